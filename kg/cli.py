@@ -1,0 +1,97 @@
+"""Command-line shell over the library: `kg build`, `kg eval` (and the query commands).
+
+Exit codes: 0 done; 1 built, but some articles were skipped; 2 bad input, nothing written.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+
+from .errors import KgError
+
+EXIT_OK, EXIT_PARTIAL, EXIT_INPUT = 0, 1, 2
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from .pipeline import build
+    res = build(args.corpus, args.out, rules_dir=args.rules, base_iri=args.base_iri,
+                progress=not args.quiet and sys.stderr.isatty())
+    g = res.graph
+    types = Counter(d.get("type") for _, d in g.nodes(data=True))
+    rels = Counter(d.get("relation") for _, _, d in g.edges(data=True))
+    if not args.quiet:
+        print(f"Built graph from {len(res.corpus.documents)} article(s) in {args.corpus} -> {args.out}/")
+        print(f"  {g.number_of_nodes()} entities: " + ", ".join(f"{t} {n}" for t, n in sorted(types.items())))
+        print(f"  {g.number_of_edges()} links: " + ", ".join(f"{r} {n}" for r, n in sorted(rels.items())))
+        print("  files: " + ", ".join(res.files))
+    for s in res.corpus.skipped:
+        print(f"kg: skipped {s.reason}", file=sys.stderr)
+    return EXIT_PARTIAL if res.corpus.skipped else EXIT_OK
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate, format_scores
+    result = evaluate(args.graph, args.gold)
+    print(format_scores(result, show_errors=not args.brief))
+    return EXIT_OK
+
+
+def make_parser() -> argparse.ArgumentParser:
+    from .export.rdf import DEFAULT_BASE
+    p = argparse.ArgumentParser(prog="kg", description="Build a knowledge graph of anti-trafficking "
+                                "cooperation from Vietnamese news articles, and query it.")
+    p.add_argument("--version", action="version", version="kg 0.1.0")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    b = sub.add_parser("build", help="build the graph of a corpus folder into an output folder",
+                       description="Read every .txt article in CORPUS (plus CORPUS/articles.tsv metadata), "
+                       "extract entities and links with the rules, and write graph.json, graph.ttl, "
+                       "graph.graphml, graph.html and report.md into --out, atomically.")
+    b.add_argument("corpus", help="folder of articles (.txt, UTF-8), optionally with articles.tsv")
+    b.add_argument("--out", default="output", help="output folder (default: output)")
+    b.add_argument("--rules", default=None, help="rules folder (default: the project's rules/)")
+    b.add_argument("--base-iri", default=DEFAULT_BASE, help=f"base IRI for RDF resources (default: {DEFAULT_BASE})")
+    b.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
+    b.set_defaults(func=_cmd_build)
+    e = sub.add_parser("eval", help="score a built graph against gold annotations",
+                       description="Precision, recall and F1 per type and relation (micro-averaged), "
+                       "with misses and spurious finds; the same matching as shared/eval/score.py.")
+    e.add_argument("gold", nargs="+", help="gold folder or files (*.json)")
+    e.add_argument("--graph", default="output/graph.json", help="graph to score (default: output/graph.json)")
+    e.add_argument("--brief", action="store_true", help="scores only, no lists of misses and spurious finds")
+    e.set_defaults(func=_cmd_eval)
+    for register in _extra_commands():
+        register(sub)
+    return p
+
+
+def _extra_commands():
+    """Sub-commands that live in their own modules (query, path, partners …)."""
+    found = []
+    for mod in ("kg.query_cli",):
+        try:
+            module = __import__(mod, fromlist=["register"])
+        except ImportError:
+            continue
+        found.append(module.register)
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_INPUT
+    try:
+        return args.func(args)
+    except KgError as exc:
+        print(f"kg: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("kg: interrupted; previous output left intact", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Exporters: each a pure `generate_*` (graph -> text) plus a `write_*` (atomic file write)."""

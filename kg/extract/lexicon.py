@@ -1,0 +1,101 @@
+"""Compile the rule tables into fast matchers: one Aho–Corasick automaton over every gazetteer
+name and alias, plus word lists for heads, cues and stop words."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+from ..rules import Rules
+
+GAZETTEERS = (
+    ("gazetteer/organizations.tsv", "Organization"),
+    ("gazetteer/countries.tsv", "Country"),
+    ("gazetteer/locations.tsv", "Location"),
+    ("gazetteer/agreements.tsv", "Agreement"),
+)
+DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "\u00a0": " ", "\t": " "})
+
+
+def match_form(text: str) -> str:
+    """Same-length lower-cased form used for matching (dashes and odd spaces unified)."""
+    text = text.translate(DASHES)
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    key: str            # gazetteer id
+    type: str
+    name: str           # canonical name
+    rule: str           # "file:line"
+    aliases: tuple[str, ...] = ()
+    attrs: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class Lexicon:
+    rules: Rules
+    entries: dict[str, GazetteerEntry] = field(default_factory=dict)
+    automaton: object = None
+    heads: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)   # type -> [(head, rule id, level)]
+    cues: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)    # relation -> [(cue, rule id, role)]
+    stopwords: dict[str, set[str]] = field(default_factory=dict)                 # type or "*" -> words
+    generic: set[str] = field(default_factory=set)
+    name_words: set[str] = field(default_factory=set)
+    titles: list[str] = field(default_factory=list)
+    posts: list[str] = field(default_factory=list)
+
+    def gazetteer_matches(self, text: str) -> list[tuple[int, int, str]]:
+        """All (start, end, surface) hits of gazetteer names in `text`, as candidates."""
+        form = match_form(text)
+        hits = []
+        for end, (surface_lower, keys) in self.automaton.iter(form):
+            start = end - len(surface_lower) + 1
+            hits.append((start, end + 1, (surface_lower, keys)))
+        return hits
+
+
+_CACHE: dict[str, Lexicon] = {}
+
+
+def compile_lexicon(rules: Rules) -> Lexicon:
+    """Compiled matchers for a rule set, built once per rules digest."""
+    lex = _CACHE.get(rules.digest)
+    if lex is None:
+        lex = _CACHE[rules.digest] = _compile(rules)
+    return lex
+
+
+def _compile(rules: Rules) -> Lexicon:
+    lex = Lexicon(rules)
+    A = ahocorasick.Automaton()
+    forms: dict[str, list[tuple[str, str]]] = {}
+    for table, etype in GAZETTEERS:
+        for r in rules.table(table):
+            attrs = tuple((k, r[k]) for k in ("parent", "country", "iso", "wikidata", "kind") if r[k])
+            entry = GazetteerEntry(r.id, etype, r["name"], f"{r.file}:{r.line}", r.list("aliases"), attrs)
+            lex.entries[r.id] = entry
+            for surface in (r["name"], *r.list("aliases")):
+                forms.setdefault(match_form(surface), []).append((r.id, surface))
+    for form, keys in forms.items():
+        A.add_word(form, (form, tuple(keys)))
+    if forms:
+        A.make_automaton()
+    lex.automaton = A
+    for r in rules.table("heads.tsv"):
+        lex.heads.setdefault(r["type"], []).append((r["head"], r.id, int(r["level"] or 0)))
+    for heads in lex.heads.values():
+        heads.sort(key=lambda h: -len(h[0]))
+    for r in rules.table("cues.tsv"):
+        lex.cues.setdefault(r["relation"], []).append((r["cue"], r.id, r["role"]))
+    for cues in lex.cues.values():
+        cues.sort(key=lambda c: -len(c[0]))
+    for r in rules.table("stopwords.tsv"):
+        for t in (r["types"] or "*").split("|"):
+            lex.stopwords.setdefault(t.strip(), set()).add(r["word"].lower())
+    lex.generic = {match_form(r["phrase"]) for r in rules.table("generic.tsv")}
+    lex.name_words = {r["word"].lower() for r in rules.table("name_words.tsv")}
+    lex.titles = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "title"), key=len, reverse=True)
+    lex.posts = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "post"), key=len, reverse=True)
+    return lex

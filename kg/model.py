@@ -1,0 +1,106 @@
+"""Frozen records that flow one way: Document -> Mention -> Entity/Relation (with Evidence)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ENTITY_TYPES = ("Organization", "Country", "Agreement", "Event", "Person", "Location")
+RELATIONS = ("partOf", "country", "organized", "participatedIn", "cooperatesWith", "funded",
+             "partyTo", "memberOf", "heldIn", "underFramework", "holdsPosition")
+SYMMETRIC_RELATIONS = frozenset({"cooperatesWith"})
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a document; `start`/`end` index the NFC text."""
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article: NFC text, its sentences, and a map from NFC offsets back to the raw file text."""
+    id: str
+    path: str
+    text: str
+    sentences: tuple[Sentence, ...]
+    title: str = ""
+    date: str = ""          # ISO 8601 (YYYY-MM-DD) or "" when the article states none
+    outlet: str = ""
+    url: str = ""
+    raw_offsets: tuple[int, ...] = ()   # raw_offsets[i] = raw index of NFC char i; len = len(text)+1
+
+    def raw_offset(self, i: int) -> int:
+        """Character offset in the raw (decoded, un-normalised) file for NFC offset `i`."""
+        return self.raw_offsets[i] if self.raw_offsets else i
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a node or link comes from: article, sentence text, raw character offsets, rule id."""
+    doc: str
+    sentence: str
+    start: int
+    end: int
+    rule: str
+
+    def as_dict(self) -> dict:
+        return {"doc": self.doc, "sentence": self.sentence, "start": self.start,
+                "end": self.end, "rule": self.rule}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of a sentence that names an entity. `key` is a gazetteer id when one matched."""
+    doc: str
+    sentence: int           # sentence index in the document
+    start: int              # NFC offsets into Document.text
+    end: int
+    text: str
+    type: str
+    rule: str
+    key: str = ""           # gazetteer id, or "" for pattern-found names
+    attrs: tuple[tuple[str, str], ...] = ()   # e.g. (("country", "viet-nam"), ("date", "2024-07-10"))
+
+    def attr(self, name: str, default: str = "") -> str:
+        for k, v in self.attrs:
+            if k == name:
+                return v
+        return default
+
+
+@dataclass(frozen=True)
+class RelationMention:
+    """A link stated in one sentence between two mentions (before resolution)."""
+    source: Mention
+    relation: str
+    target: Mention
+    rule: str
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one document: picklable, cacheable, merged later."""
+    doc: Document
+    mentions: tuple[Mention, ...]
+    relations: tuple[RelationMention, ...]
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real-world thing across the corpus."""
+    id: str
+    label: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    attrs: tuple[tuple[str, str], ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Relation:
+    source: str
+    relation: str
+    target: str
+    evidence: tuple[Evidence, ...] = field(default=())

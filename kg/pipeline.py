@@ -1,0 +1,85 @@
+"""The whole chain as library calls: corpus -> extractions -> entities/relations -> graph -> files."""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+
+from .corpus import Corpus, Skipped, read_corpus
+from .export.atomic import write_all_atomic
+from .export.graphml import generate_graphml
+from .export.html import generate_html
+from .export.json import generate_json
+from .export.rdf import DEFAULT_BASE, generate_turtle
+from .export.report import generate_report
+from .extract import compile_lexicon, extract_document
+from .graph import assemble_graph
+from .model import Document, Extraction
+from .resolve import resolve
+from .rules import Rules, load_rules
+
+OUTPUT_FILES = ("graph.json", "graph.ttl", "graph.graphml", "graph.html", "report.md")
+
+
+@dataclass
+class BuildResult:
+    graph: nx.MultiDiGraph
+    corpus: Corpus
+    out_dir: str
+    files: list[str] = field(default_factory=list)
+
+
+def _progress(iterable, total: int, enabled: bool, desc: str):
+    if not enabled or total <= 5:
+        return iterable
+    from tqdm import tqdm
+    return tqdm(iterable, total=total, desc=desc, unit="article", file=sys.stderr, leave=False)
+
+
+def extract_corpus(documents, rules: Rules | None = None, progress: bool = False) -> list[Extraction]:
+    """Run the extractors over every document (in order)."""
+    rules = rules or load_rules()
+    lex = compile_lexicon(rules)
+    docs = list(documents)
+    return [extract_document(d, lex) for d in _progress(docs, len(docs), progress, "extracting")]
+
+
+def graph_from_extractions(extractions: list[Extraction], rules: Rules | None = None) -> nx.MultiDiGraph:
+    rules = rules or load_rules()
+    entities, relations = resolve(extractions, compile_lexicon(rules))
+    return assemble_graph(entities, relations, [e.doc for e in extractions])
+
+
+def build_graph(corpus: Corpus | list[Document] | str | os.PathLike, rules: Rules | None = None,
+                progress: bool = False) -> nx.MultiDiGraph:
+    """The knowledge graph of a corpus (a Corpus, a list of Documents, or a folder path)."""
+    if isinstance(corpus, (str, os.PathLike)):
+        corpus = read_corpus(corpus)
+    docs = corpus.documents if isinstance(corpus, Corpus) else list(corpus)
+    rules = rules or load_rules()
+    return graph_from_extractions(extract_corpus(docs, rules, progress), rules)
+
+
+def render_outputs(g: nx.MultiDiGraph, skipped: list[Skipped] = (), base_iri: str = DEFAULT_BASE) -> dict[str, str]:
+    """Every output file's content, generated in memory before anything is written."""
+    return {
+        "graph.json": generate_json(g),
+        "graph.ttl": generate_turtle(g, base_iri),
+        "graph.graphml": generate_graphml(g),
+        "graph.html": generate_html(g),
+        "report.md": generate_report(g, [(s.path, s.reason) for s in skipped]),
+    }
+
+
+def build(corpus_dir: str | os.PathLike, out_dir: str | os.PathLike, rules_dir: str | os.PathLike | None = None,
+          base_iri: str = DEFAULT_BASE, progress: bool = False) -> BuildResult:
+    """Read, extract, resolve and write all outputs atomically into `out_dir`."""
+    rules = load_rules(rules_dir)          # rule errors surface before any article is read
+    corpus = read_corpus(corpus_dir)
+    g = build_graph(corpus, rules, progress)
+    files = render_outputs(g, list(corpus.skipped), base_iri)
+    write_all_atomic(files, out_dir)
+    return BuildResult(g, corpus, str(out_dir), sorted(files))

@@ -1,0 +1,199 @@
+"""Mentions -> Entities and Relations: one node per real-world entity across the corpus.
+
+Merges gazetteer ids, acronyms in parentheses, case/spelling variants, foreign-qualified bodies,
+and near-identical agreement and event titles (the same event reported by two outlets)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+
+from .extract.lexicon import Lexicon
+from .model import Entity, Evidence, Extraction, Mention, Relation, SYMMETRIC_RELATIONS
+from .text import norm_key, slug
+
+FUZZY_TYPES = ("Agreement", "Event")
+JACCARD_MIN = 0.6
+
+
+def _tokens(text: str) -> set[str]:
+    return {t for t in re.split(r"[\W_]+", norm_key(text)) if t}
+
+
+def _distinctive(text: str) -> set[str]:
+    """Proper-name and number tokens after the first word ("… Việt Nam và Campuchia", "2021-2025")."""
+    words = [w for w in re.split(r"[\W_]+", unicodedata.normalize("NFC", text)) if w][1:]
+    return {w.casefold() for w in words if w[0].isupper() or any(c.isdigit() for c in w)}
+
+
+def same_title(a: str, b: str) -> bool:
+    """Two agreement/event titles name the same thing: high token overlap, no clashing proper names."""
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb or len(ta & tb) / len(ta | tb) < JACCARD_MIN:
+        return False
+    da, db = _distinctive(a), _distinctive(b)
+    return not (da - db and db - da)
+
+
+def mention_evidence(ex: Extraction, m: Mention, rule: str | None = None) -> Evidence:
+    doc = ex.doc
+    s = doc.sentences[m.sentence]
+    return Evidence(doc.id, s.text, doc.raw_offset(s.start), doc.raw_offset(s.end), rule or m.rule)
+
+
+def relation_evidence(ex: Extraction, a: Mention, b: Mention, rule: str) -> Evidence:
+    doc = ex.doc
+    s = doc.sentences[a.sentence]
+    return Evidence(doc.id, s.text, doc.raw_offset(s.start), doc.raw_offset(s.end), rule)
+
+
+class _UnionFind:
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            lo, hi = sorted((ra, rb))
+            self.parent[hi] = lo
+
+
+def mention_key(m: Mention) -> str:
+    """Provisional identity of a mention before merging."""
+    if m.key:
+        return m.key
+    if m.attr("ref"):                      # anaphoric reference resolved by the extractor
+        return m.attr("ref")
+    if m.type == "Event" and m.attr("bare"):
+        return f"{m.type}|{m.doc}|{norm_key(m.text)}"
+    if m.type == "Person":
+        return f"Person|{norm_key(m.attr('name') or m.text)}"
+    return f"{m.type}|{norm_key(m.attr('canonical') or m.text)}"
+
+
+def resolve(extractions: Iterable[Extraction], lexicon: Lexicon) -> tuple[list[Entity], list[Relation]]:
+    """Merge the mentions of all documents into entities, and their relation mentions into relations."""
+    extractions = sorted(extractions, key=lambda e: e.doc.id)
+    uf = _UnionFind()
+    surfaces: dict[str, set[str]] = defaultdict(set)
+    types: dict[str, str] = {}
+    attrs: dict[str, dict[str, str]] = defaultdict(dict)
+    evidence: dict[str, list[Evidence]] = defaultdict(list)
+    alias_of: dict[str, str] = {}          # norm alias -> key (from parentheses / gazetteer)
+
+    for ex in extractions:
+        for m in ex.mentions:
+            k = mention_key(m)
+            uf.find(k)
+            types.setdefault(k, m.type)
+            surfaces[k].add(m.text)
+            for extra in m.attr("aliases").split("|"):
+                if extra:
+                    surfaces[k].add(extra)
+                    if not m.attr("bare"):
+                        alias_of.setdefault(f"{m.type}|{norm_key(extra)}", k)
+            for a, v in m.attrs:
+                if a in ("country", "date", "place", "canonical") and v:
+                    attrs[k].setdefault(a, v)
+            evidence[k].append(mention_evidence(ex, m))
+
+    # Acronyms and aliases declared anywhere resolve bare uses elsewhere ("IOM" -> Tổ chức Di cư quốc tế).
+    for k in sorted(types):
+        if not k.startswith(tuple(f"{t}|" for t in ("Organization", "Agreement", "Location"))):
+            continue
+        target = alias_of.get(k)
+        if target and uf.find(target) != uf.find(k):
+            uf.union(target, k)
+
+    # Case/spelling variants are already merged by norm_key; near-identical titles merge here.
+    by_type: dict[str, list[str]] = defaultdict(list)
+    for k, t in sorted(types.items()):
+        if t in FUZZY_TYPES and k.count("|") == 1:
+            by_type[t].append(k)
+    for t, keys in by_type.items():
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                if uf.find(a) == uf.find(b):
+                    continue
+                da, db = attrs[a].get("date", ""), attrs[b].get("date", "")
+                if da and db and da[:len(db)] != db[:len(da)]:
+                    continue
+                if any(same_title(x, y) for x in surfaces[a] for y in surfaces[b]):
+                    uf.union(a, b)
+
+    groups: dict[str, list[str]] = defaultdict(list)
+    for k in types:
+        groups[uf.find(k)].append(k)
+
+    entities: list[Entity] = []
+    key_to_id: dict[str, str] = {}
+    used_ids: set[str] = set()
+    for root in sorted(groups):
+        members = sorted(groups[root])
+        etype = types[root]
+        names: set[str] = set()
+        merged_attrs: dict[str, str] = {}
+        ev: list[Evidence] = []
+        for k in members:
+            names |= surfaces[k]
+            for a, v in attrs[k].items():
+                merged_attrs.setdefault(a, v)
+            ev += evidence[k]
+        gaz = next((lexicon.entries[k] for k in members if k in lexicon.entries), None)
+        if gaz:
+            label = gaz.name
+            names |= set(gaz.aliases)
+            for a, v in gaz.attrs:
+                if a in ("iso", "wikidata", "kind"):
+                    merged_attrs[a] = v
+                elif a == "country" and v in lexicon.entries:
+                    merged_attrs.setdefault("country", lexicon.entries[v].name)
+            merged_attrs["gazetteer"] = gaz.rule
+            base = gaz.key
+        else:
+            label = merged_attrs.pop("canonical", "") or _best_label(names)
+            base = slug(label)
+            if etype == "Event":
+                base = "ev-" + (merged_attrs.get("date", "") + "-" if merged_attrs.get("date") else "") + base
+                if root.count("|") == 2:      # a bare, per-article event: keep it per article
+                    base = f"{base}-{slug(root.split('|')[1], 24)}"
+        merged_attrs.pop("canonical", None)
+        eid = base
+        if eid in used_ids:
+            eid = f"{base}-{slug(etype)}"
+        n = 2
+        while eid in used_ids:
+            eid, n = f"{base}-{n}", n + 1
+        used_ids.add(eid)
+        for k in members:
+            key_to_id[k] = eid
+        names = {unicodedata.normalize("NFC", x).strip() for x in names if x.strip()}
+        entities.append(Entity(eid, label, etype, tuple(sorted(names - {label})),
+                               tuple(sorted(merged_attrs.items())), tuple(ev)))
+
+    rel_ev: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
+    for ex in extractions:
+        for rm in ex.relations:
+            s, t = key_to_id.get(uf.find(mention_key(rm.source))), key_to_id.get(uf.find(mention_key(rm.target)))
+            s = key_to_id.get(mention_key(rm.source), s)
+            t = key_to_id.get(mention_key(rm.target), t)
+            if not s or not t or s == t:
+                continue
+            if rm.relation in SYMMETRIC_RELATIONS and t < s:
+                s, t = t, s
+            rel_ev[(s, rm.relation, t)].append(relation_evidence(ex, rm.source, rm.target, rm.rule))
+    relations = [Relation(s, r, t, tuple(ev)) for (s, r, t), ev in sorted(rel_ev.items())]
+    return entities, relations
+
+
+def _best_label(names: set[str]) -> str:
+    """The fullest surface form: longest, then with the most capitals, then alphabetical."""
+    return sorted(names, key=lambda n: (-len(n), -sum(c.isupper() for c in n), n))[0]

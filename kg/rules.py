@@ -1,0 +1,171 @@
+"""Load and validate the rule tables in `rules/` (TSV, one rule a line, `#` comments).
+
+Every error names the file and line: `rules/heads.tsv:12: unknown type 'Organisation'`.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import RuleError
+from .model import ENTITY_TYPES, RELATIONS
+
+DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+
+# file (relative to the rules folder) -> (required columns, optional columns)
+SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "gazetteer/organizations.tsv": (("id", "name"), ("aliases", "parent", "country", "wikidata", "note")),
+    "gazetteer/countries.tsv": (("id", "name", "iso"), ("aliases", "wikidata", "note")),
+    "gazetteer/locations.tsv": (("id", "name"), ("aliases", "kind", "note")),
+    "gazetteer/agreements.tsv": (("id", "name"), ("aliases", "parent", "wikidata", "note")),
+    "heads.tsv": (("id", "type", "head"), ("level", "note")),
+    "cues.tsv": (("id", "relation", "cue"), ("role", "note")),
+    "stopwords.tsv": (("id", "word"), ("types", "note")),
+    "generic.tsv": (("id", "phrase"), ("note",)),
+    "name_words.tsv": (("id", "word"), ("note",)),
+    "persons.tsv": (("id", "kind", "word"), ("note",)),
+}
+ENUMS = {
+    ("heads.tsv", "type"): set(ENTITY_TYPES),
+    ("cues.tsv", "relation"): set(RELATIONS) | {"subject", "participant", "framework", "location",
+                                                  "member", "parties", "funder", "alias", "position"},
+    ("persons.tsv", "kind"): {"title", "post"},
+    ("gazetteer/locations.tsv", "kind"): {"", "province", "city", "region", "district"},
+}
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
+ALIAS_SEP = "|"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One line of a rule table: its fields plus where it came from."""
+    file: str
+    line: int
+    fields: tuple[tuple[str, str], ...]
+
+    def __getitem__(self, key: str) -> str:
+        for k, v in self.fields:
+            if k == key:
+                return v
+        return ""
+
+    @property
+    def id(self) -> str:
+        return self["id"]
+
+    def list(self, key: str) -> tuple[str, ...]:
+        return tuple(a.strip() for a in self[key].split(ALIAS_SEP) if a.strip())
+
+
+@dataclass(frozen=True)
+class Rules:
+    """All rule tables, by file name, plus a hash of their bytes (for caches)."""
+    tables: dict[str, tuple[Rule, ...]] = field(default_factory=dict)
+    digest: str = ""
+    folder: str = ""
+
+    def table(self, name: str) -> tuple[Rule, ...]:
+        return self.tables.get(name, ())
+
+
+def _check_regex_safety(text: str, where: str) -> None:
+    """Cue and head phrases are literal words, not regexes; refuse control characters."""
+    if any(ord(c) < 32 for c in text):
+        raise RuleError(f"{where}: control character in phrase")
+
+
+def load_table(path: Path, name: str, label: str) -> tuple[Rule, ...]:
+    required, optional = SCHEMAS[name]
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise RuleError(f"{label}:1: not UTF-8 ({exc.reason})") from exc
+    except OSError as exc:
+        raise RuleError(f"{label}: cannot read: {exc.strerror or exc}") from exc
+    import unicodedata
+    text = unicodedata.normalize("NFC", text)
+    header: list[str] | None = None
+    rules: list[Rule] = []
+    seen: dict[str, int] = {}
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        where = f"{label}:{lineno}"
+        if header is None:
+            header = cells
+            unknown = [c for c in header if c not in required + optional]
+            if unknown:
+                raise RuleError(f"{where}: unknown column {unknown[0]!r} (expected {', '.join(required + optional)})")
+            missing = [c for c in required if c not in header]
+            if missing:
+                raise RuleError(f"{where}: header lacks column {missing[0]!r}")
+            if len(set(header)) != len(header):
+                raise RuleError(f"{where}: duplicate column in header")
+            continue
+        if len(cells) > len(header):
+            raise RuleError(f"{where}: {len(cells)} fields, header has {len(header)} (a stray tab?)")
+        cells += [""] * (len(header) - len(cells))
+        row = dict(zip(header, cells))
+        for col in required:
+            if not row[col]:
+                raise RuleError(f"{where}: empty {col!r}")
+        rid = row["id"]
+        if not _ID.match(rid):
+            raise RuleError(f"{where}: bad id {rid!r} (letters, digits, _ . : - only)")
+        if rid in seen:
+            raise RuleError(f"{where}: duplicate id {rid!r} (first on line {seen[rid]})")
+        seen[rid] = lineno
+        for (fname, col), allowed in ENUMS.items():
+            if fname == name and col in row and row[col] not in allowed:
+                raise RuleError(f"{where}: unknown {col} {row[col]!r} (one of {', '.join(sorted(a for a in allowed if a))})")
+        for col in ("name", "head", "cue", "word", "phrase", "aliases"):
+            if col in row:
+                _check_regex_safety(row[col], where)
+        rules.append(Rule(label, lineno, tuple(row.items())))
+    if header is None:
+        raise RuleError(f"{label}:1: no header line")
+    return tuple(rules)
+
+
+def load_rules(folder: str | Path | None = None) -> Rules:
+    """Load every known table under `folder` (default: the project's `rules/`)."""
+    folder = Path(folder) if folder is not None else DEFAULT_RULES_DIR
+    if not folder.is_dir():
+        raise RuleError(f"{folder}: rules folder does not exist")
+    tables: dict[str, tuple[Rule, ...]] = {}
+    h = hashlib.sha256()
+    for name in sorted(SCHEMAS):
+        path = folder / name
+        if not path.is_file():
+            continue
+        label = f"{folder.name}/{name}"
+        tables[name] = load_table(path, name, label)
+        h.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    _cross_check(tables, folder.name)
+    return Rules(tables, h.hexdigest(), str(folder))
+
+
+def _cross_check(tables: dict[str, tuple[Rule, ...]], label: str) -> None:
+    """References between tables (parent, country) must point at known ids."""
+    orgs = {r.id for r in tables.get("gazetteer/organizations.tsv", ())}
+    countries = {r.id for r in tables.get("gazetteer/countries.tsv", ())}
+    agreements = {r.id for r in tables.get("gazetteer/agreements.tsv", ())}
+    for r in tables.get("gazetteer/organizations.tsv", ()):
+        if r["parent"] and r["parent"] not in orgs:
+            raise RuleError(f"{r.file}:{r.line}: parent {r['parent']!r} is not an organisation id")
+        if r["country"] and r["country"] not in countries:
+            raise RuleError(f"{r.file}:{r.line}: country {r['country']!r} is not a country id")
+    for r in tables.get("gazetteer/agreements.tsv", ()):
+        if r["parent"] and r["parent"] not in agreements:
+            raise RuleError(f"{r.file}:{r.line}: parent {r['parent']!r} is not an agreement id")
+    all_ids: dict[str, str] = {}
+    for name in ("gazetteer/organizations.tsv", "gazetteer/countries.tsv", "gazetteer/locations.tsv",
+                 "gazetteer/agreements.tsv"):
+        for r in tables.get(name, ()):
+            if r.id in all_ids:
+                raise RuleError(f"{r.file}:{r.line}: id {r.id!r} already used in {all_ids[r.id]}")
+            all_ids[r.id] = f"{r.file}:{r.line}"

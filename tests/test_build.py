@@ -1,0 +1,75 @@
+"""`kg build`: corpus in, five graph files out, atomically; bad input is one clear line."""
+import json
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+from conftest import CORPUS, GOLD, ROOT
+
+from kg.cli import main
+
+OUTPUTS = ("graph.json", "graph.ttl", "graph.graphml", "graph.html", "report.md")
+
+
+def test_build_writes_every_output_file(built):
+    for name in OUTPUTS:
+        assert (Path(built.out_dir) / name).stat().st_size > 0
+
+
+def test_graph_json_nodes_carry_id_label_type_aliases(built):
+    data = json.loads((Path(built.out_dir) / "graph.json").read_text(encoding="utf-8"))
+    assert data["nodes"]
+    for n in data["nodes"]:
+        assert n["id"] and n["label"] and isinstance(n["aliases"], list)
+        assert n["type"] in ("Organization", "Country", "Agreement", "Event", "Person", "Location")
+
+
+def test_every_edge_has_a_relation_and_evidence_pointing_into_the_raw_article(built):
+    data = json.loads((Path(built.out_dir) / "graph.json").read_text(encoding="utf-8"))
+    assert data["links"]
+    for e in data["links"]:
+        assert e["relation"] and e["evidence"]
+        for ev in e["evidence"]:
+            raw = (CORPUS / f"{ev['doc']}.txt").read_text(encoding="utf-8")
+            assert unicodedata.normalize("NFC", raw[ev["start"]:ev["end"]]) == ev["sentence"]
+
+
+def test_reference_scorer_runs_on_the_built_graph(built):
+    out = subprocess.run([sys.executable, str(GOLD / "score.py"), str(Path(built.out_dir) / "graph.json"), str(GOLD)],
+                         capture_output=True, text=True, check=True).stdout
+    assert "core (micro)" in out and "all (micro)" in out
+
+
+def test_report_lists_articles_read(built):
+    report = (Path(built.out_dir) / "report.md").read_text(encoding="utf-8")
+    assert "## Articles read (5)" in report and "000_53ccb9e166bfc5f9" in report
+
+
+def test_library_api_returns_a_networkx_graph(graph):
+    import networkx as nx
+    assert isinstance(graph, nx.MultiDiGraph) and graph.number_of_nodes() > 10
+
+
+def test_missing_corpus_exits_2_with_one_line_and_leaves_output_untouched(tmp_path, capsys):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.json").write_text("previous", encoding="utf-8")
+    assert main(["build", str(tmp_path / "missing"), "--out", str(out)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "missing" in err
+    assert (out / "graph.json").read_text(encoding="utf-8") == "previous"
+
+
+def test_folder_without_txt_exits_2(tmp_path, capsys):
+    (tmp_path / "notes.md").write_text("x", encoding="utf-8")
+    assert main(["build", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
+    assert "no article files" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_help_explains_every_build_option():
+    out = subprocess.run([sys.executable, "-m", "kg", "build", "--help"], capture_output=True, text=True,
+                         cwd=ROOT, check=True).stdout
+    for opt in ("--out", "--rules", "--base-iri", "--quiet"):
+        assert opt in out

@@ -1,0 +1,77 @@
+"""The corpus reader: metadata from manifest or text, sentences, NFC with raw offsets."""
+import unicodedata
+
+import pytest
+
+from kg.corpus import parse_dateline, read_corpus, read_document, split_sentences
+from kg.errors import CorpusError
+
+
+def test_dateline_with_weekday_and_time_gives_iso_date():
+    assert parse_dateline("Thứ Năm, 11/07/2024, 16:57") == "2024-07-11"
+
+
+def test_lead_without_year_is_not_a_dateline():
+    assert parse_dateline("Ngày 21-2, tại TPHCM, Cục Đối ngoại tổ chức hội thảo.") == ""
+
+
+def test_title_and_date_come_from_the_text_when_the_manifest_is_silent(corpus):
+    doc = next(d for d in corpus.documents if d.id == "000_53ccb9e166bfc5f9")
+    assert doc.title == "Tăng cường hợp tác quốc tế trong phòng, chống mua bán người"
+    assert doc.date == "2024-07-11"
+
+
+def test_article_stating_no_date_gets_no_date(corpus):
+    doc = next(d for d in corpus.documents if d.id == "002_db21893f5557eb83")
+    assert doc.date == ""
+
+
+def test_line_breaks_end_sentences_so_title_and_dateline_stay_apart():
+    text = "Tăng cường hợp tác quốc tế\n\nThứ Năm, 11/07/2024, 16:57\n\nBộ Công an xác định. Cục Đối ngoại tổ chức."
+    sents = [s.text for s in split_sentences(text)]
+    assert sents == ["Tăng cường hợp tác quốc tế", "Thứ Năm, 11/07/2024, 16:57",
+                     "Bộ Công an xác định.", "Cục Đối ngoại tổ chức."]
+
+
+def test_sentence_offsets_index_the_text(corpus):
+    for doc in corpus.documents:
+        for s in doc.sentences:
+            assert doc.text[s.start:s.end] == s.text
+
+
+def test_nfd_article_is_read_as_nfc_with_offsets_into_the_raw_text(tmp_path):
+    raw = unicodedata.normalize("NFD", "Tiêu đề\n\nCục Đối ngoại, Bộ Công an phối hợp với IOM.")
+    p = tmp_path / "a.txt"
+    p.write_text(raw, encoding="utf-8")
+    doc = read_document(p)
+    s = doc.sentences[1]
+    assert s.text == "Cục Đối ngoại, Bộ Công an phối hợp với IOM."
+    raw_span = raw[doc.raw_offset(s.start):doc.raw_offset(s.end)]
+    assert unicodedata.normalize("NFC", raw_span) == s.text
+
+
+def test_article_missing_from_the_manifest_is_still_read(tmp_path):
+    (tmp_path / "articles.tsv").write_text("id\tfile\ttitle\tdate\toutlet\turl\na\ta.txt\tTitle A\t2024-01-02\t\t\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Bộ Công an họp.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Bộ Ngoại giao họp.", encoding="utf-8")
+    c = read_corpus(tmp_path)
+    assert [d.id for d in c.documents] == ["a", "b"]
+    assert c.documents[0].title == "Title A" and c.documents[0].date == "2024-01-02"
+
+
+def test_missing_folder_is_a_corpus_error_naming_it(tmp_path):
+    with pytest.raises(CorpusError, match="nope"):
+        read_corpus(tmp_path / "nope")
+
+
+def test_folder_without_articles_is_a_corpus_error(tmp_path):
+    with pytest.raises(CorpusError, match="no article files"):
+        read_corpus(tmp_path)
+
+
+def test_undecodable_article_is_skipped_and_listed(tmp_path):
+    (tmp_path / "good.txt").write_text("Bộ Công an họp.", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes("Bộ Công an".encode("cp1258", errors="replace") + b"\xff\xfe\xfa")
+    c = read_corpus(tmp_path)
+    assert [d.id for d in c.documents] == ["good"]
+    assert len(c.skipped) == 1 and "bad.txt" in c.skipped[0].reason
