@@ -1,38 +1,494 @@
-"""Find entity mentions in a document: gazetteer names first, then head-noun patterns."""
+"""Find entity mentions in a document: gazetteer names first, then head-noun patterns
+(head noun + name), persons (title + name), and the article-level glue: acronyms in parentheses,
+country-qualified bodies, anaphoric event references."""
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from ..model import Document, Mention
-from .lexicon import Lexicon
+from .lexicon import Lexicon, match_form
+
+WORD = re.compile(r"\w+(?:[/.&'’-]\w+)*")
+PLURAL_MARKERS = ("các", "những", "nhiều", "một số", "mọi", "hàng chục", "hàng trăm")
+ORDINAL = ("lần thứ",)
+QUOTES_OPEN = "“\"«"
+QUOTES_CLOSE = "”\"»"
 
 
 def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-def gazetteer_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
-    """Leftmost-longest gazetteer hits at word boundaries, respecting the alias's capitalisation."""
-    out: list[Mention] = []
-    for s in doc.sentences:
-        text = s.text
-        cands = []
-        for start, end, (form, keys) in lex.gazetteer_matches(text):
-            if start > 0 and _is_word_char(text[start - 1]) or end < len(text) and _is_word_char(text[end]):
-                continue
-            key, surface = keys[0]
-            if surface[0].isupper() and not text[start].isupper():
-                continue
-            cands.append((start, end, key))
-        cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
-        pos = 0
-        for start, end, key in cands:
-            if start < pos:
-                continue
-            entry = lex.entries[key]
-            out.append(Mention(doc.id, s.index, s.start + start, s.start + end, text[start:end],
-                               entry.type, entry.rule, key))
-            pos = end
+def _cap(word: str) -> bool:
+    """Capitalised word, acronym or code with a capital letter (138/CP, NQ-CP)."""
+    return word[:1].isupper() or (any(c.isupper() for c in word) and any(c.isalpha() for c in word))
+
+
+class _Sent:
+    """A sentence with its words, for pattern matching."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+        self.at = {w[0]: i for i, w in enumerate(self.words)}
+
+    def gap(self, i: int) -> str:
+        """Text between word i-1 and word i."""
+        return self.text[self.words[i - 1][1]:self.words[i][0]] if i > 0 else self.text[:self.words[0][0]]
+
+    def phrase_at(self, i: int, phrase_words: list[str], case_sensitive: bool = True) -> bool:
+        if i + len(phrase_words) > len(self.words):
+            return False
+        for k, pw in enumerate(phrase_words):
+            w = self.words[i + k][2]
+            if (w != pw) if case_sensitive else (w.lower() != pw.lower()):
+                return False
+            if k and self.gap(i + k) != " ":
+                return False
+        return True
+
+
+# --- gazetteer -----------------------------------------------------------------------------
+
+def _gazetteer_spans(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+    cands = []
+    for start, end, (form, keys) in lex.gazetteer_matches(text):
+        if start > 0 and _is_word_char(text[start - 1]) or end < len(text) and _is_word_char(text[end]):
+            continue
+        key, surface = keys[0]
+        if surface[0].isupper() and not text[start].isupper():
+            continue
+        if surface.isupper() and text[start:end] != surface and len(surface) <= 6:
+            continue                      # acronyms match in capitals only ("UN" is not "un")
+        entry = lex.entries[key]
+        if " " not in surface and entry.type == "Country" and _touches_capital(text, start, end):
+            continue                      # "Nguyễn Minh Đức" is a person, not Germany
+        cands.append((start, end, key))
+    return _leftmost_longest(cands)
+
+
+def _touches_capital(text: str, start: int, end: int) -> bool:
+    before = re.search(r"(\w+)\s$", text[:start])
+    after = re.match(r"\s(\w+)", text[end:])
+    return bool(before and before.group(1)[0].isupper()) or bool(after and after.group(1)[0].isupper())
+
+
+def _leftmost_longest(cands):
+    cands = sorted(cands, key=lambda c: (c[0], -(c[1] - c[0])))
+    out, pos = [], 0
+    for c in cands:
+        if c[0] >= pos:
+            out.append(c)
+            pos = c[1]
     return out
 
 
+# --- head-noun patterns --------------------------------------------------------------------
+
+def _heads_at(s: _Sent, i: int, lex: Lexicon, etype: str):
+    for head, rid, level in lex.heads.get(etype, []):
+        hw = head.split()
+        if s.phrase_at(i, hw):
+            return head, rid, level, len(hw)
+    return None
+
+
+def _is_stop(s: _Sent, j: int, lex: Lexicon, etype: str) -> bool:
+    """Does a stop word for `etype` start at word j?"""
+    for bucket in ("*", etype):
+        for sw in lex.stopwords.get(bucket, ()):
+            if s.phrase_at(j, sw.split(), case_sensitive=False) and s.words[j][2][0].islower():
+                return True
+    return False
+
+
+def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, str]]) -> int:
+    """Word index just past an organisation's name that starts at word j (after its head)."""
+    n = len(s.words)
+    end = j
+    saw_cap = False
+    k = j
+    while k < n:
+        if k > j and s.gap(k) != " ":
+            break
+        w = s.words[k][2]
+        g = gaz.get(s.words[k][0])
+        if g is not None:
+            etype = lex.entries[g[2]].type
+            if etype == "Country":
+                break                       # a country after a name qualifies it; handled later
+            # consume the whole gazetteer span (a location or a parent body inside the name)
+            kk = k
+            while kk < n and s.words[kk][1] <= g[1]:
+                kk += 1
+            k = end = kk
+            saw_cap = True
+            continue
+        if _is_stop(s, k, lex, "Organization"):
+            break
+        if _cap(w):
+            saw_cap = True
+        elif w.lower() not in lex.name_words:
+            break
+        k += 1
+        end = k
+    # drop trailing lower-case words that only a later capital would have justified
+    while end > j and not _cap(s.words[end - 1][2]) and not saw_cap:
+        end -= 1
+    return end if saw_cap else j
+
+
+def _quote_end(s: _Sent, pos: int) -> int | None:
+    """If a quotation opens at text offset `pos` (after optional ': '), the offset after it closes."""
+    m = re.match(r":?\s*([“\"«])", s.text[pos:])
+    if not m:
+        return None
+    close = s.text.find("”" if m.group(1) == "“" else ("»" if m.group(1) == "«" else "\""), pos + m.end())
+    return close + 1 if close > 0 else None
+
+
+def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bool, gaz=None) -> int:
+    """Char offset just past an agreement or event title starting at word j (after its head).
+
+    Titles run through lower-case words (they are long noun phrases), hyphens ("2022 - 2025",
+    "ASEAN - Australia"), and the fixed pair "phòng, chống" (prevention and combat), and stop at
+    clause punctuation, a parenthesis, or a stop word. With through_commas, ", " between two
+    lower-case words continues the title ("Lễ tiếp nhận, bàn giao nạn nhân")."""
+    n = len(s.words)
+    end = s.words[j - 1][1]
+    k = j
+    while k < n:
+        gap = s.gap(k)
+        if k > j or True:
+            if gap.strip() in ("", "-", "–", "—"):
+                pass
+            elif gap == ", " and s.words[k][2] == "chống":
+                pass
+            elif gap == ", " and through_commas and s.words[k][2][0].islower() and not _is_stop(s, k, lex, etype):
+                pass
+            elif k == j and _quote_end(s, end) is not None:
+                q = _quote_end(s, end)
+                end = q
+                while k < n and s.words[k][0] < q:
+                    k += 1
+                break
+            elif gap.strip() in QUOTES_OPEN and k > j:
+                q = _quote_end(s, s.words[k - 1][1])
+                if q is None:
+                    break
+                end = q
+                while k < n and s.words[k][0] < q:
+                    k += 1
+                break
+            else:
+                break
+        if _is_stop(s, k, lex, etype):
+            break
+        if etype == "Event" and k > j and _heads_at(s, k, lex, "Event") and s.words[k][2][0].isupper():
+            break
+        g = (gaz or {}).get(s.words[k][0])
+        if g is not None:                   # a known name inside a title is taken whole
+            end = g[1]
+            while k < n and s.words[k][0] < g[1]:
+                k += 1
+            continue
+        end = s.words[k][1]
+        k += 1
+    return end
+
+
+def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans, generic_starts) -> list[Mention]:
+    base = doc.sentences[si].start
+    gaz = {g[0]: g for g in gaz_spans}
+    covered = [(g[0], g[1]) for g in gaz_spans]
+    out: list[Mention] = []
+    org_taken: list[tuple[int, int]] = []
+
+    def inside(a, b, spans):
+        return any(x <= a and b <= y for x, y in spans)
+
+    for i, (ws, we, w) in enumerate(s.words):
+        if ws in generic_starts:
+            continue
+        # Organizations: capitalised head + name
+        h = _heads_at(s, i, lex, "Organization")
+        if h and ws not in gaz and not inside(ws, we, covered) and not inside(ws, we, org_taken):
+            head, rid, level, hn = h
+            j = i + hn
+            if j < len(s.words) and s.gap(j) == " ":
+                nxt = s.words[j][2]
+                if _cap(nxt) or nxt.lower() in lex.name_words or s.words[j][0] in gaz:
+                    end = _extend_org(s, j, lex, gaz)
+                    if end > j:
+                        a, b = ws, s.words[end - 1][1]
+                        text = s.text[a:b]
+                        if match_form(text) not in lex.generic:
+                            out.append(Mention(doc.id, si, base + a, base + b, text, "Organization", rid,
+                                               attrs=(("level", str(level)),)))
+                            org_taken.append((a, b))
+        # Agreements and events: capitalised head + title (may nest inside another title)
+        for etype in ("Agreement", "Event"):
+            h = _heads_at(s, i, lex, etype)
+            if not h or (ws in gaz and lex.entries[gaz[ws][2]].type != etype) or inside(ws, we, org_taken):
+                continue
+            if ws in gaz:
+                continue                     # a gazetteer agreement: already found
+            head, rid, _, hn = h
+            m = _title_mention(doc, si, s, i, hn, lex, etype, rid, gaz)
+            if m:
+                out.append(m)
+        # lower-case event heads: ordinal events ("hội thảo lần thứ nhất") or references
+        if w[0].islower():
+            for head, rid, _ in lex.heads.get("Event", []):
+                hw = head.lower().split()
+                if s.phrase_at(i, hw, case_sensitive=True):
+                    m = _lower_event(doc, si, s, i, len(hw), lex, rid)
+                    if m:
+                        out.append(m)
+                    break
+    return out
+
+
+def _title_mention(doc, si, s: _Sent, i, hn, lex, etype, rid, gaz) -> Mention | None:
+    base = doc.sentences[si].start
+    ws = s.words[i][0]
+    j = i + hn
+    if j >= len(s.words) or _is_stop(s, j, lex, etype) or s.gap(j).strip() not in ("", ":", "“", "\"", ": “"):
+        # a bare capitalised head mid-sentence names the article's event ("Dự Hội nghị có …")
+        if etype == "Event" and i > 0:
+            text = s.text[ws:s.words[j - 1][1]]
+            return Mention(doc.id, si, base + ws, base + ws + len(text), text, etype, rid, attrs=(("bare", "1"),))
+        if etype == "Event" and i == 0:
+            text = s.text[ws:s.words[j - 1][1]]
+            return Mention(doc.id, si, base + ws, base + ws + len(text), text, etype, rid, attrs=(("anaphor", "1"),))
+        return None
+    long_end = _extend_title(s, j, lex, etype, True, gaz)
+    short_end = _extend_title(s, j, lex, etype, False, gaz)
+    tail = s.text[short_end:long_end]
+    if tail.count(",") == 1 and len(tail.split()) <= 3:
+        long_end = short_end                # ", khu vực" is an adjunct, not part of the title
+    text = s.text[ws:long_end].rstrip(" ,-–")
+    short = s.text[ws:short_end].rstrip(" ,-–")
+    if len(text.split()) < hn + 1:
+        return None
+    attrs = [("aliases", short)] if short != text else []
+    if etype == "Event":
+        attrs.append(("date_hint", str(si)))
+    return Mention(doc.id, si, base + ws, base + ws + len(text), text, etype, rid, attrs=tuple(attrs))
+
+
+def _lower_event(doc, si, s: _Sent, i, hn, lex, rid) -> Mention | None:
+    base = doc.sentences[si].start
+    ws = s.words[i][0]
+    before = s.text[:ws].rstrip().lower()
+    if before.endswith(PLURAL_MARKERS) or re.search(r"\d\s*$", before):
+        return None
+    j = i + hn
+    if j < len(s.words) and any(s.phrase_at(j, o.split()) for o in ORDINAL):
+        end = _extend_title(s, j, lex, "Event", through_commas=False)
+        text = s.text[ws:end].rstrip(" ,")
+        return Mention(doc.id, si, base + ws, base + ws + len(text), text, "Event", rid)
+    text = s.text[ws:s.words[j - 1][1]]
+    return Mention(doc.id, si, base + ws, base + ws + len(text), text, "Event", rid, attrs=(("anaphor", "1"),))
+
+
+# --- persons -------------------------------------------------------------------------------
+
+def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken) -> list[Mention]:
+    base = doc.sentences[si].start
+    out = []
+    for i in range(len(s.words)):
+        for title in lex.titles:
+            tw = title.split()
+            if not s.phrase_at(i, tw):
+                continue
+            j = i + len(tw)
+            k = j
+            while k < len(s.words) and s.gap(k) == " " and s.words[k][2][:1].isupper() and k - j < 4 \
+                    and not s.words[k][2].isupper():
+                k += 1
+            if k - j >= 2 or (k - j >= 1 and title[0].isupper() and title not in ("Ông", "Bà")):
+                a, b = s.words[i][0], s.words[k - 1][1]
+                if any(x <= s.words[j][0] < y for x, y in taken):
+                    break
+                name = s.text[s.words[j][0]:b]
+                out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Person", "persons.tsv:" + title,
+                                   attrs=(("name", name), ("canonical", name))))
+            break
+    return out
+
+
+# --- document-level glue -------------------------------------------------------------------
+
 def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
-    return gazetteer_mentions(doc, lex)
+    out: list[Mention] = []
+    for si, sent in enumerate(doc.sentences):
+        s = _Sent(sent.text)
+        if not s.words:
+            continue
+        form = match_form(sent.text)
+        generic_starts = set()
+        for phrase in lex.generic:
+            for m in re.finditer(re.escape(phrase), form):
+                generic_starts.add(m.start())
+        gaz_spans = [g for g in _gazetteer_spans(sent.text, lex) if g[0] not in generic_starts]
+        base = sent.start
+        for a, b, key in gaz_spans:
+            e = lex.entries[key]
+            out.append(Mention(doc.id, si, base + a, base + b, sent.text[a:b], e.type, e.rule, key))
+        out += _pattern_mentions(doc, si, s, lex, gaz_spans, generic_starts)
+        taken = [(m.start - base, m.end - base) for m in out if m.sentence == si and m.type == "Organization"]
+        out += _person_mentions(doc, si, s, lex, taken)
+    out = _inner_names(doc, out, lex)
+    out = _qualify_by_country(doc, out, lex)
+    out = _complete_short_names(out)
+    out = _mark_nesting(out)
+    out = _resolve_event_anaphora(doc, out)
+    return sorted(out, key=lambda m: (m.start, -m.end, m.type, m.text))
+
+
+def _inner_names(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Countries and bodies named inside a gazetteer title ("Chương trình hợp tác ASEAN - Australia …")
+    are mentions too: they are the title's parties."""
+    have = {(m.start, m.end) for m in mentions}
+    extra = []
+    for m in mentions:
+        if m.type not in ("Agreement", "Event") or not m.key:
+            continue
+        for a, b, key in _gazetteer_spans(m.text, lex):
+            if (a, b) == (0, len(m.text)) or (m.start + a, m.start + b) in have:
+                continue
+            e = lex.entries[key]
+            if e.type in ("Organization", "Country"):
+                extra.append(Mention(doc.id, m.sentence, m.start + a, m.start + b, m.text[a:b], e.type, e.rule, key))
+    return mentions + extra
+
+
+def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """"Bộ Nội vụ Vương quốc Anh": a body followed by a country is that country's body. When the
+    body's own country is that country, or it has none ("IOM Việt Nam"), it stays the same body."""
+    by_start = {(m.sentence, m.start): m for m in mentions if m.type == "Country"}
+    orgs = [m for m in mentions if m.type == "Organization"]
+    out = []
+    for m in mentions:
+        inner = any(o is not m and o.sentence == m.sentence and o.start <= m.start and m.end <= o.end
+                    and (o.end - o.start) > (m.end - m.start) for o in orgs)
+        if m.type != "Organization" or inner:
+            out.append(m)
+            continue
+        c = by_start.get((m.sentence, m.end + 1))
+        if c is None or not doc.text[m.end:m.end + 1].isspace():
+            out += _gazetteer_suffix_country(doc, m, lex)
+            continue
+        home = dict(lex.entries[m.key].attrs).get("country", "") if m.key else ""
+        text = doc.text[m.start:c.end]
+        attrs = dict(m.attrs)
+        attrs["country"] = lex.entries[c.key].name if c.key else c.text
+        attrs["country_key"] = c.key
+        if m.key and home in ("", c.key):
+            attrs["aliases"] = "|".join(filter(None, [attrs.get("aliases", ""), text]))
+            out.append(replace(m, end=c.end, text=text, attrs=tuple(sorted(attrs.items()))))
+        else:
+            attrs["canonical"] = text
+            out.append(replace(m, end=c.end, text=text, key="", attrs=tuple(sorted(attrs.items()))))
+    return out
+
+
+def _gazetteer_suffix_country(doc, m: Mention, lex: Lexicon) -> list[Mention]:
+    """A body whose own name ends in a country ("Hội Liên hiệp phụ nữ Việt Nam"): its country."""
+    for start, end, (form, keys) in lex.gazetteer_matches(m.text):
+        key = keys[0][0]
+        if end == len(m.text) and start > 0 and lex.entries[key].type == "Country" and m.text[start - 1].isspace():
+            attrs = dict(m.attrs)
+            attrs["country"] = lex.entries[key].name
+            attrs["country_key"] = key
+            c = Mention(doc.id, m.sentence, m.start + start, m.end, m.text[start:], "Country",
+                        lex.entries[key].rule, key)
+            return [replace(m, attrs=tuple(sorted(attrs.items()))), c]
+    return [m]
+
+
+_DATE_PATTERNS = (
+    re.compile(r"\b[Tt]ừ ngày (\d{1,2})(?:\s*-\s*\d{1,2})?/(\d{1,2})(?:/(\d{4}))?"),
+    re.compile(r"\b(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)(?: ngày)? (\d{1,2})(?:\s*-\s*\d{1,2})?[-/](\d{1,2})(?:[-/](\d{4}))?"),
+)
+_YEAR = re.compile(r"\b[Nn]ăm (\d{4})\b")
+
+
+def event_date(sentence: str, doc_date: str) -> str:
+    """Date stated in the sentence, completed with the article's year: "Từ ngày 10-11/7" in an article
+    of 2024-07-11 -> 2024-07-10. Only a year ("Năm 2020, …") gives "2020". Nothing stated -> ""."""
+    for pat in _DATE_PATTERNS:
+        m = pat.search(sentence)
+        if m:
+            day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
+            if not year:
+                year = doc_date[:4] if doc_date else ""
+            if year and 1 <= month <= 12 and 1 <= day <= 31:
+                return f"{year}-{month:02d}-{day:02d}"
+            return ""
+    m = _YEAR.search(sentence)
+    return m.group(1) if m else ""
+
+
+def _resolve_event_anaphora(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """"hội thảo", "buổi lễ", a sentence-initial "Hội thảo": the article's main event (the first one
+    it individuates). Dates and places of events come from the sentence that individuates them."""
+    events = sorted((m for m in mentions if m.type == "Event" and not dict(m.attrs).get("anaphor")),
+                    key=lambda m: m.start)
+    main = events[0] if events else None
+    out = []
+    for m in mentions:
+        attrs = dict(m.attrs)
+        if m.type == "Event" and attrs.get("anaphor"):
+            if main is None:
+                continue
+            from ..resolve import mention_key
+            attrs["ref"] = mention_key(main)
+            out.append(replace(m, attrs=tuple(sorted(attrs.items()))))
+            continue
+        if m.type == "Event" and not attrs.get("nested"):
+            sent = doc.sentences[m.sentence].text
+            local = sent[m.end - doc.sentences[m.sentence].start:]
+            d = event_date(sent, doc.date)
+            if d:
+                attrs["date"] = d
+            place = next((p for p in mentions if p.type == "Location" and p.sentence == m.sentence
+                          and doc.text[max(0, p.start - 4):p.start] == "tại "), None)
+            if place is not None:
+                attrs["place"] = place.text
+            attrs.pop("date_hint", None)
+            m = replace(m, attrs=tuple(sorted(attrs.items())))
+        out.append(m)
+    return out
+
+
+def _complete_short_names(mentions: list[Mention]) -> list[Mention]:
+    """Within one article, "Bộ Chỉ huy Quân sự tỉnh" is the "Bộ Chỉ huy Quân sự tỉnh Quảng Ninh"
+    named elsewhere in it: a pattern name that is a prefix of a longer one takes its identity."""
+    names = sorted({m.text for m in mentions if m.type == "Organization" and not m.key}, key=len)
+    out = []
+    for m in mentions:
+        if m.type == "Organization" and not m.key and not dict(m.attrs).get("canonical"):
+            longer = [n for n in names if len(n) > len(m.text) and n.startswith(m.text + " ")]
+            if longer:
+                attrs = dict(m.attrs)
+                attrs["canonical"] = longer[0]
+                m = replace(m, attrs=tuple(sorted(attrs.items())))
+        out.append(m)
+    return out
+
+
+def _mark_nesting(mentions: list[Mention]) -> list[Mention]:
+    """Flag mentions that sit inside a longer mention of the same sentence (names inside titles)."""
+    out = []
+    spans = [(m.sentence, m.start, m.end, m.type) for m in mentions]
+    for m in mentions:
+        outer = [t for (si, a, b, t) in spans if si == m.sentence and a <= m.start and m.end <= b and (b - a) > (m.end - m.start)]
+        if outer:
+            attrs = dict(m.attrs)
+            attrs["nested"] = "|".join(sorted(set(outer)))
+            m = replace(m, attrs=tuple(sorted(attrs.items())))
+        out.append(m)
+    return out

@@ -1,9 +1,417 @@
-"""Find links between mentions of one sentence, from cue words in rules/cues.tsv."""
+"""Find links between the mentions of one sentence, from cue words in rules/cues.tsv and the
+shape of Vietnamese official prose:
+
+- "Cục Đối ngoại, Bộ Công an" and "Cục Lãnh sự (Bộ Ngoại giao)": a lower-ranked body followed by a
+  higher-ranked one in apposition is part of it (Vietnamese names a unit by its own name, then its parent).
+- A clause has a subject (the body before its verb) that ';'-separated clauses keep ("X đã chủ trì …;
+  Tổ chức …; Tham dự …").
+- Coordinated lists ("X, Y và Z") distribute the relation to each member.
+"""
 from __future__ import annotations
+
+import re
 
 from ..model import Document, Mention, RelationMention
 from .lexicon import Lexicon
 
+PARTY_TYPES = ("Organization", "Country")
+LIST_SEPARATORS = re.compile(r"^(?:\s*(?:,|;|và|cùng|với|…|\.\.\.)\s*)+$|^\s+$")
+MAX_LIST_GAP_WORDS = 6
+
+
+def _attrs(m: Mention) -> dict:
+    return dict(m.attrs)
+
+
+def _level(m: Mention, lex: Lexicon) -> int:
+    lv = _attrs(m).get("level")
+    if lv:
+        return int(lv)
+    best = (0, 0)
+    for head, _, level in lex.heads.get("Organization", []):
+        if m.text.startswith(head + " ") and len(head) > best[0]:
+            best = (len(head), level)
+    return best[1] or 2
+
+
+def _cue_positions(text: str, cue: str) -> list[int]:
+    """Offsets of a cue as whole words, case-insensitive."""
+    return [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", text, flags=re.IGNORECASE)]
+
+
+class _SentenceLinks:
+    def __init__(self, doc: Document, si: int, mentions: list[Mention], lex: Lexicon, main_event: Mention | None):
+        self.doc, self.si, self.lex = doc, si, lex
+        self.base = doc.sentences[si].start
+        self.text = doc.sentences[si].text
+        self.all = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self.top = [m for m in self.all if not _attrs(m).get("nested")]
+        self.main_event = main_event
+        self.out: list[RelationMention] = []
+        self.apposed: set[int] = set()        # ids of parents named in apposition (not list members)
+        self.posts: set[int] = set()          # ids of bodies named as a person's post
+        self.covered = [(m.start - self.base, m.end - self.base) for m in self.all]
+
+    def add(self, a: Mention, rel: str, b: Mention, rule: str) -> None:
+        if a is not b and a.text and b.text:
+            self.out.append(RelationMention(a, rel, b, rule))
+
+    def local(self, m: Mention) -> tuple[int, int]:
+        return m.start - self.base, m.end - self.base
+
+    def gap(self, a: Mention, b: Mention) -> str:
+        return self.text[a.end - self.base:b.start - self.base]
+
+    def in_mention(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.covered)
+
+    def cues(self, relation: str, role: str | None = None):
+        for cue, rid, r in self.lex.cues.get(relation, []):
+            if role is None or r == role:
+                for pos in _cue_positions(self.text, cue):
+                    yield pos, pos + len(cue), rid
+
+    # --- structure -------------------------------------------------------------------------
+    def part_of(self) -> None:
+        orgs = [m for m in self.top if m.type == "Organization"]
+        for a, b in zip(orgs, orgs[1:]):
+            g = self.gap(a, b)
+            if g in (", ", " (", ",  ") and _level(a, self.lex) >= 3 and _level(b, self.lex) < _level(a, self.lex):
+                if g == " (" and not self.text[b.end - self.base:].startswith(")"):
+                    continue
+                self.add(a, "partOf", b, "rel.partOf.apposition" if g != " (" else "rel.partOf.parenthesis")
+                self.apposed.add(id(b))
+        for outer in self.all:
+            if outer.type != "Organization" or _level(outer, self.lex) < 3:
+                continue
+            for inner in self.all:
+                if inner is not outer and inner.type == "Organization" and inner.end == outer.end \
+                        and inner.start > outer.start and _level(inner, self.lex) < _level(outer, self.lex):
+                    self.add(outer, "partOf", inner, "rel.partOf.compound")
+
+    def countries(self) -> None:
+        by_key = {}
+        for m in self.all:
+            if m.type == "Country" and m.key:
+                by_key.setdefault(m.key, m)
+        for m in self.all:
+            ck = _attrs(m).get("country_key")
+            if m.type == "Organization" and ck:
+                c = next((x for x in self.all if x.type == "Country" and x.key == ck and m.start <= x.start < m.end + 1), None)
+                c = c or by_key.get(ck)
+                if c is not None:
+                    self.add(m, "country", c, "rel.country.qualifier")
+        for pos, end, rid in self.cues("country", "seat"):
+            before = self.text[:pos].rstrip()
+            org = next((m for m in reversed(self.top) if m.type == "Organization"
+                        and (self.local(m)[1] == len(before) or re.fullmatch(r"\s*\([^()]*\)", before[self.local(m)[1]:]))), None)
+            c = next((m for m in self.top if m.type == "Country" and self.local(m)[0] == end + 1), None)
+            if org is not None and c is not None:
+                self.add(org, "country", c, rid)
+
+    def holds_position(self) -> None:
+        persons = [m for m in self.top if m.type == "Person"]
+        posts = self.lex.posts
+        deputy = "Phó "
+        for p in persons:
+            pos = self.local(p)[1]
+            while True:
+                m = re.match(r"\s*[,\-–—]\s*", self.text[pos:])
+                if not m:
+                    break
+                at = pos + m.end()
+                if self.text.startswith(deputy, at):
+                    at += len(deputy)
+                post = next((x for x in posts if self.text.startswith(x, at)), None)
+                if post is None:
+                    break
+                after = at + len(post)
+                org = next((o for o in self.top if o.type == "Organization" and 0 <= self.local(o)[0] - after <= 30
+                            and len(self.text[after:self.local(o)[0]].split()) <= 3
+                            and not re.search(r"[,;()]", self.text[after:self.local(o)[0]])), None)
+                if org is None:
+                    break
+                self.add(p, "holdsPosition", org, "rel.holdsPosition.post")
+                self.posts.add(id(org))
+                pos = self.local(org)[1]
+                # skip the parent in apposition and a trailing "(ACRONYM)" / "tại <country>"
+                nxt = re.match(r"(\s*\([^()]*\))?(\s+tại\s+[^,;–-]+)?", self.text[pos:])
+                pos += nxt.end() if nxt else 0
+                ap = next((o for o in self.top if id(o) in self.apposed and self.local(o)[0] in (pos + 2,)), None)
+                if ap is not None:
+                    pos = self.local(ap)[1]
+
+    # --- clauses ---------------------------------------------------------------------------
+    def clauses(self) -> list[tuple[int, int]]:
+        bounds, start = [], 0
+        for m in re.finditer(r";", self.text):
+            bounds.append((start, m.start()))
+            start = m.end()
+        bounds.append((start, len(self.text)))
+        return bounds
+
+    def members(self, lo: int, hi: int, types=PARTY_TYPES, first_gap_free: bool = False,
+                allow_lists: bool = True) -> list[Mention]:
+        """The coordinated list of entities starting after `lo` (before `hi`)."""
+        items: list[Mention] = []
+        prev_end = lo
+        for m in self.top:
+            a, b = self.local(m)
+            if a < lo or a >= hi:
+                continue
+            if id(m) in self.apposed or id(m) in self.posts:
+                prev_end = b
+                continue
+            if m.type == "Event" or m.type == "Agreement":
+                if items:
+                    break
+                prev_end = b
+                continue
+            if m.type not in types:
+                prev_end = max(prev_end, b)
+                continue
+            gap = self.text[prev_end:a]
+            if items or first_gap_free:
+                gap_words = len(gap.split())
+                listy = LIST_SEPARATORS.match(gap) or (allow_lists and any(
+                    c in gap for c, _, _ in self.lex.cues.get("list", [])))
+                if not listy and gap_words > (MAX_LIST_GAP_WORDS if items else 2):
+                    break
+                if not listy and re.search(r"[()]", gap) is None and gap_words > 3 and items:
+                    break
+            items.append(m)
+            prev_end = b
+        return items
+
+    def subject(self, lo: int, cue_at: int, carried: list[Mention]) -> list[Mention]:
+        first = next((m for m in self.top if lo <= self.local(m)[0] < cue_at and m.type != "Location"
+                      and id(m) not in self.apposed), None)
+        if first is None:
+            return carried
+        if first.type not in PARTY_TYPES:
+            return []
+        return self.members(self.local(first)[0], cue_at, first_gap_free=True, allow_lists=False)
+
+    def event_after(self, pos: int, hi: int) -> Mention | None:
+        for m in self.all:
+            if m.type == "Event" and pos <= self.local(m)[0] < hi and "Agreement" not in _attrs(m).get("nested", ""):
+                return m
+        return None
+
+    def sentence_event(self) -> Mention | None:
+        return next((m for m in self.all if m.type == "Event" and not _attrs(m).get("nested")), None)
+
+    def has_anaphor(self) -> bool:
+        return any(True for _ in self.cues("anaphor"))
+
+    def clause_links(self) -> None:
+        carried: list[Mention] = []
+        verb_cues = sorted(((pos, pos + len(cue), rel, rid, role)
+                            for rel in ("organized", "cooperatesWith", "participatedIn", "partyTo")
+                            for cue, rid, role in self.lex.cues.get(rel, []) if role == "verb"
+                            for pos in _cue_positions(self.text, cue)),
+                           key=lambda c: (c[0], -(c[1] - c[0])))
+        # keep the longest cue at each place, and never a cue inside a name
+        chosen, last_end = [], -1
+        for c in verb_cues:
+            if c[0] >= last_end and not self.in_mention(c[0]):
+                chosen.append(c)
+                last_end = c[1]
+        for lo, hi in self.clauses():
+            cues = [c for c in chosen if lo <= c[0] < hi]
+            if not cues:
+                continue
+            subj = self.subject(lo, cues[0][0], carried)
+            if subj:
+                carried = subj
+            partners: list[Mention] = []
+            for pos, end, rel, rid, role in cues:
+                if rel == "cooperatesWith":
+                    objs = self.members(end, hi, first_gap_free=True)
+                    for s in subj:
+                        for o in objs:
+                            if o not in subj:
+                                self.add(s, "cooperatesWith", o, rid)
+                    partners += objs
+                elif rel == "organized":
+                    ev = self.event_after(end, hi)
+                    if ev is not None and self.local(ev)[0] - end <= 40:
+                        for s in subj + partners:
+                            self.add(s, "organized", ev, rid)
+                elif rel == "participatedIn":
+                    ev = self.event_after(end, hi)
+                    if ev is not None and self.local(ev)[0] - end <= 2 and subj:
+                        for s in subj:
+                            self.add(s, "participatedIn", ev, rid)
+                elif rel == "partyTo":
+                    ag = next((m for m in self.top if m.type == "Agreement" and 0 <= self.local(m)[0] - end <= 2), None)
+                    if ag is not None:
+                        for s in subj:
+                            self.add(s, "partyTo", ag, rid)
+
+    def participation(self) -> None:
+        done = False
+        for pos, end, rid in self.cues("participatedIn", "before"):
+            if self.in_mention(pos) or done:
+                continue
+            ev = self.event_after(end - 1, len(self.text)) if False else None
+            ev = self._event_for(pos)
+            if ev is None:
+                continue
+            lo = end
+            inner = self.event_after(end, len(self.text))
+            if inner is not None and self.local(inner)[0] - end <= 2:
+                ev, lo = inner, self.local(inner)[1]
+            for m in self.members(lo, len(self.text), types=PARTY_TYPES + ("Person",)):
+                self.add(m, "participatedIn", ev, rid)
+            done = True
+        # "X … tham dự": the clause's subject attended
+        for pos, end, rid in self.cues("participatedIn", "after"):
+            if self.in_mention(pos) or done:
+                continue
+            clause = next((c for c in self.clauses() if c[0] <= pos < c[1]))
+            subj = [m for m in self.top if clause[0] <= self.local(m)[0] < pos and id(m) not in self.posts
+                    and id(m) not in self.apposed and m.type in PARTY_TYPES + ("Person",)]
+            if not subj:
+                continue
+            ev = self.event_after(end, clause[1]) or self._event_for(pos)
+            if ev is not None:
+                first = subj[0]
+                for m in self.members(self.local(first)[0], pos, types=PARTY_TYPES + ("Person",), first_gap_free=True):
+                    self.add(m, "participatedIn", ev, rid)
+        # "Đối thoại Việt Nam – Australia": the two sides of a dialogue take part in it
+        for ev in (m for m in self.all if m.type == "Event"):
+            inner = [c for c in self.all if c.type == "Country" and ev.start < c.start and c.end <= ev.end]
+            if len(inner) >= 2 and re.search(r"[-–—]", self.doc.text[inner[0].end:inner[1].start]) \
+                    and len(self.doc.text[ev.start:inner[0].start].split()) <= 2:
+                for c in inner[:2]:
+                    self.add(c, "participatedIn", ev, "rel.participatedIn.sides")
+
+    def _event_for(self, pos: int) -> Mention | None:
+        ev = self.sentence_event()
+        return ev if ev is not None else self.main_event
+
+    def funding(self) -> None:
+        for pos, end, rid in self.cues("funded"):
+            if self.in_mention(pos):
+                continue
+            target = self.sentence_event()
+            if target is None and self.has_anaphor():
+                target = self.main_event
+            if target is None:
+                continue
+            if rid.endswith("su-tai-tro-cua"):
+                funders = self.members(end, len(self.text), first_gap_free=True)
+            else:
+                do = self.text.rfind("do ", 0, pos)
+                funders = self.members(do + 3, pos, first_gap_free=True) if do >= 0 else []
+            for f in funders:
+                self.add(f, "funded", target, rid)
+
+    def frameworks(self) -> None:
+        for pos, end, rid in self.cues("underFramework", "frame"):
+            ag = next((m for m in self.top if m.type == "Agreement" and 0 <= self.local(m)[0] - end <= 2), None)
+            if ag is None:
+                continue
+            src = next((m for m in self.top if m.type == "Event"), None)
+            if src is None and self.has_anaphor():
+                src = self.main_event
+            if src is not None:
+                self.add(src, "underFramework", ag, rid)
+        for pos, end, rid in self.cues("underFramework", "inner"):
+            holders = [m for m in self.all if m.type == "Agreement" and self.local(m)[0] < pos < self.local(m)[1]]
+            inner = next((m for m in self.all if m.type == "Agreement" and 0 <= self.local(m)[0] - end <= 2), None)
+            if holders and inner is not None:
+                outer = min(holders, key=lambda m: m.end - m.start)
+                if outer is not inner:
+                    self.add(outer, "underFramework", inner, rid)
+
+    def between(self) -> None:
+        """"giữa A và B": parties of the agreement it sits in; otherwise two partners."""
+        for cue, rid, role in self.lex.cues.get("partyTo", []) + self.lex.cues.get("cooperatesWith", []):
+            if role != "between":
+                continue
+            for pos in _cue_positions(self.text, cue):
+                end = pos + len(cue)
+                holder = [m for m in self.all if m.type == "Agreement" and self.local(m)[0] < pos < self.local(m)[1]]
+                pool = [m for m in self.all if m.type in PARTY_TYPES and self.local(m)[0] > end
+                        and not any(o is not m and o.type == "Organization" and o.start <= m.start and m.end <= o.end for o in self.all)]
+                if not pool:
+                    continue
+                first = pool[0]
+                if self.local(first)[0] - end > 2:
+                    continue
+                if holder and rid.startswith("c.party"):
+                    ag = min(holder, key=lambda m: m.end - m.start)
+                    sides = [m for m in pool if m.end <= ag.end][:2]
+                    if len(sides) == 2 and " và " in self.doc.text[sides[0].end:sides[1].start + 1]:
+                        for s in sides:
+                            self.add(s, "partyTo", ag, rid)
+                elif not holder and rid.startswith("c.coop"):
+                    rest = [m for m in pool[1:] if m.type == first.type]
+                    if not rest:
+                        continue
+                    gap = self.doc.text[first.end:rest[0].start]
+                    if not gap.strip().startswith("và") or len(gap.split()) > 6:
+                        continue
+                    for o in self.members(self.local(rest[0])[0], len(self.text), first_gap_free=True):
+                        self.add(first, "cooperatesWith", o, rid)
+
+    def hyphen_parties(self) -> None:
+        """"Chương trình hợp tác ASEAN - Australia": the two sides joined by a dash are its parties."""
+        for ag in (m for m in self.all if m.type == "Agreement"):
+            inner = [c for c in self.all if c.type in PARTY_TYPES and ag.start < c.start and c.end <= ag.end]
+            for a, b in zip(inner, inner[1:]):
+                if re.fullmatch(r"\s*[-–—]\s*", self.doc.text[a.end:b.start]) and \
+                        len(self.doc.text[ag.start:a.start].split()) <= 3:
+                    self.add(a, "partyTo", ag, "rel.partyTo.dash")
+                    self.add(b, "partyTo", ag, "rel.partyTo.dash")
+
+    def membership(self) -> None:
+        for pos, end, rid in self.cues("memberOf", "members"):
+            org = next((m for m in self.top if m.type == "Organization" and 0 <= self.local(m)[0] - end <= 2), None)
+            if org is None:
+                continue
+            after = self.text[self.local(org)[1]:]
+            lst = re.match(r"\s*(?:gồm|bao gồm|là)?\s*:?\s*", after)
+            if not lst or not lst.group().strip():
+                continue
+            for m in self.members(self.local(org)[1] + lst.end(), len(self.text), types=PARTY_TYPES, first_gap_free=True):
+                if m is not org:
+                    self.add(m, "memberOf", org, rid)
+
+    def held_in(self) -> None:
+        events = [m for m in self.all if m.type == "Event" and not _attrs(m).get("nested")]
+        if not events:
+            return
+        for pos, end, rid in self.cues("heldIn", "place"):
+            places = self.members(end, len(self.text), types=("Location",), first_gap_free=True)
+            if not places:
+                continue
+            ev = min(events, key=lambda e: min(abs(self.local(e)[0] - pos), abs(self.local(e)[1] - pos)))
+            for p in places:
+                self.add(ev, "heldIn", p, rid)
+
 
 def find_relations(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[RelationMention]:
-    return []
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    events = sorted((m for m in mentions if m.type == "Event" and not _attrs(m).get("ref")), key=lambda m: m.start)
+    main_event = events[0] if events else None
+    out: list[RelationMention] = []
+    for si in sorted(by_sentence):
+        links = _SentenceLinks(doc, si, by_sentence[si], lex, main_event)
+        links.part_of()
+        links.countries()
+        links.holds_position()
+        links.clause_links()
+        links.participation()
+        links.funding()
+        links.frameworks()
+        links.between()
+        links.hyphen_parties()
+        links.membership()
+        links.held_in()
+        out += links.out
+    return out
