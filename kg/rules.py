@@ -29,9 +29,9 @@ SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 ENUMS = {
     ("heads.tsv", "type"): set(ENTITY_TYPES),
-    ("cues.tsv", "relation"): set(RELATIONS) | {"subject", "participant", "framework", "location",
-                                                  "member", "parties", "funder", "alias", "position"},
-    ("persons.tsv", "kind"): {"title", "post"},
+    ("cues.tsv", "relation"): set(RELATIONS) | {"alias", "list", "anaphor"},
+    ("cues.tsv", "role"): {"", "verb", "before", "after", "frame", "inner", "between", "members", "place", "seat"},
+    ("persons.tsv", "kind"): {"title", "post", "deputy"},
     ("gazetteer/locations.tsv", "kind"): {"", "province", "city", "region", "district"},
 }
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
