@@ -1,11 +1,33 @@
 """Read articles from a folder into Documents: decode, NFC with offsets back into the raw text,
-title and dateline, sentences (line breaks first, then underthesea)."""
+title and dateline, sentences (line breaks first, then underthesea).
+
+Real-world input is hostile, so every article file goes through the same guarded steps, and any
+step that fails skips that one file with a reason (`Corpus.skipped`) instead of stopping the build:
+
+* size: files over `ReadOptions.max_bytes` (default 20 MB) are not read at all; folders, pipes,
+  symlink loops and unreadable files are reported, never followed or waited on;
+* decoding: a BOM (UTF-8, UTF-16, UTF-32) wins, then a forced `encoding`, then UTF-8, then
+  UTF-16 without BOM, then Windows-1258 (its combining tone marks are NFC-composed afterwards).
+  Text from a legacy 8-bit code page must look like Vietnamese (letters of the Vietnamese
+  alphabet); VNI/TCVN3 text and UTF-8 decoded twice ("CÃ´ng") are refused, never turned into
+  mojibake entities;
+* shape: empty, whitespace-only and binary files, and lines longer than `max_line` characters
+  (minified pages, base64 blobs) are refused; very long sentences are cut at a space.
+
+`.html`/`.htm` pages are reduced to the article text (see `html_to_text`); for them the "raw
+text" that evidence offsets index is that extracted text, not the markup. For text files it is
+the decoded file content with its line endings kept as they are (CRLF counts two characters).
+"""
 from __future__ import annotations
 
+import codecs
 import csv
 import os
 import re
-from dataclasses import dataclass, replace
+import stat
+import unicodedata
+from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 from .errors import CorpusError
@@ -14,7 +36,13 @@ from .text import nfc_with_offsets
 
 MANIFEST = "articles.tsv"
 MANIFEST_COLUMNS = ("id", "file", "title", "date", "outlet", "url")
-ARTICLE_SUFFIXES = (".txt",)
+TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm")
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024     # a news article is tens of kB; 20 MB is a scraping accident
+DEFAULT_MAX_LINE = 100_000               # characters; a whole article on one line is ~50 000 at most
+MAX_SENTENCE = 3_000                     # characters; longer runs are cut at a space (keeps extractors linear)
 
 # "Thứ Năm, 11/07/2024, 16:57" or "11/07/2024" or "11-7-2024": a full date with a year.
 _DATELINE = re.compile(
@@ -24,7 +52,7 @@ _DATELINE = re.compile(
 
 @dataclass(frozen=True)
 class Skipped:
-    """An input file that was not built, and why."""
+    """An input file that was not built, and why (`reason` does not repeat the path)."""
     path: str
     reason: str
 
@@ -35,52 +63,378 @@ class Corpus:
     skipped: tuple[Skipped, ...] = ()
 
 
-def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
-    """Manifest rows keyed by file name. Missing manifest -> empty."""
-    path = folder / MANIFEST
-    if not path.is_file():
-        return {}
-    rows: dict[str, dict[str, str]] = {}
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read article files: a forced encoding (None = detect) and the size limits."""
+    encoding: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_line: int = DEFAULT_MAX_LINE
+
+    def as_dict(self) -> dict[str, object]:
+        """Plain form, for cache keys: a different limit or encoding may read a file differently."""
+        return {"encoding": self.encoding or "", "max_bytes": self.max_bytes, "max_line": self.max_line}
+
+    def __post_init__(self) -> None:
+        if self.encoding:
+            try:
+                codecs.lookup(self.encoding)
+            except LookupError:
+                raise CorpusError(f"--encoding {self.encoding!r}: unknown encoding "
+                                  "(e.g. utf-8, utf-16, cp1258)") from None
+        if self.max_bytes <= 0 or self.max_line <= 0:
+            raise CorpusError("size limits must be positive")
+
+
+# --------------------------------------------------------------------------- reading bytes
+
+def _why(exc: OSError) -> str:
+    return exc.strerror or str(exc) or type(exc).__name__
+
+
+def read_bytes_limited(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`; anything else is a CorpusError.
+    `stat` first, so a 5 GB file, a FIFO (read would block) or a symlink loop is never opened."""
     try:
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh, delimiter="\t")
-            missing = [c for c in ("id", "file") if c not in (reader.fieldnames or [])]
-            if missing:
-                raise CorpusError(f"{path}:1: manifest lacks column(s) {', '.join(missing)}")
-            for lineno, row in enumerate(reader, start=2):
-                name = (row.get("file") or "").strip()
-                if not name:
-                    raise CorpusError(f"{path}:{lineno}: empty 'file' column")
-                rows[name] = {k: (row.get(k) or "").strip() for k in MANIFEST_COLUMNS}
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise CorpusError(f"{path}: cannot read manifest: {exc}") from exc
-    return rows
+        st = os.stat(path)
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read: {_why(exc)}") from exc
+    if stat.S_ISDIR(st.st_mode):
+        raise CorpusError(f"{path}: is a folder, not an article file")
+    if not stat.S_ISREG(st.st_mode):
+        raise CorpusError(f"{path}: not a regular file (a pipe, socket or device)")
+    if st.st_size > max_bytes:
+        raise CorpusError(f"{path}: too large ({_size(st.st_size)}, limit {_size(max_bytes)}; see --max-size)")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read: {_why(exc)}") from exc
+    if len(data) > max_bytes:           # the file grew while we looked at it
+        raise CorpusError(f"{path}: too large (over {_size(max_bytes)}; see --max-size)")
+    return data
 
 
-def decode(data: bytes, path: str) -> str:
-    """Decode article bytes; UTF-8 (with or without BOM). Raises CorpusError otherwise."""
+def _size(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"
+
+
+# --------------------------------------------------------------------------- decoding
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+_VIET_BASES = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯYđĐ"
+VIETNAMESE_LETTERS = frozenset(
+    unicodedata.normalize("NFC", b + t) for b in _VIET_BASES for t in ("",) + tuple(_TONES)) | set("đĐ")
+# "Ã´" and friends: UTF-8 bytes of Vietnamese letters read as Windows-1252 and saved again.
+_DOUBLE_UTF8 = re.compile("[\u00c2-\u00c6\u00e1][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+                          "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
+                          "\u20ac\u2122]")
+_LEGACY_HINT = ("convert it to UTF-8 (e.g. with UniKey's converter) or pass --encoding")
+
+
+def _is_single_byte(encoding: str) -> bool:
+    return codecs.lookup(encoding).name not in {
+        "utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be",
+        "gb18030", "gbk", "big5", "shift_jis", "euc_jp", "euc_kr", "cp932", "cp949", "cp950"}
+
+
+def _strict_decode(data: bytes, encoding: str, path: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{path}: not valid {encoding} ({exc.reason} at byte {exc.start})") from exc
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without BOM: mostly-Latin text has a NUL in every other byte."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    half = len(data) // 2
+    for zeros, other, enc in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros > 0.3 * half and other < 0.05 * half:
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def implausible_vietnamese(text: str) -> str:
+    """Why `text` (decoded from a legacy 8-bit code page) is not Vietnamese, or '' when it is.
+    VNI and TCVN3 bytes read as Windows-1258 give letters outside the Vietnamese alphabet
+    ('Vieät', 'ViÖt'); a foreign name in a long article (one such letter in 20) is tolerated."""
+    text = unicodedata.normalize("NFC", text)
+    letters = bad = 0
+    for c in text:
+        if c < "\x80":
+            continue
+        if c.isalpha():
+            letters += 1
+            bad += c not in VIETNAMESE_LETTERS
+        elif unicodedata.combining(c):          # a tone mark NFC could not attach to a vowel
+            letters += 1
+            bad += 1
+    if bad and bad > 0.05 * letters:
+        return (f"{bad} of {letters} accented letters are not Vietnamese (a legacy VNI/TCVN3 "
+                "encoding?)")
+    return ""
+
+
+def double_encoded(text: str) -> bool:
+    """True for UTF-8 that was decoded as Windows-1252 and saved again ('CÃ´ng an')."""
+    pairs = len(_DOUBLE_UTF8.findall(text))
+    non_ascii = sum(c >= "\x80" for c in text)
+    return pairs >= 3 and pairs >= 0.2 * non_ascii / 2
+
+
+def _control_ratio(text: str) -> float:
+    bad = sum(1 for c in text if (c < " " and c not in "\t\n\r\f\v") or "\x7f" <= c < "\xa0"
+              or c in "\ufffe\uffff")
+    return bad / max(1, len(text))
+
+
+def decode(data: bytes, path: str, encoding: str | None = None, declared: str | None = None) -> str:
+    """Decode article bytes (see the module docstring for the order). Raises CorpusError with a
+    reason when the bytes are empty, binary, or cannot be decoded without mojibake.
+    `declared` is an HTML page's own <meta charset>, tried before the guesses."""
     if not data.strip():
         raise CorpusError(f"{path}: empty file")
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise CorpusError(f"{path}: binary file, not text")
-    for bom, enc in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+    text = used = None
+    for bom, enc in _BOMS:
         if data.startswith(bom):
-            try:
-                return data[len(bom):].decode(enc)
-            except UnicodeDecodeError as exc:
-                raise CorpusError(f"{path}: not valid {enc}: {exc.reason} at byte {exc.start}") from exc
+            text, used = _strict_decode(data[len(bom):], enc, path), enc
+            break
+    if text is None and encoding:
+        text, used = _strict_decode(data, "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding,
+                                    path), encoding
+    if text is None:
+        text = _utf16_without_bom(data) if b"\x00" in data else None
+        used = "utf-16" if text is not None else None
+    if text is None and b"\x00" in data[:65536]:
+        raise CorpusError(f"{path}: binary file, not text")
+    if text is None:
+        try:
+            text, used = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
+    if text is None and declared:
+        try:
+            text, used = data.decode(declared), declared
+        except (UnicodeDecodeError, LookupError):
+            text = None
+    if text is None:
+        try:
+            text, used = data.decode("cp1258"), "cp1258"
+        except UnicodeDecodeError as exc:
+            raise CorpusError(f"{path}: neither UTF-8 nor Windows-1258 (byte {exc.start}); "
+                              f"{_LEGACY_HINT}") from exc
+    if not text.strip():
+        raise CorpusError(f"{path}: no text (whitespace only)")
+    if _control_ratio(text) > 0.01:
+        raise CorpusError(f"{path}: binary file, not text (control characters)")
+    if _is_single_byte(used):
+        why = implausible_vietnamese(text)
+        if why:
+            raise CorpusError(f"{path}: read as {used}, {why}; {_LEGACY_HINT}")
+    if double_encoded(text):
+        raise CorpusError(f"{path}: mojibake: UTF-8 that was decoded twice ('CÃ´ng' for 'Công'); "
+                          "re-save it from the original")
+    return text
+
+
+# --------------------------------------------------------------------------- HTML
+
+_SKIP_TAGS = frozenset({"script", "style", "nav", "header", "footer", "aside", "noscript", "template", "svg",
+                        "form", "iframe", "button", "select", "textarea", "object", "embed", "canvas", "menu",
+                        "head", "title", "dialog"})
+_BLOCK_TAGS = frozenset({"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "article",
+                         "section", "main", "blockquote", "tr", "table", "figcaption", "figure", "pre", "dd",
+                         "dt", "dl", "hr", "address", "body", "center", "details", "summary", "caption"})
+_VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                        "source", "track", "wbr", "keygen", "command"})
+_DATE_META = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
+              "dc.date", "dc.date.issued", "date")
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class HtmlPage:
+    """What a saved news page gives: the article text and the page's own title and date."""
+    text: str
+    title: str = ""
+    date: str = ""
+
+
+class _Parser(HTMLParser):
+    """Records text runs and block breaks with the ids of their enclosing elements, so the
+    article container can be chosen afterwards."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.events: list[tuple[str | None, tuple[int, ...]]] = []   # (text, or None for a break; ancestors)
+        self.stack: list[tuple[str, int]] = []                        # open (tag, element id)
+        self.elements: dict[int, str] = {}                            # element id -> tag
+        self.metas: dict[str, str] = {}
+        self.title: list[str] = []
+        self.skipping = 0
+
+    def _ids(self) -> tuple[int, ...]:
+        return tuple(i for _, i in self.stack)
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "meta":
+            a = {k.lower(): (v or "") for k, v in attrs if k}
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+            if key and a.get("content") and key not in self.metas:
+                self.metas[key] = a["content"]
+            return
+        if tag == "time" and not self.skipping:
+            a = {k.lower(): (v or "") for k, v in attrs if k}
+            if a.get("datetime") and "time" not in self.metas:
+                self.metas["time"] = a["datetime"]
+        if tag in _BLOCK_TAGS and not self.skipping:
+            self.events.append((None, self._ids()))
+        if tag in _VOID_TAGS:
+            return
+        ident = len(self.elements)
+        self.elements[ident] = tag
+        self.stack.append((tag, ident))
+        if tag in _SKIP_TAGS:
+            self.skipping += 1
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID_TAGS and self.stack and self.stack[-1][0] == tag:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag):
+        if not any(t == tag for t, _ in self.stack):
+            return                                   # a stray end tag: ignore, as browsers do
+        while self.stack:
+            t, _ = self.stack.pop()
+            if t in _SKIP_TAGS:
+                self.skipping -= 1
+            if t == tag:
+                break
+        if tag in _BLOCK_TAGS and not self.skipping:
+            self.events.append((None, self._ids()))
+
+    def handle_data(self, data):
+        if self.stack and self.stack[-1][0] == "title":
+            self.title.append(data)
+        if not self.skipping and data:
+            self.events.append((data, self._ids()))
+
+
+def _article_root(p: _Parser) -> int | None:
+    """The element holding the article: the <article> (or else <main>) with the most text,
+    else the element whose own <p> children hold the most text; None = the whole page."""
+    size: dict[int, int] = {}
+    para: dict[int, int] = {}
+    for text, ids in p.events:
+        if text is None or not text.strip():
+            continue
+        n = len(text.strip())
+        for i in ids:
+            size[i] = size.get(i, 0) + n
+        for k in range(len(ids) - 1, 0, -1):
+            if p.elements[ids[k]] == "p":
+                para[ids[k - 1]] = para.get(ids[k - 1], 0) + n
+                break
+    for tag in ("article", "main"):
+        best = max((i for i, t in p.elements.items() if t == tag and size.get(i)),
+                   key=lambda i: (size[i], -i), default=None)
+        if best is not None:
+            return best
+    if para:
+        return max(para, key=lambda i: (para[i], -i))
+    return None
+
+
+def _iso_date(value: str) -> str:
+    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
+    if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31:
+        return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    return parse_dateline(value.split("T")[0])
+
+
+def html_to_text(markup: str) -> HtmlPage:
+    """The article text of a saved news page: scripts, styles, navigation, header, footer and
+    asides dropped; the <article> (or <main>, or the largest block of paragraphs) kept, one
+    line per paragraph or heading; title from og:title or <title>, date from
+    article:published_time (or a <time datetime>) when the page states one."""
+    p = _Parser()
+    p.feed(markup)
+    p.close()
+    root = _article_root(p)
+    lines: list[str] = []
+    run: list[str] = []
+    for text, ids in p.events + [(None, ())]:
+        if root is not None and root not in ids and text is not None:
+            continue
+        if text is None:
+            line = " ".join("".join(run).split())
+            if line:
+                lines.append(line)
+            run = []
+        else:
+            run.append(text)
+    title = " ".join((p.metas.get("og:title") or "".join(p.title)).split())
+    date = ""
+    for key in _DATE_META + ("time",):
+        if p.metas.get(key):
+            date = _iso_date(p.metas[key])
+            if date:
+                break
+    return HtmlPage("\n".join(lines) + ("\n" if lines else ""), title, date)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The <meta charset> of an HTML page, when it names an encoding Python knows."""
+    m = _META_CHARSET.search(data[:8192])
+    if not m:
+        return None
+    name = m.group(1).decode("ascii", "replace")
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise CorpusError(f"{path}: not valid UTF-8 (byte {exc.start}); re-save it as UTF-8") from exc
+        codecs.lookup(name)
+    except LookupError:
+        return None
+    return name
+
+
+# --------------------------------------------------------------------------- text to sentences
+
+def _cut_long(piece: str, limit: int = MAX_SENTENCE) -> list[tuple[int, str]]:
+    """(offset, text) parts of at most `limit` characters, cut at the last space when there is one."""
+    parts, pos = [], 0
+    while len(piece) - pos > limit:
+        cut = piece.rfind(" ", pos + 1, pos + limit)
+        cut = cut if cut > pos else pos + limit
+        parts.append((pos, piece[pos:cut]))
+        pos = cut
+        while pos < len(piece) and piece[pos] == " ":
+            pos += 1
+    parts.append((pos, piece[pos:]))
+    return parts
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:
     """Sentences with offsets into `text`. Line breaks always end a sentence: underthesea's
-    sent_tokenize would glue a title, its dateline and the first paragraph together."""
+    sent_tokenize would glue a title, its dateline and the first paragraph together.
+    A sentence longer than MAX_SENTENCE characters is cut at a space."""
     from underthesea import sent_tokenize
 
     out: list[Sentence] = []
+
+    def add(start: int, piece: str) -> None:
+        for off, part in _cut_long(piece):
+            part_start = start + off
+            stripped = part.rstrip()
+            if stripped:
+                out.append(Sentence(len(out), part_start, part_start + len(stripped), stripped))
+
     for line in re.finditer(r"[^\r\n]+", text):
         chunk = line.group()
         if not chunk.strip():
@@ -93,12 +447,24 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
             at = chunk.find(piece, pos)
             if at < 0:          # tokenizer altered the text: fall back to the rest of the line
                 at, piece = pos, chunk[pos:].strip()
-            start = line.start() + at
-            out.append(Sentence(len(out), start, start + len(piece), piece))
+                at = chunk.find(piece, pos) if piece else pos
+                if not piece:
+                    break
+            add(line.start() + at, piece)
             pos = at + len(piece)
             if pos >= len(chunk):
                 break
     return tuple(out)
+
+
+def _check_lines(raw: str, path: str, max_line: int) -> None:
+    longest, lineno = 0, 0
+    for i, line in enumerate(raw.splitlines(), start=1):
+        if len(line) > longest:
+            longest, lineno = len(line), i
+    if longest > max_line:
+        raise CorpusError(f"{path}: line {lineno} is {longest} characters long (limit {max_line}): "
+                          "not article text (a minified page or an encoded blob?)")
 
 
 def parse_dateline(line: str) -> str:
@@ -127,13 +493,23 @@ def infer_title_and_date(sentences: tuple[Sentence, ...]) -> tuple[str, str]:
     return title, date
 
 
-def read_document(path: Path, meta: dict[str, str] | None = None) -> Document:
+# --------------------------------------------------------------------------- documents and corpus
+
+def read_document(path: Path, meta: dict[str, str] | None = None, options: ReadOptions | None = None) -> Document:
     """One article file -> Document. Raises CorpusError naming the file."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CorpusError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    raw = decode(data, str(path))
+    path = Path(path)
+    options = options or ReadOptions()
+    data = read_bytes_limited(path, options.max_bytes)
+    page = HtmlPage("")
+    if path.suffix.lower() in HTML_SUFFIXES:
+        markup = decode(data, str(path), options.encoding, declared_charset(data))
+        page = html_to_text(markup)
+        raw = page.text
+        if not raw.strip():
+            raise CorpusError(f"{path}: no article text in the page")
+    else:
+        raw = decode(data, str(path), options.encoding)
+    _check_lines(raw, str(path), options.max_line)
     text, offsets = nfc_with_offsets(raw)
     sentences = split_sentences(text)
     if not sentences:
@@ -141,44 +517,97 @@ def read_document(path: Path, meta: dict[str, str] | None = None) -> Document:
     meta = meta or {}
     title, date = infer_title_and_date(sentences)
     return Document(
-        id=meta.get("id") or path.stem,
+        id=meta.get("id") or unicodedata.normalize("NFC", path.stem),
         path=str(path),
         text=text,
         sentences=sentences,
-        title=meta.get("title") or title,
-        date=meta.get("date") or date,
+        title=meta.get("title") or unicodedata.normalize("NFC", page.title) or title,
+        date=meta.get("date") or page.date or date,
         outlet=meta.get("outlet", ""),
         url=meta.get("url", ""),
         raw_offsets=offsets,
     )
 
 
+def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
+    """Manifest rows keyed by file name. Missing manifest -> empty."""
+    path = folder / MANIFEST
+    if not path.is_file():
+        return {}
+    rows: dict[str, dict[str, str]] = {}
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh, delimiter="\t")
+            missing = [c for c in ("id", "file") if c not in (reader.fieldnames or [])]
+            if missing:
+                raise CorpusError(f"{path}:1: manifest lacks column(s) {', '.join(missing)}")
+            for lineno, row in enumerate(reader, start=2):
+                name = (row.get("file") or "").strip()
+                if not name:
+                    raise CorpusError(f"{path}:{lineno}: empty 'file' column")
+                rows[unicodedata.normalize("NFC", name)] = {
+                    k: unicodedata.normalize("NFC", (row.get(k) or "").strip()) for k in MANIFEST_COLUMNS}
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise CorpusError(f"{path}: cannot read manifest: {exc}") from exc
+    return rows
+
+
+def manifest_row(manifest: dict[str, dict[str, str]], path: Path) -> dict[str, str] | None:
+    """The manifest row of an article file (file names compared in NFC: macOS stores NFD)."""
+    return manifest.get(unicodedata.normalize("NFC", path.name))
+
+
 def list_articles(folder: Path) -> list[Path]:
-    """Article files under `folder`, sorted by name so builds do not depend on disk order."""
+    """Article files under `folder`, sorted by name so builds do not depend on disk order.
+    Hidden files ('.x.txt', macOS '._x.txt' resource forks) are not articles."""
     if not folder.exists():
         raise CorpusError(f"{folder}: corpus folder does not exist")
     if not folder.is_dir():
         raise CorpusError(f"{folder}: not a folder")
-    files = sorted((p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES), key=lambda p: p.name)
+    try:
+        entries = list(folder.iterdir())
+    except OSError as exc:
+        raise CorpusError(f"{folder}: cannot list: {_why(exc)}") from exc
+    files = sorted((p for p in entries if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")),
+                   key=lambda p: p.name)
     if not files:
         raise CorpusError(f"{folder}: no article files ({', '.join(ARTICLE_SUFFIXES)}) in the folder")
     return files
 
 
-def read_corpus(folder: str | os.PathLike) -> Corpus:
-    """Read every article of a folder. Unreadable articles are skipped and listed, not fatal."""
+def skipped(path: str | os.PathLike, exc: CorpusError) -> Skipped:
+    """The Skipped record of an article the reader refused (the reason without the path prefix)."""
+    msg, prefix = str(exc), f"{path}: "
+    return Skipped(str(path), msg[len(prefix):] if msg.startswith(prefix) else msg)
+
+
+def duplicate_id(doc: Document, taken: dict[str, str]) -> Skipped | None:
+    """A Skipped record when `doc.id` is already taken by an earlier file (records it otherwise)."""
+    if doc.id in taken:
+        return Skipped(doc.path, f"article id {doc.id!r} already used by {taken[doc.id]}")
+    taken[doc.id] = Path(doc.path).name
+    return None
+
+
+def read_corpus(folder: str | os.PathLike, options: ReadOptions | None = None) -> Corpus:
+    """Read every article of a folder. Unreadable articles are skipped and listed, not fatal;
+    so is a second file claiming an article id already taken (e.g. a.txt beside a.html)."""
     folder = Path(folder)
+    options = options or ReadOptions()
     files = list_articles(folder)
     manifest = read_manifest(folder)
     docs: list[Document] = []
-    skipped: list[Skipped] = []
+    skip: list[Skipped] = []
+    taken: dict[str, str] = {}
     for path in files:
         try:
-            docs.append(read_document(path, manifest.get(path.name)))
+            doc = read_document(path, manifest_row(manifest, path), options)
         except CorpusError as exc:
-            skipped.append(Skipped(str(path), str(exc)))
-    ids = [d.id for d in docs]
-    if len(ids) != len(set(ids)):
-        dup = sorted({i for i in ids if ids.count(i) > 1})
-        raise CorpusError(f"{folder / MANIFEST}: duplicate article id(s): {', '.join(dup)}")
-    return Corpus(tuple(docs), tuple(skipped))
+            skip.append(skipped(path, exc))
+            continue
+        dup = duplicate_id(doc, taken)
+        if dup:
+            skip.append(dup)
+        else:
+            docs.append(doc)
+    return Corpus(tuple(docs), tuple(skip))

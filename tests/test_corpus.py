@@ -74,4 +74,4 @@ def test_undecodable_article_is_skipped_and_listed(tmp_path):
     (tmp_path / "bad.txt").write_bytes("Bộ Công an".encode("cp1258", errors="replace") + b"\xff\xfe\xfa")
     c = read_corpus(tmp_path)
     assert [d.id for d in c.documents] == ["good"]
-    assert len(c.skipped) == 1 and "bad.txt" in c.skipped[0].reason
+    assert len(c.skipped) == 1 and c.skipped[0].path.endswith("bad.txt") and "1258" in c.skipped[0].reason
