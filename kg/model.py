@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .text import norm_key
+
 ENTITY_TYPES = ("Organization", "Country", "Agreement", "Event", "Person", "Location")
 RELATIONS = ("partOf", "country", "organized", "participatedIn", "cooperatesWith", "funded",
              "partyTo", "memberOf", "heldIn", "underFramework", "holdsPosition")
@@ -104,3 +106,16 @@ class Relation:
     relation: str
     target: str
     evidence: tuple[Evidence, ...] = field(default=())
+
+
+def mention_key(m: Mention) -> str:
+    """Provisional identity of a mention before merging."""
+    if m.key:
+        return m.key
+    if m.attr("ref"):                      # anaphoric reference resolved by the extractor
+        return m.attr("ref")
+    if m.type == "Event" and m.attr("bare"):
+        return f"{m.type}|{m.doc}|{norm_key(m.text)}"
+    if m.type == "Person":
+        return f"Person|{norm_key(m.attr('name') or m.text)}"
+    return f"{m.type}|{norm_key(m.attr('canonical') or m.text)}"

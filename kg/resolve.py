@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from .extract.lexicon import Lexicon
-from .model import Entity, Evidence, Extraction, Mention, Relation, SYMMETRIC_RELATIONS
+from .model import Entity, Evidence, Extraction, Mention, Relation, SYMMETRIC_RELATIONS, mention_key
 from .text import norm_key, slug
 
 FUZZY_TYPES = ("Agreement", "Event")
@@ -30,6 +30,8 @@ def _distinctive(text: str) -> set[str]:
 def same_title(a: str, b: str) -> bool:
     """Two agreement/event titles name the same thing: high token overlap, no clashing proper names."""
     ta, tb = _tokens(a), _tokens(b)
+    if a.split()[:1] != b.split()[:1] and norm_key(a.split()[0]) != norm_key(b.split()[0]):
+        return False                        # a law is never a programme: the head noun must agree
     if not ta or not tb or len(ta & tb) / len(ta | tb) < JACCARD_MIN:
         return False
     da, db = _distinctive(a), _distinctive(b)
@@ -66,19 +68,6 @@ class _UnionFind:
             self.parent[hi] = lo
 
 
-def mention_key(m: Mention) -> str:
-    """Provisional identity of a mention before merging."""
-    if m.key:
-        return m.key
-    if m.attr("ref"):                      # anaphoric reference resolved by the extractor
-        return m.attr("ref")
-    if m.type == "Event" and m.attr("bare"):
-        return f"{m.type}|{m.doc}|{norm_key(m.text)}"
-    if m.type == "Person":
-        return f"Person|{norm_key(m.attr('name') or m.text)}"
-    return f"{m.type}|{norm_key(m.attr('canonical') or m.text)}"
-
-
 def resolve(extractions: Iterable[Extraction], lexicon: Lexicon) -> tuple[list[Entity], list[Relation]]:
     """Merge the mentions of all documents into entities, and their relation mentions into relations."""
     extractions = sorted(extractions, key=lambda e: e.doc.id)
@@ -94,7 +83,8 @@ def resolve(extractions: Iterable[Extraction], lexicon: Lexicon) -> tuple[list[E
             k = mention_key(m)
             uf.find(k)
             types.setdefault(k, m.type)
-            surfaces[k].add(m.text)
+            if not m.attr("anaphor"):          # "hội thảo" is a pointer, not a name of the event
+                surfaces[k].add(m.text)
             for extra in m.attr("aliases").split("|"):
                 if extra:
                     surfaces[k].add(extra)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import Document, Mention
+from ..model import Document, Mention, mention_key
 from .lexicon import Lexicon, match_form
 
 WORD = re.compile(r"\w+(?:[/.&'’-]\w+)*")
@@ -208,9 +208,11 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans,
     def inside(a, b, spans):
         return any(x <= a and b <= y for x, y in spans)
 
+    form = match_form(s.text)
     for i, (ws, we, w) in enumerate(s.words):
-        if ws in generic_starts:
-            continue
+        if any(form.startswith(g, ws) and not _is_word_char(form[ws + len(g):ws + len(g) + 1] or " ")
+               for g in lex.generic):
+            continue                         # "Ban Tổ chức", "Lễ khai mạc": generic, not a name
         # Organizations: capitalised head + name
         h = _heads_at(s, i, lex, "Organization")
         if h and ws not in gaz and not inside(ws, we, covered) and not inside(ws, we, org_taken):
@@ -327,12 +329,8 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
         s = _Sent(sent.text)
         if not s.words:
             continue
-        form = match_form(sent.text)
-        generic_starts = set()
-        for phrase in lex.generic:
-            for m in re.finditer(re.escape(phrase), form):
-                generic_starts.add(m.start())
-        gaz_spans = [g for g in _gazetteer_spans(sent.text, lex) if g[0] not in generic_starts]
+        generic_starts: set[int] = set()     # a generic phrase is dropped only as a whole name
+        gaz_spans = [g for g in _gazetteer_spans(sent.text, lex) if match_form(sent.text[g[0]:g[1]]) not in lex.generic]
         base = sent.start
         for a, b, key in gaz_spans:
             e = lex.entries[key]
@@ -444,7 +442,6 @@ def _resolve_event_anaphora(doc: Document, mentions: list[Mention]) -> list[Ment
         if m.type == "Event" and attrs.get("anaphor"):
             if main is None:
                 continue
-            from ..resolve import mention_key
             attrs["ref"] = mention_key(main)
             out.append(replace(m, attrs=tuple(sorted(attrs.items()))))
             continue
