@@ -1,0 +1,130 @@
+"""Extractors, one behaviour per test, on real sentences from Vietnamese news articles."""
+import pytest
+
+import kg
+from kg.extract.entities import event_date
+
+
+def article(tmp_path, text: str, name: str = "a.txt"):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return kg.build_graph(kg.read_corpus(tmp_path))
+
+
+def triples(g):
+    return {(g.nodes[u]["label"], d["relation"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True)}
+
+
+def entities(g, etype):
+    return {d["label"] for _, d in g.nodes(data=True) if d["type"] == etype}
+
+
+def test_department_then_ministry_in_apposition_is_part_of(tmp_path):
+    g = article(tmp_path, "Ngày 5/3/2024, Cục Đối ngoại, Bộ Công an phối hợp với UNODC tổ chức Hội thảo về hợp tác quốc tế.")
+    assert ("Cục Đối ngoại", "partOf", "Bộ Công an") in triples(g)
+
+
+def test_parent_in_parentheses_is_part_of(tmp_path):
+    g = article(tmp_path, "Cùng dự có đại diện Cục Lãnh sự (Bộ Ngoại giao), Công an tỉnh Lạng Sơn.")
+    assert ("Cục Lãnh sự", "partOf", "Bộ Ngoại giao") in triples(g)
+
+
+def test_acronym_in_parentheses_is_the_same_organisation(tmp_path):
+    g = article(tmp_path, "Bộ Công an phối hợp với Tổ chức Di cư quốc tế (IOM) triển khai dự án. IOM cam kết hỗ trợ.")
+    iom = [d for _, d in g.nodes(data=True) if d["label"] == "Tổ chức Di cư quốc tế"]
+    assert len(iom) == 1 and "IOM" in iom[0]["aliases"]
+
+
+def test_body_qualified_by_a_foreign_country_is_that_countrys_body(tmp_path):
+    g = article(tmp_path, "Đây là hoạt động do Bộ Nội vụ Vương quốc Anh tài trợ. Bộ Nội vụ ban hành hướng dẫn.")
+    assert {"Bộ Nội vụ Vương quốc Anh", "Bộ Nội vụ"} <= entities(g, "Organization")
+    assert ("Bộ Nội vụ Vương quốc Anh", "country", "Vương quốc Anh") in triples(g)
+
+
+def test_long_and_short_forms_of_a_ministry_are_one_node(tmp_path):
+    g = article(tmp_path, "Bộ Công an Việt Nam ký kết văn bản. Bộ Công an cũng phối hợp với các địa phương.")
+    assert [d["label"] for _, d in g.nodes(data=True) if d["type"] == "Organization"] == ["Bộ Công an"]
+    assert ("Bộ Công an", "country", "Việt Nam") in triples(g)
+
+
+def test_case_variants_of_a_department_are_one_node(tmp_path):
+    g = article(tmp_path, "Cục Cảnh sát hình sự họp. Cục Cảnh sát Hình sự báo cáo kết quả.")
+    assert entities(g, "Organization") == {"Cục Cảnh sát Hình sự"}
+
+
+def test_unknown_body_is_found_by_head_noun_and_capitalised_name(tmp_path):
+    g = article(tmp_path, "Sở Lao động - Thương binh và Xã hội tỉnh An Giang phối hợp với Công an tỉnh An Giang tổ chức Lễ tiếp nhận nạn nhân.")
+    assert "Công an tỉnh An Giang" in entities(g, "Organization")
+
+
+def test_generic_mentions_are_not_entities(tmp_path):
+    g = article(tmp_path, "Cần có sự phối hợp của các ban, bộ, ngành, các tổ chức quốc tế và lực lượng chức năng. Ban Tổ chức trao quà.")
+    assert entities(g, "Organization") == set()
+
+
+def test_coordinated_participants_each_take_part(tmp_path):
+    text = ("Thứ Năm, 11/07/2024, 16:57\n\nCục Đối ngoại tổ chức Hội thảo tập huấn về phát hiện các vụ việc mua bán người.\n"
+            "Hội thảo thu hút sự tham dự của các đại biểu đến từ Cục Cảnh sát hình sự, Học viện Cảnh sát nhân dân và Bộ Ngoại giao.")
+    t = triples(article(tmp_path, text))
+    ev = "Hội thảo tập huấn về phát hiện các vụ việc mua bán người"
+    for org in ("Cục Cảnh sát Hình sự", "Học viện Cảnh sát nhân dân", "Bộ Ngoại giao"):
+        assert (org, "participatedIn", ev) in t
+    assert ("Cục Đối ngoại", "organized", ev) in t
+
+
+def test_cooperating_partner_also_organises_the_event(tmp_path):
+    t = triples(article(tmp_path, "Cục Đối ngoại phối hợp với Tổ chức Di cư quốc tế (IOM) tổ chức Hội thảo về di cư an toàn."))
+    assert ("Cục Đối ngoại", "cooperatesWith", "Tổ chức Di cư quốc tế") in t or \
+           ("Tổ chức Di cư quốc tế", "cooperatesWith", "Cục Đối ngoại") in t
+    assert ("Tổ chức Di cư quốc tế", "organized", "Hội thảo về di cư an toàn") in t
+
+
+def test_agreement_between_two_countries_has_both_as_parties(tmp_path):
+    t = triples(article(tmp_path, "Hai bên xúc tiến đàm phán Hiệp định giữa Việt Nam và Malaysia về phòng, chống mua bán người."))
+    ag = "Hiệp định giữa Việt Nam và Malaysia về phòng, chống mua bán người"
+    assert ("Việt Nam", "partyTo", ag) in t and ("Malaysia", "partyTo", ag) in t
+
+
+def test_event_under_a_programme_framework(tmp_path):
+    t = triples(article(tmp_path, "Trong khuôn khổ Chương trình ASEAN-ACT, Công an tỉnh Lào Cai tổ chức Hội thảo về bảo vệ nạn nhân."))
+    assert ("Hội thảo về bảo vệ nạn nhân", "underFramework", "Chương trình hợp tác ASEAN - Australia về phòng, chống mua bán người") in t
+
+
+def test_members_listed_after_gom_are_members(tmp_path):
+    t = triples(article(tmp_path, "Dự Hội nghị có đại diện các nước thành viên COMMIT gồm: Campuchia, Lào, Myanmar và Thái Lan."))
+    for c in ("Campuchia", "Lào", "Myanmar", "Thái Lan"):
+        assert (c, "memberOf", "Tiến trình COMMIT") in t
+
+
+def test_official_holds_the_post_named_after_his_name(tmp_path):
+    t = triples(article(tmp_path, "Thiếu tướng Trần Ngọc Hà, Cục trưởng Cục Cảnh sát Hình sự phát biểu khai mạc."))
+    assert ("Trần Ngọc Hà", "holdsPosition", "Cục Cảnh sát Hình sự") in t
+
+
+def test_event_held_in_the_city_after_tai(tmp_path):
+    t = triples(article(tmp_path, "Ngày 21/2/2022, tại TP Quy Nhơn, Cục Đối ngoại tổ chức Hội thảo về mua bán người."))
+    assert ("Hội thảo về mua bán người", "heldIn", "TP Quy Nhơn") in t
+
+
+def test_funder_after_do_and_before_tai_tro(tmp_path):
+    text = "Cục Đối ngoại tổ chức Hội thảo về nhận diện nạn nhân. Đây là hoạt động do Bộ Nội vụ Vương quốc Anh tài trợ."
+    assert ("Bộ Nội vụ Vương quốc Anh", "funded", "Hội thảo về nhận diện nạn nhân") in triples(article(tmp_path, text))
+
+
+@pytest.mark.parametrize("sentence, doc_date, expected", [
+    ("Từ ngày 10-11/7, tại TP Quy Nhơn, Cục Đối ngoại tổ chức hội thảo", "2024-07-11", "2024-07-10"),
+    ("Sáng 30/12, tại Quảng Ninh, Cục Đối ngoại tổ chức lễ", "2021-12-30", "2021-12-30"),
+    ("từ ngày 21-22/2/2022 tại TPHCM", "", "2022-02-21"),
+    ("Ngày 21-2, tại TPHCM", "", ""),
+    ("Năm 2020, Cơ quan Thường trực đã tổ chức hội thảo", "", "2020"),
+])
+def test_event_date_is_resolved_against_the_dateline_and_never_guessed(sentence, doc_date, expected):
+    assert event_date(sentence, doc_date) == expected
+
+
+def test_same_event_reported_by_two_outlets_is_one_node_with_both_articles(tmp_path):
+    a = "Thứ Hai, 21/02/2022, 10:00\n\nNgày 21-2, Cục Đối ngoại tổ chức Hội thảo lần thứ hai về nâng cao hiệu quả hợp tác quốc tế trong phòng, chống tội phạm mua bán người."
+    b = "Ngày 21/2/2022, Công an TPHCM phối hợp tổ chức Hội thảo lần thứ hai về nâng cao hiệu quả hợp tác quốc tế trong phòng, chống mua bán người."
+    (tmp_path / "b.txt").write_text(b, encoding="utf-8")
+    g = article(tmp_path, a)
+    events = [d for _, d in g.nodes(data=True) if d["type"] == "Event"]
+    assert len(events) == 1 and events[0]["docs"] == ["a", "b"]
