@@ -139,11 +139,11 @@ def _is_single_byte(encoding: str) -> bool:
         "gb18030", "gbk", "big5", "shift_jis", "euc_jp", "euc_kr", "cp932", "cp949", "cp950"}
 
 
-def _strict_decode(data: bytes, encoding: str, path: str) -> str:
+def _strict_decode(data: bytes, encoding: str, path: str, name: str = "") -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise CorpusError(f"{path}: not valid {encoding} ({exc.reason} at byte {exc.start})") from exc
+        raise CorpusError(f"{path}: not valid {name or encoding} ({exc.reason} at byte {exc.start})") from exc
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -207,8 +207,8 @@ def decode(data: bytes, path: str, encoding: str | None = None, declared: str | 
             text, used = _strict_decode(data[len(bom):], enc, path), enc
             break
     if text is None and encoding:
-        text, used = _strict_decode(data, "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding,
-                                    path), encoding
+        codec = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
+        text, used = _strict_decode(data, codec, path, encoding), encoding
     if text is None:
         text = _utf16_without_bom(data) if b"\x00" in data else None
         used = "utf-16" if text is not None else None

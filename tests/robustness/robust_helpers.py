@@ -1,0 +1,59 @@
+"""Helpers shared by the robustness tests: paths, a Windows-1258 encoder, graph signatures."""
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "corpus"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ARTICLE_ID = "000_53ccb9e166bfc5f9"
+ARTICLE = CORPUS / f"{ARTICLE_ID}.txt"
+OUTPUTS = ("graph.json", "graph.ttl", "graph.graphml", "graph.html", "report.md")
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def article_text() -> str:
+    return ARTICLE.read_bytes().decode("utf-8")
+
+
+def to_cp1258(text: str) -> bytes:
+    """Encode as Windows does: base letters precomposed where cp1258 has them, tone marks combining."""
+    out = bytearray()
+    for ch in unicodedata.normalize("NFC", text):
+        try:
+            out += ch.encode("cp1258")
+            continue
+        except UnicodeEncodeError:
+            pass
+        nfd = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in TONE_MARKS))
+        tones = "".join(c for c in nfd if c in TONE_MARKS)
+        out += (base + tones).encode("cp1258")
+    return bytes(out)
+
+
+def mention_signature(extraction) -> list[tuple]:
+    """What was found in an article, in NFC coordinates (independent of the raw encoding)."""
+    return sorted((m.sentence, m.start, m.end, m.text, m.type, m.rule, m.key) for m in extraction.mentions)
+
+
+def _strip_offsets(evidence: list[dict]) -> list[tuple]:
+    return sorted((e["doc"], e["sentence"], e["rule"]) for e in evidence)
+
+
+def graph_signature(g) -> tuple:
+    """Nodes and edges with every attribute, except evidence offsets (they index the raw file)."""
+    nodes = sorted((n, tuple(sorted((k, repr(_strip_offsets(v) if k == "evidence" else v))
+                                    for k, v in d.items()))) for n, d in g.nodes(data=True))
+    edges = sorted((u, v, k, repr(_strip_offsets(d["evidence"]))) for u, v, k, d in g.edges(keys=True, data=True))
+    return nodes, edges
+
+
+def assert_evidence_points_into(g, raw: str) -> None:
+    """Every evidence span, NFC-normalised, is its sentence: offsets index the raw text."""
+    spans = [e for _, d in g.nodes(data=True) for e in d["evidence"]]
+    spans += [e for *_, d in g.edges(keys=True, data=True) for e in d["evidence"]]
+    assert spans
+    for e in spans:
+        assert unicodedata.normalize("NFC", raw[e["start"]:e["end"]]) == e["sentence"]
