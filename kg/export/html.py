@@ -1,25 +1,323 @@
-"""Interactive HTML page of the graph (pyvis). Every string from the articles is HTML-escaped."""
+"""Interactive, self-contained HTML explorer of the graph (pyvis data model, our own template).
+
+The page inlines vis-network and all data, so opening it makes no network request. Every string
+from the articles travels as JSON inside <script type="application/json"> (with <, >, & and
+U+2028/2029 escaped) and reaches the DOM through textContent only; a Content-Security-Policy
+with script hashes blocks anything else even if a string slipped through.
+"""
 from __future__ import annotations
 
-import html
+import base64
+import hashlib
+import json
+import math
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
 
 import networkx as nx
 
+from ..model import ENTITY_TYPES, RELATIONS, SYMMETRIC_RELATIONS
 from .atomic import write_atomic
 
-TYPE_COLORS = {"Organization": "#1f77b4", "Country": "#2ca02c", "Agreement": "#ff7f0e",
-               "Event": "#d62728", "Person": "#9467bd", "Location": "#8c564b"}
+HERE = Path(__file__).resolve().parent
+TEMPLATES = HERE / "templates"
+VIS_JS = HERE / "vendor" / "vis-network" / "vis-network.min.js"
 
+# Colour (Okabe-Ito based, colour-blind safe) and vis-network shape per entity type.
+TYPE_STYLE = {
+    "Organization": ("#0072B2", "dot"),
+    "Country": ("#009E73", "square"),
+    "Agreement": ("#E69F00", "diamond"),
+    "Event": ("#D55E00", "star"),
+    "Person": ("#CC79A7", "triangle"),
+    "Location": ("#8C6D31", "hexagon"),
+}
+OTHER_STYLE = ("#777777", "dot")
+RELATION_COLORS = dict(zip(RELATIONS, (
+    "#6A3D9A", "#1B9E77", "#D95F02", "#E7298A", "#0072B2", "#B8860B",
+    "#A6761D", "#666666", "#8C564B", "#17BECF", "#BC80BD")))
+OTHER_RELATION_COLOR = "#999999"
+
+LAYOUT_SEED = 7
+PX_PER_NODE = 110         # ~spacing between neighbouring nodes on screen, in pixels
+GAP = 1.5                 # between packed components, in node spacings
+BIG_GRAPH = 1500          # above this many nodes: no edge labels, edges hidden while dragging
+NODE_ONLY_KEYS = ("country", "date", "place", "kind", "iso", "wikidata")
+SCRIPT_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                  ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+
+
+def script_json(obj) -> str:
+    """JSON that is inert inside a <script> element: no `</script>`, `<!--` or line separators."""
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    for raw, escaped in SCRIPT_ESCAPES:     # str.replace: 10x faster than str.translate on MBs
+        text = text.replace(raw, escaped)
+    return text
+
+
+def _csp_hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+
+
+@lru_cache(maxsize=1)
+def _assets() -> tuple[str, str, str, str]:
+    """(vis-network JS, our JS, our CSS, page template), read once per process."""
+    read = lambda p: p.read_text(encoding="utf-8")  # noqa: E731
+    return (read(VIS_JS), read(TEMPLATES / "explorer.js"), read(TEMPLATES / "explorer.css"),
+            read(TEMPLATES / "explorer.html.j2"))
+
+
+# ---------------------------------------------------------------- layout
+
+def _spread_layout(n: int, pairs: list[tuple[int, int]], seed: int, iterations: int = 30) -> list:
+    """Fruchterman-Reingold in numpy with repulsion from grid-cell centroids: O(n*cells + m) a step,
+    so 10,000 nodes lay out in about a second (networkx's own needs scipy above 500 nodes)."""
+    import numpy as np
+    rng = np.random.default_rng(seed)
+    side = math.sqrt(n)
+    pos = rng.random((n, 2)) * side
+    us = np.fromiter((a for a, _ in pairs), dtype=np.int64, count=len(pairs))
+    vs = np.fromiter((b for _, b in pairs), dtype=np.int64, count=len(pairs))
+    cells = 12
+    temp = side / 8
+    for step in range(iterations):
+        lo = pos.min(axis=0)
+        span = np.maximum(pos.max(axis=0) - lo, 1e-9)
+        ij = np.minimum(((pos - lo) / span * cells).astype(np.int64), cells - 1)
+        cell = ij[:, 0] * cells + ij[:, 1]
+        count = np.bincount(cell, minlength=cells * cells)
+        occ = count > 0
+        w = count[occ].astype(np.float64)
+        cx = (np.bincount(cell, pos[:, 0], cells * cells)[occ] / w).astype(np.float32)
+        cy = (np.bincount(cell, pos[:, 1], cells * cells)[occ] / w).astype(np.float32)
+        p32 = pos.astype(np.float32)
+        dx = p32[:, 0:1] - cx[None, :]
+        dy = p32[:, 1:2] - cy[None, :]
+        f = dx * dx
+        f += dy * dy
+        f += np.float32(0.01)
+        np.divide(w.astype(np.float32)[None, :], f, out=f)
+        disp = np.stack([np.einsum("ij,ij->i", dx, f), np.einsum("ij,ij->i", dy, f)], axis=1).astype(np.float64)
+        if len(pairs):
+            d = pos[us] - pos[vs]
+            pull = d * np.sqrt((d * d).sum(axis=1))[:, None]
+            for axis in (0, 1):
+                disp[:, axis] -= np.bincount(us, pull[:, axis], n)
+                disp[:, axis] += np.bincount(vs, pull[:, axis], n)
+        disp -= (pos - pos.mean(axis=0)) * (0.05 / side)
+        length = np.maximum(np.sqrt((disp * disp).sum(axis=1)), 1e-9)[:, None]
+        pos += disp / length * np.minimum(length, temp * (1 - step / iterations) + 0.05)
+    return pos.tolist()
+
+
+def _component_layout(members: list[int], pairs: list[tuple[int, int]], seed: int) -> list[tuple[float, float]]:
+    """Positions of one connected component, about one unit between neighbouring nodes."""
+    n = len(members)
+    if n <= 5:
+        if n == 1:
+            return [(0.0, 0.0)]
+        r = 0.5 / math.sin(math.pi / n)
+        return [(r * math.cos(2 * math.pi * k / n), r * math.sin(2 * math.pi * k / n)) for k in range(n)]
+    local = {m: k for k, m in enumerate(members)}
+    local_pairs = [(local[u], local[v]) for u, v in pairs]
+    if n < 500:
+        simple = nx.Graph()
+        simple.add_nodes_from(range(n))
+        simple.add_edges_from(local_pairs)
+        layout = nx.spring_layout(simple, seed=seed, iterations=60)
+        raw = [(float(layout[k][0]), float(layout[k][1])) for k in range(n)]
+    else:
+        raw = _spread_layout(n, local_pairs, seed)
+    xs, ys = [p[0] for p in raw], [p[1] for p in raw]
+    extent = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+    scale, x0, y0 = 1.6 * math.sqrt(n) / extent, min(xs), min(ys)
+    return [((x - x0) * scale, (y - y0) * scale) for x, y in raw]
+
+
+def layout_positions(g: nx.MultiDiGraph, nodes: list, seed: int = LAYOUT_SEED) -> list[tuple[int, int]]:
+    """Pixel positions, deterministic for a given graph: each connected component laid out alone
+    (networkx spring_layout below 500 nodes, the grid force layout above), then packed in rows,
+    biggest first, so that isolated entities do not drift to a far ring."""
+    n = len(nodes)
+    index = {node: i for i, node in enumerate(nodes)}
+    pairs = sorted({tuple(sorted((index[u], index[v]))) for u, v in g.edges() if u != v})
+    simple = nx.Graph()
+    simple.add_nodes_from(range(n))
+    simple.add_edges_from(pairs)
+    components = sorted((sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0]))
+    comp_of = {m: k for k, c in enumerate(components) for m in c}
+    comp_pairs: list[list] = [[] for _ in components]
+    for u, v in pairs:
+        comp_pairs[comp_of[u]].append((u, v))
+    boxes = []
+    for members, cp in zip(components, comp_pairs):
+        pts = _component_layout(members, cp, seed)
+        boxes.append((members, pts, max(p[0] for p in pts), max(p[1] for p in pts)))
+    row_width = max(boxes[0][2] if boxes else 0, 1.2 * math.sqrt(sum((w + GAP) * (h + GAP) for _, _, w, h in boxes)))
+    out: list[tuple[int, int]] = [(0, 0)] * n
+    x = y = row_height = 0.0
+    for members, pts, w, h in boxes:
+        if x > 0 and x + w > row_width:
+            x, y, row_height = 0.0, y + row_height + GAP, 0.0
+        for m, (px, py) in zip(members, pts):
+            out[m] = (x + px, y + py)
+        x += w + GAP
+        row_height = max(row_height, h)
+    if not out:
+        return []
+    cx = (max(p[0] for p in out) + min(p[0] for p in out)) / 2
+    cy = (max(p[1] for p in out) + min(p[1] for p in out)) / 2
+    return [(round((px - cx) * PX_PER_NODE), round((py - cy) * PX_PER_NODE)) for px, py in out]
+
+
+# ---------------------------------------------------------------- data
+
+def _year(date: str) -> int | None:
+    head = (date or "")[:4]
+    return int(head) if len(head) == 4 and head.isdigit() else None
+
+
+def _doc_years(doc_ids, doc_year: dict) -> list[int]:
+    """Distinct years of the articles' dates; `doc_year` maps article id -> year (dated ones only)."""
+    return sorted({doc_year[d] for d in doc_ids if d in doc_year})
+
+
+def _short(label: str, limit: int = 60) -> str:
+    """Canvas label: long agreement names are cut (the full name is in the panel and the tooltip)."""
+    return label if len(label) <= limit else label[:limit - 1].rstrip() + "…"
+
+
+def _evidence(items) -> list[list[str]]:
+    """[[article id, sentence], ...] in the graph's (sorted) order, one per distinct sentence."""
+    seen, out = set(), []
+    for e in items or ():
+        key = (e.get("doc", ""), e.get("sentence", ""))
+        if key not in seen:
+            seen.add(key)
+            out.append([str(key[0]), str(key[1])])
+    return out
+
+
+def _node_records(g: nx.MultiDiGraph, nodes: list, doc_year: dict):
+    """vis-network node dicts and the matching detail records (same order, id = index)."""
+    positions = layout_positions(g, nodes)
+    vis, info = [], []
+    for i, node in enumerate(nodes):
+        d = g.nodes[node]
+        typ = str(d.get("type", ""))
+        color, shape = TYPE_STYLE.get(typ, OTHER_STYLE)
+        degree = g.degree(node)
+        x, y = positions[i]
+        vis.append({"id": i, "label": _short(str(d.get("label", node))), "shape": shape, "color": color,
+                    "size": round(min(48.0, 10 + 4 * math.sqrt(degree)), 1), "x": x, "y": y})
+        event_year = _year(str(d.get("date", ""))) if typ == "Event" else None
+        years = [event_year] if event_year else _doc_years(d.get("docs", ()), doc_year)
+        info.append({"key": str(node), "label": str(d.get("label", node)), "type": typ, "aliases": [str(a) for a in d.get("aliases", ())],
+                     "attrs": [[k, str(d[k])] for k in NODE_ONLY_KEYS if d.get(k)],
+                     "degree": degree, "years": years, "evidence": _evidence(d.get("evidence"))})
+    return vis, info
+
+
+def _edge_records(g: nx.MultiDiGraph, index: dict, doc_year: dict, labelled: bool):
+    vis, info = [], []
+    parallel: Counter = Counter()
+    for u, v, key, d in sorted(g.edges(keys=True, data=True), key=lambda e: (index[e[0]], index[e[1]], str(e[2]))):
+        rel = str(d.get("relation", key))
+        pair = (min(index[u], index[v]), max(index[u], index[v]))
+        edge = {"id": len(vis), "from": index[u], "to": index[v],
+                "color": RELATION_COLORS.get(rel, OTHER_RELATION_COLOR),
+                "arrows": "" if rel in SYMMETRIC_RELATIONS else "to"}
+        if labelled:
+            edge["label"] = rel
+        if parallel[pair]:
+            edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.25 * parallel[pair]}
+        parallel[pair] += 1
+        vis.append(edge)
+        ev = _evidence(d.get("evidence"))
+        info.append({"relation": rel, "years": _doc_years({doc for doc, _ in ev}, doc_year),
+                     "evidence": ev})
+    return vis, info
+
+
+def _vis_options(n: int) -> dict:
+    big = n > BIG_GRAPH
+    return {
+        "autoResize": True,
+        "physics": {"enabled": False, "solver": "forceAtlas2Based", "stabilization": {"enabled": False},
+                    "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 90}},
+        "layout": {"improvedLayout": False, "randomSeed": LAYOUT_SEED},
+        "interaction": {"hover": True, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
+                        "tooltipDelay": 120, "keyboard": False},
+        "nodes": {"borderWidth": 1, "widthConstraint": {"maximum": 170}, "font": {"size": 14, "face": "DejaVu Sans, Noto Sans, Arial, sans-serif",
+                                             "color": "#1a1a1a", "strokeWidth": 3, "strokeColor": "#ffffff"}},
+        "edges": {"smooth": False, "width": 1.4, "selectionWidth": 2,
+                  "arrows": {"to": {"scaleFactor": 0.5}},
+                  "font": {"size": 10, "align": "middle", "color": "#444444", "strokeWidth": 3,
+                           "face": "DejaVu Sans, Noto Sans, Arial, sans-serif"}},
+    }
+
+
+def build_network(g: nx.MultiDiGraph):
+    """A pyvis Network filled in bulk (pyvis' add_node is quadratic) plus the explorer's details."""
+    from pyvis.network import Network
+    nodes = sorted(g.nodes, key=str)
+    index = {node: i for i, node in enumerate(nodes)}
+    documents = g.graph.get("documents", {}) or {}
+    doc_year = {doc: y for doc, meta in documents.items() if (y := _year(str((meta or {}).get("date", ""))))}
+    node_vis, node_info = _node_records(g, nodes, doc_year)
+    edge_vis, edge_info = _edge_records(g, index, doc_year, labelled=len(nodes) <= BIG_GRAPH)
+    net = Network(directed=True, height="100%", width="100%")
+    net.nodes, net.node_ids = node_vis, [n["id"] for n in node_vis]
+    net.node_map = {n["id"]: n for n in node_vis}
+    net.edges = edge_vis
+    net.options = _vis_options(len(nodes))
+    details = {"nodeInfo": node_info, "edgeInfo": edge_info, "documents": _documents(documents),
+               "legend": _legend(node_info, edge_info)}
+    return net, details
+
+
+def _documents(documents: dict) -> dict:
+    keys = ("title", "date", "outlet", "url", "file")
+    return {str(doc): {k: str((meta or {}).get(k, "") or "") for k in keys} for doc, meta in sorted(documents.items())}
+
+
+def _legend(node_info: list, edge_info: list) -> dict:
+    types = Counter(n["type"] for n in node_info)
+    rels = Counter(e["relation"] for e in edge_info)
+    type_order = list(ENTITY_TYPES) + sorted(set(types) - set(ENTITY_TYPES))
+    rel_order = list(RELATIONS) + sorted(set(rels) - set(RELATIONS))
+    years = sorted({y for rec in node_info + edge_info for y in rec["years"]})
+    return {
+        "types": [{"name": t, "color": TYPE_STYLE.get(t, OTHER_STYLE)[0], "shape": TYPE_STYLE.get(t, OTHER_STYLE)[1],
+                   "count": types.get(t, 0)} for t in type_order],
+        "relations": [{"name": r, "color": RELATION_COLORS.get(r, OTHER_RELATION_COLOR), "count": rels.get(r, 0),
+                       "directed": r not in SYMMETRIC_RELATIONS} for r in rel_order],
+        "years": [years[0], years[-1]] if years else [],
+    }
+
+
+# ---------------------------------------------------------------- page
 
 def generate_html(g: nx.MultiDiGraph) -> str:
-    from pyvis.network import Network
-    net = Network(height="800px", width="100%", directed=True, cdn_resources="in_line")
-    for n, d in sorted(g.nodes(data=True)):
-        title = html.escape(f"{d.get('label', n)} ({d.get('type', '')})")
-        net.add_node(n, label=d.get("label", n), title=title, color=TYPE_COLORS.get(d.get("type"), "#777"))
-    for u, v, k, d in sorted(g.edges(keys=True, data=True)):
-        net.add_edge(u, v, label=d.get("relation", k), title=html.escape(d.get("relation", k)))
-    return net.generate_html(notebook=False)
+    """The whole page as one string: deterministic (same graph -> same bytes), no external URL."""
+    import jinja2
+    vis_js, app_js, css, template = _assets()
+    net, details = build_network(g)
+    data = {"nodes": net.nodes, "edges": net.edges, "options": net.options, **details}
+    env = jinja2.Environment(autoescape=True, keep_trailing_newline=True)
+    csp = ("default-src 'none'; script-src " + _csp_hash(vis_js) + " " + _csp_hash(app_js)
+           + "; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; "
+           "base-uri 'none'; form-action 'none'")
+    return env.from_string(template).render(
+        csp=csp, css=_markup(css),
+        vis_js=_markup(vis_js), app_js=_markup(app_js), data_json=_markup(script_json(data)),
+        node_count=len(net.nodes), edge_count=len(net.edges))
+
+
+def _markup(text: str):
+    from markupsafe import Markup
+    return Markup(text)
 
 
 def write_html(g: nx.MultiDiGraph, path) -> None:
