@@ -51,9 +51,12 @@ class _Sent:
 
 # --- gazetteer -----------------------------------------------------------------------------
 
-def _gazetteer_spans(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False) -> list[tuple[int, int, str]]:
+    """Leftmost-longest gazetteer names; with inner=True, the names inside `text` other than itself."""
     cands = []
     for start, end, (form, keys) in lex.gazetteer_matches(text):
+        if inner and (start, end) == (0, len(text)):
+            continue
         if start > 0 and _is_word_char(text[start - 1]) or end < len(text) and _is_word_char(text[end]):
             continue
         key, surface = keys[0]
@@ -64,8 +67,15 @@ def _gazetteer_spans(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         entry = lex.entries[key]
         if " " not in surface and entry.type == "Country" and _touches_capital(text, start, end):
             continue                      # "Nguyễn Minh Đức" is a person, not Germany
+        if entry.type in ("Location", "Country") and re.match(r" [A-ZĐÀ-Ỹ][^\W\d_]*\b", text[end:]) \
+                and not _starts_entry(text, end + 1, lex):
+            continue                      # "Thái Bình Dương" (the Pacific) is not the province Thái Bình
         cands.append((start, end, key))
     return _leftmost_longest(cands)
+
+
+def _starts_entry(text: str, pos: int, lex: Lexicon) -> bool:
+    return any(a == 0 for a, _, _ in lex.gazetteer_matches(text[pos:pos + 60]))
 
 
 def _touches_capital(text: str, start: int, end: int) -> bool:
@@ -222,7 +232,15 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans,
                 nxt = s.words[j][2]
                 if _cap(nxt) or nxt.lower() in lex.name_words or s.words[j][0] in gaz:
                     end = _extend_org(s, j, lex, gaz)
-                    if end > j:
+                    g = gaz.get(s.words[j][0])
+                    if end == j and g is not None and lex.entries[g[2]].type == "Country":
+                        end = j + 0            # "Đại sứ quán Hoa Kỳ": the head alone, qualified below
+                        a, b = ws, s.words[j - 1][1]
+                        text = s.text[a:b]
+                        out.append(Mention(doc.id, si, base + a, base + b, text, "Organization", rid,
+                                           attrs=(("level", str(level)),)))
+                        org_taken.append((a, b))
+                    elif end > j:
                         a, b = ws, s.words[end - 1][1]
                         text = s.text[a:b]
                         if match_form(text) not in lex.generic:
@@ -287,6 +305,13 @@ def _lower_event(doc, si, s: _Sent, i, hn, lex, rid) -> Mention | None:
     if before.endswith(PLURAL_MARKERS) or re.search(r"\d\s*$", before):
         return None
     j = i + hn
+    organised = re.search(r"(?:tổ chức|chủ trì|đăng cai)\s+$", s.text[:ws], flags=re.IGNORECASE)
+    if organised and j < len(s.words) and s.words[j][2] == "về" and s.gap(j) == " ":
+        # "tổ chức khóa tập huấn về kỹ năng điều tra …": the article individuates this event
+        end = _extend_title(s, j + 1, lex, "Event", False) if j + 1 < len(s.words) else s.words[j][1]
+        text = s.text[ws:end].rstrip(" ,")
+        if len(text.split()) > hn + 2:
+            return Mention(doc.id, si, base + ws, base + ws + len(text), text, "Event", rid)
     if j < len(s.words) and any(s.phrase_at(j, o.split()) for o in ORDINAL):
         end = _extend_title(s, j, lex, "Event", through_commas=False)
         text = s.text[ws:end].rstrip(" ,")
@@ -354,7 +379,7 @@ def _inner_names(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[M
     for m in mentions:
         if m.type not in ("Agreement", "Event") or not m.key:
             continue
-        for a, b, key in _gazetteer_spans(m.text, lex):
+        for a, b, key in _gazetteer_spans(m.text, lex, inner=True):
             if (a, b) == (0, len(m.text)) or (m.start + a, m.start + b) in have:
                 continue
             e = lex.entries[key]
@@ -368,6 +393,13 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
     body's own country is that country, or it has none ("IOM Việt Nam"), it stays the same body."""
     by_start = {(m.sentence, m.start): m for m in mentions if m.type == "Country"}
     orgs = [m for m in mentions if m.type == "Organization"]
+    qualifiers = set()
+    for m in orgs:
+        paren = re.match(r" \([^()]{1,40}\) ", doc.text[m.end:m.end + 44])
+        if paren and (m.sentence, m.end + paren.end()) in by_start:
+            qualifiers.add((m.sentence, m.end + paren.end()))
+    mentions = [replace(m, attrs=tuple(sorted({**dict(m.attrs), "qualifier": "1"}.items())))
+                if (m.sentence, m.start) in qualifiers and m.type == "Country" else m for m in mentions]
     out = []
     for m in mentions:
         inner = any(o is not m and o.sentence == m.sentence and o.start <= m.start and m.end <= o.end
@@ -376,6 +408,15 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
             out.append(m)
             continue
         c = by_start.get((m.sentence, m.end + 1))
+        paren = re.match(r" \([^()]{1,40}\) ", doc.text[m.end:m.end + 44])
+        if c is None and paren:              # "Tổ chức Di cư quốc tế (IOM) Việt Nam"
+            c = by_start.get((m.sentence, m.end + paren.end()))
+            if c is not None:
+                attrs = dict(m.attrs)
+                attrs["country"] = lex.entries[c.key].name if c.key else c.text
+                attrs["country_key"] = c.key
+                out.append(replace(m, attrs=tuple(sorted(attrs.items()))))
+                continue
         if c is None or not doc.text[m.end:m.end + 1].isspace():
             out += _gazetteer_suffix_country(doc, m, lex)
             continue
@@ -435,10 +476,19 @@ def _resolve_event_anaphora(doc: Document, mentions: list[Mention]) -> list[Ment
     it individuates). Dates and places of events come from the sentence that individuates them."""
     events = sorted((m for m in mentions if m.type == "Event" and not dict(m.attrs).get("anaphor")),
                     key=lambda m: m.start)
-    main = events[0] if events else None
+    named = [m for m in events if not dict(m.attrs).get("bare")]
+    main = named[0] if named else (events[0] if events else None)
     out = []
     for m in mentions:
         attrs = dict(m.attrs)
+        if m.type == "Event" and attrs.get("bare") and named:
+            same_head = next((e for e in named if e.text.split()[0].lower() == m.text.split()[0].lower()), None)
+            if same_head is not None:       # "Dự Hội nghị có …" after "… tổ chức Hội nghị giao ban …"
+                attrs["anaphor"] = "1"
+                attrs.pop("bare")
+                attrs["ref"] = mention_key(same_head)
+                out.append(replace(m, attrs=tuple(sorted(attrs.items()))))
+                continue
         if m.type == "Event" and attrs.get("anaphor"):
             if main is None:
                 continue

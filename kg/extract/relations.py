@@ -15,7 +15,7 @@ from ..model import Document, Mention, RelationMention
 from .lexicon import Lexicon
 
 PARTY_TYPES = ("Organization", "Country")
-LIST_SEPARATORS = re.compile(r"^(?:\s*(?:,|;|và|cùng|với|…|\.\.\.)\s*)+$|^\s+$")
+LIST_SEPARATORS = re.compile(r"^(?:\s*(?:,|;|\)|\(|và|cùng|…|\.\.\.|đại diện|các|đồng chí)\s*)+$|^\s+$")
 MAX_LIST_GAP_WORDS = 6
 
 
@@ -74,11 +74,16 @@ class _SentenceLinks:
     # --- structure -------------------------------------------------------------------------
     def part_of(self) -> None:
         orgs = [m for m in self.top if m.type == "Organization"]
-        for a, b in zip(orgs, orgs[1:]):
+        for i, (a, b) in enumerate(zip(orgs, orgs[1:])):
             g = self.gap(a, b)
             if g in (", ", " (", ",  ") and _level(a, self.lex) >= 3 and _level(b, self.lex) < _level(a, self.lex):
                 if g == " (" and not self.text[b.end - self.base:].startswith(")"):
                     continue
+                if self._known_other_parent(a, b):
+                    continue                 # the gazetteer knows A belongs elsewhere: a list, not apposition
+                if g == ", " and i + 2 < len(orgs) and self.gap(b, orgs[i + 2]) in (", ", " và ") \
+                        and _level(orgs[i + 2], self.lex) >= _level(b, self.lex):
+                    continue                 # "Cục A, Bộ Tư lệnh B, Cục C": peers in a list
                 self.add(a, "partOf", b, "rel.partOf.apposition" if g != " (" else "rel.partOf.parenthesis")
                 self.apposed.add(id(b))
         for outer in self.all:
@@ -88,6 +93,12 @@ class _SentenceLinks:
                 if inner is not outer and inner.type == "Organization" and inner.end == outer.end \
                         and inner.start > outer.start and _level(inner, self.lex) < _level(outer, self.lex):
                     self.add(outer, "partOf", inner, "rel.partOf.compound")
+
+    def _known_other_parent(self, a: Mention, b: Mention) -> bool:
+        if not a.key:
+            return False
+        parent = dict(self.lex.entries[a.key].attrs).get("parent", "")
+        return not parent or bool(b.key and b.key != parent)
 
     def countries(self) -> None:
         by_key = {}
@@ -126,7 +137,8 @@ class _SentenceLinks:
                 if post is None:
                     break
                 after = at + len(post)
-                org = next((o for o in self.top if o.type == "Organization" and 0 <= self.local(o)[0] - after <= 30
+                org = next((o for o in self.top if o.type == "Organization" and at < self.local(o)[1]
+                            and at <= self.local(o)[0] <= after + 30
                             and len(self.text[after:self.local(o)[0]].split()) <= 3
                             and not re.search(r"[,;()]", self.text[after:self.local(o)[0]])), None)
                 if org is None:
@@ -167,30 +179,41 @@ class _SentenceLinks:
                     break
                 prev_end = b
                 continue
-            if m.type not in types:
+            if m.type not in types or _attrs(m).get("qualifier"):
                 prev_end = max(prev_end, b)
                 continue
             gap = self.text[prev_end:a]
-            if items or first_gap_free:
-                gap_words = len(gap.split())
+            if items:
                 listy = LIST_SEPARATORS.match(gap) or (allow_lists and any(
-                    c in gap for c, _, _ in self.lex.cues.get("list", [])))
-                if not listy and gap_words > (MAX_LIST_GAP_WORDS if items else 2):
+                    re.search(r"(?<!\w)" + re.escape(c) + r"(?!\w)", gap) for c, _, _ in self.lex.cues.get("list", [])))
+                if not listy:
                     break
-                if not listy and re.search(r"[()]", gap) is None and gap_words > 3 and items:
-                    break
+            elif first_gap_free and len(gap.split()) > 2:
+                break
             items.append(m)
             prev_end = b
         return items
 
     def subject(self, lo: int, cue_at: int, carried: list[Mention]) -> list[Mention]:
-        first = next((m for m in self.top if lo <= self.local(m)[0] < cue_at and m.type != "Location"
-                      and id(m) not in self.apposed), None)
-        if first is None:
+        """The body (or coordinated bodies) right before the verb; none in the clause -> the carried one."""
+        before = [m for m in self.top if lo <= self.local(m)[0] and self.local(m)[1] <= cue_at
+                  and m.type != "Location" and id(m) not in self.apposed and id(m) not in self.posts]
+        if not before:
             return carried
-        if first.type not in PARTY_TYPES:
+        last = before[-1]
+        if last.type not in PARTY_TYPES:
             return []
-        return self.members(self.local(first)[0], cue_at, first_gap_free=True, allow_lists=False)
+        tail_from = max([self.local(last)[1]] + [self.local(m)[1] for m in self.top if id(m) in self.apposed
+                                                  and self.local(last)[1] <= self.local(m)[0] < cue_at])
+        if len(re.findall(r"\w+", self.text[tail_from:cue_at])) > 2:
+            return []                        # "X, với vai trò là cơ quan chủ trì": X is not the verb's subject
+        group = [last]
+        for m in reversed(before[:-1]):
+            gap = self.text[self.local(m)[1]:self.local(group[0])[0]]
+            if m.type not in PARTY_TYPES or not re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", gap):
+                break
+            group.insert(0, m)
+        return group
 
     def event_after(self, pos: int, hi: int) -> Mention | None:
         for m in self.all:
@@ -262,9 +285,21 @@ class _SentenceLinks:
             inner = self.event_after(end, len(self.text))
             if inner is not None and self.local(inner)[0] - end <= 2:
                 ev, lo = inner, self.local(inner)[1]
-            for m in self.members(lo, len(self.text), types=PARTY_TYPES + ("Person",)):
-                self.add(m, "participatedIn", ev, rid)
-            done = True
+            found = self._attendees(lo, ev, rid)
+            done = done or bool(found)
+        # "Dự Hội nghị có A; B; …": the attendees follow the event and "có"
+        for cue, rid, role in self.lex.cues.get("participatedIn", []):
+            if role != "verb" or done:
+                continue
+            for pos in _cue_positions(self.text, cue):
+                ev = self.event_after(pos + len(cue), len(self.text))
+                if ev is None or self.local(ev)[0] - (pos + len(cue)) > 2:
+                    continue
+                after = self.text[self.local(ev)[1]:]
+                if not re.match(r"\s+có\s", after):
+                    continue
+                done = bool(self._attendees(self.local(ev)[1], ev, rid))
+                break
         # "X … tham dự": the clause's subject attended
         for pos, end, rid in self.cues("participatedIn", "after"):
             if self.in_mention(pos) or done:
@@ -286,6 +321,19 @@ class _SentenceLinks:
                     and len(self.doc.text[ev.start:inner[0].start].split()) <= 2:
                 for c in inner[:2]:
                     self.add(c, "participatedIn", ev, "rel.participatedIn.sides")
+
+    def _attendees(self, lo: int, ev: Mention, rid: str) -> list[Mention]:
+        """Everyone listed after `lo`, and again after each "gồm:" that reopens the list."""
+        found = self.members(lo, len(self.text), types=PARTY_TYPES + ("Person",))
+        for cue, _, _ in self.lex.cues.get("list", []):
+            for pos in _cue_positions(self.text, cue):
+                if pos > lo:
+                    start = pos + len(cue) + len(re.match(r"\s*:?", self.text[pos + len(cue):]).group())
+                    found += [m for m in self.members(start, len(self.text), types=PARTY_TYPES + ("Person",),
+                                                      first_gap_free=True) if m not in found]
+        for m in found:
+            self.add(m, "participatedIn", ev, rid)
+        return found
 
     def _event_for(self, pos: int) -> Mention | None:
         ev = self.sentence_event()
@@ -363,12 +411,22 @@ class _SentenceLinks:
             inner = [c for c in self.all if c.type in PARTY_TYPES and ag.start < c.start and c.end <= ag.end]
             for a, b in zip(inner, inner[1:]):
                 if re.fullmatch(r"\s*[-–—]\s*", self.doc.text[a.end:b.start]) and \
-                        len(self.doc.text[ag.start:a.start].split()) <= 3:
+                        len(self.doc.text[ag.start:a.start].split()) <= 5:
                     self.add(a, "partyTo", ag, "rel.partyTo.dash")
                     self.add(b, "partyTo", ag, "rel.partyTo.dash")
 
     def membership(self) -> None:
         for pos, end, rid in self.cues("memberOf", "members"):
+            of = re.match(r"\s+(?:chính thức\s+)?của\s+", self.text[end:])
+            before = self.text[:pos]
+            if of and re.search(r"\blà\s+(?:một\s+)?$|\btrở thành\s+$", before):
+                target = next((m for m in self.top if m.type in ("Organization", "Agreement")
+                               and self.local(m)[0] == end + of.end()), None)
+                subj = next((m for m in reversed(self.top) if m.type in PARTY_TYPES and self.local(m)[1] <= pos), None)
+                if target is not None and subj is not None:
+                    rel = "partyTo" if target.type == "Agreement" else "memberOf"
+                    self.add(subj, rel, target, rid)
+                continue
             org = next((m for m in self.top if m.type == "Organization" and 0 <= self.local(m)[0] - end <= 2), None)
             if org is None:
                 continue
