@@ -13,7 +13,7 @@ from .export.atomic import write_all_atomic
 from .export.graphml import generate_graphml
 from .export.html import generate_html
 from .export.json import generate_json
-from .export.rdf import DEFAULT_BASE, generate_turtle
+from .export.rdf import DEFAULT_BASE, render_rdf
 from .export.report import generate_report
 from .extract import compile_lexicon, extract_document
 from .graph import assemble_graph
@@ -21,7 +21,7 @@ from .model import Document, Extraction
 from .resolve import resolve
 from .rules import Rules, load_rules
 
-OUTPUT_FILES = ("graph.json", "graph.ttl", "graph.graphml", "graph.html", "report.md")
+OUTPUT_FILES = ("graph.json", "graph.ttl", "graph.trig", "graph.graphml", "graph.html", "report.md")
 
 
 @dataclass
@@ -63,11 +63,13 @@ def build_graph(corpus: Corpus | list[Document] | str | os.PathLike, rules: Rule
     return graph_from_extractions(extract_corpus(docs, rules, progress), rules)
 
 
-def render_outputs(g: nx.MultiDiGraph, skipped: list[Skipped] = (), base_iri: str = DEFAULT_BASE) -> dict[str, str]:
+def render_outputs(g: nx.MultiDiGraph, skipped: list[Skipped] = (), base_iri: str = DEFAULT_BASE) -> dict[str, str | bytes]:
     """Every output file's content, generated in memory before anything is written."""
+    ttl, trig = render_rdf(g, base_iri)
     return {
         "graph.json": generate_json(g),
-        "graph.ttl": generate_turtle(g, base_iri),
+        "graph.ttl": ttl,
+        "graph.trig": trig,
         "graph.graphml": generate_graphml(g),
         "graph.html": generate_html(g),
         "report.md": generate_report(g, [(s.path, s.reason) for s in skipped]),

@@ -1,53 +1,366 @@
-"""RDF export (rdflib): entities as typed resources with labels, relations as triples."""
+"""RDF export: Turtle (graph.ttl, every triple once) and TriG (graph.trig, one named graph per article).
+
+Triples come from one plain generator of (graph, subject, predicate, object) tuples, are sorted, and are
+serialised by Oxigraph, so the files are byte-identical across runs and a million triples stay fast.
+`to_rdf` / `to_dataset` give the same triples as rdflib objects for notebooks and tests.
+The modelling (reification + named graphs + PROV-O) is described in docs/rdf.md.
+"""
 from __future__ import annotations
 
-import networkx as nx
-from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SKOS
+import datetime
+import hashlib
+import io
+import re
+from collections.abc import Iterable, Iterator
 
-from ..text import slug
+import networkx as nx
+
+from ..errors import KgError
+from ..text import fold, slug
 from .atomic import write_atomic
+from .vocab import (DCTERMS, FALLBACK_CLASS, KG, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA, SKOS, TYPE_CLASSES, WD,
+                    XSD, relation_property)
 
 DEFAULT_BASE = "https://kg.example.org/"
-KG = Namespace("https://kg.example.org/ontology#")
-ORG = Namespace("http://www.w3.org/ns/org#")
-SCHEMA = Namespace("https://schema.org/")
-WD = Namespace("http://www.wikidata.org/entity/")
 
-TYPE_CLASSES = {
-    "Organization": ORG.Organization, "Country": SCHEMA.Country, "Agreement": KG.Agreement,
-    "Event": SCHEMA.Event, "Person": SCHEMA.Person, "Location": SCHEMA.Place,
-}
-RELATION_PROPS = {"partOf": ORG.subOrganizationOf, "heldIn": SCHEMA.location}
+# Term form: every term is a string in N-Triples syntax ('<iri>', '"text"@vi', '"5"^^<…#integer>'), so quads
+# are tuples of four strings (graph "" = the default graph) that sort fast and print straight into N-Quads.
+Quad = tuple[str, str, str, str]
 
-
-def entity_iri(base: str, node_id: str) -> URIRef:
-    return URIRef(f"{base}id/{slug(node_id, 120)}")
+_SAFE_SEGMENT = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
+_BASE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\x00-\x20<>\"{}|\\^`]*")
+_QID = re.compile(r"Q[1-9][0-9]*")
+_MAX_SEGMENT = 120
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\\x7f]')
+_ESCAPES = {**{c: f"\\u{c:04X}" for c in (*range(0x20), 0x7F)},
+            ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t", ord('"'): '\\"', ord("\\"): "\\\\"}
 
 
-def to_rdf(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Graph:
-    rdf = Graph()
-    for prefix, ns in (("kg", KG), ("org", ORG), ("schema", SCHEMA), ("skos", SKOS), ("owl", OWL)):
-        rdf.bind(prefix, ns)
+def iri(value: str) -> str:
+    return f"<{value}>"
+
+
+def _quoted(value: str) -> str:
+    value = str(value)
+    return f'"{value.translate(_ESCAPES)}"' if _NEEDS_ESCAPE.search(value) else f'"{value}"'
+
+
+def lit(value: str, lang: str = "") -> str:
+    """A literal: language-tagged when `lang` is given, else a plain xsd:string."""
+    return f"{_quoted(value)}@{lang}" if lang else _quoted(value)
+
+
+def typed(value, datatype: str) -> str:
+    return f"{_quoted(value)}^^<{datatype}>"
+
+
+def normalize_base(base: str) -> str:
+    """The base IRI, checked (absolute, no spaces or <>"{}|\\^`) and ending in '/' or '#'."""
+    if not _BASE_IRI.fullmatch(base or ""):
+        raise KgError(f"--base-iri {base!r}: not an absolute IRI (like {DEFAULT_BASE})")
+    return base if base.endswith(("/", "#")) else base + "/"
+
+
+def segment(text: str) -> str:
+    """A readable, IRI-safe path segment for any text, stable across runs.
+
+    Clean lowercase slugs ('bo-cong-an', '000_53ccb9e1') are kept as they are; anything else becomes
+    its ASCII slug plus '--' and a hash of the exact text, so different texts never share a segment
+    ('--' never occurs in a clean slug).
+    """
+    text = str(text)
+    if len(text) <= _MAX_SEGMENT and _SAFE_SEGMENT.fullmatch(text):
+        return text
+    digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    return f"{slug(text, 80)}--{digest}"
+
+
+def entity_iri(base: str, node_id: str) -> str:
+    return f"{normalize_base(base)}id/{segment(node_id)}"
+
+
+def article_iri(base: str, doc: str) -> str:
+    """The article's IRI; it also names the article's graph in the TriG file."""
+    return f"{normalize_base(base)}article/{segment(doc)}"
+
+
+def date_literal(value: str) -> str | None:
+    """xsd:date / xsd:gYearMonth / xsd:gYear for ISO dates; None when `value` is no valid date."""
+    v = str(value).strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+            datetime.date.fromisoformat(v)
+            return typed(v, XSD + "date")
+        if re.fullmatch(r"\d{4}-\d{2}", v) and 1 <= int(v[5:]) <= 12:
+            return typed(v, XSD + "gYearMonth")
+        if re.fullmatch(r"\d{4}", v):
+            return typed(v, XSD + "gYear")
+    except ValueError:
+        return None
+    return None
+
+
+_A = iri(RDF + "type")
+
+
+class _Terms:
+    """IRIs of one export, built once per node / article and shared by every quad that uses them."""
+
+    def __init__(self, base: str, g: nx.MultiDiGraph):
+        self.base = normalize_base(base)
+        self.node = {n: iri(f"{self.base}id/{segment(n)}") for n in g.nodes}
+        self._articles: dict[str, str] = {}
+
+    def article(self, doc: str) -> str:
+        a = self._articles.get(doc)
+        if a is None:
+            a = self._articles[doc] = iri(f"{self.base}article/{segment(doc)}")
+        return a
+
+    def evidence(self, doc: str, key: str) -> str:
+        digest = hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+        return iri(f"{self.base}evidence/{segment(doc)}-{digest}")
+
+
+def rdf_quads(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Iterator[Quad]:
+    """Every quad of the export (unsorted; a quad may repeat). Graph "" is the default graph."""
+    t = _Terms(base, g)
+    by_name = _name_index(g)
+    documents = g.graph.get("documents", {})
+    docs = set(documents)
     for n, d in g.nodes(data=True):
-        s = entity_iri(base, n)
-        rdf.add((s, RDF.type, TYPE_CLASSES.get(d.get("type"), KG.Entity)))
-        rdf.add((s, RDFS.label, Literal(d.get("label", n), lang="vi")))
-        for a in d.get("aliases", []):
-            rdf.add((s, SKOS.altLabel, Literal(a, lang="vi")))
-        if d.get("wikidata"):
-            rdf.add((s, OWL.sameAs, WD[d["wikidata"]]))
-        if d.get("iso"):
-            rdf.add((s, KG.isoCode, Literal(d["iso"])))
+        docs.update(d.get("docs", ()))
+        yield from _node_quads(t, t.node[n], d, by_name)
     for u, v, k, d in g.edges(keys=True, data=True):
-        rel = d.get("relation", k)
-        rdf.add((entity_iri(base, u), RELATION_PROPS.get(rel, KG[rel]), entity_iri(base, v)))
-    return rdf
+        for ev in d.get("evidence", ()):
+            docs.add(str(ev["doc"]))
+        yield from _edge_quads(t, u, v, d.get("relation", k), d.get("evidence", ()))
+    for doc in docs:
+        yield from _article_quads(t.article(doc), doc, documents.get(doc, {}))
+
+
+def _name_index(g: nx.MultiDiGraph) -> dict[tuple[str, str], str]:
+    """(type, folded name or alias) -> node id, to link a node's `country`/`place` text to a node."""
+    index: dict[tuple[str, str], str] = {}
+    for n in sorted(g.nodes):
+        d = g.nodes[n]
+        if d.get("type") in ("Country", "Location"):
+            for name in [d.get("label", "")] + list(d.get("aliases", ())):
+                index.setdefault((d["type"], fold(name)), n)
+    return index
+
+
+_LABEL, _ALT, _SAME = iri(RDFS + "label"), iri(SKOS + "altLabel"), iri(OWL + "sameAs")
+_ISO, _START, _DATE, _LOCATION = iri(KG + "isoCode"), iri(SCHEMA + "startDate"), iri(DCTERMS + "date"), iri(SCHEMA + "location")
+_COUNTRY, _COUNTRY_NAME, _KIND = iri(KG + "country"), iri(KG + "countryName"), iri(KG + "kind")
+_SOURCE, _MENTIONS = iri(DCTERMS + "source"), iri(SCHEMA + "mentions")
+
+
+def _node_quads(t: _Terms, s: str, d: dict, by_name: dict) -> Iterator[Quad]:
+    etype = d.get("type", "")
+    yield ("", s, _A, iri(TYPE_CLASSES.get(etype, FALLBACK_CLASS)))
+    yield ("", s, _LABEL, lit(d.get("label", ""), "vi"))
+    for alias in d.get("aliases", ()):
+        yield ("", s, _ALT, lit(alias, "vi"))
+    if _QID.fullmatch(str(d.get("wikidata", ""))):
+        yield ("", s, _SAME, iri(WD + d["wikidata"]))
+    if d.get("iso"):
+        yield ("", s, _ISO, lit(d["iso"]))
+    if d.get("date"):
+        when = date_literal(d["date"])
+        yield ("", s, _START if etype == "Event" and when else _DATE, when or lit(d["date"]))
+    if d.get("place"):
+        where = by_name.get(("Location", fold(d["place"]))) or by_name.get(("Country", fold(d["place"])))
+        yield ("", s, _LOCATION, t.node[where] if where else lit(d["place"], "vi"))
+    if d.get("country"):
+        country = by_name.get(("Country", fold(d["country"])))
+        yield ("", s, _COUNTRY, t.node[country]) if country else ("", s, _COUNTRY_NAME, lit(d["country"], "vi"))
+    if d.get("kind"):
+        yield ("", s, _KIND, lit(d["kind"]))
+    if d.get("gazetteer"):
+        yield ("", s, _SOURCE, lit(d["gazetteer"]))
+    for doc in d.get("docs", ()):
+        a = t.article(str(doc))
+        yield (a, a, _MENTIONS, s)
+
+
+_EVIDENCE, _STATEMENT = iri(KG + "Evidence"), iri(RDF + "Statement")
+_SUBJ, _PRED, _OBJ = iri(RDF + "subject"), iri(RDF + "predicate"), iri(RDF + "object")
+_SENTENCE, _BEGIN, _END, _RULE = iri(KG + "sentence"), iri(KG + "startOffset"), iri(KG + "endOffset"), iri(KG + "rule")
+_DERIVED = iri(PROV + "wasDerivedFrom")
+_INT = XSD + "integer"
+
+
+def _edge_quads(t: _Terms, u: str, v: str, relation: str, evidence: Iterable[dict]) -> Iterator[Quad]:
+    """The link in the graph of each article that states it, plus one reified Evidence node per sentence."""
+    s, p, o = t.node[u], iri(relation_property(relation)), t.node[v]
+    stated = False
+    for ev in evidence:
+        doc = str(ev["doc"])
+        a = t.article(doc)
+        node = t.evidence(doc, "\x1f".join(map(str, (u, relation, v, doc, ev["start"], ev["end"], ev["rule"]))))
+        yield (a, s, p, o)
+        yield (a, node, _A, _EVIDENCE)
+        yield (a, node, _A, _STATEMENT)
+        yield (a, node, _SUBJ, s)
+        yield (a, node, _PRED, p)
+        yield (a, node, _OBJ, o)
+        yield (a, node, _SENTENCE, lit(ev.get("sentence", ""), "vi"))
+        yield (a, node, _BEGIN, typed(int(ev["start"]), _INT))
+        yield (a, node, _END, typed(int(ev["end"]), _INT))
+        yield (a, node, _RULE, lit(ev.get("rule", "")))
+        yield (a, node, _DERIVED, a)
+        stated = True
+    if not stated:
+        yield ("", s, p, o)
+
+
+def _article_quads(a: str, doc: str, meta: dict) -> Iterator[Quad]:
+    yield ("", a, _A, iri(SCHEMA + "NewsArticle"))
+    yield ("", a, _A, iri(PROV + "Entity"))
+    yield ("", a, iri(DCTERMS + "identifier"), lit(doc))
+    if meta.get("title"):
+        yield ("", a, iri(DCTERMS + "title"), lit(meta["title"], "vi"))
+    if meta.get("date"):
+        yield ("", a, _DATE, date_literal(meta["date"]) or lit(meta["date"]))
+    if meta.get("outlet"):
+        yield ("", a, iri(DCTERMS + "publisher"), lit(meta["outlet"]))
+    if meta.get("url"):
+        yield ("", a, iri(SCHEMA + "url"), typed(meta["url"], XSD + "anyURI"))
+    if meta.get("file"):
+        yield ("", a, _SOURCE, lit(meta["file"]))
+
+
+def sorted_quads(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> list[Quad]:
+    """Distinct quads in a fixed order: default graph first, then each article's graph."""
+    return sorted(set(rdf_quads(g, base)))
+
+
+def sorted_triples(quads: Iterable[Quad]) -> list[tuple[str, str, str]]:
+    """The merge of all graphs: distinct triples, sorted (cheap on sorted quads: timsort merges the runs)."""
+    out: list[tuple[str, str, str]] = []
+    last = None
+    for t in sorted(q[1:] for q in quads):
+        if t != last:
+            out.append(t)
+            last = t
+    return out
+
+
+def output_prefixes(base: str) -> dict[str, str]:
+    base = normalize_base(base)
+    return {**PREFIXES, "id": base + "id/", "article": base + "article/", "evidence": base + "evidence/"}
+
+
+# --- serialisation: N-Quads text, parsed and pretty-printed by Oxigraph ---------------------------
+
+def nquads_chunks(quads: Iterable[Quad], size: int = 4096) -> Iterator[bytes]:
+    """N-Quads (N-Triples for 3-tuples) as UTF-8 chunks; undecodable characters (lone surrogates) become '?'."""
+    batch: list[str] = []
+    for q in quads:
+        if len(q) == 3:
+            batch.append(f"{q[0]} {q[1]} {q[2]} .\n")
+        else:
+            batch.append(f"{q[1]} {q[2]} {q[3]} {q[0]} .\n" if q[0] else f"{q[1]} {q[2]} {q[3]} .\n")
+        if len(batch) >= size:
+            yield "".join(batch).encode("utf-8", "replace")
+            batch = []
+    if batch:
+        yield "".join(batch).encode("utf-8", "replace")
+
+
+def to_nquads(quads: Iterable[Quad]) -> bytes:
+    return b"".join(nquads_chunks(quads))
+
+
+class _ChunkReader(io.RawIOBase):
+    """A read-only file over an iterator of byte chunks, so Oxigraph parses while we generate."""
+
+    def __init__(self, chunks: Iterable[bytes]):
+        self._chunks = iter(chunks)
+        self._buf = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        while not self._buf:
+            try:
+                self._buf = memoryview(next(self._chunks))
+            except StopIteration:
+                return 0
+        n = min(len(b), len(self._buf))
+        b[:n] = self._buf[:n]
+        self._buf = self._buf[n:]
+        return n
+
+
+def _pretty(quads: Iterable[Quad], fmt: str, prefixes: dict[str, str]) -> bytes:
+    """Pretty Turtle / TriG of already sorted quads (or triples), printed by Oxigraph in input order."""
+    import pyoxigraph as ox
+    in_fmt, out_fmt = ((ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG) if fmt == "trig"
+                       else (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE))
+    stream = io.BufferedReader(_ChunkReader(nquads_chunks(quads)), buffer_size=1 << 20)
+    out = ox.serialize(ox.parse(stream, format=in_fmt), format=out_fmt, prefixes=prefixes)
+    return _fixed_prefix_order(out, prefixes)
+
+
+def _fixed_prefix_order(out: bytes, prefixes: dict[str, str]) -> bytes:
+    """Rewrite Oxigraph's @prefix block (hash-map order) in our fixed order, for byte-identical files."""
+    cut = 0
+    for _ in prefixes:
+        if not out.startswith(b"@prefix ", cut):
+            raise AssertionError("unexpected Oxigraph output: fewer @prefix lines than prefixes")
+        cut = out.index(b"\n", cut) + 1
+    return b"".join(f"@prefix {p}: <{ns}> .\n".encode() for p, ns in prefixes.items()) + out[cut:]
+
+
+def serialize_turtle(triples: Iterable[tuple[str, str, str]], prefixes: dict[str, str]) -> str:
+    return _pretty(triples, "turtle", prefixes).decode("utf-8")
+
+
+def render_rdf(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> tuple[bytes, bytes]:
+    """(graph.ttl, graph.trig) as UTF-8 bytes from one pass over the graph."""
+    quads = sorted_quads(g, base)
+    prefixes = output_prefixes(base)
+    trig = _pretty(quads, "trig", prefixes)
+    ttl = _pretty(sorted_triples(quads), "turtle", prefixes)
+    return ttl, trig
 
 
 def generate_turtle(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> str:
-    return to_rdf(g, base).serialize(format="turtle")
+    """Turtle: the merge of all graphs, every triple once."""
+    return _pretty(sorted_triples(rdf_quads(g, base)), "turtle", output_prefixes(base)).decode("utf-8")
+
+
+def generate_trig(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> str:
+    """TriG: entities and articles in the default graph; each article's links and evidence in its own graph."""
+    return _pretty(sorted_quads(g, base), "trig", output_prefixes(base)).decode("utf-8")
 
 
 def write_turtle(g: nx.MultiDiGraph, path, base: str = DEFAULT_BASE) -> None:
     write_atomic(path, generate_turtle(g, base))
+
+
+def write_trig(g: nx.MultiDiGraph, path, base: str = DEFAULT_BASE) -> None:
+    write_atomic(path, generate_trig(g, base))
+
+
+# --- rdflib model (notebooks, tests) ------------------------------------------------------------
+
+def to_rdf(g: nx.MultiDiGraph, base: str = DEFAULT_BASE):
+    """The export as an rdflib Graph (every triple once, all articles merged)."""
+    from rdflib import Graph
+    rdf = Graph()
+    for prefix, ns in output_prefixes(base).items():
+        rdf.bind(prefix, ns, override=True)
+    return rdf.parse(data=to_nquads(sorted_triples(rdf_quads(g, base))), format="nt")
+
+
+def to_dataset(g: nx.MultiDiGraph, base: str = DEFAULT_BASE):
+    """The export as an rdflib Dataset: default graph plus one named graph per article."""
+    from rdflib import Dataset
+    ds = Dataset()
+    for prefix, ns in output_prefixes(base).items():
+        ds.bind(prefix, ns, override=True)
+    return ds.parse(data=to_nquads(sorted_quads(g, base)), format="nquads")
