@@ -128,3 +128,30 @@ def test_same_event_reported_by_two_outlets_is_one_node_with_both_articles(tmp_p
     g = article(tmp_path, a)
     events = [d for _, d in g.nodes(data=True) if d["type"] == "Event"]
     assert len(events) == 1 and events[0]["docs"] == ["a", "b"]
+
+
+def test_province_inside_a_longer_proper_name_is_not_a_location(tmp_path):
+    g = article(tmp_path, "Ông Masood Karimipour, Trưởng đại diện UNODC khu vực Đông Nam Á và Thái Bình Dương, phát biểu.")
+    assert "tỉnh Thái Bình" not in entities(g, "Location")
+
+
+def test_embassy_named_by_its_country_belongs_to_that_country(tmp_path):
+    t = triples(article(tmp_path, "Khóa tập huấn về điều tra do Đại sứ quán Hoa Kỳ tại Việt Nam tài trợ."))
+    assert ("Đại sứ quán Hoa Kỳ", "country", "Hoa Kỳ") in t
+    assert ("Đại sứ quán Hoa Kỳ", "country", "Việt Nam") not in t
+
+
+def test_lower_case_event_organised_about_a_topic_is_individuated(tmp_path):
+    g = article(tmp_path, "Sáng 5-6, Viện Kiểm sát nhân dân tối cao tổ chức khóa tập huấn về kỹ năng điều tra các vụ án mua bán người.")
+    assert ("Viện Kiểm sát nhân dân tối cao", "organized", "Khóa tập huấn về kỹ năng điều tra các vụ án mua bán người") in triples(g)
+
+
+def test_member_of_a_convention_is_party_to_it(tmp_path):
+    t = triples(article(tmp_path, "Việt Nam là thành viên của Công ước ACTIP từ năm 2017."))
+    assert ("Việt Nam", "partyTo", "Công ước ASEAN về phòng, chống buôn bán người, đặc biệt là phụ nữ và trẻ em") in t
+
+
+def test_peers_in_a_list_are_not_part_of_each_other(tmp_path):
+    t = triples(article(tmp_path, "Dự có đại diện Cục Cảnh sát hình sự, Bộ Tư lệnh Bộ đội Biên phòng, Cục Lãnh sự (Bộ Ngoại giao)."))
+    assert not any(r == "partOf" and s == "Cục Cảnh sát Hình sự" for s, r, _ in t)
+    assert ("Cục Lãnh sự", "partOf", "Bộ Ngoại giao") in t

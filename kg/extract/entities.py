@@ -308,14 +308,19 @@ def _lower_event(doc, si, s: _Sent, i, hn, lex, rid) -> Mention | None:
     organised = re.search(r"(?:tổ chức|chủ trì|đăng cai)\s+$", s.text[:ws], flags=re.IGNORECASE)
     if organised and j < len(s.words) and s.words[j][2] == "về" and s.gap(j) == " ":
         # "tổ chức khóa tập huấn về kỹ năng điều tra …": the article individuates this event
-        end = _extend_title(s, j + 1, lex, "Event", False) if j + 1 < len(s.words) else s.words[j][1]
+        end = _extend_title(s, j + 1, lex, "Event", True) if j + 1 < len(s.words) else s.words[j][1]
+        short = _extend_title(s, j + 1, lex, "Event", False) if j + 1 < len(s.words) else end
         text = s.text[ws:end].rstrip(" ,")
         if len(text.split()) > hn + 2:
-            return Mention(doc.id, si, base + ws, base + ws + len(text), text, "Event", rid)
+            attrs = [("canonical", text[0].upper() + text[1:])]
+            if short != end:
+                attrs.append(("aliases", s.text[ws:short].rstrip(" ,")))
+            return Mention(doc.id, si, base + ws, base + ws + len(text), text, "Event", rid, attrs=tuple(attrs))
     if j < len(s.words) and any(s.phrase_at(j, o.split()) for o in ORDINAL):
         end = _extend_title(s, j, lex, "Event", through_commas=False)
         text = s.text[ws:end].rstrip(" ,")
-        return Mention(doc.id, si, base + ws, base + ws + len(text), text, "Event", rid)
+        return Mention(doc.id, si, base + ws, base + ws + len(text), text, "Event", rid,
+                       attrs=(("canonical", text[0].upper() + text[1:]),))
     text = s.text[ws:s.words[j - 1][1]]
     return Mention(doc.id, si, base + ws, base + ws + len(text), text, "Event", rid, attrs=(("anaphor", "1"),))
 
@@ -407,7 +412,8 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
         if m.type != "Organization" or inner:
             out.append(m)
             continue
-        c = by_start.get((m.sentence, m.end + 1))
+        c = by_start.get((m.sentence, m.end + 1)) or (
+            by_start.get((m.sentence, m.end + 6)) if doc.text[m.end:m.end + 6] == " nước " else None)
         paren = re.match(r" \([^()]{1,40}\) ", doc.text[m.end:m.end + 44])
         if c is None and paren:              # "Tổ chức Di cư quốc tế (IOM) Việt Nam"
             c = by_start.get((m.sentence, m.end + paren.end()))
@@ -417,7 +423,7 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
                 attrs["country_key"] = c.key
                 out.append(replace(m, attrs=tuple(sorted(attrs.items()))))
                 continue
-        if c is None or not doc.text[m.end:m.end + 1].isspace():
+        if c is None or (not doc.text[m.end:m.end + 1].isspace() and doc.text[m.end:m.end + 6] != " nước "):
             out += _gazetteer_suffix_country(doc, m, lex)
             continue
         home = dict(lex.entries[m.key].attrs).get("country", "") if m.key else ""

@@ -117,8 +117,8 @@ class _SentenceLinks:
             org = next((m for m in reversed(self.top) if m.type == "Organization"
                         and (self.local(m)[1] == len(before) or re.fullmatch(r"\s*\([^()]*\)", before[self.local(m)[1]:]))), None)
             c = next((m for m in self.top if m.type == "Country" and self.local(m)[0] == end + 1), None)
-            if org is not None and c is not None:
-                self.add(org, "country", c, rid)
+            if org is not None and c is not None and not _attrs(org).get("country_key"):
+                self.add(org, "country", c, rid)     # "Đại sứ quán Hoa Kỳ tại Việt Nam" stays American
 
     def holds_position(self) -> None:
         persons = [m for m in self.top if m.type == "Person"]
