@@ -71,9 +71,15 @@ class Rules:
 
 
 def _check_regex_safety(text: str, where: str) -> None:
-    """Cue and head phrases are literal words, not regexes; refuse control characters."""
-    if any(ord(c) < 32 for c in text):
+    """Cue and head phrases are literal words, not regexes (`(a+)+$` matches those six characters);
+    refuse control characters and line separators, and a phrase with no letter or digit (`-`, `.`),
+    which would match everywhere."""
+    import unicodedata
+    if any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in text):
         raise RuleError(f"{where}: control character in phrase")
+    for phrase in text.split(ALIAS_SEP):
+        if phrase.strip() and not any(c.isalnum() for c in phrase):
+            raise RuleError(f"{where}: phrase {phrase.strip()!r} has no letter or digit")
 
 
 def load_table(path: Path, name: str, label: str) -> tuple[Rule, ...]:
@@ -82,7 +88,9 @@ def load_table(path: Path, name: str, label: str) -> tuple[Rule, ...]:
         raw = path.read_bytes()
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise RuleError(f"{label}:1: not UTF-8 ({exc.reason})") from exc
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise RuleError(f"{label}:{line}: not UTF-8 (byte 0x{raw[exc.start]:02x}: {exc.reason}); "
+                        "save the table as UTF-8") from exc
     except OSError as exc:
         raise RuleError(f"{label}: cannot read: {exc.strerror or exc}") from exc
     import unicodedata
@@ -90,7 +98,7 @@ def load_table(path: Path, name: str, label: str) -> tuple[Rule, ...]:
     header: list[str] | None = None
     rules: list[Rule] = []
     seen: dict[str, int] = {}
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    for lineno, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         cells = [c.strip() for c in line.split("\t")]
@@ -106,6 +114,8 @@ def load_table(path: Path, name: str, label: str) -> tuple[Rule, ...]:
             if len(set(header)) != len(header):
                 raise RuleError(f"{where}: duplicate column in header")
             continue
+        while len(cells) > len(header) and not cells[-1]:
+            cells.pop()                       # trailing tabs a spreadsheet added
         if len(cells) > len(header):
             raise RuleError(f"{where}: {len(cells)} fields, header has {len(header)} (a stray tab?)")
         cells += [""] * (len(header) - len(cells))

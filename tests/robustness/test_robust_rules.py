@@ -1,0 +1,136 @@
+"""A malformed rule table stops `kg build` with one line naming the file and line, before any
+article is read; rule phrases are literal text, never regular expressions."""
+import shutil
+import time
+
+import pytest
+from robust_helpers import ROOT
+
+import kg
+from kg.cli import main
+from kg.corpus import read_corpus
+from kg.extract import compile_lexicon, extract_document
+
+HEADS = "heads.tsv"
+
+
+@pytest.fixture
+def rules_dir(tmp_path):
+    """A private copy of the project's rules, named `rules` like the original."""
+    return shutil.copytree(ROOT / "rules", tmp_path / "rules")
+
+
+def _append(path, line: str) -> int:
+    """Append one line to a table; returns its line number."""
+    text = path.read_text(encoding="utf-8")
+    if not text.endswith("\n"):
+        text += "\n"
+    path.write_text(text + line + "\n", encoding="utf-8")
+    return text.count("\n") + 1
+
+
+def _build_error(rules_dir, tmp_path, capsys) -> str:
+    """Build a corpus that does not exist with `rules_dir`: a rule error must come first."""
+    out = tmp_path / "out"
+    code = main(["build", str(tmp_path / "no-corpus-here"), "--out", str(out), "--rules", str(rules_dir), "-q"])
+    err = capsys.readouterr().err
+    assert code == 2 and not out.exists()
+    assert len(err.splitlines()) == 1, err
+    return err.strip()
+
+
+def test_stray_tab_is_reported_with_file_and_line(rules_dir, tmp_path, capsys):
+    n = _append(rules_dir / HEADS, "org.thu\tOrganization\tHội\t2\tghi chú\tthừa")
+    assert _build_error(rules_dir, tmp_path, capsys) == \
+        f"kg: error: rules/heads.tsv:{n}: 6 fields, header has 4 (a stray tab?)"
+
+
+def test_unknown_entity_type_is_reported(rules_dir, tmp_path, capsys):
+    n = _append(rules_dir / HEADS, "org.thu\tOrganisation\tHội đồng\t2")
+    assert _build_error(rules_dir, tmp_path, capsys) == (
+        f"kg: error: rules/heads.tsv:{n}: unknown type 'Organisation' "
+        "(one of Agreement, Country, Event, Location, Organization, Person)")
+
+
+def test_duplicate_id_is_reported_with_both_lines(rules_dir, tmp_path, capsys):
+    n = _append(rules_dir / HEADS, "org.bo\tOrganization\tBan\t2")
+    first = next(i for i, l in enumerate((rules_dir / HEADS).read_text(encoding="utf-8").split("\n"), 1)
+                 if l.startswith("org.bo\t"))
+    assert _build_error(rules_dir, tmp_path, capsys) == \
+        f"kg: error: rules/heads.tsv:{n}: duplicate id 'org.bo' (first on line {first})"
+
+
+def test_empty_phrase_is_reported(rules_dir, tmp_path, capsys):
+    n = _append(rules_dir / HEADS, "org.rong\tOrganization\t\t2")
+    assert _build_error(rules_dir, tmp_path, capsys) == f"kg: error: rules/heads.tsv:{n}: empty 'head'"
+
+
+def test_phrase_without_any_letter_is_reported(rules_dir, tmp_path, capsys):
+    n = _append(rules_dir / "gazetteer" / "organizations.tsv", "org.gach\tBan Chỉ đạo 138\t-|BCĐ 138")
+    assert _build_error(rules_dir, tmp_path, capsys) == \
+        f"kg: error: rules/gazetteer/organizations.tsv:{n}: phrase '-' has no letter or digit"
+
+
+def test_control_character_in_a_phrase_is_reported(rules_dir, tmp_path, capsys):
+    n = _append(rules_dir / HEADS, "org.chuong\tOrganization\tHội\x07đồng\t2")
+    assert _build_error(rules_dir, tmp_path, capsys) == \
+        f"kg: error: rules/heads.tsv:{n}: control character in phrase"
+
+
+def test_unknown_column_is_reported_on_the_header_line(rules_dir, tmp_path, capsys):
+    path = rules_dir / HEADS
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, l in enumerate(lines) if l.startswith("id\t"))
+    lines[at] += "\tmau"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert _build_error(rules_dir, tmp_path, capsys) == (
+        f"kg: error: rules/heads.tsv:{at + 1}: unknown column 'mau' (expected id, type, head, level, note)")
+
+
+def test_table_saved_in_a_legacy_encoding_is_reported_at_the_first_bad_line(rules_dir, tmp_path, capsys):
+    path = rules_dir / HEADS
+    text = path.read_text(encoding="utf-8")
+    first_non_ascii = next(i for i, l in enumerate(text.split("\n"), 1) if not l.isascii())
+    path.write_bytes(text.encode("cp1258", errors="replace"))
+    err = _build_error(rules_dir, tmp_path, capsys)
+    assert err.startswith(f"kg: error: rules/heads.tsv:{first_non_ascii}: not UTF-8 (byte 0x")
+    assert err.endswith("save the table as UTF-8")
+
+
+def test_table_without_header_is_reported(rules_dir, tmp_path, capsys):
+    (rules_dir / HEADS).write_text("# chỉ có ghi chú\n", encoding="utf-8")
+    assert _build_error(rules_dir, tmp_path, capsys) == "kg: error: rules/heads.tsv:1: no header line"
+
+
+def test_trailing_empty_cells_from_a_spreadsheet_are_accepted(rules_dir):
+    n = _append(rules_dir / HEADS, "org.hoi-dong-thu\tOrganization\tHội đồng\t2\t\t\t")
+    rule = next(r for r in kg.load_rules(rules_dir).table(HEADS) if r.id == "org.hoi-dong-thu")
+    assert (rule.line, rule["head"], rule["level"]) == (n, "Hội đồng", "2")
+
+
+def test_rule_error_comes_before_any_article_is_read(rules_dir, tmp_path, capsys, monkeypatch):
+    _append(rules_dir / HEADS, "org.thu\tOrganisation\tHội đồng\t2")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Bộ Công an họp.", encoding="utf-8")
+    opened = []
+    monkeypatch.setattr("kg.corpus.open", lambda *a, **k: opened.append(a) or open(*a, **k), raising=False)
+    code = main(["build", str(corpus), "--out", str(tmp_path / "out"), "--rules", str(rules_dir), "-q"])
+    assert code == 2 and opened == []
+    assert "rules/heads.tsv:" in capsys.readouterr().err
+
+
+def test_regex_looking_phrase_is_matched_literally_and_instantly(rules_dir, tmp_path):
+    _append(rules_dir / "gazetteer" / "organizations.tsv", "org.regex\t(a+)+$")
+    _append(rules_dir / "cues.tsv", "c.regex\tcooperatesWith\t(a+)+$\tverb")
+    rules = kg.load_rules(rules_dir)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Bộ Công an và (a+)+$ họp.\n" + "a" * 50_000 + "!\n" + "aaaa+$ (a)+$\n",
+                                  encoding="utf-8")
+    (doc,) = read_corpus(corpus).documents
+    start = time.perf_counter()
+    ex = extract_document(doc, compile_lexicon(rules))
+    assert time.perf_counter() - start < 2
+    hits = [(m.sentence, m.text) for m in ex.mentions if m.key == "org.regex"]
+    assert hits == [(0, "(a+)+$")]
