@@ -119,7 +119,9 @@
     timings: { scriptStartMs: startedMs, networkReadyMs: performance.now() },
     visibleNodeIds: function () { return Array.from(shownNodes).sort(function (a, b) { return a - b; }); },
     visibleEdgeIds: function () { return Array.from(shownEdges).sort(function (a, b) { return a - b; }); },
-    nodeIdByKey: function (key) { return nodeInfo.findIndex(function (n) { return n.key === key; }); }
+    nodeIdByKey: function (key) { return nodeInfo.findIndex(function (n) { return n.key === key; }); },
+    info: function (id) { return nodeInfo[id]; },
+    edge: function (id) { return { from: data.edges[id].from, to: data.edges[id].to, relation: edgeInfo[id].relation }; }
   };
   network.once("afterDrawing", function () {
     explorer.firstDrawMs = performance.now();
