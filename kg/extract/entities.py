@@ -97,18 +97,20 @@ def _leftmost_longest(cands):
 # --- head-noun patterns --------------------------------------------------------------------
 
 def _heads_at(s: _Sent, i: int, lex: Lexicon, etype: str):
-    for head, rid, level in lex.heads.get(etype, []):
-        hw = head.split()
+    for hw, rid, level in lex.heads_by_first.get(etype, {}).get(s.words[i][2], ()):
         if s.phrase_at(i, hw):
-            return head, rid, level, len(hw)
+            return " ".join(hw), rid, level, len(hw)
     return None
 
 
 def _is_stop(s: _Sent, j: int, lex: Lexicon, etype: str) -> bool:
     """Does a stop word for `etype` start at word j?"""
+    w = s.words[j][2]
+    if not w[0].islower():
+        return False
     for bucket in ("*", etype):
-        for sw in lex.stopwords.get(bucket, ()):
-            if s.phrase_at(j, sw.split(), case_sensitive=False) and s.words[j][2][0].islower():
+        for sw in lex.stops_by_first.get(bucket, {}).get(w, ()):
+            if s.phrase_at(j, sw, case_sensitive=False):
                 return True
     return False
 
@@ -221,10 +223,11 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans,
     form = match_form(s.text)
     for i, (ws, we, w) in enumerate(s.words):
         if any(form.startswith(g, ws) and not _is_word_char(form[ws + len(g):ws + len(g) + 1] or " ")
-               for g in lex.generic):
+               for g in lex.generic_by_first.get(w.lower(), ())):
             continue                         # "Ban Tổ chức", "Lễ khai mạc": generic, not a name
+        capital = w[0].isupper()
         # Organizations: capitalised head + name
-        h = _heads_at(s, i, lex, "Organization")
+        h = _heads_at(s, i, lex, "Organization") if capital else None
         if h and ws not in gaz and not inside(ws, we, covered) and not inside(ws, we, org_taken):
             head, rid, level, hn = h
             j = i + hn
@@ -248,7 +251,7 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans,
                                                attrs=(("level", str(level)),)))
                             org_taken.append((a, b))
         # Agreements and events: capitalised head + title (may nest inside another title)
-        for etype in ("Agreement", "Event"):
+        for etype in ("Agreement", "Event") if capital else ():
             h = _heads_at(s, i, lex, etype)
             if not h or (ws in gaz and lex.entries[gaz[ws][2]].type != etype) or inside(ws, we, org_taken):
                 continue
@@ -259,9 +262,9 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans,
             if m:
                 out.append(m)
         # lower-case event heads: ordinal events ("hội thảo lần thứ nhất") or references
-        if w[0].islower():
-            for head, rid, _ in lex.heads.get("Event", []):
-                hw = head.lower().split()
+        if w[0].islower() and w.capitalize() in lex.heads_by_first.get("Event", {}):
+            for hw0, rid, _ in lex.heads_by_first["Event"][w.capitalize()]:
+                hw = [x.lower() for x in hw0]
                 if s.phrase_at(i, hw, case_sensitive=True):
                     m = _lower_event(doc, si, s, i, len(hw), lex, rid)
                     if m:
@@ -331,8 +334,8 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken) -> l
     base = doc.sentences[si].start
     out = []
     for i in range(len(s.words)):
-        for title in lex.titles:
-            tw = title.split()
+        for tw in lex.titles_by_first.get(s.words[i][2], ()):
+            title = " ".join(tw)
             if not s.phrase_at(i, tw):
                 continue
             j = i + len(tw)

@@ -20,7 +20,10 @@ DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "\u00a0": " ", "\t":
 def match_form(text: str) -> str:
     """Same-length lower-cased form used for matching (dashes and odd spaces unified)."""
     text = text.translate(DASHES)
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)   # rare: 'İ' grows when lowered
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,11 @@ class Lexicon:
     name_words: set[str] = field(default_factory=set)
     titles: list[str] = field(default_factory=list)
     posts: list[str] = field(default_factory=list)
+    # first word -> phrases starting with it (longest first): lets the scanners look up, not loop
+    heads_by_first: dict[str, dict[str, list[tuple[list[str], str, int]]]] = field(default_factory=dict)
+    stops_by_first: dict[str, dict[str, list[list[str]]]] = field(default_factory=dict)
+    generic_by_first: dict[str, list[str]] = field(default_factory=dict)
+    titles_by_first: dict[str, list[list[str]]] = field(default_factory=dict)
 
     def gazetteer_matches(self, text: str) -> list[tuple[int, int, str]]:
         """All (start, end, surface) hits of gazetteer names in `text`, as candidates."""
@@ -98,4 +106,18 @@ def _compile(rules: Rules) -> Lexicon:
     lex.name_words = {r["word"].lower() for r in rules.table("name_words.tsv")}
     lex.titles = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "title"), key=len, reverse=True)
     lex.posts = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "post"), key=len, reverse=True)
+    for etype, heads in lex.heads.items():
+        idx = lex.heads_by_first.setdefault(etype, {})
+        for head, rid, level in heads:
+            words = head.split()
+            idx.setdefault(words[0], []).append((words, rid, level))
+            idx.setdefault(words[0].lower(), [])
+    for etype, words in lex.stopwords.items():
+        idx = lex.stops_by_first.setdefault(etype, {})
+        for w in sorted(words, key=len, reverse=True):
+            idx.setdefault(w.split()[0], []).append(w.split())
+    for g in sorted(lex.generic, key=len, reverse=True):
+        lex.generic_by_first.setdefault(g.split()[0], []).append(g)
+    for t in lex.titles:
+        lex.titles_by_first.setdefault(t.split()[0], []).append(t.split())
     return lex

@@ -10,6 +10,7 @@ shape of Vietnamese official prose:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Document, Mention, RelationMention
 from .lexicon import Lexicon
@@ -34,9 +35,16 @@ def _level(m: Mention, lex: Lexicon) -> int:
     return best[1] or 2
 
 
+@lru_cache(maxsize=1024)
+def _cue_regex(cue: str) -> re.Pattern:
+    return re.compile(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", flags=re.IGNORECASE)
+
+
 def _cue_positions(text: str, cue: str) -> list[int]:
     """Offsets of a cue as whole words, case-insensitive."""
-    return [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", text, flags=re.IGNORECASE)]
+    if cue.lower() not in text.lower():
+        return []
+    return [m.start() for m in _cue_regex(cue).finditer(text)]
 
 
 class _SentenceLinks:
