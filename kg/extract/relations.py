@@ -40,9 +40,14 @@ def _cue_regex(cue: str) -> re.Pattern:
     return re.compile(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", flags=re.IGNORECASE)
 
 
+@lru_cache(maxsize=64)
+def _lower(text: str) -> str:
+    return text.lower()
+
+
 def _cue_positions(text: str, cue: str) -> list[int]:
     """Offsets of a cue as whole words, case-insensitive."""
-    if cue.lower() not in text.lower():
+    if _lower(cue) not in _lower(text):
         return []
     return [m.start() for m in _cue_regex(cue).finditer(text)]
 
