@@ -155,3 +155,10 @@ def test_peers_in_a_list_are_not_part_of_each_other(tmp_path):
     t = triples(article(tmp_path, "Dự có đại diện Cục Cảnh sát hình sự, Bộ Tư lệnh Bộ đội Biên phòng, Cục Lãnh sự (Bộ Ngoại giao)."))
     assert not any(r == "partOf" and s == "Cục Cảnh sát Hình sự" for s, r, _ in t)
     assert ("Cục Lãnh sự", "partOf", "Bộ Ngoại giao") in t
+
+
+def test_acronym_defined_after_an_unknown_body_names_it_later(tmp_path):
+    g = article(tmp_path, "Sở Tư pháp tỉnh Lai Châu phối hợp với Trung tâm Hỗ trợ Nạn nhân Mua bán người (VTC) tổ chức tập huấn. VTC cam kết hỗ trợ.")
+    nodes = [d for _, d in g.nodes(data=True) if "VTC" in d["aliases"]]
+    assert len(nodes) == 1 and nodes[0]["label"] == "Trung tâm Hỗ trợ Nạn nhân Mua bán người"
+    assert len(nodes[0]["docs"]) == 1 and len({e["sentence"] for e in nodes[0]["evidence"]}) == 2

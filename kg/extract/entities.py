@@ -372,11 +372,42 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
         taken = [(m.start - base, m.end - base) for m in out if m.sentence == si and m.type == "Organization"]
         out += _person_mentions(doc, si, s, lex, taken)
     out = _inner_names(doc, out, lex)
+    out = _acronyms(doc, out)
     out = _qualify_by_country(doc, out, lex)
     out = _complete_short_names(out)
     out = _mark_nesting(out)
     out = _resolve_event_anaphora(doc, out)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type, m.text))
+
+
+_ACRONYM_DEF = re.compile(r" \(([A-ZĐ][A-ZĐ0-9&-]{1,11})\)")
+
+
+def _acronyms(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """"Tổ chức Hỗ trợ Nạn nhân (VSO)": an acronym defined in parentheses after a name found by a
+    pattern is its alias, and later bare uses of the acronym in the article name the same body."""
+    defined: dict[str, Mention] = {}
+    out = []
+    for m in mentions:
+        if m.type in ("Organization", "Agreement") and not m.key:
+            d = _ACRONYM_DEF.match(doc.text, m.end)
+            if d and not any(x.start == d.start(1) for x in mentions):
+                attrs = dict(m.attrs)
+                attrs["aliases"] = "|".join(filter(None, [attrs.get("aliases", ""), d.group(1)]))
+                m = replace(m, attrs=tuple(sorted(attrs.items())))
+                defined.setdefault(d.group(1), m)
+        out.append(m)
+    taken = [(m.start, m.end) for m in out]
+    for acr, m in defined.items():
+        canonical = dict(m.attrs).get("canonical") or m.text
+        for hit in re.finditer(r"(?<!\w)" + re.escape(acr) + r"(?!\w)", doc.text):
+            if any(a <= hit.start() < b for a, b in taken):
+                continue
+            si = next((s.index for s in doc.sentences if s.start <= hit.start() < s.end), None)
+            if si is not None:
+                out.append(Mention(doc.id, si, hit.start(), hit.end(), acr, m.type, "entities.acronym",
+                                   attrs=(("canonical", canonical),)))
+    return out
 
 
 def _inner_names(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
