@@ -1,0 +1,246 @@
+"""Run per-article reading and extraction in a process pool or on a Dask cluster, with the cache.
+
+Every article is independent until `resolve`, so the work is a plain ordered map; results are put
+back in file order, which makes the output byte-identical whatever the number of workers. Workers
+compile the lexicon once per process (`compile_lexicon` caches it by the rules' digest) and send
+back pickled Extractions, which the parent stores in the cache as they are.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from .cache import ExtractionCache, article_key, document_key
+from .corpus import (MANIFEST, Corpus, ReadOptions, Skipped, list_articles, manifest_row, read_bytes_limited,
+                     read_document, read_manifest)
+from .corpus import duplicate_id, skipped as skipped_article
+from .errors import CorpusError, KgError
+from .extract import compile_lexicon, extract_document
+from .model import Document, Extraction
+from .rules import Rules
+
+# Below this many articles to compute, a pool costs more than it saves: run in this process.
+MIN_PARALLEL = 48
+# Articles per Dask task: fewer, larger tasks keep the scheduler's per-task overhead small.
+DASK_BATCH = 64
+CACHE_SUBDIR = "extractions"
+
+_WORKER_RULES: Rules | None = None
+
+
+def default_workers() -> int:
+    """All the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:      # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _init_worker(rules: Rules) -> None:
+    """Pool initializer: keep the rules and compile the lexicon once for this process."""
+    global _WORKER_RULES
+    _WORKER_RULES = rules
+    compile_lexicon(rules)
+
+
+def _lexicon():
+    return compile_lexicon(_WORKER_RULES)
+
+
+def _read_and_extract(task: tuple[str, dict | None, ReadOptions | None]) -> bytes | Skipped:
+    """One article file -> pickled Extraction, or Skipped when the file cannot be read."""
+    path, meta, options = task
+    try:
+        doc = read_document(Path(path), meta, options)
+    except CorpusError as exc:
+        return skipped_article(path, exc)
+    return pickle.dumps(extract_document(doc, _lexicon()), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _extract(doc: Document) -> bytes:
+    return pickle.dumps(extract_document(doc, _lexicon()), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _dask_extract_batch(docs: list[Document], rules: Rules) -> list[bytes]:
+    """A Dask task: extract a batch of documents on a worker (lexicon compiled once per worker)."""
+    lex = compile_lexicon(rules)
+    return [pickle.dumps(extract_document(d, lex), protocol=pickle.HIGHEST_PROTOCOL) for d in docs]
+
+
+def _progress(it: Iterable, total: int, enabled: bool, desc: str) -> Iterable:
+    """tqdm on stderr (done, rate, ETA) for builds long enough to need one."""
+    if not enabled or total <= 5:
+        return it
+    from tqdm import tqdm
+    return tqdm(it, total=total, desc=desc, unit="article", file=sys.stderr, leave=False, smoothing=0.1)
+
+
+def _pool_context():
+    """fork where it exists: workers inherit the imported modules and the compiled lexicon."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods and sys.platform == "linux" else None)
+
+
+def map_ordered(fn: Callable, items: list, rules: Rules, workers: int = 1, progress: bool = False,
+                desc: str = "extracting") -> Iterator:
+    """fn(item) for every item, in order; in a process pool when there is enough work for one."""
+    workers = max(1, int(workers or 1))
+    if workers == 1 or len(items) < MIN_PARALLEL:
+        _init_worker(rules)
+        yield from _progress(map(fn, items), len(items), progress, desc)
+        return
+    workers = min(workers, len(items))
+    chunk = max(1, min(32, len(items) // (workers * 8)))
+    with _pool_context().Pool(workers, initializer=_init_worker, initargs=(rules,)) as pool:
+        yield from _progress(pool.imap(fn, items, chunksize=chunk), len(items), progress, desc)
+
+
+def map_dask(docs: list[Document], rules: Rules, scheduler: str, progress: bool = False) -> Iterator[bytes]:
+    """Extract documents on an existing Dask cluster; pickled Extractions come back in order."""
+    try:
+        from distributed import Client, as_completed
+    except ImportError as exc:
+        raise KgError("--dask-scheduler needs dask.distributed: pip install 'kg[dask]'") from exc
+    if not docs:
+        return
+    try:
+        client = Client(scheduler, timeout="20s", set_as_default=False)
+    except (OSError, TimeoutError) as exc:
+        raise KgError(f"{scheduler}: cannot reach the Dask scheduler ({exc})") from exc
+    try:
+        rules_f = client.scatter(rules, broadcast=True)
+        batches = [docs[i:i + DASK_BATCH] for i in range(0, len(docs), DASK_BATCH)]
+        futures = client.map(_dask_extract_batch, batches, rules=rules_f, pure=False)
+        index = {f.key: i for i, f in enumerate(futures)}
+        done: dict[int, list[bytes]] = {}
+        nxt = 0
+        bar = _dask_bar(len(docs), progress)
+        try:
+            for fut in as_completed(futures):
+                i = index[fut.key]
+                done[i] = fut.result()
+                if bar is not None:
+                    bar.update(len(done[i]))
+                while nxt in done:
+                    yield from done.pop(nxt)
+                    nxt += 1
+        finally:
+            if bar is not None:
+                bar.close()
+    finally:
+        client.close()
+
+
+def _dask_bar(total: int, enabled: bool):
+    if not enabled or total <= 5:
+        return None
+    from tqdm import tqdm
+    return tqdm(total=total, desc="extracting (dask)", unit="article", file=sys.stderr, leave=False)
+
+
+def extract_documents(docs: list[Document], rules: Rules, workers: int = 1,
+                      cache: ExtractionCache | None = None, dask_scheduler: str | None = None,
+                      progress: bool = False) -> list[Extraction]:
+    """Extractions of already-read Documents, in order; cached by content when `cache` is given."""
+    results: list[Extraction | None] = [None] * len(docs)
+    todo: list[int] = []
+    keys: list[str] = [""] * len(docs)
+    for i, d in enumerate(docs):
+        if cache is not None:
+            keys[i] = document_key(d, rules.digest)
+            hit = cache.get(keys[i])
+            if hit is not None:
+                results[i] = hit
+                continue
+        todo.append(i)
+    pending = [docs[i] for i in todo]
+    if dask_scheduler:
+        stream = map_dask(pending, rules, dask_scheduler, progress)
+    else:
+        stream = map_ordered(_extract, pending, rules, workers, progress)
+    for i, payload in zip(todo, stream):
+        if cache is not None:
+            cache.put_payload(keys[i], payload)
+        results[i] = pickle.loads(payload)
+    return results     # type: ignore[return-value]
+
+
+def extract_folder(folder: str | os.PathLike, rules: Rules, workers: int | None = None,
+                   cache_dir: str | os.PathLike | None = None, dask_scheduler: str | None = None,
+                   progress: bool = False, options: ReadOptions | None = None) -> tuple[Corpus, list[Extraction]]:
+    """Read and extract every article of a folder, as `read_corpus` + `extract_corpus` would, but in
+    parallel and skipping every article whose cache entry is still valid."""
+    folder = Path(folder)
+    files = list_articles(folder)
+    manifest = read_manifest(folder)
+    cache = ExtractionCache(Path(cache_dir) / CACHE_SUBDIR) if cache_dir is not None else None
+    workers = default_workers() if workers is None else workers
+    results: list[Extraction | Skipped | None] = [None] * len(files)
+    keys: list[str] = [""] * len(files)
+    todo: list[int] = []
+    for i, path in enumerate(files):
+        if cache is not None:
+            try:
+                raw = read_bytes_limited(path, (options or ReadOptions()).max_bytes)
+            except CorpusError:
+                raw = None      # the reader reports it, as a skipped article
+            if raw is not None:
+                keys[i] = article_key(raw, str(path), manifest_row(manifest, path), rules.digest,
+                                      (options or ReadOptions()).as_dict())
+                hit = cache.get(keys[i])
+                if hit is not None:
+                    results[i] = hit
+                    continue
+        todo.append(i)
+
+    if dask_scheduler:
+        _extract_folder_dask(files, manifest, todo, keys, results, rules, cache, dask_scheduler, progress,
+                             options)
+    else:
+        tasks = [(str(files[i]), manifest_row(manifest, files[i]), options) for i in todo]
+        for i, out in zip(todo, map_ordered(_read_and_extract, tasks, rules, workers, progress)):
+            _store(cache, keys[i], out)       # as results arrive: an interrupted build keeps its work
+            results[i] = out
+
+    extractions: list[Extraction] = []
+    skipped: list[Skipped] = []
+    taken: dict[str, str] = {}
+    for i, r in enumerate(results):
+        if isinstance(r, Skipped):
+            skipped.append(r)
+            continue
+        if isinstance(r, bytes):
+            r = pickle.loads(r)
+        dup = duplicate_id(r.doc, taken)       # a.txt beside a.html: the second is skipped, as in read_corpus
+        if dup:
+            skipped.append(dup)
+        else:
+            extractions.append(r)
+    if cache is not None:
+        cache.prune({k for k in keys if k})
+    return Corpus(tuple(e.doc for e in extractions), tuple(skipped)), extractions
+
+
+def _extract_folder_dask(files, manifest, todo, keys, results, rules, cache, scheduler, progress,
+                         options=None) -> None:
+    """Read the articles here (the cluster need not see this disk), extract them on the cluster."""
+    docs: list[Document] = []
+    at: list[int] = []
+    for i in todo:
+        try:
+            docs.append(read_document(files[i], manifest_row(manifest, files[i]), options))
+            at.append(i)
+        except CorpusError as exc:
+            results[i] = skipped_article(files[i], exc)
+    for i, payload in zip(at, map_dask(docs, rules, scheduler, progress)):
+        _store(cache, keys[i], payload)
+        results[i] = payload
+
+
+def _store(cache: ExtractionCache | None, key: str, out: bytes | Skipped) -> None:
+    if cache is not None and key and isinstance(out, bytes):
+        cache.put_payload(key, out)
