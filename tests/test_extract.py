@@ -162,3 +162,21 @@ def test_acronym_defined_after_an_unknown_body_names_it_later(tmp_path):
     nodes = [d for _, d in g.nodes(data=True) if "VTC" in d["aliases"]]
     assert len(nodes) == 1 and nodes[0]["label"] == "Trung tâm Hỗ trợ Nạn nhân Mua bán người"
     assert len(nodes[0]["docs"]) == 1 and len({e["sentence"] for e in nodes[0]["evidence"]}) == 2
+
+
+def test_national_body_followed_by_a_province_is_the_provinces_own_body(tmp_path):
+    g = article(tmp_path, "Tham dự Hội nghị có đại diện Bộ đội Biên phòng tỉnh An Giang và Hội Liên hiệp Phụ nữ tỉnh An Giang.")
+    orgs = entities(g, "Organization")
+    assert {"Bộ đội Biên phòng tỉnh An Giang", "Hội Liên hiệp Phụ nữ tỉnh An Giang"} <= orgs
+    assert "Bộ Tư lệnh Bộ đội Biên phòng" not in orgs
+
+
+def test_dash_and_va_inside_a_department_name(tmp_path):
+    g = article(tmp_path, "Ủy ban nhân dân tỉnh An Giang phối hợp với Sở Lao động - Thương binh và Xã hội tỉnh An Giang tổ chức Hội nghị sơ kết.")
+    assert "Sở Lao động - Thương binh và Xã hội tỉnh An Giang" in entities(g, "Organization")
+
+
+def test_joining_a_convention_makes_a_party(tmp_path):
+    t = triples(article(tmp_path, "Việt Nam đã tham gia Công ước ACTIP và phối hợp chặt chẽ với UNICEF trong hỗ trợ nạn nhân."))
+    assert ("Việt Nam", "partyTo", "Công ước ASEAN về phòng, chống buôn bán người, đặc biệt là phụ nữ và trẻ em") in t
+    assert ("Việt Nam", "cooperatesWith", "Quỹ Nhi đồng Liên hợp quốc") in t or ("Quỹ Nhi đồng Liên hợp quốc", "cooperatesWith", "Việt Nam") in t

@@ -67,8 +67,8 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False) -> list[tuple
         entry = lex.entries[key]
         if " " not in surface and entry.type == "Country" and _touches_capital(text, start, end):
             continue                      # "Nguyễn Minh Đức" is a person, not Germany
-        if entry.type in ("Location", "Country") and re.match(r" [A-ZĐÀ-Ỹ][^\W\d_]*\b", text[end:]) \
-                and not _starts_entry(text, end + 1, lex):
+        if entry.type in ("Location", "Country") and text[end:end + 1] == " " and text[end + 1:end + 2].isupper() \
+                and text[end + 1:end + 2].isalpha() and not _starts_entry(text, end + 1, lex):
             continue                      # "Thái Bình Dương" (the Pacific) is not the province Thái Bình
         cands.append((start, end, key))
     return _leftmost_longest(cands)
@@ -122,7 +122,8 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
     saw_cap = False
     k = j
     while k < n:
-        if k > j and s.gap(k) != " ":
+        if k > j and s.gap(k) != " " and not (s.gap(k).strip() in ("-", "–") and _cap(s.words[k][2])
+                                               and not _heads_at(s, k, lex, "Organization")):
             break
         w = s.words[k][2]
         g = gaz.get(s.words[k][0])
@@ -136,6 +137,11 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                 kk += 1
             k = end = kk
             saw_cap = True
+            continue
+        if w == "và" and k + 1 < n and _cap(s.words[k + 1][2]) and not _heads_at(s, k + 1, lex, "Organization") \
+                and s.words[k + 1][0] not in gaz:
+            k += 1                          # "… Thương binh và Xã hội": "và" joins two words of one name
+            end = k
             continue
         if _is_stop(s, k, lex, "Organization"):
             break
@@ -431,6 +437,7 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
     """"Bộ Nội vụ Vương quốc Anh": a body followed by a country is that country's body. When the
     body's own country is that country, or it has none ("IOM Việt Nam"), it stays the same body."""
     by_start = {(m.sentence, m.start): m for m in mentions if m.type == "Country"}
+    locs = {(m.sentence, m.start): m for m in mentions if m.type == "Location"}
     orgs = [m for m in mentions if m.type == "Organization"]
     qualifiers = set()
     for m in orgs:
@@ -445,6 +452,13 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
                     and (o.end - o.start) > (m.end - m.start) for o in orgs)
         if m.type != "Organization" or inner:
             out.append(m)
+            continue
+        loc = locs.get((m.sentence, m.end + 1))
+        if m.key and loc is not None and re.match(r"(?:tỉnh|thành phố|TP|huyện|quận)\b", loc.text):
+            # "Bộ đội Biên phòng tỉnh An Giang", "Hội Liên hiệp Phụ nữ tỉnh An Giang": the province's own body
+            text = doc.text[m.start:loc.end]
+            out.append(replace(m, end=loc.end, text=text, key="", rule="entities.local-body",
+                               attrs=tuple(sorted({**dict(m.attrs), "canonical": text}.items()))))
             continue
         c = by_start.get((m.sentence, m.end + 1)) or (
             by_start.get((m.sentence, m.end + 6)) if doc.text[m.end:m.end + 6] == " nước " else None)

@@ -380,7 +380,7 @@ class _SentenceLinks:
             if src is not None:
                 self.add(src, "underFramework", ag, rid)
         for pos, end, rid in self.cues("underFramework", "inner"):
-            holders = [m for m in self.all if m.type == "Agreement" and self.local(m)[0] < pos < self.local(m)[1]]
+            holders = [m for m in self.all if m.type in ("Agreement", "Event") and self.local(m)[0] < pos < self.local(m)[1]]
             inner = next((m for m in self.all if m.type == "Agreement" and 0 <= self.local(m)[0] - end <= 2), None)
             if holders and inner is not None:
                 outer = min(holders, key=lambda m: m.end - m.start)
