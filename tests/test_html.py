@@ -187,7 +187,7 @@ def test_long_names_are_shortened_on_the_canvas_only():
     from kg.model import Entity
     name = "Chương trình hợp tác ASEAN - Australia về phòng, chống mua bán người giai đoạn 2018 - 2028"
     data = page_data(generate_html(assemble_graph([Entity("act", name, "Agreement")], [])))
-    assert data["nodes"][0]["label"] == "Chương trình hợp tác ASEAN - Australia về phòng, chống mua…"
+    assert data["nodes"][0]["label"] == "Chương trình hợp tác ASEAN - Australia về phòng…"
     assert data["nodeInfo"][0]["label"] == name
 
 

@@ -132,7 +132,27 @@ def _component_layout(members: list[int], pairs: list[tuple[int, int]], seed: in
     xs, ys = [p[0] for p in raw], [p[1] for p in raw]
     extent = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
     scale, x0, y0 = 1.6 * math.sqrt(n) / extent, min(xs), min(ys)
-    return [((x - x0) * scale, (y - y0) * scale) for x, y in raw]
+    pts = [((x - x0) * scale, (y - y0) * scale) for x, y in raw]
+    return _declutter(pts) if n < 500 else pts
+
+
+def _declutter(pts: list[tuple[float, float]], min_dist: float = 1.0, rounds: int = 40) -> list[tuple[float, float]]:
+    """Push apart nodes closer than `min_dist` (one node spacing) so that labels stay readable;
+    x counts half because labels are wider than tall."""
+    import numpy as np
+    pos = np.array(pts, dtype=np.float64)
+    aspect = np.array([0.5, 1.0])
+    for _ in range(rounds):
+        d = (pos[:, None, :] - pos[None, :, :]) * aspect
+        dist = np.sqrt((d * d).sum(axis=2))
+        np.fill_diagonal(dist, np.inf)
+        overlap = np.clip(min_dist - dist, 0, None)
+        if not overlap.any():
+            break
+        push = (d / np.maximum(dist, 1e-6)[:, :, None] * (overlap / 2)[:, :, None]).sum(axis=1) / aspect
+        pos += push
+    pos -= pos.min(axis=0)
+    return [(float(x), float(y)) for x, y in pos]
 
 
 def layout_positions(g: nx.MultiDiGraph, nodes: list, seed: int = LAYOUT_SEED) -> list[tuple[int, int]]:
@@ -183,7 +203,7 @@ def _doc_years(doc_ids, doc_year: dict) -> list[int]:
     return sorted({doc_year[d] for d in doc_ids if d in doc_year})
 
 
-def _short(label: str, limit: int = 60) -> str:
+def _short(label: str, limit: int = 48) -> str:
     """Canvas label: long agreement names are cut (the full name is in the panel and the tooltip)."""
     return label if len(label) <= limit else label[:limit - 1].rstrip() + "…"
 
@@ -249,11 +269,11 @@ def _vis_options(n: int) -> dict:
         "layout": {"improvedLayout": False, "randomSeed": LAYOUT_SEED},
         "interaction": {"hover": True, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
                         "tooltipDelay": 120, "keyboard": False},
-        "nodes": {"borderWidth": 1, "widthConstraint": {"maximum": 170}, "font": {"size": 14, "face": "DejaVu Sans, Noto Sans, Arial, sans-serif",
+        "nodes": {"borderWidth": 1, "widthConstraint": {"maximum": 160}, "font": {"size": 18, "face": "DejaVu Sans, Noto Sans, Arial, sans-serif",
                                              "color": "#1a1a1a", "strokeWidth": 3, "strokeColor": "#ffffff"}},
         "edges": {"smooth": False, "width": 1.4, "selectionWidth": 2,
                   "arrows": {"to": {"scaleFactor": 0.5}},
-                  "font": {"size": 10, "align": "middle", "color": "#444444", "strokeWidth": 3,
+                  "font": {"size": 12, "align": "middle", "color": "#444444", "strokeWidth": 3,
                            "face": "DejaVu Sans, Noto Sans, Arial, sans-serif"}},
     }
 
