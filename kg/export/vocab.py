@@ -153,7 +153,17 @@ def ontology_quads():
             yield ("", s, iri(p), iri(o))
 
 
+ONTOLOGY_HEADER = ("# kg ontology: the project's own RDF terms, with labels and comments.\n"
+                   "# Generated from kg/export/vocab.py (TERMS); do not edit by hand. Regenerate with\n"
+                   "#   python -c 'from kg.export.vocab import write_ontology; write_ontology()'\n")
+
+
 def generate_ontology() -> str:
     """docs/ontology.ttl, generated from TERMS so the published file never drifts from the code."""
     from .rdf import serialize_turtle, sorted_triples
-    return serialize_turtle(sorted_triples(ontology_quads()), PREFIXES)
+    return ONTOLOGY_HEADER + serialize_turtle(sorted_triples(ontology_quads()), PREFIXES)
+
+
+def write_ontology(path: str = "docs/ontology.ttl") -> None:
+    from .atomic import write_atomic
+    write_atomic(path, generate_ontology())
