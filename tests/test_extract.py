@@ -180,3 +180,13 @@ def test_joining_a_convention_makes_a_party(tmp_path):
     t = triples(article(tmp_path, "Việt Nam đã tham gia Công ước ACTIP và phối hợp chặt chẽ với UNICEF trong hỗ trợ nạn nhân."))
     assert ("Việt Nam", "partyTo", "Công ước ASEAN về phòng, chống buôn bán người, đặc biệt là phụ nữ và trẻ em") in t
     assert ("Việt Nam", "cooperatesWith", "Quỹ Nhi đồng Liên hợp quốc") in t or ("Quỹ Nhi đồng Liên hợp quốc", "cooperatesWith", "Việt Nam") in t
+
+
+def test_event_in_parentheses_takes_the_date_and_place_inside_them(tmp_path):
+    text = ("Từ ngày 21-22/2/2022 tại TPHCM, Cục Đối ngoại tổ chức Hội thảo lần thứ hai về hợp tác quốc tế "
+            "(hội thảo lần thứ nhất đã được tổ chức từ ngày 14-16/4/2021 tại TP Lào Cai, tỉnh Lào Cai).")
+    g = article(tmp_path, text)
+    ev = {d["label"]: d for _, d in g.nodes(data=True) if d["type"] == "Event"}
+    assert ev["Hội thảo lần thứ hai về hợp tác quốc tế"]["date"] == "2022-02-21"
+    assert ev["Hội thảo lần thứ hai về hợp tác quốc tế"]["place"] == "TPHCM"
+    assert ev["Hội thảo lần thứ nhất"]["date"] == "2021-04-14" and ev["Hội thảo lần thứ nhất"]["place"] == "TP Lào Cai"

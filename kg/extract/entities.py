@@ -509,20 +509,49 @@ _DATE_PATTERNS = (
 _YEAR = re.compile(r"\b[Nn]ăm (\d{4})\b")
 
 
-def event_date(sentence: str, doc_date: str) -> str:
-    """Date stated in the sentence, completed with the article's year: "Từ ngày 10-11/7" in an article
-    of 2024-07-11 -> 2024-07-10. Only a year ("Năm 2020, …") gives "2020". Nothing stated -> ""."""
-    for pat in _DATE_PATTERNS:
-        m = pat.search(sentence)
-        if m:
-            day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
-            if not year:
-                year = doc_date[:4] if doc_date else ""
-            if year and 1 <= month <= 12 and 1 <= day <= 31:
-                return f"{year}-{month:02d}-{day:02d}"
-            return ""
-    m = _YEAR.search(sentence)
-    return m.group(1) if m else ""
+def _date_of(m: re.Match, doc_date: str) -> str:
+    if m.re is _YEAR:
+        return m.group(1)
+    day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
+    year = year or (doc_date[:4] if doc_date else "")
+    return f"{year}-{month:02d}-{day:02d}" if year and 1 <= month <= 12 and 1 <= day <= 31 else ""
+
+
+def _scope(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch of the sentence at the mention's level of parentheses: an event named inside
+    "( … )" takes its date and place from inside them, and one outside from outside them."""
+    open_at = sentence.rfind("(", 0, start)
+    if open_at >= 0 and sentence.find(")", open_at) in (-1,) or (open_at >= 0 and sentence.find(")", open_at) >= end):
+        close = sentence.find(")", end)
+        return open_at + 1, close if close >= 0 else len(sentence)
+    return 0, len(sentence)
+
+
+def _outside_parens(sentence: str, pos: int, lo: int, hi: int) -> bool:
+    if (lo, hi) != (0, len(sentence)):
+        return True
+    depth = sentence[:pos].count("(") - sentence[:pos].count(")")
+    return depth <= 0
+
+
+def event_date(sentence: str, doc_date: str, start: int | None = None, end: int | None = None) -> str:
+    """Date stated for the event named at sentence[start:end], completed with the article's year:
+    "Từ ngày 10-11/7" in an article of 2024-07-11 -> 2024-07-10; "Năm 2020, …" -> "2020". The date
+    nearest before the name (at its level of parentheses) wins, else the nearest after it.
+    Nothing stated -> "" (never guessed)."""
+    start = len(sentence) if start is None else start
+    end = len(sentence) if end is None else end
+    lo, hi = _scope(sentence, start, end)
+    found = [m for pat in _DATE_PATTERNS for m in pat.finditer(sentence) if lo <= m.start() < hi
+             and _outside_parens(sentence, m.start(), lo, hi)]
+    if not found:
+        found = [m for m in _YEAR.finditer(sentence) if lo <= m.start() < min(hi, start)
+                 and _outside_parens(sentence, m.start(), lo, hi)]
+    if not found:
+        return ""
+    before = [m for m in found if m.start() < start]
+    best = max(before, key=lambda m: m.start()) if before else min(found, key=lambda m: m.start())
+    return _date_of(best, doc_date)
 
 
 def _resolve_event_anaphora(doc: Document, mentions: list[Mention]) -> list[Mention]:
@@ -533,6 +562,8 @@ def _resolve_event_anaphora(doc: Document, mentions: list[Mention]) -> list[Ment
     named = [m for m in events if not dict(m.attrs).get("bare")]
     main = named[0] if named else (events[0] if events else None)
     out = []
+    dated: set[str] = set()
+    placed: set[str] = set()
     for m in mentions:
         attrs = dict(m.attrs)
         if m.type == "Event" and attrs.get("bare") and named:
@@ -549,16 +580,23 @@ def _resolve_event_anaphora(doc: Document, mentions: list[Mention]) -> list[Ment
             attrs["ref"] = mention_key(main)
             out.append(replace(m, attrs=tuple(sorted(attrs.items()))))
             continue
-        if m.type == "Event" and not attrs.get("nested"):
+        key = mention_key(m)
+        if m.type == "Event" and not attrs.get("nested") and (key not in dated or key not in placed):
+            # the first sentence that names the event with a date (a place) dates (places) it
             sent = doc.sentences[m.sentence].text
-            local = sent[m.end - doc.sentences[m.sentence].start:]
-            d = event_date(sent, doc.date)
+            s0 = doc.sentences[m.sentence].start
+            d = event_date(sent, doc.date, m.start - s0, m.end - s0) if key not in dated else ""
             if d:
                 attrs["date"] = d
-            place = next((p for p in mentions if p.type == "Location" and p.sentence == m.sentence
-                          and doc.text[max(0, p.start - 4):p.start] == "tại "), None)
-            if place is not None:
+                dated.add(key)
+            lo, hi = _scope(sent, m.start - s0, m.end - s0)
+            places = [p for p in mentions if p.type == "Location" and p.sentence == m.sentence
+                      and doc.text[max(0, p.start - 4):p.start] == "tại " and lo <= p.start - s0 < hi
+                      and _outside_parens(sent, p.start - s0, lo, hi)]
+            if places and key not in placed:
+                place = min(places, key=lambda p: (p.start > m.start, abs(p.start - m.start)))
                 attrs["place"] = place.text
+                placed.add(key)
             attrs.pop("date_hint", None)
             m = replace(m, attrs=tuple(sorted(attrs.items())))
         out.append(m)
