@@ -109,15 +109,14 @@ def resolve(extractions: Iterable[Extraction], lexicon: Lexicon) -> tuple[list[E
         if t in FUZZY_TYPES and k.count("|") == 1:
             by_type[t].append(k)
     for t, keys in by_type.items():
-        for i, a in enumerate(keys):
-            for b in keys[i + 1:]:
-                if uf.find(a) == uf.find(b):
-                    continue
-                da, db = attrs[a].get("date", ""), attrs[b].get("date", "")
-                if da and db and da[:len(db)] != db[:len(da)]:
-                    continue
-                if any(same_title(x, y) for x in surfaces[a] for y in surfaces[b]):
-                    uf.union(a, b)
+        for a, b in _similar_title_pairs(keys, surfaces):
+            if uf.find(a) == uf.find(b):
+                continue
+            da, db = attrs[a].get("date", ""), attrs[b].get("date", "")
+            if da and db and da[:len(db)] != db[:len(da)]:
+                continue
+            if any(same_title(x, y) for x in surfaces[a] for y in surfaces[b]):
+                uf.union(a, b)
 
     groups: dict[str, list[str]] = defaultdict(list)
     for k in types:
@@ -182,6 +181,29 @@ def resolve(extractions: Iterable[Extraction], lexicon: Lexicon) -> tuple[list[E
             rel_ev[(s, rm.relation, t)].append(relation_evidence(ex, rm.source, rm.target, rm.rule))
     relations = [Relation(s, r, t, tuple(ev)) for (s, r, t), ev in sorted(rel_ev.items())]
     return entities, relations
+
+
+def _similar_title_pairs(keys: list[str], surfaces: dict[str, set[str]]) -> list[tuple[str, str]]:
+    """Candidate pairs for title merging, by prefix filtering: two token sets with Jaccard >= t share
+    at least one of the |x| - ceil(t|x|) + 1 rarest tokens of x. Keeps resolution near-linear."""
+    import math
+    df: dict[str, int] = defaultdict(int)
+    toks = {(k, x): sorted(_tokens(x)) for k in keys for x in surfaces[k]}
+    for ts in toks.values():
+        for tok in ts:
+            df[tok] += 1
+    index: dict[str, set[str]] = defaultdict(set)
+    for (k, _), ts in toks.items():
+        ts.sort(key=lambda tok: (df[tok], tok))
+        for tok in ts[:len(ts) - math.ceil(JACCARD_MIN * len(ts)) + 1]:
+            index[tok].add(k)
+    pairs = set()
+    for ks in index.values():
+        ordered = sorted(ks)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1:]:
+                pairs.add((a, b))
+    return sorted(pairs)
 
 
 def _best_label(names: set[str]) -> str:
