@@ -41,6 +41,7 @@ OTHER_RELATION_COLOR = "#999999"
 
 LAYOUT_SEED = 7
 PX_PER_NODE = 110         # ~spacing between neighbouring nodes on screen, in pixels
+SPRING_MAX = 300          # components this big or bigger use the O(n) grid force layout
 GAP = 1.5                 # between packed components, in node spacings
 BIG_GRAPH = 1500          # above this many nodes: no edge labels, edges hidden while dragging
 NODE_ONLY_KEYS = ("country", "date", "place", "kind", "iso", "wikidata")
@@ -121,7 +122,7 @@ def _component_layout(members: list[int], pairs: list[tuple[int, int]], seed: in
         return [(r * math.cos(2 * math.pi * k / n), r * math.sin(2 * math.pi * k / n)) for k in range(n)]
     local = {m: k for k, m in enumerate(members)}
     local_pairs = [(local[u], local[v]) for u, v in pairs]
-    if n < 500:
+    if n < SPRING_MAX:
         simple = nx.Graph()
         simple.add_nodes_from(range(n))
         simple.add_edges_from(local_pairs)
@@ -133,7 +134,7 @@ def _component_layout(members: list[int], pairs: list[tuple[int, int]], seed: in
     extent = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
     scale, x0, y0 = 1.6 * math.sqrt(n) / extent, min(xs), min(ys)
     pts = [((x - x0) * scale, (y - y0) * scale) for x, y in raw]
-    return _declutter(pts) if n < 500 else pts
+    return _declutter(pts) if n < SPRING_MAX else pts
 
 
 def _declutter(pts: list[tuple[float, float]], min_dist: float = 1.0, rounds: int = 40) -> list[tuple[float, float]]:
@@ -157,8 +158,8 @@ def _declutter(pts: list[tuple[float, float]], min_dist: float = 1.0, rounds: in
 
 def layout_positions(g: nx.MultiDiGraph, nodes: list, seed: int = LAYOUT_SEED) -> list[tuple[int, int]]:
     """Pixel positions, deterministic for a given graph: each connected component laid out alone
-    (networkx spring_layout below 500 nodes, the grid force layout above), then packed in rows,
-    biggest first, so that isolated entities do not drift to a far ring."""
+    (networkx spring_layout plus overlap removal below SPRING_MAX nodes, the grid force layout
+    above), then packed in rows, biggest first, so that isolated entities do not drift to a far ring."""
     n = len(nodes)
     index = {node: i for i, node in enumerate(nodes)}
     pairs = sorted({tuple(sorted((index[u], index[v]))) for u, v in g.edges() if u != v})
