@@ -48,6 +48,17 @@ class Opened:
     def node_id(self, key: str) -> int:
         return self.js("k => kgExplorer.nodeIdByKey(k)", key)
 
+    def click_edge(self, source: str, target: str) -> None:
+        """A real mouse click on the middle of the straight link source -> target."""
+        a, b = self.node_id(source), self.node_id(target)
+        self.js("ids => kgExplorer.network.fit({nodes: ids, animation: false})", [a, b])
+        x, y = self.js("""ids => { const n = kgExplorer.network, p = n.getPositions(ids);
+                                   const m = n.canvasToDOM({x: (p[ids[0]].x + p[ids[1]].x) / 2,
+                                                            y: (p[ids[0]].y + p[ids[1]].y) / 2});
+                                   const r = document.querySelector('#graph canvas').getBoundingClientRect();
+                                   return [r.left + m.x, r.top + m.y]; }""", [a, b])
+        self.page.mouse.click(x, y)
+
     def click_node(self, key: str) -> None:
         """A real mouse click on the node, after centring and zooming onto it."""
         nid = self.node_id(key)

@@ -159,6 +159,23 @@ def test_event_year_is_its_own_date(open_page, small_page):
     assert p.visible_labels() == ["Hội nghị Bali"]
 
 
+def test_clicking_a_link_shows_its_relation_and_evidence(open_page, small_page):
+    p = open_page(small_page)
+    p.click_edge("bo-cong-an", "campuchia")
+    details = p.page.locator("#details-body")
+    assert details.locator("h2").inner_text() == "Bộ Công an —cooperatesWith— Campuchia"
+    assert details.locator(".evidence .sentence").all_inner_texts() == [
+        "Việt Nam và Campuchia tăng cường hợp tác phòng, chống mua bán người."]
+    assert details.locator(".evidence .source").all_inner_texts() == ["Hợp tác Việt Nam – Campuchia · 2021-03-01"]
+
+
+def test_undated_untitled_article_is_named_by_its_file(open_page, small_page):
+    p = open_page(small_page)
+    p.click_node("ha-noi")
+    assert p.page.locator("#details-body .evidence .source").all_inner_texts() == [
+        "Untitled article (d3.txt) · undated"]
+
+
 def test_hostile_strings_show_as_text_and_run_nothing(open_page, small_page):
     p = open_page(small_page)
     p.page.fill("#search", "onerror")
