@@ -130,6 +130,7 @@ VIETNAMESE_LETTERS = frozenset(
 _DOUBLE_UTF8 = re.compile("[\u00c2-\u00c6\u00e1][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
                           "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
                           "\u20ac\u2122]")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 _LEGACY_HINT = ("convert it to UTF-8 (e.g. with UniKey's converter) or pass --encoding")
 
 
@@ -189,10 +190,11 @@ def double_encoded(text: str) -> bool:
     return pairs >= 3 and pairs >= 0.2 * non_ascii / 2
 
 
-def _control_ratio(text: str) -> float:
+def _mostly_controls(text: str) -> bool:
+    """Binary data that happened to decode: control characters beyond a few stray ones (>1%)."""
     bad = sum(1 for c in text if (c < " " and c not in "\t\n\r\f\v") or "\x7f" <= c < "\xa0"
               or c in "\ufffe\uffff")
-    return bad / max(1, len(text))
+    return bad > 4 and bad > 0.01 * len(text)
 
 
 def decode(data: bytes, path: str, encoding: str | None = None, declared: str | None = None) -> str:
@@ -232,7 +234,7 @@ def decode(data: bytes, path: str, encoding: str | None = None, declared: str | 
                               f"{_LEGACY_HINT}") from exc
     if not text.strip():
         raise CorpusError(f"{path}: no text (whitespace only)")
-    if _control_ratio(text) > 0.01:
+    if _mostly_controls(text):
         raise CorpusError(f"{path}: binary file, not text (control characters)")
     if _is_single_byte(used):
         why = implausible_vietnamese(text)
@@ -241,7 +243,18 @@ def decode(data: bytes, path: str, encoding: str | None = None, declared: str | 
     if double_encoded(text):
         raise CorpusError(f"{path}: mojibake: UTF-8 that was decoded twice ('CÃ´ng' for 'Công'); "
                           "re-save it from the original")
-    return text
+    return clean_controls(text)
+
+
+def clean_controls(text: str) -> str:
+    """Control characters (a stray backspace or NUL in scraped text) read as spaces, form and line
+    feeds as line breaks: same length, so offsets still index the file, and no label can carry a
+    character that XML (GraphML) or a terminal cannot show."""
+    return _CONTROLS.sub(_control_to_space, text) if _CONTROLS.search(text) else text
+
+
+def _control_to_space(m: re.Match) -> str:
+    return "\n" if m.group() in "\v\f\x1c\x1d\x1e\x85\u2028\u2029" else " "
 
 
 # --------------------------------------------------------------------------- HTML
@@ -546,7 +559,8 @@ def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
                 if not name:
                     raise CorpusError(f"{path}:{lineno}: empty 'file' column")
                 rows[unicodedata.normalize("NFC", name)] = {
-                    k: unicodedata.normalize("NFC", (row.get(k) or "").strip()) for k in MANIFEST_COLUMNS}
+                    k: " ".join(clean_controls(unicodedata.normalize("NFC", row.get(k) or "")).split())
+                    for k in MANIFEST_COLUMNS}
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise CorpusError(f"{path}: cannot read manifest: {exc}") from exc
     return rows

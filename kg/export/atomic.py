@@ -17,6 +17,12 @@ from pathlib import Path
 from ..errors import KgError
 
 
+# The two system calls that can fail half-way, named here so tests can make them fail (a full disk,
+# Ctrl-C) without patching the os module for every other library in the process.
+_write = os.write
+_replace = os.replace
+
+
 class OutputError(KgError):
     """An output file cannot be written (disk full, no permission); the previous output is kept."""
 
@@ -35,7 +41,7 @@ def _write_fd(fd: int, payload: bytes) -> None:
     """Write all of `payload` to `fd` and fsync it (os.write may write less than asked)."""
     view = memoryview(payload)
     while view:
-        n = os.write(fd, view)
+        n = _write(fd, view)
         view = view[n:]
     os.fsync(fd)
 
@@ -123,7 +129,7 @@ def write_all_atomic(files: dict[str, str | bytes], out_dir: str | os.PathLike) 
             backups[target] = _backup(target)
         for tmp, target in staged:
             where = target
-            os.replace(tmp, target)
+            _replace(tmp, target)
             done.append(target)
     except OSError as exc:
         _roll_back(staged, backups, done)
@@ -144,7 +150,7 @@ def _roll_back(staged: list[tuple[Path, Path]], backups: dict[Path, Path | None]
         backup = backups.get(target)
         try:
             if backup is not None:
-                os.replace(backup, target)
+                _replace(backup, target)
             else:
                 os.unlink(target)
         except OSError:

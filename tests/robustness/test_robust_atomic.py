@@ -32,7 +32,7 @@ def _snapshot(folder):
 
 
 def _replace_failing_on(call: int, exc: BaseException, monkeypatch):
-    """os.replace that raises `exc` on its `call`-th use (1-based) and works otherwise."""
+    """The writer's os.replace raises `exc` on its `call`-th use (1-based) and works otherwise."""
     real = os.replace
     calls = []
 
@@ -42,7 +42,7 @@ def _replace_failing_on(call: int, exc: BaseException, monkeypatch):
             raise exc
         return real(src, dst)
 
-    monkeypatch.setattr(atomic.os, "replace", replace)
+    monkeypatch.setattr(atomic, "_replace", replace)
     return calls
 
 
@@ -70,7 +70,7 @@ def test_ctrl_c_during_the_renames_restores_every_previous_file(previous, monkey
 
 
 def _write_failing_after(nbytes: int, exc: BaseException, monkeypatch):
-    """os.write that writes `nbytes` in all, then raises `exc` (a disk filling up)."""
+    """The writer's os.write writes `nbytes` in all, then raises `exc` (a disk filling up)."""
     real = os.write
     written = [0]
 
@@ -82,7 +82,7 @@ def _write_failing_after(nbytes: int, exc: BaseException, monkeypatch):
         written[0] += n
         return n
 
-    monkeypatch.setattr(atomic.os, "write", write)
+    monkeypatch.setattr(atomic, "_write", write)
 
 
 def test_disk_full_mid_write_keeps_the_previous_output_and_no_half_file(previous, monkeypatch):

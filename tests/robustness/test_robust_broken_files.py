@@ -181,3 +181,11 @@ def test_max_size_option_of_kg_build(folder, tmp_path, capsys):
     assert code == 1
     assert capsys.readouterr().err.splitlines() == [
         f"kg: skipped {folder}/{ARTICLE_ID}.txt: too large (4085 bytes, limit 2097 bytes; see --max-size)"]
+
+
+def test_stray_control_characters_are_read_as_spaces_keeping_offsets(tmp_path):
+    p = tmp_path / "dieu-khien.txt"
+    p.write_text("Tiêu đề\n\nBộ Công\x08an phối hợp\x1bvới IOM.\fCục Đối ngoại họp.", encoding="utf-8")
+    doc = read_document(p)
+    assert [s.text for s in doc.sentences] == ["Tiêu đề", "Bộ Công an phối hợp với IOM.", "Cục Đối ngoại họp."]
+    assert doc.text.index("IOM") == p.read_text(encoding="utf-8").index("IOM")

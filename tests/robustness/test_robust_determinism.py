@@ -34,55 +34,61 @@ def _mixed_corpus(parent, order=sorted, mtime_base=1_600_000_000):
     return folder
 
 
-def _build_in(parent, monkeypatch, **kwargs) -> dict[str, bytes]:
+@pytest.fixture(scope="module")
+def rules_copy(tmp_path_factory):
+    """One snapshot of the rules for every build of a test."""
+    return shutil.copytree(ROOT / "rules", tmp_path_factory.mktemp("snapshot") / "rules")
+
+
+def _build_in(parent, monkeypatch, rules_dir, **kwargs) -> dict[str, bytes]:
     """`kg build corpus --out output` run from `parent`, so paths in report.md read the same."""
     monkeypatch.chdir(parent)
-    res = kg.build("corpus", "output", **kwargs)
+    res = kg.build("corpus", "output", rules_dir=rules_dir, **kwargs)
     assert len(res.corpus.skipped) == 2
     return _outputs(parent / "output")
 
 
-def test_two_builds_in_a_row_are_byte_identical(tmp_path, monkeypatch):
+def test_two_builds_in_a_row_are_byte_identical(tmp_path, monkeypatch, rules_copy):
     _mixed_corpus(tmp_path)
-    first = _build_in(tmp_path, monkeypatch, cache=False)
-    second = _build_in(tmp_path, monkeypatch, cache=False)
+    first = _build_in(tmp_path, monkeypatch, rules_copy, cache=False)
+    second = _build_in(tmp_path, monkeypatch, rules_copy, cache=False)
     assert first == second
 
 
-def test_a_build_from_the_cache_is_byte_identical_to_a_fresh_one(tmp_path, monkeypatch):
+def test_a_build_from_the_cache_is_byte_identical_to_a_fresh_one(tmp_path, monkeypatch, rules_copy):
     _mixed_corpus(tmp_path)
-    fresh = _build_in(tmp_path, monkeypatch, cache=True)
-    cached = _build_in(tmp_path, monkeypatch, cache=True)
+    fresh = _build_in(tmp_path, monkeypatch, rules_copy, cache=True)
+    cached = _build_in(tmp_path, monkeypatch, rules_copy, cache=True)
     assert fresh == cached
 
 
-def test_file_order_and_times_on_disk_do_not_change_the_output(tmp_path, monkeypatch):
+def test_file_order_and_times_on_disk_do_not_change_the_output(tmp_path, monkeypatch, rules_copy):
     a, b = tmp_path / "a", tmp_path / "b"
     _mixed_corpus(a, order=sorted)
     _mixed_corpus(b, order=lambda names: sorted(names, reverse=True), mtime_base=1_700_000_000)
     listing_a = [e.name for e in os.scandir(a / "corpus")]
     listing_b = [e.name for e in os.scandir(b / "corpus")]
     assert sorted(listing_a) == sorted(listing_b)
-    assert _build_in(a, monkeypatch, cache=False) == _build_in(b, monkeypatch, cache=False)
+    assert _build_in(a, monkeypatch, rules_copy, cache=False) == _build_in(b, monkeypatch, rules_copy, cache=False)
 
 
-def test_number_of_worker_processes_does_not_change_the_output(tmp_path, monkeypatch):
+def test_number_of_worker_processes_does_not_change_the_output(tmp_path, monkeypatch, rules_copy):
     parallel = pytest.importorskip("kg.parallel")
     monkeypatch.setattr(parallel, "MIN_PARALLEL", 1)          # use a pool even for a few articles
     a, b = tmp_path / "a", tmp_path / "b"
     _mixed_corpus(a)
     _mixed_corpus(b)
-    assert _build_in(a, monkeypatch, cache=False, workers=1) == _build_in(b, monkeypatch, cache=False, workers=2)
+    assert _build_in(a, monkeypatch, rules_copy, cache=False, workers=1) == _build_in(b, monkeypatch, rules_copy, cache=False, workers=2)
 
 
-def test_pythonhashseed_does_not_change_the_output(tmp_path):
+def test_pythonhashseed_does_not_change_the_output(tmp_path, rules_copy):
     _mixed_corpus(tmp_path)
     results = []
     for seed in ("0", "4242"):
         out = f"out-{seed}"
         env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
         proc = subprocess.run([sys.executable, "-m", "kg", "build", "corpus", "--out", out, "-q", "--no-cache",
-                               "--workers", "1"], cwd=tmp_path, env=env, capture_output=True, text=True)
+                               "--workers", "1", "--rules", str(rules_copy)], cwd=tmp_path, env=env, capture_output=True, text=True)
         assert proc.returncode == 1, proc.stderr                  # two broken files were skipped
         results.append(_outputs(tmp_path / out))
         shutil.rmtree(tmp_path / out)
