@@ -246,3 +246,11 @@ def test_path_answers_for_names_from_the_articles(built, capsys):
 def test_partners_of_cuc_doi_ngoai_include_bo_cong_an_by_part_of(built):
     _, found = partners(load_graph(built.out_dir), "Cục Đối ngoại")
     assert ("partOf", "out") in next(p for p in found if p.label == "Bộ Công an").relations
+
+
+def test_the_evidence_query_in_docs_is_the_shipped_one():
+    doc = (ROOT / "docs" / "rdf.md").read_text(encoding="utf-8")
+    block = doc.split("```sparql\n", 1)[1].split("```", 1)[0]
+    shipped = "".join(l for l in (QUERIES / "link-evidence.rq").read_text(encoding="utf-8").splitlines(True)
+                      if not l.startswith("#"))
+    assert block == shipped
