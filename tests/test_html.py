@@ -9,7 +9,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from browser.hostile import XSS_ALIAS, XSS_LABEL, XSS_SENTENCE, XSS_TITLE, small_graph
+from browser.support import XSS_ALIAS, XSS_LABEL, XSS_SENTENCE, XSS_TITLE, small_graph
 
 from kg.export.html import TYPE_STYLE, generate_html, layout_positions, script_json, write_html
 from kg.model import ENTITY_TYPES

@@ -8,11 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from hostile import small_graph
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+from .support import CHROMIUM, CHROMIUM_ARGS, small_graph
 
 
 def _chromium_or_skip():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from hostile import XSS_ALIAS, XSS_LABEL, XSS_SENTENCE, XSS_TITLE
+from .support import XSS_ALIAS, XSS_LABEL, XSS_SENTENCE, XSS_TITLE
 
 
 def _labels_by_type(seed_json, type_):

@@ -1,5 +1,10 @@
-"""A small graph for the browser tests: five entities over three articles, one article hostile."""
+"""What the browser tests share: how to start Debian Chromium, and a small graph (five entities
+over three articles, one article hostile)."""
 from __future__ import annotations
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 XSS_LABEL = "Tổ chức <img src=x onerror=alert(1)>"
 XSS_ALIAS = '"><svg onload=alert(2)>'
