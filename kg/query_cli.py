@@ -69,7 +69,8 @@ def cmd_query(args: argparse.Namespace) -> int:
         try:
             text = Path(args.file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise QueryError(f"{args.file}: cannot be read: {exc.__class__.__name__}") from None
+            reason = getattr(exc, "strerror", None) or exc.__class__.__name__
+            raise QueryError(f"{args.file}: cannot be read: {reason}") from None
     result = run_query(text, args.graph, source)
     sys.stdout.write(format_result(result, args.format))
     return 0
@@ -139,9 +140,13 @@ def _table(header, rows) -> str:
 
 
 def _triples_text(triples, turtle: bool) -> str:
+    """CONSTRUCT / DESCRIBE results: Turtle for the table format, N-Triples otherwise."""
     import pyoxigraph as ox
-    fmt = ox.RdfFormat.TURTLE if turtle else ox.RdfFormat.N_TRIPLES
-    return ox.serialize(list(triples), format=fmt, prefixes=PREFIXES if turtle else None).decode("utf-8")
+    from .export.rdf import _fixed_prefix_order
+    if not turtle:
+        return ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    out = ox.serialize(list(triples), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    return _fixed_prefix_order(out, PREFIXES).decode("utf-8")
 
 
 # --- kg path --------------------------------------------------------------------------------------

@@ -70,6 +70,16 @@ def test_ask_prints_true_or_false(out, capsys):
     assert run(capsys, "query", "ASK { ?s ?p ?o }", "--graph", str(out))[1] == "true\n"
 
 
+def test_construct_prints_turtle_or_n_triples(out, capsys):
+    q = "PREFIX org: <http://www.w3.org/ns/org#> CONSTRUCT WHERE { ?u org:subOrganizationOf ?p }"
+    code, text, _ = run(capsys, "query", q, "--graph", str(out))
+    assert code == 0 and text.startswith("@prefix kg: <https://kg.example.org/ontology#> .\n")
+    assert "org:subOrganizationOf <https://kg.example.org/id/bo-cong-an>" in text
+    assert run(capsys, "query", q, "--graph", str(out), "--format", "csv")[1] == (
+        "<https://kg.example.org/id/cuc-doi-ngoai> <http://www.w3.org/ns/org#subOrganizationOf> "
+        "<https://kg.example.org/id/bo-cong-an> .\n")
+
+
 def test_default_graph_is_every_article_merged_without_duplicates(out, capsys):
     q = ("PREFIX org: <http://www.w3.org/ns/org#> "
          "SELECT (COUNT(*) AS ?n) WHERE { ?u org:subOrganizationOf ?p }")
@@ -123,6 +133,11 @@ def test_keywords_inside_strings_iris_and_comments_are_not_refused():
 def test_a_syntax_error_is_one_line(out, capsys):
     code, _, err = run(capsys, "query", "SELECT * WHERE { ?s ?p }", "--graph", str(out))
     assert code == 2 and len(err.strip().splitlines()) == 1 and "syntax error" in err
+
+
+def test_an_unreadable_query_file_is_one_line(out, tmp_path, capsys):
+    code, _, err = run(capsys, "query", "--file", str(tmp_path / "missing.rq"), "--graph", str(out))
+    assert code == 2 and err == f"kg: error: {tmp_path / 'missing.rq'}: cannot be read: No such file or directory\n"
 
 
 def test_query_without_a_build_names_the_missing_file(tmp_path, capsys):
