@@ -136,6 +136,12 @@ def test_seed_page_shows_vietnamese_names_as_written(seed_html):
     assert {"Bộ Công an", "Việt Nam"} <= labels
 
 
+def test_empty_graph_gives_an_empty_explorer():
+    import networkx as nx
+    data = page_data(generate_html(nx.MultiDiGraph()))
+    assert (data["nodes"], data["edges"], data["legend"]["years"]) == ([], [], [])
+
+
 def test_same_graph_gives_the_same_bytes():
     assert generate_html(small_graph()) == generate_html(small_graph())
 

@@ -47,6 +47,10 @@ class Opened:
 
     def click_edge(self, source: str, target: str) -> None:
         """A real mouse click on the middle of the straight link source -> target."""
+        self.page.mouse.click(*self.edge_point(source, target))
+
+    def edge_point(self, source: str, target: str) -> tuple[float, float]:
+        """Page coordinates of the middle of the link, after fitting both ends on screen."""
         a, b = self.node_id(source), self.node_id(target)
         self.js("ids => kgExplorer.network.fit({nodes: ids, animation: false})", [a, b])
         x, y = self.js("""ids => { const n = kgExplorer.network, p = n.getPositions(ids);
@@ -54,7 +58,7 @@ class Opened:
                                                             y: (p[ids[0]].y + p[ids[1]].y) / 2});
                                    const r = document.querySelector('#graph canvas').getBoundingClientRect();
                                    return [r.left + m.x, r.top + m.y]; }""", [a, b])
-        self.page.mouse.click(x, y)
+        return x, y
 
     def click_node(self, key: str) -> None:
         """A real mouse click on the node, after centring and zooming onto it."""

@@ -169,6 +169,17 @@ def test_clicking_a_link_shows_its_relation_and_evidence(open_page, small_page):
     assert details.locator(".evidence .source").all_inner_texts() == ["Hợp tác Việt Nam – Campuchia · 2021-03-01"]
 
 
+def test_hovering_a_link_shows_a_tooltip_with_its_evidence(open_page, small_page):
+    p = open_page(small_page)
+    x, y = p.edge_point("bo-cong-an", "campuchia")
+    p.page.mouse.move(x - 40, y - 40)
+    p.page.mouse.move(x, y, steps=4)
+    tooltip = p.page.locator("#tooltip")
+    tooltip.wait_for(state="visible", timeout=3000)
+    assert tooltip.inner_text().split("\n")[:2] == ["Bộ Công an → Campuchia", "cooperatesWith"]
+    assert "Việt Nam và Campuchia tăng cường hợp tác" in tooltip.inner_text()
+
+
 def test_undated_untitled_article_is_named_by_its_file(open_page, small_page):
     p = open_page(small_page)
     p.click_node("ha-noi")
