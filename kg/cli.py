@@ -14,9 +14,12 @@ EXIT_OK, EXIT_PARTIAL, EXIT_INPUT = 0, 1, 2
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
+    from .corpus import ReadOptions
     from .pipeline import build
     res = build(args.corpus, args.out, rules_dir=args.rules, base_iri=args.base_iri,
-                progress=not args.quiet and sys.stderr.isatty())
+                progress=not args.quiet and sys.stderr.isatty(), workers=args.workers,
+                cache=not args.no_cache, dask_scheduler=args.dask_scheduler,
+                read_options=ReadOptions(encoding=args.encoding, max_bytes=int(args.max_size * 1024 * 1024)))
     g = res.graph
     types = Counter(d.get("type") for _, d in g.nodes(data=True))
     rels = Counter(d.get("relation") for _, _, d in g.edges(data=True))
@@ -26,7 +29,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
         print(f"  {g.number_of_edges()} links: " + ", ".join(f"{r} {n}" for r, n in sorted(rels.items())))
         print("  files: " + ", ".join(res.files))
     for s in res.corpus.skipped:
-        print(f"kg: skipped {s.reason}", file=sys.stderr)
+        print(f"kg: skipped {s.path}: {s.reason}", file=sys.stderr)
     return EXIT_PARTIAL if res.corpus.skipped else EXIT_OK
 
 
@@ -35,6 +38,26 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     result = evaluate(args.graph, args.gold)
     print(format_scores(result, show_errors=not args.brief))
     return EXIT_OK
+
+
+def _positive_int(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of workers >= 1, got {text!r}")
+    return n
+
+
+def _positive_float(text: str) -> float:
+    try:
+        x = float(text)
+    except ValueError:
+        x = 0.0
+    if not x > 0:
+        raise argparse.ArgumentTypeError(f"expected a size in MB > 0, got {text!r}")
+    return x
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -52,6 +75,19 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--rules", default=None, help="rules folder (default: the project's rules/)")
     b.add_argument("--base-iri", default=DEFAULT_BASE, help=f"base IRI for RDF resources (default: {DEFAULT_BASE})")
     b.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
+    b.add_argument("--encoding", default=None, metavar="NAME",
+                   help="read every article in this encoding (e.g. cp1258, utf-16) instead of detecting it; "
+                   "detection knows BOMs, UTF-8, UTF-16 and Windows-1258 and skips what it cannot read")
+    b.add_argument("--max-size", type=_positive_float, default=20.0, metavar="MB",
+                   help="skip (and report) article files larger than this (default: 20 MB)")
+    b.add_argument("--workers", "-j", type=_positive_int, default=None, metavar="N",
+                   help="processes that read and extract articles (default: all cores); "
+                   "the output is the same for any N")
+    b.add_argument("--no-cache", action="store_true",
+                   help="neither use nor update the per-article cache in OUT/.cache/")
+    b.add_argument("--dask-scheduler", default=None, metavar="tcp://HOST:PORT",
+                   help="extract on an existing Dask cluster (pip install 'kg[dask]'); "
+                   "articles are read here and sent to the cluster")
     b.set_defaults(func=_cmd_build)
     e = sub.add_parser("eval", help="score a built graph against gold annotations",
                        description="Precision, recall and F1 per type and relation (micro-averaged), "

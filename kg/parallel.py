@@ -27,6 +27,7 @@ from .rules import Rules
 MIN_PARALLEL = 48
 # Articles per Dask task: fewer, larger tasks keep the scheduler's per-task overhead small.
 DASK_BATCH = 64
+DASK_CONNECT_TIMEOUT = "20s"
 CACHE_SUBDIR = "extractions"
 
 _WORKER_RULES: Rules | None = None
@@ -108,8 +109,8 @@ def map_dask(docs: list[Document], rules: Rules, scheduler: str, progress: bool 
     if not docs:
         return
     try:
-        client = Client(scheduler, timeout="20s", set_as_default=False)
-    except (OSError, TimeoutError) as exc:
+        client = Client(scheduler, timeout=DASK_CONNECT_TIMEOUT, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
         raise KgError(f"{scheduler}: cannot reach the Dask scheduler ({exc})") from exc
     try:
         rules_f = client.scatter(rules, broadcast=True)
@@ -120,7 +121,7 @@ def map_dask(docs: list[Document], rules: Rules, scheduler: str, progress: bool 
         nxt = 0
         bar = _dask_bar(len(docs), progress)
         try:
-            for fut in as_completed(futures):
+            for fut in as_completed(futures, loop=client.loop):
                 i = index[fut.key]
                 done[i] = fut.result()
                 if bar is not None:

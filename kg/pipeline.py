@@ -8,7 +8,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from .corpus import Corpus, Skipped, read_corpus
+from .corpus import Corpus, ReadOptions, Skipped, read_corpus
 from .export.atomic import write_all_atomic
 from .export.graphml import generate_graphml
 from .export.html import generate_html
@@ -22,6 +22,7 @@ from .resolve import resolve
 from .rules import Rules, load_rules
 
 OUTPUT_FILES = ("graph.json", "graph.ttl", "graph.trig", "graph.graphml", "graph.html", "report.md")
+CACHE_DIR = ".cache"           # per-article extraction results, inside the output folder
 
 
 @dataclass
@@ -39,12 +40,19 @@ def _progress(iterable, total: int, enabled: bool, desc: str):
     return tqdm(iterable, total=total, desc=desc, unit="article", file=sys.stderr, leave=False)
 
 
-def extract_corpus(documents, rules: Rules | None = None, progress: bool = False) -> list[Extraction]:
-    """Run the extractors over every document (in order)."""
+def extract_corpus(documents, rules: Rules | None = None, progress: bool = False, workers: int = 1,
+                   cache: str | os.PathLike | None = None, dask_scheduler: str | None = None) -> list[Extraction]:
+    """Run the extractors over every document (in order), in `workers` processes or on a Dask
+    cluster (`dask_scheduler="tcp://host:port"`), reusing results cached in the folder `cache`."""
     rules = rules or load_rules()
-    lex = compile_lexicon(rules)
     docs = list(documents)
-    return [extract_document(d, lex) for d in _progress(docs, len(docs), progress, "extracting")]
+    if workers == 1 and cache is None and not dask_scheduler:
+        lex = compile_lexicon(rules)
+        return [extract_document(d, lex) for d in _progress(docs, len(docs), progress, "extracting")]
+    from .cache import ExtractionCache
+    from .parallel import extract_documents
+    store = ExtractionCache(cache) if cache is not None else None
+    return extract_documents(docs, rules, workers, store, dask_scheduler, progress)
 
 
 def graph_from_extractions(extractions: list[Extraction], rules: Rules | None = None) -> nx.MultiDiGraph:
@@ -77,11 +85,20 @@ def render_outputs(g: nx.MultiDiGraph, skipped: list[Skipped] = (), base_iri: st
 
 
 def build(corpus_dir: str | os.PathLike, out_dir: str | os.PathLike, rules_dir: str | os.PathLike | None = None,
-          base_iri: str = DEFAULT_BASE, progress: bool = False) -> BuildResult:
-    """Read, extract, resolve and write all outputs atomically into `out_dir`."""
+          base_iri: str = DEFAULT_BASE, progress: bool = False, workers: int | None = None,
+          cache: bool = True, dask_scheduler: str | None = None,
+          read_options: ReadOptions | None = None) -> BuildResult:
+    """Read, extract, resolve and write all outputs atomically into `out_dir`.
+
+    Articles are read and extracted in `workers` processes (default: all cores) or on a Dask
+    cluster; unchanged articles come from `out_dir/.cache/` unless `cache` is False."""
+    from .parallel import extract_folder
     rules = load_rules(rules_dir)          # rule errors surface before any article is read
-    corpus = read_corpus(corpus_dir)
-    g = build_graph(corpus, rules, progress)
+    corpus, extractions = extract_folder(corpus_dir, rules, workers=workers,
+                                         cache_dir=Path(out_dir) / CACHE_DIR if cache else None,
+                                         dask_scheduler=dask_scheduler, progress=progress,
+                                         options=read_options)
+    g = graph_from_extractions(extractions, rules)
     files = render_outputs(g, list(corpus.skipped), base_iri)
     write_all_atomic(files, out_dir)
     return BuildResult(g, corpus, str(out_dir), sorted(files))
