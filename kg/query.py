@@ -223,31 +223,36 @@ class Chain:
     steps: tuple[tuple[Link, ...], ...]
 
 
-def links_between(g: nx.MultiDiGraph, a: str, b: str) -> tuple[Link, ...]:
-    """Every edge between a and b, in either direction, sorted."""
+def links_between(g: nx.MultiDiGraph, a: str, b: str, exclude_relations=frozenset()) -> tuple[Link, ...]:
+    """Every edge between a and b, in either direction, sorted (minus relations in `exclude_relations`)."""
     out = []
     for u, v in ((a, b), (b, a)):
         for key, d in sorted((g.get_edge_data(u, v) or {}).items()):
-            out.append(Link(u, d.get("relation", key), v, tuple(d.get("evidence", ()))))
+            if d.get("relation", key) not in exclude_relations:
+                out.append(Link(u, d.get("relation", key), v, tuple(d.get("evidence", ()))))
     return tuple(out)
 
 
 def shortest_chains(g: nx.MultiDiGraph, source: str, target: str, limit: int = 3,
-                    exclude_types: frozenset[str] | set[str] = frozenset()) -> list[Chain]:
+                    exclude_types=frozenset(), exclude_relations=frozenset()) -> list[Chain]:
     """The shortest chains of links between two named entities (links followed in either direction),
-    never passing through nodes of `exclude_types`; at most `limit`, in a stable order."""
+    never passing through nodes of `exclude_types` nor following `exclude_relations`; at most `limit`,
+    in a stable order (by the labels along the chain)."""
     a, b = find_entity(g, source), find_entity(g, target)
     if a == b:
         return [Chain((a,), ())]
-    keep = [n for n, d in g.nodes(data=True) if n in (a, b) or d.get("type") not in exclude_types]
-    und = nx.Graph(g.subgraph(keep))
+    und = nx.Graph()
+    und.add_nodes_from(n for n, d in g.nodes(data=True) if n in (a, b) or d.get("type") not in exclude_types)
+    und.add_edges_from((u, v) for u, v, k, d in g.edges(keys=True, data=True)
+                       if u in und and v in und and d.get("relation", k) not in exclude_relations)
     try:
         paths = list(islice(nx.all_shortest_paths(und, a, b), 2000))
     except nx.NetworkXNoPath:
         return []
     label = lambda n: g.nodes[n].get("label", n)    # noqa: E731
     paths.sort(key=lambda p: ([label(n) for n in p], p))
-    return [Chain(tuple(p), tuple(links_between(g, x, y) for x, y in zip(p, p[1:]))) for p in paths[:limit]]
+    return [Chain(tuple(p), tuple(links_between(g, x, y, exclude_relations) for x, y in zip(p, p[1:])))
+            for p in paths[:limit]]
 
 
 @dataclass(frozen=True)

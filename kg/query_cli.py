@@ -39,8 +39,9 @@ def register(subparsers) -> None:
     p.add_argument("target", help='a name, alias or id, e.g. "UNDP"')
     p.add_argument("--graph", default="output", help="build folder or graph.json (default: output)")
     p.add_argument("--limit", type=int, default=3, help="at most this many chains (default: 3)")
-    p.add_argument("--exclude", action="append", default=[], metavar="TYPE",
-                   help="never pass through entities of this type (e.g. Country); repeatable")
+    p.add_argument("--exclude", action="append", default=[], metavar="TYPE_OR_RELATION",
+                   help="never pass through entities of this type (e.g. Country) or follow links of this "
+                   "relation (e.g. country); repeatable")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_path)
 
@@ -152,13 +153,15 @@ def _triples_text(triples, turtle: bool) -> str:
 # --- kg path --------------------------------------------------------------------------------------
 
 def cmd_path(args: argparse.Namespace) -> int:
-    from .model import ENTITY_TYPES
+    from .model import ENTITY_TYPES, RELATIONS
     from .query import load_graph, shortest_chains
-    bad = sorted(set(args.exclude) - set(ENTITY_TYPES))
+    bad = sorted(set(args.exclude) - set(ENTITY_TYPES) - set(RELATIONS))
     if bad:
-        raise QueryError(f"kg path: --exclude {bad[0]!r} is not a type ({', '.join(ENTITY_TYPES)})")
+        raise QueryError(f"kg path: --exclude {bad[0]!r} is neither a type ({', '.join(ENTITY_TYPES)}) "
+                         f"nor a relation ({', '.join(RELATIONS)})")
     g = load_graph(args.graph)
-    chains = shortest_chains(g, args.source, args.target, max(1, args.limit), frozenset(args.exclude))
+    chains = shortest_chains(g, args.source, args.target, max(1, args.limit),
+                             frozenset(args.exclude) & set(ENTITY_TYPES), frozenset(args.exclude) & set(RELATIONS))
     if args.format == "json":
         data = [{"nodes": [_node_json(g, n) for n in c.nodes],
                  "steps": [[_link_json(link) for link in step] for step in c.steps]} for c in chains]

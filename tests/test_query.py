@@ -173,6 +173,19 @@ def test_path_can_avoid_a_type(out):
     assert shortest_chains(g, "Việt Nam", "Campuchia", exclude_types={"Agreement"}) == []
 
 
+def test_path_can_avoid_a_relation(out):
+    g = load_graph(out)
+    chain = shortest_chains(g, "Bộ Công an", "IOM", exclude_relations={"partOf"})
+    assert chain == []
+    assert [l.relation for step in shortest_chains(g, "Bộ Công an", "IOM")[0].steps for l in step] == \
+        ["partOf", "cooperatesWith"]
+
+
+def test_path_refuses_an_unknown_exclusion(out, capsys):
+    code, _, err = run(capsys, "path", "Bộ Công an", "IOM", "--exclude", "Ministry", "--graph", str(out))
+    assert code == 2 and "'Ministry' is neither a type" in err
+
+
 def test_path_without_a_chain_says_so(out, capsys):
     code, text, _ = run(capsys, "path", "Việt Nam", "Campuchia", "--exclude", "Agreement", "--graph", str(out))
     assert code == 0 and text == "No chain of links between 'Việt Nam' and 'Campuchia'.\n"
