@@ -190,3 +190,8 @@ def test_event_in_parentheses_takes_the_date_and_place_inside_them(tmp_path):
     assert ev["Hội thảo lần thứ hai về hợp tác quốc tế"]["date"] == "2022-02-21"
     assert ev["Hội thảo lần thứ hai về hợp tác quốc tế"]["place"] == "TPHCM"
     assert ev["Hội thảo lần thứ nhất"]["date"] == "2021-04-14" and ev["Hội thảo lần thứ nhất"]["place"] == "TP Lào Cai"
+
+
+def test_name_after_post_and_body_is_a_person_holding_that_post(tmp_path):
+    t = triples(article(tmp_path, "Đoàn công tác do Thứ trưởng Bộ Công an Nguyễn Văn Long dẫn đầu đã hội đàm với Cảnh sát Quốc gia Campuchia."))
+    assert ("Nguyễn Văn Long", "holdsPosition", "Bộ Công an") in t

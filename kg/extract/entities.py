@@ -352,12 +352,32 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken) -> l
             if k - j >= 2 or (k - j >= 1 and title[0].isupper() and title not in ("Ông", "Bà")):
                 a, b = s.words[i][0], s.words[k - 1][1]
                 if any(x <= s.words[j][0] < y for x, y in taken):
+                    out += _name_after_post(doc, si, s, j, taken)
                     break
                 name = s.text[s.words[j][0]:b]
                 out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Person", "persons.tsv:" + title,
                                    attrs=(("name", name), ("canonical", name))))
             break
     return out
+
+
+def _name_after_post(doc: Document, si: int, s: _Sent, j: int, taken) -> list[Mention]:
+    """"Thứ trưởng Bộ Công an Nguyễn Văn Long": a post, the body it is held in, then the name."""
+    org_end = max(y for x, y in taken if x <= s.words[j][0] < y)
+    k = next((i for i, w in enumerate(s.words) if w[0] >= org_end), None)
+    if k is None or s.text[org_end:s.words[k][0]] != " ":
+        return []
+    e = k
+    while e < len(s.words) and e - k < 4 and s.words[e][2][:1].isupper() and not s.words[e][2].isupper() \
+            and (e == k or s.gap(e) == " ") and not any(x <= s.words[e][0] < y for x, y in taken):
+        e += 1
+    if e - k < 2:
+        return []
+    base = doc.sentences[si].start
+    a, b = s.words[k][0], s.words[e - 1][1]
+    name = s.text[a:b]
+    return [Mention(doc.id, si, base + a, base + b, name, "Person", "entities.name-after-post",
+                    attrs=(("canonical", name), ("name", name), ("post_org", str(base + s.words[j][0]))))]
 
 
 # --- document-level glue -------------------------------------------------------------------

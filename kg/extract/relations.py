@@ -135,6 +135,12 @@ class _SentenceLinks:
 
     def holds_position(self) -> None:
         persons = [m for m in self.top if m.type == "Person"]
+        for p in persons:
+            at = _attrs(p).get("post_org")
+            org = next((o for o in self.top if o.type == "Organization" and str(o.start) == at), None) if at else None
+            if org is not None:
+                self.add(p, "holdsPosition", org, "rel.holdsPosition.post-before-name")
+                self.posts.add(id(org))
         posts = self.lex.posts
         deputy = "Phó "
         for p in persons:
