@@ -195,3 +195,10 @@ def test_event_in_parentheses_takes_the_date_and_place_inside_them(tmp_path):
 def test_name_after_post_and_body_is_a_person_holding_that_post(tmp_path):
     t = triples(article(tmp_path, "Đoàn công tác do Thứ trưởng Bộ Công an Nguyễn Văn Long dẫn đầu đã hội đàm với Cảnh sát Quốc gia Campuchia."))
     assert ("Nguyễn Văn Long", "holdsPosition", "Bộ Công an") in t
+
+
+def test_district_and_border_gate_found_by_their_prefix(tmp_path):
+    t = triples(article(tmp_path, "Ngày 3/4/2023, tại huyện Mường Tè, tỉnh Lai Châu, Đồn Biên phòng cửa khẩu Ma Lù Thàng "
+                                  "phối hợp với Công an huyện Mường Tè tổ chức Lễ tiếp nhận nạn nhân."))
+    assert ("Lễ tiếp nhận nạn nhân", "heldIn", "huyện Mường Tè") in t
+    assert ("Đồn Biên phòng cửa khẩu Ma Lù Thàng", "organized", "Lễ tiếp nhận nạn nhân") in t

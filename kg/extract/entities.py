@@ -232,6 +232,17 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans,
                for g in lex.generic_by_first.get(w.lower(), ())):
             continue                         # "Ban Tổ chức", "Lễ khai mạc": generic, not a name
         capital = w[0].isupper()
+        # Locations no gazetteer lists: "huyện Mường Tè", "cửa khẩu Lao Bảo"
+        hl = _heads_at(s, i, lex, "Location")
+        if hl and not inside(ws, we, covered) and not inside(ws, we, org_taken):
+            k = i + hl[3]
+            while k < len(s.words) and k - i - hl[3] < 3 and s.gap(k) == " " and s.words[k][2][:1].isupper() \
+                    and not s.words[k][2].isupper() and s.words[k][0] not in gaz:
+                k += 1
+            if k > i + hl[3]:
+                a, b = ws, s.words[k - 1][1]
+                out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Location", hl[1]))
+                covered.append((a, b))
         # Organizations: capitalised head + name
         h = _heads_at(s, i, lex, "Organization") if capital else None
         if h and ws not in gaz and not inside(ws, we, covered) and not inside(ws, we, org_taken):
