@@ -42,7 +42,7 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024     # a news article is tens of kB; 20 MB is a scraping accident
 DEFAULT_MAX_LINE = 100_000               # characters; a whole article on one line is ~50 000 at most
-MAX_SENTENCE = 3_000                     # characters; longer runs are cut at a space (keeps extractors linear)
+MAX_SENTENCE = 2_000                     # characters; longer runs are cut at a space (keeps extractors linear)
 
 # "Thứ Năm, 11/07/2024, 16:57" or "11/07/2024" or "11-7-2024": a full date with a year.
 _DATELINE = re.compile(
