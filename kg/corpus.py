@@ -6,11 +6,14 @@ step that fails skips that one file with a reason (`Corpus.skipped`) instead of 
 
 * size: files over `ReadOptions.max_bytes` (default 20 MB) are not read at all; folders, pipes,
   symlink loops and unreadable files are reported, never followed or waited on;
-* decoding: a BOM (UTF-8, UTF-16, UTF-32) wins, then a forced `encoding`, then UTF-8, then
-  UTF-16 without BOM, then Windows-1258 (its combining tone marks are NFC-composed afterwards).
+* decoding: a BOM (UTF-8, UTF-16, UTF-32) wins, then a forced `encoding`, then UTF-16 without
+  BOM, then UTF-8, then an HTML page's own <meta charset>, then Windows-1258 (its combining tone
+  marks are NFC-composed afterwards).
   Text from a legacy 8-bit code page must look like Vietnamese (letters of the Vietnamese
   alphabet); VNI/TCVN3 text and UTF-8 decoded twice ("CÃ´ng") are refused, never turned into
-  mojibake entities;
+  mojibake entities. (No statistical detector such as charset-normalizer: it does not know
+  VNI/TCVN3 and guesses between code pages; the alphabet check is deterministic and says why.)
+  Stray control characters are read as spaces (same length, so offsets hold);
 * shape: empty, whitespace-only and binary files, and lines longer than `max_line` characters
   (minified pages, base64 blobs) are refused; very long sentences are cut at a space.
 
@@ -200,7 +203,8 @@ def _mostly_controls(text: str) -> bool:
 def decode(data: bytes, path: str, encoding: str | None = None, declared: str | None = None) -> str:
     """Decode article bytes (see the module docstring for the order). Raises CorpusError with a
     reason when the bytes are empty, binary, or cannot be decoded without mojibake.
-    `declared` is an HTML page's own <meta charset>, tried before the guesses."""
+    `declared` is an HTML page's own <meta charset>, tried after UTF-8 (valid UTF-8 is UTF-8,
+    whatever a template declares) and before Windows-1258."""
     if not data.strip():
         raise CorpusError(f"{path}: empty file")
     text = used = None
