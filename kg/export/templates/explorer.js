@@ -6,8 +6,7 @@
   var data = JSON.parse(document.getElementById("kg-data").textContent);
   var nodeInfo = data.nodeInfo, edgeInfo = data.edgeInfo, docs = data.documents, legend = data.legend;
   var byId = function (id) { return document.getElementById(id); };
-  var DIM_NODE = { background: "#e4e4e4", border: "#d0d0d0" };
-  var DIM_EDGE = { color: "#e6e6e6", opacity: 0.6 };
+  var VEIL = "rgba(255,255,255,0.8)";
 
   /* ---------- small DOM helpers (text only) ---------- */
   function el(tag, props, children) {
@@ -50,11 +49,6 @@
   }
 
   /* ---------- data sets, adjacency and search keys ---------- */
-  var nodes = new vis.DataSet(data.nodes);
-  var edges = new vis.DataSet(data.edges);
-  var original = { node: {}, edge: {} };
-  data.nodes.forEach(function (n) { original.node[n.id] = n.color; });
-  data.edges.forEach(function (e) { original.edge[e.id] = { color: e.color, label: e.label }; });
   var typeColor = {};
   legend.types.forEach(function (t) { typeColor[t.name] = t.color; });
   var searchKeys = data.nodes.map(function (n, i) {
@@ -110,15 +104,25 @@
   }
 
   /* ---------- network ---------- */
+  /* Filters flip `hidden` on vis-network's own node and edge objects and ask it to re-index once:
+     a DataSet update re-parses every item's options and takes seconds at 10,000 nodes. */
   recompute();
-  var nodesView = new vis.DataView(nodes, { filter: function (n) { return shownNodes.has(n.id); } });
-  var edgesView = new vis.DataView(edges, { filter: function (e) { return shownEdges.has(e.id); } });
-  var network = new vis.Network(byId("graph"), { nodes: nodesView, edges: edgesView }, data.options);
+  data.nodes.forEach(function (n) { n.hidden = !shownNodes.has(n.id); });
+  data.edges.forEach(function (e) { e.hidden = !shownEdges.has(e.id); });
+  var network = new vis.Network(byId("graph"), { nodes: new vis.DataSet(data.nodes), edges: new vis.DataSet(data.edges) },
+                                data.options);
+  var body = network.body;
+  function syncHidden() {
+    data.nodes.forEach(function (n) { body.nodes[n.id].options.hidden = !shownNodes.has(n.id); });
+    data.edges.forEach(function (e) { body.edges[e.id].options.hidden = !shownEdges.has(e.id); });
+    body.emitter.emit("_dataUpdated");
+  }
   var explorer = window.kgExplorer = {
     network: network, nodeCount: data.nodes.length, edgeCount: data.edges.length, firstDrawMs: null,
     timings: { scriptStartMs: startedMs, networkReadyMs: performance.now() },
     visibleNodeIds: function () { return Array.from(shownNodes).sort(function (a, b) { return a - b; }); },
     visibleEdgeIds: function () { return Array.from(shownEdges).sort(function (a, b) { return a - b; }); },
+    focus: function () { return focus; },
     nodeIdByKey: function (key) { return nodeInfo.findIndex(function (n) { return n.key === key; }); },
     info: function (id) { return nodeInfo[id]; },
     edge: function (id) { return { from: data.edges[id].from, to: data.edges[id].to, relation: edgeInfo[id].relation }; }
@@ -138,38 +142,46 @@
   function applyFilters() {
     clearHighlight();
     recompute();
-    nodesView.refresh();
-    edgesView.refresh();
+    syncHidden();
     updateStatus();
     renderResults();
   }
 
   /* ---------- neighbourhood highlight ---------- */
-  var highlighted = false;
+  /* A white veil over the drawing, then the neighbourhood drawn again on top: the cost is the
+     neighbourhood's size, not the graph's. */
+  var focus = null;
   function highlight(nodeId) {
     if (!byId("highlight").checked) { return; }
-    var near = new Set([nodeId]), nearEdges = new Set();
+    var near = new Set([nodeId]), nearEdges = [];
     incident[nodeId].forEach(function (eid) {
       if (!shownEdges.has(eid)) { return; }
       var e = data.edges[eid];
-      near.add(e.from); near.add(e.to); nearEdges.add(eid);
+      near.add(e.from); near.add(e.to); nearEdges.push(eid);
     });
-    nodes.update(data.nodes.map(function (n) {
-      return near.has(n.id) ? { id: n.id, color: original.node[n.id], font: { color: "#1a1a1a" } }
-        : { id: n.id, color: DIM_NODE, font: { color: "#c8c8c8" } };
-    }));
-    edges.update(data.edges.map(function (e) {
-      return nearEdges.has(e.id) ? { id: e.id, color: original.edge[e.id].color, font: { color: "#444444" } }
-        : { id: e.id, color: DIM_EDGE, font: { color: "#dddddd" } };
-    }));
-    highlighted = true;
+    focus = { nodes: Array.from(near).sort(function (a, b) { return a - b; }), edges: nearEdges };
+    network.redraw();
   }
   function clearHighlight() {
-    if (!highlighted) { return; }
-    nodes.update(data.nodes.map(function (n) { return { id: n.id, color: original.node[n.id], font: { color: "#1a1a1a" } }; }));
-    edges.update(data.edges.map(function (e) { return { id: e.id, color: original.edge[e.id].color, font: { color: "#444444" } }; }));
-    highlighted = false;
+    if (focus) { focus = null; network.redraw(); }
   }
+  network.on("afterDrawing", function (ctx) {
+    if (!focus) { return; }
+    var c = ctx.canvas, a = network.DOMtoCanvas({ x: 0, y: 0 });
+    var b = network.DOMtoCanvas({ x: c.clientWidth, y: c.clientHeight });
+    ctx.save();
+    ctx.fillStyle = VEIL;
+    ctx.fillRect(a.x, a.y, b.x - a.x, b.y - a.y);
+    ctx.restore();
+    focus.edges.forEach(function (id) { body.edges[id].draw(ctx); });
+    focus.edges.forEach(function (id) { body.edges[id].drawArrows(ctx); });
+    var labels = [];
+    focus.nodes.forEach(function (id) {
+      var later = body.nodes[id].draw(ctx);
+      if (later && later.drawExternalLabel) { labels.push(later.drawExternalLabel); }
+    });
+    labels.forEach(function (draw) { draw(); });
+  });
 
   /* ---------- details panel and tooltip ---------- */
   function docLine(docId) {
