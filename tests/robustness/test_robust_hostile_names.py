@@ -1,14 +1,18 @@
 """Names taken from articles cannot break the outputs: any label, alias, id or title (quotes, <, >,
 #, backslashes, emoji, line breaks, very long) gives RDF that re-parses to the same graph and HTML
 in which the text stays text."""
+import io
 import json
+import shutil
 
 import networkx as nx
 import rdflib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib.compare import isomorphic
+from robust_helpers import ROOT
 
+import kg
 from kg.corpus import clean_controls
 from kg.export.graphml import generate_graphml
 from kg.export.html import generate_html
@@ -61,7 +65,7 @@ def test_json_and_graphml_of_names_the_reader_passes_read_back_the_same_strings(
     g = _graph(labels, ids, aliases, title)
     data = json.loads(generate_json(g))
     assert sorted(n["label"] for n in data["nodes"]) == sorted(labels)
-    back = nx.read_graphml(__import__("io").BytesIO(generate_graphml(g).encode("utf-8")))
+    back = nx.read_graphml(io.BytesIO(generate_graphml(g).encode("utf-8")))
     assert sorted(d["label"] for _, d in back.nodes(data=True)) == sorted(labels)
 
 
@@ -81,3 +85,22 @@ def test_html_page_shows_script_and_img_names_as_text():
     for raw in ("<img src=x", "<img src=y", "</script><script>alert(2)", "<svg onload", "<iframe src=javascript",
                 "Jerry <b>"):
         assert raw not in page
+
+
+def test_end_to_end_build_of_an_article_naming_a_hostile_organisation(tmp_path):
+    name = 'Quỹ "Hy vọng" <img src=x onerror=alert(1)> & #1 \\ 😀'
+    rules = shutil.copytree(ROOT / "rules", tmp_path / "rules")
+    with (rules / "gazetteer" / "organizations.tsv").open("a", encoding="utf-8") as fh:
+        fh.write(f"org.hostile\t{name}\n")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "bai.txt").write_text(f"Bộ Công an phối hợp với {name} tổ chức hội thảo.\n", encoding="utf-8")
+    res = kg.build(corpus, tmp_path / "out", rules_dir=rules, cache=False)
+    assert name in {d["label"] for _, d in res.graph.nodes(data=True)}
+    out = tmp_path / "out"
+    ttl = rdflib.Graph().parse(out / "graph.ttl", format="turtle")
+    assert rdflib.Literal(name, lang="vi") in set(ttl.objects(None, rdflib.RDFS.label))
+    rdflib.Dataset().parse(out / "graph.trig", format="trig")
+    assert name in {d["label"] for _, d in nx.read_graphml(out / "graph.graphml").nodes(data=True)}
+    assert name in {n["label"] for n in json.loads((out / "graph.json").read_text(encoding="utf-8"))["nodes"]}
+    assert "<img src=x" not in (out / "graph.html").read_text(encoding="utf-8")
