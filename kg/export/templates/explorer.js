@@ -359,7 +359,12 @@
   byId("year-undated").addEventListener("change", function (ev) { state.undated = ev.target.checked; applyFilters(); });
 
   var search = byId("search");
-  search.addEventListener("input", function () { state.query = search.value; applyFilters(); });
+  search.addEventListener("input", function () {
+    state.query = search.value;
+    applyFilters();
+    var ids = state.query ? Array.from(shownNodes) : [];
+    if (ids.length || !state.query) { network.fit({ nodes: ids, animation: false }); }
+  });
   search.addEventListener("keydown", function (ev) {
     if (ev.key === "Enter" && matches.length) { focusNode(matches[0]); }
   });
