@@ -44,6 +44,7 @@ PX_PER_NODE = 110         # ~spacing between neighbouring nodes on screen, in pi
 SPRING_MAX = 300          # components this big or bigger use the O(n) grid force layout
 GAP = 1.5                 # between packed components, in node spacings
 BIG_GRAPH = 1500          # above this many nodes: no edge labels, edges hidden while dragging
+FONT = "DejaVu Sans, Noto Sans, Segoe UI, Arial, sans-serif"   # all carry Vietnamese diacritics
 NODE_ONLY_KEYS = ("country", "date", "place", "kind", "iso", "wikidata")
 SCRIPT_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
                   ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
@@ -234,7 +235,8 @@ def _node_records(g: nx.MultiDiGraph, nodes: list, doc_year: dict):
                     "size": round(min(48.0, 10 + 4 * math.sqrt(degree)), 1), "x": x, "y": y})
         event_year = _year(str(d.get("date", ""))) if typ == "Event" else None
         years = [event_year] if event_year else _doc_years(d.get("docs", ()), doc_year)
-        info.append({"key": str(node), "label": str(d.get("label", node)), "type": typ, "aliases": [str(a) for a in d.get("aliases", ())],
+        info.append({"key": str(node), "label": str(d.get("label", node)), "type": typ,
+                     "aliases": [str(a) for a in d.get("aliases", ())],
                      "attrs": [[k, str(d[k])] for k in NODE_ONLY_KEYS if d.get(k)],
                      "degree": degree, "years": years, "evidence": _evidence(d.get("evidence"))})
     return vis, info
@@ -270,12 +272,11 @@ def _vis_options(n: int) -> dict:
         "layout": {"improvedLayout": False, "randomSeed": LAYOUT_SEED},
         "interaction": {"hover": True, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
                         "tooltipDelay": 120, "keyboard": False},
-        "nodes": {"borderWidth": 1, "widthConstraint": {"maximum": 160}, "font": {"size": 18, "face": "DejaVu Sans, Noto Sans, Arial, sans-serif",
-                                             "color": "#1a1a1a", "strokeWidth": 3, "strokeColor": "#ffffff"}},
+        "nodes": {"borderWidth": 1, "widthConstraint": {"maximum": 160},
+                  "font": {"size": 18, "face": FONT, "color": "#1a1a1a", "strokeWidth": 3, "strokeColor": "#ffffff"}},
         "edges": {"smooth": False, "width": 1.4, "selectionWidth": 2,
                   "arrows": {"to": {"scaleFactor": 0.5}},
-                  "font": {"size": 12, "align": "middle", "color": "#444444", "strokeWidth": 3,
-                           "face": "DejaVu Sans, Noto Sans, Arial, sans-serif"}},
+                  "font": {"size": 12, "align": "middle", "color": "#444444", "strokeWidth": 3, "face": FONT}},
     }
 
 
@@ -300,7 +301,8 @@ def build_network(g: nx.MultiDiGraph):
 
 def _documents(documents: dict) -> dict:
     keys = ("title", "date", "outlet", "url", "file")
-    return {str(doc): {k: str((meta or {}).get(k, "") or "") for k in keys} for doc, meta in sorted(documents.items())}
+    return {str(doc): {k: str((meta or {}).get(k, "") or "") for k in keys}
+            for doc, meta in sorted(documents.items())}
 
 
 def _legend(node_info: list, edge_info: list) -> dict:
@@ -310,8 +312,8 @@ def _legend(node_info: list, edge_info: list) -> dict:
     rel_order = list(RELATIONS) + sorted(set(rels) - set(RELATIONS))
     years = sorted({y for rec in node_info + edge_info for y in rec["years"]})
     return {
-        "types": [{"name": t, "color": TYPE_STYLE.get(t, OTHER_STYLE)[0], "shape": TYPE_STYLE.get(t, OTHER_STYLE)[1],
-                   "count": types.get(t, 0)} for t in type_order],
+        "types": [{"name": t, "color": TYPE_STYLE.get(t, OTHER_STYLE)[0],
+                   "shape": TYPE_STYLE.get(t, OTHER_STYLE)[1], "count": types.get(t, 0)} for t in type_order],
         "relations": [{"name": r, "color": RELATION_COLORS.get(r, OTHER_RELATION_COLOR), "count": rels.get(r, 0),
                        "directed": r not in SYMMETRIC_RELATIONS} for r in rel_order],
         "years": [years[0], years[-1]] if years else [],
