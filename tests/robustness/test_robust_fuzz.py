@@ -3,6 +3,7 @@ the rule loader either succeed or raise the project's own one-line errors, never
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,14 +23,19 @@ article_bytes = st.one_of(
     st.binary(max_size=3000),
     st.lists(st.one_of(st.sampled_from(BYTE_PIECES), st.binary(max_size=20)), max_size=40).map(b"".join))
 
-_DIR = Path(tempfile.mkdtemp(prefix="kg-fuzz-"))
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory):
+    """One folder for every example (hypothesis runs many examples per test call)."""
+    return tmp_path_factory.mktemp("fuzz")
 
 
 @FUZZ
 @given(data=article_bytes, suffix=st.sampled_from([".txt", ".html"]),
        encoding=st.sampled_from([None, None, "utf-8", "cp1258", "utf-16", "latin-1"]))
-def test_reader_on_random_bytes_returns_a_document_or_a_corpus_error(data, suffix, encoding):
-    path = _DIR / f"bai{suffix}"
+def test_reader_on_random_bytes_returns_a_document_or_a_corpus_error(scratch, data, suffix, encoding):
+    path = scratch / f"bai{suffix}"
     path.write_bytes(data)
     try:
         doc = read_document(path, options=ReadOptions(encoding=encoding, max_line=500))
@@ -64,9 +70,9 @@ def _table_text():
 
 @FUZZ
 @given(table=_table_text(), garbage=st.one_of(st.just(b""), st.binary(max_size=8)))
-def test_rule_loader_on_random_tables_returns_rules_or_a_rule_error(table, garbage):
+def test_rule_loader_on_random_tables_returns_rules_or_a_rule_error(scratch, table, garbage):
     name, text = table
-    folder = Path(tempfile.mkdtemp(dir=_DIR)) / "rules"
+    folder = Path(tempfile.mkdtemp(dir=scratch)) / "rules"
     (folder / name).parent.mkdir(parents=True)
     (folder / name).write_bytes(text.encode("utf-8") + garbage)
     try:
