@@ -134,7 +134,7 @@ _DOUBLE_UTF8 = re.compile("[\u00c2-\u00c6\u00e1][\u0080-\u00bf\u0152\u0153\u0160
                           "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
                           "\u20ac\u2122]")
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
-_LEGACY_HINT = ("convert it to UTF-8 (e.g. with UniKey's converter) or pass --encoding")
+_LEGACY_HINT = "convert it to UTF-8 (e.g. with UniKey's converter), or pass --encoding if you know its code page"
 
 
 def _is_single_byte(encoding: str) -> bool:
@@ -294,7 +294,8 @@ class _Parser(HTMLParser):
         self.stack: list[tuple[str, int]] = []                        # open (tag, element id)
         self.elements: dict[int, str] = {}                            # element id -> tag
         self.metas: dict[str, str] = {}
-        self.title: list[str] = []
+        self.title: list[str] = []                                    # the page's first <title>
+        self.title_done = False
         self.skipping = 0
 
     def _ids(self) -> tuple[int, ...]:
@@ -333,13 +334,16 @@ class _Parser(HTMLParser):
             t, _ = self.stack.pop()
             if t in _SKIP_TAGS:
                 self.skipping -= 1
+            if t == "title" and self.title:
+                self.title_done = True
             if t == tag:
                 break
         if tag in _BLOCK_TAGS and not self.skipping:
             self.events.append((None, self._ids()))
 
     def handle_data(self, data):
-        if self.stack and self.stack[-1][0] == "title":
+        if self.stack and self.stack[-1][0] == "title" and not self.title_done \
+                and not any(t == "svg" for t, _ in self.stack):        # an icon's <title> is not the page's
             self.title.append(data)
         if not self.skipping and data:
             self.events.append((data, self._ids()))

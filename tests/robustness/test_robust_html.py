@@ -112,3 +112,10 @@ def test_txt_and_html_copies_of_one_article_do_not_both_count(tmp_path):
     corpus = read_corpus(folder)
     assert [d.path.rsplit("/", 1)[-1] for d in corpus.documents] == ["bai.html"]
     assert corpus.skipped[0].reason == "article id 'bai' already used by bai.html"
+
+
+def test_page_title_is_the_first_title_not_an_icon_title():
+    markup = ("<html><head><title>Hội nghị ASEAN về phòng, chống mua bán người</title></head><body>"
+              "<svg><title>Chia sẻ</title></svg><p>Bộ Công an dự hội nghị.</p></body></html>")
+    page = html_to_text(markup)
+    assert (page.title, page.text) == ("Hội nghị ASEAN về phòng, chống mua bán người", "Bộ Công an dự hội nghị.\n")
