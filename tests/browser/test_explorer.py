@@ -187,6 +187,14 @@ def test_hovering_a_link_shows_a_tooltip_with_its_evidence(open_page, small_page
     assert "Việt Nam và Campuchia tăng cường hợp tác" in tooltip.inner_text()
 
 
+def test_evidence_marks_the_names_of_both_ends_of_a_link(open_page, small_page):
+    p = open_page(small_page)
+    p.click_edge("bo-cong-an", "campuchia")
+    assert p.page.locator("#details-body .evidence mark").all_inner_texts() == ["Campuchia"]
+    p.click_node("bo-cong-an")
+    assert p.page.locator("#details-body .evidence mark").all_inner_texts() == ["Bộ Công an"]
+
+
 def test_undated_untitled_article_is_named_by_its_file(open_page, small_page):
     p = open_page(small_page)
     p.click_node("ha-noi")

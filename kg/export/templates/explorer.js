@@ -191,13 +191,35 @@
     if (d.outlet) { parts.push(d.outlet); }
     return parts.join(" \u00b7 ");
   }
-  function evidenceList(items) {
+  /* The sentence as text nodes, with every occurrence of one of `names` in a <mark>. */
+  function marked(sentence, names) {
+    var box = el("div", { className: "sentence" });
+    var lower = sentence.toLowerCase();
+    var keys = names.filter(Boolean).map(function (n) { return n.toLowerCase(); })
+      .sort(function (a, b) { return b.length - a.length; });
+    if (lower.length !== sentence.length) { keys = []; }
+    var at = 0;
+    while (at < sentence.length) {
+      var best = -1, len = 0;
+      keys.forEach(function (k) {
+        var i = lower.indexOf(k, at);
+        if (i !== -1 && (best === -1 || i < best || (i === best && k.length > len))) { best = i; len = k.length; }
+      });
+      if (best === -1) { break; }
+      if (best > at) { box.appendChild(document.createTextNode(sentence.slice(at, best))); }
+      box.appendChild(el("mark", { text: sentence.slice(best, best + len) }));
+      at = best + len;
+    }
+    if (at < sentence.length) { box.appendChild(document.createTextNode(sentence.slice(at))); }
+    return box;
+  }
+  function evidenceList(items, names) {
     if (!items.length) { return el("p", { className: "hint", text: "No evidence sentence recorded." }); }
     return el("ol", { className: "evidence" }, items.map(function (ev) {
-      return el("li", null, [el("div", { className: "source", text: docLine(ev[0]) }),
-                             el("div", { className: "sentence", text: ev[1] })]);
+      return el("li", null, [el("div", { className: "source", text: docLine(ev[0]) }), marked(ev[1], names)]);
     }));
   }
+  function namesOf(id) { return [nodeInfo[id].label].concat(nodeInfo[id].aliases); }
   function kindBadge(type) {
     var badge = el("span", { className: "kind", text: type || "?" });
     badge.style.background = typeColor[type] || "#777";
@@ -238,7 +260,7 @@
       })));
     }
     body.appendChild(el("h3", { text: "Evidence (" + info.evidence.length + ")" }));
-    body.appendChild(evidenceList(info.evidence));
+    body.appendChild(evidenceList(info.evidence, namesOf(id)));
   }
 
   function showEdge(id) {
@@ -256,7 +278,7 @@
       el("dt", { text: "From" }), el("dd", { text: nodeInfo[e.from].label + " (" + nodeInfo[e.from].type + ")" }),
       el("dt", { text: "To" }), el("dd", { text: nodeInfo[e.to].label + " (" + nodeInfo[e.to].type + ")" })]));
     body.appendChild(el("h3", { text: "Evidence (" + info.evidence.length + ")" }));
-    body.appendChild(evidenceList(info.evidence));
+    body.appendChild(evidenceList(info.evidence, namesOf(e.from).concat(namesOf(e.to))));
   }
 
   function clip(s, n) { return s.length > n ? s.slice(0, n - 1) + "\u2026" : s; }
