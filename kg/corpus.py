@@ -220,11 +220,14 @@ def decode(data: bytes, path: str, encoding: str | None = None, declared: str | 
         used = "utf-16" if text is not None else None
     if text is None and b"\x00" in data[:65536]:
         raise CorpusError(f"{path}: binary file, not text")
+    utf8_error = None
     if text is None:
         try:
             text, used = data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            pass
+        except UnicodeDecodeError as exc:
+            utf8_error = exc.start
+            if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+                text, used = data[:exc.start].decode("utf-8"), "utf-8"    # a download cut mid-letter
     if text is None and declared:
         try:
             text, used = data.decode(declared), declared
@@ -234,7 +237,7 @@ def decode(data: bytes, path: str, encoding: str | None = None, declared: str | 
         try:
             text, used = data.decode("cp1258"), "cp1258"
         except UnicodeDecodeError as exc:
-            raise CorpusError(f"{path}: neither UTF-8 nor Windows-1258 (byte {exc.start}); "
+            raise CorpusError(f"{path}: neither UTF-8 (bad byte at {utf8_error}) nor Windows-1258; "
                               f"{_LEGACY_HINT}") from exc
     if not text.strip():
         raise CorpusError(f"{path}: no text (whitespace only)")

@@ -164,5 +164,20 @@ def test_cli_encoding_option_builds_a_windows_1258_corpus(tmp_path, capsys):
 
 def test_decode_refuses_undecodable_bytes_with_a_corpus_error_naming_the_file():
     from kg.corpus import decode
-    with pytest.raises(CorpusError, match=r"^x\.txt: neither UTF-8 nor Windows-1258"):
+    with pytest.raises(CorpusError, match=r"^x\.txt: neither UTF-8 \(bad byte at 1\) nor Windows-1258; convert"):
         decode(b"B\x81\x8d\x90 C\xf4ng", "x.txt")
+
+
+def test_download_cut_in_the_middle_of_a_letter_is_read_up_to_the_cut(tmp_path):
+    data = article_text().encode("utf-8")
+    cut = data.index("người".encode("utf-8")) + 2                 # inside the three bytes of 'ư'
+    folder = _folder_with(tmp_path, data[:cut])
+    (doc,) = read_corpus(folder).documents
+    assert doc.text.endswith("chống mua bán ng")
+
+
+def test_one_corrupt_byte_in_a_utf8_article_is_reported_with_its_position(tmp_path):
+    data = bytearray(article_text().encode("utf-8"))
+    data[100] = 0x81                                                 # undefined in UTF-8 and in cp1258
+    corpus = read_corpus(_folder_with(tmp_path, bytes(data)))
+    assert corpus.skipped[0].reason.startswith("neither UTF-8 (bad byte at 100) nor Windows-1258")
