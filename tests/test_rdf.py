@@ -375,3 +375,21 @@ def test_an_empty_graph_exports_valid_empty_rdf():
     g = assemble_graph([], [])
     assert len(rdflib.Graph().parse(data=generate_turtle(g), format="turtle")) == 0
     assert len(oxigraph(generate_trig(g), ox.RdfFormat.TRIG)) == 0
+
+
+def _oxigraph_pretty(quads, prefixes, fmt):
+    from kg.export.rdf import _fixed_prefix_order, to_nquads
+    in_fmt = ox.RdfFormat.N_QUADS if fmt == ox.RdfFormat.TRIG else ox.RdfFormat.N_TRIPLES
+    out = ox.serialize(ox.parse(to_nquads(quads), format=in_fmt), format=fmt, prefixes=prefixes)
+    return _fixed_prefix_order(out, prefixes)
+
+
+def test_the_direct_writer_prints_exactly_what_oxigraph_prints():
+    from kg.export.rdf import output_prefixes, sorted_quads, sorted_triples
+    ents = [Entity(t or "empty", t or "?", "Organization", (), (), ()) for t in HOSTILE]
+    rels = [Relation(ents[0].id, "cooperatesWith", ents[1].id, (_ev("bài <1>", 'câu "x"\n\x00', 3, "r"),))]
+    for g in (synthetic_graph(), assemble_graph(ents, rels)):
+        quads, prefixes = sorted_quads(g), output_prefixes(DEFAULT_BASE)
+        ttl, trig = render_rdf(g)
+        assert trig == _oxigraph_pretty(quads, prefixes, ox.RdfFormat.TRIG)
+        assert ttl == _oxigraph_pretty(sorted_triples(quads), prefixes, ox.RdfFormat.TURTLE)

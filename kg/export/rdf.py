@@ -282,6 +282,7 @@ def to_nquads(quads: Iterable[Quad]) -> bytes:
     return b"".join(nquads_chunks(quads))
 
 
+_INTEGER = f'"^^<{XSD}integer>'
 _PN_LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?")
 
 
@@ -307,13 +308,17 @@ class _Compactor:
     def term(self, term: str) -> str:
         if term[0] == "<":
             return self.iri(term)
+        if term.endswith(_INTEGER):              # "364"^^xsd:integer -> 364
+            lexical = term[1:-len(_INTEGER)]
+            if lexical.lstrip("-").isdigit() and lexical.isascii():
+                return lexical
         if term[-1] == ">":                       # typed literal: shorten the datatype IRI
             lexical, _, datatype = term.rpartition('"^^<')
             return f'{lexical}"^^{self.iri("<" + datatype)}'
         return term
 
 
-def _pretty(quads: Iterable, fmt: str, prefixes: dict[str, str]) -> bytes:
+def _pretty(quads: Iterable, prefixes: dict[str, str]) -> bytes:
     """Turtle (from sorted triples) or TriG (from sorted quads): one block per subject, ';' between
     predicates, ',' between objects, one '{ }' block per named graph; byte-identical for equal input.
     The text is plain N-Triples terms with prefixed names, which rdflib and Oxigraph both read (tested)."""
@@ -359,26 +364,26 @@ def _fixed_prefix_order(out: bytes, prefixes: dict[str, str]) -> bytes:
 
 
 def serialize_turtle(triples: Iterable[tuple[str, str, str]], prefixes: dict[str, str]) -> str:
-    return _pretty(triples, "turtle", prefixes).decode("utf-8")
+    return _pretty(triples, prefixes).decode("utf-8")
 
 
 def render_rdf(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> tuple[bytes, bytes]:
     """(graph.ttl, graph.trig) as UTF-8 bytes from one pass over the graph."""
     quads = sorted_quads(g, base)
     prefixes = output_prefixes(base)
-    trig = _pretty(quads, "trig", prefixes)
-    ttl = _pretty(sorted_triples(quads), "turtle", prefixes)
+    trig = _pretty(quads, prefixes)
+    ttl = _pretty(sorted_triples(quads), prefixes)
     return ttl, trig
 
 
 def generate_turtle(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> str:
     """Turtle: the merge of all graphs, every triple once."""
-    return _pretty(sorted_triples(rdf_quads(g, base)), "turtle", output_prefixes(base)).decode("utf-8")
+    return _pretty(sorted_triples(rdf_quads(g, base)), output_prefixes(base)).decode("utf-8")
 
 
 def generate_trig(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> str:
     """TriG: entities and articles in the default graph; each article's links and evidence in its own graph."""
-    return _pretty(sorted_quads(g, base), "trig", output_prefixes(base)).decode("utf-8")
+    return _pretty(sorted_quads(g, base), output_prefixes(base)).decode("utf-8")
 
 
 def write_turtle(g: nx.MultiDiGraph, path, base: str = DEFAULT_BASE) -> None:
