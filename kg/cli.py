@@ -68,7 +68,7 @@ def make_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     b = sub.add_parser("build", help="build the graph of a corpus folder into an output folder",
                        description="Read every .txt article in CORPUS (plus CORPUS/articles.tsv metadata), "
-                       "extract entities and links with the rules, and write graph.json, graph.ttl, "
+                       "extract entities and links with the rules, and write graph.json, graph.ttl, graph.trig, "
                        "graph.graphml, graph.html and report.md into --out, atomically.")
     b.add_argument("corpus", help="folder of articles (.txt, UTF-8), optionally with articles.tsv")
     b.add_argument("--out", default="output", help="output folder (default: output)")
