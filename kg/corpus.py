@@ -614,6 +614,16 @@ def duplicate_id(doc: Document, taken: dict[str, str]) -> Skipped | None:
     return None
 
 
+def require_articles(folder: str | os.PathLike, corpus: Corpus) -> Corpus:
+    """The corpus, or a CorpusError when not one article could be read: a build of nothing would
+    replace a previous good output with an empty graph."""
+    if corpus.skipped and not corpus.documents:
+        first = corpus.skipped[0]
+        raise CorpusError(f"{folder}: no article could be read ({len(corpus.skipped)} skipped; "
+                          f"{first.path}: {first.reason})")
+    return corpus
+
+
 def read_corpus(folder: str | os.PathLike, options: ReadOptions | None = None) -> Corpus:
     """Read every article of a folder. Unreadable articles are skipped and listed, not fatal;
     so is a second file claiming an article id already taken (e.g. a.txt beside a.html)."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from .corpus import Corpus, ReadOptions, Skipped, read_corpus
+from .corpus import Corpus, ReadOptions, Skipped, read_corpus, require_articles
 from .export.atomic import write_all_atomic
 from .export.graphml import generate_graphml
 from .export.html import generate_html
@@ -98,6 +98,7 @@ def build(corpus_dir: str | os.PathLike, out_dir: str | os.PathLike, rules_dir: 
                                          cache_dir=Path(out_dir) / CACHE_DIR if cache else None,
                                          dask_scheduler=dask_scheduler, progress=progress,
                                          options=read_options)
+    require_articles(corpus_dir, corpus)   # nothing readable: keep the previous output, exit 2
     g = graph_from_extractions(extractions, rules)
     files = render_outputs(g, list(corpus.skipped), base_iri)
     write_all_atomic(files, out_dir)

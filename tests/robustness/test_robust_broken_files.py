@@ -189,3 +189,19 @@ def test_stray_control_characters_are_read_as_spaces_keeping_offsets(tmp_path):
     doc = read_document(p)
     assert [s.text for s in doc.sentences] == ["Tiêu đề", "Bộ Công an phối hợp với IOM.", "Cục Đối ngoại họp."]
     assert doc.text.index("IOM") == p.read_text(encoding="utf-8").index("IOM")
+
+
+def test_build_where_no_article_can_be_read_exits_2_and_keeps_the_previous_output(tmp_path, capsys):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "rong.txt").write_bytes(b"")
+    (folder / "anh.txt").write_bytes(PNG)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.json").write_text("previous", encoding="utf-8")
+    code = main(["build", str(folder), "--out", str(out), "-q", "--no-cache"])
+    assert code == 2
+    assert capsys.readouterr().err.strip() == \
+        f"kg: error: {folder}: no article could be read (2 skipped; {folder}/anh.txt: binary file, not text)"
+    assert [p.name for p in out.iterdir()] == ["graph.json"]
+    assert (out / "graph.json").read_text(encoding="utf-8") == "previous"
