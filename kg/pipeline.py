@@ -13,7 +13,7 @@ from .export.atomic import write_all_atomic
 from .export.graphml import generate_graphml
 from .export.html import generate_html
 from .export.json import generate_json
-from .export.rdf import DEFAULT_BASE, render_rdf
+from .export.rdf import DEFAULT_BASE, normalize_base, render_rdf
 from .export.report import generate_report
 from .extract import compile_lexicon, extract_document
 from .graph import assemble_graph
@@ -93,6 +93,7 @@ def build(corpus_dir: str | os.PathLike, out_dir: str | os.PathLike, rules_dir: 
     Articles are read and extracted in `workers` processes (default: all cores) or on a Dask
     cluster; unchanged articles come from `out_dir/.cache/` unless `cache` is False."""
     from .parallel import extract_folder
+    normalize_base(base_iri)              # a bad --base-iri fails before any article is read
     rules = load_rules(rules_dir)          # rule errors surface before any article is read
     corpus, extractions = extract_folder(corpus_dir, rules, workers=workers,
                                          cache_dir=Path(out_dir) / CACHE_DIR if cache else None,
