@@ -140,11 +140,13 @@ def test_trig_merged_is_exactly_the_turtle(built_rdf):
     assert merged == {(q.subject, q.predicate, q.object) for q in oxigraph(ttl, ox.RdfFormat.TURTLE)}
 
 
-def test_trig_has_one_named_graph_per_article_that_states_a_link(built, built_rdf):
+def test_trig_has_one_named_graph_per_article_that_names_an_entity(built, built_rdf):
     store = oxigraph(built_rdf[1], ox.RdfFormat.TRIG)
     graphs = {g.value for g in store.named_graphs()}
-    linked_docs = {ev["doc"] for _, _, d in built.graph.edges(data=True) for ev in d["evidence"]}
-    assert graphs == {f"{DEFAULT_BASE}article/{d}" for d in linked_docs}
+    docs = {doc for _, d in built.graph.nodes(data=True) for doc in d["docs"]}
+    docs |= {ev["doc"] for _, _, d in built.graph.edges(data=True) for ev in d["evidence"]}
+    assert graphs == {f"{DEFAULT_BASE}article/{d}" for d in docs}
+    assert len(graphs) == 5
 
 
 def test_every_build_passes_shacl_validation(built_rdf):
