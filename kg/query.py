@@ -86,7 +86,18 @@ _TOKEN = re.compile(r'''
 UPDATE_WORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"})
 
 
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def _unescape(match: re.Match) -> str:
+    code = int(match.group(1) or match.group(2), 16)
+    return chr(code) if code <= 0x10FFFF else match.group()
+
+
 def _tokens(query: str) -> list[tuple[str, str]]:
+    """SPARQL tokens (minus spaces and comments), after codepoint escapes (\\u0053ERVICE) are decoded
+    as the SPARQL grammar says, so an escaped keyword cannot slip past the checks."""
+    query = _CODEPOINT.sub(_unescape, query)
     return [(m.lastgroup, m.group()) for m in _TOKEN.finditer(query) if m.lastgroup not in ("ws", "comment")]
 
 

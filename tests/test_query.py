@@ -125,6 +125,13 @@ def test_remote_from_is_refused_but_an_article_graph_is_allowed(out, capsys):
     assert run(capsys, "query", q, "--graph", str(out)) == (0, "true\n", "")
 
 
+def test_escaped_keywords_are_refused_too():
+    with pytest.raises(QueryError, match="SERVICE is refused"):
+        check_read_only(r"SELECT * WHERE { \u0053ERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    with pytest.raises(QueryError, match="read-only"):
+        check_read_only(r"\U00000049NSERT DATA { <http://a/s> <http://a/p> <http://a/o> }")
+
+
 def test_keywords_inside_strings_iris_and_comments_are_not_refused():
     check_read_only('SELECT ?s WHERE { ?s <http://a/INSERT> "DELETE SERVICE LOAD" } # DROP ALL\n', frozenset())
     check_read_only("SELECT ?insert ?load WHERE { ?insert <http://a/p> ?load }", frozenset())
