@@ -81,7 +81,7 @@ def test_data_island_decodes_to_the_exact_article_strings(small_html):
     info = {n["key"]: n for n in data["nodeInfo"]}
     assert info["xss"]["label"] == XSS_LABEL
     assert info["xss"]["aliases"] == [XSS_ALIAS]
-    assert info["xss"]["evidence"] == [["d1", XSS_SENTENCE]]
+    assert [data["sentences"][i] for i in info["xss"]["evidence"]] == [["d1", XSS_SENTENCE]]
     assert data["documents"]["d1"]["title"] == XSS_TITLE
 
 
@@ -195,6 +195,24 @@ def test_long_names_are_shortened_on_the_canvas_only():
     data = page_data(generate_html(assemble_graph([Entity("act", name, "Agreement")], [])))
     assert data["nodes"][0]["label"] == "Chương trình hợp tác ASEAN - Australia về phòng…"
     assert data["nodeInfo"][0]["label"] == name
+
+
+def test_a_sentence_supporting_several_items_is_stored_once(small_html):
+    data = page_data(small_html)
+    bali = "Hội nghị Bali diễn ra tại Hà Nội."
+    assert [row for row in data["sentences"] if row[1] == bali] == [["d3", bali]]
+    users = [rec for rec in data["nodeInfo"] + data["edgeInfo"] if data["sentences"].index(["d3", bali]) in rec["evidence"]]
+    assert len(users) == 4        # Hội nghị Bali, Hà Nội, participatedIn, heldIn
+
+
+def test_page_carries_at_most_25_sentences_per_item_and_counts_them_all():
+    from kg.graph import assemble_graph
+    from kg.model import Document, Entity, Evidence
+    evidence = tuple(Evidence("d1", f"Câu số {i} nhắc tới Việt Nam.", 10 * i, 10 * i + 9, "test") for i in range(30))
+    g = assemble_graph([Entity("viet-nam", "Việt Nam", "Country", (), (), evidence)], [],
+                       [Document("d1", "d1.txt", "", (), "Tin tức", "2024-01-01")])
+    info = page_data(generate_html(g))["nodeInfo"][0]
+    assert (len(info["evidence"]), info["evidenceTotal"]) == (25, 30)
 
 
 # ------------------------------------------------------------------ layout

@@ -43,6 +43,7 @@ LAYOUT_SEED = 7
 PX_PER_NODE = 110         # ~spacing between neighbouring nodes on screen, in pixels
 SPRING_MAX = 300          # components this big or bigger use the O(n) grid force layout
 GAP = 1.5                 # between packed components, in node spacings
+EVIDENCE_CAP = 25         # evidence sentences per node or link carried by the page
 BIG_GRAPH = 1500          # above this many nodes: no edge labels, edges hidden while dragging
 FONT = "DejaVu Sans, Noto Sans, Segoe UI, Arial, sans-serif"   # all carry Vietnamese diacritics
 NODE_ONLY_KEYS = ("country", "date", "place", "kind", "iso", "wikidata")
@@ -210,18 +211,31 @@ def _short(label: str, limit: int = 48) -> str:
     return label if len(label) <= limit else label[:limit - 1].rstrip() + "…"
 
 
-def _evidence(items) -> list[list[str]]:
-    """[[article id, sentence], ...] in the graph's (sorted) order, one per distinct sentence."""
-    seen, out = set(), []
-    for e in items or ():
-        key = (e.get("doc", ""), e.get("sentence", ""))
-        if key not in seen:
-            seen.add(key)
-            out.append([str(key[0]), str(key[1])])
-    return out
+class SentenceTable:
+    """Evidence sentences stored once per page: a sentence often supports several entities and
+    links. Each node and link keeps at most EVIDENCE_CAP indices (all are in graph.json)."""
+
+    def __init__(self):
+        self.index: dict[tuple[str, str], int] = {}
+        self.rows: list[list[str]] = []
+
+    def refs(self, items) -> tuple[list[int], int]:
+        """(indices of the first EVIDENCE_CAP distinct sentences, number of distinct sentences)."""
+        seen: list[tuple[str, str]] = []
+        for e in items or ():
+            key = (str(e.get("doc", "")), str(e.get("sentence", "")))
+            if key not in seen:
+                seen.append(key)
+        refs = []
+        for key in seen[:EVIDENCE_CAP]:
+            if key not in self.index:
+                self.index[key] = len(self.rows)
+                self.rows.append(list(key))
+            refs.append(self.index[key])
+        return refs, len(seen)
 
 
-def _node_records(g: nx.MultiDiGraph, nodes: list, doc_year: dict):
+def _node_records(g: nx.MultiDiGraph, nodes: list, doc_year: dict, sentences: SentenceTable):
     """vis-network node dicts and the matching detail records (same order, id = index)."""
     positions = layout_positions(g, nodes)
     vis, info = [], []
@@ -238,11 +252,12 @@ def _node_records(g: nx.MultiDiGraph, nodes: list, doc_year: dict):
         info.append({"key": str(node), "label": str(d.get("label", node)), "type": typ,
                      "aliases": [str(a) for a in d.get("aliases", ())],
                      "attrs": [[k, str(d[k])] for k in NODE_ONLY_KEYS if d.get(k)],
-                     "degree": degree, "years": years, "evidence": _evidence(d.get("evidence"))})
+                     "degree": degree, "years": years})
+        info[-1]["evidence"], info[-1]["evidenceTotal"] = sentences.refs(d.get("evidence"))
     return vis, info
 
 
-def _edge_records(g: nx.MultiDiGraph, index: dict, doc_year: dict, labelled: bool):
+def _edge_records(g: nx.MultiDiGraph, index: dict, doc_year: dict, sentences: SentenceTable, labelled: bool):
     vis, info = [], []
     parallel: Counter = Counter()
     for u, v, key, d in sorted(g.edges(keys=True, data=True), key=lambda e: (index[e[0]], index[e[1]], str(e[2]))):
@@ -257,9 +272,9 @@ def _edge_records(g: nx.MultiDiGraph, index: dict, doc_year: dict, labelled: boo
             edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.25 * parallel[pair]}
         parallel[pair] += 1
         vis.append(edge)
-        ev = _evidence(d.get("evidence"))
-        info.append({"relation": rel, "years": _doc_years({doc for doc, _ in ev}, doc_year),
-                     "evidence": ev})
+        refs, total = sentences.refs(d.get("evidence"))
+        docs = {str(e.get("doc", "")) for e in d.get("evidence") or ()}
+        info.append({"relation": rel, "years": _doc_years(docs, doc_year), "evidence": refs, "evidenceTotal": total})
     return vis, info
 
 
@@ -287,14 +302,16 @@ def build_network(g: nx.MultiDiGraph):
     index = {node: i for i, node in enumerate(nodes)}
     documents = g.graph.get("documents", {}) or {}
     doc_year = {doc: y for doc, meta in documents.items() if (y := _year(str((meta or {}).get("date", ""))))}
-    node_vis, node_info = _node_records(g, nodes, doc_year)
-    edge_vis, edge_info = _edge_records(g, index, doc_year, labelled=len(nodes) <= BIG_GRAPH)
+    sentences = SentenceTable()
+    node_vis, node_info = _node_records(g, nodes, doc_year, sentences)
+    edge_vis, edge_info = _edge_records(g, index, doc_year, sentences, labelled=len(nodes) <= BIG_GRAPH)
     net = Network(directed=True, height="100%", width="100%")
     net.nodes, net.node_ids = node_vis, [n["id"] for n in node_vis]
     net.node_map = {n["id"]: n for n in node_vis}
     net.edges = edge_vis
     net.options = _vis_options(len(nodes))
-    details = {"nodeInfo": node_info, "edgeInfo": edge_info, "documents": _documents(documents),
+    details = {"nodeInfo": node_info, "edgeInfo": edge_info, "sentences": sentences.rows,
+               "documents": _documents(documents),
                "legend": _legend(node_info, edge_info)}
     return net, details
 

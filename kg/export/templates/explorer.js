@@ -5,6 +5,7 @@
   var startedMs = performance.now();
   var data = JSON.parse(document.getElementById("kg-data").textContent);
   var nodeInfo = data.nodeInfo, edgeInfo = data.edgeInfo, docs = data.documents, legend = data.legend;
+  var sentences = data.sentences;   /* [article id, sentence]; nodes and links refer to them by index */
   var byId = function (id) { return document.getElementById(id); };
   var VEIL = "rgba(255,255,255,0.8)";
 
@@ -213,6 +214,16 @@
     if (at < sentence.length) { box.appendChild(document.createTextNode(sentence.slice(at))); }
     return box;
   }
+  function evidenceSection(info, names) {
+    var box = el("section");
+    box.appendChild(el("h3", { text: "Evidence (" + info.evidenceTotal + ")" }));
+    if (info.evidenceTotal > info.evidence.length) {
+      box.appendChild(el("p", { className: "hint", text: "The first " + info.evidence.length + " of " +
+        info.evidenceTotal + " sentences; graph.json has them all." }));
+    }
+    box.appendChild(evidenceList(info.evidence.map(function (i) { return sentences[i]; }), names));
+    return box;
+  }
   function evidenceList(items, names) {
     if (!items.length) { return el("p", { className: "hint", text: "No evidence sentence recorded." }); }
     return el("ol", { className: "evidence" }, items.map(function (ev) {
@@ -259,8 +270,7 @@
         return li;
       })));
     }
-    body.appendChild(el("h3", { text: "Evidence (" + info.evidence.length + ")" }));
-    body.appendChild(evidenceList(info.evidence, namesOf(id)));
+    body.appendChild(evidenceSection(info, namesOf(id)));
   }
 
   function showEdge(id) {
@@ -277,8 +287,7 @@
       el("dt", { text: "Relation" }), el("dd", { text: info.relation }),
       el("dt", { text: "From" }), el("dd", { text: nodeInfo[e.from].label + " (" + nodeInfo[e.from].type + ")" }),
       el("dt", { text: "To" }), el("dd", { text: nodeInfo[e.to].label + " (" + nodeInfo[e.to].type + ")" })]));
-    body.appendChild(el("h3", { text: "Evidence (" + info.evidence.length + ")" }));
-    body.appendChild(evidenceList(info.evidence, namesOf(e.from).concat(namesOf(e.to))));
+    body.appendChild(evidenceSection(info, namesOf(e.from).concat(namesOf(e.to))));
   }
 
   function clip(s, n) { return s.length > n ? s.slice(0, n - 1) + "\u2026" : s; }
@@ -301,11 +310,11 @@
   network.on("hoverNode", function (p) {
     var info = nodeInfo[p.node];
     var sub = info.type + (info.aliases.length ? " \u00b7 also: " + clip(info.aliases.join("; "), 120) : "");
-    showTooltip(p.pointer, nodeInfo[p.node].label, sub, info.evidence[0]);
+    showTooltip(p.pointer, nodeInfo[p.node].label, sub, sentences[info.evidence[0]]);
   });
   network.on("hoverEdge", function (p) {
     var e = data.edges[p.edge], info = edgeInfo[p.edge];
-    showTooltip(p.pointer, nodeInfo[e.from].label + " \u2192 " + nodeInfo[e.to].label, info.relation, info.evidence[0]);
+    showTooltip(p.pointer, nodeInfo[e.from].label + " \u2192 " + nodeInfo[e.to].label, info.relation, sentences[info.evidence[0]]);
   });
   network.on("blurNode", hideTooltip);
   network.on("blurEdge", hideTooltip);
