@@ -55,7 +55,8 @@ def test_all_files_are_written_and_nothing_else(previous):
 def test_failure_after_some_files_were_renamed_restores_every_previous_file(previous, monkeypatch):
     before = _snapshot(previous)
     calls = _replace_failing_on(3, OSError(errno.EIO, "Input/output error"), monkeypatch)
-    with pytest.raises(OutputError, match=r"output/graph\.json: cannot write: Input/output error; previous output left intact$"):
+    with pytest.raises(OutputError,
+                       match=r"output/graph\.json: cannot write: Input/output error; previous output left intact$"):
         write_all_atomic(NEW, previous)
     assert len(calls) > 3                       # two files had been replaced, and were put back
     assert _snapshot(previous) == before
@@ -144,7 +145,8 @@ def test_kg_build_with_a_full_disk_exits_2_with_one_line_and_keeps_the_previous_
     code = main(["build", str(_corpus(tmp_path)), "--out", str(previous), "-q", "--no-cache"])
     err = capsys.readouterr().err.strip()
     assert code == 2
-    assert err == f"kg: error: {previous}/graph.graphml: cannot write: No space left on device; previous output left intact"
+    assert err == (f"kg: error: {previous}/graph.graphml: cannot write: No space left on device; "
+                   "previous output left intact")
     assert _snapshot(previous) == before
 
 

@@ -78,7 +78,9 @@ def test_number_of_worker_processes_does_not_change_the_output(tmp_path, monkeyp
     a, b = tmp_path / "a", tmp_path / "b"
     _mixed_corpus(a)
     _mixed_corpus(b)
-    assert _build_in(a, monkeypatch, rules_copy, cache=False, workers=1) == _build_in(b, monkeypatch, rules_copy, cache=False, workers=2)
+    one = _build_in(a, monkeypatch, rules_copy, cache=False, workers=1)
+    two = _build_in(b, monkeypatch, rules_copy, cache=False, workers=2)
+    assert one == two
 
 
 def test_pythonhashseed_does_not_change_the_output(tmp_path, rules_copy):
@@ -88,7 +90,8 @@ def test_pythonhashseed_does_not_change_the_output(tmp_path, rules_copy):
         out = f"out-{seed}"
         env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
         proc = subprocess.run([sys.executable, "-m", "kg", "build", "corpus", "--out", out, "-q", "--no-cache",
-                               "--workers", "1", "--rules", str(rules_copy)], cwd=tmp_path, env=env, capture_output=True, text=True)
+                               "--workers", "1", "--rules", str(rules_copy)],
+                              cwd=tmp_path, env=env, capture_output=True, text=True)
         assert proc.returncode == 1, proc.stderr                  # two broken files were skipped
         results.append(_outputs(tmp_path / out))
         shutil.rmtree(tmp_path / out)
