@@ -147,6 +147,17 @@ def test_an_unreadable_query_file_is_one_line(out, tmp_path, capsys):
     assert code == 2 and err == f"kg: error: {tmp_path / 'missing.rq'}: cannot be read: No such file or directory\n"
 
 
+def test_query_falls_back_to_the_turtle_file(tmp_path, capsys):
+    (tmp_path / "graph.ttl").write_bytes(render_rdf(synthetic_graph())[0])
+    code, text, _ = run(capsys, "query", SUBORG, "--graph", str(tmp_path), "--format", "csv")
+    assert code == 0 and text == "unit,parent\r\nCục Đối ngoại,Bộ Công an\r\n"
+
+
+def test_query_refuses_a_file_that_is_not_rdf(out, capsys):
+    code, _, err = run(capsys, "query", "ASK {}", "--graph", str(out / "graph.json"))
+    assert code == 2 and "graph.json: not an RDF file" in err
+
+
 def test_query_without_a_build_names_the_missing_file(tmp_path, capsys):
     code, _, err = run(capsys, "query", "ASK {}", "--graph", str(tmp_path / "nowhere"))
     assert code == 2 and "nowhere" in err and "kg build" in err
