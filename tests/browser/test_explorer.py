@@ -218,3 +218,18 @@ def test_hostile_strings_show_as_text_and_run_nothing(open_page, small_page):
     assert p.js("document.querySelectorAll('img, #details-body svg, #tooltip *:not(div):not(strong)').length") == 0
     assert p.errors == []
     assert p.blocked == []
+
+
+def test_panel_says_when_it_shows_only_part_of_the_evidence(open_page, tmp_path):
+    from kg.export.html import write_html
+    from kg.graph import assemble_graph
+    from kg.model import Document, Entity, Evidence
+    evidence = tuple(Evidence("d1", f"Câu số {i} nhắc tới Việt Nam.", 10 * i, 10 * i + 9, "test") for i in range(30))
+    write_html(assemble_graph([Entity("viet-nam", "Việt Nam", "Country", (), (), evidence)], [],
+                              [Document("d1", "d1.txt", "", (), "Tin tức", "2024-01-01")]), tmp_path / "g.html")
+    p = open_page(tmp_path / "g.html")
+    p.click_node("viet-nam")
+    details = p.page.locator("#details-body")
+    assert details.locator("h3", has_text="Evidence").text_content() == "Evidence (30)"
+    assert details.locator("section .hint").inner_text() == "The first 25 of 30 sentences; graph.json has them all."
+    assert details.locator(".evidence li").count() == 25
