@@ -565,7 +565,12 @@ def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
             missing = [c for c in ("id", "file") if c not in (reader.fieldnames or [])]
             if missing:
                 raise CorpusError(f"{path}:1: manifest lacks column(s) {', '.join(missing)}")
-            for lineno, row in enumerate(reader, start=2):
+            end = reader.line_num
+            for row in reader:
+                lineno, end = end + 1, reader.line_num       # csv skips blank lines: close enough to start
+                if any("\n" in (row.get(k) or "") for k in MANIFEST_COLUMNS):
+                    raise CorpusError(f"{path}:{lineno}: a quote in this row is never closed "
+                                      "(the rows after it run together)")
                 name = (row.get("file") or "").strip()
                 if not name:
                     raise CorpusError(f"{path}:{lineno}: empty 'file' column")

@@ -4,7 +4,7 @@ import os
 import time
 
 import pytest
-from robust_helpers import ARTICLE, ARTICLE_ID
+from robust_helpers import ARTICLE, ARTICLE_ID, to_cp1258
 
 from kg.cli import main
 from kg.corpus import ReadOptions, read_corpus, read_document, split_sentences
@@ -205,3 +205,33 @@ def test_build_where_no_article_can_be_read_exits_2_and_keeps_the_previous_outpu
         f"kg: error: {folder}: no article could be read (2 skipped; {folder}/anh.txt: binary file, not text)"
     assert [p.name for p in out.iterdir()] == ["graph.json"]
     assert (out / "graph.json").read_text(encoding="utf-8") == "previous"
+
+
+MANIFEST_HEADER = "id\tfile\ttitle\tdate\toutlet\turl\n"
+
+
+def test_manifest_title_with_quotes_is_read_as_written(folder):
+    (folder / "articles.tsv").write_text(
+        MANIFEST_HEADER + f'{ARTICLE_ID}\t{ARTICLE_ID}.txt\tHội thảo "Hợp tác quốc tế" tại Quy Nhơn\t2024-07-11\t\t\n',
+        encoding="utf-8")
+    (doc,) = read_corpus(folder).documents
+    assert doc.title == 'Hội thảo "Hợp tác quốc tế" tại Quy Nhơn'
+
+
+def test_manifest_with_a_quote_never_closed_is_one_line_naming_the_file_and_line(folder, tmp_path, capsys):
+    (folder / "articles.tsv").write_text(
+        MANIFEST_HEADER + f'{ARTICLE_ID}\t{ARTICLE_ID}.txt\t"Hội thảo tại Quy Nhơn\t2024-07-11\t\t\n'
+        'khac\tkhac.txt\tBài khác\t2024-07-12\t\t\n', encoding="utf-8")
+    code = main(["build", str(folder), "--out", str(tmp_path / "out"), "-q", "--no-cache"])
+    assert code == 2
+    assert capsys.readouterr().err.strip() == (
+        f"kg: error: {folder}/articles.tsv:2: a quote in this row is never closed (the rows after it run together)")
+
+
+def test_manifest_in_a_legacy_encoding_is_one_line_naming_the_file(folder, tmp_path, capsys):
+    (folder / "articles.tsv").write_bytes(MANIFEST_HEADER.encode() + to_cp1258(
+        f"{ARTICLE_ID}\t{ARTICLE_ID}.txt\tHội thảo tại Quy Nhơn\t2024-07-11\t\t\n"))
+    code = main(["build", str(folder), "--out", str(tmp_path / "out"), "-q", "--no-cache"])
+    err = capsys.readouterr().err.strip()
+    assert code == 2 and len(err.splitlines()) == 1
+    assert err.startswith(f"kg: error: {folder}/articles.tsv: cannot read manifest: 'utf-8' codec can't decode")
