@@ -122,6 +122,17 @@ def test_unfreeze_starts_physics_and_freeze_stops_it(open_page, seed_page):
     assert p.js("kgExplorer.network.physics.options.enabled") is False
 
 
+def test_reset_brings_back_everything(open_page, small_page):
+    p = open_page(small_page)
+    p.page.fill("#search", "campuchia")
+    p.page.locator("#type-filter input[value=Location]").uncheck()
+    p.page.select_option("#year-from", "2023")
+    p.page.click("#reset")
+    assert p.visible_labels() == sorted(["Bộ Công an", "Campuchia", "Hà Nội", "Hội nghị Bali", XSS_LABEL])
+    assert p.page.input_value("#search") == ""
+    assert p.page.locator("#type-filter input[value=Location]").is_checked()
+
+
 def _exercise(p) -> None:
     """Use every control once, so that lazily loaded resources would show up."""
     p.page.fill("#search", "viet nam")
