@@ -354,7 +354,8 @@ class _Parser(HTMLParser):
 
 def _article_root(p: _Parser) -> int | None:
     """The element holding the article: the <article> (or else <main>) with the most text,
-    else the element whose own <p> children hold the most text; None = the whole page."""
+    else the element whose <p> children (fully) and grandchildren (half, for paragraphs wrapped
+    one per <div>) hold the most text; None = the whole page."""
     size: dict[int, int] = {}
     para: dict[int, int] = {}
     for text, ids in p.events:
@@ -366,6 +367,8 @@ def _article_root(p: _Parser) -> int | None:
         for k in range(len(ids) - 1, 0, -1):
             if p.elements[ids[k]] == "p":
                 para[ids[k - 1]] = para.get(ids[k - 1], 0) + n
+                if k >= 2:
+                    para[ids[k - 2]] = para.get(ids[k - 2], 0) + n / 2
                 break
     for tag in ("article", "main"):
         best = max((i for i, t in p.elements.items() if t == tag and size.get(i)),

@@ -119,3 +119,10 @@ def test_page_title_is_the_first_title_not_an_icon_title():
               "<svg><title>Chia sẻ</title></svg><p>Bộ Công an dự hội nghị.</p></body></html>")
     page = html_to_text(markup)
     assert (page.title, page.text) == ("Hội nghị ASEAN về phòng, chống mua bán người", "Bộ Công an dự hội nghị.\n")
+
+
+def test_paragraphs_wrapped_one_per_div_are_all_kept():
+    markup = ("<body><div id='noi-dung'>" + "".join(f"<div class='para'><p>Đoạn {i}: Bộ Công an họp.</p></div>"
+                                                  for i in range(1, 6))
+              + "</div><div id='ben'><p>Quảng cáo: đăng ký ngay hôm nay, giảm giá 50%.</p></div></body>")
+    assert html_to_text(markup).text == "".join(f"Đoạn {i}: Bộ Công an họp.\n" for i in range(1, 6))
