@@ -10,9 +10,10 @@ import rdflib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib.compare import isomorphic
-from robust_helpers import ROOT
+from robust_helpers import ARTICLE, ROOT
 
 import kg
+from kg.cli import main
 from kg.corpus import clean_controls
 from kg.export.graphml import generate_graphml
 from kg.export.html import generate_html
@@ -104,3 +105,14 @@ def test_end_to_end_build_of_an_article_naming_a_hostile_organisation(tmp_path):
     assert name in {d["label"] for _, d in nx.read_graphml(out / "graph.graphml").nodes(data=True)}
     assert name in {n["label"] for n in json.loads((out / "graph.json").read_text(encoding="utf-8"))["nodes"]}
     assert "<img src=x" not in (out / "graph.html").read_text(encoding="utf-8")
+
+
+def test_base_iri_that_would_break_the_turtle_is_refused_in_one_line(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(ARTICLE, corpus / "bai.txt")
+    code = main(["build", str(corpus), "--out", str(tmp_path / "out"), "-q", "--no-cache",
+                 "--base-iri", "https://x.org/> <https://evil.org/"])
+    err = capsys.readouterr().err.strip()
+    assert code == 2 and len(err.splitlines()) == 1 and "--base-iri" in err
+    assert not (tmp_path / "out" / "graph.ttl").exists()
