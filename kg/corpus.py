@@ -17,9 +17,10 @@ step that fails skips that one file with a reason (`Corpus.skipped`) instead of 
 * shape: empty, whitespace-only and binary files, and lines longer than `max_line` characters
   (minified pages, base64 blobs) are refused; very long sentences are cut at a space.
 
-`.html`/`.htm` pages are reduced to the article text (see `html_to_text`); for them the "raw
-text" that evidence offsets index is that extracted text, not the markup. For text files it is
-the decoded file content with its line endings kept as they are (CRLF counts two characters).
+`.html`/`.htm` pages (and `.txt` files that start like one) are reduced to the article text (see
+`html_to_text`); for them the "raw text" that evidence offsets index is that extracted text, not
+the markup. For text files it is the decoded file content with its line endings kept as they are
+(CRLF counts two characters).
 """
 from __future__ import annotations
 
@@ -276,6 +277,8 @@ _VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "inpu
                         "source", "track", "wbr", "keygen", "command"})
 _DATE_META = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
               "dc.date", "dc.date.issued", "date")
+# A page saved as .txt: read as HTML too (BOM, spaces and comments may come first).
+_HTML_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
 
 
@@ -528,7 +531,7 @@ def read_document(path: Path, meta: dict[str, str] | None = None, options: ReadO
     options = options or ReadOptions()
     data = read_bytes_limited(path, options.max_bytes)
     page = HtmlPage("")
-    if path.suffix.lower() in HTML_SUFFIXES:
+    if path.suffix.lower() in HTML_SUFFIXES or _HTML_START.match(data[:1024]):
         markup = decode(data, str(path), options.encoding, declared_charset(data))
         page = html_to_text(markup)
         raw = page.text

@@ -126,3 +126,20 @@ def test_paragraphs_wrapped_one_per_div_are_all_kept():
                                                   for i in range(1, 6))
               + "</div><div id='ben'><p>Quảng cáo: đăng ký ngay hôm nay, giảm giá 50%.</p></div></body>")
     assert html_to_text(markup).text == "".join(f"Đoạn {i}: Bộ Công an họp.\n" for i in range(1, 6))
+
+
+def test_page_saved_with_a_txt_name_is_read_as_html(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(PAGE, folder / "trang.txt")
+    (doc,) = read_corpus(folder).documents
+    assert doc.text == html_to_text(PAGE.read_text(encoding="utf-8")).text
+    assert doc.date == "2024-07-11"
+
+
+def test_text_article_that_mentions_html_is_still_text(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "bai.txt").write_text("Hướng dẫn: thẻ <html> mở một trang web.\nBộ Công an họp.\n", encoding="utf-8")
+    (doc,) = read_corpus(folder).documents
+    assert doc.text.startswith("Hướng dẫn: thẻ <html> mở một trang web.")
