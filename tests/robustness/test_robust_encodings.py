@@ -181,3 +181,11 @@ def test_one_corrupt_byte_in_a_utf8_article_is_reported_with_its_position(tmp_pa
     data[100] = 0x81                                                 # undefined in UTF-8 and in cp1258
     corpus = read_corpus(_folder_with(tmp_path, bytes(data)))
     assert corpus.skipped[0].reason.startswith("neither UTF-8 (bad byte at 100) nor Windows-1258")
+
+
+def test_build_help_explains_the_reader_options(capsys):
+    with pytest.raises(SystemExit):
+        main(["build", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "--encoding NAME read every article in this encoding (e.g. cp1258, utf-16) instead of detecting it" in out
+    assert "--max-size MB skip (and report) article files larger than this (default: 20 MB)" in out
