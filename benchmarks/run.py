@@ -39,7 +39,7 @@ class TreeMemory:
     """Sample the summed RSS (and PSS, which counts pages shared by forked workers once) of a
     process and all its descendants, every `interval` seconds, keeping the peaks."""
 
-    def __init__(self, pid: int, interval: float = 0.1):
+    def __init__(self, pid: int, interval: float = 0.25):
         self.pid, self.interval = pid, interval
         self.peak_rss = self.peak_pss = 0
         self._stop = threading.Event()

@@ -106,6 +106,8 @@ def map_ordered(fn: Callable, items: list, rules: Rules, workers: int = 1, progr
                 desc: str = "extracting") -> Iterator:
     """fn(item) for every item, in order; in a process pool when there is enough work for one."""
     workers = max(1, int(workers or 1))
+    if not items:
+        return
     if workers == 1 or len(items) < MIN_PARALLEL:
         _init_worker(rules)
         yield from _progress(map(fn, items), len(items), progress, desc)

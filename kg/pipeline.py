@@ -101,6 +101,7 @@ def build(corpus_dir: str | os.PathLike, out_dir: str | os.PathLike, rules_dir: 
                                          options=read_options)
     require_articles(corpus_dir, corpus)   # nothing readable: keep the previous output, exit 2
     g = graph_from_extractions(extractions, rules)
+    del extractions          # the graph holds what the exporters need: free the mentions before rendering
     files = render_outputs(g, list(corpus.skipped), base_iri)
     write_all_atomic(files, out_dir)
     return BuildResult(g, corpus, str(out_dir), sorted(files))
