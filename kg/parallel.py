@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import pickle
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -97,9 +98,13 @@ def _progress(it: Iterable, total: int, enabled: bool, desc: str) -> Iterable:
 
 
 def _pool_context():
-    """fork where it exists: workers inherit the imported modules and the compiled lexicon."""
+    """fork where it is safe (Linux, no other thread that could hold a lock at fork time): workers
+    inherit the imported modules and the compiled lexicon. Otherwise (a notebook with a Dask client,
+    a progress-bar thread) forkserver, whose workers import kg and compile the lexicon themselves."""
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods and sys.platform == "linux" else None)
+    if sys.platform == "linux" and "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
 def map_ordered(fn: Callable, items: list, rules: Rules, workers: int = 1, progress: bool = False,
