@@ -4,6 +4,7 @@ An entry is keyed by everything the article's `Extraction` depends on: the file'
 path and manifest row, the rules' digest and the code that reads and extracts (CODE_VERSION). Entries
 are written to a temporary file and renamed into place, and carry a checksum of their payload, so an
 interrupted build or a damaged file can only cost a recomputation, never a wrong result.
+Entries are pickles: like any build output, the cache folder must be writable only by its owner.
 """
 from __future__ import annotations
 

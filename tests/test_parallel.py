@@ -74,6 +74,16 @@ def test_extract_corpus_in_a_pool_equals_the_serial_run(generated):
     assert kg.extract_corpus(docs, rules, workers=2) == kg.extract_corpus(docs, rules)
 
 
+def test_progress_bar_shows_articles_done_and_rate_on_stderr(generated, tmp_path, capsys):
+    kg.build(generated, tmp_path / "out", workers=1, cache=False, progress=True)
+    captured = capsys.readouterr()
+    n = MIN_PARALLEL + 12
+    last = [u for u in captured.err.split("\r") if u.startswith("extracting:")][-1]
+    assert f"/{n} [" in last                                         # articles done of all
+    assert "article/s]" in last and "<00:" in last                   # rate and ETA
+    assert captured.out == ""
+
+
 def test_zero_workers_is_refused_in_one_line(tmp_path, capsys):
     with pytest.raises(SystemExit) as exc:
         main(["build", str(CORPUS), "--out", str(tmp_path / "out"), "--workers", "0"])
