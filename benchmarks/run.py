@@ -116,9 +116,12 @@ def run_child(args: list[str], timeout: float, env: dict | None = None) -> dict:
 
 def child_build(argv: list[str]) -> int:
     """`kg build ARGS` exactly as the CLI runs it, with each pipeline stage timed."""
+    import resource
+
     import kg.parallel
     import kg.pipeline as pl
     timings: dict[str, float] = {}
+    peaks: dict[str, float] = {}        # peak RSS (MB) of the main process when each stage ended
 
     def timed(mod, name, label=None):
         fn = getattr(mod, name)
@@ -130,6 +133,7 @@ def child_build(argv: list[str]) -> int:
             finally:
                 key = label or name
                 timings[key] = timings.get(key, 0.0) + time.perf_counter() - t
+                peaks[key] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         setattr(mod, name, wrapper)
 
     timed(kg.parallel, "extract_folder", "read+extract")
@@ -143,7 +147,7 @@ def child_build(argv: list[str]) -> int:
     t0 = time.perf_counter()
     code = main(["build", *argv])
     timings["total (in process)"] = time.perf_counter() - t0
-    Path(os.environ["KG_BENCH_REPORT"]).write_text(json.dumps({"stages": timings}))
+    Path(os.environ["KG_BENCH_REPORT"]).write_text(json.dumps({"stages": timings, "main_peak_mb_after": peaks}))
     return code
 
 
@@ -283,6 +287,9 @@ def main(argv: list[str] | None = None) -> int:
             log(f"  {n:>6} articles ({mb:.1f} MB): {run['seconds']:.1f} s, {n / run['seconds']:.0f} articles/s, "
                 f"{mb / run['seconds']:.2f} MB/s, peak RSS {run['peak_rss_mb']:.0f} MB (PSS {run['peak_pss_mb']:.0f} MB)")
             log(f"         stages: {fmt_stages(run.get('stages', {}))}")
+            peaks = sorted(run.get("main_peak_mb_after", {}).items(), key=lambda kv: kv[1])
+            log("         main-process peak RSS after each stage: "
+                + ", ".join(f"{k} {v:.0f} MB" for k, v in peaks))
         ok = [r for r in runs if "error" not in r]
         entry = {"articles": n, "mb": mb, "runs": runs}
         if ok:
