@@ -48,6 +48,14 @@ def test_extract_corpus_on_dask_equals_the_serial_run(scheduler):
     assert kg.extract_corpus(docs, rules, dask_scheduler=scheduler) == kg.extract_corpus(docs, rules)
 
 
+def test_results_of_many_small_batches_come_back_in_article_order(scheduler, monkeypatch):
+    docs = kg.read_corpus(CORPUS).documents
+    rules = kg.load_rules()
+    monkeypatch.setattr(kg.parallel, "DASK_BATCH", 2)          # 5 articles -> 3 tasks
+    got = kg.extract_corpus(docs, rules, dask_scheduler=scheduler)
+    assert [e.doc.id for e in got] == [d.id for d in docs] and got == kg.extract_corpus(docs, rules)
+
+
 def test_unreachable_scheduler_is_one_clear_error(tmp_path, monkeypatch):
     monkeypatch.setattr(kg.parallel, "DASK_CONNECT_TIMEOUT", "1s")
     with pytest.raises(KgError, match=r"tcp://127\.0\.0\.1:9: cannot reach the Dask scheduler"):
