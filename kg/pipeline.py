@@ -71,17 +71,31 @@ def build_graph(corpus: Corpus | list[Document] | str | os.PathLike, rules: Rule
     return graph_from_extractions(extract_corpus(docs, rules, progress), rules)
 
 
-def render_outputs(g: nx.MultiDiGraph, skipped: list[Skipped] = (), base_iri: str = DEFAULT_BASE) -> dict[str, str | bytes]:
-    """Every output file's content, generated in memory before anything is written."""
-    ttl, trig = render_rdf(g, base_iri)
+def output_renderers(g: nx.MultiDiGraph, skipped: list[Skipped] = (), base_iri: str = DEFAULT_BASE) -> dict:
+    """Every output file, as a callable that renders it: write_all_atomic renders and stages one
+    file at a time, so a large graph never has all its files in memory at once."""
+    rdf: dict[str, bytes] = {}
+
+    def rdf_file(name: str):
+        def render() -> bytes:
+            if not rdf:
+                rdf["graph.ttl"], rdf["graph.trig"] = render_rdf(g, base_iri)
+            return rdf.pop(name)       # Turtle and TriG come from one pass; each is freed once written
+        return render
+
     return {
-        "graph.json": generate_json(g),
-        "graph.ttl": ttl,
-        "graph.trig": trig,
-        "graph.graphml": generate_graphml(g),
-        "graph.html": generate_html(g),
-        "report.md": generate_report(g, [(s.path, s.reason) for s in skipped]),
+        "graph.json": lambda: generate_json(g),
+        "graph.ttl": rdf_file("graph.ttl"),
+        "graph.trig": rdf_file("graph.trig"),
+        "graph.graphml": lambda: generate_graphml(g),
+        "graph.html": lambda: generate_html(g),
+        "report.md": lambda: generate_report(g, [(s.path, s.reason) for s in skipped]),
     }
+
+
+def render_outputs(g: nx.MultiDiGraph, skipped: list[Skipped] = (), base_iri: str = DEFAULT_BASE) -> dict[str, str | bytes]:
+    """Every output file's content, in memory (for notebooks and tests)."""
+    return {name: render() for name, render in sorted(output_renderers(g, skipped, base_iri).items())}
 
 
 def build(corpus_dir: str | os.PathLike, out_dir: str | os.PathLike, rules_dir: str | os.PathLike | None = None,
@@ -102,6 +116,6 @@ def build(corpus_dir: str | os.PathLike, out_dir: str | os.PathLike, rules_dir: 
     require_articles(corpus_dir, corpus)   # nothing readable: keep the previous output, exit 2
     g = graph_from_extractions(extractions, rules)
     del extractions          # the graph holds what the exporters need: free the mentions before rendering
-    files = render_outputs(g, list(corpus.skipped), base_iri)
+    files = output_renderers(g, list(corpus.skipped), base_iri)
     write_all_atomic(files, out_dir)
     return BuildResult(g, corpus, str(out_dir), sorted(files))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -17,22 +18,29 @@ FUZZY_TYPES = ("Agreement", "Event")
 JACCARD_MIN = 0.6
 
 
-def _tokens(text: str) -> set[str]:
-    return {t for t in re.split(r"[\W_]+", norm_key(text)) if t}
+@lru_cache(maxsize=65536)
+def _tokens(text: str) -> frozenset[str]:
+    return frozenset(t for t in re.split(r"[\W_]+", norm_key(text)) if t)
 
 
-def _distinctive(text: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _distinctive(text: str) -> frozenset[str]:
     """Proper-name and number tokens after the first word ("… Việt Nam và Campuchia", "2021-2025")."""
     words = [w for w in re.split(r"[\W_]+", unicodedata.normalize("NFC", text)) if w][1:]
-    return {w.casefold() for w in words if w[0].isupper() or any(c.isdigit() for c in w)}
+    return frozenset(w.casefold() for w in words if w[0].isupper() or any(c.isdigit() for c in w))
+
+
+@lru_cache(maxsize=65536)
+def _head(text: str) -> str:
+    return norm_key(text.split()[0]) if text.split() else ""
 
 
 def same_title(a: str, b: str) -> bool:
     """Two agreement/event titles name the same thing: high token overlap, no clashing proper names."""
-    ta, tb = _tokens(a), _tokens(b)
-    if a.split()[:1] != b.split()[:1] and norm_key(a.split()[0]) != norm_key(b.split()[0]):
+    if _head(a) != _head(b):
         return False                        # a law is never a programme: the head noun must agree
-    if not ta or not tb or len(ta & tb) / len(ta | tb) < JACCARD_MIN:
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb or len(ta & tb) < JACCARD_MIN * len(ta | tb):
         return False
     da, db = _distinctive(a), _distinctive(b)
     return not (da - db and db - da)
@@ -171,9 +179,7 @@ def resolve(extractions: Iterable[Extraction], lexicon: Lexicon) -> tuple[list[E
     rel_ev: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
     for ex in extractions:
         for rm in ex.relations:
-            s, t = key_to_id.get(uf.find(mention_key(rm.source))), key_to_id.get(uf.find(mention_key(rm.target)))
-            s = key_to_id.get(mention_key(rm.source), s)
-            t = key_to_id.get(mention_key(rm.target), t)
+            s, t = key_to_id.get(mention_key(rm.source)), key_to_id.get(mention_key(rm.target))
             if not s or not t or s == t:
                 continue
             if rm.relation in SYMMETRIC_RELATIONS and t < s:
@@ -184,25 +190,38 @@ def resolve(extractions: Iterable[Extraction], lexicon: Lexicon) -> tuple[list[E
 
 
 def _similar_title_pairs(keys: list[str], surfaces: dict[str, set[str]]) -> list[tuple[str, str]]:
-    """Candidate pairs for title merging, by prefix filtering: two token sets with Jaccard >= t share
-    at least one of the |x| - ceil(t|x|) + 1 rarest tokens of x. Keeps resolution near-linear."""
+    """Candidate pairs for title merging. Titles are compared only within one head noun, and by
+    prefix filtering: two token sets with Jaccard >= t share at least one of the
+    |x| - ceil(t|x|) + 1 rarest tokens of x, and their sizes are within a factor t. Keeps
+    resolution near-linear on real corpora."""
     import math
-    df: dict[str, int] = defaultdict(int)
-    toks = {(k, x): sorted(_tokens(x)) for k in keys for x in surfaces[k]}
-    for ts in toks.values():
-        for tok in ts:
-            df[tok] += 1
-    index: dict[str, set[str]] = defaultdict(set)
-    for (k, _), ts in toks.items():
-        ts.sort(key=lambda tok: (df[tok], tok))
-        for tok in ts[:len(ts) - math.ceil(JACCARD_MIN * len(ts)) + 1]:
-            index[tok].add(k)
-    pairs = set()
-    for ks in index.values():
-        ordered = sorted(ks)
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1:]:
-                pairs.add((a, b))
+    by_head: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
+    for k in keys:
+        for x in sorted(surfaces[k]):
+            ts = _tokens(x)
+            if ts:
+                by_head[_head(x)].append((k, ts))
+    pairs: set[tuple[str, str]] = set()
+    for items in by_head.values():
+        df: dict[str, int] = defaultdict(int)
+        for _, ts in items:
+            for tok in ts:
+                df[tok] += 1
+        index: dict[str, list[int]] = defaultdict(list)
+        for i, (k, ts) in enumerate(items):
+            order = sorted(ts, key=lambda tok: (df[tok], tok))
+            seen: set[int] = set()
+            for tok in order[:len(order) - math.ceil(JACCARD_MIN * len(order)) + 1]:
+                for j in index[tok]:
+                    if j in seen:
+                        continue
+                    seen.add(j)
+                    k2, ts2 = items[j]
+                    if k2 == k or not (JACCARD_MIN * len(ts) <= len(ts2) <= len(ts) / JACCARD_MIN):
+                        continue
+                    if len(ts & ts2) >= JACCARD_MIN * len(ts | ts2):
+                        pairs.add((min(k, k2), max(k, k2)))
+                index[tok].append(i)
     return sorted(pairs)
 
 

@@ -73,3 +73,11 @@ def test_help_explains_every_build_option():
                          cwd=ROOT, check=True).stdout
     for opt in ("--out", "--rules", "--base-iri", "--quiet"):
         assert opt in out
+
+
+def test_a_node_keeps_a_few_sentences_per_article_and_counts_every_mention(graph):
+    from collections import Counter
+    d = graph.nodes["bo-cong-an"]
+    per_article = Counter(e["doc"] for e in d["evidence"])
+    assert max(per_article.values()) <= 3 and d["mentions"] > len(d["evidence"])
+    assert sorted(per_article) == d["docs"]

@@ -208,9 +208,9 @@ def test_a_sentence_supporting_several_items_is_stored_once(small_html):
 def test_page_carries_at_most_25_sentences_per_item_and_counts_them_all():
     from kg.graph import assemble_graph
     from kg.model import Document, Entity, Evidence
-    evidence = tuple(Evidence("d1", f"Câu số {i} nhắc tới Việt Nam.", 10 * i, 10 * i + 9, "test") for i in range(30))
+    evidence = tuple(Evidence(f"d{i}", f"Câu số {i} nhắc tới Việt Nam.", 10 * i, 10 * i + 9, "test") for i in range(30))
     g = assemble_graph([Entity("viet-nam", "Việt Nam", "Country", (), (), evidence)], [],
-                       [Document("d1", "d1.txt", "", (), "Tin tức", "2024-01-01")])
+                       [Document(f"d{i}", f"d{i}.txt", "", (), "Tin tức", "2024-01-01") for i in range(30)])
     info = page_data(generate_html(g))["nodeInfo"][0]
     assert (len(info["evidence"]), info["evidenceTotal"]) == (25, 30)
 

@@ -108,9 +108,12 @@ def write_atomic(path: str | os.PathLike, data: str | bytes) -> None:
     write_all_atomic({Path(path).name: data}, Path(path).parent)
 
 
-def write_all_atomic(files: dict[str, str | bytes], out_dir: str | os.PathLike) -> None:
+def write_all_atomic(files: dict, out_dir: str | os.PathLike) -> None:
     """Write every file to a temporary name first; only when all are written, rename each into
-    place, restoring the previous files if any rename fails. OSError becomes OutputError."""
+    place, restoring the previous files if any rename fails. OSError becomes OutputError.
+
+    A value may be a zero-argument callable that renders the content: it is called when its file
+    is staged and dropped right after, so only one rendered file is in memory at a time."""
     out_dir = Path(out_dir)
     staged: list[tuple[Path, Path]] = []          # (temporary, target)
     backups: dict[Path, Path | None] = {}         # target -> backup of the previous file (None: was absent)
@@ -123,7 +126,9 @@ def write_all_atomic(files: dict[str, str | bytes], out_dir: str | os.PathLike) 
             where = target
             target.parent.mkdir(parents=True, exist_ok=True)
             _remove_stale(target)
-            staged.append((_stage(target, _payload(data)), target))
+            payload = _payload(data() if callable(data) else data)
+            staged.append((_stage(target, payload), target))
+            del payload
         for _, target in staged:
             where = target
             backups[target] = _backup(target)

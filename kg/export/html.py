@@ -221,11 +221,7 @@ class SentenceTable:
 
     def refs(self, items) -> tuple[list[int], int]:
         """(indices of the first EVIDENCE_CAP distinct sentences, number of distinct sentences)."""
-        seen: list[tuple[str, str]] = []
-        for e in items or ():
-            key = (str(e.get("doc", "")), str(e.get("sentence", "")))
-            if key not in seen:
-                seen.append(key)
+        seen = list(dict.fromkeys((str(e.get("doc", "")), str(e.get("sentence", ""))) for e in items or ()))
         refs = []
         for key in seen[:EVIDENCE_CAP]:
             if key not in self.index:

@@ -10,8 +10,22 @@ from .atomic import write_atomic
 
 
 def generate_json(g: nx.MultiDiGraph) -> str:
+    """Keys sorted, one node or link a line: diff-friendly, and fast (indent= would disable the
+    C encoder, ten times slower on a large corpus)."""
     data = json_graph.node_link_data(g, edges="links")
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+    def dump(value) -> str:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+    parts = []
+    for key in sorted(data):
+        value = data[key]
+        if key in ("nodes", "links") and value:
+            body = ",\n".join(dump(item) for item in value)
+            parts.append(f"{dump(key)}: [\n{body}\n]")
+        else:
+            parts.append(f"{dump(key)}: {dump(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 def write_json(g: nx.MultiDiGraph, path) -> None:

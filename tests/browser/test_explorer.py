@@ -235,9 +235,10 @@ def test_panel_says_when_it_shows_only_part_of_the_evidence(open_page, tmp_path)
     from kg.export.html import write_html
     from kg.graph import assemble_graph
     from kg.model import Document, Entity, Evidence
-    evidence = tuple(Evidence("d1", f"Câu số {i} nhắc tới Việt Nam.", 10 * i, 10 * i + 9, "test") for i in range(30))
+    evidence = tuple(Evidence(f"d{i}", f"Câu số {i} nhắc tới Việt Nam.", 10 * i, 10 * i + 9, "test") for i in range(30))
     write_html(assemble_graph([Entity("viet-nam", "Việt Nam", "Country", (), (), evidence)], [],
-                              [Document("d1", "d1.txt", "", (), "Tin tức", "2024-01-01")]), tmp_path / "g.html")
+                              [Document(f"d{i}", f"d{i}.txt", "", (), "Tin tức", "2024-01-01") for i in range(30)]),
+               tmp_path / "g.html")
     p = open_page(tmp_path / "g.html")
     p.click_node("viet-nam")
     details = p.page.locator("#details-body")
