@@ -10,10 +10,10 @@ import networkx as nx
 
 from .corpus import Corpus, ReadOptions, Skipped, read_corpus, require_articles
 from .export.atomic import write_all_atomic
-from .export.graphml import generate_graphml
+from .export.graphml import generate_graphml, iter_graphml
 from .export.html import generate_html
-from .export.json import generate_json
-from .export.rdf import DEFAULT_BASE, normalize_base, render_rdf
+from .export.json import generate_json, iter_json
+from .export.rdf import DEFAULT_BASE, normalize_base, rdf_chunk_renderers
 from .export.report import generate_report
 from .extract import compile_lexicon, extract_document
 from .graph import assemble_graph
@@ -74,20 +74,12 @@ def build_graph(corpus: Corpus | list[Document] | str | os.PathLike, rules: Rule
 def output_renderers(g: nx.MultiDiGraph, skipped: list[Skipped] = (), base_iri: str = DEFAULT_BASE) -> dict:
     """Every output file, as a callable that renders it: write_all_atomic renders and stages one
     file at a time, so a large graph never has all its files in memory at once."""
-    rdf: dict[str, bytes] = {}
-
-    def rdf_file(name: str):
-        def render() -> bytes:
-            if not rdf:
-                rdf["graph.ttl"], rdf["graph.trig"] = render_rdf(g, base_iri)
-            return rdf.pop(name)       # Turtle and TriG come from one pass; each is freed once written
-        return render
-
+    rdf = rdf_chunk_renderers(g, base_iri)
     return {
-        "graph.json": lambda: generate_json(g),
-        "graph.ttl": rdf_file("graph.ttl"),
-        "graph.trig": rdf_file("graph.trig"),
-        "graph.graphml": lambda: generate_graphml(g),
+        "graph.json": lambda: iter_json(g),
+        "graph.ttl": rdf["graph.ttl"],
+        "graph.trig": rdf["graph.trig"],
+        "graph.graphml": lambda: iter_graphml(g),
         "graph.html": lambda: generate_html(g),
         "report.md": lambda: generate_report(g, [(s.path, s.reason) for s in skipped]),
     }
@@ -95,7 +87,11 @@ def output_renderers(g: nx.MultiDiGraph, skipped: list[Skipped] = (), base_iri: 
 
 def render_outputs(g: nx.MultiDiGraph, skipped: list[Skipped] = (), base_iri: str = DEFAULT_BASE) -> dict[str, str | bytes]:
     """Every output file's content, in memory (for notebooks and tests)."""
-    return {name: render() for name, render in sorted(output_renderers(g, skipped, base_iri).items())}
+    out = {}
+    for name, render in sorted(output_renderers(g, skipped, base_iri).items()):
+        content = render()
+        out[name] = content if isinstance(content, (str, bytes)) else "".join(content)
+    return out
 
 
 def build(corpus_dir: str | os.PathLike, out_dir: str | os.PathLike, rules_dir: str | os.PathLike | None = None,

@@ -46,12 +46,38 @@ def _write_fd(fd: int, payload: bytes) -> None:
     os.fsync(fd)
 
 
-def _stage(target: Path, payload: bytes) -> Path:
-    """Write `payload` to a new temporary file beside `target`; returns its path."""
+def _write_chunks(fd: int, chunks) -> None:
+    """Write an iterable of str/bytes chunks, buffered, then fsync."""
+    buf: list[bytes] = []
+    size = 0
+    for chunk in chunks:
+        data = chunk.encode("utf-8", "replace") if isinstance(chunk, str) else chunk
+        buf.append(data)
+        size += len(data)
+        if size >= 1 << 20:
+            _write_all(fd, b"".join(buf))
+            buf, size = [], 0
+    _write_all(fd, b"".join(buf))
+    os.fsync(fd)
+
+
+def _write_all(fd: int, payload: bytes) -> None:
+    view = memoryview(payload)
+    while view:
+        n = _write(fd, view)
+        view = view[n:]
+
+
+def _stage(target: Path, payload) -> Path:
+    """Write `payload` (bytes, or an iterable of str/bytes chunks) to a new temporary file beside
+    `target`; returns its path."""
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         os.fchmod(fd, 0o666 & ~_umask())     # mkstemp makes 0600 files; outputs are for sharing
-        _write_fd(fd, payload)
+        if isinstance(payload, (bytes, bytearray, memoryview)):
+            _write_fd(fd, payload)
+        else:
+            _write_chunks(fd, payload)
     except BaseException:
         os.close(fd)
         _unlink(Path(tmp))
@@ -112,8 +138,9 @@ def write_all_atomic(files: dict, out_dir: str | os.PathLike) -> None:
     """Write every file to a temporary name first; only when all are written, rename each into
     place, restoring the previous files if any rename fails. OSError becomes OutputError.
 
-    A value may be a zero-argument callable that renders the content: it is called when its file
-    is staged and dropped right after, so only one rendered file is in memory at a time."""
+    A value may be a zero-argument callable that renders the content (str, bytes, or an iterator
+    of str chunks that is streamed to disk): it is called when its file is staged and dropped
+    right after, so at most one rendered file is in memory at a time."""
     out_dir = Path(out_dir)
     staged: list[tuple[Path, Path]] = []          # (temporary, target)
     backups: dict[Path, Path | None] = {}         # target -> backup of the previous file (None: was absent)
@@ -126,8 +153,8 @@ def write_all_atomic(files: dict, out_dir: str | os.PathLike) -> None:
             where = target
             target.parent.mkdir(parents=True, exist_ok=True)
             _remove_stale(target)
-            payload = _payload(data() if callable(data) else data)
-            staged.append((_stage(target, payload), target))
+            payload = data() if callable(data) else data
+            staged.append((_stage(target, payload if not isinstance(payload, str) else _payload(payload)), target))
             del payload
         for _, target in staged:
             where = target

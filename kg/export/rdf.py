@@ -319,12 +319,17 @@ class _Compactor:
 
 
 def _pretty(quads: Iterable, prefixes: dict[str, str]) -> bytes:
+    return "".join(pretty_chunks(quads, prefixes)).encode("utf-8", "replace")
+
+
+def pretty_chunks(quads: Iterable, prefixes: dict[str, str]) -> Iterator[str]:
     """Turtle (from sorted triples) or TriG (from sorted quads): one block per subject, ';' between
     predicates, ',' between objects, one '{ }' block per named graph; byte-identical for equal input.
     The text is plain N-Triples terms with prefixed names, which rdflib and Oxigraph both read (tested)."""
     c = _Compactor(prefixes)
     rdf_type = iri(RDF + "type")
     out: list[str] = [f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items()]
+    flush_at = 4096
     cur_g = cur_s = cur_p = None
     indent = ""
     for q in quads:
@@ -347,11 +352,14 @@ def _pretty(quads: Iterable, prefixes: dict[str, str]) -> bytes:
         else:
             out.append(f" , {c.term(o)}")
         cur_s, cur_p = s, p
+        if len(out) >= flush_at:
+            yield "".join(out)
+            out = []
     if cur_s is not None:
         out.append(" .\n")
     if cur_g:
         out.append("}\n")
-    return "".join(out).encode("utf-8", "replace")
+    yield "".join(out)
 
 
 def _fixed_prefix_order(out: bytes, prefixes: dict[str, str]) -> bytes:
@@ -365,6 +373,36 @@ def _fixed_prefix_order(out: bytes, prefixes: dict[str, str]) -> bytes:
 
 def serialize_turtle(triples: Iterable[tuple[str, str, str]], prefixes: dict[str, str]) -> str:
     return _pretty(triples, prefixes).decode("utf-8")
+
+
+def rdf_chunk_renderers(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> dict:
+    """{"graph.trig": render, "graph.ttl": render}: each render() returns an iterator of text chunks
+    for streaming to disk. The sorted quads are computed once, for whichever file comes first,
+    and released once both files are written."""
+    state: dict[str, list] = {}
+    prefixes = output_prefixes(base)
+
+    def quads() -> list:
+        if "quads" not in state:
+            state["quads"] = sorted_quads(g, base)
+            state["left"] = ["graph.ttl", "graph.trig"]
+        return state["quads"]
+
+    def trig():
+        q = quads()
+        yield from pretty_chunks(q, prefixes)
+        _done("graph.trig")
+
+    def ttl():
+        yield from pretty_chunks(sorted_triples(quads()), prefixes)
+        _done("graph.ttl")
+
+    def _done(name: str) -> None:
+        state["left"].remove(name)
+        if not state["left"]:
+            state.clear()
+
+    return {"graph.trig": trig, "graph.ttl": ttl}
 
 
 def render_rdf(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> tuple[bytes, bytes]:
