@@ -117,14 +117,7 @@ def resolve(extractions: Iterable[Extraction], lexicon: Lexicon) -> tuple[list[E
         if t in FUZZY_TYPES and k.count("|") == 1:
             by_type[t].append(k)
     for t, keys in by_type.items():
-        for a, b in _similar_title_pairs(keys, surfaces):
-            if uf.find(a) == uf.find(b):
-                continue
-            da, db = attrs[a].get("date", ""), attrs[b].get("date", "")
-            if da and db and da[:len(db)] != db[:len(da)]:
-                continue
-            if any(same_title(x, y) for x in surfaces[a] for y in surfaces[b]):
-                uf.union(a, b)
+        _merge_similar_titles(keys, surfaces, attrs, uf)
 
     groups: dict[str, list[str]] = defaultdict(list)
     for k in types:
@@ -189,40 +182,47 @@ def resolve(extractions: Iterable[Extraction], lexicon: Lexicon) -> tuple[list[E
     return entities, relations
 
 
-def _similar_title_pairs(keys: list[str], surfaces: dict[str, set[str]]) -> list[tuple[str, str]]:
-    """Candidate pairs for title merging. Titles are compared only within one head noun, and by
-    prefix filtering: two token sets with Jaccard >= t share at least one of the
-    |x| - ceil(t|x|) + 1 rarest tokens of x, and their sizes are within a factor t. Keeps
-    resolution near-linear on real corpora."""
+def _merge_similar_titles(keys: list[str], surfaces: dict[str, set[str]], attrs: dict, uf: "_UnionFind") -> None:
+    """Union the keys whose titles name the same agreement or event (see same_title), on dates
+    that do not clash. Titles are compared only within one head noun, and by prefix filtering: two
+    token sets with Jaccard >= t share one of the |x| - ceil(t|x|) + 1 rarest tokens of x, and
+    their sizes are within a factor t. Keys already merged are not compared again."""
     import math
-    by_head: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
+    by_head: dict[str, list[tuple[str, frozenset[str], str]]] = defaultdict(list)
     for k in keys:
         for x in sorted(surfaces[k]):
             ts = _tokens(x)
             if ts:
-                by_head[_head(x)].append((k, ts))
-    pairs: set[tuple[str, str]] = set()
+                by_head[_head(x)].append((k, ts, x))
     for items in by_head.values():
         df: dict[str, int] = defaultdict(int)
-        for _, ts in items:
+        for _, ts, _ in items:
             for tok in ts:
                 df[tok] += 1
         index: dict[str, list[int]] = defaultdict(list)
-        for i, (k, ts) in enumerate(items):
+        for i, (k, ts, x) in enumerate(items):
             order = sorted(ts, key=lambda tok: (df[tok], tok))
             seen: set[int] = set()
+            date_k = attrs[k].get("date", "")
             for tok in order[:len(order) - math.ceil(JACCARD_MIN * len(order)) + 1]:
                 for j in index[tok]:
                     if j in seen:
                         continue
                     seen.add(j)
-                    k2, ts2 = items[j]
-                    if k2 == k or not (JACCARD_MIN * len(ts) <= len(ts2) <= len(ts) / JACCARD_MIN):
+                    k2, ts2, x2 = items[j]
+                    if k2 == k or uf.find(k) == uf.find(k2):
                         continue
-                    if len(ts & ts2) >= JACCARD_MIN * len(ts | ts2):
-                        pairs.add((min(k, k2), max(k, k2)))
+                    if not (JACCARD_MIN * len(ts) <= len(ts2) <= len(ts) / JACCARD_MIN):
+                        continue
+                    if len(ts & ts2) < JACCARD_MIN * len(ts | ts2):
+                        continue
+                    date_2 = attrs[k2].get("date", "")
+                    if date_k and date_2 and date_k[:len(date_2)] != date_2[:len(date_k)]:
+                        continue
+                    da, db = _distinctive(x), _distinctive(x2)
+                    if not (da - db and db - da):
+                        uf.union(k, k2)
                 index[tok].append(i)
-    return sorted(pairs)
 
 
 def _best_label(names: set[str]) -> str:
