@@ -178,29 +178,28 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
     k = j
     while k < n:
         gap = s.gap(k)
-        if k > j or True:
-            if gap.strip() in ("", "-", "–", "—"):
-                pass
-            elif gap == ", " and s.words[k][2] == "chống":
-                pass
-            elif gap == ", " and through_commas and s.words[k][2][0].islower() and not _is_stop(s, k, lex, etype):
-                pass
-            elif k == j and _quote_end(s, end) is not None:
-                q = _quote_end(s, end)
-                end = q
-                while k < n and s.words[k][0] < q:
-                    k += 1
+        if gap.strip() in ("", "-", "–", "—"):
+            pass
+        elif gap == ", " and s.words[k][2] == "chống":
+            pass
+        elif gap == ", " and through_commas and s.words[k][2][0].islower() and not _is_stop(s, k, lex, etype):
+            pass
+        elif k == j and _quote_end(s, end) is not None:
+            q = _quote_end(s, end)
+            end = q
+            while k < n and s.words[k][0] < q:
+                k += 1
+            break
+        elif gap.strip() in QUOTES_OPEN and k > j:
+            q = _quote_end(s, s.words[k - 1][1])
+            if q is None:
                 break
-            elif gap.strip() in QUOTES_OPEN and k > j:
-                q = _quote_end(s, s.words[k - 1][1])
-                if q is None:
-                    break
-                end = q
-                while k < n and s.words[k][0] < q:
-                    k += 1
-                break
-            else:
-                break
+            end = q
+            while k < n and s.words[k][0] < q:
+                k += 1
+            break
+        else:
+            break
         if _is_stop(s, k, lex, etype):
             break
         if etype == "Event" and k > j and _heads_at(s, k, lex, "Event") and s.words[k][2][0].isupper():
@@ -216,7 +215,7 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
     return end
 
 
-def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans, generic_starts) -> list[Mention]:
+def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans) -> list[Mention]:
     base = doc.sentences[si].start
     gaz = {g[0]: g for g in gaz_spans}
     covered = [(g[0], g[1]) for g in gaz_spans]
@@ -399,13 +398,12 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
         s = _Sent(sent.text)
         if not s.words:
             continue
-        generic_starts: set[int] = set()     # a generic phrase is dropped only as a whole name
         gaz_spans = [g for g in _gazetteer_spans(sent.text, lex) if match_form(sent.text[g[0]:g[1]]) not in lex.generic]
         base = sent.start
         for a, b, key in gaz_spans:
             e = lex.entries[key]
             out.append(Mention(doc.id, si, base + a, base + b, sent.text[a:b], e.type, e.rule, key))
-        out += _pattern_mentions(doc, si, s, lex, gaz_spans, generic_starts)
+        out += _pattern_mentions(doc, si, s, lex, gaz_spans)
         taken = [(m.start - base, m.end - base) for m in out if m.sentence == si and m.type == "Organization"]
         out += _person_mentions(doc, si, s, lex, taken)
     out = _inner_names(doc, out, lex)

@@ -296,7 +296,6 @@ class _SentenceLinks:
         for pos, end, rid in self.cues("participatedIn", "before"):
             if self.in_mention(pos) or done:
                 continue
-            ev = self.event_after(end - 1, len(self.text)) if False else None
             ev = self._event_for(pos)
             if ev is None:
                 continue
