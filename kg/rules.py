@@ -29,7 +29,7 @@ SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 ENUMS = {
     ("heads.tsv", "type"): set(ENTITY_TYPES),
-    ("cues.tsv", "relation"): set(RELATIONS) | {"alias", "list", "anaphor"},
+    ("cues.tsv", "relation"): set(RELATIONS) | {"alias", "list", "anaphor", "plural"},
     ("cues.tsv", "role"): {"", "verb", "before", "after", "frame", "inner", "between", "members", "place", "seat"},
     ("persons.tsv", "kind"): {"title", "post", "deputy"},
     ("gazetteer/locations.tsv", "kind"): {"", "province", "city", "region", "district"},

@@ -10,7 +10,6 @@ from ..model import Document, Mention, mention_key
 from .lexicon import Lexicon, match_form
 
 WORD = re.compile(r"\w+(?:[/.&'’-]\w+)*")
-PLURAL_MARKERS = ("các", "những", "nhiều", "một số", "mọi", "hàng chục", "hàng trăm")
 ORDINAL = ("lần thứ",)
 QUOTES_OPEN = "“\"«"
 QUOTES_CLOSE = "”\"»"
@@ -321,10 +320,13 @@ def _lower_event(doc, si, s: _Sent, i, hn, lex, rid) -> Mention | None:
     base = doc.sentences[si].start
     ws = s.words[i][0]
     before = s.text[:ws].rstrip().lower()
-    if before.endswith(PLURAL_MARKERS) or re.search(r"\d\s*$", before):
+    plural = tuple(c for c, _, _ in lex.cues.get("plural", ()))
+    if before.endswith(plural) or re.search(r"\d\s*$", before):
         return None
     j = i + hn
-    organised = re.search(r"(?:tổ chức|chủ trì|đăng cai)\s+$", s.text[:ws], flags=re.IGNORECASE)
+    head_of = s.text[:ws].rstrip().lower()
+    organised = s.text[:ws].endswith(" ") and any(
+        head_of.endswith(c) for c, _, role in lex.cues.get("organized", ()) if role == "verb")
     if organised and j < len(s.words) and s.words[j][2] == "về" and s.gap(j) == " ":
         # "tổ chức khóa tập huấn về kỹ năng điều tra …": the article individuates this event
         end = _extend_title(s, j + 1, lex, "Event", True) if j + 1 < len(s.words) else s.words[j][1]
@@ -483,7 +485,7 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
             out.append(m)
             continue
         loc = locs.get((m.sentence, m.end + 1))
-        if m.key and loc is not None and re.match(r"(?:tỉnh|thành phố|TP|huyện|quận)\b", loc.text):
+        if m.key and loc is not None and _heads_at(_Sent(loc.text), 0, lex, "Location"):
             # "Bộ đội Biên phòng tỉnh An Giang", "Hội Liên hiệp Phụ nữ tỉnh An Giang": the province's own body
             text = doc.text[m.start:loc.end]
             out.append(replace(m, end=loc.end, text=text, key="", rule="entities.local-body",

@@ -53,6 +53,7 @@ class Lexicon:
     stops_by_first: dict[str, dict[str, list[list[str]]]] = field(default_factory=dict)
     generic_by_first: dict[str, list[str]] = field(default_factory=dict)
     titles_by_first: dict[str, list[list[str]]] = field(default_factory=dict)
+    deputies: list[str] = field(default_factory=list)
 
     def gazetteer_matches(self, text: str) -> list[tuple[int, int, str]]:
         """All (start, end, surface) hits of gazetteer names in `text`, as candidates."""
@@ -120,4 +121,5 @@ def _compile(rules: Rules) -> Lexicon:
         lex.generic_by_first.setdefault(g.split()[0], []).append(g)
     for t in lex.titles:
         lex.titles_by_first.setdefault(t.split()[0], []).append(t.split())
+    lex.deputies = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "deputy"), key=len, reverse=True)
     return lex

@@ -142,7 +142,6 @@ class _SentenceLinks:
                 self.add(p, "holdsPosition", org, "rel.holdsPosition.post-before-name")
                 self.posts.add(id(org))
         posts = self.lex.posts
-        deputy = "Phó "
         for p in persons:
             pos = self.local(p)[1]
             while True:
@@ -150,8 +149,9 @@ class _SentenceLinks:
                 if not m:
                     break
                 at = pos + m.end()
-                if self.text.startswith(deputy, at):
-                    at += len(deputy)
+                deputy = next((d for d in self.lex.deputies if self.text.startswith(d + " ", at)), None)
+                if deputy:
+                    at += len(deputy) + 1
                 post = next((x for x in posts if self.text.startswith(x, at)), None)
                 if post is None:
                     break
