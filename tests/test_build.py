@@ -81,3 +81,16 @@ def test_a_node_keeps_a_few_sentences_per_article_and_counts_every_mention(graph
     per_article = Counter(e["doc"] for e in d["evidence"])
     assert max(per_article.values()) <= 3 and d["mentions"] > len(d["evidence"])
     assert sorted(per_article) == d["docs"]
+
+
+def test_a_node_named_in_many_articles_keeps_a_sample_spread_over_articles_and_lists_them_all():
+    from kg.graph import NODE_EVIDENCE_MAX, assemble_graph
+    from kg.model import Entity, Evidence
+    sentence = "Bộ Công an phối hợp với IOM tổ chức hội thảo."
+    ev = tuple(Evidence(f"a{i:03d}", sentence, j * 100, j * 100 + 45, "gazetteer/organizations.tsv:3")
+               for i in range(50) for j in range(3))
+    g = assemble_graph([Entity("bo-cong-an", "Bộ Công an", "Organization", (), (), ev)], [])
+    d = g.nodes["bo-cong-an"]
+    assert len(d["evidence"]) == NODE_EVIDENCE_MAX
+    assert len({e["doc"] for e in d["evidence"]}) == NODE_EVIDENCE_MAX   # first mentions of 30 articles
+    assert d["docs"] == [f"a{i:03d}" for i in range(50)] and d["mentions"] == 150
