@@ -26,11 +26,14 @@ from __future__ import annotations
 
 import codecs
 import csv
+import hashlib
+import importlib.util
 import os
 import re
 import stat
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -135,6 +138,8 @@ _DOUBLE_UTF8 = re.compile("[\u00c2-\u00c6\u00e1][\u0080-\u00bf\u0152\u0153\u0160
                           "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
                           "\u20ac\u2122]")
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+# What `_mostly_controls` counts: C0 controls other than \t \n \v \f \r, DEL and C1, noncharacters.
+_BINARY_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _LEGACY_HINT = "convert it to UTF-8 (e.g. with UniKey's converter), or pass --encoding if you know its code page"
 
 
@@ -190,14 +195,17 @@ def implausible_vietnamese(text: str) -> str:
 def double_encoded(text: str) -> bool:
     """True for UTF-8 that was decoded as Windows-1252 and saved again ('CÃ´ng an')."""
     pairs = len(_DOUBLE_UTF8.findall(text))
-    non_ascii = sum(c >= "\x80" for c in text)
-    return pairs >= 3 and pairs >= 0.2 * non_ascii / 2
+    if pairs < 3:                               # the common case: no need to count letters
+        return False
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return pairs >= 0.2 * non_ascii / 2
 
 
 def _mostly_controls(text: str) -> bool:
     """Binary data that happened to decode: control characters beyond a few stray ones (>1%)."""
-    bad = sum(1 for c in text if (c < " " and c not in "\t\n\r\f\v") or "\x7f" <= c < "\xa0"
-              or c in "\ufffe\uffff")
+    if not _BINARY_CONTROLS.search(text):
+        return False
+    bad = len(_BINARY_CONTROLS.findall(text))
     return bad > 4 and bad > 0.01 * len(text)
 
 
@@ -450,11 +458,110 @@ def _cut_long(piece: str, limit: int = MAX_SENTENCE) -> list[tuple[int, str]]:
     return parts
 
 
+# underthesea 9.x's sent_tokenize (PunktSentenceTokenizer.sentences_from_text) steps through
+# every character in Python, about a millisecond per article, and importing underthesea takes a
+# second. `_punkt_sentences` is the same algorithm jumping from one '.', '?' or '!' to the next.
+# It is used only when the installed tokenizer module is byte for byte the one it was ported from
+# (underthesea 9.5.0), with that module's own abbreviation list; with any other underthesea
+# version, underthesea's sent_tokenize is called as before, so the sentences never differ.
+_PORTED_SENT_TOKENIZE = "9fad5c8510a2bf9df2b94b59217d4351a5496eaa7210dd5e0ce610beddf6dab7"
+_SENT_END = re.compile(r"[.?!]")
+
+
+@lru_cache(maxsize=1)
+def _sentence_tokenizer():
+    """The function that splits one line into sentences (see `_PORTED_SENT_TOKENIZE`)."""
+    abbrevs = _ported_abbreviations()
+    if abbrevs is None:
+        from underthesea import sent_tokenize
+        return sent_tokenize
+    return lambda line: _punkt_sentences(line, abbrevs)
+
+
+def _ported_abbreviations() -> frozenset[str] | None:
+    """The abbreviations of the installed underthesea tokenizer when its module is the ported one
+    (loaded from its file alone: the package's __init__ imports every model), else None."""
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(list(spec.submodule_search_locations)[0]) / "pipeline" / "sent_tokenize" / "__init__.py"
+    try:
+        if hashlib.sha256(path.read_bytes()).hexdigest() != _PORTED_SENT_TOKENIZE:
+            return None
+        module_spec = importlib.util.spec_from_file_location("kg._underthesea_sent_tokenize", path)
+        module = importlib.util.module_from_spec(module_spec)
+        module_spec.loader.exec_module(module)
+        module._load_model()
+        return frozenset(module.sentence_tokenizer.abbrev_types)
+    except (OSError, AttributeError, ValueError):
+        return None
+
+
+def _punkt_sentences(text: str, abbrevs: frozenset[str]) -> list[str]:
+    """underthesea 9.5.0's sentences_from_text, same decisions: '?' and '!' end a sentence, so
+    does '.' unless it sits between digits ('1.500') or follows an abbreviation ('TP.', 'ThS.');
+    three or more dots end one only before a capital or the end of the text."""
+    if not text or not text.strip():
+        return []
+    out: list[str] = []
+    n = len(text)
+    start = 0
+    m = _SENT_END.search(text)
+    while m is not None:
+        i = m.start()
+        if text[i] == ".":
+            dot_end = i + 1
+            while dot_end < n and text[dot_end] == ".":
+                dot_end += 1
+            if dot_end - i >= 3:
+                after = dot_end
+                while after < n and text[after] in " \t":
+                    after += 1
+                if after >= n or text[after].isupper():
+                    sentence = text[start:dot_end].strip()
+                    if sentence:
+                        out.append(sentence)
+                    while dot_end < n and text[dot_end] in " \t\n\r":
+                        dot_end += 1
+                    start = dot_end
+                m = _SENT_END.search(text, dot_end)
+                continue
+        if _punkt_boundary(text, i, abbrevs):
+            end = i + 1
+            while end < n and text[end] in ".?!":
+                end += 1
+            sentence = text[start:end].strip()
+            if sentence:
+                out.append(sentence)
+            while end < n and text[end] in " \t\n\r":
+                end += 1
+            start = end
+            m = _SENT_END.search(text, end)
+            continue
+        m = _SENT_END.search(text, i + 1)
+    final = text[start:].strip()
+    if final:
+        out.append(final)
+    return out
+
+
+def _punkt_boundary(text: str, pos: int, abbrevs: frozenset[str]) -> bool:
+    if text[pos] != ".":
+        return True
+    if pos > 0 and text[pos - 1].isdigit() and pos + 1 < len(text) and text[pos + 1].isdigit():
+        return False
+    begin = pos - 1
+    while begin >= 0 and (text[begin].isalnum() or text[begin] == "."):
+        begin -= 1
+    word = text[begin + 1:pos]
+    return not (word and word.lower() in abbrevs)
+
+
 def split_sentences(text: str) -> tuple[Sentence, ...]:
     """Sentences with offsets into `text`. Line breaks always end a sentence: underthesea's
     sent_tokenize would glue a title, its dateline and the first paragraph together.
     A sentence longer than MAX_SENTENCE characters is cut at a space."""
-    from underthesea import sent_tokenize
+    sent_tokenize = _sentence_tokenizer()
 
     out: list[Sentence] = []
 

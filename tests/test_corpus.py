@@ -75,3 +75,22 @@ def test_undecodable_article_is_skipped_and_listed(tmp_path):
     c = read_corpus(tmp_path)
     assert [d.id for d in c.documents] == ["good"]
     assert len(c.skipped) == 1 and c.skipped[0].path.endswith("bad.txt") and "1258" in c.skipped[0].reason
+
+
+def test_fast_sentence_splitter_gives_underthesea_sentences():
+    """The port of underthesea's tokenizer (used only for the version it was ported from) splits
+    exactly as underthesea does: abbreviations, decimals, ellipses, '?!', tabs and odd spacing."""
+    from pathlib import Path
+
+    from underthesea import sent_tokenize
+
+    from kg.corpus import _sentence_tokenizer
+
+    split = _sentence_tokenizer()
+    lines = ["TP. Hồ Chí Minh, ThS. Nguyễn Văn A nói: 1.500 người... Và rồi? Có! Hết.",
+             "Ông A.B. Smith (e.g. TS. Lê) đến... sau đó .. rồi .", "...", ". . .", "a...b... C", "?!?",
+             "Số 15.12.2025. Tiếp", "\tXin chào.\t Tôi là A.", "Mr. X gặp Dr.Y.", "", "   ", "Kết thúc…"]
+    for path in sorted(Path(__file__).parent.parent.joinpath("corpus").glob("*.txt")):
+        lines += path.read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        assert split(line) == sent_tokenize(line), line
