@@ -395,3 +395,25 @@ def test_the_direct_writer_prints_exactly_what_oxigraph_prints():
         ttl, trig = render_rdf(g)
         assert trig == _oxigraph_pretty(quads, prefixes, ox.RdfFormat.TRIG)
         assert ttl == _oxigraph_pretty(sorted_triples(quads), prefixes, ox.RdfFormat.TURTLE)
+
+
+def test_the_grouped_writer_prints_exactly_what_the_quad_by_quad_writer_prints():
+    """The output files are printed subject by subject (an evidence node from one template); the result
+    must be the bytes `pretty_chunks` prints from the sorted quads, even for odd graphs: the same
+    evidence twice, an evidence node given two sentences, a link without evidence, another base."""
+    from kg.export.rdf import _pretty, output_prefixes, sorted_quads, sorted_triples
+    g = synthetic_graph()
+    u, v, k, d = next(iter(g.edges(keys=True, data=True)))
+    ev = dict(d["evidence"][0])
+    d["evidence"] = list(d["evidence"]) + [dict(ev), {**ev, "sentence": "Một câu khác {0} {x}."}]
+    g.add_edge("iom", "undp", key="cooperatesWith", relation="cooperatesWith", evidence=[])
+    g.add_edge("undp", "iom", key="funded", relation="funded")
+    ents = [Entity(t or "empty", t or "?", "Organization", (), (), ()) for t in HOSTILE]
+    hostile = assemble_graph(ents, [Relation(ents[1].id, "cooperatesWith", ents[2].id,
+                                             (_ev("bài <1> {}", 'câu "x"\n\x00 {1}', 3, "r{"),))])
+    for graph in (g, hostile, assemble_graph([], [])):
+        for base in (DEFAULT_BASE, "https://data.example.vn/kg#"):
+            quads, prefixes = sorted_quads(graph, base), output_prefixes(base)
+            ttl, trig = render_rdf(graph, base)
+            assert trig == _pretty(quads, prefixes)
+            assert ttl == _pretty(sorted_triples(quads), prefixes)

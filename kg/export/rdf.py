@@ -3,7 +3,9 @@
 Triples come from one plain generator of (graph, subject, predicate, object) tuples of N-Triples terms,
 are sorted, and are printed as grouped Turtle/TriG in one pass, so the files are byte-identical across
 runs and a million triples take seconds (parsing N-Quads back into Oxigraph just to print them cost
-more than everything else together).
+more than everything else together). The output files take a shorter road to the same bytes: quads are
+grouped by graph and subject (`subject_tables`) and each subject is printed in one piece, each link's
+evidence node (ten of every eleven quads) from one format string, without building its quads at all.
 `to_rdf` / `to_dataset` give the same triples as rdflib objects for notebooks and tests.
 The modelling (reification + named graphs + PROV-O) is described in docs/rdf.md.
 """
@@ -112,6 +114,8 @@ class _Terms:
         self.base = normalize_base(base)
         self.node = {n: iri(f"{self.base}id/{segment(n)}") for n in g.nodes}
         self._articles: dict[str, str] = {}
+        self._segments: dict[str, str] = {}
+        self._lits: dict[tuple, str] = {}
 
     def article(self, doc: str) -> str:
         a = self._articles.get(doc)
@@ -121,11 +125,32 @@ class _Terms:
 
     def evidence(self, doc: str, key: str) -> str:
         digest = hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:12]
-        return iri(f"{self.base}evidence/{segment(doc)}-{digest}")
+        seg = self._segments.get(doc)
+        if seg is None:
+            seg = self._segments[doc] = segment(doc)
+        return iri(f"{self.base}evidence/{seg}-{digest}")
+
+    def lit(self, value, lang: str = "") -> str:
+        """lit(value, lang), one string per distinct value: evidence sentences and rule ids repeat."""
+        key = (str(value), lang)
+        out = self._lits.get(key)
+        if out is None:
+            out = self._lits[key] = lit(value, lang)
+        return out
 
 
 def rdf_quads(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Iterator[Quad]:
     """Every quad of the export (unsorted; a quad may repeat). Graph "" is the default graph."""
+    for item in _rdf_items(g, base):
+        if len(item) == 4:
+            yield item
+        else:
+            yield from _evidence_quads(item)
+
+
+def _rdf_items(g: nx.MultiDiGraph, base: str) -> Iterator[tuple]:
+    """The quads of the export, except that each link's evidence node comes as one evidence record
+    (see `_edge_items`) standing for its ten quads: the writers print it without building them."""
     t = _Terms(base, g)
     by_name = _name_index(g)
     documents = g.graph.get("documents", {})
@@ -136,7 +161,7 @@ def rdf_quads(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Iterator[Quad]:
     for u, v, k, d in g.edges(keys=True, data=True):
         for ev in d.get("evidence", ()):
             docs.add(str(ev["doc"]))
-        yield from _edge_quads(t, u, v, d.get("relation", k), d.get("evidence", ()))
+        yield from _edge_items(t, u, v, d.get("relation", k), d.get("evidence", ()))
     for doc in docs:
         yield from _article_quads(t.article(doc), doc, documents.get(doc, {}))
 
@@ -193,8 +218,9 @@ _DERIVED = iri(PROV + "wasDerivedFrom")
 _INT = XSD + "integer"
 
 
-def _edge_quads(t: _Terms, u: str, v: str, relation: str, evidence: Iterable[dict]) -> Iterator[Quad]:
-    """The link in the graph of each article that states it, plus one reified Evidence node per sentence."""
+def _edge_items(t: _Terms, u: str, v: str, relation: str, evidence: Iterable[dict]) -> Iterator[tuple]:
+    """The link in the graph of each article that states it, plus one reified Evidence node per sentence,
+    as an evidence record (graph, node, s, p, o, sentence literal, start, end, rule literal)."""
     s, p, o = t.node[u], iri(relation_property(relation)), t.node[v]
     stated = False
     for ev in evidence:
@@ -202,19 +228,24 @@ def _edge_quads(t: _Terms, u: str, v: str, relation: str, evidence: Iterable[dic
         a = t.article(doc)
         node = t.evidence(doc, "\x1f".join(map(str, (u, relation, v, doc, ev["start"], ev["end"], ev["rule"]))))
         yield (a, s, p, o)
-        yield (a, node, _A, _EVIDENCE)
-        yield (a, node, _A, _STATEMENT)
-        yield (a, node, _SUBJ, s)
-        yield (a, node, _PRED, p)
-        yield (a, node, _OBJ, o)
-        yield (a, node, _SENTENCE, lit(ev.get("sentence", ""), "vi"))
-        yield (a, node, _BEGIN, typed(int(ev["start"]), _INT))
-        yield (a, node, _END, typed(int(ev["end"]), _INT))
-        yield (a, node, _RULE, lit(ev.get("rule", "")))
-        yield (a, node, _DERIVED, a)
+        yield (a, node, s, p, o, t.lit(ev.get("sentence", ""), "vi"), int(ev["start"]), int(ev["end"]),
+               t.lit(ev.get("rule", "")))
         stated = True
     if not stated:
         yield ("", s, p, o)
+
+
+def _evidence_pairs(record: tuple) -> list[tuple[str, str]]:
+    """The (predicate, object) pairs of an evidence record's node."""
+    a, node, s, p, o, sentence, start, end, rule = record
+    return [(_A, _EVIDENCE), (_A, _STATEMENT), (_SUBJ, s), (_PRED, p), (_OBJ, o), (_SENTENCE, sentence),
+            (_BEGIN, typed(start, _INT)), (_END, typed(end, _INT)), (_RULE, rule), (_DERIVED, a)]
+
+
+def _evidence_quads(record: tuple) -> Iterator[Quad]:
+    a, node = record[0], record[1]
+    for p, o in _evidence_pairs(record):
+        yield (a, node, p, o)
 
 
 def _article_quads(a: str, doc: str, meta: dict) -> Iterator[Quad]:
@@ -375,53 +406,172 @@ def serialize_turtle(triples: Iterable[tuple[str, str, str]], prefixes: dict[str
     return _pretty(triples, prefixes).decode("utf-8")
 
 
+# --- the fast path for the output files: quads grouped by subject, each subject printed in one piece ----
+
+def _add_pair(table: dict, s: str, pair: tuple[str, str]) -> None:
+    entry = table.get(s)
+    if entry is None:
+        table[s] = {pair}
+    elif type(entry) is set:
+        entry.add(pair)
+    else:
+        table[s] = _as_pairs(entry) | {pair}
+
+
+def _add_record(table: dict, node: str, record: tuple) -> None:
+    entry = table.get(node)
+    if entry is None:
+        table[node] = record
+    elif entry != record:                  # the same node twice with other values: merge as pairs
+        table[node] = _as_pairs(entry) | _as_pairs(record)
+
+
+def _as_pairs(entry) -> set[tuple[str, str]]:
+    return set(entry) if type(entry) is set else set(_evidence_pairs(entry))
+
+
+def subject_tables(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> tuple[dict[str, dict], dict[str, dict]]:
+    """The export grouped for printing: ({graph: {subject: entry}}, {subject: entry} of all graphs merged),
+    where an entry is the subject's set of distinct (predicate, object) pairs, or one evidence record
+    (an evidence node occurs in one graph only, and prints the same every time)."""
+    graphs: dict[str, dict] = defaultdict(dict)
+    merged: dict[str, dict] = {}
+    for item in _rdf_items(g, base):
+        if len(item) == 4:
+            name, s, p, o = item
+            pair = (p, o)
+            table = graphs[name]
+            entry = table.get(s)
+            if type(entry) is set:          # inlined _add_pair: half a million quads on a large corpus
+                entry.add(pair)
+            else:
+                _add_pair(table, s, pair)
+            entry = merged.get(s)
+            if type(entry) is set:
+                entry.add(pair)
+            else:
+                _add_pair(merged, s, pair)
+        else:
+            _add_record(graphs[item[0]], item[1], item)
+            _add_record(merged, item[1], item)
+    return dict(graphs), merged
+
+
+class _Printer:
+    """One subject's block of Turtle/TriG text (without the closing ' .'), the same bytes that
+    `pretty_chunks` prints for its sorted quads."""
+
+    def __init__(self, prefixes: dict[str, str]):
+        self.c = _Compactor(prefixes)
+        self._evidence: dict[str, str] = {}
+
+    def block(self, s: str, entry, indent: str) -> str:
+        if type(entry) is set:
+            return self._pairs(s, entry, indent)
+        template = self._evidence.get(indent)
+        if template is None:
+            template = self._evidence[indent] = self._evidence_template(indent)
+        a, node, s_, p, o, sentence, start, end, rule = entry
+        ci, term, get = self.c.iri, self.c.term, self.c._cache.get     # get(x) or ci(x): ci(x), one call less
+        return template.format(get(node) or ci(node), get(a) or ci(a), get(s_) or ci(s_), get(p) or ci(p),
+                               get(o) or ci(o), term(sentence), str(start), str(end), term(rule))
+
+    def _pairs(self, s: str, pairs, indent: str) -> str:
+        ci, term, get = self.c.iri, self.c.term, self.c._cache.get
+        out = [indent, get(s) or ci(s)]
+        cur = None
+        for p, o in sorted(pairs):
+            obj = (get(o) or ci(o)) if o[0] == "<" else term(o)
+            if p != cur:
+                pred = "a" if p == _A else get(p) or ci(p)
+                out.append(f" {pred} {obj}" if cur is None else f" ;\n{indent}\t{pred} {obj}")
+                cur = p
+            else:
+                out.append(f" , {obj}")
+        return "".join(out)
+
+    def _evidence_template(self, indent: str) -> str:
+        """The block of an evidence node as a format string with fields {0}..{8} (node, article, s, p, o,
+        sentence, start, end, rule): `_pairs` prints it from placeholder terms, which sort like any real
+        ones (the two fixed rdf:type classes are the only predicate with two objects) and which the
+        compactor leaves as they are."""
+        mark = ["\x00%d\x00" % i for i in range(9)]
+        ref = ["<" + m + ">" for m in mark]
+        record = (ref[1], ref[0], ref[2], ref[3], ref[4], mark[5], 0, 0, mark[8])
+        pairs = [(p, mark[6] if p == _BEGIN else mark[7] if p == _END else o) for p, o in _evidence_pairs(record)]
+        text = self._pairs(ref[0], pairs, indent).replace("{", "{{").replace("}", "}}")
+        for i in range(9):
+            text = text.replace(ref[i], "{%d}" % i).replace(mark[i], "{%d}" % i)
+        return text
+
+
+def _graph_chunks(printer: _Printer, graphs: dict[str, dict], prefixes: dict[str, str]) -> Iterator[str]:
+    """TriG: the default graph's subjects, then one '{ }' block per named graph, all sorted."""
+    out: list[str] = [f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items()]
+    block = printer.block
+    for name in sorted(graphs):
+        subjects = graphs[name]
+        indent = "\t" if name else ""
+        if name:
+            out.append(f"{printer.c.iri(name)} {{\n")
+        for s in sorted(subjects):
+            out.append(block(s, subjects[s], indent))
+            out.append(" .\n")
+            if len(out) >= 8192:
+                yield "".join(out)
+                out = []
+        if name:
+            out.append("}\n")
+    yield "".join(out)
+
+
+def _turtle_chunks(printer: _Printer, merged: dict[str, dict], prefixes: dict[str, str]) -> Iterator[str]:
+    """Turtle: every subject of every graph, sorted."""
+    return _graph_chunks(printer, {"": merged}, prefixes)
+
+
 def rdf_chunk_renderers(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> dict:
     """{"graph.trig": render, "graph.ttl": render}: each render() returns an iterator of text chunks
-    for streaming to disk. The sorted quads are computed once, for whichever file comes first,
-    and released once both files are written."""
-    state: dict[str, list] = {}
+    for streaming to disk. The quads are grouped once, for whichever file comes first; each file's
+    table is released once that file is written."""
+    state: dict = {}
     prefixes = output_prefixes(base)
 
-    def quads() -> list:
-        if "quads" not in state:
-            state["quads"] = sorted_quads(g, base)
-            state["left"] = ["graph.ttl", "graph.trig"]
-        return state["quads"]
+    def tables() -> dict:
+        if not state:
+            state["graphs"], state["merged"] = subject_tables(g, base)
+            state["printer"] = _Printer(prefixes)
+        return state
 
     def trig():
-        q = quads()
-        yield from pretty_chunks(q, prefixes)
-        _done("graph.trig")
+        st = tables()
+        yield from _graph_chunks(st["printer"], st["graphs"], prefixes)
+        st["graphs"] = {}
 
     def ttl():
-        yield from pretty_chunks(sorted_triples(quads()), prefixes)
-        _done("graph.ttl")
-
-    def _done(name: str) -> None:
-        state["left"].remove(name)
-        if not state["left"]:
-            state.clear()
+        st = tables()
+        yield from _turtle_chunks(st["printer"], st["merged"], prefixes)
+        st["merged"] = {}
 
     return {"graph.trig": trig, "graph.ttl": ttl}
 
 
 def render_rdf(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> tuple[bytes, bytes]:
     """(graph.ttl, graph.trig) as UTF-8 bytes from one pass over the graph."""
-    quads = sorted_quads(g, base)
-    prefixes = output_prefixes(base)
-    trig = _pretty(quads, prefixes)
-    ttl = _pretty(sorted_triples(quads), prefixes)
+    render = rdf_chunk_renderers(g, base)
+    trig = "".join(render["graph.trig"]()).encode("utf-8", "replace")
+    ttl = "".join(render["graph.ttl"]()).encode("utf-8", "replace")
     return ttl, trig
 
 
 def generate_turtle(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> str:
     """Turtle: the merge of all graphs, every triple once."""
-    return _pretty(sorted_triples(rdf_quads(g, base)), output_prefixes(base)).decode("utf-8")
+    return render_rdf(g, base)[0].decode("utf-8")
 
 
 def generate_trig(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> str:
     """TriG: entities and articles in the default graph; each article's links and evidence in its own graph."""
-    return _pretty(sorted_quads(g, base), output_prefixes(base)).decode("utf-8")
+    return render_rdf(g, base)[1].decode("utf-8")
 
 
 def write_turtle(g: nx.MultiDiGraph, path, base: str = DEFAULT_BASE) -> None:
