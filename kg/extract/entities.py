@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import accumulate
 
 from ..model import Document, Mention, mention_key
 from .lexicon import Lexicon, match_form
 
 WORD = re.compile(r"\w+(?:[/.&'’-]\w+)*")
+WORD_SPLIT = re.compile("(" + WORD.pattern + ")")     # split() keeps the words: gap, word, gap, …
 ORDINAL = ("lần thứ",)
 QUOTES_OPEN = "“\"«"
 QUOTES_CLOSE = "”\"»"
@@ -29,12 +31,14 @@ class _Sent:
 
     def __init__(self, text: str):
         self.text = text
-        self.words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
-        self.at = {w[0]: i for i, w in enumerate(self.words)}
+        parts = WORD_SPLIT.split(text)                   # [gap 0, word 0, gap 1, word 1, …, last gap]
+        bounds = list(accumulate(map(len, parts), initial=0))
+        self.words = list(zip(bounds[1::2], bounds[2::2], parts[1::2]))   # (start, end, word)
+        self.gaps = parts[0::2]
 
     def gap(self, i: int) -> str:
-        """Text between word i-1 and word i."""
-        return self.text[self.words[i - 1][1]:self.words[i][0]] if i > 0 else self.text[:self.words[0][0]]
+        """Text between word i-1 and word i (before word 0 for i = 0)."""
+        return self.gaps[i]
 
     def phrase_at(self, i: int, phrase_words: list[str], case_sensitive: bool = True) -> bool:
         if i + len(phrase_words) > len(self.words):
@@ -225,7 +229,10 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
         return any(x <= a and b <= y for x, y in spans)
 
     form = match_form(s.text)
-    for i, (ws, we, w) in enumerate(s.words):
+    starts = lex.pattern_starts                # word -> can a head start there (memo)
+    heads = [i for i, (_, _, w) in enumerate(s.words) if starts.get(w) or w not in starts and lex.can_start_pattern(w)]
+    for i in heads:                          # most words start no head: nothing to do there
+        ws, we, w = s.words[i]
         if any(form.startswith(g, ws) and not _is_word_char(form[ws + len(g):ws + len(g) + 1] or " ")
                for g in lex.generic_by_first.get(w.lower(), ())):
             continue                         # "Ban Tổ chức", "Lễ khai mạc": generic, not a name
@@ -351,8 +358,9 @@ def _lower_event(doc, si, s: _Sent, i, hn, lex, rid) -> Mention | None:
 def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken) -> list[Mention]:
     base = doc.sentences[si].start
     out = []
-    for i in range(len(s.words)):
-        for tw in lex.titles_by_first.get(s.words[i][2], ()):
+    titles = lex.titles_by_first
+    for i in [i for i, w in enumerate(s.words) if w[2] in titles]:
+        for tw in titles[s.words[i][2]]:
             title = " ".join(tw)
             if not s.phrase_at(i, tw):
                 continue
@@ -402,11 +410,12 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
             continue
         gaz_spans = [g for g in _gazetteer_spans(sent.text, lex) if match_form(sent.text[g[0]:g[1]]) not in lex.generic]
         base = sent.start
+        first = len(out)                     # this sentence's mentions are out[first:]
         for a, b, key in gaz_spans:
             e = lex.entries[key]
             out.append(Mention(doc.id, si, base + a, base + b, sent.text[a:b], e.type, e.rule, key))
         out += _pattern_mentions(doc, si, s, lex, gaz_spans)
-        taken = [(m.start - base, m.end - base) for m in out if m.sentence == si and m.type == "Organization"]
+        taken = [(m.start - base, m.end - base) for m in out[first:] if m.type == "Organization"]
         out += _person_mentions(doc, si, s, lex, taken)
     out = _inner_names(doc, out, lex)
     out = _acronyms(doc, out)
@@ -470,6 +479,9 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
     by_start = {(m.sentence, m.start): m for m in mentions if m.type == "Country"}
     locs = {(m.sentence, m.start): m for m in mentions if m.type == "Location"}
     orgs = [m for m in mentions if m.type == "Organization"]
+    orgs_in: dict[int, list[Mention]] = {}          # sentence -> its organisations
+    for o in orgs:
+        orgs_in.setdefault(o.sentence, []).append(o)
     qualifiers = set()
     for m in orgs:
         paren = re.match(r" \([^()]{1,40}\) ", doc.text[m.end:m.end + 44])
@@ -479,8 +491,8 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
                 if (m.sentence, m.start) in qualifiers and m.type == "Country" else m for m in mentions]
     out = []
     for m in mentions:
-        inner = any(o is not m and o.sentence == m.sentence and o.start <= m.start and m.end <= o.end
-                    and (o.end - o.start) > (m.end - m.start) for o in orgs)
+        inner = any(o is not m and o.start <= m.start and m.end <= o.end
+                    and (o.end - o.start) > (m.end - m.start) for o in orgs_in.get(m.sentence, ()))
         if m.type != "Organization" or inner:
             out.append(m)
             continue
@@ -653,9 +665,11 @@ def _complete_short_names(mentions: list[Mention]) -> list[Mention]:
 def _mark_nesting(mentions: list[Mention]) -> list[Mention]:
     """Flag mentions that sit inside a longer mention of the same sentence (names inside titles)."""
     out = []
-    spans = [(m.sentence, m.start, m.end, m.type) for m in mentions]
+    spans: dict[int, list[tuple[int, int, str]]] = {}      # sentence -> (start, end, type)
     for m in mentions:
-        outer = [t for (si, a, b, t) in spans if si == m.sentence and a <= m.start and m.end <= b and (b - a) > (m.end - m.start)]
+        spans.setdefault(m.sentence, []).append((m.start, m.end, m.type))
+    for m in mentions:
+        outer = [t for (a, b, t) in spans[m.sentence] if a <= m.start and m.end <= b and (b - a) > (m.end - m.start)]
         if outer:
             attrs = dict(m.attrs)
             attrs["nested"] = "|".join(sorted(set(outer)))

@@ -2,6 +2,7 @@
 name and alias, plus word lists for heads, cues and stop words."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import ahocorasick
@@ -15,11 +16,15 @@ GAZETTEERS = (
     ("gazetteer/agreements.tsv", "Agreement"),
 )
 DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "\u00a0": " ", "\t": " "})
+# str.translate looks every character up in a dict (slow on non-ASCII text): only when needed
+_ODD_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in DASHES) + "]")
+PATTERN_TYPES = ("Location", "Organization", "Agreement", "Event")
 
 
 def match_form(text: str) -> str:
     """Same-length lower-cased form used for matching (dashes and odd spaces unified)."""
-    text = text.translate(DASHES)
+    if _ODD_CHARS.search(text):
+        text = text.translate(DASHES)
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered
@@ -54,6 +59,32 @@ class Lexicon:
     generic_by_first: dict[str, list[str]] = field(default_factory=dict)
     titles_by_first: dict[str, list[list[str]]] = field(default_factory=dict)
     deputies: list[str] = field(default_factory=list)
+    # first space-separated token -> [(organisation head, level)], longest first: a name can only
+    # start with "head " when its own first token is the head's
+    org_heads_by_token: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    # every cue's lower-cased form -> the cues with that form; one automaton pass over a sentence
+    # tells which cues occur in it (the whole-word check is left to the caller)
+    cues_by_form: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    cue_automaton: object = None
+    pattern_starts: dict[str, bool] = field(default_factory=dict)   # memo of can_start_pattern
+
+    def can_start_pattern(self, word: str) -> bool:
+        """Can a head-noun pattern (a head of any type, or a lower-case event head) start at
+        `word`? Most words of a sentence cannot; the answer is remembered per word."""
+        hit = self.pattern_starts.get(word)
+        if hit is None:
+            hit = any(self.heads_by_first.get(t, {}).get(word) for t in PATTERN_TYPES) or (
+                word[0].islower() and bool(self.heads_by_first.get("Event", {}).get(word.capitalize())))
+            self.pattern_starts[word] = hit
+        return hit
+
+    def cues_in(self, text: str) -> set[str]:
+        """The cues whose lower-cased form occurs anywhere in the lower-cased `text`."""
+        found = set(self.cues_by_form.get("", ()))
+        if self.cue_automaton is not None:
+            for _, form in self.cue_automaton.iter(text.lower()):
+                found.update(self.cues_by_form[form])
+        return found
 
     def gazetteer_matches(self, text: str) -> list[tuple[int, int, str]]:
         """All (start, end, surface) hits of gazetteer names in `text`, as candidates."""
@@ -100,6 +131,17 @@ def _compile(rules: Rules) -> Lexicon:
         lex.cues.setdefault(r["relation"], []).append((r["cue"], r.id, r["role"]))
     for cues in lex.cues.values():
         cues.sort(key=lambda c: -len(c[0]))
+    by_form: dict[str, list[str]] = {}
+    for cues in lex.cues.values():
+        for cue, _, _ in cues:
+            by_form.setdefault(cue.lower(), []).append(cue)
+    lex.cues_by_form = {form: tuple(dict.fromkeys(cues)) for form, cues in by_form.items()}
+    if any(lex.cues_by_form):
+        lex.cue_automaton = ahocorasick.Automaton()
+        for form in lex.cues_by_form:
+            if form:
+                lex.cue_automaton.add_word(form, form)
+        lex.cue_automaton.make_automaton()
     for r in rules.table("stopwords.tsv"):
         for t in (r["types"] or "*").split("|"):
             lex.stopwords.setdefault(t.strip(), set()).add(r["word"].lower())
@@ -119,6 +161,8 @@ def _compile(rules: Rules) -> Lexicon:
             idx.setdefault(w.split()[0], []).append(w.split())
     for g in sorted(lex.generic, key=len, reverse=True):
         lex.generic_by_first.setdefault(g.split()[0], []).append(g)
+    for head, _, level in lex.heads.get("Organization", []):
+        lex.org_heads_by_token.setdefault(head.split(" ", 1)[0], []).append((head, level))
     for t in lex.titles:
         lex.titles_by_first.setdefault(t.split()[0], []).append(t.split())
     lex.deputies = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "deputy"), key=len, reverse=True)

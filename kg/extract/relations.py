@@ -29,7 +29,7 @@ def _level(m: Mention, lex: Lexicon) -> int:
     if lv:
         return int(lv)
     best = (0, 0)
-    for head, _, level in lex.heads.get("Organization", []):
+    for head, level in lex.org_heads_by_token.get(m.text.split(" ", 1)[0], ()):
         if m.text.startswith(head + " ") and len(head) > best[0]:
             best = (len(head), level)
     return best[1] or 2
@@ -40,16 +40,9 @@ def _cue_regex(cue: str) -> re.Pattern:
     return re.compile(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", flags=re.IGNORECASE)
 
 
-@lru_cache(maxsize=64)
-def _lower(text: str) -> str:
-    return text.lower()
-
-
-def _cue_positions(text: str, cue: str) -> list[int]:
-    """Offsets of a cue as whole words, case-insensitive."""
-    if _lower(cue) not in _lower(text):
-        return []
-    return [m.start() for m in _cue_regex(cue).finditer(text)]
+@lru_cache(maxsize=1024)
+def _word_regex(word: str) -> re.Pattern:
+    return re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)")
 
 
 class _SentenceLinks:
@@ -64,6 +57,8 @@ class _SentenceLinks:
         self.apposed: set[int] = set()        # ids of parents named in apposition (not list members)
         self.posts: set[int] = set()          # ids of bodies named as a person's post
         self.covered = [(m.start - self.base, m.end - self.base) for m in self.all]
+        self.present = lex.cues_in(self.text)      # cues occurring in the sentence, maybe inside words
+        self.cue_hits: dict[str, list[int]] = {}   # cue -> offsets in this sentence (see cue_at)
 
     def add(self, a: Mention, rel: str, b: Mention, rule: str) -> None:
         if a is not b and a.text and b.text:
@@ -78,10 +73,20 @@ class _SentenceLinks:
     def in_mention(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.covered)
 
+    def cue_at(self, cue: str) -> list[int]:
+        """Offsets of a cue as whole words, case-insensitive; found once per sentence (every step
+        asks for its cues), and the regex only runs when the cue occurs in the lower-cased text."""
+        if cue not in self.present:
+            return []
+        hits = self.cue_hits.get(cue)
+        if hits is None:
+            hits = self.cue_hits[cue] = [m.start() for m in _cue_regex(cue).finditer(self.text)]
+        return hits
+
     def cues(self, relation: str, role: str | None = None):
         for cue, rid, r in self.lex.cues.get(relation, []):
             if role is None or r == role:
-                for pos in _cue_positions(self.text, cue):
+                for pos in self.cue_at(cue):
                     yield pos, pos + len(cue), rid
 
     # --- structure -------------------------------------------------------------------------
@@ -204,7 +209,7 @@ class _SentenceLinks:
             gap = self.text[prev_end:a]
             if items:
                 listy = LIST_SEPARATORS.match(gap) or (allow_lists and any(
-                    re.search(r"(?<!\w)" + re.escape(c) + r"(?!\w)", gap) for c, _, _ in self.lex.cues.get("list", [])))
+                    _word_regex(c).search(gap) for c, _, _ in self.lex.cues.get("list", [])))
                 if not listy:
                     break
             elif first_gap_free and len(gap.split()) > 2:
@@ -251,7 +256,7 @@ class _SentenceLinks:
         verb_cues = sorted(((pos, pos + len(cue), rel, rid, role)
                             for rel in ("organized", "cooperatesWith", "participatedIn", "partyTo")
                             for cue, rid, role in self.lex.cues.get(rel, []) if role == "verb"
-                            for pos in _cue_positions(self.text, cue)),
+                            for pos in self.cue_at(cue)),
                            key=lambda c: (c[0], -(c[1] - c[0])))
         # keep the longest cue at each place, and never a cue inside a name
         chosen, last_end = [], -1
@@ -309,7 +314,7 @@ class _SentenceLinks:
         for cue, rid, role in self.lex.cues.get("participatedIn", []):
             if role != "verb" or done:
                 continue
-            for pos in _cue_positions(self.text, cue):
+            for pos in self.cue_at(cue):
                 ev = self.event_after(pos + len(cue), len(self.text))
                 if ev is None or self.local(ev)[0] - (pos + len(cue)) > 2:
                     continue
@@ -344,7 +349,7 @@ class _SentenceLinks:
         """Everyone listed after `lo`, and again after each "gồm:" that reopens the list."""
         found = self.members(lo, len(self.text), types=PARTY_TYPES + ("Person",))
         for cue, _, _ in self.lex.cues.get("list", []):
-            for pos in _cue_positions(self.text, cue):
+            for pos in self.cue_at(cue):
                 if pos > lo:
                     start = pos + len(cue) + len(re.match(r"\s*:?", self.text[pos + len(cue):]).group())
                     found += [m for m in self.members(start, len(self.text), types=PARTY_TYPES + ("Person",),
@@ -397,7 +402,7 @@ class _SentenceLinks:
         for cue, rid, role in self.lex.cues.get("partyTo", []) + self.lex.cues.get("cooperatesWith", []):
             if role != "between":
                 continue
-            for pos in _cue_positions(self.text, cue):
+            for pos in self.cue_at(cue):
                 end = pos + len(cue)
                 holder = [m for m in self.all if m.type == "Agreement" and self.local(m)[0] < pos < self.local(m)[1]]
                 pool = [m for m in self.all if m.type in PARTY_TYPES and self.local(m)[0] > end
