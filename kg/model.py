@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .text import norm_key
 
@@ -108,6 +109,10 @@ class Relation:
     evidence: tuple[Evidence, ...] = field(default=())
 
 
+# The same few thousand names recur in every article: normalise each spelling once.
+_norm_key = lru_cache(maxsize=1 << 18)(norm_key)
+
+
 def mention_key(m: Mention) -> str:
     """Provisional identity of a mention before merging."""
     if m.key:
@@ -115,7 +120,7 @@ def mention_key(m: Mention) -> str:
     if m.attr("ref"):                      # anaphoric reference resolved by the extractor
         return m.attr("ref")
     if m.type == "Event" and m.attr("bare"):
-        return f"{m.type}|{m.doc}|{norm_key(m.text)}"
+        return f"{m.type}|{m.doc}|{_norm_key(m.text)}"
     if m.type == "Person":
-        return f"Person|{norm_key(m.attr('name') or m.text)}"
-    return f"{m.type}|{norm_key(m.attr('canonical') or m.text)}"
+        return f"Person|{_norm_key(m.attr('name') or m.text)}"
+    return f"{m.type}|{_norm_key(m.attr('canonical') or m.text)}"

@@ -15,6 +15,8 @@ from .model import Entity, Evidence, Extraction, Mention, Relation, SYMMETRIC_RE
 from .text import norm_key, slug
 
 FUZZY_TYPES = ("Agreement", "Event")
+_norm = lru_cache(maxsize=1 << 16)(norm_key)
+_KEPT_ATTRS = frozenset(("country", "date", "place", "canonical"))
 JACCARD_MIN = 0.6
 
 
@@ -86,20 +88,26 @@ def resolve(extractions: Iterable[Extraction], lexicon: Lexicon) -> tuple[list[E
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     alias_of: dict[str, str] = {}          # norm alias -> key (from parentheses / gazetteer)
 
+    key_of: dict[int, str] = {}            # id(mention) -> key: relations reuse their mentions' keys
     for ex in extractions:
         for m in ex.mentions:
-            k = mention_key(m)
-            uf.find(k)
-            types.setdefault(k, m.type)
-            if not m.attr("anaphor"):          # "hội thảo" is a pointer, not a name of the event
-                surfaces[k].add(m.text)
-            for extra in m.attr("aliases").split("|"):
-                if extra:
-                    surfaces[k].add(extra)
-                    if not m.attr("bare"):
-                        alias_of.setdefault(f"{m.type}|{norm_key(extra)}", k)
+            k = key_of[id(m)] = mention_key(m)
+            if k not in types:
+                types[k] = m.type
+                uf.parent[k] = k
+            ma: dict[str, str] = {}
             for a, v in m.attrs:
-                if a in ("country", "date", "place", "canonical") and v:
+                ma.setdefault(a, v)
+            if not ma.get("anaphor"):          # "hội thảo" is a pointer, not a name of the event
+                surfaces[k].add(m.text)
+            if ma.get("aliases"):
+                for extra in ma["aliases"].split("|"):
+                    if extra:
+                        surfaces[k].add(extra)
+                        if not ma.get("bare"):
+                            alias_of.setdefault(f"{m.type}|{_norm(extra)}", k)
+            for a, v in m.attrs:
+                if v and a in _KEPT_ATTRS:
                     attrs[k].setdefault(a, v)
             evidence[k].append(mention_evidence(ex, m))
 
@@ -172,7 +180,8 @@ def resolve(extractions: Iterable[Extraction], lexicon: Lexicon) -> tuple[list[E
     rel_ev: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
     for ex in extractions:
         for rm in ex.relations:
-            s, t = key_to_id.get(mention_key(rm.source)), key_to_id.get(mention_key(rm.target))
+            ks, kt = key_of.get(id(rm.source)) or mention_key(rm.source), key_of.get(id(rm.target)) or mention_key(rm.target)
+            s, t = key_to_id.get(ks), key_to_id.get(kt)
             if not s or not t or s == t:
                 continue
             if rm.relation in SYMMETRIC_RELATIONS and t < s:
@@ -184,9 +193,14 @@ def resolve(extractions: Iterable[Extraction], lexicon: Lexicon) -> tuple[list[E
 
 def _merge_similar_titles(keys: list[str], surfaces: dict[str, set[str]], attrs: dict, uf: "_UnionFind") -> None:
     """Union the keys whose titles name the same agreement or event (see same_title), on dates
-    that do not clash. Titles are compared only within one head noun, and by prefix filtering: two
-    token sets with Jaccard >= t share one of the |x| - ceil(t|x|) + 1 rarest tokens of x, and
-    their sizes are within a factor t. Keys already merged are not compared again."""
+    that do not clash. Titles are compared only within one head noun, and only when two filters
+    that never drop a match let them through:
+    - prefix filtering: two token sets with Jaccard >= t share one of the |x| - ceil(t|x|) + 1
+      rarest tokens of x;
+    - distinctive names: "Hiệp định giữa Việt Nam và Lào" and "… giữa Việt Nam và Campuchia" share
+      most tokens but clash on a proper name. A match needs one title's names to include the
+      other's: y contains x's rarest name, or y's rarest name is one of x's (or y has none).
+    Candidates are gathered with set operations; only they are checked in Python."""
     import math
     by_head: dict[str, list[tuple[str, frozenset[str], str]]] = defaultdict(list)
     for k in keys:
@@ -199,30 +213,45 @@ def _merge_similar_titles(keys: list[str], surfaces: dict[str, set[str]], attrs:
         for _, ts, _ in items:
             for tok in ts:
                 df[tok] += 1
-        index: dict[str, list[int]] = defaultdict(list)
+        names_df: dict[str, int] = defaultdict(int)
+        for _, _, x in items:
+            for n in _distinctive(x):
+                names_df[n] += 1
+        index: dict[str, list[int]] = defaultdict(list)       # prefix token -> earlier items
+        by_name: dict[str, list[int]] = defaultdict(list)     # distinctive name -> earlier items
+        by_rarest: dict[str, list[int]] = defaultdict(list)   # rarest distinctive name -> earlier items
+        nameless: list[int] = []                              # earlier items without one
         for i, (k, ts, x) in enumerate(items):
             order = sorted(ts, key=lambda tok: (df[tok], tok))
-            seen: set[int] = set()
+            prefix = order[:len(order) - math.ceil(JACCARD_MIN * len(order)) + 1]
+            da = _distinctive(x)
+            rarest = min(da, key=lambda n: (names_df[n], n)) if da else ""
+            cands = set().union(*[index[tok] for tok in prefix if tok in index])
+            if da and cands:
+                cands &= set(nameless).union(by_name.get(rarest, ()), *[by_rarest[n] for n in da if n in by_rarest])
             date_k = attrs[k].get("date", "")
-            for tok in order[:len(order) - math.ceil(JACCARD_MIN * len(order)) + 1]:
-                for j in index[tok]:
-                    if j in seen:
-                        continue
-                    seen.add(j)
-                    k2, ts2, x2 = items[j]
-                    if k2 == k or uf.find(k) == uf.find(k2):
-                        continue
-                    if not (JACCARD_MIN * len(ts) <= len(ts2) <= len(ts) / JACCARD_MIN):
-                        continue
-                    if len(ts & ts2) < JACCARD_MIN * len(ts | ts2):
-                        continue
-                    date_2 = attrs[k2].get("date", "")
-                    if date_k and date_2 and date_k[:len(date_2)] != date_2[:len(date_k)]:
-                        continue
-                    da, db = _distinctive(x), _distinctive(x2)
-                    if not (da - db and db - da):
-                        uf.union(k, k2)
+            for j in sorted(cands):
+                k2, ts2, x2 = items[j]
+                if k2 == k or uf.find(k) == uf.find(k2):
+                    continue
+                if not (JACCARD_MIN * len(ts) <= len(ts2) <= len(ts) / JACCARD_MIN):
+                    continue
+                if len(ts & ts2) < JACCARD_MIN * len(ts | ts2):
+                    continue
+                date_2 = attrs[k2].get("date", "")
+                if date_k and date_2 and date_k[:len(date_2)] != date_2[:len(date_k)]:
+                    continue
+                db = _distinctive(x2)
+                if not (da - db and db - da):
+                    uf.union(k, k2)
+            for tok in prefix:
                 index[tok].append(i)
+            for n in da:
+                by_name[n].append(i)
+            if da:
+                by_rarest[rarest].append(i)
+            else:
+                nameless.append(i)
 
 
 def _best_label(names: set[str]) -> str:

@@ -1,0 +1,56 @@
+"""Resolution across articles: when two titles name one agreement, and when they do not."""
+import kg
+
+
+def build(tmp_path, *texts):
+    for i, text in enumerate(texts):
+        (tmp_path / f"a{i}.txt").write_text(text, encoding="utf-8")
+    return kg.build_graph(tmp_path)
+
+
+def agreements(g):
+    return sorted(d["label"] for _, d in g.nodes(data=True) if d["type"] == "Agreement")
+
+
+def test_agreements_with_different_parties_stay_apart_though_their_titles_are_alike(tmp_path):
+    g = build(tmp_path,
+              "Bộ Công an triển khai Hiệp định giữa Việt Nam và Lào về hợp tác phòng, chống mua bán người.",
+              "Bộ Công an triển khai Hiệp định giữa Việt Nam và Campuchia về hợp tác phòng, chống mua bán người.")
+    assert agreements(g) == ["Hiệp định giữa Việt Nam và Campuchia về hợp tác phòng, chống mua bán người",
+                             "Hiệp định giữa Việt Nam và Lào về hợp tác phòng, chống mua bán người"]
+
+
+def test_a_longer_title_of_the_same_agreement_is_the_same_node(tmp_path):
+    g = build(tmp_path,
+              "Bộ Công an triển khai Hiệp định giữa Việt Nam và Lào về hợp tác phòng, chống mua bán người.",
+              "Hai bên ký Hiệp định giữa Chính phủ Việt Nam và Chính phủ Lào về hợp tác phòng, chống mua bán người.")
+    assert agreements(g) == ["Hiệp định giữa Chính phủ Việt Nam và Chính phủ Lào về hợp tác phòng, chống mua bán người"]
+
+
+def test_a_plan_named_with_or_without_quoc_gia_for_the_same_years_is_one_node(tmp_path):
+    g = build(tmp_path,
+              "Các bộ, ngành triển khai Kế hoạch hành động phòng, chống mua bán người giai đoạn 2021 - 2025.",
+              "Bộ Công an chủ trì Kế hoạch hành động quốc gia phòng, chống mua bán người giai đoạn 2021 - 2025.")
+    assert len(agreements(g)) == 1
+
+
+def test_candidate_filters_find_exactly_the_pairs_a_full_comparison_finds():
+    """The prefix and proper-name filters only skip comparisons that could not match."""
+    import itertools
+    from kg.resolve import _UnionFind, _merge_similar_titles, same_title
+    parties = ["Việt Nam", "Lào", "Campuchia", "Chính phủ Việt Nam", "Thái Lan", ""]
+    topics = ["về hợp tác phòng, chống mua bán người", "về hợp tác phòng, chống mua bán người và bảo vệ nạn nhân",
+              "về tương trợ tư pháp", ""]
+    titles = sorted({" ".join(f"Hiệp định giữa {a} và {b} {t}".split()) if a and b else
+                     " ".join(f"Hiệp định {a or b} {t}".split())
+                     for a, b, t in itertools.product(parties, parties, topics) if a != b or not a})
+    keys = [f"Agreement|{t.casefold()}" for t in titles]
+    surfaces = {k: {t} for k, t in zip(keys, titles)}
+    fast = _UnionFind()
+    _merge_similar_titles(keys, surfaces, {k: {} for k in keys}, fast)
+    full = _UnionFind()
+    for (k1, t1), (k2, t2) in itertools.combinations(zip(keys, titles), 2):
+        if same_title(t1, t2):
+            full.union(k1, k2)
+    assert {k: fast.find(k) for k in keys} == {k: full.find(k) for k in keys}
+    assert len({full.find(k) for k in keys}) < len(keys)        # some titles do merge
