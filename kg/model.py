@@ -117,10 +117,20 @@ def mention_key(m: Mention) -> str:
     """Provisional identity of a mention before merging."""
     if m.key:
         return m.key
-    if m.attr("ref"):                      # anaphoric reference resolved by the extractor
-        return m.attr("ref")
-    if m.type == "Event" and m.attr("bare"):
+    ref = bare = name = canonical = ""
+    for k, v in reversed(m.attrs):         # reversed: the first value of a repeated attribute wins
+        if k == "ref":
+            ref = v
+        elif k == "bare":
+            bare = v
+        elif k == "name":
+            name = v
+        elif k == "canonical":
+            canonical = v
+    if ref:                                # anaphoric reference resolved by the extractor
+        return ref
+    if m.type == "Event" and bare:
         return f"{m.type}|{m.doc}|{_norm_key(m.text)}"
     if m.type == "Person":
-        return f"Person|{_norm_key(m.attr('name') or m.text)}"
-    return f"{m.type}|{_norm_key(m.attr('canonical') or m.text)}"
+        return f"Person|{_norm_key(name or m.text)}"
+    return f"{m.type}|{_norm_key(canonical or m.text)}"

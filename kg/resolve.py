@@ -8,7 +8,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from .extract.lexicon import Lexicon
 from .model import Entity, Evidence, Extraction, Mention, Relation, SYMMETRIC_RELATIONS, mention_key
@@ -48,16 +48,22 @@ def same_title(a: str, b: str) -> bool:
     return not (da - db and db - da)
 
 
-def mention_evidence(ex: Extraction, m: Mention, rule: str | None = None) -> Evidence:
+def _sentence_evidence(ex: Extraction) -> Callable[[int, str], Evidence]:
+    """evidence(sentence index, rule) for one article, each sentence's raw offsets looked up once."""
     doc = ex.doc
-    s = doc.sentences[m.sentence]
-    return Evidence(doc.id, s.text, doc.raw_offset(s.start), doc.raw_offset(s.end), rule or m.rule)
+    spans: dict[int, tuple[str, int, int]] = {}
+    made: dict[tuple[int, str], Evidence] = {}
 
-
-def relation_evidence(ex: Extraction, a: Mention, b: Mention, rule: str) -> Evidence:
-    doc = ex.doc
-    s = doc.sentences[a.sentence]
-    return Evidence(doc.id, s.text, doc.raw_offset(s.start), doc.raw_offset(s.end), rule)
+    def evidence(i: int, rule: str) -> Evidence:
+        ev = made.get((i, rule))
+        if ev is None:
+            span = spans.get(i)
+            if span is None:
+                s = doc.sentences[i]
+                span = spans[i] = (s.text, doc.raw_offset(s.start), doc.raw_offset(s.end))
+            ev = made[(i, rule)] = Evidence(doc.id, *span, rule)
+        return ev
+    return evidence
 
 
 class _UnionFind:
@@ -90,6 +96,7 @@ def resolve(extractions: Iterable[Extraction], lexicon: Lexicon) -> tuple[list[E
 
     key_of: dict[int, str] = {}            # id(mention) -> key: relations reuse their mentions' keys
     for ex in extractions:
+        sentence_evidence = _sentence_evidence(ex)
         for m in ex.mentions:
             k = key_of[id(m)] = mention_key(m)
             if k not in types:
@@ -109,7 +116,7 @@ def resolve(extractions: Iterable[Extraction], lexicon: Lexicon) -> tuple[list[E
             for a, v in m.attrs:
                 if v and a in _KEPT_ATTRS:
                     attrs[k].setdefault(a, v)
-            evidence[k].append(mention_evidence(ex, m))
+            evidence[k].append(sentence_evidence(m.sentence, m.rule))
 
     # Acronyms and aliases declared anywhere resolve bare uses elsewhere ("IOM" -> Tổ chức Di cư quốc tế).
     for k in sorted(types):
@@ -179,6 +186,7 @@ def resolve(extractions: Iterable[Extraction], lexicon: Lexicon) -> tuple[list[E
 
     rel_ev: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
     for ex in extractions:
+        sentence_evidence = _sentence_evidence(ex)
         for rm in ex.relations:
             ks, kt = key_of.get(id(rm.source)) or mention_key(rm.source), key_of.get(id(rm.target)) or mention_key(rm.target)
             s, t = key_to_id.get(ks), key_to_id.get(kt)
@@ -186,7 +194,7 @@ def resolve(extractions: Iterable[Extraction], lexicon: Lexicon) -> tuple[list[E
                 continue
             if rm.relation in SYMMETRIC_RELATIONS and t < s:
                 s, t = t, s
-            rel_ev[(s, rm.relation, t)].append(relation_evidence(ex, rm.source, rm.target, rm.rule))
+            rel_ev[(s, rm.relation, t)].append(sentence_evidence(rm.source.sentence, rm.rule))
     relations = [Relation(s, r, t, tuple(ev)) for (s, r, t), ev in sorted(rel_ev.items())]
     return entities, relations
 
