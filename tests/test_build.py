@@ -5,6 +5,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
+import pytest
 from conftest import CORPUS, GOLD, ROOT
 
 from kg.cli import main
@@ -94,3 +95,40 @@ def test_a_node_named_in_many_articles_keeps_a_sample_spread_over_articles_and_l
     assert len(d["evidence"]) == NODE_EVIDENCE_MAX
     assert len({e["doc"] for e in d["evidence"]}) == NODE_EVIDENCE_MAX   # first mentions of 30 articles
     assert d["docs"] == [f"a{i:03d}" for i in range(50)] and d["mentions"] == 150
+
+
+EVIDENCE = [{"doc": "d<1>", "end": 9, "rule": "r&", "sentence": "Câu <b>\x01", "start": 3}] * 2
+ODD_VALUES = [
+    [], {}, "", "câu \"x\" <b>&amp;</b>\n\t\x00\x7f\u2028\ud800 🚀", 0, -7, 2**70, 1.5, True, None,
+    ["a", 1, None, ["b"], {"z": 1, "a": [2.5, False]}],
+    EVIDENCE,
+    [{"doc": "d", "end": True, "rule": "r", "sentence": "s", "start": 1}],        # bool, not int
+    [{"doc": "d", "end": 2, "rule": "r", "sentence": "s", "start": 1, "x": 0}],   # another shape
+    {"evidence": [{"doc": 1, "end": 2, "rule": "r", "sentence": "s", "start": 1}], "é": (1, "t")},
+]
+
+
+@pytest.mark.parametrize("value", ODD_VALUES)
+def test_json_pieces_print_exactly_what_json_dumps_prints(value):
+    import json
+    from kg.export.graphml import _xml
+    from kg.export.jsontext import JsonText
+    expected = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    text = JsonText()
+    assert text.value(value) == expected
+    assert text.value(value) == expected                 # again, from the cache
+    assert JsonText(escape=_xml).value(value) == _xml(expected)
+
+
+def test_graphml_reads_back_odd_attribute_values(tmp_path):
+    import networkx as nx
+    from kg.export.graphml import write_graphml
+    g = nx.MultiDiGraph()
+    g.add_node("a", label="Tên <b> & \"x\"\x01", n=3, evidence=EVIDENCE)
+    g.add_node("b", label="b", n=4, evidence=[])
+    g.add_edge("a", "b", key="k", relation="r", evidence=EVIDENCE)
+    write_graphml(g, tmp_path / "g.graphml")
+    back = nx.read_graphml(tmp_path / "g.graphml", force_multigraph=True)
+    assert back.nodes["a"]["label"] == "Tên <b> & \"x\""
+    assert back.nodes["b"]["n"] == 4
+    assert json.loads(back.edges["a", "b", "k"]["evidence"]) == EVIDENCE

@@ -9,6 +9,7 @@ from xml.sax.saxutils import escape, quoteattr
 import networkx as nx
 
 from .atomic import write_atomic
+from .jsontext import JsonText
 
 _INVALID_XML = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
 _HAS_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -34,6 +35,40 @@ def _type(values) -> str:
     return "string"
 
 
+def _xml(text: str) -> str:
+    """xml.sax.saxutils.escape, without its call overhead."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
+class _Texts:
+    """`_text` and `quoteattr(_text(...))` of one export, each distinct string escaped once (node ids,
+    types, labels and above all evidence sentences repeat across many nodes and edges)."""
+
+    def __init__(self):
+        self._text: dict[str, str] = {}
+        self._attr: dict[str, str] = {}
+        self._json = JsonText(escape=_xml)       # JSON text has no invalid XML character: json escapes them
+
+    def text(self, value) -> str:
+        if type(value) is str:
+            out = self._text.get(value)
+            if out is None:
+                out = self._text[value] = _text(value)
+            return out
+        if isinstance(value, (list, dict)):
+            return self._json.value(value)
+        return _text(value)
+
+    def attr(self, value) -> str:
+        key = value if type(value) is str else None
+        out = self._attr.get(key) if key is not None else None
+        if out is None:
+            out = quoteattr(_text(value))
+            if key is not None:
+                self._attr[key] = out
+        return out
+
+
 def iter_graphml(g: nx.MultiDiGraph):
     """GraphML lines, deterministic: keys, nodes and edges in sorted order."""
     node_keys: dict[str, list] = {}
@@ -56,16 +91,31 @@ def iter_graphml(g: nx.MultiDiGraph):
             ids[(scope, name)] = kid
             yield (f'  <key id="{kid}" for="{scope}" attr.name={quoteattr(name)} '
                    f'attr.type="{_type(keys[name])}" />\n')
+    del node_keys, edge_keys
     yield '  <graph edgedefault="directed">\n'
+    # '      <data key="dN">' per attribute name, and the escaped texts, made once per export
+    node_open = {name: f'      <data key="{kid}">' for (scope, name), kid in ids.items() if scope == "node"}
+    edge_open = {name: f'      <data key="{kid}">' for (scope, name), kid in ids.items() if scope == "edge"}
+    texts = _Texts()
+    text, attr = texts.text, texts.attr
+    out: list[str] = []
     for n in sorted(g.nodes, key=str):
         d = g.nodes[n]
-        data = "".join(f'      <data key="{ids[("node", k)]}">{_text(d[k])}</data>\n' for k in sorted(d))
-        yield f'    <node id={quoteattr(_text(n))}>\n{data}    </node>\n'
+        out.append(f"    <node id={attr(n)}>\n")
+        out.extend([f"{node_open[k]}{text(d[k])}</data>\n" for k in sorted(d)])
+        out.append("    </node>\n")
+        if len(out) >= 4096:
+            yield "".join(out)
+            out = []
     for u, v, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2]))):
-        data = "".join(f'      <data key="{ids[("edge", a)]}">{_text(d[a])}</data>\n' for a in sorted(d))
-        yield (f'    <edge source={quoteattr(_text(u))} target={quoteattr(_text(v))} id={quoteattr(_text(k))}>\n'
-               f'{data}    </edge>\n')
-    yield "  </graph>\n</graphml>\n"
+        out.append(f"    <edge source={attr(u)} target={attr(v)} id={attr(k)}>\n")
+        out.extend([f"{edge_open[a]}{text(d[a])}</data>\n" for a in sorted(d)])
+        out.append("    </edge>\n")
+        if len(out) >= 4096:
+            yield "".join(out)
+            out = []
+    out.append("  </graph>\n</graphml>\n")
+    yield "".join(out)
 
 
 def generate_graphml(g: nx.MultiDiGraph) -> str:
