@@ -56,9 +56,11 @@ def extract_corpus(documents, rules: Rules | None = None, progress: bool = False
 
 
 def graph_from_extractions(extractions: list[Extraction], rules: Rules | None = None) -> nx.MultiDiGraph:
+    from .parallel import gc_paused
     rules = rules or load_rules()
-    entities, relations = resolve(extractions, compile_lexicon(rules))
-    return assemble_graph(entities, relations, [e.doc for e in extractions])
+    with gc_paused():        # ~10^6 new objects and no cycles: the collector would only rescan them
+        entities, relations = resolve(extractions, compile_lexicon(rules))
+        return assemble_graph(entities, relations, [e.doc for e in extractions])
 
 
 def build_graph(corpus: Corpus | list[Document] | str | os.PathLike, rules: Rules | None = None,
@@ -113,5 +115,7 @@ def build(corpus_dir: str | os.PathLike, out_dir: str | os.PathLike, rules_dir: 
     g = graph_from_extractions(extractions, rules)
     del extractions          # the graph holds what the exporters need: free the mentions before rendering
     files = output_renderers(g, list(corpus.skipped), base_iri)
-    write_all_atomic(files, out_dir)
+    from .parallel import gc_paused
+    with gc_paused():
+        write_all_atomic(files, out_dir)
     return BuildResult(g, corpus, str(out_dir), sorted(files))
