@@ -8,7 +8,7 @@ from dataclasses import replace
 from itertools import accumulate
 
 from ..model import Document, Mention, mention_key
-from .lexicon import Lexicon, match_form
+from .lexicon import LOWER_EVENT, Lexicon, match_form
 
 WORD = re.compile(r"\w+(?:[/.&'’-]\w+)*")
 WORD_SPLIT = re.compile("(" + WORD.pattern + ")")     # split() keeps the words: gap, word, gap, …
@@ -33,8 +33,10 @@ class _Sent:
         self.text = text
         parts = WORD_SPLIT.split(text)                   # [gap 0, word 0, gap 1, word 1, …, last gap]
         bounds = list(accumulate(map(len, parts), initial=0))
-        self.words = list(zip(bounds[1::2], bounds[2::2], parts[1::2]))   # (start, end, word)
+        self.tokens = parts[1::2]
+        self.words = list(zip(bounds[1::2], bounds[2::2], self.tokens))   # (start, end, word)
         self.gaps = parts[0::2]
+        self.form = match_form(text)
 
     def gap(self, i: int) -> str:
         """Text between word i-1 and word i (before word 0 for i = 0)."""
@@ -54,10 +56,10 @@ class _Sent:
 
 # --- gazetteer -----------------------------------------------------------------------------
 
-def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False) -> list[tuple[int, int, str]]:
+def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | None = None) -> list[tuple[int, int, str]]:
     """Leftmost-longest gazetteer names; with inner=True, the names inside `text` other than itself."""
     cands = []
-    for start, end, (form, keys) in lex.gazetteer_matches(text):
+    for start, end, (_, keys) in lex.gazetteer_matches(text, form):
         if inner and (start, end) == (0, len(text)):
             continue
         if start > 0 and _is_word_char(text[start - 1]) or end < len(text) and _is_word_char(text[end]):
@@ -82,9 +84,17 @@ def _starts_entry(text: str, pos: int, lex: Lexicon) -> bool:
 
 
 def _touches_capital(text: str, start: int, end: int) -> bool:
-    before = re.search(r"(\w+)\s$", text[:start])
-    after = re.match(r"\s(\w+)", text[end:])
-    return bool(before and before.group(1)[0].isupper()) or bool(after and after.group(1)[0].isupper())
+    """Is the word just before the name or just after it (one space between) capitalised?"""
+    space = start - 1
+    if text[space:start] == "\n" and space >= 1 and text[space - 1].isspace():
+        space -= 1                            # as the regex "(\w+)\s$" did: "$" also before a final "\n"
+    if space >= 1 and text[space].isspace() and _is_word_char(text[space - 1]):
+        first = space - 1                     # back to the first letter of that word
+        while first > 0 and _is_word_char(text[first - 1]):
+            first -= 1
+        if text[first].isupper():
+            return True
+    return end + 1 < len(text) and text[end].isspace() and _is_word_char(text[end + 1]) and text[end + 1].isupper()
 
 
 def _leftmost_longest(cands):
@@ -109,7 +119,7 @@ def _heads_at(s: _Sent, i: int, lex: Lexicon, etype: str):
 def _is_stop(s: _Sent, j: int, lex: Lexicon, etype: str) -> bool:
     """Does a stop word for `etype` start at word j?"""
     w = s.words[j][2]
-    if not w[0].islower():
+    if not w[0].islower() or w not in lex.stop_first_words:
         return False
     for bucket in ("*", etype):
         for sw in lex.stops_by_first.get(bucket, {}).get(w, ()):
@@ -228,17 +238,18 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
     def inside(a, b, spans):
         return any(x <= a and b <= y for x, y in spans)
 
-    form = match_form(s.text)
-    starts = lex.pattern_starts                # word -> can a head start there (memo)
-    heads = [i for i, (_, _, w) in enumerate(s.words) if starts.get(w) or w not in starts and lex.can_start_pattern(w)]
+    form = s.form
+    starts = lex.pattern_starts              # word -> types with a head starting with it (memo)
+    heads = [i for i, hit in enumerate(map(starts.get, s.tokens)) if hit or hit is None and lex.heads_starting(s.tokens[i])]
     for i in heads:                          # most words start no head: nothing to do there
         ws, we, w = s.words[i]
+        types = starts[w]
         if any(form.startswith(g, ws) and not _is_word_char(form[ws + len(g):ws + len(g) + 1] or " ")
                for g in lex.generic_by_first.get(w.lower(), ())):
             continue                         # "Ban Tổ chức", "Lễ khai mạc": generic, not a name
         capital = w[0].isupper()
         # Locations no gazetteer lists: "huyện Mường Tè", "cửa khẩu Lao Bảo"
-        hl = _heads_at(s, i, lex, "Location")
+        hl = _heads_at(s, i, lex, "Location") if "Location" in types else None
         if hl and not inside(ws, we, covered) and not inside(ws, we, org_taken):
             k = i + hl[3]
             while k < len(s.words) and k - i - hl[3] < 3 and s.gap(k) == " " and s.words[k][2][:1].isupper() \
@@ -249,7 +260,7 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                 out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Location", hl[1]))
                 covered.append((a, b))
         # Organizations: capitalised head + name
-        h = _heads_at(s, i, lex, "Organization") if capital else None
+        h = _heads_at(s, i, lex, "Organization") if capital and "Organization" in types else None
         if h and ws not in gaz and not inside(ws, we, covered) and not inside(ws, we, org_taken):
             head, rid, level, hn = h
             j = i + hn
@@ -274,7 +285,7 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                             org_taken.append((a, b))
         # Agreements and events: capitalised head + title (may nest inside another title)
         for etype in ("Agreement", "Event") if capital else ():
-            h = _heads_at(s, i, lex, etype)
+            h = _heads_at(s, i, lex, etype) if etype in types else None
             if not h or (ws in gaz and lex.entries[gaz[ws][2]].type != etype) or inside(ws, we, org_taken):
                 continue
             if ws in gaz:
@@ -284,7 +295,7 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
             if m:
                 out.append(m)
         # lower-case event heads: ordinal events ("hội thảo lần thứ nhất") or references
-        if w[0].islower() and w.capitalize() in lex.heads_by_first.get("Event", {}):
+        if LOWER_EVENT in types:
             for hw0, rid, _ in lex.heads_by_first["Event"][w.capitalize()]:
                 hw = [x.lower() for x in hw0]
                 if s.phrase_at(i, hw, case_sensitive=True):
@@ -359,7 +370,7 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken) -> l
     base = doc.sentences[si].start
     out = []
     titles = lex.titles_by_first
-    for i in [i for i, w in enumerate(s.words) if w[2] in titles]:
+    for i in [i for i, w in enumerate(s.tokens) if w in titles]:
         for tw in titles[s.words[i][2]]:
             title = " ".join(tw)
             if not s.phrase_at(i, tw):
@@ -408,7 +419,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
         s = _Sent(sent.text)
         if not s.words:
             continue
-        gaz_spans = [g for g in _gazetteer_spans(sent.text, lex) if match_form(sent.text[g[0]:g[1]]) not in lex.generic]
+        gaz_spans = [g for g in _gazetteer_spans(sent.text, lex, form=s.form) if match_form(sent.text[g[0]:g[1]]) not in lex.generic]
         base = sent.start
         first = len(out)                     # this sentence's mentions are out[first:]
         for a, b, key in gaz_spans:
@@ -427,6 +438,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
 
 
 _ACRONYM_DEF = re.compile(r" \(([A-ZĐ][A-ZĐ0-9&-]{1,11})\)")
+_PAREN_AFTER = re.compile(r" \([^()]{1,40}\) ")      # "Tổ chức Di cư quốc tế (IOM) Việt Nam"
 
 
 def _acronyms(doc: Document, mentions: list[Mention]) -> list[Mention]:
@@ -484,7 +496,7 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
         orgs_in.setdefault(o.sentence, []).append(o)
     qualifiers = set()
     for m in orgs:
-        paren = re.match(r" \([^()]{1,40}\) ", doc.text[m.end:m.end + 44])
+        paren = _PAREN_AFTER.match(doc.text[m.end:m.end + 44])
         if paren and (m.sentence, m.end + paren.end()) in by_start:
             qualifiers.add((m.sentence, m.end + paren.end()))
     mentions = [replace(m, attrs=tuple(sorted({**dict(m.attrs), "qualifier": "1"}.items())))
@@ -505,7 +517,7 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
             continue
         c = by_start.get((m.sentence, m.end + 1)) or (
             by_start.get((m.sentence, m.end + 6)) if doc.text[m.end:m.end + 6] == " nước " else None)
-        paren = re.match(r" \([^()]{1,40}\) ", doc.text[m.end:m.end + 44])
+        paren = _PAREN_AFTER.match(doc.text[m.end:m.end + 44])
         if c is None and paren:              # "Tổ chức Di cư quốc tế (IOM) Việt Nam"
             c = by_start.get((m.sentence, m.end + paren.end()))
             if c is not None:
@@ -533,16 +545,15 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
 
 def _gazetteer_suffix_country(doc, m: Mention, lex: Lexicon) -> list[Mention]:
     """A body whose own name ends in a country ("Hội Liên hiệp phụ nữ Việt Nam"): its country."""
-    for start, end, (form, keys) in lex.gazetteer_matches(m.text):
-        key = keys[0][0]
-        if end == len(m.text) and start > 0 and lex.entries[key].type == "Country" and m.text[start - 1].isspace():
-            attrs = dict(m.attrs)
-            attrs["country"] = lex.entries[key].name
-            attrs["country_key"] = key
-            c = Mention(doc.id, m.sentence, m.start + start, m.end, m.text[start:], "Country",
-                        lex.entries[key].rule, key)
-            return [replace(m, attrs=tuple(sorted(attrs.items()))), c]
-    return [m]
+    suffix = lex.country_suffix(m.text)
+    if suffix is None:
+        return [m]
+    start, key = suffix
+    attrs = dict(m.attrs)
+    attrs["country"] = lex.entries[key].name
+    attrs["country_key"] = key
+    c = Mention(doc.id, m.sentence, m.start + start, m.end, m.text[start:], "Country", lex.entries[key].rule, key)
+    return [replace(m, attrs=tuple(sorted(attrs.items()))), c]
 
 
 _DATE_PATTERNS = (
@@ -607,6 +618,10 @@ def _resolve_event_anaphora(doc: Document, mentions: list[Mention]) -> list[Ment
     out = []
     dated: set[str] = set()
     placed: set[str] = set()
+    locations: dict[int, list[Mention]] = {}        # sentence -> its places
+    for m in mentions:
+        if m.type == "Location":
+            locations.setdefault(m.sentence, []).append(m)
     for m in mentions:
         attrs = dict(m.attrs)
         if m.type == "Event" and attrs.get("bare") and named:
@@ -623,8 +638,8 @@ def _resolve_event_anaphora(doc: Document, mentions: list[Mention]) -> list[Ment
             attrs["ref"] = mention_key(main)
             out.append(replace(m, attrs=tuple(sorted(attrs.items()))))
             continue
-        key = mention_key(m)
-        if m.type == "Event" and not attrs.get("nested") and (key not in dated or key not in placed):
+        key = mention_key(m) if m.type == "Event" and not attrs.get("nested") else None
+        if key is not None and (key not in dated or key not in placed):
             # the first sentence that names the event with a date (a place) dates (places) it
             sent = doc.sentences[m.sentence].text
             s0 = doc.sentences[m.sentence].start
@@ -633,8 +648,8 @@ def _resolve_event_anaphora(doc: Document, mentions: list[Mention]) -> list[Ment
                 attrs["date"] = d
                 dated.add(key)
             lo, hi = _scope(sent, m.start - s0, m.end - s0)
-            places = [p for p in mentions if p.type == "Location" and p.sentence == m.sentence
-                      and doc.text[max(0, p.start - 4):p.start] == "tại " and lo <= p.start - s0 < hi
+            places = [p for p in locations.get(m.sentence, ())
+                      if doc.text[max(0, p.start - 4):p.start] == "tại " and lo <= p.start - s0 < hi
                       and _outside_parens(sent, p.start - s0, lo, hi)]
             if places and key not in placed:
                 place = min(places, key=lambda p: (p.start > m.start, abs(p.start - m.start)))

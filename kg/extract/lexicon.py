@@ -19,6 +19,7 @@ DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "\u00a0": " ", "\t":
 # str.translate looks every character up in a dict (slow on non-ASCII text): only when needed
 _ODD_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in DASHES) + "]")
 PATTERN_TYPES = ("Location", "Organization", "Agreement", "Event")
+LOWER_EVENT = "lower-case Event"      # "hội thảo lần thứ nhất": an event head written in lower case
 
 
 def match_form(text: str) -> str:
@@ -56,6 +57,7 @@ class Lexicon:
     # first word -> phrases starting with it (longest first): lets the scanners look up, not loop
     heads_by_first: dict[str, dict[str, list[tuple[list[str], str, int]]]] = field(default_factory=dict)
     stops_by_first: dict[str, dict[str, list[list[str]]]] = field(default_factory=dict)
+    stop_first_words: frozenset[str] = frozenset()      # every key of every stops_by_first bucket
     generic_by_first: dict[str, list[str]] = field(default_factory=dict)
     titles_by_first: dict[str, list[list[str]]] = field(default_factory=dict)
     deputies: list[str] = field(default_factory=list)
@@ -66,17 +68,19 @@ class Lexicon:
     # tells which cues occur in it (the whole-word check is left to the caller)
     cues_by_form: dict[str, tuple[str, ...]] = field(default_factory=dict)
     cue_automaton: object = None
-    pattern_starts: dict[str, bool] = field(default_factory=dict)   # memo of can_start_pattern
+    pattern_starts: dict[str, frozenset[str]] = field(default_factory=dict)   # memo of heads_starting
+    country_suffixes: dict[str, tuple[int, str] | None] = field(default_factory=dict)  # memo of country_suffix
 
-    def can_start_pattern(self, word: str) -> bool:
-        """Can a head-noun pattern (a head of any type, or a lower-case event head) start at
-        `word`? Most words of a sentence cannot; the answer is remembered per word."""
-        hit = self.pattern_starts.get(word)
-        if hit is None:
-            hit = any(self.heads_by_first.get(t, {}).get(word) for t in PATTERN_TYPES) or (
-                word[0].islower() and bool(self.heads_by_first.get("Event", {}).get(word.capitalize())))
-            self.pattern_starts[word] = hit
-        return hit
+    def heads_starting(self, word: str) -> frozenset[str]:
+        """The types (PATTERN_TYPES, LOWER_EVENT) with a head whose first word is `word`; empty for
+        most words of a sentence. Remembered per word: a news corpus keeps using the same words."""
+        types = self.pattern_starts.get(word)
+        if types is None:
+            types = frozenset(t for t in PATTERN_TYPES if self.heads_by_first.get(t, {}).get(word))
+            if word[0].islower() and self.heads_by_first.get("Event", {}).get(word.capitalize()):
+                types |= {LOWER_EVENT}
+            self.pattern_starts[word] = types
+        return types
 
     def cues_in(self, text: str) -> set[str]:
         """The cues whose lower-cased form occurs anywhere in the lower-cased `text`."""
@@ -86,14 +90,25 @@ class Lexicon:
                 found.update(self.cues_by_form[form])
         return found
 
-    def gazetteer_matches(self, text: str) -> list[tuple[int, int, str]]:
-        """All (start, end, surface) hits of gazetteer names in `text`, as candidates."""
-        form = match_form(text)
+    def gazetteer_matches(self, text: str, form: str | None = None) -> list[tuple[int, int, str]]:
+        """All (start, end, surface) hits of gazetteer names in `text`, as candidates
+        (`form`: match_form(text), when the caller has it already)."""
+        form = match_form(text) if form is None else form
         hits = []
         for end, (surface_lower, keys) in self.automaton.iter(form):
             start = end - len(surface_lower) + 1
             hits.append((start, end + 1, (surface_lower, keys)))
         return hits
+
+    def country_suffix(self, name: str) -> tuple[int, str] | None:
+        """(start, key) of the first gazetteer country that ends `name` after a space
+        ("Hội Liên hiệp phụ nữ Việt Nam"), or None. Remembered per name."""
+        if name not in self.country_suffixes:
+            self.country_suffixes[name] = next(
+                ((start, keys[0][0]) for start, end, (_, keys) in self.gazetteer_matches(name)
+                 if end == len(name) and start > 0 and self.entries[keys[0][0]].type == "Country"
+                 and name[start - 1].isspace()), None)
+        return self.country_suffixes[name]
 
 
 _CACHE: dict[str, Lexicon] = {}
@@ -159,6 +174,7 @@ def _compile(rules: Rules) -> Lexicon:
         idx = lex.stops_by_first.setdefault(etype, {})
         for w in sorted(words, key=len, reverse=True):
             idx.setdefault(w.split()[0], []).append(w.split())
+    lex.stop_first_words = frozenset(w for idx in lex.stops_by_first.values() for w in idx)
     for g in sorted(lex.generic, key=len, reverse=True):
         lex.generic_by_first.setdefault(g.split()[0], []).append(g)
     for head, _, level in lex.heads.get("Organization", []):

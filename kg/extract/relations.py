@@ -85,7 +85,7 @@ class _SentenceLinks:
 
     def cues(self, relation: str, role: str | None = None):
         for cue, rid, r in self.lex.cues.get(relation, []):
-            if role is None or r == role:
+            if cue in self.present and (role is None or r == role):
                 for pos in self.cue_at(cue):
                     yield pos, pos + len(cue), rid
 
@@ -255,7 +255,7 @@ class _SentenceLinks:
         carried: list[Mention] = []
         verb_cues = sorted(((pos, pos + len(cue), rel, rid, role)
                             for rel in ("organized", "cooperatesWith", "participatedIn", "partyTo")
-                            for cue, rid, role in self.lex.cues.get(rel, []) if role == "verb"
+                            for cue, rid, role in self.lex.cues.get(rel, []) if role == "verb" and cue in self.present
                             for pos in self.cue_at(cue)),
                            key=lambda c: (c[0], -(c[1] - c[0])))
         # keep the longest cue at each place, and never a cue inside a name
