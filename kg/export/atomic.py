@@ -9,6 +9,8 @@ NAME removes them.
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import shutil
 import tempfile
@@ -129,6 +131,20 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+@contextlib.contextmanager
+def _no_cyclic_gc():
+    """Rendering a large graph allocates millions of small acyclic objects (tuples, sets, strings in
+    lists); the cyclic collector finds nothing among them but rescans the whole heap as they pile up,
+    a tenth of the rendering time. Reference counting still frees everything as usual."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def write_atomic(path: str | os.PathLike, data: str | bytes) -> None:
     """Write one file: temporary file beside `path`, fsync, then rename over it."""
     write_all_atomic({Path(path).name: data}, Path(path).parent)
@@ -148,14 +164,15 @@ def write_all_atomic(files: dict, out_dir: str | os.PathLike) -> None:
     where = out_dir
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        for name, data in sorted(files.items()):
-            target = out_dir / name
-            where = target
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _remove_stale(target)
-            payload = data() if callable(data) else data
-            staged.append((_stage(target, payload if not isinstance(payload, str) else _payload(payload)), target))
-            del payload
+        with _no_cyclic_gc():
+            for name, data in sorted(files.items()):
+                target = out_dir / name
+                where = target
+                target.parent.mkdir(parents=True, exist_ok=True)
+                _remove_stale(target)
+                payload = data() if callable(data) else data
+                staged.append((_stage(target, payload if not isinstance(payload, str) else _payload(payload)), target))
+                del payload
         for _, target in staged:
             where = target
             backups[target] = _backup(target)
