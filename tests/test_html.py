@@ -237,3 +237,19 @@ def test_write_html_writes_the_page_as_utf8(tmp_path):
     g = small_graph()
     write_html(g, tmp_path / "graph.html")
     assert (tmp_path / "graph.html").read_bytes() == generate_html(g).encode("utf-8")
+
+
+def test_layout_components_are_networkx_connected_components():
+    import random
+
+    import networkx as nx
+
+    from kg.export.html import _components
+    rng = random.Random(3)
+    n = 300
+    pairs = sorted({tuple(sorted((rng.randrange(n), rng.randrange(n)))) for _ in range(200)})
+    pairs = [p for p in pairs if p[0] != p[1]]
+    simple = nx.Graph()
+    simple.add_nodes_from(range(n))
+    simple.add_edges_from(pairs)
+    assert sorted(_components(n, pairs)) == sorted(sorted(c) for c in nx.connected_components(simple))
