@@ -202,3 +202,36 @@ def test_district_and_border_gate_found_by_their_prefix(tmp_path):
                                   "phối hợp với Công an huyện Mường Tè tổ chức Lễ tiếp nhận nạn nhân."))
     assert ("Lễ tiếp nhận nạn nhân", "heldIn", "huyện Mường Tè") in t
     assert ("Đồn Biên phòng cửa khẩu Ma Lù Thàng", "organized", "Lễ tiếp nhận nạn nhân") in t
+
+
+def test_sentence_words_and_gaps_are_the_word_regex_matches():
+    """_Sent splits words in one pass; its words are WORD's matches and its gaps the text between."""
+    from kg.extract.entities import WORD, _Sent
+
+    for text in ("Cục Đối ngoại, Bộ Công an (C03) - NQ-CP 138/CP", "  a--b a-b-c a.-b ’x’ ", "", "...",
+                 "Thỏa thuận ASEAN-Australia; Nghị định 88/2019/NĐ-CP."):
+        s = _Sent(text)
+        words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+        assert s.words == words
+        bounds = [0] + [x for a, b, _ in words for x in (a, b)] + [len(text)]
+        assert s.gaps == [text[a:b] for a, b in zip(bounds[0::2], bounds[1::2])]
+
+
+def test_neighbouring_capital_check_agrees_with_its_regex_definition():
+    """_touches_capital reads the neighbouring words directly; it answers as the regexes
+    r"(\\w+)\\s$" (before) and r"\\s(\\w+)" (after) did, a final line break included."""
+    import itertools
+    import re
+
+    from kg.extract.entities import _touches_capital
+
+    def by_regex(text, start, end):
+        before = re.search(r"(\w+)\s$", text[:start])
+        after = re.match(r"\s(\w+)", text[end:])
+        return bool(before and before.group(1)[0].isupper()) or bool(after and after.group(1)[0].isupper())
+
+    for chars in itertools.product("aĐ _\n.", repeat=5):
+        text = "".join(chars)
+        for start in range(len(text) + 1):
+            for end in (start, min(start + 1, len(text)), len(text)):
+                assert _touches_capital(text, start, end) == by_regex(text, start, end), (text, start, end)

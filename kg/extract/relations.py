@@ -124,8 +124,8 @@ class _SentenceLinks:
             if m.type == "Country" and m.key:
                 by_key.setdefault(m.key, m)
         for m in self.all:
-            ck = _attrs(m).get("country_key")
-            if m.type == "Organization" and ck:
+            ck = _attrs(m).get("country_key") if m.type == "Organization" else None
+            if ck:
                 c = next((x for x in self.all if x.type == "Country" and x.key == ck and m.start <= x.start < m.end + 1), None)
                 c = c or by_key.get(ck)
                 if c is not None:
@@ -264,6 +264,8 @@ class _SentenceLinks:
             if c[0] >= last_end and not self.in_mention(c[0]):
                 chosen.append(c)
                 last_end = c[1]
+        if not chosen:
+            return
         for lo, hi in self.clauses():
             cues = [c for c in chosen if lo <= c[0] < hi]
             if not cues:
