@@ -211,34 +211,29 @@ def _extract_folder(folder, rules, workers, cache_dir, dask_scheduler, progress,
     folder = Path(folder)
     files = list_articles(folder)
     manifest = read_manifest(folder)
-    cache = ExtractionCache(Path(cache_dir) / CACHE_SUBDIR) if cache_dir is not None else None
+    cache_folder = str(Path(cache_dir) / CACHE_SUBDIR) if cache_dir is not None else None
     workers = default_workers() if workers is None else workers
-    results: list[Extraction | Skipped | None] = [None] * len(files)
+    results: list[Extraction | Skipped | bytes | None] = [None] * len(files)
     keys: list[str] = [""] * len(files)
-    todo: list[int] = []
-    for i, path in enumerate(files):
-        if cache is not None:
-            try:
-                raw = read_bytes_limited(path, (options or ReadOptions()).max_bytes)
-            except CorpusError:
-                raw = None      # the reader reports it, as a skipped article
-            if raw is not None:
-                keys[i] = article_key(raw, str(path), manifest_row(manifest, path), rules.digest,
-                                      (options or ReadOptions()).as_dict())
-                hit = cache.get(keys[i])
+
+    if dask_scheduler:
+        cache = ExtractionCache(cache_folder) if cache_folder is not None else None
+        todo: list[int] = []
+        for i, path in enumerate(files):
+            if cache is not None:
+                keys[i] = _article_key(path, manifest_row(manifest, path), rules.digest, options)
+                hit = cache.get(keys[i]) if keys[i] else None
                 if hit is not None:
                     results[i] = hit
                     continue
-        todo.append(i)
-
-    if dask_scheduler:
+            todo.append(i)
         _extract_folder_dask(files, manifest, todo, keys, results, rules, cache, dask_scheduler, progress,
                              options)
     else:
-        tasks = [(str(files[i]), manifest_row(manifest, files[i]), options) for i in todo]
-        for i, out in zip(todo, map_ordered(_read_and_extract, tasks, rules, workers, progress)):
-            _store(cache, keys[i], out)       # as results arrive: an interrupted build keeps its work
-            results[i] = out
+        # Workers look up, compute and store cache entries themselves: the parent only unpickles.
+        tasks = [(str(f), manifest_row(manifest, f), options, cache_folder, rules.digest) for f in files]
+        for i, (key, out) in enumerate(map_ordered(_cached_read_and_extract, tasks, rules, workers, progress)):
+            keys[i], results[i] = key, out
 
     extractions: list[Extraction] = []
     skipped: list[Skipped] = []
@@ -248,15 +243,62 @@ def _extract_folder(folder, rules, workers, cache_dir, dask_scheduler, progress,
             skipped.append(r)
             continue
         if isinstance(r, bytes):
-            r = pickle.loads(r)
+            r = _unpickle_or_recompute(r, files[i], manifest, options, keys[i], cache_folder, rules)
+            if isinstance(r, Skipped):
+                skipped.append(r)
+                continue
         dup = duplicate_id(r.doc, taken)       # a.txt beside a.html: the second is skipped, as in read_corpus
         if dup:
             skipped.append(dup)
         else:
             extractions.append(r)
-    if cache is not None:
-        cache.prune({k for k in keys if k})
+    if cache_folder is not None:
+        ExtractionCache(cache_folder).prune({k for k in keys if k})
     return Corpus(tuple(e.doc for e in extractions), tuple(skipped)), extractions
+
+
+def _article_key(path: Path, meta: dict | None, digest: str, options: ReadOptions | None) -> str:
+    """The cache key of an article file, or "" when it cannot be read (the reader reports why)."""
+    opts = options or ReadOptions()
+    try:
+        raw = read_bytes_limited(path, opts.max_bytes)
+    except CorpusError:
+        return ""
+    return article_key(raw, str(path), meta, digest, opts.as_dict())
+
+
+def _cached_read_and_extract(task) -> tuple[str, bytes | Skipped]:
+    """(cache key, pickled Extraction or Skipped) of one article: from the cache when its entry is
+    valid, else read and extracted here and stored (temporary file + rename: never a torn entry)."""
+    path, meta, options, cache_folder, digest = task
+    key = ""
+    if cache_folder is not None:
+        key = _article_key(Path(path), meta, digest, options)
+        if key:
+            payload = ExtractionCache(cache_folder).get_payload(key)
+            if payload is not None:
+                return key, payload
+    out = _read_and_extract((path, meta, options))
+    if key and isinstance(out, bytes):
+        ExtractionCache(cache_folder).put_payload(key, out)
+    return key, out
+
+
+def _unpickle_or_recompute(payload: bytes, path: Path, manifest, options, key: str, cache_folder,
+                           rules) -> Extraction | Skipped:
+    """The Extraction of a payload; an entry that does not unpickle to one (written by another
+    version of the model classes) is removed and the article extracted again here."""
+    try:
+        value = pickle.loads(payload)
+    except Exception:
+        value = None
+    if isinstance(value, Extraction):
+        return value
+    if cache_folder is not None and key:
+        ExtractionCache(cache_folder).discard(key)
+    _init_worker(rules)
+    out = _read_and_extract((str(path), manifest_row(manifest, path), options))
+    return out if isinstance(out, Skipped) else pickle.loads(out)
 
 
 def _extract_folder_dask(files, manifest, todo, keys, results, rules, cache, scheduler, progress,

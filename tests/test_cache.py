@@ -122,6 +122,16 @@ def test_an_entry_with_one_flipped_byte_is_recomputed(corpus, tmp_path, extracte
     assert len(extracted) == 1
 
 
+def test_an_entry_that_does_not_unpickle_to_an_extraction_is_recomputed(corpus, tmp_path, extracted):
+    kg.build(corpus, tmp_path / "out", workers=1)
+    before = _outputs(tmp_path / "out")
+    victim = _entries(tmp_path / "out")[1]
+    victim.write_bytes(encode_entry(b"not a pickle"))     # a valid checksum over a foreign payload
+    extracted.clear()
+    kg.build(corpus, tmp_path / "out", workers=1)
+    assert len(extracted) == 1 and _outputs(tmp_path / "out") == before
+
+
 def test_no_cache_neither_reads_nor_writes_the_cache(corpus, tmp_path, extracted):
     kg.build(corpus, tmp_path / "out", workers=1)
     extracted.clear()
