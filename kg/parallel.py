@@ -94,6 +94,7 @@ def _progress(it: Iterable, total: int, enabled: bool, desc: str) -> Iterable:
     if not enabled or total <= 5:
         return it
     from tqdm import tqdm
+    tqdm.monitor_interval = 0      # no monitor thread: exporters fork only when no other thread runs
     return tqdm(it, total=total, desc=desc, unit="article", file=sys.stderr, leave=False, smoothing=0.1)
 
 
@@ -163,6 +164,7 @@ def _dask_bar(total: int, enabled: bool):
     if not enabled or total <= 5:
         return None
     from tqdm import tqdm
+    tqdm.monitor_interval = 0      # no monitor thread: exporters fork only when no other thread runs
     return tqdm(total=total, desc="extracting (dask)", unit="article", file=sys.stderr, leave=False)
 
 

@@ -22,6 +22,7 @@ from .resolve import resolve
 from .rules import Rules, load_rules
 
 OUTPUT_FILES = ("graph.json", "graph.ttl", "graph.trig", "graph.graphml", "graph.html", "report.md")
+RDF_FILES = ("graph.ttl", "graph.trig")      # rendered together: they share the grouped quads
 CACHE_DIR = ".cache"           # per-article extraction results, inside the output folder
 
 
@@ -37,6 +38,7 @@ def _progress(iterable, total: int, enabled: bool, desc: str):
     if not enabled or total <= 5:
         return iterable
     from tqdm import tqdm
+    tqdm.monitor_interval = 0      # no monitor thread: exporters fork only when no other thread runs
     return tqdm(iterable, total=total, desc=desc, unit="article", file=sys.stderr, leave=False)
 
 
@@ -104,7 +106,7 @@ def build(corpus_dir: str | os.PathLike, out_dir: str | os.PathLike, rules_dir: 
 
     Articles are read and extracted in `workers` processes (default: all cores) or on a Dask
     cluster; unchanged articles come from `out_dir/.cache/` unless `cache` is False."""
-    from .parallel import extract_folder
+    from .parallel import default_workers, extract_folder
     normalize_base(base_iri)              # a bad --base-iri fails before any article is read
     rules = load_rules(rules_dir)          # rule errors surface before any article is read
     corpus, extractions = extract_folder(corpus_dir, rules, workers=workers,
@@ -115,7 +117,7 @@ def build(corpus_dir: str | os.PathLike, out_dir: str | os.PathLike, rules_dir: 
     g = graph_from_extractions(extractions, rules)
     del extractions          # the graph holds what the exporters need: free the mentions before rendering
     files = output_renderers(g, list(corpus.skipped), base_iri)
-    from .parallel import gc_paused
-    with gc_paused():
-        write_all_atomic(files, out_dir)
+    # With a second core, a forked child writes the RDF files while this process writes the rest.
+    parallel = [RDF_FILES] if (workers is None and default_workers() > 1) or (workers or 1) > 1 else []
+    write_all_atomic(files, out_dir, parallel=parallel)
     return BuildResult(g, corpus, str(out_dir), sorted(files))

@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import multiprocessing
 import os
 import shutil
+import sys
 import tempfile
+import threading
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from ..errors import KgError
@@ -150,29 +154,58 @@ def write_atomic(path: str | os.PathLike, data: str | bytes) -> None:
     write_all_atomic({Path(path).name: data}, Path(path).parent)
 
 
-def write_all_atomic(files: dict, out_dir: str | os.PathLike) -> None:
+def write_all_atomic(files: dict, out_dir: str | os.PathLike, parallel: Iterable[Collection[str]] = ()) -> None:
     """Write every file to a temporary name first; only when all are written, rename each into
     place, restoring the previous files if any rename fails. OSError becomes OutputError.
 
     A value may be a zero-argument callable that renders the content (str, bytes, or an iterator
     of str chunks that is streamed to disk): it is called when its file is staged and dropped
-    right after, so at most one rendered file is in memory at a time."""
+    right after, so at most one rendered file is in memory at a time (per process).
+
+    `parallel`: groups of file names each rendered and staged by a forked child process while
+    this process stages the other files (only where fork is safe: Linux, no other thread; else
+    everything is staged here). Children never rename anything: the all-or-nothing step stays here."""
     out_dir = Path(out_dir)
     staged: list[tuple[Path, Path]] = []          # (temporary, target)
     backups: dict[Path, Path | None] = {}         # target -> backup of the previous file (None: was absent)
     done: list[Path] = []
     where = out_dir
+    groups = [sorted(set(g) & set(files)) for g in parallel] if _fork_is_safe() else []
+    groups = [g for g in groups if g]
+    in_children = {name for g in groups for name in g}
+    children: list[_Child] = []
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        with _no_cyclic_gc():
-            for name, data in sorted(files.items()):
-                target = out_dir / name
-                where = target
-                target.parent.mkdir(parents=True, exist_ok=True)
-                _remove_stale(target)
-                payload = data() if callable(data) else data
-                staged.append((_stage(target, payload if not isinstance(payload, str) else _payload(payload)), target))
-                del payload
+        for name in sorted(files):
+            (out_dir / name).parent.mkdir(parents=True, exist_ok=True)
+            _remove_stale(out_dir / name)
+        for g in groups:
+            children.append(_Child.start({name: files[name] for name in g}, out_dir))
+        own_error: tuple[Path, BaseException] | None = None
+        try:
+            with _no_cyclic_gc():
+                for name, data in sorted(files.items()):
+                    if name in in_children:
+                        continue
+                    target = out_dir / name
+                    where = target
+                    payload = data() if callable(data) else data
+                    staged.append((_stage(target, payload if not isinstance(payload, str) else _payload(payload)),
+                                   target))
+                    del payload
+        except Exception as exc:                  # still collect the children (and their files) below
+            own_error = (where, exc)
+        errors = [own_error] if own_error else []
+        for child in children:
+            result = child.result()
+            if isinstance(result, tuple):
+                errors.append(result)
+            else:
+                staged.extend(result)
+        children = []
+        if errors:
+            where, exc = min(errors, key=lambda e: str(e[0]))   # the same error whatever finished first
+            raise exc
         for _, target in staged:
             where = target
             backups[target] = _backup(target)
@@ -181,9 +214,11 @@ def write_all_atomic(files: dict, out_dir: str | os.PathLike) -> None:
             _replace(tmp, target)
             done.append(target)
     except OSError as exc:
+        _stop(children, out_dir)
         _roll_back(staged, backups, done)
         raise OutputError(f"{where}: cannot write: {exc.strerror or exc}; previous output left intact") from exc
     except BaseException:                         # KeyboardInterrupt, a bug: same clean-up, same error
+        _stop(children, out_dir)
         _roll_back(staged, backups, done)
         raise
     for backup in backups.values():
@@ -191,6 +226,77 @@ def write_all_atomic(files: dict, out_dir: str | os.PathLike) -> None:
             _unlink(backup)
     for folder in sorted({t.parent for _, t in staged}):
         _fsync_dir(folder)
+
+
+def _fork_is_safe() -> bool:
+    """A forked child inherits every lock as it was: fork only when no other thread could hold one."""
+    return (sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
+            and threading.active_count() == 1)
+
+
+class _Child:
+    """A forked process that renders and stages some files, and reports their temporary paths (or
+    the error that stopped it) through a pipe."""
+
+    def __init__(self, process, conn, names: list[str], out_dir: Path):
+        self.process, self.conn, self.names, self.out_dir = process, conn, names, out_dir
+
+    @classmethod
+    def start(cls, files: dict, out_dir: Path) -> "_Child":
+        ctx = multiprocessing.get_context("fork")
+        receive, send = ctx.Pipe(duplex=False)
+        process = ctx.Process(target=_stage_in_child, args=(files, out_dir, send), daemon=True)
+        process.start()
+        send.close()
+        return cls(process, receive, sorted(files), out_dir)
+
+    def result(self) -> list[tuple[Path, Path]] | tuple[Path, BaseException]:
+        """The staged (temporary, target) pairs, or (target, exception) when the child failed."""
+        try:
+            kind, value = self.conn.recv()
+        except (EOFError, OSError):           # killed, or died before it could answer
+            kind, value = "error", (str(self.out_dir / self.names[0]), OSError("the process writing it died"))
+        finally:
+            self.conn.close()
+            self.process.join()
+        if kind == "ok":
+            return [(Path(t), Path(g)) for t, g in value]
+        return Path(value[0]), value[1]
+
+
+def _stage_in_child(files: dict, out_dir: Path, conn) -> None:
+    staged: list[tuple[str, str]] = []
+    where = out_dir
+    try:
+        gc.disable()
+        for name, data in sorted(files.items()):
+            target = out_dir / name
+            where = target
+            payload = data() if callable(data) else data
+            tmp = _stage(target, payload if not isinstance(payload, str) else _payload(payload))
+            staged.append((str(tmp), str(target)))
+            del payload
+        conn.send(("ok", staged))
+    except BaseException as exc:              # report it; the parent decides (and cleans up)
+        for tmp, _ in staged:
+            _unlink(Path(tmp))
+        try:
+            conn.send(("error", (str(where), exc)))
+        except Exception:                     # an exception that does not pickle
+            conn.send(("error", (str(where), RuntimeError(f"{type(exc).__name__}: {exc}"))))
+    finally:
+        conn.close()
+
+
+def _stop(children: list["_Child"], out_dir: Path) -> None:
+    """Interrupted while children still run: stop them and remove whatever they staged."""
+    for child in children:
+        if child.process.is_alive():
+            child.process.terminate()
+        child.process.join()
+        child.conn.close()
+        for name in child.names:
+            _remove_stale(out_dir / name)
 
 
 def _roll_back(staged: list[tuple[Path, Path]], backups: dict[Path, Path | None], done: list[Path]) -> None:

@@ -170,3 +170,79 @@ def test_crash_while_rendering_writes_nothing(tmp_path, previous, monkeypatch):
     with pytest.raises(RuntimeError):
         kg.build(_corpus(tmp_path), previous, cache=False)
     assert _snapshot(previous) == before
+
+
+# --- RDF files staged by a forked child (kg build with two or more workers) ---------------------
+
+RDF = ("graph.trig", "graph.ttl")
+
+
+@pytest.fixture(autouse=True)
+def fork_allowed(monkeypatch):
+    """Other test modules leave idle threads behind (a browser driver), which would make the writer
+    stage everything in-process; the children here touch nothing those threads hold."""
+    monkeypatch.setattr(atomic, "_fork_is_safe", lambda: True)
+
+
+def test_files_staged_by_a_child_process_are_written_like_the_others(previous, tmp_path):
+    pids = tmp_path / "pids"
+
+    def rendered_in(name):
+        def render():
+            with open(pids, "a", encoding="utf-8") as fh:
+                fh.write(f"{name} {os.getpid()}\n")
+            return NEW[name]
+        return render
+    write_all_atomic({n: rendered_in(n) for n in NEW}, previous, parallel=[RDF])
+    assert _snapshot(previous) == {".cache/entry": b"kept", **{n: NEW[n].encode("utf-8") for n in OUTPUTS}}
+    where = dict(line.split() for line in pids.read_text(encoding="utf-8").splitlines())
+    assert where["graph.ttl"] != str(os.getpid())                       # a child wrote it
+    assert {where[n] for n in set(NEW) - set(RDF)} == {str(os.getpid())}
+
+
+def test_a_full_disk_in_the_child_names_its_file_and_keeps_the_previous_output(previous):
+    before = _snapshot(previous)
+
+    def full():
+        raise OSError(errno.ENOSPC, "No space left on device")
+    with pytest.raises(OutputError, match=r"output/graph\.trig: cannot write: No space left on device; "
+                                          r"previous output left intact$"):
+        write_all_atomic({**NEW, "graph.trig": full}, previous, parallel=[RDF])
+    assert _snapshot(previous) == before
+
+
+def test_a_crash_in_the_childs_renderer_is_raised_here_and_writes_nothing(previous):
+    before = _snapshot(previous)
+
+    def boom():
+        raise RuntimeError("exporter bug")
+    with pytest.raises(RuntimeError, match="exporter bug"):
+        write_all_atomic({**NEW, "graph.ttl": boom}, previous, parallel=[RDF])
+    assert _snapshot(previous) == before
+
+
+def test_failures_in_both_processes_report_the_same_file_every_time(previous):
+    def full():
+        raise OSError(errno.ENOSPC, "No space left on device")
+    for _ in range(3):
+        with pytest.raises(OutputError, match=r"output/graph\.graphml: cannot write"):
+            write_all_atomic({**NEW, "graph.graphml": full, "graph.trig": full}, previous, parallel=[RDF])
+
+
+def test_ctrl_c_here_stops_the_child_mid_write_and_leaves_no_half_file(previous):
+    import time
+    before = _snapshot(previous)
+
+    def slow():
+        for _ in range(600):
+            time.sleep(0.01)
+            yield "mới\n" * 100
+
+    def interrupted():
+        time.sleep(0.3)              # the child has staged part of graph.ttl by now
+        raise KeyboardInterrupt
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        write_all_atomic({**NEW, "graph.ttl": slow, "graph.graphml": interrupted}, previous, parallel=[RDF])
+    assert time.monotonic() - started < 4                  # stopped, not waited for
+    assert _snapshot(previous) == before
