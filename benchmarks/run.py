@@ -29,7 +29,9 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
-TARGETS = {"build_10k_seconds": 60.0, "speedup": 100.0, "peak_rss_mb": 2048.0,
+# Memory is judged on PSS: the summed RSS of a process tree counts every page a forked worker
+# shares with the build process once per process (the RDF writer is a fork of a ~1 GB process).
+TARGETS = {"build_10k_seconds": 60.0, "speedup": 100.0, "peak_pss_mb": 2048.0,
            "incremental_one_article_seconds": 2.0, "rdf_1m_triples_seconds": 20.0, "rdf_peak_rss_mb": 1024.0}
 
 
@@ -136,8 +138,8 @@ def child_build(argv: list[str]) -> int:
                 peaks[key] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         setattr(mod, name, wrapper)
 
-    timed(kg.parallel, "extract_folder", "read+extract")
-    for name in ("resolve", "assemble_graph", "render_outputs", "write_all_atomic"):
+    timed(kg.parallel, "summarize_folder", "read+extract+summarize")
+    for name in ("resolve_facts", "assemble_graph", "render_outputs", "write_all_atomic"):
         if hasattr(pl, name):
             timed(pl, name)
     for name in dir(pl):

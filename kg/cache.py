@@ -126,28 +126,6 @@ class ExtractionCache:
         self.hits += 1
         return value
 
-    def get_payload(self, key: str) -> bytes | None:
-        """The checked, still pickled payload of an entry, or None (a damaged entry is removed)."""
-        try:
-            data = self.path(key).read_bytes()
-        except OSError:
-            self.misses += 1
-            return None
-        payload = decode_entry(data)
-        if payload is None:
-            self.corrupt += 1
-            self.misses += 1
-            self.discard(key)
-            return None
-        self.hits += 1
-        return payload
-
-    def discard(self, key: str) -> None:
-        try:
-            self.path(key).unlink()
-        except OSError:
-            pass
-
     def put_payload(self, key: str, payload: bytes) -> None:
         """Store an already-pickled Extraction: temporary file, then an atomic rename."""
         self.folder.mkdir(parents=True, exist_ok=True)

@@ -90,6 +90,22 @@ class Extraction:
     relations: tuple[RelationMention, ...]
 
 
+# One mention as resolution needs it: (provisional key, type, surface forms, alias keys it
+# declares, kept attributes in order, evidence). Plain tuples: a 10,000-article corpus has ~500,000.
+MentionFact = tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...], Evidence]
+# One link: (source key, relation, target key, evidence).
+LinkFact = tuple[str, str, str, Evidence]
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """One article's Extraction reduced to what resolution needs (see resolve.summarize): made where
+    the article was extracted, so the build process never holds texts, sentences or Mentions."""
+    doc: Document                       # metadata only: text, sentences and offsets dropped
+    mentions: tuple[MentionFact, ...]
+    links: tuple[LinkFact, ...]
+
+
 @dataclass(frozen=True)
 class Entity:
     """One real-world thing across the corpus."""

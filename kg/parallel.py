@@ -23,7 +23,8 @@ from .corpus import (MANIFEST, Corpus, ReadOptions, Skipped, list_articles, mani
 from .corpus import duplicate_id, skipped as skipped_article
 from .errors import CorpusError, KgError
 from .extract import compile_lexicon, extract_document
-from .model import Document, Extraction
+from .model import ArticleFacts, Document, Extraction
+from .resolve import summarize
 from .rules import Rules
 
 # Below this many articles to compute, a pool costs more than it saves: run in this process.
@@ -206,16 +207,26 @@ def extract_folder(folder: str | os.PathLike, rules: Rules, workers: int | None 
     """Read and extract every article of a folder, as `read_corpus` + `extract_corpus` would, but in
     parallel and skipping every article whose cache entry is still valid."""
     with gc_paused():
-        return _extract_folder(folder, rules, workers, cache_dir, dask_scheduler, progress, options)
+        return _extract_folder(folder, rules, workers, cache_dir, dask_scheduler, progress, options, False)
 
 
-def _extract_folder(folder, rules, workers, cache_dir, dask_scheduler, progress, options):
+def summarize_folder(folder: str | os.PathLike, rules: Rules, workers: int | None = None,
+                     cache_dir: str | os.PathLike | None = None, dask_scheduler: str | None = None,
+                     progress: bool = False, options: ReadOptions | None = None) -> tuple[Corpus, list[ArticleFacts]]:
+    """As `extract_folder`, but each worker also summarizes its articles for resolution
+    (`resolve.summarize`): the build process receives facts, not Extractions, and the Corpus
+    holds the documents' metadata only (no text or sentences)."""
+    with gc_paused():
+        return _extract_folder(folder, rules, workers, cache_dir, dask_scheduler, progress, options, True)
+
+
+def _extract_folder(folder, rules, workers, cache_dir, dask_scheduler, progress, options, summarized):
     folder = Path(folder)
     files = list_articles(folder)
     manifest = read_manifest(folder)
     cache_folder = str(Path(cache_dir) / CACHE_SUBDIR) if cache_dir is not None else None
     workers = default_workers() if workers is None else workers
-    results: list[Extraction | Skipped | bytes | None] = [None] * len(files)
+    results: list[Extraction | ArticleFacts | Skipped | bytes | None] = [None] * len(files)
     keys: list[str] = [""] * len(files)
 
     if dask_scheduler:
@@ -232,31 +243,31 @@ def _extract_folder(folder, rules, workers, cache_dir, dask_scheduler, progress,
         _extract_folder_dask(files, manifest, todo, keys, results, rules, cache, dask_scheduler, progress,
                              options)
     else:
-        # Workers look up, compute and store cache entries themselves: the parent only unpickles.
+        # Workers look up, compute and store cache entries themselves (and summarize).
+        fn = _cached_read_and_summarize if summarized else _cached_read_and_extract
         tasks = [(str(f), manifest_row(manifest, f), options, cache_folder, rules.digest) for f in files]
-        for i, (key, out) in enumerate(map_ordered(_cached_read_and_extract, tasks, rules, workers, progress)):
+        for i, (key, out) in enumerate(map_ordered(fn, tasks, rules, workers, progress)):
             keys[i], results[i] = key, out
 
-    extractions: list[Extraction] = []
+    kept: list = []
     skipped: list[Skipped] = []
     taken: dict[str, str] = {}
-    for i, r in enumerate(results):
+    for r in results:
         if isinstance(r, Skipped):
             skipped.append(r)
             continue
-        if isinstance(r, bytes):
-            r = _unpickle_or_recompute(r, files[i], manifest, options, keys[i], cache_folder, rules)
-            if isinstance(r, Skipped):
-                skipped.append(r)
-                continue
+        if isinstance(r, bytes):                   # from the Dask cluster
+            r = pickle.loads(r)
+        if summarized and isinstance(r, Extraction):
+            r = summarize(r)
         dup = duplicate_id(r.doc, taken)       # a.txt beside a.html: the second is skipped, as in read_corpus
         if dup:
             skipped.append(dup)
         else:
-            extractions.append(r)
+            kept.append(r)
     if cache_folder is not None:
         ExtractionCache(cache_folder).prune({k for k in keys if k})
-    return Corpus(tuple(e.doc for e in extractions), tuple(skipped)), extractions
+    return Corpus(tuple(r.doc for r in kept), tuple(skipped)), kept
 
 
 def _article_key(path: Path, meta: dict | None, digest: str, options: ReadOptions | None) -> str:
@@ -269,38 +280,31 @@ def _article_key(path: Path, meta: dict | None, digest: str, options: ReadOption
     return article_key(raw, str(path), meta, digest, opts.as_dict())
 
 
-def _cached_read_and_extract(task) -> tuple[str, bytes | Skipped]:
-    """(cache key, pickled Extraction or Skipped) of one article: from the cache when its entry is
-    valid, else read and extracted here and stored (temporary file + rename: never a torn entry)."""
+def _cached_read_and_extract(task) -> tuple[str, Extraction | Skipped]:
+    """(cache key, Extraction or Skipped) of one article: from the cache when its entry is valid
+    (checksum and type checked; a bad entry is removed), else read and extracted here and stored
+    (temporary file + rename: never a torn entry)."""
     path, meta, options, cache_folder, digest = task
     key = ""
-    if cache_folder is not None:
+    cache = ExtractionCache(cache_folder) if cache_folder is not None else None
+    if cache is not None:
         key = _article_key(Path(path), meta, digest, options)
-        if key:
-            payload = ExtractionCache(cache_folder).get_payload(key)
-            if payload is not None:
-                return key, payload
-    out = _read_and_extract((path, meta, options))
-    if key and isinstance(out, bytes):
-        ExtractionCache(cache_folder).put_payload(key, out)
-    return key, out
-
-
-def _unpickle_or_recompute(payload: bytes, path: Path, manifest, options, key: str, cache_folder,
-                           rules) -> Extraction | Skipped:
-    """The Extraction of a payload; an entry that does not unpickle to one (written by another
-    version of the model classes) is removed and the article extracted again here."""
+        hit = cache.get(key) if key else None
+        if hit is not None:
+            return key, hit
     try:
-        value = pickle.loads(payload)
-    except Exception:
-        value = None
-    if isinstance(value, Extraction):
-        return value
-    if cache_folder is not None and key:
-        ExtractionCache(cache_folder).discard(key)
-    _init_worker(rules)
-    out = _read_and_extract((str(path), manifest_row(manifest, path), options))
-    return out if isinstance(out, Skipped) else pickle.loads(out)
+        doc = read_document(Path(path), meta, options)
+    except CorpusError as exc:
+        return key, skipped_article(path, exc)
+    ex = extract_document(doc, _lexicon())
+    if cache is not None and key:
+        cache.put(key, ex)
+    return key, ex
+
+
+def _cached_read_and_summarize(task) -> tuple[str, ArticleFacts | Skipped]:
+    key, out = _cached_read_and_extract(task)
+    return key, out if isinstance(out, Skipped) else summarize(out)
 
 
 def _extract_folder_dask(files, manifest, todo, keys, results, rules, cache, scheduler, progress,

@@ -17,8 +17,8 @@ from .export.rdf import DEFAULT_BASE, normalize_base, rdf_chunk_renderers
 from .export.report import generate_report
 from .extract import compile_lexicon, extract_document
 from .graph import assemble_graph
-from .model import Document, Extraction
-from .resolve import resolve
+from .model import ArticleFacts, Document, Extraction
+from .resolve import resolve, resolve_facts
 from .rules import Rules, load_rules
 
 OUTPUT_FILES = ("graph.json", "graph.ttl", "graph.trig", "graph.graphml", "graph.html", "report.md")
@@ -28,6 +28,8 @@ CACHE_DIR = ".cache"           # per-article extraction results, inside the outp
 
 @dataclass
 class BuildResult:
+    """What `build` made. `corpus.documents` carry each article's metadata (id, file, title, date,
+    outlet, url) but not its text or sentences, which were dropped where the article was extracted."""
     graph: nx.MultiDiGraph
     corpus: Corpus
     out_dir: str
@@ -63,6 +65,15 @@ def graph_from_extractions(extractions: list[Extraction], rules: Rules | None = 
     with gc_paused():        # ~10^6 new objects and no cycles: the collector would only rescan them
         entities, relations = resolve(extractions, compile_lexicon(rules))
         return assemble_graph(entities, relations, [e.doc for e in extractions])
+
+
+def graph_from_facts(facts: list[ArticleFacts], rules: Rules | None = None) -> nx.MultiDiGraph:
+    """The graph from every article's summarized facts (see resolve.summarize)."""
+    from .parallel import gc_paused
+    rules = rules or load_rules()
+    with gc_paused():
+        entities, relations = resolve_facts(facts, compile_lexicon(rules))
+        return assemble_graph(entities, relations, [f.doc for f in facts])
 
 
 def build_graph(corpus: Corpus | list[Document] | str | os.PathLike, rules: Rules | None = None,
@@ -106,16 +117,16 @@ def build(corpus_dir: str | os.PathLike, out_dir: str | os.PathLike, rules_dir: 
 
     Articles are read and extracted in `workers` processes (default: all cores) or on a Dask
     cluster; unchanged articles come from `out_dir/.cache/` unless `cache` is False."""
-    from .parallel import default_workers, extract_folder
+    from .parallel import default_workers, summarize_folder
     normalize_base(base_iri)              # a bad --base-iri fails before any article is read
     rules = load_rules(rules_dir)          # rule errors surface before any article is read
-    corpus, extractions = extract_folder(corpus_dir, rules, workers=workers,
-                                         cache_dir=Path(out_dir) / CACHE_DIR if cache else None,
-                                         dask_scheduler=dask_scheduler, progress=progress,
-                                         options=read_options)
+    corpus, facts = summarize_folder(corpus_dir, rules, workers=workers,
+                                     cache_dir=Path(out_dir) / CACHE_DIR if cache else None,
+                                     dask_scheduler=dask_scheduler, progress=progress,
+                                     options=read_options)
     require_articles(corpus_dir, corpus)   # nothing readable: keep the previous output, exit 2
-    g = graph_from_extractions(extractions, rules)
-    del extractions          # the graph holds what the exporters need: free the mentions before rendering
+    g = graph_from_facts(facts, rules)
+    del facts                # the graph holds what the exporters need: free the facts before rendering
     files = output_renderers(g, list(corpus.skipped), base_iri)
     # With a second core, a forked child writes the RDF files while this process writes the rest.
     parallel = [RDF_FILES] if (workers is None and default_workers() > 1) or (workers or 1) > 1 else []

@@ -11,7 +11,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from .extract.lexicon import Lexicon
-from .model import Entity, Evidence, Extraction, Mention, Relation, SYMMETRIC_RELATIONS, mention_key
+import dataclasses
+
+from .model import (ArticleFacts, Entity, Evidence, Extraction, LinkFact, MentionFact, Relation,
+                    SYMMETRIC_RELATIONS, mention_key)
 from .text import norm_key, slug
 
 FUZZY_TYPES = ("Agreement", "Event")
@@ -84,9 +87,42 @@ class _UnionFind:
             self.parent[hi] = lo
 
 
+def summarize(ex: Extraction) -> ArticleFacts:
+    """The per-article half of resolution: each mention's provisional key, surface forms, declared
+    aliases, attributes and evidence, and each link between keys. Runs where the article was
+    extracted (a pool worker), so only these facts travel to the build process."""
+    sentence_evidence = _sentence_evidence(ex)
+    mentions: list[MentionFact] = []
+    for m in ex.mentions:
+        ma: dict[str, str] = {}
+        for a, v in m.attrs:
+            ma.setdefault(a, v)
+        surfaces: list[str] = []
+        if not ma.get("anaphor"):              # "hội thảo" is a pointer, not a name of the event
+            surfaces.append(m.text)
+        alias_keys: list[str] = []
+        for extra in ma.get("aliases", "").split("|"):
+            if extra:
+                surfaces.append(extra)
+                if not ma.get("bare"):
+                    alias_keys.append(f"{m.type}|{_norm(extra)}")
+        kept = tuple((a, v) for a, v in m.attrs if v and a in _KEPT_ATTRS)
+        mentions.append((mention_key(m), m.type, tuple(surfaces), tuple(alias_keys), kept,
+                         sentence_evidence(m.sentence, m.rule)))
+    links: list[LinkFact] = [(mention_key(rm.source), rm.relation, mention_key(rm.target),
+                              sentence_evidence(rm.source.sentence, rm.rule)) for rm in ex.relations]
+    light = dataclasses.replace(ex.doc, text="", sentences=(), raw_offsets=())
+    return ArticleFacts(light, tuple(mentions), tuple(links))
+
+
 def resolve(extractions: Iterable[Extraction], lexicon: Lexicon) -> tuple[list[Entity], list[Relation]]:
     """Merge the mentions of all documents into entities, and their relation mentions into relations."""
-    extractions = sorted(extractions, key=lambda e: e.doc.id)
+    return resolve_facts([summarize(ex) for ex in extractions], lexicon)
+
+
+def resolve_facts(facts: Iterable[ArticleFacts], lexicon: Lexicon) -> tuple[list[Entity], list[Relation]]:
+    """The corpus-wide half of resolution, over every article's summarized facts."""
+    facts = sorted(facts, key=lambda f: f.doc.id)
     uf = _UnionFind()
     surfaces: dict[str, set[str]] = defaultdict(set)
     types: dict[str, str] = {}
@@ -94,29 +130,17 @@ def resolve(extractions: Iterable[Extraction], lexicon: Lexicon) -> tuple[list[E
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     alias_of: dict[str, str] = {}          # norm alias -> key (from parentheses / gazetteer)
 
-    key_of: dict[int, str] = {}            # id(mention) -> key: relations reuse their mentions' keys
-    for ex in extractions:
-        sentence_evidence = _sentence_evidence(ex)
-        for m in ex.mentions:
-            k = key_of[id(m)] = mention_key(m)
+    for f in facts:
+        for k, etype, forms, alias_keys, kept, ev in f.mentions:
             if k not in types:
-                types[k] = m.type
+                types[k] = etype
                 uf.parent[k] = k
-            ma: dict[str, str] = {}
-            for a, v in m.attrs:
-                ma.setdefault(a, v)
-            if not ma.get("anaphor"):          # "hội thảo" is a pointer, not a name of the event
-                surfaces[k].add(m.text)
-            if ma.get("aliases"):
-                for extra in ma["aliases"].split("|"):
-                    if extra:
-                        surfaces[k].add(extra)
-                        if not ma.get("bare"):
-                            alias_of.setdefault(f"{m.type}|{_norm(extra)}", k)
-            for a, v in m.attrs:
-                if v and a in _KEPT_ATTRS:
-                    attrs[k].setdefault(a, v)
-            evidence[k].append(sentence_evidence(m.sentence, m.rule))
+            surfaces[k].update(forms)
+            for alias in alias_keys:
+                alias_of.setdefault(alias, k)
+            for a, v in kept:
+                attrs[k].setdefault(a, v)
+            evidence[k].append(ev)
 
     # Acronyms and aliases declared anywhere resolve bare uses elsewhere ("IOM" -> Tổ chức Di cư quốc tế).
     for k in sorted(types):
@@ -185,16 +209,14 @@ def resolve(extractions: Iterable[Extraction], lexicon: Lexicon) -> tuple[list[E
                                tuple(sorted(merged_attrs.items())), tuple(ev)))
 
     rel_ev: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
-    for ex in extractions:
-        sentence_evidence = _sentence_evidence(ex)
-        for rm in ex.relations:
-            ks, kt = key_of.get(id(rm.source)) or mention_key(rm.source), key_of.get(id(rm.target)) or mention_key(rm.target)
+    for f in facts:
+        for ks, relation, kt, ev in f.links:
             s, t = key_to_id.get(ks), key_to_id.get(kt)
             if not s or not t or s == t:
                 continue
-            if rm.relation in SYMMETRIC_RELATIONS and t < s:
+            if relation in SYMMETRIC_RELATIONS and t < s:
                 s, t = t, s
-            rel_ev[(s, rm.relation, t)].append(sentence_evidence(rm.source.sentence, rm.rule))
+            rel_ev[(s, relation, t)].append(ev)
     relations = [Relation(s, r, t, tuple(ev)) for (s, r, t), ev in sorted(rel_ev.items())]
     return entities, relations
 
