@@ -27,10 +27,33 @@ SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "name_words.tsv": (("id", "word"), ("note",)),
     "persons.tsv": (("id", "kind", "word"), ("note",)),
 }
+# cues.tsv: each role and the relations whose scanner reads it (rules/README.md explains them all);
+# a role on another relation would be a rule that silently does nothing, so it is refused
+CUE_ROLES: dict[str, tuple[str, ...]] = {
+    "verb": ("organized", "cooperatesWith", "participatedIn", "partyTo"),
+    "before": ("participatedIn", "funded"),
+    "after": ("participatedIn", "funded"),
+    "frame": ("underFramework",),
+    "inner": ("underFramework",),
+    "between": ("cooperatesWith", "partyTo"),
+    "members": ("memberOf",),
+    "place": ("heldIn",),
+    "seat": ("country",),
+    # grammatical glue: words that shape how a cue's link is read, never a link on their own
+    "agent": ("funded",),                # "do X tài trợ": "do" opens the funders of an `after` cue
+    "attendees": ("participatedIn",),    # "Dự Hội thảo có A, B": "có" opens the attendees
+    "become": ("memberOf",),             # "X là thành viên của Y": "là", "trở thành" before `members`
+    "of": ("memberOf",),                 # "… thành viên của Y": "của" after `members`, before Y
+    "opens": ("memberOf",),              # "các nước thành viên ASEAN gồm: A, B"
+    "linker": ("country",),              # "Chính phủ nước Pháp": "nước" between a body and its country
+    "joiner": ("list",),                 # "cùng", "đại diện": may stand between two list members
+    "and": ("list",),                    # "và": joins list members, subjects, the sides of "giữa A và B"
+}
+CUE_HELPERS = {"alias", "list", "anaphor", "plural", "ordinal", "topic"}
 ENUMS = {
     ("heads.tsv", "type"): set(ENTITY_TYPES),
-    ("cues.tsv", "relation"): set(RELATIONS) | {"alias", "list", "anaphor", "plural"},
-    ("cues.tsv", "role"): {"", "verb", "before", "after", "frame", "inner", "between", "members", "place", "seat"},
+    ("cues.tsv", "relation"): set(RELATIONS) | CUE_HELPERS,
+    ("cues.tsv", "role"): {""} | set(CUE_ROLES),
     ("persons.tsv", "kind"): {"title", "post", "deputy"},
     ("gazetteer/locations.tsv", "kind"): {"", "province", "city", "region", "district"},
 }
@@ -132,6 +155,9 @@ def load_table(path: Path, name: str, label: str) -> tuple[Rule, ...]:
         for (fname, col), allowed in ENUMS.items():
             if fname == name and col in row and row[col] not in allowed:
                 raise RuleError(f"{where}: unknown {col} {row[col]!r} (one of {', '.join(sorted(a for a in allowed if a))})")
+        if name == "cues.tsv" and row.get("role") and row["relation"] not in CUE_ROLES[row["role"]]:
+            raise RuleError(f"{where}: role {row['role']!r} is not read for relation {row['relation']!r} "
+                            f"(only for {', '.join(CUE_ROLES[row['role']])})")
         for col in ("name", "head", "cue", "word", "phrase", "aliases"):
             if col in row:
                 _check_regex_safety(row[col], where)

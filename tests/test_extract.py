@@ -235,3 +235,85 @@ def test_neighbouring_capital_check_agrees_with_its_regex_definition():
         for start in range(len(text) + 1):
             for end in (start, min(start + 1, len(text)), len(text)):
                 assert _touches_capital(text, start, end) == by_regex(text, start, end), (text, start, end)
+
+
+# --- grammatical glue read from rules/cues.tsv (funded/agent, participatedIn/attendees, memberOf/become,
+# memberOf/of, country/linker, country/seat after a post, list/and) -----------------------------------
+
+def test_attendees_listed_after_co_following_du_and_the_event(tmp_path):
+    text = ("Cục Đối ngoại tổ chức Hội thảo về nhận diện nạn nhân mua bán người. "
+            "Dự Hội thảo có đại diện Bộ Ngoại giao, Tổ chức Di cư quốc tế (IOM).")
+    t = triples(article(tmp_path, text))
+    assert ("Bộ Ngoại giao", "participatedIn", "Hội thảo về nhận diện nạn nhân mua bán người") in t
+    assert ("Tổ chức Di cư quốc tế", "participatedIn", "Hội thảo về nhận diện nạn nhân mua bán người") in t
+
+
+def test_funders_coordinated_between_do_and_tai_tro_each_fund(tmp_path):
+    text = ("Cục Đối ngoại tổ chức Hội nghị giao ban. "
+            "Đây là hoạt động do Tổ chức Di cư quốc tế và Đại sứ quán Australia tài trợ.")
+    t = triples(article(tmp_path, text))
+    assert ("Tổ chức Di cư quốc tế", "funded", "Hội nghị giao ban") in t
+    assert ("Đại sứ quán Australia", "funded", "Hội nghị giao ban") in t
+
+
+def test_becoming_a_member_with_tro_thanh_thanh_vien_cua(tmp_path):
+    t = triples(article(tmp_path, "Năm 2020, Việt Nam trở thành thành viên của Tổ chức Di cư quốc tế."))
+    assert ("Việt Nam", "memberOf", "Tổ chức Di cư quốc tế") in t
+
+
+def test_official_member_with_thanh_vien_chinh_thuc_cua(tmp_path):
+    t = triples(article(tmp_path, "Việt Nam là một thành viên chính thức của ASEAN."))
+    assert ("Việt Nam", "memberOf", "ASEAN") in t
+
+
+def test_member_words_not_next_to_thanh_vien_state_no_membership(tmp_path):
+    t = triples(article(tmp_path, "Việt Nam là một thành viên tích cực của ASEAN."))
+    assert not any(r == "memberOf" for _, r, _ in t)
+
+
+def test_government_joined_to_its_country_by_nuoc(tmp_path):
+    t = triples(article(tmp_path, "Bộ Công an và Chính phủ nước Cộng hòa Pháp ký kết Hiệp định hợp tác về phòng, chống tội phạm."))
+    assert ("Chính phủ nước Cộng hòa Pháp", "country", "Pháp") in t
+    assert ("Chính phủ nước Cộng hòa Pháp", "partyTo", "Hiệp định hợp tác về phòng, chống tội phạm") in t
+
+
+def test_seat_after_a_post_is_skipped_to_the_next_post(tmp_path):
+    text = "Bà Nguyễn Thị Hà, Trưởng đại diện UNODC tại Hà Nội, Giám đốc Tổ chức Di cư quốc tế phát biểu."
+    t = triples(article(tmp_path, text))
+    assert ("Nguyễn Thị Hà", "holdsPosition", "Văn phòng Liên hợp quốc về Ma túy và Tội phạm") in t
+    assert ("Nguyễn Thị Hà", "holdsPosition", "Tổ chức Di cư quốc tế") in t
+
+
+def test_two_partners_after_giua_joined_by_va_cooperate(tmp_path):
+    t = triples(article(tmp_path, "Hội thảo là dịp để tăng cường hợp tác giữa Bộ Công an và Tổ chức Di cư quốc tế."))
+    assert ("Bộ Công an", "cooperatesWith", "Tổ chức Di cư quốc tế") in t
+
+
+def _article_with_cues(tmp_path, text: str, *cue_lines: str):
+    """Build one article with a private copy of rules/ whose cues.tsv has `cue_lines` appended."""
+    import shutil
+    from pathlib import Path
+
+    rules = Path(shutil.copytree(Path(kg.__file__).resolve().parent.parent / "rules", tmp_path / "rules"))
+    with open(rules / "cues.tsv", "a", encoding="utf-8") as f:
+        f.write("".join(line + "\n" for line in cue_lines))
+    corpus = tmp_path / "with-cues"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(text, encoding="utf-8")
+    return kg.build_graph(kg.read_corpus(corpus), kg.load_rules(rules))
+
+
+def test_a_new_become_word_in_cues_tsv_makes_a_member(tmp_path):
+    text = "Việt Nam được kết nạp làm thành viên của ASEAN năm 1995."
+    (tmp_path / "as-is").mkdir()
+    assert not any(r == "memberOf" for _, r, _ in triples(article(tmp_path / "as-is", text)))
+    g = _article_with_cues(tmp_path, text, "c.member.duoc-ket-nap-lam\tmemberOf\tđược kết nạp làm\tbecome")
+    assert ("Việt Nam", "memberOf", "ASEAN") in triples(g)
+
+
+def test_a_new_seat_word_in_cues_tsv_is_skipped_after_a_post(tmp_path):
+    text = "Bà Nguyễn Thị Hà, Trưởng đại diện UNODC ở Hà Nội, Giám đốc Tổ chức Di cư quốc tế phát biểu."
+    (tmp_path / "as-is").mkdir()
+    assert ("Nguyễn Thị Hà", "holdsPosition", "Tổ chức Di cư quốc tế") not in triples(article(tmp_path / "as-is", text))
+    g = _article_with_cues(tmp_path, text, "c.country.o\tcountry\tở\tseat")
+    assert ("Nguyễn Thị Hà", "holdsPosition", "Tổ chức Di cư quốc tế") in triples(g)

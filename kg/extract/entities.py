@@ -12,7 +12,6 @@ from .lexicon import LOWER_EVENT, Lexicon, match_form
 
 WORD = re.compile(r"\w+(?:[/.&'’-]\w+)*")
 WORD_SPLIT = re.compile("(" + WORD.pattern + ")")     # split() keeps the words: gap, word, gap, …
-ORDINAL = ("lần thứ",)
 QUOTES_OPEN = "“\"«"
 QUOTES_CLOSE = "”\"»"
 
@@ -345,17 +344,20 @@ def _lower_event(doc, si, s: _Sent, i, hn, lex, rid) -> Mention | None:
     head_of = s.text[:ws].rstrip().lower()
     organised = s.text[:ws].endswith(" ") and any(
         head_of.endswith(c) for c, _, role in lex.cues.get("organized", ()) if role == "verb")
-    if organised and j < len(s.words) and s.words[j][2] == "về" and s.gap(j) == " ":
-        # "tổ chức khóa tập huấn về kỹ năng điều tra …": the article individuates this event
-        end = _extend_title(s, j + 1, lex, "Event", True) if j + 1 < len(s.words) else s.words[j][1]
-        short = _extend_title(s, j + 1, lex, "Event", False) if j + 1 < len(s.words) else end
+    topic = next((t for t in lex.topics if s.phrase_at(j, t)), None) if organised and j < len(s.words) else None
+    if topic and s.gap(j) == " ":
+        # "tổ chức khóa tập huấn về kỹ năng điều tra …": an organised event with its subject ("về",
+        # about: a topic word of cues.tsv) is individuated by the article
+        t = j + len(topic)                   # the first word of the subject
+        end = _extend_title(s, t, lex, "Event", True) if t < len(s.words) else s.words[t - 1][1]
+        short = _extend_title(s, t, lex, "Event", False) if t < len(s.words) else end
         text = s.text[ws:end].rstrip(" ,")
         if len(text.split()) > hn + 2:
             attrs = [("canonical", text[0].upper() + text[1:])]
             if short != end:
                 attrs.append(("aliases", s.text[ws:short].rstrip(" ,")))
             return Mention(doc.id, si, base + ws, base + ws + len(text), text, "Event", rid, attrs=tuple(attrs))
-    if j < len(s.words) and any(s.phrase_at(j, o.split()) for o in ORDINAL):
+    if j < len(s.words) and any(s.phrase_at(j, o) for o in lex.ordinals):   # "hội thảo lần thứ nhất"
         end = _extend_title(s, j, lex, "Event", through_commas=False)
         text = s.text[ws:end].rstrip(" ,")
         return Mention(doc.id, si, base + ws, base + ws + len(text), text, "Event", rid,
@@ -433,7 +435,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _qualify_by_country(doc, out, lex)
     out = _complete_short_names(out)
     out = _mark_nesting(out)
-    out = _resolve_event_anaphora(doc, out)
+    out = _resolve_event_anaphora(doc, out, lex)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type, m.text))
 
 
@@ -515,8 +517,14 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
             out.append(replace(m, end=loc.end, text=text, key="", rule="entities.local-body",
                                attrs=tuple(sorted({**dict(m.attrs), "canonical": text}.items()))))
             continue
+        # "Chính phủ nước Cộng hòa Pháp": "nước" (country), a country/linker word, may join them
+        link = ""
+        for w in lex.country_links:
+            if doc.text.startswith(w, m.end):
+                link = w
+                break
         c = by_start.get((m.sentence, m.end + 1)) or (
-            by_start.get((m.sentence, m.end + 6)) if doc.text[m.end:m.end + 6] == " nước " else None)
+            by_start.get((m.sentence, m.end + len(link))) if link else None)
         paren = _PAREN_AFTER.match(doc.text[m.end:m.end + 44])
         if c is None and paren:              # "Tổ chức Di cư quốc tế (IOM) Việt Nam"
             c = by_start.get((m.sentence, m.end + paren.end()))
@@ -526,7 +534,7 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
                 attrs["country_key"] = c.key
                 out.append(replace(m, attrs=tuple(sorted(attrs.items()))))
                 continue
-        if c is None or (not doc.text[m.end:m.end + 1].isspace() and doc.text[m.end:m.end + 6] != " nước "):
+        if c is None or (not doc.text[m.end:m.end + 1].isspace() and not link):
             out += _gazetteer_suffix_country(doc, m, lex)
             continue
         home = dict(lex.entries[m.key].attrs).get("country", "") if m.key else ""
@@ -608,7 +616,7 @@ def event_date(sentence: str, doc_date: str, start: int | None = None, end: int 
     return _date_of(best, doc_date)
 
 
-def _resolve_event_anaphora(doc: Document, mentions: list[Mention]) -> list[Mention]:
+def _resolve_event_anaphora(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """"hội thảo", "buổi lễ", a sentence-initial "Hội thảo": the article's main event (the first one
     it individuates). Dates and places of events come from the sentence that individuates them."""
     events = sorted((m for m in mentions if m.type == "Event" and not dict(m.attrs).get("anaphor")),
@@ -648,8 +656,10 @@ def _resolve_event_anaphora(doc: Document, mentions: list[Mention]) -> list[Ment
                 attrs["date"] = d
                 dated.add(key)
             lo, hi = _scope(sent, m.start - s0, m.end - s0)
+            # "tại Hà Nội": a place right after a heldIn/place word ("tại", at)
             places = [p for p in locations.get(m.sentence, ())
-                      if doc.text[max(0, p.start - 4):p.start] == "tại " and lo <= p.start - s0 < hi
+                      if doc.text.endswith(lex.place_marks, 0, p.start)
+                      and lo <= p.start - s0 < hi
                       and _outside_parens(sent, p.start - s0, lo, hi)]
             if places and key not in placed:
                 place = min(places, key=lambda p: (p.start > m.start, abs(p.start - m.start)))

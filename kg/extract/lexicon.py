@@ -1,5 +1,6 @@
 """Compile the rule tables into fast matchers: one Aho–Corasick automaton over every gazetteer
-name and alias, plus word lists for heads, cues and stop words."""
+name and alias, plus word lists for heads, cues and stop words, and the grammatical glue of cues.tsv
+compiled into small regexes (see _compile_glue)."""
 from __future__ import annotations
 
 import re
@@ -20,6 +21,15 @@ DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "\u00a0": " ", "\t":
 _ODD_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in DASHES) + "]")
 PATTERN_TYPES = ("Location", "Organization", "Agreement", "Event")
 LOWER_EVENT = "lower-case Event"      # "hội thảo lần thứ nhất": an event head written in lower case
+# Roles of cues.tsv that are grammatical glue, not cues: they never state a link themselves, they
+# only shape how a cue's link is read (who the funder is, where a list of members starts). The
+# relation scanners look for them next to a cue, never on their own, so they stay out of the cue
+# automaton (words as common as "và", "của", "là" would only slow it down).
+GLUE_ROLES = frozenset({"agent", "attendees", "become", "of", "opens", "linker", "joiner", "and"})
+GLUE_RELATIONS = frozenset({"ordinal", "topic"})
+# Punctuation that may stand between two members of a list ("A, B; C (D)"); the words that may
+# (cues.tsv: list/joiner, list/and) are added to it from the rules.
+LIST_PUNCTUATION = (",", ";", ")", "(", "…", "...")
 
 
 def match_form(text: str) -> str:
@@ -70,6 +80,22 @@ class Lexicon:
     cue_automaton: object = None
     pattern_starts: dict[str, frozenset[str]] = field(default_factory=dict)   # memo of heads_starting
     country_suffixes: dict[str, tuple[int, str] | None] = field(default_factory=dict)  # memo of country_suffix
+    # grammatical glue from cues.tsv (see GLUE_ROLES), compiled once; never hard-coded in the scanners
+    list_openers: tuple[str, ...] = ()           # list, no role: "gồm", "bao gồm" open a list
+    and_words: tuple[str, ...] = ()              # list/and: "và" joins two members, two subjects, two sides
+    list_gaps: tuple[str, ...] = (", ",)         # ", " and " và ": the gap between two peers of a list
+    list_separators: re.Pattern = re.compile(r"(?!)")   # a gap between two list members: punctuation, joiners
+    subject_joint: re.Pattern = re.compile(r"(?!)")     # a gap between two coordinated subjects: ",", "và"
+    funder_marks: tuple[str, ...] = ()           # funded/agent + " ": "do" before the funders of "… tài trợ"
+    attendees_mark: re.Pattern = re.compile(r"(?!)")    # participatedIn/attendees: "Dự Hội nghị có A, B"
+    member_become: re.Pattern = re.compile(r"(?!)")     # memberOf/become, just before the members cue
+    member_of: re.Pattern = re.compile(r"(?!)")         # memberOf/of, just after it: "thành viên của"
+    member_opens: re.Pattern = re.compile(r"(?!)")      # memberOf/opens: "thành viên ASEAN gồm: A, B"
+    country_links: tuple[str, ...] = ()          # country/linker, as " nước ": "Chính phủ nước Pháp"
+    post_tail: re.Pattern = re.compile(r"(?!)")         # "(ACRONYM)" and a seat ("tại Hà Nội") after a post's body
+    place_marks: tuple[str, ...] = ()            # heldIn/place + " ": "tại " before an event's place
+    ordinals: tuple[tuple[str, ...], ...] = ()   # ordinal: "hội thảo lần thứ nhất" (words)
+    topics: tuple[tuple[str, ...], ...] = ()     # topic: "tổ chức khóa tập huấn về kỹ năng …" (words)
 
     def heads_starting(self, word: str) -> frozenset[str]:
         """The types (PATTERN_TYPES, LOWER_EVENT) with a head whose first word is `word`; empty for
@@ -147,9 +173,10 @@ def _compile(rules: Rules) -> Lexicon:
     for cues in lex.cues.values():
         cues.sort(key=lambda c: -len(c[0]))
     by_form: dict[str, list[str]] = {}
-    for cues in lex.cues.values():
-        for cue, _, _ in cues:
-            by_form.setdefault(cue.lower(), []).append(cue)
+    for rel, cues in lex.cues.items():
+        for cue, _, role in cues:
+            if role not in GLUE_ROLES and rel not in GLUE_RELATIONS:
+                by_form.setdefault(cue.lower(), []).append(cue)
     lex.cues_by_form = {form: tuple(dict.fromkeys(cues)) for form, cues in by_form.items()}
     if any(lex.cues_by_form):
         lex.cue_automaton = ahocorasick.Automaton()
@@ -182,4 +209,38 @@ def _compile(rules: Rules) -> Lexicon:
     for t in lex.titles:
         lex.titles_by_first.setdefault(t.split()[0], []).append(t.split())
     lex.deputies = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "deputy"), key=len, reverse=True)
+    _compile_glue(lex)
     return lex
+
+
+def _glue(lex: Lexicon, relation: str, role: str) -> tuple[str, ...]:
+    """The cue phrases of one relation and role, longest first (the order of lex.cues)."""
+    return tuple(dict.fromkeys(cue for cue, _, r in lex.cues.get(relation, ()) if r == role))
+
+
+def _alternatives(phrases) -> str:
+    """A regex group matching any of `phrases` literally, longest first; the words of a phrase
+    may be separated by any run of white space. No phrase: a group that never matches."""
+    alts = sorted({r"\s+".join(map(re.escape, p.split())) for p in phrases}, key=lambda a: (-len(a), a))
+    return "(?:" + "|".join(alts) + ")" if alts else "(?!)"
+
+
+def _compile_glue(lex: Lexicon) -> None:
+    lex.list_openers = _glue(lex, "list", "")
+    lex.and_words = _glue(lex, "list", "and")
+    lex.list_gaps = (", ",) + tuple(f" {w} " for w in lex.and_words)
+    joins = _alternatives(_glue(lex, "list", "joiner") + lex.and_words)
+    punct = "|".join(map(re.escape, LIST_PUNCTUATION))
+    lex.list_separators = re.compile(rf"^(?:\s*(?:{punct}|{joins})\s*)+$|^\s+$")
+    ands = _alternatives(lex.and_words)
+    lex.subject_joint = re.compile(rf"\s*(?:,|{ands}|,\s*{ands})\s*")
+    lex.funder_marks = tuple(w + " " for w in _glue(lex, "funded", "agent"))
+    lex.attendees_mark = re.compile(rf"\s+{_alternatives(_glue(lex, 'participatedIn', 'attendees'))}\s")
+    lex.member_become = re.compile(rf"(?<!\w){_alternatives(_glue(lex, 'memberOf', 'become'))}\s+$")
+    lex.member_of = re.compile(rf"\s+{_alternatives(_glue(lex, 'memberOf', 'of'))}\s+")
+    lex.member_opens = re.compile(rf"\s*{_alternatives(_glue(lex, 'memberOf', 'opens'))}?\s*:?\s*")
+    lex.country_links = tuple(f" {w} " for w in _glue(lex, "country", "linker"))
+    lex.post_tail = re.compile(rf"(\s*\([^()]*\))?(\s+{_alternatives(_glue(lex, 'country', 'seat'))}\s+[^,;–-]+)?")
+    lex.place_marks = tuple(w + " " for w in _glue(lex, "heldIn", "place"))
+    lex.ordinals = tuple(tuple(p.split()) for p in _glue(lex, "ordinal", ""))
+    lex.topics = tuple(tuple(p.split()) for p in _glue(lex, "topic", ""))

@@ -6,6 +6,9 @@ shape of Vietnamese official prose:
 - A clause has a subject (the body before its verb) that ';'-separated clauses keep ("X đã chủ trì …;
   Tổ chức …; Tham dự …").
 - Coordinated lists ("X, Y và Z") distribute the relation to each member.
+
+The small grammatical words that shape a link ("do" before a funder, "của" after "thành viên", "và"
+between list members) are rules too: glue roles of rules/cues.tsv, compiled once in the Lexicon.
 """
 from __future__ import annotations
 
@@ -16,7 +19,6 @@ from ..model import Document, Mention, RelationMention
 from .lexicon import Lexicon
 
 PARTY_TYPES = ("Organization", "Country")
-LIST_SEPARATORS = re.compile(r"^(?:\s*(?:,|;|\)|\(|và|cùng|…|\.\.\.|đại diện|các|đồng chí)\s*)+$|^\s+$")
 MAX_LIST_GAP_WORDS = 6
 
 
@@ -99,7 +101,7 @@ class _SentenceLinks:
                     continue
                 if self._known_other_parent(a, b):
                     continue                 # the gazetteer knows A belongs elsewhere: a list, not apposition
-                if g == ", " and i + 2 < len(orgs) and self.gap(b, orgs[i + 2]) in (", ", " và ") \
+                if g == ", " and i + 2 < len(orgs) and self.gap(b, orgs[i + 2]) in self.lex.list_gaps \
                         and _level(orgs[i + 2], self.lex) >= _level(b, self.lex):
                     continue                 # "Cục A, Bộ Tư lệnh B, Cục C": peers in a list
                 self.add(a, "partOf", b, "rel.partOf.apposition" if g != " (" else "rel.partOf.parenthesis")
@@ -170,9 +172,10 @@ class _SentenceLinks:
                 self.add(p, "holdsPosition", org, "rel.holdsPosition.post")
                 self.posts.add(id(org))
                 pos = self.local(org)[1]
-                # skip the parent in apposition and a trailing "(ACRONYM)" / "tại <country>"
-                nxt = re.match(r"(\s*\([^()]*\))?(\s+tại\s+[^,;–-]+)?", self.text[pos:])
-                pos += nxt.end() if nxt else 0
+                # skip the parent in apposition and a trailing "(ACRONYM)" / seat ("Đại sứ Hoa Kỳ tại
+                # Hà Nội": "tại" is a country/seat word; what follows is where the body sits, not a post)
+                nxt = self.lex.post_tail.match(self.text, pos)
+                pos = nxt.end() if nxt else pos
                 ap = next((o for o in self.top if id(o) in self.apposed and self.local(o)[0] in (pos + 2,)), None)
                 if ap is not None:
                     pos = self.local(ap)[1]
@@ -208,8 +211,10 @@ class _SentenceLinks:
                 continue
             gap = self.text[prev_end:a]
             if items:
-                listy = LIST_SEPARATORS.match(gap) or (allow_lists and any(
-                    _word_regex(c).search(gap) for c, _, _ in self.lex.cues.get("list", [])))
+                # "A, B và C", "A cùng B", "đồng chí A, đồng chí B": punctuation and list/joiner, list/and
+                # words; or a list opener ("gồm") between them
+                listy = self.lex.list_separators.match(gap) or (allow_lists and any(
+                    _word_regex(c).search(gap) for c in self.lex.list_openers))
                 if not listy:
                     break
             elif first_gap_free and len(gap.split()) > 2:
@@ -234,7 +239,7 @@ class _SentenceLinks:
         group = [last]
         for m in reversed(before[:-1]):
             gap = self.text[self.local(m)[1]:self.local(group[0])[0]]
-            if m.type not in PARTY_TYPES or not re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", gap):
+            if m.type not in PARTY_TYPES or not self.lex.subject_joint.fullmatch(gap):   # "A, B và C"
                 break
             group.insert(0, m)
         return group
@@ -312,7 +317,8 @@ class _SentenceLinks:
                 ev, lo = inner, self.local(inner)[1]
             found = self._attendees(lo, ev, rid)
             done = done or bool(found)
-        # "Dự Hội nghị có A; B; …": the attendees follow the event and "có"
+        # "Dự Hội nghị có A; B; …": the attendees follow the event and "có" ("there are"), a
+        # participatedIn/attendees word
         for cue, rid, role in self.lex.cues.get("participatedIn", []):
             if role != "verb" or done:
                 continue
@@ -321,7 +327,7 @@ class _SentenceLinks:
                 if ev is None or self.local(ev)[0] - (pos + len(cue)) > 2:
                     continue
                 after = self.text[self.local(ev)[1]:]
-                if not re.match(r"\s+có\s", after):
+                if not self.lex.attendees_mark.match(after):
                     continue
                 done = bool(self._attendees(self.local(ev)[1], ev, rid))
                 break
@@ -350,7 +356,7 @@ class _SentenceLinks:
     def _attendees(self, lo: int, ev: Mention, rid: str) -> list[Mention]:
         """Everyone listed after `lo`, and again after each "gồm:" that reopens the list."""
         found = self.members(lo, len(self.text), types=PARTY_TYPES + ("Person",))
-        for cue, _, _ in self.lex.cues.get("list", []):
+        for cue in self.lex.list_openers:
             for pos in self.cue_at(cue):
                 if pos > lo:
                     start = pos + len(cue) + len(re.match(r"\s*:?", self.text[pos + len(cue):]).group())
@@ -365,21 +371,24 @@ class _SentenceLinks:
         return ev if ev is not None else self.main_event
 
     def funding(self) -> None:
-        for pos, end, rid in self.cues("funded"):
-            if self.in_mention(pos):
-                continue
-            target = self.sentence_event()
-            if target is None and self.has_anaphor():
-                target = self.main_event
-            if target is None:
-                continue
-            if rid.endswith("su-tai-tro-cua"):
-                funders = self.members(end, len(self.text), first_gap_free=True)
-            else:
-                do = self.text.rfind("do ", 0, pos)
-                funders = self.members(do + 3, pos, first_gap_free=True) if do >= 0 else []
-            for f in funders:
-                self.add(f, "funded", target, rid)
+        for cue, rid, role in self.lex.cues.get("funded", []):
+            if role == "agent" or cue not in self.present:
+                continue                     # funded/agent ("do") only marks where the funders start
+            for pos in self.cue_at(cue):
+                if self.in_mention(pos):
+                    continue
+                target = self.sentence_event()
+                if target is None and self.has_anaphor():
+                    target = self.main_event
+                if target is None:
+                    continue
+                if role == "before":         # "với sự tài trợ của X": the funders follow the cue
+                    funders = self.members(pos + len(cue), len(self.text), first_gap_free=True)
+                else:                        # "do X tài trợ": "do" (by) opens the agent, the cue closes it
+                    do, mark = max(((self.text.rfind(w, 0, pos), w) for w in self.lex.funder_marks), default=(-1, ""))
+                    funders = self.members(do + len(mark), pos, first_gap_free=True) if do >= 0 else []
+                for f in funders:
+                    self.add(f, "funded", target, rid)
 
     def frameworks(self) -> None:
         for pos, end, rid in self.cues("underFramework", "frame"):
@@ -401,7 +410,9 @@ class _SentenceLinks:
 
     def between(self) -> None:
         """"giữa A và B": parties of the agreement it sits in; otherwise two partners."""
-        for cue, rid, role in self.lex.cues.get("partyTo", []) + self.lex.cues.get("cooperatesWith", []):
+        ands = self.lex.and_words             # "giữa A và B": the two sides are joined by list/and
+        for rel, cue, rid, role in [("partyTo", *c) for c in self.lex.cues.get("partyTo", [])] + \
+                [("cooperatesWith", *c) for c in self.lex.cues.get("cooperatesWith", [])]:
             if role != "between":
                 continue
             for pos in self.cue_at(cue):
@@ -414,18 +425,19 @@ class _SentenceLinks:
                 first = pool[0]
                 if self.local(first)[0] - end > 2:
                     continue
-                if holder and rid.startswith("c.party"):
+                if holder and rel == "partyTo":
                     ag = min(holder, key=lambda m: m.end - m.start)
                     sides = [m for m in pool if m.end <= ag.end][:2]
-                    if len(sides) == 2 and " và " in self.doc.text[sides[0].end:sides[1].start + 1]:
+                    joint = self.doc.text[sides[0].end:sides[1].start + 1] if len(sides) == 2 else ""
+                    if any(f" {w} " in joint for w in ands):
                         for s in sides:
                             self.add(s, "partyTo", ag, rid)
-                elif not holder and rid.startswith("c.coop"):
+                elif not holder and rel == "cooperatesWith":
                     rest = [m for m in pool[1:] if m.type == first.type]
                     if not rest:
                         continue
                     gap = self.doc.text[first.end:rest[0].start]
-                    if not gap.strip().startswith("và") or len(gap.split()) > 6:
+                    if not gap.strip().startswith(ands) or len(gap.split()) > 6:
                         continue
                     for o in self.members(self.local(rest[0])[0], len(self.text), first_gap_free=True):
                         self.add(first, "cooperatesWith", o, rid)
@@ -442,11 +454,13 @@ class _SentenceLinks:
 
     def membership(self) -> None:
         for pos, end, rid in self.cues("memberOf", "members"):
-            of = re.match(r"\s+(?:chính thức\s+)?của\s+", self.text[end:])
+            # "X là (một) thành viên (chính thức) của Y", "X trở thành thành viên của Y": a memberOf/become
+            # word before the cue makes the subject a member, a memberOf/of word after it names the body
+            of = self.lex.member_of.match(self.text, end)
             before = self.text[:pos]
-            if of and re.search(r"\blà\s+(?:một\s+)?$|\btrở thành\s+$", before):
+            if of and self.lex.member_become.search(before):
                 target = next((m for m in self.top if m.type in ("Organization", "Agreement")
-                               and self.local(m)[0] == end + of.end()), None)
+                               and self.local(m)[0] == of.end()), None)
                 subj = next((m for m in reversed(self.top) if m.type in PARTY_TYPES and self.local(m)[1] <= pos), None)
                 if target is not None and subj is not None:
                     rel = "partyTo" if target.type == "Agreement" else "memberOf"
@@ -455,11 +469,11 @@ class _SentenceLinks:
             org = next((m for m in self.top if m.type == "Organization" and 0 <= self.local(m)[0] - end <= 2), None)
             if org is None:
                 continue
-            after = self.text[self.local(org)[1]:]
-            lst = re.match(r"\s*(?:gồm|bao gồm|là)?\s*:?\s*", after)
+            # "các nước thành viên ASEAN gồm: A, B": a memberOf/opens word or a colon opens the members
+            lst = self.lex.member_opens.match(self.text, self.local(org)[1])
             if not lst or not lst.group().strip():
                 continue
-            for m in self.members(self.local(org)[1] + lst.end(), len(self.text), types=PARTY_TYPES, first_gap_free=True):
+            for m in self.members(lst.end(), len(self.text), types=PARTY_TYPES, first_gap_free=True):
                 if m is not org:
                     self.add(m, "memberOf", org, rid)
 

@@ -150,3 +150,39 @@ def test_regex_looking_phrase_is_matched_literally_and_instantly(rules_dir, tmp_
     assert time.perf_counter() - start < 2
     hits = [(m.sentence, m.text) for m in ex.mentions if m.key == "org.regex"]
     assert hits == [(0, "(a+)+$")]
+
+
+CUES = "cues.tsv"
+
+
+def test_glue_role_on_a_relation_that_does_not_read_it_is_reported(rules_dir, tmp_path, capsys):
+    n = _append(rules_dir / CUES, "c.member.sai\torganized\ttrở thành\tbecome")
+    assert _build_error(rules_dir, tmp_path, capsys) == (
+        f"kg: error: rules/cues.tsv:{n}: role 'become' is not read for relation 'organized' (only for memberOf)")
+
+
+def test_unknown_cue_role_is_reported_with_the_known_ones(rules_dir, tmp_path, capsys):
+    n = _append(rules_dir / CUES, "c.fund.boi\tfunded\tbởi\tagents")
+    assert _build_error(rules_dir, tmp_path, capsys) == (
+        f"kg: error: rules/cues.tsv:{n}: unknown role 'agents' (one of after, agent, and, attendees, become, "
+        "before, between, frame, inner, joiner, linker, members, of, opens, place, seat, verb)")
+
+
+def test_unknown_helper_relation_is_reported(rules_dir, tmp_path, capsys):
+    n = _append(rules_dir / CUES, "c.ordinal.lan\tordinals\tlần")
+    err = _build_error(rules_dir, tmp_path, capsys)
+    assert err.startswith(f"kg: error: rules/cues.tsv:{n}: unknown relation 'ordinals' (one of ")
+    assert "ordinal, " in err and "topic" in err
+
+
+def test_glue_word_without_any_letter_is_reported(rules_dir, tmp_path, capsys):
+    n = _append(rules_dir / CUES, "c.list.gach\tlist\t-\tjoiner")
+    assert _build_error(rules_dir, tmp_path, capsys) == \
+        f"kg: error: rules/cues.tsv:{n}: phrase '-' has no letter or digit"
+
+
+def test_regex_looking_glue_word_is_matched_literally(rules_dir):
+    _append(rules_dir / CUES, "c.list.regex\tlist\t(a+)+$\tjoiner")
+    lex = compile_lexicon(kg.load_rules(rules_dir))
+    assert lex.list_separators.match(" (a+)+$ ")
+    assert not lex.list_separators.match(" aaaa ")
