@@ -92,6 +92,7 @@ def summarize(ex: Extraction) -> ArticleFacts:
     aliases, attributes and evidence, and each link between keys. Runs where the article was
     extracted (a pool worker), so only these facts travel to the build process."""
     sentence_evidence = _sentence_evidence(ex)
+    same = {}.setdefault      # one object per distinct key: pickled once, unpickled once
     mentions: list[MentionFact] = []
     for m in ex.mentions:
         ma: dict[str, str] = {}
@@ -107,10 +108,13 @@ def summarize(ex: Extraction) -> ArticleFacts:
                 if not ma.get("bare"):
                     alias_keys.append(f"{m.type}|{_norm(extra)}")
         kept = tuple((a, v) for a, v in m.attrs if v and a in _KEPT_ATTRS)
-        mentions.append((mention_key(m), m.type, tuple(surfaces), tuple(alias_keys), kept,
+        k = mention_key(m)
+        mentions.append((same(k, k), m.type, tuple(surfaces), tuple(alias_keys), kept,
                          sentence_evidence(m.sentence, m.rule)))
-    links: list[LinkFact] = [(mention_key(rm.source), rm.relation, mention_key(rm.target),
-                              sentence_evidence(rm.source.sentence, rm.rule)) for rm in ex.relations]
+    links: list[LinkFact] = []
+    for rm in ex.relations:
+        ks, kt = mention_key(rm.source), mention_key(rm.target)
+        links.append((same(ks, ks), rm.relation, same(kt, kt), sentence_evidence(rm.source.sentence, rm.rule)))
     light = dataclasses.replace(ex.doc, text="", sentences=(), raw_offsets=())
     return ArticleFacts(light, tuple(mentions), tuple(links))
 
