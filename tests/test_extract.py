@@ -317,3 +317,10 @@ def test_a_new_seat_word_in_cues_tsv_is_skipped_after_a_post(tmp_path):
     assert ("Nguyễn Thị Hà", "holdsPosition", "Tổ chức Di cư quốc tế") not in triples(article(tmp_path / "as-is", text))
     g = _article_with_cues(tmp_path, text, "c.country.o\tcountry\tở\tseat")
     assert ("Nguyễn Thị Hà", "holdsPosition", "Tổ chức Di cư quốc tế") in triples(g)
+
+
+def test_a_ministry_whose_name_ends_in_a_common_noun_spelt_like_a_country_has_no_country(tmp_path):
+    # "Bộ Tư pháp" is the Ministry of Justice: "tư pháp" (justice) is not "Pháp" (France).
+    g = article(tmp_path, "Bộ Tư pháp phối hợp với Bộ Công an tổ chức hội nghị.")
+    assert not [t for t in triples(g) if t[1] == "country"]
+    assert ("Bộ Công an", "cooperatesWith", "Bộ Tư pháp") in triples(g)

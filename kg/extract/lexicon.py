@@ -133,7 +133,7 @@ class Lexicon:
             self.country_suffixes[name] = next(
                 ((start, keys[0][0]) for start, end, (_, keys) in self.gazetteer_matches(name)
                  if end == len(name) and start > 0 and self.entries[keys[0][0]].type == "Country"
-                 and name[start - 1].isspace()), None)
+                 and name[start - 1].isspace() and name[start].isupper()), None)
         return self.country_suffixes[name]
 
 
