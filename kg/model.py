@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from .text import norm_key
 
@@ -39,9 +40,10 @@ class Document:
         return self.raw_offsets[i] if self.raw_offsets else i
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """Where a node or link comes from: article, sentence text, raw character offsets, rule id."""
+class Evidence(NamedTuple):
+    """Where a node or link comes from: article, sentence text, raw character offsets, rule id.
+    (An immutable named tuple rather than a dataclass: a 10,000-article build makes ~300,000 of
+    them and ships them between processes; tuples pickle and unpickle several times faster.)"""
     doc: str
     sentence: str
     start: int
