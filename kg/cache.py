@@ -24,8 +24,9 @@ MAGIC = b"KGX1"
 _DIGEST_LEN = 32
 ENTRY_SUFFIX = ".pkl"
 
-# Modules whose code decides what an article's Extraction is (reading and extracting).
-_SOURCES = ("model.py", "text.py", "corpus.py", "rules.py", "extract")
+# Modules whose code decides what an article's Extraction and its facts are (reading, extracting,
+# summarizing: resolve.summarize).
+_SOURCES = ("model.py", "text.py", "corpus.py", "rules.py", "extract", "resolve.py")
 
 
 def _source_digest() -> str:
@@ -89,10 +90,13 @@ def decode_entry(data: bytes) -> bytes | None:
 
 
 class ExtractionCache:
-    """A folder of entries, one file per key. Safe against interruption; damaged entries are recomputed."""
+    """A folder of entries, one file per key. Safe against interruption; damaged entries are recomputed.
+    Entries hold pickled Extractions, or (`expected=ArticleFacts`, the build's cache) the facts
+    summarized from them."""
 
-    def __init__(self, folder: str | os.PathLike):
+    def __init__(self, folder: str | os.PathLike, expected: type = Extraction):
         self.folder = Path(folder)
+        self.expected = expected
         self.hits = 0
         self.misses = 0
         self.corrupt = 0
@@ -102,6 +106,11 @@ class ExtractionCache:
 
     def get(self, key: str) -> Extraction | None:
         """The cached Extraction, or None (missing or damaged: a damaged entry is removed)."""
+        hit = self.get_with_payload(key)
+        return hit[0] if hit is not None else None
+
+    def get_with_payload(self, key: str):
+        """(value, its pickled payload) of a valid entry, or None (a damaged entry is removed)."""
         p = self.path(key)
         try:
             data = p.read_bytes()
@@ -115,7 +124,7 @@ class ExtractionCache:
                 value = pickle.loads(payload)
             except Exception:   # an entry from an incompatible version of the model classes
                 value = None
-        if not isinstance(value, Extraction):
+        if not isinstance(value, self.expected):
             self.corrupt += 1
             self.misses += 1
             try:
@@ -124,7 +133,7 @@ class ExtractionCache:
                 pass
             return None
         self.hits += 1
-        return value
+        return value, payload
 
     def put_payload(self, key: str, payload: bytes) -> None:
         """Store an already-pickled Extraction: temporary file, then an atomic rename."""

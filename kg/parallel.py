@@ -32,7 +32,8 @@ MIN_PARALLEL = 48
 # Articles per Dask task: fewer, larger tasks keep the scheduler's per-task overhead small.
 DASK_BATCH = 64
 DASK_CONNECT_TIMEOUT = "20s"
-CACHE_SUBDIR = "extractions"
+CACHE_SUBDIR = "extractions"       # Extractions (extract_folder, extract_corpus)
+FACTS_SUBDIR = "facts"              # summarized facts (summarize_folder: kg build)
 
 _WORKER_RULES: Rules | None = None
 
@@ -84,10 +85,12 @@ def _extract(doc: Document) -> bytes:
     return pickle.dumps(extract_document(doc, _lexicon()), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _dask_extract_batch(docs: list[Document], rules: Rules) -> list[bytes]:
-    """A Dask task: extract a batch of documents on a worker (lexicon compiled once per worker)."""
+def _dask_extract_batch(docs: list[Document], rules: Rules, summarized: bool = False) -> list[bytes]:
+    """A Dask task: extract (and summarize) a batch of documents on a worker (lexicon compiled once
+    per worker)."""
     lex = compile_lexicon(rules)
-    return [pickle.dumps(extract_document(d, lex), protocol=pickle.HIGHEST_PROTOCOL) for d in docs]
+    done = (extract_document(d, lex) for d in docs)
+    return [pickle.dumps(summarize(x) if summarized else x, protocol=pickle.HIGHEST_PROTOCOL) for x in done]
 
 
 def _progress(it: Iterable, total: int, enabled: bool, desc: str) -> Iterable:
@@ -125,8 +128,10 @@ def map_ordered(fn: Callable, items: list, rules: Rules, workers: int = 1, progr
         yield from _progress(pool.imap(fn, items, chunksize=chunk), len(items), progress, desc)
 
 
-def map_dask(docs: list[Document], rules: Rules, scheduler: str, progress: bool = False) -> Iterator[bytes]:
-    """Extract documents on an existing Dask cluster; pickled Extractions come back in order."""
+def map_dask(docs: list[Document], rules: Rules, scheduler: str, progress: bool = False,
+             summarized: bool = False) -> Iterator[bytes]:
+    """Extract documents on an existing Dask cluster; pickled Extractions (or their summarized
+    facts) come back in order."""
     try:
         from distributed import Client, as_completed
     except ImportError as exc:
@@ -140,7 +145,7 @@ def map_dask(docs: list[Document], rules: Rules, scheduler: str, progress: bool 
     try:
         rules_f = client.scatter(rules, broadcast=True)
         batches = [docs[i:i + DASK_BATCH] for i in range(0, len(docs), DASK_BATCH)]
-        futures = client.map(_dask_extract_batch, batches, rules=rules_f, pure=False)
+        futures = client.map(_dask_extract_batch, batches, rules=rules_f, summarized=summarized, pure=False)
         index = {f.key: i for i, f in enumerate(futures)}
         done: dict[int, list[bytes]] = {}
         nxt = 0
@@ -224,13 +229,15 @@ def _extract_folder(folder, rules, workers, cache_dir, dask_scheduler, progress,
     folder = Path(folder)
     files = list_articles(folder)
     manifest = read_manifest(folder)
-    cache_folder = str(Path(cache_dir) / CACHE_SUBDIR) if cache_dir is not None else None
+    subdir = FACTS_SUBDIR if summarized else CACHE_SUBDIR
+    expected = ArticleFacts if summarized else Extraction
+    cache_folder = str(Path(cache_dir) / subdir) if cache_dir is not None else None
     workers = default_workers() if workers is None else workers
     results: list[Extraction | ArticleFacts | Skipped | bytes | None] = [None] * len(files)
     keys: list[str] = [""] * len(files)
 
     if dask_scheduler:
-        cache = ExtractionCache(cache_folder) if cache_folder is not None else None
+        cache = ExtractionCache(cache_folder, expected) if cache_folder is not None else None
         todo: list[int] = []
         for i, path in enumerate(files):
             if cache is not None:
@@ -241,7 +248,7 @@ def _extract_folder(folder, rules, workers, cache_dir, dask_scheduler, progress,
                     continue
             todo.append(i)
         _extract_folder_dask(files, manifest, todo, keys, results, rules, cache, dask_scheduler, progress,
-                             options)
+                             options, summarized)
     else:
         # Workers look up, compute and store cache entries themselves (and summarize).
         fn = _cached_read_and_summarize if summarized else _cached_read_and_extract
@@ -256,7 +263,7 @@ def _extract_folder(folder, rules, workers, cache_dir, dask_scheduler, progress,
         if isinstance(r, Skipped):
             skipped.append(r)
             continue
-        if isinstance(r, bytes):                   # from the Dask cluster
+        if isinstance(r, bytes):                   # pickled facts from a worker, or an Extraction from Dask
             r = pickle.loads(r)
         if summarized and isinstance(r, Extraction):
             r = summarize(r)
@@ -302,13 +309,29 @@ def _cached_read_and_extract(task) -> tuple[str, Extraction | Skipped]:
     return key, ex
 
 
-def _cached_read_and_summarize(task) -> tuple[str, ArticleFacts | Skipped]:
-    key, out = _cached_read_and_extract(task)
-    return key, out if isinstance(out, Skipped) else summarize(out)
+def _cached_read_and_summarize(task) -> tuple[str, bytes | Skipped]:
+    """(cache key, pickled ArticleFacts or Skipped) of one article, the facts cached as they are
+    sent: a warm build neither extracts nor summarizes, and pickles nothing twice."""
+    path, meta, options, cache_folder, digest = task
+    key = ""
+    cache = ExtractionCache(cache_folder, expected=ArticleFacts) if cache_folder is not None else None
+    if cache is not None:
+        key = _article_key(Path(path), meta, digest, options)
+        hit = cache.get_with_payload(key) if key else None
+        if hit is not None:
+            return key, hit[1]
+    try:
+        doc = read_document(Path(path), meta, options)
+    except CorpusError as exc:
+        return key, skipped_article(path, exc)
+    payload = pickle.dumps(summarize(extract_document(doc, _lexicon())), protocol=pickle.HIGHEST_PROTOCOL)
+    if cache is not None and key:
+        cache.put_payload(key, payload)
+    return key, payload
 
 
 def _extract_folder_dask(files, manifest, todo, keys, results, rules, cache, scheduler, progress,
-                         options=None) -> None:
+                         options=None, summarized=False) -> None:
     """Read the articles here (the cluster need not see this disk), extract them on the cluster."""
     docs: list[Document] = []
     at: list[int] = []
@@ -318,7 +341,7 @@ def _extract_folder_dask(files, manifest, todo, keys, results, rules, cache, sch
             at.append(i)
         except CorpusError as exc:
             results[i] = skipped_article(files[i], exc)
-    for i, payload in zip(at, map_dask(docs, rules, scheduler, progress)):
+    for i, payload in zip(at, map_dask(docs, rules, scheduler, progress, summarized)):
         _store(cache, keys[i], payload)
         results[i] = payload
 

@@ -37,7 +37,7 @@ def extracted(monkeypatch):
 
 
 def _entries(out: Path) -> list[Path]:
-    return sorted((out / ".cache" / "extractions").glob("*.pkl"))
+    return sorted((out / ".cache" / "facts").glob("*.pkl"))
 
 
 def _outputs(out: Path) -> dict[str, bytes]:
