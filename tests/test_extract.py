@@ -324,3 +324,21 @@ def test_a_ministry_whose_name_ends_in_a_common_noun_spelt_like_a_country_has_no
     g = article(tmp_path, "Bộ Tư pháp phối hợp với Bộ Công an tổ chức hội nghị.")
     assert not [t for t in triples(g) if t[1] == "country"]
     assert ("Bộ Công an", "cooperatesWith", "Bộ Tư pháp") in triples(g)
+
+
+def test_unit_with_its_acronym_then_its_ministry_is_part_of_it_and_the_subject(tmp_path):
+    # "(C02)" names the department itself; ", Bộ Công an" after it is still its parent in apposition.
+    g = article(tmp_path, "Cục Cảnh sát hình sự (C02), Bộ Công an phối hợp với IOM tổ chức Hội nghị tập huấn "
+                          "tại tỉnh Hà Giang.")
+    t = triples(g)
+    assert ("Cục Cảnh sát Hình sự", "partOf", "Bộ Công an") in t
+    assert ("Cục Cảnh sát Hình sự", "organized", "Hội nghị tập huấn") in t
+    assert ("Bộ Công an", "organized", "Hội nghị tập huấn") not in t
+
+
+def test_place_after_an_embassy_is_where_it_sits_not_where_the_event_is_held(tmp_path):
+    g = article(tmp_path, "Hội thảo phòng, chống mua bán người được tổ chức tại tỉnh Lào Cai với sự tài trợ của "
+                          "Đại sứ quán Hoa Kỳ tại Hà Nội.")
+    held = {(s, o) for s, r, o in triples(g) if r == "heldIn"}
+    assert held and all(o != "Hà Nội" for _, o in held)
+    assert any(r == "funded" and s == "Đại sứ quán Hoa Kỳ" for s, r, _ in triples(g))

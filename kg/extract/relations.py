@@ -15,11 +15,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..model import Document, Mention, RelationMention
+from ..model import Document, Mention, RelationMention, mention_key
 from .lexicon import Lexicon
 
 PARTY_TYPES = ("Organization", "Country")
 MAX_LIST_GAP_WORDS = 6
+
+
+_ACRONYM_THEN_COMMA = re.compile(r"^ \([^()]{1,30}\)(?=,)")
 
 
 def _attrs(m: Mention) -> dict:
@@ -93,9 +96,17 @@ class _SentenceLinks:
 
     # --- structure -------------------------------------------------------------------------
     def part_of(self) -> None:
-        orgs = [m for m in self.top if m.type == "Organization"]
+        orgs: list[Mention] = []
+        for m in self.top:
+            if m.type != "Organization":
+                continue
+            if orgs and self.gap(orgs[-1], m) == " (" and self.text[self.local(m)[1]:].startswith(")") \
+                    and mention_key(m) == mention_key(orgs[-1]):
+                continue                     # "Cục Cảnh sát hình sự (C02)": the same body's acronym
+            orgs.append(m)
         for i, (a, b) in enumerate(zip(orgs, orgs[1:])):
-            g = self.gap(a, b)
+            # "Cục Cảnh sát hình sự (C02), Bộ Công an": the unit's acronym sits between it and its parent
+            g = _ACRONYM_THEN_COMMA.sub("", self.gap(a, b))
             if g in (", ", " (", ",  ") and _level(a, self.lex) >= 3 and _level(b, self.lex) < _level(a, self.lex):
                 if g == " (" and not self.text[b.end - self.base:].startswith(")"):
                     continue
@@ -120,6 +131,14 @@ class _SentenceLinks:
         parent = dict(self.lex.entries[a.key].attrs).get("parent", "")
         return not parent or bool(b.key and b.key != parent)
 
+    def _seat_of_body(self, pos: int) -> Mention | None:
+        """The body named right before the cue at `pos` (an "(ACRONYM)" between is allowed): a place
+        after "<body> tại" is where that body sits, not where an event is held."""
+        before = self.text[:pos].rstrip()
+        return next((m for m in reversed(self.top) if m.type == "Organization"
+                     and (self.local(m)[1] == len(before) or re.fullmatch(r"\s*\([^()]*\)", before[self.local(m)[1]:]))),
+                    None)
+
     def countries(self) -> None:
         by_key = {}
         for m in self.all:
@@ -133,9 +152,7 @@ class _SentenceLinks:
                 if c is not None:
                     self.add(m, "country", c, "rel.country.qualifier")
         for pos, end, rid in self.cues("country", "seat"):
-            before = self.text[:pos].rstrip()
-            org = next((m for m in reversed(self.top) if m.type == "Organization"
-                        and (self.local(m)[1] == len(before) or re.fullmatch(r"\s*\([^()]*\)", before[self.local(m)[1]:]))), None)
+            org = self._seat_of_body(pos)
             c = next((m for m in self.top if m.type == "Country" and self.local(m)[0] == end + 1), None)
             if org is not None and c is not None and not _attrs(org).get("country_key"):
                 self.add(org, "country", c, rid)     # "Đại sứ quán Hoa Kỳ tại Việt Nam" stays American
@@ -482,6 +499,8 @@ class _SentenceLinks:
         if not events:
             return
         for pos, end, rid in self.cues("heldIn", "place"):
+            if self._seat_of_body(pos):
+                continue                     # "Đại sứ quán Hoa Kỳ tại Hà Nội": where the embassy sits
             places = self.members(end, len(self.text), types=("Location",), first_gap_free=True)
             if not places:
                 continue
