@@ -342,3 +342,19 @@ def test_place_after_an_embassy_is_where_it_sits_not_where_the_event_is_held(tmp
     held = {(s, o) for s, r, o in triples(g) if r == "heldIn"}
     assert held and all(o != "Hà Nội" for _, o in held)
     assert any(r == "funded" and s == "Đại sứ quán Hoa Kỳ" for s, r, _ in triples(g))
+
+
+def test_member_of_a_convention_and_its_protocol_is_party_to_both(tmp_path):
+    g = article(tmp_path, "Việt Nam là thành viên của Công ước Liên hợp quốc về chống tội phạm có tổ chức xuyên "
+                          "quốc gia và Nghị định thư về phòng ngừa, trấn áp và trừng trị tội mua bán người, đặc biệt "
+                          "là phụ nữ và trẻ em.")
+    assert ("Việt Nam", "partyTo", "Công ước chống tội phạm có tổ chức xuyên quốc gia") in triples(g)
+    assert ("Việt Nam", "partyTo", "Nghị định thư về phòng ngừa, trấn áp và trừng trị tội buôn bán người, "
+            "đặc biệt là phụ nữ và trẻ em") in triples(g)
+
+
+def test_project_funded_with_do_tai_tro_has_its_funder(tmp_path):
+    g = article(tmp_path, 'Dự án "Tăng cường năng lực phòng, chống mua bán người" do Cơ quan Phát triển quốc tế '
+                          'Hoa Kỳ (USAID) tài trợ, Tổ chức Di cư quốc tế (IOM) thực hiện từ năm 2021.')
+    assert ("Cơ quan Phát triển Quốc tế Hoa Kỳ", "funded",
+            'Dự án "Tăng cường năng lực phòng, chống mua bán người"') in triples(g)

@@ -397,6 +397,9 @@ class _SentenceLinks:
                 target = self.sentence_event()
                 if target is None and self.has_anaphor():
                     target = self.main_event
+                if target is None:           # "Dự án X do USAID tài trợ": a funded project or programme
+                    target = next((m for m in reversed(self.top) if m.type == "Agreement"
+                                   and self.local(m)[1] <= pos), None)
                 if target is None:
                     continue
                 if role == "before":         # "với sự tài trợ của X": the funders follow the cue
@@ -476,10 +479,21 @@ class _SentenceLinks:
             of = self.lex.member_of.match(self.text, end)
             before = self.text[:pos]
             if of and self.lex.member_become.search(before):
-                target = next((m for m in self.top if m.type in ("Organization", "Agreement")
-                               and self.local(m)[0] == of.end()), None)
+                # "… thành viên của Công ước X và Nghị định thư Y": every body or treaty listed
+                targets: list[Mention] = []
+                prev_end = of.end()
+                for m in self.top:
+                    a, b = self.local(m)
+                    if a < of.end():
+                        continue
+                    gap = self.text[prev_end:a]
+                    if m.type not in ("Organization", "Agreement") or gap.strip() and not (
+                            targets and self.lex.list_separators.match(gap)):
+                        break
+                    targets.append(m)
+                    prev_end = b
                 subj = next((m for m in reversed(self.top) if m.type in PARTY_TYPES and self.local(m)[1] <= pos), None)
-                if target is not None and subj is not None:
+                for target in targets if subj is not None else ():
                     rel = "partyTo" if target.type == "Agreement" else "memberOf"
                     self.add(subj, rel, target, rid)
                 continue
