@@ -358,3 +358,20 @@ def test_project_funded_with_do_tai_tro_has_its_funder(tmp_path):
                           'Hoa Kỳ (USAID) tài trợ, Tổ chức Di cư quốc tế (IOM) thực hiện từ năm 2021.')
     assert ("Cơ quan Phát triển Quốc tế Hoa Kỳ", "funded",
             'Dự án "Tăng cường năng lực phòng, chống mua bán người"') in triples(g)
+
+
+def test_office_of_a_body_whose_name_opens_with_its_own_head_is_one_name(tmp_path):
+    # "Văn phòng" + "Cơ quan Thường trực Ban Chỉ đạo 138/CP": the office of the standing agency.
+    g = article(tmp_path, "Đại diện Văn phòng Cơ quan Thường trực Ban Chỉ đạo 138/CP cho biết Việt Nam đã tiếp "
+                          "nhận nạn nhân.")
+    assert "Văn phòng Cơ quan Thường trực Ban Chỉ đạo 138/CP" in entities(g, "Organization")
+    assert ("Văn phòng Cơ quan Thường trực Ban Chỉ đạo 138/CP", "partOf", "Ban Chỉ đạo 138/CP") in triples(g)
+
+
+def test_both_governments_are_party_to_the_vietnam_cambodia_agreement(tmp_path):
+    g = article(tmp_path, "Hai bên nhất trí tiếp tục triển khai hiệu quả Hiệp định giữa Chính phủ nước Cộng hòa xã "
+                          "hội chủ nghĩa Việt Nam và Chính phủ Hoàng gia Campuchia về hợp tác song phương nhằm loại "
+                          "trừ nạn buôn bán phụ nữ, trẻ em và giúp đỡ nạn nhân bị buôn bán.")
+    parties = {s for s, r, _ in triples(g) if r == "partyTo"}
+    assert parties == {"Chính phủ", "Chính phủ Hoàng gia Campuchia"}
+    assert ("Chính phủ Hoàng gia Campuchia", "country", "Campuchia") in triples(g)

@@ -150,6 +150,11 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             k = end = kk
             saw_cap = True
             continue
+        inner = _heads_at(s, k, lex, "Organization") if k == j and _cap(w) else None
+        if inner:                           # "Văn phòng Cơ quan Thường trực Ban Chỉ đạo 138/CP": the office
+            k = end = k + inner[3]          # of a body whose own head opens the name
+            saw_cap = True
+            continue
         if w == "và" and k + 1 < n and _cap(s.words[k + 1][2]) and not _heads_at(s, k + 1, lex, "Organization") \
                 and s.words[k + 1][0] not in gaz:
             k += 1                          # "… Thương binh và Xã hội": "và" joins two words of one name
