@@ -375,3 +375,17 @@ def test_both_governments_are_party_to_the_vietnam_cambodia_agreement(tmp_path):
     parties = {s for s, r, _ in triples(g) if r == "partyTo"}
     assert parties == {"Chính phủ", "Chính phủ Hoàng gia Campuchia"}
     assert ("Chính phủ Hoàng gia Campuchia", "country", "Campuchia") in triples(g)
+
+
+def test_bodies_that_sign_an_unnamed_cooperation_agreement_cooperate(tmp_path):
+    g = article(tmp_path, "Hội Liên hiệp Phụ nữ Việt Nam và Tổ chức Rồng Xanh (Blue Dragon) đã ký thỏa thuận hợp "
+                          "tác hỗ trợ nạn nhân trở về tái hòa nhập cộng đồng.")
+    assert ("Tổ chức Trẻ em Rồng Xanh", "cooperatesWith", "Hội Liên hiệp phụ nữ Việt Nam") in triples(g)
+
+
+def test_signatories_of_a_named_agreement_after_ky_ket_are_parties(tmp_path):
+    g = article(tmp_path, "Bộ Công an Việt Nam và Bộ Nội vụ Lào đã ký kết Thỏa thuận hợp tác về phòng, chống mua "
+                          "bán người giai đoạn 2024 - 2028.")
+    parties = {s for s, r, _ in triples(g) if r == "partyTo"}
+    assert parties == {"Bộ Công an", "Bộ Nội vụ Lào"}
+    assert not [t for t in triples(g) if t[1] == "cooperatesWith"]

@@ -95,13 +95,20 @@ class _SentenceLinks:
                     yield pos, pos + len(cue), rid
 
     # --- structure -------------------------------------------------------------------------
+    def _own_acronym(self, m: Mention) -> bool:
+        """'Tổ chức Rồng Xanh (Blue Dragon)': a name in parentheses right after the same body's name."""
+        a, b = self.local(m)
+        if not (self.text[a - 2:a] == " (" and self.text[b:b + 1] == ")"):
+            return False
+        prev = next((x for x in reversed(self.top) if self.local(x)[1] == a - 2), None)
+        return prev is not None and mention_key(prev) == mention_key(m)
+
     def part_of(self) -> None:
         orgs: list[Mention] = []
         for m in self.top:
             if m.type != "Organization":
                 continue
-            if orgs and self.gap(orgs[-1], m) == " (" and self.text[self.local(m)[1]:].startswith(")") \
-                    and mention_key(m) == mention_key(orgs[-1]):
+            if self._own_acronym(m):
                 continue                     # "Cục Cảnh sát hình sự (C02)": the same body's acronym
             orgs.append(m)
         for i, (a, b) in enumerate(zip(orgs, orgs[1:])):
@@ -243,13 +250,15 @@ class _SentenceLinks:
     def subject(self, lo: int, cue_at: int, carried: list[Mention]) -> list[Mention]:
         """The body (or coordinated bodies) right before the verb; none in the clause -> the carried one."""
         before = [m for m in self.top if lo <= self.local(m)[0] and self.local(m)[1] <= cue_at
-                  and m.type != "Location" and id(m) not in self.apposed and id(m) not in self.posts]
+                  and m.type != "Location" and id(m) not in self.apposed and id(m) not in self.posts
+                  and not self._own_acronym(m)]
         if not before:
             return carried
         last = before[-1]
         if last.type not in PARTY_TYPES:
             return []
-        tail_from = max([self.local(last)[1]] + [self.local(m)[1] for m in self.top if id(m) in self.apposed
+        tail_from = max([self.local(last)[1]] + [self.local(m)[1] for m in self.top
+                                                  if (id(m) in self.apposed or self._own_acronym(m))
                                                   and self.local(last)[1] <= self.local(m)[0] < cue_at])
         if len(re.findall(r"\w+", self.text[tail_from:cue_at])) > 2:
             return []                        # "X, với vai trò là cơ quan chủ trì": X is not the verb's subject
@@ -315,10 +324,15 @@ class _SentenceLinks:
                         for s in subj:
                             self.add(s, "participatedIn", ev, rid)
                 elif rel == "partyTo":
-                    ag = next((m for m in self.top if m.type == "Agreement" and 0 <= self.local(m)[0] - end <= 2), None)
+                    # the agreement right after the cue, or named by its last words ("ký kết Thỏa thuận …")
+                    ag = next((m for m in self.top if m.type == "Agreement" and pos < self.local(m)[0] <= end + 2), None)
                     if ag is not None:
                         for s in subj:
                             self.add(s, "partyTo", ag, rid)
+                    else:                    # "A và B đã ký thỏa thuận hợp tác": an unnamed agreement, but
+                        for i, a in enumerate(subj):     # its signatories cooperate
+                            for b in subj[i + 1:]:
+                                self.add(a, "cooperatesWith", b, rid)
 
     def participation(self) -> None:
         done = False
