@@ -518,24 +518,14 @@ def _punkt_sentences(text: str, abbrevs: frozenset[str]) -> list[str]:
                 while after < n and text[after] in " \t":
                     after += 1
                 if after >= n or text[after].isupper():
-                    sentence = text[start:dot_end].strip()
-                    if sentence:
-                        out.append(sentence)
-                    while dot_end < n and text[dot_end] in " \t\n\r":
-                        dot_end += 1
-                    start = dot_end
+                    start = dot_end = _close_sentence(text, start, dot_end, out)
                 m = _SENT_END.search(text, dot_end)
                 continue
         if _punkt_boundary(text, i, abbrevs):
             end = i + 1
             while end < n and text[end] in ".?!":
                 end += 1
-            sentence = text[start:end].strip()
-            if sentence:
-                out.append(sentence)
-            while end < n and text[end] in " \t\n\r":
-                end += 1
-            start = end
+            start = end = _close_sentence(text, start, end, out)
             m = _SENT_END.search(text, end)
             continue
         m = _SENT_END.search(text, i + 1)
@@ -543,6 +533,16 @@ def _punkt_sentences(text: str, abbrevs: frozenset[str]) -> list[str]:
     if final:
         out.append(final)
     return out
+
+
+def _close_sentence(text: str, start: int, end: int, out: list[str]) -> int:
+    """Append text[start:end] as a sentence unless blank; the next sentence starts after the spaces."""
+    sentence = text[start:end].strip()
+    if sentence:
+        out.append(sentence)
+    while end < len(text) and text[end] in " \t\n\r":
+        end += 1
+    return end
 
 
 def _punkt_boundary(text: str, pos: int, abbrevs: frozenset[str]) -> bool:
