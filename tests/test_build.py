@@ -132,3 +132,14 @@ def test_graphml_reads_back_odd_attribute_values(tmp_path):
     assert back.nodes["a"]["label"] == "Tên <b> & \"x\""
     assert back.nodes["b"]["n"] == 4
     assert json.loads(back.edges["a", "b", "k"]["evidence"]) == EVIDENCE
+
+
+def test_graphml_node_and_edge_ids_with_markup_characters_read_back_the_same(tmp_path):
+    import networkx as nx
+    from kg.export.graphml import write_graphml
+    g = nx.MultiDiGraph()
+    g.add_edge("bộ <a> & \"b\"", "c'd", key="r&s", relation="r", evidence=[])
+    write_graphml(g, tmp_path / "g.graphml")
+    back = nx.read_graphml(tmp_path / "g.graphml", force_multigraph=True)
+    assert sorted(back.nodes) == sorted(["bộ <a> & \"b\"", "c'd"])
+    assert list(back.edges(keys=True)) == [("bộ <a> & \"b\"", "c'd", "r&s")]

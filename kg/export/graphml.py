@@ -15,13 +15,18 @@ _INVALID_XML = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
 _HAS_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def _text(value) -> str:
+def _plain(value) -> str:
+    """The value as XML 1.0 can carry it (lists and dicts as JSON), not yet escaped."""
     if isinstance(value, (list, dict)):
         value = json.dumps(value, ensure_ascii=False, sort_keys=True)
     value = str(value)
     if _HAS_INVALID.search(value):
         value = value.translate(_INVALID_XML)   # XML 1.0 cannot carry these characters at all
-    return escape(value)
+    return value
+
+
+def _text(value) -> str:
+    return escape(_plain(value))
 
 
 def _type(values) -> str:
@@ -41,7 +46,7 @@ def _xml(text: str) -> str:
 
 
 class _Texts:
-    """`_text` and `quoteattr(_text(...))` of one export, each distinct string escaped once (node ids,
+    """`_text` and `quoteattr(_plain(...))` of one export, each distinct string escaped once (node ids,
     types, labels and above all evidence sentences repeat across many nodes and edges)."""
 
     def __init__(self):
@@ -63,7 +68,7 @@ class _Texts:
         key = value if type(value) is str else None
         out = self._attr.get(key) if key is not None else None
         if out is None:
-            out = quoteattr(_text(value))
+            out = quoteattr(_plain(value))      # quoteattr escapes: escaping first would double it
             if key is not None:
                 self._attr[key] = out
         return out
