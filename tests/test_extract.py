@@ -389,3 +389,20 @@ def test_signatories_of_a_named_agreement_after_ky_ket_are_parties(tmp_path):
     parties = {s for s, r, _ in triples(g) if r == "partyTo"}
     assert parties == {"Bộ Công an", "Bộ Nội vụ Lào"}
     assert not [t for t in triples(g) if t[1] == "cooperatesWith"]
+
+
+def test_bodies_of_one_province_listed_together_are_peers_not_parent_and_unit(tmp_path):
+    g = article(tmp_path, "Tham dự lớp tập huấn có đại diện Công an tỉnh Lào Cai, Sở Lao động - Thương binh và Xã "
+                          "hội tỉnh Lào Cai, Hội Liên hiệp Phụ nữ tỉnh Lào Cai cùng gần 60 học viên.")
+    assert not [t for t in triples(g) if t[1] == "partOf"]
+
+
+def test_training_within_a_funded_project_is_under_it_and_the_funder_funds_the_project(tmp_path):
+    g = article(tmp_path, 'Ngày 13/11, Cục Phòng, chống tệ nạn xã hội tổ chức Lớp tập huấn "Kỹ năng nhận diện nạn '
+                          'nhân bị mua bán" tại TP Lào Cai.\n\nLớp tập huấn nằm trong khuôn khổ Dự án "Phòng, chống '
+                          'mua bán người tại khu vực biên giới" do Chính phủ Australia tài trợ.')
+    event = 'Lớp tập huấn "Kỹ năng nhận diện nạn nhân bị mua bán"'
+    project = 'Dự án "Phòng, chống mua bán người tại khu vực biên giới"'
+    assert entities(g, "Event") == {event}
+    assert (event, "underFramework", project) in triples(g)
+    assert ("Chính phủ Australia", "funded", project) in triples(g)

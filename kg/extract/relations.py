@@ -40,6 +40,18 @@ def _level(m: Mention, lex: Lexicon) -> int:
     return best[1] or 2
 
 
+def _locality(name: str, lex: Lexicon) -> str:
+    """The locality a body's name ends with ("… tỉnh Lào Cai" -> "tỉnh lào cai"), from the Location
+    heads in rules/heads.tsv; "" when it ends with none."""
+    words = name.split()
+    heads = lex.heads_by_first.get("Location", {})
+    for k in range(len(words) - 2, 0, -1):
+        for hw, _, _ in heads.get(words[k], ()):
+            if words[k:k + len(hw)] == list(hw) and k + len(hw) < len(words):
+                return " ".join(words[k:]).casefold()
+    return ""
+
+
 @lru_cache(maxsize=1024)
 def _cue_regex(cue: str) -> re.Pattern:
     return re.compile(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", flags=re.IGNORECASE)
@@ -119,6 +131,8 @@ class _SentenceLinks:
                     continue
                 if self._known_other_parent(a, b):
                     continue                 # the gazetteer knows A belongs elsewhere: a list, not apposition
+                if _locality(a.text, self.lex) and _locality(a.text, self.lex) == _locality(b.text, self.lex):
+                    continue                 # "Sở … tỉnh Lào Cai, Hội … tỉnh Lào Cai": peers of one province
                 if g == ", " and i + 2 < len(orgs) and self.gap(b, orgs[i + 2]) in self.lex.list_gaps \
                         and _level(orgs[i + 2], self.lex) >= _level(b, self.lex):
                     continue                 # "Cục A, Bộ Tư lệnh B, Cục C": peers in a list
@@ -421,6 +435,10 @@ class _SentenceLinks:
                 else:                        # "do X tài trợ": "do" (by) opens the agent, the cue closes it
                     do, mark = max(((self.text.rfind(w, 0, pos), w) for w in self.lex.funder_marks), default=(-1, ""))
                     funders = self.members(do + len(mark), pos, first_gap_free=True) if do >= 0 else []
+                    # "… trong khuôn khổ Dự án Y do X tài trợ": the agent clause belongs to the name right before it
+                    named = next((m for m in reversed(self.top) if m.type in ("Event", "Agreement")
+                                  and 0 <= do - self.local(m)[1] <= 2), None) if do >= 0 else None
+                    target = named or target
                 for f in funders:
                     self.add(f, "funded", target, rid)
 
