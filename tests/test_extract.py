@@ -406,3 +406,15 @@ def test_training_within_a_funded_project_is_under_it_and_the_funder_funds_the_p
     assert entities(g, "Event") == {event}
     assert (event, "underFramework", project) in triples(g)
     assert ("Chính phủ Australia", "funded", project) in triples(g)
+
+
+def test_country_alone_in_parentheses_after_a_body_is_its_country(tmp_path):
+    g = article(tmp_path, "Bộ đội Biên phòng tỉnh Quảng Ninh tiếp nhận 20 công dân bị mua bán do Công an thành phố "
+                          "Đông Hưng (Trung Quốc) trao trả.")
+    assert ("Công an thành phố Đông Hưng", "country", "Trung Quốc") in triples(g)
+
+
+def test_two_bodies_that_hold_talks_together_cooperate(tmp_path):
+    g = article(tmp_path, "Dịp này, Bộ Công an Việt Nam và Cảnh sát Quốc gia Indonesia đã trao đổi về việc tăng "
+                          "cường hợp tác trong đấu tranh phòng, chống tội phạm mua bán người.")
+    assert ("Bộ Công an", "cooperatesWith", "Cảnh sát Quốc gia Indonesia") in triples(g)

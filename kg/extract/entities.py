@@ -506,6 +506,8 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
         paren = _PAREN_AFTER.match(doc.text[m.end:m.end + 44])
         if paren and (m.sentence, m.end + paren.end()) in by_start:
             qualifiers.add((m.sentence, m.end + paren.end()))
+        if _country_in_parentheses(doc, m, by_start) is not None:
+            qualifiers.add((m.sentence, m.end + 2))
     mentions = [replace(m, attrs=tuple(sorted({**dict(m.attrs), "qualifier": "1"}.items())))
                 if (m.sentence, m.start) in qualifiers and m.type == "Country" else m for m in mentions]
     out = []
@@ -531,6 +533,16 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
         c = by_start.get((m.sentence, m.end + 1)) or (
             by_start.get((m.sentence, m.end + len(link))) if link else None)
         paren = _PAREN_AFTER.match(doc.text[m.end:m.end + 44])
+        if c is None:                        # "Công an thành phố Đông Hưng (Trung Quốc)"
+            c = _country_in_parentheses(doc, m, by_start)
+            home = dict(lex.entries[m.key].attrs).get("country", "") if m.key else ""
+            if c is not None and home in ("", c.key):
+                attrs = dict(m.attrs)
+                attrs["country"] = lex.entries[c.key].name if c.key else c.text
+                attrs["country_key"] = c.key
+                out.append(replace(m, attrs=tuple(sorted(attrs.items()))))
+                continue
+            c = None
         if c is None and paren:              # "Tổ chức Di cư quốc tế (IOM) Việt Nam"
             c = by_start.get((m.sentence, m.end + paren.end()))
             if c is not None:
@@ -554,6 +566,14 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
             attrs["canonical"] = text
             out.append(replace(m, end=c.end, text=text, key="", attrs=tuple(sorted(attrs.items()))))
     return out
+
+
+def _country_in_parentheses(doc: Document, m: Mention, by_start: dict) -> Mention | None:
+    """The country named alone in parentheses right after a body, or None."""
+    if doc.text[m.end:m.end + 2] != " (":
+        return None
+    c = by_start.get((m.sentence, m.end + 2))
+    return c if c is not None and doc.text[c.end:c.end + 1] == ")" else None
 
 
 def _gazetteer_suffix_country(doc, m: Mention, lex: Lexicon) -> list[Mention]:

@@ -326,6 +326,10 @@ class _SentenceLinks:
                         for o in objs:
                             if o not in subj:
                                 self.add(s, "cooperatesWith", o, rid)
+                    if not objs:             # "A và B đã trao đổi về …": the coordinated subjects together
+                        for i, a in enumerate(subj):
+                            for b in subj[i + 1:]:
+                                self.add(a, "cooperatesWith", b, rid)
                     partners += objs
                 elif rel == "organized":
                     ev = self.event_after(end, hi)
