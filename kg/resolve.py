@@ -99,7 +99,8 @@ def summarize(ex: Extraction) -> ArticleFacts:
         for a, v in m.attrs:
             ma.setdefault(a, v)
         surfaces: list[str] = []
-        if not ma.get("anaphor"):              # "hội thảo" is a pointer, not a name of the event
+        if not ma.get("anaphor") and not ma.get("distributed"):   # "hội thảo" points back; "Quốc phòng" in
+            # "các Bộ: Quốc phòng, …" is a name only with the shared head
             surfaces.append(m.text)
         alias_keys: list[str] = []
         for extra in ma.get("aliases", "").split("|"):

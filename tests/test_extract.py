@@ -418,3 +418,19 @@ def test_two_bodies_that_hold_talks_together_cooperate(tmp_path):
     g = article(tmp_path, "Dịp này, Bộ Công an Việt Nam và Cảnh sát Quốc gia Indonesia đã trao đổi về việc tăng "
                           "cường hợp tác trong đấu tranh phòng, chống tội phạm mua bán người.")
     assert ("Bộ Công an", "cooperatesWith", "Cảnh sát Quốc gia Indonesia") in triples(g)
+
+
+def test_ministries_listed_after_one_shared_head_are_each_a_participant(tmp_path):
+    # "các Bộ: Quốc phòng, Ngoại giao, …": "Bộ" (ministry) is said once for the whole list.
+    g = article(tmp_path, "Ngày 10/10/2024, Bộ Công an tổ chức Hội thảo quốc gia về phòng, chống mua bán người.\n\n"
+                          "Tham dự Hội thảo có đại diện các Bộ: Quốc phòng, Ngoại giao, Tư pháp, Lao động - Thương "
+                          "binh và Xã hội cùng các tổ chức quốc tế.")
+    event = "Hội thảo quốc gia về phòng, chống mua bán người"
+    assert {s for s, r, o in triples(g) if r == "participatedIn" and o == event} == {
+        "Bộ Quốc phòng", "Bộ Ngoại giao", "Bộ Tư pháp", "Bộ Lao động - Thương binh và Xã hội"}
+    assert "Quốc phòng" not in {a for _, d in g.nodes(data=True) for a in d["aliases"]}
+
+
+def test_a_shared_head_takes_only_names_the_gazetteer_knows(tmp_path):
+    g = article(tmp_path, "Đại diện các bộ, ngành và địa phương đã tham dự.")
+    assert entities(g, "Organization") == set()

@@ -433,6 +433,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
             e = lex.entries[key]
             out.append(Mention(doc.id, si, base + a, base + b, sent.text[a:b], e.type, e.rule, key))
         out += _pattern_mentions(doc, si, s, lex, gaz_spans)
+        out += _distributed_mentions(doc, si, sent.text, lex, [(m.start - base, m.end - base) for m in out[first:]])
         taken = [(m.start - base, m.end - base) for m in out[first:] if m.type == "Organization"]
         out += _person_mentions(doc, si, s, lex, taken)
     out = _inner_names(doc, out, lex)
@@ -444,6 +445,42 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     return sorted(out, key=lambda m: (m.start, -m.end, m.type, m.text))
 
 
+def _distributed_mentions(doc: Document, si: int, text: str, lex: Lexicon, spans) -> list[Mention]:
+    """"đại diện các Bộ: Quốc phòng, Ngoại giao và Tư pháp": after a plural marker, one head word
+    (cues.tsv: distribute) shared by a list of short names, each of them a body only with the head
+    ("Bộ Quốc phòng"). Only names the gazetteer knows are taken. The first one's span starts at the
+    plural marker so that the list reads as one; the short forms are not kept as aliases."""
+    if lex.distributive is None:
+        return []
+    base = doc.sentences[si].start
+    out: list[Mention] = []
+    for m in lex.distributive.finditer(text):
+        head = m.group(1)
+        head = head[0].upper() + head[1:]
+        pos, first = m.end(), m.start()
+        while pos < len(text) and text[pos].isupper():
+            cand = f"{head} {text[pos:pos + 120]}"
+            hits = [(e, keys[0][0]) for a, e, (_, keys) in lex.gazetteer_matches(cand)
+                    if a == 0 and lex.entries[keys[0][0]].type == "Organization"
+                    and not _is_word_char(cand[e:e + 1] or " ")]
+            if not hits:
+                break
+            end, key = max(hits)
+            item_end = pos + end - len(head) - 1
+            if not any(a < item_end and pos < b for a, b in spans):     # not already a name here
+                e = lex.entries[key]
+                start = first if first is not None else pos
+                out.append(Mention(doc.id, si, base + start, base + item_end, text[start:item_end], "Organization",
+                                   e.rule, key, (("distributed", "1"),)))
+            first = None
+            sep = _LIST_SEP.match(text, item_end)
+            if not sep:
+                break
+            pos = sep.end()
+    return out
+
+
+_LIST_SEP = re.compile(r"\s*[,;]\s*(?:và\s+)?|\s+và\s+")
 _ACRONYM_DEF = re.compile(r" \(([A-ZĐ][A-ZĐ0-9&-]{1,11})\)")
 _PAREN_AFTER = re.compile(r" \([^()]{1,40}\) ")      # "Tổ chức Di cư quốc tế (IOM) Việt Nam"
 

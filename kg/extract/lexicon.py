@@ -26,7 +26,7 @@ LOWER_EVENT = "lower-case Event"      # "hội thảo lần thứ nhất": an ev
 # relation scanners look for them next to a cue, never on their own, so they stay out of the cue
 # automaton (words as common as "và", "của", "là" would only slow it down).
 GLUE_ROLES = frozenset({"agent", "attendees", "become", "of", "opens", "linker", "joiner", "and"})
-GLUE_RELATIONS = frozenset({"ordinal", "topic"})
+GLUE_RELATIONS = frozenset({"ordinal", "topic", "distribute"})
 # Punctuation that may stand between two members of a list ("A, B; C (D)"); the words that may
 # (cues.tsv: list/joiner, list/and) are added to it from the rules.
 LIST_PUNCTUATION = (",", ";", ")", "(", "…", "...")
@@ -96,6 +96,7 @@ class Lexicon:
     place_marks: tuple[str, ...] = ()            # heldIn/place + " ": "tại " before an event's place
     ordinals: tuple[tuple[str, ...], ...] = ()   # ordinal: "hội thảo lần thứ nhất" (words)
     topics: tuple[tuple[str, ...], ...] = ()     # topic: "tổ chức khóa tập huấn về kỹ năng …" (words)
+    distributive: re.Pattern | None = None       # distribute: "các Bộ: Quốc phòng, Ngoại giao" (plural + head)
 
     def heads_starting(self, word: str) -> frozenset[str]:
         """The types (PATTERN_TYPES, LOWER_EVENT) with a head whose first word is `word`; empty for
@@ -244,3 +245,6 @@ def _compile_glue(lex: Lexicon) -> None:
     lex.place_marks = tuple(w + " " for w in _glue(lex, "heldIn", "place"))
     lex.ordinals = tuple(tuple(p.split()) for p in _glue(lex, "ordinal", ""))
     lex.topics = tuple(tuple(p.split()) for p in _glue(lex, "topic", ""))
+    heads = _glue(lex, "distribute", "")
+    plural = _alternatives(_glue(lex, "plural", ""))
+    lex.distributive = re.compile(rf"(?<!\w){plural}\s+(?i:({_alternatives(heads)}))\s*:?\s+") if heads else None
