@@ -434,3 +434,32 @@ def test_ministries_listed_after_one_shared_head_are_each_a_participant(tmp_path
 def test_a_shared_head_takes_only_names_the_gazetteer_knows(tmp_path):
     g = article(tmp_path, "Đại diện các bộ, ngành và địa phương đã tham dự.")
     assert entities(g, "Organization") == set()
+
+
+def test_a_dated_law_title_ends_at_its_year(tmp_path):
+    g = article(tmp_path, "Theo Luật Phòng, chống mua bán người năm 2024, các cơ quan chức năng phải xác minh nạn "
+                          "nhân trong 15 ngày.")
+    assert entities(g, "Agreement") == {"Luật Phòng, chống mua bán người năm 2024"}
+
+
+def test_a_code_of_law_is_an_agreement_not_a_ministry(tmp_path):
+    # "Bộ luật" (code of law) starts with "Bộ" (ministry): the longer head wins.
+    g = article(tmp_path, "Tòa án nhân dân tỉnh Hà Giang đã xét xử 5 bị cáo theo Điều 150 Bộ luật Hình sự.")
+    assert "Bộ luật Hình sự" in entities(g, "Agreement")
+    assert "Bộ luật Hình sự" not in entities(g, "Organization")
+
+
+def test_department_names_keep_their_lower_case_second_syllable(tmp_path):
+    g = article(tmp_path, "Sở Ngoại vụ tỉnh Lạng Sơn và Sở Giao thông vận tải tỉnh Lạng Sơn tham dự. Công an tỉnh "
+                          "Lào Cai vụ án mua bán người đã được khởi tố.")
+    orgs = entities(g, "Organization")
+    assert {"Sở Ngoại vụ tỉnh Lạng Sơn", "Sở Giao thông vận tải tỉnh Lạng Sơn"} <= orgs
+    assert "Công an tỉnh Lào Cai" in orgs                  # "vụ án" (a case) is not part of the name
+
+
+def test_bodies_working_with_a_delegation_cooperate_with_the_body_it_comes_from(tmp_path):
+    g = article(tmp_path, "UBND tỉnh Lạng Sơn và Sở Ngoại vụ tỉnh Lạng Sơn đã làm việc với Đoàn công tác của Đại sứ "
+                          "quán Vương quốc Anh tại Việt Nam.")
+    coop = {frozenset((s, o)) for s, r, o in triples(g) if r == "cooperatesWith"}
+    assert coop == {frozenset(("UBND tỉnh Lạng Sơn", "Đại sứ quán Vương quốc Anh")),
+                    frozenset(("Sở Ngoại vụ tỉnh Lạng Sơn", "Đại sứ quán Vương quốc Anh"))}

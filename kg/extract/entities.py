@@ -164,7 +164,8 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             break
         if _cap(w):
             saw_cap = True
-        elif w.lower() not in lex.name_words:
+        elif w.lower() not in lex.name_words and (k == j or (s.words[k - 1][2].lower(), w.lower())
+                                                  not in lex.name_compounds):
             break
         k += 1
         end = k
@@ -199,8 +200,10 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
             pass
         elif gap == ", " and s.words[k][2] == "chống":
             pass
-        elif gap == ", " and through_commas and s.words[k][2][0].islower() and not _is_stop(s, k, lex, etype):
-            pass
+        elif gap == ", " and through_commas and s.words[k][2][0].islower() and not _is_stop(s, k, lex, etype) \
+                and not s.words[k - 1][2].isdigit() \
+                and not any(s.text.startswith(p + " ", s.words[k][0]) for p, _, _ in lex.cues.get("plural", ())):
+            pass                            # but a dated title ends at its year, and "…, các cơ quan" starts a clause
         elif k == j and _quote_end(s, end) is not None:
             q = _quote_end(s, end)
             end = q
@@ -265,6 +268,8 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                 covered.append((a, b))
         # Organizations: capitalised head + name
         h = _heads_at(s, i, lex, "Organization") if capital and "Organization" in types else None
+        if h and any(t in types and (o := _heads_at(s, i, lex, t)) and o[3] > h[3] for t in ("Agreement", "Event")):
+            h = None                         # longest head wins: "Bộ luật Hình sự" is a code of law, not a "Bộ"
         if h and ws not in gaz and not inside(ws, we, covered) and not inside(ws, we, org_taken):
             head, rid, level, hn = h
             j = i + hn

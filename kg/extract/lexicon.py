@@ -62,6 +62,7 @@ class Lexicon:
     stopwords: dict[str, set[str]] = field(default_factory=dict)                 # type or "*" -> words
     generic: set[str] = field(default_factory=set)
     name_words: set[str] = field(default_factory=set)
+    name_compounds: set[tuple[str, ...]] = field(default_factory=set)
     titles: list[str] = field(default_factory=list)
     posts: list[str] = field(default_factory=list)
     # first word -> phrases starting with it (longest first): lets the scanners look up, not loop
@@ -96,6 +97,7 @@ class Lexicon:
     place_marks: tuple[str, ...] = ()            # heldIn/place + " ": "tại " before an event's place
     ordinals: tuple[tuple[str, ...], ...] = ()   # ordinal: "hội thảo lần thứ nhất" (words)
     topics: tuple[tuple[str, ...], ...] = ()     # topic: "tổ chức khóa tập huấn về kỹ năng …" (words)
+    joiner_words: re.Pattern | None = None
     distributive: re.Pattern | None = None       # distribute: "các Bộ: Quốc phòng, Ngoại giao" (plural + head)
 
     def heads_starting(self, word: str) -> frozenset[str]:
@@ -189,7 +191,11 @@ def _compile(rules: Rules) -> Lexicon:
         for t in (r["types"] or "*").split("|"):
             lex.stopwords.setdefault(t.strip(), set()).add(r["word"].lower())
     lex.generic = {match_form(r["phrase"]) for r in rules.table("generic.tsv")}
-    lex.name_words = {r["word"].lower() for r in rules.table("name_words.tsv")}
+    words = [r["word"].lower() for r in rules.table("name_words.tsv")]
+    lex.name_words = {w for w in words if " " not in w}
+    # two-syllable entries ("ngoại vụ"): the second may follow the first only ("Sở Ngoại vụ"), where
+    # alone it is a common noun ("vụ án") that must end a name
+    lex.name_compounds = {tuple(w.split()) for w in words if " " in w}
     lex.titles = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "title"), key=len, reverse=True)
     lex.posts = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "post"), key=len, reverse=True)
     for etype, heads in lex.heads.items():
@@ -233,6 +239,9 @@ def _compile_glue(lex: Lexicon) -> None:
     joins = _alternatives(_glue(lex, "list", "joiner") + lex.and_words)
     punct = "|".join(map(re.escape, LIST_PUNCTUATION))
     lex.list_separators = re.compile(rf"^(?:\s*(?:{punct}|{joins})\s*)+$|^\s+$")
+    # joiner words do not count towards the few words allowed before a list's first member
+    # ("có đại diện các …", "với Đoàn công tác của …")
+    lex.joiner_words = re.compile(rf"(?<!\w){_alternatives(_glue(lex, 'list', 'joiner'))}(?!\w)", re.IGNORECASE)
     ands = _alternatives(lex.and_words)
     lex.subject_joint = re.compile(rf"\s*(?:,|{ands}|,\s*{ands})\s*")
     lex.funder_marks = tuple(w + " " for w in _glue(lex, "funded", "agent"))

@@ -255,7 +255,7 @@ class _SentenceLinks:
                     _word_regex(c).search(gap) for c in self.lex.list_openers))
                 if not listy:
                     break
-            elif first_gap_free and len(gap.split()) > 2:
+            elif first_gap_free and len(self.lex.joiner_words.sub(" ", gap).split()) > 2:
                 break
             items.append(m)
             prev_end = b
@@ -326,7 +326,9 @@ class _SentenceLinks:
                         for o in objs:
                             if o not in subj:
                                 self.add(s, "cooperatesWith", o, rid)
-                    if not objs:             # "A và B đã trao đổi về …": the coordinated subjects together
+                    partner_expected = self.text[pos:end].endswith("với") or self.text[end:end + 5].lstrip().startswith("với")
+                    if not objs and not partner_expected:
+                        # "A và B đã trao đổi về …" (no "với" = with): the coordinated subjects together
                         for i, a in enumerate(subj):
                             for b in subj[i + 1:]:
                                 self.add(a, "cooperatesWith", b, rid)
