@@ -463,3 +463,23 @@ def test_bodies_working_with_a_delegation_cooperate_with_the_body_it_comes_from(
     coop = {frozenset((s, o)) for s, r, o in triples(g) if r == "cooperatesWith"}
     assert coop == {frozenset(("UBND tỉnh Lạng Sơn", "Đại sứ quán Vương quốc Anh")),
                     frozenset(("Sở Ngoại vụ tỉnh Lạng Sơn", "Đại sứ quán Vương quốc Anh"))}
+
+
+def test_a_country_after_a_post_is_not_a_persons_name(tmp_path):
+    g = article(tmp_path, "Dự buổi lễ có Đại sứ Hoa Kỳ tại Việt Nam Marc Knapper.")
+    assert "Hoa Kỳ" not in entities(g, "Person")
+
+
+def test_a_signing_ceremony_is_named_by_what_is_signed_and_organised_by_its_hosts(tmp_path):
+    g = article(tmp_path, "Ngày 8/3/2024, tại Hà Nội, Bộ Lao động - Thương binh và Xã hội và Quỹ Châu Á (The Asia "
+                          "Foundation) tổ chức Lễ ký kết Biên bản ghi nhớ về hỗ trợ nạn nhân bị mua bán.")
+    event = "Lễ ký kết Biên bản ghi nhớ về hỗ trợ nạn nhân bị mua bán"
+    assert event in entities(g, "Event")
+    assert {s for s, r, o in triples(g) if r == "organized" and o == event} == {
+        "Bộ Lao động - Thương binh và Xã hội", "Quỹ Châu Á"}
+
+
+def test_sides_named_inside_a_ceremonys_title_cooperate(tmp_path):
+    g = article(tmp_path, "Lễ ký kết hợp tác giữa Bộ Lao động - Thương binh và Xã hội và Quỹ Châu Á\n\nHai bên cam "
+                          "kết tiếp tục hỗ trợ nạn nhân.")
+    assert ("Bộ Lao động - Thương binh và Xã hội", "cooperatesWith", "Quỹ Châu Á") in triples(g)

@@ -439,7 +439,8 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
             out.append(Mention(doc.id, si, base + a, base + b, sent.text[a:b], e.type, e.rule, key))
         out += _pattern_mentions(doc, si, s, lex, gaz_spans)
         out += _distributed_mentions(doc, si, sent.text, lex, [(m.start - base, m.end - base) for m in out[first:]])
-        taken = [(m.start - base, m.end - base) for m in out[first:] if m.type == "Organization"]
+        # a post names a body or a country ("Đại sứ Hoa Kỳ"), never a person: the name comes after it
+        taken = [(m.start - base, m.end - base) for m in out[first:] if m.type in ("Organization", "Country")]
         out += _person_mentions(doc, si, s, lex, taken)
     out = _inner_names(doc, out, lex)
     out = _acronyms(doc, out)

@@ -274,7 +274,8 @@ class _SentenceLinks:
         tail_from = max([self.local(last)[1]] + [self.local(m)[1] for m in self.top
                                                   if (id(m) in self.apposed or self._own_acronym(m))
                                                   and self.local(last)[1] <= self.local(m)[0] < cue_at])
-        if len(re.findall(r"\w+", self.text[tail_from:cue_at])) > 2:
+        # "X (The Asia Foundation) tổ chức …": a parenthesis after the subject is not a clause
+        if len(re.findall(r"\w+", re.sub(r"\([^()]*\)", " ", self.text[tail_from:cue_at]))) > 2:
             return []                        # "X, với vai trò là cơ quan chủ trì": X is not the verb's subject
         group = [last]
         for m in reversed(before[:-1]):
@@ -497,7 +498,8 @@ class _SentenceLinks:
                     gap = self.doc.text[first.end:rest[0].start]
                     if not gap.strip().startswith(ands) or len(gap.split()) > 6:
                         continue
-                    for o in self.members(self.local(rest[0])[0], len(self.text), first_gap_free=True):
+                    # inside an event's name ("Lễ ký kết hợp tác giữa A và B") the sides are nested names
+                    for o in self.members(self.local(rest[0])[0], len(self.text), first_gap_free=True) or rest[:1]:
                         self.add(first, "cooperatesWith", o, rid)
 
     def hyphen_parties(self) -> None:
