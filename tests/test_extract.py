@@ -483,3 +483,11 @@ def test_sides_named_inside_a_ceremonys_title_cooperate(tmp_path):
     g = article(tmp_path, "Lễ ký kết hợp tác giữa Bộ Lao động - Thương binh và Xã hội và Quỹ Châu Á\n\nHai bên cam "
                           "kết tiếp tục hỗ trợ nạn nhân.")
     assert ("Bộ Lao động - Thương binh và Xã hội", "cooperatesWith", "Quỹ Châu Á") in triples(g)
+
+
+def test_a_headline_event_is_the_event_its_lead_names_in_full(tmp_path):
+    g = article(tmp_path, "Lễ ký kết hợp tác giữa Bộ Lao động - Thương binh và Xã hội và Quỹ Châu Á\n\n"
+                          "Ngày 8/3/2024, Bộ Lao động - Thương binh và Xã hội và Quỹ Châu Á tổ chức Lễ ký kết Biên bản "
+                          "ghi nhớ về hỗ trợ nạn nhân bị mua bán.\n\nDự buổi lễ có Thứ trưởng Nguyễn Văn Hồi.")
+    assert entities(g, "Event") == {"Lễ ký kết Biên bản ghi nhớ về hỗ trợ nạn nhân bị mua bán"}
+    assert ("Nguyễn Văn Hồi", "participatedIn", "Lễ ký kết Biên bản ghi nhớ về hỗ trợ nạn nhân bị mua bán") in triples(g)

@@ -690,7 +690,19 @@ def _resolve_event_anaphora(doc: Document, mentions: list[Mention], lex: Lexicon
     events = sorted((m for m in mentions if m.type == "Event" and not dict(m.attrs).get("anaphor")),
                     key=lambda m: m.start)
     named = [m for m in events if not dict(m.attrs).get("bare")]
-    main = named[0] if named else (events[0] if events else None)
+    # A headline restates the event the lead names in full ("Lễ ký kết hợp tác giữa A và B", then
+    # "… tổ chức Lễ ký kết Biên bản ghi nhớ về …"): a headline event whose head noun a body event shares
+    # is that event, and the body's event is the article's main one.
+    in_title = doc.sentences and doc.title and doc.sentences[0].text.strip() == doc.title.strip()
+    body = [m for m in named if not (in_title and m.sentence == 0)]
+    restated = {}
+    for m in named:
+        if in_title and m.sentence == 0:
+            twin = next((e for e in body if e.text.split()[0].lower() == m.text.split()[0].lower()), None)
+            if twin is not None:
+                restated[id(m)] = twin
+    named = [m for m in named if id(m) not in restated]
+    main = (body or named)[0] if named else (events[0] if events else None)
     out = []
     dated: set[str] = set()
     placed: set[str] = set()
@@ -700,6 +712,11 @@ def _resolve_event_anaphora(doc: Document, mentions: list[Mention], lex: Lexicon
             locations.setdefault(m.sentence, []).append(m)
     for m in mentions:
         attrs = dict(m.attrs)
+        if id(m) in restated:
+            attrs["anaphor"] = "1"
+            attrs["ref"] = mention_key(restated[id(m)])
+            out.append(replace(m, attrs=tuple(sorted(attrs.items()))))
+            continue
         if m.type == "Event" and attrs.get("bare") and named:
             same_head = next((e for e in named if e.text.split()[0].lower() == m.text.split()[0].lower()), None)
             if same_head is not None:       # "Dự Hội nghị có …" after "… tổ chức Hội nghị giao ban …"
