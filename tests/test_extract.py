@@ -491,3 +491,11 @@ def test_a_headline_event_is_the_event_its_lead_names_in_full(tmp_path):
                           "ghi nhớ về hỗ trợ nạn nhân bị mua bán.\n\nDự buổi lễ có Thứ trưởng Nguyễn Văn Hồi.")
     assert entities(g, "Event") == {"Lễ ký kết Biên bản ghi nhớ về hỗ trợ nạn nhân bị mua bán"}
     assert ("Nguyễn Văn Hồi", "participatedIn", "Lễ ký kết Biên bản ghi nhớ về hỗ trợ nạn nhân bị mua bán") in triples(g)
+
+
+def test_exchanging_information_with_a_foreign_police_is_cooperation(tmp_path):
+    g = article(tmp_path, "Cục Hợp tác quốc tế, Bộ Công an đã trao đổi thông tin với Cảnh sát Quốc gia Campuchia để "
+                          "xác minh danh tính các nạn nhân.")
+    t = triples(g)
+    assert ("Cảnh sát Quốc gia Campuchia", "cooperatesWith", "Cục Hợp tác quốc tế") in t
+    assert ("Cục Hợp tác quốc tế", "partOf", "Bộ Công an") in t

@@ -327,7 +327,8 @@ class _SentenceLinks:
                         for o in objs:
                             if o not in subj:
                                 self.add(s, "cooperatesWith", o, rid)
-                    partner_expected = self.text[pos:end].endswith("với") or self.text[end:end + 5].lstrip().startswith("với")
+                    # "với" (with) after the cue in the clause names a partner, even one not found
+                    partner_expected = self.text[pos:end].endswith("với") or re.search(r"(?<!\w)với(?!\w)", self.text[end:hi])
                     if not objs and not partner_expected:
                         # "A và B đã trao đổi về …" (no "với" = with): the coordinated subjects together
                         for i, a in enumerate(subj):
