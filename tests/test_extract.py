@@ -499,3 +499,17 @@ def test_exchanging_information_with_a_foreign_police_is_cooperation(tmp_path):
     t = triples(g)
     assert ("Cảnh sát Quốc gia Campuchia", "cooperatesWith", "Cục Hợp tác quốc tế") in t
     assert ("Cục Hợp tác quốc tế", "partOf", "Bộ Công an") in t
+
+
+def test_a_short_title_of_an_agreement_named_in_full_in_the_same_article_is_that_agreement(tmp_path):
+    g = article(tmp_path, "Sơ kết 3 năm thực hiện Chương trình phòng, chống mua bán người\n\nBan Chỉ đạo 138/CP tổ "
+                          "chức Hội nghị sơ kết 3 năm thực hiện Chương trình phòng, chống mua bán người giai đoạn "
+                          "2021-2025 và định hướng đến năm 2030.")
+    assert entities(g, "Agreement") == {
+        "Chương trình phòng, chống mua bán người giai đoạn 2021-2025 và định hướng đến năm 2030"}
+
+
+def test_the_politburo_is_one_body_not_a_ministry_named_chinh(tmp_path):
+    g = article(tmp_path, "Đồng chí Tô Lâm, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an chủ trì Hội nghị.")
+    orgs = entities(g, "Organization")
+    assert "Bộ Chính" not in orgs and "Bộ Chính trị" in orgs

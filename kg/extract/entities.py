@@ -758,12 +758,15 @@ def _resolve_event_anaphora(doc: Document, mentions: list[Mention], lex: Lexicon
 
 def _complete_short_names(mentions: list[Mention]) -> list[Mention]:
     """Within one article, "Bộ Chỉ huy Quân sự tỉnh" is the "Bộ Chỉ huy Quân sự tỉnh Quảng Ninh"
-    named elsewhere in it: a pattern name that is a prefix of a longer one takes its identity."""
-    names = sorted({m.text for m in mentions if m.type == "Organization" and not m.key}, key=len)
+    named elsewhere in it, and "Chương trình phòng, chống mua bán người" the "Chương trình phòng,
+    chống mua bán người giai đoạn 2021-2025 …": a pattern name that is a prefix of a longer one of
+    the same type takes its identity."""
+    names = {t: sorted({m.text for m in mentions if m.type == t and not m.key}, key=len)
+             for t in ("Organization", "Agreement")}
     out = []
     for m in mentions:
-        if m.type == "Organization" and not m.key and not dict(m.attrs).get("canonical"):
-            longer = [n for n in names if len(n) > len(m.text) and n.startswith(m.text + " ")]
+        if m.type in names and not m.key and not dict(m.attrs).get("canonical"):
+            longer = [n for n in names[m.type] if len(n) > len(m.text) and n.startswith(m.text + " ")]
             if longer:
                 attrs = dict(m.attrs)
                 attrs["canonical"] = longer[0]
