@@ -25,7 +25,7 @@ SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "stopwords.tsv": (("id", "word"), ("types", "note")),
     "generic.tsv": (("id", "phrase"), ("note",)),
     "name_words.tsv": (("id", "word"), ("note",)),
-    "persons.tsv": (("id", "kind", "word"), ("note",)),
+    "persons.tsv": (("id", "kind", "word"), ("head", "note")),
 }
 # cues.tsv: each role and the relations whose scanner reads it (rules/README.md explains them all);
 # a role on another relation would be a rule that silently does nothing, so it is refused

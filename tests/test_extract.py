@@ -513,3 +513,10 @@ def test_the_politburo_is_one_body_not_a_ministry_named_chinh(tmp_path):
     g = article(tmp_path, "Đồng chí Tô Lâm, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an chủ trì Hội nghị.")
     orgs = entities(g, "Organization")
     assert "Bộ Chính" not in orgs and "Bộ Chính trị" in orgs
+
+
+def test_a_division_chief_holds_a_post_in_the_division_named_without_its_head(tmp_path):
+    # "Trưởng phòng" (division chief) + "Cảnh sát hình sự Công an tỉnh Tây Ninh": the "Phòng" (division).
+    g = article(tmp_path, "Theo Thượng tá Trần Văn Bình, Trưởng phòng Cảnh sát hình sự Công an tỉnh Tây Ninh, hợp "
+                          "tác ngày càng hiệu quả.")
+    assert ("Trần Văn Bình", "holdsPosition", "Phòng Cảnh sát hình sự Công an tỉnh Tây Ninh") in triples(g)

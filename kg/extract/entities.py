@@ -445,6 +445,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _inner_names(doc, out, lex)
     out = _acronyms(doc, out)
     out = _qualify_by_country(doc, out, lex)
+    out = _implied_heads(doc, out, lex)
     out = _complete_short_names(out)
     out = _mark_nesting(out)
     out = _resolve_event_anaphora(doc, out, lex)
@@ -752,6 +753,24 @@ def _resolve_event_anaphora(doc: Document, mentions: list[Mention], lex: Lexicon
                 placed.add(key)
             attrs.pop("date_hint", None)
             m = replace(m, attrs=tuple(sorted(attrs.items())))
+        out.append(m)
+    return out
+
+
+def _implied_heads(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """"Trưởng phòng Cảnh sát hình sự Công an tỉnh Tây Ninh": the post names its body's head noun
+    ("phòng", division), the body follows without it; it is the "Phòng Cảnh sát hình sự …"."""
+    if not lex.post_heads:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.type == "Organization" and not m.key and not dict(m.attrs).get("canonical"):
+            before = doc.text[max(0, m.start - 40):m.start]
+            head = next((h for post, h in lex.post_heads.items() if before.endswith(post + " ")), "")
+            if head and not m.text.lower().startswith(head.lower() + " "):
+                attrs = dict(m.attrs)
+                attrs["canonical"] = f"{head} {m.text}"
+                m = replace(m, attrs=tuple(sorted(attrs.items())))
         out.append(m)
     return out
 

@@ -63,6 +63,7 @@ class Lexicon:
     generic: set[str] = field(default_factory=set)
     name_words: set[str] = field(default_factory=set)
     name_compounds: set[tuple[str, ...]] = field(default_factory=set)
+    post_heads: dict[str, str] = field(default_factory=dict)
     titles: list[str] = field(default_factory=list)
     posts: list[str] = field(default_factory=list)
     # first word -> phrases starting with it (longest first): lets the scanners look up, not loop
@@ -198,6 +199,8 @@ def _compile(rules: Rules) -> Lexicon:
     lex.name_compounds = {tuple(w.split()) for w in words if " " in w}
     lex.titles = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "title"), key=len, reverse=True)
     lex.posts = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "post"), key=len, reverse=True)
+    # a post whose body is named without its head noun: "Trưởng phòng Cảnh sát hình sự …" = of the "Phòng …"
+    lex.post_heads = {r["word"]: r["head"] for r in rules.table("persons.tsv") if r["kind"] == "post" and r["head"]}
     for etype, heads in lex.heads.items():
         idx = lex.heads_by_first.setdefault(etype, {})
         for head, rid, level in heads:
