@@ -49,7 +49,7 @@ CUE_ROLES: dict[str, tuple[str, ...]] = {
     "joiner": ("list",),                 # "cùng", "đại diện": may stand between two list members
     "and": ("list",),                    # "và": joins list members, subjects, the sides of "giữa A và B"
 }
-CUE_HELPERS = {"alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute"}
+CUE_HELPERS = {"alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro"}
 ENUMS = {
     ("heads.tsv", "type"): set(ENTITY_TYPES),
     ("cues.tsv", "relation"): set(RELATIONS) | CUE_HELPERS,

@@ -520,3 +520,16 @@ def test_a_division_chief_holds_a_post_in_the_division_named_without_its_head(tm
     g = article(tmp_path, "Theo Thượng tá Trần Văn Bình, Trưởng phòng Cảnh sát hình sự Công an tỉnh Tây Ninh, hợp "
                           "tác ngày càng hiệu quả.")
     assert ("Trần Văn Bình", "holdsPosition", "Phòng Cảnh sát hình sự Công an tỉnh Tây Ninh") in triples(g)
+
+
+def test_a_body_named_after_thong_qua_is_a_means_not_a_unit_of_the_subject(tmp_path):
+    g = article(tmp_path, "Thông qua Văn phòng Interpol Việt Nam, Công an tỉnh Nghệ An đã xác minh 12 nạn nhân.")
+    assert not [t for t in triples(g) if t[1] == "partOf"]
+
+
+def test_a_workshop_that_received_funding_is_the_funded_event(tmp_path):
+    g = article(tmp_path, 'Ngày 5/6/2024, Công an tỉnh Nghệ An tổ chức Hội thảo "Nâng cao hiệu quả phòng, chống mua '
+                          'bán người".\n\nHội thảo nhận được sự tài trợ của Liên minh châu Âu (EU).')
+    event = 'Hội thảo "Nâng cao hiệu quả phòng, chống mua bán người"'
+    assert entities(g, "Event") == {event}
+    assert ("Liên minh Châu Âu", "funded", event) in triples(g)

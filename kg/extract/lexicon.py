@@ -26,7 +26,7 @@ LOWER_EVENT = "lower-case Event"      # "hội thảo lần thứ nhất": an ev
 # relation scanners look for them next to a cue, never on their own, so they stay out of the cue
 # automaton (words as common as "và", "của", "là" would only slow it down).
 GLUE_ROLES = frozenset({"agent", "attendees", "become", "of", "opens", "linker", "joiner", "and"})
-GLUE_RELATIONS = frozenset({"ordinal", "topic", "distribute"})
+GLUE_RELATIONS = frozenset({"ordinal", "topic", "distribute", "intro"})
 # Punctuation that may stand between two members of a list ("A, B; C (D)"); the words that may
 # (cues.tsv: list/joiner, list/and) are added to it from the rules.
 LIST_PUNCTUATION = (",", ";", ")", "(", "…", "...")
@@ -99,6 +99,7 @@ class Lexicon:
     ordinals: tuple[tuple[str, ...], ...] = ()   # ordinal: "hội thảo lần thứ nhất" (words)
     topics: tuple[tuple[str, ...], ...] = ()     # topic: "tổ chức khóa tập huấn về kỹ năng …" (words)
     joiner_words: re.Pattern | None = None
+    intro_before: re.Pattern | None = None       # intro: "Thông qua X, …" (X is a means, not in apposition)
     distributive: re.Pattern | None = None       # distribute: "các Bộ: Quốc phòng, Ngoại giao" (plural + head)
 
     def heads_starting(self, word: str) -> frozenset[str]:
@@ -257,6 +258,8 @@ def _compile_glue(lex: Lexicon) -> None:
     lex.place_marks = tuple(w + " " for w in _glue(lex, "heldIn", "place"))
     lex.ordinals = tuple(tuple(p.split()) for p in _glue(lex, "ordinal", ""))
     lex.topics = tuple(tuple(p.split()) for p in _glue(lex, "topic", ""))
+    intro = _glue(lex, "intro", "")
+    lex.intro_before = re.compile(rf"(?:^|[,;:]\s*)(?i:{_alternatives(intro)})\s+$") if intro else None
     heads = _glue(lex, "distribute", "")
     plural = _alternatives(_glue(lex, "plural", ""))
     lex.distributive = re.compile(rf"(?<!\w){plural}\s+(?i:({_alternatives(heads)}))\s*:?\s+") if heads else None

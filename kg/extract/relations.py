@@ -131,6 +131,8 @@ class _SentenceLinks:
                     continue
                 if self._known_other_parent(a, b):
                     continue                 # the gazetteer knows A belongs elsewhere: a list, not apposition
+                if self.lex.intro_before is not None and self.lex.intro_before.search(self.text[:self.local(a)[0]]):
+                    continue                 # "Thông qua Văn phòng Interpol, Công an tỉnh …": a means, then the subject
                 if _locality(a.text, self.lex) and _locality(a.text, self.lex) == _locality(b.text, self.lex):
                     continue                 # "Sở … tỉnh Lào Cai, Hội … tỉnh Lào Cai": peers of one province
                 if g == ", " and i + 2 < len(orgs) and self.gap(b, orgs[i + 2]) in self.lex.list_gaps \
