@@ -533,3 +533,15 @@ def test_a_workshop_that_received_funding_is_the_funded_event(tmp_path):
     event = 'Hội thảo "Nâng cao hiệu quả phòng, chống mua bán người"'
     assert entities(g, "Event") == {event}
     assert ("Liên minh Châu Âu", "funded", event) in triples(g)
+
+
+def test_phong_chong_inside_a_department_name_does_not_end_it(tmp_path):
+    # "phòng, chống" (prevention and combat) is one fixed pair, comma included.
+    g = article(tmp_path, "Tham dự có đại diện Cục Phòng, chống ma túy và tội phạm, Bộ Tư lệnh Bộ đội Biên phòng.")
+    assert ("Cục Phòng chống ma túy và tội phạm Bộ đội Biên phòng", "partOf", "Bộ Tư lệnh Bộ đội Biên phòng") in triples(g)
+
+
+def test_a_department_of_prevention_and_combat_found_by_its_head_keeps_the_pair(tmp_path):
+    g = article(tmp_path, "Đại diện Cục Phòng, chống tội phạm công nghệ cao tham dự.")
+    assert "Cục Phòng" not in entities(g, "Organization")
+    assert any(o.startswith("Cục Phòng, chống tội phạm") for o in entities(g, "Organization"))

@@ -135,8 +135,9 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
     k = j
     while k < n:
         if k > j and s.gap(k) != " " and not (s.gap(k).strip() in ("-", "–") and _cap(s.words[k][2])
-                                               and not _heads_at(s, k, lex, "Organization")):
-            break
+                                               and not _heads_at(s, k, lex, "Organization")) \
+                and not (s.gap(k) == ", " and s.words[k][2] == "chống" and s.words[k - 1][2].lower() == "phòng"):
+            break                           # (the fixed pair "phòng, chống", prevention and combat, is one word)
         w = s.words[k][2]
         g = gaz.get(s.words[k][0])
         if g is not None:
