@@ -545,3 +545,14 @@ def test_a_department_of_prevention_and_combat_found_by_its_head_keeps_the_pair(
     g = article(tmp_path, "Đại diện Cục Phòng, chống tội phạm công nghệ cao tham dự.")
     assert "Cục Phòng" not in entities(g, "Organization")
     assert any(o.startswith("Cục Phòng, chống tội phạm") for o in entities(g, "Organization"))
+
+
+def test_an_event_at_a_border_gate_is_held_in_the_gates_town(tmp_path):
+    g = article(tmp_path, "Sáng 5/7, tại Cửa khẩu quốc tế Móng Cái, Bộ đội Biên phòng tỉnh Quảng Ninh tổ chức Lễ tiếp "
+                          "nhận 20 công dân bị mua bán.")
+    assert ("Lễ tiếp nhận 20 công dân bị mua bán", "heldIn", "TP Móng Cái") in triples(g)
+
+
+def test_an_event_over_several_days_is_dated_by_its_first_day():
+    assert event_date("Từ ngày 3 đến 5/9/2024, tại huyện Sa Pa, Công an tỉnh Lào Cai tổ chức Lớp tập huấn.",
+                      "", 60, 80) == "2024-09-03"

@@ -636,6 +636,8 @@ def _gazetteer_suffix_country(doc, m: Mention, lex: Lexicon) -> list[Mention]:
 
 _DATE_PATTERNS = (
     re.compile(r"\b[Tt]ừ ngày (\d{1,2})(?:\s*-\s*\d{1,2})?/(\d{1,2})(?:/(\d{4}))?"),
+    # "Từ ngày 3 đến 5/9/2024": the first day, in the month and year given with the last
+    re.compile(r"\b[Tt]ừ ngày (\d{1,2}) đến (?:ngày )?\d{1,2}[-/](\d{1,2})(?:[-/](\d{4}))?"),
     re.compile(r"\b(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)(?: ngày)? (\d{1,2})(?:\s*-\s*\d{1,2})?[-/](\d{1,2})(?:[-/](\d{4}))?"),
 )
 _YEAR = re.compile(r"\b[Nn]ăm (\d{4})\b")

@@ -99,6 +99,7 @@ class Lexicon:
     ordinals: tuple[tuple[str, ...], ...] = ()   # ordinal: "hội thảo lần thứ nhất" (words)
     topics: tuple[tuple[str, ...], ...] = ()     # topic: "tổ chức khóa tập huấn về kỹ năng …" (words)
     joiner_words: re.Pattern | None = None
+    location_head_words: re.Pattern | None = None
     intro_before: re.Pattern | None = None       # intro: "Thông qua X, …" (X is a means, not in apposition)
     distributive: re.Pattern | None = None       # distribute: "các Bộ: Quốc phòng, Ngoại giao" (plural + head)
 
@@ -258,6 +259,9 @@ def _compile_glue(lex: Lexicon) -> None:
     lex.place_marks = tuple(w + " " for w in _glue(lex, "heldIn", "place"))
     lex.ordinals = tuple(tuple(p.split()) for p in _glue(lex, "ordinal", ""))
     lex.topics = tuple(tuple(p.split()) for p in _glue(lex, "topic", ""))
+    # Location heads in the gap before a place ("tại Cửa khẩu quốc tế Móng Cái") are part of its name
+    loc_heads = [" ".join(hw) for hws in lex.heads_by_first.get("Location", {}).values() for hw, _, _ in hws]
+    lex.location_head_words = re.compile(rf"(?<!\w)(?i:{_alternatives(loc_heads)})(?!\w)")
     intro = _glue(lex, "intro", "")
     lex.intro_before = re.compile(rf"(?:^|[,;:]\s*)(?i:{_alternatives(intro)})\s+$") if intro else None
     heads = _glue(lex, "distribute", "")

@@ -107,6 +107,14 @@ class _SentenceLinks:
                     yield pos, pos + len(cue), rid
 
     # --- structure -------------------------------------------------------------------------
+    def _unnamed(self, gap: str, types) -> str:
+        """The words of a gap before a list's first member that are not joiners ("đại diện các") nor,
+        before a place, location heads ("Cửa khẩu quốc tế")."""
+        gap = self.lex.joiner_words.sub(" ", gap)
+        if types == ("Location",) and self.lex.location_head_words is not None:
+            gap = self.lex.location_head_words.sub(" ", gap)
+        return gap
+
     def _own_acronym(self, m: Mention) -> bool:
         """'Tổ chức Rồng Xanh (Blue Dragon)': a name in parentheses right after the same body's name."""
         a, b = self.local(m)
@@ -257,7 +265,7 @@ class _SentenceLinks:
                     _word_regex(c).search(gap) for c in self.lex.list_openers))
                 if not listy:
                     break
-            elif first_gap_free and len(self.lex.joiner_words.sub(" ", gap).split()) > 2:
+            elif first_gap_free and len(self._unnamed(gap, types).split()) > 2:
                 break
             items.append(m)
             prev_end = b
