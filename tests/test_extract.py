@@ -556,3 +556,8 @@ def test_an_event_at_a_border_gate_is_held_in_the_gates_town(tmp_path):
 def test_an_event_over_several_days_is_dated_by_its_first_day():
     assert event_date("Từ ngày 3 đến 5/9/2024, tại huyện Sa Pa, Công an tỉnh Lào Cai tổ chức Lớp tập huấn.",
                       "", 60, 80) == "2024-09-03"
+
+
+def test_a_name_after_a_post_its_body_and_the_bodys_seat_is_the_person(tmp_path):
+    g = article(tmp_path, "Dự buổi lễ có Đại sứ Hoa Kỳ tại Việt Nam Marc Knapper.")
+    assert entities(g, "Person") == {"Marc Knapper"}

@@ -396,7 +396,7 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken) -> l
             if k - j >= 2 or (k - j >= 1 and title[0].isupper() and title not in ("Ông", "Bà")):
                 a, b = s.words[i][0], s.words[k - 1][1]
                 if any(x <= s.words[j][0] < y for x, y in taken):
-                    out += _name_after_post(doc, si, s, j, taken)
+                    out += _name_after_post(doc, si, s, j, taken, lex)
                     break
                 name = s.text[s.words[j][0]:b]
                 out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Person", "persons.tsv:" + title,
@@ -405,9 +405,17 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken) -> l
     return out
 
 
-def _name_after_post(doc: Document, si: int, s: _Sent, j: int, taken) -> list[Mention]:
+def _name_after_post(doc: Document, si: int, s: _Sent, j: int, taken, lex: Lexicon) -> list[Mention]:
     """"Thứ trưởng Bộ Công an Nguyễn Văn Long": a post, the body it is held in, then the name."""
     org_end = max(y for x, y in taken if x <= s.words[j][0] < y)
+    # "Đại sứ Hoa Kỳ tại Việt Nam Marc Knapper": the body's seat (country/seat cue + a known name) first
+    for seat in lex.seat_words:
+        if s.text.startswith(f" {seat} ", org_end):
+            after = org_end + len(seat) + 2
+            rest = s.text[after:after + 60]
+            known = [e for a, e, _ in lex.gazetteer_matches(rest) if a == 0 and not _is_word_char(rest[e:e + 1] or " ")]
+            org_end = after + max(known) if known else next((y for x, y in taken if x == after), org_end)
+            break
     k = next((i for i, w in enumerate(s.words) if w[0] >= org_end), None)
     if k is None or s.text[org_end:s.words[k][0]] != " ":
         return []

@@ -99,6 +99,7 @@ class Lexicon:
     ordinals: tuple[tuple[str, ...], ...] = ()   # ordinal: "hội thảo lần thứ nhất" (words)
     topics: tuple[tuple[str, ...], ...] = ()     # topic: "tổ chức khóa tập huấn về kỹ năng …" (words)
     joiner_words: re.Pattern | None = None
+    seat_words: tuple[str, ...] = ()
     location_head_words: re.Pattern | None = None
     intro_before: re.Pattern | None = None       # intro: "Thông qua X, …" (X is a means, not in apposition)
     distributive: re.Pattern | None = None       # distribute: "các Bộ: Quốc phòng, Ngoại giao" (plural + head)
@@ -257,6 +258,7 @@ def _compile_glue(lex: Lexicon) -> None:
     lex.country_links = tuple(f" {w} " for w in _glue(lex, "country", "linker"))
     lex.post_tail = re.compile(rf"(\s*\([^()]*\))?(\s+{_alternatives(_glue(lex, 'country', 'seat'))}\s+[^,;–-]+)?")
     lex.place_marks = tuple(w + " " for w in _glue(lex, "heldIn", "place"))
+    lex.seat_words = _glue(lex, "country", "seat")
     lex.ordinals = tuple(tuple(p.split()) for p in _glue(lex, "ordinal", ""))
     lex.topics = tuple(tuple(p.split()) for p in _glue(lex, "topic", ""))
     # Location heads in the gap before a place ("tại Cửa khẩu quốc tế Móng Cái") are part of its name
