@@ -561,3 +561,8 @@ def test_an_event_over_several_days_is_dated_by_its_first_day():
 def test_a_name_after_a_post_its_body_and_the_bodys_seat_is_the_person(tmp_path):
     g = article(tmp_path, "Dự buổi lễ có Đại sứ Hoa Kỳ tại Việt Nam Marc Knapper.")
     assert entities(g, "Person") == {"Marc Knapper"}
+
+
+def test_a_head_of_mission_named_after_an_acronym_body_and_its_seat(tmp_path):
+    g = article(tmp_path, "Dự buổi lễ có Trưởng Phái đoàn IOM tại Việt Nam Park Mihyung.")
+    assert entities(g, "Person") == {"Park Mihyung"}

@@ -389,6 +389,10 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken) -> l
             if not s.phrase_at(i, tw):
                 continue
             j = i + len(tw)
+            if j < len(s.words) and title[0].isupper() and s.gap(j) == " " and s.words[j][2].isupper() \
+                    and any(x <= s.words[j][0] < y for x, y in taken):
+                out += _name_after_post(doc, si, s, j, taken, lex)      # "Trưởng Phái đoàn IOM … <name>"
+                break
             k = j
             while k < len(s.words) and s.gap(k) == " " and s.words[k][2][:1].isupper() and k - j < 4 \
                     and not s.words[k][2].isupper():
