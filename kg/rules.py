@@ -48,6 +48,7 @@ CUE_ROLES: dict[str, tuple[str, ...]] = {
     "linker": ("country",),              # "Chính phủ nước Pháp": "nước" between a body and its country
     "joiner": ("list",),                 # "cùng", "đại diện": may stand between two list members
     "and": ("list",),                    # "và": joins list members, subjects, the sides of "giữa A và B"
+    "partner": ("cooperatesWith",),      # "với" (with): names the partner of a cooperation verb
 }
 CUE_HELPERS = {"alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro"}
 ENUMS = {

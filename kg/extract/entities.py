@@ -127,6 +127,12 @@ def _is_stop(s: _Sent, j: int, lex: Lexicon, etype: str) -> bool:
     return False
 
 
+def _comma_pair(s: _Sent, k: int) -> bool:
+    """Word k is the "chống" of "phòng, chống" / "phòng ngừa, chống" (prevention and combat): the
+    comma does not end a name or title ("Cục Phòng, chống ma túy", "Luật Phòng, chống mua bán người")."""
+    return s.gap(k) == ", " and s.words[k][2] == "chống"
+
+
 def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, str]]) -> int:
     """Word index just past an organisation's name that starts at word j (after its head)."""
     n = len(s.words)
@@ -136,8 +142,8 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
     while k < n:
         if k > j and s.gap(k) != " " and not (s.gap(k).strip() in ("-", "–") and _cap(s.words[k][2])
                                                and not _heads_at(s, k, lex, "Organization")) \
-                and not (s.gap(k) == ", " and s.words[k][2] == "chống" and s.words[k - 1][2].lower() == "phòng"):
-            break                           # (the fixed pair "phòng, chống", prevention and combat, is one word)
+                and not _comma_pair(s, k):
+            break
         w = s.words[k][2]
         g = gaz.get(s.words[k][0])
         if g is not None:
@@ -199,7 +205,7 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
         gap = s.gap(k)
         if gap.strip() in ("", "-", "–", "—"):
             pass
-        elif gap == ", " and s.words[k][2] == "chống":
+        elif _comma_pair(s, k):
             pass
         elif gap == ", " and through_commas and s.words[k][2][0].islower() and not _is_stop(s, k, lex, etype) \
                 and not s.words[k - 1][2].isdigit() \
@@ -493,14 +499,13 @@ def _distributed_mentions(doc: Document, si: int, text: str, lex: Lexicon, spans
                 out.append(Mention(doc.id, si, base + start, base + item_end, text[start:item_end], "Organization",
                                    e.rule, key, (("distributed", "1"),)))
             first = None
-            sep = _LIST_SEP.match(text, item_end)
+            sep = lex.item_separator.match(text, item_end)
             if not sep:
                 break
             pos = sep.end()
     return out
 
 
-_LIST_SEP = re.compile(r"\s*[,;]\s*(?:và\s+)?|\s+và\s+")
 _ACRONYM_DEF = re.compile(r" \(([A-ZĐ][A-ZĐ0-9&-]{1,11})\)")
 _PAREN_AFTER = re.compile(r" \([^()]{1,40}\) ")      # "Tổ chức Di cư quốc tế (IOM) Việt Nam"
 
@@ -795,13 +800,14 @@ def _complete_short_names(mentions: list[Mention]) -> list[Mention]:
     named elsewhere in it, and "Chương trình phòng, chống mua bán người" the "Chương trình phòng,
     chống mua bán người giai đoạn 2021-2025 …": a pattern name that is a prefix of a longer one of
     the same type takes its identity."""
-    names = {t: sorted({m.text for m in mentions if m.type == t and not m.key}, key=len)
+    names = {t: sorted({m.text for m in mentions if m.type == t and not m.key}, key=lambda n: (len(n), n))
              for t in ("Organization", "Agreement")}
     out = []
     for m in mentions:
         if m.type in names and not m.key and not dict(m.attrs).get("canonical"):
             longer = [n for n in names[m.type] if len(n) > len(m.text) and n.startswith(m.text + " ")]
-            if longer:
+            # two different completions ("… giai đoạn 2012 - 2015", "… 2016 - 2020"): the short one is ambiguous
+            if longer and all(n.startswith(longer[0]) for n in longer):
                 attrs = dict(m.attrs)
                 attrs["canonical"] = longer[0]
                 m = replace(m, attrs=tuple(sorted(attrs.items())))

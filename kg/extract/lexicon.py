@@ -25,7 +25,7 @@ LOWER_EVENT = "lower-case Event"      # "hội thảo lần thứ nhất": an ev
 # only shape how a cue's link is read (who the funder is, where a list of members starts). The
 # relation scanners look for them next to a cue, never on their own, so they stay out of the cue
 # automaton (words as common as "và", "của", "là" would only slow it down).
-GLUE_ROLES = frozenset({"agent", "attendees", "become", "of", "opens", "linker", "joiner", "and"})
+GLUE_ROLES = frozenset({"agent", "attendees", "become", "of", "opens", "linker", "joiner", "and", "partner"})
 GLUE_RELATIONS = frozenset({"ordinal", "topic", "distribute", "intro"})
 # Punctuation that may stand between two members of a list ("A, B; C (D)"); the words that may
 # (cues.tsv: list/joiner, list/and) are added to it from the rules.
@@ -99,6 +99,8 @@ class Lexicon:
     ordinals: tuple[tuple[str, ...], ...] = ()   # ordinal: "hội thảo lần thứ nhất" (words)
     topics: tuple[tuple[str, ...], ...] = ()     # topic: "tổ chức khóa tập huấn về kỹ năng …" (words)
     joiner_words: re.Pattern | None = None
+    item_separator: re.Pattern | None = None
+    partner_word: re.Pattern | None = None
     seat_words: tuple[str, ...] = ()
     location_head_words: re.Pattern | None = None
     intro_before: re.Pattern | None = None       # intro: "Thông qua X, …" (X is a means, not in apposition)
@@ -250,6 +252,9 @@ def _compile_glue(lex: Lexicon) -> None:
     lex.joiner_words = re.compile(rf"(?<!\w){_alternatives(_glue(lex, 'list', 'joiner'))}(?!\w)", re.IGNORECASE)
     ands = _alternatives(lex.and_words)
     lex.subject_joint = re.compile(rf"\s*(?:,|{ands}|,\s*{ands})\s*")
+    # between two items of a list after a shared head ("các Bộ: Quốc phòng, Ngoại giao và Tư pháp")
+    lex.item_separator = re.compile(rf"\s*[,;]\s*(?:{ands}\s+)?|\s+{ands}\s+")
+    lex.partner_word = re.compile(rf"(?<!\w){_alternatives(_glue(lex, 'cooperatesWith', 'partner'))}(?!\w)")
     lex.funder_marks = tuple(w + " " for w in _glue(lex, "funded", "agent"))
     lex.attendees_mark = re.compile(rf"\s+{_alternatives(_glue(lex, 'participatedIn', 'attendees'))}\s")
     lex.member_become = re.compile(rf"(?<!\w){_alternatives(_glue(lex, 'memberOf', 'become'))}\s+$")

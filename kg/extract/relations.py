@@ -337,10 +337,9 @@ class _SentenceLinks:
                         for o in objs:
                             if o not in subj:
                                 self.add(s, "cooperatesWith", o, rid)
-                    # "với" (with) after the cue in the clause names a partner, even one not found
-                    partner_expected = self.text[pos:end].endswith("với") or re.search(r"(?<!\w)với(?!\w)", self.text[end:hi])
-                    if not objs and not partner_expected:
-                        # "A và B đã trao đổi về …" (no "với" = with): the coordinated subjects together
+                    # a partner word ("với", with) in the cue or later in the clause names a partner,
+                    # even one not found; without one ("A và B đã trao đổi về …") the subjects pair up
+                    if not objs and not self.lex.partner_word.search(self.text[pos:hi]):
                         for i, a in enumerate(subj):
                             for b in subj[i + 1:]:
                                 self.add(a, "cooperatesWith", b, rid)

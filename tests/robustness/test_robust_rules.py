@@ -165,7 +165,7 @@ def test_unknown_cue_role_is_reported_with_the_known_ones(rules_dir, tmp_path, c
     n = _append(rules_dir / CUES, "c.fund.boi\tfunded\tbởi\tagents")
     assert _build_error(rules_dir, tmp_path, capsys) == (
         f"kg: error: rules/cues.tsv:{n}: unknown role 'agents' (one of after, agent, and, attendees, become, "
-        "before, between, frame, inner, joiner, linker, members, of, opens, place, seat, verb)")
+        "before, between, frame, inner, joiner, linker, members, of, opens, partner, place, seat, verb)")
 
 
 def test_unknown_helper_relation_is_reported(rules_dir, tmp_path, capsys):
