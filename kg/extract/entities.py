@@ -154,7 +154,9 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             kk = k
             while kk < n and s.words[kk][1] <= g[1]:
                 kk += 1
-            k = end = kk
+            # a gazetteer name may end inside a hyphenated word ("ASEAN" in "ASEAN-Hàn Quốc"):
+            # the word is still consumed, so the loop always advances
+            k = end = max(kk, k + 1)
             saw_cap = True
             continue
         inner = _heads_at(s, k, lex, "Organization") if k == j and _cap(w) else None
