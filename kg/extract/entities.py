@@ -69,10 +69,12 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
         if surface.isupper() and text[start:end] != surface and len(surface) <= 6:
             continue                      # acronyms match in capitals only ("UN" is not "un")
         entry = lex.entries[key]
-        if " " not in surface and entry.type == "Country" and _touches_capital(text, start, end):
-            continue                      # "Nguyễn Minh Đức" is a person, not Germany
+        if " " not in surface and entry.type == "Country" and surface.lower() in lex.syllables \
+                and _touches_capital(text, start, end):
+            continue                      # "Nguyễn Minh Đức" is a person, not Germany ("Malaysia" is no syllable)
         if entry.type in ("Location", "Country") and text[end:end + 1] == " " and text[end + 1:end + 2].isupper() \
-                and text[end + 1:end + 2].isalpha() and not _starts_entry(text, end + 1, lex):
+                and text[end + 1:end + 2].isalpha() and not _starts_entry(text, end + 1, lex) \
+                and surface.rsplit(" ", 1)[-1].lower() in lex.syllables:
             continue                      # "Thái Bình Dương" (the Pacific) is not the province Thái Bình
         cands.append((start, end, key))
     return _leftmost_longest(cands)
@@ -134,7 +136,14 @@ def _comma_pair(s: _Sent, k: int) -> bool:
 
 
 def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, str]]) -> int:
-    """Word index just past an organisation's name that starts at word j (after its head)."""
+    """Word index just past an organisation's name that starts at word j (after its head).
+
+    Vietnamese writes only the first syllable of a name's distinctive part in capitals
+    ("Phòng Quản lý xuất nhập cảnh", "Tổng cục Công nghiệp Quốc phòng", "Vụ Bình đẳng giới"): the
+    name runs on through lower-case syllables that complete a dictionary word begun by a capital
+    ("Công nghiệp"), through nouns and adjectives after its capitalised part ("… xuất nhập cảnh"),
+    and stops at a verb or a function word ("UBND TP chỉ đạo …"). A locality closes the name: the
+    place comes last in a body's name ("Công an tỉnh Quảng Ninh điều tra …": the police investigate)."""
     n = len(s.words)
     end = j
     saw_cap = False
@@ -158,6 +167,8 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             # the word is still consumed, so the loop always advances
             k = end = max(kk, k + 1)
             saw_cap = True
+            if etype == "Location":
+                break                       # "Công an tỉnh Lào Cai": the locality ends the name
             continue
         inner = _heads_at(s, k, lex, "Organization") if k == j and _cap(w) else None
         if inner:                           # "Văn phòng Cơ quan Thường trực Ban Chỉ đạo 138/CP": the office
@@ -171,17 +182,72 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             continue
         if _is_stop(s, k, lex, "Organization"):
             break
+        if k > j and _person_starts(s, k, lex):
+            break                           # "… Cục Cảnh sát hình sự Nguyễn Văn A": the name is a person's
+        if w.isdigit() and k > j and (s.words[k - 1][2].isupper() or s.words[k - 1][2] == "số"):
+            k = end = k + 1                 # "Phòng PC 45", "Cụm trinh sát số 1": a unit's number
+            continue
         if _cap(w):
             saw_cap = True
+        elif k > j and s.words[k - 1][2].isupper() and len(s.words[k - 1][2]) > 1:
+            break                           # an acronym closes a name: "UBND TP chỉ đạo …" (directs)
         elif w.lower() not in lex.name_words and (k == j or (s.words[k - 1][2].lower(), w.lower())
                                                   not in lex.name_compounds):
-            break
+            run = _lower_run(s, k, lex, saw_cap)
+            if not run:
+                break
+            k = end = k + run
+            continue
         k += 1
         end = k
     # drop trailing lower-case words that only a later capital would have justified
     while end > j and not _cap(s.words[end - 1][2]) and not saw_cap:
         end -= 1
     return end if saw_cap else j
+
+
+NAME_CLASSES = frozenset({"noun", "adjective"})
+
+
+def _person_starts(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Does a person's name start at word k, inside what would otherwise run on as a body's name?
+    A Vietnamese surname after the lower-case part of the name ("… hình sự Nguyễn Văn A"), or two
+    capitalised words that are not Vietnamese syllables after a Vietnamese one ("Hội đồng An ninh
+    Quốc gia Shahidan Bin Kassim": a foreign official named after his body)."""
+    w, prev = s.words[k][2], s.words[k - 1][2]
+    if not w[:1].isupper() or w.isupper() or s.gap(k) != " ":
+        return False
+    nxt = s.words[k + 1][2] if k + 1 < len(s.words) and s.gap(k + 1) == " " else ""
+    if w in lex.surnames and prev.islower() and nxt[:1].isupper():
+        return True
+    return bool(nxt[:1].isupper() and not nxt.isupper() and w.lower() not in lex.syllables
+                and prev.lower() in lex.syllables)
+
+
+def _lower_run(s: _Sent, k: int, lex: Lexicon, saw_cap: bool) -> int:
+    """How many lower-case words from word k belong to the name before them (0: the name ends).
+
+    - A word begun by the capitalised syllable before it ("Thủy" + "sản", "Liên" + "bang") is
+      completed, unless that capital already closes a word ("Trung Quốc" + "tế" is not "quốc tế").
+    - After the name's capitalised part, a dictionary word that is usually a noun or an adjective
+      continues it ("Quản lý" + "xuất nhập cảnh"); a verb, a preposition or an unknown word ends it."""
+    words = s.words
+    prev = words[k - 1][2]
+    w = words[k][2].lower()
+    if _cap(prev) and not prev.isupper() and f"{prev.lower()} {w}" in lex.compounds \
+            and not (k >= 2 and s.gap(k - 1) == " " and f"{words[k - 2][2].lower()} {prev.lower()}" in lex.compounds):
+        return 1
+    if not saw_cap:
+        return 0
+    for size in (4, 3, 2):                  # the longest dictionary word starting here
+        # "xuất - nhập cảnh" is the word "xuất nhập cảnh" written with a dash
+        if k + size <= len(words) and all(s.gap(k + i).strip() in ("", "-", "–") for i in range(1, size)) \
+                and all(words[k + i][2].islower() for i in range(size)):
+            phrase = " ".join(words[k + i][2] for i in range(size)).lower()
+            if phrase in lex.compounds:
+                cls = lex.word_class.get(phrase)
+                return size if cls is None or cls in NAME_CLASSES else 0
+    return 0                                # a single syllable continues a name only by rules/name_words.tsv
 
 
 def _quote_end(s: _Sent, pos: int) -> int | None:
@@ -455,14 +521,24 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
         gaz_spans = [g for g in _gazetteer_spans(sent.text, lex, form=s.form) if match_form(sent.text[g[0]:g[1]]) not in lex.generic]
         base = sent.start
         first = len(out)                     # this sentence's mentions are out[first:]
+        gaz_spans, rules_of = _governments(sent.text, lex, gaz_spans)
         for a, b, key in gaz_spans:
             e = lex.entries[key]
-            out.append(Mention(doc.id, si, base + a, base + b, sent.text[a:b], e.type, e.rule, key))
+            out.append(Mention(doc.id, si, base + a, base + b, sent.text[a:b], e.type, rules_of.get(a, e.rule), key))
         out += _pattern_mentions(doc, si, s, lex, gaz_spans)
         out += _distributed_mentions(doc, si, sent.text, lex, [(m.start - base, m.end - base) for m in out[first:]])
         # a post names a body or a country ("Đại sứ Hoa Kỳ"), never a person: the name comes after it
         taken = [(m.start - base, m.end - base) for m in out[first:] if m.type in ("Organization", "Country")]
-        out += _person_mentions(doc, si, s, lex, taken)
+        persons = _person_mentions(doc, si, s, lex, taken)
+        if persons:
+            # a person's name is not a place nor another person: "Nguyễn Hòa Bình" names no province,
+            # "Phó Thủ tướng Thường trực Trương Hòa Bình" no "Thủ tướng Thường"
+            persons = [p for p in persons if not any(q.start <= p.start and p.end <= q.end and q.end - q.start > p.end - p.start
+                                                     for q in persons)]
+            names = [(p.end - len(p.attr("name") or p.text), p.end) for p in persons]
+            out[first:] = [m for m in out[first:] if not (m.type in ("Location", "Country", "Person")
+                                                           and any(a <= m.start and m.end <= b for a, b in names))]
+            out += persons
     out = _inner_names(doc, out, lex)
     out = _acronyms(doc, out)
     out = _qualify_by_country(doc, out, lex)
@@ -471,6 +547,42 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _mark_nesting(out)
     out = _resolve_event_anaphora(doc, out, lex)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type, m.text))
+
+
+def _governments(text: str, lex: Lexicon, gaz_spans):
+    """A government is its country: "Chính phủ Nhật Bản", "Chính phủ nước CHDCND Lào", "Chính phủ
+    Hoàng gia Campuchia" widen the country's gazetteer span to the whole phrase (kept as an alias of
+    the country); an unqualified "Chính phủ" is the default country of rules/governments.tsv, except
+    in a person's post ("Thủ tướng Chính phủ"). Returns the spans and, by start, the rule of each widened one."""
+    if not lex.governments or not any(w in text for w, _, _ in lex.governments):
+        return gaz_spans, {}
+    by_start = {a: (a, b, key) for a, b, key in gaz_spans}
+    spans = list(gaz_spans)
+    rules_of: dict[int, str] = {}
+    taken: list[tuple[int, int]] = []
+    for word, default, rule in lex.governments:
+        for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text):
+            a, pos = m.start(), m.end()
+            if any(x <= a < y for x, y in taken):
+                continue                     # inside a longer government word already read
+            link = next((w for w in lex.country_links if text.startswith(w, pos)), None)
+            after = pos + len(link) if link else pos + 1
+            country = by_start.get(after)
+            if country is not None and text[pos:pos + 1] == " " and lex.entries[country[2]].type == "Country":
+                spans.remove(country)
+                spans.append((a, country[1], country[2]))
+                rules_of[a] = rule
+                taken.append((a, country[1]))
+                continue
+            if not default or default not in lex.entries or any(x <= a < y for x, y, _ in spans):
+                continue
+            before = text[:a].rstrip()
+            if any(before.endswith(t) for t in lex.titles):
+                continue                     # "Thủ tướng Chính phủ": a post, not the government acting
+            spans.append((a, pos, default))
+            rules_of[a] = rule
+            taken.append((a, pos))
+    return sorted(spans), rules_of
 
 
 def _distributed_mentions(doc: Document, si: int, text: str, lex: Lexicon, spans) -> list[Mention]:
@@ -547,12 +659,14 @@ def _inner_names(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[M
     for m in mentions:
         if m.type not in ("Agreement", "Event") or not m.key:
             continue
-        for a, b, key in _gazetteer_spans(m.text, lex, inner=True):
+        spans, rules_of = _governments(m.text, lex, _gazetteer_spans(m.text, lex, inner=True))
+        for a, b, key in spans:
             if (a, b) == (0, len(m.text)) or (m.start + a, m.start + b) in have:
                 continue
             e = lex.entries[key]
             if e.type in ("Organization", "Country"):
-                extra.append(Mention(doc.id, m.sentence, m.start + a, m.start + b, m.text[a:b], e.type, e.rule, key))
+                extra.append(Mention(doc.id, m.sentence, m.start + a, m.start + b, m.text[a:b], e.type,
+                                     rules_of.get(a, e.rule), key))
     return mentions + extra
 
 
