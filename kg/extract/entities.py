@@ -135,7 +135,7 @@ def _comma_pair(s: _Sent, k: int) -> bool:
     return s.gap(k) == ", " and s.words[k][2] == "chống"
 
 
-def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, str]]) -> int:
+def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, str]], level: int = 0) -> int:
     """Word index just past an organisation's name that starts at word j (after its head).
 
     Vietnamese writes only the first syllable of a name's distinctive part in capitals
@@ -155,6 +155,8 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             break
         w = s.words[k][2]
         g = gaz.get(s.words[k][0])
+        if k > j and level >= 3 and _parent_starts(s, k, lex, g, level):
+            break                           # "Phòng Quản lý xuất nhập cảnh Công an tỉnh Lào Cai": the unit, then its parent
         if g is not None:
             etype = lex.entries[g[2]].type
             if etype == "Country":
@@ -174,6 +176,7 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
         if inner:                           # "Văn phòng Cơ quan Thường trực Ban Chỉ đạo 138/CP": the office
             k = end = k + inner[3]          # of a body whose own head opens the name
             saw_cap = True
+            level = 0                       # the body's full name follows, its parent included
             continue
         if w == "và" and k + 1 < n and _cap(s.words[k + 1][2]) and not _heads_at(s, k + 1, lex, "Organization") \
                 and s.words[k + 1][0] not in gaz:
@@ -184,8 +187,11 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             break
         if k > j and _person_starts(s, k, lex):
             break                           # "… Cục Cảnh sát hình sự Nguyễn Văn A": the name is a person's
-        if w.isdigit() and k > j and (s.words[k - 1][2].isupper() or s.words[k - 1][2] == "số"):
-            k = end = k + 1                 # "Phòng PC 45", "Cụm trinh sát số 1": a unit's number
+        if _NUMBER.fullmatch(w) and (k == j or s.words[k - 1][2].isupper() or s.words[k - 1][2] == "số") \
+                and not (k == j and k + 1 < n and s.gap(k + 1) == " " and s.words[k + 1][2].islower()):
+            # (but "Tổ chức 04 lớp tập huấn" counts classes: a verb, then a number and its noun)
+            k = end = k + 1                 # "Phòng PC 45", "Cụm trinh sát số 1", "Liên minh 8.7": a number names it
+            saw_cap = True
             continue
         if _cap(w):
             saw_cap = True
@@ -193,7 +199,7 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             break                           # an acronym closes a name: "UBND TP chỉ đạo …" (directs)
         elif w.lower() not in lex.name_words and (k == j or (s.words[k - 1][2].lower(), w.lower())
                                                   not in lex.name_compounds):
-            run = _lower_run(s, k, lex, saw_cap)
+            run = _lower_run(s, k, lex, k == j)
             if not run:
                 break
             k = end = k + run
@@ -209,6 +215,58 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
 NAME_CLASSES = frozenset({"noun", "adjective"})
 
 
+def _parent_starts(s: _Sent, k: int, lex: Lexicon, g, level: int) -> bool:
+    """Does the name of a higher-ranked body start at word k, inside a unit's name? Vietnamese names a
+    unit, then the body it belongs to, often without a comma ("Phòng Cảnh sát hình sự Công an tỉnh Lào
+    Cai", "Cục Đối ngoại Bộ Công an"): a capitalised head of a lower level, or a known body whose own
+    name opens with such a head."""
+    w = s.words[k][2]
+    if not w[:1].isupper():
+        return False
+    h = _heads_at(s, k, lex, "Organization")
+    if h and 0 < h[2] < level:
+        return True
+    if g is not None and lex.entries[g[2]].type == "Organization":
+        name = s.text[g[0]:g[1]]             # as written here: "Bộ Công an" opens with a head, "COMMIT" does not
+        first = name.split(" ", 1)[0]
+        return any(name.startswith(head + " ") and 0 < lv < level for head, lv in lex.org_heads_by_token.get(first, ()))
+    return False
+_NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
+_ACRONYM_AHEAD = re.compile(r"[^,;:()“”\"]{1,90}? \([A-ZĐ][A-ZĐ0-9&+-]{1,11}\)")
+
+
+def _org_tail(s: _Sent, end: int, lex: Lexicon, gaz, tails: tuple[str, ...]) -> int:
+    """A name may go on with an adjunct its head allows (heads.tsv, column tail): "Đại sứ quán Việt Nam
+    tại Philippines" (where a mission sits), "Ủy ban liên Chính phủ ASEAN về nhân quyền (AICHR)",
+    "Nhóm giữa kỳ ARF về An ninh biển" (what a committee is about). "về" is taken when its phrase is
+    closed by the body's acronym in parentheses or opens with a capital; "tại" when a known country
+    or place follows. Returns the word index past the name."""
+    n = len(s.words)
+    if end >= n or s.gap(end) != " " or s.words[end][2] not in tails or end + 1 >= n or s.gap(end + 1) != " ":
+        return end
+    word, k = s.words[end][2], end + 1
+    g = gaz.get(s.words[k][0])
+    if g is not None and lex.entries[g[2]].type in ("Country", "Location"):
+        if word != "tại":
+            return end
+        kk = k
+        while kk < n and s.words[kk][1] <= g[1]:
+            kk += 1
+        return max(kk, k + 1)
+    if word == "tại":
+        return end
+    ahead = _ACRONYM_AHEAD.match(s.text, s.words[k][0])
+    if ahead:                               # "… về chống Ma túy và Tội phạm (UNODC)"
+        stop = ahead.end() - len(ahead.group().rsplit(" (", 1)[1]) - 2
+        while k < n and s.words[k][1] <= stop:
+            k += 1
+        return k
+    if _cap(s.words[k][2]) and not _heads_at(s, k, lex, "Organization"):
+        more = _extend_org(s, k, lex, gaz)
+        return more if more > k else end
+    return end
+
+
 def _person_starts(s: _Sent, k: int, lex: Lexicon) -> bool:
     """Does a person's name start at word k, inside what would otherwise run on as a body's name?
     A Vietnamese surname after the lower-case part of the name ("… hình sự Nguyễn Văn A"), or two
@@ -220,11 +278,11 @@ def _person_starts(s: _Sent, k: int, lex: Lexicon) -> bool:
     nxt = s.words[k + 1][2] if k + 1 < len(s.words) and s.gap(k + 1) == " " else ""
     if w in lex.surnames and prev.islower() and nxt[:1].isupper():
         return True
-    return bool(nxt[:1].isupper() and not nxt.isupper() and w.lower() not in lex.syllables
+    return bool(nxt[:1].isupper() and not nxt.isupper() and w.isalpha() and w.lower() not in lex.syllables
                 and prev.lower() in lex.syllables)
 
 
-def _lower_run(s: _Sent, k: int, lex: Lexicon, saw_cap: bool) -> int:
+def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool) -> int:
     """How many lower-case words from word k belong to the name before them (0: the name ends).
 
     - A word begun by the capitalised syllable before it ("Thủy" + "sản", "Liên" + "bang") is
@@ -234,11 +292,9 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, saw_cap: bool) -> int:
     words = s.words
     prev = words[k - 1][2]
     w = words[k][2].lower()
-    if _cap(prev) and not prev.isupper() and f"{prev.lower()} {w}" in lex.compounds \
+    if not first and _cap(prev) and not prev.isupper() and f"{prev.lower()} {w}" in lex.compounds \
             and not (k >= 2 and s.gap(k - 1) == " " and f"{words[k - 2][2].lower()} {prev.lower()}" in lex.compounds):
         return 1
-    if not saw_cap:
-        return 0
     for size in (4, 3, 2):                  # the longest dictionary word starting here
         # "xuất - nhập cảnh" is the word "xuất nhập cảnh" written with a dash
         if k + size <= len(words) and all(s.gap(k + i).strip() in ("", "-", "–") for i in range(1, size)) \
@@ -246,8 +302,21 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, saw_cap: bool) -> int:
             phrase = " ".join(words[k + i][2] for i in range(size)).lower()
             if phrase in lex.compounds:
                 cls = lex.word_class.get(phrase)
-                return size if cls is None or cls in NAME_CLASSES else 0
-    return 0                                # a single syllable continues a name only by rules/name_words.tsv
+                if cls is None:
+                    # a word the tagged sample does not know: part of the name only where the name
+                    # visibly goes on or ends after it ("… xuất nhập cảnh Công an tỉnh", "… cảnh,"),
+                    # not before more lower-case words ("Công ty Hồng Hà chế tạo tàu": builds ships)
+                    after = k + size
+                    return size if (after >= len(words) or s.gap(after) != " " or _cap(words[after][2])
+                                    or _is_stop(s, after, lex, "Organization")) else 0
+                return size if cls in NAME_CLASSES else 0
+    # a single noun may close the name where it visibly ends ("Vụ Bình đẳng giới phát biểu …")
+    if not first and lex.word_class.get(w) == "noun" and not words[k - 1][2][:1].isupper():
+        after = k + 1
+        if after >= len(words) or s.gap(after) != " " or _is_stop(s, after, lex, "Organization") \
+                or lex.word_class.get(words[after][2]) == "verb":
+            return 1
+    return 0                                # otherwise a single syllable continues a name only by rules/name_words.tsv
 
 
 def _quote_end(s: _Sent, pos: int) -> int | None:
@@ -350,8 +419,11 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
             j = i + hn
             if j < len(s.words) and s.gap(j) == " ":
                 nxt = s.words[j][2]
-                if _cap(nxt) or nxt.lower() in lex.name_words or s.words[j][0] in gaz:
-                    end = _extend_org(s, j, lex, gaz)
+                if _cap(nxt) or nxt.lower() in lex.name_words or s.words[j][0] in gaz or _NUMBER.fullmatch(nxt) \
+                        or (nxt.islower() and _lower_run(s, j, lex, True)):
+                    end = _extend_org(s, j, lex, gaz, level)
+                    if end > j and lex.head_tails.get(rid):
+                        end = _org_tail(s, end, lex, gaz, lex.head_tails[rid])
                     g = gaz.get(s.words[j][0])
                     if end == j and g is not None and lex.entries[g[2]].type == "Country":
                         end = j + 0            # "Đại sứ quán Hoa Kỳ": the head alone, qualified below
@@ -539,14 +611,36 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
             out[first:] = [m for m in out[first:] if not (m.type in ("Location", "Country", "Person")
                                                            and any(a <= m.start and m.end <= b for a, b in names))]
             out += persons
+    out = _given_names_are_not_countries(doc, out, lex)
     out = _inner_names(doc, out, lex)
     out = _acronyms(doc, out)
     out = _qualify_by_country(doc, out, lex)
     out = _implied_heads(doc, out, lex)
+    out = _units_of_local_bodies(doc, out, lex)
     out = _complete_short_names(out)
     out = _mark_nesting(out)
     out = _resolve_event_anaphora(doc, out, lex)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type, m.text))
+
+
+def _given_names_are_not_countries(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """A one-syllable country name that ends a person's full name in the article ("Bùi Thị Nga") is
+    that person's given name wherever the article uses it alone ("bắt giữ Nga và Chung"), not Russia."""
+    singles = {m.text for m in mentions if m.type == "Country" and " " not in m.text and m.text.lower() in lex.syllables}
+    if not singles or not lex.surnames:
+        return mentions
+    given = set()
+    words = re.findall(r"\w+|[^\w\s]", doc.text)
+    for i, w in enumerate(words):
+        if w in lex.surnames:
+            for k in range(i + 2, min(i + 4, len(words))):      # the given name: 2nd to 4th word of the name
+                if not words[k - 1][:1].isupper() or not words[k][:1].isupper():
+                    break
+                if words[k] in singles:
+                    given.add(words[k])
+    if not given:
+        return mentions
+    return [m for m in mentions if not (m.type == "Country" and m.text in given)]
 
 
 def _governments(text: str, lex: Lexicon, gaz_spans):
@@ -741,9 +835,23 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
             attrs["aliases"] = "|".join(filter(None, [attrs.get("aliases", ""), text]))
             out.append(replace(m, end=c.end, text=text, attrs=tuple(sorted(attrs.items()))))
         else:
+            end = c.end
+            seat = _seat_after(doc, c.end, m, lex, by_start, locs)
+            if seat is not None:             # "Đại sứ quán Việt Nam tại Philippines": the mission and where it sits
+                end = seat.end
+                text = doc.text[m.start:end]
+                attrs["seat"] = seat.key or seat.text
             attrs["canonical"] = text
-            out.append(replace(m, end=c.end, text=text, key="", attrs=tuple(sorted(attrs.items()))))
+            out.append(replace(m, end=end, text=text, key="", attrs=tuple(sorted(attrs.items()))))
     return out
+
+
+def _seat_after(doc: Document, pos: int, m: Mention, lex: Lexicon, countries: dict, places: dict) -> Mention | None:
+    """The country or place after "tại" at `pos`, when the head of body `m` takes that tail (heads.tsv)."""
+    if "tại" not in lex.head_tails.get(m.rule, ()) or not doc.text.startswith(" tại ", pos):
+        return None
+    key = (m.sentence, pos + len(" tại "))
+    return countries.get(key) or places.get(key)
 
 
 def _country_in_parentheses(doc: Document, m: Mention, by_start: dict) -> Mention | None:
@@ -889,6 +997,42 @@ def _resolve_event_anaphora(doc: Document, mentions: list[Mention], lex: Lexicon
                 placed.add(key)
             attrs.pop("date_hint", None)
             m = replace(m, attrs=tuple(sorted(attrs.items())))
+        out.append(m)
+    return out
+
+
+def _locality_of(name: str, lex: Lexicon) -> str:
+    """The locality a body's name ends with ("Công an tỉnh Lào Cai" -> "tỉnh Lào Cai"), or ""."""
+    words = name.split()
+    heads = lex.heads_by_first.get("Location", {})
+    for k in range(len(words) - 2, 0, -1):
+        for hw, _, _ in heads.get(words[k], ()):
+            if words[k:k + len(hw)] == list(hw) and k + len(hw) < len(words):
+                return " ".join(words[k:])
+    return ""
+
+
+def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """A unit named with the local body it belongs to ("Phòng Cảnh sát hình sự Công an tỉnh Lào Cai",
+    "Đội Đặc nhiệm …, Bộ đội Biên phòng tỉnh Quảng Ninh") is that body's unit: every province has a
+    "Phòng Cảnh sát hình sự", so the unit is named "unit, body" and is not merged with its namesakes
+    elsewhere. The short and the run-on forms stay as its names."""
+    orgs = sorted((m for m in mentions if m.type == "Organization"), key=lambda m: m.start)
+    by_start = {m.start: m for m in orgs}
+    out = []
+    for m in mentions:
+        level = int(m.attr("level") or 0)
+        if m.type == "Organization" and not m.key and level >= 3 and not m.attr("canonical"):
+            gap = next((g for g in (" ", ", ", " (") if (m.end + len(g)) in by_start), None)
+            parent = by_start.get(m.end + len(gap)) if gap else None
+            if parent is not None and 0 < int(parent.attr("level") or 0 or 2) < level \
+                    and _locality_of(parent.attr("canonical") or parent.text, lex) \
+                    and (gap != " (" or doc.text.startswith(")", parent.end)):
+                pname = parent.attr("canonical") or parent.text
+                attrs = dict(m.attrs)
+                attrs["canonical"] = f"{m.text}, {pname}"
+                attrs["aliases"] = "|".join(filter(None, [attrs.get("aliases", ""), f"{m.text} {pname}"]))
+                m = replace(m, attrs=tuple(sorted(attrs.items())))
         out.append(m)
     return out
 

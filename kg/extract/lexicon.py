@@ -67,6 +67,7 @@ class Lexicon:
     compounds: frozenset[str] = frozenset()     # multi-syllable words of the Vietnamese dictionary, lower case
     syllables: frozenset[str] = frozenset()     # every syllable of those words: what a Vietnamese word looks like
     surnames: frozenset[str] = frozenset()      # persons.tsv kind 'surname': a person's name starts here
+    head_tails: dict[str, tuple[str, ...]] = field(default_factory=dict)   # head rule id -> adjunct words (heads.tsv tail)
     governments: tuple[tuple[str, str, str], ...] = ()   # governments.tsv: (word, default country id, rule), longest first
     post_heads: dict[str, str] = field(default_factory=dict)
     titles: list[str] = field(default_factory=list)
@@ -206,6 +207,8 @@ def _compile(rules: Rules) -> Lexicon:
     lex.automaton = A
     for r in rules.table("heads.tsv"):
         lex.heads.setdefault(r["type"], []).append((r["head"], r.id, int(r["level"] or 0)))
+        if r["tail"]:
+            lex.head_tails[r.id] = r.list("tail")
     for heads in lex.heads.values():
         heads.sort(key=lambda h: -len(h[0]))
     for r in rules.table("cues.tsv"):
