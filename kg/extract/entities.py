@@ -113,8 +113,24 @@ def _leftmost_longest(cands):
 def _heads_at(s: _Sent, i: int, lex: Lexicon, etype: str):
     for hw, rid, level in lex.heads_by_first.get(etype, {}).get(s.words[i][2], ()):
         if s.phrase_at(i, hw):
+            if _head_is_part_of_a_word(s, i + len(hw), hw[-1], lex):
+                return None
             return " ".join(hw), rid, level, len(hw)
     return None
+
+
+def _head_is_part_of_a_word(s: _Sent, j: int, last: str, lex: Lexicon) -> bool:
+    """A head noun is a word of its own, not the first syllable of a longer one: "Bộ trưởng" (minister),
+    "Vụ án" (a case), "Luật sư" (a lawyer), "Trường hợp" (a case), "Hội nghị" (for an organisation
+    head "Hội") are dictionary words, so no name starts there."""
+    if j >= len(s.words) or s.gap(j) != " ":
+        return False
+    nxt = s.words[j][2]
+    if not (nxt.islower() and f"{last.lower()} {nxt}" in lex.compounds):
+        return False
+    # "Ban công tác …": "công tác" (work) is a word too, and the head reading wins over "ban công"
+    after = s.words[j + 1][2] if j + 1 < len(s.words) and s.gap(j + 1) == " " else ""
+    return not (after.islower() and f"{nxt} {after}" in lex.compounds)
 
 
 def _is_stop(s: _Sent, j: int, lex: Lexicon, etype: str) -> bool:
@@ -135,7 +151,8 @@ def _comma_pair(s: _Sent, k: int) -> bool:
     return s.gap(k) == ", " and s.words[k][2] == "chống"
 
 
-def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, str]], level: int = 0) -> int:
+def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, str]], level: int = 0,
+                after_post: bool = False) -> int:
     """Word index just past an organisation's name that starts at word j (after its head).
 
     Vietnamese writes only the first syllable of a name's distinctive part in capitals
@@ -181,12 +198,23 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
         if w == "và" and k + 1 < n and _cap(s.words[k + 1][2]) and not _heads_at(s, k + 1, lex, "Organization") \
                 and s.words[k + 1][0] not in gaz:
             k += 1                          # "… Thương binh và Xã hội": "và" joins two words of one name
-            end = k
-            continue
+            continue                        # (the name ends after the word it joins, never on "và")
         if _is_stop(s, k, lex, "Organization"):
             break
-        if k > j and _person_starts(s, k, lex):
+        if k > j and _person_starts(s, k, lex, after_post):
             break                           # "… Cục Cảnh sát hình sự Nguyễn Văn A": the name is a person's
+        if k > j and w[:1].isupper() and not w.isupper() and (
+                lex.word_class.get(w.lower()) in CLAUSE_CLASSES or _is_stop_word(w.lower(), lex)):
+            break                           # "Bộ GTVT Theo thông tin …": a capitalised preposition opens a new sentence
+        if k > j and _heads_at(s, k, lex, "Location") and not _cap(w):
+            loc = _heads_at(s, k, lex, "Location")
+            kk = k + loc[3]
+            while kk < n and s.gap(kk) == " " and s.words[kk][2][:1].isupper() and not _person_starts(s, kk, lex, True):
+                kk += 1
+            if kk > k + loc[3]:             # "UBND quận Tân Bình chủ động …": the locality closes the name
+                end = kk
+                saw_cap = True
+                break
         if _NUMBER.fullmatch(w) and (k == j or s.words[k - 1][2].isupper() or s.words[k - 1][2] == "số") \
                 and not (k == j and k + 1 < n and s.gap(k + 1) == " " and s.words[k + 1][2].islower()):
             # (but "Tổ chức 04 lớp tập huấn" counts classes: a verb, then a number and its noun)
@@ -213,6 +241,11 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
 
 
 NAME_CLASSES = frozenset({"noun", "adjective"})
+CLAUSE_CLASSES = frozenset({"preposition", "conjunction", "adverb", "pronoun", "determiner", "particle"})
+
+
+def _is_stop_word(word: str, lex: Lexicon) -> bool:
+    return word in lex.stopwords.get("*", ()) or word in lex.stopwords.get("Organization", ())
 
 
 def _parent_starts(s: _Sent, k: int, lex: Lexicon, g, level: int) -> bool:
@@ -267,7 +300,7 @@ def _org_tail(s: _Sent, end: int, lex: Lexicon, gaz, tails: tuple[str, ...]) -> 
     return end
 
 
-def _person_starts(s: _Sent, k: int, lex: Lexicon) -> bool:
+def _person_starts(s: _Sent, k: int, lex: Lexicon, after_post: bool = False) -> bool:
     """Does a person's name start at word k, inside what would otherwise run on as a body's name?
     A Vietnamese surname after the lower-case part of the name ("… hình sự Nguyễn Văn A"), or two
     capitalised words that are not Vietnamese syllables after a Vietnamese one ("Hội đồng An ninh
@@ -276,8 +309,8 @@ def _person_starts(s: _Sent, k: int, lex: Lexicon) -> bool:
     if not w[:1].isupper() or w.isupper() or s.gap(k) != " ":
         return False
     nxt = s.words[k + 1][2] if k + 1 < len(s.words) and s.gap(k + 1) == " " else ""
-    if w in lex.surnames and prev.islower() and nxt[:1].isupper():
-        return True
+    if w in lex.surnames and nxt[:1].isupper() and (prev.islower() or after_post or prev.isupper()):
+        return True                         # "Thứ trưởng Bộ GTVT Nguyễn Văn Công": after a post, the holder
     return bool(nxt[:1].isupper() and not nxt.isupper() and w.isalpha() and w.lower() not in lex.syllables
                 and prev.lower() in lex.syllables)
 
@@ -307,8 +340,8 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool) -> int:
                     # visibly goes on or ends after it ("… xuất nhập cảnh Công an tỉnh", "… cảnh,"),
                     # not before more lower-case words ("Công ty Hồng Hà chế tạo tàu": builds ships)
                     after = k + size
-                    return size if (after >= len(words) or s.gap(after) != " " or _cap(words[after][2])
-                                    or _is_stop(s, after, lex, "Organization")) else 0
+                    return size if (after >= len(words) or s.gap(after) != " " or _is_stop(s, after, lex, "Organization")
+                                    or _heads_at(s, after, lex, "Organization") or _heads_at(s, after, lex, "Location")) else 0
                 return size if cls in NAME_CLASSES else 0
     # a single noun may close the name where it visibly ends ("Vụ Bình đẳng giới phát biểu …")
     if not first and lex.word_class.get(w) == "noun" and not words[k - 1][2][:1].isupper():
@@ -421,7 +454,8 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                 nxt = s.words[j][2]
                 if _cap(nxt) or nxt.lower() in lex.name_words or s.words[j][0] in gaz or _NUMBER.fullmatch(nxt) \
                         or (nxt.islower() and _lower_run(s, j, lex, True)):
-                    end = _extend_org(s, j, lex, gaz, level)
+                    after_post = any(s.text[:ws].endswith(p + " ") for p in lex.posts_and_titles)
+                    end = _extend_org(s, j, lex, gaz, level, after_post)
                     if end > j and lex.head_tails.get(rid):
                         end = _org_tail(s, end, lex, gaz, lex.head_tails[rid])
                     g = gaz.get(s.words[j][0])

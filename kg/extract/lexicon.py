@@ -68,6 +68,7 @@ class Lexicon:
     syllables: frozenset[str] = frozenset()     # every syllable of those words: what a Vietnamese word looks like
     surnames: frozenset[str] = frozenset()      # persons.tsv kind 'surname': a person's name starts here
     head_tails: dict[str, tuple[str, ...]] = field(default_factory=dict)   # head rule id -> adjunct words (heads.tsv tail)
+    posts_and_titles: tuple[str, ...] = ()      # persons.tsv posts and titles, longest first
     governments: tuple[tuple[str, str, str], ...] = ()   # governments.tsv: (word, default country id, rule), longest first
     post_heads: dict[str, str] = field(default_factory=dict)
     titles: list[str] = field(default_factory=list)
@@ -263,6 +264,7 @@ def _compile(rules: Rules) -> Lexicon:
         lex.org_heads_by_token.setdefault(head.split(" ", 1)[0], []).append((head, level))
     for t in lex.titles:
         lex.titles_by_first.setdefault(t.split()[0], []).append(t.split())
+    lex.posts_and_titles = tuple(sorted(set(lex.posts) | set(lex.titles), key=len, reverse=True))
     lex.deputies = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "deputy"), key=len, reverse=True)
     _compile_glue(lex)
     return lex
