@@ -8,6 +8,7 @@ from dataclasses import replace
 from itertools import accumulate
 
 from ..model import Document, Mention, mention_key
+from ..text import norm_key
 from .lexicon import LOWER_EVENT, Lexicon, match_form
 
 WORD = re.compile(r"\w+(?:[/.&'’-]\w+)*")
@@ -654,6 +655,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _complete_short_names(out)
     out = _mark_nesting(out)
     out = _resolve_event_anaphora(doc, out, lex)
+    out = _identities(doc, out, lex)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type, m.text))
 
 
@@ -1067,6 +1069,28 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
                 attrs["canonical"] = f"{m.text}, {pname}"
                 attrs["aliases"] = "|".join(filter(None, [attrs.get("aliases", ""), f"{m.text} {pname}"]))
                 m = replace(m, attrs=tuple(sorted(attrs.items())))
+        out.append(m)
+    return out
+
+
+def _identities(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """What tells a body found by pattern from another, beyond its spelling: abbreviations spelled
+    out ("UBND TP Hà Nội" is "Ủy ban nhân dân thành phố Hà Nội", rules/abbreviations.tsv), and, for a
+    name that stops at a locality word without saying which ("UBND TP", "Công an tỉnh"), the article:
+    the city of one article is not the city of another."""
+    out = []
+    loc_words = lex.heads_by_first.get("Location", {})
+    for m in mentions:
+        if m.type == "Organization" and not m.key and not m.attr("ref"):
+            name = m.attr("canonical") or m.text
+            form = lex.abbreviation_re.sub(lambda a: lex.abbreviations[a.group()], name) if lex.abbreviation_re else name
+            last = name.split()[-1] if name.split() else ""
+            local = any(hw == [last] for hw, _, _ in loc_words.get(last, ()))
+            if form != name or local:
+                identity = norm_key(form)
+                if local:
+                    identity = f"{doc.id}|{identity}"
+                m = replace(m, attrs=tuple(sorted({**dict(m.attrs), "identity": identity}.items())))
         out.append(m)
     return out
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from ..rules import Rules
+from ..text import new_tone_marks
 
 GAZETTEERS = (
     ("gazetteer/organizations.tsv", "Organization"),
@@ -33,9 +34,10 @@ LIST_PUNCTUATION = (",", ";", ")", "(", "…", "...")
 
 
 def match_form(text: str) -> str:
-    """Same-length lower-cased form used for matching (dashes and odd spaces unified)."""
+    """Same-length lower-cased form used for matching (dashes, odd spaces and tone placement unified)."""
     if _ODD_CHARS.search(text):
         text = text.translate(DASHES)
+    text = new_tone_marks(text)
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered
@@ -68,6 +70,8 @@ class Lexicon:
     syllables: frozenset[str] = frozenset()     # every syllable of those words: what a Vietnamese word looks like
     surnames: frozenset[str] = frozenset()      # persons.tsv kind 'surname': a person's name starts here
     head_tails: dict[str, tuple[str, ...]] = field(default_factory=dict)   # head rule id -> adjunct words (heads.tsv tail)
+    abbreviations: dict[str, str] = field(default_factory=dict)   # abbreviations.tsv: "UBND" -> "Ủy ban nhân dân"
+    abbreviation_re: re.Pattern | None = None
     posts_and_titles: tuple[str, ...] = ()      # persons.tsv posts and titles, longest first
     governments: tuple[tuple[str, str, str], ...] = ()   # governments.tsv: (word, default country id, rule), longest first
     post_heads: dict[str, str] = field(default_factory=dict)
@@ -264,6 +268,10 @@ def _compile(rules: Rules) -> Lexicon:
         lex.org_heads_by_token.setdefault(head.split(" ", 1)[0], []).append((head, level))
     for t in lex.titles:
         lex.titles_by_first.setdefault(t.split()[0], []).append(t.split())
+    lex.abbreviations = {r["short"]: r["long"] for r in rules.table("abbreviations.tsv")}
+    if lex.abbreviations:
+        alts = "|".join(re.escape(a) for a in sorted(lex.abbreviations, key=len, reverse=True))
+        lex.abbreviation_re = re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
     lex.posts_and_titles = tuple(sorted(set(lex.posts) | set(lex.titles), key=len, reverse=True))
     lex.deputies = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "deputy"), key=len, reverse=True)
     _compile_glue(lex)
