@@ -342,7 +342,8 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool) -> int:
                     # not before more lower-case words ("Công ty Hồng Hà chế tạo tàu": builds ships)
                     after = k + size
                     return size if (after >= len(words) or s.gap(after) != " " or _is_stop(s, after, lex, "Organization")
-                                    or _heads_at(s, after, lex, "Organization") or _heads_at(s, after, lex, "Location")) else 0
+                                    or _heads_at(s, after, lex, "Organization") or _heads_at(s, after, lex, "Location")
+                                    or (words[after][2][:1].isupper() and _starts_entry(s.text, words[after][0], lex))) else 0
                 return size if cls in NAME_CLASSES else 0
     # a single noun may close the name where it visibly ends ("Vụ Bình đẳng giới phát biểu …")
     if not first and lex.word_class.get(w) == "noun" and not words[k - 1][2][:1].isupper():
@@ -398,9 +399,17 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
             break
         else:
             break
-        if _is_stop(s, k, lex, etype):
-            break
+        if _is_stop(s, k, lex, etype) and not _completes_word(s, k, lex):
+            break                           # ("tự do": "do" (by) ends a title, but not the word "tự do", free)
         if etype == "Event" and k > j and _heads_at(s, k, lex, "Event") and s.words[k][2][0].isupper():
+            break
+        if etype == "Agreement" and k > j and s.words[k][2] in lex.and_words and _new_title_follows(s, k, lex):
+            break                           # "Hiệp định về dẫn độ … và dự thảo Hiệp định về …": two titles
+        if etype == "Agreement" and k > j and s.words[k][2] in lex.and_words \
+                and _YEARS.fullmatch(s.text[s.words[k - 1][0]:s.words[k - 1][1]]) \
+                and not any(_YEARS.fullmatch(s.words[i][2]) for i in range(k + 1, min(k + 6, n))):
+            # "… giai đoạn 2018-2022 và ra Tuyên bố …": a dated title ends at its year, unless what follows
+            # names a horizon ("… 2021-2025 và định hướng đến năm 2030")
             break
         g = (gaz or {}).get(s.words[k][0])
         if g is not None:                   # a known name inside a title is taken whole
@@ -411,6 +420,34 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
         end = s.words[k][1]
         k += 1
     return end
+
+
+_YEARS = re.compile(r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?")
+
+
+def _inside_capitalised_name(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Does word k close a capitalised word mid-sentence ("Đối tác" before "Chiến lược")? Then a head
+    right after it continues that name rather than opening a title of its own."""
+    w = s.words[k][2]
+    if k >= 1 and not w[:1].isupper() and _completes_word(s, k, lex):
+        k -= 1                               # "Đối tác": the word's capitalised first syllable
+        w = s.words[k][2]
+    return (k > 0 and w[:1].isupper() and not w.isupper() and not _heads_at(s, k, lex, "Agreement")
+            and lex.word_class.get(w.lower()) not in CLAUSE_CLASSES)
+
+
+def _completes_word(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Does word k finish a dictionary word begun by the word before it ("tự" + "do")?"""
+    return k > 0 and s.gap(k) == " " and f"{s.words[k - 1][2].lower()} {s.words[k][2].lower()}" in lex.compounds
+
+
+def _new_title_follows(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """After "và" at word k, does a capitalised Agreement head come within three words ("và dự thảo
+    Hiệp định …")? Then the title before "và" is complete and a second one starts."""
+    for i in range(k + 1, min(k + 4, len(s.words))):
+        if s.words[i][2][:1].isupper() and _heads_at(s, i, lex, "Agreement"):
+            return True
+    return False
 
 
 def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans) -> list[Mention]:
@@ -482,6 +519,8 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
             if ws in gaz:
                 continue                     # a gazetteer agreement: already found
             head, rid, _, hn = h
+            if etype == "Agreement" and i > 1 and s.gap(i) == " " and _inside_capitalised_name(s, i - 1, lex):
+                continue                     # "quan hệ Đối tác Chiến lược giữa hai nước": inside another name
             m = _title_mention(doc, si, s, i, hn, lex, etype, rid, gaz)
             if m:
                 out.append(m)
