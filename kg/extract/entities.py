@@ -329,6 +329,8 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool) -> int:
     if not first and _cap(prev) and not prev.isupper() and f"{prev.lower()} {w}" in lex.compounds \
             and not (k >= 2 and s.gap(k - 1) == " " and f"{words[k - 2][2].lower()} {prev.lower()}" in lex.compounds):
         return 1
+    if prev[:1].isupper() and prev.isalpha() and prev.lower() not in lex.syllables:
+        return 0                            # "… Nikkei đưa tin": after a foreign name, Vietnamese words are the clause
     for size in (4, 3, 2):                  # the longest dictionary word starting here
         # "xuất - nhập cảnh" is the word "xuất nhập cảnh" written with a dash
         if k + size <= len(words) and all(s.gap(k + i).strip() in ("", "-", "–") for i in range(1, size)) \
@@ -341,6 +343,9 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool) -> int:
                     # visibly goes on or ends after it ("… xuất nhập cảnh Công an tỉnh", "… cảnh,"),
                     # not before more lower-case words ("Công ty Hồng Hà chế tạo tàu": builds ships)
                     after = k + size
+                    if first and after < len(words) and s.gap(after) == " " and words[after][2][:1].isupper() \
+                            and not words[after][2].isupper() and lex.word_class.get(words[after][2].lower()) not in CLAUSE_CLASSES:
+                        return size                 # "Công ty đóng tàu Hồng Hà": the trade, then the proper name
                     return size if (after >= len(words) or s.gap(after) != " " or _is_stop(s, after, lex, "Organization")
                                     or _heads_at(s, after, lex, "Organization") or _heads_at(s, after, lex, "Location")
                                     or (words[after][2][:1].isupper() and _starts_entry(s.text, words[after][0], lex))) else 0
