@@ -205,7 +205,8 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
         if k > j and _person_starts(s, k, lex, after_post):
             break                           # "… Cục Cảnh sát hình sự Nguyễn Văn A": the name is a person's
         if k > j and w[:1].isupper() and not w.isupper() and (
-                lex.word_class.get(w.lower()) in CLAUSE_CLASSES or _is_stop_word(w.lower(), lex)):
+                lex.word_class.get(w.lower()) in CLAUSE_CLASSES or _is_stop_word(w.lower(), lex)) \
+                and not (k + 1 < n and s.gap(k + 1) == " " and f"{w.lower()} {s.words[k + 1][2].lower()}" in lex.compounds):
             break                           # "Bộ GTVT Theo thông tin …": a capitalised preposition opens a new sentence
         if k > j and _heads_at(s, k, lex, "Location") and not _cap(w):
             loc = _heads_at(s, k, lex, "Location")
@@ -226,8 +227,7 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             saw_cap = True
         elif k > j and s.words[k - 1][2].isupper() and len(s.words[k - 1][2]) > 1:
             break                           # an acronym closes a name: "UBND TP chỉ đạo …" (directs)
-        elif w.lower() not in lex.name_words and (k == j or (s.words[k - 1][2].lower(), w.lower())
-                                                  not in lex.name_compounds):
+        else:
             run = _lower_run(s, k, lex, k == j)
             if not run:
                 break
@@ -319,44 +319,54 @@ def _person_starts(s: _Sent, k: int, lex: Lexicon, after_post: bool = False) -> 
 def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool) -> int:
     """How many lower-case words from word k belong to the name before them (0: the name ends).
 
-    - A word begun by the capitalised syllable before it ("Thủy" + "sản", "Liên" + "bang") is
-      completed, unless that capital already closes a word ("Trung Quốc" + "tế" is not "quốc tế").
-    - After the name's capitalised part, a dictionary word that is usually a noun or an adjective
-      continues it ("Quản lý" + "xuất nhập cảnh"); a verb, a preposition or an unknown word ends it."""
+    - A word begun by the capitalised syllable before it ("Thủy" + "sản", "Liên" + "bang", "Y" +
+      "dược") is completed, unless that capital already closes a word with another capital
+      ("Trung Quốc" + "tế" is not "quốc tế").
+    - Otherwise the dictionary word starting here decides: one listed in rules/name_words.tsv, or
+      usually a noun or an adjective, continues the name ("Quản lý" + "xuất nhập cảnh"); a verb or an
+      adverb ends it, even when its syllables occur in names ("chính thức", officially). A word the
+      tagged sample does not know continues the name only before a body, a place or a known name.
+    - A single syllable continues it by rules/name_words.tsv, or as a noun where the name visibly ends."""
     words = s.words
     prev = words[k - 1][2]
     w = words[k][2].lower()
-    if not first and _cap(prev) and not prev.isupper() and f"{prev.lower()} {w}" in lex.compounds \
-            and not (k >= 2 and s.gap(k - 1) == " " and f"{words[k - 2][2].lower()} {prev.lower()}" in lex.compounds):
+    if not first and _cap(prev) and (not prev.isupper() or len(prev) == 1) and f"{prev.lower()} {w}" in lex.compounds \
+            and not (k >= 2 and s.gap(k - 1) == " " and words[k - 2][2][:1].isupper()
+                     and f"{words[k - 2][2].lower()} {prev.lower()}" in lex.compounds):
         return 1
     if prev[:1].isupper() and prev.isalpha() and prev.lower() not in lex.syllables:
         return 0                            # "… Nikkei đưa tin": after a foreign name, Vietnamese words are the clause
+    if not first and (prev.lower(), w) in lex.name_compounds:
+        return 1                            # "Sở Ngoại" + "vụ": the second syllable of a listed pair
     for size in (4, 3, 2):                  # the longest dictionary word starting here
         # "xuất - nhập cảnh" is the word "xuất nhập cảnh" written with a dash
         if k + size <= len(words) and all(s.gap(k + i).strip() in ("", "-", "–") for i in range(1, size)) \
                 and all(words[k + i][2].islower() for i in range(size)):
             phrase = " ".join(words[k + i][2] for i in range(size)).lower()
+            if phrase in lex.name_phrases:
+                return size
             if phrase in lex.compounds:
                 cls = lex.word_class.get(phrase)
-                if cls is None:
-                    # a word the tagged sample does not know: part of the name only where the name
-                    # visibly goes on or ends after it ("… xuất nhập cảnh Công an tỉnh", "… cảnh,"),
-                    # not before more lower-case words ("Công ty Hồng Hà chế tạo tàu": builds ships)
-                    after = k + size
-                    if first and after < len(words) and s.gap(after) == " " and words[after][2][:1].isupper() \
-                            and not words[after][2].isupper() and lex.word_class.get(words[after][2].lower()) not in CLAUSE_CLASSES:
-                        return size                 # "Công ty đóng tàu Hồng Hà": the trade, then the proper name
-                    return size if (after >= len(words) or s.gap(after) != " " or _is_stop(s, after, lex, "Organization")
-                                    or _heads_at(s, after, lex, "Organization") or _heads_at(s, after, lex, "Location")
-                                    or (words[after][2][:1].isupper() and _starts_entry(s.text, words[after][0], lex))) else 0
-                return size if cls in NAME_CLASSES else 0
+                if cls is not None:
+                    return size if cls in NAME_CLASSES else 0
+                after = k + size
+                if all(x in lex.name_words for x in phrase.split()):
+                    return size
+                if first and after < len(words) and s.gap(after) == " " and words[after][2][:1].isupper() \
+                        and not words[after][2].isupper() and lex.word_class.get(words[after][2].lower()) not in CLAUSE_CLASSES:
+                    return size             # "Tập đoàn truyền thông Nikkei": the trade, then the proper name
+                return size if (after < len(words) and s.gap(after) == " " and (
+                    _heads_at(s, after, lex, "Organization") or _heads_at(s, after, lex, "Location")
+                    or (words[after][2][:1].isupper() and _starts_entry(s.text, words[after][0], lex)))) else 0
+    if w in lex.name_words:
+        return 1
     # a single noun may close the name where it visibly ends ("Vụ Bình đẳng giới phát biểu …")
     if not first and lex.word_class.get(w) == "noun" and not words[k - 1][2][:1].isupper():
         after = k + 1
         if after >= len(words) or s.gap(after) != " " or _is_stop(s, after, lex, "Organization") \
                 or lex.word_class.get(words[after][2]) == "verb":
             return 1
-    return 0                                # otherwise a single syllable continues a name only by rules/name_words.tsv
+    return 0
 
 
 def _quote_end(s: _Sent, pos: int) -> int | None:

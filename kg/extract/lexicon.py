@@ -65,6 +65,7 @@ class Lexicon:
     generic: set[str] = field(default_factory=set)
     name_words: set[str] = field(default_factory=set)
     name_compounds: set[tuple[str, ...]] = field(default_factory=set)
+    name_phrases: frozenset[str] = frozenset()  # name_words.tsv phrases ("điều tra"): in names whatever their class
     word_class: dict[str, str] = field(default_factory=dict)      # word_classes.tsv: "quản lý" -> "verb"
     compounds: frozenset[str] = frozenset()     # multi-syllable words of the Vietnamese dictionary, lower case
     syllables: frozenset[str] = frozenset()     # every syllable of those words: what a Vietnamese word looks like
@@ -241,6 +242,7 @@ def _compile(rules: Rules) -> Lexicon:
     # two-syllable entries ("ngoại vụ"): the second may follow the first only ("Sở Ngoại vụ"), where
     # alone it is a common noun ("vụ án") that must end a name
     lex.name_compounds = {tuple(w.split()) for w in words if " " in w}
+    lex.name_phrases = frozenset(w for w in words if " " in w)
     lex.word_class = {r["word"].lower(): r["class"] for r in rules.table("word_classes.tsv")}
     lex.compounds = dictionary_words() | {w for w in lex.word_class if " " in w}
     lex.syllables = frozenset(x for w in lex.compounds for x in w.split())
