@@ -75,10 +75,23 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
             continue                      # "Nguyễn Minh Đức" is a person, not Germany ("Malaysia" is no syllable)
         if entry.type in ("Location", "Country") and text[end:end + 1] == " " and text[end + 1:end + 2].isupper() \
                 and text[end + 1:end + 2].isalpha() and not _starts_entry(text, end + 1, lex) \
-                and surface.rsplit(" ", 1)[-1].lower() in lex.syllables:
+                and surface.rsplit(" ", 1)[-1].lower() in lex.syllables \
+                and not _starts_head(text, end + 1, lex):
             continue                      # "Thái Bình Dương" (the Pacific) is not the province Thái Bình
         cands.append((start, end, key))
     return _leftmost_longest(cands)
+
+
+def _starts_head(text: str, pos: int, lex: Lexicon) -> bool:
+    """Does an organisation head, or a surname followed by a name, start at `pos` ("… Việt Nam Đại học
+    Điện lực", "… tỉnh Quảng Ninh Nguyễn Văn Đọc")? Then the place before it ends there."""
+    word = re.match(r"\w+", text[pos:pos + 40])
+    if not word:
+        return False
+    w = word.group()
+    if w in lex.surnames:
+        return True
+    return any(text.startswith(head + " ", pos) for head, _ in lex.org_heads_by_token.get(w, ()))
 
 
 def _starts_entry(text: str, pos: int, lex: Lexicon) -> bool:
@@ -228,7 +241,7 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
         elif k > j and s.words[k - 1][2].isupper() and len(s.words[k - 1][2]) > 1:
             break                           # an acronym closes a name: "UBND TP chỉ đạo …" (directs)
         else:
-            run = _lower_run(s, k, lex, k == j)
+            run = _lower_run(s, k, lex, k == j, j)
             if not run:
                 break
             k = end = k + run
@@ -310,13 +323,14 @@ def _person_starts(s: _Sent, k: int, lex: Lexicon, after_post: bool = False) -> 
     if not w[:1].isupper() or w.isupper() or s.gap(k) != " ":
         return False
     nxt = s.words[k + 1][2] if k + 1 < len(s.words) and s.gap(k + 1) == " " else ""
-    if w in lex.surnames and nxt[:1].isupper() and (prev.islower() or after_post or prev.isupper()):
+    if w in lex.surnames and nxt[:1].isupper() and (after_post or prev.isupper()):
         return True                         # "Thứ trưởng Bộ GTVT Nguyễn Văn Công": after a post, the holder
+        # (without a post, "Trường Trung học phổ thông Trần Phú" is named after a person)
     return bool(nxt[:1].isupper() and not nxt.isupper() and w.isalpha() and w.lower() not in lex.syllables
                 and prev.lower() in lex.syllables)
 
 
-def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool) -> int:
+def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> int:
     """How many lower-case words from word k belong to the name before them (0: the name ends).
 
     - A word begun by the capitalised syllable before it ("Thủy" + "sản", "Liên" + "bang", "Y" +
@@ -331,7 +345,7 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool) -> int:
     prev = words[k - 1][2]
     w = words[k][2].lower()
     if not first and _cap(prev) and (not prev.isupper() or len(prev) == 1) and f"{prev.lower()} {w}" in lex.compounds \
-            and not (k >= 2 and s.gap(k - 1) == " " and words[k - 2][2][:1].isupper()
+            and not (k - 2 >= start and s.gap(k - 1) == " " and words[k - 2][2][:1].isupper()
                      and f"{words[k - 2][2].lower()} {prev.lower()}" in lex.compounds):
         return 1
     if prev[:1].isupper() and prev.isalpha() and prev.lower() not in lex.syllables:
@@ -347,10 +361,17 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool) -> int:
                 return size
             if phrase in lex.compounds:
                 cls = lex.word_class.get(phrase)
+                if first:                   # right after the head: a trade word before a proper name only
+                    after = k + size        # ("Tập đoàn truyền thông Nikkei"; not "Bộ cơ cấu lực lượng …")
+                    ok = after < len(words) and s.gap(after) == " " and words[after][2][:1].isupper() \
+                        and not words[after][2].isupper() and lex.word_class.get(words[after][2].lower()) not in CLAUSE_CLASSES
+                    if all(x in lex.name_words for x in phrase.split()):
+                        return size         # "Ban công tác liên ngành …": words of names (rules/name_words.tsv)
+                    return size if ok and cls in (None, "noun", "adjective") else 0
                 if cls is not None:
                     return size if cls in NAME_CLASSES else 0
                 after = k + size
-                if all(x in lex.name_words for x in phrase.split()):
+                if all(x in lex.name_words for x in phrase.split()) and not first:
                     return size
                 if first and after < len(words) and s.gap(after) == " " and words[after][2][:1].isupper() \
                         and not words[after][2].isupper() and lex.word_class.get(words[after][2].lower()) not in CLAUSE_CLASSES:
