@@ -27,6 +27,7 @@ SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "name_words.tsv": (("id", "word"), ("note",)),
     "persons.tsv": (("id", "kind", "word"), ("head", "note")),
     "word_classes.tsv": (("word", "class"), ("n", "note")),
+    "words.tsv": (("word", "class"), ("note",)),
     "governments.tsv": (("id", "word"), ("country", "note")),
     "abbreviations.tsv": (("id", "short", "long"), ("note",)),
 }
@@ -60,6 +61,8 @@ ENUMS = {
     ("cues.tsv", "role"): {""} | set(CUE_ROLES),
     ("persons.tsv", "kind"): {"title", "post", "deputy", "surname"},
     ("gazetteer/locations.tsv", "kind"): {"", "province", "city", "region", "district"},
+    ("words.tsv", "class"): {"noun", "verb", "adjective", "preposition", "conjunction", "adverb",
+                             "determiner", "pronoun", "particle", "numeral", "other", "mixed"},
     ("word_classes.tsv", "class"): {"noun", "verb", "adjective", "preposition", "conjunction", "adverb",
                                     "determiner", "pronoun", "particle", "numeral", "other", "mixed"},
 }

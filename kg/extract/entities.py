@@ -127,21 +127,21 @@ def _leftmost_longest(cands):
 def _heads_at(s: _Sent, i: int, lex: Lexicon, etype: str):
     for hw, rid, level in lex.heads_by_first.get(etype, {}).get(s.words[i][2], ()):
         if s.phrase_at(i, hw):
-            if _head_is_part_of_a_word(s, i + len(hw), hw[-1], lex):
+            if _head_is_part_of_a_word(s, i + len(hw), hw[-1], lex, " ".join(hw)):
                 return None
             return " ".join(hw), rid, level, len(hw)
     return None
 
 
-def _head_is_part_of_a_word(s: _Sent, j: int, last: str, lex: Lexicon) -> bool:
+def _head_is_part_of_a_word(s: _Sent, j: int, last: str, lex: Lexicon, head: str = "") -> bool:
     """A head noun is a word of its own, not the first syllable of a longer one: "Bộ trưởng" (minister),
     "Vụ án" (a case), "Luật sư" (a lawyer), "Trường hợp" (a case), "Hội nghị" (for an organisation
     head "Hội") are dictionary words, so no name starts there."""
     if j >= len(s.words) or s.gap(j) != " ":
         return False
     nxt = s.words[j][2]
-    if not (nxt.islower() and f"{last.lower()} {nxt}" in lex.compounds):
-        return False
+    if not (nxt.islower() and (f"{last.lower()} {nxt}" in lex.compounds or f"{head.lower()} {nxt}" in lex.compounds)):
+        return False                        # ("Chiến lược gia", a strategist: the whole head and the next syllable)
     # "Ban công tác …": "công tác" (work) is a word too, and the head reading wins over "ban công"
     after = s.words[j + 1][2] if j + 1 < len(s.words) and s.gap(j + 1) == " " else ""
     return not (after.islower() and f"{nxt} {after}" in lex.compounds)
@@ -437,6 +437,8 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
             break
         if _is_stop(s, k, lex, etype) and not _completes_word(s, k, lex):
             break                           # ("tự do": "do" (by) ends a title, but not the word "tự do", free)
+        if etype == "Agreement" and not _agreement_goes_on(s, k, j, lex, gaz):
+            break
         if etype == "Event" and k > j and _heads_at(s, k, lex, "Event") and s.words[k][2][0].isupper():
             break
         if etype == "Agreement" and k > j and s.words[k][2] in lex.and_words and _new_title_follows(s, k, lex):
@@ -468,8 +470,44 @@ def _inside_capitalised_name(s: _Sent, k: int, lex: Lexicon) -> bool:
     if k >= 1 and not w[:1].isupper() and _completes_word(s, k, lex):
         k -= 1                               # "Đối tác": the word's capitalised first syllable
         w = s.words[k][2]
+    if k > 0 and w.isupper() and len(w) > 1 and any(c.isalpha() for c in w) and w not in lex.abbreviations:
+        return False
+    if w.isupper() and len(w) > 1 and w in lex.abbreviations:
+        return True                          # "ĐH Luật TP.HCM": the law school, not a law
     return (k > 0 and w[:1].isupper() and not w.isupper() and not _heads_at(s, k, lex, "Agreement")
             and lex.word_class.get(w.lower()) not in CLAUSE_CLASSES)
+
+
+_DOC_NUMBER = re.compile(r"(?:số\s+)?\d+[\w/.-]*")
+
+
+def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
+    """May an agreement's title go on with word k (j: its first word after the head)?
+
+    - Not with a conjunction, an adverb, a pronoun, a particle or a determiner ("Luật phải …",
+      "Thỏa thuận trị giá 3,9 tỉ USD này …", "… vì cho rằng"): the title was the clause's subject.
+      "và" is a conjunction of titles too, and is left to the caller.
+    - After a document number ("Nghị định 46/2016", "Nghị quyết số 26"), only with "về" (on) or its
+      date: "Nghị định 46/2016 không phải …" ends at the number.
+    - A dash joins two sides or two years ("ASEAN - Australia", "2021 - 2025"), not a caption's parts."""
+    w = s.words[k][2]
+    if w in lex.and_words:
+        return True
+    cls = lex.word_class.get(w.lower())
+    if w.islower() and cls in ("conjunction", "adverb", "pronoun", "particle", "determiner") and not _completes_word(s, k, lex) \
+            and not (k + 1 < len(s.words) and s.gap(k + 1) == " "
+                     and lex.word_class.get(f"{w} {s.words[k + 1][2].lower()}", "noun" if f"{w} {s.words[k + 1][2].lower()}"
+                                            in lex.compounds else "") in ("noun", "adjective")):
+        return False                        # (unless it opens a noun: "chính" in "chính sách", policy)
+    prev = s.text[s.words[k - 1][0]:s.words[k - 1][1]] if k > j else ""
+    if k > j and _DOC_NUMBER.fullmatch(prev) and any(c.isdigit() for c in prev) and s.gap(k) == " " \
+            and w not in ("về", "ngày", "năm", "của", "giữa", "và") and not w[:1].isupper():
+        return False
+    if s.gap(k).strip() in ("-", "–", "—") and not (w[:1].isdigit() or (gaz or {}).get(s.words[k][0]) is not None
+                                                     or (k > 0 and s.words[k - 1][2][:1].isdigit())
+                                                     or (k > 0 and w[:1].isupper() and s.words[k - 1][2][:1].isupper())):
+        return False                        # ("Nhật - Việt", "ASEAN - EU": two capitalised sides)
+    return True
 
 
 def _completes_word(s: _Sent, k: int, lex: Lexicon) -> bool:
@@ -594,10 +632,28 @@ def _title_mention(doc, si, s: _Sent, i, hn, lex, etype, rid, gaz) -> Mention | 
     short = s.text[ws:short_end].rstrip(" ,-–")
     if len(text.split()) < hn + 1:
         return None
+    if etype == "Agreement" and not _named_enough(text, hn, lex):
+        return None
     attrs = [("aliases", short)] if short != text else []
     if etype == "Event":
         attrs.append(("date_hint", str(si)))
     return Mention(doc.id, si, base + ws, base + ws + len(text), text, etype, rid, attrs=tuple(attrs))
+
+
+def _named_enough(title: str, hn: int, lex: Lexicon) -> bool:
+    """Does an agreement's title say which one it is? A capital, a number or a quotation after the
+    head does; so do three or more lower-case words ("Hiệp định dẫn độ tội phạm"). One or two
+    ("Chương trình kỳ họp", "Kế hoạch đổ bể", "Hiệp định phù hợp") are a common noun and what the
+    sentence says of it. A title may not start with "và" ("Luật và một số nội dung khác")."""
+    rest = title.split()[hn:]
+    if not rest or rest[0] in lex.and_words:
+        return False
+    if any(w[:1].isupper() or any(c.isdigit() for c in w) or w[:1] in QUOTES_OPEN for w in rest):
+        return True
+    if len(rest) == 2 and " ".join(rest).lower() in lex.compounds:
+        # one word: a subject ("Hiệp định dẫn độ", on extradition), not what the sentence says of it
+        return lex.word_class.get(" ".join(rest).lower()) not in ("verb", "adjective", "adverb")
+    return len(rest) >= 3
 
 
 def _lower_event(doc, si, s: _Sent, i, hn, lex, rid) -> Mention | None:
@@ -649,6 +705,8 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken) -> l
                     and any(x <= s.words[j][0] < y for x, y in taken):
                 out += _name_after_post(doc, si, s, j, taken, lex)      # "Trưởng Phái đoàn IOM … <name>"
                 break
+            if j < len(s.words) and s.words[j][2] in titles and any(s.phrase_at(j, t) for t in titles[s.words[j][2]]):
+                break                       # "ngài Phó Thủ tướng …": the next title opens the name
             k = j
             while k < len(s.words) and s.gap(k) == " " and s.words[k][2][:1].isupper() and k - j < 4 \
                     and not s.words[k][2].isupper():
@@ -953,6 +1011,9 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
                 text = doc.text[m.start:end]
                 attrs["seat"] = seat.key or seat.text
             attrs["canonical"] = text
+            if c.key and not seat:
+                # "Bộ Nội vụ Slovakia" and "Bộ Nội vụ Cộng hòa Slovakia": one body, however its country is written
+                attrs["identity"] = f"{norm_key(doc.text[m.start:m.end])}|{c.key}"
             out.append(replace(m, end=end, text=text, key="", attrs=tuple(sorted(attrs.items()))))
     return out
 
@@ -1156,7 +1217,15 @@ def _identities(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Me
     out = []
     loc_words = lex.heads_by_first.get("Location", {})
     for m in mentions:
-        if m.type == "Organization" and not m.key and not m.attr("ref"):
+        if m.type == "Agreement" and not m.key and not m.attr("ref"):
+            # "Hiệp định dẫn độ" (an extradition treaty) names no parties, no year, no proper name:
+            # which treaty it is, the article says; two articles' extradition treaties are two
+            name = m.attr("canonical") or m.text
+            if not _distinctive_words(name):
+                m = replace(m, attrs=tuple(sorted({**dict(m.attrs), "identity": f"{doc.id}|{norm_key(name)}"}.items())))
+            out.append(m)
+            continue
+        if m.type == "Organization" and not m.key and not m.attr("ref") and not m.attr("identity"):
             name = m.attr("canonical") or m.text
             form = lex.abbreviation_re.sub(lambda a: lex.abbreviations[a.group()], name) if lex.abbreviation_re else name
             last = name.split()[-1] if name.split() else ""
@@ -1168,6 +1237,12 @@ def _identities(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Me
                 m = replace(m, attrs=tuple(sorted({**dict(m.attrs), "identity": identity}.items())))
         out.append(m)
     return out
+
+
+def _distinctive_words(name: str) -> list[str]:
+    """Proper names and numbers after a title's first word: what tells one agreement from another."""
+    words = re.findall(r"\w+", name)[1:]
+    return [w for w in words if w[:1].isupper() or any(c.isdigit() for c in w)]
 
 
 def _implied_heads(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -1195,12 +1270,16 @@ def _complete_short_names(mentions: list[Mention]) -> list[Mention]:
     the same type takes its identity."""
     names = {t: sorted({m.text for m in mentions if m.type == t and not m.key}, key=lambda n: (len(n), n))
              for t in ("Organization", "Agreement")}
+
+    def words(name: str) -> str:             # "Hiệp định về chuyển giao …" = "Hiệp định chuyển giao …"
+        return " " + " ".join(w for w in name.split() if w != "về") + " "
     out = []
     for m in mentions:
         if m.type in names and not m.key and not dict(m.attrs).get("canonical"):
-            longer = [n for n in names[m.type] if len(n) > len(m.text) and n.startswith(m.text + " ")]
+            short = words(m.text)
+            longer = [n for n in names[m.type] if len(n) > len(m.text) and words(n).startswith(short)]
             # two different completions ("… giai đoạn 2012 - 2015", "… 2016 - 2020"): the short one is ambiguous
-            if longer and all(n.startswith(longer[0]) for n in longer):
+            if longer and all(words(n).startswith(words(longer[0])) for n in longer):
                 attrs = dict(m.attrs)
                 attrs["canonical"] = longer[0]
                 m = replace(m, attrs=tuple(sorted(attrs.items())))
