@@ -213,6 +213,13 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                 and s.words[k + 1][0] not in gaz:
             k += 1                          # "… Thương binh và Xã hội": "và" joins two words of one name
             continue                        # (the name ends after the word it joins, never on "và")
+        if w == "và" and k > j and s.words[k - 1][2].islower() and saw_cap and k + 1 < n and s.gap(k + 1) == " " \
+                and s.words[k + 1][2].islower():
+            run = _lower_run(s, k + 1, lex, False, j)
+            after = k + 1 + run
+            if run and (after >= n or s.gap(after).strip() in (",", ";", ".", ")", "(") or _is_stop(s, after, lex, "Organization")):
+                k = end = after             # "Đội Đặc nhiệm phòng chống ma túy và tội phạm, …": two nouns of one name
+                continue
         if _is_stop(s, k, lex, "Organization"):
             break
         if k > j and _person_starts(s, k, lex, after_post):
@@ -788,6 +795,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _complete_short_names(out)
     out = _mark_nesting(out)
     out = _resolve_event_anaphora(doc, out, lex)
+    out = _local_acronyms(out)
     out = _identities(doc, out, lex)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type, m.text))
 
@@ -914,6 +922,22 @@ def _acronyms(doc: Document, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _local_acronyms(mentions: list[Mention]) -> list[Mention]:
+    """An acronym an article defines for a local body ("Bộ đội Biên phòng (BĐBP) tỉnh Quảng Ninh") is
+    that body wherever the article uses it alone, not the national body the gazetteer knows by it."""
+    local = {m.attr("acronym"): m for m in mentions if m.attr("acronym")}
+    if not local:
+        return mentions
+    out = []
+    for m in mentions:
+        body = local.get(m.text) if m.key else None
+        if body is not None and body.type == m.type:
+            m = replace(m, key="", rule="entities.acronym",
+                        attrs=tuple(sorted({**dict(m.attrs), "canonical": body.attr("canonical") or body.text}.items())))
+        out.append(m)
+    return out
+
+
 def _inner_names(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """Countries and bodies named inside a gazetteer title ("Chương trình hợp tác ASEAN - Australia …")
     are mentions too: they are the title's parties."""
@@ -958,12 +982,18 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
         if m.type != "Organization" or inner:
             out.append(m)
             continue
-        loc = locs.get((m.sentence, m.end + 1))
+        acr = _ACRONYM_DEF.match(doc.text, m.end) if m.key else None
+        loc = locs.get((m.sentence, m.end + 1)) or (locs.get((m.sentence, acr.end() + 1)) if acr else None)
         if m.key and loc is not None and _heads_at(_Sent(loc.text), 0, lex, "Location"):
-            # "Bộ đội Biên phòng tỉnh An Giang", "Hội Liên hiệp Phụ nữ tỉnh An Giang": the province's own body
+            # "Bộ đội Biên phòng tỉnh An Giang", "Hội Liên hiệp Phụ nữ tỉnh An Giang": the province's own body;
+            # "Bộ đội Biên phòng (BĐBP) tỉnh Quảng Ninh" also says that "BĐBP" is that body in this article
             text = doc.text[m.start:loc.end]
+            attrs = {**dict(m.attrs), "canonical": f"{doc.text[m.start:m.end]} {loc.text}"}
+            if acr and loc.start == acr.end() + 1:
+                attrs["aliases"] = "|".join(filter(None, [attrs.get("aliases", ""), text]))
+                attrs["acronym"] = acr.group(1)
             out.append(replace(m, end=loc.end, text=text, key="", rule="entities.local-body",
-                               attrs=tuple(sorted({**dict(m.attrs), "canonical": text}.items()))))
+                               attrs=tuple(sorted(attrs.items()))))
             continue
         # "Chính phủ nước Cộng hòa Pháp": "nước" (country), a country/linker word, may join them
         link = ""
