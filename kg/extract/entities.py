@@ -698,7 +698,7 @@ def _lower_event(doc, si, s: _Sent, i, hn, lex, rid) -> Mention | None:
 
 # --- persons -------------------------------------------------------------------------------
 
-def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken) -> list[Mention]:
+def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, places=()) -> list[Mention]:
     base = doc.sentences[si].start
     out = []
     titles = lex.titles_by_first
@@ -714,10 +714,18 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken) -> l
                 break
             if j < len(s.words) and s.words[j][2] in titles and any(s.phrase_at(j, t) for t in titles[s.words[j][2]]):
                 break                       # "ngài Phó Thủ tướng …": the next title opens the name
+            if any(x == s.words[i][0] for x, _ in places):
+                break                       # "Bà Rịa - Vũng Tàu": a place, not a lady
             k = j
             while k < len(s.words) and s.gap(k) == " " and s.words[k][2][:1].isupper() and k - j < 4 \
                     and not s.words[k][2].isupper():
                 k += 1
+            if j < len(s.words) and any(x <= s.words[j][0] < y for x, y in taken) and title[0].isupper():
+                out += _name_after_post(doc, si, s, j, taken, lex)      # "Bộ trưởng Quốc phòng Malaysia <name>"
+                break
+            if k > j and k < len(s.words) and s.gap(k) == " " and s.words[k][2].islower() \
+                    and f"{s.words[k - 1][2].lower()} {s.words[k][2]}" in lex.compounds:
+                break                       # "Bộ trưởng Quốc phòng", "Chánh án Tòa án": a post's body, not a name
             if k - j >= 2 or (k - j >= 1 and title[0].isupper() and title not in ("Ông", "Bà")):
                 a, b = s.words[i][0], s.words[k - 1][1]
                 if any(x <= s.words[j][0] < y for x, y in taken):
@@ -733,6 +741,9 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken) -> l
 def _name_after_post(doc: Document, si: int, s: _Sent, j: int, taken, lex: Lexicon) -> list[Mention]:
     """"Thứ trưởng Bộ Công an Nguyễn Văn Long": a post, the body it is held in, then the name."""
     org_end = max(y for x, y in taken if x <= s.words[j][0] < y)
+    country = next((y for x, y in taken if x == org_end + 1 and s.text[org_end:org_end + 1] == " "), None)
+    if country is not None:
+        org_end = country                   # "Bộ trưởng Quốc phòng Malaysia <name>": the body's country, then the name
     # "Đại sứ Hoa Kỳ tại Việt Nam Marc Knapper": the body's seat (country/seat cue + a known name) first
     for seat in lex.seat_words:
         if s.text.startswith(f" {seat} ", org_end):
@@ -774,9 +785,13 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
             out.append(Mention(doc.id, si, base + a, base + b, sent.text[a:b], e.type, rules_of.get(a, e.rule), key))
         out += _pattern_mentions(doc, si, s, lex, gaz_spans)
         out += _distributed_mentions(doc, si, sent.text, lex, [(m.start - base, m.end - base) for m in out[first:]])
+        if lex.post_heads:
+            gaz = {g[0]: g for g in gaz_spans}
+            out += _bodies_named_by_posts(doc, si, s, lex, gaz, [(m.start - base, m.end - base) for m in out[first:]])
         # a post names a body or a country ("Đại sứ Hoa Kỳ"), never a person: the name comes after it
         taken = [(m.start - base, m.end - base) for m in out[first:] if m.type in ("Organization", "Country")]
-        persons = _person_mentions(doc, si, s, lex, taken)
+        places = [(m.start - base, m.end - base) for m in out[first:] if m.type == "Location"]
+        persons = _person_mentions(doc, si, s, lex, taken, places)
         if persons:
             # a person's name is not a place nor another person: "Nguyễn Hòa Bình" names no province,
             # "Phó Thủ tướng Thường trực Trương Hòa Bình" no "Thủ tướng Thường"
@@ -1282,14 +1297,47 @@ def _implied_heads(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
         return mentions
     out = []
     for m in mentions:
-        if m.type == "Organization" and not m.key and not dict(m.attrs).get("canonical"):
+        name = m.attr("canonical") or m.text
+        if m.type == "Organization" and not m.key and (not m.attr("canonical") or m.rule.startswith("persons.tsv")):
             before = doc.text[max(0, m.start - 40):m.start]
             head = next((h for post, h in lex.post_heads.items() if before.endswith(post + " ")), "")
-            if head and not m.text.lower().startswith(head.lower() + " "):
+            if head and not name.lower().startswith(head.lower() + " "):
                 attrs = dict(m.attrs)
-                attrs["canonical"] = f"{head} {m.text}"
+                attrs["canonical"] = f"{head} {name}"
+                if attrs.get("identity"):
+                    attrs["identity"] = f"{head.lower()} {attrs['identity']}"
+                known = [keys[0][0] for a, e, (_, keys) in lex.gazetteer_matches(attrs["canonical"])
+                         if a == 0 and e == len(attrs["canonical"]) and lex.entries[keys[0][0]].type == "Organization"]
+                if known and not attrs.get("country"):
+                    m = replace(m, key=known[0])     # "Thứ trưởng Ngoại giao" serves the Bộ Ngoại giao the gazetteer knows
                 m = replace(m, attrs=tuple(sorted(attrs.items())))
         out.append(m)
+    return out
+
+
+def _bodies_named_by_posts(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz, spans) -> list[Mention]:
+    """"Bộ trưởng Quốc phòng Malaysia", "Thứ trưởng Ngoại giao": a post whose title holds its body's
+    head noun ("Bộ trưởng": the minister of a "Bộ") names the body by the rest ("Quốc phòng …"). The
+    head is added back by _implied_heads, after the body's country is read."""
+    base = doc.sentences[si].start
+    out = []
+    for i, (ws, we, w) in enumerate(s.words):
+        for post, head in lex.post_heads.items():
+            pw = post.split()
+            if w != pw[0] or not s.phrase_at(i, pw):
+                continue
+            j = i + len(pw)
+            if j >= len(s.words) or s.gap(j) != " " or not s.words[j][2][:1].isupper() or s.words[j][2].isupper() \
+                    or any(a <= s.words[j][0] < b for a, b in spans) or s.words[j][2] in lex.surnames \
+                    or _heads_at(s, j, lex, "Organization") \
+                    or any(s.phrase_at(j, t) for t in lex.titles_by_first.get(s.words[j][2], ())):
+                continue
+            level = next((lv for h, lv in lex.org_heads_by_token.get(head, ()) if h == head), 3)
+            end = _extend_org(s, j, lex, gaz, level, True)
+            if end > j:
+                a, b = s.words[j][0], s.words[end - 1][1]
+                out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Organization", f"persons.tsv:{post}",
+                                   attrs=(("level", str(level)),)))
     return out
 
 
