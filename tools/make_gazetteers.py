@@ -222,6 +222,7 @@ def expand_and_dedupe(entries: list[Entry]) -> list[str]:
 # --- countries -----------------------------------------------------------------------------------
 
 COUNTRY_SOURCE = ("iso", "id", "name", "aliases", "drop", "wikidata", "exclude", "note")
+NO_LEADING = re.compile(r"(?i)nước\s")
 
 
 def _package_version(name: str) -> str:
@@ -273,7 +274,7 @@ def countries(versions: dict[str, str]) -> list[Entry]:
                 if value:
                     if ", " not in value:
                         english.append(value)
-                    v = vi.gettext(value)
+                    v = re.sub(r"^Nước ", "", vi.gettext(value))     # 'Nước Cộng Hoà Ba Lan': see NO_LEADING
                     if v != value and ", " not in v:
                         vietnamese.append(v)
         name = (r["name"] if r else "") or _uninverted(getattr(c, "common_name", None) or c.name)
@@ -289,6 +290,10 @@ def countries(versions: dict[str, str]) -> list[Entry]:
                 e.add(a, False)
         if r:
             e.drop(r.list("drop"))
+            for a in r.list("aliases"):
+                if NO_LEADING.match(a):
+                    raise SourceError(f"{r.where}: alias {a!r}: no country alias may start with 'nước' "
+                                      "(kg reads 'Chính phủ nước X' as government, linker, country)")
         out.append(e)
     return out
 
