@@ -28,6 +28,7 @@ SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "persons.tsv": (("id", "kind", "word"), ("head", "note")),
     "word_classes.tsv": (("word", "class"), ("n", "note")),
     "governments.tsv": (("id", "word"), ("country", "note")),
+    "abbreviations.tsv": (("id", "short", "long"), ("note",)),
 }
 # cues.tsv: each role and the relations whose scanner reads it (rules/README.md explains them all);
 # a role on another relation would be a rule that silently does nothing, so it is refused

@@ -78,3 +78,28 @@ def test_a_given_name_that_is_also_a_country_is_the_person_in_that_article(tmp_p
 def test_a_place_inside_a_persons_name_is_no_province(tmp_path):
     g = nodes(tmp_path, "Phó Thủ tướng Thường trực Trương Hòa Bình dự lễ khai mạc.")
     assert not [d for _, d in g.nodes(data=True) if d["type"] == "Location"]
+
+
+def agreements(tmp_path, text: str) -> set[str]:
+    g = nodes(tmp_path, text)
+    return {d["label"] for _, d in g.nodes(data=True) if d["type"] == "Agreement"}
+
+
+def test_a_stop_word_that_completes_a_word_does_not_end_a_title(tmp_path):
+    # "do" (by) ends a title, but "tự do" (free) is one word
+    assert "Hiệp định thương mại tự do ASEAN - Ấn Độ" in agreements(
+        tmp_path, "Hai bên thúc đẩy thực thi Hiệp định thương mại tự do ASEAN - Ấn Độ.")
+
+
+def test_two_titles_joined_by_va_are_two_agreements(tmp_path):
+    found = agreements(tmp_path, "Bộ trưởng trao dự thảo Hiệp định về dẫn độ và dự thảo Hiệp định về tương trợ tư pháp.")
+    assert found == {"Hiệp định về dẫn độ", "Hiệp định về tương trợ tư pháp"}
+
+
+def test_a_dated_title_ends_at_its_year_before_a_new_clause(tmp_path):
+    found = agreements(tmp_path, "Các bên thông qua Kế hoạch hành động ASEAN - Nhật Bản giai đoạn 2019-2023 và ra Tuyên bố chung.")
+    assert "Kế hoạch hành động ASEAN - Nhật Bản giai đoạn 2019-2023" in found
+
+
+def test_related_resolutions_and_a_strategic_partnership_are_no_agreements(tmp_path):
+    assert agreements(tmp_path, "Hai nước nâng cấp quan hệ Đối tác Chiến lược giữa hai nước và thực hiện các Nghị quyết liên quan.") == set()

@@ -8,6 +8,7 @@ from dataclasses import replace
 from itertools import accumulate
 
 from ..model import Document, Mention, mention_key
+from ..text import norm_key
 from .lexicon import LOWER_EVENT, Lexicon, match_form
 
 WORD = re.compile(r"\w+(?:[/.&'’-]\w+)*")
@@ -74,10 +75,23 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
             continue                      # "Nguyễn Minh Đức" is a person, not Germany ("Malaysia" is no syllable)
         if entry.type in ("Location", "Country") and text[end:end + 1] == " " and text[end + 1:end + 2].isupper() \
                 and text[end + 1:end + 2].isalpha() and not _starts_entry(text, end + 1, lex) \
-                and surface.rsplit(" ", 1)[-1].lower() in lex.syllables:
+                and surface.rsplit(" ", 1)[-1].lower() in lex.syllables \
+                and not _starts_head(text, end + 1, lex):
             continue                      # "Thái Bình Dương" (the Pacific) is not the province Thái Bình
         cands.append((start, end, key))
     return _leftmost_longest(cands)
+
+
+def _starts_head(text: str, pos: int, lex: Lexicon) -> bool:
+    """Does an organisation head, or a surname followed by a name, start at `pos` ("… Việt Nam Đại học
+    Điện lực", "… tỉnh Quảng Ninh Nguyễn Văn Đọc")? Then the place before it ends there."""
+    word = re.match(r"\w+", text[pos:pos + 40])
+    if not word:
+        return False
+    w = word.group()
+    if w in lex.surnames:
+        return True
+    return any(text.startswith(head + " ", pos) for head, _ in lex.org_heads_by_token.get(w, ()))
 
 
 def _starts_entry(text: str, pos: int, lex: Lexicon) -> bool:
@@ -204,7 +218,8 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
         if k > j and _person_starts(s, k, lex, after_post):
             break                           # "… Cục Cảnh sát hình sự Nguyễn Văn A": the name is a person's
         if k > j and w[:1].isupper() and not w.isupper() and (
-                lex.word_class.get(w.lower()) in CLAUSE_CLASSES or _is_stop_word(w.lower(), lex)):
+                lex.word_class.get(w.lower()) in CLAUSE_CLASSES or _is_stop_word(w.lower(), lex)) \
+                and not (k + 1 < n and s.gap(k + 1) == " " and f"{w.lower()} {s.words[k + 1][2].lower()}" in lex.compounds):
             break                           # "Bộ GTVT Theo thông tin …": a capitalised preposition opens a new sentence
         if k > j and _heads_at(s, k, lex, "Location") and not _cap(w):
             loc = _heads_at(s, k, lex, "Location")
@@ -225,9 +240,8 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             saw_cap = True
         elif k > j and s.words[k - 1][2].isupper() and len(s.words[k - 1][2]) > 1:
             break                           # an acronym closes a name: "UBND TP chỉ đạo …" (directs)
-        elif w.lower() not in lex.name_words and (k == j or (s.words[k - 1][2].lower(), w.lower())
-                                                  not in lex.name_compounds):
-            run = _lower_run(s, k, lex, k == j)
+        else:
+            run = _lower_run(s, k, lex, k == j, j)
             if not run:
                 break
             k = end = k + run
@@ -309,47 +323,71 @@ def _person_starts(s: _Sent, k: int, lex: Lexicon, after_post: bool = False) -> 
     if not w[:1].isupper() or w.isupper() or s.gap(k) != " ":
         return False
     nxt = s.words[k + 1][2] if k + 1 < len(s.words) and s.gap(k + 1) == " " else ""
-    if w in lex.surnames and nxt[:1].isupper() and (prev.islower() or after_post or prev.isupper()):
+    if w in lex.surnames and nxt[:1].isupper() and (after_post or prev.isupper()):
         return True                         # "Thứ trưởng Bộ GTVT Nguyễn Văn Công": after a post, the holder
+        # (without a post, "Trường Trung học phổ thông Trần Phú" is named after a person)
     return bool(nxt[:1].isupper() and not nxt.isupper() and w.isalpha() and w.lower() not in lex.syllables
                 and prev.lower() in lex.syllables)
 
 
-def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool) -> int:
+def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> int:
     """How many lower-case words from word k belong to the name before them (0: the name ends).
 
-    - A word begun by the capitalised syllable before it ("Thủy" + "sản", "Liên" + "bang") is
-      completed, unless that capital already closes a word ("Trung Quốc" + "tế" is not "quốc tế").
-    - After the name's capitalised part, a dictionary word that is usually a noun or an adjective
-      continues it ("Quản lý" + "xuất nhập cảnh"); a verb, a preposition or an unknown word ends it."""
+    - A word begun by the capitalised syllable before it ("Thủy" + "sản", "Liên" + "bang", "Y" +
+      "dược") is completed, unless that capital already closes a word with another capital
+      ("Trung Quốc" + "tế" is not "quốc tế").
+    - Otherwise the dictionary word starting here decides: one listed in rules/name_words.tsv, or
+      usually a noun or an adjective, continues the name ("Quản lý" + "xuất nhập cảnh"); a verb or an
+      adverb ends it, even when its syllables occur in names ("chính thức", officially). A word the
+      tagged sample does not know continues the name only before a body, a place or a known name.
+    - A single syllable continues it by rules/name_words.tsv, or as a noun where the name visibly ends."""
     words = s.words
     prev = words[k - 1][2]
     w = words[k][2].lower()
-    if not first and _cap(prev) and not prev.isupper() and f"{prev.lower()} {w}" in lex.compounds \
-            and not (k >= 2 and s.gap(k - 1) == " " and f"{words[k - 2][2].lower()} {prev.lower()}" in lex.compounds):
+    if not first and _cap(prev) and (not prev.isupper() or len(prev) == 1) and f"{prev.lower()} {w}" in lex.compounds \
+            and not (k - 2 >= start and s.gap(k - 1) == " " and words[k - 2][2][:1].isupper()
+                     and f"{words[k - 2][2].lower()} {prev.lower()}" in lex.compounds):
         return 1
+    if prev[:1].isupper() and prev.isalpha() and prev.lower() not in lex.syllables:
+        return 0                            # "… Nikkei đưa tin": after a foreign name, Vietnamese words are the clause
+    if not first and (prev.lower(), w) in lex.name_compounds:
+        return 1                            # "Sở Ngoại" + "vụ": the second syllable of a listed pair
     for size in (4, 3, 2):                  # the longest dictionary word starting here
         # "xuất - nhập cảnh" is the word "xuất nhập cảnh" written with a dash
         if k + size <= len(words) and all(s.gap(k + i).strip() in ("", "-", "–") for i in range(1, size)) \
                 and all(words[k + i][2].islower() for i in range(size)):
             phrase = " ".join(words[k + i][2] for i in range(size)).lower()
+            if phrase in lex.name_phrases:
+                return size
             if phrase in lex.compounds:
                 cls = lex.word_class.get(phrase)
-                if cls is None:
-                    # a word the tagged sample does not know: part of the name only where the name
-                    # visibly goes on or ends after it ("… xuất nhập cảnh Công an tỉnh", "… cảnh,"),
-                    # not before more lower-case words ("Công ty Hồng Hà chế tạo tàu": builds ships)
-                    after = k + size
-                    return size if (after >= len(words) or s.gap(after) != " " or _is_stop(s, after, lex, "Organization")
-                                    or _heads_at(s, after, lex, "Organization") or _heads_at(s, after, lex, "Location")) else 0
-                return size if cls in NAME_CLASSES else 0
+                if first:                   # right after the head: a trade word before a proper name only
+                    after = k + size        # ("Tập đoàn truyền thông Nikkei"; not "Bộ cơ cấu lực lượng …")
+                    ok = after < len(words) and s.gap(after) == " " and words[after][2][:1].isupper() \
+                        and not words[after][2].isupper() and lex.word_class.get(words[after][2].lower()) not in CLAUSE_CLASSES
+                    if all(x in lex.name_words for x in phrase.split()):
+                        return size         # "Ban công tác liên ngành …": words of names (rules/name_words.tsv)
+                    return size if ok and cls in (None, "noun", "adjective") else 0
+                if cls is not None:
+                    return size if cls in NAME_CLASSES else 0
+                after = k + size
+                if all(x in lex.name_words for x in phrase.split()) and not first:
+                    return size
+                if first and after < len(words) and s.gap(after) == " " and words[after][2][:1].isupper() \
+                        and not words[after][2].isupper() and lex.word_class.get(words[after][2].lower()) not in CLAUSE_CLASSES:
+                    return size             # "Tập đoàn truyền thông Nikkei": the trade, then the proper name
+                return size if (after < len(words) and s.gap(after) == " " and (
+                    _heads_at(s, after, lex, "Organization") or _heads_at(s, after, lex, "Location")
+                    or (words[after][2][:1].isupper() and _starts_entry(s.text, words[after][0], lex)))) else 0
+    if w in lex.name_words:
+        return 1
     # a single noun may close the name where it visibly ends ("Vụ Bình đẳng giới phát biểu …")
     if not first and lex.word_class.get(w) == "noun" and not words[k - 1][2][:1].isupper():
         after = k + 1
         if after >= len(words) or s.gap(after) != " " or _is_stop(s, after, lex, "Organization") \
                 or lex.word_class.get(words[after][2]) == "verb":
             return 1
-    return 0                                # otherwise a single syllable continues a name only by rules/name_words.tsv
+    return 0
 
 
 def _quote_end(s: _Sent, pos: int) -> int | None:
@@ -397,9 +435,17 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
             break
         else:
             break
-        if _is_stop(s, k, lex, etype):
-            break
+        if _is_stop(s, k, lex, etype) and not _completes_word(s, k, lex):
+            break                           # ("tự do": "do" (by) ends a title, but not the word "tự do", free)
         if etype == "Event" and k > j and _heads_at(s, k, lex, "Event") and s.words[k][2][0].isupper():
+            break
+        if etype == "Agreement" and k > j and s.words[k][2] in lex.and_words and _new_title_follows(s, k, lex):
+            break                           # "Hiệp định về dẫn độ … và dự thảo Hiệp định về …": two titles
+        if etype == "Agreement" and k > j and s.words[k][2] in lex.and_words \
+                and _YEARS.fullmatch(s.text[s.words[k - 1][0]:s.words[k - 1][1]]) \
+                and not any(_YEARS.fullmatch(s.words[i][2]) for i in range(k + 1, min(k + 6, n))):
+            # "… giai đoạn 2018-2022 và ra Tuyên bố …": a dated title ends at its year, unless what follows
+            # names a horizon ("… 2021-2025 và định hướng đến năm 2030")
             break
         g = (gaz or {}).get(s.words[k][0])
         if g is not None:                   # a known name inside a title is taken whole
@@ -410,6 +456,34 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
         end = s.words[k][1]
         k += 1
     return end
+
+
+_YEARS = re.compile(r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?")
+
+
+def _inside_capitalised_name(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Does word k close a capitalised word mid-sentence ("Đối tác" before "Chiến lược")? Then a head
+    right after it continues that name rather than opening a title of its own."""
+    w = s.words[k][2]
+    if k >= 1 and not w[:1].isupper() and _completes_word(s, k, lex):
+        k -= 1                               # "Đối tác": the word's capitalised first syllable
+        w = s.words[k][2]
+    return (k > 0 and w[:1].isupper() and not w.isupper() and not _heads_at(s, k, lex, "Agreement")
+            and lex.word_class.get(w.lower()) not in CLAUSE_CLASSES)
+
+
+def _completes_word(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Does word k finish a dictionary word begun by the word before it ("tự" + "do")?"""
+    return k > 0 and s.gap(k) == " " and f"{s.words[k - 1][2].lower()} {s.words[k][2].lower()}" in lex.compounds
+
+
+def _new_title_follows(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """After "và" at word k, does a capitalised Agreement head come within three words ("và dự thảo
+    Hiệp định …")? Then the title before "và" is complete and a second one starts."""
+    for i in range(k + 1, min(k + 4, len(s.words))):
+        if s.words[i][2][:1].isupper() and _heads_at(s, i, lex, "Agreement"):
+            return True
+    return False
 
 
 def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans) -> list[Mention]:
@@ -481,6 +555,8 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
             if ws in gaz:
                 continue                     # a gazetteer agreement: already found
             head, rid, _, hn = h
+            if etype == "Agreement" and i > 1 and s.gap(i) == " " and _inside_capitalised_name(s, i - 1, lex):
+                continue                     # "quan hệ Đối tác Chiến lược giữa hai nước": inside another name
             m = _title_mention(doc, si, s, i, hn, lex, etype, rid, gaz)
             if m:
                 out.append(m)
@@ -654,6 +730,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _complete_short_names(out)
     out = _mark_nesting(out)
     out = _resolve_event_anaphora(doc, out, lex)
+    out = _identities(doc, out, lex)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type, m.text))
 
 
@@ -1067,6 +1144,28 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
                 attrs["canonical"] = f"{m.text}, {pname}"
                 attrs["aliases"] = "|".join(filter(None, [attrs.get("aliases", ""), f"{m.text} {pname}"]))
                 m = replace(m, attrs=tuple(sorted(attrs.items())))
+        out.append(m)
+    return out
+
+
+def _identities(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """What tells a body found by pattern from another, beyond its spelling: abbreviations spelled
+    out ("UBND TP Hà Nội" is "Ủy ban nhân dân thành phố Hà Nội", rules/abbreviations.tsv), and, for a
+    name that stops at a locality word without saying which ("UBND TP", "Công an tỉnh"), the article:
+    the city of one article is not the city of another."""
+    out = []
+    loc_words = lex.heads_by_first.get("Location", {})
+    for m in mentions:
+        if m.type == "Organization" and not m.key and not m.attr("ref"):
+            name = m.attr("canonical") or m.text
+            form = lex.abbreviation_re.sub(lambda a: lex.abbreviations[a.group()], name) if lex.abbreviation_re else name
+            last = name.split()[-1] if name.split() else ""
+            local = any(hw == [last] for hw, _, _ in loc_words.get(last, ()))
+            if form != name or local:
+                identity = norm_key(form)
+                if local:
+                    identity = f"{doc.id}|{identity}"
+                m = replace(m, attrs=tuple(sorted({**dict(m.attrs), "identity": identity}.items())))
         out.append(m)
     return out
 

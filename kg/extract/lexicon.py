@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from ..rules import Rules
+from ..text import new_tone_marks
 
 GAZETTEERS = (
     ("gazetteer/organizations.tsv", "Organization"),
@@ -33,9 +34,10 @@ LIST_PUNCTUATION = (",", ";", ")", "(", "…", "...")
 
 
 def match_form(text: str) -> str:
-    """Same-length lower-cased form used for matching (dashes and odd spaces unified)."""
+    """Same-length lower-cased form used for matching (dashes, odd spaces and tone placement unified)."""
     if _ODD_CHARS.search(text):
         text = text.translate(DASHES)
+    text = new_tone_marks(text)
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered
@@ -63,11 +65,14 @@ class Lexicon:
     generic: set[str] = field(default_factory=set)
     name_words: set[str] = field(default_factory=set)
     name_compounds: set[tuple[str, ...]] = field(default_factory=set)
+    name_phrases: frozenset[str] = frozenset()  # name_words.tsv phrases ("điều tra"): in names whatever their class
     word_class: dict[str, str] = field(default_factory=dict)      # word_classes.tsv: "quản lý" -> "verb"
     compounds: frozenset[str] = frozenset()     # multi-syllable words of the Vietnamese dictionary, lower case
     syllables: frozenset[str] = frozenset()     # every syllable of those words: what a Vietnamese word looks like
     surnames: frozenset[str] = frozenset()      # persons.tsv kind 'surname': a person's name starts here
     head_tails: dict[str, tuple[str, ...]] = field(default_factory=dict)   # head rule id -> adjunct words (heads.tsv tail)
+    abbreviations: dict[str, str] = field(default_factory=dict)   # abbreviations.tsv: "UBND" -> "Ủy ban nhân dân"
+    abbreviation_re: re.Pattern | None = None
     posts_and_titles: tuple[str, ...] = ()      # persons.tsv posts and titles, longest first
     governments: tuple[tuple[str, str, str], ...] = ()   # governments.tsv: (word, default country id, rule), longest first
     post_heads: dict[str, str] = field(default_factory=dict)
@@ -237,6 +242,7 @@ def _compile(rules: Rules) -> Lexicon:
     # two-syllable entries ("ngoại vụ"): the second may follow the first only ("Sở Ngoại vụ"), where
     # alone it is a common noun ("vụ án") that must end a name
     lex.name_compounds = {tuple(w.split()) for w in words if " " in w}
+    lex.name_phrases = frozenset(w for w in words if " " in w)
     lex.word_class = {r["word"].lower(): r["class"] for r in rules.table("word_classes.tsv")}
     lex.compounds = dictionary_words() | {w for w in lex.word_class if " " in w}
     lex.syllables = frozenset(x for w in lex.compounds for x in w.split())
@@ -264,6 +270,10 @@ def _compile(rules: Rules) -> Lexicon:
         lex.org_heads_by_token.setdefault(head.split(" ", 1)[0], []).append((head, level))
     for t in lex.titles:
         lex.titles_by_first.setdefault(t.split()[0], []).append(t.split())
+    lex.abbreviations = {r["short"]: r["long"] for r in rules.table("abbreviations.tsv")}
+    if lex.abbreviations:
+        alts = "|".join(re.escape(a) for a in sorted(lex.abbreviations, key=len, reverse=True))
+        lex.abbreviation_re = re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
     lex.posts_and_titles = tuple(sorted(set(lex.posts) | set(lex.titles), key=len, reverse=True))
     lex.deputies = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "deputy"), key=len, reverse=True)
     _compile_glue(lex)
