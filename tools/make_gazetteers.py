@@ -14,7 +14,7 @@
 - organizations.tsv, agreements.tsv: sources/organizations.tsv and sources/agreements.tsv (no package
   lists these bodies), validated.
 
-Every surface form also gets its spelling variants (see `variants`). A form shared by two entries is an
+Every surface form also gets its spelling variants (see `variants`); surfaces that match alike are kept once. A form shared by two entries is an
 error when both come from a hand-kept file, and is dropped from the generated entries otherwise (the
 matcher could not tell them apart). The result is loaded with kg's own rule loader before it replaces
 anything, and written atomically. Same sources and package versions give byte-identical files.
@@ -98,38 +98,11 @@ def read_source(name: str, columns: tuple[str, ...]) -> list[Row]:
 
 # --- spelling variants ---------------------------------------------------------------------------
 
-_TONES = "\u0300\u0301\u0303\u0309\u0323"          # grave, acute, tilde, hook, dot below
-_OPEN_PAIR = re.compile(r"^([^aeiouy]*)(oa|oe|uy)$")
-
-
-def _move_tone(word: str) -> str:
-    """'hòa' <-> 'hoà', 'Thủy' <-> 'Thuỷ', 'Ủy' <-> 'Uỷ': the two tone placements of the open syllables
-    oa, oe, uy (the press uses both). Other syllables are returned unchanged."""
-    chars = list(unicodedata.normalize("NFD", word))
-    base = "".join(c for c in chars if c not in _TONES)
-    m = _OPEN_PAIR.match(base.lower())
-    if not m or m.group(1).endswith("q") or base.lower().startswith("gi"):
-        return word
-    tone_at = [i for i, c in enumerate(chars) if c in _TONES]
-    if len(tone_at) != 1:
-        return word
-    tone = chars.pop(tone_at[0])
-    letters = [i for i, c in enumerate(chars) if c not in _TONES]
-    first, second = letters[-2], letters[-1]
-    carrier = first if tone_at[0] - 1 == second else second    # the vowel that did not carry it
-    chars.insert(carrier + 1, tone)
-    return unicodedata.normalize("NFC", "".join(chars))
-
-
-def _other_tones(text: str) -> str:
-    return re.sub(r"\w+", lambda m: _move_tone(m.group(0)), text)
-
-
 def variants(text: str) -> list[str]:
     """`text` and the spellings the press also uses for it, in a fixed order: a spaced dash written
-    '-', ' -' or '- ' ("Bộ Lao động-Thương binh"), 'phòng, chống' / 'phòng chống', and the other tone
-    placement of oa/oe/uy ('Hòa Bình' / 'Hoà Bình'). Unspaced hyphens (transliterations such as
-    'Cam-pu-chia') are left alone."""
+    '-', ' -' or '- ' ("Bộ Lao động-Thương binh"), 'phòng, chống' / 'phòng chống', 'Đắk Lắk' / 'Đăk Lăk'.
+    Unspaced hyphens (transliterations such as 'Cam-pu-chia') are left alone. Case, dash characters and
+    the tone placement of oa/oe/uy ('Hòa'/'Hoà') need no variant: kg's match_form unifies them."""
     out = [text]
     if " - " in text:
         out += [text.replace(" - ", d) for d in ("-", " -", "- ")]
@@ -142,7 +115,6 @@ def variants(text: str) -> list[str]:
         if re.search(r"\b(Đắk|Đăk|Lắk)\b", v):
             both = [v, re.sub(r"\bĐắk\b", "Đăk", v), re.sub(r"\bĐăk\b", "Đắk", v)]
             out += both + [re.sub(r"\bLắk\b", "Lăk", b) for b in both]
-    out += [_other_tones(v) for v in list(out)]
     return list(dict.fromkeys(out))
 
 
