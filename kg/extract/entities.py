@@ -73,6 +73,10 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
         if " " not in surface and entry.type == "Country" and surface.lower() in lex.syllables \
                 and _touches_capital(text, start, end):
             continue                      # "Nguyễn Minh Đức" is a person, not Germany ("Malaysia" is no syllable)
+        if entry.type == "Country" and lex.country_attributes and text[:start].lower().endswith(lex.country_attributes):
+            continue                      # "đô la Mỹ", "tiếng Anh": an attribute, not the country
+        if entry.type in ("Location", "Country") and _after_surname(text, start, lex):
+            continue                      # "Nguyễn Hòa Bình" is a person, not the province
         if entry.type in ("Location", "Country") and text[end:end + 1] == " " and text[end + 1:end + 2].isupper() \
                 and text[end + 1:end + 2].isalpha() and not _starts_entry(text, end + 1, lex) \
                 and surface.rsplit(" ", 1)[-1].lower() in lex.syllables \
@@ -80,6 +84,18 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
             continue                      # "Thái Bình Dương" (the Pacific) is not the province Thái Bình
         cands.append((start, end, key))
     return _leftmost_longest(cands)
+
+
+def _after_surname(text: str, start: int, lex: Lexicon) -> bool:
+    """Is the name at `start` part of a person's name: right after a surname, or after a surname and one
+    more capitalised word ("Nguyễn Hòa Bình", "Trương Hòa Bình", "Bùi Thị Nga")?"""
+    before = text[max(0, start - 30):start]
+    m = re.search(r"(\w+) (?:(\w+) )?$", before)
+    if not m:
+        return False
+    if m.group(2) is None:
+        return m.group(1) in lex.surnames
+    return m.group(2) in lex.surnames or (m.group(1) in lex.surnames and m.group(2)[:1].isupper())
 
 
 def _starts_head(text: str, pos: int, lex: Lexicon) -> bool:
@@ -982,6 +998,7 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
     for o in orgs:
         orgs_in.setdefault(o.sentence, []).append(o)
     qualifiers = set()
+    extra_countries: list[Mention] = []
     for m in orgs:
         paren = _PAREN_AFTER.match(doc.text[m.end:m.end + 44])
         if paren and (m.sentence, m.end + paren.end()) in by_start:
@@ -1018,6 +1035,14 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
                 break
         c = by_start.get((m.sentence, m.end + 1)) or (
             by_start.get((m.sentence, m.end + len(link))) if link else None)
+        if c is None and lex.country_qualifiers:
+            q = re.match(r" (\w+)(?!\w)", doc.text[m.end:m.end + 20])
+            if q and q.group(1) in lex.country_qualifiers and lex.country_qualifiers[q.group(1)] in lex.entries:
+                # "Bộ Nội vụ Anh": a one-syllable country name, read as a country only after a body
+                key = lex.country_qualifiers[q.group(1)]
+                c = Mention(doc.id, m.sentence, m.end + 1, m.end + q.end(), q.group(1), "Country",
+                            "country_words.tsv", key)
+                extra_countries.append(c)
         paren = _PAREN_AFTER.match(doc.text[m.end:m.end + 44])
         if c is None:                        # "Công an thành phố Đông Hưng (Trung Quốc)"
             c = _country_in_parentheses(doc, m, by_start)
@@ -1060,7 +1085,7 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
                 # "Bộ Nội vụ Slovakia" and "Bộ Nội vụ Cộng hòa Slovakia": one body, however its country is written
                 attrs["identity"] = f"{norm_key(doc.text[m.start:m.end])}|{c.key}"
             out.append(replace(m, end=end, text=text, key="", attrs=tuple(sorted(attrs.items()))))
-    return out
+    return out + [replace(c, attrs=(("nested", "Organization"),)) for c in extra_countries]
 
 
 def _seat_after(doc: Document, pos: int, m: Mention, lex: Lexicon, countries: dict, places: dict) -> Mention | None:
