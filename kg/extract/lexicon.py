@@ -75,6 +75,7 @@ class Lexicon:
     abbreviation_re: re.Pattern | None = None
     country_attributes: tuple[str, ...] = ()    # country_words.tsv attribute: "đô la", "tiếng" (+ " ")
     country_qualifiers: dict[str, str] = field(default_factory=dict)   # "Anh" -> vuong-quoc-anh, after a body only
+    numbered_heads: frozenset[str] = frozenset()  # Agreement heads of level 1: named only with a number/capital/quote
     posts_and_titles: tuple[str, ...] = ()      # persons.tsv posts and titles, longest first
     governments: tuple[tuple[str, str, str], ...] = ()   # governments.tsv: (word, default country id, rule), longest first
     post_heads: dict[str, str] = field(default_factory=dict)
@@ -219,6 +220,7 @@ def _compile(rules: Rules) -> Lexicon:
             lex.head_tails[r.id] = r.list("tail")
     for heads in lex.heads.values():
         heads.sort(key=lambda h: -len(h[0]))
+    lex.numbered_heads = frozenset(h for h, _, level in lex.heads.get("Agreement", ()) if level == 1)
     for r in rules.table("cues.tsv"):
         lex.cues.setdefault(r["relation"], []).append((r["cue"], r.id, r["role"]))
     for cues in lex.cues.values():
