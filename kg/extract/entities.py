@@ -73,7 +73,7 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
         if " " not in surface and entry.type == "Country" and surface.lower() in lex.syllables \
                 and _touches_capital(text, start, end) and not _foreign_name_follows(text, start, end, lex):
             continue                      # "Nguyễn Minh Đức" is a person, not Germany ("Malaysia" is no syllable)
-        if entry.type == "Country" and lex.country_attributes and text[:start].lower().endswith(lex.country_attributes):
+        if entry.type == "Country" and lex.country_attributes and text[max(0, start - 12):start].lower().endswith(lex.country_attributes):
             continue                      # "đô la Mỹ", "tiếng Anh": an attribute, not the country
         if entry.type in ("Location", "Country") and _after_surname(text, start, lex):
             continue                      # "Nguyễn Hòa Bình" is a person, not the province
@@ -89,13 +89,12 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
 def _after_surname(text: str, start: int, lex: Lexicon) -> bool:
     """Is the name at `start` part of a person's name: right after a surname, or after a surname and one
     more capitalised word ("Nguyễn Hòa Bình", "Trương Hòa Bình", "Bùi Thị Nga")?"""
-    before = text[max(0, start - 30):start]
-    m = re.search(r"(\w+) (?:(\w+) )?$", before)
-    if not m:
+    if start < 2 or text[start - 1] != " " or not text[start - 2].isalpha():
         return False
-    if m.group(2) is None:
-        return m.group(1) in lex.surnames
-    return m.group(2) in lex.surnames or (m.group(1) in lex.surnames and m.group(2)[:1].isupper())
+    words = text[max(0, start - 24):start].split()
+    if words and words[-1] in lex.surnames:
+        return True
+    return len(words) >= 2 and words[-2] in lex.surnames and words[-1][:1].isupper() and words[-1].isalpha()
 
 
 def _starts_head(text: str, pos: int, lex: Lexicon) -> bool:
@@ -267,7 +266,8 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             break                           # "… Cục Cảnh sát hình sự Nguyễn Văn A": the name is a person's
         if k > j and w[:1].isupper() and not w.isupper() and (
                 lex.word_class.get(w.lower()) in CLAUSE_CLASSES or _is_stop_word(w.lower(), lex)) \
-                and not (k + 1 < n and s.gap(k + 1) == " " and f"{w.lower()} {s.words[k + 1][2].lower()}" in lex.compounds):
+                and not (k + 1 < n and s.gap(k + 1) == " "
+                         and lex.word_class.get(f"{w.lower()} {s.words[k + 1][2].lower()}") in NAME_CLASSES):
             break                           # "Bộ GTVT Theo thông tin …": a capitalised preposition opens a new sentence
         if k > j and _heads_at(s, k, lex, "Location") and not _cap(w):
             loc = _heads_at(s, k, lex, "Location")
@@ -328,6 +328,23 @@ def _parent_starts(s: _Sent, k: int, lex: Lexicon, g, level: int) -> bool:
     return False
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
 _ACRONYM_AHEAD = re.compile(r"[^,;:()“”\"]{1,90}? \([A-ZĐ][A-ZĐ0-9&+-]{1,11}\)")
+
+
+def _proper_name_follows(s: _Sent, j: int, lex: Lexicon) -> bool:
+    """After a lower-case head, does a proper name follow, directly or after one trade word ("tập đoàn
+    truyền thông Nikkei")? A capitalised word that is not a function word, an acronym, or a foreign word."""
+    for k in (j, j + 1, j + 2):
+        if k >= len(s.words) or s.gap(k) != " ":
+            return False
+        w = s.words[k][2]
+        if w[:1].isupper():
+            return lex.word_class.get(w.lower()) not in CLAUSE_CLASSES and not any(
+                s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ()))
+        if k == j + 2 or not (w.islower() and f"{w} {s.words[k + 1][2]}" in lex.compounds if k + 1 < len(s.words) else False):
+            if k > j and f"{s.words[k - 1][2]} {w}" in lex.compounds:
+                continue
+            return False
+    return False
 
 
 def _org_tail(s: _Sent, end: int, lex: Lexicon, gaz, tails: tuple[str, ...]) -> int:
@@ -603,8 +620,12 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                 a, b = ws, s.words[k - 1][1]
                 out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Location", hl[1]))
                 covered.append((a, b))
-        # Organizations: capitalised head + name
-        h = _heads_at(s, i, lex, "Organization") if capital and "Organization" in types else None
+        # Organizations: capitalised head + name; a lower-case head before a proper name ("tập đoàn
+        # truyền thông Nikkei", "đảng UMNO"): the press writes a company's or a party's kind in lower case
+        h = _heads_at(s, i, lex, "Organization") if "Organization" in types else None
+        if h and not capital and (not _proper_name_follows(s, i + h[3], lex)
+                                  or s.text[:ws].rstrip().lower().endswith(tuple(c for c, _, _ in lex.cues.get("plural", ())))):
+            h = None                         # ("các công ty IT": companies, not one)
         if h and any(t in types and (o := _heads_at(s, i, lex, t)) and o[3] > h[3] for t in ("Agreement", "Event")):
             h = None                         # longest head wins: "Bộ luật Hình sự" is a code of law, not a "Bộ"
         if h and ws not in gaz and not inside(ws, we, covered) and not inside(ws, we, org_taken):
@@ -630,8 +651,9 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                         a, b = ws, s.words[end - 1][1]
                         text = s.text[a:b]
                         if match_form(text) not in lex.generic:
-                            out.append(Mention(doc.id, si, base + a, base + b, text, "Organization", rid,
-                                               attrs=(("level", str(level)),)))
+                            attrs = (("level", str(level)),) if capital else \
+                                (("canonical", text[0].upper() + text[1:]), ("level", str(level)))
+                            out.append(Mention(doc.id, si, base + a, base + b, text, "Organization", rid, attrs=attrs))
                             org_taken.append((a, b))
         # Agreements and events: capitalised head + title (may nest inside another title)
         for etype in ("Agreement", "Event") if capital else ():
@@ -827,10 +849,13 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
             e = lex.entries[key]
             out.append(Mention(doc.id, si, base + a, base + b, sent.text[a:b], e.type, rules_of.get(a, e.rule), key))
         out += _pattern_mentions(doc, si, s, lex, gaz_spans)
-        out += _distributed_mentions(doc, si, sent.text, lex, [(m.start - base, m.end - base) for m in out[first:]])
-        if lex.post_heads:
+        if lex.distributive is not None and lex.distributive.search(sent.text):
+            out += _distributed_mentions(doc, si, sent.text, lex, [(m.start - base, m.end - base) for m in out[first:]])
+        if any(w in lex.post_heads_by_first for w in s.tokens):
             gaz = {g[0]: g for g in gaz_spans}
             out += _bodies_named_by_posts(doc, si, s, lex, gaz, [(m.start - base, m.end - base) for m in out[first:]])
+        if not any(w in lex.titles_by_first for w in s.tokens):
+            continue                         # no title, no person
         # a post names a body or a country ("Đại sứ Hoa Kỳ"), never a person: the name comes after it
         taken = [(m.start - base, m.end - base) for m in out[first:] if m.type in ("Organization", "Country")]
         places = [(m.start - base, m.end - base) for m in out[first:] if m.type == "Location"]
@@ -883,7 +908,7 @@ def _governments(text: str, lex: Lexicon, gaz_spans):
     Hoàng gia Campuchia" widen the country's gazetteer span to the whole phrase (kept as an alias of
     the country); an unqualified "Chính phủ" is the default country of rules/governments.tsv, except
     in a person's post ("Thủ tướng Chính phủ"). Returns the spans and, by start, the rule of each widened one."""
-    if not lex.governments or not any(w in text for w, _, _ in lex.governments):
+    if lex.government_re is None or not lex.government_re.search(text):
         return gaz_spans, {}
     by_start = {a: (a, b, key) for a, b, key in gaz_spans}
     spans = list(gaz_spans)
@@ -1373,10 +1398,11 @@ def _bodies_named_by_posts(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz, 
     head is added back by _implied_heads, after the body's country is read."""
     base = doc.sentences[si].start
     out = []
-    for i, (ws, we, w) in enumerate(s.words):
-        for post, head in lex.post_heads.items():
-            pw = post.split()
-            if w != pw[0] or not s.phrase_at(i, pw):
+    posts = lex.post_heads_by_first
+    for i in [i for i, w in enumerate(s.tokens) if w in posts]:
+        for pw, head in posts[s.tokens[i]]:
+            post = " ".join(pw)
+            if not s.phrase_at(i, pw):
                 continue
             j = i + len(pw)
             if j >= len(s.words) or s.gap(j) != " " or not s.words[j][2][:1].isupper() or s.words[j][2].isupper() \
