@@ -558,6 +558,9 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
     w = s.words[k][2]
     if w in lex.and_words:
         return True
+    if s.gap(k).strip() == "," and (lex.word_class.get(w.lower()) == "verb" and not _comma_pair(s, k)
+                                    or any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ()))):
+        return False                        # "…, nâng tổng số …", "…, ông Hermen Borst …": a clause or a person
     cls = lex.word_class.get(w.lower())
     if w.islower() and cls in ("conjunction", "adverb", "pronoun", "particle", "determiner") and not _completes_word(s, k, lex) \
             and not (k + 1 < len(s.words) and s.gap(k + 1) == " "
