@@ -158,3 +158,8 @@ def test_a_company_written_with_a_lower_case_kind_before_its_name_is_found(tmp_p
 
 def test_companies_in_the_plural_are_no_body(tmp_path):
     assert orgs(tmp_path, "Các công ty IT Việt Nam đang tuyển thêm kỹ sư.") == set()
+
+
+def test_where_a_suspect_lives_is_no_location(tmp_path):
+    g = nodes(tmp_path, "Công an bắt Trần Văn B (30 tuổi, trú tại xã Tân Hưng, huyện Sóc Sơn, Hà Nội) tại Lạng Sơn.")
+    assert {d["label"] for _, d in g.nodes(data=True) if d["type"] == "Location"} == {"tỉnh Lạng Sơn"}

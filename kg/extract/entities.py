@@ -873,6 +873,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
                                                            and any(a <= m.start and m.end <= b for a, b in names))]
             out += persons
     out = _given_names_are_not_countries(doc, out, lex)
+    out = _residences_are_not_places(doc, out, lex)
     out = _inner_names(doc, out, lex)
     out = _acronyms(doc, out)
     out = _qualify_by_country(doc, out, lex)
@@ -884,6 +885,17 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _local_acronyms(out)
     out = _identities(doc, out, lex)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type, m.text))
+
+
+def _residences_are_not_places(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Places where a victim or a suspect lives ("trú tại xã X, huyện Y", rules/residences.tsv) are
+    no Locations: nothing in the story happens there."""
+    if lex.residence_re is None or not any(m.type == "Location" for m in mentions):
+        return mentions
+    spans = [(m.start(), m.end()) for m in lex.residence_re.finditer(doc.text)]
+    if not spans:
+        return mentions
+    return [m for m in mentions if not (m.type == "Location" and any(a <= m.start and m.end <= b for a, b in spans))]
 
 
 def _given_names_are_not_countries(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:

@@ -76,6 +76,7 @@ class Lexicon:
     country_attributes: tuple[str, ...] = ()    # country_words.tsv attribute: "đô la", "tiếng" (+ " ")
     country_qualifiers: dict[str, str] = field(default_factory=dict)   # "Anh" -> vuong-quoc-anh, after a body only
     numbered_heads: frozenset[str] = frozenset()  # Agreement heads of level 1: named only with a number/capital/quote
+    residence_re: re.Pattern | None = None       # residences.tsv: "trú tại" … (places after it are no Locations)
     posts_and_titles: tuple[str, ...] = ()      # persons.tsv posts and titles, longest first
     governments: tuple[tuple[str, str, str], ...] = ()
     government_re: re.Pattern | None = None   # governments.tsv: (word, default country id, rule), longest first
@@ -289,6 +290,9 @@ def _compile(rules: Rules) -> Lexicon:
         lex.abbreviation_re = re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
     lex.country_attributes = tuple(r["word"] + " " for r in rules.table("country_words.tsv") if r["kind"] == "attribute")
     lex.country_qualifiers = {r["word"]: r["country"] for r in rules.table("country_words.tsv") if r["kind"] == "qualifier"}
+    phrases = [r["phrase"] for r in rules.table("residences.tsv")]
+    if phrases:
+        lex.residence_re = re.compile(rf"(?<!\w){_alternatives(phrases)}(?!\w)[^);.]*")
     lex.posts_and_titles = tuple(sorted(set(lex.posts) | set(lex.titles), key=len, reverse=True))
     lex.deputies = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "deputy"), key=len, reverse=True)
     _compile_glue(lex)
