@@ -8,7 +8,7 @@ from typing import NamedTuple
 from .text import norm_key
 
 ENTITY_TYPES = ("Organization", "Country", "Agreement", "Event", "Person", "Location")
-RELATIONS = ("partOf", "country", "organized", "participatedIn", "cooperatesWith", "funded",
+RELATIONS = ("partOf", "country", "basedIn", "organized", "participatedIn", "cooperatesWith", "funded",
              "partyTo", "memberOf", "heldIn", "underFramework", "holdsPosition")
 SYMMETRIC_RELATIONS = frozenset({"cooperatesWith"})
 
