@@ -28,6 +28,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
         print(f"  {g.number_of_nodes()} entities: " + ", ".join(f"{t} {n}" for t, n in sorted(types.items())))
         print(f"  {g.number_of_edges()} links: " + ", ".join(f"{r} {n}" for r, n in sorted(rels.items())))
         print("  files: " + ", ".join(res.files))
+    for w in res.warnings:
+        print(f"kg: warning: {w}", file=sys.stderr)
     for s in res.corpus.skipped:
         print(f"kg: skipped {s.path}: {s.reason}", file=sys.stderr)
     return EXIT_PARTIAL if res.corpus.skipped else EXIT_OK

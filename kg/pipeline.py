@@ -34,6 +34,7 @@ class BuildResult:
     corpus: Corpus
     out_dir: str
     files: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def _progress(iterable, total: int, enabled: bool, desc: str):
@@ -131,4 +132,16 @@ def build(corpus_dir: str | os.PathLike, out_dir: str | os.PathLike, rules_dir: 
     # With a second core, a forked child writes the RDF files while this process writes the rest.
     parallel = [RDF_FILES] if (workers is None and default_workers() > 1) or (workers or 1) > 1 else []
     write_all_atomic(files, out_dir, parallel=parallel)
-    return BuildResult(g, corpus, str(out_dir), sorted(files))
+    return BuildResult(g, corpus, str(out_dir), sorted(files), warnings=_write_query_store(out_dir))
+
+
+def _write_query_store(out_dir) -> list[str]:
+    """The persistent store `kg query` opens (OUT/graph.oxigraph), made from the files just written. A
+    failure costs only speed (the first query makes it, or reads the file), so it is a warning."""
+    from .errors import QueryError
+    from .sparql import STORE_DIR, write_store
+    try:
+        write_store(out_dir)
+    except (OSError, QueryError) as exc:
+        return [f"{Path(out_dir) / STORE_DIR}: not written ({exc}); kg query will read graph.trig instead"]
+    return []
