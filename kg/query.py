@@ -137,10 +137,14 @@ def shortest_chains(g: nx.MultiDiGraph, source: str, target: str, limit: int = 3
             for p in paths[:limit]]
 
 
+STRUCTURE_RELATIONS = frozenset({"partOf", "country", "basedIn"})    # what a body is, not whom it works with
+
+
 @dataclass(frozen=True)
 class Partner:
     """Who an organisation works with, and how: direct links (relation, 'out' / 'in'), shared events and
-    agreements (node ids), and the articles that state any of it."""
+    agreements (node ids), the articles that state any of it, and which of the body's units the ties
+    go through (empty: the body itself)."""
     node: str
     label: str
     type: str
@@ -148,41 +152,91 @@ class Partner:
     events: tuple[str, ...]
     agreements: tuple[str, ...]
     docs: tuple[str, ...]
+    via: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Structure:
+    """What a body is, listed apart from its partners: the bodies it is part of, its units (every level),
+    its own country and where it is based."""
+    parents: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
+    country: tuple[str, ...] = ()
+    based_in: tuple[str, ...] = ()
 
 
 def _docs(evidence) -> set[str]:
     return {str(e["doc"]) for e in evidence}
 
 
-def partners(g: nx.MultiDiGraph, name: str) -> tuple[str, list[Partner]]:
-    """(the organisation's node id, its partners, most-attested first)."""
+def _edges(g, x):
+    """(other end, relation, direction, evidence) of every link of x."""
+    for _, y, k, d in g.out_edges(x, keys=True, data=True):
+        yield y, d.get("relation", k), "out", d.get("evidence", ())
+    for y, _, k, d in g.in_edges(x, keys=True, data=True):
+        yield y, d.get("relation", k), "in", d.get("evidence", ())
+
+
+def structure(g: nx.MultiDiGraph, x: str) -> Structure:
+    """The body's place: parents (partOf, every level up), units (partOf into it, every level down),
+    country and basedIn targets; each sorted by label."""
+    def closure(start, step):
+        seen, todo = set(), [start]
+        while todo:
+            n = todo.pop()
+            for m in step(n):
+                if m not in seen and m != x:
+                    seen.add(m)
+                    todo.append(m)
+        return seen
+    part_of = lambda n, out: [v if out else u for u, v, k, d in (g.out_edges(n, keys=True, data=True) if out  # noqa: E731
+                              else g.in_edges(n, keys=True, data=True)) if d.get("relation", k) == "partOf"]
+    by_label = lambda ids: tuple(sorted(ids, key=lambda i: (g.nodes[i].get("label", i), i)))  # noqa: E731
+    targets = lambda rel: {v for _, v, k, d in g.out_edges(x, keys=True, data=True)  # noqa: E731
+                           if d.get("relation", k) == rel}
+    return Structure(by_label(closure(x, lambda n: part_of(n, True))), by_label(closure(x, lambda n: part_of(n, False))),
+                     by_label(targets("country")), by_label(targets("basedIn")))
+
+
+def partners(g: nx.MultiDiGraph, name: str, units: bool = True) -> tuple[str, list[Partner]]:
+    """(the organisation's node id, its partners, most-attested first). Partners are organisations and
+    countries it cooperates with, meets at events, shares agreements with or is otherwise linked to —
+    never its own parents, units, country or office location (see `structure`). With `units`, what the
+    body's units do counts too (each partner says through which unit)."""
     x = find_entity(g, name)
+    st = structure(g, x)
+    family = {x, *st.parents, *st.units}
+    actors = [x, *st.units] if units else [x]
     rel: dict[str, set] = defaultdict(set)
     shared: dict[str, dict[str, set]] = defaultdict(lambda: {"Event": set(), "Agreement": set()})
     docs: dict[str, set] = defaultdict(set)
-    for _, y, k, d in g.out_edges(x, keys=True, data=True):
-        if g.nodes[y].get("type") in PARTNER_TYPES:
-            rel[y].add((d.get("relation", k), "out"))
-            docs[y] |= _docs(d.get("evidence", ()))
-    for y, _, k, d in g.in_edges(x, keys=True, data=True):
-        if g.nodes[y].get("type") in PARTNER_TYPES:
-            rel[y].add((d.get("relation", k), "in"))
-            docs[y] |= _docs(d.get("evidence", ()))
-    for _, e, k, d in g.out_edges(x, keys=True, data=True):
-        etype = g.nodes[e].get("type")
-        roles = EVENT_ROLES if etype == "Event" else AGREEMENT_ROLES if etype == "Agreement" else ()
-        if d.get("relation", k) not in roles:
-            continue
-        for y, _, k2, d2 in g.in_edges(e, keys=True, data=True):
-            if y != x and g.nodes[y].get("type") in PARTNER_TYPES and d2.get("relation", k2) in roles:
-                shared[y][etype].add(e)
-                docs[y] |= _docs(d.get("evidence", ())) | _docs(d2.get("evidence", ()))
+    via: dict[str, set] = defaultdict(set)
+    for a in actors:
+        for y, relation, direction, evidence in _edges(g, a):
+            if y in family or g.nodes[y].get("type") not in PARTNER_TYPES or relation in STRUCTURE_RELATIONS:
+                continue
+            rel[y].add((relation, direction))
+            docs[y] |= _docs(evidence)
+            if a != x:
+                via[y].add(a)
+        for _, e, k, d in g.out_edges(a, keys=True, data=True):
+            etype = g.nodes[e].get("type")
+            roles = EVENT_ROLES if etype == "Event" else AGREEMENT_ROLES if etype == "Agreement" else ()
+            if d.get("relation", k) not in roles:
+                continue
+            for y, _, k2, d2 in g.in_edges(e, keys=True, data=True):
+                if y not in family and g.nodes[y].get("type") in PARTNER_TYPES and d2.get("relation", k2) in roles:
+                    shared[y][etype].add(e)
+                    docs[y] |= _docs(d.get("evidence", ())) | _docs(d2.get("evidence", ()))
+                    if a != x:
+                        via[y].add(a)
+    by_label = lambda ids: tuple(sorted(ids, key=lambda i: (g.nodes[i].get("label", i), i)))  # noqa: E731
     out = []
     for y in set(rel) | set(shared):
         n = g.nodes[y]
-        by_label = lambda ids: tuple(sorted(ids, key=lambda i: (g.nodes[i].get("label", i), i)))  # noqa: E731
         out.append(Partner(y, n.get("label", y), n.get("type", ""), tuple(sorted(rel.get(y, ()))),
                            by_label(shared[y]["Event"]) if y in shared else (),
-                           by_label(shared[y]["Agreement"]) if y in shared else (), tuple(sorted(docs[y]))))
+                           by_label(shared[y]["Agreement"]) if y in shared else (), tuple(sorted(docs[y])),
+                           by_label(via.get(y, ()))))
     out.sort(key=lambda p: (-len(p.docs), -(len(p.relations) + len(p.events) + len(p.agreements)), p.label, p.node))
     return x, out

@@ -50,12 +50,16 @@ def register(subparsers) -> None:
 
     r = subparsers.add_parser(
         "partners", help="who an organisation works with, how, how often, in which articles",
-        description="Partners of an organisation or country: direct links (cooperatesWith, partOf, …), shared "
+        description="Partners of an organisation or country: direct links (cooperatesWith, funded, …), shared "
         "events (both organised, attended or funded) and shared agreements (both parties or funders), "
-        "with the articles that state them; most-attested first.")
+        "with the articles that state them; most-attested first. The body's own parents, units, country and "
+        "office location are listed apart, never as partners; what its units do counts as its own "
+        "(--no-units: only its own links).")
     r.add_argument("name", help='a name, alias or id, e.g. "Cục Đối ngoại"')
     r.add_argument("--graph", default="output", help="build folder or graph.json (default: output)")
-    r.add_argument("--limit", type=int, default=0, help="show at most this many partners (default: all)")
+    r.add_argument("--limit", type=int, default=PARTNERS_SHOWN,
+                   help=f"show at most this many partners (default: {PARTNERS_SHOWN}; 0: all); the total is always given")
+    r.add_argument("--no-units", action="store_true", help="leave out what the body's units do")
     r.add_argument("--format", choices=("text", "json"), default="text")
     r.set_defaults(func=cmd_partners)
 
@@ -77,8 +81,8 @@ def _megabytes(text: str) -> int:
         n = int(text)
     except ValueError:
         n = -1
-    if n < 0 or 0 < n < 64:
-        raise argparse.ArgumentTypeError(f"expected a number of MB >= 64 (0: no limit), got {text!r}")
+    if n < 0 or 0 < n < 256:
+        raise argparse.ArgumentTypeError(f"expected a number of MB >= 256 (0: no limit), got {text!r}")
     return n
 
 
@@ -105,6 +109,10 @@ def cmd_query(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("kg: query interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:                  # `kg query … | head`: the reader has what it wanted
+        import os
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     return 0
 
 
@@ -202,40 +210,80 @@ def _evidence_lines(evidence, indent: str = "      ") -> list[str]:
 
 # --- kg partners ----------------------------------------------------------------------------------
 
+PARTNERS_SHOWN = 20           # partners printed by default (the total is always said)
+LIST_SHOWN = 5                # articles, events, agreements shown per partner before "(+N more)"
+
+
 def cmd_partners(args: argparse.Namespace) -> int:
-    from .query import load_graph, partners
+    from .query import load_graph, partners, structure
     g = load_graph(args.graph)
-    x, found = partners(g, args.name)
-    if args.limit > 0:
-        found = found[:args.limit]
+    x, found = partners(g, args.name, units=not args.no_units)
+    st = structure(g, x)
+    shown = found[:args.limit] if args.limit > 0 else found
     if args.format == "json":
-        data = {"entity": _node_json(g, x), "partners": [
-            {**_node_json(g, p.node),
-             "relations": [{"relation": r, "direction": d} for r, d in p.relations],
-             "shared_events": [_node_json(g, e) for e in p.events],
-             "shared_agreements": [_node_json(g, a) for a in p.agreements],
-             "articles": list(p.docs)} for p in found]}
+        data = {"entity": _node_json(g, x), "total": len(found), "units_counted": not args.no_units,
+                "structure": {"part_of": [_node_json(g, n) for n in st.parents],
+                              "units": [_node_json(g, n) for n in st.units],
+                              "country": [_node_json(g, n) for n in st.country],
+                              "based_in": [_node_json(g, n) for n in st.based_in]},
+                "partners": [
+                    {**_node_json(g, p.node),
+                     "relations": [{"relation": r, "direction": d} for r, d in p.relations],
+                     "shared_events": [_node_json(g, e) for e in p.events],
+                     "shared_agreements": [_node_json(g, a) for a in p.agreements],
+                     "via_units": [_node_json(g, u) for u in p.via],
+                     "articles": list(p.docs)} for p in shown]}
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
         return 0
-    sys.stdout.write(format_partners(g, x, found))
+    sys.stdout.write(format_partners(g, x, shown, total=len(found), st=st, units=not args.no_units))
     return 0
 
 
-def format_partners(g, x: str, found) -> str:
+def _some(items, shown: int = LIST_SHOWN) -> str:
+    items = list(items)
+    more = f" … (+{len(items) - shown} more)" if len(items) > shown else ""
+    return "; ".join(items[:shown]) + more
+
+
+def format_partners(g, x: str, found, total: int | None = None, st=None, units: bool = True) -> str:
+    """The partners as numbered entries (long lists cut with '(+N more)'), after one line saying how many
+    there are in all and the body's own place (parents, units, country), which are never partners."""
     d = g.nodes[x]
-    out = [f"Partners of {d.get('label', x)} ({d.get('type', '?')}): {len(found)}"]
+    total = len(found) if total is None else total
+    head = f"Partners of {d.get('label', x)} ({d.get('type', '?')}): {total}"
+    if len(found) < total:
+        head += f", the {len(found)} most attested shown (--limit 0 shows all)"
+    out = [head]
+    if st is not None:
+        if st.units:
+            counted = f"counting what its {len(st.units)} unit(s) do" if units else \
+                f"its {len(st.units)} unit(s), not counted (--no-units)"
+            out.append(f"  {counted}: {_some(_label(g, u) for u in st.units)}")
+        for name, ids in (("part of", st.parents), ("country", st.country), ("based in", st.based_in)):
+            if ids:
+                out.append(f"  {name}: {_some(_label(g, n) for n in ids)}")
     for i, p in enumerate(found, 1):
         out.append("")
-        out.append(f"{i}. {p.label} ({p.type}) — {len(p.docs)} article(s)")
+        out.append(f"{i}. {p.label} ({p.type}{_place(g, p.node)}) — {len(p.docs)} article(s)")
         if p.relations:
-            out.append("   links: " + "; ".join(f"{r} →" if dr == "out" else f"← {r}" for r, dr in p.relations))
+            out.append("   links: " + _some(f"{r} →" if dr == "out" else f"← {r}" for r, dr in p.relations))
         if p.events:
-            out.append("   shared events: " + "; ".join(_dated(g, e) for e in p.events))
+            out.append("   shared events: " + _some(_dated(g, e) for e in p.events))
         if p.agreements:
-            out.append("   shared agreements: " + "; ".join(_label(g, a) for a in p.agreements))
+            out.append("   shared agreements: " + _some(_label(g, a) for a in p.agreements))
+        if p.via:
+            out.append("   through: " + _some(_label(g, u) for u in p.via))
         if p.docs:
-            out.append("   articles: " + ", ".join(p.docs))
+            out.append("   articles: " + _some(p.docs).replace("; ", ", "))
     return "\n".join(out) + "\n"
+
+
+def _place(g, n) -> str:
+    """', Việt Nam' for a body of a country; ', based in Việt Nam' for an office abroad or a country office."""
+    own = [g.nodes[v].get("label", v) for _, v, k, d in g.out_edges(n, keys=True, data=True) if d.get("relation", k) == "country"]
+    based = [g.nodes[v].get("label", v) for _, v, k, d in g.out_edges(n, keys=True, data=True) if d.get("relation", k) == "basedIn"]
+    parts = ([", ".join(sorted(own))] if own else []) + ([f"based in {', '.join(sorted(based))}"] if based else [])
+    return "".join(f", {p}" for p in parts)
 
 
 def _dated(g, n) -> str:

@@ -434,22 +434,24 @@ def stream_query(job: QueryJob, timeout: float = DEFAULT_TIMEOUT, source: str = 
         if not done:
             proc.wait(timeout=5)
             err = proc.stderr.read().decode("utf-8", "replace").strip().splitlines()
-            raise QueryStopped(f"{source}: the query process stopped ({_death(proc.returncode, job)})"
-                               + (f": {err[-1][:200]}" if err else ""))
+            why = _death(proc.returncode, job)
+            detail = f": {err[-1][:200]}" if err and proc.returncode and proc.returncode > 0 else ""
+            raise QueryStopped(f"{source}: the query stopped: {why}{detail}")
     finally:
         _stop(proc)
 
 
 def _death(code: int | None, job: QueryJob) -> str:
+    """Why the query process died, in words: an allocation refused under the memory cap aborts it."""
+    memory = f"out of memory (limit {job.max_memory_mb} MB; --max-memory gives more)" if job.max_memory_mb else ""
     if code is not None and code < 0:
         import signal
-        name = signal.Signals(-code).name if -code in signal.Signals._value2member_map_ else str(-code)
-        if name in ("SIGABRT", "SIGSEGV", "SIGKILL") and job.max_memory_mb:
-            return f"{name}: most likely out of memory (limit {job.max_memory_mb} MB, --max-memory)"
-        return name
-    if job.max_memory_mb:
-        return f"exit {code}; most likely out of memory (limit {job.max_memory_mb} MB, --max-memory)"
-    return f"exit {code}"
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        return memory or name if name in ("SIGABRT", "SIGSEGV", "SIGKILL", "SIGBUS") else name
+    return memory or f"exit {code}"
 
 
 def _stop(proc: subprocess.Popen) -> None:
