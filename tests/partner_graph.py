@@ -39,9 +39,11 @@ def partner_graph():
         Entity("cuc-doi-ngoai", "Cục Đối ngoại", "Organization", (), (), (ev(SA, "org.gazetteer"), ev(SE, "org.gazetteer"))),
         Entity("cuc-canh-sat-hinh-su", "Cục Cảnh sát hình sự", "Organization", (), (), (ev(SB, "org.gazetteer"),)),
         Entity("iom", "Tổ chức Di cư quốc tế", "Organization",
-               ("IOM", "IOM Việt Nam", "International Organization for Migration"), (("wikidata", "Q482626"),),
+               ("IOM", "IOM Việt Nam", "International Organization for Migration"),
+               (("wikidata", "Q482626"), ("gazetteer", "rules/gazetteer/organizations.tsv:40")),
                (ev(SA, "org.gazetteer"), ev(SC, "org.gazetteer"), ev(SD, "org.gazetteer"))),
-        Entity("unodc", "Văn phòng Liên hợp quốc về Ma túy và Tội phạm", "Organization", ("UNODC",), (),
+        Entity("unodc", "Văn phòng Liên hợp quốc về Ma túy và Tội phạm", "Organization", ("UNODC",),
+               (("gazetteer", "rules/gazetteer/organizations.tsv:41"),),
                (ev(SB, "org.gazetteer"),)),
         Entity("dai-su-quan-viet-nam-tai-myanmar", "Đại sứ quán Việt Nam tại Myanmar", "Organization", (), (),
                (ev(SC, "org.head"),)),
@@ -75,3 +77,17 @@ def partner_graph():
         Relation("bo-cong-an", "cooperatesWith", "eu", (ev(SD, "rel.cooperates"),)),
     ]
     return assemble_graph(ents, rels, docs)
+
+
+def write_build(folder) -> None:
+    """The partner graph's graph.json, graph.ttl and graph.trig in `folder`, as `kg build` writes them."""
+    from pathlib import Path
+
+    from kg.export.json import generate_json
+    from kg.export.rdf import render_rdf
+    folder = Path(folder)
+    g = partner_graph()
+    ttl, trig = render_rdf(g)
+    (folder / "graph.json").write_text(generate_json(g), encoding="utf-8")
+    (folder / "graph.ttl").write_bytes(ttl)
+    (folder / "graph.trig").write_bytes(trig)
