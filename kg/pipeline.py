@@ -14,14 +14,18 @@ from .export.graphml import generate_graphml, iter_graphml
 from .export.html import generate_html
 from .export.json import generate_json, iter_json
 from .export.rdf import DEFAULT_BASE, normalize_base, rdf_chunk_renderers
-from .export.report import generate_report
+from .export.neo4j import FILES as NEO4J_FILES
+from .export.neo4j import FOLDER as NEO4J_FOLDER
+from .export.neo4j import render_neo4j
+from .export.report import generate_report, generate_report_html
 from .extract import compile_lexicon, extract_document
 from .graph import assemble_graph
 from .model import ArticleFacts, Document, Extraction
 from .resolve import resolve, resolve_facts
 from .rules import Rules, load_rules
 
-OUTPUT_FILES = ("graph.json", "graph.ttl", "graph.trig", "graph.graphml", "graph.html", "report.md")
+OUTPUT_FILES = ("graph.json", "graph.ttl", "graph.trig", "graph.graphml", "graph.html", "report.md", "report.html",
+                *(f"{NEO4J_FOLDER}/{name}" for name in NEO4J_FILES))
 RDF_FILES = ("graph.ttl", "graph.trig")      # rendered together: they share the grouped quads
 CACHE_DIR = ".cache"           # per-article extraction results, inside the output folder
 
@@ -91,13 +95,25 @@ def output_renderers(g: nx.MultiDiGraph, skipped: list[Skipped] = (), base_iri: 
     """Every output file, as a callable that renders it: write_all_atomic renders and stages one
     file at a time, so a large graph never has all its files in memory at once."""
     rdf = rdf_chunk_renderers(g, base_iri)
+    neo4j: dict[str, str] = {}
+
+    def neo4j_file(name: str):
+        def render() -> str:
+            if not neo4j:
+                neo4j.update(render_neo4j(g))       # the five files come from one pass over the graph
+            return neo4j.pop(name)
+        return render
+
+    skipped_files = [(s.path, s.reason) for s in skipped]
     return {
         "graph.json": lambda: iter_json(g),
         "graph.ttl": rdf["graph.ttl"],
         "graph.trig": rdf["graph.trig"],
         "graph.graphml": lambda: iter_graphml(g),
         "graph.html": lambda: generate_html(g),
-        "report.md": lambda: generate_report(g, [(s.path, s.reason) for s in skipped]),
+        "report.md": lambda: generate_report(g, skipped_files),
+        "report.html": lambda: generate_report_html(g, skipped_files),
+        **{f"{NEO4J_FOLDER}/{name}": neo4j_file(f"{NEO4J_FOLDER}/{name}") for name in NEO4J_FILES},
     }
 
 

@@ -184,3 +184,89 @@ def test_a_link_stated_by_one_article_has_weight_one_and_that_article_date_twice
     d = back.edges["iom", "viet-nam", "iom|basedIn|viet-nam"]
     assert d["weight"] == 1.0 and d["first_date"] == d["last_date"] == "2023-05-12"
     assert [e["doc"] for e in json.loads(d["evidence"])] == [A]
+
+
+# --- Neo4j: the neo4j-admin import layout -----------------------------------------------------------------
+
+NEO4J_TYPES = {"int", "long", "float", "double", "boolean", "byte", "short", "char", "string", "date"}
+
+
+def read_neo4j(files: dict[str, str]) -> dict[str, tuple[list[str], list[list[str]]]]:
+    import csv
+    import io
+    return {name: (lambda r: (r[0], r[1:]))(list(csv.reader(io.StringIO(text)))) for name, text in files.items()}
+
+
+def _field(header: str) -> tuple[str, str]:
+    """'aliases:string[]' -> ('aliases', 'string[]'); ':LABEL' -> ('', 'LABEL')."""
+    name, _, kind = header.partition(":")
+    return name, kind
+
+
+@pytest.fixture(scope="module")
+def neo4j(g):
+    from kg.export.neo4j import render_neo4j
+    return read_neo4j(render_neo4j(g))
+
+
+def test_neo4j_headers_follow_the_import_tool_s_layout(neo4j):
+    for name, (header, _) in neo4j.items():
+        kinds = [_field(h)[1] for h in header]
+        for h, kind in zip(header, kinds):
+            assert kind in ("", "ID", "LABEL", "START_ID", "END_ID", "TYPE") or kind.rstrip("[]") in NEO4J_TYPES, (name, h)
+        if "relationships" in name:
+            assert header[:3] == [":START_ID", ":END_ID", ":TYPE"]
+        else:
+            assert kinds.count("ID") == 1 and kinds.count("LABEL") == 1
+
+
+def test_every_neo4j_relationship_joins_two_imported_nodes(neo4j):
+    ids = [r[0] for name in ("neo4j/nodes.csv", "neo4j/articles.csv", "neo4j/evidence.csv") for r in neo4j[name][1]]
+    assert len(ids) == len(set(ids))
+    for name in ("neo4j/relationships.csv", "neo4j/evidence_relationships.csv"):
+        for start, end, _, *_ in neo4j[name][1]:
+            assert start in set(ids) and end in set(ids)
+
+
+def test_neo4j_files_hold_every_entity_link_and_evidence_sentence(g, neo4j):
+    assert len(neo4j["neo4j/nodes.csv"][1]) == g.number_of_nodes()
+    assert len(neo4j["neo4j/relationships.csv"][1]) == g.number_of_edges()
+    assert len(neo4j["neo4j/evidence.csv"][1]) == sum(len(d["evidence"]) for _, _, d in g.edges(data=True))
+
+
+def test_a_neo4j_link_carries_its_type_label_weight_and_articles(neo4j):
+    header, rows = neo4j["neo4j/relationships.csv"]
+    row = dict(zip(header, next(r for r in rows if r[:3] == ["cuc-doi-ngoai", "iom", "cooperatesWith"])))
+    assert (row["label"], row["weight:int"], row["first_date"], row["last_date"]) == \
+        ("cooperates with", "2", "2023-05-12", "2024-03-08")
+    assert row["articles:string[]"].split(";") == ["a_2023", "b_2024"]
+    assert ["iom", "viet-nam", "basedIn"] in [r[:3] for r in rows]
+
+
+def test_a_neo4j_node_has_its_type_as_a_label_and_its_aliases_as_an_array(neo4j):
+    header, rows = neo4j["neo4j/nodes.csv"]
+    row = dict(zip(header, next(r for r in rows if r[0] == "iom")))
+    assert row[":LABEL"].split(";") == ["Entity", "Organization"]
+    assert row["aliases:string[]"].split(";") == ["IOM", "IOM Việt Nam", "International Organization for Migration"]
+
+
+def test_neo4j_cells_with_quotes_commas_semicolons_and_newlines_read_back(tmp_path):
+    from kg.export.neo4j import render_neo4j
+    from kg.graph import assemble_graph
+    from kg.model import Entity, Evidence, Relation
+    sentence = 'Bộ Công an, "Cục A"; và\nCục B phối hợp.'
+    ev = Evidence("d", sentence, 0, 10, "r")
+    g = assemble_graph([Entity("a", 'Cục "A", tỉnh X', "Organization", ("A; B",), (), (ev,)),
+                        Entity("b", "Cục B", "Organization", (), (), (ev,))], [Relation("a", "cooperatesWith", "b", (ev,))])
+    files = read_neo4j(render_neo4j(g))
+    node = dict(zip(*[files["neo4j/nodes.csv"][0], files["neo4j/nodes.csv"][1][0]]))
+    assert node["name"] == 'Cục "A", tỉnh X' and node["aliases:string[]"] == "A, B"
+    evidence = dict(zip(files["neo4j/evidence.csv"][0], files["neo4j/evidence.csv"][1][0]))
+    assert evidence["sentence"] == 'Bộ Công an, "Cục A"; và Cục B phối hợp.'
+
+
+def test_kg_build_writes_the_neo4j_files_and_report_html_with_the_others(built):
+    out = Path(built.out_dir)
+    for name in ("report.html", "neo4j/nodes.csv", "neo4j/articles.csv", "neo4j/evidence.csv",
+                 "neo4j/relationships.csv", "neo4j/evidence_relationships.csv"):
+        assert (out / name).is_file(), name
