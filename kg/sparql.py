@@ -25,7 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import QueryError
@@ -98,7 +98,7 @@ def _iri(value) -> str:
     return str(value)
 
 
-def check_read_only(query: str, graphs=frozenset(), source: str = "query") -> str:
+def check_read_only(query: str, graphs=frozenset(), source: str = "query", prefixes: dict | None = None) -> str:
     """Refuse what could change data or reach the network, deciding on the parsed query: SPARQL Update,
     SERVICE anywhere in the query, FROM / FROM NAMED of any graph that is not one of `graphs` (the export's
     named graphs, or a function giving them, called only for a query that names graphs), and any query
@@ -115,7 +115,7 @@ def check_read_only(query: str, graphs=frozenset(), source: str = "query") -> st
         raise QueryError(f"{source}: SPARQL syntax error (or a form kg cannot check): {_one_line(exc)}") from None
     _refuse_service(parsed, source)
     try:
-        algebra = translateQuery(parsed, initNs=PREFIXES)
+        algebra = translateQuery(parsed, initNs=prefixes or PREFIXES)
     except Exception as exc:                       # an undeclared prefix and the like
         raise QueryError(f"{source}: SPARQL error: {_one_line(exc)}") from None
     _refuse_service(algebra.algebra, source)
@@ -168,6 +168,26 @@ def _rdf_format(f: Path):
     import pyoxigraph as ox
     return {".trig": ox.RdfFormat.TRIG, ".ttl": ox.RdfFormat.TURTLE, ".nq": ox.RdfFormat.N_QUADS,
             ".nt": ox.RdfFormat.N_TRIPLES}.get(f.suffix.lower())
+
+
+_PREFIX_LINE = re.compile(r"@prefix\s+([A-Za-z][\w.-]*)?:\s*<([^<>\"{}|^`\\\x00-\x20]*)>\s*\.\s*$")
+
+
+def file_prefixes(f: Path, limit: int = 64) -> dict[str, str]:
+    """The @prefix lines at the top of an export (id:, article:, evidence: follow --base-iri), so the
+    build's own names work in queries as printed in the file: `id:cuc-doi-ngoai`."""
+    out: dict[str, str] = {}
+    try:
+        with open(f, encoding="utf-8", errors="replace") as fh:
+            for _, line in zip(range(limit), fh):
+                m = _PREFIX_LINE.match(line.strip())
+                if not m:
+                    break
+                if m.group(1):
+                    out[m.group(1)] = m.group(2)
+    except OSError:
+        pass
+    return out
 
 
 def load_store(path: str | Path = DEFAULT_OUTPUT):
@@ -334,6 +354,7 @@ class QueryJob:
     rdf: str = ""               # an RDF file to load in memory
     width: int = 0              # terminal width for tables (0: no wrapping)
     max_memory_mb: int = DEFAULT_MAX_MEMORY
+    prefixes: dict = field(default_factory=lambda: dict(PREFIXES))
 
     def to_json(self) -> bytes:
         return json.dumps(self.__dict__).encode("utf-8")
@@ -369,7 +390,8 @@ def prepare_job(query: str, path: str | Path = DEFAULT_OUTPUT, fmt: str = "table
     file loaded in memory."""
     p = Path(path)
     rdf = rdf_file(p)                                  # one-line errors for a missing build or a non-RDF file
-    text = check_read_only(query, lambda: named_graphs_of(p), source)     # refused before anything is made
+    prefixes = {**PREFIXES, **file_prefixes(rdf)}
+    text = check_read_only(query, lambda: named_graphs_of(p), source, prefixes)   # refused before anything is made
     database = ""
     if p.is_dir():
         if not store_is_current(p) and index is not None:
@@ -379,7 +401,7 @@ def prepare_job(query: str, path: str | Path = DEFAULT_OUTPUT, fmt: str = "table
                 pass                                   # a read-only build folder: query the file in memory
         if store_is_current(p):
             database = str(store_database(p))
-    return QueryJob(text, fmt, database, "" if database else str(rdf), width, max_memory_mb)
+    return QueryJob(text, fmt, database, "" if database else str(rdf), width, max_memory_mb, prefixes)
 
 
 # Frames from the query process: one kind byte, a 4-byte big-endian length, the payload.

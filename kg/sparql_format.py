@@ -17,13 +17,14 @@ MIN_COLUMN = 12              # a column is never squeezed below this width
 SEPARATOR = " | "
 
 
-def cell(t) -> str:
-    """Literals as their text (spaces folded); IRIs shortened with the usual prefixes (kg:, org: …)."""
+def cell(t, prefixes: dict | None = None) -> str:
+    """Literals as their text (spaces folded); IRIs shortened with the usual prefixes (kg:, org: …) and
+    the build's own (id:, article: …)."""
     import pyoxigraph as ox
     if t is None:
         return ""
     if isinstance(t, ox.NamedNode):
-        for pfx, ns in PREFIXES.items():
+        for pfx, ns in sorted((prefixes or PREFIXES).items(), key=lambda x: -len(x[1])):
             if t.value.startswith(ns) and len(t.value) > len(ns):
                 return f"{pfx}:{t.value[len(ns):]}"
         return t.value
@@ -72,14 +73,14 @@ def table_lines(cells: list[str], widths: list[int]) -> list[str]:
             for i in range(height)]
 
 
-def select_table(variables, rows, width: int = 0):
+def select_table(variables, rows, width: int = 0, prefixes: dict | None = None):
     """Text chunks of an aligned table; `rows` is any iterable of term tuples, read lazily."""
     rows = iter(rows)
     header = list(variables)
     if not header:
         yield ""
         return
-    sample = [[cell(t) for t in r] for r in islice(rows, TABLE_SAMPLE)]
+    sample = [[cell(t, prefixes) for t in r] for r in islice(rows, TABLE_SAMPLE)]
     widths = column_widths(header, sample, width)
     yield "\n".join(table_lines(header, widths) + ["-+-".join("-" * w for w in widths)]) + "\n"
     n = 0
@@ -87,7 +88,7 @@ def select_table(variables, rows, width: int = 0):
         yield "\n".join(table_lines(r, widths)) + "\n"
         n += 1
     for r in rows:
-        yield "\n".join(table_lines([cell(t) for t in r], widths)) + "\n"
+        yield "\n".join(table_lines([cell(t, prefixes) for t in r], widths)) + "\n"
         n += 1
     yield f"({n} row{'s' if n != 1 else ''})\n"
 
@@ -133,7 +134,7 @@ def triples_text(triples, fmt: str) -> str:
     return _fixed_prefix_order(out, PREFIXES).decode("utf-8")
 
 
-def stream_result(res, fmt: str = "table", width: int = 0):
+def stream_result(res, fmt: str = "table", width: int = 0, prefixes: dict | None = None):
     """Text chunks of a pyoxigraph query result (QuerySolutions, QueryBoolean or QueryTriples)."""
     import pyoxigraph as ox
     if isinstance(res, ox.QueryBoolean):
@@ -147,6 +148,6 @@ def stream_result(res, fmt: str = "table", width: int = 0):
         elif fmt == "json":
             yield from select_json(variables, rows)
         else:
-            yield from select_table(variables, rows, width)
+            yield from select_table(variables, rows, width, prefixes)
         return
     yield triples_text(res, fmt)

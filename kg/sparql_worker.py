@@ -85,8 +85,9 @@ def main() -> int:
             store = ox.Store.read_only(job["database"])
         else:
             store = load_store(job["rdf"])
-        res = store.query(job["query"], prefixes=PREFIXES)
-        for chunk in stream_result(res, job.get("format", "table"), int(job.get("width", 0))):
+        prefixes = job.get("prefixes") or PREFIXES
+        res = store.query(job["query"], prefixes=prefixes)
+        for chunk in stream_result(res, job.get("format", "table"), int(job.get("width", 0)), prefixes):
             data = chunk.encode("utf-8", "replace")
             pending.append(data)
             size += len(data)

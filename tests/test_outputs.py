@@ -270,3 +270,25 @@ def test_kg_build_writes_the_neo4j_files_and_report_html_with_the_others(built):
     for name in ("report.html", "neo4j/nodes.csv", "neo4j/articles.csv", "neo4j/evidence.csv",
                  "neo4j/relationships.csv", "neo4j/evidence_relationships.csv"):
         assert (out / name).is_file(), name
+
+
+def test_the_documented_neo4j_import_names_exactly_the_files_kg_build_writes(built):
+    import re
+    doc = (ROOT / "docs" / "neo4j.md").read_text(encoding="utf-8")
+    command = doc.split("neo4j-admin database import full neo4j", 1)[1].split("```", 1)[0]
+    named = sorted(re.findall(r"--(?:nodes|relationships)=import/(neo4j/[a-z_]+\.csv)", command))
+    written = sorted(str(p.relative_to(Path(built.out_dir))) for p in (Path(built.out_dir) / "neo4j").glob("*.csv"))
+    assert named == written and len(written) == 5
+    loaded = sorted(set(re.findall(r"file:///(neo4j/[a-z_]+\.csv)", doc)))
+    assert loaded == written
+
+
+def test_the_documented_load_csv_reads_columns_the_files_have(built):
+    import re
+    doc = (ROOT / "docs" / "neo4j.md").read_text(encoding="utf-8")
+    for block in doc.split("LOAD CSV WITH HEADERS FROM 'file:///")[1:]:
+        name, body = block.split("'", 1)
+        body = body.split(";\n", 1)[0]
+        header = (Path(built.out_dir) / name).read_text(encoding="utf-8").splitlines()[0].split(",")
+        for col in re.findall(r"row\.`([^`]+)`|row\.([a-z_]+)", body):
+            assert (col[0] or col[1]) in header, (name, col)
