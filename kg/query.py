@@ -153,6 +153,7 @@ class Partner:
     agreements: tuple[str, ...]
     docs: tuple[str, ...]
     via: tuple[str, ...] = ()
+    direct: bool = True             # the body itself has a tie with the partner (not only its units)
 
 
 @dataclass(frozen=True)
@@ -211,6 +212,7 @@ def partners(g: nx.MultiDiGraph, name: str, units: bool = True) -> tuple[str, li
     shared: dict[str, dict[str, set]] = defaultdict(lambda: {"Event": set(), "Agreement": set()})
     docs: dict[str, set] = defaultdict(set)
     via: dict[str, set] = defaultdict(set)
+    direct: set[str] = set()
     for a in actors:
         for y, relation, direction, evidence in _edges(g, a):
             if y in family or g.nodes[y].get("type") not in PARTNER_TYPES or relation in STRUCTURE_RELATIONS:
@@ -219,6 +221,8 @@ def partners(g: nx.MultiDiGraph, name: str, units: bool = True) -> tuple[str, li
             docs[y] |= _docs(evidence)
             if a != x:
                 via[y].add(a)
+            else:
+                direct.add(y)
         for _, e, k, d in g.out_edges(a, keys=True, data=True):
             etype = g.nodes[e].get("type")
             roles = EVENT_ROLES if etype == "Event" else AGREEMENT_ROLES if etype == "Agreement" else ()
@@ -230,6 +234,8 @@ def partners(g: nx.MultiDiGraph, name: str, units: bool = True) -> tuple[str, li
                     docs[y] |= _docs(d.get("evidence", ())) | _docs(d2.get("evidence", ()))
                     if a != x:
                         via[y].add(a)
+                    else:
+                        direct.add(y)
     by_label = lambda ids: tuple(sorted(ids, key=lambda i: (g.nodes[i].get("label", i), i)))  # noqa: E731
     out = []
     for y in set(rel) | set(shared):
@@ -237,6 +243,6 @@ def partners(g: nx.MultiDiGraph, name: str, units: bool = True) -> tuple[str, li
         out.append(Partner(y, n.get("label", y), n.get("type", ""), tuple(sorted(rel.get(y, ()))),
                            by_label(shared[y]["Event"]) if y in shared else (),
                            by_label(shared[y]["Agreement"]) if y in shared else (), tuple(sorted(docs[y])),
-                           by_label(via.get(y, ()))))
+                           by_label(via.get(y, ())), y in direct))
     out.sort(key=lambda p: (-len(p.docs), -(len(p.relations) + len(p.events) + len(p.agreements)), p.label, p.node))
     return x, out

@@ -231,7 +231,7 @@ def cmd_partners(args: argparse.Namespace) -> int:
                      "relations": [{"relation": r, "direction": d} for r, d in p.relations],
                      "shared_events": [_node_json(g, e) for e in p.events],
                      "shared_agreements": [_node_json(g, a) for a in p.agreements],
-                     "via_units": [_node_json(g, u) for u in p.via],
+                     "via_units": [_node_json(g, u) for u in p.via], "direct": p.direct,
                      "articles": list(p.docs)} for p in shown]}
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
         return 0
@@ -272,7 +272,7 @@ def format_partners(g, x: str, found, total: int | None = None, st=None, units: 
         if p.agreements:
             out.append("   shared agreements: " + _some(_label(g, a) for a in p.agreements))
         if p.via:
-            out.append("   through: " + _some(_label(g, u) for u in p.via))
+            out.append("   through: " + _some(_label(g, u) for u in p.via) + (" (and directly)" if p.direct else ""))
         if p.docs:
             out.append("   articles: " + _some(p.docs).replace("; ", ", "))
     return "\n".join(out) + "\n"

@@ -377,8 +377,8 @@ def partner_out(tmp_path_factory):
 
 def test_a_ministry_s_partners_roll_up_what_its_units_do(partner_out):
     _, found = partners(load_graph(partner_out), "Bộ Công an")
-    assert [(p.node, p.via) for p in found] == [
-        ("iom", ("cuc-doi-ngoai",)), ("eu", ()), ("unodc", ("cuc-canh-sat-hinh-su",))]
+    assert [(p.node, p.via, p.direct) for p in found] == [
+        ("iom", ("cuc-doi-ngoai",), True), ("eu", (), True), ("unodc", ("cuc-canh-sat-hinh-su",), False)]
 
 
 def test_a_ministry_s_partners_never_include_its_units_or_its_country(partner_out):
