@@ -238,3 +238,22 @@ def test_a_query_over_the_memory_cap_stops_in_one_line(out, capsys):
     assert code == 2
     assert err.strip() in ("kg: error: query: the query stopped: out of memory (limit 300 MB; --max-memory gives more)",
                            "kg: error: query: stopped: out of memory (limit 300 MB, --max-memory)")
+
+
+def test_a_query_process_never_outlives_its_command_killed_by_sigterm(out):
+    import signal
+    import time
+    psutil = pytest.importorskip("psutil")
+    proc = _kg("query", CARTESIAN_COUNT, "--graph", str(out), "--timeout", "0")
+    try:
+        deadline = time.monotonic() + 20
+        while not psutil.Process(proc.pid).children(recursive=True) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        workers = psutil.Process(proc.pid).children(recursive=True)
+        assert workers, "the query process did not start"
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=20)
+    finally:
+        proc.kill()
+    gone, alive = psutil.wait_procs(workers, timeout=15)
+    assert not alive
