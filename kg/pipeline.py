@@ -129,11 +129,12 @@ def render_outputs(g: nx.MultiDiGraph, skipped: list[Skipped] = (), base_iri: st
 def build(corpus_dir: str | os.PathLike, out_dir: str | os.PathLike, rules_dir: str | os.PathLike | None = None,
           base_iri: str = DEFAULT_BASE, progress: bool = False, workers: int | None = None,
           cache: bool = True, dask_scheduler: str | None = None,
-          read_options: ReadOptions | None = None) -> BuildResult:
+          read_options: ReadOptions | None = None, query_store: bool = True) -> BuildResult:
     """Read, extract, resolve and write all outputs atomically into `out_dir`.
 
     Articles are read and extracted in `workers` processes (default: all cores) or on a Dask
-    cluster; unchanged articles come from `out_dir/.cache/` unless `cache` is False."""
+    cluster; unchanged articles come from `out_dir/.cache/` unless `cache` is False. With `query_store`,
+    the store `kg query` opens (out_dir/graph.oxigraph) is written too; else the first query makes it."""
     from .parallel import default_workers, summarize_folder
     normalize_base(base_iri)              # a bad --base-iri fails before any article is read
     rules = load_rules(rules_dir)          # rule errors surface before any article is read
@@ -148,16 +149,18 @@ def build(corpus_dir: str | os.PathLike, out_dir: str | os.PathLike, rules_dir: 
     # With a second core, a forked child writes the RDF files while this process writes the rest.
     parallel = [RDF_FILES] if (workers is None and default_workers() > 1) or (workers or 1) > 1 else []
     write_all_atomic(files, out_dir, parallel=parallel)
-    return BuildResult(g, corpus, str(out_dir), sorted(files), warnings=_write_query_store(out_dir))
+    warnings = _write_query_store(out_dir) if query_store else []
+    return BuildResult(g, corpus, str(out_dir), sorted(files), warnings=warnings)
 
 
 def _write_query_store(out_dir) -> list[str]:
     """The persistent store `kg query` opens (OUT/graph.oxigraph), made from the files just written. A
     failure costs only speed (the first query makes it, or reads the file), so it is a warning."""
-    from .errors import QueryError
-    from .sparql import STORE_DIR, write_store
+    from .sparql import STORE_DIR, write_store_in_child
     try:
-        write_store(out_dir)
-    except (OSError, QueryError) as exc:
-        return [f"{Path(out_dir) / STORE_DIR}: not written ({exc}); kg query will read graph.trig instead"]
+        write_store_in_child(out_dir)
+    except OSError as exc:
+        return [f"{Path(out_dir) / STORE_DIR}: not written ({exc}); the first kg query makes it"]
+    except KeyboardInterrupt:           # the outputs are already in place: only the store is missing
+        return [f"{Path(out_dir) / STORE_DIR}: not written (interrupted); the first kg query makes it"]
     return []

@@ -118,19 +118,9 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 def _index(folder: Path) -> None:
     """Make the build's query store in a child process (Ctrl-C stops it), saying so on stderr."""
-    import subprocess
+    from .sparql import write_store_in_child
     print(f"kg: indexing {folder}/graph.trig for queries (once per build) …", file=sys.stderr)
-    proc = subprocess.Popen([sys.executable, "-c", "import sys; from kg.sparql import write_store; "
-                             "write_store(sys.argv[1])", str(folder)], stderr=subprocess.PIPE)
-    try:
-        _, err = proc.communicate()
-    except BaseException:
-        proc.kill()
-        proc.wait()
-        raise
-    if proc.returncode != 0:
-        last = (err or b"").decode("utf-8", "replace").strip().splitlines()
-        raise OSError(last[-1] if last else f"exit {proc.returncode}")
+    write_store_in_child(folder)
 
 
 def format_result(result, fmt: str = "table", width: int = 0) -> str:

@@ -293,6 +293,25 @@ def write_store(folder: str | Path) -> Path:
     return folder / STORE_DIR
 
 
+def write_store_in_child(folder: str | Path) -> None:
+    """write_store(folder) in a child process, so Ctrl-C stops it at once (a bulk load in Oxigraph's
+    Rust code would not see the signal until it ends); what a stopped child made is removed."""
+    folder = Path(folder)
+    proc = subprocess.Popen([sys.executable, "-c", "import sys; from kg.sparql import write_store; "
+                             "write_store(sys.argv[1])", str(folder)], stderr=subprocess.PIPE)
+    try:
+        _, err = proc.communicate()
+    except BaseException:
+        proc.kill()
+        proc.wait()
+        for tmp in folder.glob(f".{STORE_DIR}.*.tmp"):
+            shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    if proc.returncode != 0:
+        last = (err or b"").decode("utf-8", "replace").strip().splitlines()
+        raise OSError(last[-1] if last else f"exit {proc.returncode}")
+
+
 def _swap_in(new: Path, target: Path) -> None:
     old = None
     if target.exists():

@@ -477,3 +477,17 @@ def test_the_build_s_own_prefixes_shorten_iris_in_tables(built, capsys):
     code, text, _ = run(capsys, "query", "SELECT ?g WHERE { GRAPH ?g { id:cuc-doi-ngoai org:subOrganizationOf id:bo-cong-an } }",
                         "--graph", built.out_dir)
     assert code == 0 and "article:000_53ccb9e166bfc5f9" in text
+
+
+def test_a_build_without_the_query_store_is_indexed_by_its_first_query(tmp_path, capsys):
+    import shutil
+
+    import kg
+    from kg.sparql import STORE_DIR
+    (tmp_path / "corpus").mkdir()
+    shutil.copy(ROOT / "corpus" / "000_53ccb9e166bfc5f9.txt", tmp_path / "corpus")
+    kg.build(tmp_path / "corpus", tmp_path / "out", cache=False, query_store=False)
+    assert not (tmp_path / "out" / STORE_DIR).exists()
+    code, text, err = run(capsys, "query", "ASK { ?u org:subOrganizationOf ?p }", "--graph", str(tmp_path / "out"))
+    assert (code, text) == (0, "true\n") and "indexing" in err
+    assert (tmp_path / "out" / STORE_DIR / "kg-store.json").is_file()
