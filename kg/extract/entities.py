@@ -859,10 +859,10 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
         out += _pattern_mentions(doc, si, s, lex, gaz_spans)
         if lex.distributive is not None and lex.distributive.search(sent.text):
             out += _distributed_mentions(doc, si, sent.text, lex, [(m.start - base, m.end - base) for m in out[first:]])
-        if any(w in lex.post_heads_by_first for w in s.tokens):
+        if not lex.post_first_words.isdisjoint(s.tokens):
             gaz = {g[0]: g for g in gaz_spans}
             out += _bodies_named_by_posts(doc, si, s, lex, gaz, [(m.start - base, m.end - base) for m in out[first:]])
-        if not any(w in lex.titles_by_first for w in s.tokens):
+        if lex.title_first_words.isdisjoint(s.tokens):
             continue                         # no title, no person
         # a post names a body or a country ("Đại sứ Hoa Kỳ"), never a person: the name comes after it
         taken = [(m.start - base, m.end - base) for m in out[first:] if m.type in ("Organization", "Country")]
