@@ -896,7 +896,8 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
 def _residences_are_not_places(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """Places where a victim or a suspect lives ("trú tại xã X, huyện Y", rules/residences.tsv) are
     no Locations: nothing in the story happens there."""
-    if lex.residence_re is None or not any(m.type == "Location" for m in mentions):
+    if lex.residence_re is None or not any(m.type == "Location" for m in mentions) \
+            or not any(p in doc.text for p in lex.residence_phrases):
         return mentions
     spans = [(m.start(), m.end()) for m in lex.residence_re.finditer(doc.text)]
     if not spans:
@@ -911,14 +912,12 @@ def _given_names_are_not_countries(doc: Document, mentions: list[Mention], lex: 
     if not singles or not lex.surnames:
         return mentions
     given = set()
-    words = re.findall(r"\w+|[^\w\s]", doc.text)
-    for i, w in enumerate(words):
-        if w in lex.surnames:
-            for k in range(i + 2, min(i + 4, len(words))):      # the given name: 2nd to 4th word of the name
-                if not words[k - 1][:1].isupper() or not words[k][:1].isupper():
-                    break
-                if words[k] in singles:
-                    given.add(words[k])
+    # the given name: the 3rd or 4th word of a name that opens with a surname ("Bùi Thị Nga")
+    pattern = re.compile(r"(\w+) (\w+) (?:(\w+) )?(" + "|".join(map(re.escape, sorted(singles))) + r")(?!\w)")
+    for m in pattern.finditer(doc.text):
+        first, second, third = m.group(1), m.group(2), m.group(3)
+        if second[:1].isupper() and (first in lex.surnames or (third and second in lex.surnames and third[:1].isupper())):
+            given.add(m.group(4))
     if not given:
         return mentions
     return [m for m in mentions if not (m.type == "Country" and m.text in given)]
@@ -1469,6 +1468,8 @@ def _short_person_names(mentions: list[Mention]) -> list[Mention]:
     tướng Tô Lâm": within one article, a person named by the last words of a fuller name is that person
     (when only one fuller name ends so)."""
     full = sorted({m.attr("name") for m in mentions if m.type == "Person" and m.attr("name")}, key=len)
+    if len(full) < 2:
+        return mentions
     out = []
     for m in mentions:
         name = m.attr("name")
