@@ -923,11 +923,14 @@ def _given_names_are_not_countries(doc: Document, mentions: list[Mention], lex: 
         return mentions
     given = set()
     # the given name: the 3rd or 4th word of a name that opens with a surname ("Bùi Thị Nga")
-    pattern = re.compile(r"(\w+) (\w+) (?:(\w+) )?(" + "|".join(map(re.escape, sorted(singles))) + r")(?!\w)")
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(singles))) + r")(?!\w)")
     for m in pattern.finditer(doc.text):
-        first, second, third = m.group(1), m.group(2), m.group(3)
-        if second[:1].isupper() and (first in lex.surnames or (third and second in lex.surnames and third[:1].isupper())):
-            given.add(m.group(4))
+        if m.start() < 2 or doc.text[m.start() - 1] != " ":
+            continue
+        before = doc.text[max(0, m.start() - 40):m.start()].split()
+        if len(before) >= 2 and before[-1][:1].isupper() and (
+                before[-2] in lex.surnames or (len(before) >= 3 and before[-3] in lex.surnames and before[-2][:1].isupper())):
+            given.add(m.group())
     if not given:
         return mentions
     return [m for m in mentions if not (m.type == "Country" and m.text in given)]
