@@ -55,6 +55,7 @@ RELATIONS = {r.name: r for r in (
     RelationTerm("heldIn", SCHEMA + "location", ("Event",), ("Location", "Country")),
     RelationTerm("underFramework", KG + "underFramework", ("Event", "Agreement"), ("Agreement",)),
     RelationTerm("holdsPosition", KG + "holdsPosition", ("Person",), ("Organization",)),
+    RelationTerm("basedIn", KG + "basedIn", ("Organization",), ("Country",)),
 )}
 
 
@@ -97,6 +98,10 @@ TERMS = (
          "rdf:predicate, rdf:object) with the sentence, its character offsets and the rule that fired.",
          ((RDFS + "subClassOf", RDF + "Statement"), (RDFS + "subClassOf", PROV + "Entity"))),
     Term("country", _OBJ, "country", "The country an organisation belongs to (\"Bộ Nội vụ Vương quốc Anh\").",
+         ((RDFS + "domain", ORG + "Organization"), (RDFS + "range", SCHEMA + "Country"))),
+    Term("basedIn", _OBJ, "based in",
+         "The country where an international body's office or a mission abroad works (\"IOM Việt Nam\", "
+         "\"Đại sứ quán Việt Nam tại Philippines\"); not the body's own country.",
          ((RDFS + "domain", ORG + "Organization"), (RDFS + "range", SCHEMA + "Country"))),
     Term("countryName", _DATA, "country name",
          "The name of an organisation's country when no Country node of that name is in the graph."),

@@ -1,0 +1,102 @@
+"""The relation pattern language (rules/relations.tsv): a bad rule stops the build with its file and
+line; a rule a researcher adds is read without code; the engine's scopes (clause subjects carried
+over ';', apposition chains) behave as rules/README.md says."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+import kg
+from kg.cli import main
+
+ROOT = Path(kg.__file__).resolve().parent.parent
+HEADER = "id\tscope\tpattern\twhere\tyield\texample\texpect\tnote"
+
+
+@pytest.fixture
+def rules_dir(tmp_path):
+    return shutil.copytree(ROOT / "rules", tmp_path / "rules")
+
+
+def _add_rule(rules_dir, *cells: str) -> int:
+    path = rules_dir / "relations.tsv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\t".join(cells) + "\n", encoding="utf-8")
+    return text.count("\n") + 1
+
+
+def _error(rules_dir, tmp_path, capsys) -> str:
+    code = main(["build", str(tmp_path / "none"), "--out", str(tmp_path / "out"), "--rules", str(rules_dir), "-q"])
+    err = capsys.readouterr().err.strip()
+    assert code == 2 and len(err.splitlines()) == 1, err
+    return err
+
+
+def _triples(text: str, tmp_path, rules=None):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir(parents=True, exist_ok=True)
+    (corpus / "a.txt").write_text(text, encoding="utf-8")
+    g = kg.build_graph(kg.read_corpus(corpus), rules)
+    return {(g.nodes[u]["label"], d["relation"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True)}
+
+
+EXAMPLE = ("Bộ Công an bắt tay với Tổ chức Di cư quốc tế.", "Bộ Công an cooperatesWith Tổ chức Di cư quốc tế")
+
+
+@pytest.mark.parametrize("cells, message", [
+    (("r.x", "clause", "{S:Subject} <cooperatesWith/verbs> {O:Party+}", "", "S cooperatesWith O", *EXAMPLE),
+     "pattern: unknown word class <cooperatesWith/verbs> (cues.tsv relation/role, post, deputy, title, head:TYPE)"),
+    (("r.x", "clause", "{S:Subject} bắt tay [với {O:Party+}", "", "S cooperatesWith O", *EXAMPLE),
+     "pattern: '[' without ']'"),
+    (("r.x", "clause", "{S:Subject} bắt tay với {O:Organisation}", "", "S cooperatesWith O", *EXAMPLE),
+     "pattern: unknown slot type 'Organisation' (one of Org, Country, Agreement, Event, Person, Place, Party, Actor, "
+     "Subject)"),
+    (("r.x", "clause", "{S:Subject} bắt tay với {O:Party+}", "", "S cooperatesWith B", *EXAMPLE),
+     "yield: 'B' is not a slot of the pattern"),
+    (("r.x", "clause", "{S:Subject} bắt tay với {O:Party+}", "", "S cooperates O", *EXAMPLE),
+     "yield: unknown relation 'cooperates' (one of partOf, country, organized, participatedIn, cooperatesWith, "
+     "funded, partyTo, memberOf, heldIn, underFramework, holdsPosition, basedIn)"),
+    (("r.x", "clause", "{S:Subject} bắt tay với {O:Party+}", "near(S, O)", "S cooperatesWith O", *EXAMPLE),
+     "where: unknown test 'near' (one of rank, after-intro, between, has-country, international, known-parent, "
+     "parent-ok, peer-follows, qualifier, same, same-place)"),
+    (("r.x", "sentence", "{S:Subject} bắt tay với {O:Party+}", "", "S cooperatesWith O", *EXAMPLE),
+     "a Subject slot is for scope clause"),
+    (("r.x", "paragraph", "{S:Org} bắt tay với {O:Party+}", "", "S cooperatesWith O", *EXAMPLE),
+     "unknown scope 'paragraph' (one of name, apposition, clause, sentence; name:TYPE)"),
+    (("r.x", "clause", "{S:Subject} bắt tay với {O:Party+}", "", "S cooperatesWith O", EXAMPLE[0], ""),
+     "empty 'expect'"),
+    (("r.x", "clause", "{S:Subject} bắt tay với {O:Party+}", "", "S cooperatesWith O", EXAMPLE[0], "Bộ Công an bắt tay IOM"),
+     "expect: 'Bộ Công an bắt tay IOM' is not 'Source label relation Target label'"),
+])
+def test_a_bad_relation_rule_is_reported_with_file_and_line(rules_dir, tmp_path, capsys, cells, message):
+    n = _add_rule(rules_dir, *cells)
+    assert _error(rules_dir, tmp_path, capsys) == f"kg: error: rules/relations.tsv:{n}: {message}"
+
+
+def test_a_new_relation_rule_is_one_line_of_data(rules_dir, tmp_path):
+    text = "Bộ Công an đã bắt tay với Tổ chức Di cư quốc tế và UNICEF trong công tác hỗ trợ nạn nhân."
+    assert not any(r == "cooperatesWith" for _, r, _ in _triples(text, tmp_path / "before"))
+    _add_rule(rules_dir, "r.coop.bat-tay", "clause", "{S:Subject} bắt tay với {O:Party+}", "", "S cooperatesWith O",
+              *EXAMPLE)
+    t = _triples(text, tmp_path / "after", kg.load_rules(rules_dir))
+    assert ("Bộ Công an", "cooperatesWith", "Tổ chức Di cư quốc tế") in t
+    assert ("Bộ Công an", "cooperatesWith", "Quỹ Nhi đồng Liên hợp quốc") in t
+
+
+def test_a_clause_without_its_own_subject_keeps_the_previous_clauses(tmp_path):
+    t = _triples("Cục Đối ngoại tổ chức Hội thảo về di cư an toàn; đồng thời phối hợp với Tổ chức Di cư quốc tế "
+                 "triển khai dự án hỗ trợ nạn nhân.", tmp_path)
+    assert ("Cục Đối ngoại", "cooperatesWith", "Tổ chức Di cư quốc tế") in t
+
+
+def test_a_chain_of_posts_gives_each_post(tmp_path):
+    t = _triples("Đồng chí Tô Lâm, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an chủ trì Hội nghị.", tmp_path)
+    assert ("Tô Lâm", "holdsPosition", "Bộ Chính trị") in t
+    assert ("Tô Lâm", "holdsPosition", "Bộ Công an") in t
+
+
+def test_a_parent_in_apposition_is_not_a_member_of_the_list(tmp_path):
+    t = _triples("Cục Đối ngoại tổ chức Hội thảo về di cư an toàn. Dự có đại diện Cục Cảnh sát hình sự, Bộ Công an "
+                 "và Tổ chức Di cư quốc tế.", tmp_path)
+    part = {s for s, r, o in t if r == "participatedIn"}
+    assert part == {"Cục Cảnh sát Hình sự", "Tổ chức Di cư quốc tế"}
