@@ -54,8 +54,8 @@ EXAMPLE = ("Bộ Công an bắt tay với Tổ chức Di cư quốc tế.", "B�
     (("r.x", "clause", "{S:Subject} bắt tay với {O:Party+}", "", "S cooperatesWith B", *EXAMPLE),
      "yield: 'B' is not a slot of the pattern"),
     (("r.x", "clause", "{S:Subject} bắt tay với {O:Party+}", "", "S cooperates O", *EXAMPLE),
-     "yield: unknown relation 'cooperates' (one of partOf, country, organized, participatedIn, cooperatesWith, "
-     "funded, partyTo, memberOf, heldIn, underFramework, holdsPosition, basedIn)"),
+     "yield: unknown relation 'cooperates' (one of partOf, country, basedIn, organized, participatedIn, "
+     "cooperatesWith, funded, partyTo, memberOf, heldIn, underFramework, holdsPosition)"),
     (("r.x", "clause", "{S:Subject} bắt tay với {O:Party+}", "near(S, O)", "S cooperatesWith O", *EXAMPLE),
      "where: unknown test 'near' (one of rank, after-intro, between, has-country, international, known-parent, "
      "parent-ok, peer-follows, qualifier, same, same-place)"),
