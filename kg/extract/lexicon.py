@@ -101,6 +101,7 @@ class Lexicon:
     # relation rules (rules/relations.tsv), compiled once: scope -> rules ("body": clause and sentence
     # rules in file order); the phrases they name, for a quick look at which may match a sentence
     relation_rules: dict = field(default_factory=dict)
+    word_classes: dict = field(default_factory=dict)   # class name -> phrases (see word_classes())
     relation_phrases: object = None
     verb_cue: re.Pattern = re.compile(r"(?!)")   # any cue of role verb: ends a clause's subject
 
@@ -268,11 +269,15 @@ def word_classes(rules: Rules) -> dict[str, tuple[str, ...]]:
 
 def _compile_relation_rules(lex: Lexicon) -> None:
     from .patterns import Compiler, Group, Slot, Words, parse_rule, words_rx
-    classes = word_classes(lex.rules)
+    classes = lex.word_classes = word_classes(lex.rules)
     punct = "|".join(map(re.escape, LIST_PUNCTUATION))
-    joins = _alternatives(_glue(lex, "list", "joiner") + lex.and_words + lex.list_openers)
-    sep = rf"(?:\s*(?:{punct}|(?<!\w){joins}(?!\w))\s*)+|\s+"
-    join = rf"(?:(?<!\w){_alternatives(_glue(lex, 'list', 'joiner'))}(?!\w)\s*)+"
+    # between two members of a list, and before the first: joiner words ("đại diện", "các"), and the
+    # posts and titles of persons.tsv ("Thứ trưởng các Bộ …, Phó Chánh án Tòa án …")
+    people = classes.get("post", ()) + classes.get("deputy", ()) + classes.get("title", ())
+    joiners = _glue(lex, "list", "joiner") + people
+    joins = _alternatives(joiners + lex.and_words + lex.list_openers)
+    sep = rf"(?:\s*(?:{punct}|(?<!\w)(?i:{joins})(?!\w))\s*)+|\s+"
+    join = rf"(?:(?<!\w)(?i:{_alternatives(joiners)})(?!\w)\s*)+"
     compiler = Compiler(classes, sep, join)
     rules: dict[str, list] = {"name": [], "apposition": [], "clause": [], "body": []}
     phrases: set[str] = set()
@@ -281,7 +286,7 @@ def _compile_relation_rules(lex: Lexicon) -> None:
     verbs = [cue for rel, cues in lex.cues.items() for cue, _, role in cues if role == "verb"]
     for row in lex.rules.table("relations.tsv"):
         c = compiler.compile(parse_rule(row, set(classes)))
-        after = [e for e in c.rule.elements if not (isinstance(e, Group) and e.negative)]
+        after = [e for e in c.rule.elements if not (isinstance(e, Group) and e.zero_width)]
         for i, e in enumerate(after[:-1]):
             if isinstance(e, Slot) and e.special == "Subject" and isinstance(after[i + 1], Words):
                 verbs += compiler.phrases(after[i + 1])

@@ -26,21 +26,21 @@ SLOT_TYPES = {
     "Party": ("Organization", "Country"), "Actor": ("Organization", "Country", "Person"),
 }
 SPECIAL_SLOTS = ("Subject",)            # a slot bound by the engine, not by text
-FRAME_NAMES = ("EVENT", "MAIN", "NAME")  # reserved slot names (see README: article frame)
+FRAME_NAMES = ("EVENT", "MAIN", "NAME", "SIDES")   # reserved slot names (see README: article frame)
 SCOPES = ("name", "apposition", "clause", "sentence")
 ABSORB = "+"                            # yield "A + B": no link, B is read as part of A's unit
 WORD_CHARS = r"\w[\w/.&'’-]*"
 DASH = "-–—"
 
 # where-tests: name -> number of slot arguments (rank is the only one that gives a number)
-PREDICATES = {"same": 2, "same-place": 2, "parent-ok": 2, "known-parent": 2, "peer-follows": 1, "after-intro": 1,
+PREDICATES = {"head": 2, "same": 2, "same-place": 2, "parent-ok": 2, "known-parent": 2, "peer-follows": 1, "after-intro": 1,
               "international": 1, "has-country": 1, "qualifier": 1, "between": 3}
 COMPARISONS = ("<=", ">=", "==", "!=", "<", ">")
 
 _TOKEN = re.compile(r"""
     \{[^{}]*\}            # slot
   | <[^<>]+>              # word class or literal alternatives
-  | !\[ | \[ | \]         # groups
+  | !\[ | &\[ | \[ | \]    # groups
   | ~\d+                  # gap of up to N words
   | …|\.\.\.              # any stretch
   | \|                    # alternatives inside a group
@@ -65,7 +65,7 @@ class Slot:
 class Words:
     """One of several phrases (a word class or literal alternatives), whole words, any case."""
     phrases: tuple[str, ...] = ()
-    cls: str = ""             # "cooperatesWith/verb", "post", "head:Location", or "" for literals
+    classes: tuple[str, ...] = ()   # "cooperatesWith/verb", "post", "head:Location": their phrases too
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,11 @@ class Anchor:
 class Group:
     alternatives: tuple[tuple, ...]
     negative: bool = False    # "![ … ]": must not follow here
+    ahead: bool = False       # "&[ … ]": must follow here, read but not taken (an apposition ends before it)
+
+    @property
+    def zero_width(self) -> bool:
+        return self.negative or self.ahead
 
 
 @dataclass(frozen=True)
@@ -120,8 +125,8 @@ class RelationRule:
 
     @property
     def classes(self) -> set[str]:
-        """The word classes the pattern reads."""
-        return set(_classes(self.elements))
+        """The word classes the pattern and its where-tests read."""
+        return set(_classes(self.elements)) | {t.args[1][1:-1] for ors in self.tests for t in ors if t.pred == "head"}
 
 
 # --- parsing ----------------------------------------------------------------------------------
@@ -171,11 +176,11 @@ def _parse_seq(tokens, i, where, classes, top=False):
             seq = []
             i += 1
             continue
-        if t in ("[", "!["):
+        if t in ("[", "![", "&["):
             inner, i = _parse_seq(tokens, i + 1, where, classes)
             if any(not a for a in inner):
                 raise _err(where, "pattern: empty alternative in [ ]")
-            seq.append(Group(inner, negative=(t == "![")))
+            seq.append(Group(inner, negative=(t == "!["), ahead=(t == "&[")))
             continue
         seq.append(_parse_token(t, where, classes))
         i += 1
@@ -217,21 +222,26 @@ def _parse_token(t: str, where: str, classes):
             if part not in SLOT_TYPES:
                 raise _err(where, f"pattern: unknown slot type {part!r} (one of {', '.join(SLOT_TYPES)}, Subject)")
             types += [x for x in SLOT_TYPES[part] if x not in types]
-        if name in ("MAIN", "NAME"):
+        if name in ("MAIN", "NAME", "SIDES"):
             raise _err(where, f"pattern: {name} is bound by the engine, not by the text")
         return Slot(name, tuple(types), many)
     if t.startswith("<"):
-        body = t[1:-1].strip()
-        if "|" not in body and " " not in body and (classes is None or body in classes or "/" in body
-                                                    or body.startswith("head:")):
-            if classes is not None and body not in classes:
-                raise _err(where, f"pattern: unknown word class <{body}> (cues.tsv relation/role, post, "
-                                  f"deputy, title, head:TYPE)")
-            return Words((), body)
-        phrases = tuple(" ".join(p.split()) for p in body.split("|"))
-        if any(not p for p in phrases):
-            raise _err(where, f"pattern: empty alternative in {t}")
-        return Words(phrases)
+        # <a|b|c>: each alternative is a word class (cues.tsv relation/role, persons.tsv kind, head:TYPE)
+        # or literal words
+        phrases, names = [], []
+        for part in (" ".join(p.split()) for p in t[1:-1].split("|")):
+            if not part:
+                raise _err(where, f"pattern: empty alternative in {t}")
+            is_class = " " not in part and ("/" in part or part.startswith("head:")
+                                            or (classes is not None and part in classes))
+            if is_class:
+                if classes is not None and part not in classes:
+                    raise _err(where, f"pattern: unknown word class <{part}> (cues.tsv relation/role, post, "
+                                      f"deputy, title, head:TYPE)")
+                names.append(part)
+            else:
+                phrases.append(part)
+        return Words(tuple(phrases), tuple(names))
     if t.startswith("~"):
         return Gap(int(t[1:]))
     if t in ("…", "..."):
@@ -256,8 +266,8 @@ def _slots(elements):
 
 def _classes(elements):
     for e in elements:
-        if isinstance(e, Words) and e.cls:
-            yield e.cls
+        if isinstance(e, Words):
+            yield from e.classes
         elif isinstance(e, Group):
             for alt in e.alternatives:
                 yield from _classes(alt)
@@ -265,7 +275,9 @@ def _classes(elements):
 
 def required_slots(elements) -> list[Slot]:
     """Slots the text must contain for the pattern to match (not in optional or negative groups)."""
-    return [e for e in elements if isinstance(e, Slot)]
+    return [e for e in elements if isinstance(e, Slot)] + [
+        s for e in elements if isinstance(e, Group) and e.ahead and len(e.alternatives) == 1
+        for s in required_slots(e.alternatives[0])]
 
 
 def parse_tests(text: str, where: str, slots: set[str]) -> tuple[tuple[Test, ...], ...]:
@@ -319,10 +331,12 @@ def _parse_test(text: str, where: str, slots: set[str]) -> Test:
     n = PREDICATES[pred]
     if len(args) != n:
         raise _err(where, f"where: {pred} takes {n} argument{'s' if n > 1 else ''}")
-    slot_args = args[:2] if pred == "between" else args
+    slot_args = args[:2] if pred == "between" else args[:1] if pred == "head" else args
     for a in slot_args:
         if a not in known:
             raise _err(where, f"where: {text!r}: slot {a!r} is not in the pattern")
+    if pred == "head" and not re.fullmatch(r"<[^<>|\s]+>", args[1]):
+        raise _err(where, f"where: {text!r}: head(A, <class>) names a word class")
     if pred == "between":
         for t in args[2].split("|"):
             if t.strip() not in SLOT_TYPES:
@@ -343,7 +357,7 @@ def parse_yields(text: str, where: str, slots: set[str], scope: str) -> tuple[Yi
         elif rel not in RELATIONS:
             raise _err(where, f"yield: unknown relation {rel!r} (one of {', '.join(RELATIONS)})")
         for x in (s, t):
-            if x not in slots and x not in ("EVENT", "MAIN") and not (x == "NAME" and scope == "name"):
+            if x not in slots and x not in ("EVENT", "MAIN", "SIDES") and not (x == "NAME" and scope == "name"):
                 raise _err(where, f"yield: {x!r} is not a slot of the pattern"
                                   + (" (NAME is for scope name)" if x == "NAME" else ""))
         out.append(Yield(s, rel, t))
@@ -391,6 +405,9 @@ def parse_rule(row, classes: set[str] | None = None) -> RelationRule:
     if scope == "apposition" and not any(isinstance(e, Slot) and e.name for e in elements):
         raise _err(where, "scope apposition needs a named slot")
     tests = parse_tests(row["where"], where, slots)
+    for t in (t for ors in tests for t in ors if t.pred == "head"):
+        if classes is not None and t.args[1][1:-1] not in classes:
+            raise _err(where, f"where: unknown word class {t.args[1]}")
     yields = parse_yields(row["yield"], where, slots, scope)
     expect = parse_expect(row["expect"], where)
     if not row["example"] or not expect:
@@ -451,7 +468,7 @@ class Compiler:
         self.list_join = list_join    # regex: joiner words that may open a list ("đại diện các")
 
     def phrases(self, w: Words) -> tuple[str, ...]:
-        return self.classes.get(w.cls, ()) if w.cls else w.phrases
+        return tuple(w.phrases) + tuple(p for c in w.classes for p in self.classes.get(c, ()))
 
     def element(self, e) -> str:
         if isinstance(e, Slot):
@@ -470,7 +487,9 @@ class Compiler:
             return r"\s*$" if e.end else r"^\s*"
         if isinstance(e, Group):
             alts = "|".join(self.seq(a) for a in e.alternatives)
-            return f"(?!\\s*(?:{alts}))" if e.negative else f"(?:{alts})?"
+            if e.negative:
+                return f"(?!\\s*(?:{alts}))"
+            return f"(?=\\s*(?:{alts}))" if e.ahead else f"(?:{alts})?"
         raise TypeError(e)
 
     def seq(self, elements) -> str:
@@ -484,7 +503,7 @@ class Compiler:
             raise _err(rule.where_, f"pattern does not compile ({exc})") from exc
         # zero-width elements (a Subject, a negative group) stand where the next element starts
         concrete = [e for e in rule.elements if not (isinstance(e, Slot) and e.special)
-                    and not (isinstance(e, Group) and e.negative)]
+                    and not (isinstance(e, Group) and e.zero_width)]
         head = concrete[0] if concrete else None
         anchored = isinstance(head, Anchor) and not head.end
         first = None

@@ -12,7 +12,7 @@ Per sentence, in this order:
    before its first verb (a cues.tsv cue of role `verb`), else the previous clause's subject.
 
 The article frame: EVENT is the sentence's event, else the article's main event (the first event it
-names); MAIN is always the main event.
+names); MAIN is always the main event; SIDES the two sides of a bilateral article (see article_sides).
 """
 from __future__ import annotations
 
@@ -105,8 +105,9 @@ class _Skeleton:
 
 
 class _Sentence:
-    def __init__(self, doc: Document, si: int, mentions: list[Mention], lex: Lexicon, main: Mention | None):
-        self.doc, self.si, self.lex, self.main = doc, si, lex, main
+    def __init__(self, doc: Document, si: int, mentions: list[Mention], lex: Lexicon, main: Mention | None,
+                 sides: list[Mention]):
+        self.doc, self.si, self.lex, self.main, self.sides = doc, si, lex, main, sides
         self.base = doc.sentences[si].start
         self.text = doc.sentences[si].text
         self.all = sorted(mentions, key=lambda m: (m.start, -m.end))
@@ -129,8 +130,8 @@ class _Sentence:
     # --- running rules ----------------------------------------------------------------------
     def run(self, rules: dict[str, list[Compiled]]) -> list[RelationMention]:
         names = rules.get("name")
-        if names and len(self.all) > len(self.units):      # some name holds another
-            self._run_names(names)
+        if names:
+            self._run_names(names, len(self.all) > len(self.units))   # does some name hold another?
         # each apposition rule in turn until it changes nothing (a chain of posts "X, Ủy viên A, Bộ
         # trưởng B" takes a round a post), so a body has its acronym, parent and seat before a post
         # takes it; then again from the first rule if anything changed
@@ -238,6 +239,8 @@ class _Sentence:
             return [name] if name is not None else []
         if slot == "MAIN":
             return [self.main] if self.main is not None else []
+        if slot == "SIDES":
+            return list(self.sides)
         if slot == "EVENT" and "EVENT" not in b:
             return [self.event] if self.event is not None else []
         return [u.head if isinstance(u, _Unit) else u for u in b.get(slot, ())]
@@ -252,13 +255,12 @@ class _Sentence:
         self.out.append(RelationMention(a, rel, b, rule, self.si))
 
     # --- name scope ---------------------------------------------------------------------------
-    def _run_names(self, rules: list[Compiled]) -> None:
-        """Each name that holds other names, read as a skeleton of the names directly inside it."""
+    def _run_names(self, rules: list[Compiled], nested: bool) -> None:
+        """Each name read as a skeleton of the names directly inside it (rules that need no entity
+        read names that hold none: "Hiệp định … giữa hai nước")."""
         for outer in self.all:
             inner = [m for m in self.all if m is not outer and outer.start <= m.start and m.end <= outer.end
-                     and (m.end - m.start) < (outer.end - outer.start)]
-            if not inner:
-                continue
+                     and (m.end - m.start) < (outer.end - outer.start)] if nested else []
             units, last_end = [], -1
             for m in inner:                   # the names directly inside, not those inside them
                 if m.start < last_end:
@@ -289,18 +291,20 @@ class _Sentence:
         for m in self._matches(c, sk.text):
             b = self._bind(c, m, self.units, {})
             head = b.get(c.rule.yields[0].source)
+            hi = index[id(head[0])] if head else -1
             if not head or (rel in FUNCTIONAL and rel in head[0].took) or not self._tests(c, b, self.units):
                 continue
             self._apply(c, m, self.units, {})
-            hi = index[id(head[0])]
-            members = [index[id(u)] for v in b.values() for u in v if isinstance(u, _Unit)]
+            # slots read in a look-ahead ("&[ … ]") stay outside the unit
+            members = [index[id(u)] for k, v in b.items() for u in v if isinstance(u, _Unit)
+                       and (k not in m.re.groupindex or m.start(k) < m.end())]
             root = self._root(parent, hi)
             for j in range(min(members), max(members) + 1):
                 if j != hi and j not in parent and self._root(parent, j) != root:
                     parent[j] = hi
             ends[hi] = max(ends.get(hi, 0), sk.to_text(m.end()))
             head[0].pending.add(rel)
-        if not parent:
+        if not parent and not any(e > self.units[i].end for i, e in ends.items()):
             return False
         merged: dict[int, _Unit] = {}
         for i, u in enumerate(self.units):
@@ -389,6 +393,9 @@ class _Sentence:
             a, o = ms
             parent = dict(lex.entries[a.key].attrs).get("parent", "") if a.key else None
             ok = parent is None or (bool(parent) and (not o.key or o.key == parent))
+        elif t.pred == "head":
+            name = ms[0].text.lower()
+            ok = any(name.startswith(h.lower() + " ") for h in lex.word_classes.get(t.args[1][1:-1], ()))
         elif t.pred == "known-parent":
             a, o = ms
             ok = bool(a.key and o.key) and dict(lex.entries[a.key].attrs).get("parent", "") == o.key
@@ -412,8 +419,9 @@ class _Sentence:
             x, y = args
             codes = {TYPE_CODES[ty] for part in t.args[2].split("|") for ty in SLOT_TYPES[part.strip()]}
             if isinstance(x, _Unit) and isinstance(y, _Unit):
+                mine = {id(u) for a in t.args[:2] for u in b.get(a, ())}   # a list's own members do not count
                 lo, hi = min(x.end, y.end), max(x.start, y.start)
-                ok = any(u.code in codes and lo <= u.start and u.end <= hi for u in units if u is not x and u is not y)
+                ok = any(u.code in codes and lo <= u.start and u.end <= hi for u in units if id(u) not in mine)
             else:
                 ok = False
         else:                                  # the parser refuses unknown tests
@@ -427,12 +435,30 @@ def main_event(mentions: list[Mention]) -> Mention | None:
     return events[0] if events else None
 
 
+def article_sides(mentions: list[Mention]) -> list[Mention]:
+    """The two sides of a bilateral article ("hai bên", "hai nước"): the two countries it names most
+    often, each at least twice and more often than any third; none otherwise."""
+    count: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    for m in mentions:
+        if m.type == "Country":
+            k = mention_key(m)
+            count[k] = count.get(k, 0) + 1
+            first.setdefault(k, m)
+    ranked = sorted(count, key=lambda k: (-count[k], first[k].start))
+    if len(ranked) < 2 or count[ranked[1]] < 2 or (len(ranked) > 2 and count[ranked[2]] == count[ranked[1]]):
+        return []
+    return [first[ranked[0]], first[ranked[1]]]
+
+
 def find_relations(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[RelationMention]:
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
     main = main_event(mentions)
+    sides = article_sides(mentions)
     out: list[RelationMention] = []
-    for si in sorted(by_sentence):
-        out += _Sentence(doc, si, by_sentence[si], lex, main).run(lex.relation_rules)
+    # a sentence that names nobody may still speak of the two sides ("Hai bên nhất trí hợp tác …")
+    for si in range(len(doc.sentences)) if sides else sorted(by_sentence):
+        out += _Sentence(doc, si, by_sentence.get(si, []), lex, main, sides).run(lex.relation_rules)
     return out
