@@ -104,6 +104,7 @@ class Lexicon:
     word_classes: dict = field(default_factory=dict)   # class name -> phrases (see word_classes())
     relation_phrases: object = None
     verb_cue: re.Pattern = re.compile(r"(?!)")   # any cue of role verb: ends a clause's subject
+    preposition_before: re.Pattern = re.compile(r"(?!)")   # cues.tsv preposition, right before a subject
 
     def heads_starting(self, word: str) -> frozenset[str]:
         """The types (PATTERN_TYPES, LOWER_EVENT) with a head whose first word is `word`; empty for
@@ -304,6 +305,8 @@ def _compile_relation_rules(lex: Lexicon) -> None:
         A.make_automaton()
         lex.relation_phrases = A
     lex.verb_cue = re.compile(words_rx(verbs), re.IGNORECASE)
+    preps = _glue(lex, "preposition", "")
+    lex.preposition_before = re.compile(words_rx(preps) + r"\s*$", re.IGNORECASE) if preps else re.compile(r"(?!)")
 
 
 def _glue(lex: Lexicon, relation: str, role: str) -> tuple[str, ...]:

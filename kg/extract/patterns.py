@@ -444,10 +444,12 @@ def words_rx(phrases) -> str:
     phrases = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
     if not phrases:
         return "(?!)"
+    # atomic: the longest phrase that matches at a place is the cue there; a shorter one ("ký" in
+    # "ký kết") is never tried instead when the rest of the pattern fails after the longer one
     if all(_wordy(p[0]) and _wordy(p[-1]) for p in phrases):
         body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
-        return r"(?<!\w)(?:" + body + r")(?!\w)"
-    return "(?:" + "|".join(_phrase_rx(p) for p in phrases) + ")"
+        return r"(?<!\w)(?>(?:" + body + r")(?!\w))"
+    return "(?>" + "|".join(_phrase_rx(p) for p in phrases) + ")"
 
 
 def _wordy(c: str) -> bool:

@@ -24,6 +24,7 @@ from .lexicon import Lexicon
 from .patterns import ABSORB, CLOSE, OPEN, SLOT_TYPES, TYPE_CODES, Compiled
 
 PARTY_CODES = frozenset("OC")
+SIDES_NEAR = 40          # characters: the two sides of a bilateral article are named together somewhere
 FUNCTIONAL = frozenset({"partOf", "country", "basedIn"})   # a unit has one parent, one state, one seat
 _PLACEHOLDER = re.compile(f"{OPEN}([A-Z])(\\d+){CLOSE}")
 _PARENS = re.compile(r"\([^()]*\)")
@@ -349,6 +350,8 @@ class _Sentence:
                         break
                     subj.insert(0, u)
                     a = a2
+                if self.lex.preposition_before.search(cl, 0, a):
+                    subj = []                 # "tại Bộ X và Bộ Y nhằm trao đổi …": governed by a preposition
             if subj:
                 carried = subj
             out.append(subj)
@@ -437,7 +440,8 @@ def main_event(mentions: list[Mention]) -> Mention | None:
 
 def article_sides(mentions: list[Mention]) -> list[Mention]:
     """The two sides of a bilateral article ("hai bên", "hai nước"): the two countries it names most
-    often, each at least twice and more often than any third; none otherwise."""
+    often, each at least twice and more often than any third, and named together in one sentence at
+    least once; none otherwise."""
     count: dict[str, int] = {}
     first: dict[str, Mention] = {}
     for m in mentions:
@@ -448,7 +452,12 @@ def article_sides(mentions: list[Mention]) -> list[Mention]:
     ranked = sorted(count, key=lambda k: (-count[k], first[k].start))
     if len(ranked) < 2 or count[ranked[1]] < 2 or (len(ranked) > 2 and count[ranked[2]] == count[ranked[1]]):
         return []
-    return [first[ranked[0]], first[ranked[1]]]
+    # and the article names them together somewhere ("Việt Nam và Malaysia", "Việt Nam – Malaysia")
+    a, b = ranked[0], ranked[1]
+    at = [(m.sentence, m.start, mention_key(m)) for m in mentions if m.type == "Country" and mention_key(m) in (a, b)]
+    if not any(s1 == s2 and k1 != k2 and abs(p1 - p2) <= SIDES_NEAR for s1, p1, k1 in at for s2, p2, k2 in at):
+        return []
+    return [first[a], first[b]]
 
 
 def find_relations(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[RelationMention]:
