@@ -18,7 +18,7 @@ DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "gazetteer/organizations.tsv": (("id", "name"), ("aliases", "parent", "country", "wikidata", "note")),
     "gazetteer/countries.tsv": (("id", "name", "iso"), ("aliases", "wikidata", "note")),
-    "gazetteer/locations.tsv": (("id", "name"), ("aliases", "kind", "note")),
+    "gazetteer/locations.tsv": (("id", "name"), ("aliases", "kind", "parent", "note")),
     "gazetteer/agreements.tsv": (("id", "name"), ("aliases", "parent", "wikidata", "note")),
     "heads.tsv": (("id", "type", "head"), ("level", "tail", "note")),
     "cues.tsv": (("id", "relation", "cue"), ("role", "note")),
@@ -28,6 +28,7 @@ SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "persons.tsv": (("id", "kind", "word"), ("head", "note")),
     "relations.tsv": (("id", "scope", "pattern", "yield", "example", "expect"), ("where", "note")),
     "word_classes.tsv": (("word", "class"), ("n", "note")),
+    "words.tsv": (("word", "class"), ("note",)),
     "governments.tsv": (("id", "word"), ("country", "note")),
     "abbreviations.tsv": (("id", "short", "long"), ("note",)),
 }
@@ -48,6 +49,8 @@ ENUMS = {
     ("cues.tsv", "relation"): set(RELATIONS) | CUE_HELPERS,
     ("persons.tsv", "kind"): {"title", "post", "deputy", "surname"},
     ("gazetteer/locations.tsv", "kind"): {"", "province", "city", "region", "district"},
+    ("words.tsv", "class"): {"noun", "verb", "adjective", "preposition", "conjunction", "adverb",
+                             "determiner", "pronoun", "particle", "numeral", "other", "mixed"},
     ("word_classes.tsv", "class"): {"noun", "verb", "adjective", "preposition", "conjunction", "adverb",
                                     "determiner", "pronoun", "particle", "numeral", "other", "mixed"},
 }
@@ -201,6 +204,10 @@ def _cross_check(tables: dict[str, tuple[Rule, ...]], label: str) -> None:
             raise RuleError(f"{r.file}:{r.line}: parent {r['parent']!r} is not an organisation id")
         if r["country"] and r["country"] not in countries:
             raise RuleError(f"{r.file}:{r.line}: country {r['country']!r} is not a country id")
+    locations = {r.id for r in tables.get("gazetteer/locations.tsv", ())}
+    for r in tables.get("gazetteer/locations.tsv", ()):
+        if r["parent"] and r["parent"] not in locations:
+            raise RuleError(f"{r.file}:{r.line}: parent {r['parent']!r} is not a location id")
     for r in tables.get("gazetteer/agreements.tsv", ()):
         if r["parent"] and r["parent"] not in agreements:
             raise RuleError(f"{r.file}:{r.line}: parent {r['parent']!r} is not an agreement id")

@@ -218,6 +218,7 @@ def _compile(rules: Rules) -> Lexicon:
     lex.name_compounds = {tuple(w.split()) for w in words if " " in w}
     lex.name_phrases = frozenset(w for w in words if " " in w)
     lex.word_class = {r["word"].lower(): r["class"] for r in rules.table("word_classes.tsv")}
+    lex.word_class.update({r["word"].lower(): r["class"] for r in rules.table("words.tsv")})
     lex.compounds = dictionary_words() | {w for w in lex.word_class if " " in w}
     lex.syllables = frozenset(x for w in lex.compounds for x in w.split())
     lex.surnames = frozenset(r["word"] for r in rules.table("persons.tsv") if r["kind"] == "surname")
