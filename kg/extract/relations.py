@@ -367,6 +367,8 @@ class _Sentence:
     def _first(self, b: dict, slot: str):
         if slot == "EVENT" and "EVENT" not in b:
             return self.event
+        if slot == "MAIN":
+            return self.main
         v = b.get(slot)
         return v[0] if v else None
 
