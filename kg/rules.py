@@ -31,6 +31,7 @@ SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "words.tsv": (("word", "class"), ("note",)),
     "governments.tsv": (("id", "word"), ("country", "note")),
     "abbreviations.tsv": (("id", "short", "long"), ("note",)),
+    "country_words.tsv": (("id", "kind", "word"), ("country", "note")),
 }
 # cues.tsv: a row puts its phrase in the word class "relation/role" ("relation" when it has no
 # role), which relations.tsv patterns read as <relation/role>. These classes are read by the entity
@@ -47,6 +48,7 @@ CUE_HELPERS = {"alias", "list", "anaphor", "plural", "ordinal", "topic", "distri
 ENUMS = {
     ("heads.tsv", "type"): set(ENTITY_TYPES),
     ("cues.tsv", "relation"): set(RELATIONS) | CUE_HELPERS,
+    ("country_words.tsv", "kind"): {"attribute", "qualifier"},
     ("persons.tsv", "kind"): {"title", "post", "deputy", "surname"},
     ("gazetteer/locations.tsv", "kind"): {"", "province", "city", "region", "district"},
     ("words.tsv", "class"): {"noun", "verb", "adjective", "preposition", "conjunction", "adverb",
@@ -211,6 +213,9 @@ def _cross_check(tables: dict[str, tuple[Rule, ...]], label: str) -> None:
     for r in tables.get("gazetteer/agreements.tsv", ()):
         if r["parent"] and r["parent"] not in agreements:
             raise RuleError(f"{r.file}:{r.line}: parent {r['parent']!r} is not an agreement id")
+    for r in tables.get("country_words.tsv", ()):
+        if r["kind"] == "qualifier" and r["country"] not in countries:
+            raise RuleError(f"{r.file}:{r.line}: country {r['country']!r} is not a country id")
     for r in tables.get("governments.tsv", ()):
         if r["country"] and r["country"] not in countries:
             raise RuleError(f"{r.file}:{r.line}: country {r['country']!r} is not a country id")

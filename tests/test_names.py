@@ -133,3 +133,20 @@ def test_two_lower_case_nouns_joined_by_va_belong_to_one_name(tmp_path):
     # (named with its provincial body, like every unit of a local body)
     assert "Đội Đặc nhiệm phòng chống ma túy và tội phạm, Bộ đội Biên phòng tỉnh Hà Giang" in orgs(
         tmp_path, "Đồn Biên phòng phối hợp với Đội Đặc nhiệm phòng chống ma túy và tội phạm, Bộ đội Biên phòng tỉnh Hà Giang.")
+
+
+def test_a_ministry_qualified_by_a_one_syllable_country_is_that_countrys(tmp_path):
+    g = nodes(tmp_path, "Dự án do Bộ Nội vụ Anh tài trợ. Anh Minh cho biết thêm.")
+    labels = {(d["label"], d["type"]) for _, d in g.nodes(data=True)}
+    assert ("Bộ Nội vụ Anh", "Organization") in labels and ("Bộ Nội vụ", "Organization") not in labels
+    assert [lbl for lbl, t in labels if t == "Country"] == ["Vương quốc Anh"]      # once, from the ministry
+
+
+def test_a_currency_or_a_language_names_no_country(tmp_path):
+    g = nodes(tmp_path, "Khoản vay 100 triệu đô la Mỹ được giải ngân; tài liệu dịch sang tiếng Anh.")
+    assert not [d for _, d in g.nodes(data=True) if d["type"] == "Country"]
+
+
+def test_a_place_name_after_a_surname_is_a_persons_name(tmp_path):
+    g = nodes(tmp_path, "Theo Nguyễn Hòa Bình, kết quả rất tốt.")
+    assert not [d for _, d in g.nodes(data=True) if d["type"] == "Location"]

@@ -71,8 +71,12 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
             continue                      # acronyms match in capitals only ("UN" is not "un")
         entry = lex.entries[key]
         if " " not in surface and entry.type == "Country" and surface.lower() in lex.syllables \
-                and _touches_capital(text, start, end):
+                and _touches_capital(text, start, end) and not _foreign_name_follows(text, start, end, lex):
             continue                      # "Nguyễn Minh Đức" is a person, not Germany ("Malaysia" is no syllable)
+        if entry.type == "Country" and lex.country_attributes and text[:start].lower().endswith(lex.country_attributes):
+            continue                      # "đô la Mỹ", "tiếng Anh": an attribute, not the country
+        if entry.type in ("Location", "Country") and _after_surname(text, start, lex):
+            continue                      # "Nguyễn Hòa Bình" is a person, not the province
         if entry.type in ("Location", "Country") and text[end:end + 1] == " " and text[end + 1:end + 2].isupper() \
                 and text[end + 1:end + 2].isalpha() and not _starts_entry(text, end + 1, lex) \
                 and surface.rsplit(" ", 1)[-1].lower() in lex.syllables \
@@ -80,6 +84,18 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
             continue                      # "Thái Bình Dương" (the Pacific) is not the province Thái Bình
         cands.append((start, end, key))
     return _leftmost_longest(cands)
+
+
+def _after_surname(text: str, start: int, lex: Lexicon) -> bool:
+    """Is the name at `start` part of a person's name: right after a surname, or after a surname and one
+    more capitalised word ("Nguyễn Hòa Bình", "Trương Hòa Bình", "Bùi Thị Nga")?"""
+    before = text[max(0, start - 30):start]
+    m = re.search(r"(\w+) (?:(\w+) )?$", before)
+    if not m:
+        return False
+    if m.group(2) is None:
+        return m.group(1) in lex.surnames
+    return m.group(2) in lex.surnames or (m.group(1) in lex.surnames and m.group(2)[:1].isupper())
 
 
 def _starts_head(text: str, pos: int, lex: Lexicon) -> bool:
@@ -110,6 +126,27 @@ def _touches_capital(text: str, start: int, end: int) -> bool:
         if text[first].isupper():
             return True
     return end + 1 < len(text) and text[end].isspace() and _is_word_char(text[end + 1]) and text[end + 1].isupper()
+
+
+_VIET_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
+
+
+def _vietnamese(word: str) -> bool:
+    """Could `word` be one Vietnamese syllable? Vietnamese spelling allows one vowel group between a
+    few initial consonant clusters and six finals, and no f, j, w, z: "William", "Malaysia",
+    "Shahidan" are foreign names; "Hùng", "Nguyễn", "Thủy" are not."""
+    import unicodedata
+    base = "".join(c for c in unicodedata.normalize("NFD", word.lower().replace("đ", "d")) if not unicodedata.combining(c))
+    return bool(_VIET_SYLLABLE.fullmatch(base))
+
+
+def _foreign_name_follows(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Is the capitalised word after a name a foreign one, with no capital before the name ("Hải quân
+    Mỹ William Byrne")? Then the name is no part of a Vietnamese person's name ("Nguyễn Minh Đức")."""
+    after = re.match(r" (\w+)", text[end:end + 30])
+    before = re.search(r"(\w+)\s$", text[max(0, start - 30):start])
+    return bool(after) and after.group(1)[:1].isupper() and not _vietnamese(after.group(1)) \
+        and not (before and before.group(1)[:1].isupper())
 
 
 def _leftmost_longest(cands):
@@ -166,7 +203,7 @@ def _comma_pair(s: _Sent, k: int) -> bool:
 
 
 def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, str]], level: int = 0,
-                after_post: bool = False) -> int:
+                after_post: bool = False, own_head: list[str] | None = None) -> int:
     """Word index just past an organisation's name that starts at word j (after its head).
 
     Vietnamese writes only the first syllable of a name's distinctive part in capitals
@@ -186,6 +223,8 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             break
         w = s.words[k][2]
         g = gaz.get(s.words[k][0])
+        if k > j and own_head and s.phrase_at(k, own_head):
+            break                           # "Đại học Nội vụ Đại học Tài nguyên …": a list written without commas
         if k > j and level >= 3 and _parent_starts(s, k, lex, g, level):
             break                           # "Phòng Quản lý xuất nhập cảnh Công an tỉnh Lào Cai": the unit, then its parent
         if g is not None:
@@ -208,6 +247,7 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             k = end = k + inner[3]          # of a body whose own head opens the name
             saw_cap = True
             level = 0                       # the body's full name follows, its parent included
+            own_head = inner[0].split()
             continue
         if w == "và" and k + 1 < n and _cap(s.words[k + 1][2]) and not _heads_at(s, k + 1, lex, "Organization") \
                 and s.words[k + 1][0] not in gaz:
@@ -217,7 +257,8 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                 and s.words[k + 1][2].islower():
             run = _lower_run(s, k + 1, lex, False, j)
             after = k + 1 + run
-            if run and (after >= n or s.gap(after).strip() in (",", ";", ".", ")", "(") or _is_stop(s, after, lex, "Organization")):
+            if run and (after >= n or s.gap(after).strip() in (",", ";", ".", ")", "(") or _is_stop(s, after, lex, "Organization")
+                        or s.words[after][2] == "số"):
                 k = end = after             # "Đội Đặc nhiệm phòng chống ma túy và tội phạm, …": two nouns of one name
                 continue
         if _is_stop(s, k, lex, "Organization"):
@@ -333,8 +374,8 @@ def _person_starts(s: _Sent, k: int, lex: Lexicon, after_post: bool = False) -> 
     if w in lex.surnames and nxt[:1].isupper() and (after_post or prev.isupper()):
         return True                         # "Thứ trưởng Bộ GTVT Nguyễn Văn Công": after a post, the holder
         # (without a post, "Trường Trung học phổ thông Trần Phú" is named after a person)
-    return bool(nxt[:1].isupper() and not nxt.isupper() and w.isalpha() and w.lower() not in lex.syllables
-                and prev.lower() in lex.syllables)
+    return bool(nxt[:1].isupper() and not nxt.isupper() and w.isalpha() and not _vietnamese(w)
+                and _vietnamese(prev))
 
 
 def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> int:
@@ -355,7 +396,7 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
             and not (k - 2 >= start and s.gap(k - 1) == " " and words[k - 2][2][:1].isupper()
                      and f"{words[k - 2][2].lower()} {prev.lower()}" in lex.compounds):
         return 1
-    if prev[:1].isupper() and prev.isalpha() and prev.lower() not in lex.syllables:
+    if prev[:1].isupper() and prev.isalpha() and not _vietnamese(prev):
         return 0                            # "… Nikkei đưa tin": after a foreign name, Vietnamese words are the clause
     if not first and (prev.lower(), w) in lex.name_compounds:
         return 1                            # "Sở Ngoại" + "vụ": the second syllable of a listed pair
@@ -574,7 +615,7 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                 if _cap(nxt) or nxt.lower() in lex.name_words or s.words[j][0] in gaz or _NUMBER.fullmatch(nxt) \
                         or (nxt.islower() and _lower_run(s, j, lex, True)):
                     after_post = any(s.text[:ws].endswith(p + " ") for p in lex.posts_and_titles)
-                    end = _extend_org(s, j, lex, gaz, level, after_post)
+                    end = _extend_org(s, j, lex, gaz, level, after_post, head.split())
                     if end > j and lex.head_tails.get(rid):
                         end = _org_tail(s, end, lex, gaz, lex.head_tails[rid])
                     g = gaz.get(s.words[j][0])
@@ -657,6 +698,8 @@ def _named_enough(title: str, hn: int, lex: Lexicon) -> bool:
         return False
     if any(w[:1].isupper() or any(c.isdigit() for c in w) or w[:1] in QUOTES_OPEN for w in rest):
         return True
+    if " ".join(title.split()[:hn]) in lex.numbered_heads:
+        return False                         # "Quyết định cấp giấy chứng nhận …" decides; it is not named
     if len(rest) == 2 and " ".join(rest).lower() in lex.compounds:
         # one word: a subject ("Hiệp định dẫn độ", on extradition), not what the sentence says of it
         return lex.word_class.get(" ".join(rest).lower()) not in ("verb", "adjective", "adverb")
@@ -982,6 +1025,7 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
     for o in orgs:
         orgs_in.setdefault(o.sentence, []).append(o)
     qualifiers = set()
+    extra_countries: list[Mention] = []
     for m in orgs:
         paren = _PAREN_AFTER.match(doc.text[m.end:m.end + 44])
         if paren and (m.sentence, m.end + paren.end()) in by_start:
@@ -1018,6 +1062,14 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
                 break
         c = by_start.get((m.sentence, m.end + 1)) or (
             by_start.get((m.sentence, m.end + len(link))) if link else None)
+        if c is None and lex.country_qualifiers:
+            q = re.match(r" (\w+)(?!\w)", doc.text[m.end:m.end + 20])
+            if q and q.group(1) in lex.country_qualifiers and lex.country_qualifiers[q.group(1)] in lex.entries:
+                # "Bộ Nội vụ Anh": a one-syllable country name, read as a country only after a body
+                key = lex.country_qualifiers[q.group(1)]
+                c = Mention(doc.id, m.sentence, m.end + 1, m.end + q.end(), q.group(1), "Country",
+                            "country_words.tsv", key)
+                extra_countries.append(c)
         paren = _PAREN_AFTER.match(doc.text[m.end:m.end + 44])
         if c is None:                        # "Công an thành phố Đông Hưng (Trung Quốc)"
             c = _country_in_parentheses(doc, m, by_start)
@@ -1060,7 +1112,7 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
                 # "Bộ Nội vụ Slovakia" and "Bộ Nội vụ Cộng hòa Slovakia": one body, however its country is written
                 attrs["identity"] = f"{norm_key(doc.text[m.start:m.end])}|{c.key}"
             out.append(replace(m, end=end, text=text, key="", attrs=tuple(sorted(attrs.items()))))
-    return out
+    return out + [replace(c, attrs=(("nested", "Organization"),)) for c in extra_countries]
 
 
 def _seat_after(doc: Document, pos: int, m: Mention, lex: Lexicon, countries: dict, places: dict) -> Mention | None:
