@@ -100,3 +100,25 @@ def test_a_parent_in_apposition_is_not_a_member_of_the_list(tmp_path):
                  "và Tổ chức Di cư quốc tế.", tmp_path)
     part = {s for s, r, o in t if r == "participatedIn"}
     assert part == {"Cục Cảnh sát Hình sự", "Tổ chức Di cư quốc tế"}
+
+
+def test_the_two_sides_are_the_two_countries_an_article_names_most_and_together(tmp_path):
+    text = ("Thủ tướng Việt Nam tiếp Bộ trưởng Ngoại giao Thái Lan tại Hà Nội. Việt Nam và Thái Lan là đối tác tin cậy. "
+            "Hai bên nhất trí tăng cường hợp tác phòng, chống tội phạm. Lào cũng được nhắc tới một lần.")
+    t = _triples(text, tmp_path)
+    assert ("Thái Lan", "cooperatesWith", "Việt Nam") in t or ("Việt Nam", "cooperatesWith", "Thái Lan") in t
+    assert not any("Lào" in (s, o) for s, r, o in t if r == "cooperatesWith")
+
+
+def test_two_countries_never_named_together_are_no_sides(tmp_path):
+    text = ("Việt Nam xuất khẩu gạo. Việt Nam nhập khẩu phân bón. Brazil xuất khẩu cà phê. Brazil nhập khẩu máy móc. "
+            "Hai nước đều muốn hợp tác với nhiều đối tác.")
+    assert not [x for x in _triples(text, tmp_path) if x[1] == "cooperatesWith"]
+
+
+def test_the_longest_cue_at_a_place_is_the_cue_there(tmp_path):
+    # "ký kết" (sign) before a named agreement: its signatories are parties, and the shorter cue "ký"
+    # inside "ký kết" does not read the agreement as unnamed (which would pair them as partners)
+    t = _triples("Bộ Công an và Bộ Nội vụ Lào đã ký kết Thỏa thuận hợp tác về phòng, chống tội phạm năm 2024.", tmp_path)
+    assert {s for s, r, _ in t if r == "partyTo"} == {"Bộ Công an", "Bộ Nội vụ Lào"}
+    assert not [x for x in t if x[1] == "cooperatesWith"]
