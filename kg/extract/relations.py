@@ -401,6 +401,9 @@ class _Sentence:
         elif t.pred == "head":
             name = ms[0].text.lower()
             ok = any(name.startswith(h.lower() + " ") for h in lex.word_classes.get(t.args[1][1:-1], ()))
+        elif t.pred == "acronym":
+            w = ms[0].text
+            ok = " " not in w and w.upper() == w and any(c.isalpha() for c in w)
         elif t.pred == "known-parent":
             a, o = ms
             ok = bool(a.key and o.key) and dict(lex.entries[a.key].attrs).get("parent", "") == o.key
