@@ -29,6 +29,8 @@ SPECIAL_SLOTS = ("Subject",)            # a slot bound by the engine, not by tex
 FRAME_NAMES = ("EVENT", "MAIN", "NAME", "SIDES")   # reserved slot names (see README: article frame)
 SCOPES = ("name", "apposition", "clause", "sentence")
 ABSORB = "+"                            # yield "A + B": no link, B is read as part of A's unit
+ACTS_FOR = "for"                        # yield "P for C": P acts for C (a head of state or government):
+                                        # C takes part wherever P does
 WORD_CHARS = r"\w[\w/.&'’-]*"
 DASH = "-–—"
 
@@ -351,9 +353,9 @@ def parse_yields(text: str, where: str, slots: set[str], scope: str) -> tuple[Yi
         if len(words) != 3:
             raise _err(where, f"yield: {part!r} is not 'A relation B'")
         s, rel, t = words
-        if rel == ABSORB:
+        if rel in (ABSORB, ACTS_FOR):
             if scope != "apposition":
-                raise _err(where, f"yield: {part!r}: 'A + B' (read B as part of A) is for scope apposition")
+                raise _err(where, f"yield: {part!r}: 'A {rel} B' is for scope apposition")
         elif rel not in RELATIONS:
             raise _err(where, f"yield: unknown relation {rel!r} (one of {', '.join(RELATIONS)})")
         for x in (s, t):

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from ..model import Document, Mention, RelationMention, SYMMETRIC_RELATIONS, mention_key
 from .lexicon import Lexicon
-from .patterns import ABSORB, CLOSE, OPEN, SLOT_TYPES, TYPE_CODES, Compiled
+from .patterns import ABSORB, ACTS_FOR, CLOSE, OPEN, SLOT_TYPES, TYPE_CODES, Compiled
 
 PARTY_CODES = frozenset("OC")
 SIDES_NEAR = 40          # characters: the two sides of a bilateral article are named together somewhere
@@ -68,6 +68,7 @@ class _Unit:
     code: str
     took: set = field(default_factory=set)
     pending: set = field(default_factory=set)
+    acts_for: Mention | None = None   # a head of state or government: the country it acts for
 
 
 class _Skeleton:
@@ -227,7 +228,13 @@ class _Sentence:
         for y in c.rule.yields:
             if y.relation == ABSORB:
                 continue
+            if y.relation == ACTS_FOR:
+                for u in b.get(y.source, ()):
+                    u.acts_for = next(iter(self._ends(y.target, b, name)), None)
+                continue
             srcs, tgts = self._ends(y.source, b, name), self._ends(y.target, b, name)
+            if y.relation == "participatedIn":     # a head of state or government takes part for the country
+                srcs = srcs + [u.acts_for for u in b.get(y.source, ()) if isinstance(u, _Unit) and u.acts_for]
             if y.source == y.target:
                 pairs = [(s, t) for i, s in enumerate(srcs) for t in srcs[i + 1:]]
             else:
@@ -310,7 +317,7 @@ class _Sentence:
         merged: dict[int, _Unit] = {}
         for i, u in enumerate(self.units):
             if i not in parent:
-                merged[i] = _Unit(u.head, u.start, u.end, u.code, set(u.took) | u.pending)
+                merged[i] = _Unit(u.head, u.start, u.end, u.code, set(u.took) | u.pending, set(), u.acts_for)
         for i, u in enumerate(self.units):
             k = merged[self._root(parent, i)]
             k.start, k.end = min(k.start, u.start), max(k.end, u.end, ends.get(i, 0))
