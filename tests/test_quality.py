@@ -79,7 +79,7 @@ import pathlib
 import pytest
 
 DEV = pathlib.Path(__file__).resolve().parent.parent.parent / "shared" / "dev"
-DEV_FLOORS = {"tune": (0.68, 0.15), "check": (0.64, 0.15)}   # (core-entity F1, relation F1)
+DEV_FLOORS = {"tune": (0.68, 0.40), "check": (0.64, 0.32)}   # (core-entity F1, relation F1)
 
 
 def _dev_split() -> dict[str, list[str]]:
