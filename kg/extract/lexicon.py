@@ -106,6 +106,8 @@ class Lexicon:
     relation_rules: dict = field(default_factory=dict)
     word_classes: dict = field(default_factory=dict)   # class name -> phrases (see word_classes())
     relation_phrases: object = None
+    relation_by_phrase: dict = field(default_factory=dict)   # phrase -> rules that need it first
+    relation_free: frozenset = frozenset()                   # rules that need no phrase
     verb_cue: re.Pattern = re.compile(r"(?!)")   # any cue of role verb: ends a clause's subject
     preposition_before: re.Pattern = re.compile(r"(?!)")   # cues.tsv preposition, right before a subject
 
@@ -125,6 +127,13 @@ class Lexicon:
         if self.relation_phrases is None:
             return set()
         return {form for _, form in self.relation_phrases.iter(lowered)}
+
+    def relation_candidates(self, present: set[str]) -> set[int]:
+        """The rules (Compiled.n) whose first needed phrase occurs: the only ones worth trying."""
+        out = set(self.relation_free)
+        for p in present:
+            out.update(self.relation_by_phrase.get(p, ()))
+        return out
 
     def gazetteer_matches(self, text: str, form: str | None = None) -> list[tuple[int, int, str]]:
         """All (start, end, surface) hits of gazetteer names in `text`, as candidates
@@ -292,8 +301,15 @@ def _compile_relation_rules(lex: Lexicon) -> None:
     # a clause's subject ends at its first verb: a cue of role verb, or the words a rule names right
     # after its {S:Subject} slot
     verbs = [cue for rel, cues in lex.cues.items() for cue, _, role in cues if role == "verb"]
-    for row in lex.rules.table("relations.tsv"):
+    free: set[int] = set()
+    for n, row in enumerate(lex.rules.table("relations.tsv")):
         c = compiler.compile(parse_rule(row, set(classes)))
+        c.n = n
+        if c.needs_words:
+            for p in c.needs_words[0]:
+                lex.relation_by_phrase.setdefault(p, set()).add(n)
+        else:
+            free.add(n)
         after = [e for e in c.rule.elements if not (isinstance(e, Group) and e.zero_width)]
         for i, e in enumerate(after[:-1]):
             if isinstance(e, Slot) and e.special == "Subject" and isinstance(after[i + 1], Words):
@@ -305,6 +321,7 @@ def _compile_relation_rules(lex: Lexicon) -> None:
         for ws in c.needs_words:
             phrases |= ws
     lex.relation_rules = {k: v for k, v in rules.items() if v}
+    lex.relation_free = frozenset(free)
     if phrases:
         A = ahocorasick.Automaton()
         for p in phrases:

@@ -424,12 +424,14 @@ class Compiled:
     """A rule ready to run: its regex, where candidate matches start, and what a sentence must have."""
     rule: RelationRule
     rx: re.Pattern
-    first: re.Pattern | None       # the first required element: candidate start positions
+    first: re.Pattern | None       # the first required element: candidate start positions (else `ahead`)
     anchored: bool                 # starts with "^": one try, at the scope start
     needs_words: tuple[frozenset[str], ...]   # lower-case phrases: one of each must occur in the text
     needs_types: tuple[frozenset[str], ...]   # per required slot: the type codes it takes
     slots: dict[str, Slot] = field(default_factory=dict)
     needs_count: int = 0           # required slots: the text names at least this many entities
+    ahead: re.Pattern | None = None   # the whole pattern as a look-ahead: every place it matches at
+    n: int = -1                    # its place in the rule file (see Lexicon.relation_candidates)
 
 
 def _phrase_rx(p: str) -> str:
@@ -520,5 +522,6 @@ class Compiler:
                                                              for e in rule.elements if isinstance(e, Punct))
         needs_types = tuple(frozenset(TYPE_CODES[t] for t in s.types) for s in required_slots(rule.elements)
                             if s.types)
+        ahead = None if first is not None or anchored else re.compile(f"(?=(?:{rx.pattern}))", rx.flags)
         return Compiled(rule, rx, first, anchored, needs_words, needs_types,
-                        {s.name: s for s in _slots(rule.elements) if s.name}, len(needs_types))
+                        {s.name: s for s in _slots(rule.elements) if s.name}, len(needs_types), ahead)

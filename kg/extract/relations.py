@@ -124,6 +124,7 @@ class _Sentence:
             self.units.append(_Unit(m, a, b, TYPE_CODES[m.type]))
             last_end = b
         self.present = lex.relation_words_in(self.text.lower())
+        self.candidates = lex.relation_candidates(self.present)
         self.out: list[RelationMention] = []
         self.seen: set[tuple[int, str, int]] = set()
         ev = next((m for m in self.all if m.type == "Event" and not _attr(m, "nested")), None)
@@ -137,8 +138,9 @@ class _Sentence:
         # each apposition rule in turn until it changes nothing (a chain of posts "X, Ủy viên A, Bộ
         # trưởng B" takes a round a post), so a body has its acronym, parent and seat before a post
         # takes it; then again from the first rule if anything changed
-        appos = rules.get("apposition", ())
-        for _ in range(3):
+        codes = {u.code for u in self.units}
+        appos = [c for c in rules.get("apposition", ()) if self._may_match(c, codes, len(self.units))]
+        for _ in range(3 if appos else 0):
             changed = False
             for c in appos:
                 for _ in range(4):
@@ -177,7 +179,7 @@ class _Sentence:
     def _may_match(self, c: Compiled, codes, n: int) -> bool:
         """Could the rule match at all: its words occur in the sentence and it names enough entities
         of the slots' types? (Most rules are ruled out here, without a regex.)"""
-        if n < c.needs_count:
+        if c.n not in self.candidates or n < c.needs_count:
             return False
         present = self.present
         for ws in c.needs_words:
@@ -200,12 +202,9 @@ class _Sentence:
                     seen.add(m.span())
                     out.append(m)
             return out
-        out = []
-        for pos in range(len(skel)):
-            m = c.rx.match(skel, pos)
-            if m:
-                out.append(m)
-        return out
+        # no element to look for first (the pattern opens with an optional part): the regex engine
+        # finds every place the whole pattern matches at, then each is read again for its groups
+        return [c.rx.match(skel, a.start()) for a in c.ahead.finditer(skel)]
 
     def _bind(self, c: Compiled, m: re.Match, units: list[_Unit], bound: dict) -> dict[str, list]:
         """Slot name -> the units (or mentions) it stands for."""
