@@ -32,6 +32,7 @@ SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "governments.tsv": (("id", "word"), ("country", "note")),
     "abbreviations.tsv": (("id", "short", "long"), ("note",)),
     "country_words.tsv": (("id", "kind", "word"), ("country", "note")),
+    "residences.tsv": (("id", "phrase"), ("note",)),
 }
 # cues.tsv: a row puts its phrase in the word class "relation/role" ("relation" when it has no
 # role), which relations.tsv patterns read as <relation/role>. These classes are read by the entity
