@@ -57,7 +57,7 @@ EXAMPLE = ("Bộ Công an bắt tay với Tổ chức Di cư quốc tế.", "B�
      "yield: unknown relation 'cooperates' (one of partOf, country, basedIn, organized, participatedIn, "
      "cooperatesWith, funded, partyTo, memberOf, heldIn, underFramework, holdsPosition)"),
     (("r.x", "clause", "{S:Subject} bắt tay với {O:Party+}", "near(S, O)", "S cooperatesWith O", *EXAMPLE),
-     "where: unknown test 'near' (one of rank, acronym, after-intro, between, has-country, head, international, known-parent, "
+     "where: unknown test 'near' (one of rank, acronym, after, after-intro, between, has-country, head, international, known-parent, "
      "parent-ok, peer-follows, qualifier, same, same-place)"),
     (("r.x", "sentence", "{S:Subject} bắt tay với {O:Party+}", "", "S cooperatesWith O", *EXAMPLE),
      "a Subject slot is for scope clause"),
@@ -122,3 +122,18 @@ def test_the_longest_cue_at_a_place_is_the_cue_there(tmp_path):
     t = _triples("Bộ Công an và Bộ Nội vụ Lào đã ký kết Thỏa thuận hợp tác về phòng, chống tội phạm năm 2024.", tmp_path)
     assert {s for s, r, _ in t if r == "partyTo"} == {"Bộ Công an", "Bộ Nội vụ Lào"}
     assert not [x for x in t if x[1] == "cooperatesWith"]
+
+
+def test_a_rank_two_body_before_a_ministry_is_part_of_it_only_when_its_head_names_a_unit(tmp_path):
+    # head(A, <partOf/unit>): "Tổng cục" names a unit of a ministry, "Hội" (an association) does not
+    t = _triples("Dự có đại diện Tổng cục Cảnh sát, Bộ Công an. Dự có đại diện Hội Nông dân Việt Nam, Bộ Ngoại giao.",
+                 tmp_path)
+    assert ("Tổng cục Cảnh sát", "partOf", "Bộ Công an") in t
+    assert not any(r == "partOf" and o == "Bộ Ngoại giao" for _, r, o in t)
+
+
+def test_a_correspondent_abroad_is_not_the_agency_based_there(tmp_path):
+    # after(A, <basedIn/reporter>): "phóng viên TTXVN tại Mỹ" is where the reporter works
+    t = _triples("Theo phóng viên TTXVN tại Mỹ, UNDP tại Việt Nam đã tài trợ nhiều dự án.", tmp_path)
+    assert not any(r == "basedIn" and s == "Thông tấn xã Việt Nam" for s, r, _ in t)
+    assert ("Chương trình phát triển Liên hợp quốc", "basedIn", "Việt Nam") in t

@@ -35,7 +35,7 @@ WORD_CHARS = r"\w[\w/.&'’-]*"
 DASH = "-–—"
 
 # where-tests: name -> number of slot arguments (rank is the only one that gives a number)
-PREDICATES = {"head": 2, "acronym": 1, "same": 2, "same-place": 2, "parent-ok": 2, "known-parent": 2, "peer-follows": 1, "after-intro": 1,
+PREDICATES = {"head": 2, "after": 2, "acronym": 1, "same": 2, "same-place": 2, "parent-ok": 2, "known-parent": 2, "peer-follows": 1, "after-intro": 1,
               "international": 1, "has-country": 1, "qualifier": 1, "between": 3}
 COMPARISONS = ("<=", ">=", "==", "!=", "<", ">")
 
@@ -128,7 +128,8 @@ class RelationRule:
     @property
     def classes(self) -> set[str]:
         """The word classes the pattern and its where-tests read."""
-        return set(_classes(self.elements)) | {t.args[1][1:-1] for ors in self.tests for t in ors if t.pred == "head"}
+        return set(_classes(self.elements)) | {t.args[1][1:-1] for ors in self.tests for t in ors
+                                               if t.pred in ("head", "after")}
 
 
 # --- parsing ----------------------------------------------------------------------------------
@@ -333,12 +334,12 @@ def _parse_test(text: str, where: str, slots: set[str]) -> Test:
     n = PREDICATES[pred]
     if len(args) != n:
         raise _err(where, f"where: {pred} takes {n} argument{'s' if n > 1 else ''}")
-    slot_args = args[:2] if pred == "between" else args[:1] if pred == "head" else args
+    slot_args = args[:2] if pred == "between" else args[:1] if pred in ("head", "after") else args
     for a in slot_args:
         if a not in known:
             raise _err(where, f"where: {text!r}: slot {a!r} is not in the pattern")
-    if pred == "head" and not re.fullmatch(r"<[^<>|\s]+>", args[1]):
-        raise _err(where, f"where: {text!r}: head(A, <class>) names a word class")
+    if pred in ("head", "after") and not re.fullmatch(r"<[^<>|\s]+>", args[1]):
+        raise _err(where, f"where: {text!r}: {pred}(A, <class>) names a word class")
     if pred == "between":
         for t in args[2].split("|"):
             if t.strip() not in SLOT_TYPES:
@@ -407,7 +408,7 @@ def parse_rule(row, classes: set[str] | None = None) -> RelationRule:
     if scope == "apposition" and not any(isinstance(e, Slot) and e.name for e in elements):
         raise _err(where, "scope apposition needs a named slot")
     tests = parse_tests(row["where"], where, slots)
-    for t in (t for ors in tests for t in ors if t.pred == "head"):
+    for t in (t for ors in tests for t in ors if t.pred in ("head", "after")):
         if classes is not None and t.args[1][1:-1] not in classes:
             raise _err(where, f"where: unknown word class {t.args[1]}")
     yields = parse_yields(row["yield"], where, slots, scope)

@@ -379,7 +379,8 @@ class _Sentence:
         return v[0] if v else None
 
     def _test(self, t, b: dict, units: list[_Unit]) -> bool:
-        args = [self._first(b, a) for a in (t.args[:2] if t.pred == "between" else t.args)]
+        slots = t.args[:2] if t.pred == "between" else t.args[:1] if t.pred in ("head", "after") else t.args
+        args = [self._first(b, a) for a in slots]
         if any(a is None for a in args):
             return True                       # a slot of an optional part that did not match
         ms = [a.head if isinstance(a, _Unit) else a for a in args]
@@ -406,7 +407,12 @@ class _Sentence:
             ok = parent is None or (bool(parent) and (not o.key or o.key == parent))
         elif t.pred == "head":
             name = ms[0].text.lower()
-            ok = any(name.startswith(h.lower() + " ") for h in lex.word_classes.get(t.args[1][1:-1], ()))
+            ok = any(name == h.lower() or name.startswith(h.lower() + " ") for h in lex.word_classes.get(t.args[1][1:-1], ()))
+        elif t.pred == "after":
+            u = args[0]
+            before = self.text[:u.start].rstrip().lower() if isinstance(u, _Unit) else ""
+            ok = any(before.endswith(w.lower()) and (len(before) == len(w) or not before[-len(w) - 1].isalnum())
+                     for w in lex.word_classes.get(t.args[1][1:-1], ()))
         elif t.pred == "acronym":
             w = ms[0].text
             ok = " " not in w and w.upper() == w and any(c.isalpha() for c in w)
