@@ -1,7 +1,8 @@
 """Interactive, self-contained HTML explorer of the graph (pyvis data model, sigma.js drawing).
 
 The page inlines its two libraries (graphology and sigma.js, WebGL; vendored with their licences)
-and all data, so opening it makes no network request. What is drawn is a pyvis Network's node and
+and all data, so opening it makes no network request. sigma.js is run only where WebGL works (it
+needs a WebGL context as it loads): elsewhere the page says so and its lists and panels still work. What is drawn is a pyvis Network's node and
 edge records (label, shape, colour, size, group and a position computed here, once); the page adds
 an overview of the most important entities, groups, focus, paths, a timeline and downloads.
 
@@ -180,6 +181,8 @@ def build_network(g: nx.MultiDiGraph, english: dict[str, str] | None = None):
                           "attrs": [[k, str(d[k])] for k in NODE_ONLY_KEYS if d.get(k)],
                           "degree": degree[i], "articles": articles[i], "first": first, "last": last,
                           "months": months, "evidence": refs, "evidenceTotal": total})
+        if own and len(months) == 1:
+            node_info[-1]["eventMonth"] = months[0]        # an event dated to its month: on the timeline
 
     edge_vis, edge_info = [], []
     edges = sorted((index[u], index[v], str(key), i, d)   # i: ties keep the graph's order
@@ -246,7 +249,7 @@ def generate_html(g: nx.MultiDiGraph, english: dict[str, str] | None = None) -> 
            + "; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; "
            "base-uri 'none'; form-action 'none'")
     return env.from_string(template).render(
-        csp=csp, css=_markup(css), libs=[_markup(s) for s in libs], app_js=_markup(app_js),
+        csp=csp, css=_markup(css), graphology_js=_markup(libs[0]), sigma_js=_markup(libs[1]), app_js=_markup(app_js),
         data_json=_markup(script_json(data)), node_count=len(net.nodes), edge_count=len(net.edges))
 
 

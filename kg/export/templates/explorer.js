@@ -392,10 +392,21 @@
     return NodeShapeProgram;
   }
 
+  /* sigma.js needs a WebGL context as soon as it loads: it is kept as text and run only here, once
+     WebGL is known to work (the Content-Security-Policy lets its exact text run). */
+  function loadSigma() {
+    if (!window.Sigma) {
+      var code = document.createElement("script");
+      code.textContent = byId("kg-renderer").textContent;
+      document.head.appendChild(code);
+    }
+    return !!window.Sigma;
+  }
   function createRenderer() {
     try {
       var probe = document.createElement("canvas");
       if (!(probe.getContext("webgl2") || probe.getContext("webgl"))) { throw new Error("no WebGL"); }
+      if (!loadSigma()) { throw new Error("sigma.js did not load"); }
       graph = new graphology.MultiDirectedGraph();
       var r = new Sigma.Sigma(graph, byId("graph"), {
         renderLabels: false, renderEdgeLabels: false, enableEdgeEvents: true, zIndex: true,
@@ -702,7 +713,8 @@
     function fill(limit) {
       clear(list);
       partners.list.slice(0, limit).forEach(function (p) {
-        var li = el("li", null, [nodeButton(p.node), el("span", { className: "count", text: articlesText(p.docs.size) })]);
+        var li = el("li", { "data-node": String(p.node) },
+                    [el("div", { className: "line" }, [nodeButton(p.node), el("span", { className: "count", text: articlesText(p.docs.size) })])]);
         var rels = el("div", { className: "rels" });
         p.links.forEach(function (k) {
           var e = edges[k];
@@ -1167,7 +1179,7 @@
   var articlesByMonth = new Map(), eventsByMonth = new Map();
   docMonth.forEach(function (m) { if (m >= 0) { articlesByMonth.set(m, (articlesByMonth.get(m) || 0) + 1); } });
   nodeInfo.forEach(function (x) {
-    if (x.type === "Event" && x.months.length === 1) { eventsByMonth.set(x.months[0], (eventsByMonth.get(x.months[0]) || 0) + 1); }
+    if (x.eventMonth !== undefined) { eventsByMonth.set(x.eventMonth, (eventsByMonth.get(x.eventMonth) || 0) + 1); }
   });
   var svg = byId("timeline-svg"), brush = null;
   var TL = { pad: 34, top: 4, rowA: 34, rowB: 22, gap: 4, axis: 14 };
