@@ -16,7 +16,6 @@ import base64
 import hashlib
 import json
 import math
-import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -31,8 +30,6 @@ from .layout import LAYOUT_SEED, positions
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
-VENDOR = HERE / "vendor"
-LIBRARIES = (VENDOR / "graphology" / "graphology.umd.min.js", VENDOR / "sigma" / "sigma.min.js")
 
 # Colour (Okabe-Ito based, colour-blind safe) and shape per entity type.
 TYPE_STYLE = {
@@ -58,7 +55,6 @@ OVERVIEW_SIZE = 200       # entities the page opens on
 NODE_ONLY_KEYS = ("country", "date", "place", "kind", "iso", "wikidata")
 SCRIPT_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
                   ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
-_SOURCE_MAP = re.compile(r"\n?//# sourceMappingURL=\S+\s*$")
 
 
 def script_json(obj) -> str:
@@ -74,13 +70,10 @@ def _csp_hash(script: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _assets() -> tuple[tuple[str, ...], str, str, str]:
-    """(library scripts, our JS, our CSS, page template), read once per process. A library's
-    trailing source-map comment is dropped: the map is not shipped, so nothing should look for it."""
+def _assets() -> tuple[str, str, str]:
+    """(our JS, our CSS, page template), read once per process."""
     read = lambda p: p.read_text(encoding="utf-8")  # noqa: E731
-    libs = tuple(_SOURCE_MAP.sub("", read(p)) for p in LIBRARIES)
-    return (libs, read(TEMPLATES / "explorer.js"), read(TEMPLATES / "explorer.css"),
-            read(TEMPLATES / "explorer.html.j2"))
+    return read(TEMPLATES / "explorer.js"), read(TEMPLATES / "explorer.css"), read(TEMPLATES / "explorer.html.j2")
 
 
 # ---------------------------------------------------------------- data
@@ -241,15 +234,15 @@ def generate_html(g: nx.MultiDiGraph, english: dict[str, str] | None = None) -> 
     """The whole page as one string: deterministic (same graph -> same bytes), no external URL.
     `english` maps node ids to English names (default: from the gazetteer rows in rules/)."""
     import jinja2
-    libs, app_js, css, template = _assets()
+    app_js, css, template = _assets()
     net, details = build_network(g, english)
     data = {"nodes": net.nodes, "edges": net.edges, **details}
     env = jinja2.Environment(autoescape=True, keep_trailing_newline=True)
-    csp = ("default-src 'none'; script-src " + " ".join(_csp_hash(s) for s in (*libs, app_js))
+    csp = ("default-src 'none'; script-src " + _csp_hash(app_js)
            + "; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; "
            "base-uri 'none'; form-action 'none'")
     return env.from_string(template).render(
-        csp=csp, css=_markup(css), graphology_js=_markup(libs[0]), sigma_js=_markup(libs[1]), app_js=_markup(app_js),
+        csp=csp, css=_markup(css), app_js=_markup(app_js),
         data_json=_markup(script_json(data)), node_count=len(net.nodes), edge_count=len(net.edges))
 
 

@@ -54,23 +54,57 @@ def graph_of(folder) -> nx.MultiDiGraph:
 
 # ------------------------------------------------------------------ drawing what graph.json holds
 
-def test_webgl_renderer_draws_the_overview(open_page, seed_page, seed_json):
+def test_page_draws_the_overview_on_a_canvas(open_page, seed_page, seed_json):
     p = open_page(seed_page)
-    assert p.js("kgExplorer.renderer !== null")
-    assert p.js("kgExplorer.renderer.getGraph().order") == len(linked(seed_json))
+    assert p.js("kgExplorer.renderer") == "canvas2d"
+    assert len(p.js("kgExplorer.drawnKeys()")) == len(linked(seed_json))
     assert p.page.inner_text("#status").startswith(f"{len(linked(seed_json))} of {len(seed_json['nodes'])} entities")
 
 
 def test_drawn_positions_are_the_ones_computed_at_build_time(open_page, news_page):
     p = open_page(news_page)
-    first = p.js("() => kgExplorer.visibleNodeIds().map(i => [kgExplorer.renderer.getGraph().getNodeAttribute('n' + i, 'x'),"
-                 " kgExplorer.renderer.getGraph().getNodeAttribute('n' + i, 'y')])")
+    drawn = "() => kgExplorer.visibleNodeIds().map(i => { const d = kgExplorer.drawn('n' + i); return [d.x, d.y]; })"
+    first = p.js(drawn)
     built = p.js("() => { const d = JSON.parse(document.getElementById('kg-data').textContent);"
-                 " return kgExplorer.visibleNodeIds().map(i => [d.nodes[i].x, -d.nodes[i].y]); }")
+                 " return kgExplorer.visibleNodeIds().map(i => [d.nodes[i].x, d.nodes[i].y]); }")
     assert first == built
     p.page.wait_for_timeout(500)           # no physics: nothing moves after the first drawing
-    assert p.js("() => kgExplorer.visibleNodeIds().map(i => [kgExplorer.renderer.getGraph().getNodeAttribute('n' + i, 'x'),"
-                " kgExplorer.renderer.getGraph().getNodeAttribute('n' + i, 'y')])") == first
+    assert p.js(drawn) == first
+
+
+def test_page_draws_without_webgl(open_page, seed_page, seed_json):
+    no_webgl = ("HTMLCanvasElement.prototype.getContext = (function (orig) { return function (kind) {"
+                " return /webgl/.test(kind) ? null : orig.apply(this, arguments); }; })"
+                "(HTMLCanvasElement.prototype.getContext);")
+    p = open_page(seed_page, init_script=no_webgl)
+    assert len(p.js("kgExplorer.drawnKeys()")) == len(linked(seed_json))
+    assert len(p.js("kgExplorer.drawnLabels()")) > 5
+    assert p.errors == []
+
+
+def test_wheel_zooms_in_where_the_pointer_is(open_page, seed_page):
+    p = open_page(seed_page)
+    p.centre_on(["bo-cong-an"], 1)
+    x, y = p.point_of("bo-cong-an")
+    before = p.js("kgExplorer.camera().scale")
+    p.page.mouse.move(x, y)
+    p.page.mouse.wheel(0, -400)
+    p.page.wait_for_function(f"kgExplorer.camera().scale > {before} * 1.5")
+    x2, y2 = p.point_of("bo-cong-an")
+    assert abs(x2 - x) < 2 and abs(y2 - y) < 2          # the entity under the pointer stays there
+
+
+def test_dragging_the_canvas_moves_the_view(open_page, seed_page):
+    p = open_page(seed_page)
+    x, y = p.point_of("bo-cong-an")
+    box = p.page.locator("#graph-canvas").bounding_box()
+    p.page.mouse.move(box["x"] + 30, box["y"] + 30)
+    p.page.mouse.down()
+    p.page.mouse.move(box["x"] + 130, box["y"] + 80, steps=5)
+    p.page.mouse.up()
+    x2, y2 = p.point_of("bo-cong-an")
+    assert (round(x2 - x), round(y2 - y)) == (100, 50)
+    assert p.js("kgExplorer.focus()") is None             # a drag is not a click
 
 
 # ------------------------------------------------------------------ 1. overview first
@@ -121,9 +155,32 @@ def test_labels_only_where_they_fit_and_more_when_zoomed_in(open_page, news_page
     labelled = {b["key"] for b in p.js("kgExplorer.drawnLabels()")}
     assert len(labelled) < len(p.visible_keys())
     unlabelled = next(k for k in p.js("kgExplorer.drawnKeys()") if k not in labelled)
-    p.js("""k => { const r = kgExplorer.renderer, d = r.getNodeDisplayData(k);
-                   r.getCamera().setState({x: d.x, y: d.y, ratio: 0.02, angle: 0}); r.refresh(); }""", unlabelled)
+    p.js("k => { kgExplorer.centreOn([k], kgExplorer.camera().scale * 40); }", unlabelled)
     assert unlabelled in {b["key"] for b in p.js("kgExplorer.drawnLabels()")}
+
+
+def shown_links(p) -> set[tuple[str, str, str]]:
+    return {tuple(x) for x in p.js("() => kgExplorer.visibleEdgeIds().map(k => { const e = kgExplorer.edge(k);"
+                                    " return [kgExplorer.info(e.from).key, e.relation, kgExplorer.info(e.to).key]; })")}
+
+
+def test_overview_draws_each_entitys_three_strongest_links(open_page, news_page, news_json):
+    p = open_page(news_page)
+    set_top(p, 40)
+    shown = set(p.visible_keys())
+    rank = {k: r for r, k in enumerate(importance(news_json))}
+    inside = [l for l in news_json["links"] if l["source"] in shown and l["target"] in shown]
+    weight = defaultdict(lambda: defaultdict(int))
+    for l in inside:
+        n = len({e["doc"] for e in l["evidence"]})
+        weight[l["source"]][l["target"]] += n
+        weight[l["target"]][l["source"]] += n
+    best = {k: set(sorted(w, key=lambda o: (-w[o], rank[o]))[:3]) for k, w in weight.items()}
+    expected = {(l["source"], l["relation"], l["target"]) for l in inside
+                if l["target"] in best[l["source"]] or l["source"] in best[l["target"]]}
+    assert shown_links(p) == expected and len(expected) < len(inside)
+    p.page.check("#all-links")
+    assert shown_links(p) == {(l["source"], l["relation"], l["target"]) for l in inside}
 
 
 # ------------------------------------------------------------------ 2. groups
@@ -147,13 +204,13 @@ def test_group_list_names_each_group_by_its_three_leading_members(open_page, new
 
 def test_groups_are_the_colours_of_the_entities(open_page, news_page):
     p = open_page(news_page)
-    pairs = p.js("""() => { const d = JSON.parse(document.getElementById('kg-data').textContent), g = kgExplorer.renderer.getGraph();
-                     return kgExplorer.visibleNodeIds().map(i => [g.getNodeAttribute('n' + i, 'color'),
+    pairs = p.js("""() => { const d = JSON.parse(document.getElementById('kg-data').textContent);
+                     return kgExplorer.visibleNodeIds().map(i => [kgExplorer.drawn('n' + i).color,
                        d.nodes[i].group >= 0 ? d.groups[d.nodes[i].group].color : '#a0a0a0']); }""")
     assert pairs and all(drawn == expected for drawn, expected in pairs)
     p.page.check("input[name=colour-by][value=type]")
-    pairs = p.js("""() => { const d = JSON.parse(document.getElementById('kg-data').textContent), g = kgExplorer.renderer.getGraph();
-                     return kgExplorer.visibleNodeIds().map(i => [g.getNodeAttribute('n' + i, 'color'), d.nodes[i].color]); }""")
+    pairs = p.js("""() => { const d = JSON.parse(document.getElementById('kg-data').textContent);
+                     return kgExplorer.visibleNodeIds().map(i => [kgExplorer.drawn('n' + i).color, d.nodes[i].color]); }""")
     assert all(drawn == expected for drawn, expected in pairs)
 
 
@@ -166,7 +223,7 @@ def test_collapsing_a_group_draws_one_node_in_place_of_its_members(open_page, ne
     p.page.locator("#group-list li[data-group='0'] button.small").click()
     assert "g0" in p.js("kgExplorer.drawnKeys()")
     assert sorted(set(before) - set(members)) == p.visible_keys()
-    assert p.js("kgExplorer.renderer.getGraph().getNodeAttribute('g0', 'label')").endswith(f"(+{len(members)})")
+    assert p.js("kgExplorer.drawn('g0').label").endswith(f"(+{len(members)})")
     p.page.locator("#group-list li[data-group='0'] button.small").click()
     assert p.visible_keys() == before and "g0" not in p.js("kgExplorer.drawnKeys()")
 
@@ -180,8 +237,7 @@ def test_selecting_an_entity_shows_its_neighbourhood_and_dims_the_rest(open_page
     assert sorted(p.js("() => kgExplorer.emphasised().map(i => kgExplorer.info(i).key)")) == sorted(expected)
     dimmed = p.js("() => kgExplorer.dimmedNodeIds().map(i => kgExplorer.info(i).key)")
     assert dimmed and not set(dimmed) & expected
-    colours = p.js("ks => ks.map(k => kgExplorer.renderer.getGraph().getNodeAttribute('n' + kgExplorer.nodeIdByKey(k), 'color'))",
-                   dimmed)
+    colours = p.js("ks => ks.map(k => kgExplorer.drawn('n' + kgExplorer.nodeIdByKey(k)).color)", dimmed)
     assert set(colours) == {"#dcdcdc"}
 
 
@@ -399,6 +455,7 @@ def test_entities_csv_download_lists_exactly_what_is_shown(open_page, news_page,
 def test_links_csv_download_carries_each_link_with_its_evidence_and_source(open_page, news_page, news_json):
     p = open_page(news_page)
     set_top(p, 25)
+    p.page.check("#all-links")
     rows = list(csv.DictReader(io.StringIO(_download(p, "#dl-edges"))))
     shown = set(p.visible_keys())
     expected = {(l["source"], l["relation"], l["target"]) for l in news_json["links"]
@@ -462,12 +519,10 @@ def test_english_names_are_shown_where_the_rules_know_them(open_page, seed_page)
     p.js("k => kgExplorer.select(kgExplorer.nodeIdByKey(k))", "bo-cong-an")
     assert p.details().locator("h2").inner_text() == "Ministry of Public Security"
     assert p.details().locator(".alt-name").inner_text() == "Bộ Công an"
-    assert p.js("kgExplorer.renderer.getGraph().getNodeAttribute('n' + kgExplorer.nodeIdByKey('bo-cong-an'), 'label')") \
-        == "Ministry of Public Security"
+    assert p.js("kgExplorer.drawn('n' + kgExplorer.nodeIdByKey('bo-cong-an')).label") == "Ministry of Public Security"
     p.page.click("#lang-vi")
     assert p.details().locator("h2").inner_text() == "Bộ Công an"
-    assert p.js("kgExplorer.renderer.getGraph().getNodeAttribute('n' + kgExplorer.nodeIdByKey('bo-cong-an'), 'label')") \
-        == "Bộ Công an"
+    assert p.js("kgExplorer.drawn('n' + kgExplorer.nodeIdByKey('bo-cong-an')).label") == "Bộ Công an"
 
 
 def test_names_the_rules_do_not_translate_stay_vietnamese(open_page, seed_page):
@@ -481,7 +536,7 @@ def test_names_the_rules_do_not_translate_stay_vietnamese(open_page, seed_page):
 
 def test_tooltip_goes_when_the_pointer_jumps_to_the_side_panel(open_page, seed_page):
     p = open_page(seed_page)
-    p.centre_on(["bo-cong-an"], 0.05)
+    p.centre_on(["bo-cong-an"], 4)
     x, y = p.point_of("bo-cong-an")
     p.page.mouse.move(x - 60, y - 60)
     p.page.mouse.move(x, y, steps=3)
@@ -511,7 +566,7 @@ def test_side_panel_lists_only_links_the_filters_keep(open_page, seed_page, seed
 def test_hovering_a_node_shows_a_tooltip_with_an_evidence_sentence(open_page, seed_page, seed_json):
     p = open_page(seed_page)
     node = next(n for n in seed_json["nodes"] if n["id"] == "bo-cong-an")
-    p.centre_on(["bo-cong-an"], 0.05)
+    p.centre_on(["bo-cong-an"], 4)
     x, y = p.point_of("bo-cong-an")
     p.page.mouse.move(x - 60, y - 60)
     p.page.mouse.move(x, y, steps=3)
@@ -524,7 +579,7 @@ def test_clicking_empty_canvas_clears_the_focus(open_page, seed_page):
     p = open_page(seed_page)
     p.click_node("bo-cong-an")
     assert p.js("kgExplorer.focus()") is not None
-    box = p.page.locator("#graph").bounding_box()
+    box = p.page.locator("#graph-canvas").bounding_box()
     p.page.mouse.click(box["x"] + 3, box["y"] + 3)
     assert p.js("kgExplorer.focus()") is None and p.js("kgExplorer.emphasised()") is None
 
@@ -555,20 +610,6 @@ def test_reset_brings_back_the_overview(open_page, small_page):
     assert p.visible_labels() == before
     assert p.page.input_value("#search") == ""
     assert p.page.locator("#type-filter input[value=Location]").is_checked()
-
-
-def test_page_without_webgl_still_searches_and_cites(open_page, seed_page, seed_json):
-    no_webgl = ("HTMLCanvasElement.prototype.getContext = (function (orig) { return function (kind) {"
-                " return /webgl/.test(kind) ? null : orig.apply(this, arguments); }; })"
-                "(HTMLCanvasElement.prototype.getContext);")
-    p = open_page(seed_page, init_script=no_webgl)
-    assert p.js("kgExplorer.renderer") is None
-    assert p.page.locator("#no-webgl").is_visible()
-    p.page.fill("#search", "bo cong an")
-    p.page.press("#search", "Enter")
-    assert p.details().locator("h2").inner_text() == "Ministry of Public Security"
-    assert p.details().locator(".evidence .sentence").count() > 0
-    assert p.errors == []
 
 
 def _exercise(p) -> None:

@@ -1,6 +1,6 @@
-/* kg graph explorer. sigma.js (WebGL) draws the pyvis-style node and edge records of the page's
-   data, at positions computed at build time; this script decides what is shown (overview, filters,
-   focus, paths, groups, period) and fills the panels. Every string from the articles reaches the
+/* kg graph explorer. It draws the pyvis-style node and edge records of the page's data on a canvas,
+   at positions computed at build time, decides what is shown (overview, filters, focus, paths,
+   groups, period) and fills the panels. Every string from the articles reaches the
    page through textContent, SVG text nodes or the canvas, never through innerHTML. */
 (function () {
   "use strict";
@@ -13,7 +13,7 @@
   var N = nodes.length, E = edges.length;
   var byId = function (id) { return document.getElementById(id); };
   var DIM_NODE = "#dcdcdc", DIM_EDGE = "#ececec", OTHER_GROUP = "#a0a0a0";
-  var MAX_LABELS = 350, MAX_MATCHES_SHOWN = 200, RESULTS_SHOWN = 30, PARTNERS_SHOWN = 30;
+  var BACKBONE = 3, MAX_LABELS = 350, MAX_MATCHES_SHOWN = 200, RESULTS_SHOWN = 30, PARTNERS_SHOWN = 30;
   var LABEL_FONT = "DejaVu Sans, Noto Sans, Segoe UI, Arial, sans-serif";
 
   /* ---------------------------------------------------------------- languages */
@@ -22,6 +22,7 @@
       title: "Anti-trafficking cooperation", search: "Search an entity (accents optional)",
       searchPlaceholder: "e.g. bo cong an", overview: "Overview", topN: "Most important entities",
       minArticles: "Named in at least … articles", unlinked: "show entities without links",
+      allLinks: "all links between them (else each one's 3 strongest)",
       colourBy: "Colour by", byGroup: "group", byType: "type", groups: "Groups that work together",
       groupsHint: "Click a name to see the group; collapse it to one node.", types: "Entity types",
       relations: "Relations", period: "Period (event or article date)", from: "from", to: "to",
@@ -45,8 +46,6 @@
       article: "Article {id}", relation: "Relation", fromNode: "From", toNode: "To",
       otherLinks: "Other links between them", groupOf: "A group of {n} entities", leading: "Leading members",
       collapse: "Collapse", expand: "Expand", showGroup: "Show on the graph", clearFocus: "Clear selection",
-      noWebgl: "This browser cannot draw WebGL graphics (turn on hardware acceleration, or use a recent Firefox, " +
-        "Chrome or Edge). Search, lists, evidence, the timeline and downloads still work.",
       articlesSeries: "articles", eventsSeries: "events with a date", links2: "{n} links", also: "also: {names}",
       collapsedLinks: "{n} links between the group and {name}", groupCollapsed: "collapsed"
     },
@@ -54,6 +53,7 @@
       title: "Hợp tác phòng, chống mua bán người", search: "Tìm một thực thể (không cần dấu)",
       searchPlaceholder: "vd. bo cong an", overview: "Tổng quan", topN: "Số thực thể quan trọng nhất",
       minArticles: "Xuất hiện trong ít nhất … bài", unlinked: "hiện cả thực thể không có liên kết",
+      allLinks: "mọi liên kết giữa chúng (nếu không: 3 liên kết mạnh nhất của mỗi thực thể)",
       colourBy: "Tô màu theo", byGroup: "nhóm", byType: "loại", groups: "Các nhóm cùng hợp tác",
       groupsHint: "Bấm vào tên để xem nhóm; có thể thu gọn nhóm thành một nút.", types: "Loại thực thể",
       relations: "Quan hệ", period: "Thời gian (ngày sự kiện hoặc ngày bài báo)", from: "từ", to: "đến",
@@ -77,8 +77,6 @@
       article: "Bài {id}", relation: "Quan hệ", fromNode: "Từ", toNode: "Đến",
       otherLinks: "Các liên kết khác giữa hai bên", groupOf: "Nhóm gồm {n} thực thể", leading: "Thành viên tiêu biểu",
       collapse: "Thu gọn", expand: "Mở rộng", showGroup: "Xem trên đồ thị", clearFocus: "Bỏ chọn",
-      noWebgl: "Trình duyệt này không vẽ được đồ họa WebGL (hãy bật tăng tốc phần cứng, hoặc dùng Firefox, Chrome, " +
-        "Edge bản mới). Tìm kiếm, danh sách, dẫn chứng, dòng thời gian và tải về vẫn hoạt động.",
       articlesSeries: "bài báo", eventsSeries: "sự kiện có ngày", links2: "{n} liên kết", also: "tên khác: {names}",
       collapsedLinks: "{n} liên kết giữa nhóm và {name}", groupCollapsed: "đã thu gọn"
     }
@@ -187,7 +185,7 @@
   var state = {
     types: new Set(allTypes), relations: new Set(allRelations),
     monthFrom: null, monthTo: null, undated: true,
-    topN: Math.min(data.overview, N), minArticles: 1, unlinked: false,
+    topN: Math.min(data.overview, N), minArticles: 1, unlinked: false, allLinks: false,
     colourBy: "group", collapsed: new Set(), query: "",
     focus: null, depth: 1, hideRest: false, path: null, selected: null
   };
@@ -225,8 +223,9 @@
     return hits.map(function (h) { return h[2]; });
   }
 
-  /* Nodes and edges within `depth` links of `start`, through edges that pass the filters. */
-  function neighbourhood(start, depth, okNode, okEdge) {
+  /* Nodes within `depth` links of `start` through edges that pass the filters, and the links that
+     lead out to them level by level (with `all`, also the links between entities of one level). */
+  function neighbourhood(start, depth, okNode, okEdge, all) {
     var dist = new Map([[start, 0]]), frontier = [start];
     for (var d = 1; d <= depth; d++) {
       var next = [];
@@ -243,11 +242,34 @@
     var nodeSet = new Set(dist.keys()), edgeSet = new Set();
     nodeSet.forEach(function (i) {
       for (var a = adjStart[i]; a < adjStart[i + 1]; a++) {
-        var k = adjEdge[a];
-        if (okEdge[k] && nodeSet.has(other(k, i))) { edgeSet.add(k); }
+        var k = adjEdge[a], o = other(k, i);
+        if (okEdge[k] && dist.has(o) && (all || Math.abs(dist.get(o) - dist.get(i)) === 1)) { edgeSet.add(k); }
       }
     });
     return { nodes: nodeSet, edges: edgeSet };
+  }
+
+  /* The overview's links: each drawn entity's BACKBONE strongest partners among the drawn ones (by
+     articles linking them; every relation with such a partner), unless all links are asked for. */
+  function backbone(shown, okEdge) {
+    var keep = new Uint8Array(E);
+    for (var i = 0; i < N; i++) {
+      if (!shown[i]) { continue; }
+      var weight = new Map();
+      for (var a = adjStart[i]; a < adjStart[i + 1]; a++) {
+        var k = adjEdge[a], o = other(k, i);
+        if (okEdge[k] && shown[o]) { weight.set(o, (weight.get(o) || 0) + edgeInfo[k].docs.length); }
+      }
+      if (!weight.size) { continue; }
+      var best = new Set(Array.from(weight.keys()).sort(function (x, y) {
+        return weight.get(y) - weight.get(x) || rankOf[x] - rankOf[y];
+      }).slice(0, BACKBONE));
+      for (a = adjStart[i]; a < adjStart[i + 1]; a++) {
+        k = adjEdge[a];
+        if (okEdge[k] && best.has(other(k, i))) { keep[k] = 1; }
+      }
+    }
+    return keep;
   }
 
   function compute() {
@@ -279,15 +301,17 @@
         chain.steps.forEach(function (step) { step.forEach(function (kk) { emphasisEdges.add(kk); }); });
       });
     } else if (state.focus !== null) {
-      var near = neighbourhood(state.focus, state.depth, okNode, okEdge);
+      var near = neighbourhood(state.focus, state.depth, okNode, okEdge, state.allLinks);
       near.nodes.forEach(function (m) { emphasis.add(m); shown[m] = 1; });
       near.edges.forEach(function (kk) { emphasisEdges.add(kk); });
       shown[state.focus] = 1;
     }
-    var shownEdges = [];
+    var shownEdges = [], strong = state.allLinks ? null : backbone(shown, okEdge);
     for (k = 0; k < E; k++) {
       var e = edges[k];
-      if (shown[e.from] && shown[e.to] && (okEdge[k] || (emphasisEdges && emphasisEdges.has(k)))) { shownEdges.push(k); }
+      if (!shown[e.from] || !shown[e.to]) { continue; }
+      if (emphasisEdges ? emphasisEdges.has(k) || (okEdge[k] && (!strong || strong[k]) && !(emphasis.has(e.from) && emphasis.has(e.to)))
+                        : okEdge[k] && (!strong || strong[k])) { shownEdges.push(k); }
     }
     var shownNodes = [];
     for (i = 0; i < N; i++) { if (shown[i]) { shownNodes.push(i); } }
@@ -312,203 +336,207 @@
     return g >= 0 ? groups[g].color : OTHER_GROUP;
   }
 
-  /* ---------------------------------------------------------------- drawing */
-  var SHAPES = { dot: 0, square: 1, diamond: 2, triangle: 3, star: 4, hexagon: 5 };
-  var renderer = null, graph = null, labelOrder = [], drawnLabels = [], aggregated = [];
+  /* ---------------------------------------------------------------- drawing (Canvas 2D) */
+  /* The scene is what is drawn, rebuilt from `view` on each change; positions are the build's. The
+     camera maps them to the screen: screen = (position - centre) * scale + half the canvas. A
+     canvas and batched paths (one per colour) draw thousands of links faster than WebGL does where
+     there is no GPU (headless, remote desktops), and need nothing but the browser. */
+  var canvas = byId("graph-canvas"), ctx = canvas.getContext("2d");
+  var W = 0, H = 0, dpr = 1, renderer = "canvas2d";
+  var scene = { nodes: [], edges: [], byKey: new Map(), edgeByKey: new Map() };
+  var camera = { x: 0, y: 0, scale: 1 };
+  var hoveredNode = null, hoveredEdge = null, labelOrder = [], drawnLabels = [], aggregated = [];
+  var pending = 0, moving = false, movingTimer = 0;
+  var BIG_SCENE = 20000;           /* links: above this, they are hidden while the view moves */
+  var UNIT = 110;                  /* layout units per node spacing (kg/export/layout.py PX_PER_NODE) */
   var extent = (function () {
     var x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-    nodes.forEach(function (n) { x0 = Math.min(x0, n.x); x1 = Math.max(x1, n.x); y0 = Math.min(y0, -n.y); y1 = Math.max(y1, -n.y); });
+    nodes.forEach(function (n) { x0 = Math.min(x0, n.x); x1 = Math.max(x1, n.x); y0 = Math.min(y0, n.y); y1 = Math.max(y1, n.y); });
     if (!N) { x0 = y0 = 0; x1 = y1 = 1; }
-    return { x: [x0, x1], y: [y0, y1] };
+    return { x0: x0, x1: x1, y0: y0, y1: y1 };
   })();
 
-  function shapeProgram() {
-    var R = Sigma.rendering, GL = WebGLRenderingContext;
-    var VERT = [
-      "attribute vec4 a_id; attribute vec4 a_color; attribute vec2 a_position; attribute float a_size;",
-      "attribute float a_shape; attribute float a_angle;",
-      "uniform mat3 u_matrix; uniform float u_sizeRatio; uniform float u_correctionRatio;",
-      "varying vec4 v_color; varying vec2 v_diffVector; varying float v_radius; varying float v_shape;",
-      "const float bias = 255.0 / 254.0;",
-      "void main() {",
-      "  float size = a_size * u_correctionRatio / u_sizeRatio * 4.0;",
-      "  vec2 diffVector = size * vec2(cos(a_angle), sin(a_angle));",
-      "  gl_Position = vec4((u_matrix * vec3(a_position + diffVector, 1)).xy, 0, 1);",
-      "  v_diffVector = diffVector; v_radius = size / 2.0; v_shape = a_shape;",
-      "  #ifdef PICKING_MODE", "  v_color = a_id;", "  #else", "  v_color = a_color;", "  #endif",
-      "  v_color.a *= bias;", "}"].join("\n");
-    /* Signed distances of unit shapes (after Inigo Quilez), in units of the node's radius. */
-    var FRAG = [
-      "precision highp float;",
-      "varying vec4 v_color; varying vec2 v_diffVector; varying float v_radius; varying float v_shape;",
-      "uniform float u_correctionRatio;",
-      "float box(vec2 p) { vec2 d = abs(p) - vec2(0.7); return length(max(d, 0.0)) + min(max(d.x, d.y), 0.0); }",
-      "float tri(vec2 p) { const float k = 1.7320508; float r = 0.866; p.y -= 0.1; p.x = abs(p.x) - r; p.y = p.y + r / k;",
-      "  if (p.x + k * p.y > 0.0) p = vec2(p.x - k * p.y, -k * p.x - p.y) / 2.0;",
-      "  p.x -= clamp(p.x, -2.0 * r, 0.0); return -length(p) * sign(p.y); }",
-      "float star(vec2 p) { const vec2 k1 = vec2(0.809016994375, -0.587785252292); const vec2 k2 = vec2(-0.809016994375, -0.587785252292);",
-      "  p.x = abs(p.x); p -= 2.0 * max(dot(k1, p), 0.0) * k1; p -= 2.0 * max(dot(k2, p), 0.0) * k2;",
-      "  p.x = abs(p.x); p.y -= 1.0; vec2 ba = 0.5 * vec2(-k1.y, k1.x) - vec2(0.0, 1.0);",
-      "  float h = clamp(dot(p, ba) / dot(ba, ba), 0.0, 1.0); return length(p - ba * h) * sign(p.y * ba.x - p.x * ba.y); }",
-      "float hex(vec2 p) { const vec3 k = vec3(-0.866025404, 0.5, 0.577350269); float r = 0.866; p = abs(p);",
-      "  p -= 2.0 * min(dot(k.xy, p), 0.0) * k.xy; p -= vec2(clamp(p.x, -k.z * r, k.z * r), r); return length(p) * sign(p.y); }",
-      "float shape(vec2 p, float s) {",
-      "  if (s < 0.5) return length(p) - 1.0; if (s < 1.5) return box(p); if (s < 2.5) return (abs(p.x) + abs(p.y) - 1.0) * 0.7071;",
-      "  if (s < 3.5) return tri(p); if (s < 4.5) return star(p); return hex(p); }",
-      "void main(void) {",
-      "  float border = u_correctionRatio * 2.0;",
-      "  float d = shape(v_diffVector / v_radius, v_shape) * v_radius;",
-      "  #ifdef PICKING_MODE",
-      "  gl_FragColor = d > 0.0 ? vec4(0.0) : v_color;",
-      "  #else",
-      "  vec4 ink = mix(v_color, vec4(v_color.rgb * 0.55, v_color.a), smoothstep(-2.0 * border, -border, d));",
-      "  gl_FragColor = mix(ink, vec4(0.0), clamp(d / border + 0.5, 0.0, 1.0));",
-      "  #endif", "}"].join("\n");
-    class NodeShapeProgram extends R.NodeProgram {
-      getDefinition() {
-        return {
-          VERTICES: 3, VERTEX_SHADER_SOURCE: VERT, FRAGMENT_SHADER_SOURCE: FRAG, METHOD: GL.TRIANGLES,
-          UNIFORMS: ["u_sizeRatio", "u_correctionRatio", "u_matrix"],
-          ATTRIBUTES: [{ name: "a_position", size: 2, type: GL.FLOAT }, { name: "a_size", size: 1, type: GL.FLOAT },
-                       { name: "a_color", size: 4, type: GL.UNSIGNED_BYTE, normalized: true },
-                       { name: "a_id", size: 4, type: GL.UNSIGNED_BYTE, normalized: true },
-                       { name: "a_shape", size: 1, type: GL.FLOAT }],
-          CONSTANT_ATTRIBUTES: [{ name: "a_angle", size: 1, type: GL.FLOAT }],
-          CONSTANT_DATA: [[0], [2 * Math.PI / 3], [4 * Math.PI / 3]]
-        };
-      }
-      processVisibleItem(nodeIndex, start, d) {
-        var a = this.array;
-        a[start++] = d.x; a[start++] = d.y; a[start++] = d.size; a[start++] = Sigma.utils.floatColor(d.color);
-        a[start++] = nodeIndex; a[start++] = d.shape || 0;
-      }
-      setUniforms(params, ctx) {
-        var gl = ctx.gl, u = ctx.uniformLocations;
-        gl.uniform1f(u.u_correctionRatio, params.correctionRatio);
-        gl.uniform1f(u.u_sizeRatio, params.sizeRatio);
-        gl.uniformMatrix3fv(u.u_matrix, false, params.matrix);
-      }
-    }
-    return NodeShapeProgram;
-  }
+  /* Entities grow a little as one zooms in, shrink a little as one zooms out. */
+  function zoomFactor() { return Math.min(2.5, Math.max(0.6, Math.sqrt(camera.scale * UNIT / 25))); }
+  function radius(n) { return n.size * zoomFactor(); }
+  function sx(x) { return (x - camera.x) * camera.scale + W / 2; }
+  function sy(y) { return (y - camera.y) * camera.scale + H / 2; }
 
-  /* sigma.js needs a WebGL context as soon as it loads: it is kept as text and run only here, once
-     WebGL is known to work (the Content-Security-Policy lets its exact text run). */
-  function loadSigma() {
-    if (!window.Sigma) {
-      var code = document.createElement("script");
-      code.textContent = byId("kg-renderer").textContent;
-      document.head.appendChild(code);
-    }
-    return !!window.Sigma;
-  }
-  function createRenderer() {
-    try {
-      var probe = document.createElement("canvas");
-      if (!(probe.getContext("webgl2") || probe.getContext("webgl"))) { throw new Error("no WebGL"); }
-      if (!loadSigma()) { throw new Error("sigma.js did not load"); }
-      graph = new graphology.MultiDirectedGraph();
-      var r = new Sigma.Sigma(graph, byId("graph"), {
-        renderLabels: false, renderEdgeLabels: false, enableEdgeEvents: true, zIndex: true,
-        defaultNodeType: "shape", nodeProgramClasses: { shape: shapeProgram() },
-        defaultEdgeType: "line",
-        edgeProgramClasses: { line: Sigma.rendering.EdgeRectangleProgram, arrow: Sigma.rendering.EdgeArrowProgram },
-        labelFont: LABEL_FONT, labelSize: 13, labelWeight: "600", minCameraRatio: 0.005, maxCameraRatio: 3,
-        stagePadding: 24, allowInvalidContainer: true, hideEdgesOnMove: false
-      });
-      r.setCustomBBox(extent);
-      return r;
-    } catch (err) {
-      var box = byId("no-webgl");
-      box.hidden = false;
-      box.textContent = t("noWebgl");
-      byId("graph").hidden = true;
-      return null;
-    }
-  }
-
-  /* Build the drawn graph from `view`: entities (or their collapsed groups) and links. */
+  /* Build the scene from `view`: entities (or their collapsed groups) and links. */
   function draw() {
     var emph = view.emphasis, emphEdges = view.emphasisEdges;
-    var g = new graphology.MultiDirectedGraph();
-    var priority = [];
-    var groupMembers = {};
+    var out = { nodes: [], edges: [], byKey: new Map(), edgeByKey: new Map() };
+    var priority = [], groupMembers = {};
     view.nodes.forEach(function (i) {
       var key = drawnKey(i);
       if (key.charAt(0) === "g") { (groupMembers[key] = groupMembers[key] || []).push(i); return; }
       var on = !emph || emph.has(i);
       if (!on && state.hideRest && emph) { return; }
       var n = nodes[i];
-      g.addNode(key, { x: n.x, y: -n.y, size: n.size * (i === state.focus ? 1.5 : 1), shape: SHAPES[n.shape] || 0,
-                       color: on ? nodeColor(i) : DIM_NODE, label: shortName(i), zIndex: on ? 2 : 0,
-                       highlighted: i === state.focus });
-      if (on) { priority.push([i === state.focus ? -2 : emph ? -1 : 0, rankOf[i], key, shortName(i)]); }
+      var node = { key: key, i: i, g: -1, x: n.x, y: n.y, size: n.size * (i === state.focus ? 1.4 : 1), shape: n.shape,
+                   color: on ? nodeColor(i) : DIM_NODE, label: shortName(i), on: on, focus: i === state.focus };
+      out.nodes.push(node); out.byKey.set(key, node);
+      if (on) { priority.push([i === state.focus ? -2 : emph ? -1 : 0, rankOf[i], node]); }
     });
     Object.keys(groupMembers).forEach(function (key) {
       var k = parseInt(key.slice(1), 10), grp = groups[k], members = groupMembers[key];
-      var name = groupName(k) + " (+" + members.length + ")";
-      g.addNode(key, { x: grp.x, y: -grp.y, size: Math.min(22, 8 + 2 * Math.sqrt(members.length)), shape: 0,
-                       color: emph ? DIM_NODE : grp.color, label: name, zIndex: 1 });
-      if (!emph) { priority.push([-1, rankOf[grp.leaders[0]], key, name]); }
+      var node = { key: key, i: -1, g: k, x: grp.x, y: grp.y, size: Math.min(20, 7 + 1.5 * Math.sqrt(members.length)),
+                   shape: "dot", color: emph ? DIM_NODE : grp.color, label: groupName(k) + " (+" + members.length + ")",
+                   on: !emph, focus: false };
+      out.nodes.push(node); out.byKey.set(key, node);
+      if (!emph) { priority.push([-1, rankOf[grp.leaders[0]], node]); }
     });
     aggregated = [];
     var pairs = {};
     /* many links at once: fainter, so the entities and their labels stay readable */
     var alpha = Math.max(0.3, Math.min(0.9, 600 / Math.max(1, view.edges.length)));
     view.edges.forEach(function (k) {
-      var e = edges[k], a = drawnKey(e.from), b = drawnKey(e.to);
-      if (!g.hasNode(a) || !g.hasNode(b) || a === b) { return; }
+      var e = edges[k], a = out.byKey.get(drawnKey(e.from)), b = out.byKey.get(drawnKey(e.to));
+      if (!a || !b || a === b) { return; }
       var on = !emphEdges ? (!emph || (emph.has(e.from) && emph.has(e.to))) : emphEdges.has(k);
       if (!on && state.hideRest && emph) { return; }
-      var width = Math.min(4, 1 + Math.log2(1 + edgeInfo[k].docs.length) * 0.6);
-      if (a.charAt(0) === "g" || b.charAt(0) === "g") {
-        var pk = a < b ? a + "|" + b : b + "|" + a;
+      if (a.g >= 0 || b.g >= 0) {
+        var pk = a.key < b.key ? a.key + "|" + b.key : b.key + "|" + a.key;
         if (!(pk in pairs)) {
           pairs[pk] = aggregated.length;
-          aggregated.push({ a: a, b: b, edges: [] });
-          g.addEdgeWithKey("a" + pairs[pk], a, b, { color: on ? "#9a9a9a" : DIM_EDGE, size: 1, zIndex: on ? 1 : 0 });
+          var agg = { key: "a" + aggregated.length, k: -1, a: a, b: b, edges: [], color: on ? "rgba(120,120,120,0.6)" : DIM_EDGE,
+                      width: 1, arrow: false, on: on };
+          aggregated.push(agg); out.edges.push(agg); out.edgeByKey.set(agg.key, agg);
         }
-        aggregated[pairs[pk]].edges.push(k);
-        var agg = aggregated[pairs[pk]];
-        g.setEdgeAttribute("a" + pairs[pk], "size", Math.min(5, 1 + Math.log2(agg.edges.length)));
+        var ag = aggregated[pairs[pk]];
+        ag.edges.push(k);
+        ag.width = Math.min(5, 1 + Math.log2(ag.edges.length));
         return;
       }
-      g.addEdgeWithKey("e" + k, a, b, { color: on ? fade(e.color, emph ? 0.9 : alpha) : DIM_EDGE, size: on ? width : 1,
-                                        type: e.arrows ? "arrow" : "line", zIndex: on ? 1 : 0 });
+      var edge = { key: "e" + k, k: k, a: a, b: b, color: on ? fade(e.color, emph ? 0.9 : alpha) : DIM_EDGE,
+                   width: on ? Math.min(3.5, 0.8 + Math.log2(1 + edgeInfo[k].docs.length) * 0.6) : 0.8,
+                   arrow: !!e.arrows && on, on: on };
+      out.edges.push(edge); out.edgeByKey.set(edge.key, edge);
     });
+    /* dimmed first, so what is in focus is drawn over it */
+    out.nodes.sort(function (x, y) { return (x.on - y.on) || (x.focus - y.focus); });
+    out.edges.sort(function (x, y) { return x.on - y.on; });
     priority.sort(function (x, y) { return x[0] - y[0] || x[1] - y[1]; });
-    labelOrder = priority;
-    graph = g;
-    if (renderer) {
-      renderer.setSetting("hideEdgesOnMove", g.size > 30000);
-      renderer.setGraph(g);
-    }
+    labelOrder = priority.map(function (p) { return p[2]; });
+    scene = out;
+    if (hoveredNode && !scene.byKey.has(hoveredNode.key)) { hoveredNode = null; }
+    if (hoveredEdge && !scene.edgeByKey.has(hoveredEdge.key)) { hoveredEdge = null; }
     updateStatus();
+    requestRender();
+  }
+
+  function shapePath(c, shape, x, y, r) {
+    var k, a;
+    if (shape === "square") { c.rect(x - 0.85 * r, y - 0.85 * r, 1.7 * r, 1.7 * r); }
+    else if (shape === "diamond") { c.moveTo(x, y - 1.2 * r); c.lineTo(x + 1.2 * r, y); c.lineTo(x, y + 1.2 * r); c.lineTo(x - 1.2 * r, y); c.closePath(); }
+    else if (shape === "triangle") { c.moveTo(x, y - 1.25 * r); c.lineTo(x + 1.15 * r, y + 0.8 * r); c.lineTo(x - 1.15 * r, y + 0.8 * r); c.closePath(); }
+    else if (shape === "star") {
+      for (k = 0; k < 10; k++) {
+        a = -Math.PI / 2 + k * Math.PI / 5;
+        var rr = k % 2 ? 0.55 * r : 1.35 * r;
+        if (k) { c.lineTo(x + rr * Math.cos(a), y + rr * Math.sin(a)); } else { c.moveTo(x + rr * Math.cos(a), y + rr * Math.sin(a)); }
+      }
+      c.closePath();
+    } else if (shape === "hexagon") {
+      for (k = 0; k < 6; k++) {
+        a = k * Math.PI / 3;
+        if (k) { c.lineTo(x + 1.1 * r * Math.cos(a), y + 1.1 * r * Math.sin(a)); } else { c.moveTo(x + 1.1 * r, y); }
+      }
+      c.closePath();
+    } else { c.moveTo(x + r, y); c.arc(x, y, r, 0, 2 * Math.PI); }
+  }
+
+  function requestRender() { if (!pending) { pending = requestAnimationFrame(render); } }
+  function render() {
+    pending = 0;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, W, H);
+    var zf = zoomFactor(), m = 40, i, n, x, y;
+    /* links, one path per colour and width; arrow heads once they are long enough to show */
+    if (!(moving && scene.edges.length > BIG_SCENE)) {
+      var paths = new Map(), heads = new Map(), order = [];
+      scene.edges.forEach(function (e) {
+        var x1 = sx(e.a.x), y1 = sy(e.a.y), x2 = sx(e.b.x), y2 = sy(e.b.y);
+        if ((x1 < -m && x2 < -m) || (x1 > W + m && x2 > W + m) || (y1 < -m && y2 < -m) || (y1 > H + m && y2 > H + m)) { return; }
+        var bucket = e.color + "|" + (Math.round(e.width * 2) / 2);
+        var p = paths.get(bucket);
+        if (!p) { p = []; paths.set(bucket, p); order.push(bucket); }
+        p.push(x1, y1, x2, y2);
+        if (e.arrow) {
+          var dx = x2 - x1, dy = y2 - y1, len = Math.sqrt(dx * dx + dy * dy), rb = e.b.size * zf + 1.5;
+          if (len > rb + 18) {
+            var ux = dx / len, uy = dy / len, tipx = x2 - ux * rb, tipy = y2 - uy * rb, hl = 5 + e.width * 1.5, hw = 2.5 + e.width;
+            var h = heads.get(e.color);
+            if (!h) { h = []; heads.set(e.color, h); }
+            h.push(tipx, tipy, tipx - ux * hl - uy * hw, tipy - uy * hl + ux * hw, tipx - ux * hl + uy * hw, tipy - uy * hl - ux * hw);
+          }
+        }
+      });
+      ctx.lineCap = "butt";
+      order.forEach(function (bucket) {
+        var p = paths.get(bucket), cut = bucket.lastIndexOf("|");
+        ctx.beginPath();
+        for (var j = 0; j < p.length; j += 4) { ctx.moveTo(p[j], p[j + 1]); ctx.lineTo(p[j + 2], p[j + 3]); }
+        ctx.strokeStyle = bucket.slice(0, cut);
+        ctx.lineWidth = parseFloat(bucket.slice(cut + 1));
+        ctx.stroke();
+      });
+      heads.forEach(function (h, color) {
+        ctx.beginPath();
+        for (var j = 0; j < h.length; j += 6) { ctx.moveTo(h[j], h[j + 1]); ctx.lineTo(h[j + 2], h[j + 3]); ctx.lineTo(h[j + 4], h[j + 5]); ctx.closePath(); }
+        ctx.fillStyle = color;
+        ctx.fill();
+      });
+    }
+    /* entities, one path per colour and shape, dimmed ones first */
+    var batches = new Map(), batchOrder = [];
+    for (i = 0; i < scene.nodes.length; i++) {
+      n = scene.nodes[i]; x = sx(n.x); y = sy(n.y);
+      var r = n.size * zf;
+      if (x < -m || x > W + m || y < -m || y > H + m) { continue; }
+      var bk = (n.on ? "1" : "0") + n.color + "|" + n.shape + (n.g >= 0 ? "|g" : "");
+      var batch = batches.get(bk);
+      if (!batch) { batch = { color: n.color, shape: n.shape, on: n.on, group: n.g >= 0, items: [] }; batches.set(bk, batch); batchOrder.push(bk); }
+      batch.items.push(x, y, r);
+    }
+    batchOrder.forEach(function (bk) {
+      var b = batches.get(bk), it = b.items;
+      ctx.beginPath();
+      for (var j = 0; j < it.length; j += 3) { shapePath(ctx, b.shape, it[j], it[j + 1], it[j + 2]); }
+      ctx.fillStyle = b.color;
+      ctx.fill();
+      if (b.on) {
+        ctx.lineWidth = b.group ? 2.5 : 0.8;
+        ctx.strokeStyle = b.group ? "#ffffff" : "rgba(30,30,30,0.75)";
+        ctx.stroke();
+      }
+    });
+    scene.nodes.forEach(function (fn) {
+      if (!fn.focus && !(fn.g >= 0 && fn.on)) { return; }
+      ctx.beginPath();
+      shapePath(ctx, fn.shape, sx(fn.x), sy(fn.y), fn.size * zf + (fn.focus ? 4 : 2));
+      ctx.lineWidth = fn.focus ? 3 : 1.5;
+      ctx.strokeStyle = fn.focus ? "#d55e00" : fn.color;
+      ctx.stroke();
+    });
+    drawLabels();
+    drawHover();
   }
 
   /* Labels only where they fit: most important first, skipped when they would overlap one drawn. */
   function drawLabels() {
     drawnLabels = [];
-    if (!renderer) { return; }
-    var ctx = renderer.getCanvases().labels.getContext("2d");
-    var dims = renderer.getDimensions(), W = dims.width, H = dims.height;
-    var cell = 48, grid = new Map();
+    var cell = 48, grid = new Map(), tried = 0;
     ctx.font = "600 13px " + LABEL_FONT;
     ctx.textBaseline = "middle";
     ctx.lineJoin = "round";
-    var tried = 0;
     for (var j = 0; j < labelOrder.length && drawnLabels.length < MAX_LABELS && tried < 6000; j++) {
-      var key = labelOrder[j][2];
-      if (!graph.hasNode(key)) { continue; }
-      var attrs = graph.getNodeAttributes(key);
-      var p = renderer.graphToViewport(attrs);
-      if (p.x < -50 || p.y < -20 || p.x > W + 50 || p.y > H + 20) { continue; }
+      var n = labelOrder[j], px = sx(n.x), py = sy(n.y);
+      if (px < -50 || py < -20 || px > W + 50 || py > H + 20) { continue; }
       tried++;
-      var text = labelOrder[j][3];
-      var r = renderer.scaleSize(attrs.size);
-      var w = ctx.measureText(text).width, h = 16;
-      var box = { x: p.x + r + 3, y: p.y - h / 2, w: w + 2, h: h, key: key };
-      if (box.x + box.w > W) { box.x = p.x - r - 3 - box.w; }
+      var r = radius(n), w = ctx.measureText(n.label).width, h = 16;
+      var box = { x: px + r + 3, y: py - h / 2, w: w + 2, h: h, key: n.key };
+      if (box.x + box.w > W) { box.x = px - r - 3 - box.w; }
       if (box.x < 0 || box.y < 0 || box.y + h > H) { continue; }
       var cx0 = Math.floor(box.x / cell), cx1 = Math.floor((box.x + box.w) / cell);
       var cy0 = Math.floor(box.y / cell), cy1 = Math.floor((box.y + box.h) / cell), clash = false, cx, cy;
@@ -529,32 +557,67 @@
         }
       }
       ctx.strokeStyle = "rgba(255,255,255,0.92)"; ctx.lineWidth = 3.5;
-      ctx.strokeText(text, box.x + 1, p.y);
+      ctx.strokeText(n.label, box.x + 1, py);
       ctx.fillStyle = "#1a1a1a";
-      ctx.fillText(text, box.x + 1, p.y);
+      ctx.fillText(n.label, box.x + 1, py);
       drawnLabels.push(box);
     }
   }
 
-  /* Camera onto a set of drawn keys (or every drawn node). */
+  /* The entity or link under the pointer, drawn over everything with its name. */
+  function drawHover() {
+    if (hoveredEdge && !hoveredNode) {
+      var e = hoveredEdge;
+      ctx.beginPath(); ctx.moveTo(sx(e.a.x), sy(e.a.y)); ctx.lineTo(sx(e.b.x), sy(e.b.y));
+      ctx.strokeStyle = "rgba(213,94,0,0.85)"; ctx.lineWidth = e.width + 2.5; ctx.stroke();
+    }
+    if (!hoveredNode) { return; }
+    var n = hoveredNode, x = sx(n.x), y = sy(n.y), r = radius(n);
+    ctx.beginPath(); shapePath(ctx, n.shape, x, y, r + 3);
+    ctx.lineWidth = 2.5; ctx.strokeStyle = "#1a1a1a"; ctx.stroke();
+    ctx.font = "600 13px " + LABEL_FONT;
+    var w = ctx.measureText(n.label).width, bx = x + r + 5;
+    if (bx + w + 8 > W) { bx = x - r - 5 - w - 8; }
+    ctx.fillStyle = "rgba(255,255,255,0.96)"; ctx.fillRect(bx, y - 10, w + 8, 20);
+    ctx.strokeStyle = "#888"; ctx.lineWidth = 1; ctx.strokeRect(bx, y - 10, w + 8, 20);
+    ctx.fillStyle = "#1a1a1a"; ctx.textBaseline = "middle"; ctx.fillText(n.label, bx + 4, y);
+  }
+
+  /* ---------------------------------------------------------------- pointer, camera */
+  function nodeAt(px, py) {
+    var zf = zoomFactor();
+    for (var j = scene.nodes.length - 1; j >= 0; j--) {          /* the one drawn on top first */
+      var n = scene.nodes[j], r = Math.max(4, n.size * zf * 1.25) + 1, dx = sx(n.x) - px, dy = sy(n.y) - py;
+      if (dx * dx + dy * dy <= r * r) { return n; }
+    }
+    return null;
+  }
+  function edgeAt(px, py) {
+    var best = null, bestD = Infinity;
+    for (var j = scene.edges.length - 1; j >= 0; j--) {
+      var e = scene.edges[j], x1 = sx(e.a.x), y1 = sy(e.a.y), x2 = sx(e.b.x), y2 = sy(e.b.y), tol = Math.max(3, e.width / 2 + 2);
+      if (px < Math.min(x1, x2) - tol || px > Math.max(x1, x2) + tol || py < Math.min(y1, y2) - tol || py > Math.max(y1, y2) + tol) { continue; }
+      var dx = x2 - x1, dy = y2 - y1, l2 = dx * dx + dy * dy, u = l2 ? Math.max(0, Math.min(1, ((px - x1) * dx + (py - y1) * dy) / l2)) : 0;
+      var ex = x1 + u * dx - px, ey = y1 + u * dy - py, d = Math.sqrt(ex * ex + ey * ey);
+      if (d <= tol && (d < bestD || (best && !best.on && e.on))) { best = e; bestD = d; }
+    }
+    return best;
+  }
+  function setCamera(x, y, scale) {
+    camera.x = x; camera.y = y;
+    camera.scale = Math.max(minScale(), Math.min(maxScale(), scale));
+    requestRender();
+  }
+  function minScale() { return 0.2 * Math.min(W / Math.max(1, extent.x1 - extent.x0), H / Math.max(1, extent.y1 - extent.y0)); }
+  function maxScale() { return 8 / UNIT * 40; }
+  /* Camera onto a set of drawn keys (or every drawn entity). */
   function fitKeys(keys) {
-    if (!renderer || !graph.order) { return; }
-    keys = (keys || graph.nodes()).filter(function (k) { return graph.hasNode(k); });
-    if (!keys.length) { return; }
-    var ratio = Math.max(extent.x[1] - extent.x[0], extent.y[1] - extent.y[0]) || 1;
-    var cx = (extent.x[0] + extent.x[1]) / 2, cy = (extent.y[0] + extent.y[1]) / 2;
+    var list = keys ? keys.map(function (k) { return scene.byKey.get(k); }).filter(Boolean) : scene.nodes;
+    if (!list.length) { return; }
     var x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-    keys.forEach(function (k) {
-      var a = graph.getNodeAttributes(k), fx = 0.5 + (a.x - cx) / ratio, fy = 0.5 + (a.y - cy) / ratio;
-      x0 = Math.min(x0, fx); x1 = Math.max(x1, fx); y0 = Math.min(y0, fy); y1 = Math.max(y1, fy);
-    });
-    var camera = renderer.getCamera();
-    camera.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
-    var a0 = renderer.framedGraphToViewport({ x: x0, y: y0 }), a1 = renderer.framedGraphToViewport({ x: x1, y: y1 });
-    var dims = renderer.getDimensions();
-    var need = Math.max(Math.abs(a1.x - a0.x) / Math.max(dims.width - 160, 50),
-                        Math.abs(a1.y - a0.y) / Math.max(dims.height - 80, 50));
-    camera.setState({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio: Math.min(1.2, Math.max(need * 1.05, 0.02)), angle: 0 });
+    list.forEach(function (n) { x0 = Math.min(x0, n.x); x1 = Math.max(x1, n.x); y0 = Math.min(y0, n.y); y1 = Math.max(y1, n.y); });
+    var dx = Math.max(x1 - x0, 3 * UNIT), dy = Math.max(y1 - y0, 3 * UNIT);
+    setCamera((x0 + x1) / 2, (y0 + y1) / 2, Math.min((W - 220) / dx, (H - 60) / dy));
   }
   function fitView() {
     var keys = null;
@@ -564,12 +627,26 @@
     }
     fitKeys(keys);
   }
+  function resize() {
+    var box = byId("graph").getBoundingClientRect();
+    dpr = window.devicePixelRatio || 1;
+    W = Math.max(1, Math.round(box.width)); H = Math.max(1, Math.round(box.height));
+    canvas.width = Math.round(W * dpr); canvas.height = Math.round(H * dpr);
+    canvas.style.width = W + "px"; canvas.style.height = H + "px";
+    requestRender();
+  }
+  function markMoving() {
+    moving = true;
+    clearTimeout(movingTimer);
+    movingTimer = setTimeout(function () { moving = false; requestRender(); }, 160);
+  }
 
   /* ---------------------------------------------------------------- status and refresh */
   function updateStatus() {
-    var entities = 0;
-    graph.forEachNode(function (k) { if (k.charAt(0) === "n") { entities++; } });
-    var text = t("status", { shown: entities, total: N, links: graph.size, totalLinks: E });
+    var entities = 0, links = 0;
+    scene.nodes.forEach(function (n) { if (n.i >= 0) { entities++; } });
+    scene.edges.forEach(function (e) { links += e.k >= 0 ? 1 : e.edges.length; });
+    var text = t("status", { shown: entities, total: N, links: links, totalLinks: E });
     if (state.query) { text += " \u2014 " + t("matching", { n: view.matches.length }); }
     byId("status").textContent = text;
   }
@@ -1017,55 +1094,102 @@
       tooltip.appendChild(el("div", { className: "sentence", text: "\u201c" + clip(evidence[1], 240) + "\u201d" }));
       tooltip.appendChild(el("div", { className: "source", text: docText(evidence[0]) }));
     }
-    var box = byId("graph").getBoundingClientRect();
-    tooltip.style.left = Math.min(box.left + ev.x + 14, window.innerWidth - 390) + "px";
-    tooltip.style.top = Math.min(box.top + ev.y + 14, window.innerHeight - 150) + "px";
+    tooltip.style.left = Math.min(ev.clientX + 14, window.innerWidth - 390) + "px";
+    tooltip.style.top = Math.min(ev.clientY + 14, window.innerHeight - 150) + "px";
     tooltip.hidden = false;
   }
   function hideTooltip() { tooltip.hidden = true; }
+  function tipFor(ev) {
+    if (hoveredNode) {
+      var n = hoveredNode;
+      if (n.g >= 0) { showTooltip(ev, groupName(n.g), t("groupOf", { n: groups[n.g].size }), null); return; }
+      var x = nodeInfo[n.i];
+      var sub = typeName(x.type) + " \u00b7 " + articlesText(x.articles) + (x.first ? " \u00b7 " + dateRange(x) : "");
+      if (otherName(n.i)) { sub += " \u00b7 " + otherName(n.i); }
+      showTooltip(ev, nameOf(n.i), sub, sentences[x.evidence[0]]);
+    } else if (hoveredEdge && hoveredEdge.k >= 0) {
+      var k = hoveredEdge.k, e = edges[k], info = edgeInfo[k];
+      showTooltip(ev, nameOf(e.from) + " \u2192 " + nameOf(e.to),
+                  relName(info.relation) + " \u00b7 " + articlesText(info.docs.length), sentences[info.evidence[0]]);
+    } else if (hoveredEdge) {
+      showTooltip(ev, t("links2", { n: hoveredEdge.edges.length }), "", null);
+    } else { hideTooltip(); }
+  }
 
-  function bindRenderer() {
-    if (!renderer) { return; }
-    renderer.on("afterRender", drawLabels);
-    renderer.on("enterNode", function (p) {
-      var key = p.node;
-      if (key.charAt(0) === "g") {
-        var g = parseInt(key.slice(1), 10);
-        showTooltip(p.event, groupName(g), t("groupOf", { n: groups[g].size }), null);
+  var drag = null;
+  function local(ev) { var r = canvas.getBoundingClientRect(); return [ev.clientX - r.left, ev.clientY - r.top]; }
+  canvas.addEventListener("pointerdown", function (ev) {
+    if (ev.button !== 0) { return; }
+    var p = local(ev);
+    drag = { x: p[0], y: p[1], cx: camera.x, cy: camera.y, moved: false, id: ev.pointerId };
+    hideTooltip();
+  });
+  canvas.addEventListener("pointermove", function (ev) {
+    var p = local(ev);
+    if (drag && drag.id === ev.pointerId) {
+      if (!drag.moved && Math.abs(p[0] - drag.x) + Math.abs(p[1] - drag.y) > 4) { drag.moved = true; canvas.setPointerCapture(ev.pointerId); }
+      if (drag.moved) {
+        markMoving();
+        setCamera(drag.cx - (p[0] - drag.x) / camera.scale, drag.cy - (p[1] - drag.y) / camera.scale, camera.scale);
         return;
       }
-      var i = parseInt(key.slice(1), 10), x = nodeInfo[i];
-      var sub = typeName(x.type) + " \u00b7 " + articlesText(x.articles) + (x.first ? " \u00b7 " + dateRange(x) : "");
-      if (otherName(i)) { sub += " \u00b7 " + otherName(i); }
-      showTooltip(p.event, nameOf(i), sub, sentences[x.evidence[0]]);
-    });
-    renderer.on("enterEdge", function (p) {
-      if (p.edge.charAt(0) !== "e") { return; }
-      var k = parseInt(p.edge.slice(1), 10), e = edges[k], x = edgeInfo[k];
-      showTooltip(p.event, nameOf(e.from) + " \u2192 " + nameOf(e.to),
-                  relName(x.relation) + " \u00b7 " + articlesText(x.docs.length), sentences[x.evidence[0]]);
-    });
-    ["leaveNode", "leaveEdge", "leaveStage", "downNode", "downStage", "wheelStage", "wheelNode"].forEach(function (name) {
-      renderer.on(name, hideTooltip);
-    });
-    renderer.on("clickNode", function (p) {
-      var key = p.node;
-      if (key.charAt(0) === "g") { showGroup(parseInt(key.slice(1), 10)); return; }
-      select(parseInt(key.slice(1), 10));
-    });
-    renderer.on("doubleClickNode", function (p) {
-      if (p.node.charAt(0) === "g") { p.preventSigmaDefault(); toggleGroup(parseInt(p.node.slice(1), 10)); }
-    });
-    renderer.on("clickEdge", function (p) {
-      if (p.edge.charAt(0) === "e") { showEdge(parseInt(p.edge.slice(1), 10)); }
-      else { showAggregated(parseInt(p.edge.slice(1), 10)); }
-    });
-    renderer.on("clickStage", function () { if (state.focus !== null || state.path) { clearFocus(); } });
+    }
+    var n = nodeAt(p[0], p[1]), e = n ? null : edgeAt(p[0], p[1]);
+    if (n !== hoveredNode || e !== hoveredEdge) {
+      hoveredNode = n; hoveredEdge = e;
+      canvas.style.cursor = n || e ? "pointer" : "grab";
+      requestRender();
+    }
+    if (n || e) { tipFor(ev); } else { hideTooltip(); }
+  });
+  canvas.addEventListener("pointerup", function (ev) {
+    var d = drag;
+    drag = null;
+    if (!d || d.moved) { return; }
+    var p = local(ev), n = nodeAt(p[0], p[1]), e = n ? null : edgeAt(p[0], p[1]);
+    if (n && n.g >= 0) { showGroup(n.g); }
+    else if (n) { select(n.i); }
+    else if (e && e.k >= 0) { showEdge(e.k); }
+    else if (e) { showAggregated(parseInt(e.key.slice(1), 10)); }
+    else if (state.focus !== null || state.path) { clearFocus(); }
+  });
+  canvas.addEventListener("pointerleave", function () {
+    if (hoveredNode || hoveredEdge) { hoveredNode = hoveredEdge = null; requestRender(); }
+    hideTooltip();
+  });
+  canvas.addEventListener("dblclick", function (ev) {
+    var p = local(ev), n = nodeAt(p[0], p[1]);
+    if (n && n.g >= 0) { toggleGroup(n.g); return; }
+    zoomAt(p[0], p[1], 2);
+  });
+  function zoomAt(px, py, factor) {
+    var gx = (px - W / 2) / camera.scale + camera.x, gy = (py - H / 2) / camera.scale + camera.y;
+    var s2 = Math.max(minScale(), Math.min(maxScale(), camera.scale * factor));
+    setCamera(gx - (px - W / 2) / s2, gy - (py - H / 2) / s2, s2);
   }
-  /* The pointer can leave the canvas without sigma seeing it leave a node (a jump to the panel). */
+  canvas.addEventListener("wheel", function (ev) {
+    ev.preventDefault();
+    hideTooltip();
+    markMoving();
+    var p = local(ev), delta = ev.deltaMode === 1 ? ev.deltaY * 33 : ev.deltaY;
+    zoomAt(p[0], p[1], Math.exp(-delta * 0.0015));
+  }, { passive: false });
+  canvas.addEventListener("keydown", function (ev) {
+    var step = 80 / camera.scale, handled = true;
+    if (ev.key === "+" || ev.key === "=") { zoomAt(W / 2, H / 2, 1.4); }
+    else if (ev.key === "-") { zoomAt(W / 2, H / 2, 1 / 1.4); }
+    else if (ev.key === "ArrowLeft") { setCamera(camera.x - step, camera.y, camera.scale); }
+    else if (ev.key === "ArrowRight") { setCamera(camera.x + step, camera.y, camera.scale); }
+    else if (ev.key === "ArrowUp") { setCamera(camera.x, camera.y - step, camera.scale); }
+    else if (ev.key === "ArrowDown") { setCamera(camera.x, camera.y + step, camera.scale); }
+    else { handled = false; }
+    if (handled) { ev.preventDefault(); }
+  });
+  if (window.ResizeObserver) { new ResizeObserver(resize).observe(byId("graph")); } else { window.addEventListener("resize", resize); }
+  /* The pointer can leave the canvas without a move over its edge (a jump to the panel). */
   byId("centre").addEventListener("mouseleave", hideTooltip);
   document.addEventListener("pointermove", function (ev) {
-    if (!tooltip.hidden && !byId("graph").contains(ev.target)) { hideTooltip(); }
+    if (!tooltip.hidden && ev.target !== canvas) { hideTooltip(); }
   }, true);
 
   /* ---------------------------------------------------------------- controls */
@@ -1105,6 +1229,7 @@
     state.minArticles = Math.max(1, parseInt(ev.target.value, 10) || 1); ev.target.value = String(state.minArticles); refresh();
   });
   byId("unlinked").addEventListener("change", function (ev) { state.unlinked = ev.target.checked; refresh(); });
+  byId("all-links").addEventListener("change", function (ev) { state.allLinks = ev.target.checked; refresh(); });
   document.querySelectorAll("input[name=colour-by]").forEach(function (input) {
     input.addEventListener("change", function () { if (input.checked) { state.colourBy = input.value; refresh(); } });
   });
@@ -1338,7 +1463,6 @@
     search.placeholder = t("searchPlaceholder");
     byId("lang-en").setAttribute("aria-pressed", String(lang === "en"));
     byId("lang-vi").setAttribute("aria-pressed", String(lang === "vi"));
-    if (!renderer) { byId("no-webgl").textContent = t("noWebgl"); }
     renderFilters();
     drawTimeline();
   }
@@ -1358,6 +1482,7 @@
     state.topN = Math.min(data.overview, N); topN.value = topRange.value = String(state.topN);
     state.minArticles = 1; byId("min-articles").value = "1";
     state.unlinked = false; byId("unlinked").checked = false;
+    state.allLinks = false; byId("all-links").checked = false;
     state.collapsed = new Set(); state.query = ""; search.value = "";
     state.focus = null; state.path = null; state.hideRest = false; state.selected = null;
     clear(details); byId("details-hint").hidden = false;
@@ -1371,18 +1496,30 @@
 
   /* ---------------------------------------------------------------- start */
   timings.indexed = performance.now();
-  renderer = createRenderer();
-  timings.renderer = performance.now();
   var explorer = window.kgExplorer = {
     renderer: renderer, nodeCount: N, edgeCount: E, firstDrawMs: null, timings: timings,
-    visibleNodeIds: function () { return view.nodes.filter(function (i) { return graph.hasNode("n" + i); }); },
-    visibleEdgeIds: function () { return view.edges.filter(function (k) { return graph.hasEdge("e" + k); }); },
+    visibleNodeIds: function () { return view.nodes.filter(function (i) { return scene.byKey.has("n" + i); }); },
+    visibleEdgeIds: function () { return view.edges.filter(function (k) { return scene.edgeByKey.has("e" + k); }); },
     emphasised: function () { return view.emphasis ? Array.from(view.emphasis).sort(function (a, b) { return a - b; }) : null; },
     dimmedNodeIds: function () {
-      return view.nodes.filter(function (i) { return graph.hasNode("n" + i) && view.emphasis && !view.emphasis.has(i); });
+      return view.nodes.filter(function (i) { var n = scene.byKey.get("n" + i); return n && !n.on; });
     },
-    drawnKeys: function () { return graph.nodes(); },
+    drawnKeys: function () { return scene.nodes.map(function (n) { return n.key; }); },
+    drawn: function (key) {
+      var n = scene.byKey.get(key);
+      return n ? { x: n.x, y: n.y, size: n.size, color: n.color, shape: n.shape, label: n.label, on: n.on } : null;
+    },
     drawnLabels: function () { return drawnLabels.map(function (b) { return { key: b.key, x: b.x, y: b.y, w: b.w, h: b.h }; }); },
+    camera: function (c) { if (c) { setCamera(c.x, c.y, c.scale); } return { x: camera.x, y: camera.y, scale: camera.scale }; },
+    render: render,
+    centreOn: function (keys, scale) {
+      var list = keys.map(function (k) { return scene.byKey.get(k); }).filter(Boolean);
+      if (!list.length) { return; }
+      var x = 0, y = 0;
+      list.forEach(function (n) { x += n.x; y += n.y; });
+      setCamera(x / list.length, y / list.length, scale || camera.scale);
+      render();
+    },
     nodeIdByKey: function (key) { return nodeInfo.findIndex(function (x) { return x.key === key; }); },
     info: function (i) { return nodeInfo[i]; },
     name: function (i) { return nameOf(i); },
@@ -1393,22 +1530,21 @@
     partners: function (i) { return partnersOf(i).list.map(function (p) { return [p.node, p.docs.size]; }); },
     exports: function () { var s = exportSets(); return { nodes: nodesCsv(s), edges: edgesCsv(s), graphml: graphml(s) }; },
     viewportPosition: function (key) {
-      if (!renderer || !graph.hasNode(key)) { return null; }
-      var p = renderer.graphToViewport(graph.getNodeAttributes(key)), r = byId("graph").getBoundingClientRect();
-      return [r.left + p.x, r.top + p.y];
+      var n = scene.byKey.get(key);
+      if (!n) { return null; }
+      var r = canvas.getBoundingClientRect();
+      return [r.left + sx(n.x), r.top + sy(n.y)];
     },
     state: state
   };
+  resize();
   applyLanguage();
   compute();
   draw();
   renderGroupList();
-  bindRenderer();
   fitView();
   timings.drawn = performance.now();
-  function ready() {
-    explorer.firstDrawMs = performance.now();
-    document.body.setAttribute("data-drawn", "true");
-  }
-  if (renderer) { renderer.once("afterRender", ready); renderer.refresh(); } else { ready(); }
+  render();
+  explorer.firstDrawMs = performance.now();
+  document.body.setAttribute("data-drawn", "true");
 })();
