@@ -91,12 +91,6 @@ def month_label(month: int) -> str:
     return f"{month // 12:04d}-{month % 12 + 1:02d}"
 
 
-def span(dates) -> tuple[str, str]:
-    """(first, last) of ISO dates, empty strings ignored; ('', '') when none."""
-    known = [d for d in dates if d]
-    return (min(known), max(known)) if known else ("", "")
-
-
 # ---------------------------------------------------------------- English names
 
 _SYLLABLE = re.compile(r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnpt])?$")

@@ -24,8 +24,7 @@ import networkx as nx
 
 from ..model import ENTITY_TYPES, RELATIONS, SYMMETRIC_RELATIONS
 from .atomic import write_atomic
-from .explore import (communities, english_names, importance_order, month_label, months_of, pair_weights,
-                      span)
+from .explore import communities, english_names, importance_order, month_label, months_of, pair_weights
 from .layout import LAYOUT_SEED, positions
 
 HERE = Path(__file__).resolve().parent
@@ -129,6 +128,25 @@ def _documents(documents: dict) -> tuple[list[dict], dict[str, int]]:
     return rows, {r["id"]: i for i, r in enumerate(rows)}
 
 
+def _time_of(on: list[int], doc_dates: list[str], doc_months: list[list[int]]) -> tuple[list[int], str, str]:
+    """(months, first date, last date) of articles given by their positions in the date-sorted list:
+    the dated ones come first and in order, so no sort is needed but for bare years."""
+    months: list[int] = []
+    last_k = -1
+    for k in on:
+        ms = doc_months[k]
+        if not ms:
+            break                       # undated: so are all after it
+        last_k = k
+        if len(ms) > 1 or not months or ms[0] != months[-1]:
+            months.extend(ms)
+    if last_k < 0:
+        return [], "", ""
+    if len(months) > 1 and any(b <= a for a, b in zip(months, months[1:])):
+        months = sorted(set(months))    # a bare year's twelve months overlap the months around them
+    return months, doc_dates[on[0]], doc_dates[last_k]
+
+
 def build_network(g: nx.MultiDiGraph, english: dict[str, str] | None = None):
     """A pyvis Network filled in bulk (pyvis' add_node is quadratic) plus the explorer's details."""
     from pyvis.network import Network
@@ -166,8 +184,7 @@ def build_network(g: nx.MultiDiGraph, english: dict[str, str] | None = None):
         if months_of(own):
             months, (first, last) = months_of(own), (own, own)
         else:
-            months = sorted({m for k in node_docs[i] for m in doc_months[k]})
-            first, last = span(doc_dates[k] for k in node_docs[i])
+            months, first, last = _time_of(node_docs[i], doc_dates, doc_months)
         refs, total = sentences.refs_of(distinct_sentences(d.get("evidence")))
         node_info.append({"key": keys[i], "label": labels[i], "en": english.get(keys[i], ""), "type": typ,
                           "aliases": [str(a) for a in d.get("aliases", ())],
@@ -187,7 +204,7 @@ def build_network(g: nx.MultiDiGraph, english: dict[str, str] | None = None):
         seen = distinct_sentences(d.get("evidence"))
         refs, total = sentences.refs_of(seen)
         on = sorted({doc_index[doc] for doc, _ in seen if doc in doc_index})
-        first, last = span(doc_dates[k] for k in on)
+        _, first, last = _time_of(on, doc_dates, doc_months)
         edge_info.append({"relation": rel, "docs": on, "first": first, "last": last,
                           "evidence": refs, "evidenceTotal": total})
 

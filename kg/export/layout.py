@@ -90,7 +90,7 @@ def _local_layout(members: list[int], pairs: list[tuple[int, int]], seed: int) -
 
 def _declutter(pts: list[tuple[float, float]], min_dist: float = 1.0, rounds: int = 40) -> list[tuple[float, float]]:
     """Push apart nodes closer than `min_dist` (one node spacing) so that labels stay readable;
-    x counts half because labels are wider than tall."""
+    x counts half because labels are wider than tall. Stops once no pair is closer than 95 %."""
     import numpy as np
     pos = np.array(pts, dtype=np.float64)
     aspect = np.array([0.5, 1.0])
@@ -99,7 +99,7 @@ def _declutter(pts: list[tuple[float, float]], min_dist: float = 1.0, rounds: in
         dist = np.sqrt((d * d).sum(axis=2))
         np.fill_diagonal(dist, np.inf)
         overlap = np.clip(min_dist - dist, 0, None)
-        if not overlap.any():
+        if overlap.max(initial=0.0) <= 0.05 * min_dist:
             break
         push = (d / np.maximum(dist, 1e-6)[:, :, None] * (overlap / 2)[:, :, None]).sum(axis=1) / aspect
         pos += push
@@ -198,8 +198,8 @@ def _skeleton_layout(skeleton: list[int], weights: dict[tuple[int, int], int], g
     than about a label's height: these are what the overview shows. The layout is networkx's spring
     layout of a backbone of their links (each entity's BACKBONE strongest links to the others: in a
     dense corpus every hub links every other, and all links would pull them into one knot), each
-    entity also tied to its group's centre so that groups gather."""
-    import numpy as np
+    entity also tied to its group's centre so that groups gather. Pieces the backbone does not
+    connect are laid out alone and packed in rows."""
     inside = {m: r for r, m in enumerate(skeleton)}
     strongest: dict[int, list[tuple[int, int, int]]] = {}
     for (a, b), w in weights.items():
@@ -214,16 +214,44 @@ def _skeleton_layout(skeleton: list[int], weights: dict[tuple[int, int], int], g
     for m in skeleton:
         if group_of[m] >= 0:
             simple.add_edge(m, ("group", group_of[m]), weight=0.3)
-    if len(skeleton) == 1:
-        return {skeleton[0]: (0.0, 0.0)}
-    pos = nx.spring_layout(simple, seed=seed, iterations=150, weight="weight")
-    pts = np.array([pos[m] for m in skeleton], dtype=np.float64)
+    pieces = []
+    for comp in nx.connected_components(simple):
+        members = sorted((m for m in comp if isinstance(m, int)), key=inside.__getitem__)
+        if members:
+            pieces.append((members, _spread_piece(simple.subgraph(comp), members, seed)))
+    pieces.sort(key=lambda p: (-len(p[0]), inside[p[0][0]]))
+    boxes = [(members, pts, max(x for x, _ in pts), max(y for _, y in pts)) for members, pts in pieces]
+    return dict(_pack(boxes))
+
+
+def _spread_piece(graph: nx.Graph, members: list[int], seed: int) -> list[tuple[float, float]]:
+    """Spring layout of one connected piece of the skeleton, scaled so that its entities sit about
+    SKELETON_SPACING apart and pushed apart where they are closer; lowest corner at (0, 0)."""
+    import numpy as np
+    if len(members) == 1:
+        return [(0.0, 0.0)]
+    pos = nx.spring_layout(graph, seed=seed, iterations=100, weight="weight")
+    pts = np.array([pos[m] for m in members], dtype=np.float64)
     d = np.sqrt(((pts[:, None, :] - pts[None, :, :]) ** 2).sum(axis=2))
     np.fill_diagonal(d, np.inf)
     close = float(np.percentile(d.min(axis=1), 25))
     pts *= SKELETON_SPACING / max(close, 1e-9)
-    spread = _declutter([(float(x), float(y)) for x, y in pts], min_dist=SKELETON_SPACING, rounds=80)
-    return dict(zip(skeleton, spread))
+    return _declutter([(float(x), float(y)) for x, y in pts], min_dist=SKELETON_SPACING, rounds=80)
+
+
+def _pack(boxes) -> list[tuple[int, tuple[float, float]]]:
+    """Boxes (members, points from (0, 0), width, height) placed in rows, in the order given."""
+    area = sum((w + GAP) * (h + GAP) for _, _, w, h in boxes)
+    row_width = max(boxes[0][2] if boxes else 0.0, 1.2 * math.sqrt(area), 8.0)
+    out = []
+    x = y = row_height = 0.0
+    for members, pts, w, h in boxes:
+        if x > 0 and x + w > row_width:
+            x, y, row_height = 0.0, y + row_height + GAP, 0.0
+        out.extend((m, (x + px, y + py)) for m, (px, py) in zip(members, pts))
+        x += w + GAP
+        row_height = max(row_height, h)
+    return out
 
 
 def _grow(placed: dict[int, tuple[float, float]], rest: list[int], neighbours: dict[int, list[tuple[int, int]]]):

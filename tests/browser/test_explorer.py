@@ -673,6 +673,8 @@ def test_panel_says_when_it_shows_only_part_of_the_evidence(open_page, tmp_path)
     details = p.details()
     assert details.locator("h3", has_text="Evidence").text_content() == "Evidence (30)"
     assert details.locator(".evidence-section .hint").inner_text() == "The first 25 of 30 sentences; graph.json has them all."
+    assert details.locator(".evidence li").count() == 10
+    details.locator(".more-evidence").click()
     assert details.locator(".evidence li").count() == 25
 
 

@@ -13,7 +13,7 @@
   var N = nodes.length, E = edges.length;
   var byId = function (id) { return document.getElementById(id); };
   var DIM_NODE = "#dcdcdc", DIM_EDGE = "#ececec", OTHER_GROUP = "#a0a0a0";
-  var BACKBONE = 3, MAX_LABELS = 350, MAX_MATCHES_SHOWN = 200, RESULTS_SHOWN = 30, PARTNERS_SHOWN = 30;
+  var BACKBONE = 3, EVIDENCE_SHOWN = 10, MAX_LABELS = 350, MAX_MATCHES_SHOWN = 200, RESULTS_SHOWN = 30, PARTNERS_SHOWN = 30;
   var LABEL_FONT = "DejaVu Sans, Noto Sans, Segoe UI, Arial, sans-serif";
 
   /* ---------------------------------------------------------------- languages */
@@ -97,7 +97,12 @@
   /* The entity's name in the interface's language: its English name where the rules know one. */
   function nameOf(i) { return lang === "en" && nodeInfo[i].en ? nodeInfo[i].en : nodeInfo[i].label; }
   function otherName(i) { return !nodeInfo[i].en ? "" : (lang === "en" ? nodeInfo[i].label : nodeInfo[i].en); }
-  function shortName(i) { var s = nameOf(i); return s.length > 48 ? s.slice(0, 47).replace(/\s+$/, "") + "\u2026" : s; }
+  var shortNames = { en: [], vi: [] };
+  function shortName(i) {
+    var cache = shortNames[lang];
+    if (cache[i] === undefined) { var s = nameOf(i); cache[i] = s.length > 48 ? s.slice(0, 47).replace(/\s+$/, "") + "\u2026" : s; }
+    return cache[i];
+  }
   function articlesText(n) { return n === 1 ? t("oneArticle") : t("nArticles", { n: n }); }
 
   /* ---------------------------------------------------------------- DOM helpers (text only) */
@@ -251,10 +256,10 @@
 
   /* The overview's links: each drawn entity's BACKBONE strongest partners among the drawn ones (by
      articles linking them; every relation with such a partner), unless all links are asked for. */
-  function backbone(shown, okEdge) {
+  function backbone(shown, okEdge, skip) {
     var keep = new Uint8Array(E);
     for (var i = 0; i < N; i++) {
-      if (!shown[i]) { continue; }
+      if (!shown[i] || (skip && skip.has(i))) { continue; }
       var weight = new Map();
       for (var a = adjStart[i]; a < adjStart[i + 1]; a++) {
         var k = adjEdge[a], o = other(k, i);
@@ -306,7 +311,8 @@
       near.edges.forEach(function (kk) { emphasisEdges.add(kk); });
       shown[state.focus] = 1;
     }
-    var shownEdges = [], strong = state.allLinks ? null : backbone(shown, okEdge);
+    /* (links between two entities in focus come from the focus itself) */
+    var shownEdges = [], strong = state.allLinks ? null : backbone(shown, okEdge, emphasisEdges ? emphasis : null);
     for (k = 0; k < E; k++) {
       var e = edges[k];
       if (!shown[e.from] || !shown[e.to]) { continue; }
@@ -348,6 +354,7 @@
   var hoveredNode = null, hoveredEdge = null, labelOrder = [], drawnLabels = [], aggregated = [];
   var pending = 0, moving = false, movingTimer = 0;
   var BIG_SCENE = 20000;           /* links: above this, they are hidden while the view moves */
+  var MANY_LINKS = 2000, MANY_NODES = 3000;   /* above these: hairlines, no arrow heads, no outlines */
   var UNIT = 110;                  /* layout units per node spacing (kg/export/layout.py PX_PER_NODE) */
   var extent = (function () {
     var x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
@@ -357,7 +364,7 @@
   })();
 
   /* Entities grow a little as one zooms in, shrink a little as one zooms out. */
-  function zoomFactor() { return Math.min(2.5, Math.max(0.6, Math.sqrt(camera.scale * UNIT / 25))); }
+  function zoomFactor() { return Math.min(3, Math.max(0.6, Math.sqrt(camera.scale * UNIT / 14))); }
   function radius(n) { return n.size * zoomFactor(); }
   function sx(x) { return (x - camera.x) * camera.scale + W / 2; }
   function sy(y) { return (y - camera.y) * camera.scale + H / 2; }
@@ -425,25 +432,23 @@
     requestRender();
   }
 
+  /* One entity's outline, added to the current path. Polygons end with a line back to their first
+     corner rather than closePath(), which grows slower with the size of the batched path. */
+  var POLYGONS = (function () {
+    function ring(n, r0, r1, start) {
+      var pts = [];
+      for (var k = 0; k < n; k++) { var a = start + k * 2 * Math.PI / n, r = k % 2 ? r1 : r0; pts.push(r * Math.cos(a), r * Math.sin(a)); }
+      return pts;
+    }
+    return { square: [-0.85, -0.85, 0.85, -0.85, 0.85, 0.85, -0.85, 0.85], diamond: [0, -1.2, 1.2, 0, 0, 1.2, -1.2, 0],
+             triangle: [0, -1.25, 1.15, 0.8, -1.15, 0.8], star: ring(10, 1.35, 0.55, -Math.PI / 2), hexagon: ring(6, 1.1, 1.1, 0) };
+  })();
   function shapePath(c, shape, x, y, r) {
-    var k, a;
-    if (shape === "square") { c.rect(x - 0.85 * r, y - 0.85 * r, 1.7 * r, 1.7 * r); }
-    else if (shape === "diamond") { c.moveTo(x, y - 1.2 * r); c.lineTo(x + 1.2 * r, y); c.lineTo(x, y + 1.2 * r); c.lineTo(x - 1.2 * r, y); c.closePath(); }
-    else if (shape === "triangle") { c.moveTo(x, y - 1.25 * r); c.lineTo(x + 1.15 * r, y + 0.8 * r); c.lineTo(x - 1.15 * r, y + 0.8 * r); c.closePath(); }
-    else if (shape === "star") {
-      for (k = 0; k < 10; k++) {
-        a = -Math.PI / 2 + k * Math.PI / 5;
-        var rr = k % 2 ? 0.55 * r : 1.35 * r;
-        if (k) { c.lineTo(x + rr * Math.cos(a), y + rr * Math.sin(a)); } else { c.moveTo(x + rr * Math.cos(a), y + rr * Math.sin(a)); }
-      }
-      c.closePath();
-    } else if (shape === "hexagon") {
-      for (k = 0; k < 6; k++) {
-        a = k * Math.PI / 3;
-        if (k) { c.lineTo(x + 1.1 * r * Math.cos(a), y + 1.1 * r * Math.sin(a)); } else { c.moveTo(x + 1.1 * r, y); }
-      }
-      c.closePath();
-    } else { c.moveTo(x + r, y); c.arc(x, y, r, 0, 2 * Math.PI); }
+    var pts = POLYGONS[shape];
+    if (!pts) { c.moveTo(x + r, y); c.arc(x, y, r, 0, 2 * Math.PI); return; }
+    c.moveTo(x + pts[0] * r, y + pts[1] * r);
+    for (var k = 2; k < pts.length; k += 2) { c.lineTo(x + pts[k] * r, y + pts[k + 1] * r); }
+    c.lineTo(x + pts[0] * r, y + pts[1] * r);
   }
 
   function requestRender() { if (!pending) { pending = requestAnimationFrame(render); } }
@@ -454,15 +459,17 @@
     var zf = zoomFactor(), m = 40, i, n, x, y;
     /* links, one path per colour and width; arrow heads once they are long enough to show */
     if (!(moving && scene.edges.length > BIG_SCENE)) {
+      /* thousands of links: hairlines without arrow heads, the fast path of every canvas */
+      var many = scene.edges.length > MANY_LINKS;
       var paths = new Map(), heads = new Map(), order = [];
       scene.edges.forEach(function (e) {
         var x1 = sx(e.a.x), y1 = sy(e.a.y), x2 = sx(e.b.x), y2 = sy(e.b.y);
         if ((x1 < -m && x2 < -m) || (x1 > W + m && x2 > W + m) || (y1 < -m && y2 < -m) || (y1 > H + m && y2 > H + m)) { return; }
-        var bucket = e.color + "|" + (Math.round(e.width * 2) / 2);
+        var bucket = e.color + "|" + (many ? 1 : Math.round(e.width * 2) / 2);
         var p = paths.get(bucket);
         if (!p) { p = []; paths.set(bucket, p); order.push(bucket); }
         p.push(x1, y1, x2, y2);
-        if (e.arrow) {
+        if (e.arrow && !many) {
           var dx = x2 - x1, dy = y2 - y1, len = Math.sqrt(dx * dx + dy * dy), rb = e.b.size * zf + 1.5;
           if (len > rb + 18) {
             var ux = dx / len, uy = dy / len, tipx = x2 - ux * rb, tipy = y2 - uy * rb, hl = 5 + e.width * 1.5, hw = 2.5 + e.width;
@@ -483,7 +490,7 @@
       });
       heads.forEach(function (h, color) {
         ctx.beginPath();
-        for (var j = 0; j < h.length; j += 6) { ctx.moveTo(h[j], h[j + 1]); ctx.lineTo(h[j + 2], h[j + 3]); ctx.lineTo(h[j + 4], h[j + 5]); ctx.closePath(); }
+        for (var j = 0; j < h.length; j += 6) { ctx.moveTo(h[j], h[j + 1]); ctx.lineTo(h[j + 2], h[j + 3]); ctx.lineTo(h[j + 4], h[j + 5]); }
         ctx.fillStyle = color;
         ctx.fill();
       });
@@ -505,7 +512,7 @@
       for (var j = 0; j < it.length; j += 3) { shapePath(ctx, b.shape, it[j], it[j + 1], it[j + 2]); }
       ctx.fillStyle = b.color;
       ctx.fill();
-      if (b.on) {
+      if (b.on && (b.group || it.length < 3 * MANY_NODES)) {
         ctx.lineWidth = b.group ? 2.5 : 0.8;
         ctx.strokeStyle = b.group ? "#ffffff" : "rgba(30,30,30,0.75)";
         ctx.stroke();
@@ -534,7 +541,8 @@
       var n = labelOrder[j], px = sx(n.x), py = sy(n.y);
       if (px < -50 || py < -20 || px > W + 50 || py > H + 20) { continue; }
       tried++;
-      var r = radius(n), w = ctx.measureText(n.label).width, h = 16;
+      if (n.labelWidth === undefined) { n.labelWidth = ctx.measureText(n.label).width; }
+      var r = radius(n), w = n.labelWidth, h = 16;
       var box = { x: px + r + 3, y: py - h / 2, w: w + 2, h: h, key: n.key };
       if (box.x + box.w > W) { box.x = px - r - 3 - box.w; }
       if (box.x < 0 || box.y < 0 || box.y + h > H) { continue; }
@@ -708,10 +716,20 @@
       box.appendChild(el("p", { className: "hint", text: t("evidencePart", { shown: info.evidence.length, n: info.evidenceTotal }) }));
     }
     if (!info.evidence.length) { box.appendChild(el("p", { className: "hint", text: t("noEvidence") })); return box; }
-    box.appendChild(el("ol", { className: "evidence" }, info.evidence.map(function (s) {
-      var row = sentences[s];
-      return el("li", null, [docLine(row[0]), marked(row[1], names)]);
-    })));
+    var list = el("ol", { className: "evidence" });
+    function add(from, to) {
+      info.evidence.slice(from, to).forEach(function (s) {
+        var row = sentences[s];
+        list.appendChild(el("li", null, [docLine(row[0]), marked(row[1], names)]));
+      });
+    }
+    add(0, EVIDENCE_SHOWN);
+    box.appendChild(list);
+    if (info.evidence.length > EVIDENCE_SHOWN) {          /* the rest on demand: a long panel lays out slowly */
+      var more = el("button", { type: "button", className: "linklike more-evidence", text: t("showAll", { n: info.evidence.length }) });
+      more.addEventListener("click", function () { add(EVIDENCE_SHOWN, info.evidence.length); more.remove(); });
+      box.appendChild(more);
+    }
     return box;
   }
   function namesOf(i) { return [nodeInfo[i].label, nodeInfo[i].en].concat(nodeInfo[i].aliases); }
