@@ -395,7 +395,7 @@ def test_most_important_entities_are_spread_for_their_labels():
     order = sorted(range(2000), key=lambda i: -big.degree(i))
     pos = positions(2000, pairs, order=order)
     top = [pos[i] for i in order[:SKELETON]]
-    closest = min(math.hypot((a[0] - b[0]) * 0.5, a[1] - b[1]) for k, a in enumerate(top) for b in top[k + 1:])
+    closest = min(math.hypot((a[0] - b[0]) * 0.7, a[1] - b[1]) for k, a in enumerate(top) for b in top[k + 1:])
     assert closest >= 0.9 * SKELETON_SPACING * PX_PER_NODE
 
 

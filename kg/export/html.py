@@ -84,7 +84,7 @@ def _short(label: str, limit: int = 48) -> str:
 
 def node_size(degree: int) -> float:
     """Drawn radius in pixels at the overview's zoom: grows with the number of links."""
-    return round(min(9.0, 2.5 + 0.9 * math.sqrt(degree)), 1)
+    return round(min(8.0, 2.5 + 0.8 * math.sqrt(degree)), 1)
 
 
 class SentenceTable:

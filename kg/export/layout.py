@@ -90,10 +90,10 @@ def _local_layout(members: list[int], pairs: list[tuple[int, int]], seed: int) -
 
 def _declutter(pts: list[tuple[float, float]], min_dist: float = 1.0, rounds: int = 40) -> list[tuple[float, float]]:
     """Push apart nodes closer than `min_dist` (one node spacing) so that labels stay readable;
-    x counts half because labels are wider than tall. Stops once no pair is closer than 95 %."""
+    x counts 0.7 because labels are wider than tall. Stops once no pair is closer than 95 %."""
     import numpy as np
     pos = np.array(pts, dtype=np.float64)
-    aspect = np.array([0.5, 1.0])
+    aspect = np.array([0.7, 1.0])
     for _ in range(rounds):
         d = (pos[:, None, :] - pos[None, :, :]) * aspect
         dist = np.sqrt((d * d).sum(axis=2))
@@ -213,12 +213,16 @@ def _skeleton_layout(skeleton: list[int], weights: dict[tuple[int, int], int], g
             simple.add_edge(a, b, weight=1.0 + math.log(-negw))
     for m in skeleton:
         if group_of[m] >= 0:
-            simple.add_edge(m, ("group", group_of[m]), weight=0.3)
+            simple.add_edge(m, -1 - group_of[m], weight=0.3)      # the group's centre: a negative id
     pieces = []
     for comp in nx.connected_components(simple):
-        members = sorted((m for m in comp if isinstance(m, int)), key=inside.__getitem__)
+        members = sorted((m for m in comp if m >= 0), key=inside.__getitem__)
         if members:
-            pieces.append((members, _spread_piece(simple.subgraph(comp), members, seed)))
+            # a piece built in the order of `simple` (a subgraph view may follow the set's order)
+            piece = nx.Graph()
+            piece.add_nodes_from(m for m in simple if m in comp)
+            piece.add_edges_from((u, v, d) for u, v, d in simple.edges(data=True) if u in comp)
+            pieces.append((members, _spread_piece(piece, members, seed)))
     pieces.sort(key=lambda p: (-len(p[0]), inside[p[0][0]]))
     boxes = [(members, pts, max(x for x, _ in pts), max(y for _, y in pts)) for members, pts in pieces]
     return dict(_pack(boxes))
@@ -234,9 +238,11 @@ def _spread_piece(graph: nx.Graph, members: list[int], seed: int) -> list[tuple[
     pts = np.array([pos[m] for m in members], dtype=np.float64)
     d = np.sqrt(((pts[:, None, :] - pts[None, :, :]) ** 2).sum(axis=2))
     np.fill_diagonal(d, np.inf)
-    close = float(np.percentile(d.min(axis=1), 25))
-    pts *= SKELETON_SPACING / max(close, 1e-9)
-    return _declutter([(float(x), float(y)) for x, y in pts], min_dist=SKELETON_SPACING, rounds=80)
+    # scaled for the typical entity (median nearest neighbour), not the densest: scaling until the
+    # tightest knot is spread would fling the loosely tied ones far out; the knot is spread next
+    close = float(np.median(d.min(axis=1)))
+    pts *= 1.2 * SKELETON_SPACING / max(close, 1e-9)
+    return _declutter([(float(x), float(y)) for x, y in pts], min_dist=SKELETON_SPACING, rounds=200)
 
 
 def _pack(boxes) -> list[tuple[int, tuple[float, float]]]:

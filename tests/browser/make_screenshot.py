@@ -7,9 +7,10 @@
 - explorer-focus.png     the same build, one entity in focus with its ranked partners
 
 The 2,000 articles are benchmarks/make_corpus.py's (built once under $TMPDIR/kg-bench), or the
-articles of --corpus DIR. Only the pictures are written to docs/, never article text. The pictures
-are 1100 x 690 CSS pixels at twice the pixel density, so that the text stays sharp where README
-shows them scaled to its column.
+articles of --corpus DIR. Only the pictures are written to docs/, never article text. The page is
+opened in a 1400 x 860 window at 1.5 times the pixel density and each picture keeps the graph and the
+one side panel it is about (about 1,100 CSS pixels wide), so that README, which shows it scaled to
+its column, shows text at nearly its size on screen.
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from browser.support import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
-VIEWPORT = {"width": 1100, "height": 690}
+VIEWPORT = {"width": 1400, "height": 860}
 
 
 def page_of(corpus: Path, out: Path, page: Path) -> Path:
@@ -41,10 +42,18 @@ def page_of(corpus: Path, out: Path, page: Path) -> Path:
 
 
 def open_page(browser, path: Path):
-    page = browser.new_page(viewport=VIEWPORT, device_scale_factor=2)
+    page = browser.new_page(viewport=VIEWPORT, device_scale_factor=1.5)
     page.goto(path.as_uri())
     page.wait_for_function("window.kgExplorer && window.kgExplorer.firstDrawMs !== null")
     return page
+
+
+def shoot(page, path: Path, side: str) -> None:
+    """Screenshot of the graph with the controls (side='left') or the details panel (side='right')."""
+    graph = page.locator("#centre").bounding_box()
+    x0 = 0 if side == "left" else graph["x"]
+    x1 = graph["x"] + graph["width"] if side == "left" else VIEWPORT["width"]
+    page.screenshot(path=str(path), clip={"x": x0, "y": 0, "width": x1 - x0, "height": VIEWPORT["height"]})
 
 
 def select(page, key: str) -> None:
@@ -74,14 +83,14 @@ def main(argv=None) -> int:
                                if (kgExplorer.info(e.from).key === 'bo-cong-an' && kgExplorer.info(e.to).key === 'iom') return k; }
                              return 0; }""")
         page.evaluate("k => kgExplorer.showEdge(k)", k)
-        page.screenshot(path=str(out_dir / "explorer-seed.png"))
+        shoot(page, out_dir / "explorer-seed.png", "right")
         page.close()
 
         page = open_page(browser, big)
-        page.screenshot(path=str(out_dir / "explorer-overview.png"))
+        shoot(page, out_dir / "explorer-overview.png", "left")
         select(page, args.focus)
         page.wait_for_timeout(100)
-        page.screenshot(path=str(out_dir / "explorer-focus.png"))
+        shoot(page, out_dir / "explorer-focus.png", "right")
         page.close()
         browser.close()
     for name in ("explorer-seed.png", "explorer-overview.png", "explorer-focus.png"):

@@ -580,7 +580,9 @@ def test_clicking_empty_canvas_clears_the_focus(open_page, seed_page):
     p.click_node("bo-cong-an")
     assert p.js("kgExplorer.focus()") is not None
     box = p.page.locator("#graph-canvas").bounding_box()
-    p.page.mouse.click(box["x"] + 3, box["y"] + 3)
+    empty = next((box["x"] + x, box["y"] + y) for y in range(5, int(box["height"]), 17) for x in range(5, int(box["width"]), 17)
+                 if p.js("([x, y]) => kgExplorer.hit(x, y)", [box["x"] + x, box["y"] + y]) is None)
+    p.page.mouse.click(*empty)
     assert p.js("kgExplorer.focus()") is None and p.js("kgExplorer.emphasised()") is None
 
 

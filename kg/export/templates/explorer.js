@@ -396,7 +396,7 @@
     aggregated = [];
     var pairs = {};
     /* many links at once: fainter, so the entities and their labels stay readable */
-    var alpha = Math.max(0.3, Math.min(0.9, 600 / Math.max(1, view.edges.length)));
+    var alpha = Math.max(0.25, Math.min(0.85, 250 / Math.max(1, view.edges.length)));
     view.edges.forEach(function (k) {
       var e = edges[k], a = out.byKey.get(drawnKey(e.from)), b = out.byKey.get(drawnKey(e.to));
       if (!a || !b || a === b) { return; }
@@ -416,7 +416,7 @@
         return;
       }
       var edge = { key: "e" + k, k: k, a: a, b: b, color: on ? fade(e.color, emph ? 0.9 : alpha) : DIM_EDGE,
-                   width: on ? Math.min(3.5, 0.8 + Math.log2(1 + edgeInfo[k].docs.length) * 0.6) : 0.8,
+                   width: on ? Math.min(2.5, 0.8 + Math.log2(1 + edgeInfo[k].docs.length) * 0.4) : 0.8,
                    arrow: !!e.arrows && on, on: on };
       out.edges.push(edge); out.edgeByKey.set(edge.key, edge);
     });
@@ -625,7 +625,9 @@
     var x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
     list.forEach(function (n) { x0 = Math.min(x0, n.x); x1 = Math.max(x1, n.x); y0 = Math.min(y0, n.y); y1 = Math.max(y1, n.y); });
     var dx = Math.max(x1 - x0, 3 * UNIT), dy = Math.max(y1 - y0, 3 * UNIT);
-    setCamera((x0 + x1) / 2, (y0 + y1) / 2, Math.min((W - 220) / dx, (H - 60) / dy));
+    /* room on the right for the labels of the rightmost entities */
+    var labelRoom = Math.min(200, W * 0.22), scale = Math.min((W - labelRoom - 30) / dx, (H - Math.min(60, H * 0.1)) / dy);
+    setCamera((x0 + x1) / 2 + (labelRoom - 30) / 2 / scale, (y0 + y1) / 2, scale);
   }
   function fitView() {
     var keys = null;
@@ -1530,6 +1532,11 @@
     drawnLabels: function () { return drawnLabels.map(function (b) { return { key: b.key, x: b.x, y: b.y, w: b.w, h: b.h }; }); },
     camera: function (c) { if (c) { setCamera(c.x, c.y, c.scale); } return { x: camera.x, y: camera.y, scale: camera.scale }; },
     render: render,
+    /* what a click at page point (x, y) would hit: a drawn key, or null for the empty canvas */
+    hit: function (x, y) {
+      var r = canvas.getBoundingClientRect(), n = nodeAt(x - r.left, y - r.top), e = n ? null : edgeAt(x - r.left, y - r.top);
+      return n ? n.key : e ? e.key : null;
+    },
     centreOn: function (keys, scale) {
       var list = keys.map(function (k) { return scene.byKey.get(k); }).filter(Boolean);
       if (!list.length) { return; }
