@@ -341,7 +341,7 @@ def test_event_time_is_its_own_date_else_its_articles(small_html):
 @pytest.mark.parametrize("name, english", [
     ("Ministry of Public Security", True), ("Vietnam", True), ("Laos", True), ("UN Women", True),
     ("Viet Nam", False), ("Nga", False), ("Na Uy", False), ("Cam-pu-chia", False), ("IOM", False),
-    ("Bộ Công an", False), ("Türkiye", False)])
+    ("Bộ Công an", False), ("Türkiye", False), ("CHDC Congo", False), ("TP Pleiku", False)])
 def test_looks_english(name, english):
     assert looks_english(name) is english
 
@@ -353,6 +353,7 @@ def test_english_name_of_a_gazetteer_row():
     assert english_name("Malaysia", ("Ma-lai-xi-a", "Malaixia")) == "Malaysia"
     assert english_name("Singapore", ("Xin-ga-po", "Xingapo")) == "Singapore"
     assert english_name("ASEAN", ("Association of Southeast Asian Nations",)) == "ASEAN"
+    assert english_name("Chile", ("Chi-lê", "Republic of Chile")) == "Chile"
     assert english_name("Cục Cảnh sát Hình sự", ("C02",)) == ""
 
 

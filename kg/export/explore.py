@@ -105,6 +105,8 @@ def looks_english(name: str) -> bool:
         return False
     if re.search(r"-[a-z]", name):          # 'Ma-lai-xi-a': hyphenated lower-case syllables
         return False
+    if re.search(r"\b[B-DF-HJ-NP-TV-Z]{2,}\b", name):   # 'CHDC Congo', 'TP Vinh': a Vietnamese abbreviation
+        return False
     words = [w for w in re.split(r"[\s\-/(),.&]+", name.lower()) if w]
     return any(not _SYLLABLE.match(w) for w in words)
 
@@ -115,16 +117,19 @@ def _squash(name: str) -> str:
 
 
 def english_name(name: str, aliases: tuple[str, ...]) -> str:
-    """The English name of a gazetteer row: its canonical name if that is already English or an
-    acronym ('Malaysia', 'ASEAN'), else its first English alias ('Bộ Công an' -> 'Ministry of
-    Public Security'); '' when it has none. A spelling that is a hyphenated transliteration run
-    together ('Campuchia' beside 'Cam-pu-chia', 'Xingapo' beside 'Xin-ga-po') is not English."""
-    transliterated = {_squash(a) for a in (name, *aliases) if "-" in a and not looks_english(a)}
-    def ok(x: str) -> bool:
-        return looks_english(x) and _squash(x) not in transliterated
-    if _ENGLISH_CHARS.match(name) and (name.isupper() or ok(name)):
-        return name
-    return next((a for a in aliases if ok(a)), "")
+    """The English name of a gazetteer row; '' when it has none. Its canonical name when that is
+    already English or an acronym ('Malaysia', 'ASEAN', 'Chile' beside 'Republic of Chile'), else its
+    first English alias ('Bộ Công an' -> 'Ministry of Public Security'). A spelling that is an
+    accentless hyphenated transliteration run together ('Campuchia' beside 'Cam-pu-chia',
+    'Xingapo' beside 'Xin-ga-po') is not English."""
+    transliterated = {_squash(a) for a in aliases if "-" in a and a.isascii() and not looks_english(a)}
+    candidates = [a for a in aliases if looks_english(a) and _squash(a) not in transliterated]
+    if _ENGLISH_CHARS.match(name) and (name.isupper() or looks_english(name)):
+        word = re.compile(r"(?<![A-Za-z])" + re.escape(name.lower()) + r"(?![A-Za-z])")
+        if (not candidates or any(word.search(c.lower()) for c in candidates)
+                or _squash(name) not in transliterated):
+            return name
+    return candidates[0] if candidates else ""
 
 
 def english_names(g: nx.MultiDiGraph, rules_dir: str | Path | None = None) -> dict[str, str]:

@@ -544,8 +544,8 @@
       if (n.labelWidth === undefined) { n.labelWidth = ctx.measureText(n.label).width; }
       var r = radius(n), w = n.labelWidth, h = 16;
       var box = { x: px + r + 3, y: py - h / 2, w: w + 2, h: h, key: n.key };
-      if (box.x + box.w > W) { box.x = px - r - 3 - box.w; }
-      if (box.x < 0 || box.y < 0 || box.y + h > H) { continue; }
+      if (box.x + box.w > W && px - r - 3 - box.w >= 0) { box.x = px - r - 3 - box.w; }   /* else cut by the edge */
+      if (box.x > W || box.x + box.w < 0 || box.y < 0 || box.y + h > H) { continue; }
       var cx0 = Math.floor(box.x / cell), cx1 = Math.floor((box.x + box.w) / cell);
       var cy0 = Math.floor(box.y / cell), cy1 = Math.floor((box.y + box.h) / cell), clash = false, cx, cy;
       for (cx = cx0; cx <= cx1 && !clash; cx++) {
