@@ -228,6 +228,16 @@ def test_collapsing_a_group_draws_one_node_in_place_of_its_members(open_page, ne
     assert p.visible_keys() == before and "g0" not in p.js("kgExplorer.drawnKeys()")
 
 
+def test_double_clicking_a_collapsed_group_expands_it(open_page, news_page):
+    p = open_page(news_page)
+    before = p.visible_keys()
+    p.page.locator("#group-list li[data-group='0'] button.small").click()
+    p.js("kgExplorer.centreOn(['g0'], kgExplorer.camera().scale * 3)")
+    x, y = p.js("kgExplorer.viewportPosition('g0')")
+    p.page.mouse.dblclick(x, y)
+    assert "g0" not in p.js("kgExplorer.drawnKeys()") and p.visible_keys() == before
+
+
 # ------------------------------------------------------------------ 3. focus
 
 def test_selecting_an_entity_shows_its_neighbourhood_and_dims_the_rest(open_page, seed_page, seed_json):
@@ -586,6 +596,13 @@ def test_clicking_empty_canvas_clears_the_focus(open_page, seed_page):
     empty = next((box["x"] + x, box["y"] + y) for y in range(5, int(box["height"]), 17) for x in range(5, int(box["width"]), 17)
                  if p.js("([x, y]) => kgExplorer.hit(x, y)", [box["x"] + x, box["y"] + y]) is None)
     p.page.mouse.click(*empty)
+    assert p.js("kgExplorer.focus()") is None and p.js("kgExplorer.emphasised()") is None
+
+
+def test_escape_clears_the_focus(open_page, seed_page):
+    p = open_page(seed_page)
+    p.click_node("bo-cong-an")
+    p.page.keyboard.press("Escape")
     assert p.js("kgExplorer.focus()") is None and p.js("kgExplorer.emphasised()") is None
 
 

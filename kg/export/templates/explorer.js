@@ -46,8 +46,8 @@
       article: "Article {id}", relation: "Relation", fromNode: "From", toNode: "To",
       otherLinks: "Other links between them", groupOf: "A group of {n} entities", leading: "Leading members",
       collapse: "Collapse", expand: "Expand", showGroup: "Show on the graph", clearFocus: "Clear selection",
-      articlesSeries: "articles", eventsSeries: "events with a date", links2: "{n} links", also: "also: {names}",
-      collapsedLinks: "{n} links between the group and {name}", groupCollapsed: "collapsed"
+      articlesSeries: "articles", eventsSeries: "events with a date", links2: "{n} links",
+      collapsedLinks: "{n} links between the group and {name}"
     },
     vi: {
       title: "Hợp tác phòng, chống mua bán người", search: "Tìm một thực thể (không cần dấu)",
@@ -77,8 +77,8 @@
       article: "Bài {id}", relation: "Quan hệ", fromNode: "Từ", toNode: "Đến",
       otherLinks: "Các liên kết khác giữa hai bên", groupOf: "Nhóm gồm {n} thực thể", leading: "Thành viên tiêu biểu",
       collapse: "Thu gọn", expand: "Mở rộng", showGroup: "Xem trên đồ thị", clearFocus: "Bỏ chọn",
-      articlesSeries: "bài báo", eventsSeries: "sự kiện có ngày", links2: "{n} liên kết", also: "tên khác: {names}",
-      collapsedLinks: "{n} liên kết giữa nhóm và {name}", groupCollapsed: "đã thu gọn"
+      articlesSeries: "bài báo", eventsSeries: "sự kiện có ngày", links2: "{n} liên kết",
+      collapsedLinks: "{n} liên kết giữa nhóm và {name}"
     }
   };
   var TYPE_VI = { Organization: "Tổ chức", Country: "Quốc gia", Agreement: "Văn kiện", Event: "Sự kiện",
