@@ -26,6 +26,7 @@ from ..model import ENTITY_TYPES, RELATIONS, SYMMETRIC_RELATIONS
 from .atomic import write_atomic
 from .explore import communities, english_names, importance_order, month_label, months_of, pair_weights
 from .layout import LAYOUT_SEED, positions
+from .vocab import RELATION_LABELS, TYPE_LABELS
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -40,9 +41,10 @@ TYPE_STYLE = {
     "Location": ("#8C6D31", "hexagon"),
 }
 OTHER_STYLE = ("#777777", "dot")
-RELATION_COLORS = dict(zip(RELATIONS, (
-    "#6A3D9A", "#1B9E77", "#D95F02", "#E7298A", "#0072B2", "#B8860B",
-    "#A6761D", "#666666", "#8C564B", "#17BECF", "#BC80BD")))
+RELATION_COLORS = {
+    "partOf": "#6A3D9A", "country": "#1B9E77", "basedIn": "#66A61E", "organized": "#D95F02",
+    "participatedIn": "#E7298A", "cooperatesWith": "#0072B2", "funded": "#B8860B", "partyTo": "#A6761D",
+    "memberOf": "#666666", "heldIn": "#8C564B", "underFramework": "#17BECF", "holdsPosition": "#BC80BD"}
 OTHER_RELATION_COLOR = "#999999"
 # The ten biggest groups get their own colour (Tableau 10 without its grey); the rest share grey.
 GROUP_COLORS = ("#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B07AA1", "#FF9DA7",
@@ -236,6 +238,9 @@ def _legend(node_info: list, edge_info: list, doc_months: list[list[int]]) -> di
     rel_order = list(RELATIONS) + sorted(set(rels) - set(RELATIONS))
     months = sorted({m for ms in doc_months for m in ms} | {m for x in node_info for m in x["months"]})
     return {
+        # what a reader sees instead of the code names, in English and Vietnamese (kg/export/vocab.py)
+        "words": {"types": {t: list(TYPE_LABELS[t]) for t in type_order if t in TYPE_LABELS},
+                  "relations": {r: list(RELATION_LABELS[r]) for r in rel_order if r in RELATION_LABELS}},
         "types": [{"name": t, "color": TYPE_STYLE.get(t, OTHER_STYLE)[0],
                    "shape": TYPE_STYLE.get(t, OTHER_STYLE)[1], "count": types.get(t, 0)} for t in type_order],
         "relations": [{"name": r, "color": RELATION_COLORS.get(r, OTHER_RELATION_COLOR), "count": rels.get(r, 0),

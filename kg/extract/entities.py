@@ -263,6 +263,7 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
         if _is_stop(s, k, lex, "Organization"):
             break
         if k > j and _person_starts(s, k, lex, after_post):
+            saw_cap = saw_cap or after_post  # "Chánh án Tòa liên bang Raus bin Sharif": the body, then its head
             break                           # "… Cục Cảnh sát hình sự Nguyễn Văn A": the name is a person's
         if k > j and w[:1].isupper() and not w.isupper() and (
                 lex.word_class.get(w.lower()) in CLAUSE_CLASSES or _is_stop_word(w.lower(), lex)) \
@@ -303,6 +304,7 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
 
 
 NAME_CLASSES = frozenset({"noun", "adjective"})
+NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "de", "da", "al", "el", "bte"})
 CLAUSE_CLASSES = frozenset({"preposition", "conjunction", "adverb", "pronoun", "determiner", "particle"})
 
 
@@ -388,6 +390,8 @@ def _person_starts(s: _Sent, k: int, lex: Lexicon, after_post: bool = False) -> 
     if not w[:1].isupper() or w.isupper() or s.gap(k) != " ":
         return False
     nxt = s.words[k + 1][2] if k + 1 < len(s.words) and s.gap(k + 1) == " " else ""
+    if nxt in NAME_PARTICLES and k + 2 < len(s.words) and s.gap(k + 2) == " ":
+        nxt = s.words[k + 2][2]             # "Raus bin Sharif": a particle inside a foreign name
     if w in lex.surnames and nxt[:1].isupper() and (after_post or prev.isupper()):
         return True                         # "Thứ trưởng Bộ GTVT Nguyễn Văn Công": after a post, the holder
         # (without a post, "Trường Trung học phổ thông Trần Phú" is named after a person)
@@ -785,9 +789,10 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, plac
             if any(x == s.words[i][0] for x, _ in places):
                 break                       # "Bà Rịa - Vũng Tàu": a place, not a lady
             k = j
-            while k < len(s.words) and s.gap(k) == " " and s.words[k][2][:1].isupper() and k - j < 4 \
-                    and not s.words[k][2].isupper():
-                k += 1
+            while k < len(s.words) and s.gap(k) == " " and k - j < 5 and not s.words[k][2].isupper() and (
+                    s.words[k][2][:1].isupper() or (k > j and s.words[k][2] in NAME_PARTICLES and k + 1 < len(s.words)
+                                                     and s.words[k + 1][2][:1].isupper() and not _vietnamese(s.words[k - 1][2]))):
+                k += 1                      # ("Mohamed Apandi bin Ali": "bin", son of, inside a Malay name)
             if j < len(s.words) and any(x <= s.words[j][0] < y for x, y in taken) and title[0].isupper():
                 out += _name_after_post(doc, si, s, j, taken, lex)      # "Bộ trưởng Quốc phòng Malaysia <name>"
                 break
@@ -854,10 +859,10 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
         out += _pattern_mentions(doc, si, s, lex, gaz_spans)
         if lex.distributive is not None and lex.distributive.search(sent.text):
             out += _distributed_mentions(doc, si, sent.text, lex, [(m.start - base, m.end - base) for m in out[first:]])
-        if any(w in lex.post_heads_by_first for w in s.tokens):
+        if not lex.post_first_words.isdisjoint(s.tokens):
             gaz = {g[0]: g for g in gaz_spans}
             out += _bodies_named_by_posts(doc, si, s, lex, gaz, [(m.start - base, m.end - base) for m in out[first:]])
-        if not any(w in lex.titles_by_first for w in s.tokens):
+        if lex.title_first_words.isdisjoint(s.tokens):
             continue                         # no title, no person
         # a post names a body or a country ("Đại sứ Hoa Kỳ"), never a person: the name comes after it
         taken = [(m.start - base, m.end - base) for m in out[first:] if m.type in ("Organization", "Country")]
@@ -880,6 +885,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _implied_heads(doc, out, lex)
     out = _units_of_local_bodies(doc, out, lex)
     out = _complete_short_names(out)
+    out = _short_person_names(out)
     out = _mark_nesting(out)
     out = _resolve_event_anaphora(doc, out, lex)
     out = _local_acronyms(out)
@@ -1453,6 +1459,24 @@ def _complete_short_names(mentions: list[Mention]) -> list[Mention]:
             if longer and all(words(n).startswith(words(longer[0])) for n in longer):
                 attrs = dict(m.attrs)
                 attrs["canonical"] = longer[0]
+                m = replace(m, attrs=tuple(sorted(attrs.items())))
+        out.append(m)
+    return out
+
+
+def _short_person_names(mentions: list[Mention]) -> list[Mention]:
+    """"Phó Thủ tướng Hamidi" after "Phó Thủ tướng Ahmad Zahid Hamidi", "Bộ trưởng Lâm" after "Thượng
+    tướng Tô Lâm": within one article, a person named by the last words of a fuller name is that person
+    (when only one fuller name ends so)."""
+    full = sorted({m.attr("name") for m in mentions if m.type == "Person" and m.attr("name")}, key=len)
+    out = []
+    for m in mentions:
+        name = m.attr("name")
+        if m.type == "Person" and name:
+            longer = [n for n in full if len(n) > len(name) and n.endswith(" " + name)]
+            if len(longer) == 1 or (longer and all(longer[-1].endswith(n) for n in longer)):
+                attrs = dict(m.attrs)
+                attrs["name"] = attrs["canonical"] = longer[-1]
                 m = replace(m, attrs=tuple(sorted(attrs.items())))
         out.append(m)
     return out

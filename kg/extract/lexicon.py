@@ -82,6 +82,8 @@ class Lexicon:
     government_re: re.Pattern | None = None   # governments.tsv: (word, default country id, rule), longest first
     post_heads: dict[str, str] = field(default_factory=dict)
     post_heads_by_first: dict[str, list[tuple[list[str], str]]] = field(default_factory=dict)
+    post_first_words: frozenset[str] = frozenset()
+    title_first_words: frozenset[str] = frozenset()
     titles: list[str] = field(default_factory=list)
     posts: list[str] = field(default_factory=list)
     # first word -> phrases starting with it (longest first): lets the scanners look up, not loop
@@ -293,6 +295,8 @@ def _compile(rules: Rules) -> Lexicon:
     phrases = [r["phrase"] for r in rules.table("residences.tsv")]
     if phrases:
         lex.residence_re = re.compile(rf"(?<!\w){_alternatives(phrases)}(?!\w)[^);.]*")
+    lex.post_first_words = frozenset(lex.post_heads_by_first)
+    lex.title_first_words = frozenset(lex.titles_by_first)
     lex.posts_and_titles = tuple(sorted(set(lex.posts) | set(lex.titles), key=len, reverse=True))
     lex.deputies = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "deputy"), key=len, reverse=True)
     _compile_glue(lex)

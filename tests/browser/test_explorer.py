@@ -21,19 +21,19 @@ from .support import CAMPUCHIA_URL, XSS_ALIAS, XSS_LABEL, XSS_SENTENCE, XSS_TITL
 def importance(data: dict) -> list[str]:
     """Node ids, most important first: more articles, then more links, then by label and id."""
     degree = defaultdict(int)
-    for link in data["links"]:
+    for link in data["edges"]:
         degree[link["source"]] += 1
         degree[link["target"]] += 1
     return [n["id"] for n in sorted(data["nodes"], key=lambda n: (-len(n["docs"]), -degree[n["id"]], n["label"], n["id"]))]
 
 
 def linked(data: dict) -> set[str]:
-    return {x for link in data["links"] for x in (link["source"], link["target"])}
+    return {x for link in data["edges"] for x in (link["source"], link["target"])}
 
 
 def neighbours(data: dict, key: str) -> set[str]:
     return {link["target"] if link["source"] == key else link["source"]
-            for link in data["links"] if key in (link["source"], link["target"])}
+            for link in data["edges"] if key in (link["source"], link["target"])}
 
 
 def dates_of(data: dict, key: str) -> list[str]:
@@ -169,7 +169,7 @@ def test_overview_draws_each_entitys_three_strongest_links(open_page, news_page,
     set_top(p, 40)
     shown = set(p.visible_keys())
     rank = {k: r for r, k in enumerate(importance(news_json))}
-    inside = [l for l in news_json["links"] if l["source"] in shown and l["target"] in shown]
+    inside = [l for l in news_json["edges"] if l["source"] in shown and l["target"] in shown]
     weight = defaultdict(lambda: defaultdict(int))
     for l in inside:
         n = len({e["doc"] for e in l["evidence"]})
@@ -271,7 +271,7 @@ def test_partners_are_ranked_by_the_articles_linking_them(open_page, news_page, 
     p = open_page(news_page)
     hub = importance(news_json)[0]
     docs = defaultdict(set)
-    for link in news_json["links"]:
+    for link in news_json["edges"]:
         if hub in (link["source"], link["target"]):
             other = link["target"] if link["source"] == hub else link["source"]
             docs[other] |= {e["doc"] for e in link["evidence"]}
@@ -368,7 +368,7 @@ def test_entity_carries_its_first_and_last_dates(open_page, news_page, news_json
 def test_link_carries_its_first_and_last_dates(open_page, news_page, news_json):
     p = open_page(news_page)
     docs = news_json["graph"]["documents"]
-    link = max(news_json["links"], key=lambda x: len({e["doc"] for e in x["evidence"]}))
+    link = max(news_json["edges"], key=lambda x: len({e["doc"] for e in x["evidence"]}))
     dates = sorted(docs[e["doc"]]["date"] for e in link["evidence"] if docs[e["doc"]]["date"])
     k = p.js("""([s, r, t]) => { for (let k = 0; k < kgExplorer.edgeCount; k++) { const e = kgExplorer.edge(k);
                  if (kgExplorer.info(e.from).key === s && e.relation === r && kgExplorer.info(e.to).key === t) return k; } }""",
@@ -433,7 +433,7 @@ def test_clicking_a_link_shows_its_relation_and_evidence(open_page, small_page):
     p = open_page(small_page)
     p.click_edge("bo-cong-an", "campuchia")
     details = p.details()
-    assert details.locator("h2").inner_text() == "Bộ Công an —cooperatesWith— Campuchia"
+    assert details.locator("h2").inner_text() == "Bộ Công an —cooperates with— Campuchia"
     assert details.locator(".evidence .sentence").all_inner_texts() == [
         "Việt Nam và Campuchia tăng cường hợp tác phòng, chống mua bán người."]
 
@@ -471,12 +471,12 @@ def test_links_csv_download_carries_each_link_with_its_evidence_and_source(open_
     p.page.check("#all-links")
     rows = list(csv.DictReader(io.StringIO(_download(p, "#dl-edges"))))
     shown = set(p.visible_keys())
-    expected = {(l["source"], l["relation"], l["target"]) for l in news_json["links"]
+    expected = {(l["source"], l["relation"], l["target"]) for l in news_json["edges"]
                 if l["source"] in shown and l["target"] in shown}
     assert {(r["source_id"], r["relation"], r["target_id"]) for r in rows} == expected
     docs = news_json["graph"]["documents"]
     row = rows[0]
-    link = next(l for l in news_json["links"] if (l["source"], l["relation"], l["target"]) ==
+    link = next(l for l in news_json["edges"] if (l["source"], l["relation"], l["target"]) ==
                 (row["source_id"], row["relation"], row["target_id"]))
     ev = next(e for e in link["evidence"] if e["sentence"] == row["evidence_sentence"])
     assert (row["article_title"], row["article_date"], row["url"]) == (docs[ev["doc"]]["title"], docs[ev["doc"]]["date"],
@@ -563,12 +563,12 @@ def test_tooltip_goes_when_the_pointer_jumps_to_the_side_panel(open_page, seed_p
 
 def test_side_panel_lists_only_links_the_filters_keep(open_page, seed_page, seed_json):
     p = open_page(seed_page)
-    relations = [l["relation"] for l in seed_json["links"] if "bo-cong-an" in (l["source"], l["target"])]
+    relations = [l["relation"] for l in seed_json["edges"] if "bo-cong-an" in (l["source"], l["target"])]
     assert "cooperatesWith" in relations and len(set(relations)) > 1
     p.page.locator("#relation-filter input[value=cooperatesWith]").uncheck()
     p.js("k => kgExplorer.select(kgExplorer.nodeIdByKey(k))", "bo-cong-an")
     listed = p.details().locator("ol.partners .rel").all_inner_texts()
-    assert listed and not [r for r in listed if "cooperatesWith" in r]
+    assert listed and not [r for r in listed if "cooperates with" in r]
     assert len(listed) == len(relations) - relations.count("cooperatesWith")
     assert p.details().locator(".hidden-links").inner_text() == \
         f"{relations.count('cooperatesWith')} more links hidden by the filters"
@@ -617,7 +617,7 @@ def test_unticking_a_type_hides_exactly_that_type(open_page, seed_page, seed_jso
 def test_unticking_a_relation_hides_its_links(open_page, seed_page, seed_json):
     p = open_page(seed_page)
     before = len(p.js("kgExplorer.visibleEdgeIds()"))
-    n = sum(1 for l in seed_json["links"] if l["relation"] == "participatedIn")
+    n = sum(1 for l in seed_json["edges"] if l["relation"] == "participatedIn")
     p.page.locator("#relation-filter input[value=participatedIn]").uncheck()
     assert len(p.js("kgExplorer.visibleEdgeIds()")) == before - n
 

@@ -81,19 +81,21 @@
       collapsedLinks: "{n} liên kết giữa nhóm và {name}"
     }
   };
-  var TYPE_VI = { Organization: "Tổ chức", Country: "Quốc gia", Agreement: "Văn kiện", Event: "Sự kiện",
-                  Person: "Cá nhân", Location: "Địa điểm" };
-  var REL_VI = { partOf: "trực thuộc", country: "thuộc quốc gia", organized: "tổ chức", participatedIn: "tham gia",
-                 cooperatesWith: "hợp tác với", funded: "tài trợ", partyTo: "là bên của", memberOf: "thành viên của",
-                 heldIn: "diễn ra tại", underFramework: "trong khuôn khổ", holdsPosition: "giữ chức vụ tại" };
   var lang = "en";
   try { if (window.localStorage.getItem("kg-lang") === "vi") { lang = "vi"; } } catch (e) { /* file:// may refuse */ }
   function t(key, args) {
     var s = STRINGS[lang][key] || STRINGS.en[key] || key;
     return s.replace(/\{(\w+)\}/g, function (m, k) { return args && k in args ? String(args[k]) : m; });
   }
-  function typeName(type) { return lang === "vi" && TYPE_VI[type] ? TYPE_VI[type] : (type || "?"); }
-  function relName(rel) { return lang === "vi" && REL_VI[rel] ? REL_VI[rel] : rel; }
+  /* Types and relations as a reader names them (kg/export/vocab.py), in the interface's language. */
+  function word(table, code) {
+    var pair = legend.words[table][code];
+    if (!pair) { return code || "?"; }
+    var w = pair[lang === "vi" ? 1 : 0];
+    return w.charAt(0).toUpperCase() + w.slice(1);
+  }
+  function typeName(type) { return word("types", type); }
+  function relName(rel) { var w = word("relations", rel); return w.charAt(0).toLowerCase() + w.slice(1); }
   /* The entity's name in the interface's language: its English name where the rules know one. */
   function nameOf(i) { return lang === "en" && nodeInfo[i].en ? nodeInfo[i].en : nodeInfo[i].label; }
   function otherName(i) { return !nodeInfo[i].en ? "" : (lang === "en" ? nodeInfo[i].label : nodeInfo[i].en); }
