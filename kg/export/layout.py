@@ -1,9 +1,11 @@
 """Positions of the explorer's entities, computed once at build time so the page draws at once.
 
-Each group (community) is laid out on its own, groups are placed around each other by the links
-between them without overlapping (a "group-in-a-box" layout: a group reads as one region of the
-picture), connected components are packed in rows, biggest first, and unlinked entities go in a
-grid below. Deterministic: the same graph and seed give the same integers.
+The SKELETON most important linked entities (what the overview shows) are laid out first, with
+networkx's spring layout of a backbone of their strongest links, each tied to its group's centre,
+and spread until two are never closer than a label's height; every other linked entity then grows
+around the entities it is linked to, most important first; pieces they never reach are laid out
+alone and packed in rows beside; unlinked entities go in a grid below. Deterministic: the same graph
+and seed give the same integers, whatever PYTHONHASHSEED.
 """
 from __future__ import annotations
 
@@ -13,11 +15,10 @@ import networkx as nx
 
 LAYOUT_SEED = 7
 PX_PER_NODE = 110         # ~spacing between neighbouring nodes, in layout units
-SPRING_MAX = 300          # groups this big or bigger use the O(n) grid force layout
-GROUPED_MIN = 60          # components this big are laid out group by group
-GAP = 1.5                 # between packed components and groups, in node spacings
+SPRING_MAX = 300          # pieces this big or bigger use the O(n) grid force layout
+GAP = 1.5                 # between packed pieces, in node spacings
 SKELETON = 400            # the most important entities, laid out first and spread for their labels
-SKELETON_SPACING = 1.6    # least distance between two skeleton entities (x counts half)
+SKELETON_SPACING = 1.6    # least distance between two skeleton entities (x counts 0.7)
 BACKBONE = 3              # links per skeleton entity kept for its layout
 
 
@@ -105,70 +106,6 @@ def _declutter(pts: list[tuple[float, float]], min_dist: float = 1.0, rounds: in
         pos += push
     pos -= pos.min(axis=0)
     return [(float(x), float(y)) for x, y in pos]
-
-
-def _separate(centres, radii, rounds: int = 300):
-    """Move discs apart until none overlaps (big discs move less), keeping their arrangement."""
-    import numpy as np
-    pos = np.array(centres, dtype=np.float64)
-    r = np.array(radii, dtype=np.float64)
-    mass = r * r
-    for _ in range(rounds):
-        d = pos[:, None, :] - pos[None, :, :]
-        dist = np.sqrt((d * d).sum(axis=2))
-        np.fill_diagonal(dist, np.inf)
-        overlap = np.clip(r[:, None] + r[None, :] - dist, 0, None)
-        if not overlap.any():
-            break
-        share = mass[None, :] / (mass[:, None] + mass[None, :])      # how much of the overlap i gives way
-        push = (d / np.maximum(dist, 1e-9)[:, :, None] * (overlap * share * 0.55)[:, :, None]).sum(axis=1)
-        pos += push
-    return pos
-
-
-def _grouped_layout(members: list[int], pairs: list[tuple[int, int]], group_of: list[int], seed: int):
-    """A component laid out group by group: each group on its own, the groups arranged by the links
-    between them (networkx spring layout of the group graph), then pushed apart until none overlaps."""
-    import numpy as np
-    groups: dict[int, list[int]] = {}
-    for m in members:
-        g = group_of[m]
-        groups.setdefault(g if g >= 0 else -1 - m, []).append(m)
-    keys = sorted(groups, key=lambda k: (-len(groups[k]), groups[k][0]))
-    slot = {k: s for s, k in enumerate(keys)}
-    inner: list[list] = [[] for _ in keys]
-    between: dict[tuple[int, int], int] = {}
-    for u, v in pairs:
-        a, b = group_of[u], group_of[v]
-        a = slot[a if a >= 0 else -1 - u]
-        b = slot[b if b >= 0 else -1 - v]
-        if a == b:
-            inner[a].append((u, v))
-        else:
-            key = (a, b) if a < b else (b, a)
-            between[key] = between.get(key, 0) + 1
-    local = [_local_layout(groups[k], inner[s], seed) for s, k in enumerate(keys)]
-    sizes = [(max(p[0] for p in pts), max(p[1] for p in pts)) for pts in local]
-    radii = [0.5 * math.hypot(w, h) + GAP for w, h in sizes]
-    if len(keys) == 1:
-        centres = np.zeros((1, 2))
-    else:
-        meta = nx.Graph()
-        meta.add_nodes_from(range(len(keys)))
-        meta.add_weighted_edges_from((a, b, w) for (a, b), w in sorted(between.items()))
-        pos = nx.spring_layout(meta, seed=seed, iterations=80, weight="weight")
-        start = np.array([pos[s] for s in range(len(keys))], dtype=np.float64)
-        start *= sum(radii) / math.sqrt(len(keys))
-        centres = _separate(start, radii)
-    out = {}
-    for s, k in enumerate(keys):
-        w, h = sizes[s]
-        for m, (x, y) in zip(groups[k], local[s]):
-            out[m] = (float(centres[s][0] + x - w / 2), float(centres[s][1] + y - h / 2))
-    xs = [p[0] for p in out.values()]
-    ys = [p[1] for p in out.values()]
-    x0, y0 = min(xs), min(ys)
-    return [(out[m][0] - x0, out[m][1] - y0) for m in members]
 
 
 def components(n: int, pairs: list[tuple[int, int]]) -> list[list[int]]:
@@ -324,20 +261,13 @@ def positions(n: int, pairs: list[tuple[int, int]], group_of: list[int] | None =
             pts = _local_layout(members, cp, seed)
             boxes.append((members, pts, max(p[0] for p in pts), max(p[1] for p in pts)))
     out: list[tuple[float, float]] = [(0.0, 0.0)] * n
-    area = sum((w + GAP) * (h + GAP) for _, _, w, h in boxes)
-    row_width = max(boxes[0][2] if boxes else 0.0, 1.2 * math.sqrt(area), 8.0)
-    x = y = row_height = 0.0
-    for members, pts, w, h in boxes:
-        if x > 0 and x + w > row_width:
-            x, y, row_height = 0.0, y + row_height + GAP, 0.0
-        for m, (px, py) in zip(members, pts):
-            out[m] = (x + px, y + py)
-        x += w + GAP
-        row_height = max(row_height, h)
+    for m, p in _pack(boxes):
+        out[m] = p
     alone = [i for i in order if i not in neighbours]
     if alone:
-        top = (y + row_height + 3 * GAP) if boxes else 0.0
-        per_row = max(1, int(row_width // 1.6) + 1) if boxes else max(1, int(math.sqrt(len(alone)) * 1.6))
+        width = max((p[0] for p in out), default=0.0) if boxes else math.sqrt(len(alone)) * 1.6
+        top = (max(p[1] for p in out) + 3 * GAP) if boxes else 0.0
+        per_row = max(1, int(width // 1.6) + 1)
         for k, i in enumerate(alone):
             out[i] = ((k % per_row) * 1.6, top + (k // per_row) * 1.0)
     if not out:
