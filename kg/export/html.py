@@ -51,7 +51,9 @@ GROUP_COLORS = ("#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948"
                 "#9C755F", "#2F4B7C")
 OTHER_GROUP_COLOR = "#A0A0A0"
 
-EVIDENCE_CAP = 25         # evidence sentences per node or link carried by the page
+EVIDENCE_CAP = 25         # evidence sentences per node or link carried by the page,
+EVIDENCE_CAP_LARGE = 10   # ... and in a graph of more than LARGE entities (the page stays quick to open)
+LARGE = 5000
 OVERVIEW_SIZE = 200       # entities the page opens on
 NODE_ONLY_KEYS = ("country", "date", "place", "kind", "iso", "wikidata")
 SCRIPT_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
@@ -93,16 +95,17 @@ class SentenceTable:
     """Evidence sentences stored once per page: a sentence often supports several entities and
     links. Each node and link keeps at most EVIDENCE_CAP indices (all are in graph.json)."""
 
-    def __init__(self, doc_index: dict[str, int]):
+    def __init__(self, doc_index: dict[str, int], cap: int = EVIDENCE_CAP):
         self.doc_index = doc_index
+        self.cap = cap
         self.index: dict[tuple[str, str], int] = {}
         self.rows: list[list] = []
 
     def refs_of(self, seen: list[tuple[str, str]]) -> tuple[list[int], int]:
-        """(indices of the first EVIDENCE_CAP distinct (article, sentence) pairs, how many there are)."""
+        """(indices of the first `cap` distinct (article, sentence) pairs, how many there are)."""
         index = self.index
         refs = []
-        for key in seen[:EVIDENCE_CAP]:
+        for key in seen[:self.cap]:
             i = index.get(key)
             if i is None:
                 i = index[key] = len(self.rows)
@@ -173,7 +176,7 @@ def build_network(g: nx.MultiDiGraph, english: dict[str, str] | None = None):
     weights = pair_weights(g, index)
     group_of, groups = communities(n, weights, rank, labels)
     xy = positions(n, sorted(weights), group_of, order, LAYOUT_SEED, weights)
-    sentences = SentenceTable(doc_index)
+    sentences = SentenceTable(doc_index, EVIDENCE_CAP if n <= LARGE else EVIDENCE_CAP_LARGE)
 
     node_vis, node_info = [], []
     for i, node in enumerate(nodes):
@@ -201,14 +204,15 @@ def build_network(g: nx.MultiDiGraph, english: dict[str, str] | None = None):
                    for i, (u, v, key, d) in enumerate(g.edges(keys=True, data=True)))
     for iu, iv, key, _, d in edges:
         rel = str(d.get("relation", key))
-        edge_vis.append({"from": iu, "to": iv, "color": RELATION_COLORS.get(rel, OTHER_RELATION_COLOR),
-                         "arrows": "" if rel in SYMMETRIC_RELATIONS else "to"})
+        edge_vis.append({"from": iu, "to": iv, "color": RELATION_COLORS.get(rel, OTHER_RELATION_COLOR)})
+        if rel not in SYMMETRIC_RELATIONS:
+            edge_vis[-1]["arrows"] = "to"
         seen = distinct_sentences(d.get("evidence"))
         refs, total = sentences.refs_of(seen)
         on = sorted({doc_index[doc] for doc, _ in seen if doc in doc_index})
-        _, first, last = _time_of(on, doc_dates, doc_months)
-        edge_info.append({"relation": rel, "docs": on, "first": first, "last": last,
-                          "evidence": refs, "evidenceTotal": total})
+        # (a link's first and last dates are those of its first and last dated article: the page
+        # reads them off `docs`, which lists the articles oldest first)
+        edge_info.append({"relation": rel, "docs": on, "evidence": refs, "evidenceTotal": total})
 
     net = Network(directed=True, height="100%", width="100%")
     net.nodes, net.node_ids = node_vis, [x["id"] for x in node_vis]

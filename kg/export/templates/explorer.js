@@ -163,10 +163,16 @@
     var m = /^(\d{4})-(\d{2})/.exec(d.date || "");
     return m ? parseInt(m[1], 10) * 12 + parseInt(m[2], 10) - 1 : -1;
   });
+  /* A link's months, and its first and last dates: its articles are listed oldest first, undated last. */
   var edgeMonths = edgeInfo.map(function (x) {
     var seen = [];
-    x.docs.forEach(function (k) { if (docMonth[k] >= 0 && seen.indexOf(docMonth[k]) < 0) { seen.push(docMonth[k]); } });
-    return seen.sort(function (a, b) { return a - b; });
+    x.first = x.last = "";
+    x.docs.forEach(function (k) {
+      var d = docs[k].date;
+      if (d) { if (!x.first) { x.first = d; } x.last = d; }
+      if (docMonth[k] >= 0 && seen[seen.length - 1] !== docMonth[k]) { seen.push(docMonth[k]); }
+    });
+    return seen;
   });
   /* incidence lists (edge ids) in compressed form */
   var adjStart = new Int32Array(N + 1), adjEdge = new Int32Array(2 * E);
@@ -258,10 +264,10 @@
 
   /* The overview's links: each drawn entity's BACKBONE strongest partners among the drawn ones (by
      articles linking them; every relation with such a partner), unless all links are asked for. */
-  function backbone(shown, okEdge, skip) {
+  function backbone(shown, okEdge) {
     var keep = new Uint8Array(E);
     for (var i = 0; i < N; i++) {
-      if (!shown[i] || (skip && skip.has(i))) { continue; }
+      if (!shown[i]) { continue; }
       var weight = new Map();
       for (var a = adjStart[i]; a < adjStart[i + 1]; a++) {
         var k = adjEdge[a], o = other(k, i);
@@ -279,22 +285,39 @@
     return keep;
   }
 
+  /* What the filters keep, and the overview with its links, are kept until a filter or an overview
+     control changes: focus, paths and search, the frequent ones, then cost only their own part. */
+  var kept = { filters: null, okNode: null, okEdge: null, overview: null, base: null, strong: null };
+  function filtered() {
+    var key = [Array.from(state.types).sort().join(","), Array.from(state.relations).sort().join(","),
+               state.monthFrom, state.monthTo, state.undated, state.unlinked].join("|");
+    if (kept.filters !== key) {
+      var okNode = new Uint8Array(N), okEdge = new Uint8Array(E), i, k;
+      for (i = 0; i < N; i++) { okNode[i] = nodePasses(i) ? 1 : 0; }
+      for (k = 0; k < E; k++) { okEdge[k] = okNode[edges[k].from] && okNode[edges[k].to] && edgePassesOwn(k) ? 1 : 0; }
+      kept = { filters: key, okNode: okNode, okEdge: okEdge, overview: null, base: null, strong: null };
+    }
+    var over = state.topN + "|" + state.minArticles + "|" + state.allLinks;
+    if (kept.overview !== over) {
+      var base = new Uint8Array(N), count = 0;
+      for (var r = 0; r < N && count < state.topN; r++) {
+        var j = order[r];
+        if (kept.okNode[j] && nodeInfo[j].articles >= state.minArticles) { base[j] = 1; count++; }
+      }
+      kept.overview = over; kept.base = base;
+      kept.strong = state.allLinks ? null : backbone(base, kept.okEdge);
+    }
+    return kept;
+  }
+
   function compute() {
-    var okNode = new Uint8Array(N), okEdge = new Uint8Array(E), i, k;
-    for (i = 0; i < N; i++) { okNode[i] = nodePasses(i) ? 1 : 0; }
-    for (k = 0; k < E; k++) { okEdge[k] = okNode[edges[k].from] && okNode[edges[k].to] && edgePassesOwn(k) ? 1 : 0; }
-    var shown = new Uint8Array(N), emphasis = null, emphasisEdges = null, matches = [];
+    var f = filtered(), okNode = f.okNode, okEdge = f.okEdge, i, k;
+    var emphasis = null, emphasisEdges = null, matches = [];
     if (state.focus !== null || state.path) {
       emphasis = new Set(); emphasisEdges = new Set();
     }
     var restHidden = emphasis && state.hideRest;
-    if (!restHidden) {
-      var count = 0;
-      for (var r = 0; r < N && count < state.topN; r++) {
-        i = order[r];
-        if (okNode[i] && nodeInfo[i].articles >= state.minArticles) { shown[i] = 1; count++; }
-      }
-    }
+    var shown = restHidden ? new Uint8Array(N) : f.base.slice();
     if (state.query) {
       matches = rankMatches(state.query, okNode);
       if (!emphasis) {
@@ -313,8 +336,8 @@
       near.edges.forEach(function (kk) { emphasisEdges.add(kk); });
       shown[state.focus] = 1;
     }
-    /* (links between two entities in focus come from the focus itself) */
-    var shownEdges = [], strong = state.allLinks ? null : backbone(shown, okEdge, emphasisEdges ? emphasis : null);
+    /* the overview's links, and (links between two entities in focus come from the focus itself) */
+    var shownEdges = [], strong = f.strong;
     for (k = 0; k < E; k++) {
       var e = edges[k];
       if (!shown[e.from] || !shown[e.to]) { continue; }
@@ -594,13 +617,18 @@
   }
 
   /* ---------------------------------------------------------------- pointer, camera */
+  /* The entity under the pointer: of those it touches, the one whose centre is nearest (relative to
+     its size), entities in focus before dimmed ones; not merely the one drawn last. */
   function nodeAt(px, py) {
-    var zf = zoomFactor();
-    for (var j = scene.nodes.length - 1; j >= 0; j--) {          /* the one drawn on top first */
+    var zf = zoomFactor(), best = null, bestScore = Infinity;
+    for (var j = 0; j < scene.nodes.length; j++) {
       var n = scene.nodes[j], r = Math.max(4, n.size * zf * 1.25) + 1, dx = sx(n.x) - px, dy = sy(n.y) - py;
-      if (dx * dx + dy * dy <= r * r) { return n; }
+      var d2 = dx * dx + dy * dy;
+      if (d2 > r * r) { continue; }
+      var score = Math.sqrt(d2) / r + (n.on ? 0 : 10);
+      if (score < bestScore) { best = n; bestScore = score; }
     }
-    return null;
+    return best;
   }
   function edgeAt(px, py) {
     var best = null, bestD = Infinity;
