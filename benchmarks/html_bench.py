@@ -99,7 +99,7 @@ def baseline_page(g, folder: Path) -> Path:
     from kg.export.html import build_network, script_json
     net, _ = build_network(g)
     vis = (Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js").read_text(encoding="utf-8")
-    edges = [{"from": e["from"], "to": e["to"], "color": e["color"], "arrows": e["arrows"]} for e in net.edges]
+    edges = [{"from": e["from"], "to": e["to"], "color": e["color"], "arrows": e.get("arrows", "")} for e in net.edges]
     page = ("<!DOCTYPE html><html><head><meta charset='utf-8'><style>html,body,#g{margin:0;height:100%}</style></head>"
             f"<body><div id='g'></div><script>{vis}</script><script>"
             f"var d = {script_json({'nodes': net.nodes, 'edges': edges})};"
