@@ -80,7 +80,7 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
         if entry.type in ("Location", "Country") and text[end:end + 1] == " " and text[end + 1:end + 2].isupper() \
                 and text[end + 1:end + 2].isalpha() and not _starts_entry(text, end + 1, lex) \
                 and surface.rsplit(" ", 1)[-1].lower() in lex.syllables \
-                and not _starts_head(text, end + 1, lex):
+                and not _starts_head(text, end + 1, lex) and _vietnamese(re.match(r"\w*", text[end + 1:end + 30]).group()):
             continue                      # "Thái Bình Dương" (the Pacific) is not the province Thái Bình
         cands.append((start, end, key))
     return _leftmost_longest(cands)
@@ -225,6 +225,7 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
         if k > j and own_head and s.phrase_at(k, own_head):
             break                           # "Đại học Nội vụ Đại học Tài nguyên …": a list written without commas
         if k > j and level >= 3 and _parent_starts(s, k, lex, g, level):
+            saw_cap = True                  # ("Phòng nghiệp vụ Công an tỉnh …": a unit named in lower case, then its parent)
             break                           # "Phòng Quản lý xuất nhập cảnh Công an tỉnh Lào Cai": the unit, then its parent
         if g is not None:
             etype = lex.entries[g[2]].type
@@ -340,7 +341,10 @@ def _proper_name_follows(s: _Sent, j: int, lex: Lexicon) -> bool:
             return False
         w = s.words[k][2]
         if w[:1].isupper():
-            return lex.word_class.get(w.lower()) not in CLAUSE_CLASSES and not any(
+            # "công ty Thổ Nhĩ Kỳ", "tập đoàn Hà Lan": a nationality, not a name
+            country = any(a == 0 and lex.entries[keys[0][0]].type == "Country"
+                          for a, e, (_, keys) in lex.gazetteer_matches(s.text[s.words[k][0]:s.words[k][0] + 40]))
+            return not country and lex.word_class.get(w.lower()) not in CLAUSE_CLASSES and not any(
                 s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ()))
         if k == j + 2 or not (w.islower() and f"{w} {s.words[k + 1][2]}" in lex.compounds if k + 1 < len(s.words) else False):
             if k > j and f"{s.words[k - 1][2]} {w}" in lex.compounds:
@@ -436,6 +440,9 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                         and not words[after][2].isupper() and lex.word_class.get(words[after][2].lower()) not in CLAUSE_CLASSES
                     if all(x in lex.name_words for x in phrase.split()):
                         return size         # "Ban công tác liên ngành …": words of names (rules/name_words.tsv)
+                    if after < len(words) and s.gap(after) == " " and cls in (None, "noun") \
+                            and _heads_at(s, after, lex, "Organization"):
+                        return size         # "Phòng nghiệp vụ Công an tỉnh Lào Cai": the unit, then its body
                     return size if ok and cls in (None, "noun", "adjective") else 0
                 if cls is not None:
                     return size if cls in NAME_CLASSES else 0
@@ -717,6 +724,14 @@ def _title_mention(doc, si, s: _Sent, i, hn, lex, etype, rid, gaz) -> Mention | 
     return Mention(doc.id, si, base + ws, base + ws + len(text), text, etype, rid, attrs=tuple(attrs))
 
 
+def _identifying_number(word: str, before: str) -> bool:
+    """A number that tells one document from another: a year, a code ("46/2016/NĐ-CP", "30a") or a
+    number after "số"; not a quantity ("kéo dài 2 năm")."""
+    if not any(c.isdigit() for c in word):
+        return False
+    return bool(_YEARS.fullmatch(word)) or not word.isdigit() or before.lower() == "số"
+
+
 def _named_enough(title: str, hn: int, lex: Lexicon) -> bool:
     """Does an agreement's title say which one it is? A capital, a number or a quotation after the
     head does; so do three or more lower-case words ("Hiệp định dẫn độ tội phạm"). One or two
@@ -725,7 +740,8 @@ def _named_enough(title: str, hn: int, lex: Lexicon) -> bool:
     rest = title.split()[hn:]
     if not rest or rest[0] in lex.and_words:
         return False
-    if any(w[:1].isupper() or any(c.isdigit() for c in w) or w[:1] in QUOTES_OPEN for w in rest):
+    if any(w[:1].isupper() or w[:1] in QUOTES_OPEN or _identifying_number(w, rest[i - 1] if i else "số")
+           for i, w in enumerate(rest)):                # (a number right after the head names it: "Nghị định 46")
         return True
     if " ".join(title.split()[:hn]) in lex.numbered_heads:
         return False                         # "Quyết định cấp giấy chứng nhận …" decides; it is not named
@@ -789,7 +805,8 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, plac
             if any(x == s.words[i][0] for x, _ in places):
                 break                       # "Bà Rịa - Vũng Tàu": a place, not a lady
             k = j
-            while k < len(s.words) and s.gap(k) == " " and k - j < 5 and not s.words[k][2].isupper() and (
+            while k < len(s.words) and s.gap(k) == " " and k - j < 5 and (not s.words[k][2].isupper() or (
+                    len(s.words[k][2]) == 1 and k > j)) and (
                     s.words[k][2][:1].isupper() or (k > j and s.words[k][2] in NAME_PARTICLES and k + 1 < len(s.words)
                                                      and s.words[k + 1][2][:1].isupper() and not _vietnamese(s.words[k - 1][2]))):
                 k += 1                      # ("Mohamed Apandi bin Ali": "bin", son of, inside a Malay name)
@@ -896,7 +913,8 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
 def _residences_are_not_places(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """Places where a victim or a suspect lives ("trú tại xã X, huyện Y", rules/residences.tsv) are
     no Locations: nothing in the story happens there."""
-    if lex.residence_re is None or not any(m.type == "Location" for m in mentions):
+    if lex.residence_re is None or not any(m.type == "Location" for m in mentions) \
+            or not any(p in doc.text for p in lex.residence_phrases):
         return mentions
     spans = [(m.start(), m.end()) for m in lex.residence_re.finditer(doc.text)]
     if not spans:
@@ -911,14 +929,15 @@ def _given_names_are_not_countries(doc: Document, mentions: list[Mention], lex: 
     if not singles or not lex.surnames:
         return mentions
     given = set()
-    words = re.findall(r"\w+|[^\w\s]", doc.text)
-    for i, w in enumerate(words):
-        if w in lex.surnames:
-            for k in range(i + 2, min(i + 4, len(words))):      # the given name: 2nd to 4th word of the name
-                if not words[k - 1][:1].isupper() or not words[k][:1].isupper():
-                    break
-                if words[k] in singles:
-                    given.add(words[k])
+    # the given name: the 3rd or 4th word of a name that opens with a surname ("Bùi Thị Nga")
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(singles))) + r")(?!\w)")
+    for m in pattern.finditer(doc.text):
+        if m.start() < 2 or doc.text[m.start() - 1] != " ":
+            continue
+        before = doc.text[max(0, m.start() - 40):m.start()].split()
+        if len(before) >= 2 and before[-1][:1].isupper() and (
+                before[-2] in lex.surnames or (len(before) >= 3 and before[-3] in lex.surnames and before[-2][:1].isupper())):
+            given.add(m.group())
     if not given:
         return mentions
     return [m for m in mentions if not (m.type == "Country" and m.text in given)]
@@ -1469,6 +1488,8 @@ def _short_person_names(mentions: list[Mention]) -> list[Mention]:
     tướng Tô Lâm": within one article, a person named by the last words of a fuller name is that person
     (when only one fuller name ends so)."""
     full = sorted({m.attr("name") for m in mentions if m.type == "Person" and m.attr("name")}, key=len)
+    if len(full) < 2:
+        return mentions
     out = []
     for m in mentions:
         name = m.attr("name")
