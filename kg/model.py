@@ -135,12 +135,14 @@ def mention_key(m: Mention) -> str:
     """Provisional identity of a mention before merging."""
     if m.key:
         return m.key
-    ref = bare = name = canonical = ""
+    ref = bare = name = canonical = local = ""
     for k, v in reversed(m.attrs):         # reversed: the first value of a repeated attribute wins
         if k == "ref":
             ref = v
         elif k == "bare":
             bare = v
+        elif k == "local":
+            local = v
         elif k == "name":
             name = v
         elif k == "canonical":
@@ -149,6 +151,8 @@ def mention_key(m: Mention) -> str:
         return ref
     if m.type == "Event" and bare:
         return f"{m.type}|{m.doc}|{_norm_key(m.text)}"
+    if m.type == "Event" and local:        # an event told by a verb: one per article, merged by resolve
+        return f"{m.type}|{m.doc}|{_norm_key(canonical or m.text)}"
     if m.type == "Person":
         return f"Person|{_norm_key(name or m.text)}"
     return f"{m.type}|{_norm_key(canonical or m.text)}"

@@ -26,7 +26,20 @@ SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "generic.tsv": (("id", "phrase"), ("note",)),
     "name_words.tsv": (("id", "word"), ("note",)),
     "persons.tsv": (("id", "kind", "word"), ("head", "note")),
+    "events.tsv": (("id", "kind", "phrase"), ("class", "note")),
 }
+# events.tsv: each kind and the classes it takes ("" = none; for talks, any name head; a "|" list for
+# objects). rules/README.md explains every kind with an example.
+EVENT_GROUPS = ("case", "rescue", "repatriation")
+EVENT_CLASSES: dict[str, tuple[str, ...] | None] = {
+    "operation": EVENT_GROUPS, "object": EVENT_GROUPS, "outcome": EVENT_GROUPS,
+    "visit": ("",), "visit-noun": ("",), "visit-prefix": ("",), "visit-detail": ("",), "host": ("",),
+    "talks": None, "partner": ("",), "between": ("",), "actor": ("leader", "delegation", "companion"),
+    "adverb": ("",), "led": ("",), "classifier": ("",), "specifier": ("",), "dated": ("",), "stop": ("", "first"),
+    "forum": ("frame", "head"), "date": ("report", "flashback"), "name": ("visit", "talks", "facility", "rescue"),
+}
+EVENT_NAME_SLOTS = {"visit": {"detail", "visitor"}, "talks": {"head", "a", "b"}, "facility": {"place"},
+                    "rescue": {"victims", "rest"}}
 # cues.tsv: each role and the relations whose scanner reads it (rules/README.md explains them all);
 # a role on another relation would be a rule that silently does nothing, so it is refused
 CUE_ROLES: dict[str, tuple[str, ...]] = {
@@ -56,6 +69,7 @@ ENUMS = {
     ("cues.tsv", "relation"): set(RELATIONS) | CUE_HELPERS,
     ("cues.tsv", "role"): {""} | set(CUE_ROLES),
     ("persons.tsv", "kind"): {"title", "post", "deputy"},
+    ("events.tsv", "kind"): set(EVENT_CLASSES),
     ("gazetteer/locations.tsv", "kind"): {"", "province", "city", "region", "district"},
 }
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
@@ -159,13 +173,33 @@ def load_table(path: Path, name: str, label: str) -> tuple[Rule, ...]:
         if name == "cues.tsv" and row.get("role") and row["relation"] not in CUE_ROLES[row["role"]]:
             raise RuleError(f"{where}: role {row['role']!r} is not read for relation {row['relation']!r} "
                             f"(only for {', '.join(CUE_ROLES[row['role']])})")
+        if name == "events.tsv":
+            _check_event_row(row, where)
         for col in ("name", "head", "cue", "word", "phrase", "aliases"):
-            if col in row:
+            if col in row and not (name == "events.tsv" and row["kind"] == "name"):
                 _check_regex_safety(row[col], where)
         rules.append(Rule(label, lineno, tuple(row.items())))
     if header is None:
         raise RuleError(f"{label}:1: no header line")
     return tuple(rules)
+
+
+def _check_event_row(row: dict[str, str], where: str) -> None:
+    """events.tsv: the class fits the kind; a name template uses its class's slots only."""
+    kind, cls = row["kind"], row.get("class", "")
+    allowed = EVENT_CLASSES[kind]
+    values = cls.split(ALIAS_SEP) if kind == "object" else [cls]
+    if allowed is not None and any(v.strip() not in allowed for v in values):
+        raise RuleError(f"{where}: class {cls!r} does not fit kind {kind!r} "
+                        "(one of " + ", ".join(a or "(empty)" for a in allowed) + ")")
+    if allowed is None and not cls:
+        raise RuleError(f"{where}: kind {kind!r} needs a class (the head of the event's name)")
+    if kind == "name":
+        slots = set(re.findall(r"\{(\w*)\}", row["phrase"]))
+        unknown = slots - EVENT_NAME_SLOTS[cls]
+        if unknown or re.sub(r"\{\w*\}", "", row["phrase"]).count("{") or row["phrase"].count("[") != row["phrase"].count("]"):
+            raise RuleError(f"{where}: name template {row['phrase']!r}: unknown slot or stray brace "
+                            f"(slots for {cls}: {', '.join(sorted(EVENT_NAME_SLOTS[cls]))})")
 
 
 def load_rules(folder: str | Path | None = None) -> Rules:

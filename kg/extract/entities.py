@@ -310,8 +310,10 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
             if ws in gaz:
                 continue                     # a gazetteer agreement: already found
             head, rid, _, hn = h
-            title = events.title_event if etype == "Event" else _title_mention
-            m = title(doc, si, s, i, hn, lex, etype, rid, gaz)
+            if etype == "Event":
+                out += events.title_event(doc, si, s, i, hn, lex, etype, rid, gaz)
+                continue
+            m = _title_mention(doc, si, s, i, hn, lex, etype, rid, gaz)
             if m:
                 out.append(m)
         # lower-case event heads: ordinal events ("hội thảo lần thứ nhất") or references

@@ -1,95 +1,1015 @@
-"""Event mentions: events named by a head noun and a title ("Hội thảo …", "hội thảo lần thứ
-nhất"), and the article-level glue: references back to the article's main event ("Hội nghị",
-"buổi lễ"), and each event's date and place from the sentence that individuates it."""
+"""Event mentions, as news prose tells events:
+- named by a head noun and a title ("Hội thảo tập huấn về …", "hội thảo “…”", "hội nghị thường
+  niên …", "cuộc đối thoại với … ngày 17/5");
+- told by a verb: police operations, rescues and handovers ("Đồn Biên phòng X triệt phá đường dây …",
+  "… tiếp nhận 11 nạn nhân …", "11 nạn nhân … đã trở về"), visits ("Phó Thủ tướng X thăm chính
+  thức Malaysia", "chuyến thăm của Thủ tướng X tới Nhật Bản") and talks ("A hội đàm với B");
+and the article-level glue: which mentions are one event, references back to the article's main
+event ("Hội nghị", "buổi lễ"), each event's date and place. The words come from rules/events.tsv;
+event heads from rules/heads.tsv.
+
+An event told by a verb is a mention whose span is its trigger (the verb, "chuyến thăm"), so that
+the bodies and persons of the clause stay top-level mentions for the relation rules; its name
+(attribute `canonical`) is built from the clause, and the clause as written is an alias."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from ..model import Document, Mention, mention_key
+from ..text import norm_key
 from . import entities as _e
 from .lexicon import Lexicon
 
-def title_event(doc, si, s, i, hn, lex, etype, rid, gaz) -> Mention | None:
+ACTOR_TYPES = ("Person", "Organization", "Country")
+SEP = "§"          # between the parts of an event's identity (mention keys contain "|")
+_NUMBER = re.compile(r"^\d+$")
+_NUMBER_WORDS = frozenset("một hai ba bốn năm sáu bảy tám chín mười mươi trăm nghìn".split())
+_MONTH_YEAR_AFTER = re.compile(r"\s*[Tt]háng \d{1,2}\s*[-/]\s*\d{4}")   # "… tháng 8-2017": a time adjunct
+
+
+# --- the rules of events.tsv, compiled once per rule set ----------------------------------
+
+@dataclass
+class EventRules:
+    """events.tsv by kind: first word (lower case) -> [(words, class, rule id)], longest first."""
+    phrases: dict[str, dict[str, list[tuple[tuple[str, ...], str, str]]]] = field(default_factory=dict)
+    templates: dict[str, tuple[str, str]] = field(default_factory=dict)     # class -> (template, rule id)
+    first_words: dict[str, frozenset[str]] = field(default_factory=dict)   # kind -> its first words
+
+
+_COMPILED: dict[str, EventRules] = {}
+
+
+def event_rules(lex: Lexicon) -> EventRules:
+    rules = _COMPILED.get(lex.rules.digest)
+    if rules is None:
+        rules = _COMPILED[lex.rules.digest] = _compile(lex)
+    return rules
+
+
+def _compile(lex: Lexicon) -> EventRules:
+    er = EventRules()
+    for r in lex.rules.table("events.tsv"):
+        rid = f"{r.file}:{r.line}"
+        if r["kind"] == "name":
+            er.templates.setdefault(r["class"], (r["phrase"], rid))
+            continue
+        words = tuple(r["phrase"].lower().split())
+        er.phrases.setdefault(r["kind"], {}).setdefault(words[0], []).append((words, r["class"], rid))
+    # persons.tsv titles and posts open an actor's phrase too ("Thượng tướng Tô Lâm", "Bộ trưởng …")
+    for word in (*lex.titles, *lex.posts):
+        words = tuple(word.lower().split())
+        er.phrases.setdefault("actor", {}).setdefault(words[0], []).append((words, "title", "persons.tsv"))
+    for by_first in er.phrases.values():
+        for items in by_first.values():
+            items.sort(key=lambda p: -len(p[0]))
+    er.first_words = {kind: frozenset(by_first) for kind, by_first in er.phrases.items()}
+    return er
+
+
+# --- one sentence, with its mentions -------------------------------------------------------
+
+class _Ctx:
+    """A sentence for the event scanners: its words, lower-case words and the mentions in it."""
+
+    def __init__(self, doc: Document, si: int, mentions: list[Mention], lex: Lexicon, er: EventRules):
+        self.doc, self.si, self.lex, self.er = doc, si, lex, er
+        sent = doc.sentences[si]
+        self.base = sent.start
+        self.s = _e._Sent(sent.text)
+        self.text = sent.text
+        self.words = self.s.words
+        self.lower = [w.lower() for w in self.s.tokens]
+        self.n = len(self.words)
+        self.mentions = sorted((m for m in mentions if m.sentence == si), key=lambda m: (m.start, -m.end))
+        self.word_at = {w[0]: i for i, w in enumerate(self.words)}
+        self.word_ending = {w[1]: i for i, w in enumerate(self.words)}
+        self.starts: dict[int, Mention] = {}           # word index -> longest actor/place mention there
+        for m in self.mentions:
+            if m.type in ACTOR_TYPES + ("Location",) and not dict(m.attrs).get("distributed"):
+                i = self.word_at.get(m.start - self.base)
+                if i is not None and (i not in self.starts or m.end > self.starts[i].end):
+                    self.starts[i] = m
+
+    def gap(self, k: int) -> str:
+        return self.s.gap(k)
+
+    def match(self, k: int, kind: str):
+        """(number of words, class, rule id) of the longest `kind` phrase at word k, or None."""
+        if k >= self.n:
+            return None
+        for words, cls, rid in self.er.phrases.get(kind, {}).get(self.lower[k], ()):
+            if k + len(words) <= self.n and all(self.lower[k + i] == w and (i == 0 or self.gap(k + i) == " ")
+                                                for i, w in enumerate(words)):
+                return len(words), cls, rid
+        return None
+
+    def match_end(self, k: int, kind: str):
+        """The longest `kind` phrase ending just before word k: (its first word, class, rule id)."""
+        best = None
+        for j in range(max(0, k - 5), k):
+            hit = self.match(j, kind)
+            if hit and j + hit[0] == k and (best is None or j < best[0]):
+                best = (j, hit[1], hit[2])
+        return best
+
+    def after_mention(self, m: Mention) -> int:
+        """Index of the first word after mention m."""
+        end = m.end - self.base
+        k = self.word_ending.get(end)
+        if k is not None:
+            return k + 1
+        return next((i for i, w in enumerate(self.words) if w[0] >= end), self.n)
+
+    def span(self, a: int, b: int) -> str:
+        """Text of words a .. b-1."""
+        return self.text[self.words[a][0]:self.words[b - 1][1]]
+
+    def mention(self, a: int, b: int, text_from: int, text_to: int, rule: str, attrs: dict) -> Mention:
+        """An Event mention over words a .. b-1 (its trigger); `attrs` as built by the scanner."""
+        ws, we = self.words[a][0], self.words[b - 1][1]
+        return Mention(self.doc.id, self.si, self.base + ws, self.base + we, self.text[ws:we], "Event", rule,
+                       attrs=tuple(sorted((k, v) for k, v in attrs.items() if v)))
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _fill(er: EventRules, cls: str, **slots: str) -> str:
+    """A name from the `cls` template of events.tsv: [ … ] segments whose slot is empty drop out."""
+    template, _ = er.templates.get(cls, ("", ""))
+
+    def optional(m: re.Match) -> str:
+        inner = m.group(1)
+        names = re.findall(r"\{(\w+)\}", inner)
+        return inner if all(slots.get(n) for n in names) else ""
+    text = re.sub(r"\[([^\]]*)\]", optional, template)
+    return re.sub(r"\{(\w+)\}", lambda m: slots.get(m.group(1), ""), text).strip()
+
+
+# --- actors: the visitor, the sides of talks, the body that acts --------------------------
+
+_SPACES = (" ", "-", " - ", " – ")
+
+
+@dataclass(frozen=True)
+class _Actor:
+    start: int          # word index
+    end: int            # word index, exclusive
+    key: str            # identity: a person's name, else a body's or country's mention key
+    named: bool         # gives a person's name ("Thượng tướng Tô Lâm", "Phó Thủ tướng Hamidi")
+    complete: bool      # names someone: a person, a leader ("Nhật hoàng"), a body, a country, a
+                        # delegation of a body; not a bare "Đoàn", "Phu nhân" or "Trưởng đoàn"
+    delegation: bool    # opens with a delegation word ("Đoàn đại biểu cấp cao …")
+
+
+def _actor_forward(ctx: _Ctx, k: int, coordinate: str = "any") -> _Actor | None:
+    """The phrase naming a person, delegation, body or country that starts at word k: titles and
+    posts (events.tsv actor, persons.tsv), capitalised names, mentions ("Phó Thủ tướng Malaysia
+    Ahmad Zahid Hamidi", "Đoàn đại biểu cấp cao Bộ Nội vụ Cộng hòa Slovakia"). A name is two
+    capitalised words or more, or one after a title: a capitalised word alone ("Tháng", "Ngày")
+    opens no actor. coordinate: "any" joins "A và B" ("Nhật hoàng và Hoàng hậu"), "companion" only
+    "A và Phu nhân", "none" never."""
+    start, end = k, None
+    runs: list[str] = []
+    run: list[str] = []
+    run_from: int | None = None            # where the actor ended before the current run began
+    named = leader = delegation = titled = False
+    person_key = other_key = ""
+
+    def close_run() -> bool:
+        """End the current run of capitalised words; False (and the actor cut before it) when it
+        cannot be a name: one word with no title before it."""
+        nonlocal run, named, titled, end, other_key
+        ok = not run or len(run) >= 2 or titled
+        country = ctx.lex.country_suffix(" ".join(run)) if len(run) >= 2 else None
+        if country is not None and not titled:  # "Cộng hòa Slovakia": a country, not a person
+            other_key = "+".join(filter(None, (other_key, country[1])))
+        elif run and ok:
+            runs.append(" ".join(run))
+            named = True
+        elif run:
+            end = run_from
+        run = []
+        titled = False
+        return ok
+
+    while k < ctx.n:
+        if k > start and ctx.gap(k) not in _SPACES:
+            break
+        m = ctx.starts.get(k)
+        if m is not None and m.type != "Location":
+            if not close_run():
+                break
+            if m.type == "Person":
+                named = True
+                person_key = person_key or (m.attr("name") or m.text)
+            else:
+                other_key = "+".join(filter(None, (other_key, mention_key(m))))
+            k = end = ctx.after_mention(m)
+            continue
+        hit = ctx.match(k, "actor")
+        if hit is not None:
+            if not close_run():
+                break
+            n, cls, _ = hit
+            leader |= cls == "leader"
+            delegation |= cls == "delegation" and k == start
+            titled = True
+            k += n
+            end = k
+            continue
+        w = ctx.words[k][2]
+        if _e._cap(w) and not w.isdigit():
+            if not run:
+                run_from = end
+            run.append(w)
+            k += 1
+            # a lower-case syllable inside a name before its next capitalised word ("Cộng hòa Slovakia")
+            while k + 1 < ctx.n and ctx.lower[k] in ctx.lex.name_words and ctx.gap(k) == " " \
+                    and ctx.gap(k + 1) == " " and _e._cap(ctx.words[k + 1][2]):
+                run += [ctx.words[k][2], ctx.words[k + 1][2]]
+                k += 2
+            end = k
+            continue
+        if ctx.lower[k] in ctx.lex.and_words and coordinate != "none" and k + 1 < ctx.n and end == k:
+            nxt = ctx.match(k + 1, "actor")
+            if coordinate == "companion" and not (nxt and nxt[1] == "companion"):
+                break
+            if nxt or (coordinate == "any" and _e._cap(ctx.words[k + 1][2])):
+                if not close_run():
+                    break
+                k += 1
+                continue
+        break
+    close_run()
+    if end is None or end <= start:
+        return None
+    if person_key:
+        key = "Person|" + norm_key(person_key)
+    elif runs:
+        key = "Person|" + norm_key(_strip_country(ctx, runs[0]))
+    elif other_key:
+        key = ("delegation|" if delegation else "") + other_key
+    else:
+        key = "|" + norm_key(ctx.span(start, end))
+    complete = named or leader or bool(other_key)
+    return _Actor(start, end, key, named, complete, delegation)
+
+
+def _strip_country(ctx: _Ctx, name: str) -> str:
+    """"Nhật Bản Shinzo Abe" -> "Shinzo Abe": a country named before a foreign leader's name."""
+    for a, b, (_, keys) in ctx.lex.gazetteer_matches(name):
+        if a == 0 and b < len(name) and name[b] == " " and ctx.lex.entries[keys[0][0]].type == "Country":
+            return name[b + 1:]
+    return name
+
+
+def _actor_before(ctx: _Ctx, k: int) -> _Actor | None:
+    """The actor phrase that ends just before word k (the subject of a verb there): the longest."""
+    best = None
+    st = k - 1
+    while st >= 0:
+        a = _actor_forward(ctx, st, coordinate="companion")
+        if a is not None and a.end == k:
+            best = a
+        if ctx.gap(st) not in _SPACES:
+            break
+        st -= 1
+    if best is not None and ctx.s.phrase_at(best.start, ["và"]):
+        return None
+    return best
+
+
+def _subject(ctx: _Ctx, k: int) -> _Actor | None:
+    """Who does what the verb at word k says:
+    - the actor right before it, adverbs between ("X đã thăm", "X tiếp và hội đàm với");
+    - a post in apposition gives way to the person before it ("Thượng tướng Tô Lâm, Ủy viên Bộ
+      Chính trị, Bộ trưởng Bộ Công an tiếp …");
+    - a delegation led by someone ("Đoàn … do ngài X, Phó Thủ tướng làm Trưởng đoàn sang thăm"): the
+      delegation (events.tsv led);
+    - a bare "Đoàn" (the delegation): the last delegation the sentence names in full;
+    - a verb after a comma ("X đã có cuộc gặp …, hội đàm với Y"): the clause's first actor that is
+      not a possessor ("lời mời của Z"), a person's name first.
+    None when the text names no one there."""
+    j = k
+    while j > 0:
+        hit = ctx.match_end(j, "adverb") or ctx.match_end(j, "visit-prefix")
+        if hit is None or ctx.gap(j if j < ctx.n else j - 1) not in (" ",) and j < ctx.n:
+            break
+        j = hit[0]
+    if j > 0 and ctx.gap(j) == " ":
+        led = ctx.match_end(j, "led")
+        if led is not None:
+            do = next((i for i in range(led[0] - 1, _clause_start(ctx, led[0]) - 1, -1) if ctx.lower[i] == "do"), None)
+            if do is not None and do > 0 and ctx.gap(do) == " ":
+                j = do
+        a = _actor_before(ctx, j)
+        if a is None:
+            return None
+        if a.delegation and not a.complete:
+            return next((b for b in reversed(_actors_in(ctx, 0, a.start)) if b.delegation and b.complete), None)
+        cur = a
+        for _ in range(3):                     # up the apposition, to the person's name
+            if a.named or cur.start == 0 or ctx.gap(cur.start) != ", ":
+                break
+            cur = _actor_before(ctx, cur.start)
+            if cur is None:
+                break
+            if cur.named:
+                a = cur
+                break
+        return a if a.complete else None
+    if j > 0 and ctx.gap(j) != ", ":
+        return None
+    actors = [a for a in _actors_in(ctx, _clause_start(ctx, k), k)
+              if a.complete and not (a.start > 0 and ctx.lower[a.start - 1] == "của")]
+    return next((a for a in actors if a.named), actors[0] if actors else None)
+
+
+def _actors_in(ctx: _Ctx, lo: int, hi: int) -> list[_Actor]:
+    """The actor phrases between words lo and hi, left to right."""
+    out, i = [], lo
+    while i < hi:
+        a = _actor_forward(ctx, i, coordinate="companion")
+        if a is not None and a.end <= hi:
+            out.append(a)
+            i = a.end
+            continue
+        i += 1
+    return out
+
+
+# --- titles of events named by a head noun -------------------------------------------------
+
+def _stop_at(ctx_s, k: int, lex: Lexicon, er: EventRules, first: bool) -> bool:
+    """Does an event title end before word k? events.tsv stops (class "first": only right after
+    the head), stopwords.tsv stops for events."""
+    if _e._is_stop(ctx_s, k, lex, "Event"):
+        return True
+    w = ctx_s.words[k][2].lower()
+    for words, cls, _ in er.phrases.get("stop", {}).get(w, ()):
+        if (first or cls != "first") and ctx_s.phrase_at(k, list(words), case_sensitive=False):
+            return True
+    return False
+
+
+def _acronym_at(text: str, pos: int) -> re.Match | None:
+    """" (SOM)", " (SOM ARF)", " (ADMM+)" at pos: an acronym in parentheses."""
+    return re.match(r" \(([A-ZĐ][A-ZĐ0-9&+-]*(?: [A-ZĐ][A-ZĐ0-9&+-]*)*)\)", text[pos:pos + 40])
+
+
+def _extend_title(s, j: int, lex: Lexicon, er: EventRules, through_commas: bool, gaz=None) -> tuple[int, list[str]]:
+    """(char offset just past an event title that starts at word j, after its head; the acronyms
+    given in parentheses inside or right after it). The title runs through lower-case words (long
+    noun phrases), hyphens, the pair "phòng, chống", an acronym in parentheses followed by more of
+    the name ("Cuộc họp các Quan chức cao cấp (SOM) ASEAN và EU"), and a body whose own name opens
+    with an event head ("Hội nghị Quan chức cao cấp Diễn đàn khu vực ASEAN"); it stops at clause
+    punctuation, a stop word, a time adjunct ("tháng 8-2017") or a new event of the same head.
+    With through_commas, ", " between two lower-case words continues it ("Lễ tiếp nhận, bàn giao")."""
+    n = len(s.words)
+    end = s.words[j - 1][1]
+    acronyms: list[str] = []
+    head = s.words[j - 1][2].lower()
+    k = j
+    while k < n:
+        gap = s.gap(k)
+        if gap.strip() in ("", "-", "–", "—"):
+            pass
+        elif _e._comma_pair(s, k):
+            pass
+        elif gap == ", " and through_commas and s.words[k][2][0].islower() and not _stop_at(s, k, lex, er, False) \
+                and not s.words[k - 1][2].isdigit() \
+                and not any(s.text.startswith(p + " ", s.words[k][0]) for p, _, _ in lex.cues.get("plural", ())):
+            pass                            # but a dated title ends at its year, and "…, các cơ quan" starts a clause
+        elif k == j and _e._quote_end(s, end) is not None:
+            q = _e._quote_end(s, end)
+            end = q
+            while k < n and s.words[k][0] < q:
+                k += 1
+            break
+        elif gap.strip() in _e.QUOTES_OPEN and k > j:
+            q = _e._quote_end(s, s.words[k - 1][1])
+            if q is None:
+                break
+            end = q
+            while k < n and s.words[k][0] < q:
+                k += 1
+            break
+        elif (acr := _acronym_at(s.text, s.words[k - 1][1])) is not None:
+            acronyms.append(acr.group(1))
+            after = s.words[k - 1][1] + acr.end()
+            # the name goes on after the acronym only with a capitalised word ("(SOM) ASEAN và EU")
+            nxt = next((i for i in range(k, n) if s.words[i][0] >= after), n)
+            if nxt < n and s.words[nxt][0] == after + 1 and _e._cap(s.words[nxt][2]) \
+                    and not _stop_at(s, nxt, lex, er, False):
+                k = nxt
+                end = s.words[k][1]
+                k += 1
+                continue
+            break
+        else:
+            break
+        if _stop_at(s, k, lex, er, k == j):
+            break
+        if _MONTH_YEAR_AFTER.match(s.text, s.words[k - 1][1]):
+            break                           # "… ASEAN-EU tháng 8-2017": when, not which
+        inner = _e._heads_at(s, k, lex, "Event") if s.words[k][2][0].isupper() else None
+        if inner and k > j and (inner[0].lower() == head or " ".join(inner[0].split()).lower() == head):
+            break                           # a second event of the same kind
+        g = (gaz or {}).get(s.words[k][0])
+        if g is not None:                   # a known name inside a title is taken whole
+            end = g[1]
+            while k < n and s.words[k][0] < g[1]:
+                k += 1
+            continue
+        end = s.words[k][1]
+        k += 1
+    acr = _acronym_at(s.text, end)
+    if acr is not None and acr.group(1) not in acronyms:
+        acronyms.append(acr.group(1))
+    return end, acronyms
+
+
+def title_event(doc, si, s, i, hn, lex, etype, rid, gaz) -> list[Mention]:
     """An event named by a capitalised head and its title ("Hội thảo tập huấn về …"); a bare head
-    ("Dự Hội nghị có …") points back at the article's event."""
+    ("Dự Hội nghị có …") points back at the article's event. After a plural marker ("các Hội thảo
+    ARF về A và B") the title names one event per topic, and none without topics."""
+    er = event_rules(lex)
     base = doc.sentences[si].start
     ws = s.words[i][0]
     j = i + hn
-    if j >= len(s.words) or _e._is_stop(s, j, lex, etype) or s.gap(j).strip() not in ("", ":", "“", "\"", ": “"):
+    plural = _plural_before(s, i, lex)
+    if j >= len(s.words) or _stop_at(s, j, lex, er, True) or s.gap(j).strip() not in ("", ":", "“", "\"", ": “"):
+        if plural:
+            return []
         # a bare capitalised head mid-sentence names the article's event ("Dự Hội nghị có …")
-        if etype == "Event" and i > 0:
-            text = s.text[ws:s.words[j - 1][1]]
-            return Mention(doc.id, si, base + ws, base + ws + len(text), text, etype, rid, attrs=(("bare", "1"),))
-        if etype == "Event" and i == 0:
-            text = s.text[ws:s.words[j - 1][1]]
-            return Mention(doc.id, si, base + ws, base + ws + len(text), text, etype, rid, attrs=(("anaphor", "1"),))
-        return None
-    long_end = _e._extend_title(s, j, lex, etype, True, gaz)
-    short_end = _e._extend_title(s, j, lex, etype, False, gaz)
+        text = s.text[ws:s.words[j - 1][1]]
+        flag = ("bare", "1") if i > 0 else ("anaphor", "1")
+        return [Mention(doc.id, si, base + ws, base + ws + len(text), text, etype, rid, attrs=(flag,))]
+    long_end, acronyms = _extend_title(s, j, lex, er, True, gaz)
+    short_end, _ = _extend_title(s, j, lex, er, False, gaz)
     tail = s.text[short_end:long_end]
     if tail.count(",") == 1 and len(tail.split()) <= 3:
         long_end = short_end                # ", khu vực" is an adjunct, not part of the title
     text = s.text[ws:long_end].rstrip(" ,-–")
     short = s.text[ws:short_end].rstrip(" ,-–")
     if len(text.split()) < hn + 1:
-        return None
-    attrs = [("aliases", short)] if short != text else []
-    if etype == "Event":
-        attrs.append(("date_hint", str(si)))
-    return Mention(doc.id, si, base + ws, base + ws + len(text), text, etype, rid, attrs=tuple(attrs))
+        return []
+    if plural:
+        return _distributed_titles(doc, si, s, ws, text, lex, rid)
+    aliases = [a for a in (short, *acronyms) if a != text]
+    attrs = (("aliases", "|".join(aliases)),) if aliases else ()
+    return [Mention(doc.id, si, base + ws, base + ws + len(text), text, etype, rid, attrs=attrs)]
 
+
+def _plural_before(s, i: int, lex: Lexicon) -> bool:
+    """Is word i preceded by a plural marker ("các", "những") or a number ("2 cuộc đối thoại")?"""
+    before = s.text[:s.words[i][0]].rstrip().lower()
+    plural = tuple(c for c, _, _ in lex.cues.get("plural", ()))
+    return bool(before) and (before.endswith(plural) and (len(before) == len(before.rstrip()) and
+            re.search(r"(?:^|\W)(?:" + "|".join(map(re.escape, plural)) + r")$", before) is not None)
+            or re.search(r"\d$", before) is not None)
+
+
+def _distributed_titles(doc, si, s, ws: int, text: str, lex: Lexicon, rid: str) -> list[Mention]:
+    """"các Hội thảo ARF về Tăng cường hợp tác … và Gìn giữ hòa bình": one event per capitalised
+    topic after the topic word ("về"), each named with the shared head ("Hội thảo ARF về Gìn giữ …")."""
+    for t in lex.topics:
+        marker = " " + " ".join(t) + " "
+        at = text.find(marker)
+        if at < 0:
+            continue
+        stem, topics = text[:at + len(marker)], text[at + len(marker):]
+        parts = re.split(r",\s+|\s+(?:" + "|".join(map(re.escape, lex.and_words)) + r")\s+(?=[A-ZĐÀ-Ỹ])", topics)
+        if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+            return []
+        base = doc.sentences[si].start
+        out = []
+        pos = ws + at + len(marker)
+        for p in parts:
+            start = s.text.index(p, pos)
+            out.append(Mention(doc.id, si, base + start, base + start + len(p), p, "Event", rid,
+                               attrs=(("canonical", stem + p), ("distributed", "1"))))
+            pos = start + len(p)
+        return out
+    return []
+
+
+# --- lower-case event nouns ----------------------------------------------------------------
 
 def lower_event(doc, si, s, i, hn, lex, rid) -> Mention | None:
-    """An event head written in lower case: individuated by an ordinal or an organised topic, else a
-    reference back to the article's event."""
+    """An event head written in lower case names an event when the article individuates it: a
+    quoted title ("hội thảo “…”"), an ordinal ("lần thứ hai", "thứ tư"), a specifier ("hội nghị
+    thường niên …"), an organising verb before it ("tổ chức lễ tiếp nhận, bàn giao …"), a date
+    right after it ("cuộc đối thoại với các doanh nghiệp ngày 17/5"). Otherwise it points back at
+    the article's event ("hội thảo", "buổi lễ"); after a plural marker it is none."""
+    er = event_rules(lex)
     base = doc.sentences[si].start
     ws = s.words[i][0]
-    before = s.text[:ws].rstrip().lower()
-    plural = tuple(c for c, _, _ in lex.cues.get("plural", ()))
-    if before.endswith(plural) or re.search(r"\d\s*$", before):
+    cls = None
+    if i > 0 and s.gap(i) == " " and (c := _classifier_before(s, i, er)) is not None:
+        cls = c
+    first = cls if cls is not None else i
+    if _plural_before(s, first, lex):
         return None
     j = i + hn
-    head_of = s.text[:ws].rstrip().lower()
-    organised = s.text[:ws].endswith(" ") and any(
-        head_of.endswith(c) for c, _, role in lex.cues.get("organized", ()) if role == "verb")
-    topic = next((t for t in lex.topics if s.phrase_at(j, t)), None) if organised and j < len(s.words) else None
+    n = len(s.words)
+    head_of = s.text[:s.words[first][0]].rstrip().lower()
+    organised = s.text[:s.words[first][0]].endswith(" ") and any(
+        head_of.endswith(c) and not head_of[-len(c) - 1:-len(c)].isalnum()
+        for c, _, role in lex.cues.get("organized", ()) if role == "verb")
+    wstart = s.words[first][0]
+
+    def make(end: int, short: int | None = None, canonical: str = "", alias_self: bool = False) -> Mention:
+        text = s.text[wstart:end].rstrip(" ,")
+        attrs = [("canonical", _capitalise(canonical or text))]
+        aliases = [text] if alias_self else []
+        if short is not None and short != end:
+            aliases.append(s.text[wstart:short].rstrip(" ,"))
+        if aliases:
+            attrs.append(("aliases", "|".join(dict.fromkeys(aliases))))
+        return Mention(doc.id, si, base + wstart, base + wstart + len(text), text, "Event", rid, attrs=tuple(attrs))
+
+    if j < n and s.gap(j).strip() in ("“", "\"", ": “", ":“") and (q := _e._quote_end(s, s.words[j - 1][1])):
+        # hội thảo “Vận động chính sách …”: the name without the quotes, the quoted form an alias
+        name = f"{s.text[wstart:s.words[j - 1][1]]} {s.text[s.words[j][0]:q].rstrip(QUOTE_CLOSERS)}"
+        return make(q, canonical=name, alias_self=True)
+    topic = next((t for t in lex.topics if s.phrase_at(j, t)), None) if organised and j < n else None
     if topic and s.gap(j) == " ":
         # "tổ chức khóa tập huấn về kỹ năng điều tra …": an organised event with its subject ("về",
         # about: a topic word of cues.tsv) is individuated by the article
         t = j + len(topic)                   # the first word of the subject
-        end = _e._extend_title(s, t, lex, "Event", True) if t < len(s.words) else s.words[t - 1][1]
-        short = _e._extend_title(s, t, lex, "Event", False) if t < len(s.words) else end
-        text = s.text[ws:end].rstrip(" ,")
-        if len(text.split()) > hn + 2:
-            attrs = [("canonical", text[0].upper() + text[1:])]
-            if short != end:
-                attrs.append(("aliases", s.text[ws:short].rstrip(" ,")))
-            return Mention(doc.id, si, base + ws, base + ws + len(text), text, "Event", rid, attrs=tuple(attrs))
-    if j < len(s.words) and any(s.phrase_at(j, o) for o in lex.ordinals):   # "hội thảo lần thứ nhất"
-        end = _e._extend_title(s, j, lex, "Event", through_commas=False)
-        text = s.text[ws:end].rstrip(" ,")
-        return Mention(doc.id, si, base + ws, base + ws + len(text), text, "Event", rid,
-                       attrs=(("canonical", text[0].upper() + text[1:]),))
+        end = _extend_title(s, t, lex, er, True)[0] if t < n else s.words[t - 1][1]
+        short = _extend_title(s, t, lex, er, False)[0] if t < n else end
+        if len(s.text[wstart:end].split()) > (j - first) + 2:
+            return make(end, short)
+    ordinal = _ordinal_at(s, j, lex)
+    if ordinal is not None:                  # "hội thảo lần thứ nhất", "phiên thảo luận đặc biệt thứ tư"
+        end, _ = _extend_title(s, j, lex, er, through_commas=False)
+        end = max(end, s.words[ordinal - 1][1])
+        topic = _topic_after_dated_clause(s, end, lex, er)
+        if topic is not None:                # "… thứ tư diễn ra chiều 3/6 về …": the name skips the date
+            return make(topic[1], canonical=s.text[wstart:end] + " " + s.text[topic[0]:topic[1]])
+        return make(end)
+    spec = j < n and s.gap(j) == " " and _spec_at(s, j, er)
+    if (spec or organised) and j < n and s.gap(j) == " " and not _stop_at(s, j, lex, er, True):
+        end, _ = _extend_title(s, j, lex, er, True)
+        short, _ = _extend_title(s, j, lex, er, False)
+        if len(s.text[s.words[j][0]:end].split()) >= (1 if spec else 2):
+            return make(end, short)
+    dated = _dated_np(s, j, lex, er) if cls is not None else None
+    if dated is not None:                    # "cuộc đối thoại với các doanh nghiệp ngày 17/5"
+        return make(dated)
     text = s.text[ws:s.words[j - 1][1]]
     return Mention(doc.id, si, base + ws, base + ws + len(text), text, "Event", rid, attrs=(("anaphor", "1"),))
 
 
-_DATE_PATTERNS = (
-    re.compile(r"\b[Tt]ừ ngày (\d{1,2})(?:\s*-\s*\d{1,2})?/(\d{1,2})(?:/(\d{4}))?"),
+QUOTE_CLOSERS = "”\"»"
+
+
+def _classifier_before(s, i: int, er: EventRules) -> int | None:
+    w = s.words[i - 1][2].lower()
+    return i - 1 if any(len(words) == 1 for words, _, _ in er.phrases.get("classifier", {}).get(w, ())) else None
+
+
+def _spec_at(s, j: int, er: EventRules) -> bool:
+    w = s.words[j][2].lower()
+    return any(s.phrase_at(j, list(words), case_sensitive=False) for words, _, _ in er.phrases.get("specifier", {}).get(w, ()))
+
+
+_ORDINAL_WORDS = frozenset("nhất hai ba tư bốn năm sáu bảy tám chín mười".split())
+
+
+def _ordinal_at(s, j: int, lex: Lexicon) -> int | None:
+    """Word index just past an ordinal at j, or after up to two modifiers ("đặc biệt thứ tư"):
+    "lần thứ hai" (cues.tsv ordinal), "thứ tư", "thứ 3"; None when there is none."""
+    n = len(s.words)
+    for skip in range(0, 3):
+        k = j + skip
+        if k >= n or any(s.gap(x) != " " for x in range(j, k + 1) if x > j - 1 and x < n and x != j) or \
+                (skip and not s.words[k - 1][2].islower()):
+            return None
+        for o in lex.ordinals:
+            if s.phrase_at(k, list(o)) and k + len(o) < n:
+                return k + len(o) + 1
+        if s.words[k][2] == "thứ" and k + 1 < n and s.gap(k + 1) == " " and \
+                (s.words[k + 1][2] in _ORDINAL_WORDS or s.words[k + 1][2].isdigit()):
+            return k + 2
+    return None
+
+
+def _topic_after_dated_clause(s, end: int, lex: Lexicon, er: EventRules) -> tuple[int, int] | None:
+    """After "phiên thảo luận đặc biệt thứ tư", a dated relative clause ("diễn ra chiều 3/6", a
+    `dated` phrase then a date) may stand before the topic ("về …"): (start, end) of the topic
+    there, which the name keeps while the clause is left out; None when there is none."""
+    k = next((i for i, w in enumerate(s.words) if w[0] >= end), len(s.words))
+    hit = next((ws for ws, _, _ in er.phrases.get("dated", {}).get(s.words[k][2].lower(), ())
+                if s.phrase_at(k, list(ws), False)), None) if k < len(s.words) else None
+    if hit is None:
+        return None
+    clause_at = s.words[k + len(hit) - 1][1]
+    m = _DATED_TAIL.match(s.text, clause_at)
+    if not m:
+        return None
+    t = next((i for i, w in enumerate(s.words) if w[0] >= m.end()), len(s.words))
+    topic = next((tp for tp in lex.topics if s.phrase_at(t, list(tp))), None)
+    if topic is None or t + len(topic) >= len(s.words):
+        return None
+    topic_end, _ = _extend_title(s, t + len(topic), lex, er, False)
+    return s.words[t][0], topic_end
+
+
+# " chiều 3/6 ", " ngày 21-2 ", " 3/6/2017 ": the date of a dated relative clause, up to the next word
+_DATED_TAIL = re.compile(r"\s+(?:(?:vào\s+)?(?:ngày|sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?\d{1,2}[-/]\d{1,2}(?:[-/]\d{4})?\s+")
+
+
+def _dated_np(s, j: int, lex: Lexicon, er: EventRules) -> int | None:
+    """"cuộc đối thoại với các doanh nghiệp ngày 17/5": the end of the noun phrase (before its
+    date) when a date follows it within the clause, else None."""
+    n = len(s.words)
+    k = j
+    while k < n and k - j < 12 and s.gap(k) == " ":
+        if re.match(r"ngày \d{1,2}[-/]\d{1,2}", s.text[s.words[k][0]:s.words[k][0] + 12]):
+            return s.words[k - 1][1] if k > j else None
+        w = s.words[k][2]
+        if not w[0].islower() or (k > j and _stop_at(s, k, lex, er, False) and w.lower() != "với"):
+            return None
+        k += 1
+    return None
+
+
+# --- events told by a verb -----------------------------------------------------------------
+
+def _quantifier_start(ctx: _Ctx, i: int, lo: int) -> int:
+    """Word index where the quantifier before the noun at word i starts ("4 thiếu nữ", "một trong
+    3 nạn nhân", "hai đối tượng"): i itself when there is none."""
+    while i > lo and ctx.gap(i) == " ":
+        w = ctx.lower[i - 1]
+        if w.isdigit() or w in _NUMBER_WORDS:
+            i -= 1
+        elif w == "trong" and i - 2 >= lo and ctx.lower[i - 2] == "một" and ctx.gap(i - 1) == " ":
+            i -= 2
+        else:
+            break
+    return i
+
+
+def _object_at(ctx: _Ctx, k: int, group: str) -> int | None:
+    """After an operation verb at word k: the word index just past its object ("một đường dây",
+    "11 nạn nhân", a suspect's name), or None when the object is not one the group takes."""
+    if k >= ctx.n or ctx.gap(k) != " ":
+        return None
+    q = k
+    while q < ctx.n and q - k < 3 and (ctx.lower[q].isdigit() or ctx.lower[q] in _NUMBER_WORDS
+                                       or (ctx.lower[q] == "trong" and q > k)):
+        q += 1
+    if q >= ctx.n or (q > k and ctx.gap(q) != " "):
+        return None
+    hit = ctx.match(q, "object")
+    if hit is not None and group in hit[1].split("|"):
+        return q + hit[0]
+    if group == "case" and q == k:             # "bắt giữ Nga và Chung": the suspects by name
+        m = ctx.starts.get(q)
+        if m is not None and m.type == "Person":
+            return ctx.after_mention(m)
+        if _e._cap(ctx.words[q][2]) and q not in ctx.starts:
+            return q + 1
+    return None
+
+
+def _phrase_end(ctx: _Ctx, k: int, limit: int = 25) -> int:
+    """Word index where the noun phrase or clause that goes on at word k ends: at clause
+    punctuation, an events.tsv stop ("tại", "cho", "khi", …) or after `limit` words."""
+    start = k
+    while k < ctx.n and k - start < limit:
+        if k > start and ctx.gap(k) not in (" ", "-", " - ", " – ", " -", "- "):
+            break
+        if k > start and _er_stop(ctx, k):
+            break
+        k += 1
+    return k
+
+
+def _er_stop(ctx: _Ctx, k: int) -> bool:
+    w = ctx.lower[k]
+    return any(cls != "first" and ctx.s.phrase_at(k, list(words), case_sensitive=False)
+               for words, cls, _ in ctx.er.phrases.get("stop", {}).get(w, ()))
+
+
+def _clause_start(ctx: _Ctx, k: int) -> int:
+    """First word of the clause of word k: after the last ";" (or the sentence start)."""
+    return max((i for i in range(1, k + 1) if ";" in ctx.gap(i)), default=0)
+
+
+def _operations(ctx: _Ctx, headline: bool) -> list[Mention]:
+    """"Đồn Biên phòng X phối hợp với Y triệt phá một đường dây mua bán người": an operation verb
+    (events.tsv operation) with its object, done by a body named before it in the clause; in a
+    headline the verb needs no body ("Triệt phá đường dây …"). The name is the verb phrase."""
+    out = []
+    for k in range(ctx.n):
+        if ctx.lower[k] not in ctx.er.first_words.get("operation", ()):
+            continue
+        hit = ctx.match(k, "operation")
+        if hit is None or (k > 0 and ctx.lower[k - 1] in ("bị", "được")):
+            continue
+        n, group, rid = hit
+        kk = k + n
+        chain = 0                              # "tiếp nhận, xác minh 15 công dân": verbs in a row
+        obj = _object_at(ctx, kk, group)
+        while obj is None and chain < 2 and kk < ctx.n and (ctx.gap(kk) == ", " or ctx.lower[kk] in ctx.lex.and_words):
+            kk += 0 if ctx.gap(kk) == ", " else 1
+            if kk >= ctx.n or not ctx.words[kk][2].islower():
+                break
+            nxt = ctx.match(kk, "operation")
+            kk += nxt[0] if nxt else 1
+            obj = _object_at(ctx, kk, group)
+            chain += 1
+        if obj is None:
+            continue
+        lo = _clause_start(ctx, k)
+        agent = next((m for m in ctx.mentions if m.type == "Organization" and lo <= ctx.word_at.get(m.start - ctx.base, -1)
+                      and m.end - ctx.base <= ctx.words[k][0] and not dict(m.attrs).get("nested")), None)
+        at_head = headline and k == 0
+        if agent is None and not at_head:
+            continue
+        end = _phrase_end(ctx, obj)
+        text = ctx.span(k, end)
+        out.append(ctx.mention(k, k + n, k, end, rid, {
+            "canonical": _capitalise(text), "aliases": text, "trigger": "1", "frame": "operation",
+            "group": group, "ident": f"op{SEP}{group}", "agent": mention_key(agent) if agent else "",
+            "headline": "1" if at_head else "", "local": "1"}))
+    return out
+
+
+def _outcomes(ctx: _Ctx, headline: bool) -> list[Mention]:
+    """"11 nạn nhân bị lừa bán sang Trung Quốc đã trở về", "một trong 3 nạn nhân … đã được giải
+    cứu về nước": what victims (an events.tsv object of the outcome's group) underwent, told of
+    them as subject. The name is the clause; a rescue is named by its verb ("Giải cứu …")."""
+    out = []
+    for k in range(ctx.n):
+        if ctx.lower[k] not in ctx.er.first_words.get("outcome", ()):
+            continue
+        hit = ctx.match(k, "outcome")
+        if hit is None:
+            continue
+        n, group, rid = hit
+        lo = _clause_start(ctx, k)
+        subj = None
+        for i in range(lo, k):
+            if ctx.lower[i] not in ctx.er.first_words.get("object", ()):
+                continue
+            o = ctx.match(i, "object")
+            if o is None or group not in o[1].split("|") or _plural_before(ctx.s, i, ctx.lex) \
+                    or ctx.text[:ctx.words[i][0]].count("(") > ctx.text[:ctx.words[i][0]].count(")"):
+                continue
+            subj = i
+            break
+        if subj is None or k - subj > 40:
+            continue
+        start = _quantifier_start(ctx, subj, lo)
+        verb = k
+        while verb > start and ctx.match_end(verb, "adverb") is not None:
+            verb = ctx.match_end(verb, "adverb")[0]
+        end = _phrase_end(ctx, k + n)
+        text = ctx.span(start, end)
+        if group == "rescue":
+            rest = ctx.text[ctx.words[k + n - 1][1]:ctx.words[end - 1][1]] if end > k + n else ""
+            name = _fill(ctx.er, "rescue", victims=ctx.span(start, verb), rest=rest)
+        else:
+            name = _capitalise(text)
+        out.append(ctx.mention(k, k + n, start, end, rid, {
+            "canonical": name, "aliases": text, "trigger": "1", "frame": "operation", "group": group,
+            "ident": f"op{SEP}{group}", "headline": "1" if headline and start == 0 else "", "local": "1"}))
+    return out
+
+
+def _host_after(ctx: _Ctx, kk: int) -> tuple[Mention | None, int]:
+    """The host country right at word kk, or after a host word ("tới", "tại"): (mention, word after)."""
+    if kk < ctx.n and ctx.gap(kk) == " ":
+        h = ctx.match(kk, "host")
+        at = kk + h[0] if h else kk
+        m = ctx.starts.get(at) if at < ctx.n and ctx.gap(at) == " " else None
+        if m is not None and m.type == "Country":
+            return m, ctx.after_mention(m)
+    return None, kk
+
+
+def _details(ctx: _Ctx, kk: int) -> int:
+    """Past the visit details at word kk ("chính thức", ", làm việc", "cấp Nhà nước")."""
+    while kk < ctx.n and ctx.gap(kk) in (" ", ", "):
+        d = ctx.match(kk, "visit-detail")
+        if d is None:
+            break
+        kk += d[0]
+    return kk
+
+
+def _country_name(ctx: _Ctx, m: Mention) -> str:
+    return ctx.lex.entries[m.key].name if m.key in ctx.lex.entries else m.text
+
+
+def _visits(ctx: _Ctx) -> list[Mention]:
+    """Visits told by the verb ("Phó Thủ tướng X đã thăm chính thức Malaysia", "Đoàn … sang thăm,
+    làm việc tại Việt Nam", "… tới thăm Khu công nghiệp An ninh") and by the noun ("chuyến thăm
+    chính thức Việt Nam của Thủ tướng Nhật Bản Shinzo Abe", "chuyến thăm của X tới Nhật Bản")."""
+    out = []
+    er = ctx.er
+    for k in range(ctx.n):
+        w = ctx.lower[k]
+        if w in er.first_words.get("visit-noun", ()) and (hit := ctx.match(k, "visit-noun")):
+            m = _visit_noun(ctx, k, hit)
+            if m is not None:
+                out.append(m)
+            continue
+        if w not in er.first_words.get("visit", ()) or not (hit := ctx.match(k, "visit")):
+            continue
+        if ctx.match_end(k + hit[0], "visit-noun") is not None:
+            continue                           # the "thăm" of "chuyến thăm"
+        pre = ctx.match_end(k, "visit-prefix")
+        p = pre[0] if pre is not None and ctx.gap(k) == " " else k
+        after_verb = k + hit[0]
+        kk = _details(ctx, after_verb)
+        host, host_end = _host_after(ctx, kk)
+        visitor = _subject(ctx, p)
+        if host is not None:
+            detail = ctx.text[ctx.words[after_verb - 1][1]:host.end - ctx.base]
+            vis = ctx.span(visitor.start, visitor.end) if visitor is not None else ""
+            name = _fill(er, "visit", detail=detail, visitor=vis)
+            adjacent = visitor is not None and visitor.end <= p and not any(
+                ctx.gap(x) != " " for x in range(visitor.end, p + 1))
+            alias_from = visitor.start if adjacent else p
+            alias = ctx.text[ctx.words[alias_from][0]:host.end - ctx.base]
+            out.append(ctx.mention(p, after_verb, alias_from, host_end, hit[2], {
+                "canonical": name, "aliases": alias, "trigger": "1", "frame": "visit",
+                "ident": f"visit{SEP}{visitor.key if visitor else ''}{SEP}{host.key or norm_key(host.text)}",
+                "visitor": visitor.key if visitor else "", "place": _country_name(ctx, host), "local": "1"}))
+        elif pre is not None and visitor is not None and visitor.complete and kk == after_verb:
+            dest = _destination(ctx, kk)
+            if dest is None:
+                continue
+            place = ctx.span(kk, dest)
+            out.append(ctx.mention(p, after_verb, p, dest, hit[2], {
+                "canonical": _fill(er, "facility", place=place), "aliases": ctx.span(p, dest), "trigger": "1",
+                "frame": "visit", "ident": f"facility{SEP}{norm_key(place)}", "place": place, "local": "1"}))
+    return out
+
+
+def _destination(ctx: _Ctx, k: int) -> int | None:
+    """"Khu công nghiệp An ninh", "Trường Đại học Việt Nhật": a named place or body at word k, as
+    the place a delegation visits; the word index after it, or None."""
+    if k >= ctx.n or ctx.gap(k) != " " or not ctx.words[k][2][:1].isupper():
+        return None
+    m = ctx.starts.get(k)
+    if m is not None:
+        return ctx.after_mention(m) if m.type in ("Organization", "Location") else None
+    end = _phrase_end(ctx, k, limit=8)
+    e = end
+    while e > k + 1 and not _e._cap(ctx.words[e - 1][2]) and not any(_e._cap(ctx.words[x][2]) for x in range(k + 1, e)):
+        e -= 1
+    last_cap = max((x for x in range(k + 1, end) if _e._cap(ctx.words[x][2])), default=None)
+    if last_cap is None:
+        return None
+    # the name runs through the word after its last capitalised one when that is lower-case ("An ninh")
+    stop = last_cap + 1
+    if stop < end and ctx.words[stop][2].islower() and stop + 1 == end:
+        stop += 1
+    return stop
+
+
+def _visit_noun(ctx: _Ctx, k: int, hit) -> Mention | None:
+    if _plural_before(ctx.s, k, ctx.lex):
+        return None
+    kk = _details(ctx, k + hit[0])
+    host, kk = _host_after(ctx, kk) if kk < ctx.n and ctx.match(kk, "host") is None else (None, kk)
+    visitor = None
+    if kk < ctx.n and ctx.gap(kk) == " " and ctx.lower[kk] == "của":
+        visitor = _actor_forward(ctx, kk + 1, coordinate="any")
+        if visitor is not None and visitor.complete:
+            kk = visitor.end
+        else:
+            visitor = None
+    if host is None:
+        host, kk = _host_after(ctx, kk)
+    if visitor is None and host is None:
+        return None
+    np_text = ctx.span(k, kk)
+    name = _capitalise(np_text)
+    if visitor is None and k > 0 and ctx.lower[k - 1] in ("trong", "nhân") and kk < ctx.n and ctx.gap(kk) == ", ":
+        # "Tháng 11/2007, trong chuyến thăm Nhật Bản, Chủ tịch nước X đã …": the visitor is the subject
+        after = _actor_forward(ctx, kk, coordinate="companion")
+        if after is not None and after.named:
+            visitor = after
+            detail = ctx.text[ctx.words[k + hit[0] - 1][1]:ctx.words[kk - 1][1]]
+            name = _fill(ctx.er, "visit", detail=detail, visitor=ctx.span(after.start, after.end))
+    return ctx.mention(k, k + hit[0], k, kk, hit[2], {
+        "canonical": name, "aliases": np_text, "trigger": "1", "frame": "visit",
+        "ident": f"visit{SEP}{visitor.key if visitor else ''}{SEP}{(host.key or norm_key(host.text)) if host else ''}",
+        "visitor": visitor.key if visitor else "", "place": _country_name(ctx, host) if host else "", "local": "1"})
+
+
+def _talks(ctx: _Ctx) -> list[Mention]:
+    """Talks: "A (tiếp và) hội đàm với B" and "(cuộc) hội đàm giữa A và B", named "Hội đàm giữa A và
+    B" (events.tsv name/talks); the sides are persons, delegations, bodies or countries."""
+    out = []
+    for k in range(ctx.n):
+        if ctx.lower[k] not in ctx.er.first_words.get("talks", ()) or not (hit := ctx.match(k, "talks")):
+            continue
+        n, head, rid = hit
+        kk = k + n
+        if kk >= ctx.n or ctx.gap(kk) != " ":
+            continue
+        start = k
+        if ctx.match(kk, "between"):
+            a = _actor_forward(ctx, kk + 1, coordinate="none")
+            b = None
+            if a is not None and a.end < ctx.n and ctx.lower[a.end] in ctx.lex.and_words and ctx.gap(a.end) == " ":
+                b = _actor_forward(ctx, a.end + 1, coordinate="none")
+            cls = _classifier_before(ctx.s, k, ctx.er) if k > 0 and ctx.gap(k) == " " else None
+            start = cls if cls is not None else k
+        elif ctx.match(kk, "partner"):
+            b = _actor_forward(ctx, kk + 1, coordinate="none")
+            a = _subject(ctx, k)
+            while start > 0 and (adv := ctx.match_end(start, "adverb")) is not None and ctx.gap(start) == " ":
+                start = adv[0]
+        else:
+            continue
+        if a is None or b is None or not (a.complete and b.complete):
+            continue
+        name = _fill(ctx.er, "talks", head=head, a=ctx.span(a.start, a.end), b=ctx.span(b.start, b.end))
+        out.append(ctx.mention(k, k + n, start, b.end, rid, {
+            "canonical": name, "aliases": ctx.span(start, b.end), "trigger": "1", "frame": "talks",
+            "ident": f"talks{SEP}" + SEP.join(sorted((a.key, b.key))), "local": "1"}))
+    return out
+
+
+def _forum_bodies(doc: Document, mentions: list[Mention], er: EventRules) -> list[Mention]:
+    """Standing intergovernmental bodies named like events are Organizations: those listed after a
+    forum frame ("các diễn đàn khu vực và quốc tế như …, Diễn đàn Khu vực ASEAN (ARF)"), and a forum
+    head nested in a meeting's title ("Hội nghị Quan chức cao cấp Diễn đàn khu vực ASEAN")."""
+    frames = [(words, rid) for by_first in (er.phrases.get("forum", {}),) for items in by_first.values()
+              for words, cls, rid in items if cls == "frame"]
+    heads = [(words, rid) for items in er.phrases.get("forum", {}).values() for words, cls, rid in items if cls == "head"]
+    listed: dict[int, str] = {}
+    for si, sent in enumerate(doc.sentences):
+        low = sent.text.lower()
+        for words, rid in frames:
+            for fm in re.finditer(r"(?<!\w)" + re.escape(" ".join(words)) + r"(?!\w)", low):
+                nhu = re.compile(r"(?<!\w)như(?!\w)").search(low, fm.end(), fm.end() + 80)
+                if nhu is None:
+                    continue
+                stop = re.compile(r",\s+[a-zđà-ỹ]|;|\.(?:\s|$)").search(sent.text, nhu.end())
+                hi = stop.start() if stop else len(sent.text)
+                for m in mentions:
+                    if m.type == "Event" and m.sentence == si and nhu.end() <= m.start - sent.start < hi \
+                            and not dict(m.attrs).get("trigger"):
+                        listed[id(m)] = rid
+    out = []
+    for m in mentions:
+        if id(m) in listed:
+            attrs = {k: v for k, v in m.attrs if k in ("aliases", "canonical")}
+            out.append(replace(m, type="Organization", rule=listed[id(m)], attrs=tuple(sorted(attrs.items()))))
+            continue
+        out.append(m)
+        if m.type != "Event" or dict(m.attrs).get("trigger") or dict(m.attrs).get("anaphor") or dict(m.attrs).get("bare"):
+            continue
+        lowtext = m.text.lower()
+        for words, rid in heads:
+            at = lowtext.find(" " + " ".join(words) + " ")
+            if at > 0 and m.text[at + 1].isupper():
+                inner = m.text[at + 1:]
+                out.append(Mention(m.doc, m.sentence, m.start + at + 1, m.end, inner, "Organization", rid,
+                                   attrs=(("nested", "Event"),)))
+                break
+    return out
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+_DAY_PATTERNS = (
+    re.compile(r"\b[Tt]ừ ngày (\d{1,2})(?:\s*[-–—]\s*\d{1,2})?/(\d{1,2})(?:/(\d{4}))?"),
     # "Từ ngày 3 đến 5/9/2024": the first day, in the month and year given with the last
     re.compile(r"\b[Tt]ừ ngày (\d{1,2}) đến (?:ngày )?\d{1,2}[-/](\d{1,2})(?:[-/](\d{4}))?"),
-    re.compile(r"\b(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)(?: ngày)? (\d{1,2})(?:\s*-\s*\d{1,2})?[-/](\d{1,2})(?:[-/](\d{4}))?"),
+    re.compile(r"\b(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)(?: ngày)? (\d{1,2})(?:\s*[-–—]\s*\d{1,2})?[-/](\d{1,2})(?:[-/](\d{4}))?"),
 )
+_MONTH = re.compile(r"\b[Tt]háng (\d{1,2})\s*[-/]\s*(\d{4})\b")
 _YEAR = re.compile(r"\b[Nn]ăm (\d{4})\b")
 
 
-def _date_of(m: re.Match, doc_date: str) -> str:
+def _date_of(m: re.Match, doc_date: str) -> tuple[str, str]:
+    """(ISO date, "MM-DD" or "") of a date match; the year from the article when the text gives none."""
     if m.re is _YEAR:
-        return m.group(1)
+        return m.group(1), ""
+    if m.re is _MONTH:
+        month = int(m.group(1))
+        return (f"{m.group(2)}-{month:02d}", "") if 1 <= month <= 12 else ("", "")
     day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return "", ""
     year = year or (doc_date[:4] if doc_date else "")
-    return f"{year}-{month:02d}-{day:02d}" if year and 1 <= month <= 12 and 1 <= day <= 31 else ""
+    return (f"{year}-{month:02d}-{day:02d}" if year else ""), f"{month:02d}-{day:02d}"
 
 
 def _scope(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -109,52 +1029,171 @@ def _outside_parens(sentence: str, pos: int, lo: int, hi: int) -> bool:
     return depth <= 0
 
 
-def event_date(sentence: str, doc_date: str, start: int | None = None, end: int | None = None) -> str:
-    """Date stated for the event named at sentence[start:end], completed with the article's year:
-    "Từ ngày 10-11/7" in an article of 2024-07-11 -> 2024-07-10; "Năm 2020, …" -> "2020". The date
-    nearest before the name (at its level of parentheses) wins, else the nearest after it.
-    Nothing stated -> "" (never guessed)."""
-    start = len(sentence) if start is None else start
-    end = len(sentence) if end is None else end
+def _when(sentence: str, doc_date: str, start: int, end: int, reports: tuple[str, ...] = (),
+          others: tuple[int, ...] = ()) -> tuple[str, str]:
+    """(date, "MM-DD") stated for the event named at sentence[start:end]: the date nearest before
+    it (at its level of parentheses) unless a reporting verb stands between ("Ngày 19-5, X cho
+    biết đã …": the report's date), else the nearest after it unless another event (starting at
+    one of `others`) comes first; a year ("Năm 2020, …") only before."""
     lo, hi = _scope(sentence, start, end)
-    found = [m for pat in _DATE_PATTERNS for m in pat.finditer(sentence) if lo <= m.start() < hi
-             and _outside_parens(sentence, m.start(), lo, hi)]
+    found = [m for pat in (*_DAY_PATTERNS, _MONTH) for m in pat.finditer(sentence) if lo <= m.start() < hi
+             and _outside_parens(sentence, m.start(), lo, hi)
+             and not (m.start() >= end and any(end <= o < m.start() for o in others))]
+    if reports:
+        low = sentence.lower()
+        found = [m for m in found if m.start() >= start or not any(
+            re.search(r"(?<!\w)" + re.escape(r) + r"(?!\w)", low[m.end():start]) for r in reports)]
     if not found:
         found = [m for m in _YEAR.finditer(sentence) if lo <= m.start() < min(hi, start)
                  and _outside_parens(sentence, m.start(), lo, hi)]
     if not found:
-        return ""
+        return "", ""
     before = [m for m in found if m.start() < start]
     best = max(before, key=lambda m: m.start()) if before else min(found, key=lambda m: m.start())
     return _date_of(best, doc_date)
 
 
+def event_date(sentence: str, doc_date: str, start: int | None = None, end: int | None = None) -> str:
+    """Date stated for the event named at sentence[start:end], completed with the article's year:
+    "Từ ngày 10-11/7" in an article of 2024-07-11 -> 2024-07-10; "Năm 2020, …" -> "2020"; "tháng
+    4/2009" -> "2009-04". The date nearest before the name (at its level of parentheses) wins,
+    else the nearest after it. Nothing stated -> "" (never guessed)."""
+    start = len(sentence) if start is None else start
+    end = len(sentence) if end is None else end
+    return _when(sentence, doc_date, start, end)[0]
+
+
+# --- the article: which mentions are one event, the main event, dates and places -----------
+
+def _is_title(doc: Document) -> bool:
+    return bool(doc.sentences and doc.title and doc.sentences[0].text.strip() == doc.title.strip())
+
+
+def _frame_events(doc: Document, mentions: list[Mention], lex: Lexicon, er: EventRules) -> list[Mention]:
+    """The events told by a verb or a visit noun, sentence by sentence."""
+    triggers = set()
+    for kind in ("operation", "outcome", "visit", "visit-noun", "talks"):
+        triggers |= er.first_words.get(kind, frozenset())
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    headline = _is_title(doc)
+    out: list[Mention] = []
+    for si, sent in enumerate(doc.sentences):
+        if triggers.isdisjoint(re.findall(r"\w+", sent.text.lower())):
+            continue
+        ctx = _Ctx(doc, si, by_sentence.get(si, []), lex, er)
+        if not ctx.n:
+            continue
+        head = headline and si == 0
+        out += _operations(ctx, head) + _outcomes(ctx, head) + _visits(ctx) + _talks(ctx)
+    return out
+
+
+def _same_events(mentions: list[Mention], headline: bool) -> list[Mention]:
+    """Mentions of one event in an article point to its first mention (attribute `ref`): visits of
+    one visitor to one host (a mention without the visitor or the host joins the only visit that
+    fits), talks between the same two sides, operations of one group ("triệt phá …", "bắt giữ …"
+    are one case); a headline operation of a group the body does not tell is the body's first."""
+    frames = sorted((m for m in mentions if m.type == "Event" and m.attr("ident")), key=lambda m: m.start)
+    parent = list(range(len(frames)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i, j):
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    idents = [m.attr("ident").split(SEP) for m in frames]
+    for i, a in enumerate(idents):
+        for j in range(i):
+            b = idents[j]
+            if a[0] != b[0]:
+                continue
+            if a[0] == "visit":
+                if a[1:] == b[1:] and all(a[1:]):
+                    union(i, j)
+            elif a == b:
+                union(i, j)
+    # a visit that lacks its visitor or host joins the only full visit that fits
+    full = [i for i, a in enumerate(idents) if a[0] == "visit" and a[1] and a[-1]]
+    for i, a in enumerate(idents):
+        if a[0] != "visit" or (a[1] and a[-1]):
+            continue
+        fits = {find(j) for j in full if (a[1] and idents[j][1] == a[1]) or (a[-1] and idents[j][-1] == a[-1])}
+        if len(fits) == 1:
+            union(i, fits.pop())
+        elif not fits:
+            same = [j for j in range(len(frames)) if j != i and idents[j][0] == "visit" and not (idents[j][1] and idents[j][-1])
+                    and ((a[1] and idents[j][1] == a[1]) or (a[-1] and idents[j][-1] == a[-1]))]
+            for j in same:
+                union(i, j)
+    if headline:
+        body = [i for i, m in enumerate(frames) if idents[i][0] == "op" and m.sentence > 0]
+        for i, m in enumerate(frames):
+            if idents[i][0] == "op" and m.sentence == 0 and body and not any(idents[j] == idents[i] for j in body):
+                union(i, body[0])
+    out_attrs: dict[int, dict[str, str]] = {}
+    for i, m in enumerate(frames):
+        root = find(i)
+        if root == i:
+            continue
+        attrs = dict(m.attrs)
+        attrs["ref"] = mention_key(frames[root])
+        own = attrs.pop("canonical", "")
+        attrs["aliases"] = "|".join(dict.fromkeys(filter(None, [*attrs.get("aliases", "").split("|"), own])))
+        out_attrs[id(m)] = attrs
+    return [replace(m, attrs=tuple(sorted(out_attrs[id(m)].items()))) if id(m) in out_attrs else m
+            for m in mentions]
+
+
 def article_events(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
-    """"hội thảo", "buổi lễ", a sentence-initial "Hội thảo": the article's main event (the first one
-    it individuates). Dates and places of events come from the sentence that individuates them."""
-    events = sorted((m for m in mentions if m.type == "Event" and not dict(m.attrs).get("anaphor")),
+    """The article's events: those told by a verb or a visit noun join the titled ones; bodies named
+    like events are Organizations; mentions of one event point to its first one; "hội thảo",
+    "buổi lễ", a sentence-initial "Hội thảo" point to the article's main event (the first one it
+    individuates). Dates and places come from the sentence that individuates each event."""
+    er = event_rules(lex)
+    frame = _frame_events(doc, mentions, lex, er)
+    spans = [(m.start, m.end) for m in frame]
+    mentions = [m for m in mentions if not (m.type == "Event" and (m.attr("anaphor") or m.attr("bare"))
+                                            and any(a <= m.start < b for a, b in spans))]
+    mentions = _forum_bodies(doc, mentions + frame, er)
+    in_title = _is_title(doc)
+    mentions = _same_events(mentions, in_title)
+    events = sorted((m for m in mentions if m.type == "Event" and not m.attr("anaphor") and not m.attr("ref")),
                     key=lambda m: m.start)
-    named = [m for m in events if not dict(m.attrs).get("bare")]
+    named = [m for m in events if not m.attr("bare")]
     # A headline restates the event the lead names in full ("Lễ ký kết hợp tác giữa A và B", then
     # "… tổ chức Lễ ký kết Biên bản ghi nhớ về …"): a headline event whose head noun a body event shares
     # is that event, and the body's event is the article's main one.
-    in_title = doc.sentences and doc.title and doc.sentences[0].text.strip() == doc.title.strip()
     body = [m for m in named if not (in_title and m.sentence == 0)]
     restated = {}
     for m in named:
-        if in_title and m.sentence == 0:
-            twin = next((e for e in body if e.text.split()[0].lower() == m.text.split()[0].lower()), None)
+        if in_title and m.sentence == 0 and not m.attr("trigger"):
+            twin = next((e for e in body if e.text.split()[0].lower() == m.text.split()[0].lower()
+                         and not e.attr("trigger")), None)
             if twin is not None:
                 restated[id(m)] = twin
     named = [m for m in named if id(m) not in restated]
     main = (body or named)[0] if named else (events[0] if events else None)
+    reports = tuple(" ".join(w) for items in er.phrases.get("date", {}).values() for w, c, _ in items if c == "report")
+    flashbacks = tuple(" ".join(w) for items in er.phrases.get("date", {}).values() for w, c, _ in items if c == "flashback")
     out = []
-    dated: set[str] = set()
+    dated: dict[str, str] = {}
+    days: dict[str, str] = {}
     placed: set[str] = set()
     locations: dict[int, list[Mention]] = {}        # sentence -> its places
+    by_sentence: dict[int, list[Mention]] = {}      # sentence -> its events
     for m in mentions:
         if m.type == "Location":
             locations.setdefault(m.sentence, []).append(m)
+        elif m.type == "Event" and not m.attr("anaphor") and not m.attr("nested"):
+            by_sentence.setdefault(m.sentence, []).append(m)
     for m in mentions:
         attrs = dict(m.attrs)
         if id(m) in restated:
@@ -181,23 +1220,54 @@ def article_events(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
             # the first sentence that names the event with a date (a place) dates (places) it
             sent = doc.sentences[m.sentence].text
             s0 = doc.sentences[m.sentence].start
-            d = event_date(sent, doc.date, m.start - s0, m.end - s0) if key not in dated else ""
-            if d:
-                attrs["date"] = d
-                dated.add(key)
+            others = tuple(o.start - s0 for o in by_sentence.get(m.sentence, ()) if o is not m)
+            d, day = _when(sent, doc.date, m.start - s0, m.end - s0, reports, others) if key not in dated else ("", "")
+            if not d and not day and key not in dated and m.sentence + 1 < len(doc.sentences):
+                nxt = doc.sentences[m.sentence + 1].text
+                if nxt.startswith(flashbacks) and flashbacks:   # "Trước đó, ngày 13-5, …"
+                    d, day = _when(nxt, doc.date, len(nxt), len(nxt))
+            if d or day:
+                if d:
+                    attrs["date"] = d
+                    dated[key] = d
+                days.setdefault(key, day)
             lo, hi = _scope(sent, m.start - s0, m.end - s0)
             # "tại Hà Nội": a place right after a heldIn/place word ("tại", at)
             places = [p for p in locations.get(m.sentence, ())
                       if doc.text.endswith(lex.place_marks, 0, p.start)
                       and lo <= p.start - s0 < hi
                       and _outside_parens(sent, p.start - s0, lo, hi)]
-            if places and key not in placed:
+            if places and key not in placed and not attrs.get("place"):
                 place = min(places, key=lambda p: (p.start > m.start, abs(p.start - m.start)))
                 attrs["place"] = place.text
+            if attrs.get("place"):
                 placed.add(key)
-            attrs.pop("date_hint", None)
             m = replace(m, attrs=tuple(sorted(attrs.items())))
         out.append(m)
+    return _signatures(out, days)
+
+
+def _signatures(mentions: list[Mention], days: dict[str, str]) -> list[Mention]:
+    """Attribute `sig` on the first mention of each event told by a verb: what makes two reports of
+    it in different articles one event (resolve.py): a visit's visitor and host, the sides of talks,
+    an operation's group, acting body and day."""
+    agents: dict[str, str] = {}
+    for m in mentions:
+        if m.type == "Event" and m.attr("agent"):
+            agents.setdefault(m.attr("ref") or mention_key(m), m.attr("agent"))
+    out = []
+    for m in mentions:
+        ident = m.attr("ident").split(SEP) if m.type == "Event" and not m.attr("ref") else [""]
+        sig = ""
+        if ident[0] == "visit" and ident[1] and ident[-1]:
+            sig = m.attr("ident")
+        elif ident[0] == "talks":
+            sig = m.attr("ident")
+        elif ident[0] == "op":
+            key = mention_key(m)
+            if agents.get(key) and days.get(key):
+                sig = SEP.join(("op", ident[1], agents[key], days[key]))
+        if sig:
+            m = replace(m, attrs=tuple(sorted({**dict(m.attrs), "sig": sig}.items())))
+        out.append(m)
     return out
-
-
