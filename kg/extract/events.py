@@ -25,6 +25,7 @@ ACTOR_TYPES = ("Person", "Organization", "Country")
 SEP = "§"          # between the parts of an event's identity (mention keys contain "|")
 _NUMBER = re.compile(r"^\d+$")
 _NUMBER_WORDS = frozenset("một hai ba bốn năm sáu bảy tám chín mười mươi trăm nghìn".split())
+_NEGATIONS = frozenset(("chưa", "không", "chẳng"))
 _MONTH_YEAR_AFTER = re.compile(r"\s*[Tt]háng \d{1,2}\s*[-/]\s*\d{4}")   # "… tháng 8-2017": a time adjunct
 
 
@@ -222,7 +223,7 @@ def _actor_forward(ctx: _Ctx, k: int, coordinate: str = "any") -> _Actor | None:
             end = k
             continue
         w = ctx.words[k][2]
-        if _e._cap(w) and not w.isdigit():
+        if _e._cap(w) and w.isalpha():
             if not run:
                 run_from = end
             run.append(w)
@@ -347,9 +348,10 @@ def _actors_in(ctx: _Ctx, lo: int, hi: int) -> list[_Actor]:
 def _stop_at(ctx_s, k: int, lex: Lexicon, er: EventRules, first: bool) -> bool:
     """Does an event title end before word k? events.tsv stops (class "first": only right after
     the head), stopwords.tsv stops for events."""
-    if _e._is_stop(ctx_s, k, lex, "Event"):
-        return True
     w = ctx_s.words[k][2].lower()
+    if _e._is_stop(ctx_s, k, lex, "Event"):
+        return not any(ctx_s.phrase_at(k, list(words), case_sensitive=False)
+                       for words, _, _ in er.phrases.get("keep", {}).get(w, ()))
     for words, cls, _ in er.phrases.get("stop", {}).get(w, ()):
         if (first or cls != "first") and ctx_s.phrase_at(k, list(words), case_sensitive=False):
             return True
@@ -372,7 +374,6 @@ def _extend_title(s, j: int, lex: Lexicon, er: EventRules, through_commas: bool,
     n = len(s.words)
     end = s.words[j - 1][1]
     acronyms: list[str] = []
-    head = s.words[j - 1][2].lower()
     k = j
     while k < n:
         gap = s.gap(k)
@@ -416,9 +417,10 @@ def _extend_title(s, j: int, lex: Lexicon, er: EventRules, through_commas: bool,
             break
         if _MONTH_YEAR_AFTER.match(s.text, s.words[k - 1][1]):
             break                           # "… ASEAN-EU tháng 8-2017": when, not which
-        inner = _e._heads_at(s, k, lex, "Event") if s.words[k][2][0].isupper() else None
-        if inner and k > j and (inner[0].lower() == head or " ".join(inner[0].split()).lower() == head):
-            break                           # a second event of the same kind
+        inner = _e._heads_at(s, k, lex, "Event") if s.words[k][2][0].isupper() and k > j else None
+        if inner and not _forum_head_at(s, k, er):
+            break                           # a second event ("Diễn đàn … và Tọa đàm …"), but a forum
+                                            # whose meeting this is goes on ("Hội nghị … Diễn đàn …")
         g = (gaz or {}).get(s.words[k][0])
         if g is not None:                   # a known name inside a title is taken whole
             end = g[1]
@@ -431,6 +433,12 @@ def _extend_title(s, j: int, lex: Lexicon, er: EventRules, through_commas: bool,
     if acr is not None and acr.group(1) not in acronyms:
         acronyms.append(acr.group(1))
     return end, acronyms
+
+
+def _forum_head_at(s, k: int, er: EventRules) -> bool:
+    w = s.words[k][2].lower()
+    return any(cls == "head" and s.phrase_at(k, list(words), case_sensitive=False)
+               for words, cls, _ in er.phrases.get("forum", {}).get(w, ()))
 
 
 def title_event(doc, si, s, i, hn, lex, etype, rid, gaz) -> list[Mention]:
@@ -465,13 +473,13 @@ def title_event(doc, si, s, i, hn, lex, etype, rid, gaz) -> list[Mention]:
     return [Mention(doc.id, si, base + ws, base + ws + len(text), text, etype, rid, attrs=attrs)]
 
 
-def _plural_before(s, i: int, lex: Lexicon) -> bool:
-    """Is word i preceded by a plural marker ("các", "những") or a number ("2 cuộc đối thoại")?"""
+def _plural_before(s, i: int, lex: Lexicon, numbers: bool = True) -> bool:
+    """Is word i preceded by a plural marker (cues.tsv plural: "các", "những") or, with numbers, a
+    number ("2 cuộc đối thoại")?"""
     before = s.text[:s.words[i][0]].rstrip().lower()
     plural = tuple(c for c, _, _ in lex.cues.get("plural", ()))
-    return bool(before) and (before.endswith(plural) and (len(before) == len(before.rstrip()) and
-            re.search(r"(?:^|\W)(?:" + "|".join(map(re.escape, plural)) + r")$", before) is not None)
-            or re.search(r"\d$", before) is not None)
+    return bool(before) and (re.search(r"(?:^|\W)(?:" + "|".join(map(re.escape, plural)) + r")$", before) is not None
+                             or (numbers and re.search(r"\d$", before) is not None))
 
 
 def _distributed_titles(doc, si, s, ws: int, text: str, lex: Lexicon, rid: str) -> list[Mention]:
@@ -526,6 +534,8 @@ def lower_event(doc, si, s, i, hn, lex, rid) -> Mention | None:
     def make(end: int, short: int | None = None, canonical: str = "", alias_self: bool = False) -> Mention:
         text = s.text[wstart:end].rstrip(" ,")
         attrs = [("canonical", _capitalise(canonical or text))]
+        if not any(_e._cap(w) for w in (canonical or text).split()[1:]):
+            attrs.append(("local", "1"))     # "kỳ họp thứ 3": one per article, unless two reports merge
         aliases = [text] if alias_self else []
         if short is not None and short != end:
             aliases.append(s.text[wstart:short].rstrip(" ,"))
@@ -555,14 +565,15 @@ def lower_event(doc, si, s, i, hn, lex, rid) -> Mention | None:
             return make(topic[1], canonical=s.text[wstart:end] + " " + s.text[topic[0]:topic[1]])
         return make(end)
     spec = j < n and s.gap(j) == " " and _spec_at(s, j, er)
-    if (spec or organised) and j < n and s.gap(j) == " " and not _stop_at(s, j, lex, er, True):
+    rite = j < n and s.gap(j) == " " and organised and _rite_at(s, j, er)
+    if (spec or rite) and not _stop_at(s, j, lex, er, True):
         end, _ = _extend_title(s, j, lex, er, True)
         short, _ = _extend_title(s, j, lex, er, False)
-        if len(s.text[s.words[j][0]:end].split()) >= (1 if spec else 2):
+        if len(s.text[s.words[j][0]:end].split()) >= (1 if spec else rite + 1):
             return make(end, short)
-    dated = _dated_np(s, j, lex, er) if cls is not None else None
-    if dated is not None:                    # "cuộc đối thoại với các doanh nghiệp ngày 17/5"
-        return make(dated)
+    dated = _dated_np(s, j, lex, er, year_only=cls is None)
+    if dated is not None:                    # "cuộc đối thoại với các doanh nghiệp ngày 17/5",
+        return make(dated)                   # "điều tra quốc gia về lao động trẻ em năm 2012"
     text = s.text[ws:s.words[j - 1][1]]
     return Mention(doc.id, si, base + ws, base + ws + len(text), text, "Event", rid, attrs=(("anaphor", "1"),))
 
@@ -573,6 +584,13 @@ QUOTE_CLOSERS = "”\"»"
 def _classifier_before(s, i: int, er: EventRules) -> int | None:
     w = s.words[i - 1][2].lower()
     return i - 1 if any(len(words) == 1 for words, _, _ in er.phrases.get("classifier", {}).get(w, ())) else None
+
+
+def _rite_at(s, j: int, er: EventRules) -> int:
+    """Number of words of the rite (events.tsv rite) at word j: "tiếp nhận" in "lễ tiếp nhận", or 0."""
+    w = s.words[j][2].lower()
+    return next((len(words) for words, _, _ in er.phrases.get("rite", {}).get(w, ())
+                 if s.phrase_at(j, list(words), case_sensitive=False)), 0)
 
 
 def _spec_at(s, j: int, er: EventRules) -> bool:
@@ -626,14 +644,19 @@ def _topic_after_dated_clause(s, end: int, lex: Lexicon, er: EventRules) -> tupl
 _DATED_TAIL = re.compile(r"\s+(?:(?:vào\s+)?(?:ngày|sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?\d{1,2}[-/]\d{1,2}(?:[-/]\d{4})?\s+")
 
 
-def _dated_np(s, j: int, lex: Lexicon, er: EventRules) -> int | None:
-    """"cuộc đối thoại với các doanh nghiệp ngày 17/5": the end of the noun phrase (before its
-    date) when a date follows it within the clause, else None."""
+def _dated_np(s, j: int, lex: Lexicon, er: EventRules, year_only: bool = False) -> int | None:
+    """A lower-case event noun phrase dated in the clause: "cuộc đối thoại với các doanh nghiệp ngày
+    17/5" (the name ends before its day) or "điều tra quốc gia về lao động trẻ em năm 2012" (the year
+    is part of the name); the char offset where the name ends, else None. year_only: no day."""
     n = len(s.words)
     k = j
-    while k < n and k - j < 12 and s.gap(k) == " ":
-        if re.match(r"ngày \d{1,2}[-/]\d{1,2}", s.text[s.words[k][0]:s.words[k][0] + 12]):
+    while k < n and k - j < 15 and s.gap(k) == " ":
+        at = s.words[k][0]
+        if not year_only and re.match(r"ngày \d{1,2}[-/]\d{1,2}", s.text[at:at + 12]):
             return s.words[k - 1][1] if k > j else None
+        year = re.match(r"năm (\d{4})(?!\w)", s.text[at:at + 9])
+        if year and k > j and _is_year(year.group(1)):
+            return at + year.end()
         w = s.words[k][2]
         if not w[0].islower() or (k > j and _stop_at(s, k, lex, er, False) and w.lower() != "với"):
             return None
@@ -675,8 +698,8 @@ def _object_at(ctx: _Ctx, k: int, group: str) -> int | None:
         m = ctx.starts.get(q)
         if m is not None and m.type == "Person":
             return ctx.after_mention(m)
-        if _e._cap(ctx.words[q][2]) and q not in ctx.starts:
-            return q + 1
+        if _e._cap(ctx.words[q][2]) and ctx.words[q][2].isalpha() and (m is None or m.type == "Country"):
+            return q + 1                       # a suspect whose name is also a country's ("Nga")
     return None
 
 
@@ -716,17 +739,22 @@ def _operations(ctx: _Ctx, headline: bool) -> list[Mention]:
         if hit is None or (k > 0 and ctx.lower[k - 1] in ("bị", "được")):
             continue
         n, group, rid = hit
+        longer = ctx.match_end(k + n, "operation")
+        if longer is not None and longer[0] < k:
+            continue                           # the "phá" of "triệt phá"
         kk = k + n
-        chain = 0                              # "tiếp nhận, xác minh 15 công dân": verbs in a row
         obj = _object_at(ctx, kk, group)
-        while obj is None and chain < 2 and kk < ctx.n and (ctx.gap(kk) == ", " or ctx.lower[kk] in ctx.lex.and_words):
-            kk += 0 if ctx.gap(kk) == ", " else 1
-            if kk >= ctx.n or not ctx.words[kk][2].islower():
-                break
-            nxt = ctx.match(kk, "operation")
-            kk += nxt[0] if nxt else 1
-            obj = _object_at(ctx, kk, group)
-            chain += 1
+        if obj is None and kk < ctx.n and (ctx.gap(kk) == ", " or ctx.lower[kk] in ctx.lex.and_words):
+            # "tiếp nhận, xác minh 15 công dân", "tiếp nhận và bàn giao …": a second verb of one or two words
+            at = kk if ctx.gap(kk) == ", " else kk + 1
+            for skip in (1, 2):
+                words = range(at, at + skip)
+                if at + skip < ctx.n and all(ctx.words[x][2].isalpha() and ctx.words[x][2].islower() for x in words) \
+                        and all(ctx.gap(x) == " " for x in words if x > at) \
+                        and ctx.match(at, "object") is None:
+                    obj = _object_at(ctx, at + skip, group)
+                    if obj is not None:
+                        break
         if obj is None:
             continue
         lo = _clause_start(ctx, k)
@@ -756,13 +784,15 @@ def _outcomes(ctx: _Ctx, headline: bool) -> list[Mention]:
         if hit is None:
             continue
         n, group, rid = hit
+        if k > 0 and ctx.lower[k - 1] in _NEGATIONS:
+            continue                           # "… chưa được trở về": what has not happened
         lo = _clause_start(ctx, k)
         subj = None
         for i in range(lo, k):
             if ctx.lower[i] not in ctx.er.first_words.get("object", ()):
                 continue
             o = ctx.match(i, "object")
-            if o is None or group not in o[1].split("|") or _plural_before(ctx.s, i, ctx.lex) \
+            if o is None or group not in o[1].split("|") or _plural_before(ctx.s, i, ctx.lex, numbers=False) \
                     or ctx.text[:ctx.words[i][0]].count("(") > ctx.text[:ctx.words[i][0]].count(")"):
                 continue
             subj = i
@@ -834,7 +864,7 @@ def _visits(ctx: _Ctx) -> list[Mention]:
         kk = _details(ctx, after_verb)
         host, host_end = _host_after(ctx, kk)
         visitor = _subject(ctx, p)
-        if host is not None:
+        if host is not None and visitor is not None:
             detail = ctx.text[ctx.words[after_verb - 1][1]:host.end - ctx.base]
             vis = ctx.span(visitor.start, visitor.end) if visitor is not None else ""
             name = _fill(er, "visit", detail=detail, visitor=vis)
@@ -897,6 +927,14 @@ def _visit_noun(ctx: _Ctx, k: int, hit) -> Mention | None:
         return None
     np_text = ctx.span(k, kk)
     name = _capitalise(np_text)
+    fv = ctx.match_end(k, "frame-verb") if visitor is None and k > 0 and ctx.gap(k) == " " else None
+    if fv is not None:
+        # "Thủ tướng X kết thúc chuyến thăm chính thức Hà Lan": the subject of the verb is the visitor
+        subj = _subject(ctx, fv[0])
+        if subj is not None and (subj.named or subj.delegation):
+            visitor = subj
+            detail = ctx.text[ctx.words[k + hit[0] - 1][1]:ctx.words[kk - 1][1]]
+            name = _fill(ctx.er, "visit", detail=detail, visitor=ctx.span(subj.start, subj.end))
     if visitor is None and k > 0 and ctx.lower[k - 1] in ("trong", "nhân") and kk < ctx.n and ctx.gap(kk) == ", ":
         # "Tháng 11/2007, trong chuyến thăm Nhật Bản, Chủ tịch nước X đã …": the visitor is the subject
         after = _actor_forward(ctx, kk, coordinate="companion")
@@ -919,22 +957,36 @@ def _talks(ctx: _Ctx) -> list[Mention]:
             continue
         n, head, rid = hit
         kk = k + n
-        if kk >= ctx.n or ctx.gap(kk) != " ":
-            continue
         start = k
-        if ctx.match(kk, "between"):
+        if kk < ctx.n and ctx.gap(kk) != " ":
+            kk = ctx.n                         # "… đã hội đàm." / "…, hội đàm," : no side after it
+        if kk < ctx.n and ctx.match(kk, "between"):
             a = _actor_forward(ctx, kk + 1, coordinate="none")
             b = None
             if a is not None and a.end < ctx.n and ctx.lower[a.end] in ctx.lex.and_words and ctx.gap(a.end) == " ":
                 b = _actor_forward(ctx, a.end + 1, coordinate="none")
             cls = _classifier_before(ctx.s, k, ctx.er) if k > 0 and ctx.gap(k) == " " else None
             start = cls if cls is not None else k
-        elif ctx.match(kk, "partner"):
-            b = _actor_forward(ctx, kk + 1, coordinate="none")
+        elif kk < ctx.n and (ctx.match(kk, "partner") or _actor_forward(ctx, kk, coordinate="none") is not None):
+            at = kk + 1 if ctx.match(kk, "partner") else kk     # "hội kiến Thủ tướng Lào" (no "với")
+            b = _actor_forward(ctx, at, coordinate="none")
+            if b is None or not b.named and at == kk:
+                continue
             a = _subject(ctx, k)
             while start > 0 and (adv := ctx.match_end(start, "adverb")) is not None and ctx.gap(start) == " ":
                 start = adv[0]
         else:
+            # "Thủ tướng A và Tổng thống B đã hội đàm": the coordinated subject is both sides
+            pair = _coordinated_before(ctx, k)
+            if pair is None:
+                continue
+            a, b = pair
+            start = a.start
+            name_end = b.end
+            out.append(ctx.mention(k, k + n, start, name_end, rid, {
+                "canonical": _fill(ctx.er, "talks", head=head, a=ctx.span(a.start, a.end), b=ctx.span(b.start, b.end)),
+                "aliases": ctx.span(start, k + n), "trigger": "1", "frame": "talks",
+                "ident": f"talks{SEP}" + SEP.join(sorted((a.key, b.key))), "local": "1"}))
             continue
         if a is None or b is None or not (a.complete and b.complete):
             continue
@@ -943,6 +995,22 @@ def _talks(ctx: _Ctx) -> list[Mention]:
             "canonical": name, "aliases": ctx.span(start, b.end), "trigger": "1", "frame": "talks",
             "ident": f"talks{SEP}" + SEP.join(sorted((a.key, b.key))), "local": "1"}))
     return out
+
+
+def _coordinated_before(ctx: _Ctx, k: int) -> tuple[_Actor, _Actor] | None:
+    """"Thủ tướng A và Tổng thống B (đã) hội đàm": the two actors joined by "và" before word k."""
+    j = k
+    while j > 0 and (adv := ctx.match_end(j, "adverb")) is not None and ctx.gap(j) == " ":
+        j = adv[0]
+    if j == 0 or ctx.gap(j) != " ":
+        return None
+    b = _actor_before(ctx, j)
+    if b is None or not b.complete or b.start < 2 or ctx.lower[b.start - 1] not in ctx.lex.and_words:
+        return None
+    a = _actor_before(ctx, b.start - 1)
+    if a is None or not a.complete or not (a.named or b.named):
+        return None
+    return a, b
 
 
 def _forum_bodies(doc: Document, mentions: list[Mention], er: EventRules) -> list[Mention]:
@@ -1086,7 +1154,9 @@ def _frame_events(doc: Document, mentions: list[Mention], lex: Lexicon, er: Even
         if not ctx.n:
             continue
         head = headline and si == 0
-        out += _operations(ctx, head) + _outcomes(ctx, head) + _visits(ctx) + _talks(ctx)
+        names = [(m.start, m.end) for m in ctx.mentions if not m.attr("anaphor") and not m.attr("bare")]
+        out += [m for m in _operations(ctx, head) + _outcomes(ctx, head) + _visits(ctx) + _talks(ctx)
+                if not any(a <= m.start < b for a, b in names)]    # "Lễ tiếp nhận, bàn giao …" is a title
     return out
 
 
@@ -1139,6 +1209,16 @@ def _same_events(mentions: list[Mention], headline: bool) -> list[Mention]:
             if idents[i][0] == "op" and m.sentence == 0 and body and not any(idents[j] == idents[i] for j in body):
                 union(i, body[0])
     out_attrs: dict[int, dict[str, str]] = {}
+    # "Đối thoại Shangri-La 2017" and "Đối thoại Shangri-La 16" in one article: a year and an edition
+    titled: dict[str, Mention] = {}
+    for m in sorted((m for m in mentions if m.type == "Event" and not m.attr("ident") and not m.attr("anaphor")
+                     and not m.attr("bare") and not m.attr("nested")), key=lambda m: m.start):
+        stem = _EDITION.match(m.text)
+        if stem is None:
+            continue
+        first = titled.setdefault(norm_key(stem.group(1)), m)
+        if first is not m and _is_year(stem.group(2)) != _is_year(_EDITION.match(first.text).group(2)):
+            out_attrs[id(m)] = {**dict(m.attrs), "ref": mention_key(first)}
     for i, m in enumerate(frames):
         root = find(i)
         if root == i:
@@ -1150,6 +1230,13 @@ def _same_events(mentions: list[Mention], headline: bool) -> list[Mention]:
         out_attrs[id(m)] = attrs
     return [replace(m, attrs=tuple(sorted(out_attrs[id(m)].items()))) if id(m) in out_attrs else m
             for m in mentions]
+
+
+_EDITION = re.compile(r"^(.+\S)\s+(\d{1,4})$")      # a title ending in a year or an edition number
+
+
+def _is_year(number: str) -> bool:
+    return len(number) == 4 and number[:2] in ("19", "20")
 
 
 def article_events(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -1224,7 +1311,7 @@ def article_events(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
             d, day = _when(sent, doc.date, m.start - s0, m.end - s0, reports, others) if key not in dated else ("", "")
             if not d and not day and key not in dated and m.sentence + 1 < len(doc.sentences):
                 nxt = doc.sentences[m.sentence + 1].text
-                if nxt.startswith(flashbacks) and flashbacks:   # "Trước đó, ngày 13-5, …"
+                if flashbacks and nxt.lower().startswith(flashbacks):   # "Trước đó, ngày 13-5, …"
                     d, day = _when(nxt, doc.date, len(nxt), len(nxt))
             if d or day:
                 if d:
@@ -1252,9 +1339,12 @@ def _signatures(mentions: list[Mention], days: dict[str, str]) -> list[Mention]:
     it in different articles one event (resolve.py): a visit's visitor and host, the sides of talks,
     an operation's group, acting body and day."""
     agents: dict[str, str] = {}
+    groups: dict[str, str] = {}                 # the group the body tells (not a headline's)
     for m in mentions:
         if m.type == "Event" and m.attr("agent"):
             agents.setdefault(m.attr("ref") or mention_key(m), m.attr("agent"))
+        if m.type == "Event" and m.attr("group") and not m.attr("headline"):
+            groups.setdefault(m.attr("ref") or mention_key(m), m.attr("group"))
     out = []
     for m in mentions:
         ident = m.attr("ident").split(SEP) if m.type == "Event" and not m.attr("ref") else [""]
@@ -1266,7 +1356,7 @@ def _signatures(mentions: list[Mention], days: dict[str, str]) -> list[Mention]:
         elif ident[0] == "op":
             key = mention_key(m)
             if agents.get(key) and days.get(key):
-                sig = SEP.join(("op", ident[1], agents[key], days[key]))
+                sig = SEP.join(("op", groups.get(key, ident[1]), agents[key], days[key]))
         if sig:
             m = replace(m, attrs=tuple(sorted({**dict(m.attrs), "sig": sig}.items())))
         out.append(m)
