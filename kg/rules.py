@@ -35,7 +35,7 @@ EVENT_CLASSES: dict[str, tuple[str, ...] | None] = {
     "operation": EVENT_GROUPS, "object": EVENT_GROUPS, "outcome": EVENT_GROUPS,
     "visit": ("",), "visit-noun": ("",), "visit-prefix": ("",), "visit-detail": ("",), "host": ("",),
     "talks": None, "partner": ("",), "between": ("",), "actor": ("leader", "delegation", "companion"),
-    "adverb": ("",), "led": ("",), "frame-verb": ("",), "classifier": ("",), "specifier": ("",), "rite": ("",), "dated": ("",), "stop": ("", "first"), "keep": ("",),
+    "adverb": ("",), "with": ("",), "led": ("",), "frame-verb": ("",), "classifier": ("",), "specifier": ("",), "rite": ("",), "dated": ("",), "stop": ("", "first"), "keep": ("",),
     "forum": ("frame", "head"), "date": ("report", "flashback"), "name": ("visit", "talks", "facility", "rescue"),
 }
 EVENT_NAME_SLOTS = {"visit": {"detail", "visitor"}, "talks": {"head", "a", "b"}, "facility": {"place"},

@@ -291,3 +291,20 @@ def test_a_name_template_with_an_unknown_slot_is_reported(tmp_path, capsys):
     code = main(["build", str(tmp_path / "none"), "--out", str(tmp_path / "out"), "--rules", str(rules), "-q"])
     assert code == 2
     assert "unknown slot or stray brace" in capsys.readouterr().err
+
+
+def test_talks_the_subject_had_are_its_talks(tmp_path):
+    g = build(tmp_path, "Ngày 7/7, Tổng thống Pháp Emmanuel Macron đã có cuộc hội đàm với Thủ tướng Canada Justin Trudeau.")
+    assert set(events(g)) == {"Hội đàm giữa Tổng thống Pháp Emmanuel Macron và Thủ tướng Canada Justin Trudeau"}
+
+
+def test_talks_coordinated_with_another_verb_before_the_partner(tmp_path):
+    g = build(tmp_path, "Thủ tướng Nguyễn Xuân Phúc đã hội đàm và dự chiêu đãi với Thủ tướng Úc Malcolm Turnbull.")
+    assert set(events(g)) == {"Hội đàm giữa Thủ tướng Nguyễn Xuân Phúc và Thủ tướng Úc Malcolm Turnbull"}
+
+
+def test_the_person_and_the_delegation_with_him_are_one_visitor(tmp_path):
+    g = build(tmp_path, "Thủ tướng Nguyễn Xuân Phúc và Phu nhân cùng Đoàn đại biểu cấp cao Chính phủ Việt Nam đã thăm "
+                        "chính thức làm việc tại Vương quốc Hà Lan. Chuyến thăm của Thủ tướng Nguyễn Xuân Phúc đã thành công.")
+    assert set(events(g)) == {"Chuyến thăm chính thức làm việc tại Vương quốc Hà Lan của Thủ tướng Nguyễn Xuân Phúc "
+                              "và Phu nhân cùng Đoàn đại biểu cấp cao Chính phủ Việt Nam"}

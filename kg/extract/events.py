@@ -235,9 +235,17 @@ def _actor_forward(ctx: _Ctx, k: int, coordinate: str = "any") -> _Actor | None:
                 k += 2
             end = k
             continue
-        if ctx.lower[k] in ctx.lex.and_words and coordinate != "none" and k + 1 < ctx.n and end == k:
+        if ctx.lower[k] == "của" and delegation and not other_key and k + 1 < ctx.n and end == k:
+            m2 = ctx.starts.get(k + 1)         # "Đoàn công tác của VOV": the delegation's body
+            if m2 is not None and m2.type in ("Organization", "Country"):
+                k += 1
+                continue
+        joins = ctx.lower[k] in ctx.lex.and_words or ctx.lower[k] in ctx.er.phrases.get("with", {})
+        if joins and coordinate != "none" and k + 1 < ctx.n and end == k:
             nxt = ctx.match(k + 1, "actor")
-            if coordinate == "companion" and not (nxt and nxt[1] == "companion"):
+            # "Thủ tướng X và Phu nhân cùng Đoàn đại biểu cấp cao …": who comes with the named visitor
+            with_visitor = nxt and (nxt[1] == "companion" or (nxt[1] == "delegation" and (named or runs or run)))
+            if coordinate == "companion" and not with_visitor:
                 break
             if nxt or (coordinate == "any" and _e._cap(ctx.words[k + 1][2])):
                 if not close_run():
@@ -821,9 +829,16 @@ def _host_after(ctx: _Ctx, kk: int) -> tuple[Mention | None, int]:
     if kk < ctx.n and ctx.gap(kk) == " ":
         h = ctx.match(kk, "host")
         at = kk + h[0] if h else kk
-        m = ctx.starts.get(at) if at < ctx.n and ctx.gap(at) == " " else None
-        if m is not None and m.type == "Country":
-            return m, ctx.after_mention(m)
+        # the country may follow the words of its state's name ("Vương quốc Hà Lan", "CHLB Đức")
+        for skip in range(0, 3):
+            x = at + skip
+            if x >= ctx.n or ctx.gap(x) != " " or (skip and not _e._cap(ctx.words[at][2])):
+                break
+            m = ctx.starts.get(x)
+            if m is not None and m.type == "Country":
+                return m, ctx.after_mention(m)
+            if m is not None:
+                break
     return None, kk
 
 
@@ -967,12 +982,18 @@ def _talks(ctx: _Ctx) -> list[Mention]:
                 b = _actor_forward(ctx, a.end + 1, coordinate="none")
             cls = _classifier_before(ctx.s, k, ctx.er) if k > 0 and ctx.gap(k) == " " else None
             start = cls if cls is not None else k
-        elif kk < ctx.n and (ctx.match(kk, "partner") or _actor_forward(ctx, kk, coordinate="none") is not None):
-            at = kk + 1 if ctx.match(kk, "partner") else kk     # "hội kiến Thủ tướng Lào" (no "với")
+        elif kk < ctx.n and (ctx.match(kk, "partner") or _actor_forward(ctx, kk, coordinate="none") is not None
+                             or _partner_after_verbs(ctx, kk) is not None):
+            at = kk + 1 if ctx.match(kk, "partner") else (_partner_after_verbs(ctx, kk) or kk)
             b = _actor_forward(ctx, at, coordinate="none")
             if b is None or not b.named and at == kk:
-                continue
-            a = _subject(ctx, k)
+                continue                       # "hội kiến Thủ tướng Lào" (no "với") needs a name
+            # "X đã có cuộc hội đàm với Y": the subject is before the verb that has the talks
+            subj_at = k
+            cls = _classifier_before(ctx.s, k, ctx.er) if k > 0 and ctx.gap(k) == " " else None
+            if cls is not None and (fv := ctx.match_end(cls, "frame-verb")) is not None and ctx.gap(cls) == " ":
+                subj_at = start = fv[0]
+            a = _subject(ctx, subj_at)
             while start > 0 and (adv := ctx.match_end(start, "adverb")) is not None and ctx.gap(start) == " ":
                 start = adv[0]
         else:
@@ -995,6 +1016,19 @@ def _talks(ctx: _Ctx) -> list[Mention]:
             "canonical": name, "aliases": ctx.span(start, b.end), "trigger": "1", "frame": "talks",
             "ident": f"talks{SEP}" + SEP.join(sorted((a.key, b.key))), "local": "1"}))
     return out
+
+
+def _partner_after_verbs(ctx: _Ctx, kk: int) -> int | None:
+    """"hội đàm và dự chiêu đãi với Thủ tướng X": after "và" and up to four lower-case words, the
+    word index after the partner word ("với"), else None."""
+    if kk >= ctx.n or ctx.lower[kk] not in ctx.lex.and_words:
+        return None
+    for x in range(kk + 1, min(kk + 6, ctx.n)):
+        if ctx.gap(x) != " " or not ctx.words[x][2].islower():
+            return None
+        if ctx.match(x, "partner") and x > kk + 1:
+            return x + 1
+    return None
 
 
 def _coordinated_before(ctx: _Ctx, k: int) -> tuple[_Actor, _Actor] | None:
