@@ -366,6 +366,12 @@ def _stop_at(ctx_s, k: int, lex: Lexicon, er: EventRules, first: bool) -> bool:
     return False
 
 
+def _actor_word(s, k: int, er: EventRules) -> bool:
+    """Does a person's title or a leader's post start at word k ("…, ông Trần Văn A")?"""
+    w = s.words[k][2].lower()
+    return any(s.phrase_at(k, list(words), case_sensitive=False) for words, _, _ in er.phrases.get("actor", {}).get(w, ()))
+
+
 def _acronym_at(text: str, pos: int) -> re.Match | None:
     """" (SOM)", " (SOM ARF)", " (ADMM+)" at pos: an acronym in parentheses."""
     return re.match(r" \(([A-ZĐ][A-ZĐ0-9&+-]*(?: [A-ZĐ][A-ZĐ0-9&+-]*)*)\)", text[pos:pos + 40])
@@ -390,6 +396,7 @@ def _extend_title(s, j: int, lex: Lexicon, er: EventRules, through_commas: bool,
         elif _e._comma_pair(s, k):
             pass
         elif gap == ", " and through_commas and s.words[k][2][0].islower() and not _stop_at(s, k, lex, er, False) \
+                and not _actor_word(s, k, er) \
                 and not s.words[k - 1][2].isdigit() \
                 and not any(s.text.startswith(p + " ", s.words[k][0]) for p, _, _ in lex.cues.get("plural", ())):
             pass                            # but a dated title ends at its year, and "…, các cơ quan" starts a clause
@@ -542,8 +549,8 @@ def lower_event(doc, si, s, i, hn, lex, rid) -> Mention | None:
     def make(end: int, short: int | None = None, canonical: str = "", alias_self: bool = False) -> Mention:
         text = s.text[wstart:end].rstrip(" ,")
         attrs = [("canonical", _capitalise(canonical or text))]
-        if not any(_e._cap(w) for w in (canonical or text).split()[1:]):
-            attrs.append(("local", "1"))     # "kỳ họp thứ 3": one per article, unless two reports merge
+        if not alias_self:                   # "kỳ họp thứ 3", "hội nghị sơ kết …": one per article (two
+            attrs.append(("local", "1"))     # reports of one day merge, see _signatures); a quoted title is a name
         aliases = [text] if alias_self else []
         if short is not None and short != end:
             aliases.append(s.text[wstart:short].rstrip(" ,"))
@@ -713,7 +720,8 @@ def _object_at(ctx: _Ctx, k: int, group: str) -> int | None:
 
 def _phrase_end(ctx: _Ctx, k: int, limit: int = 25) -> int:
     """Word index where the noun phrase or clause that goes on at word k ends: at clause
-    punctuation, an events.tsv stop ("tại", "cho", "khi", …) or after `limit` words."""
+    punctuation, an events.tsv stop ("tại", "cho", "khi", …) or after `limit` words; never on a
+    coordinator ("bắt khẩn cấp 3 đối tượng và …")."""
     start = k
     while k < ctx.n and k - start < limit:
         if k > start and ctx.gap(k) not in (" ", "-", " - ", " – ", " -", "- "):
@@ -721,6 +729,8 @@ def _phrase_end(ctx: _Ctx, k: int, limit: int = 25) -> int:
         if k > start and _er_stop(ctx, k):
             break
         k += 1
+    while k - 1 > start and ctx.lower[k - 1] in ctx.lex.and_words:
+        k -= 1
     return k
 
 
@@ -890,7 +900,8 @@ def _visits(ctx: _Ctx) -> list[Mention]:
             out.append(ctx.mention(p, after_verb, alias_from, host_end, hit[2], {
                 "canonical": name, "aliases": alias, "trigger": "1", "frame": "visit",
                 "ident": f"visit{SEP}{visitor.key if visitor else ''}{SEP}{host.key or norm_key(host.text)}",
-                "visitor": visitor.key if visitor else "", "place": _country_name(ctx, host), "local": "1"}))
+                "visitor": visitor.key if visitor else "", "place": _country_name(ctx, host), "local": "1",
+                "visitor_text": norm_key(vis)}))
         elif pre is not None and visitor is not None and visitor.complete and kk == after_verb:
             dest = _destination(ctx, kk)
             if dest is None:
@@ -960,7 +971,8 @@ def _visit_noun(ctx: _Ctx, k: int, hit) -> Mention | None:
     return ctx.mention(k, k + hit[0], k, kk, hit[2], {
         "canonical": name, "aliases": np_text, "trigger": "1", "frame": "visit",
         "ident": f"visit{SEP}{visitor.key if visitor else ''}{SEP}{(host.key or norm_key(host.text)) if host else ''}",
-        "visitor": visitor.key if visitor else "", "place": _country_name(ctx, host) if host else "", "local": "1"})
+        "visitor": visitor.key if visitor else "", "place": _country_name(ctx, host) if host else "", "local": "1",
+        "visitor_text": norm_key(ctx.span(visitor.start, visitor.end)) if visitor else ""})
 
 
 def _talks(ctx: _Ctx) -> list[Mention]:
@@ -1224,9 +1236,19 @@ def _same_events(mentions: list[Mention], headline: bool) -> list[Mention]:
                     union(i, j)
             elif a == b:
                 union(i, j)
-    # a visit that lacks its visitor or host joins the only full visit that fits
-    full = [i for i, a in enumerate(idents) if a[0] == "visit" and a[1] and a[-1]]
+    # a visit that lacks its visitor or host joins the only full visit that fits; a visitor named
+    # by a title only ("chuyến thăm của Phó Thủ tướng") is the one whose name opens with that title
+    def leader_only(a):
+        return a[1].startswith("|")
+    full = [i for i, a in enumerate(idents) if a[0] == "visit" and a[1] and a[-1] and not leader_only(a)]
     for i, a in enumerate(idents):
+        if a[0] == "visit" and leader_only(a):
+            title = a[1][1:]
+            fits = {find(j) for j in full if frames[j].attr("visitor_text").startswith(title + " ")
+                    and (not a[-1] or idents[j][-1] == a[-1])}
+            if len(fits) == 1:
+                union(i, fits.pop())
+            continue
         if a[0] != "visit" or (a[1] and a[-1]):
             continue
         fits = {find(j) for j in full if (a[1] and idents[j][1] == a[1]) or (a[-1] and idents[j][-1] == a[-1])}
@@ -1253,6 +1275,15 @@ def _same_events(mentions: list[Mention], headline: bool) -> list[Mention]:
         first = titled.setdefault(norm_key(stem.group(1)), m)
         if first is not m and _is_year(stem.group(2)) != _is_year(_EDITION.match(first.text).group(2)):
             out_attrs[id(m)] = {**dict(m.attrs), "ref": mention_key(first)}
+    # "hội thảo lần thứ hai về …" (lower case, kept per article) after "Hội thảo lần thứ hai về …"
+    from ..resolve import same_title
+    named_titles = [m for m in mentions if m.type == "Event" and not m.attr("ident") and not m.attr("local")
+                    and not m.attr("anaphor") and not m.attr("bare") and not m.attr("nested")]
+    for m in mentions:
+        if m.type == "Event" and m.attr("local") and not m.attr("ident") and id(m) not in out_attrs:
+            twin = next((t for t in named_titles if same_title(m.attr("canonical") or m.text, t.text)), None)
+            if twin is not None:
+                out_attrs[id(m)] = {**dict(m.attrs), "ref": mention_key(twin)}
     for i, m in enumerate(frames):
         root = find(i)
         if root == i:
@@ -1391,6 +1422,8 @@ def _signatures(mentions: list[Mention], days: dict[str, str]) -> list[Mention]:
             key = mention_key(m)
             if agents.get(key) and days.get(key):
                 sig = SEP.join(("op", groups.get(key, ident[1]), agents[key], days[key]))
+        elif m.type == "Event" and m.attr("local") and not m.attr("ref") and len(m.attr("date")) == 10:
+            sig = SEP.join(("title", norm_key(m.attr("canonical") or m.text), m.attr("date")))
         if sig:
             m = replace(m, attrs=tuple(sorted({**dict(m.attrs), "sig": sig}.items())))
         out.append(m)
