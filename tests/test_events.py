@@ -308,3 +308,27 @@ def test_the_person_and_the_delegation_with_him_are_one_visitor(tmp_path):
                         "chính thức làm việc tại Vương quốc Hà Lan. Chuyến thăm của Thủ tướng Nguyễn Xuân Phúc đã thành công.")
     assert set(events(g)) == {"Chuyến thăm chính thức làm việc tại Vương quốc Hà Lan của Thủ tướng Nguyễn Xuân Phúc "
                               "và Phu nhân cùng Đoàn đại biểu cấp cao Chính phủ Việt Nam"}
+
+
+def test_a_visit_noun_dated_by_its_year(tmp_path):
+    g = build(tmp_path, "Ông nhắc lại chuyến thăm Hoa Kỳ năm 2015 của Tổng Bí thư Nguyễn Phú Trọng.")
+    assert set(events(g)) == {"Chuyến thăm Hoa Kỳ năm 2015 của Tổng Bí thư Nguyễn Phú Trọng"}
+
+
+def test_a_campaign_opened_in_lower_case(tmp_path):
+    g = build(tmp_path, "Công an tỉnh Nghệ An mở đợt cao điểm tấn công trấn áp tội phạm mua bán người.")
+    assert set(events(g)) == {"Đợt cao điểm tấn công trấn áp tội phạm mua bán người"}
+
+
+def test_a_suspect_caught_told_in_the_passive_joins_the_case(tmp_path):
+    g = build(tmp_path, "Triệt phá đường dây lừa bán phụ nữ sang Trung Quốc\n"
+                        "Sau nhiều ngày truy xét, đối tượng cầm đầu đường dây đã bị bắt giữ tại Lạng Sơn.")
+    assert set(events(g)) == {"Triệt phá đường dây lừa bán phụ nữ sang Trung Quốc"}
+
+
+def test_a_headline_opening_with_a_meeting_verb_names_the_main_event(tmp_path):
+    g = build(tmp_path, "Gặp mặt cán bộ lãnh sự Việt Nam ở nước ngoài\n"
+                        "Chiều 14/7/2017, tại Hà Nội, Phó Thủ tướng Phạm Bình Minh gặp mặt cán bộ lãnh sự Việt Nam ở nước ngoài.")
+    ev = events(g)
+    assert set(ev) == {"Gặp mặt cán bộ lãnh sự Việt Nam ở nước ngoài"}
+    assert ev["Gặp mặt cán bộ lãnh sự Việt Nam ở nước ngoài"]["date"] == "2017-07-14"

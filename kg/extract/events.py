@@ -579,7 +579,7 @@ def lower_event(doc, si, s, i, hn, lex, rid) -> Mention | None:
         if topic is not None:                # "… thứ tư diễn ra chiều 3/6 về …": the name skips the date
             return make(topic[1], canonical=s.text[wstart:end] + " " + s.text[topic[0]:topic[1]])
         return make(end)
-    spec = j < n and s.gap(j) == " " and _spec_at(s, j, er)
+    spec = j < n and s.gap(j) == " " and (_spec_at(s, j, er) or _spec_at(s, i, er))
     rite = j < n and s.gap(j) == " " and organised and _rite_at(s, j, er)
     if (spec or rite) and not _stop_at(s, j, lex, er, True):
         end, _ = _extend_title(s, j, lex, er, True)
@@ -941,6 +941,9 @@ def _visit_noun(ctx: _Ctx, k: int, hit) -> Mention | None:
     kk = _details(ctx, k + hit[0])
     host, kk = _host_after(ctx, kk) if kk < ctx.n and ctx.match(kk, "host") is None else (None, kk)
     visitor = None
+    year = re.match(r" năm \d{4}(?!\w)", ctx.text[ctx.words[kk - 1][1]:ctx.words[kk - 1][1] + 10]) if kk < ctx.n else None
+    if year and kk + 2 < ctx.n and ctx.lower[kk + 2] == "của":
+        kk += 2                                # "chuyến thăm Hoa Kỳ năm 2015 của …": the year is in the name
     if kk < ctx.n and ctx.gap(kk) == " " and ctx.lower[kk] == "của":
         visitor = _actor_forward(ctx, kk + 1, coordinate="any")
         if visitor is not None and visitor.complete:
@@ -1186,13 +1189,14 @@ def _is_title(doc: Document) -> bool:
 def _frame_events(doc: Document, mentions: list[Mention], lex: Lexicon, er: EventRules) -> list[Mention]:
     """The events told by a verb or a visit noun, sentence by sentence."""
     triggers = set()
-    for kind in ("operation", "outcome", "visit", "visit-noun", "talks"):
+    for kind in ("operation", "outcome", "visit", "visit-noun", "talks", "meeting"):
         triggers |= er.first_words.get(kind, frozenset())
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
     headline = _is_title(doc)
     out: list[Mention] = []
+    verbs: set[str] = set()                     # the meeting verb a headline opens with
     for si, sent in enumerate(doc.sentences):
         if triggers.isdisjoint(re.findall(r"\w+", sent.text.lower())):
             continue
@@ -1201,8 +1205,44 @@ def _frame_events(doc: Document, mentions: list[Mention], lex: Lexicon, er: Even
             continue
         head = headline and si == 0
         names = [(m.start, m.end) for m in ctx.mentions if not m.attr("anaphor") and not m.attr("bare")]
-        out += [m for m in _operations(ctx, head) + _outcomes(ctx, head) + _visits(ctx) + _talks(ctx)
-                if not any(a <= m.start < b for a, b in names)]    # "Lễ tiếp nhận, bàn giao …" is a title
+        found = [m for m in _operations(ctx, head) + _outcomes(ctx, head) + _visits(ctx) + _talks(ctx)
+                 if not any(a <= m.start < b for a, b in names)]    # "Lễ tiếp nhận, bàn giao …" is a title
+        if head and not found:
+            meeting = _headline_meeting(ctx)
+            if meeting is not None:
+                verbs.add(meeting.attr("ident"))
+                found.append(meeting)
+        elif verbs and si > 0:
+            found += [m for m in _meetings(ctx) if m.attr("ident") in verbs]
+        out += found
+    return out
+
+
+def _headline_meeting(ctx: _Ctx) -> Mention | None:
+    """"Gặp mặt Trưởng các cơ quan đại diện …": a headline that opens with a meeting verb (events.tsv
+    meeting) names the article's main event; the whole headline is its name."""
+    hit = ctx.match(0, "meeting")
+    if hit is None or hit[0] >= ctx.n:
+        return None
+    text = ctx.text.strip().rstrip(".")
+    return ctx.mention(0, hit[0], 0, ctx.n, hit[2], {
+        "canonical": _capitalise(text), "aliases": text, "trigger": "1", "frame": "meeting",
+        "ident": f"meet{SEP}{' '.join(ctx.lower[:hit[0]])}", "headline": "1", "local": "1"})
+
+
+def _meetings(ctx: _Ctx) -> list[Mention]:
+    """The meeting verb of the headline, told again in the body with who met ("Chủ tịch Quốc hội X
+    gặp mặt …"): the same event, its clause an alias."""
+    out = []
+    for k in range(ctx.n):
+        hit = ctx.match(k, "meeting") if ctx.lower[k] in ctx.er.first_words.get("meeting", ()) else None
+        if hit is None or _subject(ctx, k) is None:
+            continue
+        end = _phrase_end(ctx, k + hit[0])
+        text = ctx.span(k, end)
+        out.append(ctx.mention(k, k + hit[0], k, end, hit[2], {
+            "canonical": _capitalise(text), "aliases": text, "trigger": "1", "frame": "meeting",
+            "ident": f"meet{SEP}{' '.join(ctx.lower[k:k + hit[0]])}", "local": "1"}))
     return out
 
 
