@@ -20,13 +20,16 @@ SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "gazetteer/countries.tsv": (("id", "name", "iso"), ("aliases", "wikidata", "note")),
     "gazetteer/locations.tsv": (("id", "name"), ("aliases", "kind", "note")),
     "gazetteer/agreements.tsv": (("id", "name"), ("aliases", "parent", "wikidata", "note")),
-    "heads.tsv": (("id", "type", "head"), ("level", "note")),
+    "heads.tsv": (("id", "type", "head"), ("level", "tail", "note")),
     "cues.tsv": (("id", "relation", "cue"), ("role", "note")),
     "stopwords.tsv": (("id", "word"), ("types", "note")),
     "generic.tsv": (("id", "phrase"), ("note",)),
     "name_words.tsv": (("id", "word"), ("note",)),
     "persons.tsv": (("id", "kind", "word"), ("head", "note")),
     "events.tsv": (("id", "kind", "phrase"), ("class", "note")),
+    "word_classes.tsv": (("word", "class"), ("n", "note")),
+    "governments.tsv": (("id", "word"), ("country", "note")),
+    "abbreviations.tsv": (("id", "short", "long"), ("note",)),
 }
 # events.tsv: each kind and the classes it takes ("" = none; for talks, any name head; a "|" list for
 # objects). rules/README.md explains every kind with an example.
@@ -35,7 +38,7 @@ EVENT_CLASSES: dict[str, tuple[str, ...] | None] = {
     "operation": EVENT_GROUPS, "object": EVENT_GROUPS, "outcome": EVENT_GROUPS,
     "visit": ("",), "visit-noun": ("",), "visit-prefix": ("",), "visit-detail": ("",), "host": ("",),
     "talks": None, "meeting": ("",), "partner": ("",), "between": ("",), "actor": ("leader", "delegation", "companion"),
-    "adverb": ("",), "with": ("",), "led": ("",), "frame-verb": ("",), "classifier": ("",), "specifier": ("",), "rite": ("",), "dated": ("",), "stop": ("", "first"), "keep": ("",),
+    "adverb": ("",), "with": ("",), "led": ("",), "frame-verb": ("",), "classifier": ("",), "specifier": ("",), "rite": ("",), "dated": ("",), "stop": ("", "first"), "keep": ("", "noun"),
     "forum": ("frame", "head"), "date": ("report", "flashback"), "name": ("visit", "talks", "facility", "rescue"),
 }
 EVENT_NAME_SLOTS = {"visit": {"detail", "visitor"}, "talks": {"head", "a", "b"}, "facility": {"place"},
@@ -68,9 +71,11 @@ ENUMS = {
     ("heads.tsv", "type"): set(ENTITY_TYPES),
     ("cues.tsv", "relation"): set(RELATIONS) | CUE_HELPERS,
     ("cues.tsv", "role"): {""} | set(CUE_ROLES),
-    ("persons.tsv", "kind"): {"title", "post", "deputy"},
+    ("persons.tsv", "kind"): {"title", "post", "deputy", "surname"},
     ("events.tsv", "kind"): set(EVENT_CLASSES),
     ("gazetteer/locations.tsv", "kind"): {"", "province", "city", "region", "district"},
+    ("word_classes.tsv", "class"): {"noun", "verb", "adjective", "preposition", "conjunction", "adverb",
+                                    "determiner", "pronoun", "particle", "numeral", "other", "mixed"},
 }
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 ALIAS_SEP = "|"
@@ -161,11 +166,11 @@ def load_table(path: Path, name: str, label: str) -> tuple[Rule, ...]:
         for col in required:
             if not row[col]:
                 raise RuleError(f"{where}: empty {col!r}")
-        rid = row["id"]
-        if not _ID.match(rid):
+        rid = row["id"] if "id" in required else row[required[0]]   # a word list is keyed by its word
+        if "id" in required and not _ID.match(rid):
             raise RuleError(f"{where}: bad id {rid!r} (letters, digits, _ . : - only)")
         if rid in seen:
-            raise RuleError(f"{where}: duplicate id {rid!r} (first on line {seen[rid]})")
+            raise RuleError(f"{where}: duplicate {required[0]} {rid!r} (first on line {seen[rid]})")
         seen[rid] = lineno
         for (fname, col), allowed in ENUMS.items():
             if fname == name and col in row and row[col] not in allowed:
@@ -233,6 +238,9 @@ def _cross_check(tables: dict[str, tuple[Rule, ...]], label: str) -> None:
     for r in tables.get("gazetteer/agreements.tsv", ()):
         if r["parent"] and r["parent"] not in agreements:
             raise RuleError(f"{r.file}:{r.line}: parent {r['parent']!r} is not an agreement id")
+    for r in tables.get("governments.tsv", ()):
+        if r["country"] and r["country"] not in countries:
+            raise RuleError(f"{r.file}:{r.line}: country {r['country']!r} is not a country id")
     all_ids: dict[str, str] = {}
     for name in ("gazetteer/organizations.tsv", "gazetteer/countries.tsv", "gazetteer/locations.tsv",
                  "gazetteer/agreements.tsv"):

@@ -54,3 +54,28 @@ def test_candidate_filters_find_exactly_the_pairs_a_full_comparison_finds():
             full.union(k1, k2)
     assert {k: fast.find(k) for k in keys} == {k: full.find(k) for k in keys}
     assert len({full.find(k) for k in keys}) < len(keys)        # some titles do merge
+
+
+def organizations(g):
+    return sorted(d["label"] for _, d in g.nodes(data=True) if d["type"] == "Organization")
+
+
+def test_a_body_written_with_or_without_abbreviations_is_one_node(tmp_path):
+    g = build(tmp_path,
+              "Tin 1\nUBND TP Hải Phòng đã ban hành kế hoạch phòng, chống mua bán người.",
+              "Tin 2\nỦy ban nhân dân thành phố Hải Phòng đã ban hành kế hoạch phòng, chống mua bán người.")
+    assert len(organizations(g)) == 1
+
+
+def test_old_and_new_tone_placement_and_dash_spacing_do_not_split_a_body(tmp_path):
+    g = build(tmp_path,
+              "Tin 1\nSở Lao động - Thương binh và Xã hội tỉnh Hoà Bình tiếp nhận nạn nhân.",
+              "Tin 2\nSở Lao động-Thương binh và Xã hội tỉnh Hòa Bình tiếp nhận nạn nhân.")
+    assert len(organizations(g)) == 1
+
+
+def test_a_city_body_named_without_its_city_is_not_merged_across_articles(tmp_path):
+    g = build(tmp_path,
+              "Tin 1\nUBND TP đã ban hành kế hoạch phòng, chống mua bán người.",
+              "Tin 2\nUBND TP đã tổ chức lễ tiếp nhận nạn nhân.")
+    assert organizations(g) == ["UBND TP", "UBND TP"]

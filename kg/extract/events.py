@@ -358,8 +358,16 @@ def _stop_at(ctx_s, k: int, lex: Lexicon, er: EventRules, first: bool) -> bool:
     the head), stopwords.tsv stops for events."""
     w = ctx_s.words[k][2].lower()
     if _e._is_stop(ctx_s, k, lex, "Event"):
-        return not any(ctx_s.phrase_at(k, list(words), case_sensitive=False)
-                       for words, _, _ in er.phrases.get("keep", {}).get(w, ()))
+        for words, cls, _ in er.phrases.get("keep", {}).get(w, ()):
+            if ctx_s.phrase_at(k, list(words), case_sensitive=False):
+                nxt = k + len(words)
+                if cls != "noun":
+                    return False
+                # "… Thực thi pháp luật trên biển": a preposition before its noun, not "hội nghị trên"
+                if nxt < len(ctx_s.words) and ctx_s.gap(nxt) == " " and ctx_s.words[nxt][2].islower() \
+                        and lex.word_class.get(ctx_s.words[nxt][2].lower(), "noun") in ("noun", "determiner", "numeral", "mixed"):
+                    return False
+        return True
     for words, cls, _ in er.phrases.get("stop", {}).get(w, ()):
         if (first or cls != "first") and ctx_s.phrase_at(k, list(words), case_sensitive=False):
             return True
