@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..model import Document, Mention, mention_key
+from ..model import Document, Mention, RelationMention, mention_key
 from ..text import norm_key
 from . import entities as _e
 from .lexicon import Lexicon
@@ -161,6 +161,7 @@ class _Actor:
     end: int            # word index, exclusive
     key: str            # identity: a person's name, else a body's or country's mention key
     named: bool         # gives a person's name ("Thượng tướng Tô Lâm", "Phó Thủ tướng Hamidi")
+    state: bool         # a head of state or government, who acts for a country ("Thủ tướng …")
     complete: bool      # names someone: a person, a leader ("Nhật hoàng"), a body, a country, a
                         # delegation of a body; not a bare "Đoàn", "Phu nhân" or "Trưởng đoàn"
     delegation: bool    # opens with a delegation word ("Đoàn đại biểu cấp cao …")
@@ -177,7 +178,7 @@ def _actor_forward(ctx: _Ctx, k: int, coordinate: str = "any") -> _Actor | None:
     runs: list[str] = []
     run: list[str] = []
     run_from: int | None = None            # where the actor ended before the current run began
-    named = leader = delegation = titled = False
+    named = leader = delegation = titled = state = False
     person_key = other_key = ""
 
     def close_run() -> bool:
@@ -207,6 +208,10 @@ def _actor_forward(ctx: _Ctx, k: int, coordinate: str = "any") -> _Actor | None:
             if m.type == "Person":
                 named = True
                 person_key = person_key or (m.attr("name") or m.text)
+                title = ctx.match(k, "actor")          # "Phó Thủ tướng Trương Hòa Bình", title included
+                if title is not None and ctx.words[k + title[0] - 1][1] <= m.end - ctx.base:
+                    leader |= title[1] in ("leader", "state")
+                    state |= title[1] == "state" and k == start
             else:
                 other_key = "+".join(filter(None, (other_key, mention_key(m))))
             k = end = ctx.after_mention(m)
@@ -216,7 +221,8 @@ def _actor_forward(ctx: _Ctx, k: int, coordinate: str = "any") -> _Actor | None:
             if not close_run():
                 break
             n, cls, _ = hit
-            leader |= cls == "leader"
+            leader |= cls in ("leader", "state")
+            state |= cls == "state" and k == start
             delegation |= cls == "delegation" and k == start
             titled = True
             k += n
@@ -265,7 +271,7 @@ def _actor_forward(ctx: _Ctx, k: int, coordinate: str = "any") -> _Actor | None:
     else:
         key = "|" + norm_key(ctx.span(start, end))
     complete = named or leader or bool(other_key)
-    return _Actor(start, end, key, named, complete, delegation)
+    return _Actor(start, end, key, named, state, complete, delegation)
 
 
 def _strip_country(ctx: _Ctx, name: str) -> str:
@@ -753,6 +759,73 @@ def _clause_start(ctx: _Ctx, k: int) -> int:
     return max((i for i in range(1, k + 1) if ";" in ctx.gap(i)), default=0)
 
 
+def _spans(ms) -> str:
+    """Mentions as "start:end" offsets, ';'-separated: an event's participants, kept on its mention
+    until event_links turns them into links (the mentions may be rewritten in between)."""
+    return ";".join(f"{m.start}:{m.end}" for m in ms)
+
+
+def _top(ctx: _Ctx, types: tuple[str, ...], lo: int, hi: int) -> list[Mention]:
+    """The mentions of `types` between words lo and hi that are not inside another name."""
+    a = ctx.words[lo][0] + ctx.base if lo < ctx.n else ctx.base + len(ctx.text)
+    b = ctx.words[hi - 1][1] + ctx.base if hi > 0 else ctx.base
+    return [m for m in ctx.mentions if m.type in types and a <= m.start and m.end <= b and not m.attr("nested")]
+
+
+def _actor_links(ctx: _Ctx, actor: _Actor) -> tuple[list[Mention], bool]:
+    """Who an actor phrase makes take part: its persons, the bodies they speak for, and the
+    country a delegation or a head of state or government acts for; (mentions, acts for the home
+    country: a head of government named without one, "Thủ tướng Nguyễn Xuân Phúc")."""
+    inside = _top(ctx, ACTOR_TYPES, actor.start, actor.end)
+    persons = [m for m in inside if m.type == "Person"]
+    orgs = [m for m in inside if m.type == "Organization"]
+    countries = [m for m in inside if m.type == "Country"]
+    out = persons + orgs
+    if countries and (actor.state or (actor.delegation and not orgs) or not (persons or orgs or actor.named)):
+        out.append(countries[0])
+    if actor.delegation:
+        out += _delegation_head(ctx, actor.end)
+    return out, actor.state and not countries and not orgs
+
+
+def _delegation_head(ctx: _Ctx, k: int) -> list[Mention]:
+    """"Đoàn … do ngài Robert Kalinak, Phó Thủ tướng làm Trưởng đoàn": the person who leads the
+    delegation named before word k (a `led` phrase closes the "do …" clause) takes part too."""
+    if k >= ctx.n or ctx.lower[k] != "do" or ctx.gap(k) != " ":
+        return []
+    for j in range(k + 2, min(k + 20, ctx.n + 1)):
+        if ctx.match_end(j, "led") is not None:
+            return _top(ctx, ("Person",), k + 1, j)
+        if j < ctx.n and ";" in ctx.gap(j):
+            break
+    return []
+
+
+def _organizers(ctx: _Ctx, lo: int, k: int) -> tuple[list[Mention], list[Mention]]:
+    """(organizers, helpers) of an operation at word k told in the clause from word lo: the bodies
+    that act ("Đồn Biên phòng X phối hợp với Đội Y triệt phá …"), and those that only assist ("với
+    sự phối hợp của C", events.tsv helper). A body's parent in apposition ("Đội Y, Bộ đội Biên phòng
+    tỉnh Z") and a body named as an owner ("… của X") are not counted again; helpers organise when
+    no one else is named."""
+    orgs = sorted(_top(ctx, ("Organization",), lo, k), key=lambda m: m.start)
+    acting, helping = [], []
+    prev = None
+    for m in orgs:
+        before = ctx.text[:m.start - ctx.base].lower()
+        if prev is not None and ctx.text[prev.end - ctx.base:m.start - ctx.base] in (" ", ", ", " ("):
+            prev = m
+            continue                           # the parent of the body before it
+        prev = m
+        word_before = re.search(r"(\w+)\s$", before)
+        if word_before and ctx.text[m.start - ctx.base - len(word_before.group(0))].isupper() \
+                and m.start - ctx.base - len(word_before.group(0)) > 0:
+            continue                           # "Thủ trưởng Cơ quan CSĐT …": a post's body, not an actor
+        helper = any(re.search(r"(?<!\w)" + re.escape(" ".join(w)) + r"(?:\s+\w+){0,2}\s+của\s+(?:[^,;]*?)$", before)
+                     for items in ctx.er.phrases.get("helper", {}).values() for w, _, _ in items)
+        (helping if helper else acting).append(m)
+    return (acting or helping), (helping if acting else [])
+
+
 def _operations(ctx: _Ctx, headline: bool) -> list[Mention]:
     """"Đồn Biên phòng X phối hợp với Y triệt phá một đường dây mua bán người": an operation verb
     (events.tsv operation) with its object, done by a body named before it in the clause; in a
@@ -791,10 +864,12 @@ def _operations(ctx: _Ctx, headline: bool) -> list[Mention]:
             continue
         end = _phrase_end(ctx, obj)
         text = ctx.span(k, end)
+        organizers, helpers = _organizers(ctx, lo, k)
         out.append(ctx.mention(k, k + n, k, end, rid, {
             "canonical": _capitalise(text), "aliases": text, "trigger": "1", "frame": "operation",
             "group": group, "ident": f"op{SEP}{group}", "agent": mention_key(agent) if agent else "",
-            "headline": "1" if at_head else "", "local": "1"}))
+            "headline": "1" if at_head else "", "local": "1",
+            "organizers": _spans(organizers), "participants": _spans(helpers)}))
     return out
 
 
@@ -836,9 +911,11 @@ def _outcomes(ctx: _Ctx, headline: bool) -> list[Mention]:
             name = _fill(ctx.er, "rescue", victims=ctx.span(start, verb), rest=rest)
         else:
             name = _capitalise(text)
+        organizers, helpers = _organizers(ctx, lo, start)
         out.append(ctx.mention(k, k + n, start, end, rid, {
             "canonical": name, "aliases": text, "trigger": "1", "frame": "operation", "group": group,
-            "ident": f"op{SEP}{group}", "headline": "1" if headline and start == 0 else "", "local": "1"}))
+            "ident": f"op{SEP}{group}", "headline": "1" if headline and start == 0 else "", "local": "1",
+            "organizers": _spans(organizers), "participants": _spans(helpers)}))
     return out
 
 
@@ -905,19 +982,24 @@ def _visits(ctx: _Ctx) -> list[Mention]:
                 ctx.gap(x) != " " for x in range(visitor.end, p + 1))
             alias_from = visitor.start if adjacent else p
             alias = ctx.text[ctx.words[alias_from][0]:host.end - ctx.base]
+            who, home = _actor_links(ctx, visitor)
             out.append(ctx.mention(p, after_verb, alias_from, host_end, hit[2], {
                 "canonical": name, "aliases": alias, "trigger": "1", "frame": "visit",
                 "ident": f"visit{SEP}{visitor.key if visitor else ''}{SEP}{host.key or norm_key(host.text)}",
                 "visitor": visitor.key if visitor else "", "place": _country_name(ctx, host), "local": "1",
-                "visitor_text": norm_key(vis)}))
+                "visitor_text": norm_key(vis), "participants": _spans(who), "home": "1" if home else "",
+                "held": _spans([host])}))
         elif pre is not None and visitor is not None and visitor.complete and kk == after_verb:
             dest = _destination(ctx, kk)
             if dest is None:
                 continue
             place = ctx.span(kk, dest)
+            who, home = _actor_links(ctx, visitor)
+            where = [m for m in _top(ctx, ("Location",), kk, dest)]
             out.append(ctx.mention(p, after_verb, p, dest, hit[2], {
                 "canonical": _fill(er, "facility", place=place), "aliases": ctx.span(p, dest), "trigger": "1",
-                "frame": "visit", "ident": f"facility{SEP}{norm_key(place)}", "place": place, "local": "1"}))
+                "frame": "visit", "ident": f"facility{SEP}{norm_key(place)}", "place": place, "local": "1",
+                "participants": _spans(who), "held": _spans(where[:1])}))
     return out
 
 
@@ -979,7 +1061,9 @@ def _visit_noun(ctx: _Ctx, k: int, hit) -> Mention | None:
             visitor = after
             detail = ctx.text[ctx.words[k + hit[0] - 1][1]:ctx.words[kk - 1][1]]
             name = _fill(ctx.er, "visit", detail=detail, visitor=ctx.span(after.start, after.end))
+    who, home = _actor_links(ctx, visitor) if visitor is not None else ([], False)
     return ctx.mention(k, k + hit[0], k, kk, hit[2], {
+        "participants": _spans(who), "home": "1" if home else "", "held": _spans([host] if host else []),
         "canonical": name, "aliases": np_text, "trigger": "1", "frame": "visit",
         "ident": f"visit{SEP}{visitor.key if visitor else ''}{SEP}{(host.key or norm_key(host.text)) if host else ''}",
         "visitor": visitor.key if visitor else "", "place": _country_name(ctx, host) if host else "", "local": "1",
@@ -1030,15 +1114,22 @@ def _talks(ctx: _Ctx) -> list[Mention]:
             out.append(ctx.mention(k, k + n, start, name_end, rid, {
                 "canonical": _fill(ctx.er, "talks", head=head, a=ctx.span(a.start, a.end), b=ctx.span(b.start, b.end)),
                 "aliases": ctx.span(start, k + n), "trigger": "1", "frame": "talks",
-                "ident": f"talks{SEP}" + SEP.join(sorted((a.key, b.key))), "local": "1"}))
+                "ident": f"talks{SEP}" + SEP.join(sorted((a.key, b.key))), "local": "1", **_sides(ctx, a, b)}))
             continue
         if a is None or b is None or not (a.complete and b.complete):
             continue
         name = _fill(ctx.er, "talks", head=head, a=ctx.span(a.start, a.end), b=ctx.span(b.start, b.end))
         out.append(ctx.mention(k, k + n, start, b.end, rid, {
             "canonical": name, "aliases": ctx.span(start, b.end), "trigger": "1", "frame": "talks",
-            "ident": f"talks{SEP}" + SEP.join(sorted((a.key, b.key))), "local": "1"}))
+            "ident": f"talks{SEP}" + SEP.join(sorted((a.key, b.key))), "local": "1", **_sides(ctx, a, b)}))
     return out
+
+
+def _sides(ctx: _Ctx, a: _Actor, b: _Actor) -> dict[str, str]:
+    """The participants of talks: both sides (see _actor_links)."""
+    wa, home_a = _actor_links(ctx, a)
+    wb, home_b = _actor_links(ctx, b)
+    return {"participants": _spans(wa + wb), "home": "1" if home_a or home_b else ""}
 
 
 def _partner_after_verbs(ctx: _Ctx, kk: int) -> int | None:
@@ -1475,4 +1566,39 @@ def _signatures(mentions: list[Mention], days: dict[str, str]) -> list[Mention]:
         if sig:
             m = replace(m, attrs=tuple(sorted({**dict(m.attrs), "sig": sig}.items())))
         out.append(m)
+    return out
+
+
+# --- the links an event told by a verb states ------------------------------------------------
+
+def event_links(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[RelationMention]:
+    """The links the events told by a verb state themselves, from the parts the scanners found:
+    who acted in an operation (`organized`), who visited, held talks or assisted (`participatedIn`;
+    a head of government named without a country acts for the home country, events.tsv home), and
+    the host country or visited place (`heldIn`). Evidence names the event's rule."""
+    er = event_rules(lex)
+    by_span: dict[tuple[int, int], list[Mention]] = {}
+    for m in mentions:
+        by_span.setdefault((m.start, m.end), []).append(m)
+    home_keys = {keys[0][0] for items in er.phrases.get("home", {}).values() for words, _, _ in items
+                 for _, _, (_, keys) in lex.gazetteer_matches(" ".join(words))}
+    home = next((m for m in mentions if m.type == "Country" and m.key in home_keys), None)
+
+    def at(spans: str, types: tuple[str, ...]):
+        for span in filter(None, spans.split(";")):
+            a, b = map(int, span.split(":"))
+            yield from (m for m in by_span.get((a, b), ()) if m.type in types)
+
+    out: list[RelationMention] = []
+    for ev in mentions:
+        if ev.type != "Event" or not ev.attr("trigger"):
+            continue
+        for m in at(ev.attr("organizers"), ACTOR_TYPES):
+            out.append(RelationMention(m, "organized", ev, f"{ev.rule}#organized"))
+        for m in at(ev.attr("participants"), ACTOR_TYPES):
+            out.append(RelationMention(m, "participatedIn", ev, f"{ev.rule}#participatedIn"))
+        if ev.attr("home") and home is not None:
+            out.append(RelationMention(home, "participatedIn", ev, f"{ev.rule}#participatedIn"))
+        for m in at(ev.attr("held"), ("Country", "Location")):
+            out.append(RelationMention(ev, "heldIn", m, f"{ev.rule}#heldIn"))
     return out
