@@ -332,3 +332,48 @@ def test_a_headline_opening_with_a_meeting_verb_names_the_main_event(tmp_path):
     ev = events(g)
     assert set(ev) == {"Gặp mặt cán bộ lãnh sự Việt Nam ở nước ngoài"}
     assert ev["Gặp mặt cán bộ lãnh sự Việt Nam ở nước ngoài"]["date"] == "2017-07-14"
+
+
+# --- the links an event told by a verb states ------------------------------------------------
+
+def triples(g):
+    return {(g.nodes[u]["label"], d["relation"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True)}
+
+
+def test_the_bodies_that_act_together_organise_the_operation(tmp_path):
+    t = triples(build(tmp_path, "Đồn Biên phòng Hoành Mô phối hợp với Công an huyện Bình Liêu triệt phá một đường dây "
+                                "mua bán người."))
+    ev = "Triệt phá một đường dây mua bán người"
+    assert {s for s, r, o in t if r == "organized" and o == ev} == {"Đồn Biên phòng Hoành Mô", "Công an huyện Bình Liêu"}
+
+
+def test_a_body_that_only_assists_takes_part(tmp_path):
+    t = triples(build(tmp_path, "Với sự phối hợp của Công an huyện Bình Liêu, Đồn Biên phòng Hoành Mô đã giải cứu "
+                                "2 phụ nữ bị lừa bán."))
+    ev = "Giải cứu 2 phụ nữ bị lừa bán"
+    assert ("Đồn Biên phòng Hoành Mô", "organized", ev) in t
+    assert ("Công an huyện Bình Liêu", "participatedIn", ev) in t
+    assert ("Công an huyện Bình Liêu", "organized", ev) not in t
+
+
+def test_a_head_of_government_visits_for_his_country_and_the_visit_is_held_in_the_host(tmp_path):
+    t = triples(build(tmp_path, "Thủ tướng Nguyễn Xuân Phúc đã thăm chính thức Nhật Bản. "
+                                "Việt Nam và Nhật Bản nhất trí tăng cường hợp tác."))
+    ev = "Chuyến thăm chính thức Nhật Bản của Thủ tướng Nguyễn Xuân Phúc"
+    assert {("Nguyễn Xuân Phúc", "participatedIn", ev), ("Việt Nam", "participatedIn", ev),
+            (ev, "heldIn", "Nhật Bản")} <= t
+    assert ("Nhật Bản", "participatedIn", ev) not in t
+
+
+def test_both_sides_of_talks_take_part_with_the_bodies_they_speak_for(tmp_path):
+    t = triples(build(tmp_path, "Thượng tướng Tô Lâm hội đàm với Bộ trưởng Bộ Nội vụ Campuchia Sar Kheng."))
+    ev = "Hội đàm giữa Thượng tướng Tô Lâm và Bộ trưởng Bộ Nội vụ Campuchia Sar Kheng"
+    assert {s for s, r, o in t if r == "participatedIn" and o == ev} >= {"Tô Lâm", "Bộ Nội vụ Campuchia"}
+    assert ("Campuchia", "participatedIn", ev) not in t
+
+
+def test_a_visiting_delegation_takes_part_with_its_body(tmp_path):
+    t = triples(build(tmp_path, "Đoàn đại biểu Bộ Công an Lào do Thứ trưởng Khamphan Phommathat làm Trưởng đoàn "
+                                "sang thăm, làm việc tại Việt Nam."))
+    ev = "Chuyến thăm, làm việc tại Việt Nam của Đoàn đại biểu Bộ Công an Lào"
+    assert ("Bộ Công an Lào", "participatedIn", ev) in t and (ev, "heldIn", "Việt Nam") in t

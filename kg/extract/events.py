@@ -801,6 +801,18 @@ def _delegation_head(ctx: _Ctx, k: int) -> list[Mention]:
     return []
 
 
+def _level(ctx: _Ctx, m: Mention) -> int:
+    """A body's rank (heads.tsv level: 1 = ministry … 4 = unit); a gazetteer body with a parent ranks
+    below it; 0 when unknown."""
+    if m.attr("level"):
+        return int(m.attr("level"))
+    entry = ctx.lex.entries.get(m.key)
+    if entry is None:
+        return 0
+    parent = dict(entry.attrs).get("parent", "")
+    return 3 if parent else 1
+
+
 def _organizers(ctx: _Ctx, lo: int, k: int) -> tuple[list[Mention], list[Mention]]:
     """(organizers, helpers) of an operation at word k told in the clause from word lo: the bodies
     that act ("Đồn Biên phòng X phối hợp với Đội Y triệt phá …"), and those that only assist ("với
@@ -812,9 +824,10 @@ def _organizers(ctx: _Ctx, lo: int, k: int) -> tuple[list[Mention], list[Mention
     prev = None
     for m in orgs:
         before = ctx.text[:m.start - ctx.base].lower()
-        if prev is not None and ctx.text[prev.end - ctx.base:m.start - ctx.base] in (" ", ", ", " ("):
+        if prev is not None and ctx.text[prev.end - ctx.base:m.start - ctx.base] in (" ", ", ", " (") \
+                and 0 < _level(ctx, m) < _level(ctx, prev):
             prev = m
-            continue                           # the parent of the body before it
+            continue                           # the parent of the body before it ("Đội X, Bộ đội Biên phòng …")
         prev = m
         word_before = re.search(r"(\w+)\s$", before)
         if word_before and ctx.text[m.start - ctx.base - len(word_before.group(0))].isupper() \
