@@ -377,3 +377,14 @@ def test_a_visiting_delegation_takes_part_with_its_body(tmp_path):
                                 "sang thăm, làm việc tại Việt Nam."))
     ev = "Chuyến thăm, làm việc tại Việt Nam của Đoàn đại biểu Bộ Công an Lào"
     assert ("Bộ Công an Lào", "participatedIn", ev) in t and (ev, "heldIn", "Việt Nam") in t
+
+
+def test_a_visit_someone_is_invited_to_make_is_no_event(tmp_path):
+    g = build(tmp_path, "Nhân dịp này, Thủ tướng Nguyễn Xuân Phúc đã mời Thủ tướng Mark Rutte thăm Việt Nam.")
+    assert events(g) == {}
+
+
+def test_a_leader_named_without_a_country_visiting_the_home_country_is_not_its_own(tmp_path):
+    t = triples(build(tmp_path, "Thủ tướng Lý Hiển Long thăm chính thức Việt Nam. Việt Nam và Singapore nhất trí hợp tác."))
+    ev = "Chuyến thăm chính thức Việt Nam của Thủ tướng Lý Hiển Long"
+    assert (ev, "heldIn", "Việt Nam") in t and ("Việt Nam", "participatedIn", ev) not in t

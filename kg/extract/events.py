@@ -987,6 +987,8 @@ def _visits(ctx: _Ctx) -> list[Mention]:
         kk = _details(ctx, after_verb)
         host, host_end = _host_after(ctx, kk)
         visitor = _subject(ctx, p)
+        if visitor is not None and visitor.start > 0 and ctx.match_end(visitor.start, "irrealis") is not None:
+            continue                           # "mời Thủ tướng X thăm Việt Nam": an invitation
         if host is not None and visitor is not None:
             detail = ctx.text[ctx.words[after_verb - 1][1]:host.end - ctx.base]
             vis = ctx.span(visitor.start, visitor.end) if visitor is not None else ""
@@ -1141,8 +1143,10 @@ def _talks(ctx: _Ctx) -> list[Mention]:
 def _sides(ctx: _Ctx, a: _Actor, b: _Actor) -> dict[str, str]:
     """The participants of talks: both sides (see _actor_links)."""
     wa, home_a = _actor_links(ctx, a)
-    wb, home_b = _actor_links(ctx, b)
-    return {"participants": _spans(wa + wb), "home": "1" if home_a or home_b else ""}
+    wb, _ = _actor_links(ctx, b)
+    # only the subject's head of government is the home press's own ("Thủ tướng X hội đàm với Thủ
+    # tướng Y": Y, named without a country, is the other side's)
+    return {"participants": _spans(wa + wb), "home": "1" if home_a else ""}
 
 
 def _partner_after_verbs(ctx: _Ctx, kk: int) -> int | None:
@@ -1596,6 +1600,7 @@ def event_links(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Re
     home_keys = {keys[0][0] for items in er.phrases.get("home", {}).values() for words, _, _ in items
                  for _, _, (_, keys) in lex.gazetteer_matches(" ".join(words))}
     home = next((m for m in mentions if m.type == "Country" and m.key in home_keys), None)
+    held_home = {(m.start, m.end) for m in mentions if m.type == "Country" and m.key in home_keys}
 
     def at(spans: str, types: tuple[str, ...]):
         for span in filter(None, spans.split(";")):
@@ -1610,7 +1615,9 @@ def event_links(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Re
             out.append(RelationMention(m, "organized", ev, f"{ev.rule}#organized"))
         for m in at(ev.attr("participants"), ACTOR_TYPES):
             out.append(RelationMention(m, "participatedIn", ev, f"{ev.rule}#participatedIn"))
-        if ev.attr("home") and home is not None:
+        visits_home = any(tuple(map(int, x.split(":"))) in held_home for x in filter(None, ev.attr("held").split(";")))
+        if ev.attr("home") and home is not None and not visits_home:
+            # a leader named without a country visiting the home country is a foreign one
             out.append(RelationMention(home, "participatedIn", ev, f"{ev.rule}#participatedIn"))
         for m in at(ev.attr("held"), ("Country", "Location")):
             out.append(RelationMention(ev, "heldIn", m, f"{ev.rule}#heldIn"))
