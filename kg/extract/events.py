@@ -37,6 +37,9 @@ class EventRules:
     phrases: dict[str, dict[str, list[tuple[tuple[str, ...], str, str]]]] = field(default_factory=dict)
     templates: dict[str, tuple[str, str]] = field(default_factory=dict)     # class -> (template, rule id)
     first_words: dict[str, frozenset[str]] = field(default_factory=dict)   # kind -> its first words
+    triggers: re.Pattern = re.compile(r"(?!)")     # any phrase that may tell an event by a verb or a visit noun
+    frames: re.Pattern = re.compile(r"(?!)")       # forum frames ("các diễn đàn")
+    helper: re.Pattern = re.compile(r"(?!)")       # "sự phối hợp (chặt chẽ) của …" up to the body after it
 
 
 _COMPILED: dict[str, EventRules] = {}
@@ -66,7 +69,19 @@ def _compile(lex: Lexicon) -> EventRules:
         for items in by_first.values():
             items.sort(key=lambda p: -len(p[0]))
     er.first_words = {kind: frozenset(by_first) for kind, by_first in er.phrases.items()}
+    er.triggers = _any_of(er, ("operation", "outcome", "visit", "visit-noun", "talks", "meeting"))
+    er.frames = _any_of(er, ("forum",), "frame")
+    helpers = _any_of(er, ("helper",)).pattern
+    er.helper = re.compile(helpers[:-len(r"(?!\w)")] + r"(?:\s+\w+){0,2}\s+của\s+[^,;]*$")
     return er
+
+
+def _any_of(er: EventRules, kinds: tuple[str, ...], cls: str | None = None) -> re.Pattern:
+    """One regex for the phrases of `kinds` (of class `cls`), whole words, over lower-case text."""
+    phrases = sorted({" ".join(w) for k in kinds for items in er.phrases.get(k, {}).values()
+                      for w, c, _ in items if cls is None or c == cls}, key=lambda p: (-len(p), p))
+    alts = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)" if alts else r"(?!)")
 
 
 # --- one sentence, with its mentions -------------------------------------------------------
@@ -833,8 +848,7 @@ def _organizers(ctx: _Ctx, lo: int, k: int) -> tuple[list[Mention], list[Mention
         if word_before and ctx.text[m.start - ctx.base - len(word_before.group(0))].isupper() \
                 and m.start - ctx.base - len(word_before.group(0)) > 0:
             continue                           # "Thủ trưởng Cơ quan CSĐT …": a post's body, not an actor
-        helper = any(re.search(r"(?<!\w)" + re.escape(" ".join(w)) + r"(?:\s+\w+){0,2}\s+của\s+(?:[^,;]*?)$", before)
-                     for items in ctx.er.phrases.get("helper", {}).values() for w, _, _ in items)
+        helper = ctx.er.helper.search(before) is not None
         (helping if helper else acting).append(m)
     return (acting or helping), (helping if acting else [])
 
@@ -1178,27 +1192,29 @@ def _coordinated_before(ctx: _Ctx, k: int) -> tuple[_Actor, _Actor] | None:
     return a, b
 
 
+_NHU = re.compile(r"(?<!\w)như(?!\w)")             # "các diễn đàn … như A, B": "như" (such as) opens the list
+_LIST_END = re.compile(r",\s+[a-zđà-ỹ]|;|\.(?:\s|$)")  # the list ends at a clause
+
+
 def _forum_bodies(doc: Document, mentions: list[Mention], er: EventRules) -> list[Mention]:
     """Standing intergovernmental bodies named like events are Organizations: those listed after a
     forum frame ("các diễn đàn khu vực và quốc tế như …, Diễn đàn Khu vực ASEAN (ARF)"), and a forum
     head nested in a meeting's title ("Hội nghị Quan chức cao cấp Diễn đàn khu vực ASEAN")."""
-    frames = [(words, rid) for by_first in (er.phrases.get("forum", {}),) for items in by_first.values()
-              for words, cls, rid in items if cls == "frame"]
     heads = [(words, rid) for items in er.phrases.get("forum", {}).values() for words, cls, rid in items if cls == "head"]
+    frame_rule = next((rid for items in er.phrases.get("forum", {}).values() for _, cls, rid in items if cls == "frame"), "")
     listed: dict[int, str] = {}
     for si, sent in enumerate(doc.sentences):
         low = sent.text.lower()
-        for words, rid in frames:
-            for fm in re.finditer(r"(?<!\w)" + re.escape(" ".join(words)) + r"(?!\w)", low):
-                nhu = re.compile(r"(?<!\w)như(?!\w)").search(low, fm.end(), fm.end() + 80)
-                if nhu is None:
-                    continue
-                stop = re.compile(r",\s+[a-zđà-ỹ]|;|\.(?:\s|$)").search(sent.text, nhu.end())
-                hi = stop.start() if stop else len(sent.text)
-                for m in mentions:
-                    if m.type == "Event" and m.sentence == si and nhu.end() <= m.start - sent.start < hi \
-                            and not dict(m.attrs).get("trigger"):
-                        listed[id(m)] = rid
+        for fm in er.frames.finditer(low):
+            nhu = _NHU.search(low, fm.end(), fm.end() + 80)
+            if nhu is None:
+                continue
+            stop = _LIST_END.search(sent.text, nhu.end())
+            hi = stop.start() if stop else len(sent.text)
+            for m in mentions:
+                if m.type == "Event" and m.sentence == si and nhu.end() <= m.start - sent.start < hi \
+                        and not m.attr("trigger"):
+                    listed[id(m)] = frame_rule
     out = []
     for m in mentions:
         if id(m) in listed:
@@ -1304,9 +1320,6 @@ def _is_title(doc: Document) -> bool:
 
 def _frame_events(doc: Document, mentions: list[Mention], lex: Lexicon, er: EventRules) -> list[Mention]:
     """The events told by a verb or a visit noun, sentence by sentence."""
-    triggers = set()
-    for kind in ("operation", "outcome", "visit", "visit-noun", "talks", "meeting"):
-        triggers |= er.first_words.get(kind, frozenset())
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
@@ -1314,7 +1327,7 @@ def _frame_events(doc: Document, mentions: list[Mention], lex: Lexicon, er: Even
     out: list[Mention] = []
     verbs: set[str] = set()                     # the meeting verb a headline opens with
     for si, sent in enumerate(doc.sentences):
-        if triggers.isdisjoint(re.findall(r"\w+", sent.text.lower())):
+        if er.triggers.search(sent.text.lower()) is None:
             continue
         ctx = _Ctx(doc, si, by_sentence.get(si, []), lex, er)
         if not ctx.n:
