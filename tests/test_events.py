@@ -388,3 +388,13 @@ def test_a_leader_named_without_a_country_visiting_the_home_country_is_not_its_o
     t = triples(build(tmp_path, "Thủ tướng Lý Hiển Long thăm chính thức Việt Nam. Việt Nam và Singapore nhất trí hợp tác."))
     ev = "Chuyến thăm chính thức Việt Nam của Thủ tướng Lý Hiển Long"
     assert (ev, "heldIn", "Việt Nam") in t and ("Việt Nam", "participatedIn", ev) not in t
+
+
+def test_a_suspect_caught_told_only_in_the_passive_is_no_operation(tmp_path):
+    g = build(tmp_path, "Theo hãng tin AP, nghi phạm đã bị bắt giữ ngay sau vụ việc.")
+    assert events(g) == {}
+
+
+def test_the_visitor_after_a_dated_adjunct_following_the_visit_noun(tmp_path):
+    g = build(tmp_path, "Tiếp tục chuyến thăm chính thức Hà Lan, chiều 10-7, Thủ tướng Nguyễn Xuân Phúc đã dự diễn đàn doanh nghiệp.")
+    assert set(events(g)) == {"Chuyến thăm chính thức Hà Lan của Thủ tướng Nguyễn Xuân Phúc"}

@@ -940,6 +940,7 @@ def _outcomes(ctx: _Ctx, headline: bool) -> list[Mention]:
             name = _capitalise(text)
         organizers, helpers = _organizers(ctx, lo, start)
         out.append(ctx.mention(k, k + n, start, end, rid, {
+            "passive": "1" if group == "case" else "",
             "canonical": name, "aliases": text, "trigger": "1", "frame": "operation", "group": group,
             "ident": f"op{SEP}{group}", "headline": "1" if headline and start == 0 else "", "local": "1",
             "organizers": _spans(organizers), "participants": _spans(helpers)}))
@@ -1083,9 +1084,16 @@ def _visit_noun(ctx: _Ctx, k: int, hit) -> Mention | None:
             visitor = subj
             detail = ctx.text[ctx.words[k + hit[0] - 1][1]:ctx.words[kk - 1][1]]
             name = _fill(ctx.er, "visit", detail=detail, visitor=ctx.span(subj.start, subj.end))
-    if visitor is None and k > 0 and ctx.lower[k - 1] in ("trong", "nhân") and kk < ctx.n and ctx.gap(kk) == ", ":
-        # "Tháng 11/2007, trong chuyến thăm Nhật Bản, Chủ tịch nước X đã …": the visitor is the subject
-        after = _actor_forward(ctx, kk, coordinate="companion")
+    if visitor is None and k > 0 and ctx.match_end(k, "opener") is not None and kk < ctx.n and ctx.gap(kk) == ", ":
+        # "Tháng 11/2007, trong chuyến thăm Nhật Bản, Chủ tịch nước X đã …", "Tiếp tục chuyến thăm …,
+        # chiều 10-7, Thủ tướng X …": the visitor is the subject of the clause after it (a short
+        # dated adjunct may come first)
+        at = kk
+        nxt = next((i for i in range(kk + 1, min(kk + 8, ctx.n)) if ctx.gap(i) == ", "), None)
+        if _actor_forward(ctx, kk, coordinate="companion") is None and nxt is not None \
+                and any(w.isdigit() for w in ctx.lower[kk:nxt]):
+            at = nxt
+        after = _actor_forward(ctx, at, coordinate="companion")
         if after is not None and after.named:
             visitor = after
             detail = ctx.text[ctx.words[k + hit[0] - 1][1]:ctx.words[kk - 1][1]]
@@ -1344,7 +1352,10 @@ def _frame_events(doc: Document, mentions: list[Mention], lex: Lexicon, er: Even
         elif verbs and si > 0:
             found += [m for m in _meetings(ctx) if m.attr("ident") in verbs]
         out += found
-    return out
+    # a suspect caught, told in the passive ("đối tượng … đã bị bắt giữ"), is a step of a case the
+    # article tells actively; alone it names no operation
+    active = {m.attr("group") for m in out if m.attr("frame") == "operation" and not m.attr("passive")}
+    return [m for m in out if not (m.attr("passive") and m.attr("group") not in active)]
 
 
 def _headline_meeting(ctx: _Ctx) -> Mention | None:
