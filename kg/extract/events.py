@@ -1091,7 +1091,7 @@ def _visit_noun(ctx: _Ctx, k: int, hit) -> Mention | None:
         at = kk
         nxt = next((i for i in range(kk + 1, min(kk + 8, ctx.n)) if ctx.gap(i) == ", "), None)
         if _actor_forward(ctx, kk, coordinate="companion") is None and nxt is not None \
-                and any(w.isdigit() for w in ctx.lower[kk:nxt]):
+                and any(c.isdigit() for w in ctx.lower[kk:nxt] for c in w):
             at = nxt
         after = _actor_forward(ctx, at, coordinate="companion")
         if after is not None and after.named:
