@@ -398,3 +398,17 @@ def test_a_suspect_caught_told_only_in_the_passive_is_no_operation(tmp_path):
 def test_the_visitor_after_a_dated_adjunct_following_the_visit_noun(tmp_path):
     g = build(tmp_path, "Tiếp tục chuyến thăm chính thức Hà Lan, chiều 10-7, Thủ tướng Nguyễn Xuân Phúc đã dự diễn đàn doanh nghiệp.")
     assert set(events(g)) == {"Chuyến thăm chính thức Hà Lan của Thủ tướng Nguyễn Xuân Phúc"}
+
+
+def test_a_court_trial_is_no_event(tmp_path):
+    g = build(tmp_path, "Ngày 12/7/2017, Tòa án nhân dân tỉnh Lào Cai mở phiên tòa xét xử 5 bị cáo về tội mua bán người.")
+    assert events(g) == {}
+
+
+def test_a_head_alone_points_back_to_the_last_event_named_with_it(tmp_path):
+    g = build(tmp_path, "Thủ tướng Nguyễn Xuân Phúc sẽ thăm chính thức Nhật Bản và tham dự Hội nghị Tương lai châu Á lần thứ 23. "
+                        "Hội nghị có sự tham gia của lãnh đạo nhiều nước.")
+    ev = events(g)
+    assert set(ev) == {"Chuyến thăm chính thức Nhật Bản của Thủ tướng Nguyễn Xuân Phúc",
+                       "Hội nghị Tương lai châu Á lần thứ 23"}
+    assert len({e["sentence"] for e in ev["Hội nghị Tương lai châu Á lần thứ 23"]["evidence"]}) == 2

@@ -1542,9 +1542,14 @@ def article_events(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
                 out.append(replace(m, attrs=tuple(sorted(attrs.items()))))
                 continue
         if m.type == "Event" and attrs.get("anaphor"):
-            if main is None:
+            # "Hội nghị ghi nhận …", "Phát biểu tại hội đàm": the article's main event if it has that
+            # head, else the first event named with it before, else the main event
+            head = m.text.lower() + " "
+            same = [e for e in named if e.start < m.start and (e.attr("canonical") or e.text).lower().startswith(head)]
+            target = main if main is None or main in same or not same else same[0]
+            if target is None:
                 continue
-            attrs["ref"] = mention_key(main)
+            attrs["ref"] = mention_key(target)
             out.append(replace(m, attrs=tuple(sorted(attrs.items()))))
             continue
         key = mention_key(m) if m.type == "Event" and not attrs.get("nested") else None
