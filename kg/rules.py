@@ -18,7 +18,7 @@ DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "gazetteer/organizations.tsv": (("id", "name"), ("aliases", "parent", "country", "wikidata", "note")),
     "gazetteer/countries.tsv": (("id", "name", "iso"), ("aliases", "wikidata", "note")),
-    "gazetteer/locations.tsv": (("id", "name"), ("aliases", "kind", "note")),
+    "gazetteer/locations.tsv": (("id", "name"), ("aliases", "kind", "parent", "note")),
     "gazetteer/agreements.tsv": (("id", "name"), ("aliases", "parent", "wikidata", "note")),
     "heads.tsv": (("id", "type", "head"), ("level", "tail", "note")),
     "cues.tsv": (("id", "relation", "cue"), ("role", "note")),
@@ -28,8 +28,10 @@ SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "persons.tsv": (("id", "kind", "word"), ("head", "note")),
     "events.tsv": (("id", "kind", "phrase"), ("class", "note")),
     "word_classes.tsv": (("word", "class"), ("n", "note")),
+    "words.tsv": (("word", "class"), ("note",)),
     "governments.tsv": (("id", "word"), ("country", "note")),
     "abbreviations.tsv": (("id", "short", "long"), ("note",)),
+    "country_words.tsv": (("id", "kind", "word"), ("country", "note")),
 }
 # events.tsv: each kind and the classes it takes ("" = none; for talks, any name head; a "|" list for
 # objects). rules/README.md explains every kind with an example.
@@ -71,9 +73,12 @@ ENUMS = {
     ("heads.tsv", "type"): set(ENTITY_TYPES),
     ("cues.tsv", "relation"): set(RELATIONS) | CUE_HELPERS,
     ("cues.tsv", "role"): {""} | set(CUE_ROLES),
+    ("country_words.tsv", "kind"): {"attribute", "qualifier"},
     ("persons.tsv", "kind"): {"title", "post", "deputy", "surname"},
     ("events.tsv", "kind"): set(EVENT_CLASSES),
     ("gazetteer/locations.tsv", "kind"): {"", "province", "city", "region", "district"},
+    ("words.tsv", "class"): {"noun", "verb", "adjective", "preposition", "conjunction", "adverb",
+                             "determiner", "pronoun", "particle", "numeral", "other", "mixed"},
     ("word_classes.tsv", "class"): {"noun", "verb", "adjective", "preposition", "conjunction", "adverb",
                                     "determiner", "pronoun", "particle", "numeral", "other", "mixed"},
 }
@@ -235,9 +240,16 @@ def _cross_check(tables: dict[str, tuple[Rule, ...]], label: str) -> None:
             raise RuleError(f"{r.file}:{r.line}: parent {r['parent']!r} is not an organisation id")
         if r["country"] and r["country"] not in countries:
             raise RuleError(f"{r.file}:{r.line}: country {r['country']!r} is not a country id")
+    locations = {r.id for r in tables.get("gazetteer/locations.tsv", ())}
+    for r in tables.get("gazetteer/locations.tsv", ()):
+        if r["parent"] and r["parent"] not in locations:
+            raise RuleError(f"{r.file}:{r.line}: parent {r['parent']!r} is not a location id")
     for r in tables.get("gazetteer/agreements.tsv", ()):
         if r["parent"] and r["parent"] not in agreements:
             raise RuleError(f"{r.file}:{r.line}: parent {r['parent']!r} is not an agreement id")
+    for r in tables.get("country_words.tsv", ()):
+        if r["kind"] == "qualifier" and r["country"] not in countries:
+            raise RuleError(f"{r.file}:{r.line}: country {r['country']!r} is not a country id")
     for r in tables.get("governments.tsv", ()):
         if r["country"] and r["country"] not in countries:
             raise RuleError(f"{r.file}:{r.line}: country {r['country']!r} is not a country id")

@@ -189,11 +189,11 @@ def test_a_title_ends_where_the_clause_verb_begins(tmp_path):
 
 def test_a_title_runs_on_through_an_acronym_and_a_trailing_acronym_is_an_alias(tmp_path):
     g = build(tmp_path, "Cuộc họp các Quan chức cao cấp (SOM) ASEAN và Nhật Bản diễn ra tại Tokyo. "
-                        "Hội nghị Bộ trưởng Quốc phòng các nước ASEAN (ADMMR) sẽ họp vào tháng 10.")
+                        "Hội nghị Bộ trưởng Tư pháp các nước ASEAN (ALAWMM) sẽ họp vào tháng 10.")
     ev = events(g)
     assert set(ev) == {"Cuộc họp các Quan chức cao cấp (SOM) ASEAN và Nhật Bản",
-                       "Hội nghị Bộ trưởng Quốc phòng các nước ASEAN"}
-    assert "ADMMR" in ev["Hội nghị Bộ trưởng Quốc phòng các nước ASEAN"]["aliases"]
+                       "Hội nghị Bộ trưởng Tư pháp các nước ASEAN"}
+    assert "ALAWMM" in ev["Hội nghị Bộ trưởng Tư pháp các nước ASEAN"]["aliases"]
 
 
 def test_a_title_ends_before_its_month(tmp_path):
@@ -412,3 +412,9 @@ def test_a_head_alone_points_back_to_the_last_event_named_with_it(tmp_path):
     assert set(ev) == {"Chuyến thăm chính thức Nhật Bản của Thủ tướng Nguyễn Xuân Phúc",
                        "Hội nghị Tương lai châu Á lần thứ 23"}
     assert len({e["sentence"] for e in ev["Hội nghị Tương lai châu Á lần thứ 23"]["evidence"]}) == 2
+
+
+def test_a_session_of_a_standing_body_named_like_a_meeting_is_an_event(tmp_path):
+    g = build(tmp_path, "Hội nghị Cấp cao Đông Á lần thứ 12 diễn ra tại Manila. Việt Nam là thành viên tích cực của Hội nghị Cấp cao Đông Á.")
+    assert set(events(g)) == {"Hội nghị Cấp cao Đông Á lần thứ 12"}
+    assert "Hội nghị Cấp cao Đông Á" in labels(g, "Organization")

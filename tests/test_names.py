@@ -103,3 +103,50 @@ def test_a_dated_title_ends_at_its_year_before_a_new_clause(tmp_path):
 
 def test_related_resolutions_and_a_strategic_partnership_are_no_agreements(tmp_path):
     assert agreements(tmp_path, "Hai nước nâng cấp quan hệ Đối tác Chiến lược giữa hai nước và thực hiện các Nghị quyết liên quan.") == set()
+
+
+def test_a_head_that_is_the_subject_of_the_clause_names_no_agreement(tmp_path):
+    # "Luật phải …" (the law must …), "Hiệp định phù hợp …" (the agreement suits …): a common noun
+    assert agreements(tmp_path, "Để triển khai, Luật phải có văn bản hướng dẫn. Hiệp định phù hợp với lợi ích hai bên.") == set()
+
+
+def test_a_numbered_decree_ends_at_its_number(tmp_path):
+    assert agreements(tmp_path, "Theo Nghị định 46/2016 không phải ai cũng bị phạt.") == {"Nghị định 46/2016"}
+
+
+def test_a_strategist_and_a_law_school_are_no_agreements(tmp_path):
+    assert agreements(tmp_path, "Chiến lược gia người Bồ Đào Nha nói. Sinh viên ĐH Luật Hà Nội dự thi.") == set()
+
+
+def test_a_foreign_ministry_is_one_node_however_its_country_is_written(tmp_path):
+    found = orgs(tmp_path, "Đoàn Bộ Nội vụ Cộng hòa Séc thăm Việt Nam. Bộ Nội vụ Séc cảm ơn sự đón tiếp.")
+    assert found == {"Bộ Nội vụ Cộng hòa Séc"}
+
+
+def test_an_acronym_defined_for_a_provincial_body_is_that_body_in_the_article(tmp_path):
+    g = nodes(tmp_path, "Bộ đội Biên phòng (BĐBP) tỉnh Hà Giang tiếp nhận 3 nạn nhân. Các chiến sĩ BĐBP đã lập hồ sơ.")
+    body = [d for _, d in g.nodes(data=True) if d["type"] == "Organization"]
+    assert [d["label"] for d in body] == ["Bộ đội Biên phòng tỉnh Hà Giang"] and "BĐBP" in body[0]["aliases"]
+
+
+def test_two_lower_case_nouns_joined_by_va_belong_to_one_name(tmp_path):
+    # (named with its provincial body, like every unit of a local body)
+    assert "Đội Đặc nhiệm phòng chống ma túy và tội phạm, Bộ đội Biên phòng tỉnh Hà Giang" in orgs(
+        tmp_path, "Đồn Biên phòng phối hợp với Đội Đặc nhiệm phòng chống ma túy và tội phạm, Bộ đội Biên phòng tỉnh Hà Giang.")
+
+
+def test_a_ministry_qualified_by_a_one_syllable_country_is_that_countrys(tmp_path):
+    g = nodes(tmp_path, "Dự án do Bộ Nội vụ Anh tài trợ. Anh Minh cho biết thêm.")
+    labels = {(d["label"], d["type"]) for _, d in g.nodes(data=True)}
+    assert ("Bộ Nội vụ Anh", "Organization") in labels and ("Bộ Nội vụ", "Organization") not in labels
+    assert [lbl for lbl, t in labels if t == "Country"] == ["Vương quốc Anh"]      # once, from the ministry
+
+
+def test_a_currency_or_a_language_names_no_country(tmp_path):
+    g = nodes(tmp_path, "Khoản vay 100 triệu đô la Mỹ được giải ngân; tài liệu dịch sang tiếng Anh.")
+    assert not [d for _, d in g.nodes(data=True) if d["type"] == "Country"]
+
+
+def test_a_place_name_after_a_surname_is_a_persons_name(tmp_path):
+    g = nodes(tmp_path, "Theo Nguyễn Hòa Bình, kết quả rất tốt.")
+    assert not [d for _, d in g.nodes(data=True) if d["type"] == "Location"]

@@ -79,3 +79,17 @@ def test_a_city_body_named_without_its_city_is_not_merged_across_articles(tmp_pa
               "Tin 1\nUBND TP đã ban hành kế hoạch phòng, chống mua bán người.",
               "Tin 2\nUBND TP đã tổ chức lễ tiếp nhận nạn nhân.")
     assert organizations(g) == ["UBND TP", "UBND TP"]
+
+
+def test_agreements_named_only_by_their_subject_are_not_merged_across_articles(tmp_path):
+    # "an extradition treaty" in an article on Malaysia and in one on Slovakia are two treaties
+    g = build(tmp_path,
+              "Tin 1\nViệt Nam và Malaysia thúc đẩy đàm phán Hiệp định dẫn độ tội phạm.",
+              "Tin 2\nViệt Nam và Slovakia xây dựng dự thảo Hiệp định dẫn độ tội phạm.")
+    assert agreements(g) == ["Hiệp định dẫn độ tội phạm", "Hiệp định dẫn độ tội phạm"]
+
+
+def test_a_title_with_and_without_ve_in_one_article_is_one_agreement(tmp_path):
+    g = build(tmp_path, "Tin\nHai bên xây dựng Hiệp định chuyển giao người bị kết án. Bộ trưởng trao dự thảo "
+                        "Hiệp định về chuyển giao người bị kết án phạt tù giữa hai nước.")
+    assert len(agreements(g)) == 1

@@ -72,8 +72,12 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
             continue                      # acronyms match in capitals only ("UN" is not "un")
         entry = lex.entries[key]
         if " " not in surface and entry.type == "Country" and surface.lower() in lex.syllables \
-                and _touches_capital(text, start, end):
+                and _touches_capital(text, start, end) and not _foreign_name_follows(text, start, end, lex):
             continue                      # "Nguyễn Minh Đức" is a person, not Germany ("Malaysia" is no syllable)
+        if entry.type == "Country" and lex.country_attributes and text[:start].lower().endswith(lex.country_attributes):
+            continue                      # "đô la Mỹ", "tiếng Anh": an attribute, not the country
+        if entry.type in ("Location", "Country") and _after_surname(text, start, lex):
+            continue                      # "Nguyễn Hòa Bình" is a person, not the province
         if entry.type in ("Location", "Country") and text[end:end + 1] == " " and text[end + 1:end + 2].isupper() \
                 and text[end + 1:end + 2].isalpha() and not _starts_entry(text, end + 1, lex) \
                 and surface.rsplit(" ", 1)[-1].lower() in lex.syllables \
@@ -81,6 +85,18 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
             continue                      # "Thái Bình Dương" (the Pacific) is not the province Thái Bình
         cands.append((start, end, key))
     return _leftmost_longest(cands)
+
+
+def _after_surname(text: str, start: int, lex: Lexicon) -> bool:
+    """Is the name at `start` part of a person's name: right after a surname, or after a surname and one
+    more capitalised word ("Nguyễn Hòa Bình", "Trương Hòa Bình", "Bùi Thị Nga")?"""
+    before = text[max(0, start - 30):start]
+    m = re.search(r"(\w+) (?:(\w+) )?$", before)
+    if not m:
+        return False
+    if m.group(2) is None:
+        return m.group(1) in lex.surnames
+    return m.group(2) in lex.surnames or (m.group(1) in lex.surnames and m.group(2)[:1].isupper())
 
 
 def _starts_head(text: str, pos: int, lex: Lexicon) -> bool:
@@ -113,6 +129,27 @@ def _touches_capital(text: str, start: int, end: int) -> bool:
     return end + 1 < len(text) and text[end].isspace() and _is_word_char(text[end + 1]) and text[end + 1].isupper()
 
 
+_VIET_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
+
+
+def _vietnamese(word: str) -> bool:
+    """Could `word` be one Vietnamese syllable? Vietnamese spelling allows one vowel group between a
+    few initial consonant clusters and six finals, and no f, j, w, z: "William", "Malaysia",
+    "Shahidan" are foreign names; "Hùng", "Nguyễn", "Thủy" are not."""
+    import unicodedata
+    base = "".join(c for c in unicodedata.normalize("NFD", word.lower().replace("đ", "d")) if not unicodedata.combining(c))
+    return bool(_VIET_SYLLABLE.fullmatch(base))
+
+
+def _foreign_name_follows(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Is the capitalised word after a name a foreign one, with no capital before the name ("Hải quân
+    Mỹ William Byrne")? Then the name is no part of a Vietnamese person's name ("Nguyễn Minh Đức")."""
+    after = re.match(r" (\w+)", text[end:end + 30])
+    before = re.search(r"(\w+)\s$", text[max(0, start - 30):start])
+    return bool(after) and after.group(1)[:1].isupper() and not _vietnamese(after.group(1)) \
+        and not (before and before.group(1)[:1].isupper())
+
+
 def _leftmost_longest(cands):
     cands = sorted(cands, key=lambda c: (c[0], -(c[1] - c[0])))
     out, pos = [], 0
@@ -128,21 +165,21 @@ def _leftmost_longest(cands):
 def _heads_at(s: _Sent, i: int, lex: Lexicon, etype: str):
     for hw, rid, level in lex.heads_by_first.get(etype, {}).get(s.words[i][2], ()):
         if s.phrase_at(i, hw):
-            if _head_is_part_of_a_word(s, i + len(hw), hw[-1], lex):
+            if _head_is_part_of_a_word(s, i + len(hw), hw[-1], lex, " ".join(hw)):
                 return None
             return " ".join(hw), rid, level, len(hw)
     return None
 
 
-def _head_is_part_of_a_word(s: _Sent, j: int, last: str, lex: Lexicon) -> bool:
+def _head_is_part_of_a_word(s: _Sent, j: int, last: str, lex: Lexicon, head: str = "") -> bool:
     """A head noun is a word of its own, not the first syllable of a longer one: "Bộ trưởng" (minister),
     "Vụ án" (a case), "Luật sư" (a lawyer), "Trường hợp" (a case), "Hội nghị" (for an organisation
     head "Hội") are dictionary words, so no name starts there."""
     if j >= len(s.words) or s.gap(j) != " ":
         return False
     nxt = s.words[j][2]
-    if not (nxt.islower() and f"{last.lower()} {nxt}" in lex.compounds):
-        return False
+    if not (nxt.islower() and (f"{last.lower()} {nxt}" in lex.compounds or f"{head.lower()} {nxt}" in lex.compounds)):
+        return False                        # ("Chiến lược gia", a strategist: the whole head and the next syllable)
     # "Ban công tác …": "công tác" (work) is a word too, and the head reading wins over "ban công"
     after = s.words[j + 1][2] if j + 1 < len(s.words) and s.gap(j + 1) == " " else ""
     return not (after.islower() and f"{nxt} {after}" in lex.compounds)
@@ -167,7 +204,7 @@ def _comma_pair(s: _Sent, k: int) -> bool:
 
 
 def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, str]], level: int = 0,
-                after_post: bool = False) -> int:
+                after_post: bool = False, own_head: list[str] | None = None) -> int:
     """Word index just past an organisation's name that starts at word j (after its head).
 
     Vietnamese writes only the first syllable of a name's distinctive part in capitals
@@ -187,6 +224,8 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             break
         w = s.words[k][2]
         g = gaz.get(s.words[k][0])
+        if k > j and own_head and s.phrase_at(k, own_head):
+            break                           # "Đại học Nội vụ Đại học Tài nguyên …": a list written without commas
         if k > j and level >= 3 and _parent_starts(s, k, lex, g, level):
             break                           # "Phòng Quản lý xuất nhập cảnh Công an tỉnh Lào Cai": the unit, then its parent
         if g is not None:
@@ -209,11 +248,20 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             k = end = k + inner[3]          # of a body whose own head opens the name
             saw_cap = True
             level = 0                       # the body's full name follows, its parent included
+            own_head = inner[0].split()
             continue
         if w == "và" and k + 1 < n and _cap(s.words[k + 1][2]) and not _heads_at(s, k + 1, lex, "Organization") \
                 and s.words[k + 1][0] not in gaz:
             k += 1                          # "… Thương binh và Xã hội": "và" joins two words of one name
             continue                        # (the name ends after the word it joins, never on "và")
+        if w == "và" and k > j and s.words[k - 1][2].islower() and saw_cap and k + 1 < n and s.gap(k + 1) == " " \
+                and s.words[k + 1][2].islower():
+            run = _lower_run(s, k + 1, lex, False, j)
+            after = k + 1 + run
+            if run and (after >= n or s.gap(after).strip() in (",", ";", ".", ")", "(") or _is_stop(s, after, lex, "Organization")
+                        or s.words[after][2] == "số"):
+                k = end = after             # "Đội Đặc nhiệm phòng chống ma túy và tội phạm, …": two nouns of one name
+                continue
         if _is_stop(s, k, lex, "Organization"):
             break
         if k > j and _person_starts(s, k, lex, after_post):
@@ -327,8 +375,8 @@ def _person_starts(s: _Sent, k: int, lex: Lexicon, after_post: bool = False) -> 
     if w in lex.surnames and nxt[:1].isupper() and (after_post or prev.isupper()):
         return True                         # "Thứ trưởng Bộ GTVT Nguyễn Văn Công": after a post, the holder
         # (without a post, "Trường Trung học phổ thông Trần Phú" is named after a person)
-    return bool(nxt[:1].isupper() and not nxt.isupper() and w.isalpha() and w.lower() not in lex.syllables
-                and prev.lower() in lex.syllables)
+    return bool(nxt[:1].isupper() and not nxt.isupper() and w.isalpha() and not _vietnamese(w)
+                and _vietnamese(prev))
 
 
 def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> int:
@@ -349,7 +397,7 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
             and not (k - 2 >= start and s.gap(k - 1) == " " and words[k - 2][2][:1].isupper()
                      and f"{words[k - 2][2].lower()} {prev.lower()}" in lex.compounds):
         return 1
-    if prev[:1].isupper() and prev.isalpha() and prev.lower() not in lex.syllables:
+    if prev[:1].isupper() and prev.isalpha() and not _vietnamese(prev):
         return 0                            # "… Nikkei đưa tin": after a foreign name, Vietnamese words are the clause
     if not first and (prev.lower(), w) in lex.name_compounds:
         return 1                            # "Sở Ngoại" + "vụ": the second syllable of a listed pair
@@ -438,6 +486,8 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
             break
         if _is_stop(s, k, lex, etype) and not _completes_word(s, k, lex):
             break                           # ("tự do": "do" (by) ends a title, but not the word "tự do", free)
+        if etype == "Agreement" and not _agreement_goes_on(s, k, j, lex, gaz):
+            break
         if etype == "Event" and k > j and _heads_at(s, k, lex, "Event") and s.words[k][2][0].isupper():
             break
         if etype == "Agreement" and k > j and s.words[k][2] in lex.and_words and _new_title_follows(s, k, lex):
@@ -469,8 +519,44 @@ def _inside_capitalised_name(s: _Sent, k: int, lex: Lexicon) -> bool:
     if k >= 1 and not w[:1].isupper() and _completes_word(s, k, lex):
         k -= 1                               # "Đối tác": the word's capitalised first syllable
         w = s.words[k][2]
+    if k > 0 and w.isupper() and len(w) > 1 and any(c.isalpha() for c in w) and w not in lex.abbreviations:
+        return False
+    if w.isupper() and len(w) > 1 and w in lex.abbreviations:
+        return True                          # "ĐH Luật TP.HCM": the law school, not a law
     return (k > 0 and w[:1].isupper() and not w.isupper() and not _heads_at(s, k, lex, "Agreement")
             and lex.word_class.get(w.lower()) not in CLAUSE_CLASSES)
+
+
+_DOC_NUMBER = re.compile(r"(?:số\s+)?\d+[\w/.-]*")
+
+
+def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
+    """May an agreement's title go on with word k (j: its first word after the head)?
+
+    - Not with a conjunction, an adverb, a pronoun, a particle or a determiner ("Luật phải …",
+      "Thỏa thuận trị giá 3,9 tỉ USD này …", "… vì cho rằng"): the title was the clause's subject.
+      "và" is a conjunction of titles too, and is left to the caller.
+    - After a document number ("Nghị định 46/2016", "Nghị quyết số 26"), only with "về" (on) or its
+      date: "Nghị định 46/2016 không phải …" ends at the number.
+    - A dash joins two sides or two years ("ASEAN - Australia", "2021 - 2025"), not a caption's parts."""
+    w = s.words[k][2]
+    if w in lex.and_words:
+        return True
+    cls = lex.word_class.get(w.lower())
+    if w.islower() and cls in ("conjunction", "adverb", "pronoun", "particle", "determiner") and not _completes_word(s, k, lex) \
+            and not (k + 1 < len(s.words) and s.gap(k + 1) == " "
+                     and lex.word_class.get(f"{w} {s.words[k + 1][2].lower()}", "noun" if f"{w} {s.words[k + 1][2].lower()}"
+                                            in lex.compounds else "") in ("noun", "adjective")):
+        return False                        # (unless it opens a noun: "chính" in "chính sách", policy)
+    prev = s.text[s.words[k - 1][0]:s.words[k - 1][1]] if k > j else ""
+    if k > j and _DOC_NUMBER.fullmatch(prev) and any(c.isdigit() for c in prev) and s.gap(k) == " " \
+            and w not in ("về", "ngày", "năm", "của", "giữa", "và") and not w[:1].isupper():
+        return False
+    if s.gap(k).strip() in ("-", "–", "—") and not (w[:1].isdigit() or (gaz or {}).get(s.words[k][0]) is not None
+                                                     or (k > 0 and s.words[k - 1][2][:1].isdigit())
+                                                     or (k > 0 and w[:1].isupper() and s.words[k - 1][2][:1].isupper())):
+        return False                        # ("Nhật - Việt", "ASEAN - EU": two capitalised sides)
+    return True
 
 
 def _completes_word(s: _Sent, k: int, lex: Lexicon) -> bool:
@@ -530,7 +616,7 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                 if _cap(nxt) or nxt.lower() in lex.name_words or s.words[j][0] in gaz or _NUMBER.fullmatch(nxt) \
                         or (nxt.islower() and _lower_run(s, j, lex, True)):
                     after_post = any(s.text[:ws].endswith(p + " ") for p in lex.posts_and_titles)
-                    end = _extend_org(s, j, lex, gaz, level, after_post)
+                    end = _extend_org(s, j, lex, gaz, level, after_post, head.split())
                     if end > j and lex.head_tails.get(rid):
                         end = _org_tail(s, end, lex, gaz, lex.head_tails[rid])
                     g = gaz.get(s.words[j][0])
@@ -592,13 +678,33 @@ def _title_mention(doc, si, s: _Sent, i, hn, lex, etype, rid, gaz) -> Mention | 
     short = s.text[ws:short_end].rstrip(" ,-–")
     if len(text.split()) < hn + 1:
         return None
+    if etype == "Agreement" and not _named_enough(text, hn, lex):
+        return None
     attrs = [("aliases", short)] if short != text else []
     return Mention(doc.id, si, base + ws, base + ws + len(text), text, etype, rid, attrs=tuple(attrs))
 
 
+def _named_enough(title: str, hn: int, lex: Lexicon) -> bool:
+    """Does an agreement's title say which one it is? A capital, a number or a quotation after the
+    head does; so do three or more lower-case words ("Hiệp định dẫn độ tội phạm"). One or two
+    ("Chương trình kỳ họp", "Kế hoạch đổ bể", "Hiệp định phù hợp") are a common noun and what the
+    sentence says of it. A title may not start with "và" ("Luật và một số nội dung khác")."""
+    rest = title.split()[hn:]
+    if not rest or rest[0] in lex.and_words:
+        return False
+    if any(w[:1].isupper() or any(c.isdigit() for c in w) or w[:1] in QUOTES_OPEN for w in rest):
+        return True
+    if " ".join(title.split()[:hn]) in lex.numbered_heads:
+        return False                         # "Quyết định cấp giấy chứng nhận …" decides; it is not named
+    if len(rest) == 2 and " ".join(rest).lower() in lex.compounds:
+        # one word: a subject ("Hiệp định dẫn độ", on extradition), not what the sentence says of it
+        return lex.word_class.get(" ".join(rest).lower()) not in ("verb", "adjective", "adverb")
+    return len(rest) >= 3
+
+
 # --- persons -------------------------------------------------------------------------------
 
-def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken) -> list[Mention]:
+def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, places=()) -> list[Mention]:
     base = doc.sentences[si].start
     out = []
     titles = lex.titles_by_first
@@ -612,10 +718,20 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken) -> l
                     and any(x <= s.words[j][0] < y for x, y in taken):
                 out += _name_after_post(doc, si, s, j, taken, lex)      # "Trưởng Phái đoàn IOM … <name>"
                 break
+            if j < len(s.words) and s.words[j][2] in titles and any(s.phrase_at(j, t) for t in titles[s.words[j][2]]):
+                break                       # "ngài Phó Thủ tướng …": the next title opens the name
+            if any(x == s.words[i][0] for x, _ in places):
+                break                       # "Bà Rịa - Vũng Tàu": a place, not a lady
             k = j
             while k < len(s.words) and s.gap(k) == " " and s.words[k][2][:1].isupper() and k - j < 4 \
                     and not s.words[k][2].isupper():
                 k += 1
+            if j < len(s.words) and any(x <= s.words[j][0] < y for x, y in taken) and title[0].isupper():
+                out += _name_after_post(doc, si, s, j, taken, lex)      # "Bộ trưởng Quốc phòng Malaysia <name>"
+                break
+            if k > j and k < len(s.words) and s.gap(k) == " " and s.words[k][2].islower() \
+                    and f"{s.words[k - 1][2].lower()} {s.words[k][2]}" in lex.compounds:
+                break                       # "Bộ trưởng Quốc phòng", "Chánh án Tòa án": a post's body, not a name
             if k - j >= 2 or (k - j >= 1 and title[0].isupper() and title not in ("Ông", "Bà")):
                 a, b = s.words[i][0], s.words[k - 1][1]
                 if any(x <= s.words[j][0] < y for x, y in taken):
@@ -631,6 +747,9 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken) -> l
 def _name_after_post(doc: Document, si: int, s: _Sent, j: int, taken, lex: Lexicon) -> list[Mention]:
     """"Thứ trưởng Bộ Công an Nguyễn Văn Long": a post, the body it is held in, then the name."""
     org_end = max(y for x, y in taken if x <= s.words[j][0] < y)
+    country = next((y for x, y in taken if x == org_end + 1 and s.text[org_end:org_end + 1] == " "), None)
+    if country is not None:
+        org_end = country                   # "Bộ trưởng Quốc phòng Malaysia <name>": the body's country, then the name
     # "Đại sứ Hoa Kỳ tại Việt Nam Marc Knapper": the body's seat (country/seat cue + a known name) first
     for seat in lex.seat_words:
         if s.text.startswith(f" {seat} ", org_end):
@@ -672,9 +791,13 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
             out.append(Mention(doc.id, si, base + a, base + b, sent.text[a:b], e.type, rules_of.get(a, e.rule), key))
         out += _pattern_mentions(doc, si, s, lex, gaz_spans)
         out += _distributed_mentions(doc, si, sent.text, lex, [(m.start - base, m.end - base) for m in out[first:]])
+        if lex.post_heads:
+            gaz = {g[0]: g for g in gaz_spans}
+            out += _bodies_named_by_posts(doc, si, s, lex, gaz, [(m.start - base, m.end - base) for m in out[first:]])
         # a post names a body or a country ("Đại sứ Hoa Kỳ"), never a person: the name comes after it
         taken = [(m.start - base, m.end - base) for m in out[first:] if m.type in ("Organization", "Country")]
-        persons = _person_mentions(doc, si, s, lex, taken)
+        places = [(m.start - base, m.end - base) for m in out[first:] if m.type == "Location"]
+        persons = _person_mentions(doc, si, s, lex, taken, places)
         if persons:
             # a person's name is not a place nor another person: "Nguyễn Hòa Bình" names no province,
             # "Phó Thủ tướng Thường trực Trương Hòa Bình" no "Thủ tướng Thường"
@@ -693,6 +816,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _complete_short_names(out)
     out = _mark_nesting(out)
     out = events.article_events(doc, out, lex)
+    out = _local_acronyms(out)
     out = _identities(doc, out, lex)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type, m.text))
 
@@ -819,6 +943,22 @@ def _acronyms(doc: Document, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _local_acronyms(mentions: list[Mention]) -> list[Mention]:
+    """An acronym an article defines for a local body ("Bộ đội Biên phòng (BĐBP) tỉnh Quảng Ninh") is
+    that body wherever the article uses it alone, not the national body the gazetteer knows by it."""
+    local = {m.attr("acronym"): m for m in mentions if m.attr("acronym")}
+    if not local:
+        return mentions
+    out = []
+    for m in mentions:
+        body = local.get(m.text) if m.key else None
+        if body is not None and body.type == m.type:
+            m = replace(m, key="", rule="entities.acronym",
+                        attrs=tuple(sorted({**dict(m.attrs), "canonical": body.attr("canonical") or body.text}.items())))
+        out.append(m)
+    return out
+
+
 def _inner_names(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """Countries and bodies named inside a gazetteer title ("Chương trình hợp tác ASEAN - Australia …")
     are mentions too: they are the title's parties."""
@@ -848,6 +988,7 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
     for o in orgs:
         orgs_in.setdefault(o.sentence, []).append(o)
     qualifiers = set()
+    extra_countries: list[Mention] = []
     for m in orgs:
         paren = _PAREN_AFTER.match(doc.text[m.end:m.end + 44])
         if paren and (m.sentence, m.end + paren.end()) in by_start:
@@ -863,12 +1004,18 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
         if m.type != "Organization" or inner:
             out.append(m)
             continue
-        loc = locs.get((m.sentence, m.end + 1))
+        acr = _ACRONYM_DEF.match(doc.text, m.end) if m.key else None
+        loc = locs.get((m.sentence, m.end + 1)) or (locs.get((m.sentence, acr.end() + 1)) if acr else None)
         if m.key and loc is not None and _heads_at(_Sent(loc.text), 0, lex, "Location"):
-            # "Bộ đội Biên phòng tỉnh An Giang", "Hội Liên hiệp Phụ nữ tỉnh An Giang": the province's own body
+            # "Bộ đội Biên phòng tỉnh An Giang", "Hội Liên hiệp Phụ nữ tỉnh An Giang": the province's own body;
+            # "Bộ đội Biên phòng (BĐBP) tỉnh Quảng Ninh" also says that "BĐBP" is that body in this article
             text = doc.text[m.start:loc.end]
+            attrs = {**dict(m.attrs), "canonical": f"{doc.text[m.start:m.end]} {loc.text}"}
+            if acr and loc.start == acr.end() + 1:
+                attrs["aliases"] = "|".join(filter(None, [attrs.get("aliases", ""), text]))
+                attrs["acronym"] = acr.group(1)
             out.append(replace(m, end=loc.end, text=text, key="", rule="entities.local-body",
-                               attrs=tuple(sorted({**dict(m.attrs), "canonical": text}.items()))))
+                               attrs=tuple(sorted(attrs.items()))))
             continue
         # "Chính phủ nước Cộng hòa Pháp": "nước" (country), a country/linker word, may join them
         link = ""
@@ -878,6 +1025,14 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
                 break
         c = by_start.get((m.sentence, m.end + 1)) or (
             by_start.get((m.sentence, m.end + len(link))) if link else None)
+        if c is None and lex.country_qualifiers:
+            q = re.match(r" (\w+)(?!\w)", doc.text[m.end:m.end + 20])
+            if q and q.group(1) in lex.country_qualifiers and lex.country_qualifiers[q.group(1)] in lex.entries:
+                # "Bộ Nội vụ Anh": a one-syllable country name, read as a country only after a body
+                key = lex.country_qualifiers[q.group(1)]
+                c = Mention(doc.id, m.sentence, m.end + 1, m.end + q.end(), q.group(1), "Country",
+                            "country_words.tsv", key)
+                extra_countries.append(c)
         paren = _PAREN_AFTER.match(doc.text[m.end:m.end + 44])
         if c is None:                        # "Công an thành phố Đông Hưng (Trung Quốc)"
             c = _country_in_parentheses(doc, m, by_start)
@@ -916,8 +1071,11 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
                 text = doc.text[m.start:end]
                 attrs["seat"] = seat.key or seat.text
             attrs["canonical"] = text
+            if c.key and not seat:
+                # "Bộ Nội vụ Slovakia" and "Bộ Nội vụ Cộng hòa Slovakia": one body, however its country is written
+                attrs["identity"] = f"{norm_key(doc.text[m.start:m.end])}|{c.key}"
             out.append(replace(m, end=end, text=text, key="", attrs=tuple(sorted(attrs.items()))))
-    return out
+    return out + [replace(c, attrs=(("nested", "Organization"),)) for c in extra_countries]
 
 
 def _seat_after(doc: Document, pos: int, m: Mention, lex: Lexicon, countries: dict, places: dict) -> Mention | None:
@@ -993,7 +1151,15 @@ def _identities(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Me
     out = []
     loc_words = lex.heads_by_first.get("Location", {})
     for m in mentions:
-        if m.type == "Organization" and not m.key and not m.attr("ref"):
+        if m.type == "Agreement" and not m.key and not m.attr("ref"):
+            # "Hiệp định dẫn độ" (an extradition treaty) names no parties, no year, no proper name:
+            # which treaty it is, the article says; two articles' extradition treaties are two
+            name = m.attr("canonical") or m.text
+            if not _distinctive_words(name):
+                m = replace(m, attrs=tuple(sorted({**dict(m.attrs), "identity": f"{doc.id}|{norm_key(name)}"}.items())))
+            out.append(m)
+            continue
+        if m.type == "Organization" and not m.key and not m.attr("ref") and not m.attr("identity"):
             name = m.attr("canonical") or m.text
             form = lex.abbreviation_re.sub(lambda a: lex.abbreviations[a.group()], name) if lex.abbreviation_re else name
             last = name.split()[-1] if name.split() else ""
@@ -1007,6 +1173,12 @@ def _identities(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Me
     return out
 
 
+def _distinctive_words(name: str) -> list[str]:
+    """Proper names and numbers after a title's first word: what tells one agreement from another."""
+    words = re.findall(r"\w+", name)[1:]
+    return [w for w in words if w[:1].isupper() or any(c.isdigit() for c in w)]
+
+
 def _implied_heads(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """"Trưởng phòng Cảnh sát hình sự Công an tỉnh Tây Ninh": the post names its body's head noun
     ("phòng", division), the body follows without it; it is the "Phòng Cảnh sát hình sự …"."""
@@ -1014,14 +1186,47 @@ def _implied_heads(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
         return mentions
     out = []
     for m in mentions:
-        if m.type == "Organization" and not m.key and not dict(m.attrs).get("canonical"):
+        name = m.attr("canonical") or m.text
+        if m.type == "Organization" and not m.key and (not m.attr("canonical") or m.rule.startswith("persons.tsv")):
             before = doc.text[max(0, m.start - 40):m.start]
             head = next((h for post, h in lex.post_heads.items() if before.endswith(post + " ")), "")
-            if head and not m.text.lower().startswith(head.lower() + " "):
+            if head and not name.lower().startswith(head.lower() + " "):
                 attrs = dict(m.attrs)
-                attrs["canonical"] = f"{head} {m.text}"
+                attrs["canonical"] = f"{head} {name}"
+                if attrs.get("identity"):
+                    attrs["identity"] = f"{head.lower()} {attrs['identity']}"
+                known = [keys[0][0] for a, e, (_, keys) in lex.gazetteer_matches(attrs["canonical"])
+                         if a == 0 and e == len(attrs["canonical"]) and lex.entries[keys[0][0]].type == "Organization"]
+                if known and not attrs.get("country"):
+                    m = replace(m, key=known[0])     # "Thứ trưởng Ngoại giao" serves the Bộ Ngoại giao the gazetteer knows
                 m = replace(m, attrs=tuple(sorted(attrs.items())))
         out.append(m)
+    return out
+
+
+def _bodies_named_by_posts(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz, spans) -> list[Mention]:
+    """"Bộ trưởng Quốc phòng Malaysia", "Thứ trưởng Ngoại giao": a post whose title holds its body's
+    head noun ("Bộ trưởng": the minister of a "Bộ") names the body by the rest ("Quốc phòng …"). The
+    head is added back by _implied_heads, after the body's country is read."""
+    base = doc.sentences[si].start
+    out = []
+    for i, (ws, we, w) in enumerate(s.words):
+        for post, head in lex.post_heads.items():
+            pw = post.split()
+            if w != pw[0] or not s.phrase_at(i, pw):
+                continue
+            j = i + len(pw)
+            if j >= len(s.words) or s.gap(j) != " " or not s.words[j][2][:1].isupper() or s.words[j][2].isupper() \
+                    or any(a <= s.words[j][0] < b for a, b in spans) or s.words[j][2] in lex.surnames \
+                    or _heads_at(s, j, lex, "Organization") \
+                    or any(s.phrase_at(j, t) for t in lex.titles_by_first.get(s.words[j][2], ())):
+                continue
+            level = next((lv for h, lv in lex.org_heads_by_token.get(head, ()) if h == head), 3)
+            end = _extend_org(s, j, lex, gaz, level, True)
+            if end > j:
+                a, b = s.words[j][0], s.words[end - 1][1]
+                out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Organization", f"persons.tsv:{post}",
+                                   attrs=(("level", str(level)),)))
     return out
 
 
@@ -1032,12 +1237,16 @@ def _complete_short_names(mentions: list[Mention]) -> list[Mention]:
     the same type takes its identity."""
     names = {t: sorted({m.text for m in mentions if m.type == t and not m.key}, key=lambda n: (len(n), n))
              for t in ("Organization", "Agreement")}
+
+    def words(name: str) -> str:             # "Hiệp định về chuyển giao …" = "Hiệp định chuyển giao …"
+        return " " + " ".join(w for w in name.split() if w != "về") + " "
     out = []
     for m in mentions:
         if m.type in names and not m.key and not dict(m.attrs).get("canonical"):
-            longer = [n for n in names[m.type] if len(n) > len(m.text) and n.startswith(m.text + " ")]
+            short = words(m.text)
+            longer = [n for n in names[m.type] if len(n) > len(m.text) and words(n).startswith(short)]
             # two different completions ("… giai đoạn 2012 - 2015", "… 2016 - 2020"): the short one is ambiguous
-            if longer and all(n.startswith(longer[0]) for n in longer):
+            if longer and all(words(n).startswith(words(longer[0])) for n in longer):
                 attrs = dict(m.attrs)
                 attrs["canonical"] = longer[0]
                 m = replace(m, attrs=tuple(sorted(attrs.items())))

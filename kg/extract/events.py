@@ -1200,6 +1200,28 @@ def _coordinated_before(ctx: _Ctx, k: int) -> tuple[_Actor, _Actor] | None:
     return a, b
 
 
+# after a standing body named like a meeting: its n-th session or the year's ("lần thứ 12", "năm 2017", "2017")
+_EDITION_AFTER = re.compile(r" (?:lần thứ (?:\d+|[A-ZĐ]+|\w+)|năm \d{4}|(?:19|20)\d\d)(?!\w)")
+
+
+def _meetings_of_bodies(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """"Hội nghị Cấp cao Đông Á lần thứ 12": a standing body the gazetteer knows by an event head
+    (EAS, ADMM) followed by its session's ordinal or year is that session, an Event."""
+    out = []
+    for m in mentions:
+        if m.type != "Organization" or not m.key or not m.text.split():
+            continue
+        first = m.text.split()[0]
+        if not any(m.text.startswith(" ".join(hw)) for hw, _, _ in lex.heads_by_first.get("Event", {}).get(first, ())):
+            continue
+        ed = _EDITION_AFTER.match(doc.text, m.end)
+        if ed is None:
+            continue
+        text = doc.text[m.start:ed.end()]
+        out.append(Mention(m.doc, m.sentence, m.start, ed.end(), text, "Event", m.rule))
+    return out
+
+
 _NHU = re.compile(r"(?<!\w)như(?!\w)")             # "các diễn đàn … như A, B": "như" (such as) opens the list
 _LIST_END = re.compile(r",\s+[a-zđà-ỹ]|;|\.(?:\s|$)")  # the list ends at a clause
 
@@ -1494,7 +1516,13 @@ def article_events(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
     spans = [(m.start, m.end) for m in frame]
     mentions = [m for m in mentions if not (m.type == "Event" and (m.attr("anaphor") or m.attr("bare"))
                                             and any(a <= m.start < b for a, b in spans))]
-    mentions = _forum_bodies(doc, mentions + frame, er)
+    mentions = _forum_bodies(doc, mentions + frame, er) + _meetings_of_bodies(doc, mentions, lex)
+    # "các nguyên tắc của Diễn đàn": a bare head that names a body of the article points back at it
+    bodies = {m.text.split()[0].lower() + " " + m.text.split()[1].lower() for m in mentions
+              if m.type == "Organization" and len(m.text.split()) > 2}
+    mentions = [m for m in mentions if not (m.type == "Event" and (m.attr("bare") or m.attr("anaphor"))
+                                            and len(m.text.split()) == 2 and m.text.lower() in bodies
+                                            and _forum_head_at(_e._Sent(m.text), 0, er))]
     in_title = _is_title(doc)
     mentions = _same_events(mentions, in_title)
     events = sorted((m for m in mentions if m.type == "Event" and not m.attr("anaphor") and not m.attr("ref")),

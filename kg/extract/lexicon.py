@@ -73,6 +73,9 @@ class Lexicon:
     head_tails: dict[str, tuple[str, ...]] = field(default_factory=dict)   # head rule id -> adjunct words (heads.tsv tail)
     abbreviations: dict[str, str] = field(default_factory=dict)   # abbreviations.tsv: "UBND" -> "Ủy ban nhân dân"
     abbreviation_re: re.Pattern | None = None
+    country_attributes: tuple[str, ...] = ()    # country_words.tsv attribute: "đô la", "tiếng" (+ " ")
+    country_qualifiers: dict[str, str] = field(default_factory=dict)   # "Anh" -> vuong-quoc-anh, after a body only
+    numbered_heads: frozenset[str] = frozenset()  # Agreement heads of level 1: named only with a number/capital/quote
     posts_and_titles: tuple[str, ...] = ()      # persons.tsv posts and titles, longest first
     governments: tuple[tuple[str, str, str], ...] = ()   # governments.tsv: (word, default country id, rule), longest first
     post_heads: dict[str, str] = field(default_factory=dict)
@@ -217,6 +220,7 @@ def _compile(rules: Rules) -> Lexicon:
             lex.head_tails[r.id] = r.list("tail")
     for heads in lex.heads.values():
         heads.sort(key=lambda h: -len(h[0]))
+    lex.numbered_heads = frozenset(h for h, _, level in lex.heads.get("Agreement", ()) if level == 1)
     for r in rules.table("cues.tsv"):
         lex.cues.setdefault(r["relation"], []).append((r["cue"], r.id, r["role"]))
     for cues in lex.cues.values():
@@ -244,6 +248,7 @@ def _compile(rules: Rules) -> Lexicon:
     lex.name_compounds = {tuple(w.split()) for w in words if " " in w}
     lex.name_phrases = frozenset(w for w in words if " " in w)
     lex.word_class = {r["word"].lower(): r["class"] for r in rules.table("word_classes.tsv")}
+    lex.word_class.update({r["word"].lower(): r["class"] for r in rules.table("words.tsv")})
     lex.compounds = dictionary_words() | {w for w in lex.word_class if " " in w}
     lex.syllables = frozenset(x for w in lex.compounds for x in w.split())
     lex.surnames = frozenset(r["word"] for r in rules.table("persons.tsv") if r["kind"] == "surname")
@@ -274,6 +279,8 @@ def _compile(rules: Rules) -> Lexicon:
     if lex.abbreviations:
         alts = "|".join(re.escape(a) for a in sorted(lex.abbreviations, key=len, reverse=True))
         lex.abbreviation_re = re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
+    lex.country_attributes = tuple(r["word"] + " " for r in rules.table("country_words.tsv") if r["kind"] == "attribute")
+    lex.country_qualifiers = {r["word"]: r["country"] for r in rules.table("country_words.tsv") if r["kind"] == "qualifier"}
     lex.posts_and_titles = tuple(sorted(set(lex.posts) | set(lex.titles), key=len, reverse=True))
     lex.deputies = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "deputy"), key=len, reverse=True)
     _compile_glue(lex)
