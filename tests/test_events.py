@@ -418,3 +418,15 @@ def test_a_session_of_a_standing_body_named_like_a_meeting_is_an_event(tmp_path)
     g = build(tmp_path, "Hội nghị Cấp cao Đông Á lần thứ 12 diễn ra tại Manila. Việt Nam là thành viên tích cực của Hội nghị Cấp cao Đông Á.")
     assert set(events(g)) == {"Hội nghị Cấp cao Đông Á lần thứ 12"}
     assert "Hội nghị Cấp cao Đông Á" in labels(g, "Organization")
+
+
+def test_an_official_meeting_a_group_is_an_event_named_by_the_verb_phrase(tmp_path):
+    t = triples(build(tmp_path, "Thủ tướng Nguyễn Xuân Phúc đã gặp gỡ và đối thoại với gần 300 doanh nhân Việt Nam tại Hà Lan."))
+    ev = "Gặp gỡ và đối thoại với gần 300 doanh nhân Việt Nam"
+    assert ("Nguyễn Xuân Phúc", "participatedIn", ev) in t
+
+
+def test_a_party_leaders_visit_is_his_own(tmp_path):
+    t = triples(build(tmp_path, "Tổng Bí thư Đảng Cộng sản Việt Nam Nguyễn Phú Trọng đã thăm chính thức Lào."))
+    ev = "Chuyến thăm chính thức Lào của Tổng Bí thư Đảng Cộng sản Việt Nam Nguyễn Phú Trọng"
+    assert {s for s, r, o in t if r == "participatedIn" and o == ev} == {"Nguyễn Phú Trọng"}

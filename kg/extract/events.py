@@ -180,6 +180,7 @@ class _Actor:
     complete: bool      # names someone: a person, a leader ("Nhật hoàng"), a body, a country, a
                         # delegation of a body; not a bare "Đoàn", "Phu nhân" or "Trưởng đoàn"
     delegation: bool    # opens with a delegation word ("Đoàn đại biểu cấp cao …")
+    foreign: bool = False   # names a country no mention covers ("Thủ tướng Lào Thongloun Sisoulith")
 
 
 def _actor_forward(ctx: _Ctx, k: int, coordinate: str = "any") -> _Actor | None:
@@ -278,7 +279,7 @@ def _actor_forward(ctx: _Ctx, k: int, coordinate: str = "any") -> _Actor | None:
     if end is None or end <= start:
         return None
     if person_key:
-        key = "Person|" + norm_key(person_key)
+        key = "Person|" + norm_key(_strip_country(ctx, person_key))
     elif runs:
         key = "Person|" + norm_key(_strip_country(ctx, runs[0]))
     elif other_key:
@@ -286,7 +287,8 @@ def _actor_forward(ctx: _Ctx, k: int, coordinate: str = "any") -> _Actor | None:
     else:
         key = "|" + norm_key(ctx.span(start, end))
     complete = named or leader or bool(other_key)
-    return _Actor(start, end, key, named, state, complete, delegation)
+    foreign = any(_strip_country(ctx, r) != r for r in (*runs, person_key))   # "Thủ tướng Lào Thongloun …"
+    return _Actor(start, end, key, named, state, complete, delegation, foreign)
 
 
 def _strip_country(ctx: _Ctx, name: str) -> str:
@@ -787,20 +789,22 @@ def _top(ctx: _Ctx, types: tuple[str, ...], lo: int, hi: int) -> list[Mention]:
     return [m for m in ctx.mentions if m.type in types and a <= m.start and m.end <= b and not m.attr("nested")]
 
 
-def _actor_links(ctx: _Ctx, actor: _Actor) -> tuple[list[Mention], bool]:
-    """Who an actor phrase makes take part: its persons, the bodies they speak for, and the
-    country a delegation or a head of state or government acts for; (mentions, acts for the home
-    country: a head of government named without one, "Thủ tướng Nguyễn Xuân Phúc")."""
+def _actor_links(ctx: _Ctx, actor: _Actor, bodies: bool = False) -> tuple[list[Mention], bool]:
+    """Who an actor phrase makes take part: its persons, the body of a delegation (with bodies,
+    as in talks, also the bodies its officials speak for: "Bộ trưởng Bộ Nội vụ Campuchia X"; a Party
+    leader's visit is his own), and the country a delegation or a head of state or government acts
+    for; (mentions, acts for the home country: a head of government named without one, "Thủ tướng
+    Nguyễn Xuân Phúc")."""
     inside = _top(ctx, ACTOR_TYPES, actor.start, actor.end)
     persons = [m for m in inside if m.type == "Person"]
     orgs = [m for m in inside if m.type == "Organization"]
     countries = [m for m in inside if m.type == "Country"]
-    out = persons + orgs
+    out = persons + (orgs if bodies or actor.delegation or not persons else [])
     if countries and (actor.state or (actor.delegation and not orgs) or not (persons or orgs or actor.named)):
         out.append(countries[0])
     if actor.delegation:
         out += _delegation_head(ctx, actor.end)
-    return out, actor.state and not countries and not orgs
+    return out, actor.state and not countries and not orgs and not actor.foreign
 
 
 def _delegation_head(ctx: _Ctx, k: int) -> list[Mention]:
@@ -1164,8 +1168,8 @@ def _talks(ctx: _Ctx) -> list[Mention]:
 
 def _sides(ctx: _Ctx, a: _Actor, b: _Actor) -> dict[str, str]:
     """The participants of talks: both sides (see _actor_links)."""
-    wa, home_a = _actor_links(ctx, a)
-    wb, _ = _actor_links(ctx, b)
+    wa, home_a = _actor_links(ctx, a, bodies=True)
+    wb, _ = _actor_links(ctx, b, bodies=True)
     # only the subject's head of government is the home press's own ("Thủ tướng X hội đàm với Thủ
     # tướng Y": Y, named without a country, is the other side's)
     return {"participants": _spans(wa + wb), "home": "1" if home_a else ""}
@@ -1371,8 +1375,8 @@ def _frame_events(doc: Document, mentions: list[Mention], lex: Lexicon, er: Even
             if meeting is not None:
                 verbs.add(meeting.attr("ident"))
                 found.append(meeting)
-        elif verbs and si > 0:
-            found += [m for m in _meetings(ctx) if m.attr("ident") in verbs]
+        elif si > 0:
+            found += [m for m in _meetings(ctx, verbs) if not any(a <= m.start < b for a, b in names)]
         out += found
     # a suspect caught, told in the passive ("đối tượng … đã bị bắt giữ"), is a step of a case the
     # article tells actively; alone it names no operation
@@ -1392,19 +1396,33 @@ def _headline_meeting(ctx: _Ctx) -> Mention | None:
         "ident": f"meet{SEP}{' '.join(ctx.lower[:hit[0]])}", "headline": "1", "local": "1"})
 
 
-def _meetings(ctx: _Ctx) -> list[Mention]:
-    """The meeting verb of the headline, told again in the body with who met ("Chủ tịch Quốc hội X
-    gặp mặt …"): the same event, its clause an alias."""
+def _meetings(ctx: _Ctx, headline_verbs: set[str]) -> list[Mention]:
+    """Meetings told by a verb with who met: the meeting verb of the headline told again in the
+    body ("Chủ tịch Quốc hội X gặp mặt …": the same event, its clause an alias), and an official or
+    a body meeting a group ("Thủ tướng X đã gặp gỡ và đối thoại với gần 200 doanh nhân …"), named by
+    the verb phrase through the group."""
     out = []
     for k in range(ctx.n):
         hit = ctx.match(k, "meeting") if ctx.lower[k] in ctx.er.first_words.get("meeting", ()) else None
-        if hit is None or _subject(ctx, k) is None:
+        if hit is None or (k > 0 and ctx.match_end(k, "meeting") is not None):
+            continue                           # the second verb of "gặp gỡ và đối thoại"
+        subj = _subject(ctx, k)
+        if subj is None:
             continue
-        end = _phrase_end(ctx, k + hit[0])
+        verb = f"meet{SEP}{' '.join(ctx.lower[k:k + hit[0]])}"
+        kk = k + hit[0]
+        if kk < ctx.n and ctx.lower[kk] in ctx.lex.and_words and (second := ctx.match(kk + 1, "meeting")):
+            kk += 1 + second[0]
+        partner = kk < ctx.n and ctx.gap(kk) == " " and ctx.match(kk, "partner") is not None
+        if verb not in headline_verbs and not (partner and (subj.named or subj.state or subj.delegation)):
+            continue
+        end = _phrase_end(ctx, kk + 1 if partner else kk)
         text = ctx.span(k, end)
-        out.append(ctx.mention(k, k + hit[0], k, end, hit[2], {
+        who, home = _actor_links(ctx, subj, bodies=True)
+        out.append(ctx.mention(k, kk, k, end, hit[2], {
             "canonical": _capitalise(text), "aliases": text, "trigger": "1", "frame": "meeting",
-            "ident": f"meet{SEP}{' '.join(ctx.lower[k:k + hit[0]])}", "local": "1"}))
+            "ident": verb if verb in headline_verbs else f"{verb}{SEP}{subj.key}", "local": "1",
+            "participants": _spans(who), "home": "1" if home else ""}))
     return out
 
 
