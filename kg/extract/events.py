@@ -1370,12 +1370,11 @@ def _frame_events(doc: Document, mentions: list[Mention], lex: Lexicon, er: Even
         names = [(m.start, m.end) for m in ctx.mentions if not m.attr("anaphor") and not m.attr("bare")]
         found = [m for m in _operations(ctx, head) + _outcomes(ctx, head) + _visits(ctx) + _talks(ctx)
                  if not any(a <= m.start < b for a, b in names)]    # "Lễ tiếp nhận, bàn giao …" is a title
-        if head and not found:
-            meeting = _headline_meeting(ctx)
-            if meeting is not None:
-                verbs.add(meeting.attr("ident"))
-                found.append(meeting)
-        elif si > 0:
+        meeting = _headline_meeting(ctx) if head and not found else None
+        if meeting is not None:
+            verbs.add(meeting.attr("ident"))
+            found.append(meeting)
+        else:
             found += [m for m in _meetings(ctx, verbs) if not any(a <= m.start < b for a, b in names)]
         out += found
     # a suspect caught, told in the passive ("đối tượng … đã bị bắt giữ"), is a step of a case the
