@@ -430,3 +430,9 @@ def test_a_party_leaders_visit_is_his_own(tmp_path):
     t = triples(build(tmp_path, "Tổng Bí thư Đảng Cộng sản Việt Nam Nguyễn Phú Trọng đã thăm chính thức Lào."))
     ev = "Chuyến thăm chính thức Lào của Tổng Bí thư Đảng Cộng sản Việt Nam Nguyễn Phú Trọng"
     assert {s for s, r, o in t if r == "participatedIn" and o == ev} == {"Nguyễn Phú Trọng"}
+
+
+def test_two_generic_round_tables_are_told_apart_by_their_places(tmp_path):
+    g = build(tmp_path, "Thủ tướng dự Tọa đàm doanh nghiệp ở thành phố Boston. "
+                        "Hôm sau, Thủ tướng dự Tọa đàm doanh nghiệp ở Thủ đô Ottawa.")
+    assert set(events(g)) == {"Tọa đàm doanh nghiệp ở thành phố Boston", "Tọa đàm doanh nghiệp ở Thủ đô Ottawa"}

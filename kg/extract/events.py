@@ -515,8 +515,37 @@ def title_event(doc, si, s, i, hn, lex, etype, rid, gaz) -> list[Mention]:
     if plural:
         return _distributed_titles(doc, si, s, ws, text, lex, rid)
     aliases = [a for a in (short, *acronyms) if a != text]
-    attrs = (("aliases", "|".join(aliases)),) if aliases else ()
-    return [Mention(doc.id, si, base + ws, base + ws + len(text), text, etype, rid, attrs=attrs)]
+    attrs = {"aliases": "|".join(aliases)}
+    place = _place_of_generic_title(s, ws, ws + len(text), hn, er)
+    if place:
+        # "Tọa đàm doanh nghiệp ở Thủ đô Washington": a title that names nothing but its kind is
+        # told apart by its place, which the name keeps (the place stays a mention of its own)
+        attrs.update({"canonical": f"{text} {place}", "local": "1", "aliases": "|".join(aliases + [text])})
+    return [Mention(doc.id, si, base + ws, base + ws + len(text), text, etype, rid,
+                    attrs=tuple(sorted((k, v) for k, v in attrs.items() if v)))]
+
+
+def _place_of_generic_title(s, start: int, end: int, hn: int, er: EventRules) -> str:
+    """"ở Thủ đô Washington" after a title whose words after the head are few and lower case
+    ("Tọa đàm doanh nghiệp"): the place words (events.tsv at, then a capitalised name), else ""."""
+    rest = s.text[start:end].split()[hn:]
+    if not rest or len(rest) > 3 or any(_e._cap(w) for w in rest):
+        return ""
+    k = next((i for i, w in enumerate(s.words) if w[0] >= end), None)
+    if k is None or s.gap(k) != " ":
+        return ""
+    at = next((len(words) for words, _, _ in er.phrases.get("at", {}).get(s.words[k][2].lower(), ())
+               if s.phrase_at(k, list(words), case_sensitive=False)), 0)
+    j = k + at
+    if not at or j >= len(s.words) or s.gap(j) != " ":
+        return ""
+    e = j
+    while e < len(s.words) and e - j < 5 and (e == j or s.gap(e) == " ") and (_e._cap(s.words[e][2]) or (
+            s.words[e][2].islower() and any(_e._cap(s.words[x][2]) for x in range(e + 1, min(e + 3, len(s.words)))))):
+        e += 1
+    if e == j or not any(_e._cap(s.words[x][2]) for x in range(j, e)) or not _e._cap(s.words[e - 1][2]):
+        return ""
+    return s.text[s.words[k][0]:s.words[e - 1][1]]
 
 
 def _plural_before(s, i: int, lex: Lexicon, numbers: bool = True) -> bool:
