@@ -436,3 +436,19 @@ def test_two_generic_round_tables_are_told_apart_by_their_places(tmp_path):
     g = build(tmp_path, "Thủ tướng dự Tọa đàm doanh nghiệp ở thành phố Boston. "
                         "Hôm sau, Thủ tướng dự Tọa đàm doanh nghiệp ở Thủ đô Ottawa.")
     assert set(events(g)) == {"Tọa đàm doanh nghiệp ở thành phố Boston", "Tọa đàm doanh nghiệp ở Thủ đô Ottawa"}
+
+
+def test_a_title_ends_where_a_verb_follows_its_name(tmp_path):
+    g = build(tmp_path, "Việc tham dự Hội nghị Thượng đỉnh G20 thể hiện sự coi trọng vai trò của Việt Nam. "
+                        "Thủ tướng dự Diễn đàn Doanh nghiệp Việt Nam – Nhật Bản và chứng kiến lễ trao thỏa thuận.")
+    assert set(events(g)) == {"Hội nghị Thượng đỉnh G20", "Diễn đàn Doanh nghiệp Việt Nam – Nhật Bản"}
+
+
+def test_a_title_ends_before_when_it_was(tmp_path):
+    g = build(tmp_path, "Tại Hội nghị thượng đỉnh G20 cuối tuần qua, các nhà lãnh đạo đã thảo luận về thương mại.")
+    assert set(events(g)) == {"Hội nghị thượng đỉnh G20"}
+
+
+def test_no_title_opens_with_a_determiner(tmp_path):
+    g = build(tmp_path, "Diễn đàn những thế mạnh của doanh nghiệp trẻ đã thu hút nhiều người.")
+    assert events(g) == {}

@@ -463,6 +463,8 @@ def _extend_title(s, j: int, lex: Lexicon, er: EventRules, through_commas: bool,
             break
         if _MONTH_YEAR_AFTER.match(s.text, s.words[k - 1][1]):
             break                           # "… ASEAN-EU tháng 8-2017": when, not which
+        if _predicate_after_name(s, j, k, lex):
+            break                           # "Hội nghị Thượng đỉnh G20 thể hiện …": the sentence goes on
         inner = _e._heads_at(s, k, lex, "Event") if s.words[k][2][0].isupper() and k > j else None
         if inner and not _forum_head_at(s, k, er):
             break                           # a second event ("Diễn đàn … và Tọa đàm …"), but a forum
@@ -481,6 +483,36 @@ def _extend_title(s, j: int, lex: Lexicon, er: EventRules, through_commas: bool,
     return end, acronyms
 
 
+def _word_class(s, k: int, lex: Lexicon) -> str:
+    """The usual class (word_classes.tsv) of the dictionary word at word k: two syllables first."""
+    w = s.words[k][2].lower()
+    if k + 1 < len(s.words) and s.gap(k + 1) == " ":
+        two = lex.word_class.get(f"{w} {s.words[k + 1][2].lower()}")
+        if two:
+            return two
+    return lex.word_class.get(w, "")
+
+
+def _predicate_after_name(s, j: int, k: int, lex: Lexicon) -> bool:
+    """Does the title that started at word j end before word k because a verb follows its name
+    right away? Once a title holds a name (two capitalised words in a row, or an acronym: "Thượng
+    đỉnh G20", "Doanh nghiệp Việt Nam – Hà Lan"), a lower-case verb right after the name's last
+    word ("thể hiện", "tiếp"), or "và" and a verb ("và chứng kiến"), is what the sentence says of it."""
+    w = s.words[k][2]
+    if k - 1 < j or not w[:1].islower() or not _e._cap(s.words[k - 1][2]):
+        return False
+    if f"{s.words[k - 1][2]} {w}".lower() in lex.compounds:
+        return False                        # the second syllable of a capitalised word ("Tăng cường")
+    caps = [x for x in range(j, k) if _e._cap(s.words[x][2])]
+    named = any(s.words[x][2].isupper() and len(s.words[x][2]) > 1 for x in caps) or \
+        any(x + 1 in caps for x in caps)
+    if not named:
+        return False
+    if w.lower() in lex.and_words and k + 1 < len(s.words):
+        return _word_class(s, k + 1, lex) == "verb"
+    return _word_class(s, k, lex) == "verb"
+
+
 def _forum_head_at(s, k: int, er: EventRules) -> bool:
     w = s.words[k][2].lower()
     return any(cls == "head" and s.phrase_at(k, list(words), case_sensitive=False)
@@ -496,7 +528,11 @@ def title_event(doc, si, s, i, hn, lex, etype, rid, gaz) -> list[Mention]:
     ws = s.words[i][0]
     j = i + hn
     plural = _plural_before(s, i, lex)
-    if j >= len(s.words) or _stop_at(s, j, lex, er, True) or s.gap(j).strip() not in ("", ":", "“", "\"", ": “"):
+    determiner = j < len(s.words) and _word_class(s, j, lex) in ("determiner", "pronoun", "conjunction") and not (
+        j + 1 < len(s.words) and s.gap(j + 1) == " " and _e._cap(s.words[j + 1][2]))
+    if j >= len(s.words) or determiner or _stop_at(s, j, lex, er, True) \
+            or s.gap(j).strip() not in ("", ":", "“", "\"", ": “"):
+        # "Diễn đàn những thế mạnh" (not "Cuộc họp các Quan chức …") opens no title
         if plural:
             return []
         # a bare capitalised head mid-sentence names the article's event ("Dự Hội nghị có …")
@@ -607,7 +643,7 @@ def lower_event(doc, si, s, i, hn, lex, rid) -> Mention | None:
     wstart = s.words[first][0]
 
     def make(end: int, short: int | None = None, canonical: str = "", alias_self: bool = False) -> Mention:
-        text = s.text[wstart:end].rstrip(" ,")
+        text = re.sub(r"(?:[ ,]+(?:" + "|".join(map(re.escape, lex.and_words)) + r"))+$", "", s.text[wstart:end].rstrip(" ,"))
         attrs = [("canonical", _capitalise(canonical or text))]
         if not alias_self:                   # "kỳ họp thứ 3", "hội nghị sơ kết …": one per article (two
             attrs.append(("local", "1"))     # reports of one day merge, see _signatures); a quoted title is a name
