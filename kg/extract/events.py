@@ -553,10 +553,8 @@ def title_event(doc, si, s, i, hn, lex, etype, rid, gaz) -> list[Mention]:
     aliases = [a for a in (short, *acronyms) if a != text]
     attrs = {"aliases": "|".join(aliases)}
     place = _place_of_generic_title(s, ws, ws + len(text), hn, er)
-    if place:
-        # "Tọa đàm doanh nghiệp ở Thủ đô Washington": a title that names nothing but its kind is
-        # told apart by its place, which the name keeps (the place stays a mention of its own)
-        attrs.update({"canonical": f"{text} {place}", "local": "1", "aliases": "|".join(aliases + [text])})
+    if place:                              # kept in the name if the article has two (see _places_tell_apart)
+        attrs["at_place"] = place
     return [Mention(doc.id, si, base + ws, base + ws + len(text), text, etype, rid,
                     attrs=tuple(sorted((k, v) for k, v in attrs.items() if v)))]
 
@@ -1490,6 +1488,24 @@ def _meetings(ctx: _Ctx, headline_verbs: set[str]) -> list[Mention]:
     return out
 
 
+def _places_tell_apart(mentions: list[Mention]) -> list[Mention]:
+    """"Tọa đàm doanh nghiệp ở Thủ đô Washington" and "… ở thành phố New York" in one article: a
+    title that names nothing but its kind, given twice with different places, is two events, each
+    named with its place (the place stays a mention of its own)."""
+    places: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type == "Event" and m.attr("at_place"):
+            places.setdefault(norm_key(m.text), set()).add(norm_key(m.attr("at_place")))
+    out = []
+    for m in mentions:
+        if m.type == "Event" and m.attr("at_place") and len(places[norm_key(m.text)]) > 1:
+            attrs = {**dict(m.attrs), "canonical": f"{m.text} {m.attr('at_place')}", "local": "1"}
+            attrs["aliases"] = "|".join(filter(None, [attrs.get("aliases", ""), m.text]))
+            m = replace(m, attrs=tuple(sorted(attrs.items())))
+        out.append(m)
+    return out
+
+
 def _same_events(mentions: list[Mention], headline: bool) -> list[Mention]:
     """Mentions of one event in an article point to its first mention (attribute `ref`): visits of
     one visitor to one host (a mention without the visitor or the host joins the only visit that
@@ -1606,6 +1622,7 @@ def article_events(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
                                             and len(m.text.split()) == 2 and m.text.lower() in bodies
                                             and _forum_head_at(_e._Sent(m.text), 0, er))]
     in_title = _is_title(doc)
+    mentions = _places_tell_apart(mentions)
     mentions = _same_events(mentions, in_title)
     events = sorted((m for m in mentions if m.type == "Event" and not m.attr("anaphor") and not m.attr("ref")),
                     key=lambda m: m.start)
