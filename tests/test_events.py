@@ -452,3 +452,19 @@ def test_a_title_ends_before_when_it_was(tmp_path):
 def test_no_title_opens_with_a_determiner(tmp_path):
     g = build(tmp_path, "Diễn đàn những thế mạnh của doanh nghiệp trẻ đã thu hút nhiều người.")
     assert events(g) == {}
+
+
+def test_a_dated_handover_of_equipment_by_one_body_to_another(tmp_path):
+    t = triples(build(tmp_path, "Ngày 5/2/2015, Cục Thủy sản Nhật Bản đã chuyển giao tàu tuần tra cho Cảnh sát biển Việt Nam."))
+    ev = "Cục Thủy sản Nhật Bản đã chuyển giao tàu tuần tra cho Cảnh sát biển Việt Nam"
+    assert ("Cục Thủy sản Nhật Bản", "organized", ev) in t
+
+
+def test_a_thing_handed_over_on_a_day_told_in_a_relative_clause(tmp_path):
+    g = build(tmp_path, "Một tàu tuần tra được đóng mới do Tổ chức Hợp tác Quốc tế Nhật Bản chuyển giao vào ngày 3/4/2016.")
+    assert set(events(g)) == {"Tàu tuần tra được đóng mới do Tổ chức Hợp tác Quốc tế Nhật Bản chuyển giao vào ngày 3/4/2016"}
+
+
+def test_suspects_handed_over_are_no_transfer(tmp_path):
+    g = build(tmp_path, "Năm 2017, Đồn Biên phòng Hoành Mô đã bàn giao hai đối tượng cho Công an tỉnh Quảng Ninh.")
+    assert not any(e.startswith("Đồn Biên phòng Hoành Mô đã bàn giao") for e in events(g))

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from ..model import Document, Mention, RelationMention, mention_key
 from ..text import norm_key
 from . import entities as _e
+from ..rules import EVENT_GROUPS
 from .lexicon import Lexicon
 
 ACTOR_TYPES = ("Person", "Organization", "Country")
@@ -69,7 +70,7 @@ def _compile(lex: Lexicon) -> EventRules:
         for items in by_first.values():
             items.sort(key=lambda p: -len(p[0]))
     er.first_words = {kind: frozenset(by_first) for kind, by_first in er.phrases.items()}
-    er.triggers = _any_of(er, ("operation", "outcome", "visit", "visit-noun", "talks", "meeting"))
+    er.triggers = _any_of(er, ("operation", "outcome", "visit", "visit-noun", "talks", "meeting", "transfer"))
     er.frames = _any_of(er, ("forum",), "frame")
     helpers = _any_of(er, ("helper",)).pattern
     er.helper = re.compile(helpers[:-len(r"(?!\w)")] + r"(?:\s+\w+){0,2}\s+của\s+[^,;]*$")
@@ -142,7 +143,7 @@ class _Ctx:
         """Text of words a .. b-1."""
         return self.text[self.words[a][0]:self.words[b - 1][1]]
 
-    def mention(self, a: int, b: int, text_from: int, text_to: int, rule: str, attrs: dict) -> Mention:
+    def mention(self, a: int, b: int, rule: str, attrs: dict) -> Mention:
         """An Event mention over words a .. b-1 (its trigger); `attrs` as built by the scanner."""
         ws, we = self.words[a][0], self.words[b - 1][1]
         return Mention(self.doc.id, self.si, self.base + ws, self.base + we, self.text[ws:we], "Event", rule,
@@ -959,7 +960,7 @@ def _operations(ctx: _Ctx, headline: bool) -> list[Mention]:
         end = _phrase_end(ctx, obj)
         text = ctx.span(k, end)
         organizers, helpers = _organizers(ctx, lo, k)
-        out.append(ctx.mention(k, k + n, k, end, rid, {
+        out.append(ctx.mention(k, k + n, rid, {
             "canonical": _capitalise(text), "aliases": text, "trigger": "1", "frame": "operation",
             "group": group, "ident": f"op{SEP}{group}", "agent": mention_key(agent) if agent else "",
             "headline": "1" if at_head else "", "local": "1",
@@ -1006,12 +1007,70 @@ def _outcomes(ctx: _Ctx, headline: bool) -> list[Mention]:
         else:
             name = _capitalise(text)
         organizers, helpers = _organizers(ctx, lo, start)
-        out.append(ctx.mention(k, k + n, start, end, rid, {
+        out.append(ctx.mention(k, k + n, rid, {
             "passive": "1" if group == "case" else "",
             "canonical": name, "aliases": text, "trigger": "1", "frame": "operation", "group": group,
             "ident": f"op{SEP}{group}", "headline": "1" if headline and start == 0 else "", "local": "1",
             "organizers": _spans(organizers), "participants": _spans(helpers)}))
     return out
+
+
+def _transfers(ctx: _Ctx) -> list[Mention]:
+    """A dated handover of equipment or aid (events.tsv transfer), by a body to a body:
+    - "Cục Thủy sản Nhật Bản đã chuyển giao tàu tuần tra cho Cảnh sát biển Việt Nam" (a date in the
+      sentence), named by the clause from the giver to the receiver;
+    - "… tàu được chuyển đổi từ tàu đánh cá do Cục Thủy sản Nhật Bản chuyển giao vào ngày 5/2/2015":
+      the thing, then "do" (by) the giver and the day, named by that clause.
+    Victims and suspects handed over are operations, not transfers."""
+    out = []
+    for k in range(ctx.n):
+        if ctx.lower[k] not in ctx.er.first_words.get("transfer", ()) or not (hit := ctx.match(k, "transfer")):
+            continue
+        n, _, rid = hit
+        kk = k + n
+        agent = _agent_before(ctx, k)
+        if agent is None:
+            continue
+        a = ctx.word_at.get(agent.start - ctx.base, k)
+        if a > 0 and ctx.lower[a - 1] == "do":           # the thing handed over comes first
+            day = _DAY_AFTER.match(ctx.text, ctx.words[kk - 1][1])
+            start = _clause_start(ctx, a)
+            while start < a - 1 and (ctx.lower[start] in _NUMBER_WORDS or ctx.lower[start].isdigit()):
+                start += 1                     # "Một tàu …": the thing, not its count
+            if day is None or not 2 <= a - 1 - start <= 12 or ctx.match(start, "object"):
+                continue
+            text = ctx.text[ctx.words[start][0]:day.end()]
+            links = {"organizers": _spans([agent])}
+            ident = f"transfer{SEP}{mention_key(agent)}{SEP}{norm_key(text)}"
+        else:                                  # "X chuyển giao <thing> cho Y", dated in the sentence
+            to = next((x for x in range(kk + 1, min(kk + 8, ctx.n)) if ctx.lower[x] == "cho" and ctx.gap(x) == " "), None)
+            receiver = ctx.starts.get(to + 1) if to is not None and to + 1 < ctx.n else None
+            if receiver is None or receiver.type not in ("Organization", "Country") \
+                    or any(_object_at(ctx, kk, g) for g in EVENT_GROUPS) \
+                    or _e._cap(ctx.words[kk][2]) or not any(p.search(ctx.text) for p in (*_DAY_PATTERNS, _MONTH, _YEAR)):
+                continue
+            text = ctx.span(a, ctx.after_mention(receiver))
+            links = {"organizers": _spans([agent]), "participants": _spans([receiver])}
+            ident = f"transfer{SEP}{mention_key(agent)}{SEP}{mention_key(receiver)}"
+        out.append(ctx.mention(k, kk, rid, {
+            "canonical": _capitalise(text), "aliases": text, "trigger": "1", "frame": "transfer",
+            "ident": ident, "local": "1", **links}))
+    return out
+
+
+_DAY_AFTER = re.compile(r" (?:vào )?ngày \d{1,2}[-/]\d{1,2}(?:[-/]\d{4})?")   # "… chuyển giao vào ngày 5/2/2015"
+
+
+def _agent_before(ctx: _Ctx, k: int) -> Mention | None:
+    """The body or country right before word k (adverbs such as "đã" between)."""
+    j = k
+    while j > 0 and (adv := ctx.match_end(j, "adverb")) is not None:
+        j = adv[0]
+    if j == 0 or ctx.gap(j) != " ":
+        return None
+    end = ctx.words[j - 1][1] + ctx.base
+    return next((m for m in ctx.mentions if m.end == end and m.type in ("Organization", "Country")
+                 and not m.attr("nested")), None)
 
 
 def _host_after(ctx: _Ctx, kk: int) -> tuple[Mention | None, int]:
@@ -1080,7 +1139,7 @@ def _visits(ctx: _Ctx) -> list[Mention]:
             alias_from = visitor.start if adjacent else p
             alias = ctx.text[ctx.words[alias_from][0]:host.end - ctx.base]
             who, home = _actor_links(ctx, visitor)
-            out.append(ctx.mention(p, after_verb, alias_from, host_end, hit[2], {
+            out.append(ctx.mention(p, after_verb, hit[2], {
                 "canonical": name, "aliases": alias, "trigger": "1", "frame": "visit",
                 "ident": f"visit{SEP}{visitor.key if visitor else ''}{SEP}{host.key or norm_key(host.text)}",
                 "visitor": visitor.key if visitor else "", "place": _country_name(ctx, host), "local": "1",
@@ -1093,7 +1152,7 @@ def _visits(ctx: _Ctx) -> list[Mention]:
             place = ctx.span(kk, dest)
             who, home = _actor_links(ctx, visitor)
             where = [m for m in _top(ctx, ("Location",), kk, dest)]
-            out.append(ctx.mention(p, after_verb, p, dest, hit[2], {
+            out.append(ctx.mention(p, after_verb, hit[2], {
                 "canonical": _fill(er, "facility", place=place), "aliases": ctx.span(p, dest), "trigger": "1",
                 "frame": "visit", "ident": f"facility{SEP}{norm_key(place)}", "place": place, "local": "1",
                 "participants": _spans(who), "held": _spans(where[:1])}))
@@ -1166,7 +1225,7 @@ def _visit_noun(ctx: _Ctx, k: int, hit) -> Mention | None:
             detail = ctx.text[ctx.words[k + hit[0] - 1][1]:ctx.words[kk - 1][1]]
             name = _fill(ctx.er, "visit", detail=detail, visitor=ctx.span(after.start, after.end))
     who, home = _actor_links(ctx, visitor) if visitor is not None else ([], False)
-    return ctx.mention(k, k + hit[0], k, kk, hit[2], {
+    return ctx.mention(k, k + hit[0], hit[2], {
         "participants": _spans(who), "home": "1" if home else "", "held": _spans([host] if host else []),
         "canonical": name, "aliases": np_text, "trigger": "1", "frame": "visit",
         "ident": f"visit{SEP}{visitor.key if visitor else ''}{SEP}{(host.key or norm_key(host.text)) if host else ''}",
@@ -1214,8 +1273,7 @@ def _talks(ctx: _Ctx) -> list[Mention]:
                 continue
             a, b = pair
             start = a.start
-            name_end = b.end
-            out.append(ctx.mention(k, k + n, start, name_end, rid, {
+            out.append(ctx.mention(k, k + n, rid, {
                 "canonical": _fill(ctx.er, "talks", head=head, a=ctx.span(a.start, a.end), b=ctx.span(b.start, b.end)),
                 "aliases": ctx.span(start, k + n), "trigger": "1", "frame": "talks",
                 "ident": f"talks{SEP}" + SEP.join(sorted((a.key, b.key))), "local": "1", **_sides(ctx, a, b)}))
@@ -1223,7 +1281,7 @@ def _talks(ctx: _Ctx) -> list[Mention]:
         if a is None or b is None or not (a.complete and b.complete):
             continue
         name = _fill(ctx.er, "talks", head=head, a=ctx.span(a.start, a.end), b=ctx.span(b.start, b.end))
-        out.append(ctx.mention(k, k + n, start, b.end, rid, {
+        out.append(ctx.mention(k, k + n, rid, {
             "canonical": name, "aliases": ctx.span(start, b.end), "trigger": "1", "frame": "talks",
             "ident": f"talks{SEP}" + SEP.join(sorted((a.key, b.key))), "local": "1", **_sides(ctx, a, b)}))
     return out
@@ -1431,7 +1489,7 @@ def _frame_events(doc: Document, mentions: list[Mention], lex: Lexicon, er: Even
             continue
         head = headline and si == 0
         names = [(m.start, m.end) for m in ctx.mentions if not m.attr("anaphor") and not m.attr("bare")]
-        found = [m for m in _operations(ctx, head) + _outcomes(ctx, head) + _visits(ctx) + _talks(ctx)
+        found = [m for m in _operations(ctx, head) + _outcomes(ctx, head) + _visits(ctx) + _talks(ctx) + _transfers(ctx)
                  if not any(a <= m.start < b for a, b in names)]    # "Lễ tiếp nhận, bàn giao …" is a title
         meeting = _headline_meeting(ctx) if head and not found else None
         if meeting is not None:
@@ -1453,7 +1511,7 @@ def _headline_meeting(ctx: _Ctx) -> Mention | None:
     if hit is None or hit[0] >= ctx.n:
         return None
     text = ctx.text.strip().rstrip(".")
-    return ctx.mention(0, hit[0], 0, ctx.n, hit[2], {
+    return ctx.mention(0, hit[0], hit[2], {
         "canonical": _capitalise(text), "aliases": text, "trigger": "1", "frame": "meeting",
         "ident": f"meet{SEP}{' '.join(ctx.lower[:hit[0]])}", "headline": "1", "local": "1"})
 
@@ -1481,7 +1539,7 @@ def _meetings(ctx: _Ctx, headline_verbs: set[str]) -> list[Mention]:
         end = _phrase_end(ctx, kk + 1 if partner else kk)
         text = ctx.span(k, end)
         who, home = _actor_links(ctx, subj, bodies=True)
-        out.append(ctx.mention(k, kk, k, end, hit[2], {
+        out.append(ctx.mention(k, kk, hit[2], {
             "canonical": _capitalise(text), "aliases": text, "trigger": "1", "frame": "meeting",
             "ident": verb if verb in headline_verbs else f"{verb}{SEP}{subj.key}", "local": "1",
             "participants": _spans(who), "home": "1" if home else ""}))
