@@ -514,6 +514,13 @@ def _predicate_after_name(s, j: int, k: int, lex: Lexicon) -> bool:
     return _word_class(s, k, lex) == "verb"
 
 
+def _head_inside_word(s, j: int, lex: Lexicon) -> bool:
+    """Does the head that ends before word j end inside a dictionary word ("Đại hội đồng Liên hợp
+    quốc": "hội đồng", a council, so no "Đại hội")?"""
+    return 0 < j < len(s.words) and s.gap(j) == " " and \
+        f"{s.words[j - 1][2]} {s.words[j][2]}".lower() in lex.compounds
+
+
 def _forum_head_at(s, k: int, er: EventRules) -> bool:
     w = s.words[k][2].lower()
     return any(cls == "head" and s.phrase_at(k, list(words), case_sensitive=False)
@@ -528,6 +535,8 @@ def title_event(doc, si, s, i, hn, lex, etype, rid, gaz) -> list[Mention]:
     base = doc.sentences[si].start
     ws = s.words[i][0]
     j = i + hn
+    if _head_inside_word(s, j, lex):
+        return []
     plural = _plural_before(s, i, lex)
     determiner = j < len(s.words) and _word_class(s, j, lex) in ("determiner", "pronoun", "conjunction") and not (
         j + 1 < len(s.words) and s.gap(j + 1) == " " and _e._cap(s.words[j + 1][2]))
@@ -627,6 +636,8 @@ def lower_event(doc, si, s, i, hn, lex, rid) -> Mention | None:
     er = event_rules(lex)
     base = doc.sentences[si].start
     ws = s.words[i][0]
+    if _head_inside_word(s, i + hn, lex):
+        return None
     cls = None
     if i > 0 and s.gap(i) == " " and (c := _classifier_before(s, i, er)) is not None:
         cls = c
