@@ -468,3 +468,8 @@ def test_a_thing_handed_over_on_a_day_told_in_a_relative_clause(tmp_path):
 def test_suspects_handed_over_are_no_transfer(tmp_path):
     g = build(tmp_path, "Năm 2017, Đồn Biên phòng Hoành Mô đã bàn giao hai đối tượng cho Công an tỉnh Quảng Ninh.")
     assert not any(e.startswith("Đồn Biên phòng Hoành Mô đã bàn giao") for e in events(g))
+
+
+def test_a_visit_no_mention_names_the_visitor_of_is_no_event(tmp_path):
+    g = build(tmp_path, "Ông cho biết đã trao đổi về vấn đề này trong chuyến thăm Myanmar hồi tháng 3.")
+    assert events(g) == {}

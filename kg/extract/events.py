@@ -464,6 +464,9 @@ def _extend_title(s, j: int, lex: Lexicon, er: EventRules, through_commas: bool,
             break
         if _MONTH_YEAR_AFTER.match(s.text, s.words[k - 1][1]):
             break                           # "… ASEAN-EU tháng 8-2017": when, not which
+        if k > j and s.words[k][2][:1].isupper() and _word_class(s, k, lex) in ("preposition", "conjunction", "adverb") \
+                and not s.words[k][2].isupper():
+            break                           # "… Việt Nam-Hà Lan Với cơ cấu …": a new sentence glued on
         if _predicate_after_name(s, j, k, lex):
             break                           # "Hội nghị Thượng đỉnh G20 thể hiện …": the sentence goes on
         inner = _e._heads_at(s, k, lex, "Event") if s.words[k][2][0].isupper() and k > j else None
@@ -1653,6 +1656,9 @@ def _same_events(mentions: list[Mention], headline: bool) -> list[Mention]:
             twin = next((t for t in named_titles if same_title(m.attr("canonical") or m.text, t.text)), None)
             if twin is not None:
                 out_attrs[id(m)] = {**dict(m.attrs), "ref": mention_key(twin)}
+    # a visit no mention names the visitor of ("trong chuyến thăm Myanmar, …") tells no one's visit
+    visitors = {find(i) for i, a in enumerate(idents) if a[0] == "visit" and a[1]}
+    nobody = {id(m) for i, m in enumerate(frames) if idents[i][0] == "visit" and find(i) not in visitors}
     for i, m in enumerate(frames):
         root = find(i)
         if root == i:
@@ -1663,7 +1669,7 @@ def _same_events(mentions: list[Mention], headline: bool) -> list[Mention]:
         attrs["aliases"] = "|".join(dict.fromkeys(filter(None, [*attrs.get("aliases", "").split("|"), own])))
         out_attrs[id(m)] = attrs
     return [replace(m, attrs=tuple(sorted(out_attrs[id(m)].items()))) if id(m) in out_attrs else m
-            for m in mentions]
+            for m in mentions if id(m) not in nobody]
 
 
 _EDITION = re.compile(r"^(.+\S)\s+(\d{1,4})$")      # a title ending in a year or an edition number
