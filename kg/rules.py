@@ -32,6 +32,7 @@ SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "governments.tsv": (("id", "word"), ("country", "note")),
     "abbreviations.tsv": (("id", "short", "long"), ("note",)),
     "country_words.tsv": (("id", "kind", "word"), ("country", "note")),
+    "residences.tsv": (("id", "phrase"), ("note",)),
 }
 # events.tsv: each kind and the classes it takes ("" = none; for talks, any name head; a "|" list for
 # objects). rules/README.md explains every kind with an example.

@@ -473,3 +473,8 @@ def test_suspects_handed_over_are_no_transfer(tmp_path):
 def test_a_visit_no_mention_names_the_visitor_of_is_no_event(tmp_path):
     g = build(tmp_path, "Ông cho biết đã trao đổi về vấn đề này trong chuyến thăm Myanmar hồi tháng 3.")
     assert events(g) == {}
+
+
+def test_a_known_name_ending_inside_a_hyphenated_word_keeps_the_word_in_the_title(tmp_path):
+    g = build(tmp_path, "Hai bên chuẩn bị cho Hội nghị Bộ trưởng Ngoại giao ASEAN-EU và các hoạt động khác.")
+    assert set(events(g)) == {"Hội nghị Bộ trưởng Ngoại giao ASEAN-EU"}

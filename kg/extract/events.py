@@ -474,10 +474,10 @@ def _extend_title(s, j: int, lex: Lexicon, er: EventRules, through_commas: bool,
             break                           # a second event ("Diễn đàn … và Tọa đàm …"), but a forum
                                             # whose meeting this is goes on ("Hội nghị … Diễn đàn …")
         g = (gaz or {}).get(s.words[k][0])
-        if g is not None:                   # a known name inside a title is taken whole
-            end = g[1]
-            while k < n and s.words[k][0] < g[1]:
+        if g is not None:                   # a known name inside a title is taken whole, with the
+            while k < n and s.words[k][0] < g[1]:     # word it ends in ("ASEAN" of "ASEAN-EU")
                 k += 1
+            end = max(g[1], s.words[k - 1][1])
             continue
         end = s.words[k][1]
         k += 1
