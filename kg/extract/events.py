@@ -41,6 +41,7 @@ class EventRules:
     triggers: re.Pattern = re.compile(r"(?!)")     # any phrase that may tell an event by a verb or a visit noun
     frames: re.Pattern = re.compile(r"(?!)")       # forum frames ("các diễn đàn")
     helper: re.Pattern = re.compile(r"(?!)")       # "sự phối hợp (chặt chẽ) của …" up to the body after it
+    home_keys: frozenset[str] | None = None         # gazetteer ids of the home country (events.tsv home)
 
 
 _COMPILED: dict[str, EventRules] = {}
@@ -1372,7 +1373,7 @@ def _forum_bodies(doc: Document, mentions: list[Mention], er: EventRules) -> lis
     heads = [(words, rid) for items in er.phrases.get("forum", {}).values() for words, cls, rid in items if cls == "head"]
     frame_rule = next((rid for items in er.phrases.get("forum", {}).values() for _, cls, rid in items if cls == "frame"), "")
     listed: dict[int, str] = {}
-    for si, sent in enumerate(doc.sentences):
+    for si, sent in enumerate(doc.sentences if er.frames.search(doc.text.lower()) else ()):
         low = sent.text.lower()
         for fm in er.frames.finditer(low):
             nhu = _NHU.search(low, fm.end(), fm.end() + 80)
@@ -1495,8 +1496,10 @@ def _frame_events(doc: Document, mentions: list[Mention], lex: Lexicon, er: Even
     headline = _is_title(doc)
     out: list[Mention] = []
     verbs: set[str] = set()                     # the meeting verb a headline opens with
-    for si, sent in enumerate(doc.sentences):
-        if er.triggers.search(sent.text.lower()) is None:
+    low = doc.text.lower()
+    hits = {m.start() for m in er.triggers.finditer(low)}
+    for si, sent in enumerate(doc.sentences if hits else ()):
+        if not any(sent.start <= h < sent.end for h in hits):
             continue
         ctx = _Ctx(doc, si, by_sentence.get(si, []), lex, er)
         if not ctx.n:
@@ -1828,8 +1831,10 @@ def event_links(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Re
     by_span: dict[tuple[int, int], list[Mention]] = {}
     for m in mentions:
         by_span.setdefault((m.start, m.end), []).append(m)
-    home_keys = {keys[0][0] for items in er.phrases.get("home", {}).values() for words, _, _ in items
-                 for _, _, (_, keys) in lex.gazetteer_matches(" ".join(words))}
+    if er.home_keys is None:
+        er.home_keys = frozenset(keys[0][0] for items in er.phrases.get("home", {}).values() for words, _, _ in items
+                                 for _, _, (_, keys) in lex.gazetteer_matches(" ".join(words)))
+    home_keys = er.home_keys
     home = next((m for m in mentions if m.type == "Country" and m.key in home_keys), None)
     held_home = {(m.start, m.end) for m in mentions if m.type == "Country" and m.key in home_keys}
 
