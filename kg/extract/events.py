@@ -16,11 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+import ahocorasick
+
 from ..model import Document, Mention, RelationMention, mention_key
 from ..text import norm_key
 from . import entities as _e
 from ..rules import EVENT_GROUPS
-from .lexicon import Lexicon
+from .lexicon import Lexicon, match_form
 
 ACTOR_TYPES = ("Person", "Organization", "Country")
 SEP = "§"          # between the parts of an event's identity (mention keys contain "|")
@@ -38,7 +40,7 @@ class EventRules:
     phrases: dict[str, dict[str, list[tuple[tuple[str, ...], str, str]]]] = field(default_factory=dict)
     templates: dict[str, tuple[str, str]] = field(default_factory=dict)     # class -> (template, rule id)
     first_words: dict[str, frozenset[str]] = field(default_factory=dict)   # kind -> its first words
-    triggers: re.Pattern = re.compile(r"(?!)")     # any phrase that may tell an event by a verb or a visit noun
+    triggers: object = None                         # automaton of the phrases that may tell an event by a verb
     frames: re.Pattern = re.compile(r"(?!)")       # forum frames ("các diễn đàn")
     helper: re.Pattern = re.compile(r"(?!)")       # "sự phối hợp (chặt chẽ) của …" up to the body after it
     home_keys: frozenset[str] | None = None         # gazetteer ids of the home country (events.tsv home)
@@ -71,7 +73,12 @@ def _compile(lex: Lexicon) -> EventRules:
         for items in by_first.values():
             items.sort(key=lambda p: -len(p[0]))
     er.first_words = {kind: frozenset(by_first) for kind, by_first in er.phrases.items()}
-    er.triggers = _any_of(er, ("operation", "outcome", "visit", "visit-noun", "talks", "meeting", "transfer"))
+    er.triggers = ahocorasick.Automaton()
+    for kind in ("operation", "outcome", "visit", "visit-noun", "talks", "meeting", "transfer"):
+        for items in er.phrases.get(kind, {}).values():
+            for words, _, _ in items:
+                er.triggers.add_word(" ".join(words), len(" ".join(words)))
+    er.triggers.make_automaton()
     er.frames = _any_of(er, ("forum",), "frame")
     helpers = _any_of(er, ("helper",)).pattern
     er.helper = re.compile(helpers[:-len(r"(?!\w)")] + r"(?:\s+\w+){0,2}\s+của\s+[^,;]*$")
@@ -1496,8 +1503,9 @@ def _frame_events(doc: Document, mentions: list[Mention], lex: Lexicon, er: Even
     headline = _is_title(doc)
     out: list[Mention] = []
     verbs: set[str] = set()                     # the meeting verb a headline opens with
-    low = doc.text.lower()
-    hits = {m.start() for m in er.triggers.finditer(low)}
+    low = match_form(doc.text)                    # lower case, same length as the text
+    hits = [end - size + 1 for end, size in er.triggers.iter(low)
+            if not (end - size >= 0 and low[end - size].isalnum()) and not (end + 1 < len(low) and low[end + 1].isalnum())]
     for si, sent in enumerate(doc.sentences if hits else ()):
         if not any(sent.start <= h < sent.end for h in hits):
             continue
