@@ -371,8 +371,12 @@ def _legend(node_info: list, edge_info: list) -> dict:
 
 # ---------------------------------------------------------------- page
 
+DEFAULT_TITLE = "Knowledge graph"      # a graph built without a title (kg build sets one)
+
+
 def generate_html(g: nx.MultiDiGraph) -> str:
-    """The whole page as one string: deterministic (same graph -> same bytes), no external URL."""
+    """The whole page as one string: deterministic (same graph -> same bytes), no external URL.
+    Its title is the build's (`g.graph["title"]`), escaped like all text."""
     import jinja2
     vis_js, app_js, css, template = _assets()
     net, details = build_network(g)
@@ -384,7 +388,7 @@ def generate_html(g: nx.MultiDiGraph) -> str:
     return env.from_string(template).render(
         csp=csp, css=_markup(css),
         vis_js=_markup(vis_js), app_js=_markup(app_js), data_json=_markup(script_json(data)),
-        node_count=len(net.nodes), edge_count=len(net.edges))
+        node_count=len(net.nodes), edge_count=len(net.edges), title=str(g.graph.get("title") or DEFAULT_TITLE))
 
 
 def _markup(text: str):
