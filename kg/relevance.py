@@ -60,10 +60,6 @@ class Relevance:
                    tuple(Hit(**h) for h in d.get("hits", ())), str(d.get("reason", "")))
 
 
-# An article judged without topic rules (a rules folder that has none): kept, and said so.
-NOT_JUDGED = Relevance(True, 0.0, 0.0, (), "not judged: the rules folder has no topic.tsv")
-
-
 def on_topic(rel: Relevance | None) -> bool:
     """Whether an article belongs in the default (on-topic) graph; unjudged articles do."""
     return rel is None or rel.on_topic
@@ -157,10 +153,11 @@ def article_units(doc: Document, lead_sentences: int) -> list[tuple[str, int, st
     return units
 
 
-def judge(doc: Document, topic: Topic | None) -> Relevance:
-    """The relevance decision for one article (pure; runs where the article is extracted)."""
+def judge(doc: Document, topic: Topic | None) -> Relevance | None:
+    """The relevance decision for one article (pure; runs where the article is extracted); None
+    when the rules have no topic (every article is then kept)."""
     if topic is None:
-        return NOT_JUDGED
+        return None
     units = article_units(doc, topic.lead_sentences)
     lowered = _UNIT.join(t for _, _, t in units).lower()
     if not _may_name(topic, lowered):
