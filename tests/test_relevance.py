@@ -154,7 +154,7 @@ def test_the_decision_is_stored_in_the_facts_a_worker_sends(tmp_path):
     ("t.x\ttopic\tbuôn bán nội tạng người\tnhiều", "weight 'nhiều' of a 'topic' cue must be a number > 0"),
     ("t.x\ttopic\tbuôn bán nội tạng người\t0", "weight '0' of a 'topic' cue must be a number > 0"),
     ("t.x\tsale\tbán sang Myanmar\t", "weight '' of a 'sale' cue must be a number > 0"),
-    ("t.x\taction\ttruy bắt\t2", "an 'action' cue takes no weight (only sale, topic cues do)"),
+    ("t.x\taction\ttruy bắt\t2", "'action' cues take no weight (only sale, topic cues do)"),
     ("t.x\tchủ đề\tbuôn người\t3", "unknown kind 'chủ đề' (one of action, mask, person, sale, topic)"),
     ("t.x\tmask\tbuôn người", "cue 'buôn người' is already a topic cue"),
     ("t.x\taction\tPhòng chống", "cue 'Phòng chống' is already a action cue"),

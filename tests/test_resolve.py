@@ -5,7 +5,7 @@ import kg
 def build(tmp_path, *texts):
     for i, text in enumerate(texts):
         (tmp_path / f"a{i}.txt").write_text(text, encoding="utf-8")
-    return kg.build_graph(tmp_path)
+    return kg.build_graph(tmp_path, all_topics=True)        # resolution, whatever the topic
 
 
 def agreements(g):
@@ -54,3 +54,42 @@ def test_candidate_filters_find_exactly_the_pairs_a_full_comparison_finds():
             full.union(k1, k2)
     assert {k: fast.find(k) for k in keys} == {k: full.find(k) for k in keys}
     assert len({full.find(k) for k in keys}) < len(keys)        # some titles do merge
+
+
+def organizations(g):
+    return sorted(d["label"] for _, d in g.nodes(data=True) if d["type"] == "Organization")
+
+
+def test_a_body_written_with_or_without_abbreviations_is_one_node(tmp_path):
+    g = build(tmp_path,
+              "Tin 1\nUBND TP Hải Phòng đã ban hành kế hoạch phòng, chống mua bán người.",
+              "Tin 2\nỦy ban nhân dân thành phố Hải Phòng đã ban hành kế hoạch phòng, chống mua bán người.")
+    assert len(organizations(g)) == 1
+
+
+def test_old_and_new_tone_placement_and_dash_spacing_do_not_split_a_body(tmp_path):
+    g = build(tmp_path,
+              "Tin 1\nSở Lao động - Thương binh và Xã hội tỉnh Hoà Bình tiếp nhận nạn nhân.",
+              "Tin 2\nSở Lao động-Thương binh và Xã hội tỉnh Hòa Bình tiếp nhận nạn nhân.")
+    assert len(organizations(g)) == 1
+
+
+def test_a_city_body_named_without_its_city_is_not_merged_across_articles(tmp_path):
+    g = build(tmp_path,
+              "Tin 1\nUBND TP đã ban hành kế hoạch phòng, chống mua bán người.",
+              "Tin 2\nUBND TP đã tổ chức lễ tiếp nhận nạn nhân.")
+    assert organizations(g) == ["UBND TP", "UBND TP"]
+
+
+def test_agreements_named_only_by_their_subject_are_not_merged_across_articles(tmp_path):
+    # "an extradition treaty" in an article on Malaysia and in one on Slovakia are two treaties
+    g = build(tmp_path,
+              "Tin 1\nViệt Nam và Malaysia thúc đẩy đàm phán Hiệp định dẫn độ tội phạm.",
+              "Tin 2\nViệt Nam và Slovakia xây dựng dự thảo Hiệp định dẫn độ tội phạm.")
+    assert agreements(g) == ["Hiệp định dẫn độ tội phạm", "Hiệp định dẫn độ tội phạm"]
+
+
+def test_a_title_with_and_without_ve_in_one_article_is_one_agreement(tmp_path):
+    g = build(tmp_path, "Tin\nHai bên xây dựng Hiệp định chuyển giao người bị kết án. Bộ trưởng trao dự thảo "
+                        "Hiệp định về chuyển giao người bị kết án phạt tù giữa hai nước.")
+    assert len(agreements(g)) == 1
