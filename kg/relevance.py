@@ -163,23 +163,15 @@ def judge(doc: Document, topic: Topic | None) -> Relevance | None:
     if not _may_name(topic, lowered):
         return _nothing_named(topic)
     joined, starts = _normalized(lowered, units)
-    topics: dict[int, list] = {}                # unit -> its topic cues (start, end, cue entry)
-    sales: dict[int, list] = {}
-    for u, start, end, v in _matches(topic.naming, joined, starts):
-        (topics if v[0] == "topic" else sales).setdefault(u, []).append((start, end, v))
+    named_cues = _cues(topic.naming, joined, starts)
+    topics, sales = named_cues.get("topic", {}), named_cues.get("sale", {})   # unit -> [(start, end, cue)]
     if not topics and not sales:
         return _nothing_named(topic)
-    near = {j for u in (*topics, *sales) for j in range(u - topic.window, u + topic.window + 1)}
-    actions: dict[int, list] = {}
-    persons: set[int] = set()
-    for u, start, end, v in _matches(topic.acting, joined, starts):
-        if v[0] == "person":
-            persons.add(u)
-        elif u in near:
-            actions.setdefault(u, []).append((start, end, v))
+    acting_cues = _cues(topic.acting, joined, starts)
+    actions, persons = acting_cues.get("action", {}), acting_cues.get("person", {})
     hits: list[tuple[float, int, Hit]] = []
     named: list[tuple[str, str]] = []           # (zone, cue) of topic cues with no action near
-    for u in sorted(set(topics) | (set(sales) & persons)):
+    for u in sorted(set(topics) | (set(sales) & persons.keys())):
         start, end, v = min(topics.get(u, []) + (sales.get(u, []) if u in persons else []),
                             key=lambda c: (-c[2][4], c[0]))        # heaviest cue, first on ties
         _, _, cue, rule, weight = v
@@ -234,21 +226,30 @@ def _words(text: str) -> str:
     return text
 
 
-def _matches(automaton, joined: str, starts: list[int]) -> list[tuple[int, int, int, tuple]]:
-    """(unit, start, end, cue entry) of every cue of the automaton in the text, except those
-    inside a mask cue."""
+def _cues(automaton, joined: str, starts: list[int]) -> dict[str, dict[int, list]]:
+    """kind -> unit -> [(start, end, cue entry)] of every cue of the automaton in the text, except
+    those inside a mask cue."""
     if not len(automaton):
-        return []
+        return {}
     found = list(automaton.iter(joined))
     masks = [(end - v[1] + 1, end) for end, v in found if v[0] == "mask"]
-    out = []
+    out: dict[str, dict[int, list]] = {}
     for end, v in found:
-        if v[0] == "mask":
+        kind = v[0]
+        if kind == "mask":
             continue
         start = end - v[1] + 1
         if masks and any(ms <= start and end <= me for ms, me in masks):
             continue
-        out.append((bisect.bisect_right(starts, start + 1) - 1, start, end, v))
+        unit = bisect.bisect_right(starts, start + 1) - 1
+        by_unit = out.get(kind)
+        if by_unit is None:
+            by_unit = out[kind] = {}
+        cues = by_unit.get(unit)
+        if cues is None:
+            by_unit[unit] = [(start, end, v)]
+        else:
+            cues.append((start, end, v))
     return out
 
 

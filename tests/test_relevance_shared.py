@@ -13,7 +13,7 @@ from conftest import ROOT
 
 import kg
 from kg.corpus import read_document
-from kg.relevance import _UNIT, _matches, _may_name, _normalized, article_units, compile_topic, judge
+from kg.relevance import _UNIT, _cues, _may_name, _normalized, article_units, compile_topic, judge
 
 SHARED = ROOT.parent / "shared"
 LABELS = ROOT / "tests" / "relevance_labels.tsv"
@@ -85,7 +85,7 @@ def test_the_prefilter_lets_through_every_article_that_names_a_cue():
         units = article_units(read_document(FOLDERS[row["set"]] / f"{row['id']}.txt"), topic.lead_sentences)
         lowered = _UNIT.join(t for _, _, t in units).lower()
         joined, starts = _normalized(lowered, units)
-        names = [v for _, _, _, v in _matches(topic.naming, joined, starts) if v[0] in ("topic", "sale")]
+        names = {k: v for k, v in _cues(topic.naming, joined, starts).items() if k in ("topic", "sale")}
         assert not names or _may_name(topic, lowered), row["id"]
 
 
