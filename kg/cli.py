@@ -20,7 +20,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
                 progress=not args.quiet and sys.stderr.isatty(), workers=args.workers,
                 cache=not args.no_cache, dask_scheduler=args.dask_scheduler,
                 read_options=ReadOptions(encoding=args.encoding, max_bytes=int(args.max_size * 1024 * 1024)),
-                all_topics=args.all_topics, title=args.title)
+                query_store=not args.no_query_store, all_topics=args.all_topics, title=args.title)
     g = res.graph
     types = Counter(d.get("type") for _, d in g.nodes(data=True))
     rels = Counter(d.get("relation") for _, _, d in g.edges(data=True))
@@ -30,6 +30,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
         print(f"  {g.number_of_nodes()} entities: " + ", ".join(f"{t} {n}" for t, n in sorted(types.items())))
         print(f"  {g.number_of_edges()} links: " + ", ".join(f"{r} {n}" for r, n in sorted(rels.items())))
         print("  files: " + ", ".join(res.files))
+    for w in res.warnings:
+        print(f"kg: warning: {w}", file=sys.stderr)
     for s in res.corpus.skipped:
         print(f"kg: skipped {s.path}: {s.reason}", file=sys.stderr)
     return EXIT_PARTIAL if res.corpus.skipped else EXIT_OK
@@ -96,6 +98,9 @@ def make_parser() -> argparse.ArgumentParser:
                    "the output is the same for any N")
     b.add_argument("--no-cache", action="store_true",
                    help="neither use nor update the per-article cache in OUT/.cache/")
+    b.add_argument("--no-query-store", action="store_true",
+                   help="do not write OUT/graph.oxigraph, the store kg query opens (the first query makes it); "
+                   "saves build time on large corpora when nobody queries")
     b.add_argument("--dask-scheduler", default=None, metavar="tcp://HOST:PORT",
                    help="extract on an existing Dask cluster (pip install 'kg[dask]'); "
                    "articles are read here and sent to the cluster")

@@ -14,7 +14,10 @@ from .export.graphml import generate_graphml, iter_graphml
 from .export.html import generate_html
 from .export.json import generate_json, iter_json
 from .export.rdf import DEFAULT_BASE, normalize_base, rdf_chunk_renderers
-from .export.report import generate_report
+from .export.neo4j import FILES as NEO4J_FILES
+from .export.neo4j import FOLDER as NEO4J_FOLDER
+from .export.neo4j import render_neo4j
+from .export.report import generate_report, generate_report_html
 from .extract import compile_lexicon, extract_document
 from .graph import assemble_graph
 from .model import ArticleFacts, Document, Extraction
@@ -22,7 +25,8 @@ from .relevance import Relevance, Topic, compile_topic, judge, on_topic
 from .resolve import resolve, resolve_facts
 from .rules import Rules, load_rules
 
-OUTPUT_FILES = ("graph.json", "graph.ttl", "graph.trig", "graph.graphml", "graph.html", "report.md")
+OUTPUT_FILES = ("graph.json", "graph.ttl", "graph.trig", "graph.graphml", "graph.html", "report.md", "report.html",
+                *(f"{NEO4J_FOLDER}/{name}" for name in NEO4J_FILES))
 RDF_FILES = ("graph.ttl", "graph.trig")      # rendered together: they share the grouped quads
 CACHE_DIR = ".cache"           # per-article extraction results, inside the output folder
 ALL_TOPICS_TITLE = "Knowledge graph: all topics"    # default title of an --all-topics build
@@ -37,6 +41,7 @@ class BuildResult:
     corpus: Corpus
     out_dir: str
     files: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def _progress(iterable, total: int, enabled: bool, desc: str):
@@ -125,13 +130,25 @@ def output_renderers(g: nx.MultiDiGraph, skipped: list[Skipped] = (), base_iri: 
     """Every output file, as a callable that renders it: write_all_atomic renders and stages one
     file at a time, so a large graph never has all its files in memory at once."""
     rdf = rdf_chunk_renderers(g, base_iri)
+    neo4j: dict[str, str] = {}
+
+    def neo4j_file(name: str):
+        def render() -> str:
+            if not neo4j:
+                neo4j.update(render_neo4j(g))       # the five files come from one pass over the graph
+            return neo4j.pop(name)
+        return render
+
+    skipped_files = [(s.path, s.reason) for s in skipped]
     return {
         "graph.json": lambda: iter_json(g),
         "graph.ttl": rdf["graph.ttl"],
         "graph.trig": rdf["graph.trig"],
         "graph.graphml": lambda: iter_graphml(g),
         "graph.html": lambda: generate_html(g),
-        "report.md": lambda: generate_report(g, [(s.path, s.reason) for s in skipped]),
+        "report.md": lambda: generate_report(g, skipped_files),
+        "report.html": lambda: generate_report_html(g, skipped_files),
+        **{f"{NEO4J_FOLDER}/{name}": neo4j_file(f"{NEO4J_FOLDER}/{name}") for name in NEO4J_FILES},
     }
 
 
@@ -147,14 +164,15 @@ def render_outputs(g: nx.MultiDiGraph, skipped: list[Skipped] = (), base_iri: st
 def build(corpus_dir: str | os.PathLike, out_dir: str | os.PathLike, rules_dir: str | os.PathLike | None = None,
           base_iri: str = DEFAULT_BASE, progress: bool = False, workers: int | None = None,
           cache: bool = True, dask_scheduler: str | None = None,
-          read_options: ReadOptions | None = None, all_topics: bool = False,
+          read_options: ReadOptions | None = None, query_store: bool = True, all_topics: bool = False,
           title: str | None = None) -> BuildResult:
     """Read, extract, resolve and write all outputs atomically into `out_dir`.
 
     Articles are read and extracted in `workers` processes (default: all cores) or on a Dask
-    cluster; unchanged articles come from `out_dir/.cache/` unless `cache` is False. Only on-topic
-    articles give nodes and links unless `all_topics`; the cached facts carry each article's
-    relevance, so switching `all_topics` re-extracts nothing. `title` names graph.html and report.md."""
+    cluster; unchanged articles come from `out_dir/.cache/` unless `cache` is False. With `query_store`,
+    the store `kg query` opens (out_dir/graph.oxigraph) is written too; else the first query makes it.
+    Only on-topic articles give nodes and links unless `all_topics`; the cached facts carry each
+    article's relevance, so switching `all_topics` re-extracts nothing. `title` names the pages."""
     from .parallel import default_workers, summarize_folder
     normalize_base(base_iri)              # a bad --base-iri fails before any article is read
     rules = load_rules(rules_dir)          # rule errors surface before any article is read
@@ -169,4 +187,18 @@ def build(corpus_dir: str | os.PathLike, out_dir: str | os.PathLike, rules_dir: 
     # With a second core, a forked child writes the RDF files while this process writes the rest.
     parallel = [RDF_FILES] if (workers is None and default_workers() > 1) or (workers or 1) > 1 else []
     write_all_atomic(files, out_dir, parallel=parallel)
-    return BuildResult(g, corpus, str(out_dir), sorted(files))
+    warnings = _write_query_store(out_dir) if query_store else []
+    return BuildResult(g, corpus, str(out_dir), sorted(files), warnings=warnings)
+
+
+def _write_query_store(out_dir) -> list[str]:
+    """The persistent store `kg query` opens (OUT/graph.oxigraph), made from the files just written. A
+    failure costs only speed (the first query makes it, or reads the file), so it is a warning."""
+    from .sparql import STORE_DIR, write_store_in_child
+    try:
+        write_store_in_child(out_dir)
+    except OSError as exc:
+        return [f"{Path(out_dir) / STORE_DIR}: not written ({exc}); the first kg query makes it"]
+    except KeyboardInterrupt:           # the outputs are already in place: only the store is missing
+        return [f"{Path(out_dir) / STORE_DIR}: not written (interrupted); the first kg query makes it"]
+    return []

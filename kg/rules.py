@@ -31,6 +31,7 @@ SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "governments.tsv": (("id", "word"), ("country", "note")),
     "abbreviations.tsv": (("id", "short", "long"), ("note",)),
     "country_words.tsv": (("id", "kind", "word"), ("country", "note")),
+    "residences.tsv": (("id", "phrase"), ("note",)),
     "topic.tsv": (("id", "kind", "cue"), ("weight", "note")),         # relevance: kg/relevance.py
     "topic_settings.tsv": (("id", "value"), ("note",)),
 }

@@ -34,3 +34,14 @@ def built(tmp_path_factory, rules):
     import kg
     out = tmp_path_factory.mktemp("output")
     return kg.build(CORPUS, out)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say loudly when the browser tests were skipped for want of chromium (and how to get it)."""
+    skipped = [r for r in terminalreporter.stats.get("skipped", []) if "tests/browser/" in r.nodeid.replace("\\", "/")]
+    if not skipped:
+        return
+    terminalreporter.write_sep("!", f"{len(skipped)} BROWSER TESTS SKIPPED: chromium is missing", red=True, bold=True)
+    terminalreporter.write_line("graph.html and report.html were NOT checked in a browser. Install chromium "
+                                "(Debian/Ubuntu: sudo apt-get install chromium) and run `make test` again.",
+                                red=True, bold=True)

@@ -150,3 +150,16 @@ def test_a_currency_or_a_language_names_no_country(tmp_path):
 def test_a_place_name_after_a_surname_is_a_persons_name(tmp_path):
     g = nodes(tmp_path, "Theo Nguyễn Hòa Bình, kết quả rất tốt.")
     assert not [d for _, d in g.nodes(data=True) if d["type"] == "Location"]
+
+
+def test_a_company_written_with_a_lower_case_kind_before_its_name_is_found(tmp_path):
+    assert "Tập đoàn truyền thông Nikkei" in orgs(tmp_path, "Diễn đàn do tập đoàn truyền thông Nikkei tổ chức hằng năm.")
+
+
+def test_companies_in_the_plural_are_no_body(tmp_path):
+    assert orgs(tmp_path, "Các công ty IT Việt Nam đang tuyển thêm kỹ sư.") == set()
+
+
+def test_where_a_suspect_lives_is_no_location(tmp_path):
+    g = nodes(tmp_path, "Công an bắt Trần Văn B (30 tuổi, trú tại xã Tân Hưng, huyện Sóc Sơn, Hà Nội) tại Lạng Sơn.")
+    assert {d["label"] for _, d in g.nodes(data=True) if d["type"] == "Location"} == {"tỉnh Lạng Sơn"}

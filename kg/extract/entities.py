@@ -71,9 +71,9 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
             continue                      # acronyms match in capitals only ("UN" is not "un")
         entry = lex.entries[key]
         if " " not in surface and entry.type == "Country" and surface.lower() in lex.syllables \
-                and _touches_capital(text, start, end):
+                and _touches_capital(text, start, end) and not _foreign_name_follows(text, start, end, lex):
             continue                      # "Nguyễn Minh Đức" is a person, not Germany ("Malaysia" is no syllable)
-        if entry.type == "Country" and lex.country_attributes and text[:start].lower().endswith(lex.country_attributes):
+        if entry.type == "Country" and lex.country_attributes and text[max(0, start - 12):start].lower().endswith(lex.country_attributes):
             continue                      # "đô la Mỹ", "tiếng Anh": an attribute, not the country
         if entry.type in ("Location", "Country") and _after_surname(text, start, lex):
             continue                      # "Nguyễn Hòa Bình" is a person, not the province
@@ -89,13 +89,12 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
 def _after_surname(text: str, start: int, lex: Lexicon) -> bool:
     """Is the name at `start` part of a person's name: right after a surname, or after a surname and one
     more capitalised word ("Nguyễn Hòa Bình", "Trương Hòa Bình", "Bùi Thị Nga")?"""
-    before = text[max(0, start - 30):start]
-    m = re.search(r"(\w+) (?:(\w+) )?$", before)
-    if not m:
+    if start < 2 or text[start - 1] != " " or not text[start - 2].isalpha():
         return False
-    if m.group(2) is None:
-        return m.group(1) in lex.surnames
-    return m.group(2) in lex.surnames or (m.group(1) in lex.surnames and m.group(2)[:1].isupper())
+    words = text[max(0, start - 24):start].split()
+    if words and words[-1] in lex.surnames:
+        return True
+    return len(words) >= 2 and words[-2] in lex.surnames and words[-1][:1].isupper() and words[-1].isalpha()
 
 
 def _starts_head(text: str, pos: int, lex: Lexicon) -> bool:
@@ -126,6 +125,27 @@ def _touches_capital(text: str, start: int, end: int) -> bool:
         if text[first].isupper():
             return True
     return end + 1 < len(text) and text[end].isspace() and _is_word_char(text[end + 1]) and text[end + 1].isupper()
+
+
+_VIET_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
+
+
+def _vietnamese(word: str) -> bool:
+    """Could `word` be one Vietnamese syllable? Vietnamese spelling allows one vowel group between a
+    few initial consonant clusters and six finals, and no f, j, w, z: "William", "Malaysia",
+    "Shahidan" are foreign names; "Hùng", "Nguyễn", "Thủy" are not."""
+    import unicodedata
+    base = "".join(c for c in unicodedata.normalize("NFD", word.lower().replace("đ", "d")) if not unicodedata.combining(c))
+    return bool(_VIET_SYLLABLE.fullmatch(base))
+
+
+def _foreign_name_follows(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Is the capitalised word after a name a foreign one, with no capital before the name ("Hải quân
+    Mỹ William Byrne")? Then the name is no part of a Vietnamese person's name ("Nguyễn Minh Đức")."""
+    after = re.match(r" (\w+)", text[end:end + 30])
+    before = re.search(r"(\w+)\s$", text[max(0, start - 30):start])
+    return bool(after) and after.group(1)[:1].isupper() and not _vietnamese(after.group(1)) \
+        and not (before and before.group(1)[:1].isupper())
 
 
 def _leftmost_longest(cands):
@@ -182,7 +202,7 @@ def _comma_pair(s: _Sent, k: int) -> bool:
 
 
 def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, str]], level: int = 0,
-                after_post: bool = False) -> int:
+                after_post: bool = False, own_head: list[str] | None = None) -> int:
     """Word index just past an organisation's name that starts at word j (after its head).
 
     Vietnamese writes only the first syllable of a name's distinctive part in capitals
@@ -202,6 +222,8 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             break
         w = s.words[k][2]
         g = gaz.get(s.words[k][0])
+        if k > j and own_head and s.phrase_at(k, own_head):
+            break                           # "Đại học Nội vụ Đại học Tài nguyên …": a list written without commas
         if k > j and level >= 3 and _parent_starts(s, k, lex, g, level):
             break                           # "Phòng Quản lý xuất nhập cảnh Công an tỉnh Lào Cai": the unit, then its parent
         if g is not None:
@@ -224,6 +246,7 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             k = end = k + inner[3]          # of a body whose own head opens the name
             saw_cap = True
             level = 0                       # the body's full name follows, its parent included
+            own_head = inner[0].split()
             continue
         if w == "và" and k + 1 < n and _cap(s.words[k + 1][2]) and not _heads_at(s, k + 1, lex, "Organization") \
                 and s.words[k + 1][0] not in gaz:
@@ -233,16 +256,19 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                 and s.words[k + 1][2].islower():
             run = _lower_run(s, k + 1, lex, False, j)
             after = k + 1 + run
-            if run and (after >= n or s.gap(after).strip() in (",", ";", ".", ")", "(") or _is_stop(s, after, lex, "Organization")):
+            if run and (after >= n or s.gap(after).strip() in (",", ";", ".", ")", "(") or _is_stop(s, after, lex, "Organization")
+                        or s.words[after][2] == "số"):
                 k = end = after             # "Đội Đặc nhiệm phòng chống ma túy và tội phạm, …": two nouns of one name
                 continue
         if _is_stop(s, k, lex, "Organization"):
             break
         if k > j and _person_starts(s, k, lex, after_post):
+            saw_cap = saw_cap or after_post  # "Chánh án Tòa liên bang Raus bin Sharif": the body, then its head
             break                           # "… Cục Cảnh sát hình sự Nguyễn Văn A": the name is a person's
         if k > j and w[:1].isupper() and not w.isupper() and (
                 lex.word_class.get(w.lower()) in CLAUSE_CLASSES or _is_stop_word(w.lower(), lex)) \
-                and not (k + 1 < n and s.gap(k + 1) == " " and f"{w.lower()} {s.words[k + 1][2].lower()}" in lex.compounds):
+                and not (k + 1 < n and s.gap(k + 1) == " "
+                         and lex.word_class.get(f"{w.lower()} {s.words[k + 1][2].lower()}") in NAME_CLASSES):
             break                           # "Bộ GTVT Theo thông tin …": a capitalised preposition opens a new sentence
         if k > j and _heads_at(s, k, lex, "Location") and not _cap(w):
             loc = _heads_at(s, k, lex, "Location")
@@ -278,6 +304,7 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
 
 
 NAME_CLASSES = frozenset({"noun", "adjective"})
+NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "de", "da", "al", "el", "bte"})
 CLAUSE_CLASSES = frozenset({"preposition", "conjunction", "adverb", "pronoun", "determiner", "particle"})
 
 
@@ -303,6 +330,23 @@ def _parent_starts(s: _Sent, k: int, lex: Lexicon, g, level: int) -> bool:
     return False
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
 _ACRONYM_AHEAD = re.compile(r"[^,;:()“”\"]{1,90}? \([A-ZĐ][A-ZĐ0-9&+-]{1,11}\)")
+
+
+def _proper_name_follows(s: _Sent, j: int, lex: Lexicon) -> bool:
+    """After a lower-case head, does a proper name follow, directly or after one trade word ("tập đoàn
+    truyền thông Nikkei")? A capitalised word that is not a function word, an acronym, or a foreign word."""
+    for k in (j, j + 1, j + 2):
+        if k >= len(s.words) or s.gap(k) != " ":
+            return False
+        w = s.words[k][2]
+        if w[:1].isupper():
+            return lex.word_class.get(w.lower()) not in CLAUSE_CLASSES and not any(
+                s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ()))
+        if k == j + 2 or not (w.islower() and f"{w} {s.words[k + 1][2]}" in lex.compounds if k + 1 < len(s.words) else False):
+            if k > j and f"{s.words[k - 1][2]} {w}" in lex.compounds:
+                continue
+            return False
+    return False
 
 
 def _org_tail(s: _Sent, end: int, lex: Lexicon, gaz, tails: tuple[str, ...]) -> int:
@@ -346,11 +390,13 @@ def _person_starts(s: _Sent, k: int, lex: Lexicon, after_post: bool = False) -> 
     if not w[:1].isupper() or w.isupper() or s.gap(k) != " ":
         return False
     nxt = s.words[k + 1][2] if k + 1 < len(s.words) and s.gap(k + 1) == " " else ""
+    if nxt in NAME_PARTICLES and k + 2 < len(s.words) and s.gap(k + 2) == " ":
+        nxt = s.words[k + 2][2]             # "Raus bin Sharif": a particle inside a foreign name
     if w in lex.surnames and nxt[:1].isupper() and (after_post or prev.isupper()):
         return True                         # "Thứ trưởng Bộ GTVT Nguyễn Văn Công": after a post, the holder
         # (without a post, "Trường Trung học phổ thông Trần Phú" is named after a person)
-    return bool(nxt[:1].isupper() and not nxt.isupper() and w.isalpha() and w.lower() not in lex.syllables
-                and prev.lower() in lex.syllables)
+    return bool(nxt[:1].isupper() and not nxt.isupper() and w.isalpha() and not _vietnamese(w)
+                and _vietnamese(prev))
 
 
 def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> int:
@@ -371,7 +417,7 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
             and not (k - 2 >= start and s.gap(k - 1) == " " and words[k - 2][2][:1].isupper()
                      and f"{words[k - 2][2].lower()} {prev.lower()}" in lex.compounds):
         return 1
-    if prev[:1].isupper() and prev.isalpha() and prev.lower() not in lex.syllables:
+    if prev[:1].isupper() and prev.isalpha() and not _vietnamese(prev):
         return 0                            # "… Nikkei đưa tin": after a foreign name, Vietnamese words are the clause
     if not first and (prev.lower(), w) in lex.name_compounds:
         return 1                            # "Sở Ngoại" + "vụ": the second syllable of a listed pair
@@ -516,6 +562,9 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
     w = s.words[k][2]
     if w in lex.and_words:
         return True
+    if s.gap(k).strip() == "," and (lex.word_class.get(w.lower()) == "verb" and not _comma_pair(s, k)
+                                    or any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ()))):
+        return False                        # "…, nâng tổng số …", "…, ông Hermen Borst …": a clause or a person
     cls = lex.word_class.get(w.lower())
     if w.islower() and cls in ("conjunction", "adverb", "pronoun", "particle", "determiner") and not _completes_word(s, k, lex) \
             and not (k + 1 < len(s.words) and s.gap(k + 1) == " "
@@ -578,8 +627,12 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                 a, b = ws, s.words[k - 1][1]
                 out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Location", hl[1]))
                 covered.append((a, b))
-        # Organizations: capitalised head + name
-        h = _heads_at(s, i, lex, "Organization") if capital and "Organization" in types else None
+        # Organizations: capitalised head + name; a lower-case head before a proper name ("tập đoàn
+        # truyền thông Nikkei", "đảng UMNO"): the press writes a company's or a party's kind in lower case
+        h = _heads_at(s, i, lex, "Organization") if "Organization" in types else None
+        if h and not capital and (not _proper_name_follows(s, i + h[3], lex)
+                                  or s.text[:ws].rstrip().lower().endswith(tuple(c for c, _, _ in lex.cues.get("plural", ())))):
+            h = None                         # ("các công ty IT": companies, not one)
         if h and any(t in types and (o := _heads_at(s, i, lex, t)) and o[3] > h[3] for t in ("Agreement", "Event")):
             h = None                         # longest head wins: "Bộ luật Hình sự" is a code of law, not a "Bộ"
         if h and ws not in gaz and not inside(ws, we, covered) and not inside(ws, we, org_taken):
@@ -590,7 +643,7 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                 if _cap(nxt) or nxt.lower() in lex.name_words or s.words[j][0] in gaz or _NUMBER.fullmatch(nxt) \
                         or (nxt.islower() and _lower_run(s, j, lex, True)):
                     after_post = any(s.text[:ws].endswith(p + " ") for p in lex.posts_and_titles)
-                    end = _extend_org(s, j, lex, gaz, level, after_post)
+                    end = _extend_org(s, j, lex, gaz, level, after_post, head.split())
                     if end > j and lex.head_tails.get(rid):
                         end = _org_tail(s, end, lex, gaz, lex.head_tails[rid])
                     g = gaz.get(s.words[j][0])
@@ -605,8 +658,9 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                         a, b = ws, s.words[end - 1][1]
                         text = s.text[a:b]
                         if match_form(text) not in lex.generic:
-                            out.append(Mention(doc.id, si, base + a, base + b, text, "Organization", rid,
-                                               attrs=(("level", str(level)),)))
+                            attrs = (("level", str(level)),) if capital else \
+                                (("canonical", text[0].upper() + text[1:]), ("level", str(level)))
+                            out.append(Mention(doc.id, si, base + a, base + b, text, "Organization", rid, attrs=attrs))
                             org_taken.append((a, b))
         # Agreements and events: capitalised head + title (may nest inside another title)
         for etype in ("Agreement", "Event") if capital else ():
@@ -673,6 +727,8 @@ def _named_enough(title: str, hn: int, lex: Lexicon) -> bool:
         return False
     if any(w[:1].isupper() or any(c.isdigit() for c in w) or w[:1] in QUOTES_OPEN for w in rest):
         return True
+    if " ".join(title.split()[:hn]) in lex.numbered_heads:
+        return False                         # "Quyết định cấp giấy chứng nhận …" decides; it is not named
     if len(rest) == 2 and " ".join(rest).lower() in lex.compounds:
         # one word: a subject ("Hiệp định dẫn độ", on extradition), not what the sentence says of it
         return lex.word_class.get(" ".join(rest).lower()) not in ("verb", "adjective", "adverb")
@@ -733,9 +789,10 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, plac
             if any(x == s.words[i][0] for x, _ in places):
                 break                       # "Bà Rịa - Vũng Tàu": a place, not a lady
             k = j
-            while k < len(s.words) and s.gap(k) == " " and s.words[k][2][:1].isupper() and k - j < 4 \
-                    and not s.words[k][2].isupper():
-                k += 1
+            while k < len(s.words) and s.gap(k) == " " and k - j < 5 and not s.words[k][2].isupper() and (
+                    s.words[k][2][:1].isupper() or (k > j and s.words[k][2] in NAME_PARTICLES and k + 1 < len(s.words)
+                                                     and s.words[k + 1][2][:1].isupper() and not _vietnamese(s.words[k - 1][2]))):
+                k += 1                      # ("Mohamed Apandi bin Ali": "bin", son of, inside a Malay name)
             if j < len(s.words) and any(x <= s.words[j][0] < y for x, y in taken) and title[0].isupper():
                 out += _name_after_post(doc, si, s, j, taken, lex)      # "Bộ trưởng Quốc phòng Malaysia <name>"
                 break
@@ -800,10 +857,13 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
             e = lex.entries[key]
             out.append(Mention(doc.id, si, base + a, base + b, sent.text[a:b], e.type, rules_of.get(a, e.rule), key))
         out += _pattern_mentions(doc, si, s, lex, gaz_spans)
-        out += _distributed_mentions(doc, si, sent.text, lex, [(m.start - base, m.end - base) for m in out[first:]])
-        if lex.post_heads:
+        if lex.distributive is not None and lex.distributive.search(sent.text):
+            out += _distributed_mentions(doc, si, sent.text, lex, [(m.start - base, m.end - base) for m in out[first:]])
+        if not lex.post_first_words.isdisjoint(s.tokens):
             gaz = {g[0]: g for g in gaz_spans}
             out += _bodies_named_by_posts(doc, si, s, lex, gaz, [(m.start - base, m.end - base) for m in out[first:]])
+        if lex.title_first_words.isdisjoint(s.tokens):
+            continue                         # no title, no person
         # a post names a body or a country ("Đại sứ Hoa Kỳ"), never a person: the name comes after it
         taken = [(m.start - base, m.end - base) for m in out[first:] if m.type in ("Organization", "Country")]
         places = [(m.start - base, m.end - base) for m in out[first:] if m.type == "Location"]
@@ -818,17 +878,30 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
                                                            and any(a <= m.start and m.end <= b for a, b in names))]
             out += persons
     out = _given_names_are_not_countries(doc, out, lex)
+    out = _residences_are_not_places(doc, out, lex)
     out = _inner_names(doc, out, lex)
     out = _acronyms(doc, out)
     out = _qualify_by_country(doc, out, lex)
     out = _implied_heads(doc, out, lex)
     out = _units_of_local_bodies(doc, out, lex)
     out = _complete_short_names(out)
+    out = _short_person_names(out)
     out = _mark_nesting(out)
     out = _resolve_event_anaphora(doc, out, lex)
     out = _local_acronyms(out)
     out = _identities(doc, out, lex)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type, m.text))
+
+
+def _residences_are_not_places(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Places where a victim or a suspect lives ("trú tại xã X, huyện Y", rules/residences.tsv) are
+    no Locations: nothing in the story happens there."""
+    if lex.residence_re is None or not any(m.type == "Location" for m in mentions):
+        return mentions
+    spans = [(m.start(), m.end()) for m in lex.residence_re.finditer(doc.text)]
+    if not spans:
+        return mentions
+    return [m for m in mentions if not (m.type == "Location" and any(a <= m.start and m.end <= b for a, b in spans))]
 
 
 def _given_names_are_not_countries(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -856,7 +929,7 @@ def _governments(text: str, lex: Lexicon, gaz_spans):
     Hoàng gia Campuchia" widen the country's gazetteer span to the whole phrase (kept as an alias of
     the country); an unqualified "Chính phủ" is the default country of rules/governments.tsv, except
     in a person's post ("Thủ tướng Chính phủ"). Returns the spans and, by start, the rule of each widened one."""
-    if not lex.governments or not any(w in text for w, _, _ in lex.governments):
+    if lex.government_re is None or not lex.government_re.search(text):
         return gaz_spans, {}
     by_start = {a: (a, b, key) for a, b, key in gaz_spans}
     spans = list(gaz_spans)
@@ -1346,10 +1419,11 @@ def _bodies_named_by_posts(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz, 
     head is added back by _implied_heads, after the body's country is read."""
     base = doc.sentences[si].start
     out = []
-    for i, (ws, we, w) in enumerate(s.words):
-        for post, head in lex.post_heads.items():
-            pw = post.split()
-            if w != pw[0] or not s.phrase_at(i, pw):
+    posts = lex.post_heads_by_first
+    for i in [i for i, w in enumerate(s.tokens) if w in posts]:
+        for pw, head in posts[s.tokens[i]]:
+            post = " ".join(pw)
+            if not s.phrase_at(i, pw):
                 continue
             j = i + len(pw)
             if j >= len(s.words) or s.gap(j) != " " or not s.words[j][2][:1].isupper() or s.words[j][2].isupper() \
@@ -1385,6 +1459,24 @@ def _complete_short_names(mentions: list[Mention]) -> list[Mention]:
             if longer and all(words(n).startswith(words(longer[0])) for n in longer):
                 attrs = dict(m.attrs)
                 attrs["canonical"] = longer[0]
+                m = replace(m, attrs=tuple(sorted(attrs.items())))
+        out.append(m)
+    return out
+
+
+def _short_person_names(mentions: list[Mention]) -> list[Mention]:
+    """"Phó Thủ tướng Hamidi" after "Phó Thủ tướng Ahmad Zahid Hamidi", "Bộ trưởng Lâm" after "Thượng
+    tướng Tô Lâm": within one article, a person named by the last words of a fuller name is that person
+    (when only one fuller name ends so)."""
+    full = sorted({m.attr("name") for m in mentions if m.type == "Person" and m.attr("name")}, key=len)
+    out = []
+    for m in mentions:
+        name = m.attr("name")
+        if m.type == "Person" and name:
+            longer = [n for n in full if len(n) > len(name) and n.endswith(" " + name)]
+            if len(longer) == 1 or (longer and all(longer[-1].endswith(n) for n in longer)):
+                attrs = dict(m.attrs)
+                attrs["name"] = attrs["canonical"] = longer[-1]
                 m = replace(m, attrs=tuple(sorted(attrs.items())))
         out.append(m)
     return out

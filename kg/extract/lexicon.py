@@ -75,9 +75,15 @@ class Lexicon:
     abbreviation_re: re.Pattern | None = None
     country_attributes: tuple[str, ...] = ()    # country_words.tsv attribute: "đô la", "tiếng" (+ " ")
     country_qualifiers: dict[str, str] = field(default_factory=dict)   # "Anh" -> vuong-quoc-anh, after a body only
+    numbered_heads: frozenset[str] = frozenset()  # Agreement heads of level 1: named only with a number/capital/quote
+    residence_re: re.Pattern | None = None       # residences.tsv: "trú tại" … (places after it are no Locations)
     posts_and_titles: tuple[str, ...] = ()      # persons.tsv posts and titles, longest first
-    governments: tuple[tuple[str, str, str], ...] = ()   # governments.tsv: (word, default country id, rule), longest first
+    governments: tuple[tuple[str, str, str], ...] = ()
+    government_re: re.Pattern | None = None   # governments.tsv: (word, default country id, rule), longest first
     post_heads: dict[str, str] = field(default_factory=dict)
+    post_heads_by_first: dict[str, list[tuple[list[str], str]]] = field(default_factory=dict)
+    post_first_words: frozenset[str] = frozenset()
+    title_first_words: frozenset[str] = frozenset()
     titles: list[str] = field(default_factory=list)
     posts: list[str] = field(default_factory=list)
     # first word -> phrases starting with it (longest first): lets the scanners look up, not loop
@@ -194,6 +200,8 @@ def compile_lexicon(rules: Rules) -> Lexicon:
     lex = _CACHE.get(rules.digest)
     if lex is None:
         lex = _CACHE[rules.digest] = _compile(rules)
+        import gc
+        gc.freeze()       # ~10^5 long-lived strings and sets: the collector need not rescan them per article
     return lex
 
 
@@ -219,6 +227,7 @@ def _compile(rules: Rules) -> Lexicon:
             lex.head_tails[r.id] = r.list("tail")
     for heads in lex.heads.values():
         heads.sort(key=lambda h: -len(h[0]))
+    lex.numbered_heads = frozenset(h for h, _, level in lex.heads.get("Agreement", ()) if level == 1)
     for r in rules.table("cues.tsv"):
         lex.cues.setdefault(r["relation"], []).append((r["cue"], r.id, r["role"]))
     for cues in lex.cues.values():
@@ -252,10 +261,14 @@ def _compile(rules: Rules) -> Lexicon:
     lex.surnames = frozenset(r["word"] for r in rules.table("persons.tsv") if r["kind"] == "surname")
     lex.governments = tuple(sorted(((r["word"], r["country"], f"{r.file}:{r.line}") for r in rules.table("governments.tsv")),
                                    key=lambda g: -len(g[0])))
+    if lex.governments:
+        lex.government_re = re.compile("|".join(re.escape(w) for w, _, _ in lex.governments))
     lex.titles = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "title"), key=len, reverse=True)
     lex.posts = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "post"), key=len, reverse=True)
     # a post whose body is named without its head noun: "Trưởng phòng Cảnh sát hình sự …" = of the "Phòng …"
     lex.post_heads = {r["word"]: r["head"] for r in rules.table("persons.tsv") if r["kind"] == "post" and r["head"]}
+    for post, head in sorted(lex.post_heads.items(), key=lambda p: -len(p[0])):
+        lex.post_heads_by_first.setdefault(post.split()[0], []).append((post.split(), head))
     for etype, heads in lex.heads.items():
         idx = lex.heads_by_first.setdefault(etype, {})
         for head, rid, level in heads:
@@ -279,6 +292,11 @@ def _compile(rules: Rules) -> Lexicon:
         lex.abbreviation_re = re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
     lex.country_attributes = tuple(r["word"] + " " for r in rules.table("country_words.tsv") if r["kind"] == "attribute")
     lex.country_qualifiers = {r["word"]: r["country"] for r in rules.table("country_words.tsv") if r["kind"] == "qualifier"}
+    phrases = [r["phrase"] for r in rules.table("residences.tsv")]
+    if phrases:
+        lex.residence_re = re.compile(rf"(?<!\w){_alternatives(phrases)}(?!\w)[^);.]*")
+    lex.post_first_words = frozenset(lex.post_heads_by_first)
+    lex.title_first_words = frozenset(lex.titles_by_first)
     lex.posts_and_titles = tuple(sorted(set(lex.posts) | set(lex.titles), key=len, reverse=True))
     lex.deputies = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "deputy"), key=len, reverse=True)
     _compile_glue(lex)
