@@ -642,7 +642,7 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                 nxt = s.words[j][2]
                 if _cap(nxt) or nxt.lower() in lex.name_words or s.words[j][0] in gaz or _NUMBER.fullmatch(nxt) \
                         or (nxt.islower() and _lower_run(s, j, lex, True)):
-                    after_post = any(s.text[:ws].endswith(p + " ") for p in lex.posts_and_titles)
+                    after_post = bool(lex.post_before.search(s.text, max(0, ws - 40), ws)) if lex.post_before else False
                     end = _extend_org(s, j, lex, gaz, level, after_post, head.split())
                     if end > j and lex.head_tails.get(rid):
                         end = _org_tail(s, end, lex, gaz, lex.head_tails[rid])

@@ -77,7 +77,8 @@ class Lexicon:
     country_qualifiers: dict[str, str] = field(default_factory=dict)   # "Anh" -> vuong-quoc-anh, after a body only
     numbered_heads: frozenset[str] = frozenset()  # Agreement heads of level 1: named only with a number/capital/quote
     residence_re: re.Pattern | None = None       # residences.tsv: "trú tại" … (places after it are no Locations)
-    posts_and_titles: tuple[str, ...] = ()      # persons.tsv posts and titles, longest first
+    posts_and_titles: tuple[str, ...] = ()
+    post_before: re.Pattern | None = None        # a post or a title just before a position (then a space)      # persons.tsv posts and titles, longest first
     governments: tuple[tuple[str, str, str], ...] = ()
     government_re: re.Pattern | None = None   # governments.tsv: (word, default country id, rule), longest first
     post_heads: dict[str, str] = field(default_factory=dict)
@@ -298,6 +299,8 @@ def _compile(rules: Rules) -> Lexicon:
     lex.post_first_words = frozenset(lex.post_heads_by_first)
     lex.title_first_words = frozenset(lex.titles_by_first)
     lex.posts_and_titles = tuple(sorted(set(lex.posts) | set(lex.titles), key=len, reverse=True))
+    if lex.posts_and_titles:
+        lex.post_before = re.compile(rf"(?<!\w){_alternatives(lex.posts_and_titles)} $")
     lex.deputies = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "deputy"), key=len, reverse=True)
     _compile_glue(lex)
     return lex
