@@ -256,12 +256,20 @@ def test_every_article_keeps_its_decision_in_graph_json(mixed, tmp_path):
 def test_report_lists_the_off_topic_articles_with_why(mixed, tmp_path):
     kg.build(mixed, tmp_path / "out", workers=1)
     report = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
-    assert report.startswith("# Anti-trafficking cooperation\n\nKnowledge graph report: 3 article(s) read, "
-                             "2 on topic (Anti-trafficking cooperation) and 1 off topic; the 2 on topic give "
-                             "the nodes and links.\n")
+    assert report.startswith("# Anti-trafficking cooperation\n\nKnowledge graph report: 3 article(s) read, ")
+    assert ("\n2 article(s) on topic (Anti-trafficking cooperation), 1 off topic: the 2 on topic give the nodes "
+            "and links.\n") in report
     assert "### Off topic (1)" in report
     assert "| fair | Khai mạc hội chợ nông sản |  | score 0 < 3: no trafficking cue |" in report
     assert "| bust | Công an tỉnh Lào Cai triệt phá đường dây mua bán người sang Trung Quốc |  | 15 |" in report
+
+
+def test_report_html_lists_them_too(mixed, tmp_path):
+    kg.build(mixed, tmp_path / "out", workers=1, title="Tin <tổng hợp>")
+    page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "<title>Tin &lt;tổng hợp&gt;: report</title>" in page and "<h1>Tin &lt;tổng hợp&gt;</h1>" in page
+    assert "<h3>Off topic (1)</h3>" in page
+    assert "<td>fair</td><td>Khai mạc hội chợ nông sản</td><td></td><td>score 0 &lt; 3: no trafficking cue</td>" in page
 
 
 def test_the_rdf_says_which_articles_are_on_topic(mixed, tmp_path):
