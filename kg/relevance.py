@@ -55,9 +55,21 @@ class Relevance:
                 "reason": self.reason, "hits": [h.as_dict() for h in self.hits]}
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Relevance":
-        return cls(bool(d["on_topic"]), float(d["score"]), float(d["threshold"]),
-                   tuple(Hit(**h) for h in d.get("hits", ())), str(d.get("reason", "")))
+    def from_dict(cls, d) -> "Relevance":
+        """The decision from `as_dict`'s plain data (a cache entry, a message), its shape checked:
+        anything else raises ValueError."""
+        def need(ok: bool) -> None:
+            if not ok:
+                raise ValueError("not a relevance record")
+        need(isinstance(d, dict) and type(d.get("on_topic")) is bool and isinstance(d.get("reason"), str)
+             and all(type(d.get(k)) in (int, float) for k in ("score", "threshold"))
+             and isinstance(d.get("hits"), (list, tuple)))
+        hits = []
+        for h in d["hits"]:
+            need(isinstance(h, dict) and all(isinstance(h.get(k), str) for k in ("zone", "cue", "rule", "action"))
+                 and type(h.get("sentence")) is int and type(h.get("points")) in (int, float))
+            hits.append(Hit(h["zone"], h["sentence"], h["cue"], h["rule"], h["action"], float(h["points"])))
+        return cls(d["on_topic"], float(d["score"]), float(d["threshold"]), tuple(hits), d["reason"])
 
 
 def on_topic(rel: Relevance | None) -> bool:

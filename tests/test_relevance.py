@@ -14,7 +14,7 @@ import kg.parallel
 from kg.cli import main
 from kg.corpus import read_document
 from kg.errors import RuleError
-from kg.relevance import compile_topic, judge
+from kg.relevance import Relevance, compile_topic, judge
 
 RULES = ROOT / "rules"
 
@@ -333,3 +333,11 @@ def test_kg_build_reports_the_topic_counts_and_takes_all_topics_and_title(mixed,
 
 def test_the_shipped_corpus_is_all_on_topic(graph):
     assert graph.graph["relevance"]["on_topic"] == 5 and graph.graph["relevance"]["off_topic"] == 0
+
+
+def test_a_decision_round_trips_through_plain_data_and_bad_data_is_refused(tmp_path):
+    r = decide(tmp_path, BUST)
+    assert Relevance.from_dict(json.loads(json.dumps(r.as_dict()))) == r
+    for bad in ({}, {**r.as_dict(), "on_topic": "yes"}, {**r.as_dict(), "hits": [{"zone": "title"}]}):
+        with pytest.raises(ValueError):
+            Relevance.from_dict(bad)
