@@ -717,6 +717,14 @@ def _title_mention(doc, si, s: _Sent, i, hn, lex, etype, rid, gaz) -> Mention | 
     return Mention(doc.id, si, base + ws, base + ws + len(text), text, etype, rid, attrs=tuple(attrs))
 
 
+def _identifying_number(word: str, before: str) -> bool:
+    """A number that tells one document from another: a year, a code ("46/2016/NĐ-CP", "30a") or a
+    number after "số"; not a quantity ("kéo dài 2 năm")."""
+    if not any(c.isdigit() for c in word):
+        return False
+    return bool(_YEARS.fullmatch(word)) or not word.isdigit() or before.lower() == "số"
+
+
 def _named_enough(title: str, hn: int, lex: Lexicon) -> bool:
     """Does an agreement's title say which one it is? A capital, a number or a quotation after the
     head does; so do three or more lower-case words ("Hiệp định dẫn độ tội phạm"). One or two
@@ -725,7 +733,8 @@ def _named_enough(title: str, hn: int, lex: Lexicon) -> bool:
     rest = title.split()[hn:]
     if not rest or rest[0] in lex.and_words:
         return False
-    if any(w[:1].isupper() or any(c.isdigit() for c in w) or w[:1] in QUOTES_OPEN for w in rest):
+    if any(w[:1].isupper() or w[:1] in QUOTES_OPEN or _identifying_number(w, rest[i - 1] if i else "số")
+           for i, w in enumerate(rest)):                # (a number right after the head names it: "Nghị định 46")
         return True
     if " ".join(title.split()[:hn]) in lex.numbered_heads:
         return False                         # "Quyết định cấp giấy chứng nhận …" decides; it is not named
@@ -789,7 +798,8 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, plac
             if any(x == s.words[i][0] for x, _ in places):
                 break                       # "Bà Rịa - Vũng Tàu": a place, not a lady
             k = j
-            while k < len(s.words) and s.gap(k) == " " and k - j < 5 and not s.words[k][2].isupper() and (
+            while k < len(s.words) and s.gap(k) == " " and k - j < 5 and (not s.words[k][2].isupper() or (
+                    len(s.words[k][2]) == 1 and k > j)) and (
                     s.words[k][2][:1].isupper() or (k > j and s.words[k][2] in NAME_PARTICLES and k + 1 < len(s.words)
                                                      and s.words[k + 1][2][:1].isupper() and not _vietnamese(s.words[k - 1][2]))):
                 k += 1                      # ("Mohamed Apandi bin Ali": "bin", son of, inside a Malay name)
@@ -896,7 +906,8 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
 def _residences_are_not_places(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """Places where a victim or a suspect lives ("trú tại xã X, huyện Y", rules/residences.tsv) are
     no Locations: nothing in the story happens there."""
-    if lex.residence_re is None or not any(m.type == "Location" for m in mentions):
+    if lex.residence_re is None or not any(m.type == "Location" for m in mentions) \
+            or not any(p in doc.text for p in lex.residence_phrases):
         return mentions
     spans = [(m.start(), m.end()) for m in lex.residence_re.finditer(doc.text)]
     if not spans:
@@ -911,14 +922,12 @@ def _given_names_are_not_countries(doc: Document, mentions: list[Mention], lex: 
     if not singles or not lex.surnames:
         return mentions
     given = set()
-    words = re.findall(r"\w+|[^\w\s]", doc.text)
-    for i, w in enumerate(words):
-        if w in lex.surnames:
-            for k in range(i + 2, min(i + 4, len(words))):      # the given name: 2nd to 4th word of the name
-                if not words[k - 1][:1].isupper() or not words[k][:1].isupper():
-                    break
-                if words[k] in singles:
-                    given.add(words[k])
+    # the given name: the 3rd or 4th word of a name that opens with a surname ("Bùi Thị Nga")
+    pattern = re.compile(r"(\w+) (\w+) (?:(\w+) )?(" + "|".join(map(re.escape, sorted(singles))) + r")(?!\w)")
+    for m in pattern.finditer(doc.text):
+        first, second, third = m.group(1), m.group(2), m.group(3)
+        if second[:1].isupper() and (first in lex.surnames or (third and second in lex.surnames and third[:1].isupper())):
+            given.add(m.group(4))
     if not given:
         return mentions
     return [m for m in mentions if not (m.type == "Country" and m.text in given)]
@@ -1469,6 +1478,8 @@ def _short_person_names(mentions: list[Mention]) -> list[Mention]:
     tướng Tô Lâm": within one article, a person named by the last words of a fuller name is that person
     (when only one fuller name ends so)."""
     full = sorted({m.attr("name") for m in mentions if m.type == "Person" and m.attr("name")}, key=len)
+    if len(full) < 2:
+        return mentions
     out = []
     for m in mentions:
         name = m.attr("name")
