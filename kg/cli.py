@@ -43,7 +43,9 @@ def _topic_summary(rel: dict) -> str:
         return "relevance not judged (the rules have no topic.tsv): every article kept"
     if rel.get("all_topics"):
         return f"{on} on topic, {off} off topic; all kept (--all-topics)"
-    return f"{on} on topic, {off} off topic (no nodes or links; listed in report.md)"
+    if not off:
+        return f"{on} on topic, 0 off topic"
+    return f"{on} on topic, {off} off topic (they give no nodes or links; listed in report.md)"
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:

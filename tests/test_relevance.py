@@ -324,7 +324,7 @@ def test_the_default_title_is_the_topics_name_or_says_all_topics(mixed, tmp_path
 
 def test_kg_build_reports_the_topic_counts_and_takes_all_topics_and_title(mixed, tmp_path, capsys):
     assert main(["build", str(mixed), "--out", str(tmp_path / "out"), "--workers", "1"]) == 0
-    assert "  2 on topic, 1 off topic (no nodes or links; listed in report.md)" in capsys.readouterr().out
+    assert "  2 on topic, 1 off topic (they give no nodes or links; listed in report.md)" in capsys.readouterr().out
     assert main(["build", str(mixed), "--out", str(tmp_path / "out"), "--workers", "1", "--all-topics",
                  "--title", "Tin tổng hợp"]) == 0
     assert "  2 on topic, 1 off topic; all kept (--all-topics)" in capsys.readouterr().out
