@@ -615,10 +615,11 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
 
     form = s.form
     starts = lex.pattern_starts              # word -> types with a head starting with it (memo)
-    heads = [i for i, hit in enumerate(map(starts.get, s.tokens)) if hit or hit is None and lex.heads_starting(s.tokens[i])]
+    firsts = lex.head_first_words
+    heads = [i for i, w in enumerate(s.tokens) if w in firsts and lex.heads_starting(w)]
     for i in heads:                          # most words start no head: nothing to do there
         ws, we, w = s.words[i]
-        types = starts[w]
+        types = starts.get(w) or lex.heads_starting(w)
         if any(form.startswith(g, ws) and not _is_word_char(form[ws + len(g):ws + len(g) + 1] or " ")
                for g in lex.generic_by_first.get(w.lower(), ())):
             continue                         # "Ban Tổ chức", "Lễ khai mạc": generic, not a name
@@ -866,7 +867,8 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
         s = _Sent(sent.text)
         if not s.words:
             continue
-        gaz_spans = [g for g in _gazetteer_spans(sent.text, lex, form=s.form) if match_form(sent.text[g[0]:g[1]]) not in lex.generic]
+        form = s.form                        # match_form keeps lengths: a span's form is a slice of it
+        gaz_spans = [g for g in _gazetteer_spans(sent.text, lex, form=form) if form[g[0]:g[1]] not in lex.generic]
         base = sent.start
         first = len(out)                     # this sentence's mentions are out[first:]
         gaz_spans, rules_of = _governments(sent.text, lex, gaz_spans)
@@ -1469,13 +1471,14 @@ def _complete_short_names(mentions: list[Mention]) -> list[Mention]:
 
     def words(name: str) -> str:             # "Hiệp định về chuyển giao …" = "Hiệp định chuyển giao …"
         return " " + " ".join(w for w in name.split() if w != "về") + " "
+    forms = {n: words(n) for t in names.values() for n in t}
     out = []
     for m in mentions:
         if m.type in names and not m.key and not dict(m.attrs).get("canonical"):
-            short = words(m.text)
-            longer = [n for n in names[m.type] if len(n) > len(m.text) and words(n).startswith(short)]
+            short = forms[m.text]
+            longer = [n for n in names[m.type] if len(n) > len(m.text) and forms[n].startswith(short)]
             # two different completions ("… giai đoạn 2012 - 2015", "… 2016 - 2020"): the short one is ambiguous
-            if longer and all(words(n).startswith(words(longer[0])) for n in longer):
+            if longer and all(forms[n].startswith(forms[longer[0]]) for n in longer):
                 attrs = dict(m.attrs)
                 attrs["canonical"] = longer[0]
                 m = replace(m, attrs=tuple(sorted(attrs.items())))
