@@ -32,7 +32,8 @@ sys.path.insert(0, str(HERE))
 # Memory is judged on PSS: the summed RSS of a process tree counts every page a forked worker
 # shares with the build process once per process (the RDF writer is a fork of a ~1 GB process).
 TARGETS = {"build_10k_seconds": 60.0, "speedup": 100.0, "peak_pss_mb": 2048.0,
-           "incremental_one_article_seconds": 2.0, "rdf_1m_triples_seconds": 20.0, "rdf_peak_rss_mb": 1024.0}
+           "incremental_one_article_seconds": 2.0, "rdf_1m_triples_seconds": 20.0, "rdf_peak_rss_mb": 1024.0,
+           "relevance_percent": 5.0}
 
 
 # ---------------------------------------------------------------- memory of a process tree
@@ -216,6 +217,31 @@ def naive_baseline(corpus: Path, sample: int) -> dict:
             "chars_per_second": chars / seconds}
 
 
+def relevance_share(corpus: Path, sample: int) -> dict:
+    """CPU time of the relevance decision (kg.relevance.judge) against the rest of the per-article
+    work of a build (read, extract, summarize), on the same articles in one process: the share the
+    topic decision adds to a build, measured against a baseline of the same run."""
+    import kg
+    from kg.corpus import read_document
+    from kg.extract import compile_lexicon, extract_document
+    from kg.relevance import compile_topic, judge
+    from kg.resolve import summarize
+    rules = kg.load_rules()
+    lex, topic = compile_lexicon(rules), compile_topic(rules)
+    files = sorted(corpus.glob("*.txt"))
+    picked = files[::max(1, len(files) // sample)][:sample]
+    t = time.process_time()
+    docs = [read_document(f) for f in picked]
+    for d in docs:
+        summarize(extract_document(d, lex))
+    work = time.process_time() - t
+    t = time.process_time()
+    decisions = [judge(d, topic) for d in docs]
+    relevance = time.process_time() - t
+    return {"articles": len(docs), "on_topic": sum(r.on_topic for r in decisions), "judge_seconds": relevance,
+            "work_seconds": work, "percent": 100 * relevance / work}
+
+
 def corpus_chars(folder: Path) -> tuple[int, int]:
     """(articles, characters) of a benchmark corpus: the unit in which the naive baseline is compared."""
     files = sorted(folder.glob("*.txt"))
@@ -268,6 +294,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--repeat", type=int, default=1,
                    help="full builds per size and passes of the naive baseline; medians are reported")
     p.add_argument("--naive-sample", type=int, default=40, help="articles timed with the naive pipeline")
+    p.add_argument("--relevance-sample", type=int, default=300,
+                   help="articles on which the topic decision is timed against reading and extracting them")
     p.add_argument("--rdf-entities", type=int, default=70000,
                    help="synthetic graph size for the RDF benchmark (70,000 -> ~1 M triples)")
     p.add_argument("--seed", type=int, default=7)
@@ -337,6 +365,12 @@ def main(argv: list[str] | None = None) -> int:
         f"{naive['articles_per_second']:.2f} articles/s at the corpus's {naive['corpus_chars_per_article']:,.0f} "
         f"characters/article")
 
+    share = relevance_share(corpus_for(min(sizes), a.seed, a.data), a.relevance_sample)
+    res["relevance"] = share
+    log(f"  relevance (topic decision, 1 process): {share['judge_seconds'] * 1000 / share['articles']:.2f} ms per "
+        f"article = {share['percent']:.1f} % of reading + extracting + summarizing the same {share['articles']} "
+        f"articles ({share['on_topic']} on topic)")
+
     rdf_out = a.data / "rdf"
     rdf_out.mkdir(exist_ok=True)
     rdf = run_child([str(Path(__file__).resolve()), "--child-rdf", str(a.rdf_entities), str(rdf_out)], a.timeout)
@@ -360,6 +394,7 @@ def main(argv: list[str] | None = None) -> int:
         "rdf_1m_triples_seconds": rdf.get("rdf_seconds"),
         "rdf_triples": rdf.get("triples"),
         "rdf_peak_rss_mb": rdf.get("peak_rss_mb"),
+        "relevance_percent": share["percent"],
         "largest_size": largest,
     }
     res = {**summary, **res}

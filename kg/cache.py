@@ -25,8 +25,8 @@ _DIGEST_LEN = 32
 ENTRY_SUFFIX = ".pkl"
 
 # Modules whose code decides what an article's Extraction and its facts are (reading, extracting,
-# summarizing: resolve.summarize).
-_SOURCES = ("model.py", "text.py", "corpus.py", "rules.py", "extract", "resolve.py")
+# summarizing: resolve.summarize, judging relevance: relevance.py).
+_SOURCES = ("model.py", "text.py", "corpus.py", "rules.py", "extract", "resolve.py", "relevance.py")
 
 
 def _source_digest() -> str:

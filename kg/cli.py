@@ -20,12 +20,13 @@ def _cmd_build(args: argparse.Namespace) -> int:
                 progress=not args.quiet and sys.stderr.isatty(), workers=args.workers,
                 cache=not args.no_cache, dask_scheduler=args.dask_scheduler,
                 read_options=ReadOptions(encoding=args.encoding, max_bytes=int(args.max_size * 1024 * 1024)),
-                query_store=not args.no_query_store)
+                query_store=not args.no_query_store, all_topics=args.all_topics, title=args.title)
     g = res.graph
     types = Counter(d.get("type") for _, d in g.nodes(data=True))
     rels = Counter(d.get("relation") for _, _, d in g.edges(data=True))
     if not args.quiet:
         print(f"Built graph from {len(res.corpus.documents)} article(s) in {args.corpus} -> {args.out}/")
+        print("  " + _topic_summary(g.graph.get("relevance", {})))
         print(f"  {g.number_of_nodes()} entities: " + ", ".join(f"{t} {n}" for t, n in sorted(types.items())))
         print(f"  {g.number_of_edges()} links: " + ", ".join(f"{r} {n}" for r, n in sorted(rels.items())))
         print("  files: " + ", ".join(res.files))
@@ -34,6 +35,17 @@ def _cmd_build(args: argparse.Namespace) -> int:
     for s in res.corpus.skipped:
         print(f"kg: skipped {s.path}: {s.reason}", file=sys.stderr)
     return EXIT_PARTIAL if res.corpus.skipped else EXIT_OK
+
+
+def _topic_summary(rel: dict) -> str:
+    on, off = rel.get("on_topic", 0), rel.get("off_topic", 0)
+    if not rel.get("topic"):
+        return "relevance not judged (the rules have no topic.tsv): every article kept"
+    if rel.get("all_topics"):
+        return f"{on} on topic, {off} off topic; all kept (--all-topics)"
+    if not off:
+        return f"{on} on topic, 0 off topic"
+    return f"{on} on topic, {off} off topic (they give no nodes or links; listed in report.md)"
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
@@ -94,6 +106,12 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--dask-scheduler", default=None, metavar="tcp://HOST:PORT",
                    help="extract on an existing Dask cluster (pip install 'kg[dask]'); "
                    "articles are read here and sent to the cluster")
+    b.add_argument("--all-topics", action="store_true",
+                   help="keep every article in the graph, not only those on topic (rules/topic.tsv); "
+                   "the relevance decisions are still recorded and reported")
+    b.add_argument("--title", default=None, metavar="TEXT",
+                   help="title of graph.html and report.md (default: the topic's name from "
+                   "rules/topic_settings.tsv)")
     b.set_defaults(func=_cmd_build)
     e = sub.add_parser("eval", help="score a built graph against gold annotations",
                        description="Precision, recall and F1 per type and relation (micro-averaged), "

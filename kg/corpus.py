@@ -714,8 +714,17 @@ def list_articles(folder: Path) -> list[Path]:
     files = sorted((p for p in entries if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")),
                    key=lambda p: p.name)
     if not files:
-        raise CorpusError(f"{folder}: no article files ({', '.join(ARTICLE_SUFFIXES)}) in the folder")
+        inner = sorted(p.name for p in entries if p.is_dir() and not p.name.startswith(".") and _has_articles(p))
+        hint = f" (articles are in its subfolder {inner[0]}/: build that folder)" if inner else ""
+        raise CorpusError(f"{folder}: no article files ({', '.join(ARTICLE_SUFFIXES)}) in the folder{hint}")
     return files
+
+
+def _has_articles(folder: Path) -> bool:
+    try:
+        return any(p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".") for p in folder.iterdir())
+    except OSError:
+        return False
 
 
 def skipped(path: str | os.PathLike, exc: CorpusError) -> Skipped:

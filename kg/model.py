@@ -3,9 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .text import norm_key
+
+if TYPE_CHECKING:
+    from .relevance import Relevance
 
 ENTITY_TYPES = ("Organization", "Country", "Agreement", "Event", "Person", "Location")
 RELATIONS = ("partOf", "country", "basedIn", "organized", "participatedIn", "cooperatesWith", "funded",
@@ -108,6 +111,7 @@ class ArticleFacts:
     doc: Document                       # metadata only: text, sentences and offsets dropped
     mentions: tuple[MentionFact, ...]
     links: tuple[LinkFact, ...]
+    relevance: Relevance | None = None  # on or off topic, judged on the full text (kg/relevance.py)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ back pickled Extractions, which the parent stores in the cache as they are.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import multiprocessing
 import os
@@ -24,6 +25,7 @@ from .corpus import duplicate_id, skipped as skipped_article
 from .errors import CorpusError, KgError
 from .extract import compile_lexicon, extract_document
 from .model import ArticleFacts, Document, Extraction
+from .relevance import compile_topic, judge
 from .resolve import summarize
 from .rules import Rules
 
@@ -71,6 +73,12 @@ def _lexicon():
     return compile_lexicon(_WORKER_RULES)
 
 
+def summarize_judged(ex: Extraction, rules: Rules) -> ArticleFacts:
+    """resolve.summarize plus the article's relevance decision, judged here on the full text that
+    the facts no longer carry (so the cache holds it and --all-topics needs no re-extraction)."""
+    return dataclasses.replace(summarize(ex), relevance=judge(ex.doc, compile_topic(rules)))
+
+
 def _read_and_extract(task: tuple[str, dict | None, ReadOptions | None]) -> bytes | Skipped:
     """One article file -> pickled Extraction, or Skipped when the file cannot be read."""
     path, meta, options = task
@@ -90,7 +98,8 @@ def _dask_extract_batch(docs: list[Document], rules: Rules, summarized: bool = F
     per worker)."""
     lex = compile_lexicon(rules)
     done = (extract_document(d, lex) for d in docs)
-    return [pickle.dumps(summarize(x) if summarized else x, protocol=pickle.HIGHEST_PROTOCOL) for x in done]
+    return [pickle.dumps(summarize_judged(x, rules) if summarized else x, protocol=pickle.HIGHEST_PROTOCOL)
+            for x in done]
 
 
 def _progress(it: Iterable, total: int, enabled: bool, desc: str) -> Iterable:
@@ -266,7 +275,7 @@ def _extract_folder(folder, rules, workers, cache_dir, dask_scheduler, progress,
         if isinstance(r, bytes):                   # pickled facts from a worker, or an Extraction from Dask
             r = pickle.loads(r)
         if summarized and isinstance(r, Extraction):
-            r = summarize(r)
+            r = summarize_judged(r, rules)
         dup = duplicate_id(r.doc, taken)       # a.txt beside a.html: the second is skipped, as in read_corpus
         if dup:
             skipped.append(dup)
@@ -324,7 +333,8 @@ def _cached_read_and_summarize(task) -> tuple[str, bytes | Skipped]:
         doc = read_document(Path(path), meta, options)
     except CorpusError as exc:
         return key, skipped_article(path, exc)
-    payload = pickle.dumps(summarize(extract_document(doc, _lexicon())), protocol=pickle.HIGHEST_PROTOCOL)
+    facts = summarize_judged(extract_document(doc, _lexicon()), _WORKER_RULES)
+    payload = pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL)
     if cache is not None and key:
         cache.put_payload(key, payload)
     return key, payload

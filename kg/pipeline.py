@@ -21,6 +21,7 @@ from .export.report import generate_report, generate_report_html
 from .extract import compile_lexicon, extract_document
 from .graph import assemble_graph
 from .model import ArticleFacts, Document, Extraction
+from .relevance import Relevance, Topic, compile_topic, judge, on_topic
 from .resolve import resolve, resolve_facts
 from .rules import Rules, load_rules
 
@@ -28,6 +29,8 @@ OUTPUT_FILES = ("graph.json", "graph.ttl", "graph.trig", "graph.graphml", "graph
                 *(f"{NEO4J_FOLDER}/{name}" for name in NEO4J_FILES))
 RDF_FILES = ("graph.ttl", "graph.trig")      # rendered together: they share the grouped quads
 CACHE_DIR = ".cache"           # per-article extraction results, inside the output folder
+ALL_TOPICS_TITLE = "Knowledge graph: all topics"    # default title of an --all-topics build
+UNJUDGED_TITLE = "Knowledge graph"                   # default title when the rules have no topic
 
 
 @dataclass
@@ -64,31 +67,63 @@ def extract_corpus(documents, rules: Rules | None = None, progress: bool = False
     return extract_documents(docs, rules, workers, store, dask_scheduler, progress)
 
 
-def graph_from_extractions(extractions: list[Extraction], rules: Rules | None = None) -> nx.MultiDiGraph:
+def graph_from_extractions(extractions: list[Extraction], rules: Rules | None = None, all_topics: bool = False,
+                           title: str | None = None) -> nx.MultiDiGraph:
+    """The graph of the on-topic articles (every article with `all_topics`); each article's
+    relevance decision is kept in the graph's `documents` either way."""
     from .parallel import gc_paused
     rules = rules or load_rules()
+    topic = compile_topic(rules)
+    relevance = {e.doc.id: judge(e.doc, topic) for e in extractions}
+    kept = extractions if all_topics else [e for e in extractions if on_topic(relevance[e.doc.id])]
     with gc_paused():        # ~10^6 new objects and no cycles: the collector would only rescan them
-        entities, relations = resolve(extractions, compile_lexicon(rules))
-        return assemble_graph(entities, relations, [e.doc for e in extractions])
+        entities, relations = resolve(kept, compile_lexicon(rules))
+        g = assemble_graph(entities, relations, [e.doc for e in extractions])
+    return mark_relevance(g, relevance, topic, all_topics, title)
 
 
-def graph_from_facts(facts: list[ArticleFacts], rules: Rules | None = None) -> nx.MultiDiGraph:
-    """The graph from every article's summarized facts (see resolve.summarize)."""
+def graph_from_facts(facts: list[ArticleFacts], rules: Rules | None = None, all_topics: bool = False,
+                     title: str | None = None) -> nx.MultiDiGraph:
+    """The graph from every article's summarized facts (see resolve.summarize): only the on-topic
+    articles give nodes and links unless `all_topics`; every article is listed in `documents`."""
     from .parallel import gc_paused
     rules = rules or load_rules()
+    kept = facts if all_topics else [f for f in facts if on_topic(f.relevance)]
     with gc_paused():
-        entities, relations = resolve_facts(facts, compile_lexicon(rules))
-        return assemble_graph(entities, relations, [f.doc for f in facts])
+        entities, relations = resolve_facts(kept, compile_lexicon(rules))
+        g = assemble_graph(entities, relations, [f.doc for f in facts])
+    return mark_relevance(g, {f.doc.id: f.relevance for f in facts}, compile_topic(rules), all_topics, title)
+
+
+def mark_relevance(g: nx.MultiDiGraph, relevance: dict[str, Relevance | None], topic: Topic | None,
+                   all_topics: bool, title: str | None) -> nx.MultiDiGraph:
+    """Put each article's relevance decision in `g.graph["documents"]`, the counts and the rule set's
+    topic in `g.graph["relevance"]`, and the title of the pages in `g.graph["title"]`."""
+    docs = g.graph.setdefault("documents", {})
+    for doc_id, meta in docs.items():
+        rel = relevance.get(doc_id)
+        if rel is not None:
+            meta["relevance"] = rel.as_dict()
+    judged = [r for r in relevance.values() if r is not None]
+    on = sum(1 for r in judged if r.on_topic)
+    g.graph["relevance"] = {"topic": topic.name if topic else "", "all_topics": bool(all_topics),
+                            "threshold": topic.threshold if topic else 0.0,
+                            "on_topic": on, "off_topic": len(judged) - on}
+    if title is None:
+        title = UNJUDGED_TITLE if topic is None else ALL_TOPICS_TITLE if all_topics else topic.name
+    g.graph["title"] = title
+    return g
 
 
 def build_graph(corpus: Corpus | list[Document] | str | os.PathLike, rules: Rules | None = None,
-                progress: bool = False) -> nx.MultiDiGraph:
-    """The knowledge graph of a corpus (a Corpus, a list of Documents, or a folder path)."""
+                progress: bool = False, all_topics: bool = False, title: str | None = None) -> nx.MultiDiGraph:
+    """The knowledge graph of a corpus (a Corpus, a list of Documents, or a folder path): its
+    on-topic articles, or all of them with `all_topics` (rules/topic.tsv decides the topic)."""
     if isinstance(corpus, (str, os.PathLike)):
         corpus = read_corpus(corpus)
     docs = corpus.documents if isinstance(corpus, Corpus) else list(corpus)
     rules = rules or load_rules()
-    return graph_from_extractions(extract_corpus(docs, rules, progress), rules)
+    return graph_from_extractions(extract_corpus(docs, rules, progress), rules, all_topics, title)
 
 
 def output_renderers(g: nx.MultiDiGraph, skipped: list[Skipped] = (), base_iri: str = DEFAULT_BASE) -> dict:
@@ -129,12 +164,15 @@ def render_outputs(g: nx.MultiDiGraph, skipped: list[Skipped] = (), base_iri: st
 def build(corpus_dir: str | os.PathLike, out_dir: str | os.PathLike, rules_dir: str | os.PathLike | None = None,
           base_iri: str = DEFAULT_BASE, progress: bool = False, workers: int | None = None,
           cache: bool = True, dask_scheduler: str | None = None,
-          read_options: ReadOptions | None = None, query_store: bool = True) -> BuildResult:
+          read_options: ReadOptions | None = None, query_store: bool = True, all_topics: bool = False,
+          title: str | None = None) -> BuildResult:
     """Read, extract, resolve and write all outputs atomically into `out_dir`.
 
     Articles are read and extracted in `workers` processes (default: all cores) or on a Dask
     cluster; unchanged articles come from `out_dir/.cache/` unless `cache` is False. With `query_store`,
-    the store `kg query` opens (out_dir/graph.oxigraph) is written too; else the first query makes it."""
+    the store `kg query` opens (out_dir/graph.oxigraph) is written too; else the first query makes it.
+    Only on-topic articles give nodes and links unless `all_topics`; the cached facts carry each
+    article's relevance, so switching `all_topics` re-extracts nothing. `title` names the pages."""
     from .parallel import default_workers, summarize_folder
     normalize_base(base_iri)              # a bad --base-iri fails before any article is read
     rules = load_rules(rules_dir)          # rule errors surface before any article is read
@@ -143,7 +181,7 @@ def build(corpus_dir: str | os.PathLike, out_dir: str | os.PathLike, rules_dir: 
                                      dask_scheduler=dask_scheduler, progress=progress,
                                      options=read_options)
     require_articles(corpus_dir, corpus)   # nothing readable: keep the previous output, exit 2
-    g = graph_from_facts(facts, rules)
+    g = graph_from_facts(facts, rules, all_topics, title)
     del facts                # the graph holds what the exporters need: free the facts before rendering
     files = output_renderers(g, list(corpus.skipped), base_iri)
     # With a second core, a forked child writes the RDF files while this process writes the rest.

@@ -34,6 +34,8 @@ SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "abbreviations.tsv": (("id", "short", "long"), ("note",)),
     "country_words.tsv": (("id", "kind", "word"), ("country", "note")),
     "residences.tsv": (("id", "phrase"), ("note",)),
+    "topic.tsv": (("id", "kind", "cue"), ("weight", "note")),         # relevance: kg/relevance.py
+    "topic_settings.tsv": (("id", "value"), ("note",)),
 }
 # events.tsv: each kind and the classes it takes ("" = none; for talks, any name head; a "|" list for
 # objects). rules/README.md explains every kind with an example.
@@ -70,6 +72,14 @@ ENUMS = {
                              "determiner", "pronoun", "particle", "numeral", "other", "mixed"},
     ("word_classes.tsv", "class"): {"noun", "verb", "adjective", "preposition", "conjunction", "adverb",
                                     "determiner", "pronoun", "particle", "numeral", "other", "mixed"},
+    ("topic.tsv", "kind"): {"topic", "sale", "person", "action", "mask"},
+}
+# topic.tsv kinds whose cues carry a weight (the others must leave it empty)
+WEIGHTED_TOPIC_KINDS = frozenset({"topic", "sale"})
+# topic_settings.tsv: every setting and what its value must be
+TOPIC_SETTINGS: dict[str, str] = {
+    "name": "text", "threshold": "number", "title": "number", "lead": "number", "body": "number",
+    "lead_sentences": "count", "window": "count", "unacted": "number",
 }
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 ALIAS_SEP = "|"
@@ -176,6 +186,10 @@ def load_table(path: Path, name: str, label: str) -> tuple[Rule, ...]:
         for col in ("name", "head", "cue", "word", "phrase", "aliases"):
             if col in row and not (name == "events.tsv" and row["kind"] == "name"):
                 _check_regex_safety(row[col], where)
+        if name == "topic.tsv":
+            _check_topic_cue(row, where)
+        elif name == "topic_settings.tsv":
+            _check_topic_setting(row, where)
         rules.append(Rule(label, lineno, tuple(row.items())))
     if header is None:
         raise RuleError(f"{label}:1: no header line")
@@ -200,6 +214,35 @@ def _check_event_row(row: dict[str, str], where: str) -> None:
                             f"(slots for {cls}: {', '.join(sorted(EVENT_NAME_SLOTS[cls]))})")
 
 
+def _number(text: str) -> float | None:
+    try:
+        x = float(text)
+    except ValueError:
+        return None
+    return x if x == x and abs(x) != float("inf") else None       # no NaN, no infinity
+
+
+def _check_topic_cue(row: dict[str, str], where: str) -> None:
+    """A topic or sale cue needs a weight > 0; the other kinds take none."""
+    if row["kind"] in WEIGHTED_TOPIC_KINDS:
+        w = _number(row.get("weight", ""))
+        if w is None or w <= 0:
+            raise RuleError(f"{where}: weight {row.get('weight', '')!r} of a {row['kind']!r} cue must be a number > 0")
+    elif row.get("weight"):
+        raise RuleError(f"{where}: {row['kind']!r} cues take no weight (only {', '.join(sorted(WEIGHTED_TOPIC_KINDS))} cues do)")
+
+
+def _check_topic_setting(row: dict[str, str], where: str) -> None:
+    kind = TOPIC_SETTINGS.get(row["id"])
+    if kind is None:
+        raise RuleError(f"{where}: unknown setting {row['id']!r} (one of {', '.join(TOPIC_SETTINGS)})")
+    x = _number(row["value"])
+    if kind == "number" and (x is None or x < 0):
+        raise RuleError(f"{where}: {row['id']} must be a number >= 0, got {row['value']!r}")
+    if kind == "count" and (x is None or x < 0 or x != int(x)):
+        raise RuleError(f"{where}: {row['id']} must be a whole number >= 0, got {row['value']!r}")
+
+
 def load_rules(folder: str | Path | None = None) -> Rules:
     """Load every known table under `folder` (default: the project's `rules/`)."""
     folder = Path(folder) if folder is not None else DEFAULT_RULES_DIR
@@ -215,7 +258,39 @@ def load_rules(folder: str | Path | None = None) -> Rules:
         tables[name] = load_table(path, name, label)
         h.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     _cross_check(tables, folder.name)
+    _check_topic_tables(tables, folder)
     return Rules(tables, h.hexdigest(), str(folder))
+
+
+def _check_topic_tables(tables: dict[str, tuple[Rule, ...]], folder: Path) -> None:
+    """topic.tsv and topic_settings.tsv come together, and the settings name every setting once."""
+    label = f"{folder.name}/topic_settings.tsv"
+    if "topic.tsv" in tables and "topic_settings.tsv" not in tables:
+        raise RuleError(f"{label}: missing (topic.tsv needs its threshold and weights)")
+    if "topic_settings.tsv" in tables:
+        given = {r.id for r in tables["topic_settings.tsv"]}
+        missing = [k for k in TOPIC_SETTINGS if k not in given]
+        if missing:
+            raise RuleError(f"{label}: setting {missing[0]!r} missing")
+        if "topic.tsv" not in tables:
+            raise RuleError(f"{folder.name}/topic.tsv: missing (topic_settings.tsv has no cues to weigh)")
+    seen: dict[str, Rule] = {}
+    for r in tables.get("topic.tsv", ()):
+        words = cue_words(r["cue"])
+        if words in seen:
+            first = seen[words]
+            raise RuleError(f"{r.file}:{r.line}: cue {r['cue']!r} is already a {first['kind']} cue "
+                            f"(line {first.line}); a phrase has one kind")
+        seen[words] = r
+
+
+_WORD = re.compile(r"\w+")
+
+
+def cue_words(phrase: str) -> str:
+    """A topic cue as the relevance matcher reads it: lower-case words, one space, no punctuation
+    ("Phòng, chống" -> "phòng chống")."""
+    return " ".join(_WORD.findall(phrase.lower()))
 
 
 def _cross_check(tables: dict[str, tuple[Rule, ...]], label: str) -> None:

@@ -94,3 +94,11 @@ def test_fast_sentence_splitter_gives_underthesea_sentences():
         lines += path.read_text(encoding="utf-8").splitlines()
     for line in lines:
         assert split(line) == sent_tokenize(line), line
+
+
+def test_folder_whose_articles_are_in_a_subfolder_says_which(tmp_path):
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "a.txt").write_text("Tin tức\nBộ Công an họp.\n", encoding="utf-8")
+    (tmp_path / "SOURCES.md").write_text("nguồn\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"no article files .* \(articles are in its subfolder texts/: build that folder\)$"):
+        read_corpus(tmp_path)

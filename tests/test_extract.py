@@ -7,7 +7,7 @@ from kg.extract.events import event_date
 
 def article(tmp_path, text: str, name: str = "a.txt"):
     (tmp_path / name).write_text(text, encoding="utf-8")
-    return kg.build_graph(kg.read_corpus(tmp_path))
+    return kg.build_graph(kg.read_corpus(tmp_path), all_topics=True)     # extraction, whatever the topic
 
 
 def triples(g):
@@ -308,7 +308,7 @@ def _article_with_cues(tmp_path, text: str, *cue_lines: str):
     corpus = tmp_path / "with-cues"
     corpus.mkdir()
     (corpus / "a.txt").write_text(text, encoding="utf-8")
-    return kg.build_graph(kg.read_corpus(corpus), kg.load_rules(rules))
+    return kg.build_graph(kg.read_corpus(corpus), kg.load_rules(rules), all_topics=True)
 
 
 def test_a_new_become_word_in_cues_tsv_makes_a_member(tmp_path):

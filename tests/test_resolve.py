@@ -5,7 +5,7 @@ import kg
 def build(tmp_path, *texts):
     for i, text in enumerate(texts):
         (tmp_path / f"a{i}.txt").write_text(text, encoding="utf-8")
-    return kg.build_graph(tmp_path)
+    return kg.build_graph(tmp_path, all_topics=True)        # resolution, whatever the topic
 
 
 def agreements(g):

@@ -256,9 +256,13 @@ def _legend(node_info: list, edge_info: list, doc_months: list[list[int]]) -> di
 
 # ---------------------------------------------------------------- page
 
+DEFAULT_TITLE = "Knowledge graph"      # a graph built without a title (kg build sets one)
+
+
 def generate_html(g: nx.MultiDiGraph, english: dict[str, str] | None = None) -> str:
     """The whole page as one string: deterministic (same graph -> same bytes), no external URL.
-    `english` maps node ids to English names (default: from the gazetteer rows in rules/)."""
+    `english` maps node ids to English names (default: from the gazetteer rows in rules/). Its title
+    is the build's (`g.graph["title"]`), escaped like all text."""
     import jinja2
     app_js, css, template = _assets()
     net, details = build_network(g, english)
@@ -269,7 +273,8 @@ def generate_html(g: nx.MultiDiGraph, english: dict[str, str] | None = None) -> 
            "base-uri 'none'; form-action 'none'")
     return env.from_string(template).render(
         csp=csp, css=_markup(css), app_js=_markup(app_js),
-        data_json=_markup(script_json(data)), node_count=len(net.nodes), edge_count=len(net.edges))
+        data_json=_markup(script_json(data)), node_count=len(net.nodes), edge_count=len(net.edges),
+        title=str(g.graph.get("title") or DEFAULT_TITLE))
 
 
 def _markup(text: str):

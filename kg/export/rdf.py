@@ -270,6 +270,20 @@ def _article_quads(a: str, doc: str, meta: dict) -> Iterator[Quad]:
         yield ("", a, iri(SCHEMA + "url"), typed(meta["url"], XSD + "anyURI"))
     if meta.get("file"):
         yield ("", a, _SOURCE, lit(meta["file"]))
+    rel = meta.get("relevance")
+    if rel:                          # the article's relevance decision (kg/relevance.py)
+        yield ("", a, _ON_TOPIC, typed("true" if rel.get("on_topic") else "false", XSD + "boolean"))
+        yield ("", a, _REL_SCORE, typed(_decimal(rel.get("score", 0)), XSD + "decimal"))
+        yield ("", a, _REL_REASON, lit(rel.get("reason", "")))
+
+
+_ON_TOPIC, _REL_SCORE, _REL_REASON = iri(KG + "onTopic"), iri(KG + "relevanceScore"), iri(KG + "relevanceReason")
+
+
+def _decimal(x) -> str:
+    """An xsd:decimal lexical form ("3.0", "12.5"): never an exponent."""
+    text = f"{float(x):.4f}".rstrip("0")
+    return text + "0" if text.endswith(".") else text
 
 
 def sorted_quads(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> list[Quad]:

@@ -112,11 +112,17 @@ def _country_summary(g, c: str, pairs: list[Pair]) -> dict:
             "agreements": agreements, "partners": partners}
 
 
+def in_graph(g: nx.MultiDiGraph, meta: dict) -> bool:
+    """Whether an article gave the graph its nodes and links: on topic, or kept with --all-topics."""
+    rel = meta.get("relevance")
+    return not rel or rel.get("on_topic", True) or bool((g.graph.get("relevance") or {}).get("all_topics"))
+
+
 def report_data(g: nx.MultiDiGraph, skipped=None) -> ReportData:
     docs = g.graph.get("documents", {})
     types = Counter(d.get("type") for _, d in g.nodes(data=True))
     rels = Counter(d.get("relation") for _, _, d in g.edges(data=True))
-    art_years = Counter(_year(m.get("date", "")) for m in docs.values())
+    art_years = Counter(_year(m.get("date", "")) for m in docs.values() if in_graph(g, m))
     ev_years = Counter(_year(d.get("date", "")) for _, d in g.nodes(data=True) if d.get("type") == "Event")
     years = sorted(y for y in set(art_years) | set(ev_years) if y)
     pairs = partnerships(g)
@@ -152,10 +158,10 @@ def _names(g, ids, n: int = 8) -> str:
 
 def generate_report(g: nx.MultiDiGraph, skipped: list[tuple[str, str]] | None = None) -> str:
     data = report_data(g, skipped)
-    lines = ["# Knowledge graph report", "",
-             f"{len(data.documents)} article(s) read, {len(data.skipped)} skipped; "
+    lines = [f"# {_md(report_title(g))}", "",
+             f"Knowledge graph report: {len(data.documents)} article(s) read, {len(data.skipped)} skipped; "
              f"{g.number_of_nodes()} entities, {g.number_of_edges()} links. "
-             "report.html has the same with charts.", ""]
+             "report.html has the same with charts.", "", topic_line(g), ""]
     lines += ["## Entities per type", "", "| type | count |", "|---|---|"]
     lines += [f"| {t} ({type_label(t, 'vi')}) | {data.types.get(t, 0)} |" for t in ENTITY_TYPES]
     lines += ["", "## Links per relation", "", "| relation | meaning | count |", "|---|---|---|"]
@@ -187,11 +193,57 @@ def generate_report(g: nx.MultiDiGraph, skipped: list[tuple[str, str]] | None = 
         lines.append(f"- agreements it is party to: {_names(g, c['agreements'])}")
         lines.append(f"- partners: {_names(g, c['partners'])}")
         lines.append("")
-    lines += [f"## Articles read ({len(data.documents)})", "", "| id | title | date |", "|---|---|---|"]
-    lines += [f"| {_md(i)} | {_md(m.get('title', ''))} | {_md(m.get('date', ''))} |" for i, m in sorted(data.documents.items())]
+    lines += [f"## Articles read ({len(data.documents)})", ""] + _md_articles(g, data)
     lines += ["", f"## Articles skipped ({len(data.skipped)})", ""]
     lines += [f"- `{_md(p)}`: {_md(r)}" for p, r in data.skipped] or ["- none"]
     return "\n".join(lines) + "\n"
+
+
+def report_title(g: nx.MultiDiGraph) -> str:
+    """The build's title (kg build --title; by default the topic's name)."""
+    return str(g.graph.get("title") or "Knowledge graph")
+
+
+def topic_line(g: nx.MultiDiGraph) -> str:
+    """Which articles the graph holds: all of them, or those on the topic of rules/topic.tsv."""
+    rel = g.graph.get("relevance") or {}
+    if not rel.get("topic"):
+        return "Every article is in the graph (the rules judge no topic)."
+    on, off = rel.get("on_topic", 0), rel.get("off_topic", 0)
+    kept = "all are in the graph (--all-topics)" if rel.get("all_topics") else f"the {on} on topic give the nodes and links"
+    return f"{on} article(s) on topic ({rel['topic']}), {off} off topic: {kept}."
+
+
+def topic_groups(g: nx.MultiDiGraph, data: ReportData) -> tuple[list, list, str]:
+    """(on-topic articles, off-topic articles, what became of the off-topic ones), each article as
+    (id, metadata, relevance), sorted by id."""
+    rel = g.graph.get("relevance") or {}
+    rows = [(i, m, m.get("relevance") or {}) for i, m in sorted(data.documents.items())]
+    on = [r for r in rows if r[2].get("on_topic", True)]
+    off = [r for r in rows if not r[2].get("on_topic", True)]
+    how = ("kept in the graph (--all-topics)" if rel.get("all_topics") else "read, but they give no nodes or links")
+    return on, off, (f"Their score is below the threshold ({rel.get('threshold', 0):g}, "
+                     f"rules/topic_settings.tsv): {how}.")
+
+
+def _md_articles(g: nx.MultiDiGraph, data: ReportData) -> list[str]:
+    """The articles read: one table, or with a topic, those on topic (score) and those off (why)."""
+    if not (g.graph.get("relevance") or {}).get("topic"):
+        return (["| id | title | date |", "|---|---|---|"]
+                + [f"| {_md(i)} | {_md(m.get('title', ''))} | {_md(m.get('date', ''))} |"
+                   for i, m in sorted(data.documents.items())])
+    on, off, how = topic_groups(g, data)
+    lines = [f"### On topic ({len(on)})", ""]
+    lines += ["| id | title | date | score |", "|---|---|---|---|"] if on else ["- none"]
+    lines += [f"| {_md(i)} | {_md(m.get('title', ''))} | {_md(m.get('date', ''))} | {r.get('score', 0):g} |"
+              for i, m, r in on]
+    lines += ["", f"### Off topic ({len(off)})", ""]
+    if not off:
+        return lines + ["- none"]
+    lines += [how, "", "| id | title | date | why |", "|---|---|---|---|"]
+    lines += [f"| {_md(i)} | {_md(m.get('title', ''))} | {_md(m.get('date', ''))} | {_md(r.get('reason', ''))} |"
+              for i, m, r in off]
+    return lines
 
 
 # --- HTML with charts ------------------------------------------------------------------------------------
@@ -230,10 +282,11 @@ def generate_report_html(g: nx.MultiDiGraph, skipped: list[tuple[str, str]] | No
            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
            "img-src data:\">",
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-           "<title>Knowledge graph report</title>", f"<style>{CSS}</style></head><body>",
-           "<h1>Knowledge graph report</h1>",
-           f"<p>{len(data.documents)} article(s) read, {len(data.skipped)} skipped; {g.number_of_nodes()} entities, "
-           f"{g.number_of_edges()} links. Open <code>graph.html</code> to explore them.</p>"]
+           f"<title>{_h(report_title(g))}: report</title>", f"<style>{CSS}</style></head><body>",
+           f"<h1>{_h(report_title(g))}</h1>",
+           f"<p>Knowledge graph report: {len(data.documents)} article(s) read, {len(data.skipped)} skipped; "
+           f"{g.number_of_nodes()} entities, {g.number_of_edges()} links. Open <code>graph.html</code> to explore "
+           f"them.</p>", f"<p>{_h(topic_line(g))}</p>"]
     out.append("<h2>When</h2>")
     if data.years:
         out.append('<div class="chart">' + year_chart(data.years, {
@@ -283,7 +336,17 @@ def generate_report_html(g: nx.MultiDiGraph, skipped: list[tuple[str, str]] | No
                       [(r, relation_label(r), relation_label(r, "vi"), c) for r, c in sorted(data.relations.items())],
                       numeric=(3,)))
     out.append(f"<h2>Articles read ({len(data.documents)})</h2>")
-    out.append(_table(["id", "title", "date"], [(i, m.get("title", ""), m.get("date", "")) for i, m in sorted(data.documents.items())]))
+    if (g.graph.get("relevance") or {}).get("topic"):
+        on, off, how = topic_groups(g, data)
+        out.append(f"<h3>On topic ({len(on)})</h3>")
+        out.append(_table(["id", "title", "date", "score"], [(i, m.get("title", ""), m.get("date", ""),
+                                                              f"{r.get('score', 0):g}") for i, m, r in on], numeric=(3,)))
+        out.append(f"<h3>Off topic ({len(off)})</h3>")
+        out.append(f"<p>{_h(how)}</p>" + _table(["id", "title", "date", "why"], [
+            (i, m.get("title", ""), m.get("date", ""), r.get("reason", "")) for i, m, r in off]) if off else "<p>None.</p>")
+    else:
+        out.append(_table(["id", "title", "date"], [(i, m.get("title", ""), m.get("date", ""))
+                                                     for i, m in sorted(data.documents.items())]))
     out.append(f"<h2>Articles skipped ({len(data.skipped)})</h2>")
     out.append(_table(["file", "reason"], data.skipped) if data.skipped else "<p>None.</p>")
     out.append("</body></html>\n")

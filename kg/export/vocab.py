@@ -213,6 +213,17 @@ TERMS = (
          ((RDFS + "domain", KG + "Evidence"), (RDFS + "range", XSD + "integer"))),
     Term("rule", _DATA, "rule", "quy tắc", "Id of the extraction rule that found the link (see rules/).",
          ((RDFS + "domain", KG + "Evidence"),)),
+    Term("onTopic", _DATA, "on topic",
+         "Whether the article is on the build's topic (rules/topic.tsv): only on-topic articles give "
+         "nodes and links, unless the graph was built with --all-topics.",
+         ((RDFS + "domain", SCHEMA + "NewsArticle"), (RDFS + "range", XSD + "boolean"))),
+    Term("relevanceScore", _DATA, "relevance score",
+         "The article's topic score: the weights of its topic cues that a body acts on (rules/topic.tsv); "
+         "on topic from the threshold of rules/topic_settings.tsv.",
+         ((RDFS + "domain", SCHEMA + "NewsArticle"), (RDFS + "range", XSD + "decimal"))),
+    Term("relevanceReason", _DATA, "relevance reason",
+         "Why the article is on or off topic: its score against the threshold and the cues that made it.",
+         ((RDFS + "domain", SCHEMA + "NewsArticle"),)),
 )
 
 

@@ -96,7 +96,7 @@ def test_end_to_end_build_of_an_article_naming_a_hostile_organisation(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "bai.txt").write_text(f"Bộ Công an phối hợp với {name} tổ chức hội thảo.\n", encoding="utf-8")
-    res = kg.build(corpus, tmp_path / "out", rules_dir=rules, cache=False)
+    res = kg.build(corpus, tmp_path / "out", rules_dir=rules, cache=False, all_topics=True)
     assert name in {d["label"] for _, d in res.graph.nodes(data=True)}
     out = tmp_path / "out"
     ttl = rdflib.Graph().parse(out / "graph.ttl", format="turtle")
