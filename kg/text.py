@@ -70,6 +70,18 @@ def _new_tone(m: re.Match) -> str:
     return _TONE_PAIRS[m.group()]
 
 
+_OLD_OF = {v: k for k, v in _TONE_PAIRS.items()}
+_NEW_TONES = re.compile("(?<![qQ])(?:" + "|".join(sorted(_OLD_OF)) + ")(?!\\w)")
+
+
+def tone_variants(text: str) -> set[str]:
+    """The spellings of `text` with the tone of an open "oa", "oe", "uy" on either vowel ("Hòa Bình",
+    "Hoà Bình"): matchers list both, so the text is read as written, without rewriting it."""
+    new = new_tone_marks(text)
+    old = _NEW_TONES.sub(lambda m: _OLD_OF[m.group()], new)
+    return {text, new, old}
+
+
 def norm_key(text: str) -> str:
     """Case-, space-, dash-spacing- and tone-placement-insensitive, accent-preserving key."""
     text = new_tone_marks(unicodedata.normalize("NFC", text)).casefold()

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from ..rules import Rules
-from ..text import new_tone_marks
+from ..text import tone_variants
 
 GAZETTEERS = (
     ("gazetteer/organizations.tsv", "Organization"),
@@ -28,10 +28,10 @@ LIST_PUNCTUATION = (",", ";", ")", "(", "…", "...")
 
 
 def match_form(text: str) -> str:
-    """Same-length lower-cased form used for matching (dashes, odd spaces and tone placement unified)."""
+    """Same-length lower-cased form used for matching (dashes and odd spaces unified; the two tone
+    placements are matched by listing both spellings of every name, see text.tone_variants)."""
     if _ODD_CHARS.search(text):
         text = text.translate(DASHES)
-    text = new_tone_marks(text)
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered
@@ -213,7 +213,9 @@ def _compile(rules: Rules) -> Lexicon:
             entry = GazetteerEntry(r.id, etype, r["name"], f"{r.file}:{r.line}", r.list("aliases"), attrs)
             lex.entries[r.id] = entry
             for surface in (r["name"], *r.list("aliases")):
-                forms.setdefault(match_form(surface), []).append((r.id, surface))
+                for variant in sorted(tone_variants(surface)):
+                    if (r.id, surface) not in forms.setdefault(match_form(variant), []):
+                        forms[match_form(variant)].append((r.id, surface))
     for form, keys in forms.items():
         A.add_word(form, (form, tuple(keys)))
     if forms:
@@ -233,7 +235,7 @@ def _compile(rules: Rules) -> Lexicon:
     for r in rules.table("stopwords.tsv"):
         for t in (r["types"] or "*").split("|"):
             lex.stopwords.setdefault(t.strip(), set()).add(r["word"].lower())
-    lex.generic = {match_form(r["phrase"]) for r in rules.table("generic.tsv")}
+    lex.generic = {match_form(v) for r in rules.table("generic.tsv") for v in tone_variants(r["phrase"])}
     words = [r["word"].lower() for r in rules.table("name_words.tsv")]
     lex.name_words = {w for w in words if " " not in w}
     # two-syllable entries ("ngoại vụ"): the second may follow the first only ("Sở Ngoại vụ"), where
