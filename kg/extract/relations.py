@@ -139,7 +139,8 @@ class _Sentence:
         # trưởng B" takes a round a post), so a body has its acronym, parent and seat before a post
         # takes it; then again from the first rule if anything changed
         codes = {u.code for u in self.units}
-        appos = [c for c in rules.get("apposition", ()) if self._may_match(c, codes, len(self.units))]
+        cands = self.candidates           # (a list comprehension rules most rules out before a call)
+        appos = [c for c in rules.get("apposition", ()) if c.n in cands and self._may_match(c, codes, len(self.units))]
         for _ in range(3 if appos else 0):
             changed = False
             for c in appos:
@@ -152,7 +153,7 @@ class _Sentence:
         codes = {u.code for u in self.units}
         n = len(self.units)
         skel = clauses = subjects = None
-        for c in rules.get("body", ()):
+        for c in [c for c in rules.get("body", ()) if c.n in cands]:
             if not self._may_match(c, codes, n):
                 continue
             if skel is None:
