@@ -1,0 +1,160 @@
+"""One article's facts (or whole extraction) as plain data: what workers send to the build process
+and what the cache in OUT/.cache/ stores.
+
+MessagePack of maps, arrays, strings and integers only: decoding it can build nothing but those
+values, so a crafted cache entry can at worst give wrong facts, never run code (a pickle could).
+Every decoded value is checked for shape and types before it becomes model objects; anything
+else raises `BadPayload` and the entry is recomputed.
+
+Layout (version 2): a map with "v" (the format version), "kind" ("facts" or "extraction"),
+"doc" (the article's metadata: id, path as bytes, title, date, outlet, url) and the kind's
+fields below. Readers ignore keys they do not know, so a new optional field (say, a per-article
+"relevance" record) is added under a new key with a default when absent; a change to an existing
+field bumps FORMAT (and cache.CACHE_FORMAT), which makes every cache entry a miss.
+
+* facts: "str" a table of the evidence strings (article ids, sentences, rule ids: each stored
+  once), "m" mentions [key, type, [surfaces], [alias keys], [[attr, value]…], evidence],
+  "l" links [source key, relation, target key, evidence]; evidence = [doc, sentence, start, end,
+  rule] with doc, sentence and rule as indexes into "str".
+* extraction: "text", "raw" (the raw offsets), "sent" sentences [index, start, end, text],
+  "men" distinct mentions [doc, sentence, start, end, text, type, rule, key, [[attr, value]…]],
+  "mi" the extraction's mentions as indexes into "men", "rel" relations [source, relation,
+  target, rule] with source and target as indexes into "men".
+"""
+from __future__ import annotations
+
+import os
+
+import msgpack
+
+from .model import ArticleFacts, Document, Evidence, Extraction, Mention, RelationMention, Sentence
+
+FORMAT = 2
+
+
+class BadPayload(ValueError):
+    """Bytes that are not a well-formed payload of this format."""
+
+
+def _path_bytes(path: str) -> bytes:
+    return os.fsencode(path)          # a path may hold bytes that are not UTF-8 (kept as surrogates)
+
+
+def _doc_meta(d: Document) -> list:
+    return [d.id, _path_bytes(d.path), d.title, d.date, d.outlet, d.url]
+
+
+def encode(value: ArticleFacts | Extraction) -> bytes:
+    if isinstance(value, ArticleFacts):
+        return _encode_facts(value)
+    if isinstance(value, Extraction):
+        return _encode_extraction(value)
+    raise TypeError(f"cannot encode {type(value).__name__}")
+
+
+def _encode_facts(f: ArticleFacts) -> bytes:
+    table: dict[str, int] = {}
+    index = table.setdefault
+
+    def ev(e: Evidence) -> list:
+        return [index(e.doc, len(table)), index(e.sentence, len(table)), e.start, e.end, index(e.rule, len(table))]
+
+    mentions = [[k, t, s, a, at, ev(e)] for k, t, s, a, at, e in f.mentions]
+    links = [[s, r, t, ev(e)] for s, r, t, e in f.links]
+    return msgpack.packb({"v": FORMAT, "kind": "facts", "doc": _doc_meta(f.doc), "str": list(table),
+                          "m": mentions, "l": links})
+
+
+def _encode_extraction(x: Extraction) -> bytes:
+    d = x.doc
+    table: dict[Mention, int] = {}
+    index = table.setdefault
+    mi = [index(m, len(table)) for m in x.mentions]
+    rel = [[index(r.source, len(table)), r.relation, index(r.target, len(table)), r.rule] for r in x.relations]
+    men = [[m.doc, m.sentence, m.start, m.end, m.text, m.type, m.rule, m.key, m.attrs] for m in table]
+    return msgpack.packb({"v": FORMAT, "kind": "extraction", "doc": _doc_meta(d), "text": d.text,
+                          "raw": d.raw_offsets, "sent": [[s.index, s.start, s.end, s.text] for s in d.sentences],
+                          "men": men, "mi": mi, "rel": rel})
+
+
+# --------------------------------------------------------------------------- decoding, checked
+
+def decode(payload: bytes) -> ArticleFacts | Extraction:
+    """The value encoded in `payload`; BadPayload for anything that is not exactly this format."""
+    try:
+        o = msgpack.unpackb(payload, use_list=False, raw=False, strict_map_key=True)
+    except Exception as exc:         # msgpack raises several types for malformed input
+        raise BadPayload(f"not MessagePack: {exc}") from None
+    if type(o) is not dict or o.get("v") != FORMAT:
+        raise BadPayload("not a payload of this format version")
+    try:
+        if o.get("kind") == "facts":
+            return _decode_facts(o)
+        if o.get("kind") == "extraction":
+            return _decode_extraction(o)
+    except (TypeError, ValueError, IndexError, KeyError, UnicodeError) as exc:
+        raise BadPayload(f"malformed payload: {exc}") from None
+    raise BadPayload("unknown kind")
+
+
+def _need(ok: bool) -> None:
+    if not ok:
+        raise ValueError("wrong type")
+
+
+def _strs(t) -> tuple[str, ...]:
+    _need(type(t) is tuple and all(type(x) is str for x in t))
+    return t
+
+
+def _pairs(t) -> tuple[tuple[str, str], ...]:
+    _need(type(t) is tuple and all(type(p) is tuple and len(p) == 2 and type(p[0]) is str and type(p[1]) is str
+                                   for p in t))
+    return t
+
+
+def _int(x) -> int:
+    _need(type(x) is int)
+    return x
+
+
+def _str(x) -> str:
+    _need(type(x) is str)
+    return x
+
+
+def _doc(meta, text: str = "", sentences: tuple = (), raw: tuple = ()) -> Document:
+    ident, path, title, date, outlet, url = meta
+    _need(type(path) is bytes)
+    return Document(id=_str(ident), path=os.fsdecode(path), text=text, sentences=sentences, title=_str(title),
+                    date=_str(date), outlet=_str(outlet), url=_str(url), raw_offsets=raw)
+
+
+def _decode_facts(o: dict) -> ArticleFacts:
+    strings = _strs(o["str"])
+
+    def ev(e) -> Evidence:
+        d, s, start, end, r = e
+        _need(type(d) is int and type(s) is int and type(r) is int and min(d, s, r) >= 0)
+        return Evidence(strings[d], strings[s], _int(start), _int(end), strings[r])
+
+    mentions = tuple((_str(k), _str(t), _strs(s), _strs(a), _pairs(at), ev(e)) for k, t, s, a, at, e in o["m"])
+    links = tuple((_str(s), _str(r), _str(t), ev(e)) for s, r, t, e in o["l"])
+    return ArticleFacts(_doc(o["doc"]), mentions, links)
+
+
+def _decode_extraction(o: dict) -> Extraction:
+    raw = o["raw"]
+    _need(type(raw) is tuple and all(type(i) is int for i in raw))
+    sentences = tuple(Sentence(_int(i), _int(s), _int(e), _str(t)) for i, s, e, t in o["sent"])
+    doc = _doc(o["doc"], _str(o["text"]), sentences, raw)
+    men = tuple(Mention(_str(d), _int(s), _int(a), _int(b), _str(t), _str(ty), _str(r), _str(k), _pairs(at))
+                for d, s, a, b, t, ty, r, k, at in o["men"])
+
+    def m(i) -> Mention:
+        _need(type(i) is int and i >= 0)
+        return men[i]
+
+    mentions = tuple(m(i) for i in o["mi"])
+    relations = tuple(RelationMention(m(s), _str(r), m(t), _str(rule)) for s, r, t, rule in o["rel"])
+    return Extraction(doc, mentions, relations)
