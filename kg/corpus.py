@@ -686,7 +686,7 @@ def skipped(path: str | os.PathLike, exc: CorpusError) -> Skipped:
 def duplicate_id(doc: Document, taken: dict[str, str]) -> Skipped | None:
     """A Skipped record when `doc.id` is already taken by an earlier file (records it otherwise)."""
     if doc.id in taken:
-        return Skipped(doc.path, f"article id {doc.id!r} already used by {taken[doc.id]}")
+        return Skipped(doc.path, f"article id {doc.id!r} already used by {shown(taken[doc.id])}")
     taken[doc.id] = Path(doc.path).name
     return None
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import networkx as nx
 
 from .corpus import Corpus, ReadOptions, Skipped, read_corpus, require_articles
-from .export.atomic import write_all_atomic
+from .errors import KgError, shown
+from .export.atomic import check_out_dir, write_all_atomic
 from .export.graphml import generate_graphml, iter_graphml
 from .export.html import generate_html
 from .export.json import generate_json, iter_json
@@ -20,6 +21,7 @@ from .graph import assemble_graph
 from .model import ArticleFacts, Document, Extraction
 from .resolve import resolve, resolve_facts
 from .rules import Rules, load_rules
+from .budget import DEFAULT_SECONDS
 
 OUTPUT_FILES = ("graph.json", "graph.ttl", "graph.trig", "graph.graphml", "graph.html", "report.md")
 RDF_FILES = ("graph.ttl", "graph.trig")      # rendered together: they share the grouped quads
@@ -34,6 +36,7 @@ class BuildResult:
     corpus: Corpus
     out_dir: str
     files: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)     # one line each (a cache that could not be written)
 
 
 def _progress(iterable, total: int, enabled: bool, desc: str):
@@ -96,7 +99,7 @@ def output_renderers(g: nx.MultiDiGraph, skipped: list[Skipped] = (), base_iri: 
         "graph.trig": rdf["graph.trig"],
         "graph.graphml": lambda: iter_graphml(g),
         "graph.html": lambda: generate_html(g),
-        "report.md": lambda: generate_report(g, [(s.path, s.reason) for s in skipped]),
+        "report.md": lambda: generate_report(g, [(shown(Path(s.path).name), s.reason) for s in skipped]),
     }
 
 
@@ -109,26 +112,41 @@ def render_outputs(g: nx.MultiDiGraph, skipped: list[Skipped] = (), base_iri: st
     return out
 
 
+class EmptyGraphError(KgError):
+    """The build found no entity, and an output folder already holds a graph."""
+
+
 def build(corpus_dir: str | os.PathLike, out_dir: str | os.PathLike, rules_dir: str | os.PathLike | None = None,
           base_iri: str = DEFAULT_BASE, progress: bool = False, workers: int | None = None,
           cache: bool = True, dask_scheduler: str | None = None,
-          read_options: ReadOptions | None = None) -> BuildResult:
+          read_options: ReadOptions | None = None, article_timeout: float | None = DEFAULT_SECONDS,
+          allow_empty: bool = False) -> BuildResult:
     """Read, extract, resolve and write all outputs atomically into `out_dir`.
 
     Articles are read and extracted in `workers` processes (default: all cores) or on a Dask
-    cluster; unchanged articles come from `out_dir/.cache/` unless `cache` is False."""
+    cluster; unchanged articles come from `out_dir/.cache/` unless `cache` is False. An article
+    that uses more than `article_timeout` seconds of CPU is skipped (None: no limit). A build that
+    finds no entity at all does not replace an existing output unless `allow_empty`."""
     from .parallel import default_workers, summarize_folder
     normalize_base(base_iri)              # a bad --base-iri fails before any article is read
     rules = load_rules(rules_dir)          # rule errors surface before any article is read
+    check_out_dir(out_dir)                 # --out naming a file fails before any article is read
     corpus, facts = summarize_folder(corpus_dir, rules, workers=workers,
                                      cache_dir=Path(out_dir) / CACHE_DIR if cache else None,
                                      dask_scheduler=dask_scheduler, progress=progress,
-                                     options=read_options)
+                                     options=read_options, article_timeout=article_timeout)
     require_articles(corpus_dir, corpus)   # nothing readable: keep the previous output, exit 2
     g = graph_from_facts(facts, rules)
+    if g.number_of_nodes() == 0 and not allow_empty and _has_output(out_dir):
+        raise EmptyGraphError(f"{shown(corpus_dir)}: no entity found in {len(corpus.documents)} article(s); "
+                              f"the graph in {shown(out_dir)} is kept (pass --allow-empty to replace it)")
     del facts                # the graph holds what the exporters need: free the facts before rendering
     files = output_renderers(g, list(corpus.skipped), base_iri)
     # With a second core, a forked child writes the RDF files while this process writes the rest.
     parallel = [RDF_FILES] if (workers is None and default_workers() > 1) or (workers or 1) > 1 else []
     write_all_atomic(files, out_dir, parallel=parallel)
-    return BuildResult(g, corpus, str(out_dir), sorted(files))
+    return BuildResult(g, corpus, str(out_dir), sorted(files), list(corpus.notes))
+
+
+def _has_output(out_dir: str | os.PathLike) -> bool:
+    return os.path.exists(Path(out_dir) / "graph.json")

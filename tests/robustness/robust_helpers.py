@@ -9,8 +9,19 @@ CORPUS = ROOT / "corpus"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ARTICLE_ID = "000_53ccb9e166bfc5f9"
 ARTICLE = CORPUS / f"{ARTICLE_ID}.txt"
-OUTPUTS = ("graph.json", "graph.ttl", "graph.graphml", "graph.html", "report.md")
+OUTPUTS = ("graph.json", "graph.ttl", "graph.trig", "graph.graphml", "graph.html", "report.md")
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def reader_view(out: Path) -> dict[str, bytes]:
+    """What a user opening OUT/graph.json etc. reads: the six files that exist, by their paths."""
+    view = {}
+    for name in OUTPUTS:
+        try:
+            view[name] = (Path(out) / name).read_bytes()
+        except (FileNotFoundError, IsADirectoryError):
+            pass
+    return view
 
 
 def article_text() -> str:
