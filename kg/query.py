@@ -13,7 +13,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from .errors import QueryError
+from .errors import QueryError, shown
 from .graph import find_nodes
 from .text import fold
 
@@ -175,11 +175,34 @@ def load_graph(path: str | Path = DEFAULT_OUTPUT) -> nx.MultiDiGraph:
     from .export.json import read_json
     f = graph_file(path)
     try:
+        with open(f, encoding="utf-8") as fh:
+            _check_node_link(json.load(fh))
         g = read_json(f)
-    except (ValueError, KeyError, TypeError, OSError, json.JSONDecodeError) as exc:
-        raise QueryError(f"{f}: not a kg graph.json: {_one_line(exc)}") from None
+    except (ValueError, KeyError, TypeError, AttributeError, OSError, json.JSONDecodeError) as exc:
+        raise QueryError(f"{shown(f)}: not a kg graph.json: {_one_line(exc)}") from None
     g.graph.setdefault("source", str(f))
     return g
+
+
+def _check_node_link(data) -> None:
+    """ValueError unless `data` is a node-link graph whose every link joins two of its nodes (a link
+    to a missing node would make networkx invent a node with no name or type)."""
+    if not isinstance(data, dict):
+        raise ValueError(f"a JSON {type(data).__name__}, not an object with nodes and links")
+    nodes, links = data.get("nodes"), data.get("links", data.get("edges"))
+    if not isinstance(nodes, list) or not isinstance(links, list):
+        raise ValueError("no 'nodes' and 'links' lists")
+    ids = set()
+    for i, n in enumerate(nodes, 1):
+        if not isinstance(n, dict) or "id" not in n or not isinstance(n["id"], (str, int)):
+            raise ValueError(f"node {i} has no id")
+        ids.add(n["id"])
+    for i, e in enumerate(links, 1):
+        if not isinstance(e, dict):
+            raise ValueError(f"link {i} is not an object")
+        for end in ("source", "target"):
+            if e.get(end) not in ids:
+                raise ValueError(f"link {i} points to {e.get(end)!r}, which is not a node")
 
 
 def suggest(g: nx.MultiDiGraph, name: str, n: int = 3) -> list[str]:
