@@ -165,20 +165,37 @@ def _no_cyclic_gc():
             gc.enable()
 
 
-_HELD = {getattr(signal, n) for n in ("SIGINT", "SIGTERM") if hasattr(signal, n)}
+_HELD = tuple(getattr(signal, n) for n in ("SIGINT", "SIGTERM") if hasattr(signal, n))
 
 
 @contextlib.contextmanager
 def signals_held():
-    """Ctrl-C and SIGTERM wait until the block is done (they are then delivered as usual)."""
-    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+    """Ctrl-C and SIGTERM wait until the block is done, then act as they would have. (Python runs
+    signal handlers in the main thread only, whichever thread the OS delivered the signal to, so
+    swapping the handlers holds them back; a signal mask would not, with other threads about.)"""
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    got: list[int] = []
+
+    def hold(signum, frame):
+        got.append(signum)
+    previous = {}
+    for s in _HELD:
+        handler = signal.getsignal(s)
+        if handler is not None:                 # installed outside Python: leave it alone
+            previous[s] = signal.signal(s, hold)
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+        if got:
+            handler = previous.get(got[0])
+            if callable(handler):
+                handler(got[0], None)
+            elif handler == signal.SIG_DFL:
+                signal.raise_signal(got[0])
 
 
 # --------------------------------------------------------------------------- single files
