@@ -24,4 +24,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) output/graph.* output/report.md output/.cache
+	rm -rf $(VENV) output/graph.* output/report.md output/.cache output/.kg

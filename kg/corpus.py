@@ -118,8 +118,15 @@ def read_bytes_limited(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     if st.st_size > max_bytes:
         raise CorpusError(f"{label}: too large ({_size(st.st_size)}, limit {_size(max_bytes)}; see --max-size)")
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+        with open(path, "rb") as fh:             # never ask for more than the file holds (read() allocates it)
+            chunks, size = [], 0
+            while size <= max_bytes:
+                chunk = fh.read(min(max_bytes + 1 - size, max(st.st_size + 1 - size, 1 << 20)))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+            data = b"".join(chunks)
     except OSError as exc:
         raise CorpusError(f"{label}: cannot read: {_why(exc)}") from exc
     if len(data) > max_bytes:           # the file grew while we looked at it

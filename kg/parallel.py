@@ -21,6 +21,7 @@ import sys
 import threading
 import warnings
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import codec
@@ -244,17 +245,19 @@ def extract_folder(folder: str | os.PathLike, rules: Rules, workers: int | None 
 def summarize_folder(folder: str | os.PathLike, rules: Rules, workers: int | None = None,
                      cache_dir: str | os.PathLike | None = None, dask_scheduler: str | None = None,
                      progress: bool = False, options: ReadOptions | None = None,
-                     article_timeout: float | None = None) -> tuple[Corpus, list[ArticleFacts]]:
+                     article_timeout: float | None = None,
+                     cache_run: list | None = None) -> tuple[Corpus, list[ArticleFacts]]:
     """As `extract_folder`, but each worker also summarizes its articles for resolution
     (`resolve.summarize`): the build process receives facts, not Extractions, and the Corpus
-    holds the documents' metadata only (no text or sentences)."""
+    holds the documents' metadata only (no text or sentences). With a list as `cache_run`, the
+    cache is not pruned: its CacheRun is appended there, for the caller to commit or abort."""
     with gc_paused():
         return _extract_folder(folder, rules, workers, cache_dir, dask_scheduler, progress, options, True,
-                               article_timeout)
+                               article_timeout, cache_run)
 
 
 def _extract_folder(folder, rules, workers, cache_dir, dask_scheduler, progress, options, summarized,
-                    budget=None):
+                    budget=None, cache_run=None):
     folder = Path(folder)
     files = list_articles(folder)
     manifest = read_manifest(folder)
@@ -308,14 +311,33 @@ def _extract_folder(folder, rules, workers, cache_dir, dask_scheduler, progress,
         else:
             kept.append(r)
     notes: tuple[str, ...] = ()
-    if cache_folder is not None and cache_errors:
-        # Built without the cache: take back what this build wrote (on a full disk, that space
-        # is what the output files need).
-        ExtractionCache(cache_folder).remove(written)
-        notes = (f"{shown(cache_folder)}: cannot write the cache ({cache_errors[0]}); built without it",)
-    elif cache_folder is not None:
-        ExtractionCache(cache_folder).prune({k for k in keys if k})
+    if cache_folder is not None:
+        run = CacheRun(ExtractionCache(cache_folder), tuple(written), frozenset(k for k in keys if k))
+        if cache_errors:
+            # Built without the cache: take back what this build wrote (on a full disk, that space
+            # is what the output files need).
+            run.abort()
+            notes = (f"{shown(cache_folder)}: cannot write the cache ({cache_errors[0]}); built without it",)
+        elif cache_run is not None:
+            cache_run.append(run)            # the caller prunes once its outputs are written
+        else:
+            run.commit()
     return Corpus(tuple(r.doc for r in kept), tuple(skipped), notes), kept
+
+
+@dataclass(frozen=True)
+class CacheRun:
+    """The cache entries a build wrote and those it used: `commit` prunes the others once the
+    build has succeeded; `abort` removes what it wrote, leaving the cache as the build found it."""
+    cache: ExtractionCache
+    written: tuple[str, ...]
+    used: frozenset[str]
+
+    def commit(self) -> None:
+        self.cache.prune(set(self.used))
+
+    def abort(self) -> None:
+        self.cache.remove(self.written)
 
 
 def _article_key(path: Path, meta: dict | None, digest: str, options: ReadOptions | None) -> str:

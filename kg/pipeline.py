@@ -127,15 +127,36 @@ def build(corpus_dir: str | os.PathLike, out_dir: str | os.PathLike, rules_dir: 
     cluster; unchanged articles come from `out_dir/.cache/` unless `cache` is False. An article
     that uses more than `article_timeout` seconds of CPU is skipped (None: no limit). A build that
     finds no entity at all does not replace an existing output unless `allow_empty`."""
-    from .parallel import default_workers, summarize_folder
+    from .parallel import summarize_folder
     normalize_base(base_iri)              # a bad --base-iri fails before any article is read
     rules = load_rules(rules_dir)          # rule errors surface before any article is read
     check_out_dir(out_dir)                 # --out naming a file fails before any article is read
+    cache_run: list = []
     corpus, facts = summarize_folder(corpus_dir, rules, workers=workers,
                                      cache_dir=Path(out_dir) / CACHE_DIR if cache else None,
                                      dask_scheduler=dask_scheduler, progress=progress,
-                                     options=read_options, article_timeout=article_timeout)
+                                     options=read_options, article_timeout=article_timeout, cache_run=cache_run)
+    box = [facts]
+    del facts                # the graph is made from them; they are freed before rendering
+    try:
+        res = _graph_and_files(corpus_dir, out_dir, corpus, box, rules, base_iri, workers, allow_empty)
+    except BaseException as exc:
+        if not getattr(exc, "output_written", False):
+            for run in cache_run:        # a failed build leaves the cache as it found it
+                run.abort()
+            raise
+        for run in cache_run:
+            run.commit()
+        raise
+    for run in cache_run:
+        run.commit()
+    return res
+
+
+def _graph_and_files(corpus_dir, out_dir, corpus, box: list, rules, base_iri, workers, allow_empty) -> BuildResult:
+    from .parallel import default_workers
     require_articles(corpus_dir, corpus)   # nothing readable: keep the previous output, exit 2
+    facts = box.pop()
     g = graph_from_facts(facts, rules)
     if g.number_of_nodes() == 0 and not allow_empty and _has_output(out_dir):
         raise EmptyGraphError(f"{shown(corpus_dir)}: no entity found in {len(corpus.documents)} article(s); "

@@ -24,6 +24,7 @@ the renames, but a kill -9 or power loss in the middle of them can leave a mix.
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
 import multiprocessing
 import os
@@ -216,6 +217,13 @@ def write_atomic(path: str | os.PathLike, data: str | bytes) -> None:
         raise OutputError(f"{shown(path)}: cannot write: {exc.strerror or exc}") from exc
 
 
+def _new_folder(parent: Path, prefix: str) -> Path:
+    """A new, uniquely named folder, readable by others as the umask allows (mkdtemp makes 0700)."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+    os.chmod(folder, 0o777 & ~_umask())
+    return folder
+
+
 def _temporary_name(target: Path, suffix: str = ".tmp") -> Path:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
     os.close(fd)
@@ -307,14 +315,23 @@ def _links_work(out_dir: Path) -> bool:
     state.mkdir(exist_ok=True)
     if os.name != "posix":
         return False
+    if os.path.islink(state / CURRENT):
+        return True                              # made by an earlier build here
     probe = state / f".probe-{os.getpid()}"
     _unlink(probe)
     try:
         _symlink(CURRENT, probe)
-    except (OSError, NotImplementedError):
+    except NotImplementedError:
         return False
+    except OSError as exc:
+        if exc.errno in _NO_LINKS:
+            return False
+        raise                                    # a full disk, a read-only folder: an error, not a kind of disk
     _unlink(probe)
     return True
+
+
+_NO_LINKS = {getattr(errno, n) for n in ("EPERM", "EOPNOTSUPP", "ENOTSUP", "ENOSYS", "EINVAL") if hasattr(errno, n)}
 
 
 def _top(name: str) -> str:
@@ -377,7 +394,7 @@ class _Generations:
         without changing what a reader sees: copy them (and the current build's other files) into
         a new generation, make it current, then rename a link over each plain file."""
         old = self.current_gen()
-        gen = Path(tempfile.mkdtemp(prefix=GEN_PREFIX, dir=self.state))
+        gen = _new_folder(self.state, GEN_PREFIX)
         try:
             present = set(os.listdir(old)) if old is not None and old.is_dir() else set()
             for name in sorted(present | set(names)):
@@ -420,7 +437,7 @@ class _Generations:
                         where = self.out / t
                         raise OutputError(f"{shown(where)}: a folder is where this output goes; "
                                           "move it away; previous output left intact")
-                gen = Path(tempfile.mkdtemp(prefix=GEN_PREFIX, dir=self.state))
+                gen = _new_folder(self.state, GEN_PREFIX)
                 _render_generation(files, gen, parallel, self.out)
                 _fsync_tree(gen)
                 if in_the_way:
@@ -568,7 +585,7 @@ def _write_in_place(files: dict, out_dir: Path, parallel) -> None:
     """Fallback where links cannot be made: every file rendered to a temporary folder first, then
     renamed over its target one by one (Ctrl-C and SIGTERM held back meanwhile), restoring the
     previous files from hard-link backups if a rename fails."""
-    stage = Path(tempfile.mkdtemp(prefix=".kg-stage-", dir=out_dir))
+    stage = _new_folder(out_dir, ".kg-stage-")
     staged: list[tuple[Path, Path]] = []
     backups: dict[Path, Path | None] = {}
     done: list[Path] = []

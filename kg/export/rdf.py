@@ -71,8 +71,8 @@ def normalize_base(base: str) -> str:
     try:
         pyoxigraph.NamedNode(f"{base}id/x")
     except ValueError as exc:
-        reason = " ".join(str(exc).split()) or "invalid"
-        raise KgError(f"--base-iri {base!r}: not a valid IRI ({reason})") from None
+        reason = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in " ".join(str(exc).split()))
+        raise KgError(f"--base-iri {base!r}: not a valid IRI ({reason or 'invalid'})") from None
     return base
 
 

@@ -157,6 +157,8 @@ def test_output_files_are_readable_by_others_as_the_umask_allows(tmp_path):
     finally:
         os.umask(old)
     assert stat.S_IMODE((tmp_path / "output" / "graph.json").stat().st_mode) == 0o644
+    for folder in (tmp_path / "output" / ".kg", tmp_path / "output" / ".kg" / "current"):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o755          # others can follow the links
 
 
 def test_output_folder_that_is_a_file_is_an_output_error(tmp_path):
