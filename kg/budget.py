@@ -34,7 +34,7 @@ class ArticleTimeout(BaseException):
 
 def timeout_reason(seconds: float) -> str:
     return (f"reading and extracting used more than {seconds:g} s of processor time, the budget "
-            "per article (see --article-timeout); skipped")
+            "per article (see --article-timeout)")
 
 
 # --------------------------------------------------------------------------- main thread: SIGPROF

@@ -15,7 +15,7 @@ from kg.cli import main
 from kg.corpus import ReadOptions, html_to_text, read_document
 
 BUDGET_REASON = ("reading and extracting used more than 1 s of processor time, the budget per article "
-                 "(see --article-timeout); skipped")
+                 "(see --article-timeout)")
 
 
 def _corpus(tmp_path, hanging: str | None = None):
