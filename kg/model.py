@@ -8,7 +8,7 @@ from typing import NamedTuple
 from .text import norm_key
 
 ENTITY_TYPES = ("Organization", "Country", "Agreement", "Event", "Person", "Location")
-RELATIONS = ("partOf", "country", "organized", "participatedIn", "cooperatesWith", "funded",
+RELATIONS = ("partOf", "country", "basedIn", "organized", "participatedIn", "cooperatesWith", "funded",
              "partyTo", "memberOf", "heldIn", "underFramework", "holdsPosition")
 SYMMETRIC_RELATIONS = frozenset({"cooperatesWith"})
 
@@ -135,9 +135,11 @@ def mention_key(m: Mention) -> str:
     """Provisional identity of a mention before merging."""
     if m.key:
         return m.key
-    ref = bare = name = canonical = ""
+    ref = bare = name = canonical = identity = ""
     for k, v in reversed(m.attrs):         # reversed: the first value of a repeated attribute wins
-        if k == "ref":
+        if k == "identity":
+            identity = v
+        elif k == "ref":
             ref = v
         elif k == "bare":
             bare = v
@@ -147,6 +149,8 @@ def mention_key(m: Mention) -> str:
             canonical = v
     if ref:                                # anaphoric reference resolved by the extractor
         return ref
+    if identity:                           # the name with its abbreviations spelled out (see entities)
+        return f"{m.type}|{identity}"
     if m.type == "Event" and bare:
         return f"{m.type}|{m.doc}|{_norm_key(m.text)}"
     if m.type == "Person":

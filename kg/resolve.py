@@ -45,7 +45,7 @@ def same_title(a: str, b: str) -> bool:
     if _head(a) != _head(b):
         return False                        # a law is never a programme: the head noun must agree
     ta, tb = _tokens(a), _tokens(b)
-    if not ta or not tb or len(ta & tb) < JACCARD_MIN * len(ta | tb):
+    if not ta or not tb or len(ta & tb) < _min_overlap(ta, tb) * len(ta | tb):
         return False
     da, db = _distinctive(a), _distinctive(b)
     return not (da - db and db - da)
@@ -237,6 +237,7 @@ def _merge_similar_titles(keys: list[str], surfaces: dict[str, set[str]], attrs:
       other's: y contains x's rarest name, or y's rarest name is one of x's (or y has none).
     Candidates are gathered with set operations; only they are checked in Python."""
     import math
+    pairs: list[tuple[str, str, str, str]] = []       # (key, title, key, title) of matching titles
     by_head: dict[str, list[tuple[str, frozenset[str], str]]] = defaultdict(list)
     for k in keys:
         for x in sorted(surfaces[k]):
@@ -267,7 +268,7 @@ def _merge_similar_titles(keys: list[str], surfaces: dict[str, set[str]], attrs:
             date_k = attrs[k].get("date", "")
             for j in sorted(cands):
                 k2, ts2, x2 = items[j]
-                if k2 == k or uf.find(k) == uf.find(k2):
+                if k2 == k:
                     continue
                 if not (JACCARD_MIN * len(ts) <= len(ts2) <= len(ts) / JACCARD_MIN):
                     continue
@@ -277,8 +278,8 @@ def _merge_similar_titles(keys: list[str], surfaces: dict[str, set[str]], attrs:
                 if date_k and date_2 and date_k[:len(date_2)] != date_2[:len(date_k)]:
                     continue
                 db = _distinctive(x2)
-                if not (da - db and db - da):
-                    uf.union(k, k2)
+                if not (da - db and db - da) and len(ts & ts2) >= _min_overlap(ts, ts2) * len(ts | ts2):
+                    pairs.append((k, x, k2, x2))
             for tok in prefix:
                 index[tok].append(i)
             for n in da:
@@ -287,6 +288,34 @@ def _merge_similar_titles(keys: list[str], surfaces: dict[str, set[str]], attrs:
                 by_rarest[rarest].append(i)
             else:
                 nameless.append(i)
+    union_title_pairs(pairs, uf)
+
+
+def union_title_pairs(pairs, uf: "_UnionFind") -> None:
+    """Merge matching titles, except through an ambiguous one: "Luật Du lịch" matches both "Luật Du
+    lịch 2005" and "Luật Du lịch 2017", which clash; it joins neither, so the two laws stay two.
+    The result does not depend on the order of the pairs."""
+    matched: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, set[frozenset[str]]] = defaultdict(set)
+    for k, x, k2, x2 in pairs:
+        if k != k2:
+            matched[k].add(k2)
+            matched[k2].add(k)
+            names[k2].add(_distinctive(x2))
+            names[k].add(_distinctive(x))
+    def ambiguous(k: str) -> bool:
+        seen = [d for other in matched[k] for d in names[other]]
+        return any(a - b and b - a for a in seen for b in seen)
+    hubs = {k for k in matched if ambiguous(k)}
+    for k, _, k2, _ in sorted(pairs):
+        if k not in hubs and k2 not in hubs:
+            uf.union(k, k2)
+
+
+def _min_overlap(ta: frozenset[str], tb: frozenset[str]) -> float:
+    """Short titles differ by one word in a fifth of their tokens ("Bộ luật Dân sự", "Bộ luật Hình
+    sự"): below six tokens, two titles are one only if they share three quarters of their words."""
+    return 0.75 if min(len(ta), len(tb)) < 6 else JACCARD_MIN
 
 
 def _best_label(names: set[str]) -> str:

@@ -22,14 +22,19 @@ DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "gazetteer/organizations.tsv": (("id", "name"), ("aliases", "parent", "country", "wikidata", "note")),
     "gazetteer/countries.tsv": (("id", "name", "iso"), ("aliases", "wikidata", "note")),
-    "gazetteer/locations.tsv": (("id", "name"), ("aliases", "kind", "note")),
+    "gazetteer/locations.tsv": (("id", "name"), ("aliases", "kind", "parent", "note")),
     "gazetteer/agreements.tsv": (("id", "name"), ("aliases", "parent", "wikidata", "note")),
-    "heads.tsv": (("id", "type", "head"), ("level", "note")),
+    "heads.tsv": (("id", "type", "head"), ("level", "tail", "note")),
     "cues.tsv": (("id", "relation", "cue"), ("role", "note")),
     "stopwords.tsv": (("id", "word"), ("types", "note")),
     "generic.tsv": (("id", "phrase"), ("note",)),
     "name_words.tsv": (("id", "word"), ("note",)),
     "persons.tsv": (("id", "kind", "word"), ("head", "note")),
+    "word_classes.tsv": (("word", "class"), ("n", "note")),
+    "words.tsv": (("word", "class"), ("note",)),
+    "governments.tsv": (("id", "word"), ("country", "note")),
+    "abbreviations.tsv": (("id", "short", "long"), ("note",)),
+    "country_words.tsv": (("id", "kind", "word"), ("country", "note")),
 }
 # cues.tsv: each role and the relations whose scanner reads it (rules/README.md explains them all);
 # a role on another relation would be a rule that silently does nothing, so it is refused
@@ -59,8 +64,13 @@ ENUMS = {
     ("heads.tsv", "type"): set(ENTITY_TYPES),
     ("cues.tsv", "relation"): set(RELATIONS) | CUE_HELPERS,
     ("cues.tsv", "role"): {""} | set(CUE_ROLES),
-    ("persons.tsv", "kind"): {"title", "post", "deputy"},
+    ("country_words.tsv", "kind"): {"attribute", "qualifier"},
+    ("persons.tsv", "kind"): {"title", "post", "deputy", "surname"},
     ("gazetteer/locations.tsv", "kind"): {"", "province", "city", "region", "district"},
+    ("words.tsv", "class"): {"noun", "verb", "adjective", "preposition", "conjunction", "adverb",
+                             "determiner", "pronoun", "particle", "numeral", "other", "mixed"},
+    ("word_classes.tsv", "class"): {"noun", "verb", "adjective", "preposition", "conjunction", "adverb",
+                                    "determiner", "pronoun", "particle", "numeral", "other", "mixed"},
 }
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 # columns that must hold a whole number when not empty: (file, column)
@@ -172,11 +182,11 @@ def load_table(path: Path, name: str, label: str, raw: bytes | None = None) -> t
         for col in required:
             if not row[col]:
                 raise RuleError(f"{where}: empty {col!r}")
-        rid = row["id"]
-        if not _ID.match(rid):
+        rid = row["id"] if "id" in required else row[required[0]]   # a word list is keyed by its word
+        if "id" in required and not _ID.match(rid):
             raise RuleError(f"{where}: bad id {rid!r} (letters, digits, _ . : - only)")
         if rid in seen:
-            raise RuleError(f"{where}: duplicate id {rid!r} (first on line {seen[rid]})")
+            raise RuleError(f"{where}: duplicate {required[0]} {rid!r} (first on line {seen[rid]})")
         seen[rid] = lineno
         for (fname, col), allowed in ENUMS.items():
             if fname == name and col in row and row[col] not in allowed:
@@ -229,9 +239,19 @@ def _cross_check(tables: dict[str, tuple[Rule, ...]], label: str) -> None:
             raise RuleError(f"{r.file}:{r.line}: parent {r['parent']!r} is not an organisation id")
         if r["country"] and r["country"] not in countries:
             raise RuleError(f"{r.file}:{r.line}: country {r['country']!r} is not a country id")
+    locations = {r.id for r in tables.get("gazetteer/locations.tsv", ())}
+    for r in tables.get("gazetteer/locations.tsv", ()):
+        if r["parent"] and r["parent"] not in locations:
+            raise RuleError(f"{r.file}:{r.line}: parent {r['parent']!r} is not a location id")
     for r in tables.get("gazetteer/agreements.tsv", ()):
         if r["parent"] and r["parent"] not in agreements:
             raise RuleError(f"{r.file}:{r.line}: parent {r['parent']!r} is not an agreement id")
+    for r in tables.get("country_words.tsv", ()):
+        if r["kind"] == "qualifier" and r["country"] not in countries:
+            raise RuleError(f"{r.file}:{r.line}: country {r['country']!r} is not a country id")
+    for r in tables.get("governments.tsv", ()):
+        if r["country"] and r["country"] not in countries:
+            raise RuleError(f"{r.file}:{r.line}: country {r['country']!r} is not a country id")
     all_ids: dict[str, str] = {}
     for name in ("gazetteer/organizations.tsv", "gazetteer/countries.tsv", "gazetteer/locations.tsv",
                  "gazetteer/agreements.tsv"):

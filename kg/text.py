@@ -49,6 +49,24 @@ def slug(text: str, max_len: int = 80) -> str:
     return s or "x"
 
 
+# Vietnamese writes the tone of "oa", "oe", "uy" on either vowel ("hoà"/"hòa", "Uỷ ban"/"Ủy ban"): the
+# same word, so keys and matching forms put it on the first vowel (same length, offsets unchanged)
+_TONE_PAIRS = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe", "oẻ": "ỏe",
+               "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
+_TONE_PAIRS.update({k.upper(): v.upper() for k, v in list(_TONE_PAIRS.items())})
+_TONE_PAIRS.update({k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(_TONE_PAIRS.items()) if k.islower()})
+_OLD_TONES = re.compile("|".join(sorted(_TONE_PAIRS, key=len, reverse=True)))
+# a dash between two words, however it is spaced ("Lao động - Thương binh", "Lao động-Thương binh")
+_DASH = re.compile(r"\s*[-–—‑]\s*")
+
+
+def new_tone_marks(text: str) -> str:
+    """'hoà' -> 'hòa', 'Uỷ ban' -> 'Ủy ban' (same length): one spelling of each word."""
+    return _OLD_TONES.sub(lambda m: _TONE_PAIRS[m.group()], text) if _OLD_TONES.search(text) else text
+
+
 def norm_key(text: str) -> str:
-    """Case- and space-insensitive, accent-preserving key (NFC, casefold, one space)."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text).casefold()).strip(" \t\n\"'“”‘’«»()[]{}.,;:-–—")
+    """Case-, space-, dash-spacing- and tone-placement-insensitive, accent-preserving key."""
+    text = new_tone_marks(unicodedata.normalize("NFC", text)).casefold()
+    text = _DASH.sub("-", re.sub(r"\s+", " ", text))
+    return text.strip(" \t\n\"'“”‘’«»()[]{}.,;:-–—")

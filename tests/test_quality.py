@@ -45,3 +45,54 @@ def test_kg_eval_lists_misses_and_spurious_finds(graph, tmp_path, capsys):
     assert main(["eval", str(GOLD), "--graph", str(path)]) == 0
     out = capsys.readouterr().out
     assert "core (micro)" in out and "spurious" in out
+
+
+# --- the dev set of real articles (../shared/dev), when it is beside the repository -------------
+# Floors are what the extractors reach today (a regression guard), below the targets; the
+# split is tests/dev_split.tsv: 'check' articles are never read to write rules.
+import pathlib
+
+import pytest
+
+DEV = pathlib.Path(__file__).resolve().parent.parent.parent / "shared" / "dev"
+DEV_FLOORS = {"tune": (0.68, 0.15), "check": (0.64, 0.15)}   # (core-entity F1, relation F1)
+
+
+def _dev_split() -> dict[str, list[str]]:
+    split: dict[str, list[str]] = {}
+    for line in (pathlib.Path(__file__).parent / "dev_split.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith(("#", "id\t")):
+            doc, part = line.split("\t")
+            split.setdefault(part, []).append(doc)
+    return split
+
+
+@pytest.fixture(scope="module")
+def dev_scores(tmp_path_factory):
+    if not (DEV / "texts").is_dir():
+        pytest.skip("../shared/dev is not beside the repository: the dev-set quality floors are not checked")
+    import kg
+    scores = {}
+    for part, docs in _dev_split().items():
+        corpus = tmp_path_factory.mktemp(part)
+        for doc in docs:
+            (corpus / f"{doc}.txt").write_bytes((DEV / "texts" / f"{doc}.txt").read_bytes())
+        gold = tmp_path_factory.mktemp(f"{part}-gold")
+        for doc in docs:
+            (gold / f"{doc}.json").write_bytes((DEV / "gold" / f"{doc}.json").read_bytes())
+        path = corpus / "graph.json"
+        path.write_text(generate_json(kg.build_graph(kg.read_corpus(corpus))), encoding="utf-8")
+        out = subprocess.run([sys.executable, str(GOLD / "score.py"), str(path), str(gold), "--json"],
+                             capture_output=True, text=True, check=True).stdout
+        scores[part] = json.loads(out)
+    return scores
+
+
+@pytest.mark.parametrize("part", sorted(DEV_FLOORS))
+def test_dev_core_entities_meet_their_floor(dev_scores, part):
+    assert dev_scores[part]["entities"]["core (micro)"]["f1"] >= DEV_FLOORS[part][0]
+
+
+@pytest.mark.parametrize("part", sorted(DEV_FLOORS))
+def test_dev_relations_meet_their_floor(dev_scores, part):
+    assert dev_scores[part]["relations"]["all (micro)"]["f1"] >= DEV_FLOORS[part][1]

@@ -37,7 +37,7 @@ def test_a_plan_named_with_or_without_quoc_gia_for_the_same_years_is_one_node(tm
 def test_candidate_filters_find_exactly_the_pairs_a_full_comparison_finds():
     """The prefix and proper-name filters only skip comparisons that could not match."""
     import itertools
-    from kg.resolve import _UnionFind, _merge_similar_titles, same_title
+    from kg.resolve import _UnionFind, _merge_similar_titles, same_title, union_title_pairs
     parties = ["Việt Nam", "Lào", "Campuchia", "Chính phủ Việt Nam", "Thái Lan", ""]
     topics = ["về hợp tác phòng, chống mua bán người", "về hợp tác phòng, chống mua bán người và bảo vệ nạn nhân",
               "về tương trợ tư pháp", ""]
@@ -49,8 +49,59 @@ def test_candidate_filters_find_exactly_the_pairs_a_full_comparison_finds():
     fast = _UnionFind()
     _merge_similar_titles(keys, surfaces, {k: {} for k in keys}, fast)
     full = _UnionFind()
-    for (k1, t1), (k2, t2) in itertools.combinations(zip(keys, titles), 2):
-        if same_title(t1, t2):
-            full.union(k1, k2)
+    union_title_pairs([(k1, t1, k2, t2) for (k1, t1), (k2, t2) in itertools.combinations(zip(keys, titles), 2)
+                       if same_title(t1, t2)], full)
     assert {k: fast.find(k) for k in keys} == {k: full.find(k) for k in keys}
     assert len({full.find(k) for k in keys}) < len(keys)        # some titles do merge
+
+
+def organizations(g):
+    return sorted(d["label"] for _, d in g.nodes(data=True) if d["type"] == "Organization")
+
+
+def test_a_body_written_with_or_without_abbreviations_is_one_node(tmp_path):
+    g = build(tmp_path,
+              "Tin 1\nUBND TP Hải Phòng đã ban hành kế hoạch phòng, chống mua bán người.",
+              "Tin 2\nỦy ban nhân dân thành phố Hải Phòng đã ban hành kế hoạch phòng, chống mua bán người.")
+    assert len(organizations(g)) == 1
+
+
+def test_old_and_new_tone_placement_and_dash_spacing_do_not_split_a_body(tmp_path):
+    g = build(tmp_path,
+              "Tin 1\nSở Lao động - Thương binh và Xã hội tỉnh Hoà Bình tiếp nhận nạn nhân.",
+              "Tin 2\nSở Lao động-Thương binh và Xã hội tỉnh Hòa Bình tiếp nhận nạn nhân.")
+    assert len(organizations(g)) == 1
+
+
+def test_a_city_body_named_without_its_city_is_not_merged_across_articles(tmp_path):
+    g = build(tmp_path,
+              "Tin 1\nUBND TP đã ban hành kế hoạch phòng, chống mua bán người.",
+              "Tin 2\nUBND TP đã tổ chức lễ tiếp nhận nạn nhân.")
+    assert organizations(g) == ["UBND TP", "UBND TP"]
+
+
+def test_agreements_named_only_by_their_subject_are_not_merged_across_articles(tmp_path):
+    # "an extradition treaty" in an article on Malaysia and in one on Slovakia are two treaties
+    g = build(tmp_path,
+              "Tin 1\nViệt Nam và Malaysia thúc đẩy đàm phán Hiệp định dẫn độ tội phạm.",
+              "Tin 2\nViệt Nam và Slovakia xây dựng dự thảo Hiệp định dẫn độ tội phạm.")
+    assert agreements(g) == ["Hiệp định dẫn độ tội phạm", "Hiệp định dẫn độ tội phạm"]
+
+
+def test_a_title_with_and_without_ve_in_one_article_is_one_agreement(tmp_path):
+    g = build(tmp_path, "Tin\nHai bên xây dựng Hiệp định chuyển giao người bị kết án. Bộ trưởng trao dự thảo "
+                        "Hiệp định về chuyển giao người bị kết án phạt tù giữa hai nước.")
+    assert len(agreements(g)) == 1
+
+
+def test_two_dated_laws_do_not_merge_through_their_undated_short_name(tmp_path):
+    g = build(tmp_path,
+              "Tin 1\nQuốc hội thông qua Luật Du lịch 2005 sau nhiều phiên họp.",
+              "Tin 2\nLuật Du lịch có hiệu lực từ đầu năm.",
+              "Tin 3\nQuốc hội thông qua Luật Du lịch 2017 với đa số phiếu.")
+    assert {"Luật Du lịch 2005", "Luật Du lịch 2017"} <= set(agreements(g))
+
+
+def test_codes_of_law_one_word_apart_stay_apart(tmp_path):
+    g = build(tmp_path, "Tin 1\nTheo Bộ luật Dân sự, hợp đồng bị vô hiệu.", "Tin 2\nTheo Bộ luật Hình sự, hành vi bị xử lý.")
+    assert len(agreements(g)) == 2

@@ -46,6 +46,7 @@ _AGENTS = ("Organization", "Country")
 RELATIONS = {r.name: r for r in (
     RelationTerm("partOf", ORG + "subOrganizationOf", ("Organization",), ("Organization",)),
     RelationTerm("country", KG + "country", ("Organization",), ("Country",)),
+    RelationTerm("basedIn", KG + "basedIn", ("Organization",), ("Country",)),
     RelationTerm("organized", KG + "organized", _AGENTS, ("Event",)),
     RelationTerm("participatedIn", KG + "participatedIn", _AGENTS + ("Person",), ("Event",)),
     RelationTerm("cooperatesWith", KG + "cooperatesWith", _AGENTS, _AGENTS),
@@ -97,6 +98,9 @@ TERMS = (
          "rdf:predicate, rdf:object) with the sentence, its character offsets and the rule that fired.",
          ((RDFS + "subClassOf", RDF + "Statement"), (RDFS + "subClassOf", PROV + "Entity"))),
     Term("country", _OBJ, "country", "The country an organisation belongs to (\"Bộ Nội vụ Vương quốc Anh\").",
+         ((RDFS + "domain", ORG + "Organization"), (RDFS + "range", SCHEMA + "Country"))),
+    Term("basedIn", _OBJ, "based in", "The country where an international body's office or a mission abroad "
+         "works (\"IOM Việt Nam\", \"Đại sứ quán Việt Nam tại Philippines\").",
          ((RDFS + "domain", ORG + "Organization"), (RDFS + "range", SCHEMA + "Country"))),
     Term("countryName", _DATA, "country name",
          "The name of an organisation's country when no Country node of that name is in the graph."),

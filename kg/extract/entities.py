@@ -8,6 +8,7 @@ from dataclasses import replace
 from itertools import accumulate
 
 from ..model import Document, Mention, mention_key
+from ..text import norm_key
 from .lexicon import LOWER_EVENT, Lexicon, match_form
 
 WORD = re.compile(r"\w+(?:[/.&'’-]\w+)*")
@@ -69,13 +70,43 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
         if surface.isupper() and text[start:end] != surface and len(surface) <= 6:
             continue                      # acronyms match in capitals only ("UN" is not "un")
         entry = lex.entries[key]
-        if " " not in surface and entry.type == "Country" and _touches_capital(text, start, end):
-            continue                      # "Nguyễn Minh Đức" is a person, not Germany
+        if " " not in surface and entry.type == "Country" and surface.lower() in lex.syllables \
+                and _touches_capital(text, start, end) and not _foreign_name_follows(text, start, end, lex):
+            continue                      # "Nguyễn Minh Đức" is a person, not Germany ("Malaysia" is no syllable)
+        if entry.type == "Country" and lex.country_attributes and text[max(0, start - 12):start].lower().endswith(lex.country_attributes):
+            continue                      # "đô la Mỹ", "tiếng Anh": an attribute, not the country
+        if entry.type in ("Location", "Country") and _after_surname(text, start, lex):
+            continue                      # "Nguyễn Hòa Bình" is a person, not the province
         if entry.type in ("Location", "Country") and text[end:end + 1] == " " and text[end + 1:end + 2].isupper() \
-                and text[end + 1:end + 2].isalpha() and not _starts_entry(text, end + 1, lex):
+                and text[end + 1:end + 2].isalpha() and not _starts_entry(text, end + 1, lex) \
+                and surface.rsplit(" ", 1)[-1].lower() in lex.syllables \
+                and not _starts_head(text, end + 1, lex):
             continue                      # "Thái Bình Dương" (the Pacific) is not the province Thái Bình
         cands.append((start, end, key))
     return _leftmost_longest(cands)
+
+
+def _after_surname(text: str, start: int, lex: Lexicon) -> bool:
+    """Is the name at `start` part of a person's name: right after a surname, or after a surname and one
+    more capitalised word ("Nguyễn Hòa Bình", "Trương Hòa Bình", "Bùi Thị Nga")?"""
+    if start < 2 or text[start - 1] != " " or not text[start - 2].isalpha():
+        return False
+    words = text[max(0, start - 24):start].split()
+    if words and words[-1] in lex.surnames:
+        return True
+    return len(words) >= 2 and words[-2] in lex.surnames and words[-1][:1].isupper() and words[-1].isalpha()
+
+
+def _starts_head(text: str, pos: int, lex: Lexicon) -> bool:
+    """Does an organisation head, or a surname followed by a name, start at `pos` ("… Việt Nam Đại học
+    Điện lực", "… tỉnh Quảng Ninh Nguyễn Văn Đọc")? Then the place before it ends there."""
+    word = re.match(r"\w+", text[pos:pos + 40])
+    if not word:
+        return False
+    w = word.group()
+    if w in lex.surnames:
+        return True
+    return any(text.startswith(head + " ", pos) for head, _ in lex.org_heads_by_token.get(w, ()))
 
 
 def _starts_entry(text: str, pos: int, lex: Lexicon) -> bool:
@@ -96,6 +127,27 @@ def _touches_capital(text: str, start: int, end: int) -> bool:
     return end + 1 < len(text) and text[end].isspace() and _is_word_char(text[end + 1]) and text[end + 1].isupper()
 
 
+_VIET_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
+
+
+def _vietnamese(word: str) -> bool:
+    """Could `word` be one Vietnamese syllable? Vietnamese spelling allows one vowel group between a
+    few initial consonant clusters and six finals, and no f, j, w, z: "William", "Malaysia",
+    "Shahidan" are foreign names; "Hùng", "Nguyễn", "Thủy" are not."""
+    import unicodedata
+    base = "".join(c for c in unicodedata.normalize("NFD", word.lower().replace("đ", "d")) if not unicodedata.combining(c))
+    return bool(_VIET_SYLLABLE.fullmatch(base))
+
+
+def _foreign_name_follows(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Is the capitalised word after a name a foreign one, with no capital before the name ("Hải quân
+    Mỹ William Byrne")? Then the name is no part of a Vietnamese person's name ("Nguyễn Minh Đức")."""
+    after = re.match(r" (\w+)", text[end:end + 30])
+    before = re.search(r"(\w+)\s$", text[max(0, start - 30):start])
+    return bool(after) and after.group(1)[:1].isupper() and not _vietnamese(after.group(1)) \
+        and not (before and before.group(1)[:1].isupper())
+
+
 def _leftmost_longest(cands):
     cands = sorted(cands, key=lambda c: (c[0], -(c[1] - c[0])))
     out, pos = [], 0
@@ -111,8 +163,24 @@ def _leftmost_longest(cands):
 def _heads_at(s: _Sent, i: int, lex: Lexicon, etype: str):
     for hw, rid, level in lex.heads_by_first.get(etype, {}).get(s.words[i][2], ()):
         if s.phrase_at(i, hw):
+            if _head_is_part_of_a_word(s, i + len(hw), hw[-1], lex, " ".join(hw)):
+                return None
             return " ".join(hw), rid, level, len(hw)
     return None
+
+
+def _head_is_part_of_a_word(s: _Sent, j: int, last: str, lex: Lexicon, head: str = "") -> bool:
+    """A head noun is a word of its own, not the first syllable of a longer one: "Bộ trưởng" (minister),
+    "Vụ án" (a case), "Luật sư" (a lawyer), "Trường hợp" (a case), "Hội nghị" (for an organisation
+    head "Hội") are dictionary words, so no name starts there."""
+    if j >= len(s.words) or s.gap(j) != " ":
+        return False
+    nxt = s.words[j][2]
+    if not (nxt.islower() and (f"{last.lower()} {nxt}" in lex.compounds or f"{head.lower()} {nxt}" in lex.compounds)):
+        return False                        # ("Chiến lược gia", a strategist: the whole head and the next syllable)
+    # "Ban công tác …": "công tác" (work) is a word too, and the head reading wins over "ban công"
+    after = s.words[j + 1][2] if j + 1 < len(s.words) and s.gap(j + 1) == " " else ""
+    return not (after.islower() and f"{nxt} {after}" in lex.compounds)
 
 
 def _is_stop(s: _Sent, j: int, lex: Lexicon, etype: str) -> bool:
@@ -133,8 +201,16 @@ def _comma_pair(s: _Sent, k: int) -> bool:
     return s.gap(k) == ", " and s.words[k][2] == "chống"
 
 
-def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, str]]) -> int:
-    """Word index just past an organisation's name that starts at word j (after its head)."""
+def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, str]], level: int = 0,
+                after_post: bool = False, own_head: list[str] | None = None) -> int:
+    """Word index just past an organisation's name that starts at word j (after its head).
+
+    Vietnamese writes only the first syllable of a name's distinctive part in capitals
+    ("Phòng Quản lý xuất nhập cảnh", "Tổng cục Công nghiệp Quốc phòng", "Vụ Bình đẳng giới"): the
+    name runs on through lower-case syllables that complete a dictionary word begun by a capital
+    ("Công nghiệp"), through nouns and adjectives after its capitalised part ("… xuất nhập cảnh"),
+    and stops at a verb or a function word ("UBND TP chỉ đạo …"). A locality closes the name: the
+    place comes last in a body's name ("Công an tỉnh Quảng Ninh điều tra …": the police investigate)."""
     n = len(s.words)
     end = j
     saw_cap = False
@@ -146,6 +222,10 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             break
         w = s.words[k][2]
         g = gaz.get(s.words[k][0])
+        if k > j and own_head and s.phrase_at(k, own_head):
+            break                           # "Đại học Nội vụ Đại học Tài nguyên …": a list written without commas
+        if k > j and level >= 3 and _parent_starts(s, k, lex, g, level):
+            break                           # "Phòng Quản lý xuất nhập cảnh Công an tỉnh Lào Cai": the unit, then its parent
         if g is not None:
             etype = lex.entries[g[2]].type
             if etype == "Country":
@@ -158,30 +238,221 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             # the word is still consumed, so the loop always advances
             k = end = max(kk, k + 1)
             saw_cap = True
+            if etype == "Location":
+                break                       # "Công an tỉnh Lào Cai": the locality ends the name
             continue
         inner = _heads_at(s, k, lex, "Organization") if k == j and _cap(w) else None
         if inner:                           # "Văn phòng Cơ quan Thường trực Ban Chỉ đạo 138/CP": the office
             k = end = k + inner[3]          # of a body whose own head opens the name
             saw_cap = True
+            level = 0                       # the body's full name follows, its parent included
+            own_head = inner[0].split()
             continue
         if w == "và" and k + 1 < n and _cap(s.words[k + 1][2]) and not _heads_at(s, k + 1, lex, "Organization") \
                 and s.words[k + 1][0] not in gaz:
             k += 1                          # "… Thương binh và Xã hội": "và" joins two words of one name
-            end = k
-            continue
+            continue                        # (the name ends after the word it joins, never on "và")
+        if w == "và" and k > j and s.words[k - 1][2].islower() and saw_cap and k + 1 < n and s.gap(k + 1) == " " \
+                and s.words[k + 1][2].islower():
+            run = _lower_run(s, k + 1, lex, False, j)
+            after = k + 1 + run
+            if run and (after >= n or s.gap(after).strip() in (",", ";", ".", ")", "(") or _is_stop(s, after, lex, "Organization")
+                        or s.words[after][2] == "số"):
+                k = end = after             # "Đội Đặc nhiệm phòng chống ma túy và tội phạm, …": two nouns of one name
+                continue
         if _is_stop(s, k, lex, "Organization"):
             break
+        if k > j and _person_starts(s, k, lex, after_post):
+            break                           # "… Cục Cảnh sát hình sự Nguyễn Văn A": the name is a person's
+        if k > j and w[:1].isupper() and not w.isupper() and (
+                lex.word_class.get(w.lower()) in CLAUSE_CLASSES or _is_stop_word(w.lower(), lex)) \
+                and not (k + 1 < n and s.gap(k + 1) == " "
+                         and lex.word_class.get(f"{w.lower()} {s.words[k + 1][2].lower()}") in NAME_CLASSES):
+            break                           # "Bộ GTVT Theo thông tin …": a capitalised preposition opens a new sentence
+        if k > j and _heads_at(s, k, lex, "Location") and not _cap(w):
+            loc = _heads_at(s, k, lex, "Location")
+            kk = k + loc[3]
+            while kk < n and s.gap(kk) == " " and s.words[kk][2][:1].isupper() and not _person_starts(s, kk, lex, True):
+                kk += 1
+            if kk > k + loc[3]:             # "UBND quận Tân Bình chủ động …": the locality closes the name
+                end = kk
+                saw_cap = True
+                break
+        if _NUMBER.fullmatch(w) and (k == j or s.words[k - 1][2].isupper() or s.words[k - 1][2] == "số") \
+                and not (k == j and k + 1 < n and s.gap(k + 1) == " " and s.words[k + 1][2].islower()):
+            # (but "Tổ chức 04 lớp tập huấn" counts classes: a verb, then a number and its noun)
+            k = end = k + 1                 # "Phòng PC 45", "Cụm trinh sát số 1", "Liên minh 8.7": a number names it
+            saw_cap = True
+            continue
         if _cap(w):
             saw_cap = True
-        elif w.lower() not in lex.name_words and (k == j or (s.words[k - 1][2].lower(), w.lower())
-                                                  not in lex.name_compounds):
-            break
+        elif k > j and s.words[k - 1][2].isupper() and len(s.words[k - 1][2]) > 1:
+            break                           # an acronym closes a name: "UBND TP chỉ đạo …" (directs)
+        else:
+            run = _lower_run(s, k, lex, k == j, j)
+            if not run:
+                break
+            k = end = k + run
+            continue
         k += 1
         end = k
     # drop trailing lower-case words that only a later capital would have justified
     while end > j and not _cap(s.words[end - 1][2]) and not saw_cap:
         end -= 1
     return end if saw_cap else j
+
+
+NAME_CLASSES = frozenset({"noun", "adjective"})
+CLAUSE_CLASSES = frozenset({"preposition", "conjunction", "adverb", "pronoun", "determiner", "particle"})
+
+
+def _is_stop_word(word: str, lex: Lexicon) -> bool:
+    return word in lex.stopwords.get("*", ()) or word in lex.stopwords.get("Organization", ())
+
+
+def _parent_starts(s: _Sent, k: int, lex: Lexicon, g, level: int) -> bool:
+    """Does the name of a higher-ranked body start at word k, inside a unit's name? Vietnamese names a
+    unit, then the body it belongs to, often without a comma ("Phòng Cảnh sát hình sự Công an tỉnh Lào
+    Cai", "Cục Đối ngoại Bộ Công an"): a capitalised head of a lower level, or a known body whose own
+    name opens with such a head."""
+    w = s.words[k][2]
+    if not w[:1].isupper():
+        return False
+    h = _heads_at(s, k, lex, "Organization")
+    if h and 0 < h[2] < level:
+        return True
+    if g is not None and lex.entries[g[2]].type == "Organization":
+        name = s.text[g[0]:g[1]]             # as written here: "Bộ Công an" opens with a head, "COMMIT" does not
+        first = name.split(" ", 1)[0]
+        return any(name.startswith(head + " ") and 0 < lv < level for head, lv in lex.org_heads_by_token.get(first, ()))
+    return False
+_NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
+_ACRONYM_AHEAD = re.compile(r"[^,;:()“”\"]{1,90}? \([A-ZĐ][A-ZĐ0-9&+-]{1,11}\)")
+
+
+def _proper_name_follows(s: _Sent, j: int, lex: Lexicon) -> bool:
+    """After a lower-case head, does a proper name follow, directly or after one trade word ("tập đoàn
+    truyền thông Nikkei")? A capitalised word that is not a function word, an acronym, or a foreign word."""
+    for k in (j, j + 1, j + 2):
+        if k >= len(s.words) or s.gap(k) != " ":
+            return False
+        w = s.words[k][2]
+        if w[:1].isupper():
+            return lex.word_class.get(w.lower()) not in CLAUSE_CLASSES and not any(
+                s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ()))
+        if k == j + 2 or not (w.islower() and f"{w} {s.words[k + 1][2]}" in lex.compounds if k + 1 < len(s.words) else False):
+            if k > j and f"{s.words[k - 1][2]} {w}" in lex.compounds:
+                continue
+            return False
+    return False
+
+
+def _org_tail(s: _Sent, end: int, lex: Lexicon, gaz, tails: tuple[str, ...]) -> int:
+    """A name may go on with an adjunct its head allows (heads.tsv, column tail): "Đại sứ quán Việt Nam
+    tại Philippines" (where a mission sits), "Ủy ban liên Chính phủ ASEAN về nhân quyền (AICHR)",
+    "Nhóm giữa kỳ ARF về An ninh biển" (what a committee is about). "về" is taken when its phrase is
+    closed by the body's acronym in parentheses or opens with a capital; "tại" when a known country
+    or place follows. Returns the word index past the name."""
+    n = len(s.words)
+    if end >= n or s.gap(end) != " " or s.words[end][2] not in tails or end + 1 >= n or s.gap(end + 1) != " ":
+        return end
+    word, k = s.words[end][2], end + 1
+    g = gaz.get(s.words[k][0])
+    if g is not None and lex.entries[g[2]].type in ("Country", "Location"):
+        if word != "tại":
+            return end
+        kk = k
+        while kk < n and s.words[kk][1] <= g[1]:
+            kk += 1
+        return max(kk, k + 1)
+    if word == "tại":
+        return end
+    ahead = _ACRONYM_AHEAD.match(s.text, s.words[k][0])
+    if ahead:                               # "… về chống Ma túy và Tội phạm (UNODC)"
+        stop = ahead.end() - len(ahead.group().rsplit(" (", 1)[1]) - 2
+        while k < n and s.words[k][1] <= stop:
+            k += 1
+        return k
+    if _cap(s.words[k][2]) and not _heads_at(s, k, lex, "Organization"):
+        more = _extend_org(s, k, lex, gaz)
+        return more if more > k else end
+    return end
+
+
+def _person_starts(s: _Sent, k: int, lex: Lexicon, after_post: bool = False) -> bool:
+    """Does a person's name start at word k, inside what would otherwise run on as a body's name?
+    A Vietnamese surname after the lower-case part of the name ("… hình sự Nguyễn Văn A"), or two
+    capitalised words that are not Vietnamese syllables after a Vietnamese one ("Hội đồng An ninh
+    Quốc gia Shahidan Bin Kassim": a foreign official named after his body)."""
+    w, prev = s.words[k][2], s.words[k - 1][2]
+    if not w[:1].isupper() or w.isupper() or s.gap(k) != " ":
+        return False
+    nxt = s.words[k + 1][2] if k + 1 < len(s.words) and s.gap(k + 1) == " " else ""
+    if w in lex.surnames and nxt[:1].isupper() and (after_post or prev.isupper()):
+        return True                         # "Thứ trưởng Bộ GTVT Nguyễn Văn Công": after a post, the holder
+        # (without a post, "Trường Trung học phổ thông Trần Phú" is named after a person)
+    return bool(nxt[:1].isupper() and not nxt.isupper() and w.isalpha() and not _vietnamese(w)
+                and _vietnamese(prev))
+
+
+def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> int:
+    """How many lower-case words from word k belong to the name before them (0: the name ends).
+
+    - A word begun by the capitalised syllable before it ("Thủy" + "sản", "Liên" + "bang", "Y" +
+      "dược") is completed, unless that capital already closes a word with another capital
+      ("Trung Quốc" + "tế" is not "quốc tế").
+    - Otherwise the dictionary word starting here decides: one listed in rules/name_words.tsv, or
+      usually a noun or an adjective, continues the name ("Quản lý" + "xuất nhập cảnh"); a verb or an
+      adverb ends it, even when its syllables occur in names ("chính thức", officially). A word the
+      tagged sample does not know continues the name only before a body, a place or a known name.
+    - A single syllable continues it by rules/name_words.tsv, or as a noun where the name visibly ends."""
+    words = s.words
+    prev = words[k - 1][2]
+    w = words[k][2].lower()
+    if not first and _cap(prev) and (not prev.isupper() or len(prev) == 1) and f"{prev.lower()} {w}" in lex.compounds \
+            and not (k - 2 >= start and s.gap(k - 1) == " " and words[k - 2][2][:1].isupper()
+                     and f"{words[k - 2][2].lower()} {prev.lower()}" in lex.compounds):
+        return 1
+    if prev[:1].isupper() and prev.isalpha() and not _vietnamese(prev):
+        return 0                            # "… Nikkei đưa tin": after a foreign name, Vietnamese words are the clause
+    if not first and (prev.lower(), w) in lex.name_compounds:
+        return 1                            # "Sở Ngoại" + "vụ": the second syllable of a listed pair
+    for size in (4, 3, 2):                  # the longest dictionary word starting here
+        # "xuất - nhập cảnh" is the word "xuất nhập cảnh" written with a dash
+        if k + size <= len(words) and all(s.gap(k + i).strip() in ("", "-", "–") for i in range(1, size)) \
+                and all(words[k + i][2].islower() for i in range(size)):
+            phrase = " ".join(words[k + i][2] for i in range(size)).lower()
+            if phrase in lex.name_phrases:
+                return size
+            if phrase in lex.compounds:
+                cls = lex.word_class.get(phrase)
+                if first:                   # right after the head: a trade word before a proper name only
+                    after = k + size        # ("Tập đoàn truyền thông Nikkei"; not "Bộ cơ cấu lực lượng …")
+                    ok = after < len(words) and s.gap(after) == " " and words[after][2][:1].isupper() \
+                        and not words[after][2].isupper() and lex.word_class.get(words[after][2].lower()) not in CLAUSE_CLASSES
+                    if all(x in lex.name_words for x in phrase.split()):
+                        return size         # "Ban công tác liên ngành …": words of names (rules/name_words.tsv)
+                    return size if ok and cls in (None, "noun", "adjective") else 0
+                if cls is not None:
+                    return size if cls in NAME_CLASSES else 0
+                after = k + size
+                if all(x in lex.name_words for x in phrase.split()) and not first:
+                    return size
+                if first and after < len(words) and s.gap(after) == " " and words[after][2][:1].isupper() \
+                        and not words[after][2].isupper() and lex.word_class.get(words[after][2].lower()) not in CLAUSE_CLASSES:
+                    return size             # "Tập đoàn truyền thông Nikkei": the trade, then the proper name
+                return size if (after < len(words) and s.gap(after) == " " and (
+                    _heads_at(s, after, lex, "Organization") or _heads_at(s, after, lex, "Location")
+                    or (words[after][2][:1].isupper() and _starts_entry(s.text, words[after][0], lex)))) else 0
+    if w in lex.name_words:
+        return 1
+    # a single noun may close the name where it visibly ends ("Vụ Bình đẳng giới phát biểu …")
+    if not first and lex.word_class.get(w) == "noun" and not words[k - 1][2][:1].isupper():
+        after = k + 1
+        if after >= len(words) or s.gap(after) != " " or _is_stop(s, after, lex, "Organization") \
+                or lex.word_class.get(words[after][2]) == "verb":
+            return 1
+    return 0
 
 
 def _quote_end(s: _Sent, pos: int) -> int | None:
@@ -229,9 +500,19 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
             break
         else:
             break
-        if _is_stop(s, k, lex, etype):
+        if _is_stop(s, k, lex, etype) and not _completes_word(s, k, lex):
+            break                           # ("tự do": "do" (by) ends a title, but not the word "tự do", free)
+        if etype == "Agreement" and not _agreement_goes_on(s, k, j, lex, gaz):
             break
         if etype == "Event" and k > j and _heads_at(s, k, lex, "Event") and s.words[k][2][0].isupper():
+            break
+        if etype == "Agreement" and k > j and s.words[k][2] in lex.and_words and _new_title_follows(s, k, lex):
+            break                           # "Hiệp định về dẫn độ … và dự thảo Hiệp định về …": two titles
+        if etype == "Agreement" and k > j and s.words[k][2] in lex.and_words \
+                and _YEARS.fullmatch(s.text[s.words[k - 1][0]:s.words[k - 1][1]]) \
+                and not any(_YEARS.fullmatch(s.words[i][2]) for i in range(k + 1, min(k + 6, n))):
+            # "… giai đoạn 2018-2022 và ra Tuyên bố …": a dated title ends at its year, unless what follows
+            # names a horizon ("… 2021-2025 và định hướng đến năm 2030")
             break
         g = (gaz or {}).get(s.words[k][0])
         if g is not None:                   # a known name inside a title is taken whole
@@ -242,6 +523,73 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
         end = s.words[k][1]
         k += 1
     return end
+
+
+_YEARS = re.compile(r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?")
+
+
+def _inside_capitalised_name(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Does word k close a capitalised word mid-sentence ("Đối tác" before "Chiến lược")? Then a head
+    right after it continues that name rather than opening a title of its own."""
+    w = s.words[k][2]
+    if k >= 1 and not w[:1].isupper() and _completes_word(s, k, lex):
+        k -= 1                               # "Đối tác": the word's capitalised first syllable
+        w = s.words[k][2]
+    if k > 0 and w.isupper() and len(w) > 1 and any(c.isalpha() for c in w) and w not in lex.abbreviations:
+        return False
+    if w.isupper() and len(w) > 1 and w in lex.abbreviations:
+        return True                          # "ĐH Luật TP.HCM": the law school, not a law
+    return (k > 0 and w[:1].isupper() and not w.isupper() and not _heads_at(s, k, lex, "Agreement")
+            and lex.word_class.get(w.lower()) not in CLAUSE_CLASSES)
+
+
+_DOC_NUMBER = re.compile(r"(?:số\s+)?\d+[\w/.-]*")
+
+
+def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
+    """May an agreement's title go on with word k (j: its first word after the head)?
+
+    - Not with a conjunction, an adverb, a pronoun, a particle or a determiner ("Luật phải …",
+      "Thỏa thuận trị giá 3,9 tỉ USD này …", "… vì cho rằng"): the title was the clause's subject.
+      "và" is a conjunction of titles too, and is left to the caller.
+    - After a document number ("Nghị định 46/2016", "Nghị quyết số 26"), only with "về" (on) or its
+      date: "Nghị định 46/2016 không phải …" ends at the number.
+    - A dash joins two sides or two years ("ASEAN - Australia", "2021 - 2025"), not a caption's parts."""
+    w = s.words[k][2]
+    if w in lex.and_words:
+        return True
+    if s.gap(k).strip() == "," and (lex.word_class.get(w.lower()) == "verb" and not _comma_pair(s, k)
+                                    or any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ()))):
+        return False                        # "…, nâng tổng số …", "…, ông Hermen Borst …": a clause or a person
+    cls = lex.word_class.get(w.lower())
+    if w.islower() and cls in ("conjunction", "adverb", "pronoun", "particle", "determiner") and not _completes_word(s, k, lex) \
+            and not (k + 1 < len(s.words) and s.gap(k + 1) == " "
+                     and lex.word_class.get(f"{w} {s.words[k + 1][2].lower()}", "noun" if f"{w} {s.words[k + 1][2].lower()}"
+                                            in lex.compounds else "") in ("noun", "adjective")):
+        return False                        # (unless it opens a noun: "chính" in "chính sách", policy)
+    prev = s.text[s.words[k - 1][0]:s.words[k - 1][1]] if k > j else ""
+    if k > j and _DOC_NUMBER.fullmatch(prev) and any(c.isdigit() for c in prev) and s.gap(k) == " " \
+            and w not in ("về", "ngày", "năm", "của", "giữa", "và") and not w[:1].isupper():
+        return False
+    if s.gap(k).strip() in ("-", "–", "—") and not (w[:1].isdigit() or (gaz or {}).get(s.words[k][0]) is not None
+                                                     or (k > 0 and s.words[k - 1][2][:1].isdigit())
+                                                     or (k > 0 and w[:1].isupper() and s.words[k - 1][2][:1].isupper())):
+        return False                        # ("Nhật - Việt", "ASEAN - EU": two capitalised sides)
+    return True
+
+
+def _completes_word(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Does word k finish a dictionary word begun by the word before it ("tự" + "do")?"""
+    return k > 0 and s.gap(k) == " " and f"{s.words[k - 1][2].lower()} {s.words[k][2].lower()}" in lex.compounds
+
+
+def _new_title_follows(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """After "và" at word k, does a capitalised Agreement head come within three words ("và dự thảo
+    Hiệp định …")? Then the title before "và" is complete and a second one starts."""
+    for i in range(k + 1, min(k + 4, len(s.words))):
+        if s.words[i][2][:1].isupper() and _heads_at(s, i, lex, "Agreement"):
+            return True
+    return False
 
 
 def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans) -> list[Mention]:
@@ -275,8 +623,12 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                 a, b = ws, s.words[k - 1][1]
                 out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Location", hl[1]))
                 covered.append((a, b))
-        # Organizations: capitalised head + name
-        h = _heads_at(s, i, lex, "Organization") if capital and "Organization" in types else None
+        # Organizations: capitalised head + name; a lower-case head before a proper name ("tập đoàn
+        # truyền thông Nikkei", "đảng UMNO"): the press writes a company's or a party's kind in lower case
+        h = _heads_at(s, i, lex, "Organization") if "Organization" in types else None
+        if h and not capital and (not _proper_name_follows(s, i + h[3], lex)
+                                  or s.text[:ws].rstrip().lower().endswith(tuple(c for c, _, _ in lex.cues.get("plural", ())))):
+            h = None                         # ("các công ty IT": companies, not one)
         if h and any(t in types and (o := _heads_at(s, i, lex, t)) and o[3] > h[3] for t in ("Agreement", "Event")):
             h = None                         # longest head wins: "Bộ luật Hình sự" is a code of law, not a "Bộ"
         if h and ws not in gaz and not inside(ws, we, covered) and not inside(ws, we, org_taken):
@@ -284,8 +636,12 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
             j = i + hn
             if j < len(s.words) and s.gap(j) == " ":
                 nxt = s.words[j][2]
-                if _cap(nxt) or nxt.lower() in lex.name_words or s.words[j][0] in gaz:
-                    end = _extend_org(s, j, lex, gaz)
+                if _cap(nxt) or nxt.lower() in lex.name_words or s.words[j][0] in gaz or _NUMBER.fullmatch(nxt) \
+                        or (nxt.islower() and _lower_run(s, j, lex, True)):
+                    after_post = any(s.text[:ws].endswith(p + " ") for p in lex.posts_and_titles)
+                    end = _extend_org(s, j, lex, gaz, level, after_post, head.split())
+                    if end > j and lex.head_tails.get(rid):
+                        end = _org_tail(s, end, lex, gaz, lex.head_tails[rid])
                     g = gaz.get(s.words[j][0])
                     if end == j and g is not None and lex.entries[g[2]].type == "Country":
                         end = j + 0            # "Đại sứ quán Hoa Kỳ": the head alone, qualified below
@@ -298,8 +654,9 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                         a, b = ws, s.words[end - 1][1]
                         text = s.text[a:b]
                         if match_form(text) not in lex.generic:
-                            out.append(Mention(doc.id, si, base + a, base + b, text, "Organization", rid,
-                                               attrs=(("level", str(level)),)))
+                            attrs = (("level", str(level)),) if capital else \
+                                (("canonical", text[0].upper() + text[1:]), ("level", str(level)))
+                            out.append(Mention(doc.id, si, base + a, base + b, text, "Organization", rid, attrs=attrs))
                             org_taken.append((a, b))
         # Agreements and events: capitalised head + title (may nest inside another title)
         for etype in ("Agreement", "Event") if capital else ():
@@ -309,6 +666,8 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
             if ws in gaz:
                 continue                     # a gazetteer agreement: already found
             head, rid, _, hn = h
+            if etype == "Agreement" and i > 1 and s.gap(i) == " " and _inside_capitalised_name(s, i - 1, lex):
+                continue                     # "quan hệ Đối tác Chiến lược giữa hai nước": inside another name
             m = _title_mention(doc, si, s, i, hn, lex, etype, rid, gaz)
             if m:
                 out.append(m)
@@ -346,10 +705,30 @@ def _title_mention(doc, si, s: _Sent, i, hn, lex, etype, rid, gaz) -> Mention | 
     short = s.text[ws:short_end].rstrip(" ,-–")
     if len(text.split()) < hn + 1:
         return None
+    if etype == "Agreement" and not _named_enough(text, hn, lex):
+        return None
     attrs = [("aliases", short)] if short != text else []
     if etype == "Event":
         attrs.append(("date_hint", str(si)))
     return Mention(doc.id, si, base + ws, base + ws + len(text), text, etype, rid, attrs=tuple(attrs))
+
+
+def _named_enough(title: str, hn: int, lex: Lexicon) -> bool:
+    """Does an agreement's title say which one it is? A capital, a number or a quotation after the
+    head does; so do three or more lower-case words ("Hiệp định dẫn độ tội phạm"). One or two
+    ("Chương trình kỳ họp", "Kế hoạch đổ bể", "Hiệp định phù hợp") are a common noun and what the
+    sentence says of it. A title may not start with "và" ("Luật và một số nội dung khác")."""
+    rest = title.split()[hn:]
+    if not rest or rest[0] in lex.and_words:
+        return False
+    if any(w[:1].isupper() or any(c.isdigit() for c in w) or w[:1] in QUOTES_OPEN for w in rest):
+        return True
+    if " ".join(title.split()[:hn]) in lex.numbered_heads:
+        return False                         # "Quyết định cấp giấy chứng nhận …" decides; it is not named
+    if len(rest) == 2 and " ".join(rest).lower() in lex.compounds:
+        # one word: a subject ("Hiệp định dẫn độ", on extradition), not what the sentence says of it
+        return lex.word_class.get(" ".join(rest).lower()) not in ("verb", "adjective", "adverb")
+    return len(rest) >= 3
 
 
 def _lower_event(doc, si, s: _Sent, i, hn, lex, rid) -> Mention | None:
@@ -387,7 +766,7 @@ def _lower_event(doc, si, s: _Sent, i, hn, lex, rid) -> Mention | None:
 
 # --- persons -------------------------------------------------------------------------------
 
-def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken) -> list[Mention]:
+def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, places=()) -> list[Mention]:
     base = doc.sentences[si].start
     out = []
     titles = lex.titles_by_first
@@ -401,10 +780,20 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken) -> l
                     and any(x <= s.words[j][0] < y for x, y in taken):
                 out += _name_after_post(doc, si, s, j, taken, lex)      # "Trưởng Phái đoàn IOM … <name>"
                 break
+            if j < len(s.words) and s.words[j][2] in titles and any(s.phrase_at(j, t) for t in titles[s.words[j][2]]):
+                break                       # "ngài Phó Thủ tướng …": the next title opens the name
+            if any(x == s.words[i][0] for x, _ in places):
+                break                       # "Bà Rịa - Vũng Tàu": a place, not a lady
             k = j
             while k < len(s.words) and s.gap(k) == " " and s.words[k][2][:1].isupper() and k - j < 4 \
                     and not s.words[k][2].isupper():
                 k += 1
+            if j < len(s.words) and any(x <= s.words[j][0] < y for x, y in taken) and title[0].isupper():
+                out += _name_after_post(doc, si, s, j, taken, lex)      # "Bộ trưởng Quốc phòng Malaysia <name>"
+                break
+            if k > j and k < len(s.words) and s.gap(k) == " " and s.words[k][2].islower() \
+                    and f"{s.words[k - 1][2].lower()} {s.words[k][2]}" in lex.compounds:
+                break                       # "Bộ trưởng Quốc phòng", "Chánh án Tòa án": a post's body, not a name
             if k - j >= 2 or (k - j >= 1 and title[0].isupper() and title not in ("Ông", "Bà")):
                 a, b = s.words[i][0], s.words[k - 1][1]
                 if any(x <= s.words[j][0] < y for x, y in taken):
@@ -420,6 +809,9 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken) -> l
 def _name_after_post(doc: Document, si: int, s: _Sent, j: int, taken, lex: Lexicon) -> list[Mention]:
     """"Thứ trưởng Bộ Công an Nguyễn Văn Long": a post, the body it is held in, then the name."""
     org_end = max(y for x, y in taken if x <= s.words[j][0] < y)
+    country = next((y for x, y in taken if x == org_end + 1 and s.text[org_end:org_end + 1] == " "), None)
+    if country is not None:
+        org_end = country                   # "Bộ trưởng Quốc phòng Malaysia <name>": the body's country, then the name
     # "Đại sứ Hoa Kỳ tại Việt Nam Marc Knapper": the body's seat (country/seat cue + a known name) first
     for seat in lex.seat_words:
         if s.text.startswith(f" {seat} ", org_end):
@@ -455,22 +847,99 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
         gaz_spans = [g for g in _gazetteer_spans(sent.text, lex, form=s.form) if match_form(sent.text[g[0]:g[1]]) not in lex.generic]
         base = sent.start
         first = len(out)                     # this sentence's mentions are out[first:]
+        gaz_spans, rules_of = _governments(sent.text, lex, gaz_spans)
         for a, b, key in gaz_spans:
             e = lex.entries[key]
-            out.append(Mention(doc.id, si, base + a, base + b, sent.text[a:b], e.type, e.rule, key))
+            out.append(Mention(doc.id, si, base + a, base + b, sent.text[a:b], e.type, rules_of.get(a, e.rule), key))
         out += _pattern_mentions(doc, si, s, lex, gaz_spans)
-        out += _distributed_mentions(doc, si, sent.text, lex, [(m.start - base, m.end - base) for m in out[first:]])
+        if lex.distributive is not None and lex.distributive.search(sent.text):
+            out += _distributed_mentions(doc, si, sent.text, lex, [(m.start - base, m.end - base) for m in out[first:]])
+        if any(w in lex.post_heads_by_first for w in s.tokens):
+            gaz = {g[0]: g for g in gaz_spans}
+            out += _bodies_named_by_posts(doc, si, s, lex, gaz, [(m.start - base, m.end - base) for m in out[first:]])
+        if not any(w in lex.titles_by_first for w in s.tokens):
+            continue                         # no title, no person
         # a post names a body or a country ("Đại sứ Hoa Kỳ"), never a person: the name comes after it
         taken = [(m.start - base, m.end - base) for m in out[first:] if m.type in ("Organization", "Country")]
-        out += _person_mentions(doc, si, s, lex, taken)
+        places = [(m.start - base, m.end - base) for m in out[first:] if m.type == "Location"]
+        persons = _person_mentions(doc, si, s, lex, taken, places)
+        if persons:
+            # a person's name is not a place nor another person: "Nguyễn Hòa Bình" names no province,
+            # "Phó Thủ tướng Thường trực Trương Hòa Bình" no "Thủ tướng Thường"
+            persons = [p for p in persons if not any(q.start <= p.start and p.end <= q.end and q.end - q.start > p.end - p.start
+                                                     for q in persons)]
+            names = [(p.end - len(p.attr("name") or p.text), p.end) for p in persons]
+            out[first:] = [m for m in out[first:] if not (m.type in ("Location", "Country", "Person")
+                                                           and any(a <= m.start and m.end <= b for a, b in names))]
+            out += persons
+    out = _given_names_are_not_countries(doc, out, lex)
     out = _inner_names(doc, out, lex)
     out = _acronyms(doc, out)
     out = _qualify_by_country(doc, out, lex)
     out = _implied_heads(doc, out, lex)
+    out = _units_of_local_bodies(doc, out, lex)
     out = _complete_short_names(out)
     out = _mark_nesting(out)
     out = _resolve_event_anaphora(doc, out, lex)
+    out = _local_acronyms(out)
+    out = _identities(doc, out, lex)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type, m.text))
+
+
+def _given_names_are_not_countries(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """A one-syllable country name that ends a person's full name in the article ("Bùi Thị Nga") is
+    that person's given name wherever the article uses it alone ("bắt giữ Nga và Chung"), not Russia."""
+    singles = {m.text for m in mentions if m.type == "Country" and " " not in m.text and m.text.lower() in lex.syllables}
+    if not singles or not lex.surnames:
+        return mentions
+    given = set()
+    words = re.findall(r"\w+|[^\w\s]", doc.text)
+    for i, w in enumerate(words):
+        if w in lex.surnames:
+            for k in range(i + 2, min(i + 4, len(words))):      # the given name: 2nd to 4th word of the name
+                if not words[k - 1][:1].isupper() or not words[k][:1].isupper():
+                    break
+                if words[k] in singles:
+                    given.add(words[k])
+    if not given:
+        return mentions
+    return [m for m in mentions if not (m.type == "Country" and m.text in given)]
+
+
+def _governments(text: str, lex: Lexicon, gaz_spans):
+    """A government is its country: "Chính phủ Nhật Bản", "Chính phủ nước CHDCND Lào", "Chính phủ
+    Hoàng gia Campuchia" widen the country's gazetteer span to the whole phrase (kept as an alias of
+    the country); an unqualified "Chính phủ" is the default country of rules/governments.tsv, except
+    in a person's post ("Thủ tướng Chính phủ"). Returns the spans and, by start, the rule of each widened one."""
+    if lex.government_re is None or not lex.government_re.search(text):
+        return gaz_spans, {}
+    by_start = {a: (a, b, key) for a, b, key in gaz_spans}
+    spans = list(gaz_spans)
+    rules_of: dict[int, str] = {}
+    taken: list[tuple[int, int]] = []
+    for word, default, rule in lex.governments:
+        for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text):
+            a, pos = m.start(), m.end()
+            if any(x <= a < y for x, y in taken):
+                continue                     # inside a longer government word already read
+            link = next((w for w in lex.country_links if text.startswith(w, pos)), None)
+            after = pos + len(link) if link else pos + 1
+            country = by_start.get(after)
+            if country is not None and text[pos:pos + 1] == " " and lex.entries[country[2]].type == "Country":
+                spans.remove(country)
+                spans.append((a, country[1], country[2]))
+                rules_of[a] = rule
+                taken.append((a, country[1]))
+                continue
+            if not default or default not in lex.entries or any(x <= a < y for x, y, _ in spans):
+                continue
+            before = text[:a].rstrip()
+            if any(before.endswith(t) for t in lex.titles):
+                continue                     # "Thủ tướng Chính phủ": a post, not the government acting
+            spans.append((a, pos, default))
+            rules_of[a] = rule
+            taken.append((a, pos))
+    return sorted(spans), rules_of
 
 
 def _distributed_mentions(doc: Document, si: int, text: str, lex: Lexicon, spans) -> list[Mention]:
@@ -539,6 +1008,22 @@ def _acronyms(doc: Document, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _local_acronyms(mentions: list[Mention]) -> list[Mention]:
+    """An acronym an article defines for a local body ("Bộ đội Biên phòng (BĐBP) tỉnh Quảng Ninh") is
+    that body wherever the article uses it alone, not the national body the gazetteer knows by it."""
+    local = {m.attr("acronym"): m for m in mentions if m.attr("acronym")}
+    if not local:
+        return mentions
+    out = []
+    for m in mentions:
+        body = local.get(m.text) if m.key else None
+        if body is not None and body.type == m.type:
+            m = replace(m, key="", rule="entities.acronym",
+                        attrs=tuple(sorted({**dict(m.attrs), "canonical": body.attr("canonical") or body.text}.items())))
+        out.append(m)
+    return out
+
+
 def _inner_names(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """Countries and bodies named inside a gazetteer title ("Chương trình hợp tác ASEAN - Australia …")
     are mentions too: they are the title's parties."""
@@ -547,12 +1032,14 @@ def _inner_names(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[M
     for m in mentions:
         if m.type not in ("Agreement", "Event") or not m.key:
             continue
-        for a, b, key in _gazetteer_spans(m.text, lex, inner=True):
+        spans, rules_of = _governments(m.text, lex, _gazetteer_spans(m.text, lex, inner=True))
+        for a, b, key in spans:
             if (a, b) == (0, len(m.text)) or (m.start + a, m.start + b) in have:
                 continue
             e = lex.entries[key]
             if e.type in ("Organization", "Country"):
-                extra.append(Mention(doc.id, m.sentence, m.start + a, m.start + b, m.text[a:b], e.type, e.rule, key))
+                extra.append(Mention(doc.id, m.sentence, m.start + a, m.start + b, m.text[a:b], e.type,
+                                     rules_of.get(a, e.rule), key))
     return mentions + extra
 
 
@@ -566,6 +1053,7 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
     for o in orgs:
         orgs_in.setdefault(o.sentence, []).append(o)
     qualifiers = set()
+    extra_countries: list[Mention] = []
     for m in orgs:
         paren = _PAREN_AFTER.match(doc.text[m.end:m.end + 44])
         if paren and (m.sentence, m.end + paren.end()) in by_start:
@@ -581,12 +1069,18 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
         if m.type != "Organization" or inner:
             out.append(m)
             continue
-        loc = locs.get((m.sentence, m.end + 1))
+        acr = _ACRONYM_DEF.match(doc.text, m.end) if m.key else None
+        loc = locs.get((m.sentence, m.end + 1)) or (locs.get((m.sentence, acr.end() + 1)) if acr else None)
         if m.key and loc is not None and _heads_at(_Sent(loc.text), 0, lex, "Location"):
-            # "Bộ đội Biên phòng tỉnh An Giang", "Hội Liên hiệp Phụ nữ tỉnh An Giang": the province's own body
+            # "Bộ đội Biên phòng tỉnh An Giang", "Hội Liên hiệp Phụ nữ tỉnh An Giang": the province's own body;
+            # "Bộ đội Biên phòng (BĐBP) tỉnh Quảng Ninh" also says that "BĐBP" is that body in this article
             text = doc.text[m.start:loc.end]
+            attrs = {**dict(m.attrs), "canonical": f"{doc.text[m.start:m.end]} {loc.text}"}
+            if acr and loc.start == acr.end() + 1:
+                attrs["aliases"] = "|".join(filter(None, [attrs.get("aliases", ""), text]))
+                attrs["acronym"] = acr.group(1)
             out.append(replace(m, end=loc.end, text=text, key="", rule="entities.local-body",
-                               attrs=tuple(sorted({**dict(m.attrs), "canonical": text}.items()))))
+                               attrs=tuple(sorted(attrs.items()))))
             continue
         # "Chính phủ nước Cộng hòa Pháp": "nước" (country), a country/linker word, may join them
         link = ""
@@ -596,6 +1090,14 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
                 break
         c = by_start.get((m.sentence, m.end + 1)) or (
             by_start.get((m.sentence, m.end + len(link))) if link else None)
+        if c is None and lex.country_qualifiers:
+            q = re.match(r" (\w+)(?!\w)", doc.text[m.end:m.end + 20])
+            if q and q.group(1) in lex.country_qualifiers and lex.country_qualifiers[q.group(1)] in lex.entries:
+                # "Bộ Nội vụ Anh": a one-syllable country name, read as a country only after a body
+                key = lex.country_qualifiers[q.group(1)]
+                c = Mention(doc.id, m.sentence, m.end + 1, m.end + q.end(), q.group(1), "Country",
+                            "country_words.tsv", key)
+                extra_countries.append(c)
         paren = _PAREN_AFTER.match(doc.text[m.end:m.end + 44])
         if c is None:                        # "Công an thành phố Đông Hưng (Trung Quốc)"
             c = _country_in_parentheses(doc, m, by_start)
@@ -627,9 +1129,26 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
             attrs["aliases"] = "|".join(filter(None, [attrs.get("aliases", ""), text]))
             out.append(replace(m, end=c.end, text=text, attrs=tuple(sorted(attrs.items()))))
         else:
+            end = c.end
+            seat = _seat_after(doc, c.end, m, lex, by_start, locs)
+            if seat is not None:             # "Đại sứ quán Việt Nam tại Philippines": the mission and where it sits
+                end = seat.end
+                text = doc.text[m.start:end]
+                attrs["seat"] = seat.key or seat.text
             attrs["canonical"] = text
-            out.append(replace(m, end=c.end, text=text, key="", attrs=tuple(sorted(attrs.items()))))
-    return out
+            if c.key and not seat:
+                # "Bộ Nội vụ Slovakia" and "Bộ Nội vụ Cộng hòa Slovakia": one body, however its country is written
+                attrs["identity"] = f"{norm_key(doc.text[m.start:m.end])}|{c.key}"
+            out.append(replace(m, end=end, text=text, key="", attrs=tuple(sorted(attrs.items()))))
+    return out + [replace(c, attrs=(("nested", "Organization"),)) for c in extra_countries]
+
+
+def _seat_after(doc: Document, pos: int, m: Mention, lex: Lexicon, countries: dict, places: dict) -> Mention | None:
+    """The country or place after "tại" at `pos`, when the head of body `m` takes that tail (heads.tsv)."""
+    if "tại" not in lex.head_tails.get(m.rule, ()) or not doc.text.startswith(" tại ", pos):
+        return None
+    key = (m.sentence, pos + len(" tại "))
+    return countries.get(key) or places.get(key)
 
 
 def _country_in_parentheses(doc: Document, m: Mention, by_start: dict) -> Mention | None:
@@ -779,6 +1298,78 @@ def _resolve_event_anaphora(doc: Document, mentions: list[Mention], lex: Lexicon
     return out
 
 
+def _locality_of(name: str, lex: Lexicon) -> str:
+    """The locality a body's name ends with ("Công an tỉnh Lào Cai" -> "tỉnh Lào Cai"), or ""."""
+    words = name.split()
+    heads = lex.heads_by_first.get("Location", {})
+    for k in range(len(words) - 2, 0, -1):
+        for hw, _, _ in heads.get(words[k], ()):
+            if words[k:k + len(hw)] == list(hw) and k + len(hw) < len(words):
+                return " ".join(words[k:])
+    return ""
+
+
+def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """A unit named with the local body it belongs to ("Phòng Cảnh sát hình sự Công an tỉnh Lào Cai",
+    "Đội Đặc nhiệm …, Bộ đội Biên phòng tỉnh Quảng Ninh") is that body's unit: every province has a
+    "Phòng Cảnh sát hình sự", so the unit is named "unit, body" and is not merged with its namesakes
+    elsewhere. The short and the run-on forms stay as its names."""
+    orgs = sorted((m for m in mentions if m.type == "Organization"), key=lambda m: m.start)
+    by_start = {m.start: m for m in orgs}
+    out = []
+    for m in mentions:
+        level = int(m.attr("level") or 0)
+        if m.type == "Organization" and not m.key and level >= 3 and not m.attr("canonical"):
+            gap = next((g for g in (" ", ", ", " (") if (m.end + len(g)) in by_start), None)
+            parent = by_start.get(m.end + len(gap)) if gap else None
+            if parent is not None and 0 < int(parent.attr("level") or 0 or 2) < level \
+                    and _locality_of(parent.attr("canonical") or parent.text, lex) \
+                    and (gap != " (" or doc.text.startswith(")", parent.end)):
+                pname = parent.attr("canonical") or parent.text
+                attrs = dict(m.attrs)
+                attrs["canonical"] = f"{m.text}, {pname}"
+                attrs["aliases"] = "|".join(filter(None, [attrs.get("aliases", ""), f"{m.text} {pname}"]))
+                m = replace(m, attrs=tuple(sorted(attrs.items())))
+        out.append(m)
+    return out
+
+
+def _identities(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """What tells a body found by pattern from another, beyond its spelling: abbreviations spelled
+    out ("UBND TP Hà Nội" is "Ủy ban nhân dân thành phố Hà Nội", rules/abbreviations.tsv), and, for a
+    name that stops at a locality word without saying which ("UBND TP", "Công an tỉnh"), the article:
+    the city of one article is not the city of another."""
+    out = []
+    loc_words = lex.heads_by_first.get("Location", {})
+    for m in mentions:
+        if m.type == "Agreement" and not m.key and not m.attr("ref"):
+            # "Hiệp định dẫn độ" (an extradition treaty) names no parties, no year, no proper name:
+            # which treaty it is, the article says; two articles' extradition treaties are two
+            name = m.attr("canonical") or m.text
+            if not _distinctive_words(name):
+                m = replace(m, attrs=tuple(sorted({**dict(m.attrs), "identity": f"{doc.id}|{norm_key(name)}"}.items())))
+            out.append(m)
+            continue
+        if m.type == "Organization" and not m.key and not m.attr("ref") and not m.attr("identity"):
+            name = m.attr("canonical") or m.text
+            form = lex.abbreviation_re.sub(lambda a: lex.abbreviations[a.group()], name) if lex.abbreviation_re else name
+            last = name.split()[-1] if name.split() else ""
+            local = any(hw == [last] for hw, _, _ in loc_words.get(last, ()))
+            if form != name or local:
+                identity = norm_key(form)
+                if local:
+                    identity = f"{doc.id}|{identity}"
+                m = replace(m, attrs=tuple(sorted({**dict(m.attrs), "identity": identity}.items())))
+        out.append(m)
+    return out
+
+
+def _distinctive_words(name: str) -> list[str]:
+    """Proper names and numbers after a title's first word: what tells one agreement from another."""
+    words = re.findall(r"\w+", name)[1:]
+    return [w for w in words if w[:1].isupper() or any(c.isdigit() for c in w)]
+
+
 def _implied_heads(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """"Trưởng phòng Cảnh sát hình sự Công an tỉnh Tây Ninh": the post names its body's head noun
     ("phòng", division), the body follows without it; it is the "Phòng Cảnh sát hình sự …"."""
@@ -786,14 +1377,48 @@ def _implied_heads(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
         return mentions
     out = []
     for m in mentions:
-        if m.type == "Organization" and not m.key and not dict(m.attrs).get("canonical"):
+        name = m.attr("canonical") or m.text
+        if m.type == "Organization" and not m.key and (not m.attr("canonical") or m.rule.startswith("persons.tsv")):
             before = doc.text[max(0, m.start - 40):m.start]
             head = next((h for post, h in lex.post_heads.items() if before.endswith(post + " ")), "")
-            if head and not m.text.lower().startswith(head.lower() + " "):
+            if head and not name.lower().startswith(head.lower() + " "):
                 attrs = dict(m.attrs)
-                attrs["canonical"] = f"{head} {m.text}"
+                attrs["canonical"] = f"{head} {name}"
+                if attrs.get("identity"):
+                    attrs["identity"] = f"{head.lower()} {attrs['identity']}"
+                known = [keys[0][0] for a, e, (_, keys) in lex.gazetteer_matches(attrs["canonical"])
+                         if a == 0 and e == len(attrs["canonical"]) and lex.entries[keys[0][0]].type == "Organization"]
+                if known and not attrs.get("country"):
+                    m = replace(m, key=known[0])     # "Thứ trưởng Ngoại giao" serves the Bộ Ngoại giao the gazetteer knows
                 m = replace(m, attrs=tuple(sorted(attrs.items())))
         out.append(m)
+    return out
+
+
+def _bodies_named_by_posts(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz, spans) -> list[Mention]:
+    """"Bộ trưởng Quốc phòng Malaysia", "Thứ trưởng Ngoại giao": a post whose title holds its body's
+    head noun ("Bộ trưởng": the minister of a "Bộ") names the body by the rest ("Quốc phòng …"). The
+    head is added back by _implied_heads, after the body's country is read."""
+    base = doc.sentences[si].start
+    out = []
+    posts = lex.post_heads_by_first
+    for i in [i for i, w in enumerate(s.tokens) if w in posts]:
+        for pw, head in posts[s.tokens[i]]:
+            post = " ".join(pw)
+            if not s.phrase_at(i, pw):
+                continue
+            j = i + len(pw)
+            if j >= len(s.words) or s.gap(j) != " " or not s.words[j][2][:1].isupper() or s.words[j][2].isupper() \
+                    or any(a <= s.words[j][0] < b for a, b in spans) or s.words[j][2] in lex.surnames \
+                    or _heads_at(s, j, lex, "Organization") \
+                    or any(s.phrase_at(j, t) for t in lex.titles_by_first.get(s.words[j][2], ())):
+                continue
+            level = next((lv for h, lv in lex.org_heads_by_token.get(head, ()) if h == head), 3)
+            end = _extend_org(s, j, lex, gaz, level, True)
+            if end > j:
+                a, b = s.words[j][0], s.words[end - 1][1]
+                out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Organization", f"persons.tsv:{post}",
+                                   attrs=(("level", str(level)),)))
     return out
 
 
@@ -804,12 +1429,16 @@ def _complete_short_names(mentions: list[Mention]) -> list[Mention]:
     the same type takes its identity."""
     names = {t: sorted({m.text for m in mentions if m.type == t and not m.key}, key=lambda n: (len(n), n))
              for t in ("Organization", "Agreement")}
+
+    def words(name: str) -> str:             # "Hiệp định về chuyển giao …" = "Hiệp định chuyển giao …"
+        return " " + " ".join(w for w in name.split() if w != "về") + " "
     out = []
     for m in mentions:
         if m.type in names and not m.key and not dict(m.attrs).get("canonical"):
-            longer = [n for n in names[m.type] if len(n) > len(m.text) and n.startswith(m.text + " ")]
+            short = words(m.text)
+            longer = [n for n in names[m.type] if len(n) > len(m.text) and words(n).startswith(short)]
             # two different completions ("… giai đoạn 2012 - 2015", "… 2016 - 2020"): the short one is ambiguous
-            if longer and all(n.startswith(longer[0]) for n in longer):
+            if longer and all(words(n).startswith(words(longer[0])) for n in longer):
                 attrs = dict(m.attrs)
                 attrs["canonical"] = longer[0]
                 m = replace(m, attrs=tuple(sorted(attrs.items())))

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from ..rules import Rules
+from ..text import new_tone_marks
 
 GAZETTEERS = (
     ("gazetteer/organizations.tsv", "Organization"),
@@ -33,9 +34,10 @@ LIST_PUNCTUATION = (",", ";", ")", "(", "…", "...")
 
 
 def match_form(text: str) -> str:
-    """Same-length lower-cased form used for matching (dashes and odd spaces unified)."""
+    """Same-length lower-cased form used for matching (dashes, odd spaces and tone placement unified)."""
     if _ODD_CHARS.search(text):
         text = text.translate(DASHES)
+    text = new_tone_marks(text)
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered
@@ -63,7 +65,22 @@ class Lexicon:
     generic: set[str] = field(default_factory=set)
     name_words: set[str] = field(default_factory=set)
     name_compounds: set[tuple[str, ...]] = field(default_factory=set)
+    name_phrases: frozenset[str] = frozenset()  # name_words.tsv phrases ("điều tra"): in names whatever their class
+    word_class: dict[str, str] = field(default_factory=dict)      # word_classes.tsv: "quản lý" -> "verb"
+    compounds: frozenset[str] = frozenset()     # multi-syllable words of the Vietnamese dictionary, lower case
+    syllables: frozenset[str] = frozenset()     # every syllable of those words: what a Vietnamese word looks like
+    surnames: frozenset[str] = frozenset()      # persons.tsv kind 'surname': a person's name starts here
+    head_tails: dict[str, tuple[str, ...]] = field(default_factory=dict)   # head rule id -> adjunct words (heads.tsv tail)
+    abbreviations: dict[str, str] = field(default_factory=dict)   # abbreviations.tsv: "UBND" -> "Ủy ban nhân dân"
+    abbreviation_re: re.Pattern | None = None
+    country_attributes: tuple[str, ...] = ()    # country_words.tsv attribute: "đô la", "tiếng" (+ " ")
+    country_qualifiers: dict[str, str] = field(default_factory=dict)   # "Anh" -> vuong-quoc-anh, after a body only
+    numbered_heads: frozenset[str] = frozenset()  # Agreement heads of level 1: named only with a number/capital/quote
+    posts_and_titles: tuple[str, ...] = ()      # persons.tsv posts and titles, longest first
+    governments: tuple[tuple[str, str, str], ...] = ()
+    government_re: re.Pattern | None = None   # governments.tsv: (word, default country id, rule), longest first
     post_heads: dict[str, str] = field(default_factory=dict)
+    post_heads_by_first: dict[str, list[tuple[list[str], str]]] = field(default_factory=dict)
     titles: list[str] = field(default_factory=list)
     posts: list[str] = field(default_factory=list)
     # first word -> phrases starting with it (longest first): lets the scanners look up, not loop
@@ -147,6 +164,32 @@ class Lexicon:
 
 
 _CACHE: dict[str, Lexicon] = {}
+_DICTIONARY: list[frozenset[str]] = []
+
+
+def dictionary_words() -> frozenset[str]:
+    """The multi-syllable words of underthesea's Vietnamese dictionary (Viet74K, shipped with the
+    package, read offline), lower case: "thủy sản", "liên bang", "xuất nhập cảnh". Name extraction
+    uses them to keep a word whole when only its first syllable is capitalised ("Cục Thủy sản")."""
+    if not _DICTIONARY:
+        import unicodedata
+        from pathlib import Path
+        words: set[str] = set()
+        try:
+            import importlib.util
+            spec = importlib.util.find_spec("underthesea")      # located, not imported (a slow import)
+            if spec is None or spec.origin is None:
+                raise ImportError("underthesea")
+            path = Path(spec.origin).parent / "corpus" / "data" / "Viet74K.txt"
+            for line in path.read_text(encoding="utf-8").splitlines():
+                w = unicodedata.normalize("NFC", line.strip()).lower()
+                if " " in w:
+                    words.add(w)
+        except (ImportError, OSError):
+            pass                          # without the dictionary, names fall back to rules/name_words.tsv
+        _DICTIONARY.append(frozenset(words))
+    return _DICTIONARY[0]
+
 
 
 def compile_lexicon(rules: Rules) -> Lexicon:
@@ -154,6 +197,8 @@ def compile_lexicon(rules: Rules) -> Lexicon:
     lex = _CACHE.get(rules.digest)
     if lex is None:
         lex = _CACHE[rules.digest] = _compile(rules)
+        import gc
+        gc.freeze()       # ~10^5 long-lived strings and sets: the collector need not rescan them per article
     return lex
 
 
@@ -175,8 +220,11 @@ def _compile(rules: Rules) -> Lexicon:
     lex.automaton = A
     for r in rules.table("heads.tsv"):
         lex.heads.setdefault(r["type"], []).append((r["head"], r.id, int(r["level"] or 0)))
+        if r["tail"]:
+            lex.head_tails[r.id] = r.list("tail")
     for heads in lex.heads.values():
         heads.sort(key=lambda h: -len(h[0]))
+    lex.numbered_heads = frozenset(h for h, _, level in lex.heads.get("Agreement", ()) if level == 1)
     for r in rules.table("cues.tsv"):
         lex.cues.setdefault(r["relation"], []).append((r["cue"], r.id, r["role"]))
     for cues in lex.cues.values():
@@ -202,10 +250,22 @@ def _compile(rules: Rules) -> Lexicon:
     # two-syllable entries ("ngoại vụ"): the second may follow the first only ("Sở Ngoại vụ"), where
     # alone it is a common noun ("vụ án") that must end a name
     lex.name_compounds = {tuple(w.split()) for w in words if " " in w}
+    lex.name_phrases = frozenset(w for w in words if " " in w)
+    lex.word_class = {r["word"].lower(): r["class"] for r in rules.table("word_classes.tsv")}
+    lex.word_class.update({r["word"].lower(): r["class"] for r in rules.table("words.tsv")})
+    lex.compounds = dictionary_words() | {w for w in lex.word_class if " " in w}
+    lex.syllables = frozenset(x for w in lex.compounds for x in w.split())
+    lex.surnames = frozenset(r["word"] for r in rules.table("persons.tsv") if r["kind"] == "surname")
+    lex.governments = tuple(sorted(((r["word"], r["country"], f"{r.file}:{r.line}") for r in rules.table("governments.tsv")),
+                                   key=lambda g: -len(g[0])))
+    if lex.governments:
+        lex.government_re = re.compile("|".join(re.escape(w) for w, _, _ in lex.governments))
     lex.titles = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "title"), key=len, reverse=True)
     lex.posts = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "post"), key=len, reverse=True)
     # a post whose body is named without its head noun: "Trưởng phòng Cảnh sát hình sự …" = of the "Phòng …"
     lex.post_heads = {r["word"]: r["head"] for r in rules.table("persons.tsv") if r["kind"] == "post" and r["head"]}
+    for post, head in sorted(lex.post_heads.items(), key=lambda p: -len(p[0])):
+        lex.post_heads_by_first.setdefault(post.split()[0], []).append((post.split(), head))
     for etype, heads in lex.heads.items():
         idx = lex.heads_by_first.setdefault(etype, {})
         for head, rid, level in heads:
@@ -223,6 +283,13 @@ def _compile(rules: Rules) -> Lexicon:
         lex.org_heads_by_token.setdefault(head.split(" ", 1)[0], []).append((head, level))
     for t in lex.titles:
         lex.titles_by_first.setdefault(t.split()[0], []).append(t.split())
+    lex.abbreviations = {r["short"]: r["long"] for r in rules.table("abbreviations.tsv")}
+    if lex.abbreviations:
+        alts = "|".join(re.escape(a) for a in sorted(lex.abbreviations, key=len, reverse=True))
+        lex.abbreviation_re = re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
+    lex.country_attributes = tuple(r["word"] + " " for r in rules.table("country_words.tsv") if r["kind"] == "attribute")
+    lex.country_qualifiers = {r["word"]: r["country"] for r in rules.table("country_words.tsv") if r["kind"] == "qualifier"}
+    lex.posts_and_titles = tuple(sorted(set(lex.posts) | set(lex.titles), key=len, reverse=True))
     lex.deputies = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "deputy"), key=len, reverse=True)
     _compile_glue(lex)
     return lex

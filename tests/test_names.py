@@ -1,0 +1,160 @@
+"""Where a name ends: decided from the language (dictionary words, word classes, localities, persons),
+on sentences written for these tests in the constructions of real Vietnamese news."""
+import kg
+
+
+def orgs(tmp_path, text: str) -> set[str]:
+    (tmp_path / "a.txt").write_text("Tin tức\n" + text, encoding="utf-8")
+    g = kg.build_graph(kg.read_corpus(tmp_path))
+    return {d["label"] for _, d in g.nodes(data=True) if d["type"] == "Organization"}
+
+
+def nodes(tmp_path, text: str):
+    (tmp_path / "a.txt").write_text("Tin tức\n" + text, encoding="utf-8")
+    return kg.build_graph(kg.read_corpus(tmp_path))
+
+
+def test_a_word_begun_by_a_capital_is_completed(tmp_path):
+    # "Công nghiệp" (industry) is one word of which only the first syllable is capitalised
+    assert "Tổng cục Công nghiệp Quốc phòng" in orgs(tmp_path, "Tổng cục Công nghiệp Quốc phòng đã bàn giao tàu mới.")
+
+
+def test_a_name_runs_on_through_lower_case_nouns(tmp_path):
+    assert "Vụ Bình đẳng giới" in orgs(tmp_path, "Đại diện Vụ Bình đẳng giới phát biểu tại buổi làm việc.")
+
+
+def test_a_verb_after_an_acronym_ends_the_name(tmp_path):
+    found = orgs(tmp_path, "UBND TP chỉ đạo các sở triển khai kế hoạch phòng, chống mua bán người.")
+    assert not any("chỉ đạo" in o for o in found)
+
+
+def test_a_locality_closes_a_bodys_name(tmp_path):
+    found = orgs(tmp_path, "Đồn Biên phòng bàn giao hồ sơ cho Công an tỉnh Nghệ An điều tra làm rõ.")
+    assert "Công an tỉnh Nghệ An" in found and not any("điều tra" in o for o in found)
+
+
+def test_a_vietnamese_name_after_a_body_is_a_person(tmp_path):
+    found = orgs(tmp_path, "Cục trưởng Cục Cảnh sát hình sự Nguyễn Văn Hùng chủ trì cuộc họp.")
+    assert "Cục Cảnh sát Hình sự" in found and not any("Nguyễn" in o for o in found)   # its gazetteer name
+
+
+def test_a_foreign_officials_name_after_his_body_is_not_part_of_it(tmp_path):
+    found = orgs(tmp_path, "Phó Thủ tướng tiếp Chủ tịch Hội đồng Kinh tế Quốc gia Peter Hamond Collins.")
+    assert "Hội đồng Kinh tế Quốc gia" in found
+
+
+def test_a_post_is_not_a_body(tmp_path):
+    found = orgs(tmp_path, "Bộ trưởng Bộ Công an tiếp Đoàn đại biểu. Tổ chức 04 lớp tập huấn cho cán bộ.")
+    assert found == {"Bộ Công an"}
+
+
+def test_a_foreign_court_is_qualified_by_its_country(tmp_path):
+    g = nodes(tmp_path, "Phó Thủ tướng hội đàm với Chánh án Tòa án Liên bang Malaysia Ahmad Zainal Abidin.")
+    labels = {d["label"]: d["type"] for _, d in g.nodes(data=True)}
+    assert labels.get("Tòa án Liên bang Malaysia") == "Organization" and labels.get("Malaysia") == "Country"
+
+
+def test_a_unit_named_with_its_provincial_body_is_that_bodys_unit(tmp_path):
+    found = orgs(tmp_path, "Phòng Quản lý xuất nhập cảnh Công an tỉnh Hà Giang tiếp nhận 5 công dân.")
+    assert "Phòng Quản lý xuất nhập cảnh, Công an tỉnh Hà Giang" in found
+    assert "Công an tỉnh Hà Giang" in found
+
+
+def test_a_mission_abroad_is_named_with_where_it_sits(tmp_path):
+    assert "Đại sứ quán Việt Nam tại Philippines" in orgs(
+        tmp_path, "Đại sứ quán Việt Nam tại Philippines đã hỗ trợ các công dân trở về nước.")
+
+
+def test_a_committee_about_a_subject_closed_by_its_acronym_is_one_name(tmp_path):
+    assert "Văn phòng Liên Hợp Quốc về chống Ma túy và Tội phạm" in orgs(
+        tmp_path, "Văn phòng Liên Hợp Quốc về chống Ma túy và Tội phạm (UNODC) tài trợ hội thảo.")
+
+
+def test_a_given_name_that_is_also_a_country_is_the_person_in_that_article(tmp_path):
+    g = nodes(tmp_path, "Công an đã bắt đối tượng Trần Thị Nga (SN 1990). Nga khai nhận đã lừa bán hai phụ nữ.")
+    assert not [d for _, d in g.nodes(data=True) if d["type"] == "Country"]
+
+
+def test_a_place_inside_a_persons_name_is_no_province(tmp_path):
+    g = nodes(tmp_path, "Phó Thủ tướng Thường trực Trương Hòa Bình dự lễ khai mạc.")
+    assert not [d for _, d in g.nodes(data=True) if d["type"] == "Location"]
+
+
+def agreements(tmp_path, text: str) -> set[str]:
+    g = nodes(tmp_path, text)
+    return {d["label"] for _, d in g.nodes(data=True) if d["type"] == "Agreement"}
+
+
+def test_a_stop_word_that_completes_a_word_does_not_end_a_title(tmp_path):
+    # "do" (by) ends a title, but "tự do" (free) is one word
+    assert "Hiệp định thương mại tự do ASEAN - Ấn Độ" in agreements(
+        tmp_path, "Hai bên thúc đẩy thực thi Hiệp định thương mại tự do ASEAN - Ấn Độ.")
+
+
+def test_two_titles_joined_by_va_are_two_agreements(tmp_path):
+    found = agreements(tmp_path, "Bộ trưởng trao dự thảo Hiệp định về dẫn độ và dự thảo Hiệp định về tương trợ tư pháp.")
+    assert found == {"Hiệp định về dẫn độ", "Hiệp định về tương trợ tư pháp"}
+
+
+def test_a_dated_title_ends_at_its_year_before_a_new_clause(tmp_path):
+    found = agreements(tmp_path, "Các bên thông qua Kế hoạch hành động ASEAN - Nhật Bản giai đoạn 2019-2023 và ra Tuyên bố chung.")
+    assert "Kế hoạch hành động ASEAN - Nhật Bản giai đoạn 2019-2023" in found
+
+
+def test_related_resolutions_and_a_strategic_partnership_are_no_agreements(tmp_path):
+    assert agreements(tmp_path, "Hai nước nâng cấp quan hệ Đối tác Chiến lược giữa hai nước và thực hiện các Nghị quyết liên quan.") == set()
+
+
+def test_a_head_that_is_the_subject_of_the_clause_names_no_agreement(tmp_path):
+    # "Luật phải …" (the law must …), "Hiệp định phù hợp …" (the agreement suits …): a common noun
+    assert agreements(tmp_path, "Để triển khai, Luật phải có văn bản hướng dẫn. Hiệp định phù hợp với lợi ích hai bên.") == set()
+
+
+def test_a_numbered_decree_ends_at_its_number(tmp_path):
+    assert agreements(tmp_path, "Theo Nghị định 46/2016 không phải ai cũng bị phạt.") == {"Nghị định 46/2016"}
+
+
+def test_a_strategist_and_a_law_school_are_no_agreements(tmp_path):
+    assert agreements(tmp_path, "Chiến lược gia người Bồ Đào Nha nói. Sinh viên ĐH Luật Hà Nội dự thi.") == set()
+
+
+def test_a_foreign_ministry_is_one_node_however_its_country_is_written(tmp_path):
+    found = orgs(tmp_path, "Đoàn Bộ Nội vụ Cộng hòa Séc thăm Việt Nam. Bộ Nội vụ Séc cảm ơn sự đón tiếp.")
+    assert found == {"Bộ Nội vụ Cộng hòa Séc"}
+
+
+def test_an_acronym_defined_for_a_provincial_body_is_that_body_in_the_article(tmp_path):
+    g = nodes(tmp_path, "Bộ đội Biên phòng (BĐBP) tỉnh Hà Giang tiếp nhận 3 nạn nhân. Các chiến sĩ BĐBP đã lập hồ sơ.")
+    body = [d for _, d in g.nodes(data=True) if d["type"] == "Organization"]
+    assert [d["label"] for d in body] == ["Bộ đội Biên phòng tỉnh Hà Giang"] and "BĐBP" in body[0]["aliases"]
+
+
+def test_two_lower_case_nouns_joined_by_va_belong_to_one_name(tmp_path):
+    # (named with its provincial body, like every unit of a local body)
+    assert "Đội Đặc nhiệm phòng chống ma túy và tội phạm, Bộ đội Biên phòng tỉnh Hà Giang" in orgs(
+        tmp_path, "Đồn Biên phòng phối hợp với Đội Đặc nhiệm phòng chống ma túy và tội phạm, Bộ đội Biên phòng tỉnh Hà Giang.")
+
+
+def test_a_ministry_qualified_by_a_one_syllable_country_is_that_countrys(tmp_path):
+    g = nodes(tmp_path, "Dự án do Bộ Nội vụ Anh tài trợ. Anh Minh cho biết thêm.")
+    labels = {(d["label"], d["type"]) for _, d in g.nodes(data=True)}
+    assert ("Bộ Nội vụ Anh", "Organization") in labels and ("Bộ Nội vụ", "Organization") not in labels
+    assert [lbl for lbl, t in labels if t == "Country"] == ["Vương quốc Anh"]      # once, from the ministry
+
+
+def test_a_currency_or_a_language_names_no_country(tmp_path):
+    g = nodes(tmp_path, "Khoản vay 100 triệu đô la Mỹ được giải ngân; tài liệu dịch sang tiếng Anh.")
+    assert not [d for _, d in g.nodes(data=True) if d["type"] == "Country"]
+
+
+def test_a_place_name_after_a_surname_is_a_persons_name(tmp_path):
+    g = nodes(tmp_path, "Theo Nguyễn Hòa Bình, kết quả rất tốt.")
+    assert not [d for _, d in g.nodes(data=True) if d["type"] == "Location"]
+
+
+def test_a_company_written_with_a_lower_case_kind_before_its_name_is_found(tmp_path):
+    assert "Tập đoàn truyền thông Nikkei" in orgs(tmp_path, "Diễn đàn do tập đoàn truyền thông Nikkei tổ chức hằng năm.")
+
+
+def test_companies_in_the_plural_are_no_body(tmp_path):
+    assert orgs(tmp_path, "Các công ty IT Việt Nam đang tuyển thêm kỹ sư.") == set()
