@@ -53,7 +53,10 @@ def test_reader_on_random_bytes_returns_a_document_or_a_corpus_error(scratch, da
 @given(markup=st.lists(st.one_of(st.sampled_from(["<p>", "</p>", "<div>", "</div>", "<script>", "</script>",
                                                   "<article>", "</article>", "<br/>", "<nav>", "<!--", "-->",
                                                   "<title>", "</title>", "<meta property='og:title' content='x'>",
-                                                  "<![CDATA[", "]]>", "&", "&#x110000;", "<", ">", "Bộ Công an"]),
+                                                  "<![CDATA[", "]]>", "&", "&#x110000;", "<", ">", "Bộ Công an",
+                                                  "<![ x ]>", "<![foo[", "<!", "<?xml", "</ x>", "</>", "</",
+                                                  '<a title="', "<a title='", "=", "/>", "<style>", "</style>",
+                                                  "<svg>", "<!-->", "<!--->", "--!>", "<p\n", "\x00"]),
                                  st.text(max_size=15)), max_size=60).map("".join))
 def test_html_extraction_never_raises(markup):
     page = html_to_text(markup)
