@@ -123,21 +123,38 @@ class ExtractionCache:
         hit = self.get_with_payload(key)
         return hit[0] if hit is not None else None
 
-    def get_with_payload(self, key: str):
-        """(value, its encoded payload) of a valid entry, or None (a damaged entry is removed)."""
+    def get_payload(self, key: str) -> bytes | None:
+        """The payload of an entry whose checksum holds, not decoded (the caller decodes it, with
+        its checks, and calls `remove` when that fails), or None (a damaged entry is removed)."""
+        data = self._read(key)
+        payload = decode_entry(data) if data is not None else None
+        if payload is None:
+            if data is not None:
+                self.corrupt += 1
+                self._remove(self.path(key))
+            self.misses += 1
+            return None
+        self.hits += 1
+        return payload
+
+    def _read(self, key: str) -> bytes | None:
         p = self.path(key)
         try:
             fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))    # a pipe put there must not block
             with open(fd, "rb") as fh:
                 if not stat.S_ISREG(os.fstat(fd).st_mode):
                     raise IsADirectoryError(p)
-                data = fh.read()
+                return fh.read()
         except FileNotFoundError:
-            self.misses += 1
             return None
         except OSError:                  # a folder or something else in the entry's place: clear it
             self._remove(p)
-            self.corrupt += 1
+            return None
+
+    def get_with_payload(self, key: str):
+        """(value, its encoded payload) of a valid entry, or None (a damaged entry is removed)."""
+        data = self._read(key)
+        if data is None:
             self.misses += 1
             return None
         payload = decode_entry(data)
@@ -150,7 +167,7 @@ class ExtractionCache:
         if not isinstance(value, self.expected):
             self.corrupt += 1
             self.misses += 1
-            self._remove(p)
+            self._remove(self.path(key))
             return None
         self.hits += 1
         return value, payload

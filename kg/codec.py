@@ -130,17 +130,31 @@ def _doc(meta, text: str = "", sentences: tuple = (), raw: tuple = ()) -> Docume
                     date=_str(date), outlet=_str(outlet), url=_str(url), raw_offsets=raw)
 
 
+_ONLY_STR = frozenset((str,))
+_FIVE_INTS = (int,) * 5
+
+
 def _decode_facts(o: dict) -> ArticleFacts:
-    strings = _strs(o["str"])
-
-    def ev(e) -> Evidence:
-        d, s, start, end, r = e
-        _need(type(d) is int and type(s) is int and type(r) is int and min(d, s, r) >= 0)
-        return Evidence(strings[d], strings[s], _int(start), _int(end), strings[r])
-
-    mentions = tuple((_str(k), _str(t), _strs(s), _strs(a), _pairs(at), ev(e)) for k, t, s, a, at, e in o["m"])
-    links = tuple((_str(s), _str(r), _str(t), ev(e)) for s, r, t, e in o["l"])
-    return ArticleFacts(_doc(o["doc"]), mentions, links)
+    # The checks are written out inline: this runs for every article of a warm build.
+    strings = o["str"]
+    _need(type(strings) is tuple and set(map(type, strings)) <= _ONLY_STR)
+    E = Evidence
+    mentions = []
+    add = mentions.append
+    for k, t, s, a, at, e in o["m"]:
+        _need(type(k) is str and type(t) is str and type(s) is tuple and type(a) is tuple and type(at) is tuple
+              and type(e) is tuple and set(map(type, s)) <= _ONLY_STR and set(map(type, a)) <= _ONLY_STR
+              and tuple(map(type, e)) == _FIVE_INTS)
+        for p in at:
+            _need(type(p) is tuple and len(p) == 2 and type(p[0]) is str and type(p[1]) is str)
+        add((k, t, s, a, at, E(strings[e[0]], strings[e[1]], e[2], e[3], strings[e[4]])))
+    links = []
+    add = links.append
+    for src, r, t, e in o["l"]:
+        _need(type(src) is str and type(r) is str and type(t) is str and type(e) is tuple
+              and tuple(map(type, e)) == _FIVE_INTS)
+        add((src, r, t, E(strings[e[0]], strings[e[1]], e[2], e[3], strings[e[4]])))
+    return ArticleFacts(_doc(o["doc"]), tuple(mentions), tuple(links))
 
 
 def _decode_extraction(o: dict) -> Extraction:
