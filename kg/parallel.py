@@ -77,7 +77,7 @@ def _init_worker(rules: Rules, in_pool: bool = False) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         if hasattr(signal, "SIGTERM"):
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        gc.enable()             # a forked worker inherits the parent's paused collector
+    gc.enable()                 # a forked worker inherits the parent's paused collector
     _WORKER_RULES = rules
     _CACHE_BROKEN = ""
     compile_lexicon(rules)
