@@ -12,10 +12,10 @@ fields below. Readers ignore keys they do not know, so a new optional field (say
 "relevance" record) is added under a new key with a default when absent; a change to an existing
 field bumps FORMAT (and cache.CACHE_FORMAT), which makes every cache entry a miss.
 
-* facts: "str" a table of the evidence strings (article ids, sentences, rule ids: each stored
-  once), "m" mentions [key, type, [surfaces], [alias keys], [[attr, value]…], evidence],
-  "l" links [source key, relation, target key, evidence]; evidence = [doc, sentence, start, end,
-  rule] with doc, sentence and rule as indexes into "str".
+* facts: "str" a table of every string of the article's facts, each stored once (read back, the
+  one string object is shared by all its uses, as pickle's memo did), "m" mentions [key, type,
+  [surfaces], [alias keys], [[attr, value]…], evidence], "l" links [source key, relation, target
+  key, evidence]; evidence = [doc, sentence, start, end, rule]; every string is its index in "str".
 * extraction: "text", "raw" (the raw offsets), "sent" sentences [index, start, end, text],
   "men" distinct mentions [doc, sentence, start, end, text, type, rule, key, [[attr, value]…]],
   "mi" the extraction's mentions as indexes into "men", "rel" relations [source, relation,
@@ -54,13 +54,17 @@ def encode(value: ArticleFacts | Extraction) -> bytes:
 
 def _encode_facts(f: ArticleFacts) -> bytes:
     table: dict[str, int] = {}
-    index = table.setdefault
+    setdefault = table.setdefault
+
+    def i(text: str) -> int:
+        return setdefault(text, len(table))
 
     def ev(e: Evidence) -> list:
-        return [index(e.doc, len(table)), index(e.sentence, len(table)), e.start, e.end, index(e.rule, len(table))]
+        return [i(e.doc), i(e.sentence), e.start, e.end, i(e.rule)]
 
-    mentions = [[k, t, s, a, at, ev(e)] for k, t, s, a, at, e in f.mentions]
-    links = [[s, r, t, ev(e)] for s, r, t, e in f.links]
+    mentions = [[i(k), i(t), [i(x) for x in s], [i(x) for x in a], [[i(x), i(y)] for x, y in at], ev(e)]
+                for k, t, s, a, at, e in f.mentions]
+    links = [[i(s), i(r), i(t), ev(e)] for s, r, t, e in f.links]
     return msgpack.packb({"v": FORMAT, "kind": "facts", "doc": _doc_meta(f.doc), "str": list(table),
                           "m": mentions, "l": links})
 
@@ -131,29 +135,34 @@ def _doc(meta, text: str = "", sentences: tuple = (), raw: tuple = ()) -> Docume
 
 
 _ONLY_STR = frozenset((str,))
+_ONLY_INT = frozenset((int,))
 _FIVE_INTS = (int,) * 5
+_THREE_INTS = (int,) * 3
 
 
 def _decode_facts(o: dict) -> ArticleFacts:
-    # The checks are written out inline: this runs for every article of a warm build.
-    strings = o["str"]
-    _need(type(strings) is tuple and set(map(type, strings)) <= _ONLY_STR)
+    # The checks are written out inline: this runs for every article of a warm build. Every string
+    # is an index into the table: a bad one raises IndexError (a BadPayload).
+    S = o["str"]
+    _need(type(S) is tuple and set(map(type, S)) <= _ONLY_STR)
     E = Evidence
+    g = S.__getitem__
     mentions = []
     add = mentions.append
     for k, t, s, a, at, e in o["m"]:
-        _need(type(k) is str and type(t) is str and type(s) is tuple and type(a) is tuple and type(at) is tuple
-              and type(e) is tuple and set(map(type, s)) <= _ONLY_STR and set(map(type, a)) <= _ONLY_STR
+        _need(type(k) is int and type(t) is int and type(s) is tuple and type(a) is tuple and type(at) is tuple
+              and type(e) is tuple and set(map(type, s)) <= _ONLY_INT and set(map(type, a)) <= _ONLY_INT
               and tuple(map(type, e)) == _FIVE_INTS)
-        for p in at:
-            _need(type(p) is tuple and len(p) == 2 and type(p[0]) is str and type(p[1]) is str)
-        add((k, t, s, a, at, E(strings[e[0]], strings[e[1]], e[2], e[3], strings[e[4]])))
+        if at:
+            _need(all(type(p) is tuple and len(p) == 2 and type(p[0]) is int and type(p[1]) is int for p in at))
+            at = tuple((g(x), g(y)) for x, y in at)
+        add((g(k), g(t), tuple(map(g, s)), tuple(map(g, a)), at, E(g(e[0]), g(e[1]), e[2], e[3], g(e[4]))))
     links = []
     add = links.append
     for src, r, t, e in o["l"]:
-        _need(type(src) is str and type(r) is str and type(t) is str and type(e) is tuple
+        _need(type(src) is int and type(r) is int and type(t) is int and type(e) is tuple
               and tuple(map(type, e)) == _FIVE_INTS)
-        add((src, r, t, E(strings[e[0]], strings[e[1]], e[2], e[3], strings[e[4]])))
+        add((g(src), g(r), g(t), E(g(e[0]), g(e[1]), e[2], e[3], g(e[4]))))
     return ArticleFacts(_doc(o["doc"]), tuple(mentions), tuple(links))
 
 
