@@ -24,7 +24,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
                 progress=not args.quiet and sys.stderr.isatty(), workers=args.workers,
                 cache=not args.no_cache, dask_scheduler=args.dask_scheduler,
                 read_options=ReadOptions(encoding=args.encoding, max_bytes=int(args.max_size * 1024 * 1024)),
-                article_timeout=args.article_timeout or None, allow_empty=args.allow_empty)
+                article_timeout=args.article_timeout or None, allow_empty=args.allow_empty,
+                query_store=not args.no_query_store)
     g = res.graph
     types = Counter(d.get("type") for _, d in g.nodes(data=True))
     rels = Counter(d.get("relation") for _, _, d in g.edges(data=True))
@@ -115,6 +116,9 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--allow-empty", action="store_true",
                    help="write the output even when no entity was found (by default an empty graph "
                    "never replaces an existing one)")
+    b.add_argument("--no-query-store", action="store_true",
+                   help="do not write OUT/graph.oxigraph, the store kg query opens (the first query makes it); "
+                   "saves build time on large corpora when nobody queries")
     b.add_argument("--dask-scheduler", default=None, metavar="tcp://HOST:PORT",
                    help="extract on an existing Dask cluster (pip install 'kg[dask]'); "
                    "articles are read here and sent to the cluster")

@@ -15,7 +15,10 @@ from .export.graphml import generate_graphml, iter_graphml
 from .export.html import generate_html
 from .export.json import generate_json, iter_json
 from .export.rdf import DEFAULT_BASE, normalize_base, rdf_chunk_renderers
-from .export.report import generate_report
+from .export.neo4j import FILES as NEO4J_FILES
+from .export.neo4j import FOLDER as NEO4J_FOLDER
+from .export.neo4j import render_neo4j
+from .export.report import generate_report, generate_report_html
 from .extract import compile_lexicon, extract_document
 from .graph import assemble_graph
 from .model import ArticleFacts, Document, Extraction
@@ -23,7 +26,8 @@ from .resolve import resolve, resolve_facts
 from .rules import Rules, load_rules
 from .budget import DEFAULT_SECONDS
 
-OUTPUT_FILES = ("graph.json", "graph.ttl", "graph.trig", "graph.graphml", "graph.html", "report.md")
+OUTPUT_FILES = ("graph.json", "graph.ttl", "graph.trig", "graph.graphml", "graph.html", "report.md", "report.html",
+                *(f"{NEO4J_FOLDER}/{name}" for name in NEO4J_FILES))
 RDF_FILES = ("graph.ttl", "graph.trig")      # rendered together: they share the grouped quads
 CACHE_DIR = ".cache"           # per-article extraction results, inside the output folder
 
@@ -36,7 +40,7 @@ class BuildResult:
     corpus: Corpus
     out_dir: str
     files: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)     # one line each (a cache that could not be written)
+    warnings: list[str] = field(default_factory=list)     # one line each (a cache or store not written)
 
 
 def _progress(iterable, total: int, enabled: bool, desc: str):
@@ -93,13 +97,25 @@ def output_renderers(g: nx.MultiDiGraph, skipped: list[Skipped] = (), base_iri: 
     """Every output file, as a callable that renders it: write_all_atomic renders and stages one
     file at a time, so a large graph never has all its files in memory at once."""
     rdf = rdf_chunk_renderers(g, base_iri)
+    neo4j: dict[str, str] = {}
+
+    def neo4j_file(name: str):
+        def render() -> str:
+            if not neo4j:
+                neo4j.update(render_neo4j(g))       # the five files come from one pass over the graph
+            return neo4j.pop(name)
+        return render
+
+    skipped_files = [(shown(Path(s.path).name), s.reason) for s in skipped]     # names, not where this machine keeps them
     return {
         "graph.json": lambda: iter_json(g),
         "graph.ttl": rdf["graph.ttl"],
         "graph.trig": rdf["graph.trig"],
         "graph.graphml": lambda: iter_graphml(g),
         "graph.html": lambda: generate_html(g),
-        "report.md": lambda: generate_report(g, [(shown(Path(s.path).name), s.reason) for s in skipped]),
+        "report.md": lambda: generate_report(g, skipped_files),
+        "report.html": lambda: generate_report_html(g, skipped_files),
+        **{f"{NEO4J_FOLDER}/{name}": neo4j_file(f"{NEO4J_FOLDER}/{name}") for name in NEO4J_FILES},
     }
 
 
@@ -120,13 +136,15 @@ def build(corpus_dir: str | os.PathLike, out_dir: str | os.PathLike, rules_dir: 
           base_iri: str = DEFAULT_BASE, progress: bool = False, workers: int | None = None,
           cache: bool = True, dask_scheduler: str | None = None,
           read_options: ReadOptions | None = None, article_timeout: float | None = DEFAULT_SECONDS,
-          allow_empty: bool = False) -> BuildResult:
+          allow_empty: bool = False, query_store: bool = True) -> BuildResult:
     """Read, extract, resolve and write all outputs atomically into `out_dir`.
 
     Articles are read and extracted in `workers` processes (default: all cores) or on a Dask
     cluster; unchanged articles come from `out_dir/.cache/` unless `cache` is False. An article
     that uses more than `article_timeout` seconds of CPU is skipped (None: no limit). A build that
-    finds no entity at all does not replace an existing output unless `allow_empty`."""
+    finds no entity at all does not replace an existing output unless `allow_empty`. With
+    `query_store`, the store `kg query` opens (out_dir/graph.oxigraph) is written too; else the
+    first query makes it."""
     from .parallel import summarize_folder
     normalize_base(base_iri)              # a bad --base-iri fails before any article is read
     rules = load_rules(rules_dir)          # rule errors surface before any article is read
@@ -139,7 +157,7 @@ def build(corpus_dir: str | os.PathLike, out_dir: str | os.PathLike, rules_dir: 
     box = [facts]
     del facts                # the graph is made from them; they are freed before rendering
     try:
-        res = _graph_and_files(corpus_dir, out_dir, corpus, box, rules, base_iri, workers, allow_empty)
+        res = _graph_and_files(corpus_dir, out_dir, corpus, box, rules, base_iri, workers, allow_empty, query_store)
     except BaseException as exc:
         if not getattr(exc, "output_written", False):
             for run in cache_run:        # a failed build leaves the cache as it found it
@@ -153,7 +171,8 @@ def build(corpus_dir: str | os.PathLike, out_dir: str | os.PathLike, rules_dir: 
     return res
 
 
-def _graph_and_files(corpus_dir, out_dir, corpus, box: list, rules, base_iri, workers, allow_empty) -> BuildResult:
+def _graph_and_files(corpus_dir, out_dir, corpus, box: list, rules, base_iri, workers, allow_empty,
+                     query_store: bool = True) -> BuildResult:
     from .parallel import default_workers
     require_articles(corpus_dir, corpus)   # nothing readable: keep the previous output, exit 2
     facts = box.pop()
@@ -166,8 +185,22 @@ def _graph_and_files(corpus_dir, out_dir, corpus, box: list, rules, base_iri, wo
     # With a second core, a forked child writes the RDF files while this process writes the rest.
     parallel = [RDF_FILES] if (workers is None and default_workers() > 1) or (workers or 1) > 1 else []
     write_all_atomic(files, out_dir, parallel=parallel)
-    return BuildResult(g, corpus, str(out_dir), sorted(files), list(corpus.notes))
+    warnings = list(corpus.notes) + (_write_query_store(out_dir) if query_store else [])
+    return BuildResult(g, corpus, str(out_dir), sorted(files), warnings)
 
 
 def _has_output(out_dir: str | os.PathLike) -> bool:
     return os.path.exists(Path(out_dir) / "graph.json")
+
+
+def _write_query_store(out_dir) -> list[str]:
+    """The persistent store `kg query` opens (OUT/graph.oxigraph), made from the files just written. A
+    failure costs only speed (the first query makes it, or reads the file), so it is a warning."""
+    from .sparql import STORE_DIR, write_store_in_child
+    try:
+        write_store_in_child(out_dir)
+    except OSError as exc:
+        return [f"{Path(out_dir) / STORE_DIR}: not written ({exc}); the first kg query makes it"]
+    except KeyboardInterrupt:           # the outputs are already in place: only the store is missing
+        return [f"{Path(out_dir) / STORE_DIR}: not written (interrupted); the first kg query makes it"]
+    return []

@@ -1,11 +1,10 @@
-"""Questions to a built graph, as plain functions: read-only SPARQL over the RDF export (offline, in an
-embedded Oxigraph store), the shortest chains of links between two entities, and who an organisation
-works with. The command-line shell over these is kg/query_cli.py.
+"""Questions to a built graph, as plain functions: the shortest chains of links between two entities, and
+who an organisation works with (read-only SPARQL is in kg/sparql.py). The command-line shell over these is
+kg/query_cli.py.
 """
 from __future__ import annotations
 
 import difflib
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import islice
@@ -15,157 +14,29 @@ import networkx as nx
 
 from .errors import QueryError, shown
 from .graph import find_nodes
+from .sparql import (RDF_FILES, SparqlResult, _one_line, check_read_only, load_store, rdf_file,  # noqa: F401
+                     run_query, sparql)           # SPARQL lives in kg/sparql.py; the names stay importable here
 from .text import fold
 
 DEFAULT_OUTPUT = "output"
-RDF_FILES = ("graph.trig", "graph.ttl")
 EVENT_ROLES = frozenset({"organized", "participatedIn", "funded"})
 AGREEMENT_ROLES = frozenset({"partyTo", "funded"})
 PARTNER_TYPES = frozenset({"Organization", "Country"})
 
 
-# --- SPARQL -------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class SparqlResult:
-    """A query's answer: SELECT rows (pyoxigraph terms, None when unbound), an ASK boolean, or triples."""
-    kind: str                                 # "select" | "ask" | "graph"
-    variables: tuple[str, ...] = ()
-    rows: tuple[tuple, ...] = ()
-    boolean: bool | None = None
-    triples: tuple = ()
-
-
-def rdf_file(path: str | Path = DEFAULT_OUTPUT) -> Path:
-    """The RDF file to query: `path` itself, or graph.trig (else graph.ttl) inside the folder `path`."""
-    p = Path(path)
-    if p.is_dir():
-        for name in RDF_FILES:
-            if (p / name).is_file():
-                return p / name
-        raise QueryError(f"{p}/graph.trig: not found; run `kg build` first (or pass --graph)")
-    if not p.is_file():
-        raise QueryError(f"{p}: not found; run `kg build` first (or pass --graph)")
-    return p
-
-
-def load_store(path: str | Path = DEFAULT_OUTPUT):
-    """An in-memory Oxigraph store of the export. Its default graph is the merge of every article's
-    graph (each triple once), and each article's named graph stays available to GRAPH queries."""
-    import pyoxigraph as ox
-    f = rdf_file(path)
-    fmt = {".trig": ox.RdfFormat.TRIG, ".ttl": ox.RdfFormat.TURTLE, ".nq": ox.RdfFormat.N_QUADS,
-           ".nt": ox.RdfFormat.N_TRIPLES}.get(f.suffix.lower())
-    if fmt is None:
-        raise QueryError(f"{f}: not an RDF file kg can query (.trig, .ttl, .nq or .nt)")
-    store = ox.Store()
-    try:
-        store.load(path=str(f), format=fmt)
-    except (SyntaxError, ValueError, OSError) as exc:
-        raise QueryError(f"{f}: cannot be loaded: {_one_line(exc)}") from None
-    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")    # our own merge, in Rust
-    return store
-
-
-def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
-    return text[:300] or type(exc).__name__
-
-
-_TOKEN = re.compile(r'''
-    (?P<ws>\s+) | (?P<comment>\#[^\n]*)
-  | (?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<var>[?$]\w+)
-  | (?P<pname>(?:[^\W\d_][\w.-]*)?:[\w.:%-]*)
-  | (?P<word>[^\W\d]\w*)
-  | (?P<other>.)
-''', re.X | re.S)
-UPDATE_WORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"})
-
-
-_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-
-
-def _unescape(match: re.Match) -> str:
-    code = int(match.group(1) or match.group(2), 16)
-    return chr(code) if code <= 0x10FFFF else match.group()
-
-
-def _tokens(query: str) -> list[tuple[str, str]]:
-    """SPARQL tokens (minus spaces and comments), after codepoint escapes (\\u0053ERVICE) are decoded
-    as the SPARQL grammar says, so an escaped keyword cannot slip past the checks."""
-    query = _CODEPOINT.sub(_unescape, query)
-    return [(m.lastgroup, m.group()) for m in _TOKEN.finditer(query) if m.lastgroup not in ("ws", "comment")]
-
-
-def check_read_only(query: str, graphs: frozenset[str] = frozenset(), source: str = "query") -> None:
-    """Refuse what could change data or reach the network: SPARQL Update, SERVICE, and FROM / FROM NAMED
-    of any graph that is not one of `graphs` (the named graphs of the loaded export)."""
-    toks = _tokens(query)
-    prefixes: dict[str, str] = {}
-    base = ""
-    for i, (kind, text) in enumerate(toks):
-        word = text.upper() if kind == "word" else ""
-        if word == "PREFIX" and i + 2 < len(toks) and toks[i + 2][0] == "iri":
-            prefixes[toks[i + 1][1]] = toks[i + 2][1][1:-1]
-        elif word == "BASE" and i + 1 < len(toks) and toks[i + 1][0] == "iri":
-            base = toks[i + 1][1][1:-1]
-        elif word in UPDATE_WORDS:
-            raise QueryError(f"{source}: SPARQL Update ({word}) is refused: kg query is read-only")
-        elif word == "SERVICE":
-            raise QueryError(f"{source}: SERVICE is refused: kg query never reaches the network")
-        elif word == "FROM":
-            j = i + 2 if i + 1 < len(toks) and toks[i + 1][1].upper() == "NAMED" else i + 1
-            target = _graph_iri(toks[j] if j < len(toks) else ("", ""), prefixes, base)
-            if target not in graphs:
-                raise QueryError(f"{source}: FROM {target or '?'} is refused: only the graphs of the export "
-                                 "can be queried, never remote data")
-
-
-def _graph_iri(tok: tuple[str, str], prefixes: dict[str, str], base: str) -> str:
-    kind, text = tok
-    if kind == "iri":
-        inner = text[1:-1]
-        return inner if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", inner) else base + inner
-    if kind == "pname":
-        pfx, _, local = text.partition(":")
-        return prefixes.get(pfx + ":", "") + local if pfx + ":" in prefixes else text
-    return text
-
-
-def sparql(store, query: str, source: str = "query") -> SparqlResult:
-    """Run a read-only SPARQL query on `store` (see check_read_only); syntax errors are one line."""
-    import pyoxigraph as ox
-    graphs = frozenset(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
-    check_read_only(query, graphs, source)
-    try:
-        res = store.query(query)
-    except SyntaxError as exc:
-        raise QueryError(f"{source}: SPARQL syntax error: {_one_line(exc)}") from None
-    except OSError as exc:
-        raise QueryError(f"{source}: query failed: {_one_line(exc)}") from None
-    if isinstance(res, ox.QueryBoolean):
-        return SparqlResult("ask", boolean=bool(res))
-    if isinstance(res, ox.QuerySolutions):
-        variables = tuple(v.value for v in res.variables)
-        rows = tuple(tuple(sol[v] for v in variables) for sol in res)
-        return SparqlResult("select", variables, rows)
-    return SparqlResult("graph", triples=tuple(res))
-
-
-def run_query(query: str, path: str | Path = DEFAULT_OUTPUT, source: str = "query") -> SparqlResult:
-    """Load the export at `path` (a build folder or an RDF file) and run one read-only query on it."""
-    return sparql(load_store(path), query, source)
-
-
 # --- the networkx graph: names, paths, partners --------------------------------------------------
+
+RDF_SUFFIXES = (".ttl", ".trig", ".nq", ".nt", ".rdf", ".owl", ".jsonld")
+
 
 def graph_file(path: str | Path = DEFAULT_OUTPUT) -> Path:
     p = Path(path)
     f = p / "graph.json" if p.is_dir() else p
     if not f.is_file():
         raise QueryError(f"{f}: not found; run `kg build` first (or pass --graph)")
+    if f.suffix.lower() in RDF_SUFFIXES:
+        raise QueryError(f"{f}: is RDF; kg path and kg partners read the build's graph.json "
+                         f"(pass --graph {f.parent} or --graph {f.parent / 'graph.json'})")
     return f
 
 
@@ -178,7 +49,9 @@ def load_graph(path: str | Path = DEFAULT_OUTPUT) -> nx.MultiDiGraph:
         with open(f, encoding="utf-8") as fh:
             _check_node_link(json.load(fh))
         g = read_json(f)
-    except (ValueError, KeyError, TypeError, AttributeError, OSError, json.JSONDecodeError) as exc:
+    except UnicodeDecodeError:
+        raise QueryError(f"{shown(f)}: not a kg graph.json: not UTF-8 text") from None
+    except (ValueError, KeyError, TypeError, AttributeError, OSError, json.JSONDecodeError, nx.NetworkXError) as exc:
         raise QueryError(f"{shown(f)}: not a kg graph.json: {_one_line(exc)}") from None
     g.graph.setdefault("source", str(f))
     return g
@@ -189,9 +62,11 @@ def _check_node_link(data) -> None:
     to a missing node would make networkx invent a node with no name or type)."""
     if not isinstance(data, dict):
         raise ValueError(f"a JSON {type(data).__name__}, not an object with nodes and links")
-    nodes, links = data.get("nodes"), data.get("links", data.get("edges"))
-    if not isinstance(nodes, list) or not isinstance(links, list):
-        raise ValueError("no 'nodes' and 'links' lists")
+    nodes, links = data.get("nodes"), data.get("edges", data.get("links", []))
+    if not isinstance(nodes, list):
+        raise ValueError("no list of nodes")
+    if not isinstance(links, list):
+        raise ValueError("its links are not a list")
     ids = set()
     for i, n in enumerate(nodes, 1):
         if not isinstance(n, dict) or "id" not in n or not isinstance(n["id"], (str, int)):
@@ -287,10 +162,14 @@ def shortest_chains(g: nx.MultiDiGraph, source: str, target: str, limit: int = 3
             for p in paths[:limit]]
 
 
+STRUCTURE_RELATIONS = frozenset({"partOf", "country", "basedIn"})    # what a body is, not whom it works with
+
+
 @dataclass(frozen=True)
 class Partner:
     """Who an organisation works with, and how: direct links (relation, 'out' / 'in'), shared events and
-    agreements (node ids), and the articles that state any of it."""
+    agreements (node ids), the articles that state any of it, and which of the body's units the ties
+    go through (empty: the body itself)."""
     node: str
     label: str
     type: str
@@ -298,41 +177,97 @@ class Partner:
     events: tuple[str, ...]
     agreements: tuple[str, ...]
     docs: tuple[str, ...]
+    via: tuple[str, ...] = ()
+    direct: bool = True             # the body itself has a tie with the partner (not only its units)
+
+
+@dataclass(frozen=True)
+class Structure:
+    """What a body is, listed apart from its partners: the bodies it is part of, its units (every level),
+    its own country and where it is based."""
+    parents: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
+    country: tuple[str, ...] = ()
+    based_in: tuple[str, ...] = ()
 
 
 def _docs(evidence) -> set[str]:
     return {str(e["doc"]) for e in evidence}
 
 
-def partners(g: nx.MultiDiGraph, name: str) -> tuple[str, list[Partner]]:
-    """(the organisation's node id, its partners, most-attested first)."""
+def _edges(g, x):
+    """(other end, relation, direction, evidence) of every link of x."""
+    for _, y, k, d in g.out_edges(x, keys=True, data=True):
+        yield y, d.get("relation", k), "out", d.get("evidence", ())
+    for y, _, k, d in g.in_edges(x, keys=True, data=True):
+        yield y, d.get("relation", k), "in", d.get("evidence", ())
+
+
+def structure(g: nx.MultiDiGraph, x: str) -> Structure:
+    """The body's place: parents (partOf, every level up), units (partOf into it, every level down),
+    country and basedIn targets; each sorted by label."""
+    def closure(start, step):
+        seen, todo = set(), [start]
+        while todo:
+            n = todo.pop()
+            for m in step(n):
+                if m not in seen and m != x:
+                    seen.add(m)
+                    todo.append(m)
+        return seen
+    part_of = lambda n, out: [v if out else u for u, v, k, d in (g.out_edges(n, keys=True, data=True) if out  # noqa: E731
+                              else g.in_edges(n, keys=True, data=True)) if d.get("relation", k) == "partOf"]
+    by_label = lambda ids: tuple(sorted(ids, key=lambda i: (g.nodes[i].get("label", i), i)))  # noqa: E731
+    targets = lambda rel: {v for _, v, k, d in g.out_edges(x, keys=True, data=True)  # noqa: E731
+                           if d.get("relation", k) == rel}
+    return Structure(by_label(closure(x, lambda n: part_of(n, True))), by_label(closure(x, lambda n: part_of(n, False))),
+                     by_label(targets("country")), by_label(targets("basedIn")))
+
+
+def partners(g: nx.MultiDiGraph, name: str, units: bool = True) -> tuple[str, list[Partner]]:
+    """(the organisation's node id, its partners, most-attested first). Partners are organisations and
+    countries it cooperates with, meets at events, shares agreements with or is otherwise linked to —
+    never its own parents, units, country or office location (see `structure`). With `units`, what the
+    body's units do counts too (each partner says through which unit)."""
     x = find_entity(g, name)
+    st = structure(g, x)
+    family = {x, *st.parents, *st.units}
+    actors = [x, *st.units] if units else [x]
     rel: dict[str, set] = defaultdict(set)
     shared: dict[str, dict[str, set]] = defaultdict(lambda: {"Event": set(), "Agreement": set()})
     docs: dict[str, set] = defaultdict(set)
-    for _, y, k, d in g.out_edges(x, keys=True, data=True):
-        if g.nodes[y].get("type") in PARTNER_TYPES:
-            rel[y].add((d.get("relation", k), "out"))
-            docs[y] |= _docs(d.get("evidence", ()))
-    for y, _, k, d in g.in_edges(x, keys=True, data=True):
-        if g.nodes[y].get("type") in PARTNER_TYPES:
-            rel[y].add((d.get("relation", k), "in"))
-            docs[y] |= _docs(d.get("evidence", ()))
-    for _, e, k, d in g.out_edges(x, keys=True, data=True):
-        etype = g.nodes[e].get("type")
-        roles = EVENT_ROLES if etype == "Event" else AGREEMENT_ROLES if etype == "Agreement" else ()
-        if d.get("relation", k) not in roles:
-            continue
-        for y, _, k2, d2 in g.in_edges(e, keys=True, data=True):
-            if y != x and g.nodes[y].get("type") in PARTNER_TYPES and d2.get("relation", k2) in roles:
-                shared[y][etype].add(e)
-                docs[y] |= _docs(d.get("evidence", ())) | _docs(d2.get("evidence", ()))
+    via: dict[str, set] = defaultdict(set)
+    direct: set[str] = set()
+    for a in actors:
+        for y, relation, direction, evidence in _edges(g, a):
+            if y in family or g.nodes[y].get("type") not in PARTNER_TYPES or relation in STRUCTURE_RELATIONS:
+                continue
+            rel[y].add((relation, direction))
+            docs[y] |= _docs(evidence)
+            if a != x:
+                via[y].add(a)
+            else:
+                direct.add(y)
+        for _, e, k, d in g.out_edges(a, keys=True, data=True):
+            etype = g.nodes[e].get("type")
+            roles = EVENT_ROLES if etype == "Event" else AGREEMENT_ROLES if etype == "Agreement" else ()
+            if d.get("relation", k) not in roles:
+                continue
+            for y, _, k2, d2 in g.in_edges(e, keys=True, data=True):
+                if y not in family and g.nodes[y].get("type") in PARTNER_TYPES and d2.get("relation", k2) in roles:
+                    shared[y][etype].add(e)
+                    docs[y] |= _docs(d.get("evidence", ())) | _docs(d2.get("evidence", ()))
+                    if a != x:
+                        via[y].add(a)
+                    else:
+                        direct.add(y)
+    by_label = lambda ids: tuple(sorted(ids, key=lambda i: (g.nodes[i].get("label", i), i)))  # noqa: E731
     out = []
     for y in set(rel) | set(shared):
         n = g.nodes[y]
-        by_label = lambda ids: tuple(sorted(ids, key=lambda i: (g.nodes[i].get("label", i), i)))  # noqa: E731
         out.append(Partner(y, n.get("label", y), n.get("type", ""), tuple(sorted(rel.get(y, ()))),
                            by_label(shared[y]["Event"]) if y in shared else (),
-                           by_label(shared[y]["Agreement"]) if y in shared else (), tuple(sorted(docs[y]))))
+                           by_label(shared[y]["Agreement"]) if y in shared else (), tuple(sorted(docs[y])),
+                           by_label(via.get(y, ())), y in direct))
     out.sort(key=lambda p: (-len(p.docs), -(len(p.relations) + len(p.events) + len(p.agreements)), p.label, p.node))
     return x, out

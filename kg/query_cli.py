@@ -5,30 +5,33 @@ Errors (refused or broken queries, unknown names, missing builds) are one line a
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
+import shutil
 import sys
 from pathlib import Path
 
 from .errors import QueryError
-from .export.vocab import PREFIXES
-
-TABLE_CELL_PAD = 48          # pad columns up to this width; longer cells simply run on
 
 
 def register(subparsers) -> None:
+    from .sparql import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
     q = subparsers.add_parser(
         "query", help="run a read-only SPARQL query against the built graph",
-        description="Run a SPARQL SELECT / ASK / CONSTRUCT / DESCRIBE query against the RDF export of a build "
-        "(graph.trig, else graph.ttl). The default graph is every article's links merged; GRAPH ?article { … } "
-        "reaches one article's links. Read-only and offline: SPARQL Update, SERVICE and FROM of graphs that are "
-        "not in the export are refused.")
+        description="Run a SPARQL SELECT / ASK / CONSTRUCT / DESCRIBE query against the RDF export of a build. "
+        "The default graph is every article's links merged; GRAPH ?article { … } reaches one article's links. "
+        "The prefixes kg:, org:, schema:, prov:, dcterms:, skos:, owl:, rdf:, rdfs:, xsd: and wd: are declared. "
+        "Read-only and offline: SPARQL Update, SERVICE and FROM of graphs that are not in the export are "
+        "refused (decided on the parsed query). Rows are printed as they come; --timeout and Ctrl-C stop it.")
     q.add_argument("sparql", nargs="?", help="the query text (or use --file)")
     q.add_argument("--file", "-f", help="read the query from this file (e.g. queries/agreements-and-parties.rq)")
     q.add_argument("--graph", default="output", help="build folder or RDF file (default: output)")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table",
-                   help="table (default), CSV or SPARQL JSON results")
+                   help="table (default), CSV or SPARQL JSON results (CONSTRUCT/DESCRIBE: Turtle, N-Triples, "
+                   "JSON-LD)")
+    q.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                   help=f"stop the query after this long (default: {DEFAULT_TIMEOUT:g}; 0: no limit)")
+    q.add_argument("--max-memory", type=_megabytes, default=DEFAULT_MAX_MEMORY, metavar="MB",
+                   help=f"memory the query may use (default: {DEFAULT_MAX_MEMORY}; 0: no limit)")
     q.set_defaults(func=cmd_query)
 
     p = subparsers.add_parser(
@@ -47,20 +50,44 @@ def register(subparsers) -> None:
 
     r = subparsers.add_parser(
         "partners", help="who an organisation works with, how, how often, in which articles",
-        description="Partners of an organisation or country: direct links (cooperatesWith, partOf, …), shared "
+        description="Partners of an organisation or country: direct links (cooperatesWith, funded, …), shared "
         "events (both organised, attended or funded) and shared agreements (both parties or funders), "
-        "with the articles that state them; most-attested first.")
+        "with the articles that state them; most-attested first. The body's own parents, units, country and "
+        "office location are listed apart, never as partners; what its units do counts as its own "
+        "(--no-units: only its own links).")
     r.add_argument("name", help='a name, alias or id, e.g. "Cục Đối ngoại"')
     r.add_argument("--graph", default="output", help="build folder or graph.json (default: output)")
-    r.add_argument("--limit", type=int, default=0, help="show at most this many partners (default: all)")
+    r.add_argument("--limit", type=int, default=PARTNERS_SHOWN,
+                   help=f"show at most this many partners (default: {PARTNERS_SHOWN}; 0: all); the total is always given")
+    r.add_argument("--no-units", action="store_true", help="leave out what the body's units do")
     r.add_argument("--format", choices=("text", "json"), default="text")
     r.set_defaults(func=cmd_partners)
 
 
 # --- kg query -------------------------------------------------------------------------------------
 
+def _seconds(text: str) -> float:
+    try:
+        x = float(text)
+    except ValueError:
+        x = -1.0
+    if not (x >= 0 and x != float("inf")):
+        raise argparse.ArgumentTypeError(f"expected a number of seconds >= 0 (0: no limit), got {text!r}")
+    return x
+
+
+def _megabytes(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if n < 0 or 0 < n < 256:
+        raise argparse.ArgumentTypeError(f"expected a number of MB >= 256 (0: no limit), got {text!r}")
+    return n
+
+
 def cmd_query(args: argparse.Namespace) -> int:
-    from .query import run_query
+    from .sparql import prepare_job, stream_query
     if bool(args.sparql) == bool(args.file):
         raise QueryError("kg query: give the query text or --file FILE (one of them)")
     source = "query"
@@ -72,82 +99,43 @@ def cmd_query(args: argparse.Namespace) -> int:
         except (OSError, UnicodeDecodeError) as exc:
             reason = getattr(exc, "strerror", None) or exc.__class__.__name__
             raise QueryError(f"{args.file}: cannot be read: {reason}") from None
-    result = run_query(text, args.graph, source)
-    sys.stdout.write(format_result(result, args.format))
+    width = shutil.get_terminal_size((0, 0)).columns if args.format == "table" and sys.stdout.isatty() else 0
+    job = prepare_job(text, args.graph, args.format, source, width, args.max_memory, index=_index)
+    out = sys.stdout
+    try:
+        for chunk in stream_query(job, args.timeout, source):
+            out.write(chunk)
+            out.flush()
+    except KeyboardInterrupt:
+        print("kg: query interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:                  # `kg query … | head`: the reader has what it wanted
+        import os
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     return 0
 
 
-def format_result(result, fmt: str = "table") -> str:
-    """A SparqlResult as an aligned table, W3C SPARQL CSV, or W3C SPARQL JSON results."""
+def _index(folder: Path) -> None:
+    """Make the build's query store in a child process (Ctrl-C stops it), saying so on stderr."""
+    from .sparql import write_store_in_child
+    print(f"kg: indexing {folder}/graph.trig for queries (once per build) …", file=sys.stderr)
+    write_store_in_child(folder)
+
+
+def format_result(result, fmt: str = "table", width: int = 0) -> str:
+    """A SparqlResult (kg.sparql.sparql) as an aligned table, W3C SPARQL CSV or JSON results; triples as
+    Turtle, N-Triples or JSON-LD."""
+    from .sparql_format import ask_text, select_csv, select_json, select_table, triples_text
     if result.kind == "ask":
-        return json.dumps({"head": {}, "boolean": result.boolean}) + "\n" if fmt == "json" else \
-            ("true\n" if result.boolean else "false\n")
+        return ask_text(result.boolean, fmt)
     if result.kind == "graph":
-        return _triples_text(result.triples, turtle=fmt == "table")
+        return triples_text(result.triples, fmt)
     if fmt == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\r\n")
-        w.writerow(result.variables)
-        for row in result.rows:
-            w.writerow(["" if t is None else t.value for t in row])
-        return buf.getvalue()
+        return "".join(select_csv(result.variables, result.rows))
     if fmt == "json":
-        bindings = [{v: _json_term(t) for v, t in zip(result.variables, row) if t is not None}
-                    for row in result.rows]
-        return json.dumps({"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}},
-                          ensure_ascii=False, indent=1) + "\n"
-    return _table(result.variables, [[_cell(t) for t in row] for row in result.rows])
-
-
-def _json_term(t) -> dict:
-    import pyoxigraph as ox
-    if isinstance(t, ox.NamedNode):
-        return {"type": "uri", "value": t.value}
-    if isinstance(t, ox.BlankNode):
-        return {"type": "bnode", "value": t.value}
-    if isinstance(t, ox.Literal):
-        out = {"type": "literal", "value": t.value}
-        if t.language:
-            out["xml:lang"] = t.language
-        elif t.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-            out["datatype"] = t.datatype.value
-        return out
-    return {"type": "literal", "value": str(t)}
-
-
-def _cell(t) -> str:
-    """Literals as their text; IRIs shortened with the usual prefixes (kg:, org:, schema: …)."""
-    import pyoxigraph as ox
-    if t is None:
-        return ""
-    if isinstance(t, ox.NamedNode):
-        for pfx, ns in PREFIXES.items():
-            if t.value.startswith(ns) and len(t.value) > len(ns):
-                return f"{pfx}:{t.value[len(ns):]}"
-        return t.value
-    if isinstance(t, ox.Literal):
-        return " ".join(t.value.split())
-    return str(t)
-
-
-def _table(header, rows) -> str:
-    if not header:
-        return ""
-    widths = [min(TABLE_CELL_PAD, max([len(h)] + [len(r[i]) for r in rows])) for i, h in enumerate(header)]
-    line = lambda cells: " | ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
-    out = [line(header), "-+-".join("-" * w for w in widths)] + [line(r) for r in rows]
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(out) + "\n"
-
-
-def _triples_text(triples, turtle: bool) -> str:
-    """CONSTRUCT / DESCRIBE results: Turtle for the table format, N-Triples otherwise."""
-    import pyoxigraph as ox
-    from .export.rdf import _fixed_prefix_order
-    if not turtle:
-        return ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
-    out = ox.serialize(list(triples), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-    return _fixed_prefix_order(out, PREFIXES).decode("utf-8")
+        return "".join(select_json(result.variables, result.rows))
+    return "".join(select_table(result.variables, result.rows, width))
 
 
 # --- kg path --------------------------------------------------------------------------------------
@@ -212,40 +200,80 @@ def _evidence_lines(evidence, indent: str = "      ") -> list[str]:
 
 # --- kg partners ----------------------------------------------------------------------------------
 
+PARTNERS_SHOWN = 20           # partners printed by default (the total is always said)
+LIST_SHOWN = 5                # articles, events, agreements shown per partner before "(+N more)"
+
+
 def cmd_partners(args: argparse.Namespace) -> int:
-    from .query import load_graph, partners
+    from .query import load_graph, partners, structure
     g = load_graph(args.graph)
-    x, found = partners(g, args.name)
-    if args.limit > 0:
-        found = found[:args.limit]
+    x, found = partners(g, args.name, units=not args.no_units)
+    st = structure(g, x)
+    shown = found[:args.limit] if args.limit > 0 else found
     if args.format == "json":
-        data = {"entity": _node_json(g, x), "partners": [
-            {**_node_json(g, p.node),
-             "relations": [{"relation": r, "direction": d} for r, d in p.relations],
-             "shared_events": [_node_json(g, e) for e in p.events],
-             "shared_agreements": [_node_json(g, a) for a in p.agreements],
-             "articles": list(p.docs)} for p in found]}
+        data = {"entity": _node_json(g, x), "total": len(found), "units_counted": not args.no_units,
+                "structure": {"part_of": [_node_json(g, n) for n in st.parents],
+                              "units": [_node_json(g, n) for n in st.units],
+                              "country": [_node_json(g, n) for n in st.country],
+                              "based_in": [_node_json(g, n) for n in st.based_in]},
+                "partners": [
+                    {**_node_json(g, p.node),
+                     "relations": [{"relation": r, "direction": d} for r, d in p.relations],
+                     "shared_events": [_node_json(g, e) for e in p.events],
+                     "shared_agreements": [_node_json(g, a) for a in p.agreements],
+                     "via_units": [_node_json(g, u) for u in p.via], "direct": p.direct,
+                     "articles": list(p.docs)} for p in shown]}
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
         return 0
-    sys.stdout.write(format_partners(g, x, found))
+    sys.stdout.write(format_partners(g, x, shown, total=len(found), st=st, units=not args.no_units))
     return 0
 
 
-def format_partners(g, x: str, found) -> str:
+def _some(items, shown: int = LIST_SHOWN) -> str:
+    items = list(items)
+    more = f" … (+{len(items) - shown} more)" if len(items) > shown else ""
+    return "; ".join(items[:shown]) + more
+
+
+def format_partners(g, x: str, found, total: int | None = None, st=None, units: bool = True) -> str:
+    """The partners as numbered entries (long lists cut with '(+N more)'), after one line saying how many
+    there are in all and the body's own place (parents, units, country), which are never partners."""
     d = g.nodes[x]
-    out = [f"Partners of {d.get('label', x)} ({d.get('type', '?')}): {len(found)}"]
+    total = len(found) if total is None else total
+    head = f"Partners of {d.get('label', x)} ({d.get('type', '?')}): {total}"
+    if len(found) < total:
+        head += f", the {len(found)} most attested shown (--limit 0 shows all)"
+    out = [head]
+    if st is not None:
+        if st.units:
+            counted = f"counting what its {len(st.units)} unit(s) do" if units else \
+                f"its {len(st.units)} unit(s), not counted (--no-units)"
+            out.append(f"  {counted}: {_some(_label(g, u) for u in st.units)}")
+        for name, ids in (("part of", st.parents), ("country", st.country), ("based in", st.based_in)):
+            if ids:
+                out.append(f"  {name}: {_some(_label(g, n) for n in ids)}")
     for i, p in enumerate(found, 1):
         out.append("")
-        out.append(f"{i}. {p.label} ({p.type}) — {len(p.docs)} article(s)")
+        out.append(f"{i}. {p.label} ({p.type}{_place(g, p.node)}) — {len(p.docs)} article(s)")
         if p.relations:
-            out.append("   links: " + "; ".join(f"{r} →" if dr == "out" else f"← {r}" for r, dr in p.relations))
+            out.append("   links: " + _some(f"{r} →" if dr == "out" else f"← {r}" for r, dr in p.relations))
         if p.events:
-            out.append("   shared events: " + "; ".join(_dated(g, e) for e in p.events))
+            out.append("   shared events: " + _some(_dated(g, e) for e in p.events))
         if p.agreements:
-            out.append("   shared agreements: " + "; ".join(_label(g, a) for a in p.agreements))
+            out.append("   shared agreements: " + _some(_label(g, a) for a in p.agreements))
+        if p.via:
+            out.append("   through: " + _some(_label(g, u) for u in p.via) + (" (and directly)" if p.direct else ""))
         if p.docs:
-            out.append("   articles: " + ", ".join(p.docs))
+            out.append("   articles: " + _some(p.docs).replace("; ", ", "))
     return "\n".join(out) + "\n"
+
+
+def _place(g, n) -> str:
+    """', Việt Nam' for a body of a country; ', based in Việt Nam' for an office abroad or a country office."""
+    own = [g.nodes[v].get("label", v) for _, v, k, d in g.out_edges(n, keys=True, data=True) if d.get("relation", k) == "country"]
+    based = [g.nodes[v].get("label", v) for _, v, k, d in g.out_edges(n, keys=True, data=True) if d.get("relation", k) == "basedIn"]
+    parts = ([", ".join(sorted(own))] if own else []) + ([f"based in {', '.join(sorted(based))}"] if based else [])
+    return "".join(f", {p}" for p in parts)
 
 
 def _dated(g, n) -> str:

@@ -35,6 +35,7 @@ SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "governments.tsv": (("id", "word"), ("country", "note")),
     "abbreviations.tsv": (("id", "short", "long"), ("note",)),
     "country_words.tsv": (("id", "kind", "word"), ("country", "note")),
+    "residences.tsv": (("id", "phrase"), ("note",)),
 }
 # cues.tsv: each role and the relations whose scanner reads it (rules/README.md explains them all);
 # a role on another relation would be a rule that silently does nothing, so it is refused

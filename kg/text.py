@@ -55,14 +55,19 @@ _TONE_PAIRS = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ":
                "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
 _TONE_PAIRS.update({k.upper(): v.upper() for k, v in list(_TONE_PAIRS.items())})
 _TONE_PAIRS.update({k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(_TONE_PAIRS.items()) if k.islower()})
-_OLD_TONES = re.compile("|".join(sorted(_TONE_PAIRS, key=len, reverse=True)))
+# (not after "q": "quý", "Quỹ" are spelt with the tone on the last vowel in either style)
+_OLD_TONES = re.compile("(?<![qQ])(?:[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])")
 # a dash between two words, however it is spaced ("Lao động - Thương binh", "Lao động-Thương binh")
 _DASH = re.compile(r"\s*[-–—‑]\s*")
 
 
 def new_tone_marks(text: str) -> str:
     """'hoà' -> 'hòa', 'Uỷ ban' -> 'Ủy ban' (same length): one spelling of each word."""
-    return _OLD_TONES.sub(lambda m: _TONE_PAIRS[m.group()], text) if _OLD_TONES.search(text) else text
+    return _OLD_TONES.sub(_new_tone, text) if _OLD_TONES.search(text) else text
+
+
+def _new_tone(m: re.Match) -> str:
+    return _TONE_PAIRS[m.group()]
 
 
 def norm_key(text: str) -> str:

@@ -87,7 +87,7 @@ def pytest_runtest_logreport(report):
         _outcomes[report.nodeid] = "failed"
 
 
-def pytest_terminal_summary(terminalreporter):
+def _robustness_summary(terminalreporter):
     if not _outcomes:
         return
     areas: dict[str, Counter] = defaultdict(Counter)
@@ -104,3 +104,19 @@ def pytest_terminal_summary(terminalreporter):
         total.update(c)
     tw.write_line(f"{'all':16} tried {total['passed'] + total['failed']:4}  handled {total['passed']:4}"
                   + (f"  skipped {total['skipped']}" if total["skipped"] else ""))
+
+
+def _browser_summary(terminalreporter):
+    """Say loudly when the browser tests were skipped for want of chromium (and how to get it)."""
+    skipped = [r for r in terminalreporter.stats.get("skipped", []) if "tests/browser/" in r.nodeid.replace("\\", "/")]
+    if not skipped:
+        return
+    terminalreporter.write_sep("!", f"{len(skipped)} BROWSER TESTS SKIPPED: chromium is missing", red=True, bold=True)
+    terminalreporter.write_line("graph.html and report.html were NOT checked in a browser. Install chromium "
+                                "(Debian/Ubuntu: sudo apt-get install chromium) and run `make test` again.",
+                                red=True, bold=True)
+
+
+def pytest_terminal_summary(terminalreporter):
+    _robustness_summary(terminalreporter)
+    _browser_summary(terminalreporter)

@@ -28,8 +28,8 @@ def test_graph_json_nodes_carry_id_label_type_aliases(built):
 
 def test_every_edge_has_a_relation_and_evidence_pointing_into_the_raw_article(built):
     data = json.loads((Path(built.out_dir) / "graph.json").read_text(encoding="utf-8"))
-    assert data["links"]
-    for e in data["links"]:
+    assert data["edges"]
+    for e in data["edges"]:
         assert e["relation"] and e["evidence"]
         for ev in e["evidence"]:
             raw = (CORPUS / f"{ev['doc']}.txt").read_text(encoding="utf-8")
@@ -131,7 +131,7 @@ def test_graphml_reads_back_odd_attribute_values(tmp_path):
     back = nx.read_graphml(tmp_path / "g.graphml", force_multigraph=True)
     assert back.nodes["a"]["label"] == "Tên <b> & \"x\""
     assert back.nodes["b"]["n"] == 4
-    assert json.loads(back.edges["a", "b", "k"]["evidence"]) == EVIDENCE
+    assert json.loads(back.edges["a", "b", "a|k|b"]["evidence"]) == EVIDENCE
 
 
 def test_graphml_node_and_edge_ids_with_markup_characters_read_back_the_same(tmp_path):
@@ -142,4 +142,4 @@ def test_graphml_node_and_edge_ids_with_markup_characters_read_back_the_same(tmp
     write_graphml(g, tmp_path / "g.graphml")
     back = nx.read_graphml(tmp_path / "g.graphml", force_multigraph=True)
     assert sorted(back.nodes) == sorted(["bộ <a> & \"b\"", "c'd"])
-    assert list(back.edges(keys=True)) == [("bộ <a> & \"b\"", "c'd", "r&s")]
+    assert list(back.edges(keys=True)) == [("bộ <a> & \"b\"", "c'd", "bộ <a> & \"b\"|r&s|c'd")]

@@ -1,5 +1,9 @@
 """GraphML for Gephi, yEd, Cytoscape, streamed one node or edge at a time. List and dict
-attributes become JSON strings (GraphML has no lists); the file reads back with networkx."""
+attributes become JSON strings (GraphML has no lists); the file reads back with networkx and igraph.
+
+Each edge has a unique, stable id ("SOURCE|relation|TARGET": Gephi keeps one edge per id), a readable
+`label` (English; `label_vi` in Vietnamese), a `weight` (how many articles state it) and the dates of the
+first and last of those articles (`first_date`, `last_date`, ISO), besides `relation` and `evidence`."""
 from __future__ import annotations
 
 import json
@@ -10,6 +14,7 @@ import networkx as nx
 
 from .atomic import write_atomic
 from .jsontext import JsonText
+from .vocab import relation_label
 
 _INVALID_XML = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
 _HAS_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -74,15 +79,45 @@ class _Texts:
         return out
 
 
+def edge_extras(g: nx.MultiDiGraph, relation: str, evidence) -> dict:
+    """The attributes Gephi and other tools read on an edge: label, label_vi, weight (articles),
+    first_date and last_date (of those articles, where they are dated)."""
+    documents = g.graph.get("documents", {})
+    docs = {str(e.get("doc")) for e in evidence or ()}
+    dates = sorted(d for d in (documents.get(doc, {}).get("date", "") for doc in docs) if d)
+    out = {"label": relation_label(relation, "en"), "label_vi": relation_label(relation, "vi"),
+           "weight": float(len(docs))}
+    if dates:
+        out["first_date"], out["last_date"] = dates[0], dates[-1]
+    return out
+
+
+def edge_ids(edges) -> list[str]:
+    """'SOURCE|key|TARGET' for each (u, v, key) in order; a repeat (only possible when ids contain '|')
+    gets '#2', '#3' … so every id is unique."""
+    seen: dict[str, int] = {}
+    out = []
+    for u, v, k in edges:
+        base = f"{u}|{k}|{v}"
+        n = seen.get(base, 0) + 1
+        seen[base] = n
+        out.append(base if n == 1 else f"{base}#{n}")
+    return out
+
+
 def iter_graphml(g: nx.MultiDiGraph):
     """GraphML lines, deterministic: keys, nodes and edges in sorted order."""
     node_keys: dict[str, list] = {}
     for _, d in g.nodes(data=True):
         for k, v in d.items():
             node_keys.setdefault(k, []).append(v)
+    edges = sorted(g.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+    extras = [edge_extras(g, d.get("relation", k), d.get("evidence", ())) for _, _, k, d in edges]
     edge_keys: dict[str, list] = {}
-    for _, _, d in g.edges(data=True):
+    for (_, _, _, d), extra in zip(edges, extras):
         for k, v in d.items():
+            edge_keys.setdefault(k, []).append(v)
+        for k, v in extra.items():
             edge_keys.setdefault(k, []).append(v)
     ids: dict[tuple[str, str], str] = {}
     yield '<?xml version="1.0" encoding="utf-8"?>\n'
@@ -112,9 +147,11 @@ def iter_graphml(g: nx.MultiDiGraph):
         if len(out) >= 4096:
             yield "".join(out)
             out = []
-    for u, v, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2]))):
-        out.append(f"    <edge source={attr(u)} target={attr(v)} id={attr(k)}>\n")
-        out.extend([f"{edge_open[a]}{text(d[a])}</data>\n" for a in sorted(d)])
+    ids = edge_ids((u, v, k) for u, v, k, _ in edges)
+    for (u, v, k, d), extra, eid in zip(edges, extras, ids):
+        out.append(f"    <edge source={attr(u)} target={attr(v)} id={attr(eid)}>\n")
+        values = {**extra, **d}
+        out.extend([f"{edge_open[a]}{text(values[a])}</data>\n" for a in sorted(values)])
         out.append("    </edge>\n")
         if len(out) >= 4096:
             yield "".join(out)

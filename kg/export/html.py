@@ -34,9 +34,10 @@ TYPE_STYLE = {
     "Location": ("#8C6D31", "hexagon"),
 }
 OTHER_STYLE = ("#777777", "dot")
-RELATION_COLORS = dict(zip(RELATIONS, (
-    "#6A3D9A", "#1B9E77", "#D95F02", "#E7298A", "#0072B2", "#B8860B",
-    "#A6761D", "#666666", "#8C564B", "#17BECF", "#BC80BD")))
+RELATION_COLORS = {
+    "partOf": "#6A3D9A", "country": "#1B9E77", "basedIn": "#66A61E", "organized": "#D95F02",
+    "participatedIn": "#E7298A", "cooperatesWith": "#0072B2", "funded": "#B8860B", "partyTo": "#A6761D",
+    "memberOf": "#666666", "heldIn": "#8C564B", "underFramework": "#17BECF", "holdsPosition": "#BC80BD"}
 OTHER_RELATION_COLOR = "#999999"
 
 LAYOUT_SEED = 7

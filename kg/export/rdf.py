@@ -24,7 +24,7 @@ from ..errors import KgError
 from ..text import fold, slug
 from .atomic import write_atomic
 from .vocab import (DCTERMS, FALLBACK_CLASS, KG, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA, SKOS, TYPE_CLASSES, WD,
-                    XSD, relation_property)
+                    XSD, name_language, relation_property)
 
 DEFAULT_BASE = "https://kg.example.org/"
 
@@ -141,6 +141,14 @@ class _Terms:
             seg = self._segments[doc] = segment(doc)
         return iri(f"{self.base}evidence/{seg}-{digest}")
 
+    def name(self, value) -> str:
+        """A name as a literal tagged with its language (@vi, or @en for English names)."""
+        text = str(value)
+        out = self._lits.get((text, None))
+        if out is None:
+            out = self._lits[(text, None)] = lit(text, name_language(text))
+        return out
+
     def lit(self, value, lang: str = "") -> str:
         """lit(value, lang), one string per distinct value: evidence sentences and rule ids repeat."""
         key = (str(value), lang)
@@ -197,9 +205,9 @@ _SOURCE, _MENTIONS = iri(DCTERMS + "source"), iri(SCHEMA + "mentions")
 def _node_quads(t: _Terms, s: str, d: dict, by_name: dict) -> Iterator[Quad]:
     etype = d.get("type", "")
     yield ("", s, _A, iri(TYPE_CLASSES.get(etype, FALLBACK_CLASS)))
-    yield ("", s, _LABEL, lit(d.get("label", ""), "vi"))
+    yield ("", s, _LABEL, t.name(d.get("label", "")))
     for alias in d.get("aliases", ()):
-        yield ("", s, _ALT, lit(alias, "vi"))
+        yield ("", s, _ALT, t.name(alias))
     if _QID.fullmatch(str(d.get("wikidata", ""))):
         yield ("", s, _SAME, iri(WD + d["wikidata"]))
     if d.get("iso"):
@@ -209,10 +217,10 @@ def _node_quads(t: _Terms, s: str, d: dict, by_name: dict) -> Iterator[Quad]:
         yield ("", s, _START if etype == "Event" and when else _DATE, when or lit(d["date"]))
     if d.get("place"):
         where = by_name.get(("Location", fold(d["place"]))) or by_name.get(("Country", fold(d["place"])))
-        yield ("", s, _LOCATION, t.node[where] if where else lit(d["place"], "vi"))
+        yield ("", s, _LOCATION, t.node[where] if where else t.name(d["place"]))
     if d.get("country"):
         country = by_name.get(("Country", fold(d["country"])))
-        yield ("", s, _COUNTRY, t.node[country]) if country else ("", s, _COUNTRY_NAME, lit(d["country"], "vi"))
+        yield ("", s, _COUNTRY, t.node[country]) if country else ("", s, _COUNTRY_NAME, t.name(d["country"]))
     if d.get("kind"):
         yield ("", s, _KIND, lit(d["kind"]))
     if d.get("gazetteer"):

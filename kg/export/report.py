@@ -1,36 +1,290 @@
-"""A short Markdown report: entities per type, most connected organisations, partnerships, articles."""
+"""The report: a researcher's first questions answered from the graph — how much was read, when things
+happened, who is most active, the strongest partnerships and the articles behind them, each country in
+a few lines — as report.md (tables) and report.html (the same with charts, self-contained, offline).
+
+`report_data` computes everything once; the two writers only lay it out. All text from the articles is
+escaped (Markdown table pipes; HTML entities); the page has no script and loads nothing.
+"""
 from __future__ import annotations
 
-from collections import Counter
+import html
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import PurePath
 
 import networkx as nx
 
 from ..model import ENTITY_TYPES
+from .vocab import relation_label, type_label
+
+TOP = 15                     # bodies, countries and partnerships shown
+COUNTRIES = 12               # countries given a summary
+ARTICLES_PER_PAIR = 5        # articles listed under each partnership
+PARTNER_TIES = frozenset({"cooperatesWith"})
+SHARED_ROLES = {"Event": frozenset({"organized", "participatedIn", "funded"}),
+                "Agreement": frozenset({"partyTo", "funded"})}
+ACTORS = frozenset({"Organization", "Country"})
 
 
-def _md(text: str) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+@dataclass
+class Pair:
+    """Two bodies (or countries) that work together: the articles stating a direct tie or a shared
+    event or agreement."""
+    a: str
+    b: str
+    docs: set = field(default_factory=set)
+    direct: bool = False
+    shared: set = field(default_factory=set)
+
+
+@dataclass
+class ReportData:
+    types: Counter
+    relations: Counter
+    years: list[str]
+    articles_per_year: dict[str, int]
+    events_per_year: dict[str, int]
+    bodies: list[tuple[str, int, int]]            # (node, articles, links)
+    countries: list[tuple[str, int, int]]
+    pairs: list[Pair]
+    country_summaries: list[dict]
+    documents: dict
+    skipped: list[tuple[str, str]]
+
+
+def _label(g, n) -> str:
+    return str(g.nodes[n].get("label", n))
+
+
+def _year(date: str) -> str:
+    date = str(date or "")
+    return date[:4] if len(date) >= 4 and date[:4].isdigit() else ""
+
+
+def partnerships(g: nx.MultiDiGraph) -> list[Pair]:
+    """Pairs of bodies/countries with a direct cooperatesWith link or a shared event/agreement, strongest
+    (most articles) first; a body's link to its own parent or country is structure, not partnership."""
+    pairs: dict[tuple[str, str], Pair] = {}
+
+    def pair(x, y) -> Pair:
+        a, b = sorted((x, y))
+        return pairs.setdefault((a, b), Pair(a, b))
+
+    for u, v, k, d in g.edges(keys=True, data=True):
+        if d.get("relation", k) in PARTNER_TIES and u != v:
+            p = pair(u, v)
+            p.direct = True
+            p.docs |= {str(e["doc"]) for e in d.get("evidence", ())}
+    for x, xd in g.nodes(data=True):
+        roles = SHARED_ROLES.get(xd.get("type"))
+        if not roles:
+            continue
+        ins = [(y, {str(e["doc"]) for e in d.get("evidence", ())}) for y, _, k, d in g.in_edges(x, keys=True, data=True)
+               if d.get("relation", k) in roles and g.nodes[y].get("type") in ACTORS]
+        for i, (y1, d1) in enumerate(ins):
+            for y2, d2 in ins[i + 1:]:
+                if y1 != y2:
+                    p = pair(y1, y2)
+                    p.shared.add(x)
+                    p.docs |= d1 | d2
+    structural = {(u, v) for u, v, k, d in g.edges(keys=True, data=True)
+                  if d.get("relation", k) in ("partOf", "country", "basedIn")}
+    out = [p for p in pairs.values() if (p.a, p.b) not in structural and (p.b, p.a) not in structural]
+    out.sort(key=lambda p: (-len(p.docs), -p.direct, _label(g, p.a), _label(g, p.b)))
+    return out
+
+
+def _activity(g, etype: str) -> list[tuple[str, int, int]]:
+    rows = [(n, len(d.get("docs", ())), g.degree(n)) for n, d in g.nodes(data=True) if d.get("type") == etype]
+    rows.sort(key=lambda r: (-r[1], -r[2], _label(g, r[0]), r[0]))
+    return rows
+
+
+def _country_summary(g, c: str, pairs: list[Pair]) -> dict:
+    def sources(rel):
+        return sorted((u for u, _, k, d in g.in_edges(c, keys=True, data=True) if d.get("relation", k) == rel),
+                      key=lambda n: (_label(g, n), n))
+    agreements = sorted((v for _, v, k, d in g.out_edges(c, keys=True, data=True) if d.get("relation", k) == "partyTo"),
+                        key=lambda n: (_label(g, n), n))
+    partners = [p.b if p.a == c else p.a for p in pairs if c in (p.a, p.b)]
+    return {"node": c, "label": _label(g, c), "articles": len(g.nodes[c].get("docs", ())),
+            "bodies": sources("country"), "offices": sources("basedIn"), "events": sources("heldIn"),
+            "agreements": agreements, "partners": partners}
+
+
+def report_data(g: nx.MultiDiGraph, skipped=None) -> ReportData:
+    docs = g.graph.get("documents", {})
+    types = Counter(d.get("type") for _, d in g.nodes(data=True))
+    rels = Counter(d.get("relation") for _, _, d in g.edges(data=True))
+    art_years = Counter(_year(m.get("date", "")) for m in docs.values())
+    ev_years = Counter(_year(d.get("date", "")) for _, d in g.nodes(data=True) if d.get("type") == "Event")
+    years = sorted(y for y in set(art_years) | set(ev_years) if y)
+    pairs = partnerships(g)
+    countries = _activity(g, "Country")
+    return ReportData(types, rels, years, {y: art_years.get(y, 0) for y in years}, {y: ev_years.get(y, 0) for y in years},
+                      _activity(g, "Organization"), countries, pairs,
+                      [_country_summary(g, c, pairs) for c, n, _ in countries[:COUNTRIES] if n],
+                      docs, [(_shown_path(p), r) for p, r in (skipped or [])])
+
+
+def _shown_path(path: str) -> str:
+    """A skipped file as the reader knows it: its name, not where the build machine keeps it."""
+    return PurePath(str(path)).name or str(path)
+
+
+def _articles_of(data: ReportData, ids) -> list[tuple[str, str, str]]:
+    """(id, title, date) of articles, newest first."""
+    rows = sorted((i, data.documents.get(i, {}).get("title", ""), data.documents.get(i, {}).get("date", "")) for i in ids)
+    return sorted(rows, key=lambda r: r[2], reverse=True)      # stable: same date by id; undated ("") last
+
+
+# --- Markdown ------------------------------------------------------------------------------------------
+
+def _md(text) -> str:
+    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _names(g, ids, n: int = 8) -> str:
+    ids = list(ids)
+    more = f" … (+{len(ids) - n})" if len(ids) > n else ""
+    return ", ".join(_md(_label(g, i)) for i in ids[:n]) + more if ids else "—"
 
 
 def generate_report(g: nx.MultiDiGraph, skipped: list[tuple[str, str]] | None = None) -> str:
-    lines = ["# Knowledge graph report", ""]
-    docs = g.graph.get("documents", {})
-    counts = Counter(d.get("type") for _, d in g.nodes(data=True))
+    data = report_data(g, skipped)
+    lines = ["# Knowledge graph report", "",
+             f"{len(data.documents)} article(s) read, {len(data.skipped)} skipped; "
+             f"{g.number_of_nodes()} entities, {g.number_of_edges()} links. "
+             "report.html has the same with charts.", ""]
     lines += ["## Entities per type", "", "| type | count |", "|---|---|"]
-    lines += [f"| {t} | {counts.get(t, 0)} |" for t in ENTITY_TYPES]
-    rel_counts = Counter(d.get("relation") for _, _, d in g.edges(data=True))
-    lines += ["", "## Links per relation", "", "| relation | count |", "|---|---|"]
-    lines += [f"| {r} | {c} |" for r, c in sorted(rel_counts.items())]
-    orgs = [(g.degree(n), g.nodes[n].get("label", n)) for n in g if g.nodes[n].get("type") == "Organization"]
-    orgs.sort(key=lambda x: (-x[0], x[1]))
-    lines += ["", "## Most connected organisations", "", "| organisation | links |", "|---|---|"]
-    lines += [f"| {_md(label)} | {deg} |" for deg, label in orgs[:15]]
-    lines += ["", "## Partnerships found (cooperatesWith)", ""]
-    partners = sorted((g.nodes[u]["label"], g.nodes[v]["label"], len(d.get("evidence", [])))
-                      for u, v, d in g.edges(data=True) if d.get("relation") == "cooperatesWith")
-    lines += [f"- {_md(a)} ↔ {_md(b)} ({n} mention{'s' if n != 1 else ''})" for a, b, n in partners] or ["- none"]
-    lines += ["", f"## Articles read ({len(docs)})", "", "| id | title | date |", "|---|---|---|"]
-    lines += [f"| {_md(i)} | {_md(m.get('title', ''))} | {_md(m.get('date', ''))} |" for i, m in sorted(docs.items())]
-    lines += ["", f"## Articles skipped ({len(skipped or [])})", ""]
-    lines += [f"- `{_md(p)}`: {_md(r)}" for p, r in (skipped or [])] or ["- none"]
+    lines += [f"| {t} ({type_label(t, 'vi')}) | {data.types.get(t, 0)} |" for t in ENTITY_TYPES]
+    lines += ["", "## Links per relation", "", "| relation | meaning | count |", "|---|---|---|"]
+    lines += [f"| {r} | {relation_label(r)} / {relation_label(r, 'vi')} | {c} |" for r, c in sorted(data.relations.items())]
+    lines += ["", "## Articles and events per year", "", "| year | articles | events |", "|---|---|---|"]
+    lines += [f"| {y} | {data.articles_per_year[y]} | {data.events_per_year[y]} |" for y in data.years] or ["| — | | |"]
+    lines += ["", "## Most active bodies", "", "| organisation | articles | links |", "|---|---|---|"]
+    lines += [f"| {_md(_label(g, n))} | {a} | {k} |" for n, a, k in data.bodies[:TOP]]
+    lines += ["", "## Most active countries", "", "| country | articles | links |", "|---|---|---|"]
+    lines += [f"| {_md(_label(g, n))} | {a} | {k} |" for n, a, k in data.countries[:TOP]]
+    lines += ["", "## Strongest partnerships", "",
+              "Pairs that cooperate directly (cooperatesWith) or meet at the same event or agreement, "
+              "by the number of articles that say so.", ""]
+    if not data.pairs:
+        lines.append("- none")
+    for p in data.pairs[:TOP]:
+        how = "cooperate" if p.direct else "shared"
+        shared = f"; shared: {_names(g, sorted(p.shared, key=lambda n: _label(g, n)), 3)}" if p.shared else ""
+        lines.append(f"- **{_md(_label(g, p.a))} ↔ {_md(_label(g, p.b))}** — {len(p.docs)} article(s) ({how}{shared})")
+        for i, title, date in _articles_of(data, sorted(p.docs))[:ARTICLES_PER_PAIR]:
+            lines.append(f"  - {_md(date or 'undated')} · {_md(title or i)} (`{_md(i)}`)")
+    lines += ["", "## Countries", ""]
+    for c in data.country_summaries:
+        lines.append(f"### {_md(c['label'])} — {c['articles']} article(s)")
+        lines.append("")
+        lines.append(f"- its bodies: {_names(g, c['bodies'])}")
+        lines.append(f"- offices based there: {_names(g, c['offices'])}")
+        lines.append(f"- events held there: {_names(g, c['events'])}")
+        lines.append(f"- agreements it is party to: {_names(g, c['agreements'])}")
+        lines.append(f"- partners: {_names(g, c['partners'])}")
+        lines.append("")
+    lines += [f"## Articles read ({len(data.documents)})", "", "| id | title | date |", "|---|---|---|"]
+    lines += [f"| {_md(i)} | {_md(m.get('title', ''))} | {_md(m.get('date', ''))} |" for i, m in sorted(data.documents.items())]
+    lines += ["", f"## Articles skipped ({len(data.skipped)})", ""]
+    lines += [f"- `{_md(p)}`: {_md(r)}" for p, r in data.skipped] or ["- none"]
     return "\n".join(lines) + "\n"
+
+
+# --- HTML with charts ------------------------------------------------------------------------------------
+
+CSS = """
+body { font-family: 'DejaVu Sans', 'Noto Sans', 'Segoe UI', Arial, sans-serif; color: #222; max-width: 60rem;
+       margin: 2rem auto; padding: 0 1rem; line-height: 1.45; }
+h1 { font-size: 1.6rem; } h2 { margin-top: 2.2rem; border-bottom: 1px solid #ddd; } h3 { margin-bottom: .3rem; }
+table { border-collapse: collapse; margin: .6rem 0; } td, th { border-bottom: 1px solid #eee; padding: .2rem .6rem;
+text-align: left; vertical-align: top; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
+.chart svg { max-width: 100%; height: auto; } .muted { color: #666; } ul.articles { margin: .2rem 0 .8rem; }
+"""
+
+
+def _h(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _hnames(g, ids, n: int = 8) -> str:
+    ids = list(ids)
+    more = f" … (+{len(ids) - n})" if len(ids) > n else ""
+    return ", ".join(_h(_label(g, i)) for i in ids[:n]) + more if ids else "—"
+
+
+def _table(header, rows, numeric=()) -> str:
+    head = "".join(f"<th>{_h(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td class=\"n\">{_h(c)}</td>" if i in numeric else f"<td>{_h(c)}</td>"
+                                    for i, c in enumerate(r)) + "</tr>" for r in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def generate_report_html(g: nx.MultiDiGraph, skipped: list[tuple[str, str]] | None = None) -> str:
+    from .charts import bar_chart, year_chart
+    data = report_data(g, skipped)
+    out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+           "img-src data:\">",
+           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+           "<title>Knowledge graph report</title>", f"<style>{CSS}</style></head><body>",
+           "<h1>Knowledge graph report</h1>",
+           f"<p>{len(data.documents)} article(s) read, {len(data.skipped)} skipped; {g.number_of_nodes()} entities, "
+           f"{g.number_of_edges()} links. Open <code>graph.html</code> to explore them.</p>"]
+    out.append("<h2>When</h2>")
+    if data.years:
+        out.append('<div class="chart">' + year_chart(data.years, {
+            "articles": [data.articles_per_year[y] for y in data.years],
+            "events": [data.events_per_year[y] for y in data.years]}, "Articles and events per year") + "</div>")
+    else:
+        out.append('<p class="muted">No article or event is dated.</p>')
+    out.append("<h2>Who is most active</h2>")
+    bodies = [b for b in data.bodies[:TOP] if b[1]]
+    if bodies:
+        out.append('<div class="chart">' + bar_chart([_label(g, n) for n, _, _ in bodies], [a for _, a, _ in bodies],
+                                                    "Organisations by articles naming them", "articles") + "</div>")
+    countries = [c for c in data.countries[:TOP] if c[1]]
+    if countries:
+        out.append('<div class="chart">' + bar_chart([_label(g, n) for n, _, _ in countries],
+                                                    [a for _, a, _ in countries],
+                                                    "Countries by articles naming them", "articles") + "</div>")
+    out.append("<h2>Strongest partnerships</h2>")
+    out.append("<p>Pairs that cooperate directly or meet at the same event or agreement, by the number of "
+               "articles that say so, with those articles (newest first).</p>")
+    top = data.pairs[:TOP]
+    if top:
+        out.append('<div class="chart">' + bar_chart([f"{_label(g, p.a)} ↔ {_label(g, p.b)}" for p in top[:10]],
+                                                    [len(p.docs) for p in top[:10]], "Partnerships by articles",
+                                                    "articles") + "</div>")
+    for p in top:
+        shared = f"; shared: {_hnames(g, sorted(p.shared, key=lambda n: _label(g, n)), 3)}" if p.shared else ""
+        out.append(f"<h3>{_h(_label(g, p.a))} ↔ {_h(_label(g, p.b))}</h3>"
+                   f"<p class=\"muted\">{len(p.docs)} article(s); {'cooperate directly' if p.direct else 'no direct link'}"
+                   f"{shared}</p><ul class=\"articles\">")
+        for i, title, date in _articles_of(data, sorted(p.docs))[:ARTICLES_PER_PAIR]:
+            out.append(f"<li>{_h(date or 'undated')} · {_h(title or i)} <span class=\"muted\">({_h(i)})</span></li>")
+        out.append("</ul>")
+    if not top:
+        out.append('<p class="muted">None found.</p>')
+    out.append("<h2>Countries</h2>")
+    for c in data.country_summaries:
+        out.append(f"<h3>{_h(c['label'])} <span class=\"muted\">— {c['articles']} article(s)</span></h3><ul>")
+        for name, key in (("its bodies", "bodies"), ("offices based there", "offices"), ("events held there", "events"),
+                          ("agreements it is party to", "agreements"), ("partners", "partners")):
+            out.append(f"<li>{name}: {_hnames(g, c[key])}</li>")
+        out.append("</ul>")
+    out.append("<h2>What was found</h2>")
+    out.append(_table(["type", "loại", "count"], [(t, type_label(t, "vi"), data.types.get(t, 0)) for t in ENTITY_TYPES],
+                      numeric=(2,)))
+    out.append(_table(["relation", "meaning", "ý nghĩa", "count"],
+                      [(r, relation_label(r), relation_label(r, "vi"), c) for r, c in sorted(data.relations.items())],
+                      numeric=(3,)))
+    out.append(f"<h2>Articles read ({len(data.documents)})</h2>")
+    out.append(_table(["id", "title", "date"], [(i, m.get("title", ""), m.get("date", "")) for i, m in sorted(data.documents.items())]))
+    out.append(f"<h2>Articles skipped ({len(data.skipped)})</h2>")
+    out.append(_table(["file", "reason"], data.skipped) if data.skipped else "<p>None.</p>")
+    out.append("</body></html>\n")
+    return "\n".join(out)

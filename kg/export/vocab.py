@@ -4,6 +4,7 @@ onto them. The exporter, the SHACL shapes, the docs and the ready-made queries a
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 KG = "https://kg.example.org/ontology#"       # project terms: fixed, independent of --base-iri
@@ -59,6 +60,73 @@ RELATIONS = {r.name: r for r in (
 )}
 
 
+# What a reader sees instead of code names, in English and Vietnamese: the page, the report, the
+# GraphML labels and the ontology's rdfs:label all read these two tables.
+TYPE_LABELS = {
+    "Organization": ("organisation", "tổ chức"),
+    "Country": ("country", "quốc gia"),
+    "Agreement": ("agreement", "văn kiện, thỏa thuận"),
+    "Event": ("event", "sự kiện"),
+    "Person": ("person", "cá nhân"),
+    "Location": ("place", "địa điểm"),
+}
+RELATION_LABELS = {
+    "partOf": ("part of", "trực thuộc"),
+    "country": ("country", "thuộc quốc gia"),
+    "basedIn": ("based in", "đặt tại"),
+    "organized": ("organised", "tổ chức"),
+    "participatedIn": ("participated in", "tham dự"),
+    "cooperatesWith": ("cooperates with", "hợp tác với"),
+    "funded": ("funded", "tài trợ"),
+    "partyTo": ("party to", "là bên của"),
+    "memberOf": ("member of", "là thành viên của"),
+    "heldIn": ("held in", "diễn ra tại"),
+    "underFramework": ("under the framework of", "trong khuôn khổ"),
+    "holdsPosition": ("holds a position in", "giữ chức vụ tại"),
+}
+LANGUAGES = ("en", "vi")
+
+
+def type_label(etype: str, lang: str = "en") -> str:
+    """The readable name of an entity type ("organisation" / "tổ chức"); unknown types as they are."""
+    pair = TYPE_LABELS.get(etype)
+    return pair[LANGUAGES.index(lang)] if pair else etype
+
+
+def relation_label(relation: str, lang: str = "en") -> str:
+    """The readable name of a relation ("part of" / "trực thuộc"); unknown relations as they are."""
+    pair = RELATION_LABELS.get(relation)
+    return pair[LANGUAGES.index(lang)] if pair else relation
+
+
+# Names come from Vietnamese articles, which also print English names of bodies ("Ministry of Public
+# Security", "International Organization for Migration"). A name is English when it is plain ASCII
+# and has one of these words; anything else (Vietnamese, acronyms such as IOM, bare proper names) is
+# tagged @vi, the language of the text it was read in.
+ENGLISH_WORDS = frozenset("""
+    of for the and against on in to with from by
+    ministry ministries department office agency bureau committee commission council court procuracy
+    police embassy consulate government republic kingdom states union nations united federation
+    organization organisation organizations international national regional global world
+    association foundation fund programme program project process initiative partnership network
+    development migration labour labor security public foreign affairs defence defense justice
+    affairs interior home supreme people's peoples children women human rights trafficking persons
+    crime crimes drugs smuggling transnational related counter anti combating prevention protection
+    convention protocol agreement memorandum understanding declaration plan strategy framework
+    coordinated ministerial mekong southeast asian european external action service vision
+    cambodia laos thailand china vietnam
+""".split())
+_WORD = re.compile(r"[a-z']+")
+
+
+def name_language(name: str) -> str:
+    """'en' for an English name, else 'vi' (see ENGLISH_WORDS)."""
+    text = str(name)
+    if not text.isascii():
+        return "vi"
+    return "en" if any(w in ENGLISH_WORDS for w in _WORD.findall(text.lower())) else "vi"
+
+
 def relation_property(relation: str) -> str:
     """The property IRI of a relation; an unknown relation name becomes a project term of that name."""
     known = RELATIONS.get(relation)
@@ -73,10 +141,12 @@ def _local_name(name: str) -> str:
 
 @dataclass(frozen=True)
 class Term:
-    """One project term: its kind (owl class or property), label, comment and extra axioms."""
+    """One project term: its kind (owl class or property), English and Vietnamese labels, comment and
+    extra axioms."""
     local: str
     kind: str
     label: str
+    label_vi: str
     comment: str
     axioms: tuple[tuple[str, str], ...] = ()
 
@@ -87,54 +157,71 @@ class Term:
 
 _OBJ, _DATA, _CLASS = OWL + "ObjectProperty", OWL + "DatatypeProperty", OWL + "Class"
 TERMS = (
-    Term("Agreement", _CLASS, "agreement",
+    Term("Agreement", _CLASS, "agreement", "văn kiện, thỏa thuận",
          "A treaty, memorandum of understanding, convention, protocol, law, resolution, or a "
          "national or joint programme, plan or framework of cooperation.",
          ((RDFS + "subClassOf", SCHEMA + "CreativeWork"),)),
-    Term("Entity", _CLASS, "entity",
+    Term("Entity", _CLASS, "entity", "thực thể",
          "Something the extractor found whose type is none of the known ones.",),
-    Term("Evidence", _CLASS, "evidence",
+    Term("Evidence", _CLASS, "evidence", "bằng chứng",
          "One sentence of one article that states a link: a reified statement (rdf:subject, "
          "rdf:predicate, rdf:object) with the sentence, its character offsets and the rule that fired.",
          ((RDFS + "subClassOf", RDF + "Statement"), (RDFS + "subClassOf", PROV + "Entity"))),
-    Term("country", _OBJ, "country", "The country an organisation belongs to (\"Bộ Nội vụ Vương quốc Anh\").",
+    Term("country", _OBJ, "country", "thuộc quốc gia",
+         "The state an organisation belongs to (\"Bộ Nội vụ Vương quốc Anh\"; an embassy's own state).",
          ((RDFS + "domain", ORG + "Organization"), (RDFS + "range", SCHEMA + "Country"))),
-    Term("basedIn", _OBJ, "based in", "The country where an international body's office or a mission abroad "
-         "works (\"IOM Việt Nam\", \"Đại sứ quán Việt Nam tại Philippines\").",
+    Term("basedIn", _OBJ, "based in", "đặt tại",
+         "The country where an office works: an international body's country office (\"IOM Việt Nam\") or "
+         "a mission abroad (\"Đại sứ quán Việt Nam tại Myanmar\" is based in Myanmar). Not its own state.",
          ((RDFS + "domain", ORG + "Organization"), (RDFS + "range", SCHEMA + "Country"))),
-    Term("countryName", _DATA, "country name",
+    Term("countryName", _DATA, "country name", "tên quốc gia",
          "The name of an organisation's country when no Country node of that name is in the graph."),
-    Term("organized", _OBJ, "organized", "An organisation or country chaired, hosted or organised an event.",
+    Term("organized", _OBJ, "organised", "tổ chức",
+         "An organisation or country chaired, hosted or organised an event.",
          ((OWL + "inverseOf", SCHEMA + "organizer"), (RDFS + "range", SCHEMA + "Event"))),
-    Term("participatedIn", _OBJ, "participated in", "An organisation, country or person took part in an event.",
+    Term("participatedIn", _OBJ, "participated in", "tham dự",
+         "An organisation, country or person took part in an event.",
          ((OWL + "inverseOf", SCHEMA + "attendee"), (RDFS + "range", SCHEMA + "Event"))),
-    Term("cooperatesWith", _OBJ, "cooperates with",
+    Term("cooperatesWith", _OBJ, "cooperates with", "hợp tác với",
          "Two organisations or countries work together (\"phối hợp với\", \"hợp tác với\"). Symmetric.",
          ((RDF + "type", OWL + "SymmetricProperty"), (RDFS + "subPropertyOf", ORG + "linkedTo"))),
-    Term("funded", _OBJ, "funded", "An organisation or country funded an event or an agreement (\"tài trợ\").",
+    Term("funded", _OBJ, "funded", "tài trợ",
+         "An organisation or country funded an event or an agreement (\"tài trợ\").",
          ((OWL + "inverseOf", SCHEMA + "funder"),)),
-    Term("partyTo", _OBJ, "party to", "An organisation or country signed or is a party to an agreement.",
+    Term("partyTo", _OBJ, "party to", "là bên của",
+         "An organisation or country signed or is a party to an agreement.",
          ((RDFS + "range", KG + "Agreement"),)),
-    Term("underFramework", _OBJ, "under framework",
+    Term("underFramework", _OBJ, "under the framework of", "trong khuôn khổ",
          "An event or agreement happens within the framework of an agreement or programme "
          "(\"trong khuôn khổ\").", ((RDFS + "range", KG + "Agreement"),)),
-    Term("holdsPosition", _OBJ, "holds position", "A person holds a position in an organisation.",
-         ((RDFS + "subPropertyOf", ORG + "memberOf"), (RDFS + "domain", SCHEMA + "Person"),
-          (RDFS + "range", ORG + "Organization"))),
-    Term("isoCode", _DATA, "ISO code", "ISO 3166-1 alpha-2 code of a country.",
+    Term("holdsPosition", _OBJ, "holds a position in", "giữ chức vụ tại",
+         "A person holds a position in an organisation. (Not declared a sub-property of org:memberOf: "
+         "kg's memberOf links organisations and countries to the bodies they belong to.)",
+         ((RDFS + "domain", SCHEMA + "Person"), (RDFS + "range", ORG + "Organization"))),
+    Term("isoCode", _DATA, "ISO code", "mã ISO", "ISO 3166-1 alpha-2 code of a country.",
          ((RDFS + "subPropertyOf", SKOS + "notation"), (RDFS + "domain", SCHEMA + "Country"))),
-    Term("kind", _DATA, "kind", "A finer kind of location or organisation from the gazetteer (e.g. province)."),
-    Term("sentence", _DATA, "sentence", "The sentence of the article that states the link (NFC text).",
+    Term("kind", _DATA, "kind", "loại",
+         "A finer kind of location or organisation from the gazetteer (e.g. province)."),
+    Term("sentence", _DATA, "sentence", "câu",
+         "The sentence of the article that states the link (NFC text).",
          ((RDFS + "domain", KG + "Evidence"),)),
-    Term("startOffset", _DATA, "start offset",
+    Term("startOffset", _DATA, "start offset", "vị trí đầu",
          "Character offset where the evidence sentence starts in the raw article file.",
          ((RDFS + "domain", KG + "Evidence"), (RDFS + "range", XSD + "integer"))),
-    Term("endOffset", _DATA, "end offset",
+    Term("endOffset", _DATA, "end offset", "vị trí cuối",
          "Character offset just after the evidence sentence in the raw article file.",
          ((RDFS + "domain", KG + "Evidence"), (RDFS + "range", XSD + "integer"))),
-    Term("rule", _DATA, "rule", "Id of the extraction rule that found the link (see rules/).",
+    Term("rule", _DATA, "rule", "quy tắc", "Id of the extraction rule that found the link (see rules/).",
          ((RDFS + "domain", KG + "Evidence"),)),
 )
+
+
+def reused_labels() -> list[tuple[str, str, str]]:
+    """(IRI, English label, Vietnamese label) of the reused W3C / schema.org classes and properties
+    the export writes, so a store or a tool can show every type and link in either language."""
+    out = [(cls, *TYPE_LABELS[t]) for t, cls in TYPE_CLASSES.items() if not cls.startswith(KG)]
+    out += [(r.prop, *RELATION_LABELS[r.name]) for r in RELATIONS.values() if not r.prop.startswith(KG)]
+    return sorted(out)
 
 
 def ontology_quads():
@@ -151,10 +238,14 @@ def ontology_quads():
         s = iri(t.iri)
         yield ("", s, a, iri(t.kind))
         yield ("", s, label, lit(t.label, "en"))
+        yield ("", s, label, lit(t.label_vi, "vi"))
         yield ("", s, comment, lit(t.comment, "en"))
         yield ("", s, iri(RDFS + "isDefinedBy"), onto)
         for p, o in t.axioms:
             yield ("", s, iri(p), iri(o))
+    for term, en, vi in reused_labels():
+        yield ("", iri(term), label, lit(en, "en"))
+        yield ("", iri(term), label, lit(vi, "vi"))
 
 
 ONTOLOGY_HEADER = ("# kg ontology: the project's own RDF terms, with labels and comments.\n"

@@ -263,6 +263,7 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
         if _is_stop(s, k, lex, "Organization"):
             break
         if k > j and _person_starts(s, k, lex, after_post):
+            saw_cap = saw_cap or after_post  # "Chánh án Tòa liên bang Raus bin Sharif": the body, then its head
             break                           # "… Cục Cảnh sát hình sự Nguyễn Văn A": the name is a person's
         if k > j and w[:1].isupper() and not w.isupper() and (
                 lex.word_class.get(w.lower()) in CLAUSE_CLASSES or _is_stop_word(w.lower(), lex)) \
@@ -303,6 +304,7 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
 
 
 NAME_CLASSES = frozenset({"noun", "adjective"})
+NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "de", "da", "al", "el", "bte"})
 CLAUSE_CLASSES = frozenset({"preposition", "conjunction", "adverb", "pronoun", "determiner", "particle"})
 
 
@@ -388,6 +390,8 @@ def _person_starts(s: _Sent, k: int, lex: Lexicon, after_post: bool = False) -> 
     if not w[:1].isupper() or w.isupper() or s.gap(k) != " ":
         return False
     nxt = s.words[k + 1][2] if k + 1 < len(s.words) and s.gap(k + 1) == " " else ""
+    if nxt in NAME_PARTICLES and k + 2 < len(s.words) and s.gap(k + 2) == " ":
+        nxt = s.words[k + 2][2]             # "Raus bin Sharif": a particle inside a foreign name
     if w in lex.surnames and nxt[:1].isupper() and (after_post or prev.isupper()):
         return True                         # "Thứ trưởng Bộ GTVT Nguyễn Văn Công": after a post, the holder
         # (without a post, "Trường Trung học phổ thông Trần Phú" is named after a person)
@@ -638,7 +642,7 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                 nxt = s.words[j][2]
                 if _cap(nxt) or nxt.lower() in lex.name_words or s.words[j][0] in gaz or _NUMBER.fullmatch(nxt) \
                         or (nxt.islower() and _lower_run(s, j, lex, True)):
-                    after_post = any(s.text[:ws].endswith(p + " ") for p in lex.posts_and_titles)
+                    after_post = bool(lex.post_before.search(s.text, max(0, ws - 40), ws)) if lex.post_before else False
                     end = _extend_org(s, j, lex, gaz, level, after_post, head.split())
                     if end > j and lex.head_tails.get(rid):
                         end = _org_tail(s, end, lex, gaz, lex.head_tails[rid])
@@ -713,6 +717,14 @@ def _title_mention(doc, si, s: _Sent, i, hn, lex, etype, rid, gaz) -> Mention | 
     return Mention(doc.id, si, base + ws, base + ws + len(text), text, etype, rid, attrs=tuple(attrs))
 
 
+def _identifying_number(word: str, before: str) -> bool:
+    """A number that tells one document from another: a year, a code ("46/2016/NĐ-CP", "30a") or a
+    number after "số"; not a quantity ("kéo dài 2 năm")."""
+    if not any(c.isdigit() for c in word):
+        return False
+    return bool(_YEARS.fullmatch(word)) or not word.isdigit() or before.lower() == "số"
+
+
 def _named_enough(title: str, hn: int, lex: Lexicon) -> bool:
     """Does an agreement's title say which one it is? A capital, a number or a quotation after the
     head does; so do three or more lower-case words ("Hiệp định dẫn độ tội phạm"). One or two
@@ -721,7 +733,8 @@ def _named_enough(title: str, hn: int, lex: Lexicon) -> bool:
     rest = title.split()[hn:]
     if not rest or rest[0] in lex.and_words:
         return False
-    if any(w[:1].isupper() or any(c.isdigit() for c in w) or w[:1] in QUOTES_OPEN for w in rest):
+    if any(w[:1].isupper() or w[:1] in QUOTES_OPEN or _identifying_number(w, rest[i - 1] if i else "số")
+           for i, w in enumerate(rest)):                # (a number right after the head names it: "Nghị định 46")
         return True
     if " ".join(title.split()[:hn]) in lex.numbered_heads:
         return False                         # "Quyết định cấp giấy chứng nhận …" decides; it is not named
@@ -785,9 +798,11 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, plac
             if any(x == s.words[i][0] for x, _ in places):
                 break                       # "Bà Rịa - Vũng Tàu": a place, not a lady
             k = j
-            while k < len(s.words) and s.gap(k) == " " and s.words[k][2][:1].isupper() and k - j < 4 \
-                    and not s.words[k][2].isupper():
-                k += 1
+            while k < len(s.words) and s.gap(k) == " " and k - j < 5 and (not s.words[k][2].isupper() or (
+                    len(s.words[k][2]) == 1 and k > j)) and (
+                    s.words[k][2][:1].isupper() or (k > j and s.words[k][2] in NAME_PARTICLES and k + 1 < len(s.words)
+                                                     and s.words[k + 1][2][:1].isupper() and not _vietnamese(s.words[k - 1][2]))):
+                k += 1                      # ("Mohamed Apandi bin Ali": "bin", son of, inside a Malay name)
             if j < len(s.words) and any(x <= s.words[j][0] < y for x, y in taken) and title[0].isupper():
                 out += _name_after_post(doc, si, s, j, taken, lex)      # "Bộ trưởng Quốc phòng Malaysia <name>"
                 break
@@ -854,10 +869,10 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
         out += _pattern_mentions(doc, si, s, lex, gaz_spans)
         if lex.distributive is not None and lex.distributive.search(sent.text):
             out += _distributed_mentions(doc, si, sent.text, lex, [(m.start - base, m.end - base) for m in out[first:]])
-        if any(w in lex.post_heads_by_first for w in s.tokens):
+        if not lex.post_first_words.isdisjoint(s.tokens):
             gaz = {g[0]: g for g in gaz_spans}
             out += _bodies_named_by_posts(doc, si, s, lex, gaz, [(m.start - base, m.end - base) for m in out[first:]])
-        if not any(w in lex.titles_by_first for w in s.tokens):
+        if lex.title_first_words.isdisjoint(s.tokens):
             continue                         # no title, no person
         # a post names a body or a country ("Đại sứ Hoa Kỳ"), never a person: the name comes after it
         taken = [(m.start - base, m.end - base) for m in out[first:] if m.type in ("Organization", "Country")]
@@ -873,17 +888,31 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
                                                            and any(a <= m.start and m.end <= b for a, b in names))]
             out += persons
     out = _given_names_are_not_countries(doc, out, lex)
+    out = _residences_are_not_places(doc, out, lex)
     out = _inner_names(doc, out, lex)
     out = _acronyms(doc, out)
     out = _qualify_by_country(doc, out, lex)
     out = _implied_heads(doc, out, lex)
     out = _units_of_local_bodies(doc, out, lex)
     out = _complete_short_names(out)
+    out = _short_person_names(out)
     out = _mark_nesting(out)
     out = _resolve_event_anaphora(doc, out, lex)
     out = _local_acronyms(out)
     out = _identities(doc, out, lex)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type, m.text))
+
+
+def _residences_are_not_places(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Places where a victim or a suspect lives ("trú tại xã X, huyện Y", rules/residences.tsv) are
+    no Locations: nothing in the story happens there."""
+    if lex.residence_re is None or not any(m.type == "Location" for m in mentions) \
+            or not any(p in doc.text for p in lex.residence_phrases):
+        return mentions
+    spans = [(m.start(), m.end()) for m in lex.residence_re.finditer(doc.text)]
+    if not spans:
+        return mentions
+    return [m for m in mentions if not (m.type == "Location" and any(a <= m.start and m.end <= b for a, b in spans))]
 
 
 def _given_names_are_not_countries(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -893,14 +922,12 @@ def _given_names_are_not_countries(doc: Document, mentions: list[Mention], lex: 
     if not singles or not lex.surnames:
         return mentions
     given = set()
-    words = re.findall(r"\w+|[^\w\s]", doc.text)
-    for i, w in enumerate(words):
-        if w in lex.surnames:
-            for k in range(i + 2, min(i + 4, len(words))):      # the given name: 2nd to 4th word of the name
-                if not words[k - 1][:1].isupper() or not words[k][:1].isupper():
-                    break
-                if words[k] in singles:
-                    given.add(words[k])
+    # the given name: the 3rd or 4th word of a name that opens with a surname ("Bùi Thị Nga")
+    pattern = re.compile(r"(\w+) (\w+) (?:(\w+) )?(" + "|".join(map(re.escape, sorted(singles))) + r")(?!\w)")
+    for m in pattern.finditer(doc.text):
+        first, second, third = m.group(1), m.group(2), m.group(3)
+        if second[:1].isupper() and (first in lex.surnames or (third and second in lex.surnames and third[:1].isupper())):
+            given.add(m.group(4))
     if not given:
         return mentions
     return [m for m in mentions if not (m.type == "Country" and m.text in given)]
@@ -1441,6 +1468,26 @@ def _complete_short_names(mentions: list[Mention]) -> list[Mention]:
             if longer and all(words(n).startswith(words(longer[0])) for n in longer):
                 attrs = dict(m.attrs)
                 attrs["canonical"] = longer[0]
+                m = replace(m, attrs=tuple(sorted(attrs.items())))
+        out.append(m)
+    return out
+
+
+def _short_person_names(mentions: list[Mention]) -> list[Mention]:
+    """"Phó Thủ tướng Hamidi" after "Phó Thủ tướng Ahmad Zahid Hamidi", "Bộ trưởng Lâm" after "Thượng
+    tướng Tô Lâm": within one article, a person named by the last words of a fuller name is that person
+    (when only one fuller name ends so)."""
+    full = sorted({m.attr("name") for m in mentions if m.type == "Person" and m.attr("name")}, key=len)
+    if len(full) < 2:
+        return mentions
+    out = []
+    for m in mentions:
+        name = m.attr("name")
+        if m.type == "Person" and name:
+            longer = [n for n in full if len(n) > len(name) and n.endswith(" " + name)]
+            if len(longer) == 1 or (longer and all(longer[-1].endswith(n) for n in longer)):
+                attrs = dict(m.attrs)
+                attrs["name"] = attrs["canonical"] = longer[-1]
                 m = replace(m, attrs=tuple(sorted(attrs.items())))
         out.append(m)
     return out

@@ -76,11 +76,16 @@ class Lexicon:
     country_attributes: tuple[str, ...] = ()    # country_words.tsv attribute: "đô la", "tiếng" (+ " ")
     country_qualifiers: dict[str, str] = field(default_factory=dict)   # "Anh" -> vuong-quoc-anh, after a body only
     numbered_heads: frozenset[str] = frozenset()  # Agreement heads of level 1: named only with a number/capital/quote
-    posts_and_titles: tuple[str, ...] = ()      # persons.tsv posts and titles, longest first
+    residence_phrases: tuple[str, ...] = ()
+    residence_re: re.Pattern | None = None       # residences.tsv: "trú tại" … (places after it are no Locations)
+    posts_and_titles: tuple[str, ...] = ()
+    post_before: re.Pattern | None = None        # a post or a title just before a position (then a space)      # persons.tsv posts and titles, longest first
     governments: tuple[tuple[str, str, str], ...] = ()
     government_re: re.Pattern | None = None   # governments.tsv: (word, default country id, rule), longest first
     post_heads: dict[str, str] = field(default_factory=dict)
     post_heads_by_first: dict[str, list[tuple[list[str], str]]] = field(default_factory=dict)
+    post_first_words: frozenset[str] = frozenset()
+    title_first_words: frozenset[str] = frozenset()
     titles: list[str] = field(default_factory=list)
     posts: list[str] = field(default_factory=list)
     # first word -> phrases starting with it (longest first): lets the scanners look up, not loop
@@ -289,7 +294,15 @@ def _compile(rules: Rules) -> Lexicon:
         lex.abbreviation_re = re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
     lex.country_attributes = tuple(r["word"] + " " for r in rules.table("country_words.tsv") if r["kind"] == "attribute")
     lex.country_qualifiers = {r["word"]: r["country"] for r in rules.table("country_words.tsv") if r["kind"] == "qualifier"}
+    phrases = [r["phrase"] for r in rules.table("residences.tsv")]
+    lex.residence_phrases = tuple(phrases)
+    if phrases:
+        lex.residence_re = re.compile(rf"(?<!\w){_alternatives(phrases)}(?!\w)[^);.]*")
+    lex.post_first_words = frozenset(lex.post_heads_by_first)
+    lex.title_first_words = frozenset(lex.titles_by_first)
     lex.posts_and_titles = tuple(sorted(set(lex.posts) | set(lex.titles), key=len, reverse=True))
+    if lex.posts_and_titles:
+        lex.post_before = re.compile(rf"(?<!\w){_alternatives(lex.posts_and_titles)} $")
     lex.deputies = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "deputy"), key=len, reverse=True)
     _compile_glue(lex)
     return lex

@@ -2,7 +2,9 @@
 over three articles, one article hostile)."""
 from __future__ import annotations
 
-CHROMIUM = "/usr/bin/chromium"
+import os
+
+CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")     # another path: to test the "missing" notice
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 

@@ -23,7 +23,7 @@ def test_page_draws_every_node_of_graph_json(open_page, seed_page, seed_json):
 
 def test_page_draws_every_link_of_graph_json(open_page, seed_page, seed_json):
     p = open_page(seed_page)
-    assert p.js("kgExplorer.network.body.edgeIndices.length") == len(seed_json["links"])
+    assert p.js("kgExplorer.network.body.edgeIndices.length") == len(seed_json["edges"])
 
 
 def test_accent_free_search_finds_bo_cong_an_and_hides_unrelated_entities(open_page, seed_page, seed_json):
@@ -56,10 +56,10 @@ def test_unticking_country_hides_exactly_the_countries(open_page, seed_page, see
 
 def test_unticking_a_relation_hides_its_links(open_page, seed_page, seed_json):
     p = open_page(seed_page)
-    per_relation = Counter(link["relation"] for link in seed_json["links"])
+    per_relation = Counter(link["relation"] for link in seed_json["edges"])
     relation, n = per_relation.most_common(1)[0]
     p.page.locator(f"#relation-filter input[value={relation}]").uncheck()
-    assert p.js("kgExplorer.network.body.edgeIndices.length") == len(seed_json["links"]) - n
+    assert p.js("kgExplorer.network.body.edgeIndices.length") == len(seed_json["edges"]) - n
 
 
 def test_clicking_bo_cong_an_shows_its_names_type_and_evidence_with_title_and_date(open_page, seed_page, seed_json):
@@ -97,7 +97,7 @@ def test_hovering_a_node_shows_a_tooltip_with_an_evidence_sentence(open_page, se
 def test_selecting_a_node_highlights_exactly_its_neighbourhood(open_page, seed_page, seed_json):
     p = open_page(seed_page)
     p.click_node("bo-cong-an")
-    links = [l for l in seed_json["links"] if "bo-cong-an" in (l["source"], l["target"])]
+    links = [l for l in seed_json["edges"] if "bo-cong-an" in (l["source"], l["target"])]
     expected = sorted({p.node_id(k) for l in links for k in (l["source"], l["target"])} | {p.node_id("bo-cong-an")})
     focus = p.js("kgExplorer.focus()")
     assert focus["nodes"] == expected

@@ -81,7 +81,8 @@ EVIDENCE = [{"doc": "a", "sentence": "Bộ Công an phối hợp với UNDP.", "
 
 @pytest.mark.parametrize("content,why", [
     ([], "a JSON list, not an object with nodes and links"),
-    ({}, "no 'nodes' and 'links' lists"),
+    ({}, "no list of nodes"),
+    ({"nodes": [NODE], "edges": {}}, "its links are not a list"),
     ({"nodes": [NODE], "links": [{"source": "bo-cong-an", "target": "undp", "relation": "cooperatesWith",
                                   "key": 0, "evidence": EVIDENCE}], "directed": True, "multigraph": True,
       "graph": {}}, "link 1 points to 'undp', which is not a node"),

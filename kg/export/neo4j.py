@@ -1,0 +1,104 @@
+"""CSV files for Neo4j in the `neo4j-admin database import` layout (header `name:type`, `:ID`, `:LABEL`,
+`:START_ID`, `:END_ID`, `:TYPE`; arrays split on ';'), one ID space:
+
+- neo4j/nodes.csv              entities: label Entity plus their type (Organization, Country …)
+- neo4j/articles.csv           articles: label Article (id "article:ID")
+- neo4j/evidence.csv           one Evidence node per sentence that states a link (id "evidence:…")
+- neo4j/relationships.csv      the links, typed by relation (partOf, basedIn …), with label, weight
+                               (articles), first/last article date and the article ids
+- neo4j/evidence_relationships.csv  (Evidence)-[:SUBJECT|OBJECT]->(entity), (Evidence)-[:IN_ARTICLE]->(Article),
+                               (Article)-[:MENTIONS]->(entity)
+
+Every link is one relationship, however many articles state it (the article graphs of graph.trig are
+the `articles` property and the Evidence nodes). docs/neo4j.md has the import command and a LOAD CSV
+script for a running database.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+
+import networkx as nx
+
+from .graphml import edge_extras
+
+FOLDER = "neo4j"
+FILES = ("nodes.csv", "articles.csv", "evidence.csv", "relationships.csv", "evidence_relationships.csv")
+NODE_FIELDS = ("country", "date", "place", "iso", "wikidata", "kind", "gazetteer")
+
+
+def _array(values) -> str:
+    """A Neo4j array cell: elements joined by ';' (a ';' inside an element becomes ',')."""
+    return ";".join(" ".join(str(v).replace(";", ",").split()) for v in values)
+
+
+def _text(value) -> str:
+    """One line of text (neo4j-admin then needs no --multiline-fields)."""
+    return " ".join(str(value).split())
+
+
+def _csv(header, rows) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    w.writerow(header)
+    w.writerows(rows)
+    return buf.getvalue()
+
+
+def article_id(doc: str) -> str:
+    return f"article:{doc}"
+
+
+def evidence_id(u: str, relation: str, v: str, ev: dict) -> str:
+    key = "\x1f".join(map(str, (u, relation, v, ev.get("doc"), ev.get("start"), ev.get("end"), ev.get("rule"))))
+    return f"evidence:{ev.get('doc')}-{hashlib.sha1(key.encode('utf-8', 'surrogatepass')).hexdigest()[:12]}"
+
+
+def render_neo4j(g: nx.MultiDiGraph) -> dict[str, str]:
+    """{'neo4j/nodes.csv': text, …}: the five files, sorted, byte-identical for the same graph."""
+    nodes = []
+    for n in sorted(g.nodes, key=str):
+        d = g.nodes[n]
+        etype = str(d.get("type", "Entity")) or "Entity"
+        nodes.append([n, _text(d.get("label", n)), ";".join(dict.fromkeys(["Entity", etype])), etype,
+                      _array(d.get("aliases", ())), *[_text(d.get(k, "")) for k in NODE_FIELDS],
+                      int(d.get("mentions", 0) or 0), _array(d.get("docs", ()))])
+    documents = g.graph.get("documents", {})
+    docs = set(documents)
+    for _, d in g.nodes(data=True):
+        docs.update(str(x) for x in d.get("docs", ()))
+    for _, _, d in g.edges(data=True):
+        docs.update(str(e["doc"]) for e in d.get("evidence", ()))
+    articles = [[article_id(doc), "Article", doc, *[_text(documents.get(doc, {}).get(k, ""))
+                                                    for k in ("title", "date", "outlet", "url", "file")]]
+                for doc in sorted(docs)]
+    links, evidence, ev_links = [], [], []
+    for u, v, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2]))):
+        relation = str(d.get("relation", k))
+        extra = edge_extras(g, relation, d.get("evidence", ()))
+        evs = d.get("evidence", ())
+        links.append([u, v, relation, relation, extra["label"], extra["label_vi"], int(extra["weight"]),
+                      extra.get("first_date", ""), extra.get("last_date", ""),
+                      _array(sorted({str(e["doc"]) for e in evs}))])
+        for ev in evs:
+            eid = evidence_id(u, relation, v, ev)
+            evidence.append([eid, "Evidence", relation, _text(ev.get("sentence", "")), int(ev["start"]),
+                             int(ev["end"]), _text(ev.get("rule", "")), str(ev["doc"])])
+            ev_links += [[eid, u, "SUBJECT"], [eid, v, "OBJECT"], [eid, article_id(str(ev["doc"])), "IN_ARTICLE"]]
+    for n in sorted(g.nodes, key=str):
+        for doc in g.nodes[n].get("docs", ()):
+            ev_links.append([article_id(str(doc)), n, "MENTIONS"])
+    evidence.sort()
+    ev_links.sort()
+    return {
+        f"{FOLDER}/nodes.csv": _csv(["id:ID", "name", ":LABEL", "type", "aliases:string[]", *NODE_FIELDS,
+                                     "mentions:int", "articles:string[]"], nodes),
+        f"{FOLDER}/articles.csv": _csv(["id:ID", ":LABEL", "article", "title", "date", "outlet", "url", "file"],
+                                       articles),
+        f"{FOLDER}/evidence.csv": _csv(["id:ID", ":LABEL", "relation", "sentence", "start:int", "end:int", "rule",
+                                        "article"], evidence),
+        f"{FOLDER}/relationships.csv": _csv([":START_ID", ":END_ID", ":TYPE", "relation", "label", "label_vi",
+                                             "weight:int", "first_date", "last_date", "articles:string[]"], links),
+        f"{FOLDER}/evidence_relationships.csv": _csv([":START_ID", ":END_ID", ":TYPE"], ev_links),
+    }
