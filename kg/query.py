@@ -58,8 +58,8 @@ def load_graph(path: str | Path = DEFAULT_OUTPUT) -> nx.MultiDiGraph:
 
 
 def _check_node_link(data) -> None:
-    """ValueError unless `data` is a node-link graph whose every link joins two of its nodes (a link
-    to a missing node would make networkx invent a node with no name or type)."""
+    """ValueError unless `data` is a node-link graph: an object with a list of nodes that have ids and
+    a list of links that have a source and a target."""
     if not isinstance(data, dict):
         raise ValueError(f"a JSON {type(data).__name__}, not an object with nodes and links")
     nodes, links = data.get("nodes"), data.get("edges", data.get("links", []))
@@ -67,17 +67,12 @@ def _check_node_link(data) -> None:
         raise ValueError("no list of nodes")
     if not isinstance(links, list):
         raise ValueError("its links are not a list")
-    ids = set()
     for i, n in enumerate(nodes, 1):
-        if not isinstance(n, dict) or "id" not in n or not isinstance(n["id"], (str, int)):
+        if not isinstance(n, dict) or "id" not in n:
             raise ValueError(f"node {i} has no id")
-        ids.add(n["id"])
     for i, e in enumerate(links, 1):
-        if not isinstance(e, dict):
-            raise ValueError(f"link {i} is not an object")
-        for end in ("source", "target"):
-            if e.get(end) not in ids:
-                raise ValueError(f"link {i} points to {e.get(end)!r}, which is not a node")
+        if not isinstance(e, dict) or "source" not in e or "target" not in e:
+            raise ValueError(f"link {i} has no source and target")
 
 
 def suggest(g: nx.MultiDiGraph, name: str, n: int = 3) -> list[str]:

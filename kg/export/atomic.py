@@ -418,7 +418,16 @@ class _Generations:
             tmp = self.out / f".{name}.link.tmp"
             _unlink(tmp)
             _symlink(self.link_text(name), tmp)
-            _replace(tmp, self.out / name)
+            target = self.out / name
+            if target.is_dir() and not target.is_symlink():
+                # A folder output of an older kg (neo4j/): a link cannot be renamed over a folder, so
+                # the folder is moved aside first; for that instant the folder's path is missing.
+                aside = _new_folder(self.state, ".adopted-")
+                _replace(target, aside / name)
+                _replace(tmp, target)
+                _remove_tree(aside)
+            else:
+                _replace(tmp, target)
         if old is not None:
             _remove_tree(old)
 
@@ -432,8 +441,9 @@ class _Generations:
                 self.tidy()
                 tops = sorted({_top(n) for n in files})
                 in_the_way = [t for t in tops if not self.is_ours(t) and os.path.lexists(self.out / t)]
+                folders = {_top(n) for n, v in files.items() if "/" in n or isinstance(v, Folder)}
                 for t in in_the_way:
-                    if os.path.isdir(self.out / t) and not os.path.islink(self.out / t):
+                    if t not in folders and os.path.isdir(self.out / t) and not os.path.islink(self.out / t):
                         where = self.out / t
                         raise OutputError(f"{shown(where)}: a folder is where this output goes; "
                                           "move it away; previous output left intact")

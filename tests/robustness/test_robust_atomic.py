@@ -387,3 +387,12 @@ def test_ctrl_c_here_stops_the_child_mid_write_and_leaves_no_half_file(previous,
     assert time.monotonic() - started < 4                  # stopped, not waited for
     assert reader_view(previous) == before
     _no_leftovers(previous)
+
+
+def test_a_folder_output_written_by_an_older_kg_is_taken_over(plain_previous):
+    (plain_previous / "neo4j").mkdir()
+    (plain_previous / "neo4j" / "nodes.csv").write_text("cũ\n", encoding="utf-8")
+    write_all_atomic({**NEW, "neo4j/nodes.csv": "mới\n"}, plain_previous)
+    assert (plain_previous / "neo4j" / "nodes.csv").read_text(encoding="utf-8") == "mới\n"
+    assert os.path.islink(plain_previous / "neo4j") and reader_view(plain_previous) == NEW_VIEW
+    _no_leftovers(plain_previous)
