@@ -1,4 +1,5 @@
-"""Score a built graph against gold annotations (format: shared/gold/FORMAT.md).
+"""Score a built graph against gold annotations (format: shared/gold/FORMAT.md), and count, for
+each rule id in the links' evidence, how many of its links are right: which rules make spurious links.
 
 Matching follows shared/eval/score.py, which remains the referee: names equal after NFC,
 case- and space-folding; agreements and events also by token Jaccard >= 0.6 without clashing
@@ -73,6 +74,7 @@ def load_gold(paths) -> tuple[dict, set]:
 
 
 def load_predicted(path) -> tuple[dict, list]:
+    """Nodes (type, names, degree) and edges (source, relation, target, ids of the rules in its evidence)."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -80,9 +82,16 @@ def load_predicted(path) -> tuple[dict, list]:
     nodes = {}
     for n in data.get("nodes", []):
         if n.get("type") in ENTITY_TYPES:
-            nodes[str(n["id"])] = {"type": n["type"], "names": {str(n.get("label") or n["id"]), *map(str, n.get("aliases") or [])}}
-    edges = [(str(e["source"]), e.get("relation"), str(e["target"])) for e in data.get("links", data.get("edges", []))
-             if e.get("relation") in RELATIONS]
+            nodes[str(n["id"])] = {"type": n["type"], "degree": 0,
+                                   "names": {str(n.get("label") or n["id"]), *map(str, n.get("aliases") or [])}}
+    edges = []
+    for e in data.get("links", data.get("edges", [])):
+        if e.get("relation") in RELATIONS:
+            rules = frozenset(str(x.get("rule", "")) for x in e.get("evidence") or () if isinstance(x, dict))
+            edges.append((str(e["source"]), e.get("relation"), str(e["target"]), rules))
+            for end in (str(e["source"]), str(e["target"])):
+                if end in nodes:
+                    nodes[end]["degree"] += 1
     return nodes, edges
 
 
@@ -95,9 +104,10 @@ def _prf(tp: int, npred: int, ngold: int) -> dict:
 def evaluate(graph_path, gold_paths) -> dict:
     gold_e, gold_r = load_gold(gold_paths)
     pred_n, pred_e = load_predicted(graph_path)
+    # of equally good predicted nodes, the one with more links wins (as the reference scorer does)
     cands = sorted(((s, pid, gid) for pid, pn in pred_n.items() for gid, ge in gold_e.items()
                     if pn["type"] == ge["type"] and (s := _similarity(pn["type"], pn["names"], ge["names"])) > 0),
-                   key=lambda c: (-c[0], c[1], c[2]))
+                   key=lambda c: (-c[0], -pred_n[c[1]]["degree"], c[1], c[2]))
     mapping, used = {}, set()
     for _, pid, gid in cands:
         if pid not in mapping and gid not in used:
@@ -113,7 +123,10 @@ def evaluate(graph_path, gold_paths) -> dict:
         if t in CORE:
             ct, cp, cg = ct + tp, cp + np_, cg + ng
     out["entities"]["core (micro)"] = _prf(ct, cp, cg)
-    pred_keys = {_key(mapping.get(s, "?" + s), r, mapping.get(t, "?" + t)) for s, r, t in pred_e}
+    pred_rules: dict[tuple[str, str, str], set[str]] = {}
+    for s, r, t, rules in pred_e:
+        pred_rules.setdefault(_key(mapping.get(s, "?" + s), r, mapping.get(t, "?" + t)), set()).update(rules)
+    pred_keys = set(pred_rules)
     at = ap = ag = 0
     for rel in RELATIONS:
         g = {k for k in gold_r if k[1] == rel}
@@ -128,7 +141,23 @@ def evaluate(graph_path, gold_paths) -> dict:
     out["spurious"] = sorted(f"{p['type']}: {pnames[pid]}" for pid, p in pred_n.items() if pid not in mapping)
     out["missed_relations"] = sorted(" ".join(k) for k in gold_r - pred_keys)
     out["spurious_relations"] = sorted(" ".join(k) for k in pred_keys - gold_r)
+    out["rules"] = _rule_counts(pred_rules, gold_r)
     return out
+
+
+def _rule_counts(pred_rules: dict, gold_r: set) -> dict[str, dict]:
+    """Per rule id: the links whose evidence names it, how many are in the gold, and how many are
+    not: between two gold entities (a wrong link) or with an end the gold lacks (an entity error)."""
+    out: dict[str, dict] = {}
+    for key, rules in pred_rules.items():
+        kind = "true" if key in gold_r else ("false_entity" if key[0][:1] == "?" or key[2][:1] == "?" else "false_link")
+        for rid in rules or {""}:
+            c = out.setdefault(rid or "(no rule)", {"links": 0, "true": 0, "false_link": 0, "false_entity": 0})
+            c["links"] += 1
+            c[kind] += 1
+    for c in out.values():
+        c["p"] = c["true"] / c["links"]
+    return dict(sorted(out.items(), key=lambda kv: (-(kv[1]["false_link"] + kv[1]["false_entity"]), kv[0])))
 
 
 def format_scores(result: dict, show_errors: bool = True) -> str:
@@ -137,6 +166,11 @@ def format_scores(result: dict, show_errors: bool = True) -> str:
         lines.append(f"{section:<18} {'gold':>5} {'pred':>5} {'tp':>5} {'P':>6} {'R':>6} {'F1':>6}")
         for name, m in result[section].items():
             lines.append(f"  {name:<16} {m['gold']:>5} {m['pred']:>5} {m['tp']:>5} {m['p']:>6.3f} {m['r']:>6.3f} {m['f1']:>6.3f}")
+    if result.get("rules"):
+        lines.append(f"{'links by rule':<34} {'links':>5} {'true':>5} {'false':>5} {'(link':>6} {'entity)':>7} {'P':>6}")
+        for rid, c in result["rules"].items():
+            lines.append(f"  {rid:<32} {c['links']:>5} {c['true']:>5} {c['false_link'] + c['false_entity']:>5} "
+                         f"{c['false_link']:>6} {c['false_entity']:>7} {c['p']:>6.3f}")
     if show_errors:
         for key in ("missed", "spurious", "missed_relations", "spurious_relations"):
             if result[key]:

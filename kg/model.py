@@ -77,11 +77,13 @@ class Mention:
 
 @dataclass(frozen=True)
 class RelationMention:
-    """A link stated in one sentence between two mentions (before resolution)."""
+    """A link stated in one sentence between two mentions (before resolution). `sentence` is where
+    the link is stated (-1: the source's sentence); an end may be named elsewhere (the article's event)."""
     source: Mention
     relation: str
     target: Mention
     rule: str
+    sentence: int = -1
 
 
 @dataclass(frozen=True)

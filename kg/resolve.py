@@ -115,7 +115,7 @@ def summarize(ex: Extraction) -> ArticleFacts:
     links: list[LinkFact] = []
     for rm in ex.relations:
         ks, kt = mention_key(rm.source), mention_key(rm.target)
-        links.append((same(ks, ks), rm.relation, same(kt, kt), sentence_evidence(rm.source.sentence, rm.rule)))
+        links.append((same(ks, ks), rm.relation, same(kt, kt), sentence_evidence(rm.sentence if rm.sentence >= 0 else rm.source.sentence, rm.rule)))
     light = dataclasses.replace(ex.doc, text="", sentences=(), raw_offsets=())
     return ArticleFacts(light, tuple(mentions), tuple(links))
 

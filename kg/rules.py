@@ -30,6 +30,7 @@ SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "generic.tsv": (("id", "phrase"), ("note",)),
     "name_words.tsv": (("id", "word"), ("note",)),
     "persons.tsv": (("id", "kind", "word"), ("head", "note")),
+    "relations.tsv": (("id", "scope", "pattern", "yield", "example", "expect"), ("where", "note")),
     "word_classes.tsv": (("word", "class"), ("n", "note")),
     "words.tsv": (("word", "class"), ("note",)),
     "governments.tsv": (("id", "word"), ("country", "note")),
@@ -37,34 +38,21 @@ SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "country_words.tsv": (("id", "kind", "word"), ("country", "note")),
     "residences.tsv": (("id", "phrase"), ("note",)),
 }
-# cues.tsv: each role and the relations whose scanner reads it (rules/README.md explains them all);
-# a role on another relation would be a rule that silently does nothing, so it is refused
-CUE_ROLES: dict[str, tuple[str, ...]] = {
-    "verb": ("organized", "cooperatesWith", "participatedIn", "partyTo"),
-    "before": ("participatedIn", "funded"),
-    "after": ("participatedIn", "funded"),
-    "frame": ("underFramework",),
-    "inner": ("underFramework",),
-    "between": ("cooperatesWith", "partyTo"),
-    "members": ("memberOf",),
-    "place": ("heldIn",),
-    "seat": ("country",),
-    # grammatical glue: words that shape how a cue's link is read, never a link on their own
-    "agent": ("funded",),                # "do X tài trợ": "do" opens the funders of an `after` cue
-    "attendees": ("participatedIn",),    # "Dự Hội thảo có A, B": "có" opens the attendees
-    "become": ("memberOf",),             # "X là thành viên của Y": "là", "trở thành" before `members`
-    "of": ("memberOf",),                 # "… thành viên của Y": "của" after `members`, before Y
-    "opens": ("memberOf",),              # "các nước thành viên ASEAN gồm: A, B"
-    "linker": ("country",),              # "Chính phủ nước Pháp": "nước" between a body and its country
-    "joiner": ("list",),                 # "cùng", "đại diện": may stand between two list members
-    "and": ("list",),                    # "và": joins list members, subjects, the sides of "giữa A và B"
-    "partner": ("cooperatesWith",),      # "với" (with): names the partner of a cooperation verb
-}
-CUE_HELPERS = {"alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro"}
+# cues.tsv: a row puts its phrase in the word class "relation/role" ("relation" when it has no
+# role), which relations.tsv patterns read as <relation/role>. These classes are read by the entity
+# extractor itself; every other class must be read by some relation rule, or it would silently do nothing.
+CODE_CLASSES = frozenset({
+    "list", "list/and", "list/joiner",          # lists ("gồm", "và", "đại diện …")
+    "country/linker", "country/seat",            # "Chính phủ nước Pháp", "Đại sứ Hoa Kỳ tại Hà Nội X"
+    "heldIn/place",                              # "tại" before an event's place
+    "organized/verb",                            # "tổ chức khóa tập huấn về …": an organised lower-case event
+    "alias", "anaphor", "plural", "ordinal", "topic", "distribute", "intro",
+    "preposition",                               # a body right after it is no clause's subject
+})
+CUE_HELPERS = {"alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition"}
 ENUMS = {
     ("heads.tsv", "type"): set(ENTITY_TYPES),
     ("cues.tsv", "relation"): set(RELATIONS) | CUE_HELPERS,
-    ("cues.tsv", "role"): {""} | set(CUE_ROLES),
     ("country_words.tsv", "kind"): {"attribute", "qualifier"},
     ("persons.tsv", "kind"): {"title", "post", "deputy", "surname"},
     ("gazetteer/locations.tsv", "kind"): {"", "province", "city", "region", "district"},
@@ -195,9 +183,8 @@ def load_table(path: Path, name: str, label: str, raw: bytes | None = None) -> t
         for (fname, col) in INTEGERS:
             if fname == name and row.get(col) and not _WHOLE.match(row[col]):
                 raise RuleError(f"{where}: {col} {row[col]!r} is not a whole number")
-        if name == "cues.tsv" and row.get("role") and row["relation"] not in CUE_ROLES[row["role"]]:
-            raise RuleError(f"{where}: role {row['role']!r} is not read for relation {row['relation']!r} "
-                            f"(only for {', '.join(CUE_ROLES[row['role']])})")
+        if name == "cues.tsv" and row.get("role") and not re.fullmatch(r"[a-z]+", row["role"]):
+            raise RuleError(f"{where}: role {row['role']!r} is not a lower-case word")
         for col in ("name", "head", "cue", "word", "phrase", "aliases"):
             if col in row:
                 _check_regex_safety(row[col], where)
@@ -231,7 +218,20 @@ def load_rules(folder: str | Path | None = None) -> Rules:
 
 
 def _cross_check(tables: dict[str, tuple[Rule, ...]], label: str) -> None:
-    """References between tables (parent, country) must point at known ids."""
+    """References between tables (parent, country) must point at known ids; every relation rule
+    must parse, with word classes that the other tables define."""
+    from .extract.lexicon import word_classes
+    from .extract.patterns import parse_rule
+    classes = set(word_classes(Rules(tables)))
+    read = set(CODE_CLASSES)
+    for r in tables.get("relations.tsv", ()):
+        read |= parse_rule(r, classes).classes
+    if "relations.tsv" in tables:
+        for r in tables.get("cues.tsv", ()):
+            cls = f"{r['relation']}/{r['role']}" if r["role"] else r["relation"]
+            if cls not in read:
+                raise RuleError(f"{r.file}:{r.line}: no rule reads the cue class {cls!r} (a pattern of "
+                                f"relations.tsv reads it as <{cls}>)")
     orgs = {r.id for r in tables.get("gazetteer/organizations.tsv", ())}
     countries = {r.id for r in tables.get("gazetteer/countries.tsv", ())}
     agreements = {r.id for r in tables.get("gazetteer/agreements.tsv", ())}

@@ -55,8 +55,8 @@ _TONE_PAIRS = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ":
                "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
 _TONE_PAIRS.update({k.upper(): v.upper() for k, v in list(_TONE_PAIRS.items())})
 _TONE_PAIRS.update({k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(_TONE_PAIRS.items()) if k.islower()})
-# (not after "q": "quý", "Quỹ" are spelt with the tone on the last vowel in either style)
-_OLD_TONES = re.compile("(?<![qQ])(?:[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])")
+# Only in an open syllable: "toàn", "khoảng", "quý", "Quỹ" are spelt alike in either style.
+_OLD_TONES = re.compile("(?<![qQ])(?:[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?!\\w)")
 # a dash between two words, however it is spaced ("Lao động - Thương binh", "Lao động-Thương binh")
 _DASH = re.compile(r"\s*[-–—‑]\s*")
 

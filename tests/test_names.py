@@ -169,3 +169,17 @@ def test_names_that_only_look_like_bodies_or_agreements_are_nothing(tmp_path):
     g = nodes(tmp_path, "Đường Trường Chinh bị ngập. Luật sư Nguyễn Văn A bào chữa. Chiến lược gia người Anh nhận định. "
                         "Chương trình này rất hay. Dự án kéo dài 2 năm tới.")
     assert {d["type"] for _, d in g.nodes(data=True)} <= {"Person"}
+
+
+def test_a_country_before_a_foreign_officials_name_still_qualifies_the_body(tmp_path):
+    g = nodes(tmp_path, "Thủ tướng hội kiến Chủ tịch Hạ viện Hà Lan Khadija Arib.")
+    labels = {(d["label"], d["type"]) for _, d in g.nodes(data=True)}
+    assert {("Hạ viện Hà Lan", "Organization"), ("Khadija Arib", "Person"), ("Hà Lan", "Country")} <= labels
+
+
+def test_a_unit_named_in_lower_case_before_its_body_is_found(tmp_path):
+    assert "Phòng nghiệp vụ, Công an tỉnh Lào Cai" in orgs(tmp_path, "Phòng nghiệp vụ Công an tỉnh Lào Cai tiếp nhận nạn nhân.")
+
+
+def test_a_company_named_by_its_nationality_is_no_body(tmp_path):
+    assert orgs(tmp_path, "Việt Nam ký hợp đồng với công ty Thổ Nhĩ Kỳ.") == set()

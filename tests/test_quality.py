@@ -47,6 +47,30 @@ def test_kg_eval_lists_misses_and_spurious_finds(graph, tmp_path, capsys):
     assert "core (micro)" in out and "spurious" in out
 
 
+def test_kg_eval_counts_right_and_wrong_links_by_rule(tmp_path):
+    gold = {"doc": "a.txt", "relations": [{"source": "bca", "relation": "cooperatesWith", "target": "iom"}],
+            "entities": [{"id": "bca", "type": "Organization", "name": "Bộ Công an"},
+                         {"id": "iom", "type": "Organization", "name": "Tổ chức Di cư quốc tế"},
+                         {"id": "ev", "type": "Event", "name": "Hội thảo về di cư an toàn"}]}
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "a.json").write_text(json.dumps(gold), encoding="utf-8")
+
+    def link(s, r, t, *rules):
+        return {"source": s, "target": t, "relation": r, "evidence": [{"rule": x} for x in rules]}
+    graph = {"nodes": [{"id": "n1", "label": "Bộ Công an", "type": "Organization"},
+                       {"id": "n2", "label": "Tổ chức Di cư quốc tế", "type": "Organization"},
+                       {"id": "n3", "label": "Hội thảo về di cư an toàn", "type": "Event"},
+                       {"id": "n4", "label": "Cục Lãnh sự", "type": "Organization"}],
+             "links": [link("n2", "cooperatesWith", "n1", "r.a"),          # right (either direction)
+                       link("n1", "organized", "n3", "r.a", "r.b"),        # wrong link, both ends in the gold
+                       link("n4", "partOf", "n1", "r.b")]}                 # an end the gold lacks
+    (tmp_path / "graph.json").write_text(json.dumps(graph), encoding="utf-8")
+    rules = evaluate(tmp_path / "graph.json", [tmp_path / "gold"])["rules"]
+    assert rules["r.a"] == {"links": 2, "true": 1, "false_link": 1, "false_entity": 0, "p": 0.5}
+    assert rules["r.b"] == {"links": 2, "true": 0, "false_link": 1, "false_entity": 1, "p": 0.0}
+    assert list(rules) == ["r.b", "r.a"]                                   # most wrong links first
+
+
 # --- the dev set of real articles (../shared/dev), when it is beside the repository -------------
 # Floors are what the extractors reach today (a regression guard), below the targets; the
 # split is tests/dev_split.tsv: 'check' articles are never read to write rules.
@@ -55,7 +79,7 @@ import pathlib
 import pytest
 
 DEV = pathlib.Path(__file__).resolve().parent.parent.parent / "shared" / "dev"
-DEV_FLOORS = {"tune": (0.68, 0.15), "check": (0.64, 0.15)}   # (core-entity F1, relation F1)
+DEV_FLOORS = {"tune": (0.68, 0.40), "check": (0.64, 0.32)}   # (core-entity F1, relation F1)
 
 
 def _dev_split() -> dict[str, list[str]]:

@@ -80,7 +80,7 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
         if entry.type in ("Location", "Country") and text[end:end + 1] == " " and text[end + 1:end + 2].isupper() \
                 and text[end + 1:end + 2].isalpha() and not _starts_entry(text, end + 1, lex) \
                 and surface.rsplit(" ", 1)[-1].lower() in lex.syllables \
-                and not _starts_head(text, end + 1, lex):
+                and not _starts_head(text, end + 1, lex) and _vietnamese(re.match(r"\w*", text[end + 1:end + 30]).group()):
             continue                      # "Thái Bình Dương" (the Pacific) is not the province Thái Bình
         cands.append((start, end, key))
     return _leftmost_longest(cands)
@@ -225,6 +225,7 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
         if k > j and own_head and s.phrase_at(k, own_head):
             break                           # "Đại học Nội vụ Đại học Tài nguyên …": a list written without commas
         if k > j and level >= 3 and _parent_starts(s, k, lex, g, level):
+            saw_cap = True                  # ("Phòng nghiệp vụ Công an tỉnh …": a unit named in lower case, then its parent)
             break                           # "Phòng Quản lý xuất nhập cảnh Công an tỉnh Lào Cai": the unit, then its parent
         if g is not None:
             etype = lex.entries[g[2]].type
@@ -340,7 +341,10 @@ def _proper_name_follows(s: _Sent, j: int, lex: Lexicon) -> bool:
             return False
         w = s.words[k][2]
         if w[:1].isupper():
-            return lex.word_class.get(w.lower()) not in CLAUSE_CLASSES and not any(
+            # "công ty Thổ Nhĩ Kỳ", "tập đoàn Hà Lan": a nationality, not a name
+            country = any(a == 0 and lex.entries[keys[0][0]].type == "Country"
+                          for a, e, (_, keys) in lex.gazetteer_matches(s.text[s.words[k][0]:s.words[k][0] + 40]))
+            return not country and lex.word_class.get(w.lower()) not in CLAUSE_CLASSES and not any(
                 s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ()))
         if k == j + 2 or not (w.islower() and f"{w} {s.words[k + 1][2]}" in lex.compounds if k + 1 < len(s.words) else False):
             if k > j and f"{s.words[k - 1][2]} {w}" in lex.compounds:
@@ -436,6 +440,9 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                         and not words[after][2].isupper() and lex.word_class.get(words[after][2].lower()) not in CLAUSE_CLASSES
                     if all(x in lex.name_words for x in phrase.split()):
                         return size         # "Ban công tác liên ngành …": words of names (rules/name_words.tsv)
+                    if after < len(words) and s.gap(after) == " " and cls in (None, "noun") \
+                            and _heads_at(s, after, lex, "Organization"):
+                        return size         # "Phòng nghiệp vụ Công an tỉnh Lào Cai": the unit, then its body
                     return size if ok and cls in (None, "noun", "adjective") else 0
                 if cls is not None:
                     return size if cls in NAME_CLASSES else 0
@@ -923,11 +930,14 @@ def _given_names_are_not_countries(doc: Document, mentions: list[Mention], lex: 
         return mentions
     given = set()
     # the given name: the 3rd or 4th word of a name that opens with a surname ("Bùi Thị Nga")
-    pattern = re.compile(r"(\w+) (\w+) (?:(\w+) )?(" + "|".join(map(re.escape, sorted(singles))) + r")(?!\w)")
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(singles))) + r")(?!\w)")
     for m in pattern.finditer(doc.text):
-        first, second, third = m.group(1), m.group(2), m.group(3)
-        if second[:1].isupper() and (first in lex.surnames or (third and second in lex.surnames and third[:1].isupper())):
-            given.add(m.group(4))
+        if m.start() < 2 or doc.text[m.start() - 1] != " ":
+            continue
+        before = doc.text[max(0, m.start() - 40):m.start()].split()
+        if len(before) >= 2 and before[-1][:1].isupper() and (
+                before[-2] in lex.surnames or (len(before) >= 3 and before[-3] in lex.surnames and before[-2][:1].isupper())):
+            given.add(m.group())
     if not given:
         return mentions
     return [m for m in mentions if not (m.type == "Country" and m.text in given)]

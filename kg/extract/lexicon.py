@@ -22,12 +22,6 @@ DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "\u00a0": " ", "\t":
 _ODD_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in DASHES) + "]")
 PATTERN_TYPES = ("Location", "Organization", "Agreement", "Event")
 LOWER_EVENT = "lower-case Event"      # "hội thảo lần thứ nhất": an event head written in lower case
-# Roles of cues.tsv that are grammatical glue, not cues: they never state a link themselves, they
-# only shape how a cue's link is read (who the funder is, where a list of members starts). The
-# relation scanners look for them next to a cue, never on their own, so they stay out of the cue
-# automaton (words as common as "và", "của", "là" would only slow it down).
-GLUE_ROLES = frozenset({"agent", "attendees", "become", "of", "opens", "linker", "joiner", "and", "partner"})
-GLUE_RELATIONS = frozenset({"ordinal", "topic", "distribute", "intro"})
 # Punctuation that may stand between two members of a list ("A, B; C (D)"); the words that may
 # (cues.tsv: list/joiner, list/and) are added to it from the rules.
 LIST_PUNCTUATION = (",", ";", ")", "(", "…", "...")
@@ -98,35 +92,31 @@ class Lexicon:
     # first space-separated token -> [(organisation head, level)], longest first: a name can only
     # start with "head " when its own first token is the head's
     org_heads_by_token: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
-    # every cue's lower-cased form -> the cues with that form; one automaton pass over a sentence
-    # tells which cues occur in it (the whole-word check is left to the caller)
-    cues_by_form: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    cue_automaton: object = None
     pattern_starts: dict[str, frozenset[str]] = field(default_factory=dict)   # memo of heads_starting
     country_suffixes: dict[str, tuple[int, str] | None] = field(default_factory=dict)  # memo of country_suffix
-    # grammatical glue from cues.tsv (see GLUE_ROLES), compiled once; never hard-coded in the scanners
+    # grammatical glue from cues.tsv, compiled once; never hard-coded in the extractors
     list_openers: tuple[str, ...] = ()           # list, no role: "gồm", "bao gồm" open a list
     and_words: tuple[str, ...] = ()              # list/and: "và" joins two members, two subjects, two sides
     list_gaps: tuple[str, ...] = (", ",)         # ", " and " và ": the gap between two peers of a list
     list_separators: re.Pattern = re.compile(r"(?!)")   # a gap between two list members: punctuation, joiners
     subject_joint: re.Pattern = re.compile(r"(?!)")     # a gap between two coordinated subjects: ",", "và"
-    funder_marks: tuple[str, ...] = ()           # funded/agent + " ": "do" before the funders of "… tài trợ"
-    attendees_mark: re.Pattern = re.compile(r"(?!)")    # participatedIn/attendees: "Dự Hội nghị có A, B"
-    member_become: re.Pattern = re.compile(r"(?!)")     # memberOf/become, just before the members cue
-    member_of: re.Pattern = re.compile(r"(?!)")         # memberOf/of, just after it: "thành viên của"
-    member_opens: re.Pattern = re.compile(r"(?!)")      # memberOf/opens: "thành viên ASEAN gồm: A, B"
     country_links: tuple[str, ...] = ()          # country/linker, as " nước ": "Chính phủ nước Pháp"
-    post_tail: re.Pattern = re.compile(r"(?!)")         # "(ACRONYM)" and a seat ("tại Hà Nội") after a post's body
     place_marks: tuple[str, ...] = ()            # heldIn/place + " ": "tại " before an event's place
     ordinals: tuple[tuple[str, ...], ...] = ()   # ordinal: "hội thảo lần thứ nhất" (words)
     topics: tuple[tuple[str, ...], ...] = ()     # topic: "tổ chức khóa tập huấn về kỹ năng …" (words)
-    joiner_words: re.Pattern | None = None
     item_separator: re.Pattern | None = None
-    partner_word: re.Pattern | None = None
     seat_words: tuple[str, ...] = ()
-    location_head_words: re.Pattern | None = None
     intro_before: re.Pattern | None = None       # intro: "Thông qua X, …" (X is a means, not in apposition)
     distributive: re.Pattern | None = None       # distribute: "các Bộ: Quốc phòng, Ngoại giao" (plural + head)
+    # relation rules (rules/relations.tsv), compiled once: scope -> rules ("body": clause and sentence
+    # rules in file order); the phrases they name, for a quick look at which may match a sentence
+    relation_rules: dict = field(default_factory=dict)
+    word_classes: dict = field(default_factory=dict)   # class name -> phrases (see word_classes())
+    relation_phrases: object = None
+    relation_by_phrase: dict = field(default_factory=dict)   # phrase -> rules that need it first
+    relation_free: frozenset = frozenset()                   # rules that need no phrase
+    verb_cue: re.Pattern = re.compile(r"(?!)")   # any cue of role verb: ends a clause's subject
+    preposition_before: re.Pattern = re.compile(r"(?!)")   # cues.tsv preposition, right before a subject
 
     def heads_starting(self, word: str) -> frozenset[str]:
         """The types (PATTERN_TYPES, LOWER_EVENT) with a head whose first word is `word`; empty for
@@ -139,13 +129,18 @@ class Lexicon:
             self.pattern_starts[word] = types
         return types
 
-    def cues_in(self, text: str) -> set[str]:
-        """The cues whose lower-cased form occurs anywhere in the lower-cased `text`."""
-        found = set(self.cues_by_form.get("", ()))
-        if self.cue_automaton is not None:
-            for _, form in self.cue_automaton.iter(text.lower()):
-                found.update(self.cues_by_form[form])
-        return found
+    def relation_words_in(self, lowered: str) -> set[str]:
+        """The phrases of the relation rules that occur in the lower-cased `lowered` (maybe inside words)."""
+        if self.relation_phrases is None:
+            return set()
+        return {form for _, form in self.relation_phrases.iter(lowered)}
+
+    def relation_candidates(self, present: set[str]) -> set[int]:
+        """The rules (Compiled.n) whose first needed phrase occurs: the only ones worth trying."""
+        out = set(self.relation_free)
+        for p in present:
+            out.update(self.relation_by_phrase.get(p, ()))
+        return out
 
     def gazetteer_matches(self, text: str, form: str | None = None) -> list[tuple[int, int, str]]:
         """All (start, end, surface) hits of gazetteer names in `text`, as candidates
@@ -234,18 +229,6 @@ def _compile(rules: Rules) -> Lexicon:
         lex.cues.setdefault(r["relation"], []).append((r["cue"], r.id, r["role"]))
     for cues in lex.cues.values():
         cues.sort(key=lambda c: -len(c[0]))
-    by_form: dict[str, list[str]] = {}
-    for rel, cues in lex.cues.items():
-        for cue, _, role in cues:
-            if role not in GLUE_ROLES and rel not in GLUE_RELATIONS:
-                by_form.setdefault(cue.lower(), []).append(cue)
-    lex.cues_by_form = {form: tuple(dict.fromkeys(cues)) for form, cues in by_form.items()}
-    if any(lex.cues_by_form):
-        lex.cue_automaton = ahocorasick.Automaton()
-        for form in lex.cues_by_form:
-            if form:
-                lex.cue_automaton.add_word(form, form)
-        lex.cue_automaton.make_automaton()
     for r in rules.table("stopwords.tsv"):
         for t in (r["types"] or "*").split("|"):
             lex.stopwords.setdefault(t.strip(), set()).add(r["word"].lower())
@@ -305,7 +288,70 @@ def _compile(rules: Rules) -> Lexicon:
         lex.post_before = re.compile(rf"(?<!\w){_alternatives(lex.posts_and_titles)} $")
     lex.deputies = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "deputy"), key=len, reverse=True)
     _compile_glue(lex)
+    _compile_relation_rules(lex)
     return lex
+
+
+def word_classes(rules: Rules) -> dict[str, tuple[str, ...]]:
+    """The word classes a relation pattern may name: cues.tsv "relation/role" (or "relation" for a
+    row without a role), persons.tsv "post", "deputy", "title", heads.tsv "head:TYPE"."""
+    classes: dict[str, list[str]] = {}
+    for r in rules.table("cues.tsv"):
+        classes.setdefault(f"{r['relation']}/{r['role']}" if r["role"] else r["relation"], []).append(r["cue"])
+    for r in rules.table("persons.tsv"):
+        classes.setdefault(r["kind"], []).append(r["word"])
+    for r in rules.table("heads.tsv"):
+        classes.setdefault(f"head:{r['type']}", []).append(r["head"])
+    return {k: tuple(dict.fromkeys(v)) for k, v in classes.items()}
+
+
+def _compile_relation_rules(lex: Lexicon) -> None:
+    from .patterns import Compiler, Group, Slot, Words, parse_rule, words_rx
+    classes = lex.word_classes = word_classes(lex.rules)
+    punct = "|".join(map(re.escape, LIST_PUNCTUATION))
+    # between two members of a list, and before the first: joiner words ("đại diện", "các"), and the
+    # posts and titles of persons.tsv ("Thứ trưởng các Bộ …, Phó Chánh án Tòa án …")
+    people = classes.get("post", ()) + classes.get("deputy", ()) + classes.get("title", ())
+    joiners = _glue(lex, "list", "joiner") + people
+    joins = _alternatives(joiners + lex.and_words + lex.list_openers)
+    sep = rf"(?:\s*(?:{punct}|(?<!\w)(?i:{joins})(?!\w))\s*)+|\s+"
+    join = rf"(?:(?<!\w)(?i:{_alternatives(joiners)})(?!\w)\s*)+"
+    compiler = Compiler(classes, sep, join)
+    rules: dict[str, list] = {"name": [], "apposition": [], "clause": [], "body": []}
+    phrases: set[str] = set()
+    # a clause's subject ends at its first verb: a cue of role verb, or the words a rule names right
+    # after its {S:Subject} slot
+    verbs = [cue for rel, cues in lex.cues.items() for cue, _, role in cues if role == "verb"]
+    free: set[int] = set()
+    for n, row in enumerate(lex.rules.table("relations.tsv")):
+        c = compiler.compile(parse_rule(row, set(classes)))
+        c.n = n
+        if c.needs_words:
+            for p in c.needs_words[0]:
+                lex.relation_by_phrase.setdefault(p, set()).add(n)
+        else:
+            free.add(n)
+        after = [e for e in c.rule.elements if not (isinstance(e, Group) and e.zero_width)]
+        for i, e in enumerate(after[:-1]):
+            if isinstance(e, Slot) and e.special == "Subject" and isinstance(after[i + 1], Words):
+                verbs += compiler.phrases(after[i + 1])
+        if c.rule.scope in ("clause", "sentence"):
+            rules["body"].append(c)
+        if c.rule.scope != "sentence":
+            rules[c.rule.scope].append(c)
+        for ws in c.needs_words:
+            phrases |= ws
+    lex.relation_rules = {k: v for k, v in rules.items() if v}
+    lex.relation_free = frozenset(free)
+    if phrases:
+        A = ahocorasick.Automaton()
+        for p in phrases:
+            A.add_word(p, p)
+        A.make_automaton()
+        lex.relation_phrases = A
+    lex.verb_cue = re.compile(words_rx(verbs), re.IGNORECASE)
+    preps = _glue(lex, "preposition", "")
+    lex.preposition_before = re.compile(words_rx(preps) + r"\s*$", re.IGNORECASE) if preps else re.compile(r"(?!)")
 
 
 def _glue(lex: Lexicon, relation: str, role: str) -> tuple[str, ...]:
@@ -327,28 +373,15 @@ def _compile_glue(lex: Lexicon) -> None:
     joins = _alternatives(_glue(lex, "list", "joiner") + lex.and_words)
     punct = "|".join(map(re.escape, LIST_PUNCTUATION))
     lex.list_separators = re.compile(rf"^(?:\s*(?:{punct}|{joins})\s*)+$|^\s+$")
-    # joiner words do not count towards the few words allowed before a list's first member
-    # ("có đại diện các …", "với Đoàn công tác của …")
-    lex.joiner_words = re.compile(rf"(?<!\w){_alternatives(_glue(lex, 'list', 'joiner'))}(?!\w)", re.IGNORECASE)
     ands = _alternatives(lex.and_words)
     lex.subject_joint = re.compile(rf"\s*(?:,|{ands}|,\s*{ands})\s*")
     # between two items of a list after a shared head ("các Bộ: Quốc phòng, Ngoại giao và Tư pháp")
     lex.item_separator = re.compile(rf"\s*[,;]\s*(?:{ands}\s+)?|\s+{ands}\s+")
-    lex.partner_word = re.compile(rf"(?<!\w){_alternatives(_glue(lex, 'cooperatesWith', 'partner'))}(?!\w)")
-    lex.funder_marks = tuple(w + " " for w in _glue(lex, "funded", "agent"))
-    lex.attendees_mark = re.compile(rf"\s+{_alternatives(_glue(lex, 'participatedIn', 'attendees'))}\s")
-    lex.member_become = re.compile(rf"(?<!\w){_alternatives(_glue(lex, 'memberOf', 'become'))}\s+$")
-    lex.member_of = re.compile(rf"\s+{_alternatives(_glue(lex, 'memberOf', 'of'))}\s+")
-    lex.member_opens = re.compile(rf"\s*{_alternatives(_glue(lex, 'memberOf', 'opens'))}?\s*:?\s*")
     lex.country_links = tuple(f" {w} " for w in _glue(lex, "country", "linker"))
-    lex.post_tail = re.compile(rf"(\s*\([^()]*\))?(\s+{_alternatives(_glue(lex, 'country', 'seat'))}\s+[^,;–-]+)?")
     lex.place_marks = tuple(w + " " for w in _glue(lex, "heldIn", "place"))
     lex.seat_words = _glue(lex, "country", "seat")
     lex.ordinals = tuple(tuple(p.split()) for p in _glue(lex, "ordinal", ""))
     lex.topics = tuple(tuple(p.split()) for p in _glue(lex, "topic", ""))
-    # Location heads in the gap before a place ("tại Cửa khẩu quốc tế Móng Cái") are part of its name
-    loc_heads = [" ".join(hw) for hws in lex.heads_by_first.get("Location", {}).values() for hw, _, _ in hws]
-    lex.location_head_words = re.compile(rf"(?<!\w)(?i:{_alternatives(loc_heads)})(?!\w)")
     intro = _glue(lex, "intro", "")
     lex.intro_before = re.compile(rf"(?:^|[,;:]\s*)(?i:{_alternatives(intro)})\s+$") if intro else None
     heads = _glue(lex, "distribute", "")

@@ -158,14 +158,15 @@ CUES = "cues.tsv"
 def test_glue_role_on_a_relation_that_does_not_read_it_is_reported(rules_dir, tmp_path, capsys):
     n = _append(rules_dir / CUES, "c.member.sai\torganized\ttrở thành\tbecome")
     assert _build_error(rules_dir, tmp_path, capsys) == (
-        f"kg: error: rules/cues.tsv:{n}: role 'become' is not read for relation 'organized' (only for memberOf)")
+        f"kg: error: rules/cues.tsv:{n}: no rule reads the cue class 'organized/become' "
+        "(a pattern of relations.tsv reads it as <organized/become>)")
 
 
-def test_unknown_cue_role_is_reported_with_the_known_ones(rules_dir, tmp_path, capsys):
+def test_misspelt_cue_role_is_reported_as_a_class_no_rule_reads(rules_dir, tmp_path, capsys):
     n = _append(rules_dir / CUES, "c.fund.boi\tfunded\tbởi\tagents")
     assert _build_error(rules_dir, tmp_path, capsys) == (
-        f"kg: error: rules/cues.tsv:{n}: unknown role 'agents' (one of after, agent, and, attendees, become, "
-        "before, between, frame, inner, joiner, linker, members, of, opens, partner, place, seat, verb)")
+        f"kg: error: rules/cues.tsv:{n}: no rule reads the cue class 'funded/agents' "
+        "(a pattern of relations.tsv reads it as <funded/agents>)")
 
 
 def test_unknown_helper_relation_is_reported(rules_dir, tmp_path, capsys):

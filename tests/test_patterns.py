@@ -1,0 +1,139 @@
+"""The relation pattern language (rules/relations.tsv): a bad rule stops the build with its file and
+line; a rule a researcher adds is read without code; the engine's scopes (clause subjects carried
+over ';', apposition chains) behave as rules/README.md says."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+import kg
+from kg.cli import main
+
+ROOT = Path(kg.__file__).resolve().parent.parent
+HEADER = "id\tscope\tpattern\twhere\tyield\texample\texpect\tnote"
+
+
+@pytest.fixture
+def rules_dir(tmp_path):
+    return shutil.copytree(ROOT / "rules", tmp_path / "rules")
+
+
+def _add_rule(rules_dir, *cells: str) -> int:
+    path = rules_dir / "relations.tsv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\t".join(cells) + "\n", encoding="utf-8")
+    return text.count("\n") + 1
+
+
+def _error(rules_dir, tmp_path, capsys) -> str:
+    code = main(["build", str(tmp_path / "none"), "--out", str(tmp_path / "out"), "--rules", str(rules_dir), "-q"])
+    err = capsys.readouterr().err.strip()
+    assert code == 2 and len(err.splitlines()) == 1, err
+    return err
+
+
+def _triples(text: str, tmp_path, rules=None):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir(parents=True, exist_ok=True)
+    (corpus / "a.txt").write_text(text, encoding="utf-8")
+    g = kg.build_graph(kg.read_corpus(corpus), rules)
+    return {(g.nodes[u]["label"], d["relation"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True)}
+
+
+EXAMPLE = ("Bộ Công an bắt tay với Tổ chức Di cư quốc tế.", "Bộ Công an cooperatesWith Tổ chức Di cư quốc tế")
+
+
+@pytest.mark.parametrize("cells, message", [
+    (("r.x", "clause", "{S:Subject} <cooperatesWith/verbs> {O:Party+}", "", "S cooperatesWith O", *EXAMPLE),
+     "pattern: unknown word class <cooperatesWith/verbs> (cues.tsv relation/role, post, deputy, title, head:TYPE)"),
+    (("r.x", "clause", "{S:Subject} bắt tay [với {O:Party+}", "", "S cooperatesWith O", *EXAMPLE),
+     "pattern: '[' without ']'"),
+    (("r.x", "clause", "{S:Subject} bắt tay với {O:Organisation}", "", "S cooperatesWith O", *EXAMPLE),
+     "pattern: unknown slot type 'Organisation' (one of Org, Country, Agreement, Event, Person, Place, Party, Actor, "
+     "Subject)"),
+    (("r.x", "clause", "{S:Subject} bắt tay với {O:Party+}", "", "S cooperatesWith B", *EXAMPLE),
+     "yield: 'B' is not a slot of the pattern"),
+    (("r.x", "clause", "{S:Subject} bắt tay với {O:Party+}", "", "S cooperates O", *EXAMPLE),
+     "yield: unknown relation 'cooperates' (one of partOf, country, basedIn, organized, participatedIn, "
+     "cooperatesWith, funded, partyTo, memberOf, heldIn, underFramework, holdsPosition)"),
+    (("r.x", "clause", "{S:Subject} bắt tay với {O:Party+}", "near(S, O)", "S cooperatesWith O", *EXAMPLE),
+     "where: unknown test 'near' (one of rank, acronym, after, after-intro, between, has-country, head, international, known-parent, "
+     "parent-ok, peer-follows, qualifier, same, same-place)"),
+    (("r.x", "sentence", "{S:Subject} bắt tay với {O:Party+}", "", "S cooperatesWith O", *EXAMPLE),
+     "a Subject slot is for scope clause"),
+    (("r.x", "paragraph", "{S:Org} bắt tay với {O:Party+}", "", "S cooperatesWith O", *EXAMPLE),
+     "unknown scope 'paragraph' (one of name, apposition, clause, sentence; name:TYPE)"),
+    (("r.x", "clause", "{S:Subject} bắt tay với {O:Party+}", "", "S cooperatesWith O", EXAMPLE[0], ""),
+     "empty 'expect'"),
+    (("r.x", "clause", "{S:Subject} bắt tay với {O:Party+}", "", "S cooperatesWith O", EXAMPLE[0], "Bộ Công an bắt tay IOM"),
+     "expect: 'Bộ Công an bắt tay IOM' is not 'Source label relation Target label'"),
+])
+def test_a_bad_relation_rule_is_reported_with_file_and_line(rules_dir, tmp_path, capsys, cells, message):
+    n = _add_rule(rules_dir, *cells)
+    assert _error(rules_dir, tmp_path, capsys) == f"kg: error: rules/relations.tsv:{n}: {message}"
+
+
+def test_a_new_relation_rule_is_one_line_of_data(rules_dir, tmp_path):
+    text = "Bộ Công an đã bắt tay với Tổ chức Di cư quốc tế và UNICEF trong công tác hỗ trợ nạn nhân."
+    assert not any(r == "cooperatesWith" for _, r, _ in _triples(text, tmp_path / "before"))
+    _add_rule(rules_dir, "r.coop.bat-tay", "clause", "{S:Subject} bắt tay với {O:Party+}", "", "S cooperatesWith O",
+              *EXAMPLE)
+    t = _triples(text, tmp_path / "after", kg.load_rules(rules_dir))
+    assert ("Bộ Công an", "cooperatesWith", "Tổ chức Di cư quốc tế") in t
+    assert ("Bộ Công an", "cooperatesWith", "Quỹ Nhi đồng Liên hợp quốc") in t
+
+
+def test_a_clause_without_its_own_subject_keeps_the_previous_clauses(tmp_path):
+    t = _triples("Cục Đối ngoại tổ chức Hội thảo về di cư an toàn; đồng thời phối hợp với Tổ chức Di cư quốc tế "
+                 "triển khai dự án hỗ trợ nạn nhân.", tmp_path)
+    assert ("Cục Đối ngoại", "cooperatesWith", "Tổ chức Di cư quốc tế") in t
+
+
+def test_a_chain_of_posts_gives_each_post(tmp_path):
+    t = _triples("Đồng chí Tô Lâm, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an chủ trì Hội nghị.", tmp_path)
+    assert ("Tô Lâm", "holdsPosition", "Bộ Chính trị") in t
+    assert ("Tô Lâm", "holdsPosition", "Bộ Công an") in t
+
+
+def test_a_parent_in_apposition_is_not_a_member_of_the_list(tmp_path):
+    t = _triples("Cục Đối ngoại tổ chức Hội thảo về di cư an toàn. Dự có đại diện Cục Cảnh sát hình sự, Bộ Công an "
+                 "và Tổ chức Di cư quốc tế.", tmp_path)
+    part = {s for s, r, o in t if r == "participatedIn"}
+    assert part == {"Cục Cảnh sát Hình sự", "Tổ chức Di cư quốc tế"}
+
+
+def test_the_two_sides_are_the_two_countries_an_article_names_most_and_together(tmp_path):
+    text = ("Thủ tướng Việt Nam tiếp Bộ trưởng Ngoại giao Thái Lan tại Hà Nội. Việt Nam và Thái Lan là đối tác tin cậy. "
+            "Hai bên nhất trí tăng cường hợp tác phòng, chống tội phạm. Lào cũng được nhắc tới một lần.")
+    t = _triples(text, tmp_path)
+    assert ("Thái Lan", "cooperatesWith", "Việt Nam") in t or ("Việt Nam", "cooperatesWith", "Thái Lan") in t
+    assert not any("Lào" in (s, o) for s, r, o in t if r == "cooperatesWith")
+
+
+def test_two_countries_never_named_together_are_no_sides(tmp_path):
+    text = ("Việt Nam xuất khẩu gạo. Việt Nam nhập khẩu phân bón. Brazil xuất khẩu cà phê. Brazil nhập khẩu máy móc. "
+            "Hai nước đều muốn hợp tác với nhiều đối tác.")
+    assert not [x for x in _triples(text, tmp_path) if x[1] == "cooperatesWith"]
+
+
+def test_the_longest_cue_at_a_place_is_the_cue_there(tmp_path):
+    # "ký kết" (sign) before a named agreement: its signatories are parties, and the shorter cue "ký"
+    # inside "ký kết" does not read the agreement as unnamed (which would pair them as partners)
+    t = _triples("Bộ Công an và Bộ Nội vụ Lào đã ký kết Thỏa thuận hợp tác về phòng, chống tội phạm năm 2024.", tmp_path)
+    assert {s for s, r, _ in t if r == "partyTo"} == {"Bộ Công an", "Bộ Nội vụ Lào"}
+    assert not [x for x in t if x[1] == "cooperatesWith"]
+
+
+def test_a_rank_two_body_before_a_ministry_is_part_of_it_only_when_its_head_names_a_unit(tmp_path):
+    # head(A, <partOf/unit>): "Tổng cục" names a unit of a ministry, "Hội" (an association) does not
+    t = _triples("Dự có đại diện Tổng cục Cảnh sát, Bộ Công an. Dự có đại diện Hội Nông dân Việt Nam, Bộ Ngoại giao.",
+                 tmp_path)
+    assert ("Tổng cục Cảnh sát", "partOf", "Bộ Công an") in t
+    assert not any(r == "partOf" and o == "Bộ Ngoại giao" for _, r, o in t)
+
+
+def test_a_correspondent_abroad_is_not_the_agency_based_there(tmp_path):
+    # after(A, <basedIn/reporter>): "phóng viên TTXVN tại Mỹ" is where the reporter works
+    t = _triples("Theo phóng viên TTXVN tại Mỹ, UNDP tại Việt Nam đã tài trợ nhiều dự án.", tmp_path)
+    assert not any(r == "basedIn" and s == "Thông tấn xã Việt Nam" for s, r, _ in t)
+    assert ("Chương trình phát triển Liên hợp quốc", "basedIn", "Việt Nam") in t
