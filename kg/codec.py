@@ -19,7 +19,7 @@ field bumps FORMAT (and cache.CACHE_FORMAT), which makes every cache entry a mis
 * extraction: "text", "raw" (the raw offsets), "sent" sentences [index, start, end, text],
   "men" distinct mentions [doc, sentence, start, end, text, type, rule, key, [[attr, value]…]],
   "mi" the extraction's mentions as indexes into "men", "rel" relations [source, relation,
-  target, rule] with source and target as indexes into "men".
+  target, rule, sentence] with source and target as indexes into "men".
 """
 from __future__ import annotations
 
@@ -30,6 +30,19 @@ import msgpack
 from .model import ArticleFacts, Document, Evidence, Extraction, Mention, RelationMention, Sentence
 
 FORMAT = 2
+
+
+# The fields of each model class this format stores, in order: a test compares them with the model,
+# so a field added to the model without a place here fails the tests instead of vanishing from caches.
+FIELDS = {
+    Document: ("id", "path", "text", "sentences", "title", "date", "outlet", "url", "raw_offsets"),
+    Sentence: ("index", "start", "end", "text"),
+    Mention: ("doc", "sentence", "start", "end", "text", "type", "rule", "key", "attrs"),
+    RelationMention: ("source", "relation", "target", "rule", "sentence"),
+    Extraction: ("doc", "mentions", "relations"),
+    ArticleFacts: ("doc", "mentions", "links"),
+    Evidence: ("doc", "sentence", "start", "end", "rule"),
+}
 
 
 class BadPayload(ValueError):
@@ -74,7 +87,8 @@ def _encode_extraction(x: Extraction) -> bytes:
     table: dict[Mention, int] = {}
     index = table.setdefault
     mi = [index(m, len(table)) for m in x.mentions]
-    rel = [[index(r.source, len(table)), r.relation, index(r.target, len(table)), r.rule] for r in x.relations]
+    rel = [[index(r.source, len(table)), r.relation, index(r.target, len(table)), r.rule, r.sentence]
+           for r in x.relations]
     men = [[m.doc, m.sentence, m.start, m.end, m.text, m.type, m.rule, m.key, m.attrs] for m in table]
     return msgpack.packb({"v": FORMAT, "kind": "extraction", "doc": _doc_meta(d), "text": d.text,
                           "raw": d.raw_offsets, "sent": [[s.index, s.start, s.end, s.text] for s in d.sentences],
@@ -179,5 +193,6 @@ def _decode_extraction(o: dict) -> Extraction:
         return men[i]
 
     mentions = tuple(m(i) for i in o["mi"])
-    relations = tuple(RelationMention(m(s), _str(r), m(t), _str(rule)) for s, r, t, rule in o["rel"])
+    relations = tuple(RelationMention(m(s), _str(r), m(t), _str(rule), _int(sentence))
+                      for s, r, t, rule, sentence in o["rel"])
     return Extraction(doc, mentions, relations)

@@ -231,3 +231,11 @@ def test_facts_and_extractions_read_back_equal(tmp_path):
 def test_the_key_of_a_file_name_that_is_not_utf8_is_computed():
     name = os.fsdecode(b"corpus/caf\xe9.txt")
     assert article_key(b"x", name, None, "r") != article_key(b"x", "corpus/cafe.txt", None, "r")
+
+
+def test_the_format_stores_every_field_of_the_model():
+    import dataclasses
+    from kg.codec import FIELDS
+    for cls, stored in FIELDS.items():
+        names = cls._fields if hasattr(cls, "_fields") else tuple(f.name for f in dataclasses.fields(cls))
+        assert names == stored, f"{cls.__name__}: add the new field to kg/codec.py (encode, decode, FIELDS)"
