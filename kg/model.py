@@ -137,7 +137,7 @@ def mention_key(m: Mention) -> str:
     """Provisional identity of a mention before merging."""
     if m.key:
         return m.key
-    ref = bare = name = canonical = identity = ""
+    ref = bare = name = canonical = identity = local = ""
     for k, v in reversed(m.attrs):         # reversed: the first value of a repeated attribute wins
         if k == "identity":
             identity = v
@@ -145,6 +145,8 @@ def mention_key(m: Mention) -> str:
             ref = v
         elif k == "bare":
             bare = v
+        elif k == "local":
+            local = v
         elif k == "name":
             name = v
         elif k == "canonical":
@@ -155,6 +157,8 @@ def mention_key(m: Mention) -> str:
         return f"{m.type}|{identity}"
     if m.type == "Event" and bare:
         return f"{m.type}|{m.doc}|{_norm_key(m.text)}"
+    if m.type == "Event" and local:        # an event told by a verb: one per article, merged by resolve
+        return f"{m.type}|{m.doc}|{_norm_key(canonical or m.text)}"
     if m.type == "Person":
         return f"Person|{_norm_key(name or m.text)}"
     return f"{m.type}|{_norm_key(canonical or m.text)}"

@@ -19,7 +19,7 @@ from .text import norm_key, slug
 
 FUZZY_TYPES = ("Agreement", "Event")
 _norm = lru_cache(maxsize=1 << 16)(norm_key)
-_KEPT_ATTRS = frozenset(("country", "date", "place", "canonical"))
+_KEPT_ATTRS = frozenset(("country", "date", "place", "canonical", "sig"))
 JACCARD_MIN = 0.6
 
 
@@ -99,8 +99,9 @@ def summarize(ex: Extraction) -> ArticleFacts:
         for a, v in m.attrs:
             ma.setdefault(a, v)
         surfaces: list[str] = []
-        if not ma.get("anaphor") and not ma.get("distributed"):   # "hội thảo" points back; "Quốc phòng" in
-            # "các Bộ: Quốc phòng, …" is a name only with the shared head
+        if not ma.get("anaphor") and not ma.get("distributed") and not ma.get("trigger"):
+            # "hội thảo" points back; "Quốc phòng" in "các Bộ: Quốc phòng, …" is a name only with the
+            # shared head; an event told by a verb ("triệt phá") is named by its clause, not its verb
             surfaces.append(m.text)
         alias_keys: list[str] = []
         for extra in ma.get("aliases", "").split("|"):
@@ -162,6 +163,7 @@ def resolve_facts(facts: Iterable[ArticleFacts], lexicon: Lexicon) -> tuple[list
             by_type[t].append(k)
     for t, keys in by_type.items():
         _merge_similar_titles(keys, surfaces, attrs, uf)
+    _merge_event_signatures(types, attrs, uf)
 
     groups: dict[str, list[str]] = defaultdict(list)
     for k in types:
@@ -200,6 +202,7 @@ def resolve_facts(facts: Iterable[ArticleFacts], lexicon: Lexicon) -> tuple[list
                 if root.count("|") == 2:      # a bare, per-article event: keep it per article
                     base = f"{base}-{slug(root.split('|')[1], 24)}"
         merged_attrs.pop("canonical", None)
+        merged_attrs.pop("sig", None)
         eid = base
         if eid in used_ids:
             eid = f"{base}-{slug(etype)}"
@@ -316,6 +319,24 @@ def _min_overlap(ta: frozenset[str], tb: frozenset[str]) -> float:
     """Short titles differ by one word in a fifth of their tokens ("Bộ luật Dân sự", "Bộ luật Hình
     sự"): below six tokens, two titles are one only if they share three quarters of their words."""
     return 0.75 if min(len(ta), len(tb)) < 6 else JACCARD_MIN
+
+
+def _merge_event_signatures(types: dict[str, str], attrs: dict, uf: "_UnionFind") -> None:
+    """Events told by a verb are kept per article; two of them are one event when their signature
+    (extract/events.py: a visit's visitor and host, the sides of talks, an operation's group,
+    acting body and day) is the same and their dates do not clash (two outlets, one event)."""
+    by_sig: dict[str, list[str]] = defaultdict(list)
+    for k in sorted(types):
+        if types[k] == "Event" and attrs[k].get("sig"):
+            by_sig[attrs[k]["sig"]].append(k)
+    for keys in by_sig.values():
+        for i, k in enumerate(keys):
+            dk = attrs[k].get("date", "")
+            for k2 in keys[:i]:
+                d2 = attrs[k2].get("date", "")
+                if not (dk and d2 and dk[:len(d2)] != d2[:len(dk)]):
+                    uf.union(k2, k)
+                    break
 
 
 def _best_label(names: set[str]) -> str:

@@ -30,6 +30,7 @@ SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "generic.tsv": (("id", "phrase"), ("note",)),
     "name_words.tsv": (("id", "word"), ("note",)),
     "persons.tsv": (("id", "kind", "word"), ("head", "note")),
+    "events.tsv": (("id", "kind", "phrase"), ("class", "note")),
     "relations.tsv": (("id", "scope", "pattern", "yield", "example", "expect"), ("where", "note")),
     "word_classes.tsv": (("word", "class"), ("n", "note")),
     "words.tsv": (("word", "class"), ("note",)),
@@ -38,6 +39,18 @@ SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "country_words.tsv": (("id", "kind", "word"), ("country", "note")),
     "residences.tsv": (("id", "phrase"), ("note",)),
 }
+# events.tsv: each kind and the classes it takes ("" = none; for talks, any name head; a "|" list for
+# objects). rules/README.md explains every kind with an example.
+EVENT_GROUPS = ("case", "rescue", "repatriation")
+EVENT_CLASSES: dict[str, tuple[str, ...] | None] = {
+    "operation": EVENT_GROUPS, "object": EVENT_GROUPS, "outcome": EVENT_GROUPS,
+    "visit": ("",), "visit-noun": ("",), "visit-prefix": ("",), "visit-detail": ("",), "host": ("",),
+    "talks": None, "meeting": ("",), "partner": ("",), "between": ("",), "actor": ("state", "leader", "delegation", "companion"), "home": ("",), "helper": ("",), "irrealis": ("",), "opener": ("",), "at": ("",), "transfer": ("",),
+    "adverb": ("",), "with": ("",), "led": ("",), "frame-verb": ("",), "classifier": ("",), "specifier": ("",), "rite": ("",), "dated": ("",), "stop": ("", "first"), "keep": ("", "noun"),
+    "forum": ("frame", "head"), "date": ("report", "flashback"), "name": ("visit", "talks", "facility", "rescue"),
+}
+EVENT_NAME_SLOTS = {"visit": {"detail", "visitor"}, "talks": {"head", "a", "b"}, "facility": {"place"},
+                    "rescue": {"victims", "rest"}}
 # cues.tsv: a row puts its phrase in the word class "relation/role" ("relation" when it has no
 # role), which relations.tsv patterns read as <relation/role>. These classes are read by the entity
 # extractor itself; every other class must be read by some relation rule, or it would silently do nothing.
@@ -55,6 +68,7 @@ ENUMS = {
     ("cues.tsv", "relation"): set(RELATIONS) | CUE_HELPERS,
     ("country_words.tsv", "kind"): {"attribute", "qualifier"},
     ("persons.tsv", "kind"): {"title", "post", "deputy", "surname"},
+    ("events.tsv", "kind"): set(EVENT_CLASSES),
     ("gazetteer/locations.tsv", "kind"): {"", "province", "city", "region", "district"},
     ("words.tsv", "class"): {"noun", "verb", "adjective", "preposition", "conjunction", "adverb",
                              "determiner", "pronoun", "particle", "numeral", "other", "mixed"},
@@ -185,13 +199,33 @@ def load_table(path: Path, name: str, label: str, raw: bytes | None = None) -> t
                 raise RuleError(f"{where}: {col} {row[col]!r} is not a whole number")
         if name == "cues.tsv" and row.get("role") and not re.fullmatch(r"[a-z]+", row["role"]):
             raise RuleError(f"{where}: role {row['role']!r} is not a lower-case word")
+        if name == "events.tsv":
+            _check_event_row(row, where)
         for col in ("name", "head", "cue", "word", "phrase", "aliases"):
-            if col in row:
+            if col in row and not (name == "events.tsv" and row["kind"] == "name"):
                 _check_regex_safety(row[col], where)
         rules.append(Rule(label, lineno, tuple(row.items())))
     if header is None:
         raise RuleError(f"{label}:1: no header line")
     return tuple(rules)
+
+
+def _check_event_row(row: dict[str, str], where: str) -> None:
+    """events.tsv: the class fits the kind; a name template uses its class's slots only."""
+    kind, cls = row["kind"], row.get("class", "")
+    allowed = EVENT_CLASSES[kind]
+    values = cls.split(ALIAS_SEP) if kind == "object" else [cls]
+    if allowed is not None and any(v.strip() not in allowed for v in values):
+        raise RuleError(f"{where}: class {cls!r} does not fit kind {kind!r} "
+                        "(one of " + ", ".join(a or "(empty)" for a in allowed) + ")")
+    if allowed is None and not cls:
+        raise RuleError(f"{where}: kind {kind!r} needs a class (the head of the event's name)")
+    if kind == "name":
+        slots = set(re.findall(r"\{(\w*)\}", row["phrase"]))
+        unknown = slots - EVENT_NAME_SLOTS[cls]
+        if unknown or re.sub(r"\{\w*\}", "", row["phrase"]).count("{") or row["phrase"].count("[") != row["phrase"].count("]"):
+            raise RuleError(f"{where}: name template {row['phrase']!r}: unknown slot or stray brace "
+                            f"(slots for {cls}: {', '.join(sorted(EVENT_NAME_SLOTS[cls]))})")
 
 
 def load_rules(folder: str | Path | None = None) -> Rules:

@@ -2,7 +2,7 @@
 import pytest
 
 import kg
-from kg.extract.entities import event_date
+from kg.extract.events import event_date
 
 
 def article(tmp_path, text: str, name: str = "a.txt"):

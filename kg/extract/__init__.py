@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..model import Document, Extraction
 from .entities import find_mentions
+from .events import event_links
 from .lexicon import Lexicon, compile_lexicon
 from .relations import find_relations
 
@@ -12,5 +13,5 @@ __all__ = ["extract_document", "compile_lexicon", "Lexicon"]
 def extract_document(doc: Document, lexicon: Lexicon) -> Extraction:
     """All mentions and relation mentions of one article (pure; safe to run in a worker)."""
     mentions = find_mentions(doc, lexicon)
-    relations = find_relations(doc, mentions, lexicon)
+    relations = find_relations(doc, mentions, lexicon) + event_links(doc, mentions, lexicon)
     return Extraction(doc, tuple(mentions), tuple(relations))

@@ -7,8 +7,9 @@ import re
 from dataclasses import replace
 from itertools import accumulate
 
-from ..model import Document, Mention, mention_key
+from ..model import Document, Mention
 from ..text import norm_key
+from . import events
 from .lexicon import LOWER_EVENT, Lexicon, match_form
 
 WORD = re.compile(r"\w+(?:[/.&'’-]\w+)*")
@@ -615,10 +616,11 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
 
     form = s.form
     starts = lex.pattern_starts              # word -> types with a head starting with it (memo)
-    heads = [i for i, hit in enumerate(map(starts.get, s.tokens)) if hit or hit is None and lex.heads_starting(s.tokens[i])]
+    firsts = lex.head_first_words
+    heads = [i for i, w in enumerate(s.tokens) if w in firsts and lex.heads_starting(w)]
     for i in heads:                          # most words start no head: nothing to do there
         ws, we, w = s.words[i]
-        types = starts[w]
+        types = starts.get(w) or lex.heads_starting(w)
         if any(form.startswith(g, ws) and not _is_word_char(form[ws + len(g):ws + len(g) + 1] or " ")
                for g in lex.generic_by_first.get(w.lower(), ())):
             continue                         # "Ban Tổ chức", "Lễ khai mạc": generic, not a name
@@ -677,6 +679,9 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
             if ws in gaz:
                 continue                     # a gazetteer agreement: already found
             head, rid, _, hn = h
+            if etype == "Event":
+                out += events.title_event(doc, si, s, i, hn, lex, etype, rid, gaz)
+                continue
             if etype == "Agreement" and i > 1 and s.gap(i) == " " and _inside_capitalised_name(s, i - 1, lex):
                 continue                     # "quan hệ Đối tác Chiến lược giữa hai nước": inside another name
             m = _title_mention(doc, si, s, i, hn, lex, etype, rid, gaz)
@@ -687,7 +692,7 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
             for hw0, rid, _ in lex.heads_by_first["Event"][w.capitalize()]:
                 hw = [x.lower() for x in hw0]
                 if s.phrase_at(i, hw, case_sensitive=True):
-                    m = _lower_event(doc, si, s, i, len(hw), lex, rid)
+                    m = events.lower_event(doc, si, s, i, len(hw), lex, rid)
                     if m:
                         out.append(m)
                     break
@@ -695,17 +700,11 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
 
 
 def _title_mention(doc, si, s: _Sent, i, hn, lex, etype, rid, gaz) -> Mention | None:
+    """An agreement's title after its head ("Hiệp định giữa … về …"); events: see events.title_event."""
     base = doc.sentences[si].start
     ws = s.words[i][0]
     j = i + hn
     if j >= len(s.words) or _is_stop(s, j, lex, etype) or s.gap(j).strip() not in ("", ":", "“", "\"", ": “"):
-        # a bare capitalised head mid-sentence names the article's event ("Dự Hội nghị có …")
-        if etype == "Event" and i > 0:
-            text = s.text[ws:s.words[j - 1][1]]
-            return Mention(doc.id, si, base + ws, base + ws + len(text), text, etype, rid, attrs=(("bare", "1"),))
-        if etype == "Event" and i == 0:
-            text = s.text[ws:s.words[j - 1][1]]
-            return Mention(doc.id, si, base + ws, base + ws + len(text), text, etype, rid, attrs=(("anaphor", "1"),))
         return None
     long_end = _extend_title(s, j, lex, etype, True, gaz)
     short_end = _extend_title(s, j, lex, etype, False, gaz)
@@ -719,8 +718,6 @@ def _title_mention(doc, si, s: _Sent, i, hn, lex, etype, rid, gaz) -> Mention | 
     if etype == "Agreement" and not _named_enough(text, hn, lex):
         return None
     attrs = [("aliases", short)] if short != text else []
-    if etype == "Event":
-        attrs.append(("date_hint", str(si)))
     return Mention(doc.id, si, base + ws, base + ws + len(text), text, etype, rid, attrs=tuple(attrs))
 
 
@@ -749,39 +746,6 @@ def _named_enough(title: str, hn: int, lex: Lexicon) -> bool:
         # one word: a subject ("Hiệp định dẫn độ", on extradition), not what the sentence says of it
         return lex.word_class.get(" ".join(rest).lower()) not in ("verb", "adjective", "adverb")
     return len(rest) >= 3
-
-
-def _lower_event(doc, si, s: _Sent, i, hn, lex, rid) -> Mention | None:
-    base = doc.sentences[si].start
-    ws = s.words[i][0]
-    before = s.text[:ws].rstrip().lower()
-    plural = tuple(c for c, _, _ in lex.cues.get("plural", ()))
-    if before.endswith(plural) or re.search(r"\d\s*$", before):
-        return None
-    j = i + hn
-    head_of = s.text[:ws].rstrip().lower()
-    organised = s.text[:ws].endswith(" ") and any(
-        head_of.endswith(c) for c, _, role in lex.cues.get("organized", ()) if role == "verb")
-    topic = next((t for t in lex.topics if s.phrase_at(j, t)), None) if organised and j < len(s.words) else None
-    if topic and s.gap(j) == " ":
-        # "tổ chức khóa tập huấn về kỹ năng điều tra …": an organised event with its subject ("về",
-        # about: a topic word of cues.tsv) is individuated by the article
-        t = j + len(topic)                   # the first word of the subject
-        end = _extend_title(s, t, lex, "Event", True) if t < len(s.words) else s.words[t - 1][1]
-        short = _extend_title(s, t, lex, "Event", False) if t < len(s.words) else end
-        text = s.text[ws:end].rstrip(" ,")
-        if len(text.split()) > hn + 2:
-            attrs = [("canonical", text[0].upper() + text[1:])]
-            if short != end:
-                attrs.append(("aliases", s.text[ws:short].rstrip(" ,")))
-            return Mention(doc.id, si, base + ws, base + ws + len(text), text, "Event", rid, attrs=tuple(attrs))
-    if j < len(s.words) and any(s.phrase_at(j, o) for o in lex.ordinals):   # "hội thảo lần thứ nhất"
-        end = _extend_title(s, j, lex, "Event", through_commas=False)
-        text = s.text[ws:end].rstrip(" ,")
-        return Mention(doc.id, si, base + ws, base + ws + len(text), text, "Event", rid,
-                       attrs=(("canonical", text[0].upper() + text[1:]),))
-    text = s.text[ws:s.words[j - 1][1]]
-    return Mention(doc.id, si, base + ws, base + ws + len(text), text, "Event", rid, attrs=(("anaphor", "1"),))
 
 
 # --- persons -------------------------------------------------------------------------------
@@ -866,7 +830,8 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
         s = _Sent(sent.text)
         if not s.words:
             continue
-        gaz_spans = [g for g in _gazetteer_spans(sent.text, lex, form=s.form) if match_form(sent.text[g[0]:g[1]]) not in lex.generic]
+        form = s.form                        # match_form keeps lengths: a span's form is a slice of it
+        gaz_spans = [g for g in _gazetteer_spans(sent.text, lex, form=form) if form[g[0]:g[1]] not in lex.generic]
         base = sent.start
         first = len(out)                     # this sentence's mentions are out[first:]
         gaz_spans, rules_of = _governments(sent.text, lex, gaz_spans)
@@ -904,7 +869,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _complete_short_names(out)
     out = _short_person_names(out)
     out = _mark_nesting(out)
-    out = _resolve_event_anaphora(doc, out, lex)
+    out = events.article_events(doc, out, lex)
     out = _local_acronyms(out)
     out = _identities(doc, out, lex)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type, m.text))
@@ -1209,132 +1174,6 @@ def _gazetteer_suffix_country(doc, m: Mention, lex: Lexicon) -> list[Mention]:
     return [replace(m, attrs=tuple(sorted(attrs.items()))), c]
 
 
-_DATE_PATTERNS = (
-    re.compile(r"\b[Tt]ừ ngày (\d{1,2})(?:\s*-\s*\d{1,2})?/(\d{1,2})(?:/(\d{4}))?"),
-    # "Từ ngày 3 đến 5/9/2024": the first day, in the month and year given with the last
-    re.compile(r"\b[Tt]ừ ngày (\d{1,2}) đến (?:ngày )?\d{1,2}[-/](\d{1,2})(?:[-/](\d{4}))?"),
-    re.compile(r"\b(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)(?: ngày)? (\d{1,2})(?:\s*-\s*\d{1,2})?[-/](\d{1,2})(?:[-/](\d{4}))?"),
-)
-_YEAR = re.compile(r"\b[Nn]ăm (\d{4})\b")
-
-
-def _date_of(m: re.Match, doc_date: str) -> str:
-    if m.re is _YEAR:
-        return m.group(1)
-    day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
-    year = year or (doc_date[:4] if doc_date else "")
-    return f"{year}-{month:02d}-{day:02d}" if year and 1 <= month <= 12 and 1 <= day <= 31 else ""
-
-
-def _scope(sentence: str, start: int, end: int) -> tuple[int, int]:
-    """The stretch of the sentence at the mention's level of parentheses: an event named inside
-    "( … )" takes its date and place from inside them, and one outside from outside them."""
-    open_at = sentence.rfind("(", 0, start)
-    if open_at >= 0 and sentence.find(")", open_at) in (-1,) or (open_at >= 0 and sentence.find(")", open_at) >= end):
-        close = sentence.find(")", end)
-        return open_at + 1, close if close >= 0 else len(sentence)
-    return 0, len(sentence)
-
-
-def _outside_parens(sentence: str, pos: int, lo: int, hi: int) -> bool:
-    if (lo, hi) != (0, len(sentence)):
-        return True
-    depth = sentence[:pos].count("(") - sentence[:pos].count(")")
-    return depth <= 0
-
-
-def event_date(sentence: str, doc_date: str, start: int | None = None, end: int | None = None) -> str:
-    """Date stated for the event named at sentence[start:end], completed with the article's year:
-    "Từ ngày 10-11/7" in an article of 2024-07-11 -> 2024-07-10; "Năm 2020, …" -> "2020". The date
-    nearest before the name (at its level of parentheses) wins, else the nearest after it.
-    Nothing stated -> "" (never guessed)."""
-    start = len(sentence) if start is None else start
-    end = len(sentence) if end is None else end
-    lo, hi = _scope(sentence, start, end)
-    found = [m for pat in _DATE_PATTERNS for m in pat.finditer(sentence) if lo <= m.start() < hi
-             and _outside_parens(sentence, m.start(), lo, hi)]
-    if not found:
-        found = [m for m in _YEAR.finditer(sentence) if lo <= m.start() < min(hi, start)
-                 and _outside_parens(sentence, m.start(), lo, hi)]
-    if not found:
-        return ""
-    before = [m for m in found if m.start() < start]
-    best = max(before, key=lambda m: m.start()) if before else min(found, key=lambda m: m.start())
-    return _date_of(best, doc_date)
-
-
-def _resolve_event_anaphora(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
-    """"hội thảo", "buổi lễ", a sentence-initial "Hội thảo": the article's main event (the first one
-    it individuates). Dates and places of events come from the sentence that individuates them."""
-    events = sorted((m for m in mentions if m.type == "Event" and not dict(m.attrs).get("anaphor")),
-                    key=lambda m: m.start)
-    named = [m for m in events if not dict(m.attrs).get("bare")]
-    # A headline restates the event the lead names in full ("Lễ ký kết hợp tác giữa A và B", then
-    # "… tổ chức Lễ ký kết Biên bản ghi nhớ về …"): a headline event whose head noun a body event shares
-    # is that event, and the body's event is the article's main one.
-    in_title = doc.sentences and doc.title and doc.sentences[0].text.strip() == doc.title.strip()
-    body = [m for m in named if not (in_title and m.sentence == 0)]
-    restated = {}
-    for m in named:
-        if in_title and m.sentence == 0:
-            twin = next((e for e in body if e.text.split()[0].lower() == m.text.split()[0].lower()), None)
-            if twin is not None:
-                restated[id(m)] = twin
-    named = [m for m in named if id(m) not in restated]
-    main = (body or named)[0] if named else (events[0] if events else None)
-    out = []
-    dated: set[str] = set()
-    placed: set[str] = set()
-    locations: dict[int, list[Mention]] = {}        # sentence -> its places
-    for m in mentions:
-        if m.type == "Location":
-            locations.setdefault(m.sentence, []).append(m)
-    for m in mentions:
-        attrs = dict(m.attrs)
-        if id(m) in restated:
-            attrs["anaphor"] = "1"
-            attrs["ref"] = mention_key(restated[id(m)])
-            out.append(replace(m, attrs=tuple(sorted(attrs.items()))))
-            continue
-        if m.type == "Event" and attrs.get("bare") and named:
-            same_head = next((e for e in named if e.text.split()[0].lower() == m.text.split()[0].lower()), None)
-            if same_head is not None:       # "Dự Hội nghị có …" after "… tổ chức Hội nghị giao ban …"
-                attrs["anaphor"] = "1"
-                attrs.pop("bare")
-                attrs["ref"] = mention_key(same_head)
-                out.append(replace(m, attrs=tuple(sorted(attrs.items()))))
-                continue
-        if m.type == "Event" and attrs.get("anaphor"):
-            if main is None:
-                continue
-            attrs["ref"] = mention_key(main)
-            out.append(replace(m, attrs=tuple(sorted(attrs.items()))))
-            continue
-        key = mention_key(m) if m.type == "Event" and not attrs.get("nested") else None
-        if key is not None and (key not in dated or key not in placed):
-            # the first sentence that names the event with a date (a place) dates (places) it
-            sent = doc.sentences[m.sentence].text
-            s0 = doc.sentences[m.sentence].start
-            d = event_date(sent, doc.date, m.start - s0, m.end - s0) if key not in dated else ""
-            if d:
-                attrs["date"] = d
-                dated.add(key)
-            lo, hi = _scope(sent, m.start - s0, m.end - s0)
-            # "tại Hà Nội": a place right after a heldIn/place word ("tại", at)
-            places = [p for p in locations.get(m.sentence, ())
-                      if doc.text.endswith(lex.place_marks, 0, p.start)
-                      and lo <= p.start - s0 < hi
-                      and _outside_parens(sent, p.start - s0, lo, hi)]
-            if places and key not in placed:
-                place = min(places, key=lambda p: (p.start > m.start, abs(p.start - m.start)))
-                attrs["place"] = place.text
-                placed.add(key)
-            attrs.pop("date_hint", None)
-            m = replace(m, attrs=tuple(sorted(attrs.items())))
-        out.append(m)
-    return out
-
-
 def _locality_of(name: str, lex: Lexicon) -> str:
     """The locality a body's name ends with ("Công an tỉnh Lào Cai" -> "tỉnh Lào Cai"), or ""."""
     words = name.split()
@@ -1469,13 +1308,14 @@ def _complete_short_names(mentions: list[Mention]) -> list[Mention]:
 
     def words(name: str) -> str:             # "Hiệp định về chuyển giao …" = "Hiệp định chuyển giao …"
         return " " + " ".join(w for w in name.split() if w != "về") + " "
+    forms = {n: words(n) for t in names.values() for n in t}
     out = []
     for m in mentions:
         if m.type in names and not m.key and not dict(m.attrs).get("canonical"):
-            short = words(m.text)
-            longer = [n for n in names[m.type] if len(n) > len(m.text) and words(n).startswith(short)]
+            short = forms[m.text]
+            longer = [n for n in names[m.type] if len(n) > len(m.text) and forms[n].startswith(short)]
             # two different completions ("… giai đoạn 2012 - 2015", "… 2016 - 2020"): the short one is ambiguous
-            if longer and all(words(n).startswith(words(longer[0])) for n in longer):
+            if longer and all(forms[n].startswith(forms[longer[0]]) for n in longer):
                 attrs = dict(m.attrs)
                 attrs["canonical"] = longer[0]
                 m = replace(m, attrs=tuple(sorted(attrs.items())))

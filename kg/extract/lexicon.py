@@ -93,6 +93,7 @@ class Lexicon:
     # start with "head " when its own first token is the head's
     org_heads_by_token: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     pattern_starts: dict[str, frozenset[str]] = field(default_factory=dict)   # memo of heads_starting
+    head_first_words: frozenset[str] = frozenset()   # every word a head starts with, as written or capitalised
     country_suffixes: dict[str, tuple[int, str] | None] = field(default_factory=dict)  # memo of country_suffix
     # grammatical glue from cues.tsv, compiled once; never hard-coded in the extractors
     list_openers: tuple[str, ...] = ()           # list, no role: "gồm", "bao gồm" open a list
@@ -265,6 +266,10 @@ def _compile(rules: Rules) -> Lexicon:
         for w in sorted(words, key=len, reverse=True):
             idx.setdefault(w.split()[0], []).append(w.split())
     lex.stop_first_words = frozenset(w for idx in lex.stops_by_first.values() for w in idx)
+    firsts = {w for etype in PATTERN_TYPES for w, hs in lex.heads_by_first.get(etype, {}).items() if hs}
+    # a lower-case event head ("hội thảo lần thứ nhất") starts with the lower-cased first word
+    firsts |= {w.lower() for w, hs in lex.heads_by_first.get("Event", {}).items() if hs}
+    lex.head_first_words = frozenset(firsts)
     for g in sorted(lex.generic, key=len, reverse=True):
         lex.generic_by_first.setdefault(g.split()[0], []).append(g)
     for head, _, level in lex.heads.get("Organization", []):

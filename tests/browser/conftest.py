@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .support import CHROMIUM, CHROMIUM_ARGS, small_graph
+from .support import CHROMIUM, CHROMIUM_ARGS, small_graph, synthetic_corpus
 
 
 def _chromium_or_skip():
@@ -39,35 +39,42 @@ class Opened:
     def js(self, expression: str, arg=None):
         return self.page.evaluate(expression, arg)
 
+    def visible_keys(self) -> list[str]:
+        """Ids (graph.json keys) of the entities drawn, dimmed or not."""
+        return sorted(self.js("() => kgExplorer.visibleNodeIds().map(i => kgExplorer.info(i).key)"))
+
     def visible_labels(self) -> list[str]:
-        return self.js("""() => kgExplorer.visibleNodeIds().map(i => kgExplorer.info(i).label).sort()""")
+        return sorted(self.js("() => kgExplorer.visibleNodeIds().map(i => kgExplorer.info(i).label)"))
 
     def node_id(self, key: str) -> int:
         return self.js("k => kgExplorer.nodeIdByKey(k)", key)
 
-    def click_edge(self, source: str, target: str) -> None:
-        """A real mouse click on the middle of the straight link source -> target."""
-        self.page.mouse.click(*self.edge_point(source, target))
+    def point_of(self, key: str) -> tuple[float, float]:
+        """Page coordinates of a drawn entity (after centring the camera on it)."""
+        return self.js("k => kgExplorer.viewportPosition('n' + kgExplorer.nodeIdByKey(k))", key)
 
-    def edge_point(self, source: str, target: str) -> tuple[float, float]:
-        """Page coordinates of the middle of the link, after fitting both ends on screen."""
-        a, b = self.node_id(source), self.node_id(target)
-        self.js("ids => kgExplorer.network.fit({nodes: ids, animation: false})", [a, b])
-        x, y = self.js("""ids => { const n = kgExplorer.network, p = n.getPositions(ids);
-                                   const m = n.canvasToDOM({x: (p[ids[0]].x + p[ids[1]].x) / 2,
-                                                            y: (p[ids[0]].y + p[ids[1]].y) / 2});
-                                   const r = document.querySelector('#graph canvas').getBoundingClientRect();
-                                   return [r.left + m.x, r.top + m.y]; }""", [a, b])
-        return x, y
+    def centre_on(self, keys: list[str], zoom: float = 1.0) -> None:
+        """Camera on the middle of the drawn entities `keys`, `zoom` times closer."""
+        self.js("""([keys, zoom]) => { const c = kgExplorer.camera();
+                     kgExplorer.centreOn(keys.map(k => 'n' + kgExplorer.nodeIdByKey(k)), c.scale * zoom); }""", [keys, zoom])
 
     def click_node(self, key: str) -> None:
-        """A real mouse click on the node, after centring and zooming onto it."""
-        nid = self.node_id(key)
-        self.js("id => kgExplorer.network.focus(id, {scale: 2.5, animation: false})", nid)
-        x, y = self.js("""id => { const n = kgExplorer.network, p = n.canvasToDOM(n.getPosition(id));
-                                  const r = document.querySelector('#graph canvas').getBoundingClientRect();
-                                  return [r.left + p.x, r.top + p.y]; }""", nid)
+        """A real mouse click on the entity, after centring and zooming onto it."""
+        self.centre_on([key], 4)
+        x, y = self.point_of(key)
         self.page.mouse.click(x, y)
+
+    def edge_point(self, source: str, target: str) -> tuple[float, float]:
+        """Page coordinates of the middle of the link source - target, both ends on screen."""
+        self.centre_on([source, target])
+        (x1, y1), (x2, y2) = self.point_of(source), self.point_of(target)
+        return (x1 + x2) / 2, (y1 + y2) / 2
+
+    def click_edge(self, source: str, target: str) -> None:
+        self.page.mouse.click(*self.edge_point(source, target))
+
+    def details(self):
+        return self.page.locator("#details-body")
 
 
 @pytest.fixture
@@ -75,15 +82,17 @@ def open_page(browser):
     """open_page(path) -> Opened; network access other than file:// and data: is refused and recorded."""
     contexts = []
 
-    def _open(path: Path) -> Opened:
-        context = browser.new_context(viewport={"width": 1400, "height": 850})
+    def _open(path: Path, init_script: str | None = None, viewport=(1400, 850)) -> Opened:
+        context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, accept_downloads=True)
         contexts.append(context)
+        if init_script:
+            context.add_init_script(init_script)
         page = context.new_page()
         opened = Opened(page)
 
         def guard(route):
             url = route.request.url
-            if url.startswith(("file://", "data:")):
+            if url.startswith(("file://", "data:", "blob:")):
                 route.continue_()
             else:
                 opened.blocked.append(url)
@@ -100,7 +109,7 @@ def open_page(browser):
 
         page.on("dialog", on_dialog)
         page.goto(Path(path).resolve().as_uri())
-        page.wait_for_function("window.kgExplorer && window.kgExplorer.firstDrawMs !== null", timeout=20_000)
+        page.wait_for_function("window.kgExplorer && window.kgExplorer.firstDrawMs !== null", timeout=30_000)
         return opened
 
     yield _open
@@ -125,3 +134,23 @@ def small_page(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("html") / "small.html"
     write_html(small_graph(), path)
     return path
+
+
+@pytest.fixture(scope="session")
+def news_build(tmp_path_factory) -> Path:
+    """`kg build` of 40 synthetic articles spread over 2015-2025: its output folder."""
+    import kg
+    root = tmp_path_factory.mktemp("news")
+    corpus = synthetic_corpus(root / "corpus")
+    kg.build(corpus, root / "out", workers=1, cache=False)
+    return root / "out"
+
+
+@pytest.fixture(scope="session")
+def news_page(news_build) -> Path:
+    return news_build / "graph.html"
+
+
+@pytest.fixture(scope="session")
+def news_json(news_build) -> dict:
+    return json.loads((news_build / "graph.json").read_text(encoding="utf-8"))

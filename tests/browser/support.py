@@ -1,5 +1,5 @@
-"""What the browser tests share: how to start Debian Chromium, and a small graph (five entities
-over three articles, one article hostile)."""
+"""What the browser tests share: how to start Debian Chromium, a small graph (five entities over
+three articles, one article hostile) and a synthetic corpus to build."""
 from __future__ import annotations
 
 import os
@@ -13,6 +13,8 @@ XSS_ALIAS = '"><svg onload=alert(2)>'
 XSS_SENTENCE = ("Bộ Công an ký kết </script><script>window.__pwned=1</script> với "
                 "<img src=x onerror=alert(3)> ngày 10/7/2019.")
 XSS_TITLE = "<b>Hội nghị</b></script><script>alert(4)</script>"
+XSS_URL = "javascript:alert(5)"
+CAMPUCHIA_URL = "https://tin-tuc.example.vn/hop-tac-viet-nam-campuchia?id=7&lang=vi"
 
 
 def small_graph():
@@ -20,8 +22,9 @@ def small_graph():
     from kg.graph import assemble_graph
     from kg.model import Document, Entity, Evidence, Relation
 
-    def doc(i, title, date):
-        return Document(id=i, path=f"corpus/{i}.txt", text="", sentences=(), title=title, date=date)
+    def doc(i, title, date, outlet="", url=""):
+        return Document(id=i, path=f"corpus/{i}.txt", text="", sentences=(), title=title, date=date,
+                        outlet=outlet, url=url)
 
     def ev(d, s):
         return (Evidence(d, s, 0, len(s), "test"),)
@@ -42,6 +45,16 @@ def small_graph():
         Relation("bo-cong-an", "participatedIn", "hoi-nghi-bali", ev("d3", s_bali)),
         Relation("hoi-nghi-bali", "heldIn", "ha-noi", ev("d3", s_bali)),
     ]
-    docs = [doc("d1", XSS_TITLE, "2019-07-10"), doc("d2", "Hợp tác Việt Nam – Campuchia", "2021-03-01"),
+    docs = [doc("d1", XSS_TITLE, "2019-07-10", "Báo <i>Mẫu</i>", XSS_URL),
+            doc("d2", "Hợp tác Việt Nam – Campuchia", "2021-03-01", "Báo Biên phòng", CAMPUCHIA_URL),
             doc("d3", "", "")]
     return assemble_graph(entities, relations, docs)
+
+
+def synthetic_corpus(out):
+    """40 articles from benchmarks/make_corpus.py (dates over 2015-2025, a few hundred entities)."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from make_corpus import make_corpus
+    return make_corpus(40, out, seed=5)

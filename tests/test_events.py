@@ -1,0 +1,480 @@
+"""Events as news prose tells them (kg/extract/events.py, rules/events.tsv): one behaviour per test,
+on sentences written for these tests in the constructions of Vietnamese news."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+import kg
+from kg.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build(tmp_path, *texts: str):
+    """A graph of one article per text (a.txt, b.txt, …)."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for i, text in enumerate(texts):
+        (folder / f"{chr(97 + i)}.txt").write_text(text, encoding="utf-8")
+    return kg.build_graph(kg.read_corpus(folder))
+
+
+def events(g) -> dict[str, dict]:
+    return {d["label"]: d for _, d in g.nodes(data=True) if d["type"] == "Event"}
+
+
+def labels(g, etype: str) -> set[str]:
+    return {d["label"] for _, d in g.nodes(data=True) if d["type"] == etype}
+
+
+# --- police operations, rescues, handovers --------------------------------------------------
+
+def test_a_bust_told_by_its_verb_is_an_event_named_by_the_verb_phrase(tmp_path):
+    g = build(tmp_path, "Ngày 12-3, Công an tỉnh Hà Giang phối hợp với Bộ đội Biên phòng tỉnh Hà Giang "
+                        "triệt phá một đường dây mua bán phụ nữ sang Trung Quốc.")
+    assert set(events(g)) == {"Triệt phá một đường dây mua bán phụ nữ sang Trung Quốc"}
+
+
+def test_a_rescue_of_a_counted_group_is_an_event(tmp_path):
+    g = build(tmp_path, "Đồn Biên phòng Cửa khẩu Thanh Thủy đã giải cứu 4 thiếu nữ bị lừa bán sang Trung Quốc.")
+    assert set(events(g)) == {"Giải cứu 4 thiếu nữ bị lừa bán sang Trung Quốc"}
+
+
+def test_two_handover_verbs_in_a_row_name_one_event(tmp_path):
+    g = build(tmp_path, "Sáng 3/7/2017, Công an tỉnh Lạng Sơn tiếp nhận, xác minh 15 công dân do phía Trung Quốc trao trả.")
+    ev = events(g)
+    assert set(ev) == {"Tiếp nhận, xác minh 15 công dân do phía Trung Quốc trao trả"}
+    assert ev["Tiếp nhận, xác minh 15 công dân do phía Trung Quốc trao trả"]["date"] == "2017-07-03"
+
+
+def test_an_operation_needs_a_body_that_acts(tmp_path):
+    g = build(tmp_path, "Cần phối hợp chặt chẽ trong tiếp nhận, xác minh và hỗ trợ nạn nhân bị mua bán trở về.")
+    assert events(g) == {}
+
+
+def test_rescuing_farm_produce_is_not_an_event(tmp_path):
+    g = build(tmp_path, "Hội Nông dân tỉnh Quảng Ngãi kêu gọi các doanh nghiệp giải cứu dưa hấu cho bà con.")
+    assert events(g) == {}
+
+
+def test_an_organised_ceremony_in_lower_case_is_named_by_what_it_does(tmp_path):
+    g = build(tmp_path, "Sáng 5/4, Sở Lao động - Thương binh và Xã hội tỉnh Lào Cai tổ chức lễ tiếp nhận, bàn giao "
+                        "14 phụ nữ bị mua bán từ Trung Quốc trở về.")
+    assert set(events(g)) == {"Lễ tiếp nhận, bàn giao 14 phụ nữ bị mua bán"}
+
+
+def test_a_headline_operation_and_the_arrests_of_the_body_are_one_case(tmp_path):
+    g = build(tmp_path, "Triệt phá đường dây đưa phụ nữ sang Trung Quốc bán\n"
+                        "Công an huyện Bát Xát vừa bắt giữ 3 đối tượng trong đường dây. "
+                        "Ngày 2-6, Công an tỉnh Lào Cai tiếp tục bắt giữ đối tượng Sùng A Páo.")
+    ev = events(g)
+    assert list(ev) == ["Triệt phá đường dây đưa phụ nữ sang Trung Quốc bán"]
+    assert "bắt giữ 3 đối tượng trong đường dây" in ev["Triệt phá đường dây đưa phụ nữ sang Trung Quốc bán"]["aliases"]
+
+
+def test_victims_returning_told_of_them_is_an_event(tmp_path):
+    g = build(tmp_path, "Chiều 20/6/2017, 9 nạn nhân bị lừa bán sang Campuchia đã được trở về Việt Nam an toàn.")
+    assert set(events(g)) == {"9 nạn nhân bị lừa bán sang Campuchia đã được trở về Việt Nam an toàn"}
+
+
+def test_a_victim_rescued_in_the_passive_is_a_rescue_named_by_its_verb(tmp_path):
+    g = build(tmp_path, "Ngày 24-4, một trong 3 nạn nhân của đường dây là chị Giàng Thị Mai đã được giải cứu về nước.")
+    assert set(events(g)) == {"Giải cứu một trong 3 nạn nhân của đường dây là chị Giàng Thị Mai về nước"}
+
+
+def test_what_has_not_happened_is_no_event(tmp_path):
+    g = build(tmp_path, "Hiện vẫn còn 2 nạn nhân chưa được trở về với gia đình.")
+    assert events(g) == {}
+
+
+def test_the_date_before_a_report_verb_is_the_reports_and_the_flashback_dates_the_event(tmp_path):
+    g = build(tmp_path, "Thứ Sáu, 19/05/2017, 10:00\n\n"
+                        "Ngày 19-5, Đồn Biên phòng Hoành Mô cho biết đã triệt phá một đường dây mua bán người. "
+                        "Trước đó, ngày 13-5, trong khi tuần tra, tổ công tác phát hiện hai đối tượng.")
+    assert events(g)["Triệt phá một đường dây mua bán người"]["date"] == "2017-05-13"
+
+
+def test_two_outlets_reporting_one_bust_give_one_event(tmp_path):
+    a = ("Phá đường dây đưa phụ nữ qua biên giới\n"
+         "Ngày 13-5, Đồn Biên phòng Hoành Mô bắt giữ hai đối tượng đang đưa một phụ nữ vượt biên trái phép.")
+    b = ("Bắt hai đối tượng mua bán người\n"
+         "Ngày 13-5, Đồn Biên phòng Hoành Mô phối hợp với Công an huyện Bình Liêu triệt phá một đường dây mua bán người.")
+    ev = [d for d in events(build(tmp_path, a, b)).values()]
+    assert len(ev) == 1 and ev[0]["docs"] == ["a", "b"]
+
+
+# --- visits ----------------------------------------------------------------------------------
+
+def test_a_visit_told_by_the_verb_is_named_after_its_host_and_visitor(tmp_path):
+    g = build(tmp_path, "Nhận lời mời của Thủ tướng Campuchia Hun Sen, Phó Thủ tướng Phạm Bình Minh đã thăm chính thức "
+                        "Campuchia từ ngày 3 – 5/8/2017.")
+    ev = events(g)
+    name = "Chuyến thăm chính thức Campuchia của Phó Thủ tướng Phạm Bình Minh"
+    assert set(ev) == {name}
+    assert ev[name]["date"] == "2017-08-03" and ev[name]["place"] == "Campuchia"
+    assert "Phó Thủ tướng Phạm Bình Minh đã thăm chính thức Campuchia" in ev[name]["aliases"]
+
+
+def test_the_visit_noun_with_and_without_its_host_is_one_visit(tmp_path):
+    g = build(tmp_path, "Chuyến thăm của Chủ tịch nước Trần Đại Quang tới Nhật Bản có ý nghĩa quan trọng. "
+                        "Chuyến thăm của Chủ tịch nước Trần Đại Quang sẽ thúc đẩy hợp tác hai nước.")
+    assert set(events(g)) == {"Chuyến thăm của Chủ tịch nước Trần Đại Quang tới Nhật Bản"}
+
+
+def test_the_visitor_of_a_visit_noun_is_the_subject_after_trong(tmp_path):
+    g = build(tmp_path, "Tháng 9/2015, trong chuyến thăm Lào, Chủ tịch nước Trương Tấn Sang đã dự lễ kỷ niệm.")
+    ev = events(g)
+    assert set(ev) == {"Chuyến thăm Lào của Chủ tịch nước Trương Tấn Sang"}
+    assert ev["Chuyến thăm Lào của Chủ tịch nước Trương Tấn Sang"]["date"] == "2015-09"
+
+
+def test_a_delegation_led_by_someone_is_the_visitor(tmp_path):
+    g = build(tmp_path, "Đoàn đại biểu Bộ Công an Lào do Thứ trưởng Khamphan Phommathat làm Trưởng đoàn sang thăm, "
+                        "làm việc tại Việt Nam.")
+    assert set(events(g)) == {"Chuyến thăm, làm việc tại Việt Nam của Đoàn đại biểu Bộ Công an Lào"}
+
+
+def test_a_delegation_visiting_a_named_body_is_a_visit_to_it(tmp_path):
+    g = build(tmp_path, "Chiều cùng ngày, Đoàn đại biểu Bộ Công an Lào đã tới thăm Học viện Cảnh sát nhân dân.")
+    assert set(events(g)) == {"Thăm Học viện Cảnh sát nhân dân"}
+
+
+def test_a_visit_without_a_visitor_named_is_no_event(tmp_path):
+    g = build(tmp_path, "Ông cho biết sẽ sớm thăm Việt Nam.")
+    assert events(g) == {}
+
+
+def test_two_outlets_reporting_one_visit_give_one_event(tmp_path):
+    a = "Thủ tướng Nguyễn Xuân Phúc thăm chính thức Lào\nSáng 7/5, Thủ tướng Nguyễn Xuân Phúc đã thăm chính thức Lào."
+    b = "Chuyến thăm của Thủ tướng Nguyễn Xuân Phúc tới Lào đã kết thúc tốt đẹp."
+    ev = list(events(build(tmp_path, a, b)).values())
+    assert len(ev) == 1 and ev[0]["docs"] == ["a", "b"]
+
+
+# --- talks -----------------------------------------------------------------------------------
+
+def test_talks_with_someone_are_named_after_both_sides(tmp_path):
+    g = build(tmp_path, "Ngày 8/3/2017, tại Hà Nội, Đại tướng Tô Lâm, Bộ trưởng Bộ Công an đã hội đàm với "
+                        "Bộ trưởng Bộ Nội vụ Campuchia Sar Kheng.")
+    ev = events(g)
+    name = "Hội đàm giữa Đại tướng Tô Lâm và Bộ trưởng Bộ Nội vụ Campuchia Sar Kheng"
+    assert set(ev) == {name}
+    assert ev[name]["date"] == "2017-03-08" and ev[name]["place"] == "Hà Nội"
+
+
+def test_talks_between_two_coordinated_subjects(tmp_path):
+    g = build(tmp_path, "Chủ tịch nước Trần Đại Quang và Tổng thống Philippines Rodrigo Duterte đã hội đàm.")
+    assert set(events(g)) == {"Hội đàm giữa Chủ tịch nước Trần Đại Quang và Tổng thống Philippines Rodrigo Duterte"}
+
+
+def test_a_courtesy_call_without_voi_names_the_other_side_directly(tmp_path):
+    g = build(tmp_path, "Phó Thủ tướng Vương Đình Huệ hội kiến Thủ tướng Singapore Lý Hiển Long.")
+    assert set(events(g)) == {"Hội kiến giữa Phó Thủ tướng Vương Đình Huệ và Thủ tướng Singapore Lý Hiển Long"}
+
+
+def test_the_talks_referred_to_later_are_the_same_event(tmp_path):
+    g = build(tmp_path, "Bộ trưởng Tô Lâm hội đàm với Bộ trưởng Bộ Nội vụ Lào Vilay Lakhamphong. "
+                        "Phát biểu tại hội đàm, hai bên nhất trí tăng cường hợp tác.")
+    assert set(events(g)) == {"Hội đàm giữa Bộ trưởng Tô Lâm và Bộ trưởng Bộ Nội vụ Lào Vilay Lakhamphong"}
+
+
+# --- titles and lower-case meetings ----------------------------------------------------------
+
+def test_a_title_ends_where_the_clause_verb_begins(tmp_path):
+    g = build(tmp_path, "Hội nghị Quan chức cao cấp ASEAN diễn ra tại Manila. "
+                        "Hội nghị ghi nhận những tiến triển tích cực trong hợp tác.")
+    assert set(events(g)) == {"Hội nghị Quan chức cao cấp ASEAN"}
+
+
+def test_a_title_runs_on_through_an_acronym_and_a_trailing_acronym_is_an_alias(tmp_path):
+    g = build(tmp_path, "Cuộc họp các Quan chức cao cấp (SOM) ASEAN và Nhật Bản diễn ra tại Tokyo. "
+                        "Hội nghị Bộ trưởng Tư pháp các nước ASEAN (ALAWMM) sẽ họp vào tháng 10.")
+    ev = events(g)
+    assert set(ev) == {"Cuộc họp các Quan chức cao cấp (SOM) ASEAN và Nhật Bản",
+                       "Hội nghị Bộ trưởng Tư pháp các nước ASEAN"}
+    assert "ALAWMM" in ev["Hội nghị Bộ trưởng Tư pháp các nước ASEAN"]["aliases"]
+
+
+def test_a_title_ends_before_its_month(tmp_path):
+    g = build(tmp_path, "Hai bên chuẩn bị cho Hội nghị Bộ trưởng Ngoại giao ASEAN-Nhật Bản tháng 8-2017 và các hoạt động khác.")
+    assert set(events(g)) == {"Hội nghị Bộ trưởng Ngoại giao ASEAN-Nhật Bản"}
+
+
+def test_a_plural_title_with_two_topics_is_two_events(tmp_path):
+    g = build(tmp_path, "Việt Nam sẽ đăng cai các Hội thảo ARF về An ninh biển và Cứu trợ thiên tai trong năm 2018.")
+    assert set(events(g)) == {"Hội thảo ARF về An ninh biển", "Hội thảo ARF về Cứu trợ thiên tai"}
+
+
+def test_a_generic_plural_is_no_event(tmp_path):
+    g = build(tmp_path, "Các bên đã tổ chức các hội nghị thường niên để trao đổi thông tin.")
+    assert events(g) == {}
+
+
+def test_a_lower_case_workshop_with_a_quoted_title(tmp_path):
+    g = build(tmp_path, "Đây là nội dung chính của hội thảo “Phòng ngừa lao động trẻ em” do Bộ Tư pháp tổ chức ngày 2/6/2017.")
+    assert set(events(g)) == {"Hội thảo Phòng ngừa lao động trẻ em"}
+
+
+def test_an_annual_meeting_in_lower_case_is_named_by_its_specifier(tmp_path):
+    g = build(tmp_path, "Hai bên đã tổ chức hội nghị thường niên phối hợp thực hiện Hiệp định về hợp tác "
+                        "phòng, chống mua bán người.")
+    assert "Hội nghị thường niên phối hợp thực hiện Hiệp định về hợp tác phòng, chống mua bán người" in events(g)
+
+
+def test_a_dialogue_dated_right_after_its_noun(tmp_path):
+    g = build(tmp_path, "Trong cuộc đối thoại với các doanh nghiệp ngày 17/5, Thủ tướng nhấn mạnh vai trò của khu vực tư nhân.")
+    assert set(events(g)) == {"Cuộc đối thoại với các doanh nghiệp"}
+
+
+def test_a_session_numbered_by_an_ordinal_skips_its_dated_clause(tmp_path):
+    g = build(tmp_path, "Ông phát biểu tại phiên thảo luận đặc biệt thứ hai diễn ra chiều 4/6 về an ninh hàng hải.")
+    assert set(events(g)) == {"Phiên thảo luận đặc biệt thứ hai về an ninh hàng hải"}
+
+
+def test_a_year_and_an_edition_of_one_meeting_in_an_article_are_one_event(tmp_path):
+    g = build(tmp_path, "Đối thoại Shangri-La 2018 khai mạc tại Singapore. Tại Đối thoại Shangri-La 17, các nước thảo luận nhiều vấn đề.")
+    assert set(events(g)) == {"Đối thoại Shangri-La 2018"}
+
+
+def test_sessions_numbered_alike_in_two_articles_stay_two_events(tmp_path):
+    g = build(tmp_path, "Sáng 10/7, Hội đồng nhân dân tỉnh Nghệ An khai mạc kỳ họp thứ 3.",
+                        "Sáng 12/7, Hội đồng nhân dân tỉnh Hà Tĩnh khai mạc kỳ họp thứ 3.")
+    assert sorted(d["docs"] for _, d in g.nodes(data=True) if d["type"] == "Event") == [["a"], ["b"]]
+
+
+# --- bodies named like events ----------------------------------------------------------------
+
+def test_standing_fora_listed_after_cac_dien_dan_are_organizations(tmp_path):
+    g = build(tmp_path, "Việt Nam tích cực tham gia các diễn đàn khu vực như Hội nghị Cấp cao Đông Á (EAS), "
+                        "Diễn đàn Khu vực ASEAN (ARF), góp phần xây dựng lòng tin.")
+    assert events(g) == {}
+    assert {"Hội nghị Cấp cao Đông Á", "Diễn đàn Khu vực ASEAN"} <= labels(g, "Organization")
+
+
+def test_the_forum_whose_meeting_it_is_is_an_organization_inside_the_title(tmp_path):
+    g = build(tmp_path, "Ngày 24/5, tại Manila đã diễn ra Hội nghị Quan chức cao cấp Diễn đàn Khu vực ASEAN (SOM ARF).")
+    ev = events(g)
+    assert set(ev) == {"Hội nghị Quan chức cao cấp Diễn đàn Khu vực ASEAN"}
+    assert "SOM ARF" in ev["Hội nghị Quan chức cao cấp Diễn đàn Khu vực ASEAN"]["aliases"]
+    assert "Diễn đàn Khu vực ASEAN" in labels(g, "Organization")
+
+
+# --- sport and markets -----------------------------------------------------------------------
+
+def test_sport_and_market_news_give_no_event(tmp_path):
+    g = build(tmp_path, "Tiền đạo Công Phượng phá lưới đội khách ở phút 89. "
+                        "Giá lợn hơi giảm mạnh, nhiều tỉnh kêu gọi giải cứu thịt lợn.")
+    assert events(g) == {}
+
+
+# --- the rule table --------------------------------------------------------------------------
+
+def test_a_class_that_does_not_fit_its_kind_is_reported_with_file_and_line(tmp_path, capsys):
+    rules = shutil.copytree(ROOT / "rules", tmp_path / "rules")
+    table = rules / "events.tsv"
+    text = table.read_text(encoding="utf-8")
+    table.write_text(text.rstrip("\n") + "\nop.bat-coc\toperation\tbắt cóc\tkidnap\n", encoding="utf-8")
+    n = text.rstrip("\n").count("\n") + 2
+    code = main(["build", str(tmp_path / "none"), "--out", str(tmp_path / "out"), "--rules", str(rules), "-q"])
+    assert code == 2
+    assert capsys.readouterr().err.strip() == (
+        f"kg: error: rules/events.tsv:{n}: class 'kidnap' does not fit kind 'operation' "
+        "(one of case, rescue, repatriation)")
+
+
+def test_a_name_template_with_an_unknown_slot_is_reported(tmp_path, capsys):
+    rules = shutil.copytree(ROOT / "rules", tmp_path / "rules")
+    table = rules / "events.tsv"
+    text = table.read_text(encoding="utf-8")
+    table.write_text(text.rstrip("\n") + "\nn.visit2\tname\tChuyến thăm của {guest}\tvisit\n", encoding="utf-8")
+    code = main(["build", str(tmp_path / "none"), "--out", str(tmp_path / "out"), "--rules", str(rules), "-q"])
+    assert code == 2
+    assert "unknown slot or stray brace" in capsys.readouterr().err
+
+
+def test_talks_the_subject_had_are_its_talks(tmp_path):
+    g = build(tmp_path, "Ngày 7/7, Tổng thống Pháp Emmanuel Macron đã có cuộc hội đàm với Thủ tướng Canada Justin Trudeau.")
+    assert set(events(g)) == {"Hội đàm giữa Tổng thống Pháp Emmanuel Macron và Thủ tướng Canada Justin Trudeau"}
+
+
+def test_talks_coordinated_with_another_verb_before_the_partner(tmp_path):
+    g = build(tmp_path, "Thủ tướng Nguyễn Xuân Phúc đã hội đàm và dự chiêu đãi với Thủ tướng Úc Malcolm Turnbull.")
+    assert set(events(g)) == {"Hội đàm giữa Thủ tướng Nguyễn Xuân Phúc và Thủ tướng Úc Malcolm Turnbull"}
+
+
+def test_the_person_and_the_delegation_with_him_are_one_visitor(tmp_path):
+    g = build(tmp_path, "Thủ tướng Nguyễn Xuân Phúc và Phu nhân cùng Đoàn đại biểu cấp cao Chính phủ Việt Nam đã thăm "
+                        "chính thức làm việc tại Vương quốc Hà Lan. Chuyến thăm của Thủ tướng Nguyễn Xuân Phúc đã thành công.")
+    assert set(events(g)) == {"Chuyến thăm chính thức làm việc tại Vương quốc Hà Lan của Thủ tướng Nguyễn Xuân Phúc "
+                              "và Phu nhân cùng Đoàn đại biểu cấp cao Chính phủ Việt Nam"}
+
+
+def test_a_visit_noun_dated_by_its_year(tmp_path):
+    g = build(tmp_path, "Ông nhắc lại chuyến thăm Hoa Kỳ năm 2015 của Tổng Bí thư Nguyễn Phú Trọng.")
+    assert set(events(g)) == {"Chuyến thăm Hoa Kỳ năm 2015 của Tổng Bí thư Nguyễn Phú Trọng"}
+
+
+def test_a_campaign_opened_in_lower_case(tmp_path):
+    g = build(tmp_path, "Công an tỉnh Nghệ An mở đợt cao điểm tấn công trấn áp tội phạm mua bán người.")
+    assert set(events(g)) == {"Đợt cao điểm tấn công trấn áp tội phạm mua bán người"}
+
+
+def test_a_suspect_caught_told_in_the_passive_joins_the_case(tmp_path):
+    g = build(tmp_path, "Triệt phá đường dây lừa bán phụ nữ sang Trung Quốc\n"
+                        "Sau nhiều ngày truy xét, đối tượng cầm đầu đường dây đã bị bắt giữ tại Lạng Sơn.")
+    assert set(events(g)) == {"Triệt phá đường dây lừa bán phụ nữ sang Trung Quốc"}
+
+
+def test_a_headline_opening_with_a_meeting_verb_names_the_main_event(tmp_path):
+    g = build(tmp_path, "Gặp mặt cán bộ lãnh sự Việt Nam ở nước ngoài\n"
+                        "Chiều 14/7/2017, tại Hà Nội, Phó Thủ tướng Phạm Bình Minh gặp mặt cán bộ lãnh sự Việt Nam ở nước ngoài.")
+    ev = events(g)
+    assert set(ev) == {"Gặp mặt cán bộ lãnh sự Việt Nam ở nước ngoài"}
+    assert ev["Gặp mặt cán bộ lãnh sự Việt Nam ở nước ngoài"]["date"] == "2017-07-14"
+
+
+# --- the links an event told by a verb states ------------------------------------------------
+
+def triples(g):
+    return {(g.nodes[u]["label"], d["relation"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True)}
+
+
+def test_the_bodies_that_act_together_organise_the_operation(tmp_path):
+    t = triples(build(tmp_path, "Đồn Biên phòng Hoành Mô phối hợp với Công an huyện Bình Liêu triệt phá một đường dây "
+                                "mua bán người."))
+    ev = "Triệt phá một đường dây mua bán người"
+    assert {s for s, r, o in t if r == "organized" and o == ev} == {"Đồn Biên phòng Hoành Mô", "Công an huyện Bình Liêu"}
+
+
+def test_a_body_that_only_assists_takes_part(tmp_path):
+    t = triples(build(tmp_path, "Với sự phối hợp của Công an huyện Bình Liêu, Đồn Biên phòng Hoành Mô đã giải cứu "
+                                "2 phụ nữ bị lừa bán."))
+    ev = "Giải cứu 2 phụ nữ bị lừa bán"
+    assert ("Đồn Biên phòng Hoành Mô", "organized", ev) in t
+    assert ("Công an huyện Bình Liêu", "participatedIn", ev) in t
+    assert ("Công an huyện Bình Liêu", "organized", ev) not in t
+
+
+def test_a_head_of_government_visits_for_his_country_and_the_visit_is_held_in_the_host(tmp_path):
+    t = triples(build(tmp_path, "Thủ tướng Nguyễn Xuân Phúc đã thăm chính thức Nhật Bản. "
+                                "Việt Nam và Nhật Bản nhất trí tăng cường hợp tác."))
+    ev = "Chuyến thăm chính thức Nhật Bản của Thủ tướng Nguyễn Xuân Phúc"
+    assert {("Nguyễn Xuân Phúc", "participatedIn", ev), ("Việt Nam", "participatedIn", ev),
+            (ev, "heldIn", "Nhật Bản")} <= t
+    assert ("Nhật Bản", "participatedIn", ev) not in t
+
+
+def test_both_sides_of_talks_take_part_with_the_bodies_they_speak_for(tmp_path):
+    t = triples(build(tmp_path, "Thượng tướng Tô Lâm hội đàm với Bộ trưởng Bộ Nội vụ Campuchia Sar Kheng."))
+    ev = "Hội đàm giữa Thượng tướng Tô Lâm và Bộ trưởng Bộ Nội vụ Campuchia Sar Kheng"
+    assert {s for s, r, o in t if r == "participatedIn" and o == ev} >= {"Tô Lâm", "Bộ Nội vụ Campuchia"}
+    assert ("Campuchia", "participatedIn", ev) not in t
+
+
+def test_a_visiting_delegation_takes_part_with_its_body(tmp_path):
+    t = triples(build(tmp_path, "Đoàn đại biểu Bộ Công an Lào do Thứ trưởng Khamphan Phommathat làm Trưởng đoàn "
+                                "sang thăm, làm việc tại Việt Nam."))
+    ev = "Chuyến thăm, làm việc tại Việt Nam của Đoàn đại biểu Bộ Công an Lào"
+    assert ("Bộ Công an Lào", "participatedIn", ev) in t and (ev, "heldIn", "Việt Nam") in t
+
+
+def test_a_visit_someone_is_invited_to_make_is_no_event(tmp_path):
+    g = build(tmp_path, "Nhân dịp này, Thủ tướng Nguyễn Xuân Phúc đã mời Thủ tướng Mark Rutte thăm Việt Nam.")
+    assert events(g) == {}
+
+
+def test_a_leader_named_without_a_country_visiting_the_home_country_is_not_its_own(tmp_path):
+    t = triples(build(tmp_path, "Thủ tướng Lý Hiển Long thăm chính thức Việt Nam. Việt Nam và Singapore nhất trí hợp tác."))
+    ev = "Chuyến thăm chính thức Việt Nam của Thủ tướng Lý Hiển Long"
+    assert (ev, "heldIn", "Việt Nam") in t and ("Việt Nam", "participatedIn", ev) not in t
+
+
+def test_a_suspect_caught_told_only_in_the_passive_is_no_operation(tmp_path):
+    g = build(tmp_path, "Theo hãng tin AP, nghi phạm đã bị bắt giữ ngay sau vụ việc.")
+    assert events(g) == {}
+
+
+def test_the_visitor_after_a_dated_adjunct_following_the_visit_noun(tmp_path):
+    g = build(tmp_path, "Tiếp tục chuyến thăm chính thức Hà Lan, chiều 10-7, Thủ tướng Nguyễn Xuân Phúc đã dự diễn đàn doanh nghiệp.")
+    assert set(events(g)) == {"Chuyến thăm chính thức Hà Lan của Thủ tướng Nguyễn Xuân Phúc"}
+
+
+def test_a_court_trial_is_no_event(tmp_path):
+    g = build(tmp_path, "Ngày 12/7/2017, Tòa án nhân dân tỉnh Lào Cai mở phiên tòa xét xử 5 bị cáo về tội mua bán người.")
+    assert events(g) == {}
+
+
+def test_a_head_alone_points_back_to_the_last_event_named_with_it(tmp_path):
+    g = build(tmp_path, "Thủ tướng Nguyễn Xuân Phúc sẽ thăm chính thức Nhật Bản và tham dự Hội nghị Tương lai châu Á lần thứ 23. "
+                        "Hội nghị có sự tham gia của lãnh đạo nhiều nước.")
+    ev = events(g)
+    assert set(ev) == {"Chuyến thăm chính thức Nhật Bản của Thủ tướng Nguyễn Xuân Phúc",
+                       "Hội nghị Tương lai châu Á lần thứ 23"}
+    assert len({e["sentence"] for e in ev["Hội nghị Tương lai châu Á lần thứ 23"]["evidence"]}) == 2
+
+
+def test_a_session_of_a_standing_body_named_like_a_meeting_is_an_event(tmp_path):
+    g = build(tmp_path, "Hội nghị Cấp cao Đông Á lần thứ 12 diễn ra tại Manila. Việt Nam là thành viên tích cực của Hội nghị Cấp cao Đông Á.")
+    assert set(events(g)) == {"Hội nghị Cấp cao Đông Á lần thứ 12"}
+    assert "Hội nghị Cấp cao Đông Á" in labels(g, "Organization")
+
+
+def test_an_official_meeting_a_group_is_an_event_named_by_the_verb_phrase(tmp_path):
+    t = triples(build(tmp_path, "Thủ tướng Nguyễn Xuân Phúc đã gặp gỡ và đối thoại với gần 300 doanh nhân Việt Nam tại Hà Lan."))
+    ev = "Gặp gỡ và đối thoại với gần 300 doanh nhân Việt Nam"
+    assert ("Nguyễn Xuân Phúc", "participatedIn", ev) in t
+
+
+def test_a_party_leaders_visit_is_his_own(tmp_path):
+    t = triples(build(tmp_path, "Tổng Bí thư Đảng Cộng sản Việt Nam Nguyễn Phú Trọng đã thăm chính thức Lào."))
+    ev = "Chuyến thăm chính thức Lào của Tổng Bí thư Đảng Cộng sản Việt Nam Nguyễn Phú Trọng"
+    assert {s for s, r, o in t if r == "participatedIn" and o == ev} == {"Nguyễn Phú Trọng"}
+
+
+def test_two_generic_round_tables_are_told_apart_by_their_places(tmp_path):
+    g = build(tmp_path, "Thủ tướng dự Tọa đàm doanh nghiệp ở thành phố Boston. "
+                        "Hôm sau, Thủ tướng dự Tọa đàm doanh nghiệp ở Thủ đô Ottawa.")
+    assert set(events(g)) == {"Tọa đàm doanh nghiệp ở thành phố Boston", "Tọa đàm doanh nghiệp ở Thủ đô Ottawa"}
+
+
+def test_a_title_ends_where_a_verb_follows_its_name(tmp_path):
+    g = build(tmp_path, "Việc tham dự Hội nghị Thượng đỉnh G20 thể hiện sự coi trọng vai trò của Việt Nam. "
+                        "Thủ tướng dự Diễn đàn Doanh nghiệp Việt Nam – Nhật Bản và chứng kiến lễ trao thỏa thuận.")
+    assert set(events(g)) == {"Hội nghị Thượng đỉnh G20", "Diễn đàn Doanh nghiệp Việt Nam – Nhật Bản"}
+
+
+def test_a_title_ends_before_when_it_was(tmp_path):
+    g = build(tmp_path, "Tại Hội nghị thượng đỉnh G20 cuối tuần qua, các nhà lãnh đạo đã thảo luận về thương mại.")
+    assert set(events(g)) == {"Hội nghị thượng đỉnh G20"}
+
+
+def test_no_title_opens_with_a_determiner(tmp_path):
+    g = build(tmp_path, "Diễn đàn những thế mạnh của doanh nghiệp trẻ đã thu hút nhiều người.")
+    assert events(g) == {}
+
+
+def test_a_dated_handover_of_equipment_by_one_body_to_another(tmp_path):
+    t = triples(build(tmp_path, "Ngày 5/2/2015, Cục Thủy sản Nhật Bản đã chuyển giao tàu tuần tra cho Cảnh sát biển Việt Nam."))
+    ev = "Cục Thủy sản Nhật Bản đã chuyển giao tàu tuần tra cho Cảnh sát biển Việt Nam"
+    assert ("Cục Thủy sản Nhật Bản", "organized", ev) in t
+
+
+def test_a_thing_handed_over_on_a_day_told_in_a_relative_clause(tmp_path):
+    g = build(tmp_path, "Một tàu tuần tra được đóng mới do Tổ chức Hợp tác Quốc tế Nhật Bản chuyển giao vào ngày 3/4/2016.")
+    assert set(events(g)) == {"Tàu tuần tra được đóng mới do Tổ chức Hợp tác Quốc tế Nhật Bản chuyển giao vào ngày 3/4/2016"}
+
+
+def test_suspects_handed_over_are_no_transfer(tmp_path):
+    g = build(tmp_path, "Năm 2017, Đồn Biên phòng Hoành Mô đã bàn giao hai đối tượng cho Công an tỉnh Quảng Ninh.")
+    assert not any(e.startswith("Đồn Biên phòng Hoành Mô đã bàn giao") for e in events(g))
+
+
+def test_a_visit_no_mention_names_the_visitor_of_is_no_event(tmp_path):
+    g = build(tmp_path, "Ông cho biết đã trao đổi về vấn đề này trong chuyến thăm Myanmar hồi tháng 3.")
+    assert events(g) == {}
+
+
+def test_a_known_name_ending_inside_a_hyphenated_word_keeps_the_word_in_the_title(tmp_path):
+    g = build(tmp_path, "Hai bên chuẩn bị cho Hội nghị Bộ trưởng Ngoại giao ASEAN-EU và các hoạt động khác.")
+    assert set(events(g)) == {"Hội nghị Bộ trưởng Ngoại giao ASEAN-EU"}
