@@ -44,4 +44,4 @@ gazetteers: $(RUNTIME)
 	$(BIN)/python tools/make_gazetteers.py
 
 clean:
-	rm -rf $(VENV) output/graph.* output/report.md output/report.html output/neo4j output/.cache
+	rm -rf $(VENV) output/graph.* output/report.md output/report.html output/neo4j output/.cache output/.kg

@@ -1,20 +1,27 @@
-"""Per-article cost of each stage (read, extract, pickle, unpickle) over a folder of articles:
+"""Per-article cost of each stage (read, extract, summarize, encode, decode) over a folder of
+articles, with the payload size: what a worker does per article and what the build process (or a
+warm cache) pays to read it back.
     python benchmarks/stage_profile.py FOLDER
 """
-import time, pickle, sys
+import sys
+import time
 from pathlib import Path
+
+from kg.codec import decode, encode
 from kg.corpus import read_document
-from kg.extract import compile_lexicon
-from kg.extract.entities import find_mentions
-from kg.extract.relations import find_relations
-from kg.extract import extract_document
+from kg.extract import compile_lexicon, extract_document
+from kg.resolve import summarize
 from kg.rules import load_rules
-import kg.corpus as C
+
 files = sorted(Path(sys.argv[1]).glob("*.txt"))
 lex = compile_lexicon(load_rules())
-t=time.perf_counter(); docs=[read_document(f, None, None) for f in files]; tr=time.perf_counter()-t
-t=time.perf_counter(); exs=[extract_document(d, lex) for d in docs]; te=time.perf_counter()-t
-t=time.perf_counter(); ps=[pickle.dumps(e, protocol=5) for e in exs]; tp=time.perf_counter()-t
-t=time.perf_counter(); [pickle.loads(p) for p in ps]; tu=time.perf_counter()-t
-n=len(files); chars=sum(len(d.text) for d in docs)
-print(f"{n} docs {chars/n:.0f} chars/doc; per doc ms: read {tr/n*1e3:.2f} extract {te/n*1e3:.2f} pickle {tp/n*1e3:.2f} unpickle {tu/n*1e3:.2f}; payload {sum(map(len,ps))/n/1e3:.1f} KB")
+t = time.process_time(); docs = [read_document(f, None, None) for f in files]; tr = time.process_time() - t
+t = time.process_time(); exs = [extract_document(d, lex) for d in docs]; te = time.process_time() - t
+t = time.process_time(); facts = [summarize(e) for e in exs]; ts = time.process_time() - t
+t = time.process_time(); ps = [encode(f) for f in facts]; tp = time.process_time() - t
+t = time.process_time(); [decode(p) for p in ps]; tu = time.process_time() - t
+n = len(files)
+chars = sum(len(d.text) for d in docs)
+print(f"{n} docs {chars / n:.0f} chars/doc; per doc CPU ms: read {tr / n * 1e3:.2f} extract {te / n * 1e3:.2f} "
+      f"summarize {ts / n * 1e3:.2f} encode {tp / n * 1e3:.2f} decode {tu / n * 1e3:.2f}; "
+      f"payload {sum(map(len, ps)) / n / 1e3:.1f} KB")

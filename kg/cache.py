@@ -4,29 +4,35 @@ An entry is keyed by everything the article's `Extraction` depends on: the file'
 path and manifest row, the rules' digest and the code that reads and extracts (CODE_VERSION). Entries
 are written to a temporary file and renamed into place, and carry a checksum of their payload, so an
 interrupted build or a damaged file can only cost a recomputation, never a wrong result.
-Entries are pickles: like any build output, the cache folder must be writable only by its owner.
+Entries hold plain data (MessagePack, see kg.codec), checked for shape and types when read: an
+entry, even one crafted with a valid checksum, can never run code. Writing an entry can fail (a
+full disk, a read-only folder): `put` then raises CacheWriteError, and the build goes on without
+the cache (see parallel.py).
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
-import pickle
+import shutil
+import stat
 import sys
 import tempfile
 from pathlib import Path
 
+from . import codec
 from .model import Document, Extraction
 
 # Bump when the layout of an entry changes. The source digest below catches code edits.
-CACHE_FORMAT = "kg-extraction-cache/1"
-MAGIC = b"KGX1"
+CACHE_FORMAT = f"kg-extraction-cache/{codec.FORMAT}"
+MAGIC = b"KGX2"
 _DIGEST_LEN = 32
-ENTRY_SUFFIX = ".pkl"
+ENTRY_SUFFIX = ".kgx"
 
 # Modules whose code decides what an article's Extraction and its facts are (reading, extracting,
 # summarizing: resolve.summarize, judging relevance: relevance.py).
-_SOURCES = ("model.py", "text.py", "corpus.py", "rules.py", "extract", "resolve.py", "relevance.py")
+_SOURCES = ("model.py", "text.py", "corpus.py", "webpage.py", "rules.py", "extract", "resolve.py", "codec.py",
+            "relevance.py")
 
 
 def _source_digest() -> str:
@@ -60,7 +66,7 @@ def article_key(raw: bytes, path: str, meta: dict | None, rules_digest: str, opt
     head = json.dumps({"code": CODE_VERSION, "rules": rules_digest, "path": str(path),
                        "meta": sorted((meta or {}).items()), "options": sorted((options or {}).items())},
                       ensure_ascii=False, sort_keys=True, default=str)
-    h.update(head.encode("utf-8") + b"\0")
+    h.update(head.encode("utf-8", "surrogateescape") + b"\0")     # a path may hold bytes that are not UTF-8
     h.update(raw)
     return h.hexdigest()
 
@@ -89,9 +95,18 @@ def decode_entry(data: bytes) -> bytes | None:
     return payload
 
 
+class CacheWriteError(OSError):
+    """An entry could not be written (disk full, read-only folder, a folder in the entry's place)."""
+
+
+# The system calls that write an entry, named here so tests can make them fail (a full disk).
+_write = os.write
+_replace = os.replace
+
+
 class ExtractionCache:
     """A folder of entries, one file per key. Safe against interruption; damaged entries are recomputed.
-    Entries hold pickled Extractions, or (`expected=ArticleFacts`, the build's cache) the facts
+    Entries hold encoded Extractions, or (`expected=ArticleFacts`, the build's cache) the facts
     summarized from them."""
 
     def __init__(self, folder: str | os.PathLike, expected: type = Extraction):
@@ -104,68 +119,124 @@ class ExtractionCache:
     def path(self, key: str) -> Path:
         return self.folder / f"{key}{ENTRY_SUFFIX}"
 
-    def get(self, key: str) -> Extraction | None:
-        """The cached Extraction, or None (missing or damaged: a damaged entry is removed)."""
+    def get(self, key: str):
+        """The cached value, or None (missing or damaged: a damaged entry is removed)."""
         hit = self.get_with_payload(key)
         return hit[0] if hit is not None else None
 
-    def get_with_payload(self, key: str):
-        """(value, its pickled payload) of a valid entry, or None (a damaged entry is removed)."""
+    def get_payload(self, key: str) -> bytes | None:
+        """The payload of an entry whose checksum holds, not decoded (the caller decodes it, with
+        its checks, and calls `remove` when that fails), or None (a damaged entry is removed)."""
+        data = self._read(key)
+        payload = decode_entry(data) if data is not None else None
+        if payload is None:
+            if data is not None:
+                self.corrupt += 1
+                self._remove(self.path(key))
+            self.misses += 1
+            return None
+        self.hits += 1
+        return payload
+
+    def _read(self, key: str) -> bytes | None:
         p = self.path(key)
         try:
-            data = p.read_bytes()
-        except OSError:
+            fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))    # a pipe put there must not block
+            with open(fd, "rb") as fh:
+                if not stat.S_ISREG(os.fstat(fd).st_mode):
+                    raise IsADirectoryError(p)
+                return fh.read()
+        except FileNotFoundError:
+            return None
+        except OSError:                  # a folder or something else in the entry's place: clear it
+            self._remove(p)
+            return None
+
+    def get_with_payload(self, key: str):
+        """(value, its encoded payload) of a valid entry, or None (a damaged entry is removed)."""
+        data = self._read(key)
+        if data is None:
             self.misses += 1
             return None
         payload = decode_entry(data)
         value = None
         if payload is not None:
             try:
-                value = pickle.loads(payload)
-            except Exception:   # an entry from an incompatible version of the model classes
+                value = codec.decode(payload)
+            except codec.BadPayload:       # damaged, crafted, or from another format version
                 value = None
         if not isinstance(value, self.expected):
             self.corrupt += 1
             self.misses += 1
-            try:
-                p.unlink()
-            except OSError:
-                pass
+            self._remove(self.path(key))
             return None
         self.hits += 1
         return value, payload
 
-    def put_payload(self, key: str, payload: bytes) -> None:
-        """Store an already-pickled Extraction: temporary file, then an atomic rename."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{key[:16]}.", suffix=".tmp", dir=self.folder)
+    @staticmethod
+    def _remove(p: Path) -> None:
         try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(encode_entry(payload))
-            os.replace(tmp, self.path(key))
-        except BaseException:
+            if p.is_dir() and not p.is_symlink():
+                shutil.rmtree(p)
+            else:
+                p.unlink()
+        except OSError:
+            pass
+
+    def put_payload(self, key: str, payload: bytes) -> None:
+        """Store an encoded value: temporary file, then an atomic rename. CacheWriteError (and no
+        file left behind) when it cannot be written."""
+        tmp = None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{key[:16]}.", suffix=".tmp", dir=self.folder)
             try:
-                os.unlink(tmp)
+                view = memoryview(encode_entry(payload))
+                while view:
+                    view = view[_write(fd, view):]
+            finally:
+                os.close(fd)
+            target = self.path(key)
+            if target.is_dir() and not target.is_symlink():
+                shutil.rmtree(target)         # a folder where the entry goes: ours to clear
+            _replace(tmp, target)
+            tmp = None
+        except OSError as exc:
+            raise CacheWriteError(exc.errno, f"{exc.strerror or exc}") from exc
+        finally:
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+
+    def put(self, key: str, value) -> None:
+        self.put_payload(key, codec.encode(value))
+
+    def remove(self, keys) -> None:
+        """Remove these entries (what a build wrote, when it falls back to no cache)."""
+        for key in keys:
+            try:
+                os.unlink(self.path(key))
             except OSError:
                 pass
-            raise
-
-    def put(self, key: str, extraction: Extraction) -> None:
-        self.put_payload(key, pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
 
     def prune(self, keep: set[str]) -> int:
         """Remove entries (and leftover temporary files) not in `keep`; returns how many were removed."""
-        if not self.folder.is_dir():
+        try:
+            entries = list(os.scandir(self.folder))
+        except OSError:
             return 0
         removed = 0
-        for entry in os.scandir(self.folder):
+        for entry in entries:
             name = entry.name
             if name.endswith(ENTRY_SUFFIX) and name[:-len(ENTRY_SUFFIX)] in keep:
                 continue
-            if not entry.is_file(follow_symlinks=False):
-                continue
             try:
-                os.unlink(entry.path)
+                if entry.is_dir(follow_symlinks=False):
+                    shutil.rmtree(entry.path)
+                else:
+                    os.unlink(entry.path)
                 removed += 1
             except OSError:
                 pass

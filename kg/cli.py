@@ -5,10 +5,14 @@ Exit codes: 0 done; 1 built, but some articles were skipped; 2 bad input, nothin
 from __future__ import annotations
 
 import argparse
+import contextlib
+import math
+import signal
 import sys
+import threading
 from collections import Counter
 
-from .errors import KgError
+from .errors import KgError, shown
 
 EXIT_OK, EXIT_PARTIAL, EXIT_INPUT = 0, 1, 2
 
@@ -20,20 +24,24 @@ def _cmd_build(args: argparse.Namespace) -> int:
                 progress=not args.quiet and sys.stderr.isatty(), workers=args.workers,
                 cache=not args.no_cache, dask_scheduler=args.dask_scheduler,
                 read_options=ReadOptions(encoding=args.encoding, max_bytes=int(args.max_size * 1024 * 1024)),
+                article_timeout=args.article_timeout or None, allow_empty=args.allow_empty,
                 query_store=not args.no_query_store, all_topics=args.all_topics, title=args.title)
     g = res.graph
     types = Counter(d.get("type") for _, d in g.nodes(data=True))
     rels = Counter(d.get("relation") for _, _, d in g.edges(data=True))
+    for note in res.warnings:
+        print(f"kg: warning: {shown(note, 2000)}", file=sys.stderr)
+    if g.number_of_nodes() == 0:
+        print(f"kg: warning: no entity found in {len(res.corpus.documents)} article(s); the graph is empty",
+              file=sys.stderr)
     if not args.quiet:
-        print(f"Built graph from {len(res.corpus.documents)} article(s) in {args.corpus} -> {args.out}/")
+        print(f"Built graph from {len(res.corpus.documents)} article(s) in {shown(args.corpus)} -> {shown(args.out)}/")
         print("  " + _topic_summary(g.graph.get("relevance", {})))
         print(f"  {g.number_of_nodes()} entities: " + ", ".join(f"{t} {n}" for t, n in sorted(types.items())))
         print(f"  {g.number_of_edges()} links: " + ", ".join(f"{r} {n}" for r, n in sorted(rels.items())))
         print("  files: " + ", ".join(res.files))
-    for w in res.warnings:
-        print(f"kg: warning: {w}", file=sys.stderr)
     for s in res.corpus.skipped:
-        print(f"kg: skipped {s.path}: {s.reason}", file=sys.stderr)
+        print(f"kg: skipped {shown(s.path)}: {shown(s.reason, 2000)}", file=sys.stderr)
     return EXIT_PARTIAL if res.corpus.skipped else EXIT_OK
 
 
@@ -65,17 +73,31 @@ def _positive_int(text: str) -> int:
     return n
 
 
+MAX_SIZE_MB = 1024 * 1024          # 1 TB: beyond it a size limit means nothing
+
+
 def _positive_float(text: str) -> float:
     try:
         x = float(text)
     except ValueError:
         x = 0.0
-    if not x > 0:
+    if not (x > 0 and math.isfinite(x)):
         raise argparse.ArgumentTypeError(f"expected a size in MB > 0, got {text!r}")
+    return min(x, MAX_SIZE_MB)
+
+
+def _seconds(text: str) -> float:
+    try:
+        x = float(text)
+    except ValueError:
+        x = -1.0
+    if not (x >= 0 and math.isfinite(x)):
+        raise argparse.ArgumentTypeError(f"expected a number of seconds >= 0 (0: no limit), got {text!r}")
     return x
 
 
 def make_parser() -> argparse.ArgumentParser:
+    from .budget import DEFAULT_SECONDS
     from .export.rdf import DEFAULT_BASE
     p = argparse.ArgumentParser(prog="kg", description="Build a knowledge graph of anti-trafficking "
                                 "cooperation from Vietnamese news articles, and query it.")
@@ -100,6 +122,12 @@ def make_parser() -> argparse.ArgumentParser:
                    "the output is the same for any N")
     b.add_argument("--no-cache", action="store_true",
                    help="neither use nor update the per-article cache in OUT/.cache/")
+    b.add_argument("--article-timeout", type=_seconds, default=DEFAULT_SECONDS, metavar="SECONDS",
+                   help=f"skip (and report) an article whose reading and extraction use more than this much "
+                   f"processor time (default: {DEFAULT_SECONDS:g}; 0: no limit)")
+    b.add_argument("--allow-empty", action="store_true",
+                   help="write the output even when no entity was found (by default an empty graph "
+                   "never replaces an existing one)")
     b.add_argument("--no-query-store", action="store_true",
                    help="do not write OUT/graph.oxigraph, the store kg query opens (the first query makes it); "
                    "saves build time on large corpora when nobody queries")
@@ -137,6 +165,23 @@ def _extra_commands():
     return found
 
 
+def _terminate(signum, frame):
+    raise KeyboardInterrupt      # SIGTERM (a service manager, `kill`, a closing session) is Ctrl-C
+
+
+@contextlib.contextmanager
+def _sigterm_as_ctrl_c():
+    """SIGTERM stops the command the way Ctrl-C does (the previous output is kept)."""
+    if not hasattr(signal, "SIGTERM") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
@@ -144,12 +189,16 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_INPUT
     try:
-        return args.func(args)
+        with _sigterm_as_ctrl_c():
+            return args.func(args)
     except KgError as exc:
-        print(f"kg: error: {exc}", file=sys.stderr)
+        print(f"kg: error: {shown(exc, 2000)}", file=sys.stderr)
         return EXIT_INPUT
-    except KeyboardInterrupt:
-        print("kg: interrupted; previous output left intact", file=sys.stderr)
+    except KeyboardInterrupt as exc:
+        if getattr(exc, "output_written", False):
+            print("kg: interrupted after the new output was written", file=sys.stderr)
+        else:
+            print("kg: interrupted; previous output left intact", file=sys.stderr)
         return 130
 
 

@@ -9,11 +9,12 @@ step that fails skips that one file with a reason (`Corpus.skipped`) instead of 
 * decoding: a BOM (UTF-8, UTF-16, UTF-32) wins, then a forced `encoding`, then UTF-16 without
   BOM, then UTF-8, then an HTML page's own <meta charset>, then Windows-1258 (its combining tone
   marks are NFC-composed afterwards).
-  Text from a legacy 8-bit code page must look like Vietnamese (letters of the Vietnamese
-  alphabet); VNI/TCVN3 text and UTF-8 decoded twice ("CÃ´ng") are refused, never turned into
-  mojibake entities. (No statistical detector such as charset-normalizer: it does not know
+  Text from any decoding that is a guess or forced (all but a BOM and valid UTF-8) must look
+  like Vietnamese (letters of the Vietnamese alphabet); VNI/TCVN3 text, UTF-16 forced on UTF-8
+  and UTF-8 decoded twice ("CÃ´ng") are refused, never turned into mojibake entities. (No statistical detector such as charset-normalizer: it does not know
   VNI/TCVN3 and guesses between code pages; the alphabet check is deterministic and says why.)
-  Stray control characters are read as spaces (same length, so offsets hold);
+  Stray control characters (a few NUL bytes too) are read as spaces (same length, so offsets
+  hold); a file cut in the middle of its last character is read up to the cut;
 * shape: empty, whitespace-only and binary files, and lines longer than `max_line` characters
   (minified pages, base64 blobs) are refused; very long sentences are cut at a space.
 
@@ -34,12 +35,12 @@ import stat
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from html.parser import HTMLParser
 from pathlib import Path
 
-from .errors import CorpusError
+from .errors import CorpusError, shown
 from .model import Document, Sentence
 from .text import nfc_with_offsets
+from .webpage import read_page
 
 MANIFEST = "articles.tsv"
 MANIFEST_COLUMNS = ("id", "file", "title", "date", "outlet", "url")
@@ -66,8 +67,11 @@ class Skipped:
 
 @dataclass(frozen=True)
 class Corpus:
+    """Articles read, articles skipped (with why), and notes on the build itself (a cache that could
+    not be written), one line each."""
     documents: tuple[Document, ...]
     skipped: tuple[Skipped, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,12 +86,13 @@ class ReadOptions:
         return {"encoding": self.encoding or "", "max_bytes": self.max_bytes, "max_line": self.max_line}
 
     def __post_init__(self) -> None:
-        if self.encoding:
+        if self.encoding and text_codec(self.encoding) is None:
             try:
                 codecs.lookup(self.encoding)
+                what = "not a text encoding"            # 'rot13', 'hex', 'undefined'
             except LookupError:
-                raise CorpusError(f"--encoding {self.encoding!r}: unknown encoding "
-                                  "(e.g. utf-8, utf-16, cp1258)") from None
+                what = "unknown encoding"
+            raise CorpusError(f"--encoding {self.encoding!r}: {what} (e.g. utf-8, utf-16, cp1258)")
         if self.max_bytes <= 0 or self.max_line <= 0:
             raise CorpusError("size limits must be positive")
 
@@ -101,23 +106,31 @@ def _why(exc: OSError) -> str:
 def read_bytes_limited(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The bytes of a regular file of at most `max_bytes`; anything else is a CorpusError.
     `stat` first, so a 5 GB file, a FIFO (read would block) or a symlink loop is never opened."""
+    label = shown(path)
     try:
         st = os.stat(path)
     except OSError as exc:
-        raise CorpusError(f"{path}: cannot read: {_why(exc)}") from exc
+        raise CorpusError(f"{label}: cannot read: {_why(exc)}") from exc
     if stat.S_ISDIR(st.st_mode):
-        raise CorpusError(f"{path}: is a folder, not an article file")
+        raise CorpusError(f"{label}: is a folder, not an article file")
     if not stat.S_ISREG(st.st_mode):
-        raise CorpusError(f"{path}: not a regular file (a pipe, socket or device)")
+        raise CorpusError(f"{label}: not a regular file (a pipe, socket or device)")
     if st.st_size > max_bytes:
-        raise CorpusError(f"{path}: too large ({_size(st.st_size)}, limit {_size(max_bytes)}; see --max-size)")
+        raise CorpusError(f"{label}: too large ({_size(st.st_size)}, limit {_size(max_bytes)}; see --max-size)")
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+        with open(path, "rb") as fh:             # never ask for more than the file holds (read() allocates it)
+            chunks, size = [], 0
+            while size <= max_bytes:
+                chunk = fh.read(min(max_bytes + 1 - size, max(st.st_size + 1 - size, 1 << 20)))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+            data = b"".join(chunks)
     except OSError as exc:
-        raise CorpusError(f"{path}: cannot read: {_why(exc)}") from exc
+        raise CorpusError(f"{label}: cannot read: {_why(exc)}") from exc
     if len(data) > max_bytes:           # the file grew while we looked at it
-        raise CorpusError(f"{path}: too large (over {_size(max_bytes)}; see --max-size)")
+        raise CorpusError(f"{label}: too large (over {_size(max_bytes)}; see --max-size)")
     return data
 
 
@@ -143,10 +156,22 @@ _BINARY_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _LEGACY_HINT = "convert it to UTF-8 (e.g. with UniKey's converter), or pass --encoding if you know its code page"
 
 
-def _is_single_byte(encoding: str) -> bool:
-    return codecs.lookup(encoding).name not in {
-        "utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be",
-        "gb18030", "gbk", "big5", "shift_jis", "euc_jp", "euc_kr", "cp932", "cp949", "cp950"}
+def text_codec(name: str) -> str | None:
+    """The codec's canonical name when `name` is a text encoding Python can decode with, else None
+    ('rot13' transforms text, 'hex' transforms bytes, 'undefined' refuses everything)."""
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, TypeError, ValueError):
+        return None
+    if not getattr(info, "_is_text_encoding", True):
+        return None
+    try:
+        b"a".decode(info.name)
+    except UnicodeDecodeError:                 # a real codec that rejects this one byte (UTF-16)
+        pass
+    except (LookupError, UnicodeError, ValueError):
+        return None
+    return info.name
 
 
 def _strict_decode(data: bytes, encoding: str, path: str, name: str = "") -> str:
@@ -154,25 +179,47 @@ def _strict_decode(data: bytes, encoding: str, path: str, name: str = "") -> str
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise CorpusError(f"{path}: not valid {name or encoding} ({exc.reason} at byte {exc.start})") from exc
+    except UnicodeError as exc:                # codecs such as idna raise the base class
+        raise CorpusError(f"{path}: not valid {name or encoding} ({exc})") from exc
+
+
+def _decode_cut(data: bytes, encoding: str, path: str, name: str = "") -> str:
+    """Strict decoding, except that a file cut in the middle of its last character (a download
+    that stopped) is read up to the cut."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        if exc.end >= len(data) and exc.reason in ("truncated data", "unexpected end of data"):
+            return _strict_decode(data[:exc.start], encoding, path, name)
+        raise CorpusError(f"{path}: not valid {name or encoding} ({exc.reason} at byte {exc.start})") from exc
+
+
+def _too_many_nuls(data: bytes) -> bool:
+    """Binary data: NUL bytes beyond a few stray ones (>1% of the first 64 kB)."""
+    head = data[:65536]
+    nuls = head.count(0)
+    return nuls > 4 and nuls > 0.01 * len(head)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 saved without BOM: mostly-Latin text has a NUL in every other byte."""
-    if len(data) < 4 or len(data) % 2:
+    """UTF-16 saved without BOM: mostly-Latin text has a NUL in every other byte. A file cut in
+    the middle of a code unit or of a surrogate pair is read up to the cut."""
+    data = data[:len(data) - len(data) % 2]
+    if len(data) < 4:
         return None
     even, odd = data[0::2].count(0), data[1::2].count(0)
     half = len(data) // 2
     for zeros, other, enc in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
         if zeros > 0.3 * half and other < 0.05 * half:
             try:
-                return data.decode(enc)
-            except UnicodeDecodeError:
+                return _decode_cut(data, enc, "")
+            except CorpusError:
                 return None
     return None
 
 
 def implausible_vietnamese(text: str) -> str:
-    """Why `text` (decoded from a legacy 8-bit code page) is not Vietnamese, or '' when it is.
+    """Why `text` (decoded by a guess or a forced encoding) is not Vietnamese, or '' when it is.
     VNI and TCVN3 bytes read as Windows-1258 give letters outside the Vietnamese alphabet
     ('Vieät', 'ViÖt'); a foreign name in a long article (one such letter in 20) is tolerated."""
     text = unicodedata.normalize("NFC", text)
@@ -187,8 +234,7 @@ def implausible_vietnamese(text: str) -> str:
             letters += 1
             bad += 1
     if bad and bad > 0.05 * letters:
-        return (f"{bad} of {letters} accented letters are not Vietnamese (a legacy VNI/TCVN3 "
-                "encoding?)")
+        return f"{bad} of {letters} accented letters are not Vietnamese"
     return ""
 
 
@@ -213,21 +259,28 @@ def decode(data: bytes, path: str, encoding: str | None = None, declared: str | 
     """Decode article bytes (see the module docstring for the order). Raises CorpusError with a
     reason when the bytes are empty, binary, or cannot be decoded without mojibake.
     `declared` is an HTML page's own <meta charset>, tried after UTF-8 (valid UTF-8 is UTF-8,
-    whatever a template declares) and before Windows-1258."""
+    whatever a template declares) and before Windows-1258. Every decoding that is a guess or the
+    user's say-so (not a BOM, not valid UTF-8) must give text that looks Vietnamese."""
     if not data.strip():
         raise CorpusError(f"{path}: empty file")
     text = used = None
+    check = ""                    # why the result must pass the alphabet check ('' = it need not)
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            text, used = _strict_decode(data[len(bom):], enc, path), enc
+            text, used = _decode_cut(data[len(bom):], enc, path), enc
             break
     if text is None and encoding:
-        codec = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
-        text, used = _strict_decode(data, codec, path, encoding), encoding
-    if text is None:
-        text = _utf16_without_bom(data) if b"\x00" in data else None
-        used = "utf-16" if text is not None else None
-    if text is None and b"\x00" in data[:65536]:
+        codec = text_codec(encoding)
+        if codec is None:
+            raise CorpusError(f"--encoding {encoding!r}: not a text encoding (e.g. utf-8, utf-16, cp1258)")
+        codec = "utf-8-sig" if codec == "utf-8" else encoding
+        text, used = _decode_cut(data, codec, path, encoding), encoding
+        check = f"read as {encoding} (--encoding)"
+    if text is None and b"\x00" in data:
+        text = _utf16_without_bom(data)
+        if text is not None:
+            used, check = "utf-16", "read as UTF-16 without BOM"
+    if text is None and _too_many_nuls(data):
         raise CorpusError(f"{path}: binary file, not text")
     utf8_error = None
     if text is None:
@@ -237,28 +290,32 @@ def decode(data: bytes, path: str, encoding: str | None = None, declared: str | 
             utf8_error = exc.start
             if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
                 text, used = data[:exc.start].decode("utf-8"), "utf-8"    # a download cut mid-letter
-    if text is None and declared:
+    if text is None and declared and text_codec(declared):
         try:
             text, used = data.decode(declared), declared
-        except (UnicodeDecodeError, LookupError):
+            check = f"read as {declared} (the page's charset)"
+        except UnicodeError:
             text = None
     if text is None:
         try:
             text, used = data.decode("cp1258"), "cp1258"
+            check = "read as cp1258"
         except UnicodeDecodeError as exc:
             raise CorpusError(f"{path}: neither UTF-8 (bad byte at {utf8_error}) nor Windows-1258; "
                               f"{_LEGACY_HINT}") from exc
     if not text.strip():
         raise CorpusError(f"{path}: no text (whitespace only)")
-    if _mostly_controls(text):
-        raise CorpusError(f"{path}: binary file, not text (control characters)")
-    if _is_single_byte(used):
-        why = implausible_vietnamese(text)
-        if why:
-            raise CorpusError(f"{path}: read as {used}, {why}; {_LEGACY_HINT}")
-    if double_encoded(text):
+    if double_encoded(text):          # before the control check: latin-1 mojibake is full of C1 controls
         raise CorpusError(f"{path}: mojibake: UTF-8 that was decoded twice ('CÃ´ng' for 'Công'); "
                           "re-save it from the original")
+    if _mostly_controls(text):
+        raise CorpusError(f"{path}: binary file, not text (control characters)")
+    if check:
+        why = implausible_vietnamese(text)
+        if why and encoding:
+            raise CorpusError(f"{path}: {check}, {why}; is that its encoding?")
+        if why:
+            raise CorpusError(f"{path}: {check}, {why} (a legacy VNI/TCVN3 encoding?); {_LEGACY_HINT}")
     return clean_controls(text)
 
 
@@ -275,14 +332,6 @@ def _control_to_space(m: re.Match) -> str:
 
 # --------------------------------------------------------------------------- HTML
 
-_SKIP_TAGS = frozenset({"script", "style", "nav", "header", "footer", "aside", "noscript", "template", "svg",
-                        "form", "iframe", "button", "select", "textarea", "object", "embed", "canvas", "menu",
-                        "head", "title", "dialog"})
-_BLOCK_TAGS = frozenset({"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "article",
-                         "section", "main", "blockquote", "tr", "table", "figcaption", "figure", "pre", "dd",
-                         "dt", "dl", "hr", "address", "body", "center", "details", "summary", "caption"})
-_VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-                        "source", "track", "wbr", "keygen", "command"})
 _DATE_META = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
               "dc.date", "dc.date.issued", "date")
 # A page saved as .txt: read as HTML too (BOM, spaces and comments may come first).
@@ -298,99 +347,6 @@ class HtmlPage:
     date: str = ""
 
 
-class _Parser(HTMLParser):
-    """Records text runs and block breaks with the ids of their enclosing elements, so the
-    article container can be chosen afterwards."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.events: list[tuple[str | None, tuple[int, ...]]] = []   # (text, or None for a break; ancestors)
-        self.stack: list[tuple[str, int]] = []                        # open (tag, element id)
-        self.elements: dict[int, str] = {}                            # element id -> tag
-        self.metas: dict[str, str] = {}
-        self.title: list[str] = []                                    # the page's first <title>
-        self.title_done = False
-        self.skipping = 0
-
-    def _ids(self) -> tuple[int, ...]:
-        return tuple(i for _, i in self.stack)
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "meta":
-            a = {k.lower(): (v or "") for k, v in attrs if k}
-            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
-            if key and a.get("content") and key not in self.metas:
-                self.metas[key] = a["content"]
-            return
-        if tag == "time" and not self.skipping:
-            a = {k.lower(): (v or "") for k, v in attrs if k}
-            if a.get("datetime") and "time" not in self.metas:
-                self.metas["time"] = a["datetime"]
-        if tag in _BLOCK_TAGS and not self.skipping:
-            self.events.append((None, self._ids()))
-        if tag in _VOID_TAGS:
-            return
-        ident = len(self.elements)
-        self.elements[ident] = tag
-        self.stack.append((tag, ident))
-        if tag in _SKIP_TAGS:
-            self.skipping += 1
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-        if tag not in _VOID_TAGS and self.stack and self.stack[-1][0] == tag:
-            self.handle_endtag(tag)
-
-    def handle_endtag(self, tag):
-        if not any(t == tag for t, _ in self.stack):
-            return                                   # a stray end tag: ignore, as browsers do
-        while self.stack:
-            t, _ = self.stack.pop()
-            if t in _SKIP_TAGS:
-                self.skipping -= 1
-            if t == "title" and self.title:
-                self.title_done = True
-            if t == tag:
-                break
-        if tag in _BLOCK_TAGS and not self.skipping:
-            self.events.append((None, self._ids()))
-
-    def handle_data(self, data):
-        if self.stack and self.stack[-1][0] == "title" and not self.title_done \
-                and not any(t == "svg" for t, _ in self.stack):        # an icon's <title> is not the page's
-            self.title.append(data)
-        if not self.skipping and data:
-            self.events.append((data, self._ids()))
-
-
-def _article_root(p: _Parser) -> int | None:
-    """The element holding the article: the <article> (or else <main>) with the most text,
-    else the element whose <p> children (fully) and grandchildren (half, for paragraphs wrapped
-    one per <div>) hold the most text; None = the whole page."""
-    size: dict[int, int] = {}
-    para: dict[int, int] = {}
-    for text, ids in p.events:
-        if text is None or not text.strip():
-            continue
-        n = len(text.strip())
-        for i in ids:
-            size[i] = size.get(i, 0) + n
-        for k in range(len(ids) - 1, 0, -1):
-            if p.elements[ids[k]] == "p":
-                para[ids[k - 1]] = para.get(ids[k - 1], 0) + n
-                if k >= 2:
-                    para[ids[k - 2]] = para.get(ids[k - 2], 0) + n / 2
-                break
-    for tag in ("article", "main"):
-        best = max((i for i, t in p.elements.items() if t == tag and size.get(i)),
-                   key=lambda i: (size[i], -i), default=None)
-        if best is not None:
-            return best
-    if para:
-        return max(para, key=lambda i: (para[i], -i))
-    return None
-
-
 def _iso_date(value: str) -> str:
     m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
     if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31:
@@ -403,23 +359,9 @@ def html_to_text(markup: str) -> HtmlPage:
     asides dropped; the <article> (or <main>, or the largest block of paragraphs) kept, one
     line per paragraph or heading; title from og:title or <title>, date from
     article:published_time (or a <time datetime>) when the page states one."""
-    p = _Parser()
-    p.feed(markup)
-    p.close()
-    root = _article_root(p)
-    lines: list[str] = []
-    run: list[str] = []
-    for text, ids in p.events + [(None, ())]:
-        if root is not None and root not in ids and text is not None:
-            continue
-        if text is None:
-            line = " ".join("".join(run).split())
-            if line:
-                lines.append(line)
-            run = []
-        else:
-            run.append(text)
-    title = " ".join((p.metas.get("og:title") or "".join(p.title)).split())
+    p = read_page(markup)
+    lines = p.lines
+    title = " ".join((p.metas.get("og:title") or p.title).split())
     date = ""
     for key in _DATE_META + ("time",):
         if p.metas.get(key):
@@ -633,24 +575,28 @@ def infer_title_and_date(sentences: tuple[Sentence, ...]) -> tuple[str, str]:
 # --------------------------------------------------------------------------- documents and corpus
 
 def read_document(path: Path, meta: dict[str, str] | None = None, options: ReadOptions | None = None) -> Document:
-    """One article file -> Document. Raises CorpusError naming the file."""
+    """One article file -> Document. Raises CorpusError naming the file (quoted when it holds
+    characters that cannot be shown as they are: see errors.shown)."""
     path = Path(path)
+    label = shown(path)
     options = options or ReadOptions()
+    if not _utf8_name(path.name):
+        raise CorpusError(f"{label}: the file name is not UTF-8 text; rename the file")
     data = read_bytes_limited(path, options.max_bytes)
     page = HtmlPage("")
     if path.suffix.lower() in HTML_SUFFIXES or _HTML_START.match(data[:1024]):
-        markup = decode(data, str(path), options.encoding, declared_charset(data))
+        markup = decode(data, label, options.encoding, declared_charset(data))
         page = html_to_text(markup)
         raw = page.text
         if not raw.strip():
-            raise CorpusError(f"{path}: no article text in the page")
+            raise CorpusError(f"{label}: no article text in the page")
     else:
-        raw = decode(data, str(path), options.encoding)
-    _check_lines(raw, str(path), options.max_line)
+        raw = decode(data, label, options.encoding)
+    _check_lines(raw, label, options.max_line)
     text, offsets = nfc_with_offsets(raw)
     sentences = split_sentences(text)
     if not sentences:
-        raise CorpusError(f"{path}: no text (whitespace only)")
+        raise CorpusError(f"{label}: no text (whitespace only)")
     meta = meta or {}
     title, date = infer_title_and_date(sentences)
     return Document(
@@ -666,32 +612,47 @@ def read_document(path: Path, meta: dict[str, str] | None = None, options: ReadO
     )
 
 
+def _utf8_name(name: str) -> bool:
+    """False for a file name holding bytes that are not UTF-8 (Python keeps them as surrogates):
+    such a name cannot become an article id, an IRI or a line of the report."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
     """Manifest rows keyed by file name. Missing manifest -> empty."""
     path = folder / MANIFEST
-    if not path.is_file():
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return {}
+    except OSError:
         return {}
+    label = shown(path)
     rows: dict[str, dict[str, str]] = {}
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:
             reader = csv.DictReader(fh, delimiter="\t")
             missing = [c for c in ("id", "file") if c not in (reader.fieldnames or [])]
             if missing:
-                raise CorpusError(f"{path}:1: manifest lacks column(s) {', '.join(missing)}")
+                raise CorpusError(f"{label}:1: manifest lacks column(s) {', '.join(missing)}")
             end = reader.line_num
             for row in reader:
                 lineno, end = end + 1, reader.line_num       # csv skips blank lines: close enough to start
                 if any("\n" in (row.get(k) or "") for k in MANIFEST_COLUMNS):
-                    raise CorpusError(f"{path}:{lineno}: a quote in this row is never closed "
+                    raise CorpusError(f"{label}:{lineno}: a quote in this row is never closed "
                                       "(the rows after it run together)")
                 name = (row.get("file") or "").strip()
                 if not name:
-                    raise CorpusError(f"{path}:{lineno}: empty 'file' column")
+                    raise CorpusError(f"{label}:{lineno}: empty 'file' column")
                 rows[unicodedata.normalize("NFC", name)] = {
                     k: " ".join(clean_controls(unicodedata.normalize("NFC", row.get(k) or "")).split())
                     for k in MANIFEST_COLUMNS}
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise CorpusError(f"{path}: cannot read manifest: {exc}") from exc
+        why = _why(exc) if isinstance(exc, OSError) else str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise CorpusError(f"{label}: cannot read manifest: {why}") from exc
     return rows
 
 
@@ -703,20 +664,25 @@ def manifest_row(manifest: dict[str, dict[str, str]], path: Path) -> dict[str, s
 def list_articles(folder: Path) -> list[Path]:
     """Article files under `folder`, sorted by name so builds do not depend on disk order.
     Hidden files ('.x.txt', macOS '._x.txt' resource forks) are not articles."""
-    if not folder.exists():
-        raise CorpusError(f"{folder}: corpus folder does not exist")
-    if not folder.is_dir():
-        raise CorpusError(f"{folder}: not a folder")
+    label = shown(folder)
+    try:
+        st = os.stat(folder)
+    except FileNotFoundError:
+        raise CorpusError(f"{label}: corpus folder does not exist") from None
+    except OSError as exc:                          # a path over the system's limit, a symlink loop …
+        raise CorpusError(f"{label}: cannot read: {_why(exc)}") from None
+    if not stat.S_ISDIR(st.st_mode):
+        raise CorpusError(f"{label}: not a folder")
     try:
         entries = list(folder.iterdir())
     except OSError as exc:
-        raise CorpusError(f"{folder}: cannot list: {_why(exc)}") from exc
+        raise CorpusError(f"{label}: cannot list: {_why(exc)}") from exc
     files = sorted((p for p in entries if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")),
                    key=lambda p: p.name)
     if not files:
         inner = sorted(p.name for p in entries if p.is_dir() and not p.name.startswith(".") and _has_articles(p))
         hint = f" (articles are in its subfolder {inner[0]}/: build that folder)" if inner else ""
-        raise CorpusError(f"{folder}: no article files ({', '.join(ARTICLE_SUFFIXES)}) in the folder{hint}")
+        raise CorpusError(f"{label}: no article files ({', '.join(ARTICLE_SUFFIXES)}) in the folder{hint}")
     return files
 
 
@@ -729,14 +695,14 @@ def _has_articles(folder: Path) -> bool:
 
 def skipped(path: str | os.PathLike, exc: CorpusError) -> Skipped:
     """The Skipped record of an article the reader refused (the reason without the path prefix)."""
-    msg, prefix = str(exc), f"{path}: "
+    msg, prefix = str(exc), f"{shown(path)}: "
     return Skipped(str(path), msg[len(prefix):] if msg.startswith(prefix) else msg)
 
 
 def duplicate_id(doc: Document, taken: dict[str, str]) -> Skipped | None:
     """A Skipped record when `doc.id` is already taken by an earlier file (records it otherwise)."""
     if doc.id in taken:
-        return Skipped(doc.path, f"article id {doc.id!r} already used by {taken[doc.id]}")
+        return Skipped(doc.path, f"article id {doc.id!r} already used by {shown(taken[doc.id])}")
     taken[doc.id] = Path(doc.path).name
     return None
 
@@ -746,8 +712,8 @@ def require_articles(folder: str | os.PathLike, corpus: Corpus) -> Corpus:
     replace a previous good output with an empty graph."""
     if corpus.skipped and not corpus.documents:
         first = corpus.skipped[0]
-        raise CorpusError(f"{folder}: no article could be read ({len(corpus.skipped)} skipped; "
-                          f"{first.path}: {first.reason})")
+        raise CorpusError(f"{shown(folder)}: no article could be read ({len(corpus.skipped)} skipped; "
+                          f"{shown(first.path)}: {first.reason})")
     return corpus
 
 

@@ -3,26 +3,36 @@
 Every article is independent until `resolve`, so the work is a plain ordered map; results are put
 back in file order, which makes the output byte-identical whatever the number of workers. Workers
 compile the lexicon once per process (`compile_lexicon` caches it by the rules' digest) and send
-back pickled Extractions, which the parent stores in the cache as they are.
+back encoded facts (kg.codec: plain data, never pickles), which are stored in the cache as they are.
+
+Each article's reading and extraction has a budget of CPU time (kg.budget): an article that runs
+past it is skipped with a reason and the build goes on. A cache entry that cannot be written (a
+full disk, a read-only folder) turns the cache off for the rest of the build: the build goes on
+without it, the entries it had written are removed, and the Corpus carries one warning.
 """
 from __future__ import annotations
 
-import contextlib
 import dataclasses
+
+import contextlib
 import gc
 import multiprocessing
 import os
-import pickle
+import signal
 import sys
 import threading
+import warnings
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import ExtractionCache, article_key, document_key
+from . import codec
+from .budget import ArticleTimeout, budget_scope, timeout_reason, within_budget
+from .cache import CacheWriteError, ExtractionCache, article_key, document_key
 from .corpus import (MANIFEST, Corpus, ReadOptions, Skipped, list_articles, manifest_row, read_bytes_limited,
                      read_document, read_manifest)
 from .corpus import duplicate_id, skipped as skipped_article
-from .errors import CorpusError, KgError
+from .errors import CorpusError, KgError, shown
 from .extract import compile_lexicon, extract_document
 from .model import ArticleFacts, Document, Extraction
 from .relevance import compile_topic, judge
@@ -38,6 +48,7 @@ CACHE_SUBDIR = "extractions"       # Extractions (extract_folder, extract_corpus
 FACTS_SUBDIR = "facts"              # summarized facts (summarize_folder: kg build)
 
 _WORKER_RULES: Rules | None = None
+_CACHE_BROKEN = ""            # in a worker: why the cache could not be written (then it is not tried again)
 
 
 def default_workers() -> int:
@@ -61,16 +72,18 @@ def gc_paused():
             gc.enable()
 
 
-def _init_worker(rules: Rules) -> None:
-    """Pool initializer: keep the rules and compile the lexicon once for this process."""
-    global _WORKER_RULES
+def _init_worker(rules: Rules, in_pool: bool = False) -> None:
+    """Pool initializer: keep the rules and compile the lexicon once for this process. A pool
+    worker leaves Ctrl-C and SIGTERM to the build process, which stops the pool."""
+    global _WORKER_RULES, _CACHE_BROKEN
+    if in_pool:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if hasattr(signal, "SIGTERM"):
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
     gc.enable()                 # a forked worker inherits the parent's paused collector
     _WORKER_RULES = rules
+    _CACHE_BROKEN = ""
     compile_lexicon(rules)
-
-
-def _lexicon():
-    return compile_lexicon(_WORKER_RULES)
 
 
 def summarize_judged(ex: Extraction, rules: Rules) -> ArticleFacts:
@@ -79,27 +92,32 @@ def summarize_judged(ex: Extraction, rules: Rules) -> ArticleFacts:
     return dataclasses.replace(summarize(ex), relevance=judge(ex.doc, compile_topic(rules)))
 
 
-def _read_and_extract(task: tuple[str, dict | None, ReadOptions | None]) -> bytes | Skipped:
-    """One article file -> pickled Extraction, or Skipped when the file cannot be read."""
-    path, meta, options = task
-    try:
-        doc = read_document(Path(path), meta, options)
-    except CorpusError as exc:
-        return skipped_article(path, exc)
-    return pickle.dumps(extract_document(doc, _lexicon()), protocol=pickle.HIGHEST_PROTOCOL)
+def _lexicon():
+    return compile_lexicon(_WORKER_RULES)
 
 
 def _extract(doc: Document) -> bytes:
-    return pickle.dumps(extract_document(doc, _lexicon()), protocol=pickle.HIGHEST_PROTOCOL)
+    return codec.encode(extract_document(doc, _lexicon()))
 
 
-def _dask_extract_batch(docs: list[Document], rules: Rules, summarized: bool = False) -> list[bytes]:
+def _dask_extract_batch(docs: list[Document], rules: Rules, summarized: bool = False,
+                        budget: float | None = None) -> list[bytes | str]:
     """A Dask task: extract (and summarize) a batch of documents on a worker (lexicon compiled once
-    per worker)."""
+    per worker); an article over its time budget gives the reason it was skipped instead."""
     lex = compile_lexicon(rules)
-    done = (extract_document(d, lex) for d in docs)
-    return [pickle.dumps(summarize_judged(x, rules) if summarized else x, protocol=pickle.HIGHEST_PROTOCOL)
-            for x in done]
+
+    def one(d: Document) -> bytes:
+        x = extract_document(d, lex)
+        return codec.encode(summarize_judged(x, rules) if summarized else x)
+
+    out: list[bytes | str] = []
+    with budget_scope(budget):
+        for d in docs:
+            try:
+                out.append(within_budget(budget, one, d))
+            except ArticleTimeout:
+                out.append(timeout_reason(budget))
+    return out
 
 
 def _progress(it: Iterable, total: int, enabled: bool, desc: str) -> Iterable:
@@ -133,14 +151,14 @@ def map_ordered(fn: Callable, items: list, rules: Rules, workers: int = 1, progr
         return
     workers = min(workers, len(items))
     chunk = max(1, min(32, len(items) // (workers * 8)))
-    with _pool_context().Pool(workers, initializer=_init_worker, initargs=(rules,)) as pool:
+    with _pool_context().Pool(workers, initializer=_init_worker, initargs=(rules, True)) as pool:
         yield from _progress(pool.imap(fn, items, chunksize=chunk), len(items), progress, desc)
 
 
 def map_dask(docs: list[Document], rules: Rules, scheduler: str, progress: bool = False,
-             summarized: bool = False) -> Iterator[bytes]:
-    """Extract documents on an existing Dask cluster; pickled Extractions (or their summarized
-    facts) come back in order."""
+             summarized: bool = False, budget: float | None = None) -> Iterator[bytes | str]:
+    """Extract documents on an existing Dask cluster; encoded Extractions (or their summarized
+    facts), or the reason an article was skipped, come back in order."""
     try:
         from distributed import Client, as_completed
     except ImportError as exc:
@@ -154,9 +172,10 @@ def map_dask(docs: list[Document], rules: Rules, scheduler: str, progress: bool 
     try:
         rules_f = client.scatter(rules, broadcast=True)
         batches = [docs[i:i + DASK_BATCH] for i in range(0, len(docs), DASK_BATCH)]
-        futures = client.map(_dask_extract_batch, batches, rules=rules_f, summarized=summarized, pure=False)
+        futures = client.map(_dask_extract_batch, batches, rules=rules_f, summarized=summarized, budget=budget,
+                             pure=False)
         index = {f.key: i for i, f in enumerate(futures)}
-        done: dict[int, list[bytes]] = {}
+        done: dict[int, list[bytes | str]] = {}
         nxt = 0
         bar = _dask_bar(len(docs), progress)
         try:
@@ -210,31 +229,44 @@ def _extract_documents(docs, rules, workers, cache, dask_scheduler, progress):
         stream = map_ordered(_extract, pending, rules, workers, progress)
     for i, payload in zip(todo, stream):
         if cache is not None:
-            cache.put_payload(keys[i], payload)
-        results[i] = pickle.loads(payload)
+            try:
+                cache.put_payload(keys[i], payload)
+            except CacheWriteError as exc:
+                warnings.warn(f"{shown(cache.folder)}: cannot write the cache ({exc.strerror}); "
+                              "going on without it", RuntimeWarning, stacklevel=3)
+                cache = None
+        results[i] = codec.decode(payload)
     return results     # type: ignore[return-value]
 
 
 def extract_folder(folder: str | os.PathLike, rules: Rules, workers: int | None = None,
                    cache_dir: str | os.PathLike | None = None, dask_scheduler: str | None = None,
-                   progress: bool = False, options: ReadOptions | None = None) -> tuple[Corpus, list[Extraction]]:
+                   progress: bool = False, options: ReadOptions | None = None,
+                   article_timeout: float | None = None) -> tuple[Corpus, list[Extraction]]:
     """Read and extract every article of a folder, as `read_corpus` + `extract_corpus` would, but in
-    parallel and skipping every article whose cache entry is still valid."""
+    parallel and skipping every article whose cache entry is still valid. An article that uses
+    more than `article_timeout` seconds of CPU is skipped (None: no limit)."""
     with gc_paused():
-        return _extract_folder(folder, rules, workers, cache_dir, dask_scheduler, progress, options, False)
+        return _extract_folder(folder, rules, workers, cache_dir, dask_scheduler, progress, options, False,
+                               article_timeout)
 
 
 def summarize_folder(folder: str | os.PathLike, rules: Rules, workers: int | None = None,
                      cache_dir: str | os.PathLike | None = None, dask_scheduler: str | None = None,
-                     progress: bool = False, options: ReadOptions | None = None) -> tuple[Corpus, list[ArticleFacts]]:
+                     progress: bool = False, options: ReadOptions | None = None,
+                     article_timeout: float | None = None,
+                     cache_run: list | None = None) -> tuple[Corpus, list[ArticleFacts]]:
     """As `extract_folder`, but each worker also summarizes its articles for resolution
     (`resolve.summarize`): the build process receives facts, not Extractions, and the Corpus
-    holds the documents' metadata only (no text or sentences)."""
+    holds the documents' metadata only (no text or sentences). With a list as `cache_run`, the
+    cache is not pruned: its CacheRun is appended there, for the caller to commit or abort."""
     with gc_paused():
-        return _extract_folder(folder, rules, workers, cache_dir, dask_scheduler, progress, options, True)
+        return _extract_folder(folder, rules, workers, cache_dir, dask_scheduler, progress, options, True,
+                               article_timeout, cache_run)
 
 
-def _extract_folder(folder, rules, workers, cache_dir, dask_scheduler, progress, options, summarized):
+def _extract_folder(folder, rules, workers, cache_dir, dask_scheduler, progress, options, summarized,
+                    budget=None, cache_run=None):
     folder = Path(folder)
     files = list_articles(folder)
     manifest = read_manifest(folder)
@@ -244,6 +276,8 @@ def _extract_folder(folder, rules, workers, cache_dir, dask_scheduler, progress,
     workers = default_workers() if workers is None else workers
     results: list[Extraction | ArticleFacts | Skipped | bytes | None] = [None] * len(files)
     keys: list[str] = [""] * len(files)
+    written: list[str] = []             # entries this build wrote
+    cache_errors: list[str] = []
 
     if dask_scheduler:
         cache = ExtractionCache(cache_folder, expected) if cache_folder is not None else None
@@ -257,23 +291,34 @@ def _extract_folder(folder, rules, workers, cache_dir, dask_scheduler, progress,
                     continue
             todo.append(i)
         _extract_folder_dask(files, manifest, todo, keys, results, rules, cache, dask_scheduler, progress,
-                             options, summarized)
+                             options, summarized, budget, written, cache_errors)
     else:
         # Workers look up, compute and store cache entries themselves (and summarize).
         fn = _cached_read_and_summarize if summarized else _cached_read_and_extract
-        tasks = [(str(f), manifest_row(manifest, f), options, cache_folder, rules.digest) for f in files]
-        for i, (key, out) in enumerate(map_ordered(fn, tasks, rules, workers, progress)):
+        tasks = [(str(f), manifest_row(manifest, f), options, cache_folder, rules.digest, budget) for f in files]
+        for i, (key, out, wrote, error) in enumerate(map_ordered(fn, tasks, rules, workers, progress)):
             keys[i], results[i] = key, out
+            if wrote:
+                written.append(key)
+            if error and not cache_errors:
+                cache_errors.append(error)
 
     kept: list = []
     skipped: list[Skipped] = []
     taken: dict[str, str] = {}
-    for r in results:
+    for i, r in enumerate(results):
         if isinstance(r, Skipped):
             skipped.append(r)
             continue
-        if isinstance(r, bytes):                   # pickled facts from a worker, or an Extraction from Dask
-            r = pickle.loads(r)
+        if isinstance(r, bytes):                   # encoded facts from a worker, or an Extraction from Dask
+            try:
+                r = codec.decode(r)
+            except codec.BadPayload:               # a cache entry with a valid checksum but not our data
+                r = _recompute(files[i], manifest_row(manifest, files[i]), options, summarized, budget, rules,
+                               cache_folder, keys[i])
+                if isinstance(r, Skipped):
+                    skipped.append(r)
+                    continue
         if summarized and isinstance(r, Extraction):
             r = summarize_judged(r, rules)
         dup = duplicate_id(r.doc, taken)       # a.txt beside a.html: the second is skipped, as in read_corpus
@@ -281,9 +326,49 @@ def _extract_folder(folder, rules, workers, cache_dir, dask_scheduler, progress,
             skipped.append(dup)
         else:
             kept.append(r)
+    notes: tuple[str, ...] = ()
     if cache_folder is not None:
-        ExtractionCache(cache_folder).prune({k for k in keys if k})
-    return Corpus(tuple(r.doc for r in kept), tuple(skipped)), kept
+        run = CacheRun(ExtractionCache(cache_folder), tuple(written), frozenset(k for k in keys if k))
+        if cache_errors:
+            # Built without the cache: take back what this build wrote (on a full disk, that space
+            # is what the output files need).
+            run.abort()
+            notes = (f"{shown(cache_folder)}: cannot write the cache ({cache_errors[0]}); built without it",)
+        elif cache_run is not None:
+            cache_run.append(run)            # the caller prunes once its outputs are written
+        else:
+            run.commit()
+    return Corpus(tuple(r.doc for r in kept), tuple(skipped), notes), kept
+
+
+@dataclass(frozen=True)
+class CacheRun:
+    """The cache entries a build wrote and those it used: `commit` prunes the others once the
+    build has succeeded; `abort` removes what it wrote, leaving the cache as the build found it."""
+    cache: ExtractionCache
+    written: tuple[str, ...]
+    used: frozenset[str]
+
+    def commit(self) -> None:
+        self.cache.prune(set(self.used))
+
+    def abort(self) -> None:
+        self.cache.remove(self.written)
+
+
+def _recompute(path: Path, meta, options, summarized: bool, budget, rules: Rules, cache_folder, key: str):
+    """Read and extract one article here, its cache entry having failed the checks (the entry is
+    removed; the next build writes it again)."""
+    if cache_folder is not None and key:
+        ExtractionCache(cache_folder).remove([key])
+    if _WORKER_RULES is not rules:
+        _init_worker(rules)
+    try:
+        return codec.decode(within_budget(budget, _read_and_encode, str(path), meta, options, summarized))
+    except CorpusError as exc:
+        return skipped_article(path, exc)
+    except ArticleTimeout:
+        return Skipped(str(path), timeout_reason(budget))
 
 
 def _article_key(path: Path, meta: dict | None, digest: str, options: ReadOptions | None) -> str:
@@ -296,52 +381,63 @@ def _article_key(path: Path, meta: dict | None, digest: str, options: ReadOption
     return article_key(raw, str(path), meta, digest, opts.as_dict())
 
 
-def _cached_read_and_extract(task) -> tuple[str, Extraction | Skipped]:
-    """(cache key, Extraction or Skipped) of one article: from the cache when its entry is valid
-    (checksum and type checked; a bad entry is removed), else read and extracted here and stored
-    (temporary file + rename: never a torn entry)."""
-    path, meta, options, cache_folder, digest = task
-    key = ""
-    cache = ExtractionCache(cache_folder) if cache_folder is not None else None
-    if cache is not None:
-        key = _article_key(Path(path), meta, digest, options)
-        hit = cache.get(key) if key else None
-        if hit is not None:
-            return key, hit
-    try:
-        doc = read_document(Path(path), meta, options)
-    except CorpusError as exc:
-        return key, skipped_article(path, exc)
-    ex = extract_document(doc, _lexicon())
-    if cache is not None and key:
-        cache.put(key, ex)
-    return key, ex
+def _cached_read_and_extract(task) -> tuple[str, Extraction | Skipped, bool, str]:
+    """(cache key, Extraction or Skipped, entry written?, cache error) of one article: from the
+    cache when its entry is valid (checksum, shape and types checked; a bad entry is removed), else
+    read and extracted here within its time budget and stored (temporary file + rename: never a
+    torn entry)."""
+    key, out, wrote, error = _cached_read(task, summarized=False)
+    return key, (codec.decode(out) if isinstance(out, bytes) else out), wrote, error
 
 
-def _cached_read_and_summarize(task) -> tuple[str, bytes | Skipped]:
-    """(cache key, pickled ArticleFacts or Skipped) of one article, the facts cached as they are
-    sent: a warm build neither extracts nor summarizes, and pickles nothing twice."""
-    path, meta, options, cache_folder, digest = task
+def _cached_read_and_summarize(task) -> tuple[str, bytes | Skipped, bool, str]:
+    """(cache key, encoded ArticleFacts or Skipped, entry written?, cache error) of one article, the
+    facts cached as they are sent: a warm build neither extracts nor summarizes."""
+    return _cached_read(task, summarized=True)
+
+
+def _cached_read(task, summarized: bool) -> tuple[str, bytes | Skipped, bool, str]:
+    global _CACHE_BROKEN
+    path, meta, options, cache_folder, digest, budget = task
     key = ""
-    cache = ExtractionCache(cache_folder, expected=ArticleFacts) if cache_folder is not None else None
-    if cache is not None:
+    cache = None
+    if cache_folder is not None:
+        cache = ExtractionCache(cache_folder, expected=ArticleFacts if summarized else Extraction)
         key = _article_key(Path(path), meta, digest, options)
-        hit = cache.get_with_payload(key) if key else None
-        if hit is not None:
-            return key, hit[1]
+        if summarized:
+            # Only the checksum here: the build process decodes (and checks) what it receives anyway,
+            # and recomputes an entry that fails (see _extract_folder). Decoding twice would cost more.
+            payload = cache.get_payload(key) if key else None
+            if payload is not None:
+                return key, payload, False, ""
+        else:
+            hit = cache.get_with_payload(key) if key else None
+            if hit is not None:
+                return key, hit[1], False, ""
     try:
-        doc = read_document(Path(path), meta, options)
+        payload = within_budget(budget, _read_and_encode, path, meta, options, summarized)
     except CorpusError as exc:
-        return key, skipped_article(path, exc)
-    facts = summarize_judged(extract_document(doc, _lexicon()), _WORKER_RULES)
-    payload = pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL)
-    if cache is not None and key:
+        return key, skipped_article(path, exc), False, ""
+    except ArticleTimeout:
+        return key, Skipped(path, timeout_reason(budget)), False, ""
+    if cache is None or not key or _CACHE_BROKEN:
+        return key, payload, False, _CACHE_BROKEN
+    try:
         cache.put_payload(key, payload)
-    return key, payload
+    except CacheWriteError as exc:
+        _CACHE_BROKEN = exc.strerror or str(exc)
+        return key, payload, False, _CACHE_BROKEN
+    return key, payload, True, ""
+
+
+def _read_and_encode(path: str, meta, options, summarized: bool) -> bytes:
+    """Read, extract (and summarize) one article; its encoded facts or Extraction."""
+    ex = extract_document(read_document(Path(path), meta, options), _lexicon())
+    return codec.encode(summarize_judged(ex, _WORKER_RULES) if summarized else ex)
 
 
 def _extract_folder_dask(files, manifest, todo, keys, results, rules, cache, scheduler, progress,
-                         options=None, summarized=False) -> None:
+                         options=None, summarized=False, budget=None, written=None, cache_errors=None) -> None:
     """Read the articles here (the cluster need not see this disk), extract them on the cluster."""
     docs: list[Document] = []
     at: list[int] = []
@@ -351,11 +447,16 @@ def _extract_folder_dask(files, manifest, todo, keys, results, rules, cache, sch
             at.append(i)
         except CorpusError as exc:
             results[i] = skipped_article(files[i], exc)
-    for i, payload in zip(at, map_dask(docs, rules, scheduler, progress, summarized)):
-        _store(cache, keys[i], payload)
+    for i, payload in zip(at, map_dask(docs, rules, scheduler, progress, summarized, budget)):
+        if isinstance(payload, str):             # over its time budget on the cluster
+            results[i] = Skipped(str(files[i]), payload)
+            continue
+        if cache is not None and keys[i] and not (cache_errors or []):
+            try:
+                cache.put_payload(keys[i], payload)
+                if written is not None:
+                    written.append(keys[i])
+            except CacheWriteError as exc:
+                if cache_errors is not None:
+                    cache_errors.append(exc.strerror or str(exc))
         results[i] = payload
-
-
-def _store(cache: ExtractionCache | None, key: str, out: bytes | Skipped) -> None:
-    if cache is not None and key and isinstance(out, bytes):
-        cache.put_payload(key, out)

@@ -9,7 +9,8 @@ from pathlib import Path
 import networkx as nx
 
 from .corpus import Corpus, ReadOptions, Skipped, read_corpus, require_articles
-from .export.atomic import write_all_atomic
+from .errors import KgError, shown
+from .export.atomic import check_out_dir, write_all_atomic
 from .export.graphml import generate_graphml, iter_graphml
 from .export.html import generate_html
 from .export.json import generate_json, iter_json
@@ -24,6 +25,7 @@ from .model import ArticleFacts, Document, Extraction
 from .relevance import Relevance, Topic, compile_topic, judge, on_topic
 from .resolve import resolve, resolve_facts
 from .rules import Rules, load_rules
+from .budget import DEFAULT_SECONDS
 
 OUTPUT_FILES = ("graph.json", "graph.ttl", "graph.trig", "graph.graphml", "graph.html", "report.md", "report.html",
                 *(f"{NEO4J_FOLDER}/{name}" for name in NEO4J_FILES))
@@ -41,7 +43,7 @@ class BuildResult:
     corpus: Corpus
     out_dir: str
     files: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)     # one line each (a cache or store not written)
 
 
 def _progress(iterable, total: int, enabled: bool, desc: str):
@@ -139,7 +141,7 @@ def output_renderers(g: nx.MultiDiGraph, skipped: list[Skipped] = (), base_iri: 
             return neo4j.pop(name)
         return render
 
-    skipped_files = [(s.path, s.reason) for s in skipped]
+    skipped_files = [(shown(Path(s.path).name), s.reason) for s in skipped]     # names, not where this machine keeps them
     return {
         "graph.json": lambda: iter_json(g),
         "graph.ttl": rdf["graph.ttl"],
@@ -161,34 +163,73 @@ def render_outputs(g: nx.MultiDiGraph, skipped: list[Skipped] = (), base_iri: st
     return out
 
 
+class EmptyGraphError(KgError):
+    """The build found no entity, and an output folder already holds a graph."""
+
+
 def build(corpus_dir: str | os.PathLike, out_dir: str | os.PathLike, rules_dir: str | os.PathLike | None = None,
           base_iri: str = DEFAULT_BASE, progress: bool = False, workers: int | None = None,
           cache: bool = True, dask_scheduler: str | None = None,
-          read_options: ReadOptions | None = None, query_store: bool = True, all_topics: bool = False,
+          read_options: ReadOptions | None = None, article_timeout: float | None = DEFAULT_SECONDS,
+          allow_empty: bool = False, query_store: bool = True, all_topics: bool = False,
           title: str | None = None) -> BuildResult:
     """Read, extract, resolve and write all outputs atomically into `out_dir`.
 
     Articles are read and extracted in `workers` processes (default: all cores) or on a Dask
-    cluster; unchanged articles come from `out_dir/.cache/` unless `cache` is False. With `query_store`,
-    the store `kg query` opens (out_dir/graph.oxigraph) is written too; else the first query makes it.
-    Only on-topic articles give nodes and links unless `all_topics`; the cached facts carry each
-    article's relevance, so switching `all_topics` re-extracts nothing. `title` names the pages."""
-    from .parallel import default_workers, summarize_folder
+    cluster; unchanged articles come from `out_dir/.cache/` unless `cache` is False. An article
+    that uses more than `article_timeout` seconds of CPU is skipped (None: no limit). A build that
+    finds no entity at all does not replace an existing output unless `allow_empty`. With
+    `query_store`, the store `kg query` opens (out_dir/graph.oxigraph) is written too; else the
+    first query makes it. Only on-topic articles give nodes and links unless `all_topics`; the
+    cached facts carry each article's relevance, so switching `all_topics` re-extracts nothing.
+    `title` names the pages."""
+    from .parallel import summarize_folder
     normalize_base(base_iri)              # a bad --base-iri fails before any article is read
     rules = load_rules(rules_dir)          # rule errors surface before any article is read
+    check_out_dir(out_dir)                 # --out naming a file fails before any article is read
+    cache_run: list = []
     corpus, facts = summarize_folder(corpus_dir, rules, workers=workers,
                                      cache_dir=Path(out_dir) / CACHE_DIR if cache else None,
                                      dask_scheduler=dask_scheduler, progress=progress,
-                                     options=read_options)
+                                     options=read_options, article_timeout=article_timeout, cache_run=cache_run)
+    box = [facts]
+    del facts                # the graph is made from them; they are freed before rendering
+    try:
+        res = _graph_and_files(corpus_dir, out_dir, corpus, box, rules, base_iri, workers, allow_empty, query_store,
+                               all_topics, title)
+    except BaseException as exc:
+        if not getattr(exc, "output_written", False):
+            for run in cache_run:        # a failed build leaves the cache as it found it
+                run.abort()
+            raise
+        for run in cache_run:
+            run.commit()
+        raise
+    for run in cache_run:
+        run.commit()
+    return res
+
+
+def _graph_and_files(corpus_dir, out_dir, corpus, box: list, rules, base_iri, workers, allow_empty,
+                     query_store: bool = True, all_topics: bool = False, title: str | None = None) -> BuildResult:
+    from .parallel import default_workers
     require_articles(corpus_dir, corpus)   # nothing readable: keep the previous output, exit 2
+    facts = box.pop()
     g = graph_from_facts(facts, rules, all_topics, title)
+    if g.number_of_nodes() == 0 and not allow_empty and _has_output(out_dir):
+        raise EmptyGraphError(f"{shown(corpus_dir)}: no entity found in {len(corpus.documents)} article(s); "
+                              f"the graph in {shown(out_dir)} is kept (pass --allow-empty to replace it)")
     del facts                # the graph holds what the exporters need: free the facts before rendering
     files = output_renderers(g, list(corpus.skipped), base_iri)
     # With a second core, a forked child writes the RDF files while this process writes the rest.
     parallel = [RDF_FILES] if (workers is None and default_workers() > 1) or (workers or 1) > 1 else []
     write_all_atomic(files, out_dir, parallel=parallel)
-    warnings = _write_query_store(out_dir) if query_store else []
-    return BuildResult(g, corpus, str(out_dir), sorted(files), warnings=warnings)
+    warnings = list(corpus.notes) + (_write_query_store(out_dir) if query_store else [])
+    return BuildResult(g, corpus, str(out_dir), sorted(files), warnings)
+
+
+def _has_output(out_dir: str | os.PathLike) -> bool:
+    return os.path.exists(Path(out_dir) / "graph.json")
 
 
 def _write_query_store(out_dir) -> list[str]:

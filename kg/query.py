@@ -12,7 +12,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from .errors import QueryError
+from .errors import QueryError, shown
 from .graph import find_nodes
 from .sparql import (RDF_FILES, SparqlResult, _one_line, check_read_only, load_store, rdf_file,  # noqa: F401
                      run_query, sparql)           # SPARQL lives in kg/sparql.py; the names stay importable here
@@ -46,13 +46,33 @@ def load_graph(path: str | Path = DEFAULT_OUTPUT) -> nx.MultiDiGraph:
     from .export.json import read_json
     f = graph_file(path)
     try:
+        with open(f, encoding="utf-8") as fh:
+            _check_node_link(json.load(fh))
         g = read_json(f)
     except UnicodeDecodeError:
-        raise QueryError(f"{f}: not a kg graph.json: not UTF-8 text") from None
+        raise QueryError(f"{shown(f)}: not a kg graph.json: not UTF-8 text") from None
     except (ValueError, KeyError, TypeError, AttributeError, OSError, json.JSONDecodeError, nx.NetworkXError) as exc:
-        raise QueryError(f"{f}: not a kg graph.json: {_one_line(exc)}") from None
+        raise QueryError(f"{shown(f)}: not a kg graph.json: {_one_line(exc)}") from None
     g.graph.setdefault("source", str(f))
     return g
+
+
+def _check_node_link(data) -> None:
+    """ValueError unless `data` is a node-link graph: an object with a list of nodes that have ids and
+    a list of links that have a source and a target."""
+    if not isinstance(data, dict):
+        raise ValueError(f"a JSON {type(data).__name__}, not an object with nodes and links")
+    nodes, links = data.get("nodes"), data.get("edges", data.get("links", []))
+    if not isinstance(nodes, list):
+        raise ValueError("no list of nodes")
+    if not isinstance(links, list):
+        raise ValueError("its links are not a list")
+    for i, n in enumerate(nodes, 1):
+        if not isinstance(n, dict) or "id" not in n:
+            raise ValueError(f"node {i} has no id")
+    for i, e in enumerate(links, 1):
+        if not isinstance(e, dict) or "source" not in e or "target" not in e:
+            raise ValueError(f"link {i} has no source and target")
 
 
 def suggest(g: nx.MultiDiGraph, name: str, n: int = 3) -> list[str]:

@@ -1,15 +1,19 @@
 """Load and validate the rule tables in `rules/` (TSV, one rule a line, `#` comments).
 
-Every error names the file and line: `rules/heads.tsv:12: unknown type 'Organisation'`.
+Every table in SCHEMAS is required: a missing table (deleted, a folder, a pipe, a symlink loop)
+is an error, never a build with fewer rules. Every error names the file and line:
+`rules/heads.tsv:12: unknown type 'Organisation'`.
 """
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import RuleError
+from .errors import RuleError, shown
 from .model import ENTITY_TYPES, RELATIONS
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
@@ -82,6 +86,9 @@ TOPIC_SETTINGS: dict[str, str] = {
     "lead_sentences": "count", "window": "count", "unacted": "number",
 }
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
+# columns that must hold a whole number when not empty: (file, column)
+INTEGERS = {("heads.tsv", "level")}
+_WHOLE = re.compile(r"^[0-9]{1,6}$")
 ALIAS_SEP = "|"
 
 
@@ -129,17 +136,35 @@ def _check_regex_safety(text: str, where: str) -> None:
             raise RuleError(f"{where}: phrase {phrase.strip()!r} has no letter or digit")
 
 
-def load_table(path: Path, name: str, label: str) -> tuple[Rule, ...]:
-    required, optional = SCHEMAS[name]
+def read_table_bytes(path: Path, label: str) -> bytes:
+    """The bytes of a rule table, which must be a regular file (`stat` first: a pipe is never opened)."""
     try:
-        raw = path.read_bytes()
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise RuleError(f"{label}: missing; every table in rules/README.md is required "
+                        "(copy it from the project's rules/)") from None
+    except OSError as exc:
+        raise RuleError(f"{label}: cannot read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise RuleError(f"{label}: is a folder, not a table")
+    if not stat.S_ISREG(st.st_mode):
+        raise RuleError(f"{label}: not a regular file (a pipe, socket or device)")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise RuleError(f"{label}: cannot read: {exc.strerror or exc}") from None
+
+
+def load_table(path: Path, name: str, label: str, raw: bytes | None = None) -> tuple[Rule, ...]:
+    required, optional = SCHEMAS[name]
+    if raw is None:
+        raw = read_table_bytes(path, label)
+    try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise RuleError(f"{label}:{line}: not UTF-8 (byte 0x{raw[exc.start]:02x}: {exc.reason}); "
                         "save the table as UTF-8") from exc
-    except OSError as exc:
-        raise RuleError(f"{label}: cannot read: {exc.strerror or exc}") from exc
     import unicodedata
     text = unicodedata.normalize("NFC", text)
     header: list[str] | None = None
@@ -179,6 +204,9 @@ def load_table(path: Path, name: str, label: str) -> tuple[Rule, ...]:
         for (fname, col), allowed in ENUMS.items():
             if fname == name and col in row and row[col] not in allowed:
                 raise RuleError(f"{where}: unknown {col} {row[col]!r} (one of {', '.join(sorted(a for a in allowed if a))})")
+        for (fname, col) in INTEGERS:
+            if fname == name and row.get(col) and not _WHOLE.match(row[col]):
+                raise RuleError(f"{where}: {col} {row[col]!r} is not a whole number")
         if name == "cues.tsv" and row.get("role") and not re.fullmatch(r"[a-z]+", row["role"]):
             raise RuleError(f"{where}: role {row['role']!r} is not a lower-case word")
         if name == "events.tsv":
@@ -246,17 +274,22 @@ def _check_topic_setting(row: dict[str, str], where: str) -> None:
 def load_rules(folder: str | Path | None = None) -> Rules:
     """Load every known table under `folder` (default: the project's `rules/`)."""
     folder = Path(folder) if folder is not None else DEFAULT_RULES_DIR
-    if not folder.is_dir():
-        raise RuleError(f"{folder}: rules folder does not exist")
+    try:
+        is_dir = stat.S_ISDIR(os.stat(folder).st_mode)
+    except FileNotFoundError:
+        raise RuleError(f"{shown(folder)}: rules folder does not exist") from None
+    except OSError as exc:
+        raise RuleError(f"{shown(folder)}: cannot read the rules folder: {exc.strerror or exc}") from None
+    if not is_dir:
+        raise RuleError(f"{shown(folder)}: not a folder (--rules must name the rules folder)")
     tables: dict[str, tuple[Rule, ...]] = {}
     h = hashlib.sha256()
     for name in sorted(SCHEMAS):
         path = folder / name
-        if not path.is_file():
-            continue
-        label = f"{folder.name}/{name}"
-        tables[name] = load_table(path, name, label)
-        h.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+        label = f"{shown(folder.name or folder.resolve().name or folder)}/{name}"
+        raw = read_table_bytes(path, label)
+        tables[name] = load_table(path, name, label, raw)
+        h.update(name.encode() + b"\0" + raw + b"\0")
     _cross_check(tables, folder.name)
     _check_topic_tables(tables, folder)
     return Rules(tables, h.hexdigest(), str(folder))

@@ -9,6 +9,7 @@ import pytest
 from conftest import CORPUS, ROOT
 
 import kg
+import kg.cache
 import kg.parallel
 from kg.cache import ExtractionCache, article_key, decode_entry, encode_entry
 from kg.cli import main
@@ -37,7 +38,7 @@ def extracted(monkeypatch):
 
 
 def _entries(out: Path) -> list[Path]:
-    return sorted((out / ".cache" / "facts").glob("*.pkl"))
+    return sorted((out / ".cache" / "facts").glob("*.kgx"))
 
 
 def _outputs(out: Path) -> dict[str, bytes]:
@@ -123,11 +124,11 @@ def test_an_entry_with_one_flipped_byte_is_recomputed(corpus, tmp_path, extracte
     assert len(extracted) == 1
 
 
-def test_an_entry_that_does_not_unpickle_to_an_extraction_is_recomputed(corpus, tmp_path, extracted):
+def test_an_entry_that_does_not_decode_to_facts_is_recomputed(corpus, tmp_path, extracted):
     kg.build(corpus, tmp_path / "out", workers=1)
     before = _outputs(tmp_path / "out")
     victim = _entries(tmp_path / "out")[1]
-    victim.write_bytes(encode_entry(b"not a pickle"))     # a valid checksum over a foreign payload
+    victim.write_bytes(encode_entry(b"not msgpack \xc1"))  # a valid checksum over a foreign payload
     extracted.clear()
     kg.build(corpus, tmp_path / "out", workers=1)
     assert len(extracted) == 1 and _outputs(tmp_path / "out") == before
@@ -147,7 +148,7 @@ def test_an_interrupted_write_leaves_no_entry_behind(tmp_path, monkeypatch):
 
     def interrupted(src, dst):
         raise KeyboardInterrupt
-    monkeypatch.setattr(os, "replace", interrupted)
+    monkeypatch.setattr(kg.cache, "_replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
         cache.put_payload("ab" * 32, b"payload")
     assert list((tmp_path / "c").iterdir()) == []
@@ -161,10 +162,10 @@ def test_entries_of_deleted_articles_are_pruned(corpus, tmp_path):
 
 
 def test_entry_check_rejects_truncation_and_foreign_files():
-    entry = encode_entry(b"pickled extraction")
-    assert decode_entry(entry) == b"pickled extraction"
+    entry = encode_entry(b"encoded extraction")
+    assert decode_entry(entry) == b"encoded extraction"
     assert decode_entry(entry[:-1]) is None
-    assert decode_entry(b"KGX1") is None
+    assert decode_entry(b"KGX2") is None
     assert decode_entry(b"not a cache entry at all, but long enough to have a header") is None
 
 

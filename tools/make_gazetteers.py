@@ -28,6 +28,7 @@ import importlib.metadata
 import importlib.util
 import os
 import re
+import shutil
 import sqlite3
 import sys
 import tempfile
@@ -40,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 
 from kg.errors import RuleError  # noqa: E402
 from kg.extract.lexicon import match_form  # noqa: E402
-from kg.rules import load_rules  # noqa: E402
+from kg.rules import DEFAULT_RULES_DIR, load_rules  # noqa: E402
 
 GAZ = ROOT / "rules" / "gazetteer"
 SOURCES = GAZ / "sources"
@@ -483,7 +484,7 @@ def build() -> tuple[dict[str, str], list[str]]:
     notes = expand_and_dedupe([e for entries in tables.values() for e in entries])
     texts = {name: render(name, entries, versions) for name, entries in tables.items()}
     with tempfile.TemporaryDirectory() as tmp:         # kg's own loader must accept the result
-        (Path(tmp) / "gazetteer").mkdir()
+        shutil.copytree(DEFAULT_RULES_DIR, tmp, dirs_exist_ok=True)   # every table is required: the others as they are
         for name, text in texts.items():
             (Path(tmp) / "gazetteer" / f"{name}.tsv").write_text(text, encoding="utf-8")
         try:

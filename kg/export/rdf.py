@@ -12,6 +12,7 @@ The modelling (reification + named graphs + PROV-O) is described in docs/rdf.md.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import re
 from collections import defaultdict
@@ -58,11 +59,21 @@ def typed(value, datatype: str) -> str:
     return f"{_quoted(value)}^^<{datatype}>"
 
 
+@functools.lru_cache(maxsize=8)
 def normalize_base(base: str) -> str:
-    """The base IRI, checked (absolute, no spaces or <>"{}|\\^`) and ending in '/' or '#'."""
-    if not _BASE_IRI.fullmatch(base or ""):
+    """The base IRI, checked (absolute, no spaces or <>"{}|\\^`, and valid for RDF readers: a bad
+    percent escape, a private-use character or a broken host would give files that Oxigraph and
+    `kg query` cannot load) and ending in '/' or '#'."""
+    if not isinstance(base, str) or not _BASE_IRI.fullmatch(base):
         raise KgError(f"--base-iri {base!r}: not an absolute IRI (like {DEFAULT_BASE})")
-    return base if base.endswith(("/", "#")) else base + "/"
+    base = base if base.endswith(("/", "#")) else base + "/"
+    import pyoxigraph
+    try:
+        pyoxigraph.NamedNode(f"{base}id/x")
+    except ValueError as exc:
+        reason = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in " ".join(str(exc).split()))
+        raise KgError(f"--base-iri {base!r}: not a valid IRI ({reason or 'invalid'})") from None
+    return base
 
 
 def segment(text: str) -> str:

@@ -15,7 +15,7 @@ from kg.extract import compile_lexicon, extract_document
 
 def _folder_with(tmp_path, data: bytes, name: str = f"{ARTICLE_ID}.txt"):
     folder = tmp_path / "corpus"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     (folder / name).write_bytes(data)
     return folder
 
@@ -189,3 +189,108 @@ def test_build_help_explains_the_reader_options(capsys):
     out = " ".join(capsys.readouterr().out.split())
     assert "--encoding NAME read every article in this encoding (e.g. cp1258, utf-16) instead of detecting it" in out
     assert "--max-size MB skip (and report) article files larger than this (default: 20 MB)" in out
+
+
+# --- wrong decodes never wipe an output ------------------------------------------------------------
+
+def _corpus_of_seed_articles(tmp_path):
+    import shutil
+    from robust_helpers import CORPUS
+    return shutil.copytree(CORPUS, tmp_path / "corpus")
+
+
+def _built(tmp_path):
+    """A corpus and an output folder holding its good build."""
+    from robust_helpers import reader_view
+    folder = _corpus_of_seed_articles(tmp_path)
+    out = tmp_path / "out"
+    kg.build(folder, out, workers=1, cache=False)
+    return folder, out, reader_view(out)
+
+
+def test_forcing_utf16_on_utf8_articles_skips_every_one_and_keeps_the_previous_output(tmp_path, capsys):
+    from robust_helpers import reader_view
+    folder, out, before = _built(tmp_path)
+    code = main(["build", str(folder), "--out", str(out), "--encoding", "utf-16", "-q", "--workers", "1"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2 and len(err) == 1
+    assert err[0].startswith(f"kg: error: {folder}: no article could be read (5 skipped; ")
+    assert reader_view(out) == before
+    for s in read_corpus(folder, ReadOptions(encoding="utf-16")).skipped:      # CJK 'letters', or bad UTF-16
+        assert ("read as utf-16 (--encoding)" in s.reason and "not Vietnamese; is that its encoding?" in s.reason) \
+            or s.reason.startswith("not valid utf-16"), s.reason
+
+
+def test_forced_latin1_on_utf8_text_is_refused_as_mojibake(tmp_path):
+    corpus = read_corpus(_folder_with(tmp_path, article_text().encode("utf-8")), ReadOptions(encoding="latin-1"))
+    assert corpus.documents == ()
+    assert corpus.skipped[0].reason.startswith("mojibake: UTF-8 that was decoded twice")
+
+
+def test_a_build_that_finds_no_entity_does_not_replace_a_graph_unless_asked(tmp_path, capsys):
+    from robust_helpers import reader_view
+    folder, out, before = _built(tmp_path)
+    other = tmp_path / "english"
+    other.mkdir()
+    (other / "note.txt").write_text("The weather was fine on Tuesday.\n", encoding="utf-8")
+    code = main(["build", str(other), "--out", str(out), "-q", "--workers", "1"])
+    assert code == 2
+    assert capsys.readouterr().err.strip() == (f"kg: error: {other}: no entity found in 1 article(s); the graph "
+                                               f"in {out} is kept (pass --allow-empty to replace it)")
+    assert reader_view(out) == before
+    code = main(["build", str(other), "--out", str(out), "-q", "--workers", "1", "--allow-empty"])
+    assert code == 0
+    assert capsys.readouterr().err.strip() == "kg: warning: no entity found in 1 article(s); the graph is empty"
+    assert reader_view(out) != before
+
+
+def test_three_stray_nul_bytes_are_read_as_spaces_not_as_a_binary_file(tmp_path, original, rules):
+    text = article_text()
+    lines = text.split("\n")
+    data = "\n".join(line + "\x00" if i in (2, 4, 6) else line for i, line in enumerate(lines)).encode("utf-8")
+    corpus = read_corpus(_folder_with(tmp_path, data))
+    assert corpus.skipped == ()
+    (doc,) = corpus.documents
+    assert doc.text.count(" \n") >= 3
+    assert graph_signature(kg.build_graph(corpus, rules)) == original[2]
+
+
+def test_many_nul_bytes_are_still_a_binary_file(tmp_path):
+    data = article_text().encode("utf-8") + b"\x00" * 200
+    assert read_corpus(_folder_with(tmp_path, data)).skipped[0].reason.startswith("binary file")
+
+
+@pytest.mark.parametrize("rounds", [1, 2])
+def test_text_decoded_through_latin1_is_refused_as_mojibake_not_called_binary(tmp_path, rounds):
+    text = article_text()
+    for _ in range(rounds):
+        text = text.encode("utf-8").decode("latin-1")
+    corpus = read_corpus(_folder_with(tmp_path, text.encode("utf-8")))
+    assert corpus.skipped[0].reason.startswith("mojibake: UTF-8 that was decoded twice")
+
+
+@pytest.mark.parametrize("encoding,bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"), ("utf-16-le", b"")])
+def test_utf16_download_cut_in_the_middle_of_a_code_unit_is_read_up_to_the_cut(tmp_path, encoding, bom):
+    text = article_text().rstrip("\n") + " Bộ Công an."          # ends with a letter, not a line break
+    cut = bom + text.encode(encoding)[:-1]                          # the last letter's second byte is missing
+    (doc,) = read_corpus(_folder_with(tmp_path / "cut", cut)).documents
+    (whole,) = read_corpus(_folder_with(tmp_path / "whole", bom + text[:-1].encode(encoding))).documents
+    assert doc.text == whole.text and doc.text.endswith("Bộ Công an")
+
+
+@pytest.mark.parametrize("name,what", [("rot13", "not a text encoding"), ("undefined", "not a text encoding"),
+                                       ("hex", "not a text encoding"), ("utf-99", "unknown encoding")])
+def test_an_encoding_that_cannot_decode_text_is_one_line_exit_2(tmp_path, capsys, name, what):
+    folder = _folder_with(tmp_path, article_text().encode("utf-8"))
+    code = main(["build", str(folder), "--out", str(tmp_path / "out"), "--encoding", name, "-q"])
+    assert code == 2
+    assert capsys.readouterr().err.strip() == f"kg: error: --encoding {name!r}: {what} (e.g. utf-8, utf-16, cp1258)"
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_page_declaring_a_charset_that_decodes_nothing_is_read_by_the_usual_order(tmp_path):
+    page = ('<html><head><meta charset="undefined"></head><body><p>'
+            + article_text().split("\n")[2] + "</p></body></html>")
+    folder = _folder_with(tmp_path, to_cp1258(page), "trang.html")
+    (doc,) = read_corpus(folder).documents
+    assert doc.text.strip() == unicodedata.normalize("NFC", article_text().split("\n")[2]).strip()

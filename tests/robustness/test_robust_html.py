@@ -143,3 +143,19 @@ def test_text_article_that_mentions_html_is_still_text(tmp_path):
     (folder / "bai.txt").write_text("Hướng dẫn: thẻ <html> mở một trang web.\nBộ Công an họp.\n", encoding="utf-8")
     (doc,) = read_corpus(folder).documents
     assert doc.text.startswith("Hướng dẫn: thẻ <html> mở một trang web.")
+
+
+def test_marked_sections_that_crashed_the_standard_parser_are_skipped_like_browsers_do():
+    for section in ("<![ x ]>", "<![foo[ Bộ Quốc phòng ]]>", "<![CDATA[ Bộ Y tế ]]>", "<![if !IE]>", "<![endif]>"):
+        markup = f"<body><p>Bộ Công an họp.</p>{section}<p>Cục Đối ngoại dự.</p></body>"
+        assert html_to_text(markup).text == "Bộ Công an họp.\nCục Đối ngoại dự.\n", section
+
+
+def test_a_page_with_a_marked_section_is_built_with_the_other_articles(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "trang.html").write_text("<html><body><article><p>Bộ Công an phối hợp với IOM.</p><![ x ]>"
+                                       "<![foo[ a ]]></article></body></html>", encoding="utf-8")
+    (folder / "bai.txt").write_text("Bộ Ngoại giao họp.\n", encoding="utf-8")
+    corpus = read_corpus(folder)
+    assert corpus.skipped == () and len(corpus.documents) == 2

@@ -187,3 +187,61 @@ def test_regex_looking_glue_word_is_matched_literally(rules_dir):
     lex = compile_lexicon(kg.load_rules(rules_dir))
     assert lex.list_separators.match(" (a+)+$ ")
     assert not lex.list_separators.match(" aaaa ")
+
+
+# --- every table is required ------------------------------------------------------------------------
+
+def test_a_deleted_table_stops_the_build_and_the_previous_output_is_kept(rules_dir, tmp_path, capsys):
+    from robust_helpers import CORPUS, reader_view
+    out = tmp_path / "out"
+    kg.build(CORPUS, out, rules_dir=rules_dir, workers=1, cache=False)
+    before = reader_view(out)
+    (rules_dir / HEADS).unlink()
+    code = main(["build", str(CORPUS), "--out", str(out), "--rules", str(rules_dir), "-q"])
+    assert code == 2
+    assert capsys.readouterr().err.strip() == ("kg: error: rules/heads.tsv: missing; every table in "
+                                               "rules/README.md is required (copy it from the project's rules/)")
+    assert reader_view(out) == before
+
+
+def test_a_folder_in_place_of_a_table_is_reported(rules_dir, tmp_path, capsys):
+    (rules_dir / HEADS).unlink()
+    (rules_dir / HEADS).mkdir()
+    assert _build_error(rules_dir, tmp_path, capsys) == "kg: error: rules/heads.tsv: is a folder, not a table"
+
+
+def test_a_symlink_loop_in_place_of_a_table_is_reported(rules_dir, tmp_path, capsys):
+    import os
+    (rules_dir / HEADS).unlink()
+    os.symlink(rules_dir / HEADS, rules_dir / HEADS)
+    assert _build_error(rules_dir, tmp_path, capsys) == \
+        "kg: error: rules/heads.tsv: cannot read: Too many levels of symbolic links"
+
+
+@pytest.mark.bound(30)
+def test_a_pipe_in_place_of_a_table_is_reported_without_waiting_on_it(rules_dir, tmp_path, capsys):
+    import os
+    (rules_dir / HEADS).unlink()
+    os.mkfifo(rules_dir / HEADS)
+    assert _build_error(rules_dir, tmp_path, capsys) == \
+        "kg: error: rules/heads.tsv: not a regular file (a pipe, socket or device)"
+
+
+def test_rules_at_an_empty_folder_name_the_first_missing_table(tmp_path, capsys):
+    empty = tmp_path / "rules"
+    empty.mkdir()
+    from kg.rules import SCHEMAS
+    assert _build_error(empty, tmp_path, capsys).startswith(f"kg: error: rules/{sorted(SCHEMAS)[0]}: missing; ")
+
+
+def test_rules_at_a_file_is_reported(tmp_path, capsys):
+    target = tmp_path / "rules"
+    target.write_text("id\tword\n", encoding="utf-8")
+    assert _build_error(target, tmp_path, capsys) == \
+        f"kg: error: {target}: not a folder (--rules must name the rules folder)"
+
+
+def test_a_level_that_is_not_a_whole_number_is_reported(rules_dir, tmp_path, capsys):
+    n = _append(rules_dir / HEADS, "org.hoi-dong-thu\tOrganization\tHội đồng\thai")
+    assert _build_error(rules_dir, tmp_path, capsys) == \
+        f"kg: error: rules/heads.tsv:{n}: level 'hai' is not a whole number"
