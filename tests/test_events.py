@@ -17,7 +17,7 @@ def build(tmp_path, *texts: str):
     folder.mkdir()
     for i, text in enumerate(texts):
         (folder / f"{chr(97 + i)}.txt").write_text(text, encoding="utf-8")
-    return kg.build_graph(kg.read_corpus(folder))
+    return kg.build_graph(kg.read_corpus(folder), all_topics=True)      # events, whatever the topic
 
 
 def events(g) -> dict[str, dict]:
