@@ -1,7 +1,7 @@
 """Load and validate the rule tables in `rules/` (TSV, one rule a line, `#` comments).
 
-Every table in SCHEMAS is required: a missing table (deleted, a folder, a pipe, a symlink loop)
-is an error, never a build with fewer rules. Every error names the file and line:
+Every table in SCHEMAS but the pair of topic tables is required: a missing table (deleted, a folder,
+a pipe, a symlink loop) is an error, never a build with fewer rules. Every error names the file and line:
 `rules/heads.tsv:12: unknown type 'Organisation'`.
 """
 from __future__ import annotations
@@ -18,6 +18,9 @@ from .model import ENTITY_TYPES, RELATIONS
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
+# The topic tables may be left out together (then no article is judged and every one is kept; one
+# without the other is an error, see _check_topic_tables); every other table is required.
+OPTIONAL_TABLES = frozenset({"topic.tsv", "topic_settings.tsv"})
 # file (relative to the rules folder) -> (required columns, optional columns)
 SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "gazetteer/organizations.tsv": (("id", "name"), ("aliases", "parent", "country", "wikidata", "note")),
@@ -287,6 +290,8 @@ def load_rules(folder: str | Path | None = None) -> Rules:
     for name in sorted(SCHEMAS):
         path = folder / name
         label = f"{shown(folder.name or folder.resolve().name or folder)}/{name}"
+        if name in OPTIONAL_TABLES and not os.path.lexists(path):
+            continue                      # no topic rules: no article is judged, every one is kept
         raw = read_table_bytes(path, label)
         tables[name] = load_table(path, name, label, raw)
         h.update(name.encode() + b"\0" + raw + b"\0")
