@@ -223,6 +223,13 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             break
         w = s.words[k][2]
         g = gaz.get(s.words[k][0])
+        if k > j and s.gap(k).strip() in ("-", "–") and (
+                (g is not None and lex.entries[g[2]].type == "Organization")
+                or any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ()))
+                or any(s.phrase_at(k, p.split()) for p in lex.posts if p.startswith(w + " ") or p == w)):
+            break                           # "Tổng cục VIII-Bộ Công an", "Tổng cục Thủy lợi-Ủy viên …": two things
+        if k > j and len(w) == 1 and w.isupper() and w not in "YÝIVX" and w.isalpha():
+            break                           # "Đội T B T B", "Đội Việt Nam C": a table's letters, a team's letter
         if k > j and own_head and s.phrase_at(k, own_head):
             break                           # "Đại học Nội vụ Đại học Tài nguyên …": a list written without commas
         if k > j and level >= 3 and _parent_starts(s, k, lex, g, level):
@@ -259,7 +266,7 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             run = _lower_run(s, k + 1, lex, False, j)
             after = k + 1 + run
             if run and (after >= n or s.gap(after).strip() in (",", ";", ".", ")", "(") or _is_stop(s, after, lex, "Organization")
-                        or s.words[after][2] == "số"):
+                        or s.words[after][2] == "số" or _heads_at(s, after, lex, "Organization")):
                 k = end = after             # "Đội Đặc nhiệm phòng chống ma túy và tội phạm, …": two nouns of one name
                 continue
         if _is_stop(s, k, lex, "Organization"):
@@ -570,6 +577,14 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
     w = s.words[k][2]
     if w in lex.and_words:
         return True
+    if k > j and s.gap(k).strip() == "," and not _comma_pair(s, k) and s.words[k - 1][2].isupper() \
+            and len(s.words[k - 1][2]) > 1:
+        return False                        # "Hiệp định … AFTA, mức thuế …": after a proper name, a comma ends the title
+    if k > j and w[:1].isupper() and not w.isupper() and (
+            lex.word_class.get(w.lower()) in CLAUSE_CLASSES or _is_stop_word(w.lower(), lex)) \
+            and k + 1 < len(s.words) and s.words[k + 1][2][:1].islower():
+        return False                        # "… Vòng loại U23 châu Á 2018 Từ ngày …": a new sentence
+        # (a title written in title case goes on: "Hiệp Định Về Hợp Tác …")
     if s.gap(k).strip() == "," and (lex.word_class.get(w.lower()) == "verb" and not _comma_pair(s, k)
                                     or any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ()))):
         return False                        # "…, nâng tổng số …", "…, ông Hermen Borst …": a clause or a person
@@ -639,9 +654,9 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
         # Organizations: capitalised head + name; a lower-case head before a proper name ("tập đoàn
         # truyền thông Nikkei", "đảng UMNO"): the press writes a company's or a party's kind in lower case
         h = _heads_at(s, i, lex, "Organization") if "Organization" in types else None
-        if h and not capital and (not _proper_name_follows(s, i + h[3], lex)
-                                  or s.text[:ws].rstrip().lower().endswith(tuple(c for c, _, _ in lex.cues.get("plural", ())))):
-            h = None                         # ("các công ty IT": companies, not one)
+        if h and (not capital and not _proper_name_follows(s, i + h[3], lex)
+                  or s.text[max(0, ws - 12):ws].rstrip().lower().endswith(lex.plural_words)):
+            h = None                         # ("các công ty IT", "Nhiều Trường Đại học …": many, not one)
         if h and any(t in types and (o := _heads_at(s, i, lex, t)) and o[3] > h[3] for t in ("Agreement", "Event")):
             h = None                         # longest head wins: "Bộ luật Hình sự" is a code of law, not a "Bộ"
         if h and ws not in gaz and not inside(ws, we, covered) and not inside(ws, we, org_taken):

@@ -79,6 +79,8 @@ class Lexicon:
     post_heads: dict[str, str] = field(default_factory=dict)
     post_heads_by_first: dict[str, list[tuple[list[str], str]]] = field(default_factory=dict)
     post_first_words: frozenset[str] = frozenset()
+    post_first_lower: frozenset[str] = frozenset()     # first words of posts, lower case ("ủy" of "Ủy viên")
+    plural_words: tuple[str, ...] = ()                 # cues.tsv plural markers, lower case, with a space
     title_first_words: frozenset[str] = frozenset()
     titles: list[str] = field(default_factory=list)
     posts: list[str] = field(default_factory=list)
@@ -185,7 +187,7 @@ def dictionary_words() -> frozenset[str]:
             for line in path.read_text(encoding="utf-8").splitlines():
                 w = unicodedata.normalize("NFC", line.strip()).lower()
                 if " " in w:
-                    words.add(w)
+                    words.update(tone_variants(w))     # the list spells "thuỷ lợi"; articles often "thủy lợi"
         except (ImportError, OSError):
             pass                          # without the dictionary, names fall back to rules/name_words.tsv
         _DICTIONARY.append(frozenset(words))
@@ -289,6 +291,8 @@ def _compile(rules: Rules) -> Lexicon:
     if phrases:
         lex.residence_re = re.compile(rf"(?<!\w){_alternatives(phrases)}(?!\w)[^);.]*")
     lex.post_first_words = frozenset(lex.post_heads_by_first)
+    lex.post_first_lower = frozenset(p.split()[0].lower() for p in lex.posts if " " in p)
+    lex.plural_words = tuple(sorted({c.lower() for c, _, _ in lex.cues.get("plural", ())}, key=len, reverse=True))
     lex.title_first_words = frozenset(lex.titles_by_first)
     lex.posts_and_titles = tuple(sorted(set(lex.posts) | set(lex.titles), key=len, reverse=True))
     if lex.posts_and_titles:
