@@ -265,13 +265,19 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                 and s.words[k + 1][2].islower():
             run = _lower_run(s, k + 1, lex, False, j)
             after = k + 1 + run
+            while run and after < n and s.gap(after) == " " and s.words[after][2].islower() \
+                    and not _is_stop(s, after, lex, "Organization"):
+                more = _lower_run(s, after, lex, False, j)      # "… Đổi mới và phát triển doanh nghiệp"
+                if not more:
+                    break
+                after += more
             if run and (after >= n or s.gap(after).strip() in (",", ";", ".", ")", "(") or _is_stop(s, after, lex, "Organization")
                         or s.words[after][2] == "số" or _heads_at(s, after, lex, "Organization")):
                 k = end = after             # "Đội Đặc nhiệm phòng chống ma túy và tội phạm, …": two nouns of one name
                 continue
         if _is_stop(s, k, lex, "Organization"):
             break
-        if k > j and _person_starts(s, k, lex, after_post):
+        if (k > j or (after_post and not _vietnamese(w))) and _person_starts(s, k, lex, after_post):
             saw_cap = saw_cap or after_post  # "Chánh án Tòa liên bang Raus bin Sharif": the body, then its head
             break                           # "… Cục Cảnh sát hình sự Nguyễn Văn A": the name is a person's
         if k > j and w[:1].isupper() and not w.isupper() and (
@@ -577,11 +583,15 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
     w = s.words[k][2]
     if w in lex.and_words:
         return True
+    if any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ())):
+        return False                        # "Quyết định bổ nhiệm ông Trần Văn Dũng": a person, not a title
+    if k == j and w.islower() and _word_class_at(s, k, lex) == "verb" and s.words[k - 1][2] in lex.law_heads:
+        return False                        # "Luật điều chỉnh theo hướng …": the law is the subject of a verb
     if k > j and s.gap(k).strip() == "," and not _comma_pair(s, k) and s.words[k - 1][2].isupper() \
             and len(s.words[k - 1][2]) > 1:
         return False                        # "Hiệp định … AFTA, mức thuế …": after a proper name, a comma ends the title
     if k > j and w[:1].isupper() and not w.isupper() and (
-            lex.word_class.get(w.lower()) in CLAUSE_CLASSES or _is_stop_word(w.lower(), lex)) \
+            _word_class_at(s, k, lex) in CLAUSE_CLASSES or _is_stop_word(w.lower(), lex)) \
             and k + 1 < len(s.words) and s.words[k + 1][2][:1].islower():
         return False                        # "… Vòng loại U23 châu Á 2018 Từ ngày …": a new sentence
         # (a title written in title case goes on: "Hiệp Định Về Hợp Tác …")
@@ -603,6 +613,16 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
                                                      or (k > 0 and w[:1].isupper() and s.words[k - 1][2][:1].isupper())):
         return False                        # ("Nhật - Việt", "ASEAN - EU": two capitalised sides)
     return True
+
+
+def _word_class_at(s: _Sent, k: int, lex: Lexicon) -> str | None:
+    """The class of the longest dictionary word starting at word k ("điều chỉnh": verb)."""
+    for size in (3, 2):
+        if k + size <= len(s.words) and all(s.gap(k + i) == " " for i in range(1, size)):
+            phrase = " ".join(s.words[k + i][2] for i in range(size)).lower()
+            if phrase in lex.compounds:
+                return lex.word_class.get(phrase)
+    return lex.word_class.get(s.words[k][2].lower())
 
 
 def _completes_word(s: _Sent, k: int, lex: Lexicon) -> bool:
