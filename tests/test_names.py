@@ -183,3 +183,13 @@ def test_a_unit_named_in_lower_case_before_its_body_is_found(tmp_path):
 
 def test_a_company_named_by_its_nationality_is_no_body(tmp_path):
     assert orgs(tmp_path, "Việt Nam ký hợp đồng với công ty Thổ Nhĩ Kỳ.") == set()
+
+
+def test_a_local_body_named_without_its_place_is_the_one_place_of_the_article(tmp_path):
+    found = orgs(tmp_path, "Công an tỉnh Hà Giang tiếp nhận 3 nạn nhân. Các em được đưa về Trung tâm Công tác xã hội tỉnh.")
+    assert "Trung tâm Công tác xã hội tỉnh Hà Giang" in found
+
+
+def test_a_one_syllable_country_that_begins_a_word_is_no_country(tmp_path):
+    g = nodes(tmp_path, "Ủy ban Hiến pháp và Pháp lý của Hạ viện đang xem xét dự luật.")
+    assert not [d for _, d in g.nodes(data=True) if d["type"] == "Country"]

@@ -74,6 +74,10 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
         if " " not in surface and entry.type == "Country" and surface.lower() in lex.syllables \
                 and _touches_capital(text, start, end) and not _foreign_name_follows(text, start, end, lex):
             continue                      # "Nguyễn Minh Đức" is a person, not Germany ("Malaysia" is no syllable)
+        if " " not in surface and entry.type in ("Country", "Location") and end + 1 < len(text) and text[end] == " " \
+                and surface.lower() + " " + _LETTERS.match(text, end + 1).group() in lex.compounds \
+                and text[end + 1:end + 2].islower():
+            continue                      # "Ủy ban Hiến pháp và Pháp lý" (legal): the syllable begins a word
         if entry.type == "Country" and lex.country_attributes and text[max(0, start - 12):start].lower().endswith(lex.country_attributes):
             continue                      # "đô la Mỹ", "tiếng Anh": an attribute, not the country
         if entry.type in ("Location", "Country") and _after_surname(text, start, lex):
@@ -81,7 +85,8 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
         if entry.type in ("Location", "Country") and text[end:end + 1] == " " and text[end + 1:end + 2].isupper() \
                 and text[end + 1:end + 2].isalpha() and not _starts_entry(text, end + 1, lex) \
                 and surface.rsplit(" ", 1)[-1].lower() in lex.syllables \
-                and not _starts_head(text, end + 1, lex) and _vietnamese(re.match(r"\w*", text[end + 1:end + 30]).group()):
+                and not _starts_head(text, end + 1, lex) and _vietnamese(re.match(r"\w*", text[end + 1:end + 30]).group()) \
+                and lex.word_class.get(re.match(r"\w*", text[end + 1:end + 30]).group().lower()) not in CLAUSE_CLASSES:
             continue                      # "Thái Bình Dương" (the Pacific) is not the province Thái Bình
         cands.append((start, end, key))
     return _leftmost_longest(cands)
@@ -96,6 +101,9 @@ def _after_surname(text: str, start: int, lex: Lexicon) -> bool:
     if words and words[-1] in lex.surnames:
         return True
     return len(words) >= 2 and words[-2] in lex.surnames and words[-1][:1].isupper() and words[-1].isalpha()
+
+
+_LETTERS = re.compile(r"[^\W\d_]*")
 
 
 def _starts_head(text: str, pos: int, lex: Lexicon) -> bool:
@@ -302,8 +310,9 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             continue
         if _cap(w):
             saw_cap = True
-        elif k > j and s.words[k - 1][2].isupper() and len(s.words[k - 1][2]) > 1:
-            break                           # an acronym closes a name: "UBND TP chỉ đạo …" (directs)
+        elif k > j and s.words[k - 1][2].isupper() and len(s.words[k - 1][2]) > 1 \
+                and not (w == "số" and k + 1 < n and _NUMBER.fullmatch(s.words[k + 1][2])):
+            break                           # an acronym closes a name: "UBND TP chỉ đạo …" (directs), not "Đội X số 1"
         else:
             run = _lower_run(s, k, lex, k == j, j)
             if not run:
@@ -459,6 +468,8 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                         return size         # "Phòng nghiệp vụ Công an tỉnh Lào Cai": the unit, then its body
                     return size if ok and cls in (None, "noun", "adjective") else 0
                 if cls is not None:
+                    if cls == "adjective" and prev[:1].isupper() and phrase not in lex.name_phrases:
+                        return 0            # "Công ty Nhật Cường khẩn trương …": an adjective after a proper name is the clause
                     return size if cls in NAME_CLASSES else 0
                 after = k + size
                 if all(x in lex.name_words for x in phrase.split()) and not first:
@@ -906,6 +917,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _mark_nesting(out)
     out = events.article_events(doc, out, lex)
     out = _local_acronyms(out)
+    out = _drop_incomplete_locals(out, lex)
     out = _identities(doc, out, lex)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type, m.text))
 
@@ -1233,13 +1245,35 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
         if m.type == "Organization" and not m.key and level >= 3 and not m.attr("canonical"):
             gap = next((g for g in (" ", ", ", " (") if (m.end + len(g)) in by_start), None)
             parent = by_start.get(m.end + len(gap)) if gap else None
-            if parent is not None and 0 < int(parent.attr("level") or 0 or 2) < level \
+            if parent is not None and parent.text != m.text and 0 < int(parent.attr("level") or 0 or 2) < level \
                     and _locality_of(parent.attr("canonical") or parent.text, lex) \
                     and (gap != " (" or doc.text.startswith(")", parent.end)):
                 pname = parent.attr("canonical") or parent.text
                 attrs = dict(m.attrs)
                 attrs["canonical"] = f"{m.text}, {pname}"
                 attrs["aliases"] = "|".join(filter(None, [attrs.get("aliases", ""), f"{m.text} {pname}"]))
+                m = replace(m, attrs=tuple(sorted(attrs.items())))
+        out.append(m)
+    return out
+
+
+def _drop_incomplete_locals(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """"Trung tâm Công tác xã hội tỉnh", "UBND TP": a local body named without its place is the body of
+    the one such place the article names ("tỉnh Lào Cai"); where it names none or several, the name
+    says no which, and is no entity."""
+    loc_words = lex.heads_by_first.get("Location", {})
+    places = sorted({lex.entries[m.key].name for m in mentions if m.type == "Location" and m.key in lex.entries})
+    out = []
+    for m in mentions:
+        if m.type == "Organization" and not m.key and not m.attr("canonical") and not m.attr("ref"):
+            last = m.text.split()[-1] if m.text.split() else ""
+            if any(hw == [last] for hw, _, _ in loc_words.get(last, ())):
+                kind = lex.abbreviations.get(last, last).lower()
+                which = [p for p in places if p.lower().startswith(kind + " ")]
+                if len(which) != 1:
+                    continue
+                attrs = dict(m.attrs)
+                attrs["canonical"] = f"{m.text} {which[0][len(kind) + 1:]}"
                 m = replace(m, attrs=tuple(sorted(attrs.items())))
         out.append(m)
     return out
