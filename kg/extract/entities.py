@@ -293,7 +293,7 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                 and not (k + 1 < n and s.gap(k + 1) == " "
                          and lex.word_class.get(f"{w.lower()} {s.words[k + 1][2].lower()}") in NAME_CLASSES):
             break                           # "Bộ GTVT Theo thông tin …": a capitalised preposition opens a new sentence
-        if k > j and _heads_at(s, k, lex, "Location") and not _cap(w):
+        if _heads_at(s, k, lex, "Location") and not _cap(w):
             loc = _heads_at(s, k, lex, "Location")
             kk = k + loc[3]
             while kk < n and s.gap(kk) == " " and s.words[kk][2][:1].isupper() and not _person_starts(s, kk, lex, True):
