@@ -193,3 +193,30 @@ def test_a_local_body_named_without_its_place_is_the_one_place_of_the_article(tm
 def test_a_one_syllable_country_that_begins_a_word_is_no_country(tmp_path):
     g = nodes(tmp_path, "Ủy ban Hiến pháp và Pháp lý của Hạ viện đang xem xét dự luật.")
     assert not [d for _, d in g.nodes(data=True) if d["type"] == "Country"]
+
+
+def test_a_body_named_by_a_verb_keeps_the_verbs_object(tmp_path):
+    # only the verb "Bảo tồn" (to conserve) takes the capital; its object "di tích" is still the name
+    found = orgs(tmp_path, "Trung tâm Bảo tồn di tích đề nghị giữ lại khu lăng mộ.")
+    assert "Trung tâm Bảo tồn di tích" in found
+
+
+def test_a_number_after_so_tells_the_unit(tmp_path):
+    found = orgs(tmp_path, "Công an huyện phối hợp với Đội Quản lý thị trường số 7 kiểm tra xe tải.")
+    assert "Đội Quản lý thị trường số 7" in found
+
+
+def test_va_before_a_post_does_not_join_a_name(tmp_path):
+    found = orgs(tmp_path, "Uy tín của đảng Lao động và Thủ tướng Smith đã giảm mạnh.")
+    assert not any("Thủ tướng" in o for o in found)
+
+
+def test_a_number_before_a_head_counts_several_bodies(tmp_path):
+    # "hai đảng Cộng hòa và Dân chủ": two parties, not one named "Cộng hòa và Dân chủ"
+    found = orgs(tmp_path, "Các nghị sĩ thuộc cả hai đảng Cộng hòa và Dân chủ đã gửi thư.")
+    assert not any("Cộng hòa và Dân chủ" in o for o in found)
+
+
+def test_foreign_relations_is_part_of_a_name(tmp_path):
+    found = orgs(tmp_path, "Chủ tịch Hội đồng Quan hệ đối ngoại nhận định như vậy.")
+    assert "Hội đồng Quan hệ đối ngoại" in found

@@ -266,7 +266,7 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             own_head = inner[0].split()
             continue
         if w == "và" and k + 1 < n and _cap(s.words[k + 1][2]) and not _heads_at(s, k + 1, lex, "Organization") \
-                and s.words[k + 1][0] not in gaz:
+                and s.words[k + 1][0] not in gaz and not _post_at(s, k + 1, lex):
             k += 1                          # "… Thương binh và Xã hội": "và" joins two words of one name
             continue                        # (the name ends after the word it joins, never on "và")
         if w == "và" and k > j and s.words[k - 1][2].islower() and saw_cap and k + 1 < n and s.gap(k + 1) == " " \
@@ -302,6 +302,10 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                 end = kk
                 saw_cap = True
                 break
+        if k > j and w == "số" and k + 1 < n and s.gap(k + 1) == " " and _NUMBER.fullmatch(s.words[k + 1][2]):
+            k = end = k + 2                 # "Đội Quản lý thị trường số 9": the number tells the unit
+            saw_cap = True
+            continue
         if _NUMBER.fullmatch(w) and (k == j or s.words[k - 1][2].isupper() or s.words[k - 1][2] == "số") \
                 and not (k == j and k + 1 < n and s.gap(k + 1) == " " and s.words[k + 1][2].islower()):
             # (but "Tổ chức 04 lớp tập huấn" counts classes: a verb, then a number and its noun)
@@ -474,6 +478,8 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                 after = k + size
                 if all(x in lex.name_words for x in phrase.split()) and not first:
                     return size
+                if not first and _capital_verb_before(s, k, start, lex):
+                    return size             # "Trung tâm Bảo tồn di tích …": the object of the verb that names the body
                 if first and after < len(words) and s.gap(after) == " " and words[after][2][:1].isupper() \
                         and not words[after][2].isupper() and lex.word_class.get(words[after][2].lower()) not in CLAUSE_CLASSES:
                     return size             # "Tập đoàn truyền thông Nikkei": the trade, then the proper name
@@ -489,6 +495,28 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                 or lex.word_class.get(words[after][2]) == "verb":
             return 1
     return 0
+
+
+def _post_at(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Does a post or a title start at word k ("Thủ tướng", "Bộ trưởng")? A person follows, not a name."""
+    w = s.words[k][2]
+    return any(s.phrase_at(k, p.split()) for p in lex.posts_and_titles if p == w or p.startswith(w + " "))
+
+
+def _capital_verb_before(s: _Sent, k: int, start: int, lex: Lexicon) -> bool:
+    """Does a capitalised verb end right before word k, inside the name? A body is often named by what
+    it does, a verb and its object ("Trung tâm Bảo tồn di tích cố đô", "Trung tâm Sản xuất phim truyền
+    hình", "Cục Quản lý xuất nhập cảnh"): only the verb takes the capital, and its object, a noun the
+    tagged sample may not know, still belongs to the name."""
+    words = s.words
+    for size in (2, 1):
+        a = k - size
+        if a < start or not words[a][2][:1].isupper() or any(s.gap(a + i) != " " for i in range(1, size)):
+            continue
+        phrase = " ".join(words[a + i][2] for i in range(size)).lower()
+        if (size == 1 or phrase in lex.compounds) and lex.word_class.get(phrase) == "verb":
+            return True
+    return False
 
 
 def _quote_end(s: _Sent, pos: int) -> int | None:
@@ -686,7 +714,7 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
         # truyền thông Nikkei", "đảng UMNO"): the press writes a company's or a party's kind in lower case
         h = _heads_at(s, i, lex, "Organization") if "Organization" in types else None
         if h and (not capital and not _proper_name_follows(s, i + h[3], lex)
-                  or s.text[max(0, ws - 12):ws].rstrip().lower().endswith(lex.plural_words)):
+                  or (" " + s.text[max(0, ws - 12):ws].rstrip().lower()).endswith(lex.plural_words)):
             h = None                         # ("các công ty IT", "Nhiều Trường Đại học …": many, not one)
         if h and any(t in types and (o := _heads_at(s, i, lex, t)) and o[3] > h[3] for t in ("Agreement", "Event")):
             h = None                         # longest head wins: "Bộ luật Hình sự" is a code of law, not a "Bộ"
