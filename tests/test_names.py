@@ -220,3 +220,19 @@ def test_a_number_before_a_head_counts_several_bodies(tmp_path):
 def test_foreign_relations_is_part_of_a_name(tmp_path):
     found = orgs(tmp_path, "Chủ tịch Hội đồng Quan hệ đối ngoại nhận định như vậy.")
     assert "Hội đồng Quan hệ đối ngoại" in found
+
+
+def test_a_post_before_a_one_syllable_name_names_a_person_not_a_ministry(tmp_path):
+    # "Thứ trưởng Công": the deputy minister Mr Công; a ministry's field is a two-syllable word
+    assert orgs(tmp_path, "Thứ trưởng Công cho biết dự án đã được khắc phục.") == set()
+
+
+def test_a_korean_given_name_after_ban_is_no_board(tmp_path):
+    assert not any("Ki-moon" in o for o in orgs(tmp_path, "Buổi lễ có mặt nguyên Tổng thư ký Ban Ki-moon."))
+
+
+def test_the_law_followed_by_a_clause_is_no_title(tmp_path):
+    (tmp_path / "a.txt").write_text("Tin tức\nCần ban hành văn bản hướng dẫn để Luật thực sự đi vào cuộc sống.",
+                                    encoding="utf-8")
+    g = kg.build_graph(kg.read_corpus(tmp_path), all_topics=True)
+    assert not [d for _, d in g.nodes(data=True) if d["type"] == "Agreement"]

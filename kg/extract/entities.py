@@ -234,7 +234,7 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
         if k > j and s.gap(k).strip() in ("-", "–") and (
                 (g is not None and lex.entries[g[2]].type == "Organization")
                 or any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ()))
-                or any(s.phrase_at(k, p.split()) for p in lex.posts if p.startswith(w + " ") or p == w)):
+                or _post_at(s, k, lex)):
             break                           # "Tổng cục VIII-Bộ Công an", "Tổng cục Thủy lợi-Ủy viên …": two things
         if k > j and len(w) == 1 and w.isupper() and w not in "YÝIVX" and w.isalpha():
             break                           # "Đội T B T B", "Đội Việt Nam C": a table's letters, a team's letter
@@ -357,6 +357,7 @@ def _parent_starts(s: _Sent, k: int, lex: Lexicon, g, level: int) -> bool:
         return any(name.startswith(head + " ") and 0 < lv < level for head, lv in lex.org_heads_by_token.get(first, ()))
     return False
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
+_ROMANISED_NAME = re.compile(r"[A-Z][a-z]*-[a-z]+")   # "Ki-moon", "Jae-in": Korean given names, plain Latin letters
 _ACRONYM_AHEAD = re.compile(r"[^,;:()“”\"]{1,90}? \([A-ZĐ][A-ZĐ0-9&+-]{1,11}\)")
 
 
@@ -723,6 +724,8 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
             j = i + hn
             if j < len(s.words) and s.gap(j) == " ":
                 nxt = s.words[j][2]
+                if nxt[:1].isupper() and _ROMANISED_NAME.fullmatch(nxt):
+                    continue                 # "Ban Ki-moon": a foreign person's name, not the board ("Ban") of a body
                 if _cap(nxt) or nxt.lower() in lex.name_words or s.words[j][0] in gaz or _NUMBER.fullmatch(nxt) \
                         or (nxt.islower() and _lower_run(s, j, lex, True)):
                     after_post = bool(lex.post_before.search(s.text, max(0, ws - 40), ws)) if lex.post_before else False
@@ -803,6 +806,22 @@ def _identifying_number(word: str, before: str) -> bool:
     return bool(_YEARS.fullmatch(word)) or not word.isdigit() or before.lower() == "số"
 
 
+_TITLE_PREPOSITIONS = frozenset({"về", "giữa"})
+_CLAUSE_OPENERS = frozenset({"adverb", "adjective", "pronoun", "particle", "determiner", "preposition", "conjunction"})
+
+
+def _clause_after_law(rest: list[str], lex: Lexicon) -> bool:
+    """"Luật thực sự đi vào cuộc sống", "Luật bởi thực ra …": the capitalised "Luật" (the Law the article
+    is about) followed by a clause, not a title written in lower case ("Luật giao thông đường bộ",
+    "Luật bảo vệ, chăm sóc và giáo dục trẻ em"): the first word is an adverb, an adjective or a
+    preposition other than "về"/"giữa" (a title's first word is a noun or the verb of its subject)."""
+    words = [w.strip(",").lower() for w in rest[:2]]
+    phrase = " ".join(words) if len(words) == 2 and " ".join(words) in lex.compounds else words[0]
+    cls = lex.word_class.get(phrase)
+    return cls in _CLAUSE_OPENERS and phrase not in _TITLE_PREPOSITIONS and phrase not in lex.name_phrases \
+        and not all(x in lex.name_words for x in phrase.split())
+
+
 def _named_enough(title: str, hn: int, lex: Lexicon) -> bool:
     """Does an agreement's title say which one it is? A capital, a number or a quotation after the
     head does; so do three or more lower-case words ("Hiệp định dẫn độ tội phạm"). One or two
@@ -810,6 +829,8 @@ def _named_enough(title: str, hn: int, lex: Lexicon) -> bool:
     sentence says of it. A title may not start with "và" ("Luật và một số nội dung khác")."""
     rest = title.split()[hn:]
     if not rest or rest[0] in lex.and_words:
+        return False
+    if title.split()[hn - 1] in lex.law_heads and rest[0].islower() and _clause_after_law(rest, lex):
         return False
     if any(w[:1].isupper() or w[:1] in QUOTES_OPEN or _identifying_number(w, rest[i - 1] if i else "số")
            for i, w in enumerate(rest)):                # (a number right after the head names it: "Nghị định 46")
@@ -1386,8 +1407,14 @@ def _bodies_named_by_posts(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz, 
                     or _heads_at(s, j, lex, "Organization") \
                     or any(s.phrase_at(j, t) for t in lex.titles_by_first.get(s.words[j][2], ())):
                 continue
+            if not (j + 1 < len(s.words) and s.gap(j + 1) == " "
+                    and f"{s.words[j][2].lower()} {s.words[j + 1][2].lower()}" in lex.compounds):
+                continue                    # a ministry's field is a word of two syllables ("Quốc phòng");
+                # "Thứ trưởng Công cho biết" names the deputy minister, Mr Công
             level = next((lv for h, lv in lex.org_heads_by_token.get(head, ()) if h == head), 3)
             end = _extend_org(s, j, lex, gaz, level, True)
+            if end - 1 > j + 1 and len(s.words[end - 1][2]) == 1 and s.words[end - 1][2].isupper():
+                end -= 1                    # "Thứ trưởng Ngoại giao V K Singh": an initial opens the person's name
             if end > j:
                 a, b = s.words[j][0], s.words[end - 1][1]
                 out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Organization", f"persons.tsv:{post}",
