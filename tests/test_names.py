@@ -236,3 +236,13 @@ def test_the_law_followed_by_a_clause_is_no_title(tmp_path):
                                     encoding="utf-8")
     g = kg.build_graph(kg.read_corpus(tmp_path), all_topics=True)
     assert not [d for _, d in g.nodes(data=True) if d["type"] == "Agreement"]
+
+
+def test_units_listed_by_their_numbers_are_units_of_their_own(tmp_path):
+    found = orgs(tmp_path, "Bộ Tư lệnh được biên chế Đội trinh sát số 1, số 2 và số 3; các Hải đoàn.")
+    assert {"Đội trinh sát số 1", "Đội trinh sát số 2", "Đội trinh sát số 3"} <= found
+
+
+def test_a_numbered_military_region_keeps_its_number(tmp_path):
+    found = orgs(tmp_path, "Bộ Tư lệnh Quân khu 4, Đảng ủy quân sự tỉnh đã trao quyết định.")
+    assert "Bộ Tư lệnh Quân khu 4" in found

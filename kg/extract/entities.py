@@ -306,6 +306,13 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             k = end = k + 2                 # "Đội Quản lý thị trường số 9": the number tells the unit
             saw_cap = True
             continue
+        if k > j and _NUMBER.fullmatch(w) and w.isdigit() and len(w) <= 3 and (
+                _cap(s.words[k - 1][2]) or (k - 2 >= j - 1 and _cap(s.words[k - 2][2])
+                                            and f"{s.words[k - 2][2].lower()} {s.words[k - 1][2]}" in lex.compounds)) \
+                and (k + 1 >= n or s.gap(k + 1).strip() in (",", ".", ";", ")", "(") or _is_stop(s, k + 1, lex, "Organization")):
+            k = end = k + 1                 # "Bộ Tư lệnh Quân khu 4, …", "Tổng cục 2;": a numbered unit
+            saw_cap = True
+            continue
         if _NUMBER.fullmatch(w) and (k == j or s.words[k - 1][2].isupper() or s.words[k - 1][2] == "số") \
                 and not (k == j and k + 1 < n and s.gap(k + 1) == " " and s.words[k + 1][2].islower()):
             # (but "Tổ chức 04 lớp tập huấn" counts classes: a verb, then a number and its noun)
@@ -468,6 +475,8 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                         and not words[after][2].isupper() and lex.word_class.get(words[after][2].lower()) not in CLAUSE_CLASSES
                     if all(x in lex.name_words for x in phrase.split()):
                         return size         # "Ban công tác liên ngành …": words of names (rules/name_words.tsv)
+                    if after + 1 < len(words) and words[after][2] == "số" and _NUMBER.fullmatch(words[after + 1][2]):
+                        return size         # "Cụm trinh sát số 1": a numbered unit named by its task
                     if after < len(words) and s.gap(after) == " " and cls in (None, "noun") \
                             and _heads_at(s, after, lex, "Organization"):
                         return size         # "Phòng nghiệp vụ Công an tỉnh Lào Cai": the unit, then its body
@@ -954,6 +963,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
             out[first:] = [m for m in out[first:] if not (m.type in ("Location", "Country", "Person")
                                                            and any(a <= m.start and m.end <= b for a, b in names))]
             out += persons
+    out = _numbered_siblings(doc, out)
     out = _given_names_are_not_countries(doc, out, lex)
     out = _residences_are_not_places(doc, out, lex)
     out = _inner_names(doc, out, lex)
@@ -969,6 +979,28 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _drop_incomplete_locals(out, lex)
     out = _identities(doc, out, lex)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type, m.text))
+
+
+_MORE_NUMBERS = re.compile(r"(?:,\s*|\s+và\s+)số\s+(\d{1,3})\b")
+
+
+def _numbered_siblings(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """"Cụm trinh sát số 1, số 2", "Đội … số 1, số 2 và số 3": numbered units listed by their numbers
+    alone after the first one's full name are units of their own, named like the first."""
+    out = list(mentions)
+    for m in mentions:
+        if m.type != "Organization" or m.key:
+            continue
+        head = re.fullmatch(r"(.+ số )\d{1,3}", m.text)
+        if not head:
+            continue
+        pos = m.end
+        while (more := _MORE_NUMBERS.match(doc.text, pos)) is not None:
+            a, b = doc.text.index("số", more.start()), more.end(1)
+            out.append(Mention(m.doc, m.sentence, a, b, doc.text[a:b], "Organization", m.rule,
+                               attrs=tuple(sorted(dict(m.attrs, canonical=head.group(1) + more.group(1)).items()))))
+            pos = more.end()
+    return out
 
 
 def _residences_are_not_places(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
