@@ -246,3 +246,23 @@ def test_units_listed_by_their_numbers_are_units_of_their_own(tmp_path):
 def test_a_numbered_military_region_keeps_its_number(tmp_path):
     found = orgs(tmp_path, "Bộ Tư lệnh Quân khu 4, Đảng ủy quân sự tỉnh đã trao quyết định.")
     assert "Bộ Tư lệnh Quân khu 4" in found
+
+
+def agreements(tmp_path, text: str) -> set[str]:
+    g = nodes(tmp_path, text)
+    return {d["label"] for _, d in g.nodes(data=True) if d["type"] == "Agreement"}
+
+
+def test_a_title_closed_by_its_acronym_runs_to_it(tmp_path):
+    found = agreements(tmp_path, "Các nước cam kết tuân thủ Tuyên bố về ứng xử của các bên trên biển (DOC).")
+    assert "Tuyên bố về ứng xử của các bên trên biển" in found
+
+
+def test_goals_and_visions_with_a_capitalised_title_are_documents(tmp_path):
+    found = agreements(tmp_path, "Việt Nam thực hiện các Mục tiêu Phát triển Bền vững. Mục tiêu năm nay là tăng trưởng.")
+    assert found == {"Mục tiêu Phát triển Bền vững"}
+
+
+def test_a_number_right_after_a_head_names_the_body_before_a_verb(tmp_path):
+    # "Công ty 189 đóng" (builds): a company's number; "Tổ chức 04 lớp" (holds four classes): a quantity
+    assert "Công ty 189" in orgs(tmp_path, "Tàu tuần tra do Công ty 189 đóng mới.")

@@ -314,7 +314,8 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             saw_cap = True
             continue
         if _NUMBER.fullmatch(w) and (k == j or s.words[k - 1][2].isupper() or s.words[k - 1][2] == "số") \
-                and not (k == j and k + 1 < n and s.gap(k + 1) == " " and s.words[k + 1][2].islower()):
+                and not (k == j and k + 1 < n and s.gap(k + 1) == " " and s.words[k + 1][2].islower()
+                         and not (_word_class_at(s, k + 1, lex) == "verb" or _is_stop(s, k + 1, lex, "Organization"))):
             # (but "Tổ chức 04 lớp tập huấn" counts classes: a verb, then a number and its noun)
             k = end = k + 1                 # "Phòng PC 45", "Cụm trinh sát số 1", "Liên minh 8.7": a number names it
             saw_cap = True
@@ -794,6 +795,8 @@ def _title_mention(doc, si, s: _Sent, i, hn, lex, etype, rid, gaz) -> Mention | 
         return None
     long_end = _extend_title(s, j, lex, etype, True, gaz)
     short_end = _extend_title(s, j, lex, etype, False, gaz)
+    if etype == "Agreement":
+        long_end = short_end = _up_to_acronym(s, long_end, lex)
     tail = s.text[short_end:long_end]
     if tail.count(",") == 1 and len(tail.split()) <= 3:
         long_end = short_end                # ", khu vực" is an adjunct, not part of the title
@@ -805,6 +808,20 @@ def _title_mention(doc, si, s: _Sent, i, hn, lex, etype, rid, gaz) -> Mention | 
         return None
     attrs = [("aliases", short)] if short != text else []
     return Mention(doc.id, si, base + ws, base + ws + len(text), text, etype, rid, attrs=tuple(attrs))
+
+
+def _up_to_acronym(s: _Sent, end: int, lex: Lexicon) -> int:
+    """"Tuyên bố về ứng xử của các bên ở Biển Đông (DOC)": a title the text closes with its acronym in
+    parentheses runs to it, through "của các bên" that would end a title elsewhere, when the words in
+    between hold no verb and no clause punctuation (no clause of the sentence comes in between)."""
+    ahead = _ACRONYM_AHEAD.match(s.text, end)
+    if not ahead or not s.text[end:end + 1] == " ":
+        return end
+    stop = ahead.end() - len(ahead.group().rsplit(" (", 1)[1]) - 2
+    between = s.text[end:stop].split()
+    if not between or len(between) > 8 or any(lex.word_class.get(w.lower()) in ("verb", "adverb") for w in between):
+        return end
+    return stop
 
 
 def _identifying_number(word: str, before: str) -> bool:
