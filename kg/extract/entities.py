@@ -858,6 +858,9 @@ def _named_enough(title: str, hn: int, lex: Lexicon) -> bool:
         return False
     if title.split()[hn - 1] in lex.law_heads and rest[0].islower() and _clause_after_law(rest, lex):
         return False
+    if " ".join(title.split()[:hn]) in lex.capital_heads:
+        # "Mục tiêu Phát triển Bền vững", "Tầm nhìn ASEAN 2025"; "Mục tiêu hàng đầu …" is a common noun
+        return rest[0][:1].isupper() and not rest[0].isdigit() and (len(rest) > 1 or rest[0].isupper())
     if any(w[:1].isupper() or w[:1] in QUOTES_OPEN or _identifying_number(w, rest[i - 1] if i else "số")
            for i, w in enumerate(rest)):                # (a number right after the head names it: "Nghị định 46")
         return True

@@ -70,6 +70,7 @@ class Lexicon:
     country_attributes: tuple[str, ...] = ()    # country_words.tsv attribute: "đô la", "tiếng" (+ " ")
     country_qualifiers: dict[str, str] = field(default_factory=dict)   # "Anh" -> vuong-quoc-anh, after a body only
     numbered_heads: frozenset[str] = frozenset()
+    capital_heads: frozenset[str] = frozenset()  # Agreement heads of level 2: a capital or number right after
     law_heads: frozenset[str] = frozenset()      # last words of heads named by a noun ("Luật", "Nghị định"), not a verb  # Agreement heads of level 1: named only with a number/capital/quote
     residence_phrases: tuple[str, ...] = ()
     residence_re: re.Pattern | None = None       # residences.tsv: "trú tại" … (places after it are no Locations)
@@ -231,6 +232,7 @@ def _compile(rules: Rules) -> Lexicon:
     for heads in lex.heads.values():
         heads.sort(key=lambda h: -len(h[0]))
     lex.numbered_heads = frozenset(h for h, _, level in lex.heads.get("Agreement", ()) if level == 1)
+    lex.capital_heads = frozenset(h for h, _, level in lex.heads.get("Agreement", ()) if level == 2)
     lex.law_heads = frozenset(h.split()[-1] for h, _, level in lex.heads.get("Agreement", ())
                               if h.lower() in ("luật", "bộ luật"))
     for r in rules.table("cues.tsv"):
