@@ -266,3 +266,21 @@ def test_goals_and_visions_with_a_capitalised_title_are_documents(tmp_path):
 def test_a_number_right_after_a_head_names_the_body_before_a_verb(tmp_path):
     # "Công ty 189 đóng" (builds): a company's number; "Tổ chức 04 lớp" (holds four classes): a quantity
     assert "Công ty 189" in orgs(tmp_path, "Tàu tuần tra do Công ty 189 đóng mới.")
+
+
+def test_a_title_never_ends_on_a_function_word(tmp_path):
+    found = agreements(tmp_path, "Bộ đang xây dựng Chiến lược phát triển thương hiệu nông sản quốc gia trong những năm tới.")
+    assert "Chiến lược phát triển thương hiệu nông sản quốc gia" in found
+
+
+def test_a_count_before_a_head_names_a_kind_not_one_document(tmp_path):
+    assert agreements(tmp_path, "Việt Nam đã ký 12 Hiệp định thương mại tự do với các đối tác.") == set()
+
+
+def test_an_articles_number_before_a_code_is_no_count(tmp_path):
+    assert "Bộ luật Hình sự" in agreements(tmp_path, "Hành vi này bị xử lý theo điều 246 Bộ luật Hình sự.")
+
+
+def test_a_capitalised_preposition_after_a_laws_year_opens_a_new_sentence(tmp_path):
+    found = agreements(tmp_path, "Những điểm mới của Luật Đường sắt 2017 Theo Thứ trưởng Bộ Giao thông vận tải.")
+    assert found == {"Luật Đường sắt 2017"}

@@ -635,6 +635,9 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
         return True
     if any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ())):
         return False                        # "Quyết định bổ nhiệm ông Trần Văn Dũng": a person, not a title
+    if k == j + 1 and w.islower() and s.words[j][2].isupper() and len(s.words[j][2]) > 1 \
+            and s.words[j - 1][2] in lex.law_heads and _word_class_at(s, k, lex) == "verb":
+        return False                        # "Luật BHYT thuộc thẩm quyền …": a verb after the acronym is the clause
     if k == j and w.islower() and _word_class_at(s, k, lex) == "verb" and s.words[k - 1][2] in lex.law_heads:
         return False                        # "Luật điều chỉnh theo hướng …": the law is the subject of a verb
     if k > j and s.gap(k).strip() == "," and not _comma_pair(s, k) and s.words[k - 1][2].isupper() \
@@ -642,7 +645,7 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
         return False                        # "Hiệp định … AFTA, mức thuế …": after a proper name, a comma ends the title
     if k > j and w[:1].isupper() and not w.isupper() and (
             _word_class_at(s, k, lex) in CLAUSE_CLASSES or _is_stop_word(w.lower(), lex)) \
-            and k + 1 < len(s.words) and s.words[k + 1][2][:1].islower():
+            and k + 1 < len(s.words) and (s.words[k + 1][2][:1].islower() or s.words[k - 1][2][:1].isdigit()):
         return False                        # "… Vòng loại U23 châu Á 2018 Từ ngày …": a new sentence
         # (a title written in title case goes on: "Hiệp Định Về Hợp Tác …")
     if s.gap(k).strip() == "," and (lex.word_class.get(w.lower()) == "verb" and not _comma_pair(s, k)
@@ -800,10 +803,14 @@ def _title_mention(doc, si, s: _Sent, i, hn, lex, etype, rid, gaz) -> Mention | 
     tail = s.text[short_end:long_end]
     if tail.count(",") == 1 and len(tail.split()) <= 3:
         long_end = short_end                # ", khu vực" is an adjunct, not part of the title
-    text = s.text[ws:long_end].rstrip(" ,-–")
-    short = s.text[ws:short_end].rstrip(" ,-–")
+    text = _without_trailing_function_words(s.text[ws:long_end].rstrip(" ,-–"), hn, lex)
+    short = _without_trailing_function_words(s.text[ws:short_end].rstrip(" ,-–"), hn, lex)
     if len(text.split()) < hn + 1:
         return None
+    before = s.text[max(0, ws - 24):ws].rstrip().lower()
+    if etype == "Agreement" and ((" " + before).endswith(lex.plural_words) or _COUNT_BEFORE.search(before)) \
+            and not any(w[:1].isupper() or w[:1].isdigit() for w in text.split()[hn:]):
+        return None                         # "12 Hiệp định thương mại tự do", "các Đề án …": a kind, not one document
     if etype == "Agreement" and not _named_enough(text, hn, lex):
         return None
     attrs = [("aliases", short)] if short != text else []
@@ -822,6 +829,29 @@ def _up_to_acronym(s: _Sent, end: int, lex: Lexicon) -> int:
     if not between or len(between) > 8 or any(lex.word_class.get(w.lower()) in ("verb", "adverb") for w in between):
         return end
     return stop
+
+
+# a count before a head: "ký 12 Hiệp định …" (twelve agreements); not an article's number ("điều 246 Bộ luật …")
+_COUNT_BEFORE = re.compile(r"(?<!\w)(?!(?:điều|khoản|số|mục|chương|điểm|lần|thứ|năm|ngày|tháng)\s)\w+\s+(?:[2-9]|[1-9]\d)$")
+_TRAILING = frozenset({"preposition", "conjunction", "determiner", "particle"})
+
+
+def _without_trailing_function_words(title: str, hn: int, lex: Lexicon) -> str:
+    """"… thực phẩm quốc gia trong", "… đối với", "… và": a title never ends on a function word (the
+    phrase it opened was cut off)."""
+    words = title.split(" ")
+    while len(words) > hn + 1:
+        last = words[-1].lower()
+        pair = " ".join(words[-2:]).lower()
+        if pair in lex.compounds and lex.word_class.get(pair) in _TRAILING:
+            words = words[:-2]
+        elif pair in lex.compounds:
+            break                           # "tự do" (free) ends a word, not on "do" (by)
+        elif last in lex.and_words or (words[-1].isalpha() and words[-1].islower() and lex.word_class.get(last) in _TRAILING):
+            words = words[:-1]
+        else:
+            break
+    return " ".join(words)
 
 
 def _identifying_number(word: str, before: str) -> bool:
