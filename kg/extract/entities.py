@@ -1428,7 +1428,8 @@ def _identities(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Me
             continue
         if m.type == "Organization" and not m.key and not m.attr("ref") and not m.attr("identity"):
             name = m.attr("canonical") or m.text
-            form = lex.abbreviation_re.sub(lambda a: lex.abbreviations[a.group()], name) if lex.abbreviation_re else name
+            form = lex.abbreviation_re.sub(lambda a: lex.abbreviations[a.group()] + " ", name).strip() \
+                if lex.abbreviation_re else name
             last = name.split()[-1] if name.split() else ""
             local = any(hw == [last] for hw, _, _ in loc_words.get(last, ()))
             if form != name or local:

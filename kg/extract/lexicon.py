@@ -287,8 +287,10 @@ def _compile(rules: Rules) -> Lexicon:
         lex.titles_by_first.setdefault(t.split()[0], []).append(t.split())
     lex.abbreviations = {r["short"]: r["long"] for r in rules.table("abbreviations.tsv")}
     if lex.abbreviations:
-        alts = "|".join(re.escape(a) for a in sorted(lex.abbreviations, key=len, reverse=True))
-        lex.abbreviation_re = re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
+        # "TP.Biên Hòa": an abbreviation that ends with its dot may touch the next word
+        alts = "|".join(re.escape(a) + ("" if a.endswith(".") else r"(?!\w)")
+                        for a in sorted(lex.abbreviations, key=len, reverse=True))
+        lex.abbreviation_re = re.compile(rf"(?<!\w)(?:{alts})")
     lex.country_attributes = tuple(r["word"] + " " for r in rules.table("country_words.tsv") if r["kind"] == "attribute")
     lex.country_qualifiers = {r["word"]: r["country"] for r in rules.table("country_words.tsv") if r["kind"] == "qualifier"}
     phrases = [r["phrase"] for r in rules.table("residences.tsv")]
