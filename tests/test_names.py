@@ -284,3 +284,20 @@ def test_an_articles_number_before_a_code_is_no_count(tmp_path):
 def test_a_capitalised_preposition_after_a_laws_year_opens_a_new_sentence(tmp_path):
     found = agreements(tmp_path, "Những điểm mới của Luật Đường sắt 2017 Theo Thứ trưởng Bộ Giao thông vận tải.")
     assert found == {"Luật Đường sắt 2017"}
+
+
+def test_a_head_after_a_lone_capitalised_word_is_inside_a_proper_name(tmp_path):
+    # "Tây Ban Nha" (Spain) after "tiếng" (the language), "Bùi Viện" (a street): no board, no institute
+    assert orgs(tmp_path, "Hướng dẫn viên nói tiếng Tây Ban Nha rất giỏi. Quán ở phố Bùi Viện rất đông.") == set()
+
+
+def test_a_head_after_a_street_word_names_a_street(tmp_path):
+    assert orgs(tmp_path, "Nhà tôi ở phố Đội Cấn, quận Ba Đình, thường xuyên ồn ào.") == set()
+
+
+def test_a_foreign_deputy_ministers_ministry_is_not_vietnams(tmp_path):
+    assert orgs(tmp_path, "Người phát ngôn cho biết Thứ trưởng Ngoại giao Shannon đã rất nỗ lực.") == set()
+
+
+def test_a_body_named_by_a_verb_the_sample_does_not_tag_keeps_its_object(tmp_path):
+    assert "Trung tâm Gìn giữ hòa bình" in orgs(tmp_path, "Hà Lan hỗ trợ Trung tâm Gìn giữ hòa bình của Việt Nam.")

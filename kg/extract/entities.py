@@ -508,6 +508,24 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
     return 0
 
 
+def _lone_proper_word_before(s: _Sent, i: int, lex: Lexicon, gaz_spans) -> bool:
+    """Is the head at word i the second syllable of a proper name: one capitalised word right before it,
+    itself after a lower-case word ("tiếng Tây Ban Nha" (Spanish), "phố Bùi Viện", "phim Tân Sở Lưu
+    Hương")? A body's name never follows a lone capitalised word; a function word ("Theo Bộ …"), a
+    head ("Đoàn Bộ Công an"), a post or a known name before it are something else."""
+    if i < 2 or s.gap(i) != " " or s.gap(i - 1) != " ":
+        return False
+    p, before = s.words[i - 1][2], s.words[i - 2][2]
+    if not (p[:1].isupper() and p[1:].islower() and p.isalpha() and before.isalpha() and before.islower()):
+        return False
+    if lex.word_class.get(p.lower()) in CLAUSE_CLASSES or _is_stop_word(p.lower(), lex) \
+            or any(_heads_at(s, i - 1, lex, t) for t in ("Organization", "Event", "Agreement")) or _post_at(s, i - 1, lex) \
+            or p.lower() in lex.post_first_lower or p in lex.title_first_words or p.lower() in lex.name_words:
+        return False
+    a = s.words[i - 1][0]
+    return not any(g[0] <= a < g[1] for g in gaz_spans)
+
+
 def _post_at(s: _Sent, k: int, lex: Lexicon) -> bool:
     """Does a post or a title start at word k ("Thủ tướng", "Bộ trưởng")? A person follows, not a name."""
     w = s.words[k][2]
@@ -525,8 +543,10 @@ def _capital_verb_before(s: _Sent, k: int, start: int, lex: Lexicon) -> bool:
         if a < start or not words[a][2][:1].isupper() or any(s.gap(a + i) != " " for i in range(1, size)):
             continue
         phrase = " ".join(words[a + i][2] for i in range(size)).lower()
-        if (size == 1 or phrase in lex.compounds) and lex.word_class.get(phrase) == "verb":
-            return True
+        if (size == 1 or phrase in lex.compounds) and (lex.word_class.get(phrase) == "verb" or (
+                size == 2 and lex.word_class.get(phrase) is None
+                and "verb" in (lex.word_class.get(x) for x in phrase.split()))):
+            return True                     # ("gìn giữ", which the sample does not tag, is made of verbs)
     return False
 
 
@@ -730,6 +750,10 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
         if h and (not capital and not _proper_name_follows(s, i + h[3], lex)
                   or (" " + s.text[max(0, ws - 12):ws].rstrip().lower()).endswith(lex.plural_words)):
             h = None                         # ("các công ty IT", "Nhiều Trường Đại học …": many, not one)
+        if h and capital and i > 0 and s.gap(i) == " " and s.words[i - 1][2] in lex.street_words:
+            h = None                         # "phố Đội Cấn", "đường Trường Chinh": a street named after a unit or a person
+        if h and capital and _lone_proper_word_before(s, i, lex, gaz_spans):
+            h = None                         # "tiếng Tây Ban Nha", "phố Bùi Viện", "phố Đội Cấn": inside a proper name
         if h and any(t in types and (o := _heads_at(s, i, lex, t)) and o[3] > h[3] for t in ("Agreement", "Event")):
             h = None                         # longest head wins: "Bộ luật Hình sự" is a code of law, not a "Bộ"
         if h and ws not in gaz and not inside(ws, we, covered) and not inside(ws, we, org_taken):
@@ -1498,6 +1522,13 @@ def _bodies_named_by_posts(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz, 
             end = _extend_org(s, j, lex, gaz, level, True)
             if end - 1 > j + 1 and len(s.words[end - 1][2]) == 1 and s.words[end - 1][2].isupper():
                 end -= 1                    # "Thứ trưởng Ngoại giao V K Singh": an initial opens the person's name
+            foreign_holder = False
+            while end - 1 > j + 1 and s.words[end - 1][2][:1].isupper() and not _vietnamese(s.words[end - 1][2]) \
+                    and s.words[end - 1][0] not in gaz:
+                end -= 1                    # "Thứ trưởng Ngoại giao Shannon": the deputy minister's own name
+                foreign_holder = True
+            if foreign_holder and not any(s.words[k][0] in gaz for k in range(j, end)):
+                continue                    # a foreign official's ministry, its country unsaid: not Việt Nam's
             if end > j:
                 a, b = s.words[j][0], s.words[end - 1][1]
                 out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Organization", f"persons.tsv:{post}",

@@ -83,6 +83,7 @@ class Lexicon:
     post_first_words: frozenset[str] = frozenset()
     post_first_lower: frozenset[str] = frozenset()     # first words of posts, lower case ("ủy" of "Ủy viên")
     plural_words: tuple[str, ...] = ()                 # cues.tsv plural markers, lower case, with a space
+    street_words: frozenset[str] = frozenset()         # cues.tsv street: "phố", "đường" (a street named after …)
     title_first_words: frozenset[str] = frozenset()
     titles: list[str] = field(default_factory=list)
     posts: list[str] = field(default_factory=list)
@@ -299,6 +300,7 @@ def _compile(rules: Rules) -> Lexicon:
         lex.residence_re = re.compile(rf"(?<!\w){_alternatives(phrases)}(?!\w)[^);.]*")
     lex.post_first_words = frozenset(lex.post_heads_by_first)
     lex.post_first_lower = frozenset(p.split()[0].lower() for p in lex.posts if " " in p)
+    lex.street_words = frozenset(c for c, _, _ in lex.cues.get("street", ()))
     lex.plural_words = tuple(sorted({" " + c.lower() for c, _, _ in lex.cues.get("plural", ())}, key=len, reverse=True))
     lex.title_first_words = frozenset(lex.titles_by_first)
     lex.posts_and_titles = tuple(sorted(set(lex.posts) | set(lex.titles), key=len, reverse=True))
