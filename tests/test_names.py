@@ -301,3 +301,12 @@ def test_a_foreign_deputy_ministers_ministry_is_not_vietnams(tmp_path):
 
 def test_a_body_named_by_a_verb_the_sample_does_not_tag_keeps_its_object(tmp_path):
     assert "Trung tâm Gìn giữ hòa bình" in orgs(tmp_path, "Hà Lan hỗ trợ Trung tâm Gìn giữ hòa bình của Việt Nam.")
+
+
+def test_a_head_after_a_village_word_names_the_village(tmp_path):
+    assert orgs(tmp_path, "Vụ đuối nước xảy ra tại thôn Sở Hạ khiến hai em tử vong.") == set()
+
+
+def test_a_head_inside_a_persons_name_opens_no_body(tmp_path):
+    # "Nguyễn Hải Trường An" is a woman's name; "Trường" (school) is one of its syllables
+    assert not any("Trường An" in o for o in orgs(tmp_path, "Bà Nguyễn Hải Trường An, giám đốc công ty, cho biết."))

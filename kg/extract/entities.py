@@ -285,7 +285,7 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                 continue
         if _is_stop(s, k, lex, "Organization"):
             break
-        if (k > j or (after_post and not _vietnamese(w))) and _person_starts(s, k, lex, after_post):
+        if (k > j or (after_post and (not _vietnamese(w) or w in lex.surnames))) and _person_starts(s, k, lex, after_post):
             saw_cap = saw_cap or after_post  # "Chánh án Tòa liên bang Raus bin Sharif": the body, then its head
             break                           # "… Cục Cảnh sát hình sự Nguyễn Văn A": the name is a person's
         if k > j and w[:1].isupper() and not w.isupper() and (
@@ -505,6 +505,9 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
         if after >= len(words) or s.gap(after) != " " or _is_stop(s, after, lex, "Organization") \
                 or lex.word_class.get(words[after][2]) == "verb":
             return 1
+    if not first and lex.word_class.get(w) == "adjective" and not words[k - 1][2][:1].isupper() \
+            and (k + 1 >= len(words) or s.gap(k + 1).strip()[:1] in (",", "(", ".", ";", ")")):
+        return 1                            # "Tổ chức Hòa bình xanh (Greenpeace)": an adjective the punctuation closes
     return 0
 
 
@@ -752,6 +755,9 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
             h = None                         # ("các công ty IT", "Nhiều Trường Đại học …": many, not one)
         if h and capital and i > 0 and s.gap(i) == " " and s.words[i - 1][2] in lex.street_words:
             h = None                         # "phố Đội Cấn", "đường Trường Chinh": a street named after a unit or a person
+        if h and capital and i >= 2 and s.gap(i) == " " and s.gap(i - 1) == " " and s.words[i - 2][2] in lex.surnames \
+                and s.words[i - 1][2][:1].isupper() and s.words[i - 1][2][1:].islower():
+            h = None                         # "bà Nguyễn Hải Trường An": a person's name, not a school ("Trường")
         if h and capital and _lone_proper_word_before(s, i, lex, gaz_spans):
             h = None                         # "tiếng Tây Ban Nha", "phố Bùi Viện", "phố Đội Cấn": inside a proper name
         if h and any(t in types and (o := _heads_at(s, i, lex, t)) and o[3] > h[3] for t in ("Agreement", "Event")):
