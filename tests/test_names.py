@@ -310,3 +310,13 @@ def test_a_head_after_a_village_word_names_the_village(tmp_path):
 def test_a_head_inside_a_persons_name_opens_no_body(tmp_path):
     # "Nguyễn Hải Trường An" is a woman's name; "Trường" (school) is one of its syllables
     assert not any("Trường An" in o for o in orgs(tmp_path, "Bà Nguyễn Hải Trường An, giám đốc công ty, cho biết."))
+
+
+def places(tmp_path, text: str) -> set[str]:
+    g = nodes(tmp_path, text)
+    return {d["label"] for _, d in g.nodes(data=True) if d["type"] == "Location"}
+
+
+def test_rivers_islands_and_villages_are_places(tmp_path):
+    found = places(tmp_path, "Tàu tuần tra trên sông Bắc Luân và đảo Cồn Cỏ. Em sinh ra ở thôn Tân Quang.")
+    assert {"sông Bắc Luân", "đảo Cồn Cỏ", "thôn Tân Quang"} <= found
