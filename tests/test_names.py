@@ -320,3 +320,14 @@ def places(tmp_path, text: str) -> set[str]:
 def test_rivers_islands_and_villages_are_places(tmp_path):
     found = places(tmp_path, "Tàu tuần tra trên sông Bắc Luân và đảo Cồn Cỏ. Em sinh ra ở thôn Tân Quang.")
     assert {"sông Bắc Luân", "đảo Cồn Cỏ", "thôn Tân Quang"} <= found
+
+
+def test_a_post_that_ends_with_the_head_is_followed_by_its_holder(tmp_path):
+    # "Chánh Văn phòng" (chief of the office) is a post: the name after the office's body is the holder's
+    found = orgs(tmp_path, "Tham dự có Chánh Văn phòng Tổng cục Du lịch Vũ Quốc Trí.")
+    assert not any("Vũ" in o for o in found)
+
+
+def test_an_adverb_before_the_verb_ends_the_name(tmp_path):
+    found = orgs(tmp_path, "Sau khi Bộ Giáo dục - Đào tạo chính thức công bố điểm sàn, thí sinh nộp hồ sơ.")
+    assert not any("chính thức" in o for o in found)

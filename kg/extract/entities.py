@@ -485,6 +485,9 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                 if cls is not None:
                     if cls == "adjective" and prev[:1].isupper() and phrase not in lex.name_phrases:
                         return 0            # "Công ty Nhật Cường khẩn trương …": an adjective after a proper name is the clause
+                    if cls == "adjective" and k + size < len(words) and s.gap(k + size) == " " \
+                            and _word_class_at(s, k + size, lex) == "verb" and phrase not in lex.name_phrases:
+                        return 0            # "Bộ Giáo dục - Đào tạo chính thức công bố …": an adverb of the verb
                     return size if cls in NAME_CLASSES else 0
                 after = k + size
                 if all(x in lex.name_words for x in phrase.split()) and not first:
@@ -771,7 +774,10 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                     continue                 # "Ban Ki-moon": a foreign person's name, not the board ("Ban") of a body
                 if _cap(nxt) or nxt.lower() in lex.name_words or s.words[j][0] in gaz or _NUMBER.fullmatch(nxt) \
                         or (nxt.islower() and _lower_run(s, j, lex, True)):
-                    after_post = bool(lex.post_before.search(s.text, max(0, ws - 40), ws)) if lex.post_before else False
+                    after_post = bool(lex.post_before.search(s.text, max(0, ws - 40), ws)
+                                      # "Chánh Văn phòng Tổng cục …": a post that ends with the head itself
+                                      or lex.post_before.search(s.text, max(0, ws - 40), s.words[j][0])) \
+                        if lex.post_before else False
                     end = _extend_org(s, j, lex, gaz, level, after_post, head.split())
                     if end > j and lex.head_tails.get(rid):
                         end = _org_tail(s, end, lex, gaz, lex.head_tails[rid])
