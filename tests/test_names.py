@@ -331,3 +331,17 @@ def test_a_post_that_ends_with_the_head_is_followed_by_its_holder(tmp_path):
 def test_an_adverb_before_the_verb_ends_the_name(tmp_path):
     found = orgs(tmp_path, "Sau khi Bộ Giáo dục - Đào tạo chính thức công bố điểm sàn, thí sinh nộp hồ sơ.")
     assert not any("chính thức" in o for o in found)
+
+
+def test_a_quantity_after_va_starts_another_noun_phrase(tmp_path):
+    assert agreements(tmp_path, "Tổng cục đã xây dựng Luật Dự trữ và một loạt các văn bản hướng dẫn.") == {"Luật Dự trữ"}
+
+
+def test_an_adjunct_preposition_after_a_capitalised_title_ends_it(tmp_path):
+    found = agreements(tmp_path, "Món quà của Chương trình Thương hiệu Thực phẩm Việt Nam cho đại diện doanh nghiệp.")
+    assert found == {"Chương trình Thương hiệu Thực phẩm Việt Nam"}
+
+
+def test_a_list_of_projects_is_several_titles(tmp_path):
+    found = agreements(tmp_path, "Tỉnh đề xuất: Dự án điện năng lượng mặt trời, dự án sản xuất giống lúa.")
+    assert "Dự án điện năng lượng mặt trời" in found

@@ -658,10 +658,19 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
     - A dash joins two sides or two years ("ASEAN - Australia", "2021 - 2025"), not a caption's parts."""
     w = s.words[k][2]
     if w in lex.and_words:
-        return True
-    if any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ())):
+        nxt = s.words[k + 1][2].lower() if k + 1 < len(s.words) else ""
+        return not (nxt == "một" or nxt[:1].isdigit() or any(s.text.startswith(p + " ", s.words[k + 1][0])
+                                                              for p, _, _ in lex.cues.get("plural", ())))
+        # "Luật Dự trữ và một loạt các văn bản …": a quantity after "và" starts another noun phrase
+    if k > j and w in _ADJUNCT_PREPOSITIONS and s.gap(k) == " " and s.words[k - 1][2][:1].isupper():
+        return False                        # "Chương trình Thương hiệu Thực phẩm Việt Nam cho đại diện …": after
+        # a title's capitalised last word, "cho" (for), "trong", "ở", "từ", "vì" open the clause's adjunct
+    if k > j and s.gap(k).strip() == "," and not _comma_pair(s, k) and (
+            w.lower() in (s.words[j - 1][2].lower(), s.words[max(0, j - 2)][2].lower())
+            or lex.word_class.get(w.lower()) in ("preposition", "conjunction")):
+        return False                        # "Dự án A, dự án B": a list; "…, vì việc …": a clause    if any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ())):
         return False                        # "Quyết định bổ nhiệm ông Trần Văn Dũng": a person, not a title
-    if k == j + 1 and w.islower() and s.words[j][2].isupper() and len(s.words[j][2]) > 1 \
+    if k > j and w.islower() and s.words[k - 1][2].isupper() and len(s.words[k - 1][2]) > 1 \
             and s.words[j - 1][2] in lex.law_heads and _word_class_at(s, k, lex) == "verb":
         return False                        # "Luật BHYT thuộc thẩm quyền …": a verb after the acronym is the clause
     if k == j and w.islower() and _word_class_at(s, k, lex) == "verb" and s.words[k - 1][2] in lex.law_heads:
@@ -869,6 +878,7 @@ def _up_to_acronym(s: _Sent, end: int, lex: Lexicon) -> int:
 
 # a count before a head: "ký 12 Hiệp định …" (twelve agreements); not an article's number ("điều 246 Bộ luật …")
 _COUNT_BEFORE = re.compile(r"(?<!\w)(?!(?:điều|khoản|số|mục|chương|điểm|lần|thứ|năm|ngày|tháng)\s)\w+\s+(?:[2-9]|[1-9]\d)$")
+_ADJUNCT_PREPOSITIONS = frozenset({"cho", "trong", "ở", "từ", "vì"})
 _TRAILING = frozenset({"preposition", "conjunction", "determiner", "particle"})
 
 
