@@ -345,3 +345,17 @@ def test_an_adjunct_preposition_after_a_capitalised_title_ends_it(tmp_path):
 def test_a_list_of_projects_is_several_titles(tmp_path):
     found = agreements(tmp_path, "Tỉnh đề xuất: Dự án điện năng lượng mặt trời, dự án sản xuất giống lúa.")
     assert "Dự án điện năng lượng mặt trời" in found
+
+
+def persons(tmp_path, text: str) -> set[str]:
+    g = nodes(tmp_path, text)
+    return {d["label"] for _, d in g.nodes(data=True) if d["type"] == "Person"}
+
+
+def test_a_foreign_holder_after_a_body_named_by_its_head_alone_is_a_person(tmp_path):
+    assert "Sanasee Vigneswaran" in persons(tmp_path, "Đoàn dự chiêu đãi của Chủ tịch Thượng viện Sanasee Vigneswaran.")
+
+
+def test_a_hyphenated_given_name_after_an_office_is_its_director(tmp_path):
+    # "ILO Việt Nam": the ILO's office in Việt Nam; "Chang-Hee Lee" its director (not "Việt Nam Chang")
+    assert "Chang-Hee Lee" in persons(tmp_path, "Giám đốc ILO Việt Nam Chang-Hee Lee nhấn mạnh điều này.")

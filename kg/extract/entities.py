@@ -86,6 +86,7 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
                 and text[end + 1:end + 2].isalpha() and not _starts_entry(text, end + 1, lex) \
                 and surface.rsplit(" ", 1)[-1].lower() in lex.syllables \
                 and not _starts_head(text, end + 1, lex) and _vietnamese(re.match(r"\w*", text[end + 1:end + 30]).group()) \
+                and not re.match(r"\w+-\w", text[end + 1:end + 30]) \
                 and lex.word_class.get(re.match(r"\w*", text[end + 1:end + 30]).group().lower()) not in CLAUSE_CLASSES:
             continue                      # "Thái Bình Dương" (the Pacific) is not the province Thái Bình
         cands.append((start, end, key))
@@ -979,6 +980,9 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, plac
                 break
             if k > j and k < len(s.words) and s.gap(k) == " " and s.words[k][2].islower() \
                     and f"{s.words[k - 1][2].lower()} {s.words[k][2]}" in lex.compounds:
+                h = _heads_at(s, j, lex, "Organization")
+                if h and title[0].isupper():  # "Chủ tịch Thượng viện Sanasee Vigneswaran": a body named by its
+                    out += _foreign_name_after_head(doc, si, s, j + h[3], lex)     # head alone, then its holder
                 break                       # "Bộ trưởng Quốc phòng", "Chánh án Tòa án": a post's body, not a name
             if k - j >= 2 or (k - j >= 1 and title[0].isupper() and title not in ("Ông", "Bà")):
                 a, b = s.words[i][0], s.words[k - 1][1]
@@ -990,6 +994,22 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, plac
                                    attrs=(("name", name), ("canonical", name))))
             break
     return out
+
+
+def _foreign_name_after_head(doc: Document, si: int, s: _Sent, k: int, lex: Lexicon) -> list[Mention]:
+    """The holder's foreign name right after a post and a body named by its head alone ("Chủ tịch
+    Thượng viện Sanasee Vigneswaran"): two or more capitalised words that are not Vietnamese syllables."""
+    e = k
+    while e < len(s.words) and e - k < 4 and s.gap(e) in (" ", "-") and s.words[e][2][:1].isupper() \
+            and (not _vietnamese(s.words[e][2]) or s.words[e][2] in NAME_PARTICLES or e > k):
+        e += 1
+    if e - k < 2 or _vietnamese(s.words[k][2]):
+        return []
+    base = doc.sentences[si].start
+    a, b = s.words[k][0], s.words[e - 1][1]
+    name = s.text[a:b]
+    return [Mention(doc.id, si, base + a, base + b, name, "Person", "entities.name-after-post",
+                    attrs=(("canonical", name), ("name", name)))]
 
 
 def _name_after_post(doc: Document, si: int, s: _Sent, j: int, taken, lex: Lexicon) -> list[Mention]:
@@ -1011,7 +1031,7 @@ def _name_after_post(doc: Document, si: int, s: _Sent, j: int, taken, lex: Lexic
         return []
     e = k
     while e < len(s.words) and e - k < 4 and s.words[e][2][:1].isupper() and not s.words[e][2].isupper() \
-            and (e == k or s.gap(e) == " ") and not any(x <= s.words[e][0] < y for x, y in taken):
+            and (e == k or s.gap(e) in (" ", "-")) and not any(x <= s.words[e][0] < y for x, y in taken):
         e += 1
     if e - k < 2:
         return []
