@@ -359,3 +359,9 @@ def test_a_foreign_holder_after_a_body_named_by_its_head_alone_is_a_person(tmp_p
 def test_a_hyphenated_given_name_after_an_office_is_its_director(tmp_path):
     # "ILO Việt Nam": the ILO's office in Việt Nam; "Chang-Hee Lee" its director (not "Việt Nam Chang")
     assert "Chang-Hee Lee" in persons(tmp_path, "Giám đốc ILO Việt Nam Chang-Hee Lee nhấn mạnh điều này.")
+
+
+def test_a_senate_named_alone_is_the_one_foreign_countrys(tmp_path):
+    found = orgs(tmp_path, "Phó Thủ tướng thăm chính thức Malaysia. Ông dự chiêu đãi của Chủ tịch Thượng viện "
+                           "Sanasee Vigneswaran.")
+    assert "Thượng viện Malaysia" in found
