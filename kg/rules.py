@@ -66,10 +66,11 @@ CODE_CLASSES = frozenset({
     "organized/verb",                            # "tổ chức khóa tập huấn về …": an organised lower-case event
     "street",                                    # "phố Đội Cấn": a street named after a unit or a person
     "abroad",                                    # "Thượng viện": a body Việt Nam has not (a foreign country's)
+    "construction",                              # "Dự án mở rộng sân bay …": building works, no agreement
     "alias", "anaphor", "plural", "ordinal", "topic", "distribute", "intro",
     "preposition",                               # a body right after it is no clause's subject
 })
-CUE_HELPERS = {"alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad"}
+CUE_HELPERS = {"alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "construction"}
 ENUMS = {
     ("heads.tsv", "type"): set(ENTITY_TYPES),
     ("cues.tsv", "relation"): set(RELATIONS) | CUE_HELPERS,

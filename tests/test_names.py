@@ -365,3 +365,8 @@ def test_a_senate_named_alone_is_the_one_foreign_countrys(tmp_path):
     found = orgs(tmp_path, "Phó Thủ tướng thăm chính thức Malaysia. Ông dự chiêu đãi của Chủ tịch Thượng viện "
                            "Sanasee Vigneswaran.")
     assert "Thượng viện Malaysia" in found
+
+
+def test_construction_projects_are_no_agreements(tmp_path):
+    found = agreements(tmp_path, "Sở nghiên cứu Đề án mở rộng sân bay Long Thành. Hai bên ký Dự án hỗ trợ nạn nhân.")
+    assert found == {"Dự án hỗ trợ nạn nhân"}

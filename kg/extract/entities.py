@@ -940,6 +940,8 @@ def _named_enough(title: str, hn: int, lex: Lexicon) -> bool:
         return False
     if title.split()[hn - 1] in lex.law_heads and rest[0].islower() and _clause_after_law(rest, lex):
         return False
+    if lex.construction_words and (" ".join(rest).lower() + " ").startswith(tuple(c + " " for c in lex.construction_words)):
+        return False                         # "Dự án mở rộng sân bay …", "Dự án Bãi đỗ xe …": building works, not an agreement
     if " ".join(title.split()[:hn]) in lex.capital_heads:
         # "Mục tiêu Phát triển Bền vững", "Tầm nhìn ASEAN 2025"; "Mục tiêu hàng đầu …" is a common noun
         return rest[0][:1].isupper() and not rest[0].isdigit() and (len(rest) > 1 or rest[0].isupper())

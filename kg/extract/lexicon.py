@@ -85,6 +85,7 @@ class Lexicon:
     plural_words: tuple[str, ...] = ()                 # cues.tsv plural markers, lower case, with a space
     street_words: frozenset[str] = frozenset()         # cues.tsv street: "phố", "đường" (a street named after …)
     abroad_words: frozenset[str] = frozenset()         # cues.tsv abroad: bodies Việt Nam has not ("Thượng viện")
+    construction_words: tuple[str, ...] = ()           # cues.tsv construction, lower case: "mở rộng", "nhà máy"
     home_country: str = ""                             # gazetteer key of the press's own country (events.tsv home)
     title_first_words: frozenset[str] = frozenset()
     titles: list[str] = field(default_factory=list)
@@ -304,6 +305,7 @@ def _compile(rules: Rules) -> Lexicon:
     lex.post_first_lower = frozenset(p.split()[0].lower() for p in lex.posts if " " in p)
     lex.street_words = frozenset(c for c, _, _ in lex.cues.get("street", ()))
     lex.abroad_words = frozenset(c for c, _, _ in lex.cues.get("abroad", ()))
+    lex.construction_words = tuple(sorted({c.lower() for c, _, _ in lex.cues.get("construction", ())}, key=len, reverse=True))
     lex.plural_words = tuple(sorted({" " + c.lower() for c, _, _ in lex.cues.get("plural", ())}, key=len, reverse=True))
     lex.title_first_words = frozenset(lex.titles_by_first)
     lex.posts_and_titles = tuple(sorted(set(lex.posts) | set(lex.titles), key=len, reverse=True))
