@@ -343,8 +343,8 @@ def test_an_adjunct_preposition_after_a_capitalised_title_ends_it(tmp_path):
 
 
 def test_a_list_of_projects_is_several_titles(tmp_path):
-    found = agreements(tmp_path, "Tỉnh đề xuất: Dự án điện năng lượng mặt trời, dự án sản xuất giống lúa.")
-    assert "Dự án điện năng lượng mặt trời" in found
+    found = agreements(tmp_path, "Hai bên đề xuất: Dự án hỗ trợ nạn nhân bị mua bán, dự án đào tạo cán bộ.")
+    assert "Dự án hỗ trợ nạn nhân bị mua bán" in found
 
 
 def persons(tmp_path, text: str) -> set[str]:
