@@ -370,3 +370,10 @@ def test_a_senate_named_alone_is_the_one_foreign_countrys(tmp_path):
 def test_construction_projects_are_no_agreements(tmp_path):
     found = agreements(tmp_path, "Sở nghiên cứu Đề án mở rộng sân bay Long Thành. Hai bên ký Dự án hỗ trợ nạn nhân.")
     assert found == {"Dự án hỗ trợ nạn nhân"}
+
+
+def test_a_plan_named_by_the_agreement_it_implements_keeps_it(tmp_path):
+    found = agreements(tmp_path, "Hai bên thông qua Kế hoạch hành động giai đoạn 2017-2019 thực hiện Hiệp định giữa "
+                                 "Việt Nam và Lào về hợp tác phòng, chống mua bán người.")
+    assert "Kế hoạch hành động giai đoạn 2017-2019 thực hiện Hiệp định giữa Việt Nam và Lào về hợp tác phòng, " \
+           "chống mua bán người" in found

@@ -602,7 +602,8 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
             break
         else:
             break
-        if _is_stop(s, k, lex, etype) and not _completes_word(s, k, lex):
+        if _is_stop(s, k, lex, etype) and not _completes_word(s, k, lex) \
+                and not (etype == "Agreement" and _implements_title_at(s, k, lex)):
             break                           # ("tự do": "do" (by) ends a title, but not the word "tự do", free)
         if etype == "Agreement" and not _agreement_goes_on(s, k, j, lex, gaz):
             break
@@ -658,6 +659,8 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
       date: "Nghị định 46/2016 không phải …" ends at the number.
     - A dash joins two sides or two years ("ASEAN - Australia", "2021 - 2025"), not a caption's parts."""
     w = s.words[k][2]
+    if k > j and _implements_title_at(s, k, lex):
+        return True                         # "Kế hoạch … giai đoạn 2017-2019 thực hiện Hiệp định …": the plan of an agreement
     if w in lex.and_words:
         nxt = s.words[k + 1][2].lower() if k + 1 < len(s.words) else ""
         return not (nxt == "một" or nxt[:1].isdigit() or any(s.text.startswith(p + " ", s.words[k + 1][0])
@@ -702,6 +705,27 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
                                                      or (k > 0 and w[:1].isupper() and s.words[k - 1][2][:1].isupper())):
         return False                        # ("Nhật - Việt", "ASEAN - EU": two capitalised sides)
     return True
+
+
+_IMPLEMENT_LEADS = (("để",), ("triển", "khai"))
+
+
+def _implements_title_at(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Does "(để) (triển khai) thực hiện <Agreement>" start at word k? A plan named by the agreement it
+    implements keeps it in its name ("Kế hoạch hành động quốc gia để thực hiện Chương trình Nghị sự
+    2030 …"); the implementing verbs are the underFramework/inner cues of cues.tsv."""
+    i = k
+    for lead in _IMPLEMENT_LEADS:
+        if s.phrase_at(i, list(lead), case_sensitive=False):
+            i += len(lead)
+    for cue, _, role in lex.cues.get("underFramework", ()):
+        if role != "inner":
+            continue
+        cw = cue.split()
+        if s.phrase_at(i, cw, case_sensitive=False) and i + len(cw) < len(s.words) \
+                and s.words[i + len(cw)][2][:1].isupper() and _heads_at(s, i + len(cw), lex, "Agreement"):
+            return True
+    return False
 
 
 def _word_class_at(s: _Sent, k: int, lex: Lexicon) -> str | None:
