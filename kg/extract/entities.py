@@ -284,6 +284,15 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                         or s.words[after][2] == "số" or _heads_at(s, after, lex, "Organization")):
                 k = end = after             # "Đội Đặc nhiệm phòng chống ma túy và tội phạm, …": two nouns of one name
                 continue
+        if k > j and saw_cap and s.phrase_at(k, ["và", "các"]) and k + 2 < n and s.gap(k + 2) == " " \
+                and _cap(s.words[k + 2][2]) and not s.words[k + 2][2].isupper() \
+                and any(x < n and s.gap(x) == " " and _cap(s.words[x][2]) for x in (k + 3, k + 4)) \
+                and not _heads_at(s, k + 2, lex, "Organization") and s.words[k + 2][0] not in gaz \
+                and not _post_at(s, k + 2, lex) and (s.words[k - 1][2][:1].isupper() or (
+                    k - 2 >= j and s.words[k - 2][2][:1].isupper()
+                    and f"{s.words[k - 2][2].lower()} {s.words[k - 1][2]}" in lex.compounds)):
+            k += 2                          # "Nhóm Chuyên gia và các Nhân vật Nổi tiếng": one name, in capitals
+            continue                        # (but "Bộ Công an và các Bộ, ngành": a body, then others)
         if _is_stop(s, k, lex, "Organization"):
             break
         if (k > j or (after_post and (not _vietnamese(w) or w in lex.surnames))) and _person_starts(s, k, lex, after_post):
@@ -1495,8 +1504,13 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
         if m.type == "Organization" and not m.key and level >= 3 and not m.attr("canonical"):
             gap = next((g for g in (" ", ", ", " (") if (m.end + len(g)) in by_start), None)
             parent = by_start.get(m.end + len(gap)) if gap else None
+            place = _locality_of(parent.attr("canonical") or parent.text, lex) if parent is not None else ""
+            within = lex.head_within.get(m.rule)
+            if within and place and not any(place.startswith(w + " ") for w in within):
+                place = ""                  # "Sở Quy hoạch - Kiến trúc, UBND quận Tân Bình": a province's department is
+                # no unit of a district (heads.tsv within): the two are listed side by side
             if parent is not None and parent.text != m.text and 0 < int(parent.attr("level") or 0 or 2) < level \
-                    and _locality_of(parent.attr("canonical") or parent.text, lex) \
+                    and place \
                     and (gap != " (" or doc.text.startswith(")", parent.end)):
                 pname = parent.attr("canonical") or parent.text
                 attrs = dict(m.attrs)
