@@ -401,3 +401,11 @@ def test_a_verb_before_a_quantity_ends_the_name(tmp_path):
 
 def test_va_joins_vietnamese_words_of_one_name_not_two_companies(tmp_path):
     assert "Công ty Indevco" in orgs(tmp_path, "Tỉnh giao dự án cho Công ty Indevco và Vinashin thực hiện.")
+
+
+def test_va_and_two_verbs_is_a_clause_after_a_title(tmp_path):
+    found = agreements(tmp_path, "Ủy ban thảo luận Chương trình Kiên cố hóa trường lớp và tiến hành bế mạc phiên họp.")
+    assert found == {"Chương trình Kiên cố hóa trường lớp"}
+    found = agreements(tmp_path, "Chiến lược quốc gia phòng, chống tội phạm giai đoạn 2016-2025 và định hướng đến "
+                                 "năm 2030 được ban hành.")
+    assert found == {"Chiến lược quốc gia phòng, chống tội phạm giai đoạn 2016-2025 và định hướng đến năm 2030"}

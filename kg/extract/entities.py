@@ -684,6 +684,14 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
         return True                         # "Kế hoạch … giai đoạn 2017-2019 thực hiện Hiệp định …": the plan of an agreement
     if w in lex.and_words:
         nxt = s.words[k + 1][2].lower() if k + 1 < len(s.words) else ""
+        if k + 1 < len(s.words) and _word_class_at(s, k + 1, lex) == "verb":
+            size = 2 if k + 2 < len(s.words) and f"{nxt} {s.words[k + 2][2].lower()}" in lex.compounds else 1
+            after = k + 1 + size
+            if after + 1 < len(s.words) and s.words[after][2].islower() and (
+                    _word_class_at(s, after, lex) == "verb"
+                    or f"{s.words[after][2]} {s.words[after + 1][2].lower()}" in lex.compounds
+                    and lex.word_class.get(f"{s.words[after][2]} {s.words[after + 1][2].lower()}") is None):
+                return False                # "… trường lớp và tiến hành bế mạc …": "và" + two verbs, a clause
         return not (nxt == "một" or nxt[:1].isdigit() or any(s.text.startswith(p + " ", s.words[k + 1][0])
                                                               for p, _, _ in lex.cues.get("plural", ())))
         # "Luật Dự trữ và một loạt các văn bản …": a quantity after "và" starts another noun phrase
