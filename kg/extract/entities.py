@@ -945,12 +945,15 @@ _ADJUNCT_PREPOSITIONS = frozenset({"cho", "trong", "ở", "từ", "vì"})
 _TRAILING = frozenset({"preposition", "conjunction", "determiner", "particle"})
 
 
-def _without_trailing_function_words(title: str, hn: int, lex: Lexicon) -> str:
+def _without_trailing_function_words(title: str, hn: int, lex: Lexicon, dangling: frozenset[str] = frozenset()) -> str:
     """"… thực phẩm quốc gia trong", "… đối với", "… và": a title never ends on a function word (the
-    phrase it opened was cut off)."""
+    phrase it opened was cut off), nor on a `dangling` word that needs what follows ("lần", time)."""
     words = title.split(" ")
     while len(words) > hn + 1:
         last = words[-1].lower()
+        if last in dangling:
+            words = words[:-1]
+            continue
         pair = " ".join(words[-2:]).lower()
         if pair in lex.compounds and lex.word_class.get(pair) in _TRAILING:
             words = words[:-2]
