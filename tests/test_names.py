@@ -417,6 +417,6 @@ def events_of(tmp_path, text: str) -> set[str]:
 
 
 def test_an_event_title_never_ends_on_ve_or_a_cut_ordinal(tmp_path):
-    found = events_of(tmp_path, "Ban Kinh tế trình Hội nghị lần thứ sáu Ban Chấp hành Trung ương khóa X về tiếp "
+    found = events_of(tmp_path, "Các đề án trình Hội nghị lần thứ sáu Ban Chấp hành Trung ương khóa X về tiếp "
                                 "tục hoàn thiện thể chế. Ông gặp Tổng thống tại Hội nghị G20 lần này ở Đức.")
     assert "Hội nghị lần thứ sáu Ban Chấp hành Trung ương khóa X" in found and "Hội nghị G20" in found
