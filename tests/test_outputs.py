@@ -313,3 +313,11 @@ def test_the_documented_load_csv_reads_columns_the_files_have(built):
         header = (Path(built.out_dir) / name).read_text(encoding="utf-8").splitlines()[0].split(",")
         for col in re.findall(r"row\.`([^`]+)`|row\.([a-z_]+)", body):
             assert (col[0] or col[1]) in header, (name, col)
+
+
+def test_a_graphml_sample_sentence_is_cut_at_a_space_after_160_characters():
+    from kg.export.graphml import sample_text
+    long = " ".join(["phối hợp"] * 40)
+    cut = sample_text(long)
+    assert cut.endswith(" …") and len(cut) <= 162 and long.startswith(cut[:-2])
+    assert sample_text("Bộ Công an phối hợp với IOM.") == "Bộ Công an phối hợp với IOM."

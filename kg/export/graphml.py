@@ -4,7 +4,7 @@ attributes become JSON strings (GraphML has no lists); the file reads back with 
 Each edge has a unique, stable id ("SOURCE|relation|TARGET": Gephi keeps one edge per id), a readable
 `label` (English; `label_vi` in Vietnamese), a `weight` (how many articles state it) and the dates of the
 first and last of those articles (`first_date`, `last_date`, ISO), besides `relation`, `sentences` (how
-many evidence sentences state it) and `sample` (the first of them). A node has its label, type, aliases
+many evidence sentences state it) and `sample` (the first of them, cut after 160 characters). A node has its label, type, aliases
 and attributes, `mentions`, `articles` (how many articles name it) and a `sample` sentence. The other
 evidence (every sentence, article and rule) is in graph.json: GraphML carries what graph tools use."""
 from __future__ import annotations
@@ -95,9 +95,21 @@ def edge_extras(g: nx.MultiDiGraph, relation: str, evidence) -> dict:
     return out
 
 
+SAMPLE_CHARS = 160         # a sample sentence is cut after this many characters (at a space, with '…')
+
+
+def sample_text(text: str, limit: int = SAMPLE_CHARS) -> str:
+    """The start of a sentence, for a tool's data table: whole if short, else cut at a space + ' …'."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[:cut if cut > limit // 2 else limit] + " …"
+
+
 def _sample(evidence) -> str:
     for e in evidence or ():
-        return str(e.get("sentence", "")) if isinstance(e, dict) else ""
+        return sample_text(e.get("sentence", "")) if isinstance(e, dict) else ""
     return ""
 
 

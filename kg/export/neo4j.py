@@ -5,7 +5,7 @@
 - neo4j/articles.csv           articles: label Article (id "article:ID")
 - neo4j/sentences.csv          one Sentence node per evidence sentence, stored once (id "sentence:ARTICLE#START",
                                the id graph.json gives it): text, offsets, article
-- neo4j/evidence.csv           one Evidence node per (link, sentence, rule) (id "evidence:…"): relation, rule,
+- neo4j/evidence.csv           one Evidence node per (link, sentence, rule) (id "e:" and a hash): relation, rule,
                                article, and the sentence by id
 - neo4j/relationships.csv      the links, typed by relation (partOf, basedIn …), with label, weight
                                (articles), first/last article date and the article ids
@@ -60,7 +60,7 @@ def sentence_node_id(doc: str, start) -> str:
 
 def evidence_id(u: str, relation: str, v: str, ev: dict) -> str:
     key = "\x1f".join(map(str, (u, relation, v, ev.get("doc"), ev.get("start"), ev.get("end"), ev.get("rule"))))
-    return f"evidence:{ev.get('doc')}-{hashlib.sha1(key.encode('utf-8', 'surrogatepass')).hexdigest()[:12]}"
+    return f"e:{hashlib.sha1(key.encode('utf-8', 'surrogatepass')).hexdigest()[:16]}"
 
 
 def render_neo4j(g: nx.MultiDiGraph) -> dict[str, str]:
