@@ -140,7 +140,7 @@ def child_build(argv: list[str]) -> int:
         setattr(mod, name, wrapper)
 
     timed(kg.parallel, "summarize_folder", "read+extract+summarize")
-    for name in ("resolve_facts", "assemble_graph", "render_outputs", "write_all_atomic"):
+    for name in ("resolve_facts", "assemble_graph", "render_outputs", "write_all_atomic", "report_data"):
         if hasattr(pl, name):
             timed(pl, name)
     for name in dir(pl):

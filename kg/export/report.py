@@ -67,30 +67,40 @@ def partnerships(g: nx.MultiDiGraph) -> list[Pair]:
     pairs: dict[tuple[str, str], Pair] = {}
 
     def pair(x, y) -> Pair:
-        a, b = sorted((x, y))
-        return pairs.setdefault((a, b), Pair(a, b))
+        key = (x, y) if x <= y else (y, x)
+        p = pairs.get(key)
+        if p is None:
+            p = pairs[key] = Pair(*key)
+        return p
 
     for u, v, k, d in g.edges(keys=True, data=True):
         if d.get("relation", k) in PARTNER_TIES and u != v:
             p = pair(u, v)
             p.direct = True
             p.docs |= {str(e["doc"]) for e in d.get("evidence", ())}
+    nodes = g.nodes
     for x, xd in g.nodes(data=True):
         roles = SHARED_ROLES.get(xd.get("type"))
         if not roles:
             continue
-        ins = [(y, {str(e["doc"]) for e in d.get("evidence", ())}) for y, _, k, d in g.in_edges(x, keys=True, data=True)
-               if d.get("relation", k) in roles and g.nodes[y].get("type") in ACTORS]
-        for i, (y1, d1) in enumerate(ins):
-            for y2, d2 in ins[i + 1:]:
-                if y1 != y2:
-                    p = pair(y1, y2)
-                    p.shared.add(x)
-                    p.docs |= d1 | d2
+        ins: dict[str, set] = {}       # each participant once, with the articles of all its ties to x
+        for y, _, k, d in g.in_edges(x, keys=True, data=True):
+            if d.get("relation", k) in roles and nodes[y].get("type") in ACTORS:
+                ins.setdefault(y, set()).update(str(e["doc"]) for e in d.get("evidence", ()))
+        members = sorted(ins.items())
+        for i, (y1, d1) in enumerate(members):
+            for y2, d2 in members[i + 1:]:          # y1 < y2: the pair's key as it is
+                p = pairs.get((y1, y2))
+                if p is None:
+                    p = pairs[(y1, y2)] = Pair(y1, y2)
+                p.shared.add(x)
+                p.docs |= d1
+                p.docs |= d2
     structural = {(u, v) for u, v, k, d in g.edges(keys=True, data=True)
                   if d.get("relation", k) in ("partOf", "country", "basedIn")}
     out = [p for p in pairs.values() if (p.a, p.b) not in structural and (p.b, p.a) not in structural]
-    out.sort(key=lambda p: (-len(p.docs), -p.direct, _label(g, p.a), _label(g, p.b)))
+    labels = {n: str(d.get("label", n)) for n, d in g.nodes(data=True)}
+    out.sort(key=lambda p: (-len(p.docs), -p.direct, labels[p.a], labels[p.b]))
     return out
 
 
@@ -100,13 +110,25 @@ def _activity(g, etype: str) -> list[tuple[str, int, int]]:
     return rows
 
 
-def _country_summary(g, c: str, pairs: list[Pair]) -> dict:
+def _partners_of(wanted, pairs: list[Pair]) -> dict[str, list[str]]:
+    """For each node of `wanted`, the other end of each of its pairs, in the pairs' order (one pass)."""
+    out: dict[str, list[str]] = {c: [] for c in wanted}
+    for p in pairs:
+        if p.a in out:
+            out[p.a].append(p.b)
+        if p.b in out:
+            out[p.b].append(p.a)
+    return out
+
+
+def _country_summary(g, c: str, pairs: list[Pair], partners: list[str] | None = None) -> dict:
     def sources(rel):
         return sorted((u for u, _, k, d in g.in_edges(c, keys=True, data=True) if d.get("relation", k) == rel),
                       key=lambda n: (_label(g, n), n))
     agreements = sorted((v for _, v, k, d in g.out_edges(c, keys=True, data=True) if d.get("relation", k) == "partyTo"),
                         key=lambda n: (_label(g, n), n))
-    partners = [p.b if p.a == c else p.a for p in pairs if c in (p.a, p.b)]
+    if partners is None:
+        partners = [p.b if p.a == c else p.a for p in pairs if c in (p.a, p.b)]
     return {"node": c, "label": _label(g, c), "articles": len(g.nodes[c].get("docs", ())),
             "bodies": sources("country"), "offices": sources("basedIn"), "events": sources("heldIn"),
             "agreements": agreements, "partners": partners}
@@ -127,9 +149,11 @@ def report_data(g: nx.MultiDiGraph, skipped=None) -> ReportData:
     years = sorted(y for y in set(art_years) | set(ev_years) if y)
     pairs = partnerships(g)
     countries = _activity(g, "Country")
+    top = [c for c, n, _ in countries[:COUNTRIES] if n]
+    partners = _partners_of(top, pairs)
     return ReportData(types, rels, years, {y: art_years.get(y, 0) for y in years}, {y: ev_years.get(y, 0) for y in years},
                       _activity(g, "Organization"), countries, pairs,
-                      [_country_summary(g, c, pairs) for c, n, _ in countries[:COUNTRIES] if n],
+                      [_country_summary(g, c, pairs, partners[c]) for c in top],
                       docs, [(_shown_path(p), r) for p, r in (skipped or [])])
 
 
@@ -156,8 +180,10 @@ def _names(g, ids, n: int = 8) -> str:
     return ", ".join(_md(_label(g, i)) for i in ids[:n]) + more if ids else "—"
 
 
-def generate_report(g: nx.MultiDiGraph, skipped: list[tuple[str, str]] | None = None) -> str:
-    data = report_data(g, skipped)
+def generate_report(g: nx.MultiDiGraph, skipped: list[tuple[str, str]] | None = None,
+                    data: ReportData | None = None) -> str:
+    """report.md; `data` (report_data(g, skipped)) when the caller has it already."""
+    data = data or report_data(g, skipped)
     lines = [f"# {_md(report_title(g))}", "",
              f"Knowledge graph report: {len(data.documents)} article(s) read, {len(data.skipped)} skipped; "
              f"{g.number_of_nodes()} entities, {g.number_of_edges()} links. "
@@ -275,9 +301,11 @@ def _table(header, rows, numeric=()) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def generate_report_html(g: nx.MultiDiGraph, skipped: list[tuple[str, str]] | None = None) -> str:
+def generate_report_html(g: nx.MultiDiGraph, skipped: list[tuple[str, str]] | None = None,
+                         data: ReportData | None = None) -> str:
+    """report.html; `data` (report_data(g, skipped)) when the caller has it already."""
     from .charts import bar_chart, year_chart
-    data = report_data(g, skipped)
+    data = data or report_data(g, skipped)
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
            "img-src data:\">",
