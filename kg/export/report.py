@@ -46,7 +46,7 @@ class ReportData:
     events_per_year: dict[str, int]
     bodies: list[tuple[str, int, int]]            # (node, articles, links)
     countries: list[tuple[str, int, int]]
-    pairs: list[Pair]
+    pairs: list[Pair]                             # the TOP strongest partnerships (see partnerships)
     country_summaries: list[dict]
     documents: dict
     skipped: list[tuple[str, str]]
@@ -61,24 +61,18 @@ def _year(date: str) -> str:
     return date[:4] if len(date) >= 4 and date[:4].isdigit() else ""
 
 
-def partnerships(g: nx.MultiDiGraph) -> list[Pair]:
-    """Pairs of bodies/countries with a direct cooperatesWith link or a shared event/agreement, strongest
-    (most articles) first; a body's link to its own parent or country is structure, not partnership."""
-    pairs: dict[tuple[str, str], Pair] = {}
-
-    def pair(x, y) -> Pair:
-        key = (x, y) if x <= y else (y, x)
-        p = pairs.get(key)
-        if p is None:
-            p = pairs[key] = Pair(*key)
-        return p
-
+def _pair_stream(g: nx.MultiDiGraph):
+    """Every partnership as a Pair (a < b), structural ties left out, grouped by `a`: the pairs of one
+    body are gathered, yielded and forgotten before the next body's, so memory stays linear in the
+    graph (a 10,000-article graph has ~10^6 pairs; holding them all took 1.5 GB)."""
+    nodes = g.nodes
+    direct: dict[str, dict[str, set]] = {}
     for u, v, k, d in g.edges(keys=True, data=True):
         if d.get("relation", k) in PARTNER_TIES and u != v:
-            p = pair(u, v)
-            p.direct = True
-            p.docs |= {str(e["doc"]) for e in d.get("evidence", ())}
-    nodes = g.nodes
+            a, b = (u, v) if u <= v else (v, u)
+            direct.setdefault(a, {}).setdefault(b, set()).update(str(e["doc"]) for e in d.get("evidence", ()))
+    members: dict[str, list[tuple[str, set]]] = {}        # event/agreement -> its participants, sorted
+    shared_of: dict[str, list[tuple[str, int]]] = {}       # participant -> (event, its place in members)
     for x, xd in g.nodes(data=True):
         roles = SHARED_ROLES.get(xd.get("type"))
         if not roles:
@@ -87,38 +81,70 @@ def partnerships(g: nx.MultiDiGraph) -> list[Pair]:
         for y, _, k, d in g.in_edges(x, keys=True, data=True):
             if d.get("relation", k) in roles and nodes[y].get("type") in ACTORS:
                 ins.setdefault(y, set()).update(str(e["doc"]) for e in d.get("evidence", ()))
-        members = sorted(ins.items())
-        for i, (y1, d1) in enumerate(members):
-            for y2, d2 in members[i + 1:]:          # y1 < y2: the pair's key as it is
-                p = pairs.get((y1, y2))
+        if len(ins) > 1:
+            members[x] = sorted(ins.items())
+            for i, (y, _) in enumerate(members[x][:-1]):
+                shared_of.setdefault(y, []).append((x, i))
+    structural = {(u, v) for u, v, k, d in g.edges(keys=True, data=True)
+                  if d.get("relation", k) in ("partOf", "country", "basedIn")}
+    for a in sorted(set(direct) | set(shared_of)):
+        local: dict[str, Pair] = {}
+        for b, docs in direct.get(a, {}).items():
+            local[b] = Pair(a, b, set(docs), True)
+        for x, i in shared_of.get(a, ()):
+            m = members[x]
+            d1 = m[i][1]
+            for b, d2 in m[i + 1:]:
+                p = local.get(b)
                 if p is None:
-                    p = pairs[(y1, y2)] = Pair(y1, y2)
+                    p = local[b] = Pair(a, b)
                 p.shared.add(x)
                 p.docs |= d1
                 p.docs |= d2
-    structural = {(u, v) for u, v, k, d in g.edges(keys=True, data=True)
-                  if d.get("relation", k) in ("partOf", "country", "basedIn")}
-    out = [p for p in pairs.values() if (p.a, p.b) not in structural and (p.b, p.a) not in structural]
+        for b, p in local.items():
+            if (a, b) not in structural and (b, a) not in structural:
+                yield p
+
+
+def _pair_order(g: nx.MultiDiGraph):
+    """Sort key of a Pair: most articles first, then direct ties, then by labels (and ids)."""
     labels = {n: str(d.get("label", n)) for n, d in g.nodes(data=True)}
-    out.sort(key=lambda p: (-len(p.docs), -p.direct, labels[p.a], labels[p.b]))
-    return out
+    return lambda p: (-len(p.docs), -p.direct, labels[p.a], labels[p.b], p.a, p.b)
+
+
+def partnerships(g: nx.MultiDiGraph) -> list[Pair]:
+    """Pairs of bodies/countries with a direct cooperatesWith link or a shared event/agreement, strongest
+    (most articles) first; a body's link to its own parent or country is structure, not partnership."""
+    return sorted(_pair_stream(g), key=_pair_order(g))
+
+
+def strongest_partnerships(g: nx.MultiDiGraph, n: int, wanted=()) -> tuple[list[Pair], dict[str, list[str]]]:
+    """(the first `n` of partnerships(g), and for each node of `wanted` the other end of each of its
+    pairs in that order), without holding every pair at once."""
+    order = _pair_order(g)
+    best: list[tuple] = []
+    bar = None                  # the n-th smallest key so far, once n are known: only smaller ones matter
+    partners: dict[str, list[tuple]] = {c: [] for c in wanted}
+    for p in _pair_stream(g):
+        key = order(p)
+        if bar is None or key < bar:
+            best.append((key, p))
+            if len(best) >= 4 * n + 64:
+                best.sort(key=lambda kp: kp[0])
+                del best[n:]
+                bar = best[-1][0] if len(best) == n else None
+        if p.a in partners:
+            partners[p.a].append((key, p.b))
+        if p.b in partners:
+            partners[p.b].append((key, p.a))
+    best.sort(key=lambda kp: kp[0])
+    return [p for _, p in best[:n]], {c: [o for _, o in sorted(rows)] for c, rows in partners.items()}
 
 
 def _activity(g, etype: str) -> list[tuple[str, int, int]]:
     rows = [(n, len(d.get("docs", ())), g.degree(n)) for n, d in g.nodes(data=True) if d.get("type") == etype]
     rows.sort(key=lambda r: (-r[1], -r[2], _label(g, r[0]), r[0]))
     return rows
-
-
-def _partners_of(wanted, pairs: list[Pair]) -> dict[str, list[str]]:
-    """For each node of `wanted`, the other end of each of its pairs, in the pairs' order (one pass)."""
-    out: dict[str, list[str]] = {c: [] for c in wanted}
-    for p in pairs:
-        if p.a in out:
-            out[p.a].append(p.b)
-        if p.b in out:
-            out[p.b].append(p.a)
-    return out
 
 
 def _country_summary(g, c: str, pairs: list[Pair], partners: list[str] | None = None) -> dict:
@@ -147,10 +173,9 @@ def report_data(g: nx.MultiDiGraph, skipped=None) -> ReportData:
     art_years = Counter(_year(m.get("date", "")) for m in docs.values() if in_graph(g, m))
     ev_years = Counter(_year(d.get("date", "")) for _, d in g.nodes(data=True) if d.get("type") == "Event")
     years = sorted(y for y in set(art_years) | set(ev_years) if y)
-    pairs = partnerships(g)
     countries = _activity(g, "Country")
     top = [c for c, n, _ in countries[:COUNTRIES] if n]
-    partners = _partners_of(top, pairs)
+    pairs, partners = strongest_partnerships(g, TOP, top)
     return ReportData(types, rels, years, {y: art_years.get(y, 0) for y in years}, {y: ev_years.get(y, 0) for y in years},
                       _activity(g, "Organization"), countries, pairs,
                       [_country_summary(g, c, pairs, partners[c]) for c in top],
