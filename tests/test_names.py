@@ -193,3 +193,141 @@ def test_a_local_body_named_without_its_place_is_the_one_place_of_the_article(tm
 def test_a_one_syllable_country_that_begins_a_word_is_no_country(tmp_path):
     g = nodes(tmp_path, "Ủy ban Hiến pháp và Pháp lý của Hạ viện đang xem xét dự luật.")
     assert not [d for _, d in g.nodes(data=True) if d["type"] == "Country"]
+
+
+def test_a_body_named_by_a_verb_keeps_the_verbs_object(tmp_path):
+    # only the verb "Bảo tồn" (to conserve) takes the capital; its object "di tích" is still the name
+    found = orgs(tmp_path, "Trung tâm Bảo tồn di tích đề nghị giữ lại khu lăng mộ.")
+    assert "Trung tâm Bảo tồn di tích" in found
+
+
+def test_a_number_after_so_tells_the_unit(tmp_path):
+    found = orgs(tmp_path, "Công an huyện phối hợp với Đội Quản lý thị trường số 7 kiểm tra xe tải.")
+    assert "Đội Quản lý thị trường số 7" in found
+
+
+def test_va_before_a_post_does_not_join_a_name(tmp_path):
+    found = orgs(tmp_path, "Uy tín của đảng Lao động và Thủ tướng Smith đã giảm mạnh.")
+    assert not any("Thủ tướng" in o for o in found)
+
+
+def test_a_number_before_a_head_counts_several_bodies(tmp_path):
+    # "hai đảng Cộng hòa và Dân chủ": two parties, not one named "Cộng hòa và Dân chủ"
+    found = orgs(tmp_path, "Các nghị sĩ thuộc cả hai đảng Cộng hòa và Dân chủ đã gửi thư.")
+    assert not any("Cộng hòa và Dân chủ" in o for o in found)
+
+
+def test_foreign_relations_is_part_of_a_name(tmp_path):
+    found = orgs(tmp_path, "Chủ tịch Hội đồng Quan hệ đối ngoại nhận định như vậy.")
+    assert "Hội đồng Quan hệ đối ngoại" in found
+
+
+def test_a_post_before_a_one_syllable_name_names_a_person_not_a_ministry(tmp_path):
+    # "Thứ trưởng Công": the deputy minister Mr Công; a ministry's field is a two-syllable word
+    assert orgs(tmp_path, "Thứ trưởng Công cho biết dự án đã được khắc phục.") == set()
+
+
+def test_a_korean_given_name_after_ban_is_no_board(tmp_path):
+    assert not any("Ki-moon" in o for o in orgs(tmp_path, "Buổi lễ có mặt nguyên Tổng thư ký Ban Ki-moon."))
+
+
+def test_the_law_followed_by_a_clause_is_no_title(tmp_path):
+    (tmp_path / "a.txt").write_text("Tin tức\nCần ban hành văn bản hướng dẫn để Luật thực sự đi vào cuộc sống.",
+                                    encoding="utf-8")
+    g = kg.build_graph(kg.read_corpus(tmp_path), all_topics=True)
+    assert not [d for _, d in g.nodes(data=True) if d["type"] == "Agreement"]
+
+
+def test_units_listed_by_their_numbers_are_units_of_their_own(tmp_path):
+    found = orgs(tmp_path, "Bộ Tư lệnh được biên chế Đội trinh sát số 1, số 2 và số 3; các Hải đoàn.")
+    assert {"Đội trinh sát số 1", "Đội trinh sát số 2", "Đội trinh sát số 3"} <= found
+
+
+def test_a_numbered_military_region_keeps_its_number(tmp_path):
+    found = orgs(tmp_path, "Bộ Tư lệnh Quân khu 4, Đảng ủy quân sự tỉnh đã trao quyết định.")
+    assert "Bộ Tư lệnh Quân khu 4" in found
+
+
+def agreements(tmp_path, text: str) -> set[str]:
+    g = nodes(tmp_path, text)
+    return {d["label"] for _, d in g.nodes(data=True) if d["type"] == "Agreement"}
+
+
+def test_a_title_closed_by_its_acronym_runs_to_it(tmp_path):
+    found = agreements(tmp_path, "Các nước cam kết tuân thủ Tuyên bố về ứng xử của các bên trên biển (DOC).")
+    assert "Tuyên bố về ứng xử của các bên trên biển" in found
+
+
+def test_goals_and_visions_with_a_capitalised_title_are_documents(tmp_path):
+    found = agreements(tmp_path, "Việt Nam thực hiện các Mục tiêu Phát triển Bền vững. Mục tiêu năm nay là tăng trưởng.")
+    assert found == {"Mục tiêu Phát triển Bền vững"}
+
+
+def test_a_number_right_after_a_head_names_the_body_before_a_verb(tmp_path):
+    # "Công ty 189 đóng" (builds): a company's number; "Tổ chức 04 lớp" (holds four classes): a quantity
+    assert "Công ty 189" in orgs(tmp_path, "Tàu tuần tra do Công ty 189 đóng mới.")
+
+
+def test_a_title_never_ends_on_a_function_word(tmp_path):
+    found = agreements(tmp_path, "Bộ đang xây dựng Chiến lược phát triển thương hiệu nông sản quốc gia trong những năm tới.")
+    assert "Chiến lược phát triển thương hiệu nông sản quốc gia" in found
+
+
+def test_a_count_before_a_head_names_a_kind_not_one_document(tmp_path):
+    assert agreements(tmp_path, "Việt Nam đã ký 12 Hiệp định thương mại tự do với các đối tác.") == set()
+
+
+def test_an_articles_number_before_a_code_is_no_count(tmp_path):
+    assert "Bộ luật Hình sự" in agreements(tmp_path, "Hành vi này bị xử lý theo điều 246 Bộ luật Hình sự.")
+
+
+def test_a_capitalised_preposition_after_a_laws_year_opens_a_new_sentence(tmp_path):
+    found = agreements(tmp_path, "Những điểm mới của Luật Đường sắt 2017 Theo Thứ trưởng Bộ Giao thông vận tải.")
+    assert found == {"Luật Đường sắt 2017"}
+
+
+def test_a_head_after_a_lone_capitalised_word_is_inside_a_proper_name(tmp_path):
+    # "Tây Ban Nha" (Spain) after "tiếng" (the language), "Bùi Viện" (a street): no board, no institute
+    assert orgs(tmp_path, "Hướng dẫn viên nói tiếng Tây Ban Nha rất giỏi. Quán ở phố Bùi Viện rất đông.") == set()
+
+
+def test_a_head_after_a_street_word_names_a_street(tmp_path):
+    assert orgs(tmp_path, "Nhà tôi ở phố Đội Cấn, quận Ba Đình, thường xuyên ồn ào.") == set()
+
+
+def test_a_foreign_deputy_ministers_ministry_is_not_vietnams(tmp_path):
+    assert orgs(tmp_path, "Người phát ngôn cho biết Thứ trưởng Ngoại giao Shannon đã rất nỗ lực.") == set()
+
+
+def test_a_body_named_by_a_verb_the_sample_does_not_tag_keeps_its_object(tmp_path):
+    assert "Trung tâm Gìn giữ hòa bình" in orgs(tmp_path, "Hà Lan hỗ trợ Trung tâm Gìn giữ hòa bình của Việt Nam.")
+
+
+def test_a_head_after_a_village_word_names_the_village(tmp_path):
+    assert orgs(tmp_path, "Vụ đuối nước xảy ra tại thôn Sở Hạ khiến hai em tử vong.") == set()
+
+
+def test_a_head_inside_a_persons_name_opens_no_body(tmp_path):
+    # "Nguyễn Hải Trường An" is a woman's name; "Trường" (school) is one of its syllables
+    assert not any("Trường An" in o for o in orgs(tmp_path, "Bà Nguyễn Hải Trường An, giám đốc công ty, cho biết."))
+
+
+def places(tmp_path, text: str) -> set[str]:
+    g = nodes(tmp_path, text)
+    return {d["label"] for _, d in g.nodes(data=True) if d["type"] == "Location"}
+
+
+def test_rivers_islands_and_villages_are_places(tmp_path):
+    found = places(tmp_path, "Tàu tuần tra trên sông Bắc Luân và đảo Cồn Cỏ. Em sinh ra ở thôn Tân Quang.")
+    assert {"sông Bắc Luân", "đảo Cồn Cỏ", "thôn Tân Quang"} <= found
+
+
+def test_a_post_that_ends_with_the_head_is_followed_by_its_holder(tmp_path):
+    # "Chánh Văn phòng" (chief of the office) is a post: the name after the office's body is the holder's
+    found = orgs(tmp_path, "Tham dự có Chánh Văn phòng Tổng cục Du lịch Vũ Quốc Trí.")
+    assert not any("Vũ" in o for o in found)
+
+
+def test_an_adverb_before_the_verb_ends_the_name(tmp_path):
+    found = orgs(tmp_path, "Sau khi Bộ Giáo dục - Đào tạo chính thức công bố điểm sàn, thí sinh nộp hồ sơ.")
+    assert not any("chính thức" in o for o in found)

@@ -234,7 +234,7 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
         if k > j and s.gap(k).strip() in ("-", "–") and (
                 (g is not None and lex.entries[g[2]].type == "Organization")
                 or any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ()))
-                or any(s.phrase_at(k, p.split()) for p in lex.posts if p.startswith(w + " ") or p == w)):
+                or _post_at(s, k, lex)):
             break                           # "Tổng cục VIII-Bộ Công an", "Tổng cục Thủy lợi-Ủy viên …": two things
         if k > j and len(w) == 1 and w.isupper() and w not in "YÝIVX" and w.isalpha():
             break                           # "Đội T B T B", "Đội Việt Nam C": a table's letters, a team's letter
@@ -266,7 +266,7 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             own_head = inner[0].split()
             continue
         if w == "và" and k + 1 < n and _cap(s.words[k + 1][2]) and not _heads_at(s, k + 1, lex, "Organization") \
-                and s.words[k + 1][0] not in gaz:
+                and s.words[k + 1][0] not in gaz and not _post_at(s, k + 1, lex):
             k += 1                          # "… Thương binh và Xã hội": "và" joins two words of one name
             continue                        # (the name ends after the word it joins, never on "và")
         if w == "và" and k > j and s.words[k - 1][2].islower() and saw_cap and k + 1 < n and s.gap(k + 1) == " " \
@@ -285,7 +285,7 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                 continue
         if _is_stop(s, k, lex, "Organization"):
             break
-        if (k > j or (after_post and not _vietnamese(w))) and _person_starts(s, k, lex, after_post):
+        if (k > j or (after_post and (not _vietnamese(w) or w in lex.surnames))) and _person_starts(s, k, lex, after_post):
             saw_cap = saw_cap or after_post  # "Chánh án Tòa liên bang Raus bin Sharif": the body, then its head
             break                           # "… Cục Cảnh sát hình sự Nguyễn Văn A": the name is a person's
         if k > j and w[:1].isupper() and not w.isupper() and (
@@ -302,8 +302,20 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                 end = kk
                 saw_cap = True
                 break
+        if k > j and w == "số" and k + 1 < n and s.gap(k + 1) == " " and _NUMBER.fullmatch(s.words[k + 1][2]):
+            k = end = k + 2                 # "Đội Quản lý thị trường số 9": the number tells the unit
+            saw_cap = True
+            continue
+        if k > j and _NUMBER.fullmatch(w) and w.isdigit() and len(w) <= 3 and (
+                _cap(s.words[k - 1][2]) or (k - 2 >= j - 1 and _cap(s.words[k - 2][2])
+                                            and f"{s.words[k - 2][2].lower()} {s.words[k - 1][2]}" in lex.compounds)) \
+                and (k + 1 >= n or s.gap(k + 1).strip() in (",", ".", ";", ")", "(") or _is_stop(s, k + 1, lex, "Organization")):
+            k = end = k + 1                 # "Bộ Tư lệnh Quân khu 4, …", "Tổng cục 2;": a numbered unit
+            saw_cap = True
+            continue
         if _NUMBER.fullmatch(w) and (k == j or s.words[k - 1][2].isupper() or s.words[k - 1][2] == "số") \
-                and not (k == j and k + 1 < n and s.gap(k + 1) == " " and s.words[k + 1][2].islower()):
+                and not (k == j and k + 1 < n and s.gap(k + 1) == " " and s.words[k + 1][2].islower()
+                         and not (_word_class_at(s, k + 1, lex) == "verb" or _is_stop(s, k + 1, lex, "Organization"))):
             # (but "Tổ chức 04 lớp tập huấn" counts classes: a verb, then a number and its noun)
             k = end = k + 1                 # "Phòng PC 45", "Cụm trinh sát số 1", "Liên minh 8.7": a number names it
             saw_cap = True
@@ -353,6 +365,7 @@ def _parent_starts(s: _Sent, k: int, lex: Lexicon, g, level: int) -> bool:
         return any(name.startswith(head + " ") and 0 < lv < level for head, lv in lex.org_heads_by_token.get(first, ()))
     return False
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
+_ROMANISED_NAME = re.compile(r"[A-Z][a-z]*-[a-z]+")   # "Ki-moon", "Jae-in": Korean given names, plain Latin letters
 _ACRONYM_AHEAD = re.compile(r"[^,;:()“”\"]{1,90}? \([A-ZĐ][A-ZĐ0-9&+-]{1,11}\)")
 
 
@@ -463,6 +476,8 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                         and not words[after][2].isupper() and lex.word_class.get(words[after][2].lower()) not in CLAUSE_CLASSES
                     if all(x in lex.name_words for x in phrase.split()):
                         return size         # "Ban công tác liên ngành …": words of names (rules/name_words.tsv)
+                    if after + 1 < len(words) and words[after][2] == "số" and _NUMBER.fullmatch(words[after + 1][2]):
+                        return size         # "Cụm trinh sát số 1": a numbered unit named by its task
                     if after < len(words) and s.gap(after) == " " and cls in (None, "noun") \
                             and _heads_at(s, after, lex, "Organization"):
                         return size         # "Phòng nghiệp vụ Công an tỉnh Lào Cai": the unit, then its body
@@ -470,10 +485,15 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                 if cls is not None:
                     if cls == "adjective" and prev[:1].isupper() and phrase not in lex.name_phrases:
                         return 0            # "Công ty Nhật Cường khẩn trương …": an adjective after a proper name is the clause
+                    if cls == "adjective" and k + size < len(words) and s.gap(k + size) == " " \
+                            and _word_class_at(s, k + size, lex) == "verb" and phrase not in lex.name_phrases:
+                        return 0            # "Bộ Giáo dục - Đào tạo chính thức công bố …": an adverb of the verb
                     return size if cls in NAME_CLASSES else 0
                 after = k + size
                 if all(x in lex.name_words for x in phrase.split()) and not first:
                     return size
+                if not first and _capital_verb_before(s, k, start, lex):
+                    return size             # "Trung tâm Bảo tồn di tích …": the object of the verb that names the body
                 if first and after < len(words) and s.gap(after) == " " and words[after][2][:1].isupper() \
                         and not words[after][2].isupper() and lex.word_class.get(words[after][2].lower()) not in CLAUSE_CLASSES:
                     return size             # "Tập đoàn truyền thông Nikkei": the trade, then the proper name
@@ -488,7 +508,52 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
         if after >= len(words) or s.gap(after) != " " or _is_stop(s, after, lex, "Organization") \
                 or lex.word_class.get(words[after][2]) == "verb":
             return 1
+    if not first and lex.word_class.get(w) == "adjective" and not words[k - 1][2][:1].isupper() \
+            and (k + 1 >= len(words) or s.gap(k + 1).strip()[:1] in (",", "(", ".", ";", ")")):
+        return 1                            # "Tổ chức Hòa bình xanh (Greenpeace)": an adjective the punctuation closes
     return 0
+
+
+def _lone_proper_word_before(s: _Sent, i: int, lex: Lexicon, gaz_spans) -> bool:
+    """Is the head at word i the second syllable of a proper name: one capitalised word right before it,
+    itself after a lower-case word ("tiếng Tây Ban Nha" (Spanish), "phố Bùi Viện", "phim Tân Sở Lưu
+    Hương")? A body's name never follows a lone capitalised word; a function word ("Theo Bộ …"), a
+    head ("Đoàn Bộ Công an"), a post or a known name before it are something else."""
+    if i < 2 or s.gap(i) != " " or s.gap(i - 1) != " ":
+        return False
+    p, before = s.words[i - 1][2], s.words[i - 2][2]
+    if not (p[:1].isupper() and p[1:].islower() and p.isalpha() and before.isalpha() and before.islower()):
+        return False
+    if lex.word_class.get(p.lower()) in CLAUSE_CLASSES or _is_stop_word(p.lower(), lex) \
+            or any(_heads_at(s, i - 1, lex, t) for t in ("Organization", "Event", "Agreement")) or _post_at(s, i - 1, lex) \
+            or p.lower() in lex.post_first_lower or p in lex.title_first_words or p.lower() in lex.name_words:
+        return False
+    a = s.words[i - 1][0]
+    return not any(g[0] <= a < g[1] for g in gaz_spans)
+
+
+def _post_at(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Does a post or a title start at word k ("Thủ tướng", "Bộ trưởng")? A person follows, not a name."""
+    w = s.words[k][2]
+    return any(s.phrase_at(k, p.split()) for p in lex.posts_and_titles if p == w or p.startswith(w + " "))
+
+
+def _capital_verb_before(s: _Sent, k: int, start: int, lex: Lexicon) -> bool:
+    """Does a capitalised verb end right before word k, inside the name? A body is often named by what
+    it does, a verb and its object ("Trung tâm Bảo tồn di tích cố đô", "Trung tâm Sản xuất phim truyền
+    hình", "Cục Quản lý xuất nhập cảnh"): only the verb takes the capital, and its object, a noun the
+    tagged sample may not know, still belongs to the name."""
+    words = s.words
+    for size in (2, 1):
+        a = k - size
+        if a < start or not words[a][2][:1].isupper() or any(s.gap(a + i) != " " for i in range(1, size)):
+            continue
+        phrase = " ".join(words[a + i][2] for i in range(size)).lower()
+        if (size == 1 or phrase in lex.compounds) and (lex.word_class.get(phrase) == "verb" or (
+                size == 2 and lex.word_class.get(phrase) is None
+                and "verb" in (lex.word_class.get(x) for x in phrase.split()))):
+            return True                     # ("gìn giữ", which the sample does not tag, is made of verbs)
+    return False
 
 
 def _quote_end(s: _Sent, pos: int) -> int | None:
@@ -596,6 +661,9 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
         return True
     if any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ())):
         return False                        # "Quyết định bổ nhiệm ông Trần Văn Dũng": a person, not a title
+    if k == j + 1 and w.islower() and s.words[j][2].isupper() and len(s.words[j][2]) > 1 \
+            and s.words[j - 1][2] in lex.law_heads and _word_class_at(s, k, lex) == "verb":
+        return False                        # "Luật BHYT thuộc thẩm quyền …": a verb after the acronym is the clause
     if k == j and w.islower() and _word_class_at(s, k, lex) == "verb" and s.words[k - 1][2] in lex.law_heads:
         return False                        # "Luật điều chỉnh theo hướng …": the law is the subject of a verb
     if k > j and s.gap(k).strip() == "," and not _comma_pair(s, k) and s.words[k - 1][2].isupper() \
@@ -603,7 +671,7 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
         return False                        # "Hiệp định … AFTA, mức thuế …": after a proper name, a comma ends the title
     if k > j and w[:1].isupper() and not w.isupper() and (
             _word_class_at(s, k, lex) in CLAUSE_CLASSES or _is_stop_word(w.lower(), lex)) \
-            and k + 1 < len(s.words) and s.words[k + 1][2][:1].islower():
+            and k + 1 < len(s.words) and (s.words[k + 1][2][:1].islower() or s.words[k - 1][2][:1].isdigit()):
         return False                        # "… Vòng loại U23 châu Á 2018 Từ ngày …": a new sentence
         # (a title written in title case goes on: "Hiệp Định Về Hợp Tác …")
     if s.gap(k).strip() == "," and (lex.word_class.get(w.lower()) == "verb" and not _comma_pair(s, k)
@@ -686,8 +754,15 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
         # truyền thông Nikkei", "đảng UMNO"): the press writes a company's or a party's kind in lower case
         h = _heads_at(s, i, lex, "Organization") if "Organization" in types else None
         if h and (not capital and not _proper_name_follows(s, i + h[3], lex)
-                  or s.text[max(0, ws - 12):ws].rstrip().lower().endswith(lex.plural_words)):
+                  or (" " + s.text[max(0, ws - 12):ws].rstrip().lower()).endswith(lex.plural_words)):
             h = None                         # ("các công ty IT", "Nhiều Trường Đại học …": many, not one)
+        if h and capital and i > 0 and s.gap(i) == " " and s.words[i - 1][2] in lex.street_words:
+            h = None                         # "phố Đội Cấn", "đường Trường Chinh": a street named after a unit or a person
+        if h and capital and i >= 2 and s.gap(i) == " " and s.gap(i - 1) == " " and s.words[i - 2][2] in lex.surnames \
+                and s.words[i - 1][2][:1].isupper() and s.words[i - 1][2][1:].islower():
+            h = None                         # "bà Nguyễn Hải Trường An": a person's name, not a school ("Trường")
+        if h and capital and _lone_proper_word_before(s, i, lex, gaz_spans):
+            h = None                         # "tiếng Tây Ban Nha", "phố Bùi Viện", "phố Đội Cấn": inside a proper name
         if h and any(t in types and (o := _heads_at(s, i, lex, t)) and o[3] > h[3] for t in ("Agreement", "Event")):
             h = None                         # longest head wins: "Bộ luật Hình sự" is a code of law, not a "Bộ"
         if h and ws not in gaz and not inside(ws, we, covered) and not inside(ws, we, org_taken):
@@ -695,9 +770,14 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
             j = i + hn
             if j < len(s.words) and s.gap(j) == " ":
                 nxt = s.words[j][2]
+                if nxt[:1].isupper() and _ROMANISED_NAME.fullmatch(nxt):
+                    continue                 # "Ban Ki-moon": a foreign person's name, not the board ("Ban") of a body
                 if _cap(nxt) or nxt.lower() in lex.name_words or s.words[j][0] in gaz or _NUMBER.fullmatch(nxt) \
                         or (nxt.islower() and _lower_run(s, j, lex, True)):
-                    after_post = bool(lex.post_before.search(s.text, max(0, ws - 40), ws)) if lex.post_before else False
+                    after_post = bool(lex.post_before.search(s.text, max(0, ws - 40), ws)
+                                      # "Chánh Văn phòng Tổng cục …": a post that ends with the head itself
+                                      or lex.post_before.search(s.text, max(0, ws - 40), s.words[j][0])) \
+                        if lex.post_before else False
                     end = _extend_org(s, j, lex, gaz, level, after_post, head.split())
                     if end > j and lex.head_tails.get(rid):
                         end = _org_tail(s, end, lex, gaz, lex.head_tails[rid])
@@ -754,17 +834,60 @@ def _title_mention(doc, si, s: _Sent, i, hn, lex, etype, rid, gaz) -> Mention | 
         return None
     long_end = _extend_title(s, j, lex, etype, True, gaz)
     short_end = _extend_title(s, j, lex, etype, False, gaz)
+    if etype == "Agreement":
+        long_end = short_end = _up_to_acronym(s, long_end, lex)
     tail = s.text[short_end:long_end]
     if tail.count(",") == 1 and len(tail.split()) <= 3:
         long_end = short_end                # ", khu vực" is an adjunct, not part of the title
-    text = s.text[ws:long_end].rstrip(" ,-–")
-    short = s.text[ws:short_end].rstrip(" ,-–")
+    text = _without_trailing_function_words(s.text[ws:long_end].rstrip(" ,-–"), hn, lex)
+    short = _without_trailing_function_words(s.text[ws:short_end].rstrip(" ,-–"), hn, lex)
     if len(text.split()) < hn + 1:
         return None
+    before = s.text[max(0, ws - 24):ws].rstrip().lower()
+    if etype == "Agreement" and ((" " + before).endswith(lex.plural_words) or _COUNT_BEFORE.search(before)) \
+            and not any(w[:1].isupper() or w[:1].isdigit() for w in text.split()[hn:]):
+        return None                         # "12 Hiệp định thương mại tự do", "các Đề án …": a kind, not one document
     if etype == "Agreement" and not _named_enough(text, hn, lex):
         return None
     attrs = [("aliases", short)] if short != text else []
     return Mention(doc.id, si, base + ws, base + ws + len(text), text, etype, rid, attrs=tuple(attrs))
+
+
+def _up_to_acronym(s: _Sent, end: int, lex: Lexicon) -> int:
+    """"Tuyên bố về ứng xử của các bên ở Biển Đông (DOC)": a title the text closes with its acronym in
+    parentheses runs to it, through "của các bên" that would end a title elsewhere, when the words in
+    between hold no verb and no clause punctuation (no clause of the sentence comes in between)."""
+    ahead = _ACRONYM_AHEAD.match(s.text, end)
+    if not ahead or not s.text[end:end + 1] == " ":
+        return end
+    stop = ahead.end() - len(ahead.group().rsplit(" (", 1)[1]) - 2
+    between = s.text[end:stop].split()
+    if not between or len(between) > 8 or any(lex.word_class.get(w.lower()) in ("verb", "adverb") for w in between):
+        return end
+    return stop
+
+
+# a count before a head: "ký 12 Hiệp định …" (twelve agreements); not an article's number ("điều 246 Bộ luật …")
+_COUNT_BEFORE = re.compile(r"(?<!\w)(?!(?:điều|khoản|số|mục|chương|điểm|lần|thứ|năm|ngày|tháng)\s)\w+\s+(?:[2-9]|[1-9]\d)$")
+_TRAILING = frozenset({"preposition", "conjunction", "determiner", "particle"})
+
+
+def _without_trailing_function_words(title: str, hn: int, lex: Lexicon) -> str:
+    """"… thực phẩm quốc gia trong", "… đối với", "… và": a title never ends on a function word (the
+    phrase it opened was cut off)."""
+    words = title.split(" ")
+    while len(words) > hn + 1:
+        last = words[-1].lower()
+        pair = " ".join(words[-2:]).lower()
+        if pair in lex.compounds and lex.word_class.get(pair) in _TRAILING:
+            words = words[:-2]
+        elif pair in lex.compounds:
+            break                           # "tự do" (free) ends a word, not on "do" (by)
+        elif last in lex.and_words or (words[-1].isalpha() and words[-1].islower() and lex.word_class.get(last) in _TRAILING):
+            words = words[:-1]
+        else:
+            break
+    return " ".join(words)
 
 
 def _identifying_number(word: str, before: str) -> bool:
@@ -775,6 +898,22 @@ def _identifying_number(word: str, before: str) -> bool:
     return bool(_YEARS.fullmatch(word)) or not word.isdigit() or before.lower() == "số"
 
 
+_TITLE_PREPOSITIONS = frozenset({"về", "giữa"})
+_CLAUSE_OPENERS = frozenset({"adverb", "adjective", "pronoun", "particle", "determiner", "preposition", "conjunction"})
+
+
+def _clause_after_law(rest: list[str], lex: Lexicon) -> bool:
+    """"Luật thực sự đi vào cuộc sống", "Luật bởi thực ra …": the capitalised "Luật" (the Law the article
+    is about) followed by a clause, not a title written in lower case ("Luật giao thông đường bộ",
+    "Luật bảo vệ, chăm sóc và giáo dục trẻ em"): the first word is an adverb, an adjective or a
+    preposition other than "về"/"giữa" (a title's first word is a noun or the verb of its subject)."""
+    words = [w.strip(",").lower() for w in rest[:2]]
+    phrase = " ".join(words) if len(words) == 2 and " ".join(words) in lex.compounds else words[0]
+    cls = lex.word_class.get(phrase)
+    return cls in _CLAUSE_OPENERS and phrase not in _TITLE_PREPOSITIONS and phrase not in lex.name_phrases \
+        and not all(x in lex.name_words for x in phrase.split())
+
+
 def _named_enough(title: str, hn: int, lex: Lexicon) -> bool:
     """Does an agreement's title say which one it is? A capital, a number or a quotation after the
     head does; so do three or more lower-case words ("Hiệp định dẫn độ tội phạm"). One or two
@@ -783,6 +922,11 @@ def _named_enough(title: str, hn: int, lex: Lexicon) -> bool:
     rest = title.split()[hn:]
     if not rest or rest[0] in lex.and_words:
         return False
+    if title.split()[hn - 1] in lex.law_heads and rest[0].islower() and _clause_after_law(rest, lex):
+        return False
+    if " ".join(title.split()[:hn]) in lex.capital_heads:
+        # "Mục tiêu Phát triển Bền vững", "Tầm nhìn ASEAN 2025"; "Mục tiêu hàng đầu …" is a common noun
+        return rest[0][:1].isupper() and not rest[0].isdigit() and (len(rest) > 1 or rest[0].isupper())
     if any(w[:1].isupper() or w[:1] in QUOTES_OPEN or _identifying_number(w, rest[i - 1] if i else "số")
            for i, w in enumerate(rest)):                # (a number right after the head names it: "Nghị định 46")
         return True
@@ -905,6 +1049,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
             out[first:] = [m for m in out[first:] if not (m.type in ("Location", "Country", "Person")
                                                            and any(a <= m.start and m.end <= b for a, b in names))]
             out += persons
+    out = _numbered_siblings(doc, out)
     out = _given_names_are_not_countries(doc, out, lex)
     out = _residences_are_not_places(doc, out, lex)
     out = _inner_names(doc, out, lex)
@@ -920,6 +1065,28 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _drop_incomplete_locals(out, lex)
     out = _identities(doc, out, lex)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type, m.text))
+
+
+_MORE_NUMBERS = re.compile(r"(?:,\s*|\s+và\s+)số\s+(\d{1,3})\b")
+
+
+def _numbered_siblings(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """"Cụm trinh sát số 1, số 2", "Đội … số 1, số 2 và số 3": numbered units listed by their numbers
+    alone after the first one's full name are units of their own, named like the first."""
+    out = list(mentions)
+    for m in mentions:
+        if m.type != "Organization" or m.key:
+            continue
+        head = re.fullmatch(r"(.+ số )\d{1,3}", m.text)
+        if not head:
+            continue
+        pos = m.end
+        while (more := _MORE_NUMBERS.match(doc.text, pos)) is not None:
+            a, b = doc.text.index("số", more.start()), more.end(1)
+            out.append(Mention(m.doc, m.sentence, a, b, doc.text[a:b], "Organization", m.rule,
+                               attrs=tuple(sorted(dict(m.attrs, canonical=head.group(1) + more.group(1)).items()))))
+            pos = more.end()
+    return out
 
 
 def _residences_are_not_places(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -1297,7 +1464,8 @@ def _identities(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Me
             continue
         if m.type == "Organization" and not m.key and not m.attr("ref") and not m.attr("identity"):
             name = m.attr("canonical") or m.text
-            form = lex.abbreviation_re.sub(lambda a: lex.abbreviations[a.group()], name) if lex.abbreviation_re else name
+            form = lex.abbreviation_re.sub(lambda a: lex.abbreviations[a.group()] + " ", name).strip() \
+                if lex.abbreviation_re else name
             last = name.split()[-1] if name.split() else ""
             local = any(hw == [last] for hw, _, _ in loc_words.get(last, ()))
             if form != name or local:
@@ -1358,8 +1526,21 @@ def _bodies_named_by_posts(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz, 
                     or _heads_at(s, j, lex, "Organization") \
                     or any(s.phrase_at(j, t) for t in lex.titles_by_first.get(s.words[j][2], ())):
                 continue
+            if not (j + 1 < len(s.words) and s.gap(j + 1) == " "
+                    and f"{s.words[j][2].lower()} {s.words[j + 1][2].lower()}" in lex.compounds):
+                continue                    # a ministry's field is a word of two syllables ("Quốc phòng");
+                # "Thứ trưởng Công cho biết" names the deputy minister, Mr Công
             level = next((lv for h, lv in lex.org_heads_by_token.get(head, ()) if h == head), 3)
             end = _extend_org(s, j, lex, gaz, level, True)
+            if end - 1 > j + 1 and len(s.words[end - 1][2]) == 1 and s.words[end - 1][2].isupper():
+                end -= 1                    # "Thứ trưởng Ngoại giao V K Singh": an initial opens the person's name
+            foreign_holder = False
+            while end - 1 > j + 1 and s.words[end - 1][2][:1].isupper() and not _vietnamese(s.words[end - 1][2]) \
+                    and s.words[end - 1][0] not in gaz:
+                end -= 1                    # "Thứ trưởng Ngoại giao Shannon": the deputy minister's own name
+                foreign_holder = True
+            if foreign_holder and not any(s.words[k][0] in gaz for k in range(j, end)):
+                continue                    # a foreign official's ministry, its country unsaid: not Việt Nam's
             if end > j:
                 a, b = s.words[j][0], s.words[end - 1][1]
                 out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Organization", f"persons.tsv:{post}",
