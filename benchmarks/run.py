@@ -143,6 +143,7 @@ def child_build(argv: list[str]) -> int:
     for name in ("resolve_facts", "assemble_graph", "render_outputs", "write_all_atomic", "report_data"):
         if hasattr(pl, name):
             timed(pl, name)
+    timed(pl, "_write_query_store", "query store (graph.oxigraph)")
     for name in dir(pl):
         if name.startswith(("generate_", "render_rdf")):
             timed(pl, name)
