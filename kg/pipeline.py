@@ -243,9 +243,12 @@ def _has_output(out_dir: str | os.PathLike) -> bool:
 
 def _write_query_store(out_dir) -> list[str]:
     """The persistent store `kg query` opens (OUT/graph.oxigraph), made from the files just written. A
-    failure costs only speed (the first query makes it, or reads the file), so it is a warning."""
-    from .sparql import STORE_DIR, write_store_in_child
+    failure costs only speed (the first query makes it, or reads the file), so it is a warning. A store
+    already made from the same graph.trig and graph.ttl bytes (a rebuild that changed nothing) is kept."""
+    from .sparql import STORE_DIR, store_is_current, write_store_in_child
     try:
+        if store_is_current(out_dir):
+            return []
         write_store_in_child(out_dir)
     except OSError as exc:
         return [f"{Path(out_dir) / STORE_DIR}: not written ({exc}); the first kg query makes it"]

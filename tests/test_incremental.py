@@ -82,3 +82,18 @@ def test_incremental_equals_cold_with_two_workers_too(setup, tmp_path):
     kg.build(corpus, tmp_path / "out", rules_dir=rules, workers=2, query_store=False)
     kg.build(corpus, tmp_path / "cold", rules_dir=rules, workers=1, cache=False, query_store=False)
     assert _outputs(tmp_path / "out") == _outputs(tmp_path / "cold")
+
+
+def test_a_rebuild_that_changes_nothing_keeps_the_query_store_and_an_edit_remakes_it(setup, tmp_path, monkeypatch):
+    import kg.sparql
+    corpus, rules = setup
+    out = tmp_path / "out"
+    kg.build(corpus, out, rules_dir=rules, workers=1)
+    made = []
+    real = kg.sparql.write_store_in_child
+    monkeypatch.setattr(kg.sparql, "write_store_in_child", lambda folder: made.append(folder) or real(folder))
+    assert kg.build(corpus, out, rules_dir=rules, workers=1).warnings == []
+    assert made == [] and kg.sparql.store_is_current(out)
+    (corpus / f"{EDITED[0]}.txt").write_text(EDITED[1], encoding="utf-8")
+    kg.build(corpus, out, rules_dir=rules, workers=1)
+    assert made == [out] and kg.sparql.store_is_current(out)
