@@ -27,7 +27,7 @@ SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "gazetteer/countries.tsv": (("id", "name", "iso"), ("aliases", "wikidata", "note")),
     "gazetteer/locations.tsv": (("id", "name"), ("aliases", "kind", "parent", "note")),
     "gazetteer/agreements.tsv": (("id", "name"), ("aliases", "parent", "wikidata", "note")),
-    "heads.tsv": (("id", "type", "head"), ("level", "tail", "note")),
+    "heads.tsv": (("id", "type", "head"), ("level", "tail", "within", "note")),
     "cues.tsv": (("id", "relation", "cue"), ("role", "note")),
     "stopwords.tsv": (("id", "word"), ("types", "note")),
     "generic.tsv": (("id", "phrase"), ("note",)),
@@ -65,10 +65,12 @@ CODE_CLASSES = frozenset({
     "heldIn/place",                              # "tại" before an event's place
     "organized/verb",                            # "tổ chức khóa tập huấn về …": an organised lower-case event
     "street",                                    # "phố Đội Cấn": a street named after a unit or a person
+    "abroad",                                    # "Thượng viện": a body Việt Nam has not (a foreign country's)
+    "construction",                              # "Dự án mở rộng sân bay …": building works, no agreement
     "alias", "anaphor", "plural", "ordinal", "topic", "distribute", "intro",
     "preposition",                               # a body right after it is no clause's subject
 })
-CUE_HELPERS = {"alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street"}
+CUE_HELPERS = {"alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "construction"}
 ENUMS = {
     ("heads.tsv", "type"): set(ENTITY_TYPES),
     ("cues.tsv", "relation"): set(RELATIONS) | CUE_HELPERS,

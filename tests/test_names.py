@@ -331,3 +331,60 @@ def test_a_post_that_ends_with_the_head_is_followed_by_its_holder(tmp_path):
 def test_an_adverb_before_the_verb_ends_the_name(tmp_path):
     found = orgs(tmp_path, "Sau khi Bộ Giáo dục - Đào tạo chính thức công bố điểm sàn, thí sinh nộp hồ sơ.")
     assert not any("chính thức" in o for o in found)
+
+
+def test_a_quantity_after_va_starts_another_noun_phrase(tmp_path):
+    assert agreements(tmp_path, "Tổng cục đã xây dựng Luật Dự trữ và một loạt các văn bản hướng dẫn.") == {"Luật Dự trữ"}
+
+
+def test_an_adjunct_preposition_after_a_capitalised_title_ends_it(tmp_path):
+    found = agreements(tmp_path, "Món quà của Chương trình Thương hiệu Thực phẩm Việt Nam cho đại diện doanh nghiệp.")
+    assert found == {"Chương trình Thương hiệu Thực phẩm Việt Nam"}
+
+
+def test_a_list_of_projects_is_several_titles(tmp_path):
+    found = agreements(tmp_path, "Hai bên đề xuất: Dự án hỗ trợ nạn nhân bị mua bán, dự án đào tạo cán bộ.")
+    assert "Dự án hỗ trợ nạn nhân bị mua bán" in found
+
+
+def persons(tmp_path, text: str) -> set[str]:
+    g = nodes(tmp_path, text)
+    return {d["label"] for _, d in g.nodes(data=True) if d["type"] == "Person"}
+
+
+def test_a_foreign_holder_after_a_body_named_by_its_head_alone_is_a_person(tmp_path):
+    assert "Sanasee Vigneswaran" in persons(tmp_path, "Đoàn dự chiêu đãi của Chủ tịch Thượng viện Sanasee Vigneswaran.")
+
+
+def test_a_hyphenated_given_name_after_an_office_is_its_director(tmp_path):
+    # "ILO Việt Nam": the ILO's office in Việt Nam; "Chang-Hee Lee" its director (not "Việt Nam Chang")
+    assert "Chang-Hee Lee" in persons(tmp_path, "Giám đốc ILO Việt Nam Chang-Hee Lee nhấn mạnh điều này.")
+
+
+def test_a_senate_named_alone_is_the_one_foreign_countrys(tmp_path):
+    found = orgs(tmp_path, "Phó Thủ tướng thăm chính thức Malaysia. Ông dự chiêu đãi của Chủ tịch Thượng viện "
+                           "Sanasee Vigneswaran.")
+    assert "Thượng viện Malaysia" in found
+
+
+def test_construction_projects_are_no_agreements(tmp_path):
+    found = agreements(tmp_path, "Sở nghiên cứu Đề án mở rộng sân bay Long Thành. Hai bên ký Dự án hỗ trợ nạn nhân.")
+    assert found == {"Dự án hỗ trợ nạn nhân"}
+
+
+def test_a_plan_named_by_the_agreement_it_implements_keeps_it(tmp_path):
+    found = agreements(tmp_path, "Hai bên thông qua Kế hoạch hành động giai đoạn 2017-2019 thực hiện Hiệp định giữa "
+                                 "Việt Nam và Lào về hợp tác phòng, chống mua bán người.")
+    assert "Kế hoạch hành động giai đoạn 2017-2019 thực hiện Hiệp định giữa Việt Nam và Lào về hợp tác phòng, " \
+           "chống mua bán người" in found
+
+
+def test_a_provinces_department_is_no_unit_of_a_district(tmp_path):
+    found = orgs(tmp_path, "Sở Giao thông phối hợp với Sở Quy hoạch - Kiến trúc, UBND quận Tân Bình làm việc.")
+    assert "Sở Quy hoạch - Kiến trúc" in found and not any(", UBND quận" in o for o in found)
+
+
+def test_va_cac_inside_a_capitalised_name_joins_it(tmp_path):
+    found = orgs(tmp_path, "Việt Nam cử đại diện tham gia Nhóm Chuyên gia và các Nhân vật Nổi tiếng ARF.")
+    assert "Nhóm Chuyên gia và các Nhân vật Nổi tiếng ARF" in found
+    assert "Hội Liên hiệp Phụ nữ" in orgs(tmp_path, "Hội Liên hiệp Phụ nữ và các Đoàn thể cùng tham gia.")

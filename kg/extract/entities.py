@@ -86,6 +86,7 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
                 and text[end + 1:end + 2].isalpha() and not _starts_entry(text, end + 1, lex) \
                 and surface.rsplit(" ", 1)[-1].lower() in lex.syllables \
                 and not _starts_head(text, end + 1, lex) and _vietnamese(re.match(r"\w*", text[end + 1:end + 30]).group()) \
+                and not re.match(r"\w+-\w", text[end + 1:end + 30]) \
                 and lex.word_class.get(re.match(r"\w*", text[end + 1:end + 30]).group().lower()) not in CLAUSE_CLASSES:
             continue                      # "Thái Bình Dương" (the Pacific) is not the province Thái Bình
         cands.append((start, end, key))
@@ -283,6 +284,15 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                         or s.words[after][2] == "số" or _heads_at(s, after, lex, "Organization")):
                 k = end = after             # "Đội Đặc nhiệm phòng chống ma túy và tội phạm, …": two nouns of one name
                 continue
+        if k > j and saw_cap and s.phrase_at(k, ["và", "các"]) and k + 2 < n and s.gap(k + 2) == " " \
+                and _cap(s.words[k + 2][2]) and not s.words[k + 2][2].isupper() \
+                and any(x < n and s.gap(x) == " " and _cap(s.words[x][2]) for x in (k + 3, k + 4)) \
+                and not _heads_at(s, k + 2, lex, "Organization") and s.words[k + 2][0] not in gaz \
+                and not _post_at(s, k + 2, lex) and (s.words[k - 1][2][:1].isupper() or (
+                    k - 2 >= j and s.words[k - 2][2][:1].isupper()
+                    and f"{s.words[k - 2][2].lower()} {s.words[k - 1][2]}" in lex.compounds)):
+            k += 2                          # "Nhóm Chuyên gia và các Nhân vật Nổi tiếng": one name, in capitals
+            continue                        # (but "Bộ Công an và các Bộ, ngành": a body, then others)
         if _is_stop(s, k, lex, "Organization"):
             break
         if (k > j or (after_post and (not _vietnamese(w) or w in lex.surnames))) and _person_starts(s, k, lex, after_post):
@@ -601,7 +611,8 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
             break
         else:
             break
-        if _is_stop(s, k, lex, etype) and not _completes_word(s, k, lex):
+        if _is_stop(s, k, lex, etype) and not _completes_word(s, k, lex) \
+                and not (etype == "Agreement" and _implements_title_at(s, k, lex)):
             break                           # ("tự do": "do" (by) ends a title, but not the word "tự do", free)
         if etype == "Agreement" and not _agreement_goes_on(s, k, j, lex, gaz):
             break
@@ -657,11 +668,22 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
       date: "Nghị định 46/2016 không phải …" ends at the number.
     - A dash joins two sides or two years ("ASEAN - Australia", "2021 - 2025"), not a caption's parts."""
     w = s.words[k][2]
+    if k > j and _implements_title_at(s, k, lex):
+        return True                         # "Kế hoạch … giai đoạn 2017-2019 thực hiện Hiệp định …": the plan of an agreement
     if w in lex.and_words:
-        return True
-    if any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ())):
+        nxt = s.words[k + 1][2].lower() if k + 1 < len(s.words) else ""
+        return not (nxt == "một" or nxt[:1].isdigit() or any(s.text.startswith(p + " ", s.words[k + 1][0])
+                                                              for p, _, _ in lex.cues.get("plural", ())))
+        # "Luật Dự trữ và một loạt các văn bản …": a quantity after "và" starts another noun phrase
+    if k > j and w in _ADJUNCT_PREPOSITIONS and s.gap(k) == " " and s.words[k - 1][2][:1].isupper():
+        return False                        # "Chương trình Thương hiệu Thực phẩm Việt Nam cho đại diện …": after
+        # a title's capitalised last word, "cho" (for), "trong", "ở", "từ", "vì" open the clause's adjunct
+    if k > j and s.gap(k).strip() == "," and not _comma_pair(s, k) and (
+            w.lower() in (s.words[j - 1][2].lower(), s.words[max(0, j - 2)][2].lower())
+            or lex.word_class.get(w.lower()) in ("preposition", "conjunction")):
+        return False                        # "Dự án A, dự án B": a list; "…, vì việc …": a clause    if any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ())):
         return False                        # "Quyết định bổ nhiệm ông Trần Văn Dũng": a person, not a title
-    if k == j + 1 and w.islower() and s.words[j][2].isupper() and len(s.words[j][2]) > 1 \
+    if k > j and w.islower() and s.words[k - 1][2].isupper() and len(s.words[k - 1][2]) > 1 \
             and s.words[j - 1][2] in lex.law_heads and _word_class_at(s, k, lex) == "verb":
         return False                        # "Luật BHYT thuộc thẩm quyền …": a verb after the acronym is the clause
     if k == j and w.islower() and _word_class_at(s, k, lex) == "verb" and s.words[k - 1][2] in lex.law_heads:
@@ -692,6 +714,27 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
                                                      or (k > 0 and w[:1].isupper() and s.words[k - 1][2][:1].isupper())):
         return False                        # ("Nhật - Việt", "ASEAN - EU": two capitalised sides)
     return True
+
+
+_IMPLEMENT_LEADS = (("để",), ("triển", "khai"))
+
+
+def _implements_title_at(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Does "(để) (triển khai) thực hiện <Agreement>" start at word k? A plan named by the agreement it
+    implements keeps it in its name ("Kế hoạch hành động quốc gia để thực hiện Chương trình Nghị sự
+    2030 …"); the implementing verbs are the underFramework/inner cues of cues.tsv."""
+    i = k
+    for lead in _IMPLEMENT_LEADS:
+        if s.phrase_at(i, list(lead), case_sensitive=False):
+            i += len(lead)
+    for cue, _, role in lex.cues.get("underFramework", ()):
+        if role != "inner":
+            continue
+        cw = cue.split()
+        if s.phrase_at(i, cw, case_sensitive=False) and i + len(cw) < len(s.words) \
+                and s.words[i + len(cw)][2][:1].isupper() and _heads_at(s, i + len(cw), lex, "Agreement"):
+            return True
+    return False
 
 
 def _word_class_at(s: _Sent, k: int, lex: Lexicon) -> str | None:
@@ -789,6 +832,11 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                         out.append(Mention(doc.id, si, base + a, base + b, text, "Organization", rid,
                                            attrs=(("level", str(level)),)))
                         org_taken.append((a, b))
+                    elif end == j and head in lex.abroad_words:
+                        a, b = ws, s.words[j - 1][1]   # "Thượng viện Sanasee …": the senate, then its president
+                        out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Organization", rid,
+                                           attrs=(("level", str(level)),)))
+                        org_taken.append((a, b))
                     elif end > j:
                         a, b = ws, s.words[end - 1][1]
                         text = s.text[a:b]
@@ -869,6 +917,7 @@ def _up_to_acronym(s: _Sent, end: int, lex: Lexicon) -> int:
 
 # a count before a head: "ký 12 Hiệp định …" (twelve agreements); not an article's number ("điều 246 Bộ luật …")
 _COUNT_BEFORE = re.compile(r"(?<!\w)(?!(?:điều|khoản|số|mục|chương|điểm|lần|thứ|năm|ngày|tháng)\s)\w+\s+(?:[2-9]|[1-9]\d)$")
+_ADJUNCT_PREPOSITIONS = frozenset({"cho", "trong", "ở", "từ", "vì"})
 _TRAILING = frozenset({"preposition", "conjunction", "determiner", "particle"})
 
 
@@ -924,6 +973,8 @@ def _named_enough(title: str, hn: int, lex: Lexicon) -> bool:
         return False
     if title.split()[hn - 1] in lex.law_heads and rest[0].islower() and _clause_after_law(rest, lex):
         return False
+    if lex.construction_words and (" ".join(rest).lower() + " ").startswith(tuple(c + " " for c in lex.construction_words)):
+        return False                         # "Dự án mở rộng sân bay …", "Dự án Bãi đỗ xe …": building works, not an agreement
     if " ".join(title.split()[:hn]) in lex.capital_heads:
         # "Mục tiêu Phát triển Bền vững", "Tầm nhìn ASEAN 2025"; "Mục tiêu hàng đầu …" is a common noun
         return rest[0][:1].isupper() and not rest[0].isdigit() and (len(rest) > 1 or rest[0].isupper())
@@ -969,6 +1020,9 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, plac
                 break
             if k > j and k < len(s.words) and s.gap(k) == " " and s.words[k][2].islower() \
                     and f"{s.words[k - 1][2].lower()} {s.words[k][2]}" in lex.compounds:
+                h = _heads_at(s, j, lex, "Organization")
+                if h and title[0].isupper():  # "Chủ tịch Thượng viện Sanasee Vigneswaran": a body named by its
+                    out += _foreign_name_after_head(doc, si, s, j + h[3], lex)     # head alone, then its holder
                 break                       # "Bộ trưởng Quốc phòng", "Chánh án Tòa án": a post's body, not a name
             if k - j >= 2 or (k - j >= 1 and title[0].isupper() and title not in ("Ông", "Bà")):
                 a, b = s.words[i][0], s.words[k - 1][1]
@@ -980,6 +1034,22 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, plac
                                    attrs=(("name", name), ("canonical", name))))
             break
     return out
+
+
+def _foreign_name_after_head(doc: Document, si: int, s: _Sent, k: int, lex: Lexicon) -> list[Mention]:
+    """The holder's foreign name right after a post and a body named by its head alone ("Chủ tịch
+    Thượng viện Sanasee Vigneswaran"): two or more capitalised words that are not Vietnamese syllables."""
+    e = k
+    while e < len(s.words) and e - k < 4 and s.gap(e) in (" ", "-") and s.words[e][2][:1].isupper() \
+            and (not _vietnamese(s.words[e][2]) or s.words[e][2] in NAME_PARTICLES or e > k):
+        e += 1
+    if e - k < 2 or _vietnamese(s.words[k][2]):
+        return []
+    base = doc.sentences[si].start
+    a, b = s.words[k][0], s.words[e - 1][1]
+    name = s.text[a:b]
+    return [Mention(doc.id, si, base + a, base + b, name, "Person", "entities.name-after-post",
+                    attrs=(("canonical", name), ("name", name)))]
 
 
 def _name_after_post(doc: Document, si: int, s: _Sent, j: int, taken, lex: Lexicon) -> list[Mention]:
@@ -1001,7 +1071,7 @@ def _name_after_post(doc: Document, si: int, s: _Sent, j: int, taken, lex: Lexic
         return []
     e = k
     while e < len(s.words) and e - k < 4 and s.words[e][2][:1].isupper() and not s.words[e][2].isupper() \
-            and (e == k or s.gap(e) == " ") and not any(x <= s.words[e][0] < y for x, y in taken):
+            and (e == k or s.gap(e) in (" ", "-")) and not any(x <= s.words[e][0] < y for x, y in taken):
         e += 1
     if e - k < 2:
         return []
@@ -1055,6 +1125,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _inner_names(doc, out, lex)
     out = _acronyms(doc, out)
     out = _qualify_by_country(doc, out, lex)
+    out = _bodies_only_abroad(doc, out, lex)
     out = _implied_heads(doc, out, lex)
     out = _units_of_local_bodies(doc, out, lex)
     out = _complete_short_names(out)
@@ -1359,6 +1430,27 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
     return out + [replace(c, attrs=(("nested", "Organization"),)) for c in extra_countries]
 
 
+def _bodies_only_abroad(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """"Chủ tịch Thượng viện Sanasee Vigneswaran": Việt Nam has no senate (cues.tsv abroad), so a senate
+    named without its country is that of the one foreign country the article names; where it names
+    none or several, the name says not which, and is no entity."""
+    if not lex.abroad_words:
+        return mentions
+    foreign = {m.key for m in mentions if m.type == "Country" and m.key and m.key != lex.home_country}
+    out = []
+    for m in mentions:
+        if m.type == "Organization" and not m.key and m.text in lex.abroad_words and not m.attr("country"):
+            if len(foreign) != 1:
+                continue
+            c = next(iter(foreign))
+            name = lex.entries[c].name
+            attrs = {**dict(m.attrs), "canonical": f"{m.text} {name}", "country": name, "country_key": c,
+                     "identity": f"{norm_key(m.text)}|{c}"}
+            m = replace(m, attrs=tuple(sorted(attrs.items())))
+        out.append(m)
+    return out
+
+
 def _seat_after(doc: Document, pos: int, m: Mention, lex: Lexicon, countries: dict, places: dict) -> Mention | None:
     """The country or place after "tại" at `pos`, when the head of body `m` takes that tail (heads.tsv)."""
     if "tại" not in lex.head_tails.get(m.rule, ()) or not doc.text.startswith(" tại ", pos):
@@ -1412,8 +1504,13 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
         if m.type == "Organization" and not m.key and level >= 3 and not m.attr("canonical"):
             gap = next((g for g in (" ", ", ", " (") if (m.end + len(g)) in by_start), None)
             parent = by_start.get(m.end + len(gap)) if gap else None
+            place = _locality_of(parent.attr("canonical") or parent.text, lex) if parent is not None else ""
+            within = lex.head_within.get(m.rule)
+            if within and place and not any(place.startswith(w + " ") for w in within):
+                place = ""                  # "Sở Quy hoạch - Kiến trúc, UBND quận Tân Bình": a province's department is
+                # no unit of a district (heads.tsv within): the two are listed side by side
             if parent is not None and parent.text != m.text and 0 < int(parent.attr("level") or 0 or 2) < level \
-                    and _locality_of(parent.attr("canonical") or parent.text, lex) \
+                    and place \
                     and (gap != " (" or doc.text.startswith(")", parent.end)):
                 pname = parent.attr("canonical") or parent.text
                 attrs = dict(m.attrs)

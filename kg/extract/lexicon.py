@@ -65,6 +65,7 @@ class Lexicon:
     syllables: frozenset[str] = frozenset()     # every syllable of those words: what a Vietnamese word looks like
     surnames: frozenset[str] = frozenset()      # persons.tsv kind 'surname': a person's name starts here
     head_tails: dict[str, tuple[str, ...]] = field(default_factory=dict)   # head rule id -> adjunct words (heads.tsv tail)
+    head_within: dict[str, tuple[str, ...]] = field(default_factory=dict)  # head rule id -> the locality words of its parents
     abbreviations: dict[str, str] = field(default_factory=dict)   # abbreviations.tsv: "UBND" -> "Ủy ban nhân dân"
     abbreviation_re: re.Pattern | None = None
     country_attributes: tuple[str, ...] = ()    # country_words.tsv attribute: "đô la", "tiếng" (+ " ")
@@ -84,6 +85,9 @@ class Lexicon:
     post_first_lower: frozenset[str] = frozenset()     # first words of posts, lower case ("ủy" of "Ủy viên")
     plural_words: tuple[str, ...] = ()                 # cues.tsv plural markers, lower case, with a space
     street_words: frozenset[str] = frozenset()         # cues.tsv street: "phố", "đường" (a street named after …)
+    abroad_words: frozenset[str] = frozenset()         # cues.tsv abroad: bodies Việt Nam has not ("Thượng viện")
+    construction_words: tuple[str, ...] = ()           # cues.tsv construction, lower case: "mở rộng", "nhà máy"
+    home_country: str = ""                             # gazetteer key of the press's own country (events.tsv home)
     title_first_words: frozenset[str] = frozenset()
     titles: list[str] = field(default_factory=list)
     posts: list[str] = field(default_factory=list)
@@ -230,6 +234,8 @@ def _compile(rules: Rules) -> Lexicon:
         lex.heads.setdefault(r["type"], []).append((r["head"], r.id, int(r["level"] or 0)))
         if r["tail"]:
             lex.head_tails[r.id] = r.list("tail")
+        if r["within"]:
+            lex.head_within[r.id] = r.list("within")
     for heads in lex.heads.values():
         heads.sort(key=lambda h: -len(h[0]))
     lex.numbered_heads = frozenset(h for h, _, level in lex.heads.get("Agreement", ()) if level == 1)
@@ -301,6 +307,8 @@ def _compile(rules: Rules) -> Lexicon:
     lex.post_first_words = frozenset(lex.post_heads_by_first)
     lex.post_first_lower = frozenset(p.split()[0].lower() for p in lex.posts if " " in p)
     lex.street_words = frozenset(c for c, _, _ in lex.cues.get("street", ()))
+    lex.abroad_words = frozenset(c for c, _, _ in lex.cues.get("abroad", ()))
+    lex.construction_words = tuple(sorted({c.lower() for c, _, _ in lex.cues.get("construction", ())}, key=len, reverse=True))
     lex.plural_words = tuple(sorted({" " + c.lower() for c, _, _ in lex.cues.get("plural", ())}, key=len, reverse=True))
     lex.title_first_words = frozenset(lex.titles_by_first)
     lex.posts_and_titles = tuple(sorted(set(lex.posts) | set(lex.titles), key=len, reverse=True))
@@ -309,6 +317,13 @@ def _compile(rules: Rules) -> Lexicon:
     lex.deputies = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "deputy"), key=len, reverse=True)
     _compile_glue(lex)
     _compile_relation_rules(lex)
+    # the press's own country (events.tsv home: "Việt Nam"), as its gazetteer key
+    for r in rules.table("events.tsv"):
+        if r["kind"] == "home":
+            hits = [keys[0][0] for a, e, (_, keys) in lex.gazetteer_matches(r["phrase"])
+                    if a == 0 and e == len(r["phrase"]) and lex.entries[keys[0][0]].type == "Country"]
+            lex.home_country = hits[0] if hits else ""
+            break
     return lex
 
 
