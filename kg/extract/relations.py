@@ -349,7 +349,9 @@ class _Sentence:
             i, a, b = before[-1]
             last = self.units[i]
             tail = _PARENS.sub(" ", cl[b:v.start()])
-            if last.code in PARTY_CODES and len(_WORD.findall(tail)) <= 2:
+            if last.code in PARTY_CODES and len(_WORD.findall(tail)) <= 2 \
+                    and not _object_of_event(last, self.units, self.text):
+                # (a party right after an event told by a verb is its object: "thăm Nhật Bản và dự …")
                 subj = [last]
                 for j, a2, b2 in reversed(before[:-1]):
                     u = self.units[j]
@@ -434,6 +436,9 @@ class _Sentence:
         elif t.pred == "has-country":
             m = ms[0]
             ok = bool(_attr(m, "country_key")) or bool(m.key and dict(lex.entries[m.key].attrs).get("country"))
+        elif t.pred == "object":
+            u = args[0]
+            ok = isinstance(u, _Unit) and _object_of_event(u, units, self.text)
         elif t.pred == "qualifier":
             ok = bool(_attr(ms[0], "qualifier"))
         elif t.pred == "between":
@@ -448,6 +453,13 @@ class _Sentence:
         else:                                  # the parser refuses unknown tests
             raise AssertionError(t.pred)
         return ok != t.negate
+
+
+def _object_of_event(u: _Unit, units: list[_Unit], text: str) -> bool:
+    """Is `u` the object of an event told by a verb right before it ("thăm chính thức Nhật Bản")?"""
+    prev = next((x for x in reversed(units) if x.end <= u.start), None)
+    return prev is not None and prev.code == "E" and bool(_attr(prev.head, "frame")) \
+        and len(_WORD.findall(text[prev.end:u.start])) <= 3 and not any(c in text[prev.end:u.start] for c in ",;:")
 
 
 def main_event(mentions: list[Mention]) -> Mention | None:
