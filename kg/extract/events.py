@@ -817,6 +817,9 @@ def _object_at(ctx: _Ctx, k: int, group: str) -> int | None:
     "11 nạn nhân", a suspect's name), or None when the object is not one the group takes."""
     if k >= ctx.n or ctx.gap(k) != " ":
         return None
+    manner = ctx.match(k, "manner")          # "giải cứu thành công 5 phụ nữ"
+    if manner is not None and k + manner[0] < ctx.n and ctx.gap(k + manner[0]) == " ":
+        k += manner[0]
     q = k
     while q < ctx.n and q - k < 3 and (ctx.lower[q].isdigit() or ctx.lower[q] in _NUMBER_WORDS
                                        or (ctx.lower[q] == "trong" and q > k)):
@@ -930,7 +933,7 @@ def _organizers(ctx: _Ctx, lo: int, k: int) -> tuple[list[Mention], list[Mention
     for m in orgs:
         before = ctx.text[:m.start - ctx.base].lower()
         if prev is not None and ctx.text[prev.end - ctx.base:m.start - ctx.base] in (" ", ", ", " (") \
-                and 0 < _level(ctx, m) < _level(ctx, prev):
+                and (_level(ctx, m) or 2) < _level(ctx, prev):   # (a body of unknown rank after a unit: its parent)
             prev = m
             continue                           # the parent of the body before it ("Đội X, Bộ đội Biên phòng …")
         prev = m
