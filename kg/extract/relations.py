@@ -490,6 +490,40 @@ def article_sides(mentions: list[Mention]) -> list[Mention]:
     return [first[a], first[b]]
 
 
+def _local_body(m: Mention, lex: Lexicon) -> tuple[str, str] | None:
+    """("công an", "huyen-bat-xat") for "Công an huyện Bát Xát": a body's name that ends with a
+    gazetteer locality, as the words before it and the locality's id; None otherwise."""
+    name = m.text
+    for start, end, (_, keys) in lex.gazetteer_matches(name):
+        if end == len(name) and start > 0 and name[start - 1].isspace():
+            key = keys[0][0]
+            if lex.entries[key].type == "Location":
+                return " ".join(name[:start].split()).casefold(), key
+    return None
+
+
+def local_parents(mentions: list[Mention], lex: Lexicon) -> list[RelationMention]:
+    """A district's body is part of the same body of its province when the article names both
+    ("Công an huyện Bát Xát" partOf "Công an tỉnh Lào Cai"): the gazetteer gives the district's province."""
+    bodies: dict[tuple[str, str], Mention] = {}
+    local = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.type != "Organization" or _attr(m, "nested"):
+            continue
+        lb = _local_body(m, lex)
+        if lb is not None:
+            bodies.setdefault(lb, m)
+            local.append((m, lb))
+    out, seen = [], set()
+    for m, (head, key) in local:
+        parent = dict(lex.entries[key].attrs).get("parent", "")
+        whole = bodies.get((head, parent)) if parent else None
+        if whole is not None and (mention_key(m), parent) not in seen:
+            seen.add((mention_key(m), parent))
+            out.append(RelationMention(m, "partOf", whole, "r.partOf.locality", m.sentence))
+    return out
+
+
 def find_relations(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[RelationMention]:
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
@@ -500,4 +534,4 @@ def find_relations(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
     # a sentence that names nobody may still speak of the two sides ("Hai bên nhất trí hợp tác …")
     for si in range(len(doc.sentences)) if sides else sorted(by_sentence):
         out += _Sentence(doc, si, by_sentence.get(si, []), lex, main, sides).run(lex.relation_rules)
-    return out
+    return out + local_parents(mentions, lex)
