@@ -468,23 +468,35 @@ def main_event(mentions: list[Mention]) -> Mention | None:
     return events[0] if events else None
 
 
-def article_sides(mentions: list[Mention]) -> list[Mention]:
+def _side(m: Mention, lex: Lexicon | None) -> bool:
+    """A party that can be one side of a bilateral article: a country, or an international body
+    of the gazetteer (ASEAN, the EU, IOM) — "quan hệ ASEAN-EU", "hai bên"."""
+    if m.type == "Country":
+        return True
+    return lex is not None and m.type == "Organization" and bool(m.key) and not _attr(m, "nested") \
+        and m.key in lex.entries and not dict(lex.entries[m.key].attrs).get("country") \
+        and not dict(lex.entries[m.key].attrs).get("parent")
+
+
+def article_sides(mentions: list[Mention], lex: Lexicon | None = None) -> list[Mention]:
     """The two sides of a bilateral article ("hai bên", "hai nước"): the two countries it names most
     often, each at least twice and more often than any third, and named together in one sentence at
     least once; none otherwise."""
     count: dict[str, int] = {}
     first: dict[str, Mention] = {}
     for m in mentions:
-        if m.type == "Country":
+        if _side(m, lex):
             k = mention_key(m)
             count[k] = count.get(k, 0) + 1
             first.setdefault(k, m)
-    ranked = sorted(count, key=lambda k: (-count[k], first[k].start))
-    if len(ranked) < 2 or count[ranked[1]] < 2 or (len(ranked) > 2 and count[ranked[2]] == count[ranked[1]]):
+    # of two named as often, a country before a body; a body as often as the second country is no third side
+    ranked = sorted(count, key=lambda k: (-count[k], first[k].type != "Country", first[k].start))
+    if len(ranked) < 2 or count[ranked[1]] < 2 or (len(ranked) > 2 and count[ranked[2]] == count[ranked[1]]
+                                                   and first[ranked[2]].type == first[ranked[1]].type):
         return []
     # and the article names them together somewhere ("Việt Nam và Malaysia", "Việt Nam – Malaysia")
     a, b = ranked[0], ranked[1]
-    at = [(m.sentence, m.start, mention_key(m)) for m in mentions if m.type == "Country" and mention_key(m) in (a, b)]
+    at = [(m.sentence, m.start, mention_key(m)) for m in mentions if _side(m, lex) and mention_key(m) in (a, b)]
     if not any(s1 == s2 and k1 != k2 and abs(p1 - p2) <= SIDES_NEAR for s1, p1, k1 in at for s2, p2, k2 in at):
         return []
     return [first[a], first[b]]
@@ -529,7 +541,7 @@ def find_relations(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
     main = main_event(mentions)
-    sides = article_sides(mentions)
+    sides = article_sides(mentions, lex)
     out: list[RelationMention] = []
     # a sentence that names nobody may still speak of the two sides ("Hai bên nhất trí hợp tác …")
     for si in range(len(doc.sentences)) if sides else sorted(by_sentence):
