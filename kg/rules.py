@@ -66,6 +66,7 @@ CODE_CLASSES = frozenset({
     "organized/verb",                            # "tổ chức khóa tập huấn về …": an organised lower-case event
     "alias", "anaphor", "plural", "ordinal", "topic", "distribute", "intro",
     "preposition",                               # a body right after it is no clause's subject
+    "partOf/vertical",                           # "Công an huyện X" is part of "Công an tỉnh Y" (r.partOf.locality)
 })
 CUE_HELPERS = {"alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition"}
 ENUMS = {

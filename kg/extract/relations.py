@@ -516,14 +516,17 @@ def _local_body(m: Mention, lex: Lexicon) -> tuple[str, str] | None:
 
 def local_parents(mentions: list[Mention], lex: Lexicon) -> list[RelationMention]:
     """A district's body is part of the same body of its province when the article names both
-    ("Công an huyện Bát Xát" partOf "Công an tỉnh Lào Cai"): the gazetteer gives the district's province."""
+    ("Công an huyện Bát Xát" partOf "Công an tỉnh Lào Cai"): the gazetteer gives the district's province.
+    Only bodies of a vertical system (cues.tsv partOf/vertical: police, procuracy, courts): a district's
+    People's Committee answers to the province's but is no part of it."""
+    vertical = {" ".join(w.split()).casefold() for w in lex.word_classes.get("partOf/vertical", ())}
     bodies: dict[tuple[str, str], Mention] = {}
     local = []
     for m in sorted(mentions, key=lambda m: m.start):
         if m.type != "Organization" or _attr(m, "nested"):
             continue
         lb = _local_body(m, lex)
-        if lb is not None:
+        if lb is not None and lb[0] in vertical:
             bodies.setdefault(lb, m)
             local.append((m, lb))
     out, seen = [], set()

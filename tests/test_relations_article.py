@@ -1,0 +1,55 @@
+"""Links read over the whole article or shaped by it (our own sentences): a district's police is
+part of its province's; an international body can be a side of a bilateral article; a party right
+after an event told by a verb is its object, not the subject of the next verb; an operation verb
+may take 'thành công' before its object."""
+import kg
+
+RULES = kg.load_rules()
+
+
+def _links(text, tmp_path):
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    g = kg.build_graph(kg.read_corpus(tmp_path), RULES, all_topics=True)
+    return {(g.nodes[u]["label"], d["relation"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True)}
+
+
+def test_a_district_police_is_part_of_its_province_police(tmp_path):
+    links = _links("Công an huyện Vị Xuyên tiếp nhận tin báo của người dân. "
+                   "Công an tỉnh Hà Giang đã chỉ đạo điều tra vụ việc.", tmp_path)
+    assert ("Công an huyện Vị Xuyên", "partOf", "Công an tỉnh Hà Giang") in links
+
+
+def test_a_district_people_committee_is_not_part_of_the_province_one(tmp_path):
+    links = _links("UBND huyện Vị Xuyên báo cáo vụ việc. UBND tỉnh Hà Giang đã chỉ đạo xử lý.", tmp_path)
+    assert not any(r == "partOf" for _, r, _ in links)
+
+
+def test_an_international_body_is_a_side_of_a_bilateral_article(tmp_path):
+    text = ("Cuộc họp Quan chức cao cấp ASEAN-EU lần thứ 20 diễn ra tại Bangkok. "
+            "Quan hệ ASEAN-EU phát triển tốt đẹp; EU là đối tác lớn của ASEAN. "
+            "Hai bên nhất trí tăng cường hợp tác phòng, chống mua bán người. "
+            "EU ủng hộ vai trò trung tâm của ASEAN.")
+    links = _links(text, tmp_path)
+    assert any(r == "cooperatesWith" and {s, t} == {"ASEAN", "Liên minh Châu Âu"} for s, r, t in links)
+
+
+def test_a_visited_country_does_not_attend_the_next_event(tmp_path):
+    links = _links("Thủ tướng Nguyễn Văn An sẽ thăm chính thức Nhật Bản và tham dự Hội nghị Tương lai "
+                   "châu Á lần thứ 30 tại Tokyo.", tmp_path)
+    assert ("Nguyễn Văn An", "participatedIn", "Hội nghị Tương lai châu Á lần thứ 30") in links
+    assert ("Nhật Bản", "participatedIn", "Hội nghị Tương lai châu Á lần thứ 30") not in links
+
+
+def test_an_operation_verb_may_take_thanh_cong_before_its_object(tmp_path):
+    links = _links("Ngày 5/4, Đồn Biên phòng Thanh Thủy giải cứu thành công 5 phụ nữ bị lừa bán "
+                   "sang Trung Quốc.", tmp_path)
+    assert any(s == "Đồn Biên phòng Thanh Thủy" and r == "organized" and t.startswith("Giải cứu thành công 5 phụ nữ")
+               for s, r, t in links), links
+
+
+def test_a_name_the_entity_rules_did_not_read_does_not_end_a_list(tmp_path):
+    # "Xyz Abc Def": capitalised words no rule reads as a name; the list of companions goes on after them
+    links = _links("Phó Thủ tướng Nguyễn Văn An thăm chính thức Malaysia. Tháp tùng Phó Thủ tướng có "
+                   "Tổng Thanh tra Chính phủ Xyz Abc Def, Thứ trưởng các Bộ Ngoại giao, Tư pháp.", tmp_path)
+    parts = {s for s, r, _ in links if r == "participatedIn"}
+    assert {"Thanh tra Chính phủ", "Bộ Ngoại giao", "Bộ Tư pháp"} <= parts, parts
