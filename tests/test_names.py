@@ -193,3 +193,56 @@ def test_a_local_body_named_without_its_place_is_the_one_place_of_the_article(tm
 def test_a_one_syllable_country_that_begins_a_word_is_no_country(tmp_path):
     g = nodes(tmp_path, "Ủy ban Hiến pháp và Pháp lý của Hạ viện đang xem xét dự luật.")
     assert not [d for _, d in g.nodes(data=True) if d["type"] == "Country"]
+
+
+def test_a_body_named_by_a_verb_keeps_the_verbs_object(tmp_path):
+    # only the verb "Bảo tồn" (to conserve) takes the capital; its object "di tích" is still the name
+    found = orgs(tmp_path, "Trung tâm Bảo tồn di tích đề nghị giữ lại khu lăng mộ.")
+    assert "Trung tâm Bảo tồn di tích" in found
+
+
+def test_a_number_after_so_tells_the_unit(tmp_path):
+    found = orgs(tmp_path, "Công an huyện phối hợp với Đội Quản lý thị trường số 7 kiểm tra xe tải.")
+    assert "Đội Quản lý thị trường số 7" in found
+
+
+def test_va_before_a_post_does_not_join_a_name(tmp_path):
+    found = orgs(tmp_path, "Uy tín của đảng Lao động và Thủ tướng Smith đã giảm mạnh.")
+    assert not any("Thủ tướng" in o for o in found)
+
+
+def test_a_number_before_a_head_counts_several_bodies(tmp_path):
+    # "hai đảng Cộng hòa và Dân chủ": two parties, not one named "Cộng hòa và Dân chủ"
+    found = orgs(tmp_path, "Các nghị sĩ thuộc cả hai đảng Cộng hòa và Dân chủ đã gửi thư.")
+    assert not any("Cộng hòa và Dân chủ" in o for o in found)
+
+
+def test_foreign_relations_is_part_of_a_name(tmp_path):
+    found = orgs(tmp_path, "Chủ tịch Hội đồng Quan hệ đối ngoại nhận định như vậy.")
+    assert "Hội đồng Quan hệ đối ngoại" in found
+
+
+def test_a_post_before_a_one_syllable_name_names_a_person_not_a_ministry(tmp_path):
+    # "Thứ trưởng Công": the deputy minister Mr Công; a ministry's field is a two-syllable word
+    assert orgs(tmp_path, "Thứ trưởng Công cho biết dự án đã được khắc phục.") == set()
+
+
+def test_a_korean_given_name_after_ban_is_no_board(tmp_path):
+    assert not any("Ki-moon" in o for o in orgs(tmp_path, "Buổi lễ có mặt nguyên Tổng thư ký Ban Ki-moon."))
+
+
+def test_the_law_followed_by_a_clause_is_no_title(tmp_path):
+    (tmp_path / "a.txt").write_text("Tin tức\nCần ban hành văn bản hướng dẫn để Luật thực sự đi vào cuộc sống.",
+                                    encoding="utf-8")
+    g = kg.build_graph(kg.read_corpus(tmp_path), all_topics=True)
+    assert not [d for _, d in g.nodes(data=True) if d["type"] == "Agreement"]
+
+
+def test_units_listed_by_their_numbers_are_units_of_their_own(tmp_path):
+    found = orgs(tmp_path, "Bộ Tư lệnh được biên chế Đội trinh sát số 1, số 2 và số 3; các Hải đoàn.")
+    assert {"Đội trinh sát số 1", "Đội trinh sát số 2", "Đội trinh sát số 3"} <= found
+
+
+def test_a_numbered_military_region_keeps_its_number(tmp_path):
+    found = orgs(tmp_path, "Bộ Tư lệnh Quân khu 4, Đảng ủy quân sự tỉnh đã trao quyết định.")
+    assert "Bộ Tư lệnh Quân khu 4" in found

@@ -234,7 +234,7 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
         if k > j and s.gap(k).strip() in ("-", "–") and (
                 (g is not None and lex.entries[g[2]].type == "Organization")
                 or any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ()))
-                or any(s.phrase_at(k, p.split()) for p in lex.posts if p.startswith(w + " ") or p == w)):
+                or _post_at(s, k, lex)):
             break                           # "Tổng cục VIII-Bộ Công an", "Tổng cục Thủy lợi-Ủy viên …": two things
         if k > j and len(w) == 1 and w.isupper() and w not in "YÝIVX" and w.isalpha():
             break                           # "Đội T B T B", "Đội Việt Nam C": a table's letters, a team's letter
@@ -266,7 +266,7 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             own_head = inner[0].split()
             continue
         if w == "và" and k + 1 < n and _cap(s.words[k + 1][2]) and not _heads_at(s, k + 1, lex, "Organization") \
-                and s.words[k + 1][0] not in gaz:
+                and s.words[k + 1][0] not in gaz and not _post_at(s, k + 1, lex):
             k += 1                          # "… Thương binh và Xã hội": "và" joins two words of one name
             continue                        # (the name ends after the word it joins, never on "và")
         if w == "và" and k > j and s.words[k - 1][2].islower() and saw_cap and k + 1 < n and s.gap(k + 1) == " " \
@@ -302,6 +302,17 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                 end = kk
                 saw_cap = True
                 break
+        if k > j and w == "số" and k + 1 < n and s.gap(k + 1) == " " and _NUMBER.fullmatch(s.words[k + 1][2]):
+            k = end = k + 2                 # "Đội Quản lý thị trường số 9": the number tells the unit
+            saw_cap = True
+            continue
+        if k > j and _NUMBER.fullmatch(w) and w.isdigit() and len(w) <= 3 and (
+                _cap(s.words[k - 1][2]) or (k - 2 >= j - 1 and _cap(s.words[k - 2][2])
+                                            and f"{s.words[k - 2][2].lower()} {s.words[k - 1][2]}" in lex.compounds)) \
+                and (k + 1 >= n or s.gap(k + 1).strip() in (",", ".", ";", ")", "(") or _is_stop(s, k + 1, lex, "Organization")):
+            k = end = k + 1                 # "Bộ Tư lệnh Quân khu 4, …", "Tổng cục 2;": a numbered unit
+            saw_cap = True
+            continue
         if _NUMBER.fullmatch(w) and (k == j or s.words[k - 1][2].isupper() or s.words[k - 1][2] == "số") \
                 and not (k == j and k + 1 < n and s.gap(k + 1) == " " and s.words[k + 1][2].islower()):
             # (but "Tổ chức 04 lớp tập huấn" counts classes: a verb, then a number and its noun)
@@ -353,6 +364,7 @@ def _parent_starts(s: _Sent, k: int, lex: Lexicon, g, level: int) -> bool:
         return any(name.startswith(head + " ") and 0 < lv < level for head, lv in lex.org_heads_by_token.get(first, ()))
     return False
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
+_ROMANISED_NAME = re.compile(r"[A-Z][a-z]*-[a-z]+")   # "Ki-moon", "Jae-in": Korean given names, plain Latin letters
 _ACRONYM_AHEAD = re.compile(r"[^,;:()“”\"]{1,90}? \([A-ZĐ][A-ZĐ0-9&+-]{1,11}\)")
 
 
@@ -463,6 +475,8 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                         and not words[after][2].isupper() and lex.word_class.get(words[after][2].lower()) not in CLAUSE_CLASSES
                     if all(x in lex.name_words for x in phrase.split()):
                         return size         # "Ban công tác liên ngành …": words of names (rules/name_words.tsv)
+                    if after + 1 < len(words) and words[after][2] == "số" and _NUMBER.fullmatch(words[after + 1][2]):
+                        return size         # "Cụm trinh sát số 1": a numbered unit named by its task
                     if after < len(words) and s.gap(after) == " " and cls in (None, "noun") \
                             and _heads_at(s, after, lex, "Organization"):
                         return size         # "Phòng nghiệp vụ Công an tỉnh Lào Cai": the unit, then its body
@@ -474,6 +488,8 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                 after = k + size
                 if all(x in lex.name_words for x in phrase.split()) and not first:
                     return size
+                if not first and _capital_verb_before(s, k, start, lex):
+                    return size             # "Trung tâm Bảo tồn di tích …": the object of the verb that names the body
                 if first and after < len(words) and s.gap(after) == " " and words[after][2][:1].isupper() \
                         and not words[after][2].isupper() and lex.word_class.get(words[after][2].lower()) not in CLAUSE_CLASSES:
                     return size             # "Tập đoàn truyền thông Nikkei": the trade, then the proper name
@@ -489,6 +505,28 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                 or lex.word_class.get(words[after][2]) == "verb":
             return 1
     return 0
+
+
+def _post_at(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Does a post or a title start at word k ("Thủ tướng", "Bộ trưởng")? A person follows, not a name."""
+    w = s.words[k][2]
+    return any(s.phrase_at(k, p.split()) for p in lex.posts_and_titles if p == w or p.startswith(w + " "))
+
+
+def _capital_verb_before(s: _Sent, k: int, start: int, lex: Lexicon) -> bool:
+    """Does a capitalised verb end right before word k, inside the name? A body is often named by what
+    it does, a verb and its object ("Trung tâm Bảo tồn di tích cố đô", "Trung tâm Sản xuất phim truyền
+    hình", "Cục Quản lý xuất nhập cảnh"): only the verb takes the capital, and its object, a noun the
+    tagged sample may not know, still belongs to the name."""
+    words = s.words
+    for size in (2, 1):
+        a = k - size
+        if a < start or not words[a][2][:1].isupper() or any(s.gap(a + i) != " " for i in range(1, size)):
+            continue
+        phrase = " ".join(words[a + i][2] for i in range(size)).lower()
+        if (size == 1 or phrase in lex.compounds) and lex.word_class.get(phrase) == "verb":
+            return True
+    return False
 
 
 def _quote_end(s: _Sent, pos: int) -> int | None:
@@ -686,7 +724,7 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
         # truyền thông Nikkei", "đảng UMNO"): the press writes a company's or a party's kind in lower case
         h = _heads_at(s, i, lex, "Organization") if "Organization" in types else None
         if h and (not capital and not _proper_name_follows(s, i + h[3], lex)
-                  or s.text[max(0, ws - 12):ws].rstrip().lower().endswith(lex.plural_words)):
+                  or (" " + s.text[max(0, ws - 12):ws].rstrip().lower()).endswith(lex.plural_words)):
             h = None                         # ("các công ty IT", "Nhiều Trường Đại học …": many, not one)
         if h and any(t in types and (o := _heads_at(s, i, lex, t)) and o[3] > h[3] for t in ("Agreement", "Event")):
             h = None                         # longest head wins: "Bộ luật Hình sự" is a code of law, not a "Bộ"
@@ -695,6 +733,8 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
             j = i + hn
             if j < len(s.words) and s.gap(j) == " ":
                 nxt = s.words[j][2]
+                if nxt[:1].isupper() and _ROMANISED_NAME.fullmatch(nxt):
+                    continue                 # "Ban Ki-moon": a foreign person's name, not the board ("Ban") of a body
                 if _cap(nxt) or nxt.lower() in lex.name_words or s.words[j][0] in gaz or _NUMBER.fullmatch(nxt) \
                         or (nxt.islower() and _lower_run(s, j, lex, True)):
                     after_post = bool(lex.post_before.search(s.text, max(0, ws - 40), ws)) if lex.post_before else False
@@ -775,6 +815,22 @@ def _identifying_number(word: str, before: str) -> bool:
     return bool(_YEARS.fullmatch(word)) or not word.isdigit() or before.lower() == "số"
 
 
+_TITLE_PREPOSITIONS = frozenset({"về", "giữa"})
+_CLAUSE_OPENERS = frozenset({"adverb", "adjective", "pronoun", "particle", "determiner", "preposition", "conjunction"})
+
+
+def _clause_after_law(rest: list[str], lex: Lexicon) -> bool:
+    """"Luật thực sự đi vào cuộc sống", "Luật bởi thực ra …": the capitalised "Luật" (the Law the article
+    is about) followed by a clause, not a title written in lower case ("Luật giao thông đường bộ",
+    "Luật bảo vệ, chăm sóc và giáo dục trẻ em"): the first word is an adverb, an adjective or a
+    preposition other than "về"/"giữa" (a title's first word is a noun or the verb of its subject)."""
+    words = [w.strip(",").lower() for w in rest[:2]]
+    phrase = " ".join(words) if len(words) == 2 and " ".join(words) in lex.compounds else words[0]
+    cls = lex.word_class.get(phrase)
+    return cls in _CLAUSE_OPENERS and phrase not in _TITLE_PREPOSITIONS and phrase not in lex.name_phrases \
+        and not all(x in lex.name_words for x in phrase.split())
+
+
 def _named_enough(title: str, hn: int, lex: Lexicon) -> bool:
     """Does an agreement's title say which one it is? A capital, a number or a quotation after the
     head does; so do three or more lower-case words ("Hiệp định dẫn độ tội phạm"). One or two
@@ -782,6 +838,8 @@ def _named_enough(title: str, hn: int, lex: Lexicon) -> bool:
     sentence says of it. A title may not start with "và" ("Luật và một số nội dung khác")."""
     rest = title.split()[hn:]
     if not rest or rest[0] in lex.and_words:
+        return False
+    if title.split()[hn - 1] in lex.law_heads and rest[0].islower() and _clause_after_law(rest, lex):
         return False
     if any(w[:1].isupper() or w[:1] in QUOTES_OPEN or _identifying_number(w, rest[i - 1] if i else "số")
            for i, w in enumerate(rest)):                # (a number right after the head names it: "Nghị định 46")
@@ -905,6 +963,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
             out[first:] = [m for m in out[first:] if not (m.type in ("Location", "Country", "Person")
                                                            and any(a <= m.start and m.end <= b for a, b in names))]
             out += persons
+    out = _numbered_siblings(doc, out)
     out = _given_names_are_not_countries(doc, out, lex)
     out = _residences_are_not_places(doc, out, lex)
     out = _inner_names(doc, out, lex)
@@ -920,6 +979,28 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _drop_incomplete_locals(out, lex)
     out = _identities(doc, out, lex)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type, m.text))
+
+
+_MORE_NUMBERS = re.compile(r"(?:,\s*|\s+và\s+)số\s+(\d{1,3})\b")
+
+
+def _numbered_siblings(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """"Cụm trinh sát số 1, số 2", "Đội … số 1, số 2 và số 3": numbered units listed by their numbers
+    alone after the first one's full name are units of their own, named like the first."""
+    out = list(mentions)
+    for m in mentions:
+        if m.type != "Organization" or m.key:
+            continue
+        head = re.fullmatch(r"(.+ số )\d{1,3}", m.text)
+        if not head:
+            continue
+        pos = m.end
+        while (more := _MORE_NUMBERS.match(doc.text, pos)) is not None:
+            a, b = doc.text.index("số", more.start()), more.end(1)
+            out.append(Mention(m.doc, m.sentence, a, b, doc.text[a:b], "Organization", m.rule,
+                               attrs=tuple(sorted(dict(m.attrs, canonical=head.group(1) + more.group(1)).items()))))
+            pos = more.end()
+    return out
 
 
 def _residences_are_not_places(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -1358,8 +1439,14 @@ def _bodies_named_by_posts(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz, 
                     or _heads_at(s, j, lex, "Organization") \
                     or any(s.phrase_at(j, t) for t in lex.titles_by_first.get(s.words[j][2], ())):
                 continue
+            if not (j + 1 < len(s.words) and s.gap(j + 1) == " "
+                    and f"{s.words[j][2].lower()} {s.words[j + 1][2].lower()}" in lex.compounds):
+                continue                    # a ministry's field is a word of two syllables ("Quốc phòng");
+                # "Thứ trưởng Công cho biết" names the deputy minister, Mr Công
             level = next((lv for h, lv in lex.org_heads_by_token.get(head, ()) if h == head), 3)
             end = _extend_org(s, j, lex, gaz, level, True)
+            if end - 1 > j + 1 and len(s.words[end - 1][2]) == 1 and s.words[end - 1][2].isupper():
+                end -= 1                    # "Thứ trưởng Ngoại giao V K Singh": an initial opens the person's name
             if end > j:
                 a, b = s.words[j][0], s.words[end - 1][1]
                 out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Organization", f"persons.tsv:{post}",

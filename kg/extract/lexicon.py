@@ -295,7 +295,7 @@ def _compile(rules: Rules) -> Lexicon:
         lex.residence_re = re.compile(rf"(?<!\w){_alternatives(phrases)}(?!\w)[^);.]*")
     lex.post_first_words = frozenset(lex.post_heads_by_first)
     lex.post_first_lower = frozenset(p.split()[0].lower() for p in lex.posts if " " in p)
-    lex.plural_words = tuple(sorted({c.lower() for c, _, _ in lex.cues.get("plural", ())}, key=len, reverse=True))
+    lex.plural_words = tuple(sorted({" " + c.lower() for c, _, _ in lex.cues.get("plural", ())}, key=len, reverse=True))
     lex.title_first_words = frozenset(lex.titles_by_first)
     lex.posts_and_titles = tuple(sorted(set(lex.posts) | set(lex.titles), key=len, reverse=True))
     if lex.posts_and_titles:
