@@ -334,7 +334,9 @@ def _compile_relation_rules(lex: Lexicon) -> None:
     # a person's name the entity rules did not read may stand after a member ("Tổng Thanh tra
     # Chính phủ Nguyễn Văn A, Phó Chánh án …"): two to four capitalised words before a separator
     name = rf"(?:\s+(?-i:{_UPPER}[^\W\d_]*)){{2,4}}(?=\s*(?:{punct}))"
-    sep = rf"(?:{name})?(?:\s*(?:{punct}|(?<!\w)(?i:{joins})(?!\w))\s*)+|\s+"
+    # and a member no rule reads as a name, between two separators ("…; Trung tâm thông tin; …")
+    item = rf"(?-i:{_UPPER})[^\W\d_]*(?:\s+[^\W_]+){{0,4}}\s*(?:{punct})\s*"
+    sep = rf"(?:{name})?(?:\s*(?:{punct}|(?<!\w)(?i:{joins})(?!\w))\s*)+(?:{item})*|\s+"
     join = rf"(?:(?<!\w)(?i:{_alternatives(joiners)})(?!\w)\s*)+"
     compiler = Compiler(classes, sep, join)
     rules: dict[str, list] = {"name": [], "apposition": [], "clause": [], "body": []}
