@@ -436,6 +436,9 @@ class _Sentence:
         elif t.pred == "has-country":
             m = ms[0]
             ok = bool(_attr(m, "country_key")) or bool(m.key and dict(lex.entries[m.key].attrs).get("country"))
+        elif t.pred == "has-parties":
+            g = ms[0]
+            ok = any(r.relation == "partyTo" and r.target is g for r in self.out)
         elif t.pred == "object":
             u = args[0]
             ok = isinstance(u, _Unit) and _object_of_event(u, units, self.text)
