@@ -53,3 +53,12 @@ def test_a_name_the_entity_rules_did_not_read_does_not_end_a_list(tmp_path):
                    "Tổng Thanh tra Chính phủ Xyz Abc Def, Thứ trưởng các Bộ Ngoại giao, Tư pháp.", tmp_path)
     parts = {s for s, r, _ in links if r == "participatedIn"}
     assert {"Thanh tra Chính phủ", "Bộ Ngoại giao", "Bộ Tư pháp"} <= parts, parts
+
+
+def test_the_inviter_before_a_delegation_is_not_the_visitor(tmp_path):
+    links = _links("Nhận lời mời của Đại tướng Trần Văn Lâm, Bộ trưởng Bộ Công an, Đoàn đại biểu cấp cao "
+                   "Bộ Nội vụ Lào do Bộ trưởng Vilay Xaysana dẫn đầu đã thăm chính thức Việt Nam từ ngày 5 "
+                   "đến 8/8.", tmp_path)
+    visitors = {s for s, r, _ in links if r == "participatedIn"}
+    assert {"Vilay Xaysana", "Bộ Nội vụ Lào"} <= visitors, links
+    assert "Trần Văn Lâm" not in visitors

@@ -354,8 +354,8 @@ def _subject(ctx: _Ctx, k: int) -> _Actor | None:
             return next((b for b in reversed(_actors_in(ctx, 0, a.start)) if b.delegation and b.complete), None)
         cur = a
         for _ in range(3):                     # up the apposition, to the person's name
-            if a.named or cur.start == 0 or ctx.gap(cur.start) != ", ":
-                break
+            if a.named or a.delegation or cur.start == 0 or ctx.gap(cur.start) != ", ":
+                break                          # (a delegation is in apposition to nobody before it)
             cur = _actor_before(ctx, cur.start)
             if cur is None:
                 break
