@@ -62,3 +62,11 @@ def test_the_inviter_before_a_delegation_is_not_the_visitor(tmp_path):
     visitors = {s for s, r, _ in links if r == "participatedIn"}
     assert {"Vilay Xaysana", "Bộ Nội vụ Lào"} <= visitors, links
     assert "Trần Văn Lâm" not in visitors
+
+
+def test_the_country_of_the_place_is_not_a_subject(tmp_path):
+    links = _links("Ngày 10/11, tại thành phố Hà Khẩu, Trung Quốc, Bộ Tư lệnh Bộ đội Biên phòng và Cục Quản lý "
+                   "xuất nhập cảnh Trung Quốc tổ chức Hội đàm biên phòng lần thứ 5.", tmp_path)
+    organisers = {s for s, r, _ in links if r == "organized"}
+    assert "Bộ Tư lệnh Bộ đội Biên phòng" in organisers, links
+    assert "Trung Quốc" not in organisers

@@ -357,6 +357,9 @@ class _Sentence:
                     u = self.units[j]
                     if u.code not in PARTY_CODES or not self.lex.subject_joint.fullmatch(cl[b2:a]):
                         break
+                    if u.code == "C" and j > 0 and self.units[j - 1].code == "L" \
+                            and self.text[self.units[j - 1].end:u.start].strip() in (",", "("):
+                        break                 # "tại Hà Khẩu, Trung Quốc, A và B tổ chức": the place's country
                     subj.insert(0, u)
                     a = a2
                 if self.lex.preposition_before.search(cl, 0, a):
