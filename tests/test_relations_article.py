@@ -70,3 +70,14 @@ def test_the_country_of_the_place_is_not_a_subject(tmp_path):
     organisers = {s for s, r, _ in links if r == "organized"}
     assert "Bộ Tư lệnh Bộ đội Biên phòng" in organisers, links
     assert "Trung Quốc" not in organisers
+
+
+def test_a_body_that_takes_part_in_a_named_training_participates(tmp_path):
+    links = _links("Cán bộ Công an tỉnh Hà Giang tham gia Lớp tập huấn về kỹ năng điều tra tội phạm mua bán người.",
+                   tmp_path)
+    assert ("Công an tỉnh Hà Giang", "participatedIn", "Lớp tập huấn về kỹ năng điều tra tội phạm mua bán người") in links
+
+
+def test_two_countries_that_step_up_cooperation_cooperate(tmp_path):
+    links = _links("Việt Nam và Australia tăng cường hợp tác phòng, chống mua bán người.", tmp_path)
+    assert any(r == "cooperatesWith" and {s, t} == {"Việt Nam", "Australia"} for s, r, t in links), links
