@@ -156,6 +156,8 @@ def resolve_facts(facts: Iterable[ArticleFacts], lexicon: Lexicon) -> tuple[list
         if target and uf.find(target) != uf.find(k):
             uf.union(target, k)
 
+    _merge_same_names(types, surfaces, attrs, lexicon, {f.doc.id for f in facts}, uf)
+
     # Case/spelling variants are already merged by norm_key; near-identical titles merge here.
     by_type: dict[str, list[str]] = defaultdict(list)
     for k, t in sorted(types.items()):
@@ -227,6 +229,29 @@ def resolve_facts(facts: Iterable[ArticleFacts], lexicon: Lexicon) -> tuple[list
             rel_ev[(s, relation, t)].append(ev)
     relations = [Relation(s, r, t, tuple(ev)) for (s, r, t), ev in sorted(rel_ev.items())]
     return entities, relations
+
+
+def _merge_same_names(types: dict[str, str], surfaces: dict[str, set[str]], attrs: dict, lexicon: Lexicon,
+                      doc_ids: set[str], uf: "_UnionFind") -> None:
+    """One body, one node: bodies whose names read the same are one, however their keys were made
+    ("Cảnh sát Hoàng gia Malaysia" keyed by its body and its country in one sentence, by its full
+    name in another; "Công an TP.Biên Hòa" and "Công an TP Biên Hòa"), except a body an article names
+    without its place, which stays that article's own."""
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for k in sorted(types):
+        if types[k] != "Organization":
+            continue
+        parts = k.split("|")
+        if len(parts) > 2 and parts[1] in doc_ids:
+            continue
+        gaz = lexicon.entries.get(k)
+        name = gaz.name if gaz else (attrs[k].get("canonical") or _best_label(surfaces[k]))
+        # (punctuation aside: "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Lao động - Thương binh và Xã hội")
+        by_name[" ".join(re.sub(r"[.,;:\-–—]", " ", _norm(name)).split())].append(k)
+    for keys in by_name.values():
+        for k in keys[1:]:
+            if uf.find(k) != uf.find(keys[0]):
+                uf.union(keys[0], k)
 
 
 def _merge_similar_titles(keys: list[str], surfaces: dict[str, set[str]], attrs: dict, uf: "_UnionFind") -> None:

@@ -246,3 +246,116 @@ def test_units_listed_by_their_numbers_are_units_of_their_own(tmp_path):
 def test_a_numbered_military_region_keeps_its_number(tmp_path):
     found = orgs(tmp_path, "Bộ Tư lệnh Quân khu 4, Đảng ủy quân sự tỉnh đã trao quyết định.")
     assert "Bộ Tư lệnh Quân khu 4" in found
+
+
+def agreements(tmp_path, text: str) -> set[str]:
+    g = nodes(tmp_path, text)
+    return {d["label"] for _, d in g.nodes(data=True) if d["type"] == "Agreement"}
+
+
+def test_a_title_closed_by_its_acronym_runs_to_it(tmp_path):
+    found = agreements(tmp_path, "Các nước cam kết tuân thủ Tuyên bố về ứng xử của các bên trên biển (DOC).")
+    assert "Tuyên bố về ứng xử của các bên trên biển" in found
+
+
+def test_goals_and_visions_with_a_capitalised_title_are_documents(tmp_path):
+    found = agreements(tmp_path, "Việt Nam thực hiện các Mục tiêu Phát triển Bền vững. Mục tiêu năm nay là tăng trưởng.")
+    assert found == {"Mục tiêu Phát triển Bền vững"}
+
+
+def test_a_number_right_after_a_head_names_the_body_before_a_verb(tmp_path):
+    # "Công ty 189 đóng" (builds): a company's number; "Tổ chức 04 lớp" (holds four classes): a quantity
+    assert "Công ty 189" in orgs(tmp_path, "Tàu tuần tra do Công ty 189 đóng mới.")
+
+
+def test_a_title_never_ends_on_a_function_word(tmp_path):
+    found = agreements(tmp_path, "Bộ đang xây dựng Chiến lược phát triển thương hiệu nông sản quốc gia trong những năm tới.")
+    assert "Chiến lược phát triển thương hiệu nông sản quốc gia" in found
+
+
+def test_a_count_before_a_head_names_a_kind_not_one_document(tmp_path):
+    assert agreements(tmp_path, "Việt Nam đã ký 12 Hiệp định thương mại tự do với các đối tác.") == set()
+
+
+def test_an_articles_number_before_a_code_is_no_count(tmp_path):
+    assert "Bộ luật Hình sự" in agreements(tmp_path, "Hành vi này bị xử lý theo điều 246 Bộ luật Hình sự.")
+
+
+def test_a_capitalised_preposition_after_a_laws_year_opens_a_new_sentence(tmp_path):
+    found = agreements(tmp_path, "Những điểm mới của Luật Đường sắt 2017 Theo Thứ trưởng Bộ Giao thông vận tải.")
+    assert found == {"Luật Đường sắt 2017"}
+
+
+def test_a_head_after_a_lone_capitalised_word_is_inside_a_proper_name(tmp_path):
+    # "Tây Ban Nha" (Spain) after "tiếng" (the language), "Bùi Viện" (a street): no board, no institute
+    assert orgs(tmp_path, "Hướng dẫn viên nói tiếng Tây Ban Nha rất giỏi. Quán ở phố Bùi Viện rất đông.") == set()
+
+
+def test_a_head_after_a_street_word_names_a_street(tmp_path):
+    assert orgs(tmp_path, "Nhà tôi ở phố Đội Cấn, quận Ba Đình, thường xuyên ồn ào.") == set()
+
+
+def test_a_foreign_deputy_ministers_ministry_is_not_vietnams(tmp_path):
+    assert orgs(tmp_path, "Người phát ngôn cho biết Thứ trưởng Ngoại giao Shannon đã rất nỗ lực.") == set()
+
+
+def test_a_body_named_by_a_verb_the_sample_does_not_tag_keeps_its_object(tmp_path):
+    assert "Trung tâm Gìn giữ hòa bình" in orgs(tmp_path, "Hà Lan hỗ trợ Trung tâm Gìn giữ hòa bình của Việt Nam.")
+
+
+def test_a_head_after_a_village_word_names_the_village(tmp_path):
+    assert orgs(tmp_path, "Vụ đuối nước xảy ra tại thôn Sở Hạ khiến hai em tử vong.") == set()
+
+
+def test_a_head_inside_a_persons_name_opens_no_body(tmp_path):
+    # "Nguyễn Hải Trường An" is a woman's name; "Trường" (school) is one of its syllables
+    assert not any("Trường An" in o for o in orgs(tmp_path, "Bà Nguyễn Hải Trường An, giám đốc công ty, cho biết."))
+
+
+def places(tmp_path, text: str) -> set[str]:
+    g = nodes(tmp_path, text)
+    return {d["label"] for _, d in g.nodes(data=True) if d["type"] == "Location"}
+
+
+def test_rivers_islands_and_villages_are_places(tmp_path):
+    found = places(tmp_path, "Tàu tuần tra trên sông Bắc Luân và đảo Cồn Cỏ. Em sinh ra ở thôn Tân Quang.")
+    assert {"sông Bắc Luân", "đảo Cồn Cỏ", "thôn Tân Quang"} <= found
+
+
+def test_a_post_that_ends_with_the_head_is_followed_by_its_holder(tmp_path):
+    # "Chánh Văn phòng" (chief of the office) is a post: the name after the office's body is the holder's
+    found = orgs(tmp_path, "Tham dự có Chánh Văn phòng Tổng cục Du lịch Vũ Quốc Trí.")
+    assert not any("Vũ" in o for o in found)
+
+
+def test_an_adverb_before_the_verb_ends_the_name(tmp_path):
+    found = orgs(tmp_path, "Sau khi Bộ Giáo dục - Đào tạo chính thức công bố điểm sàn, thí sinh nộp hồ sơ.")
+    assert not any("chính thức" in o for o in found)
+
+
+def test_a_quantity_after_va_starts_another_noun_phrase(tmp_path):
+    assert agreements(tmp_path, "Tổng cục đã xây dựng Luật Dự trữ và một loạt các văn bản hướng dẫn.") == {"Luật Dự trữ"}
+
+
+def test_an_adjunct_preposition_after_a_capitalised_title_ends_it(tmp_path):
+    found = agreements(tmp_path, "Món quà của Chương trình Thương hiệu Thực phẩm Việt Nam cho đại diện doanh nghiệp.")
+    assert found == {"Chương trình Thương hiệu Thực phẩm Việt Nam"}
+
+
+def test_a_list_of_projects_is_several_titles(tmp_path):
+    found = agreements(tmp_path, "Tỉnh đề xuất: Dự án điện năng lượng mặt trời, dự án sản xuất giống lúa.")
+    assert "Dự án điện năng lượng mặt trời" in found
+
+
+def persons(tmp_path, text: str) -> set[str]:
+    g = nodes(tmp_path, text)
+    return {d["label"] for _, d in g.nodes(data=True) if d["type"] == "Person"}
+
+
+def test_a_foreign_holder_after_a_body_named_by_its_head_alone_is_a_person(tmp_path):
+    assert "Sanasee Vigneswaran" in persons(tmp_path, "Đoàn dự chiêu đãi của Chủ tịch Thượng viện Sanasee Vigneswaran.")
+
+
+def test_a_hyphenated_given_name_after_an_office_is_its_director(tmp_path):
+    # "ILO Việt Nam": the ILO's office in Việt Nam; "Chang-Hee Lee" its director (not "Việt Nam Chang")
+    assert "Chang-Hee Lee" in persons(tmp_path, "Giám đốc ILO Việt Nam Chang-Hee Lee nhấn mạnh điều này.")

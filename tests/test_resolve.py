@@ -105,3 +105,19 @@ def test_two_dated_laws_do_not_merge_through_their_undated_short_name(tmp_path):
 def test_codes_of_law_one_word_apart_stay_apart(tmp_path):
     g = build(tmp_path, "Tin 1\nTheo Bộ luật Dân sự, hợp đồng bị vô hiệu.", "Tin 2\nTheo Bộ luật Hình sự, hành vi bị xử lý.")
     assert len(agreements(g)) == 2
+
+
+def orgs(g):
+    return sorted(d["label"] for _, d in g.nodes(data=True) if d["type"] == "Organization")
+
+
+def test_a_city_abbreviation_touching_its_name_is_the_same_body(tmp_path):
+    g = build(tmp_path, "Tin\nNgày 9/7, Công an TP Biên Hòa tạm giữ hai đối tượng.",
+              "Tin\nNgày 11/7, Công an TP.Biên Hòa khởi tố bị can.")
+    assert len([o for o in orgs(g) if "Biên Hòa" in o]) == 1
+
+
+def test_a_ministrys_name_is_one_body_whatever_its_punctuation(tmp_path):
+    g = build(tmp_path, "Tin\nBộ Văn hóa, Thể thao và Du lịch tổ chức lễ hội.",
+              "Tin\nBộ Văn hóa Thể thao và Du lịch chỉ đạo các sở.")
+    assert len([o for o in orgs(g) if o.startswith("Bộ Văn hóa")]) == 1

@@ -86,6 +86,7 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
                 and text[end + 1:end + 2].isalpha() and not _starts_entry(text, end + 1, lex) \
                 and surface.rsplit(" ", 1)[-1].lower() in lex.syllables \
                 and not _starts_head(text, end + 1, lex) and _vietnamese(re.match(r"\w*", text[end + 1:end + 30]).group()) \
+                and not re.match(r"\w+-\w", text[end + 1:end + 30]) \
                 and lex.word_class.get(re.match(r"\w*", text[end + 1:end + 30]).group().lower()) not in CLAUSE_CLASSES:
             continue                      # "Thái Bình Dương" (the Pacific) is not the province Thái Bình
         cands.append((start, end, key))
@@ -285,7 +286,7 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                 continue
         if _is_stop(s, k, lex, "Organization"):
             break
-        if (k > j or (after_post and not _vietnamese(w))) and _person_starts(s, k, lex, after_post):
+        if (k > j or (after_post and (not _vietnamese(w) or w in lex.surnames))) and _person_starts(s, k, lex, after_post):
             saw_cap = saw_cap or after_post  # "Chánh án Tòa liên bang Raus bin Sharif": the body, then its head
             break                           # "… Cục Cảnh sát hình sự Nguyễn Văn A": the name is a person's
         if k > j and w[:1].isupper() and not w.isupper() and (
@@ -314,7 +315,8 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             saw_cap = True
             continue
         if _NUMBER.fullmatch(w) and (k == j or s.words[k - 1][2].isupper() or s.words[k - 1][2] == "số") \
-                and not (k == j and k + 1 < n and s.gap(k + 1) == " " and s.words[k + 1][2].islower()):
+                and not (k == j and k + 1 < n and s.gap(k + 1) == " " and s.words[k + 1][2].islower()
+                         and not (_word_class_at(s, k + 1, lex) == "verb" or _is_stop(s, k + 1, lex, "Organization"))):
             # (but "Tổ chức 04 lớp tập huấn" counts classes: a verb, then a number and its noun)
             k = end = k + 1                 # "Phòng PC 45", "Cụm trinh sát số 1", "Liên minh 8.7": a number names it
             saw_cap = True
@@ -484,6 +486,9 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                 if cls is not None:
                     if cls == "adjective" and prev[:1].isupper() and phrase not in lex.name_phrases:
                         return 0            # "Công ty Nhật Cường khẩn trương …": an adjective after a proper name is the clause
+                    if cls == "adjective" and k + size < len(words) and s.gap(k + size) == " " \
+                            and _word_class_at(s, k + size, lex) == "verb" and phrase not in lex.name_phrases:
+                        return 0            # "Bộ Giáo dục - Đào tạo chính thức công bố …": an adverb of the verb
                     return size if cls in NAME_CLASSES else 0
                 after = k + size
                 if all(x in lex.name_words for x in phrase.split()) and not first:
@@ -504,7 +509,28 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
         if after >= len(words) or s.gap(after) != " " or _is_stop(s, after, lex, "Organization") \
                 or lex.word_class.get(words[after][2]) == "verb":
             return 1
+    if not first and lex.word_class.get(w) == "adjective" and not words[k - 1][2][:1].isupper() \
+            and (k + 1 >= len(words) or s.gap(k + 1).strip()[:1] in (",", "(", ".", ";", ")")):
+        return 1                            # "Tổ chức Hòa bình xanh (Greenpeace)": an adjective the punctuation closes
     return 0
+
+
+def _lone_proper_word_before(s: _Sent, i: int, lex: Lexicon, gaz_spans) -> bool:
+    """Is the head at word i the second syllable of a proper name: one capitalised word right before it,
+    itself after a lower-case word ("tiếng Tây Ban Nha" (Spanish), "phố Bùi Viện", "phim Tân Sở Lưu
+    Hương")? A body's name never follows a lone capitalised word; a function word ("Theo Bộ …"), a
+    head ("Đoàn Bộ Công an"), a post or a known name before it are something else."""
+    if i < 2 or s.gap(i) != " " or s.gap(i - 1) != " ":
+        return False
+    p, before = s.words[i - 1][2], s.words[i - 2][2]
+    if not (p[:1].isupper() and p[1:].islower() and p.isalpha() and before.isalpha() and before.islower()):
+        return False
+    if lex.word_class.get(p.lower()) in CLAUSE_CLASSES or _is_stop_word(p.lower(), lex) \
+            or any(_heads_at(s, i - 1, lex, t) for t in ("Organization", "Event", "Agreement")) or _post_at(s, i - 1, lex) \
+            or p.lower() in lex.post_first_lower or p in lex.title_first_words or p.lower() in lex.name_words:
+        return False
+    a = s.words[i - 1][0]
+    return not any(g[0] <= a < g[1] for g in gaz_spans)
 
 
 def _post_at(s: _Sent, k: int, lex: Lexicon) -> bool:
@@ -524,8 +550,10 @@ def _capital_verb_before(s: _Sent, k: int, start: int, lex: Lexicon) -> bool:
         if a < start or not words[a][2][:1].isupper() or any(s.gap(a + i) != " " for i in range(1, size)):
             continue
         phrase = " ".join(words[a + i][2] for i in range(size)).lower()
-        if (size == 1 or phrase in lex.compounds) and lex.word_class.get(phrase) == "verb":
-            return True
+        if (size == 1 or phrase in lex.compounds) and (lex.word_class.get(phrase) == "verb" or (
+                size == 2 and lex.word_class.get(phrase) is None
+                and "verb" in (lex.word_class.get(x) for x in phrase.split()))):
+            return True                     # ("gìn giữ", which the sample does not tag, is made of verbs)
     return False
 
 
@@ -631,9 +659,21 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
     - A dash joins two sides or two years ("ASEAN - Australia", "2021 - 2025"), not a caption's parts."""
     w = s.words[k][2]
     if w in lex.and_words:
-        return True
-    if any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ())):
+        nxt = s.words[k + 1][2].lower() if k + 1 < len(s.words) else ""
+        return not (nxt == "một" or nxt[:1].isdigit() or any(s.text.startswith(p + " ", s.words[k + 1][0])
+                                                              for p, _, _ in lex.cues.get("plural", ())))
+        # "Luật Dự trữ và một loạt các văn bản …": a quantity after "và" starts another noun phrase
+    if k > j and w in _ADJUNCT_PREPOSITIONS and s.gap(k) == " " and s.words[k - 1][2][:1].isupper():
+        return False                        # "Chương trình Thương hiệu Thực phẩm Việt Nam cho đại diện …": after
+        # a title's capitalised last word, "cho" (for), "trong", "ở", "từ", "vì" open the clause's adjunct
+    if k > j and s.gap(k).strip() == "," and not _comma_pair(s, k) and (
+            w.lower() in (s.words[j - 1][2].lower(), s.words[max(0, j - 2)][2].lower())
+            or lex.word_class.get(w.lower()) in ("preposition", "conjunction")):
+        return False                        # "Dự án A, dự án B": a list; "…, vì việc …": a clause    if any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ())):
         return False                        # "Quyết định bổ nhiệm ông Trần Văn Dũng": a person, not a title
+    if k > j and w.islower() and s.words[k - 1][2].isupper() and len(s.words[k - 1][2]) > 1 \
+            and s.words[j - 1][2] in lex.law_heads and _word_class_at(s, k, lex) == "verb":
+        return False                        # "Luật BHYT thuộc thẩm quyền …": a verb after the acronym is the clause
     if k == j and w.islower() and _word_class_at(s, k, lex) == "verb" and s.words[k - 1][2] in lex.law_heads:
         return False                        # "Luật điều chỉnh theo hướng …": the law is the subject of a verb
     if k > j and s.gap(k).strip() == "," and not _comma_pair(s, k) and s.words[k - 1][2].isupper() \
@@ -641,7 +681,7 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
         return False                        # "Hiệp định … AFTA, mức thuế …": after a proper name, a comma ends the title
     if k > j and w[:1].isupper() and not w.isupper() and (
             _word_class_at(s, k, lex) in CLAUSE_CLASSES or _is_stop_word(w.lower(), lex)) \
-            and k + 1 < len(s.words) and s.words[k + 1][2][:1].islower():
+            and k + 1 < len(s.words) and (s.words[k + 1][2][:1].islower() or s.words[k - 1][2][:1].isdigit()):
         return False                        # "… Vòng loại U23 châu Á 2018 Từ ngày …": a new sentence
         # (a title written in title case goes on: "Hiệp Định Về Hợp Tác …")
     if s.gap(k).strip() == "," and (lex.word_class.get(w.lower()) == "verb" and not _comma_pair(s, k)
@@ -726,6 +766,13 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
         if h and (not capital and not _proper_name_follows(s, i + h[3], lex)
                   or (" " + s.text[max(0, ws - 12):ws].rstrip().lower()).endswith(lex.plural_words)):
             h = None                         # ("các công ty IT", "Nhiều Trường Đại học …": many, not one)
+        if h and capital and i > 0 and s.gap(i) == " " and s.words[i - 1][2] in lex.street_words:
+            h = None                         # "phố Đội Cấn", "đường Trường Chinh": a street named after a unit or a person
+        if h and capital and i >= 2 and s.gap(i) == " " and s.gap(i - 1) == " " and s.words[i - 2][2] in lex.surnames \
+                and s.words[i - 1][2][:1].isupper() and s.words[i - 1][2][1:].islower():
+            h = None                         # "bà Nguyễn Hải Trường An": a person's name, not a school ("Trường")
+        if h and capital and _lone_proper_word_before(s, i, lex, gaz_spans):
+            h = None                         # "tiếng Tây Ban Nha", "phố Bùi Viện", "phố Đội Cấn": inside a proper name
         if h and any(t in types and (o := _heads_at(s, i, lex, t)) and o[3] > h[3] for t in ("Agreement", "Event")):
             h = None                         # longest head wins: "Bộ luật Hình sự" is a code of law, not a "Bộ"
         if h and ws not in gaz and not inside(ws, we, covered) and not inside(ws, we, org_taken):
@@ -737,7 +784,10 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                     continue                 # "Ban Ki-moon": a foreign person's name, not the board ("Ban") of a body
                 if _cap(nxt) or nxt.lower() in lex.name_words or s.words[j][0] in gaz or _NUMBER.fullmatch(nxt) \
                         or (nxt.islower() and _lower_run(s, j, lex, True)):
-                    after_post = bool(lex.post_before.search(s.text, max(0, ws - 40), ws)) if lex.post_before else False
+                    after_post = bool(lex.post_before.search(s.text, max(0, ws - 40), ws)
+                                      # "Chánh Văn phòng Tổng cục …": a post that ends with the head itself
+                                      or lex.post_before.search(s.text, max(0, ws - 40), s.words[j][0])) \
+                        if lex.post_before else False
                     end = _extend_org(s, j, lex, gaz, level, after_post, head.split())
                     if end > j and lex.head_tails.get(rid):
                         end = _org_tail(s, end, lex, gaz, lex.head_tails[rid])
@@ -794,17 +844,61 @@ def _title_mention(doc, si, s: _Sent, i, hn, lex, etype, rid, gaz) -> Mention | 
         return None
     long_end = _extend_title(s, j, lex, etype, True, gaz)
     short_end = _extend_title(s, j, lex, etype, False, gaz)
+    if etype == "Agreement":
+        long_end = short_end = _up_to_acronym(s, long_end, lex)
     tail = s.text[short_end:long_end]
     if tail.count(",") == 1 and len(tail.split()) <= 3:
         long_end = short_end                # ", khu vực" is an adjunct, not part of the title
-    text = s.text[ws:long_end].rstrip(" ,-–")
-    short = s.text[ws:short_end].rstrip(" ,-–")
+    text = _without_trailing_function_words(s.text[ws:long_end].rstrip(" ,-–"), hn, lex)
+    short = _without_trailing_function_words(s.text[ws:short_end].rstrip(" ,-–"), hn, lex)
     if len(text.split()) < hn + 1:
         return None
+    before = s.text[max(0, ws - 24):ws].rstrip().lower()
+    if etype == "Agreement" and ((" " + before).endswith(lex.plural_words) or _COUNT_BEFORE.search(before)) \
+            and not any(w[:1].isupper() or w[:1].isdigit() for w in text.split()[hn:]):
+        return None                         # "12 Hiệp định thương mại tự do", "các Đề án …": a kind, not one document
     if etype == "Agreement" and not _named_enough(text, hn, lex):
         return None
     attrs = [("aliases", short)] if short != text else []
     return Mention(doc.id, si, base + ws, base + ws + len(text), text, etype, rid, attrs=tuple(attrs))
+
+
+def _up_to_acronym(s: _Sent, end: int, lex: Lexicon) -> int:
+    """"Tuyên bố về ứng xử của các bên ở Biển Đông (DOC)": a title the text closes with its acronym in
+    parentheses runs to it, through "của các bên" that would end a title elsewhere, when the words in
+    between hold no verb and no clause punctuation (no clause of the sentence comes in between)."""
+    ahead = _ACRONYM_AHEAD.match(s.text, end)
+    if not ahead or not s.text[end:end + 1] == " ":
+        return end
+    stop = ahead.end() - len(ahead.group().rsplit(" (", 1)[1]) - 2
+    between = s.text[end:stop].split()
+    if not between or len(between) > 8 or any(lex.word_class.get(w.lower()) in ("verb", "adverb") for w in between):
+        return end
+    return stop
+
+
+# a count before a head: "ký 12 Hiệp định …" (twelve agreements); not an article's number ("điều 246 Bộ luật …")
+_COUNT_BEFORE = re.compile(r"(?<!\w)(?!(?:điều|khoản|số|mục|chương|điểm|lần|thứ|năm|ngày|tháng)\s)\w+\s+(?:[2-9]|[1-9]\d)$")
+_ADJUNCT_PREPOSITIONS = frozenset({"cho", "trong", "ở", "từ", "vì"})
+_TRAILING = frozenset({"preposition", "conjunction", "determiner", "particle"})
+
+
+def _without_trailing_function_words(title: str, hn: int, lex: Lexicon) -> str:
+    """"… thực phẩm quốc gia trong", "… đối với", "… và": a title never ends on a function word (the
+    phrase it opened was cut off)."""
+    words = title.split(" ")
+    while len(words) > hn + 1:
+        last = words[-1].lower()
+        pair = " ".join(words[-2:]).lower()
+        if pair in lex.compounds and lex.word_class.get(pair) in _TRAILING:
+            words = words[:-2]
+        elif pair in lex.compounds:
+            break                           # "tự do" (free) ends a word, not on "do" (by)
+        elif last in lex.and_words or (words[-1].isalpha() and words[-1].islower() and lex.word_class.get(last) in _TRAILING):
+            words = words[:-1]
+        else:
+            break
+    return " ".join(words)
 
 
 def _identifying_number(word: str, before: str) -> bool:
@@ -841,6 +935,9 @@ def _named_enough(title: str, hn: int, lex: Lexicon) -> bool:
         return False
     if title.split()[hn - 1] in lex.law_heads and rest[0].islower() and _clause_after_law(rest, lex):
         return False
+    if " ".join(title.split()[:hn]) in lex.capital_heads:
+        # "Mục tiêu Phát triển Bền vững", "Tầm nhìn ASEAN 2025"; "Mục tiêu hàng đầu …" is a common noun
+        return rest[0][:1].isupper() and not rest[0].isdigit() and (len(rest) > 1 or rest[0].isupper())
     if any(w[:1].isupper() or w[:1] in QUOTES_OPEN or _identifying_number(w, rest[i - 1] if i else "số")
            for i, w in enumerate(rest)):                # (a number right after the head names it: "Nghị định 46")
         return True
@@ -883,6 +980,9 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, plac
                 break
             if k > j and k < len(s.words) and s.gap(k) == " " and s.words[k][2].islower() \
                     and f"{s.words[k - 1][2].lower()} {s.words[k][2]}" in lex.compounds:
+                h = _heads_at(s, j, lex, "Organization")
+                if h and title[0].isupper():  # "Chủ tịch Thượng viện Sanasee Vigneswaran": a body named by its
+                    out += _foreign_name_after_head(doc, si, s, j + h[3], lex)     # head alone, then its holder
                 break                       # "Bộ trưởng Quốc phòng", "Chánh án Tòa án": a post's body, not a name
             if k - j >= 2 or (k - j >= 1 and title[0].isupper() and title not in ("Ông", "Bà")):
                 a, b = s.words[i][0], s.words[k - 1][1]
@@ -894,6 +994,22 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, plac
                                    attrs=(("name", name), ("canonical", name))))
             break
     return out
+
+
+def _foreign_name_after_head(doc: Document, si: int, s: _Sent, k: int, lex: Lexicon) -> list[Mention]:
+    """The holder's foreign name right after a post and a body named by its head alone ("Chủ tịch
+    Thượng viện Sanasee Vigneswaran"): two or more capitalised words that are not Vietnamese syllables."""
+    e = k
+    while e < len(s.words) and e - k < 4 and s.gap(e) in (" ", "-") and s.words[e][2][:1].isupper() \
+            and (not _vietnamese(s.words[e][2]) or s.words[e][2] in NAME_PARTICLES or e > k):
+        e += 1
+    if e - k < 2 or _vietnamese(s.words[k][2]):
+        return []
+    base = doc.sentences[si].start
+    a, b = s.words[k][0], s.words[e - 1][1]
+    name = s.text[a:b]
+    return [Mention(doc.id, si, base + a, base + b, name, "Person", "entities.name-after-post",
+                    attrs=(("canonical", name), ("name", name)))]
 
 
 def _name_after_post(doc: Document, si: int, s: _Sent, j: int, taken, lex: Lexicon) -> list[Mention]:
@@ -915,7 +1031,7 @@ def _name_after_post(doc: Document, si: int, s: _Sent, j: int, taken, lex: Lexic
         return []
     e = k
     while e < len(s.words) and e - k < 4 and s.words[e][2][:1].isupper() and not s.words[e][2].isupper() \
-            and (e == k or s.gap(e) == " ") and not any(x <= s.words[e][0] < y for x, y in taken):
+            and (e == k or s.gap(e) in (" ", "-")) and not any(x <= s.words[e][0] < y for x, y in taken):
         e += 1
     if e - k < 2:
         return []
@@ -1378,7 +1494,8 @@ def _identities(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Me
             continue
         if m.type == "Organization" and not m.key and not m.attr("ref") and not m.attr("identity"):
             name = m.attr("canonical") or m.text
-            form = lex.abbreviation_re.sub(lambda a: lex.abbreviations[a.group()], name) if lex.abbreviation_re else name
+            form = lex.abbreviation_re.sub(lambda a: lex.abbreviations[a.group()] + " ", name).strip() \
+                if lex.abbreviation_re else name
             last = name.split()[-1] if name.split() else ""
             local = any(hw == [last] for hw, _, _ in loc_words.get(last, ()))
             if form != name or local:
@@ -1447,6 +1564,13 @@ def _bodies_named_by_posts(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz, 
             end = _extend_org(s, j, lex, gaz, level, True)
             if end - 1 > j + 1 and len(s.words[end - 1][2]) == 1 and s.words[end - 1][2].isupper():
                 end -= 1                    # "Thứ trưởng Ngoại giao V K Singh": an initial opens the person's name
+            foreign_holder = False
+            while end - 1 > j + 1 and s.words[end - 1][2][:1].isupper() and not _vietnamese(s.words[end - 1][2]) \
+                    and s.words[end - 1][0] not in gaz:
+                end -= 1                    # "Thứ trưởng Ngoại giao Shannon": the deputy minister's own name
+                foreign_holder = True
+            if foreign_holder and not any(s.words[k][0] in gaz for k in range(j, end)):
+                continue                    # a foreign official's ministry, its country unsaid: not Việt Nam's
             if end > j:
                 a, b = s.words[j][0], s.words[end - 1][1]
                 out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Organization", f"persons.tsv:{post}",

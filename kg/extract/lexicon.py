@@ -70,6 +70,7 @@ class Lexicon:
     country_attributes: tuple[str, ...] = ()    # country_words.tsv attribute: "đô la", "tiếng" (+ " ")
     country_qualifiers: dict[str, str] = field(default_factory=dict)   # "Anh" -> vuong-quoc-anh, after a body only
     numbered_heads: frozenset[str] = frozenset()
+    capital_heads: frozenset[str] = frozenset()  # Agreement heads of level 2: a capital or number right after
     law_heads: frozenset[str] = frozenset()      # last words of heads named by a noun ("Luật", "Nghị định"), not a verb  # Agreement heads of level 1: named only with a number/capital/quote
     residence_phrases: tuple[str, ...] = ()
     residence_re: re.Pattern | None = None       # residences.tsv: "trú tại" … (places after it are no Locations)
@@ -82,6 +83,7 @@ class Lexicon:
     post_first_words: frozenset[str] = frozenset()
     post_first_lower: frozenset[str] = frozenset()     # first words of posts, lower case ("ủy" of "Ủy viên")
     plural_words: tuple[str, ...] = ()                 # cues.tsv plural markers, lower case, with a space
+    street_words: frozenset[str] = frozenset()         # cues.tsv street: "phố", "đường" (a street named after …)
     title_first_words: frozenset[str] = frozenset()
     titles: list[str] = field(default_factory=list)
     posts: list[str] = field(default_factory=list)
@@ -231,6 +233,7 @@ def _compile(rules: Rules) -> Lexicon:
     for heads in lex.heads.values():
         heads.sort(key=lambda h: -len(h[0]))
     lex.numbered_heads = frozenset(h for h, _, level in lex.heads.get("Agreement", ()) if level == 1)
+    lex.capital_heads = frozenset(h for h, _, level in lex.heads.get("Agreement", ()) if level == 2)
     lex.law_heads = frozenset(h.split()[-1] for h, _, level in lex.heads.get("Agreement", ())
                               if h.lower() in ("luật", "bộ luật"))
     for r in rules.table("cues.tsv"):
@@ -285,8 +288,10 @@ def _compile(rules: Rules) -> Lexicon:
         lex.titles_by_first.setdefault(t.split()[0], []).append(t.split())
     lex.abbreviations = {r["short"]: r["long"] for r in rules.table("abbreviations.tsv")}
     if lex.abbreviations:
-        alts = "|".join(re.escape(a) for a in sorted(lex.abbreviations, key=len, reverse=True))
-        lex.abbreviation_re = re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
+        # "TP.Biên Hòa": an abbreviation that ends with its dot may touch the next word
+        alts = "|".join(re.escape(a) + ("" if a.endswith(".") else r"(?!\w)")
+                        for a in sorted(lex.abbreviations, key=len, reverse=True))
+        lex.abbreviation_re = re.compile(rf"(?<!\w)(?:{alts})")
     lex.country_attributes = tuple(r["word"] + " " for r in rules.table("country_words.tsv") if r["kind"] == "attribute")
     lex.country_qualifiers = {r["word"]: r["country"] for r in rules.table("country_words.tsv") if r["kind"] == "qualifier"}
     phrases = [r["phrase"] for r in rules.table("residences.tsv")]
@@ -295,6 +300,7 @@ def _compile(rules: Rules) -> Lexicon:
         lex.residence_re = re.compile(rf"(?<!\w){_alternatives(phrases)}(?!\w)[^);.]*")
     lex.post_first_words = frozenset(lex.post_heads_by_first)
     lex.post_first_lower = frozenset(p.split()[0].lower() for p in lex.posts if " " in p)
+    lex.street_words = frozenset(c for c, _, _ in lex.cues.get("street", ()))
     lex.plural_words = tuple(sorted({" " + c.lower() for c, _, _ in lex.cues.get("plural", ())}, key=len, reverse=True))
     lex.title_first_words = frozenset(lex.titles_by_first)
     lex.posts_and_titles = tuple(sorted(set(lex.posts) | set(lex.titles), key=len, reverse=True))
