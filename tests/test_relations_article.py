@@ -81,3 +81,12 @@ def test_a_body_that_takes_part_in_a_named_training_participates(tmp_path):
 def test_two_countries_that_step_up_cooperation_cooperate(tmp_path):
     links = _links("Việt Nam và Australia tăng cường hợp tác phòng, chống mua bán người.", tmp_path)
     assert any(r == "cooperatesWith" and {s, t} == {"Việt Nam", "Australia"} for s, r, t in links), links
+
+
+def test_the_ministries_of_two_ministers_in_talks_cooperate(tmp_path):
+    links = _links("Ngày 3/6, tại Hà Nội, Thượng tướng Trần Văn Lâm, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an "
+                   "đã hội đàm với Bộ trưởng Bộ Nội vụ Campuchia Sar Kheng.", tmp_path)
+    assert any(r == "cooperatesWith" and {s, t} == {"Bộ Công an", "Bộ Nội vụ Campuchia"} for s, r, t in links), links
+    assert not any(r == "cooperatesWith" and "Bộ Chính trị" in (s, t) for s, r, t in links)
+    talks = [t for s, r, t in links if s == "Bộ Công an" and r == "participatedIn"]
+    assert talks and talks[0].startswith("Hội đàm")

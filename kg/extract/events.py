@@ -190,6 +190,8 @@ class _Actor:
                         # delegation of a body; not a bare "Đoàn", "Phu nhân" or "Trưởng đoàn"
     delegation: bool    # opens with a delegation word ("Đoàn đại biểu cấp cao …")
     foreign: bool = False   # names a country no mention covers ("Thủ tướng Lào Thongloun Sisoulith")
+    posts_end: int = -1     # a person's name with posts in apposition after it: where they end
+                            # ("Thượng tướng Tô Lâm, Bộ trưởng Bộ Công an": the body he speaks for)
 
 
 def _actor_forward(ctx: _Ctx, k: int, coordinate: str = "any") -> _Actor | None:
@@ -360,7 +362,7 @@ def _subject(ctx: _Ctx, k: int) -> _Actor | None:
             if cur is None:
                 break
             if cur.named:
-                a = cur
+                a = replace(cur, posts_end=a.end)
                 break
         return a if a.complete else None
     if j > 0 and ctx.gap(j) != ", ":
@@ -888,6 +890,9 @@ def _actor_links(ctx: _Ctx, actor: _Actor, bodies: bool = False) -> tuple[list[M
     persons = [m for m in inside if m.type == "Person"]
     orgs = [m for m in inside if m.type == "Organization"]
     countries = [m for m in inside if m.type == "Country"]
+    if bodies and actor.posts_end > actor.end:      # the body of his last post ("Ủy viên Bộ Chính trị,
+        held = _top(ctx, ("Organization",), actor.end, actor.posts_end)   # Bộ trưởng Bộ Công an": Bộ Công an)
+        orgs += [m for m in sorted(held, key=lambda m: m.start)[-1:] if m not in orgs]
     out = persons + (orgs if bodies or actor.delegation or not persons else [])
     if countries and (actor.state or (actor.delegation and not orgs) or not (persons or orgs or actor.named)):
         out.append(countries[0])
@@ -1318,7 +1323,11 @@ def _sides(ctx: _Ctx, a: _Actor, b: _Actor) -> dict[str, str]:
     wb, _ = _actor_links(ctx, b, bodies=True)
     # only the subject's head of government is the home press's own ("Thủ tướng X hội đàm với Thủ
     # tướng Y": Y, named without a country, is the other side's)
-    return {"participants": _spans(wa + wb), "home": "1" if home_a else ""}
+    # the bodies (and countries) of the two sides work with each other ("Bộ trưởng Bộ Công an X hội
+    # đàm với Bộ trưởng Bộ Nội vụ Slovakia Y": the two ministries cooperate)
+    parties = ("Organization", "Country")
+    return {"participants": _spans(wa + wb), "home": "1" if home_a else "",
+            "side_a": _spans([m for m in wa if m.type in parties]), "side_b": _spans([m for m in wb if m.type in parties])}
 
 
 def _partner_after_verbs(ctx: _Ctx, kk: int) -> int | None:
@@ -1868,4 +1877,9 @@ def event_links(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Re
             out.append(RelationMention(home, "participatedIn", ev, f"{ev.rule}#participatedIn"))
         for m in at(ev.attr("held"), ("Country", "Location")):
             out.append(RelationMention(ev, "heldIn", m, f"{ev.rule}#heldIn"))
+        for t in ("Organization", "Country"):      # talks: the two sides' bodies, and countries, cooperate
+            for a in at(ev.attr("side_a"), (t,)):
+                for b in at(ev.attr("side_b"), (t,)):
+                    if mention_key(a) != mention_key(b):
+                        out.append(RelationMention(a, "cooperatesWith", b, f"{ev.rule}#cooperatesWith"))
     return out
