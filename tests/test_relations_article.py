@@ -90,3 +90,12 @@ def test_the_ministries_of_two_ministers_in_talks_cooperate(tmp_path):
     assert not any(r == "cooperatesWith" and "Bộ Chính trị" in (s, t) for s, r, t in links)
     talks = [t for s, r, t in links if s == "Bộ Công an" and r == "participatedIn"]
     assert talks and talks[0].startswith("Hội đàm")
+
+
+def test_an_event_funded_in_the_passive_and_one_within_a_plan(tmp_path):
+    links = _links("Ngày 12/4, Cục Cảnh sát hình sự tổ chức Hội thảo về hỗ trợ nạn nhân bị mua bán. Hội thảo được "
+                   "tài trợ bởi Cơ quan Phát triển quốc tế Hoa Kỳ (USAID). Đây là hoạt động nằm trong Kế hoạch "
+                   "thực hiện Chương trình phòng, chống mua bán người giai đoạn 2021-2025.", tmp_path)
+    assert ("Cơ quan Phát triển Quốc tế Hoa Kỳ", "funded", "Hội thảo về hỗ trợ nạn nhân bị mua bán") in links, links
+    assert any(s == "Hội thảo về hỗ trợ nạn nhân bị mua bán" and r == "underFramework" and t.startswith("Kế hoạch")
+               for s, r, t in links), links
