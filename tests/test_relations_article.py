@@ -99,3 +99,10 @@ def test_an_event_funded_in_the_passive_and_one_within_a_plan(tmp_path):
     assert ("Cơ quan Phát triển Quốc tế Hoa Kỳ", "funded", "Hội thảo về hỗ trợ nạn nhân bị mua bán") in links, links
     assert any(s == "Hội thảo về hỗ trợ nạn nhân bị mua bán" and r == "underFramework" and t.startswith("Kế hoạch")
                for s, r, t in links), links
+
+
+def test_each_side_named_in_a_three_sided_meeting_takes_part(tmp_path):
+    links = _links("Hội nghị tham vấn ba bên Việt Nam - Lào - Campuchia về phòng, chống mua bán người diễn ra "
+                   "tại Hà Nội.", tmp_path)
+    sides = {s for s, r, _ in links if r == "participatedIn"}
+    assert {"Việt Nam", "Lào", "Campuchia"} <= sides, links
