@@ -343,8 +343,8 @@ def test_an_adjunct_preposition_after_a_capitalised_title_ends_it(tmp_path):
 
 
 def test_a_list_of_projects_is_several_titles(tmp_path):
-    found = agreements(tmp_path, "Tỉnh đề xuất: Dự án điện năng lượng mặt trời, dự án sản xuất giống lúa.")
-    assert "Dự án điện năng lượng mặt trời" in found
+    found = agreements(tmp_path, "Hai bên đề xuất: Dự án hỗ trợ nạn nhân bị mua bán, dự án đào tạo cán bộ.")
+    assert "Dự án hỗ trợ nạn nhân bị mua bán" in found
 
 
 def persons(tmp_path, text: str) -> set[str]:
@@ -359,3 +359,14 @@ def test_a_foreign_holder_after_a_body_named_by_its_head_alone_is_a_person(tmp_p
 def test_a_hyphenated_given_name_after_an_office_is_its_director(tmp_path):
     # "ILO Việt Nam": the ILO's office in Việt Nam; "Chang-Hee Lee" its director (not "Việt Nam Chang")
     assert "Chang-Hee Lee" in persons(tmp_path, "Giám đốc ILO Việt Nam Chang-Hee Lee nhấn mạnh điều này.")
+
+
+def test_a_senate_named_alone_is_the_one_foreign_countrys(tmp_path):
+    found = orgs(tmp_path, "Phó Thủ tướng thăm chính thức Malaysia. Ông dự chiêu đãi của Chủ tịch Thượng viện "
+                           "Sanasee Vigneswaran.")
+    assert "Thượng viện Malaysia" in found
+
+
+def test_construction_projects_are_no_agreements(tmp_path):
+    found = agreements(tmp_path, "Sở nghiên cứu Đề án mở rộng sân bay Long Thành. Hai bên ký Dự án hỗ trợ nạn nhân.")
+    assert found == {"Dự án hỗ trợ nạn nhân"}

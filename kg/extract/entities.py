@@ -799,6 +799,11 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                         out.append(Mention(doc.id, si, base + a, base + b, text, "Organization", rid,
                                            attrs=(("level", str(level)),)))
                         org_taken.append((a, b))
+                    elif end == j and head in lex.abroad_words:
+                        a, b = ws, s.words[j - 1][1]   # "Thượng viện Sanasee …": the senate, then its president
+                        out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Organization", rid,
+                                           attrs=(("level", str(level)),)))
+                        org_taken.append((a, b))
                     elif end > j:
                         a, b = ws, s.words[end - 1][1]
                         text = s.text[a:b]
@@ -935,6 +940,8 @@ def _named_enough(title: str, hn: int, lex: Lexicon) -> bool:
         return False
     if title.split()[hn - 1] in lex.law_heads and rest[0].islower() and _clause_after_law(rest, lex):
         return False
+    if lex.construction_words and (" ".join(rest).lower() + " ").startswith(tuple(c + " " for c in lex.construction_words)):
+        return False                         # "Dự án mở rộng sân bay …", "Dự án Bãi đỗ xe …": building works, not an agreement
     if " ".join(title.split()[:hn]) in lex.capital_heads:
         # "Mục tiêu Phát triển Bền vững", "Tầm nhìn ASEAN 2025"; "Mục tiêu hàng đầu …" is a common noun
         return rest[0][:1].isupper() and not rest[0].isdigit() and (len(rest) > 1 or rest[0].isupper())
@@ -1085,6 +1092,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _inner_names(doc, out, lex)
     out = _acronyms(doc, out)
     out = _qualify_by_country(doc, out, lex)
+    out = _bodies_only_abroad(doc, out, lex)
     out = _implied_heads(doc, out, lex)
     out = _units_of_local_bodies(doc, out, lex)
     out = _complete_short_names(out)
@@ -1387,6 +1395,27 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
                 attrs["identity"] = f"{norm_key(doc.text[m.start:m.end])}|{c.key}"
             out.append(replace(m, end=end, text=text, key="", attrs=tuple(sorted(attrs.items()))))
     return out + [replace(c, attrs=(("nested", "Organization"),)) for c in extra_countries]
+
+
+def _bodies_only_abroad(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """"Chủ tịch Thượng viện Sanasee Vigneswaran": Việt Nam has no senate (cues.tsv abroad), so a senate
+    named without its country is that of the one foreign country the article names; where it names
+    none or several, the name says not which, and is no entity."""
+    if not lex.abroad_words:
+        return mentions
+    foreign = {m.key for m in mentions if m.type == "Country" and m.key and m.key != lex.home_country}
+    out = []
+    for m in mentions:
+        if m.type == "Organization" and not m.key and m.text in lex.abroad_words and not m.attr("country"):
+            if len(foreign) != 1:
+                continue
+            c = next(iter(foreign))
+            name = lex.entries[c].name
+            attrs = {**dict(m.attrs), "canonical": f"{m.text} {name}", "country": name, "country_key": c,
+                     "identity": f"{norm_key(m.text)}|{c}"}
+            m = replace(m, attrs=tuple(sorted(attrs.items())))
+        out.append(m)
+    return out
 
 
 def _seat_after(doc: Document, pos: int, m: Mention, lex: Lexicon, countries: dict, places: dict) -> Mention | None:

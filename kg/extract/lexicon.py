@@ -84,6 +84,9 @@ class Lexicon:
     post_first_lower: frozenset[str] = frozenset()     # first words of posts, lower case ("ủy" of "Ủy viên")
     plural_words: tuple[str, ...] = ()                 # cues.tsv plural markers, lower case, with a space
     street_words: frozenset[str] = frozenset()         # cues.tsv street: "phố", "đường" (a street named after …)
+    abroad_words: frozenset[str] = frozenset()         # cues.tsv abroad: bodies Việt Nam has not ("Thượng viện")
+    construction_words: tuple[str, ...] = ()           # cues.tsv construction, lower case: "mở rộng", "nhà máy"
+    home_country: str = ""                             # gazetteer key of the press's own country (events.tsv home)
     title_first_words: frozenset[str] = frozenset()
     titles: list[str] = field(default_factory=list)
     posts: list[str] = field(default_factory=list)
@@ -301,6 +304,8 @@ def _compile(rules: Rules) -> Lexicon:
     lex.post_first_words = frozenset(lex.post_heads_by_first)
     lex.post_first_lower = frozenset(p.split()[0].lower() for p in lex.posts if " " in p)
     lex.street_words = frozenset(c for c, _, _ in lex.cues.get("street", ()))
+    lex.abroad_words = frozenset(c for c, _, _ in lex.cues.get("abroad", ()))
+    lex.construction_words = tuple(sorted({c.lower() for c, _, _ in lex.cues.get("construction", ())}, key=len, reverse=True))
     lex.plural_words = tuple(sorted({" " + c.lower() for c, _, _ in lex.cues.get("plural", ())}, key=len, reverse=True))
     lex.title_first_words = frozenset(lex.titles_by_first)
     lex.posts_and_titles = tuple(sorted(set(lex.posts) | set(lex.titles), key=len, reverse=True))
@@ -309,6 +314,13 @@ def _compile(rules: Rules) -> Lexicon:
     lex.deputies = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "deputy"), key=len, reverse=True)
     _compile_glue(lex)
     _compile_relation_rules(lex)
+    # the press's own country (events.tsv home: "Việt Nam"), as its gazetteer key
+    for r in rules.table("events.tsv"):
+        if r["kind"] == "home":
+            hits = [keys[0][0] for a, e, (_, keys) in lex.gazetteer_matches(r["phrase"])
+                    if a == 0 and e == len(r["phrase"]) and lex.entries[keys[0][0]].type == "Country"]
+            lex.home_country = hits[0] if hits else ""
+            break
     return lex
 
 
