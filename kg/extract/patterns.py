@@ -31,7 +31,7 @@ SCOPES = ("name", "apposition", "clause", "sentence")
 ABSORB = "+"                            # yield "A + B": no link, B is read as part of A's unit
 ACTS_FOR = "for"                        # yield "P for C": P acts for C (a head of state or government):
                                         # C takes part wherever P does
-WORD_CHARS = r"\w[\w/.&'’-]*"
+WORD_CHARS = r"\w[\w/.&'’-]*+"    # possessive: a gap's words are whole words, never split (no backtracking)
 DASH = "-–—"
 
 # where-tests: name -> number of slot arguments (rank is the only one that gives a number)
