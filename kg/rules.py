@@ -27,7 +27,7 @@ SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "gazetteer/countries.tsv": (("id", "name", "iso"), ("aliases", "wikidata", "note")),
     "gazetteer/locations.tsv": (("id", "name"), ("aliases", "kind", "parent", "note")),
     "gazetteer/agreements.tsv": (("id", "name"), ("aliases", "parent", "wikidata", "note")),
-    "heads.tsv": (("id", "type", "head"), ("level", "tail", "note")),
+    "heads.tsv": (("id", "type", "head"), ("level", "tail", "within", "note")),
     "cues.tsv": (("id", "relation", "cue"), ("role", "note")),
     "stopwords.tsv": (("id", "word"), ("types", "note")),
     "generic.tsv": (("id", "phrase"), ("note",)),

@@ -370,3 +370,21 @@ def test_a_senate_named_alone_is_the_one_foreign_countrys(tmp_path):
 def test_construction_projects_are_no_agreements(tmp_path):
     found = agreements(tmp_path, "Sở nghiên cứu Đề án mở rộng sân bay Long Thành. Hai bên ký Dự án hỗ trợ nạn nhân.")
     assert found == {"Dự án hỗ trợ nạn nhân"}
+
+
+def test_a_plan_named_by_the_agreement_it_implements_keeps_it(tmp_path):
+    found = agreements(tmp_path, "Hai bên thông qua Kế hoạch hành động giai đoạn 2017-2019 thực hiện Hiệp định giữa "
+                                 "Việt Nam và Lào về hợp tác phòng, chống mua bán người.")
+    assert "Kế hoạch hành động giai đoạn 2017-2019 thực hiện Hiệp định giữa Việt Nam và Lào về hợp tác phòng, " \
+           "chống mua bán người" in found
+
+
+def test_a_provinces_department_is_no_unit_of_a_district(tmp_path):
+    found = orgs(tmp_path, "Sở Giao thông phối hợp với Sở Quy hoạch - Kiến trúc, UBND quận Tân Bình làm việc.")
+    assert "Sở Quy hoạch - Kiến trúc" in found and not any(", UBND quận" in o for o in found)
+
+
+def test_va_cac_inside_a_capitalised_name_joins_it(tmp_path):
+    found = orgs(tmp_path, "Việt Nam cử đại diện tham gia Nhóm Chuyên gia và các Nhân vật Nổi tiếng ARF.")
+    assert "Nhóm Chuyên gia và các Nhân vật Nổi tiếng ARF" in found
+    assert "Hội Liên hiệp Phụ nữ" in orgs(tmp_path, "Hội Liên hiệp Phụ nữ và các Đoàn thể cùng tham gia.")

@@ -284,6 +284,15 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                         or s.words[after][2] == "số" or _heads_at(s, after, lex, "Organization")):
                 k = end = after             # "Đội Đặc nhiệm phòng chống ma túy và tội phạm, …": two nouns of one name
                 continue
+        if k > j and saw_cap and s.phrase_at(k, ["và", "các"]) and k + 2 < n and s.gap(k + 2) == " " \
+                and _cap(s.words[k + 2][2]) and not s.words[k + 2][2].isupper() \
+                and any(x < n and s.gap(x) == " " and _cap(s.words[x][2]) for x in (k + 3, k + 4)) \
+                and not _heads_at(s, k + 2, lex, "Organization") and s.words[k + 2][0] not in gaz \
+                and not _post_at(s, k + 2, lex) and (s.words[k - 1][2][:1].isupper() or (
+                    k - 2 >= j and s.words[k - 2][2][:1].isupper()
+                    and f"{s.words[k - 2][2].lower()} {s.words[k - 1][2]}" in lex.compounds)):
+            k += 2                          # "Nhóm Chuyên gia và các Nhân vật Nổi tiếng": one name, in capitals
+            continue                        # (but "Bộ Công an và các Bộ, ngành": a body, then others)
         if _is_stop(s, k, lex, "Organization"):
             break
         if (k > j or (after_post and (not _vietnamese(w) or w in lex.surnames))) and _person_starts(s, k, lex, after_post):
@@ -602,7 +611,8 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
             break
         else:
             break
-        if _is_stop(s, k, lex, etype) and not _completes_word(s, k, lex):
+        if _is_stop(s, k, lex, etype) and not _completes_word(s, k, lex) \
+                and not (etype == "Agreement" and _implements_title_at(s, k, lex)):
             break                           # ("tự do": "do" (by) ends a title, but not the word "tự do", free)
         if etype == "Agreement" and not _agreement_goes_on(s, k, j, lex, gaz):
             break
@@ -658,6 +668,8 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
       date: "Nghị định 46/2016 không phải …" ends at the number.
     - A dash joins two sides or two years ("ASEAN - Australia", "2021 - 2025"), not a caption's parts."""
     w = s.words[k][2]
+    if k > j and _implements_title_at(s, k, lex):
+        return True                         # "Kế hoạch … giai đoạn 2017-2019 thực hiện Hiệp định …": the plan of an agreement
     if w in lex.and_words:
         nxt = s.words[k + 1][2].lower() if k + 1 < len(s.words) else ""
         return not (nxt == "một" or nxt[:1].isdigit() or any(s.text.startswith(p + " ", s.words[k + 1][0])
@@ -702,6 +714,27 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
                                                      or (k > 0 and w[:1].isupper() and s.words[k - 1][2][:1].isupper())):
         return False                        # ("Nhật - Việt", "ASEAN - EU": two capitalised sides)
     return True
+
+
+_IMPLEMENT_LEADS = (("để",), ("triển", "khai"))
+
+
+def _implements_title_at(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Does "(để) (triển khai) thực hiện <Agreement>" start at word k? A plan named by the agreement it
+    implements keeps it in its name ("Kế hoạch hành động quốc gia để thực hiện Chương trình Nghị sự
+    2030 …"); the implementing verbs are the underFramework/inner cues of cues.tsv."""
+    i = k
+    for lead in _IMPLEMENT_LEADS:
+        if s.phrase_at(i, list(lead), case_sensitive=False):
+            i += len(lead)
+    for cue, _, role in lex.cues.get("underFramework", ()):
+        if role != "inner":
+            continue
+        cw = cue.split()
+        if s.phrase_at(i, cw, case_sensitive=False) and i + len(cw) < len(s.words) \
+                and s.words[i + len(cw)][2][:1].isupper() and _heads_at(s, i + len(cw), lex, "Agreement"):
+            return True
+    return False
 
 
 def _word_class_at(s: _Sent, k: int, lex: Lexicon) -> str | None:
@@ -1471,8 +1504,13 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
         if m.type == "Organization" and not m.key and level >= 3 and not m.attr("canonical"):
             gap = next((g for g in (" ", ", ", " (") if (m.end + len(g)) in by_start), None)
             parent = by_start.get(m.end + len(gap)) if gap else None
+            place = _locality_of(parent.attr("canonical") or parent.text, lex) if parent is not None else ""
+            within = lex.head_within.get(m.rule)
+            if within and place and not any(place.startswith(w + " ") for w in within):
+                place = ""                  # "Sở Quy hoạch - Kiến trúc, UBND quận Tân Bình": a province's department is
+                # no unit of a district (heads.tsv within): the two are listed side by side
             if parent is not None and parent.text != m.text and 0 < int(parent.attr("level") or 0 or 2) < level \
-                    and _locality_of(parent.attr("canonical") or parent.text, lex) \
+                    and place \
                     and (gap != " (" or doc.text.startswith(")", parent.end)):
                 pname = parent.attr("canonical") or parent.text
                 attrs = dict(m.attrs)

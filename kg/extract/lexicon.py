@@ -65,6 +65,7 @@ class Lexicon:
     syllables: frozenset[str] = frozenset()     # every syllable of those words: what a Vietnamese word looks like
     surnames: frozenset[str] = frozenset()      # persons.tsv kind 'surname': a person's name starts here
     head_tails: dict[str, tuple[str, ...]] = field(default_factory=dict)   # head rule id -> adjunct words (heads.tsv tail)
+    head_within: dict[str, tuple[str, ...]] = field(default_factory=dict)  # head rule id -> the locality words of its parents
     abbreviations: dict[str, str] = field(default_factory=dict)   # abbreviations.tsv: "UBND" -> "Ủy ban nhân dân"
     abbreviation_re: re.Pattern | None = None
     country_attributes: tuple[str, ...] = ()    # country_words.tsv attribute: "đô la", "tiếng" (+ " ")
@@ -233,6 +234,8 @@ def _compile(rules: Rules) -> Lexicon:
         lex.heads.setdefault(r["type"], []).append((r["head"], r.id, int(r["level"] or 0)))
         if r["tail"]:
             lex.head_tails[r.id] = r.list("tail")
+        if r["within"]:
+            lex.head_within[r.id] = r.list("within")
     for heads in lex.heads.values():
         heads.sort(key=lambda h: -len(h[0]))
     lex.numbered_heads = frozenset(h for h, _, level in lex.heads.get("Agreement", ()) if level == 1)
