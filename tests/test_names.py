@@ -388,3 +388,24 @@ def test_va_cac_inside_a_capitalised_name_joins_it(tmp_path):
     found = orgs(tmp_path, "Việt Nam cử đại diện tham gia Nhóm Chuyên gia và các Nhân vật Nổi tiếng ARF.")
     assert "Nhóm Chuyên gia và các Nhân vật Nổi tiếng ARF" in found
     assert "Hội Liên hiệp Phụ nữ" in orgs(tmp_path, "Hội Liên hiệp Phụ nữ và các Đoàn thể cùng tham gia.")
+
+
+def test_a_team_named_by_its_country_is_no_unit(tmp_path):
+    assert orgs(tmp_path, "Đội Hàn Quốc A giành giải nhất phần thi thực hành.") == set()
+
+
+def test_a_verb_before_a_quantity_ends_the_name(tmp_path):
+    found = orgs(tmp_path, "Ủy ban Kiểm tra Trung ương kỷ luật 7 cán bộ cấp cao.")
+    assert "Ủy ban Kiểm tra Trung ương" in found and not any("kỷ luật" in o for o in found)
+
+
+def test_va_joins_vietnamese_words_of_one_name_not_two_companies(tmp_path):
+    assert "Công ty Indevco" in orgs(tmp_path, "Tỉnh giao dự án cho Công ty Indevco và Vinashin thực hiện.")
+
+
+def test_va_and_two_verbs_is_a_clause_after_a_title(tmp_path):
+    found = agreements(tmp_path, "Ủy ban thảo luận Chương trình Kiên cố hóa trường lớp và tiến hành bế mạc phiên họp.")
+    assert found == {"Chương trình Kiên cố hóa trường lớp"}
+    found = agreements(tmp_path, "Chiến lược quốc gia phòng, chống tội phạm giai đoạn 2016-2025 và định hướng đến "
+                                 "năm 2030 được ban hành.")
+    assert found == {"Chiến lược quốc gia phòng, chống tội phạm giai đoạn 2016-2025 và định hướng đến năm 2030"}

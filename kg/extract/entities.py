@@ -267,7 +267,8 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             own_head = inner[0].split()
             continue
         if w == "và" and k + 1 < n and _cap(s.words[k + 1][2]) and not _heads_at(s, k + 1, lex, "Organization") \
-                and s.words[k + 1][0] not in gaz and not _post_at(s, k + 1, lex):
+                and s.words[k + 1][0] not in gaz and not _post_at(s, k + 1, lex) and _vietnamese(s.words[k + 1][2]) \
+                and _vietnamese(s.words[k - 1][2]):
             k += 1                          # "… Thương binh và Xã hội": "và" joins two words of one name
             continue                        # (the name ends after the word it joins, never on "và")
         if w == "và" and k > j and s.words[k - 1][2].islower() and saw_cap and k + 1 < n and s.gap(k + 1) == " " \
@@ -471,6 +472,12 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
         return 0                            # "… Nikkei đưa tin": after a foreign name, Vietnamese words are the clause
     if not first and (prev.lower(), w) in lex.name_compounds:
         return 1                            # "Sở Ngoại" + "vụ": the second syllable of a listed pair
+    for size in (3, 2, 1):                  # a word before a quantity is a verb and its object follows:
+        q = k + size                        # "Ủy ban Kiểm tra Trung ương kỷ luật 7 cán bộ" (disciplines seven)
+        if q + 1 < len(words) and words[q][2].isdigit() and s.gap(q) == " " and words[q + 1][2].islower() \
+                and all(words[k + i][2].islower() and s.gap(k + i) == " " for i in range(size)) \
+                and (size == 1 or " ".join(words[k + i][2] for i in range(size)).lower() in lex.compounds):
+            return 0
     for size in (4, 3, 2):                  # the longest dictionary word starting here
         # "xuất - nhập cảnh" is the word "xuất nhập cảnh" written with a dash
         if k + size <= len(words) and all(s.gap(k + i).strip() in ("", "-", "–") for i in range(1, size)) \
@@ -540,6 +547,11 @@ def _lone_proper_word_before(s: _Sent, i: int, lex: Lexicon, gaz_spans) -> bool:
         return False
     a = s.words[i - 1][0]
     return not any(g[0] <= a < g[1] for g in gaz_spans)
+
+
+def _is_country_name(text: str, lex: Lexicon) -> bool:
+    return any(a == 0 and e == len(text) and lex.entries[keys[0][0]].type == "Country"
+               for a, e, (_, keys) in lex.gazetteer_matches(text))
 
 
 def _post_at(s: _Sent, k: int, lex: Lexicon) -> bool:
@@ -672,6 +684,14 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
         return True                         # "Kế hoạch … giai đoạn 2017-2019 thực hiện Hiệp định …": the plan of an agreement
     if w in lex.and_words:
         nxt = s.words[k + 1][2].lower() if k + 1 < len(s.words) else ""
+        if k + 1 < len(s.words) and _word_class_at(s, k + 1, lex) == "verb":
+            size = 2 if k + 2 < len(s.words) and f"{nxt} {s.words[k + 2][2].lower()}" in lex.compounds else 1
+            after = k + 1 + size
+            if after + 1 < len(s.words) and s.words[after][2].islower() and (
+                    _word_class_at(s, after, lex) == "verb"
+                    or f"{s.words[after][2]} {s.words[after + 1][2].lower()}" in lex.compounds
+                    and lex.word_class.get(f"{s.words[after][2]} {s.words[after + 1][2].lower()}") is None):
+                return False                # "… trường lớp và tiến hành bế mạc …": "và" + two verbs, a clause
         return not (nxt == "một" or nxt[:1].isdigit() or any(s.text.startswith(p + " ", s.words[k + 1][0])
                                                               for p, _, _ in lex.cues.get("plural", ())))
         # "Luật Dự trữ và một loạt các văn bản …": a quantity after "và" starts another noun phrase
@@ -825,7 +845,9 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                     if end > j and lex.head_tails.get(rid):
                         end = _org_tail(s, end, lex, gaz, lex.head_tails[rid])
                     g = gaz.get(s.words[j][0])
-                    if end == j and g is not None and lex.entries[g[2]].type == "Country":
+                    if end == j and g is not None and lex.entries[g[2]].type == "Country" and level >= 4:
+                        pass                   # "Đội Hàn Quốc", "Đội Đài Bắc Trung Quốc": a country's team, not a unit
+                    elif end == j and g is not None and lex.entries[g[2]].type == "Country":
                         end = j + 0            # "Đại sứ quán Hoa Kỳ": the head alone, qualified below
                         a, b = ws, s.words[j - 1][1]
                         text = s.text[a:b]
@@ -837,6 +859,8 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                         out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Organization", rid,
                                            attrs=(("level", str(level)),)))
                         org_taken.append((a, b))
+                    elif end > j and level >= 4 and _is_country_name(s.text[s.words[j][0]:s.words[end - 1][1]], lex):
+                        pass                   # "Đội Hàn Quốc A": a country's team, not a unit
                     elif end > j:
                         a, b = ws, s.words[end - 1][1]
                         text = s.text[a:b]
