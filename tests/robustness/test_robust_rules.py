@@ -42,9 +42,9 @@ def _build_error(rules_dir, tmp_path, capsys) -> str:
 
 
 def test_stray_tab_is_reported_with_file_and_line(rules_dir, tmp_path, capsys):
-    n = _append(rules_dir / HEADS, "org.thu\tOrganization\tHội\t2\tghi chú\tthừa")
+    n = _append(rules_dir / HEADS, "org.thu\tOrganization\tHội\t2\t\tghi chú\tthừa")
     assert _build_error(rules_dir, tmp_path, capsys) == \
-        f"kg: error: rules/heads.tsv:{n}: 6 fields, header has 5 (a stray tab?)"
+        f"kg: error: rules/heads.tsv:{n}: 7 fields, header has 6 (a stray tab?)"
 
 
 def test_unknown_entity_type_is_reported(rules_dir, tmp_path, capsys):
@@ -86,7 +86,7 @@ def test_unknown_column_is_reported_on_the_header_line(rules_dir, tmp_path, caps
     lines[at] += "\tmau"
     path.write_text("\n".join(lines), encoding="utf-8")
     assert _build_error(rules_dir, tmp_path, capsys) == (
-        f"kg: error: rules/heads.tsv:{at + 1}: unknown column 'mau' (expected id, type, head, level, tail, note)")
+        f"kg: error: rules/heads.tsv:{at + 1}: unknown column 'mau' (expected id, type, head, level, tail, within, note)")
 
 
 def test_table_saved_in_a_legacy_encoding_is_reported_at_the_first_bad_line(rules_dir, tmp_path, capsys):
