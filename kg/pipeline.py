@@ -18,7 +18,7 @@ from .export.rdf import DEFAULT_BASE, normalize_base, rdf_chunk_renderers
 from .export.neo4j import FILES as NEO4J_FILES
 from .export.neo4j import FOLDER as NEO4J_FOLDER
 from .export.neo4j import render_neo4j
-from .export.report import generate_report, generate_report_html
+from .export.report import generate_report, generate_report_html, report_data
 from .extract import compile_lexicon, extract_document
 from .graph import assemble_graph
 from .model import ArticleFacts, Document, Extraction
@@ -142,14 +142,23 @@ def output_renderers(g: nx.MultiDiGraph, skipped: list[Skipped] = (), base_iri: 
         return render
 
     skipped_files = [(shown(Path(s.path).name), s.reason) for s in skipped]     # names, not where this machine keeps them
+    report: dict = {}
+
+    def report_file(generate):
+        def render() -> str:
+            if "data" not in report:             # both reports lay out the same figures: computed once
+                report["data"] = report_data(g, skipped_files)
+            return generate(g, skipped_files, report["data"])
+        return render
+
     return {
         "graph.json": lambda: iter_json(g),
         "graph.ttl": rdf["graph.ttl"],
         "graph.trig": rdf["graph.trig"],
         "graph.graphml": lambda: iter_graphml(g),
         "graph.html": lambda: generate_html(g),
-        "report.md": lambda: generate_report(g, skipped_files),
-        "report.html": lambda: generate_report_html(g, skipped_files),
+        "report.md": report_file(generate_report),
+        "report.html": report_file(generate_report_html),
         **{f"{NEO4J_FOLDER}/{name}": neo4j_file(f"{NEO4J_FOLDER}/{name}") for name in NEO4J_FILES},
     }
 
@@ -234,9 +243,12 @@ def _has_output(out_dir: str | os.PathLike) -> bool:
 
 def _write_query_store(out_dir) -> list[str]:
     """The persistent store `kg query` opens (OUT/graph.oxigraph), made from the files just written. A
-    failure costs only speed (the first query makes it, or reads the file), so it is a warning."""
-    from .sparql import STORE_DIR, write_store_in_child
+    failure costs only speed (the first query makes it, or reads the file), so it is a warning. A store
+    already made from the same graph.trig and graph.ttl bytes (a rebuild that changed nothing) is kept."""
+    from .sparql import STORE_DIR, store_is_current, write_store_in_child
     try:
+        if store_is_current(out_dir):
+            return []
         write_store_in_child(out_dir)
     except OSError as exc:
         return [f"{Path(out_dir) / STORE_DIR}: not written ({exc}); the first kg query makes it"]

@@ -174,7 +174,7 @@ _PREFIX_LINE = re.compile(r"@prefix\s+([A-Za-z][\w.-]*)?:\s*<([^<>\"{}|^`\\\x00-
 
 
 def file_prefixes(f: Path, limit: int = 64) -> dict[str, str]:
-    """The @prefix lines at the top of an export (id:, article:, evidence: follow --base-iri), so the
+    """The @prefix lines at the top of an export (id:, article:, sentence:, evidence: follow --base-iri), so the
     build's own names work in queries as printed in the file: `id:cuc-doi-ngoai`."""
     out: dict[str, str] = {}
     try:

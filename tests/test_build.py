@@ -28,12 +28,32 @@ def test_graph_json_nodes_carry_id_label_type_aliases(built):
 
 def test_every_edge_has_a_relation_and_evidence_pointing_into_the_raw_article(built):
     data = json.loads((Path(built.out_dir) / "graph.json").read_text(encoding="utf-8"))
+    sentences = {s["id"]: s for s in data["sentences"]}
     assert data["edges"]
     for e in data["edges"]:
         assert e["relation"] and e["evidence"]
         for ev in e["evidence"]:
-            raw = (CORPUS / f"{ev['doc']}.txt").read_text(encoding="utf-8")
-            assert unicodedata.normalize("NFC", raw[ev["start"]:ev["end"]]) == ev["sentence"]
+            s = sentences[ev["sentence"]]
+            assert s["id"] == f"{s['article']}#{s['start']}" and ev["rule"]
+            raw = (CORPUS / f"{s['article']}.txt").read_text(encoding="utf-8")
+            assert unicodedata.normalize("NFC", raw[s["start"]:s["end"]]) == s["text"]
+
+
+def test_graph_json_stores_each_evidence_sentence_once_and_lists_every_article(built):
+    data = json.loads((Path(built.out_dir) / "graph.json").read_text(encoding="utf-8"))
+    ids = [s["id"] for s in data["sentences"]]
+    assert len(ids) == len(set(ids)) and len({(s["article"], s["start"]) for s in data["sentences"]}) == len(ids)
+    cited = {ev["sentence"] for item in data["nodes"] + data["edges"] for ev in item.get("evidence", ())}
+    assert cited == set(ids)                 # every sentence in the table is cited, every citation is there
+    assert [a["id"] for a in data["articles"]] == sorted(built.graph.graph["documents"])
+    assert {"title", "date", "outlet", "url", "relevance"} <= set(data["articles"][0])
+
+
+def test_graph_json_reads_back_to_the_built_graph(built):
+    import networkx as nx
+    from kg.export.json import read_json
+    back = read_json(Path(built.out_dir) / "graph.json")
+    assert nx.utils.graphs_equal(back, built.graph) and back.graph == built.graph.graph
 
 
 def test_reference_scorer_runs_on_the_built_graph(built):
@@ -131,7 +151,8 @@ def test_graphml_reads_back_odd_attribute_values(tmp_path):
     back = nx.read_graphml(tmp_path / "g.graphml", force_multigraph=True)
     assert back.nodes["a"]["label"] == "Tên <b> & \"x\""
     assert back.nodes["b"]["n"] == 4
-    assert json.loads(back.edges["a", "b", "a|k|b"]["evidence"]) == EVIDENCE
+    assert back.edges["a", "b", "a|k|b"]["sample"] == "Câu <b>"
+    assert back.edges["a", "b", "a|k|b"]["sentences"] == 1
 
 
 def test_graphml_node_and_edge_ids_with_markup_characters_read_back_the_same(tmp_path):

@@ -409,3 +409,19 @@ def test_va_and_two_verbs_is_a_clause_after_a_title(tmp_path):
     found = agreements(tmp_path, "Chiến lược quốc gia phòng, chống tội phạm giai đoạn 2016-2025 và định hướng đến "
                                  "năm 2030 được ban hành.")
     assert found == {"Chiến lược quốc gia phòng, chống tội phạm giai đoạn 2016-2025 và định hướng đến năm 2030"}
+
+
+def events_of(tmp_path, text: str) -> set[str]:
+    g = nodes(tmp_path, text)
+    return {d["label"] for _, d in g.nodes(data=True) if d["type"] == "Event"}
+
+
+def test_an_event_title_never_ends_on_ve_or_a_cut_ordinal(tmp_path):
+    found = events_of(tmp_path, "Các đề án trình Hội nghị lần thứ sáu Ban Chấp hành Trung ương khóa X về tiếp "
+                                "tục hoàn thiện thể chế. Ông gặp Tổng thống tại Hội nghị G20 lần này ở Đức.")
+    assert "Hội nghị lần thứ sáu Ban Chấp hành Trung ương khóa X" in found and "Hội nghị G20" in found
+
+
+def test_a_lower_case_syllable_between_capitalised_words_belongs_to_the_name(tmp_path):
+    found = orgs(tmp_path, "Sáng nay, Viện Huyết học - Truyền máu Trung ương tổ chức lễ tiễn đoàn.")
+    assert "Viện Huyết học - Truyền máu Trung ương" in found

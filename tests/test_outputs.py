@@ -183,7 +183,15 @@ def test_a_link_stated_by_one_article_has_weight_one_and_that_article_date_twice
     back = nx.read_graphml(graphml, force_multigraph=True)
     d = back.edges["iom", "viet-nam", "iom|basedIn|viet-nam"]
     assert d["weight"] == 1.0 and d["first_date"] == d["last_date"] == "2023-05-12"
-    assert [e["doc"] for e in json.loads(d["evidence"])] == [A]
+    assert d["sentences"] == 1 and d["sample"]
+    assert "evidence" not in d          # every sentence is in graph.json; GraphML keeps one sample
+
+
+def test_a_graphml_node_counts_its_articles_and_carries_one_sample_sentence(g, graphml):
+    back = nx.read_graphml(graphml, force_multigraph=True)
+    d = back.nodes["iom"]
+    assert d["articles"] == len(g.nodes["iom"]["docs"]) and d["sample"] == g.nodes["iom"]["evidence"][0]["sentence"]
+    assert "docs" not in d and "evidence" not in d
 
 
 # --- Neo4j: the neo4j-admin import layout -----------------------------------------------------------------
@@ -221,7 +229,8 @@ def test_neo4j_headers_follow_the_import_tool_s_layout(neo4j):
 
 
 def test_every_neo4j_relationship_joins_two_imported_nodes(neo4j):
-    ids = [r[0] for name in ("neo4j/nodes.csv", "neo4j/articles.csv", "neo4j/evidence.csv") for r in neo4j[name][1]]
+    ids = [r[0] for name in ("neo4j/nodes.csv", "neo4j/articles.csv", "neo4j/sentences.csv", "neo4j/evidence.csv")
+           for r in neo4j[name][1]]
     assert len(ids) == len(set(ids))
     for name in ("neo4j/relationships.csv", "neo4j/evidence_relationships.csv"):
         for start, end, _, *_ in neo4j[name][1]:
@@ -232,6 +241,18 @@ def test_neo4j_files_hold_every_entity_link_and_evidence_sentence(g, neo4j):
     assert len(neo4j["neo4j/nodes.csv"][1]) == g.number_of_nodes()
     assert len(neo4j["neo4j/relationships.csv"][1]) == g.number_of_edges()
     assert len(neo4j["neo4j/evidence.csv"][1]) == sum(len(d["evidence"]) for _, _, d in g.edges(data=True))
+    stated = {(e["doc"], e["start"]) for _, _, d in g.edges(data=True) for e in d["evidence"]}
+    assert len(neo4j["neo4j/sentences.csv"][1]) == len(stated)
+
+
+def test_a_neo4j_evidence_row_names_its_sentence_which_is_stored_once(neo4j):
+    header, rows = neo4j["neo4j/sentences.csv"]
+    sentences = {r[0]: dict(zip(header, r)) for r in rows}
+    assert len(sentences) == len(rows)
+    header, rows = neo4j["neo4j/evidence.csv"]
+    for row in rows:
+        ev = dict(zip(header, row))
+        assert sentences[ev["sentence"]]["article"] == ev["article"]
 
 
 def test_a_neo4j_link_carries_its_type_label_weight_and_articles(neo4j):
@@ -261,13 +282,13 @@ def test_neo4j_cells_with_quotes_commas_semicolons_and_newlines_read_back(tmp_pa
     files = read_neo4j(render_neo4j(g))
     node = dict(zip(*[files["neo4j/nodes.csv"][0], files["neo4j/nodes.csv"][1][0]]))
     assert node["name"] == 'Cục "A", tỉnh X' and node["aliases:string[]"] == "A, B"
-    evidence = dict(zip(files["neo4j/evidence.csv"][0], files["neo4j/evidence.csv"][1][0]))
-    assert evidence["sentence"] == 'Bộ Công an, "Cục A"; và Cục B phối hợp.'
+    sentence_row = dict(zip(files["neo4j/sentences.csv"][0], files["neo4j/sentences.csv"][1][0]))
+    assert sentence_row["text"] == 'Bộ Công an, "Cục A"; và Cục B phối hợp.'
 
 
 def test_kg_build_writes_the_neo4j_files_and_report_html_with_the_others(built):
     out = Path(built.out_dir)
-    for name in ("report.html", "neo4j/nodes.csv", "neo4j/articles.csv", "neo4j/evidence.csv",
+    for name in ("report.html", "neo4j/nodes.csv", "neo4j/articles.csv", "neo4j/sentences.csv", "neo4j/evidence.csv",
                  "neo4j/relationships.csv", "neo4j/evidence_relationships.csv"):
         assert (out / name).is_file(), name
 
@@ -278,7 +299,7 @@ def test_the_documented_neo4j_import_names_exactly_the_files_kg_build_writes(bui
     command = doc.split("neo4j-admin database import full neo4j", 1)[1].split("```", 1)[0]
     named = sorted(re.findall(r"--(?:nodes|relationships)=import/(neo4j/[a-z_]+\.csv)", command))
     written = sorted(str(p.relative_to(Path(built.out_dir))) for p in (Path(built.out_dir) / "neo4j").glob("*.csv"))
-    assert named == written and len(written) == 5
+    assert named == written and len(written) == 6
     loaded = sorted(set(re.findall(r"file:///(neo4j/[a-z_]+\.csv)", doc)))
     assert loaded == written
 
@@ -292,3 +313,11 @@ def test_the_documented_load_csv_reads_columns_the_files_have(built):
         header = (Path(built.out_dir) / name).read_text(encoding="utf-8").splitlines()[0].split(",")
         for col in re.findall(r"row\.`([^`]+)`|row\.([a-z_]+)", body):
             assert (col[0] or col[1]) in header, (name, col)
+
+
+def test_a_graphml_sample_sentence_is_cut_at_a_space_after_160_characters():
+    from kg.export.graphml import sample_text
+    long = " ".join(["phối hợp"] * 40)
+    cut = sample_text(long)
+    assert cut.endswith(" …") and len(cut) <= 162 and long.startswith(cut[:-2])
+    assert sample_text("Bộ Công an phối hợp với IOM.") == "Bộ Công an phối hợp với IOM."

@@ -160,7 +160,7 @@ def test_sparql_finds_cuc_doi_ngoai_under_bo_cong_an_with_its_evidence_sentence(
           ?child rdfs:label "Cục Đối ngoại"@vi ; org:subOrganizationOf ?parent .
           ?parent rdfs:label "Bộ Công an"@vi .
           ?ev rdf:subject ?child ; rdf:predicate org:subOrganizationOf ; rdf:object ?parent ;
-              kg:sentence ?sentence ; prov:wasDerivedFrom/dcterms:identifier ?article .
+              kg:sentence/kg:text ?sentence ; prov:wasDerivedFrom/dcterms:identifier ?article .
         }""")
     assert rows
     assert any("Cục Đối ngoại, Bộ Công an" in sentence for sentence, _ in rows)
@@ -191,7 +191,7 @@ def test_every_project_term_in_the_export_is_defined_in_the_ontology(built_rdf):
 
 # --- the model, on a synthetic graph -------------------------------------------------------------
 
-def test_link_evidence_is_a_reified_statement_with_sentence_offsets_rule_and_article(synthetic):
+def test_link_evidence_is_a_reified_statement_with_sentence_node_rule_and_article(synthetic):
     _, ttl, _ = synthetic
     rows = select(oxigraph(ttl, ox.RdfFormat.TURTLE), """
         SELECT ?article ?start ?end ?rule ?sentence WHERE {
@@ -199,8 +199,9 @@ def test_link_evidence_is_a_reified_statement_with_sentence_offsets_rule_and_art
               rdf:subject <https://kg.example.org/id/cuc-doi-ngoai> ;
               rdf:predicate org:subOrganizationOf ;
               rdf:object <https://kg.example.org/id/bo-cong-an> ;
-              kg:sentence ?sentence ; kg:startOffset ?start ; kg:endOffset ?end ; kg:rule ?rule ;
-              prov:wasDerivedFrom/dcterms:identifier ?article .
+              kg:sentence ?s ; kg:rule ?rule ; prov:wasDerivedFrom/dcterms:identifier ?article .
+          ?s a kg:Sentence ; kg:text ?sentence ; kg:startOffset ?start ; kg:endOffset ?end ;
+             dcterms:isPartOf/dcterms:identifier ?article .
         } ORDER BY ?article""")
     assert rows == [["000_a", "0", str(len(S1)), "rel.partOf.apposition", S1],
                     ["001_b", "100", str(100 + len(S2)), "rel.partOf.apposition", S2]]
@@ -316,7 +317,7 @@ def test_hostile_names_and_sentences_survive_both_formats():
     store = oxigraph(ttl, ox.RdfFormat.TURTLE)
     labels = {r[0] for r in select(store, "SELECT ?l WHERE { ?s a org:Organization ; rdfs:label ?l }")}
     assert labels == {e.label for e in ents}
-    assert select(store, "SELECT DISTINCT ?s WHERE { ?e kg:sentence ?s }") == [[sentence]]
+    assert select(store, "SELECT DISTINCT ?s WHERE { ?e kg:sentence/kg:text ?s }") == [[sentence]]
     assert len(rdflib.Graph().parse(data=ttl, format="turtle")) == len(store)
     ds = rdflib.Dataset()
     ds.parse(data=trig, format="trig")

@@ -243,7 +243,7 @@ def test_an_off_topic_article_gives_no_node_and_no_link(mixed, tmp_path):
 def test_every_article_keeps_its_decision_in_graph_json(mixed, tmp_path):
     kg.build(mixed, tmp_path / "out", workers=1)
     data = json.loads((tmp_path / "out" / "graph.json").read_text(encoding="utf-8"))
-    documents = data["graph"]["documents"]
+    documents = {a["id"]: a for a in data["articles"]}
     assert {d: m["relevance"]["on_topic"] for d, m in documents.items()} == {"bust": True, "visit": True, "fair": False}
     assert documents["fair"]["relevance"]["score"] == 0 and documents["fair"]["relevance"]["hits"] == []
     assert documents["bust"]["relevance"]["hits"][0] == {"zone": "title", "sentence": 0, "cue": "mua bán người",

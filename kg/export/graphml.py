@@ -3,7 +3,10 @@ attributes become JSON strings (GraphML has no lists); the file reads back with 
 
 Each edge has a unique, stable id ("SOURCE|relation|TARGET": Gephi keeps one edge per id), a readable
 `label` (English; `label_vi` in Vietnamese), a `weight` (how many articles state it) and the dates of the
-first and last of those articles (`first_date`, `last_date`, ISO), besides `relation` and `evidence`."""
+first and last of those articles (`first_date`, `last_date`, ISO), besides `relation`, `sentences` (how
+many evidence sentences state it) and `sample` (the first of them, cut after 160 characters). A node has its label, type, aliases
+and attributes, `mentions`, `articles` (how many articles name it) and a `sample` sentence. The other
+evidence (every sentence, article and rule) is in graph.json: GraphML carries what graph tools use."""
 from __future__ import annotations
 
 import json
@@ -92,6 +95,46 @@ def edge_extras(g: nx.MultiDiGraph, relation: str, evidence) -> dict:
     return out
 
 
+SAMPLE_CHARS = 160         # a sample sentence is cut after this many characters (at a space, with '…')
+
+
+def sample_text(text: str, limit: int = SAMPLE_CHARS) -> str:
+    """The start of a sentence, for a tool's data table: whole if short, else cut at a space + ' …'."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[:cut if cut > limit // 2 else limit] + " …"
+
+
+def _sample(evidence) -> str:
+    for e in evidence or ():
+        return sample_text(e.get("sentence", "")) if isinstance(e, dict) else ""
+    return ""
+
+
+def node_view(d: dict) -> dict:
+    """A node's GraphML attributes: its own, with counts and one sample sentence for its evidence."""
+    out = {k: v for k, v in d.items() if k not in ("evidence", "docs")}
+    if "docs" in d or "evidence" in d:
+        docs = d.get("docs")
+        if docs is None:
+            docs = {e.get("doc") for e in d.get("evidence") or () if isinstance(e, dict)}
+        out["articles"] = len(docs)
+        out["sample"] = _sample(d.get("evidence"))
+    return out
+
+
+def edge_view(d: dict, extra: dict) -> dict:
+    """An edge's GraphML attributes: `edge_extras`, its own, and a count and sample of its sentences."""
+    out = {**extra, **{k: v for k, v in d.items() if k != "evidence"}}
+    if "evidence" in d:
+        evidence = d.get("evidence") or ()
+        out["sentences"] = len({(e.get("doc"), e.get("start")) for e in evidence if isinstance(e, dict)})
+        out["sample"] = _sample(evidence)
+    return out
+
+
 def edge_ids(edges) -> list[str]:
     """'SOURCE|key|TARGET' for each (u, v, key) in order; a repeat (only possible when ids contain '|')
     gets '#2', '#3' … so every id is unique."""
@@ -107,17 +150,16 @@ def edge_ids(edges) -> list[str]:
 
 def iter_graphml(g: nx.MultiDiGraph):
     """GraphML lines, deterministic: keys, nodes and edges in sorted order."""
+    nodes = {n: node_view(d) for n, d in g.nodes(data=True)}
     node_keys: dict[str, list] = {}
-    for _, d in g.nodes(data=True):
+    for d in nodes.values():
         for k, v in d.items():
             node_keys.setdefault(k, []).append(v)
     edges = sorted(g.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
-    extras = [edge_extras(g, d.get("relation", k), d.get("evidence", ())) for _, _, k, d in edges]
+    views = [edge_view(d, edge_extras(g, d.get("relation", k), d.get("evidence", ()))) for _, _, k, d in edges]
     edge_keys: dict[str, list] = {}
-    for (_, _, _, d), extra in zip(edges, extras):
+    for d in views:
         for k, v in d.items():
-            edge_keys.setdefault(k, []).append(v)
-        for k, v in extra.items():
             edge_keys.setdefault(k, []).append(v)
     ids: dict[tuple[str, str], str] = {}
     yield '<?xml version="1.0" encoding="utf-8"?>\n'
@@ -125,6 +167,7 @@ def iter_graphml(g: nx.MultiDiGraph):
            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
            'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
            'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
+    yield "  <!-- Every evidence sentence, article and rule: graph.json of the same build. -->\n"
     for scope, keys in (("node", node_keys), ("edge", edge_keys)):
         for name in sorted(keys):
             kid = f"d{len(ids)}"
@@ -139,8 +182,8 @@ def iter_graphml(g: nx.MultiDiGraph):
     texts = _Texts()
     text, attr = texts.text, texts.attr
     out: list[str] = []
-    for n in sorted(g.nodes, key=str):
-        d = g.nodes[n]
+    for n in sorted(nodes, key=str):
+        d = nodes[n]
         out.append(f"    <node id={attr(n)}>\n")
         out.extend([f"{node_open[k]}{text(d[k])}</data>\n" for k in sorted(d)])
         out.append("    </node>\n")
@@ -148,9 +191,8 @@ def iter_graphml(g: nx.MultiDiGraph):
             yield "".join(out)
             out = []
     ids = edge_ids((u, v, k) for u, v, k, _ in edges)
-    for (u, v, k, d), extra, eid in zip(edges, extras, ids):
+    for (u, v, k, _), values, eid in zip(edges, views, ids):
         out.append(f"    <edge source={attr(u)} target={attr(v)} id={attr(eid)}>\n")
-        values = {**extra, **d}
         out.extend([f"{edge_open[a]}{text(values[a])}</data>\n" for a in sorted(values)])
         out.append("    </edge>\n")
         if len(out) >= 4096:

@@ -3,11 +3,14 @@
 
 - neo4j/nodes.csv              entities: label Entity plus their type (Organization, Country …)
 - neo4j/articles.csv           articles: label Article (id "article:ID")
-- neo4j/evidence.csv           one Evidence node per sentence that states a link (id "evidence:…")
+- neo4j/sentences.csv          one Sentence node per evidence sentence, stored once (id "sentence:ARTICLE#START",
+                               the id graph.json gives it): text, offsets, article
+- neo4j/evidence.csv           one Evidence node per (link, sentence, rule) (id "e:" and a hash): relation, rule,
+                               article, and the sentence by id
 - neo4j/relationships.csv      the links, typed by relation (partOf, basedIn …), with label, weight
                                (articles), first/last article date and the article ids
-- neo4j/evidence_relationships.csv  (Evidence)-[:SUBJECT|OBJECT]->(entity), (Evidence)-[:IN_ARTICLE]->(Article),
-                               (Article)-[:MENTIONS]->(entity)
+- neo4j/evidence_relationships.csv  (Evidence)-[:SUBJECT|OBJECT]->(entity), (Evidence)-[:IN_SENTENCE]->(Sentence),
+                               (Sentence)-[:IN_ARTICLE]->(Article), (Article)-[:MENTIONS]->(entity)
 
 Every link is one relationship, however many articles state it (the article graphs of graph.trig are
 the `articles` property and the Evidence nodes). docs/neo4j.md has the import command and a LOAD CSV
@@ -24,7 +27,8 @@ import networkx as nx
 from .graphml import edge_extras
 
 FOLDER = "neo4j"
-FILES = ("nodes.csv", "articles.csv", "evidence.csv", "relationships.csv", "evidence_relationships.csv")
+FILES = ("nodes.csv", "articles.csv", "sentences.csv", "evidence.csv", "relationships.csv",
+         "evidence_relationships.csv")
 NODE_FIELDS = ("country", "date", "place", "iso", "wikidata", "kind", "gazetteer")
 
 
@@ -50,13 +54,17 @@ def article_id(doc: str) -> str:
     return f"article:{doc}"
 
 
+def sentence_node_id(doc: str, start) -> str:
+    return f"sentence:{doc}#{start}"
+
+
 def evidence_id(u: str, relation: str, v: str, ev: dict) -> str:
     key = "\x1f".join(map(str, (u, relation, v, ev.get("doc"), ev.get("start"), ev.get("end"), ev.get("rule"))))
-    return f"evidence:{ev.get('doc')}-{hashlib.sha1(key.encode('utf-8', 'surrogatepass')).hexdigest()[:12]}"
+    return f"e:{hashlib.sha1(key.encode('utf-8', 'surrogatepass')).hexdigest()[:16]}"
 
 
 def render_neo4j(g: nx.MultiDiGraph) -> dict[str, str]:
-    """{'neo4j/nodes.csv': text, …}: the five files, sorted, byte-identical for the same graph."""
+    """{'neo4j/nodes.csv': text, …}: the six files, sorted, byte-identical for the same graph."""
     nodes = []
     for n in sorted(g.nodes, key=str):
         d = g.nodes[n]
@@ -74,6 +82,7 @@ def render_neo4j(g: nx.MultiDiGraph) -> dict[str, str]:
                                                     for k in ("title", "date", "outlet", "url", "file")]]
                 for doc in sorted(docs)]
     links, evidence, ev_links = [], [], []
+    sentences: dict[str, list] = {}
     for u, v, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2]))):
         relation = str(d.get("relation", k))
         extra = edge_extras(g, relation, d.get("evidence", ()))
@@ -83,9 +92,14 @@ def render_neo4j(g: nx.MultiDiGraph) -> dict[str, str]:
                       _array(sorted({str(e["doc"]) for e in evs}))])
         for ev in evs:
             eid = evidence_id(u, relation, v, ev)
-            evidence.append([eid, "Evidence", relation, _text(ev.get("sentence", "")), int(ev["start"]),
-                             int(ev["end"]), _text(ev.get("rule", "")), str(ev["doc"])])
-            ev_links += [[eid, u, "SUBJECT"], [eid, v, "OBJECT"], [eid, article_id(str(ev["doc"])), "IN_ARTICLE"]]
+            doc = str(ev["doc"])
+            sid = sentence_node_id(doc, int(ev["start"]))
+            if sid not in sentences:
+                sentences[sid] = [sid, "Sentence", _text(ev.get("sentence", "")), int(ev["start"]), int(ev["end"]),
+                                  doc]
+                ev_links.append([sid, article_id(doc), "IN_ARTICLE"])
+            evidence.append([eid, "Evidence", relation, _text(ev.get("rule", "")), doc, sid])
+            ev_links += [[eid, u, "SUBJECT"], [eid, v, "OBJECT"], [eid, sid, "IN_SENTENCE"]]
     for n in sorted(g.nodes, key=str):
         for doc in g.nodes[n].get("docs", ()):
             ev_links.append([article_id(str(doc)), n, "MENTIONS"])
@@ -96,8 +110,9 @@ def render_neo4j(g: nx.MultiDiGraph) -> dict[str, str]:
                                      "mentions:int", "articles:string[]"], nodes),
         f"{FOLDER}/articles.csv": _csv(["id:ID", ":LABEL", "article", "title", "date", "outlet", "url", "file"],
                                        articles),
-        f"{FOLDER}/evidence.csv": _csv(["id:ID", ":LABEL", "relation", "sentence", "start:int", "end:int", "rule",
-                                        "article"], evidence),
+        f"{FOLDER}/sentences.csv": _csv(["id:ID", ":LABEL", "text", "start:int", "end:int", "article"],
+                                        [sentences[k] for k in sorted(sentences)]),
+        f"{FOLDER}/evidence.csv": _csv(["id:ID", ":LABEL", "relation", "rule", "article", "sentence"], evidence),
         f"{FOLDER}/relationships.csv": _csv([":START_ID", ":END_ID", ":TYPE", "relation", "label", "label_vi",
                                              "weight:int", "first_date", "last_date", "articles:string[]"], links),
         f"{FOLDER}/evidence_relationships.csv": _csv([":START_ID", ":END_ID", ":TYPE"], ev_links),

@@ -134,6 +134,13 @@ class _Terms:
             a = self._articles[doc] = iri(f"{self.base}article/{segment(doc)}")
         return a
 
+    def sentence(self, doc: str, start: int) -> str:
+        """The IRI of the sentence of `doc` starting at raw offset `start` (graph.json's id DOC#START)."""
+        seg = self._segments.get(doc)
+        if seg is None:
+            seg = self._segments[doc] = segment(doc)
+        return iri(f"{self.base}sentence/{seg}-{start}")
+
     def evidence(self, doc: str, key: str) -> str:
         digest = hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:12]
         seg = self._segments.get(doc)
@@ -177,9 +184,14 @@ def _rdf_items(g: nx.MultiDiGraph, base: str) -> Iterator[tuple]:
     for n, d in g.nodes(data=True):
         docs.update(d.get("docs", ()))
         yield from _node_quads(t, t.node[n], d, by_name)
+    seen: set[tuple[str, int]] = set()
     for u, v, k, d in g.edges(keys=True, data=True):
         for ev in d.get("evidence", ()):
-            docs.add(str(ev["doc"]))
+            doc, start = str(ev["doc"]), int(ev["start"])
+            docs.add(doc)
+            if (doc, start) not in seen:        # each sentence once, in its article's graph
+                seen.add((doc, start))
+                yield from _sentence_quads(t, doc, start, int(ev["end"]), ev.get("sentence", ""))
         yield from _edge_items(t, u, v, d.get("relation", k), d.get("evidence", ()))
     for doc in docs:
         yield from _article_quads(t.article(doc), doc, documents.get(doc, {}))
@@ -233,13 +245,24 @@ def _node_quads(t: _Terms, s: str, d: dict, by_name: dict) -> Iterator[Quad]:
 _EVIDENCE, _STATEMENT = iri(KG + "Evidence"), iri(RDF + "Statement")
 _SUBJ, _PRED, _OBJ = iri(RDF + "subject"), iri(RDF + "predicate"), iri(RDF + "object")
 _SENTENCE, _BEGIN, _END, _RULE = iri(KG + "sentence"), iri(KG + "startOffset"), iri(KG + "endOffset"), iri(KG + "rule")
+_SENTENCE_CLASS, _TEXT, _PART_OF = iri(KG + "Sentence"), iri(KG + "text"), iri(DCTERMS + "isPartOf")
 _DERIVED = iri(PROV + "wasDerivedFrom")
 _INT = XSD + "integer"
 
 
+def _sentence_quads(t: _Terms, doc: str, start: int, end: int, text: str) -> Iterator[Quad]:
+    """One evidence sentence as a node of its article's graph: its text, article and offsets."""
+    a, s = t.article(doc), t.sentence(doc, start)
+    yield (a, s, _A, _SENTENCE_CLASS)
+    yield (a, s, _TEXT, t.lit(text, "vi"))
+    yield (a, s, _PART_OF, a)
+    yield (a, s, _BEGIN, typed(start, _INT))
+    yield (a, s, _END, typed(end, _INT))
+
+
 def _edge_items(t: _Terms, u: str, v: str, relation: str, evidence: Iterable[dict]) -> Iterator[tuple]:
     """The link in the graph of each article that states it, plus one reified Evidence node per sentence,
-    as an evidence record (graph, node, s, p, o, sentence literal, start, end, rule literal)."""
+    as an evidence record (graph, node, s, p, o, sentence node, rule literal)."""
     s, p, o = t.node[u], iri(relation_property(relation)), t.node[v]
     stated = False
     for ev in evidence:
@@ -247,8 +270,7 @@ def _edge_items(t: _Terms, u: str, v: str, relation: str, evidence: Iterable[dic
         a = t.article(doc)
         node = t.evidence(doc, "\x1f".join(map(str, (u, relation, v, doc, ev["start"], ev["end"], ev["rule"]))))
         yield (a, s, p, o)
-        yield (a, node, s, p, o, t.lit(ev.get("sentence", ""), "vi"), int(ev["start"]), int(ev["end"]),
-               t.lit(ev.get("rule", "")))
+        yield (a, node, s, p, o, t.sentence(doc, int(ev["start"])), t.lit(ev.get("rule", "")))
         stated = True
     if not stated:
         yield ("", s, p, o)
@@ -256,9 +278,9 @@ def _edge_items(t: _Terms, u: str, v: str, relation: str, evidence: Iterable[dic
 
 def _evidence_pairs(record: tuple) -> list[tuple[str, str]]:
     """The (predicate, object) pairs of an evidence record's node."""
-    a, node, s, p, o, sentence, start, end, rule = record
+    a, node, s, p, o, sentence, rule = record
     return [(_A, _EVIDENCE), (_A, _STATEMENT), (_SUBJ, s), (_PRED, p), (_OBJ, o), (_SENTENCE, sentence),
-            (_BEGIN, typed(start, _INT)), (_END, typed(end, _INT)), (_RULE, rule), (_DERIVED, a)]
+            (_RULE, rule), (_DERIVED, a)]
 
 
 def _evidence_quads(record: tuple) -> Iterator[Quad]:
@@ -322,7 +344,8 @@ def sorted_triples(quads: Iterable[Quad]) -> list[tuple[str, str, str]]:
 
 def output_prefixes(base: str) -> dict[str, str]:
     base = normalize_base(base)
-    return {**PREFIXES, "id": base + "id/", "article": base + "article/", "evidence": base + "evidence/"}
+    return {**PREFIXES, "id": base + "id/", "article": base + "article/", "sentence": base + "sentence/",
+            "evidence": base + "evidence/"}
 
 
 # --- serialisation: grouped Turtle / TriG printed from sorted tuples; N-Quads for rdflib ----------
@@ -504,10 +527,10 @@ class _Printer:
         template = self._evidence.get(indent)
         if template is None:
             template = self._evidence[indent] = self._evidence_template(indent)
-        a, node, s_, p, o, sentence, start, end, rule = entry
+        a, node, s_, p, o, sentence, rule = entry
         ci, term, get = self.c.iri, self.c.term, self.c._cache.get     # get(x) or ci(x): ci(x), one call less
         return template.format(get(node) or ci(node), get(a) or ci(a), get(s_) or ci(s_), get(p) or ci(p),
-                               get(o) or ci(o), term(sentence), str(start), str(end), term(rule))
+                               get(o) or ci(o), ci(sentence), term(rule))
 
     def _pairs(self, s: str, pairs, indent: str) -> str:
         ci, term, get = self.c.iri, self.c.term, self.c._cache.get
@@ -524,16 +547,16 @@ class _Printer:
         return "".join(out)
 
     def _evidence_template(self, indent: str) -> str:
-        """The block of an evidence node as a format string with fields {0}..{8} (node, article, s, p, o,
-        sentence, start, end, rule): `_pairs` prints it from placeholder terms, which sort like any real
+        """The block of an evidence node as a format string with fields {0}..{6} (node, article, s, p, o,
+        sentence node, rule): `_pairs` prints it from placeholder terms, which sort like any real
         ones (the two fixed rdf:type classes are the only predicate with two objects) and which the
         compactor leaves as they are."""
-        mark = ["\x00%d\x00" % i for i in range(9)]
+        mark = ["\x00%d\x00" % i for i in range(7)]
         ref = ["<" + m + ">" for m in mark]
-        record = (ref[1], ref[0], ref[2], ref[3], ref[4], mark[5], 0, 0, mark[8])
-        pairs = [(p, mark[6] if p == _BEGIN else mark[7] if p == _END else o) for p, o in _evidence_pairs(record)]
+        record = (ref[1], ref[0], ref[2], ref[3], ref[4], mark[5], mark[6])
+        pairs = list(_evidence_pairs(record))
         text = self._pairs(ref[0], pairs, indent).replace("{", "{{").replace("}", "}}")
-        for i in range(9):
+        for i in range(7):
             text = text.replace(ref[i], "{%d}" % i).replace(mark[i], "{%d}" % i)
         return text
 

@@ -46,7 +46,7 @@ class ReportData:
     events_per_year: dict[str, int]
     bodies: list[tuple[str, int, int]]            # (node, articles, links)
     countries: list[tuple[str, int, int]]
-    pairs: list[Pair]
+    pairs: list[Pair]                             # the TOP strongest partnerships (see partnerships)
     country_summaries: list[dict]
     documents: dict
     skipped: list[tuple[str, str]]
@@ -61,37 +61,84 @@ def _year(date: str) -> str:
     return date[:4] if len(date) >= 4 and date[:4].isdigit() else ""
 
 
-def partnerships(g: nx.MultiDiGraph) -> list[Pair]:
-    """Pairs of bodies/countries with a direct cooperatesWith link or a shared event/agreement, strongest
-    (most articles) first; a body's link to its own parent or country is structure, not partnership."""
-    pairs: dict[tuple[str, str], Pair] = {}
-
-    def pair(x, y) -> Pair:
-        a, b = sorted((x, y))
-        return pairs.setdefault((a, b), Pair(a, b))
-
+def _pair_stream(g: nx.MultiDiGraph):
+    """Every partnership as a Pair (a < b), structural ties left out, grouped by `a`: the pairs of one
+    body are gathered, yielded and forgotten before the next body's, so memory stays linear in the
+    graph (a 10,000-article graph has ~10^6 pairs; holding them all took 1.5 GB)."""
+    nodes = g.nodes
+    direct: dict[str, dict[str, set]] = {}
     for u, v, k, d in g.edges(keys=True, data=True):
         if d.get("relation", k) in PARTNER_TIES and u != v:
-            p = pair(u, v)
-            p.direct = True
-            p.docs |= {str(e["doc"]) for e in d.get("evidence", ())}
+            a, b = (u, v) if u <= v else (v, u)
+            direct.setdefault(a, {}).setdefault(b, set()).update(str(e["doc"]) for e in d.get("evidence", ()))
+    members: dict[str, list[tuple[str, set]]] = {}        # event/agreement -> its participants, sorted
+    shared_of: dict[str, list[tuple[str, int]]] = {}       # participant -> (event, its place in members)
     for x, xd in g.nodes(data=True):
         roles = SHARED_ROLES.get(xd.get("type"))
         if not roles:
             continue
-        ins = [(y, {str(e["doc"]) for e in d.get("evidence", ())}) for y, _, k, d in g.in_edges(x, keys=True, data=True)
-               if d.get("relation", k) in roles and g.nodes[y].get("type") in ACTORS]
-        for i, (y1, d1) in enumerate(ins):
-            for y2, d2 in ins[i + 1:]:
-                if y1 != y2:
-                    p = pair(y1, y2)
-                    p.shared.add(x)
-                    p.docs |= d1 | d2
+        ins: dict[str, set] = {}       # each participant once, with the articles of all its ties to x
+        for y, _, k, d in g.in_edges(x, keys=True, data=True):
+            if d.get("relation", k) in roles and nodes[y].get("type") in ACTORS:
+                ins.setdefault(y, set()).update(str(e["doc"]) for e in d.get("evidence", ()))
+        if len(ins) > 1:
+            members[x] = sorted(ins.items())
+            for i, (y, _) in enumerate(members[x][:-1]):
+                shared_of.setdefault(y, []).append((x, i))
     structural = {(u, v) for u, v, k, d in g.edges(keys=True, data=True)
                   if d.get("relation", k) in ("partOf", "country", "basedIn")}
-    out = [p for p in pairs.values() if (p.a, p.b) not in structural and (p.b, p.a) not in structural]
-    out.sort(key=lambda p: (-len(p.docs), -p.direct, _label(g, p.a), _label(g, p.b)))
-    return out
+    for a in sorted(set(direct) | set(shared_of)):
+        local: dict[str, Pair] = {}
+        for b, docs in direct.get(a, {}).items():
+            local[b] = Pair(a, b, set(docs), True)
+        for x, i in shared_of.get(a, ()):
+            m = members[x]
+            d1 = m[i][1]
+            for b, d2 in m[i + 1:]:
+                p = local.get(b)
+                if p is None:
+                    p = local[b] = Pair(a, b)
+                p.shared.add(x)
+                p.docs |= d1
+                p.docs |= d2
+        for b, p in local.items():
+            if (a, b) not in structural and (b, a) not in structural:
+                yield p
+
+
+def _pair_order(g: nx.MultiDiGraph):
+    """Sort key of a Pair: most articles first, then direct ties, then by labels (and ids)."""
+    labels = {n: str(d.get("label", n)) for n, d in g.nodes(data=True)}
+    return lambda p: (-len(p.docs), -p.direct, labels[p.a], labels[p.b], p.a, p.b)
+
+
+def partnerships(g: nx.MultiDiGraph) -> list[Pair]:
+    """Pairs of bodies/countries with a direct cooperatesWith link or a shared event/agreement, strongest
+    (most articles) first; a body's link to its own parent or country is structure, not partnership."""
+    return sorted(_pair_stream(g), key=_pair_order(g))
+
+
+def strongest_partnerships(g: nx.MultiDiGraph, n: int, wanted=()) -> tuple[list[Pair], dict[str, list[str]]]:
+    """(the first `n` of partnerships(g), and for each node of `wanted` the other end of each of its
+    pairs in that order), without holding every pair at once."""
+    order = _pair_order(g)
+    best: list[tuple] = []
+    bar = None                  # the n-th smallest key so far, once n are known: only smaller ones matter
+    partners: dict[str, list[tuple]] = {c: [] for c in wanted}
+    for p in _pair_stream(g):
+        key = order(p)
+        if bar is None or key < bar:
+            best.append((key, p))
+            if len(best) >= 4 * n + 64:
+                best.sort(key=lambda kp: kp[0])
+                del best[n:]
+                bar = best[-1][0] if len(best) == n else None
+        if p.a in partners:
+            partners[p.a].append((key, p.b))
+        if p.b in partners:
+            partners[p.b].append((key, p.a))
+    best.sort(key=lambda kp: kp[0])
+    return [p for _, p in best[:n]], {c: [o for _, o in sorted(rows)] for c, rows in partners.items()}
 
 
 def _activity(g, etype: str) -> list[tuple[str, int, int]]:
@@ -100,13 +147,14 @@ def _activity(g, etype: str) -> list[tuple[str, int, int]]:
     return rows
 
 
-def _country_summary(g, c: str, pairs: list[Pair]) -> dict:
+def _country_summary(g, c: str, pairs: list[Pair], partners: list[str] | None = None) -> dict:
     def sources(rel):
         return sorted((u for u, _, k, d in g.in_edges(c, keys=True, data=True) if d.get("relation", k) == rel),
                       key=lambda n: (_label(g, n), n))
     agreements = sorted((v for _, v, k, d in g.out_edges(c, keys=True, data=True) if d.get("relation", k) == "partyTo"),
                         key=lambda n: (_label(g, n), n))
-    partners = [p.b if p.a == c else p.a for p in pairs if c in (p.a, p.b)]
+    if partners is None:
+        partners = [p.b if p.a == c else p.a for p in pairs if c in (p.a, p.b)]
     return {"node": c, "label": _label(g, c), "articles": len(g.nodes[c].get("docs", ())),
             "bodies": sources("country"), "offices": sources("basedIn"), "events": sources("heldIn"),
             "agreements": agreements, "partners": partners}
@@ -125,11 +173,12 @@ def report_data(g: nx.MultiDiGraph, skipped=None) -> ReportData:
     art_years = Counter(_year(m.get("date", "")) for m in docs.values() if in_graph(g, m))
     ev_years = Counter(_year(d.get("date", "")) for _, d in g.nodes(data=True) if d.get("type") == "Event")
     years = sorted(y for y in set(art_years) | set(ev_years) if y)
-    pairs = partnerships(g)
     countries = _activity(g, "Country")
+    top = [c for c, n, _ in countries[:COUNTRIES] if n]
+    pairs, partners = strongest_partnerships(g, TOP, top)
     return ReportData(types, rels, years, {y: art_years.get(y, 0) for y in years}, {y: ev_years.get(y, 0) for y in years},
                       _activity(g, "Organization"), countries, pairs,
-                      [_country_summary(g, c, pairs) for c, n, _ in countries[:COUNTRIES] if n],
+                      [_country_summary(g, c, pairs, partners[c]) for c in top],
                       docs, [(_shown_path(p), r) for p, r in (skipped or [])])
 
 
@@ -156,8 +205,10 @@ def _names(g, ids, n: int = 8) -> str:
     return ", ".join(_md(_label(g, i)) for i in ids[:n]) + more if ids else "—"
 
 
-def generate_report(g: nx.MultiDiGraph, skipped: list[tuple[str, str]] | None = None) -> str:
-    data = report_data(g, skipped)
+def generate_report(g: nx.MultiDiGraph, skipped: list[tuple[str, str]] | None = None,
+                    data: ReportData | None = None) -> str:
+    """report.md; `data` (report_data(g, skipped)) when the caller has it already."""
+    data = data or report_data(g, skipped)
     lines = [f"# {_md(report_title(g))}", "",
              f"Knowledge graph report: {len(data.documents)} article(s) read, {len(data.skipped)} skipped; "
              f"{g.number_of_nodes()} entities, {g.number_of_edges()} links. "
@@ -275,9 +326,11 @@ def _table(header, rows, numeric=()) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def generate_report_html(g: nx.MultiDiGraph, skipped: list[tuple[str, str]] | None = None) -> str:
+def generate_report_html(g: nx.MultiDiGraph, skipped: list[tuple[str, str]] | None = None,
+                         data: ReportData | None = None) -> str:
+    """report.html; `data` (report_data(g, skipped)) when the caller has it already."""
     from .charts import bar_chart, year_chart
-    data = report_data(g, skipped)
+    data = data or report_data(g, skipped)
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
            "img-src data:\">",

@@ -519,6 +519,14 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                     or (words[after][2][:1].isupper() and _starts_entry(s.text, words[after][0], lex)))) else 0
     if w in lex.name_words:
         return 1
+    # a lower-case syllable between two capitalised words of one name ("Hội đồng Điểm sàn Quốc gia")
+    if not first and prev[:1].isupper() and w.isalpha() and _vietnamese(w) \
+            and lex.word_class.get(w) in (None, "noun") and k + 1 < len(words) and s.gap(k + 1) == " " \
+            and words[k + 1][2][:1].isupper() and not words[k + 1][2].isupper() \
+            and lex.word_class.get(words[k + 1][2].lower()) not in CLAUSE_CLASSES \
+            and words[k + 1][2] not in lex.surnames and not _heads_at(s, k + 1, lex, "Organization") \
+            and not _heads_at(s, k + 1, lex, "Location") and not _starts_entry(s.text, words[k + 1][0], lex):
+        return 1
     # a single noun may close the name where it visibly ends ("Vụ Bình đẳng giới phát biểu …")
     if not first and lex.word_class.get(w) == "noun" and not words[k - 1][2][:1].isupper():
         after = k + 1
@@ -945,12 +953,15 @@ _ADJUNCT_PREPOSITIONS = frozenset({"cho", "trong", "ở", "từ", "vì"})
 _TRAILING = frozenset({"preposition", "conjunction", "determiner", "particle"})
 
 
-def _without_trailing_function_words(title: str, hn: int, lex: Lexicon) -> str:
+def _without_trailing_function_words(title: str, hn: int, lex: Lexicon, dangling: frozenset[str] = frozenset()) -> str:
     """"… thực phẩm quốc gia trong", "… đối với", "… và": a title never ends on a function word (the
-    phrase it opened was cut off)."""
+    phrase it opened was cut off), nor on a `dangling` word that needs what follows ("lần", time)."""
     words = title.split(" ")
     while len(words) > hn + 1:
         last = words[-1].lower()
+        if last in dangling:
+            words = words[:-1]
+            continue
         pair = " ".join(words[-2:]).lower()
         if pair in lex.compounds and lex.word_class.get(pair) in _TRAILING:
             words = words[:-2]

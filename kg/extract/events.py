@@ -540,6 +540,9 @@ def _forum_head_at(s, k: int, er: EventRules) -> bool:
                for words, cls, _ in er.phrases.get("forum", {}).get(w, ()))
 
 
+_DANGLING = frozenset({"lần"})               # "lần" (the n-th time) without its number: the ordinal was cut off
+
+
 def title_event(doc, si, s, i, hn, lex, etype, rid, gaz) -> list[Mention]:
     """An event named by a capitalised head and its title ("Hội thảo tập huấn về …"); a bare head
     ("Dự Hội nghị có …") points back at the article's event. After a plural marker ("các Hội thảo
@@ -567,8 +570,9 @@ def title_event(doc, si, s, i, hn, lex, etype, rid, gaz) -> list[Mention]:
     tail = s.text[short_end:long_end]
     if tail.count(",") == 1 and len(tail.split()) <= 3:
         long_end = short_end                # ", khu vực" is an adjunct, not part of the title
-    text = s.text[ws:long_end].rstrip(" ,-–")
-    short = s.text[ws:short_end].rstrip(" ,-–")
+    # a title never ends on a function word or a dangling "lần" ("Hội nghị … khóa X về", "Hội nghị G20 lần")
+    text = _e._without_trailing_function_words(s.text[ws:long_end].rstrip(" ,-–"), hn, lex, _DANGLING)
+    short = _e._without_trailing_function_words(s.text[ws:short_end].rstrip(" ,-–"), hn, lex, _DANGLING)
     if len(text.split()) < hn + 1:
         return []
     if plural:

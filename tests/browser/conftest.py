@@ -117,10 +117,23 @@ def open_page(browser):
         c.close()
 
 
+def with_inline_evidence(data: dict) -> dict:
+    """graph.json's data with each evidence entry ({sentence: id, rule}) spelled out from the sentence
+    table as doc, sentence (text), start, end, rule: what the page shows for it."""
+    table = {s["id"]: s for s in data["sentences"]}
+
+    def inline(items):
+        return [{**item, "evidence": [{"doc": table[e["sentence"]]["article"], "sentence": table[e["sentence"]]["text"],
+                                       "start": table[e["sentence"]]["start"], "end": table[e["sentence"]]["end"],
+                                       "rule": e["rule"]} for e in item["evidence"]]} if "evidence" in item else item
+                for item in items]
+    return {**data, "nodes": inline(data["nodes"]), "edges": inline(data["edges"])}
+
+
 @pytest.fixture(scope="session")
 def seed_json(built) -> dict:
-    """graph.json of the shipped corpus, as written by `kg build`."""
-    return json.loads((Path(built.out_dir) / "graph.json").read_text(encoding="utf-8"))
+    """graph.json of the shipped corpus, as written by `kg build` (evidence spelled out)."""
+    return with_inline_evidence(json.loads((Path(built.out_dir) / "graph.json").read_text(encoding="utf-8")))
 
 
 @pytest.fixture(scope="session")
@@ -153,4 +166,4 @@ def news_page(news_build) -> Path:
 
 @pytest.fixture(scope="session")
 def news_json(news_build) -> dict:
-    return json.loads((news_build / "graph.json").read_text(encoding="utf-8"))
+    return with_inline_evidence(json.loads((news_build / "graph.json").read_text(encoding="utf-8")))

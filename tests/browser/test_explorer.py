@@ -38,7 +38,7 @@ def neighbours(data: dict, key: str) -> set[str]:
 
 def dates_of(data: dict, key: str) -> list[str]:
     node = next(n for n in data["nodes"] if n["id"] == key)
-    docs = data["graph"]["documents"]
+    docs = {a["id"]: a for a in data["articles"]}
     return sorted(docs[d]["date"] for d in node["docs"] if docs[d]["date"])
 
 
@@ -319,7 +319,7 @@ def test_path_to_box_draws_the_chains_to_another_entity(open_page, seed_page, bu
 
 def test_timeline_shows_the_articles_of_each_month(open_page, news_page, news_json):
     p = open_page(news_page)
-    months = {d["date"][:7] for d in news_json["graph"]["documents"].values() if d["date"]}
+    months = {d["date"][:7] for d in {a["id"]: a for a in news_json["articles"]}.values() if d["date"]}
     assert p.page.locator("#timeline-svg rect.bar.a").count() == len(months)
     events = {n["date"][:7] for n in news_json["nodes"] if n["type"] == "Event" and len(n.get("date", "")) >= 7}
     assert p.page.locator("#timeline-svg rect.bar.b").count() == len(events)
@@ -371,7 +371,7 @@ def test_entity_carries_its_first_and_last_dates(open_page, news_page, news_json
 
 def test_link_carries_its_first_and_last_dates(open_page, news_page, news_json):
     p = open_page(news_page)
-    docs = news_json["graph"]["documents"]
+    docs = {a["id"]: a for a in news_json["articles"]}
     link = max(news_json["edges"], key=lambda x: len({e["doc"] for e in x["evidence"]}))
     dates = sorted(docs[e["doc"]]["date"] for e in link["evidence"] if docs[e["doc"]]["date"])
     k = p.js("""([s, r, t]) => { for (let k = 0; k < kgExplorer.edgeCount; k++) { const e = kgExplorer.edge(k);
@@ -478,7 +478,7 @@ def test_links_csv_download_carries_each_link_with_its_evidence_and_source(open_
     expected = {(l["source"], l["relation"], l["target"]) for l in news_json["edges"]
                 if l["source"] in shown and l["target"] in shown}
     assert {(r["source_id"], r["relation"], r["target_id"]) for r in rows} == expected
-    docs = news_json["graph"]["documents"]
+    docs = {a["id"]: a for a in news_json["articles"]}
     row = rows[0]
     link = next(l for l in news_json["edges"] if (l["source"], l["relation"], l["target"]) ==
                 (row["source_id"], row["relation"], row["target_id"]))

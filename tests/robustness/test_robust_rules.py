@@ -144,9 +144,10 @@ def test_regex_looking_phrase_is_matched_literally_and_instantly(rules_dir, tmp_
     (corpus / "a.txt").write_text("Bộ Công an và (a+)+$ họp.\n" + "a" * 50_000 + "!\n" + "aaaa+$ (a)+$\n",
                                   encoding="utf-8")
     (doc,) = read_corpus(corpus).documents
+    lex = compile_lexicon(rules)            # (compiling the rules is not what is timed)
     start = time.perf_counter()
     with _fails_after(20):                  # were it a regex, backtracking would run for ages: fail, not hang
-        ex = extract_document(doc, compile_lexicon(rules))
+        ex = extract_document(doc, lex)
     assert time.perf_counter() - start < 2
     hits = [(m.sentence, m.text) for m in ex.mentions if m.key == "org.regex"]
     assert hits == [(0, "(a+)+$")]

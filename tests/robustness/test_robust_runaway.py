@@ -56,7 +56,7 @@ def test_an_article_whose_extraction_never_ends_is_skipped_and_the_build_goes_on
     assert code == 1
     assert capsys.readouterr().err.splitlines() == [f"kg: skipped {folder}/treo.txt: {BUDGET_REASON}"]
     graph = json.loads((tmp_path / "out" / "graph.json").read_text(encoding="utf-8"))
-    assert sorted(graph["graph"]["documents"]) == [ARTICLE_ID]
+    assert sorted(a["id"] for a in graph["articles"]) == [ARTICLE_ID]
     report = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
     assert f"- `treo.txt`: {BUDGET_REASON}" in report
 
