@@ -425,3 +425,8 @@ def test_an_event_title_never_ends_on_ve_or_a_cut_ordinal(tmp_path):
 def test_a_lower_case_syllable_between_capitalised_words_belongs_to_the_name(tmp_path):
     found = orgs(tmp_path, "Sáng nay, Viện Huyết học - Truyền máu Trung ương tổ chức lễ tiễn đoàn.")
     assert "Viện Huyết học - Truyền máu Trung ương" in found
+
+
+def test_a_capitalised_preposition_after_an_event_head_opens_the_next_sentence(tmp_path):
+    found = events_of(tmp_path, "Thành công của Hội nghị Theo ông Nguyễn Văn Hùng, hội nghị đã đạt kết quả tốt.")
+    assert not any("Theo" in e for e in found)

@@ -556,6 +556,10 @@ def title_event(doc, si, s, i, hn, lex, etype, rid, gaz) -> list[Mention]:
     plural = _plural_before(s, i, lex)
     determiner = j < len(s.words) and _word_class(s, j, lex) in ("determiner", "pronoun", "conjunction") and not (
         j + 1 < len(s.words) and s.gap(j + 1) == " " and _e._cap(s.words[j + 1][2]))
+    # "… Hội nghị Theo ông A, …": a capitalised preposition opens the next sentence (a headline run on)
+    determiner = determiner or (j + 1 < len(s.words) and s.words[j][2][:1].isupper() and not s.words[j][2].isupper()
+                                and (_word_class(s, j, lex) == "preposition" or _e._is_stop_word(s.words[j][2].lower(), lex))
+                                and s.words[j + 1][2][:1].islower())
     if j >= len(s.words) or determiner or _stop_at(s, j, lex, er, True) \
             or s.gap(j).strip() not in ("", ":", "“", "\"", ": “"):
         # "Diễn đàn những thế mạnh" (not "Cuộc họp các Quan chức …") opens no title
