@@ -51,7 +51,7 @@ EVENT_CLASSES: dict[str, tuple[str, ...] | None] = {
     "operation": EVENT_GROUPS, "object": EVENT_GROUPS, "outcome": EVENT_GROUPS,
     "visit": ("",), "visit-noun": ("",), "visit-prefix": ("",), "visit-detail": ("",), "host": ("",),
     "talks": None, "meeting": ("",), "partner": ("",), "between": ("",), "actor": ("state", "leader", "delegation", "companion"), "home": ("",), "helper": ("",), "irrealis": ("",), "opener": ("",), "at": ("",), "transfer": ("",),
-    "adverb": ("",), "with": ("",), "led": ("",), "frame-verb": ("",), "classifier": ("",), "specifier": ("",), "rite": ("",), "dated": ("",), "stop": ("", "first"), "keep": ("", "noun"),
+    "adverb": ("",), "manner": ("",), "with": ("",), "led": ("",), "frame-verb": ("",), "classifier": ("",), "specifier": ("",), "rite": ("",), "dated": ("",), "stop": ("", "first"), "keep": ("", "noun"),
     "forum": ("frame", "head"), "date": ("report", "flashback"), "name": ("visit", "talks", "facility", "rescue"),
 }
 EVENT_NAME_SLOTS = {"visit": {"detail", "visitor"}, "talks": {"head", "a", "b"}, "facility": {"place"},
@@ -69,6 +69,7 @@ CODE_CLASSES = frozenset({
     "construction",                              # "Dự án mở rộng sân bay …": building works, no agreement
     "alias", "anaphor", "plural", "ordinal", "topic", "distribute", "intro",
     "preposition",                               # a body right after it is no clause's subject
+    "partOf/vertical",                           # "Công an huyện X" is part of "Công an tỉnh Y" (r.partOf.locality)
 })
 CUE_HELPERS = {"alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "construction"}
 ENUMS = {

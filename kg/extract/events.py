@@ -190,6 +190,8 @@ class _Actor:
                         # delegation of a body; not a bare "Đoàn", "Phu nhân" or "Trưởng đoàn"
     delegation: bool    # opens with a delegation word ("Đoàn đại biểu cấp cao …")
     foreign: bool = False   # names a country no mention covers ("Thủ tướng Lào Thongloun Sisoulith")
+    posts_end: int = -1     # a person's name with posts in apposition after it: where they end
+                            # ("Thượng tướng Tô Lâm, Bộ trưởng Bộ Công an": the body he speaks for)
 
 
 def _actor_forward(ctx: _Ctx, k: int, coordinate: str = "any") -> _Actor | None:
@@ -354,13 +356,13 @@ def _subject(ctx: _Ctx, k: int) -> _Actor | None:
             return next((b for b in reversed(_actors_in(ctx, 0, a.start)) if b.delegation and b.complete), None)
         cur = a
         for _ in range(3):                     # up the apposition, to the person's name
-            if a.named or cur.start == 0 or ctx.gap(cur.start) != ", ":
-                break
+            if a.named or a.delegation or cur.start == 0 or ctx.gap(cur.start) != ", ":
+                break                          # (a delegation is in apposition to nobody before it)
             cur = _actor_before(ctx, cur.start)
             if cur is None:
                 break
             if cur.named:
-                a = cur
+                a = replace(cur, posts_end=a.end)
                 break
         return a if a.complete else None
     if j > 0 and ctx.gap(j) != ", ":
@@ -825,6 +827,9 @@ def _object_at(ctx: _Ctx, k: int, group: str) -> int | None:
     "11 nạn nhân", a suspect's name), or None when the object is not one the group takes."""
     if k >= ctx.n or ctx.gap(k) != " ":
         return None
+    manner = ctx.match(k, "manner")          # "giải cứu thành công 5 phụ nữ"
+    if manner is not None and k + manner[0] < ctx.n and ctx.gap(k + manner[0]) == " ":
+        k += manner[0]
     q = k
     while q < ctx.n and q - k < 3 and (ctx.lower[q].isdigit() or ctx.lower[q] in _NUMBER_WORDS
                                        or (ctx.lower[q] == "trong" and q > k)):
@@ -893,6 +898,9 @@ def _actor_links(ctx: _Ctx, actor: _Actor, bodies: bool = False) -> tuple[list[M
     persons = [m for m in inside if m.type == "Person"]
     orgs = [m for m in inside if m.type == "Organization"]
     countries = [m for m in inside if m.type == "Country"]
+    if bodies and actor.posts_end > actor.end:      # the body of his last post ("Ủy viên Bộ Chính trị,
+        held = _top(ctx, ("Organization",), actor.end, actor.posts_end)   # Bộ trưởng Bộ Công an": Bộ Công an)
+        orgs += [m for m in sorted(held, key=lambda m: m.start)[-1:] if m not in orgs]
     out = persons + (orgs if bodies or actor.delegation or not persons else [])
     if countries and (actor.state or (actor.delegation and not orgs) or not (persons or orgs or actor.named)):
         out.append(countries[0])
@@ -938,7 +946,7 @@ def _organizers(ctx: _Ctx, lo: int, k: int) -> tuple[list[Mention], list[Mention
     for m in orgs:
         before = ctx.text[:m.start - ctx.base].lower()
         if prev is not None and ctx.text[prev.end - ctx.base:m.start - ctx.base] in (" ", ", ", " (") \
-                and 0 < _level(ctx, m) < _level(ctx, prev):
+                and (_level(ctx, m) or 2) < _level(ctx, prev):   # (a body of unknown rank after a unit: its parent)
             prev = m
             continue                           # the parent of the body before it ("Đội X, Bộ đội Biên phòng …")
         prev = m
@@ -1323,7 +1331,11 @@ def _sides(ctx: _Ctx, a: _Actor, b: _Actor) -> dict[str, str]:
     wb, _ = _actor_links(ctx, b, bodies=True)
     # only the subject's head of government is the home press's own ("Thủ tướng X hội đàm với Thủ
     # tướng Y": Y, named without a country, is the other side's)
-    return {"participants": _spans(wa + wb), "home": "1" if home_a else ""}
+    # the bodies (and countries) of the two sides work with each other ("Bộ trưởng Bộ Công an X hội
+    # đàm với Bộ trưởng Bộ Nội vụ Slovakia Y": the two ministries cooperate)
+    parties = ("Organization", "Country")
+    return {"participants": _spans(wa + wb), "home": "1" if home_a else "",
+            "side_a": _spans([m for m in wa if m.type in parties]), "side_b": _spans([m for m in wb if m.type in parties])}
 
 
 def _partner_after_verbs(ctx: _Ctx, kk: int) -> int | None:
@@ -1873,4 +1885,9 @@ def event_links(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Re
             out.append(RelationMention(home, "participatedIn", ev, f"{ev.rule}#participatedIn"))
         for m in at(ev.attr("held"), ("Country", "Location")):
             out.append(RelationMention(ev, "heldIn", m, f"{ev.rule}#heldIn"))
+        for t in ("Organization", "Country"):      # talks: the two sides' bodies, and countries, cooperate
+            for a in at(ev.attr("side_a"), (t,)):
+                for b in at(ev.attr("side_b"), (t,)):
+                    if mention_key(a) != mention_key(b):
+                        out.append(RelationMention(a, "cooperatesWith", b, f"{ev.rule}#cooperatesWith"))
     return out

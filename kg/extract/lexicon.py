@@ -340,6 +340,9 @@ def word_classes(rules: Rules) -> dict[str, tuple[str, ...]]:
     return {k: tuple(dict.fromkeys(v)) for k, v in classes.items()}
 
 
+_UPPER = "[" + "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha()) + "]"
+
+
 def _compile_relation_rules(lex: Lexicon) -> None:
     from .patterns import Compiler, Group, Slot, Words, parse_rule, words_rx
     classes = lex.word_classes = word_classes(lex.rules)
@@ -349,7 +352,12 @@ def _compile_relation_rules(lex: Lexicon) -> None:
     people = classes.get("post", ()) + classes.get("deputy", ()) + classes.get("title", ())
     joiners = _glue(lex, "list", "joiner") + people
     joins = _alternatives(joiners + lex.and_words + lex.list_openers)
-    sep = rf"(?:\s*(?:{punct}|(?<!\w)(?i:{joins})(?!\w))\s*)+|\s+"
+    # a person's name the entity rules did not read may stand after a member ("Tổng Thanh tra
+    # Chính phủ Nguyễn Văn A, Phó Chánh án …"): two to four capitalised words before a separator
+    name = rf"(?:\s+(?-i:{_UPPER}[^\W\d_]*)){{2,4}}(?=\s*(?:{punct}))"
+    # and a member no rule reads as a name, between two separators ("…; Trung tâm thông tin; …")
+    item = rf"(?-i:{_UPPER})[^\W\d_]*(?:\s+[^\W_]+){{0,4}}\s*(?:{punct})\s*"
+    sep = rf"(?:{name})?(?:\s*(?:{punct}|(?<!\w)(?i:{joins})(?!\w))\s*)+(?:{item})*|\s+"
     join = rf"(?:(?<!\w)(?i:{_alternatives(joiners)})(?!\w)\s*)+"
     compiler = Compiler(classes, sep, join)
     rules: dict[str, list] = {"name": [], "apposition": [], "clause": [], "body": []}

@@ -31,12 +31,12 @@ SCOPES = ("name", "apposition", "clause", "sentence")
 ABSORB = "+"                            # yield "A + B": no link, B is read as part of A's unit
 ACTS_FOR = "for"                        # yield "P for C": P acts for C (a head of state or government):
                                         # C takes part wherever P does
-WORD_CHARS = r"\w[\w/.&'’-]*"
+WORD_CHARS = r"\w[\w/.&'’-]*+"    # possessive: a gap's words are whole words, never split (no backtracking)
 DASH = "-–—"
 
 # where-tests: name -> number of slot arguments (rank is the only one that gives a number)
 PREDICATES = {"head": 2, "after": 2, "acronym": 1, "same": 2, "same-place": 2, "parent-ok": 2, "known-parent": 2, "peer-follows": 1, "after-intro": 1,
-              "international": 1, "has-country": 1, "qualifier": 1, "between": 3}
+              "international": 1, "has-country": 1, "qualifier": 1, "between": 3, "object": 1, "has-parties": 1}
 COMPARISONS = ("<=", ">=", "==", "!=", "<", ">")
 
 _TOKEN = re.compile(r"""

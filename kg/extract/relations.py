@@ -349,12 +349,17 @@ class _Sentence:
             i, a, b = before[-1]
             last = self.units[i]
             tail = _PARENS.sub(" ", cl[b:v.start()])
-            if last.code in PARTY_CODES and len(_WORD.findall(tail)) <= 2:
+            if last.code in PARTY_CODES and len(_WORD.findall(tail)) <= 2 \
+                    and not _object_of_event(last, self.units, self.text):
+                # (a party right after an event told by a verb is its object: "thăm Nhật Bản và dự …")
                 subj = [last]
                 for j, a2, b2 in reversed(before[:-1]):
                     u = self.units[j]
                     if u.code not in PARTY_CODES or not self.lex.subject_joint.fullmatch(cl[b2:a]):
                         break
+                    if u.code == "C" and j > 0 and self.units[j - 1].code == "L" \
+                            and self.text[self.units[j - 1].end:u.start].strip() in (",", "("):
+                        break                 # "tại Hà Khẩu, Trung Quốc, A và B tổ chức": the place's country
                     subj.insert(0, u)
                     a = a2
                 if self.lex.preposition_before.search(cl, 0, a):
@@ -434,6 +439,12 @@ class _Sentence:
         elif t.pred == "has-country":
             m = ms[0]
             ok = bool(_attr(m, "country_key")) or bool(m.key and dict(lex.entries[m.key].attrs).get("country"))
+        elif t.pred == "has-parties":
+            g = ms[0]
+            ok = any(r.relation == "partyTo" and r.target is g for r in self.out)
+        elif t.pred == "object":
+            u = args[0]
+            ok = isinstance(u, _Unit) and _object_of_event(u, units, self.text)
         elif t.pred == "qualifier":
             ok = bool(_attr(ms[0], "qualifier"))
         elif t.pred == "between":
@@ -450,32 +461,88 @@ class _Sentence:
         return ok != t.negate
 
 
+def _object_of_event(u: _Unit, units: list[_Unit], text: str) -> bool:
+    """Is `u` the object of an event told by a verb right before it ("thăm chính thức Nhật Bản")?"""
+    prev = next((x for x in reversed(units) if x.end <= u.start), None)
+    return prev is not None and prev.code == "E" and bool(_attr(prev.head, "frame")) \
+        and len(_WORD.findall(text[prev.end:u.start])) <= 3 and not any(c in text[prev.end:u.start] for c in ",;:")
+
+
 def main_event(mentions: list[Mention]) -> Mention | None:
     """The article's main event: the first event it names (not a reference back to another)."""
     events = sorted((m for m in mentions if m.type == "Event" and not _attr(m, "ref")), key=lambda m: m.start)
     return events[0] if events else None
 
 
-def article_sides(mentions: list[Mention]) -> list[Mention]:
+def _side(m: Mention, lex: Lexicon | None) -> bool:
+    """A party that can be one side of a bilateral article: a country, or an international body
+    of the gazetteer (ASEAN, the EU, IOM) — "quan hệ ASEAN-EU", "hai bên"."""
+    if m.type == "Country":
+        return True
+    return lex is not None and m.type == "Organization" and bool(m.key) and not _attr(m, "nested") \
+        and m.key in lex.entries and not dict(lex.entries[m.key].attrs).get("country") \
+        and not dict(lex.entries[m.key].attrs).get("parent")
+
+
+def article_sides(mentions: list[Mention], lex: Lexicon | None = None) -> list[Mention]:
     """The two sides of a bilateral article ("hai bên", "hai nước"): the two countries it names most
     often, each at least twice and more often than any third, and named together in one sentence at
     least once; none otherwise."""
     count: dict[str, int] = {}
     first: dict[str, Mention] = {}
     for m in mentions:
-        if m.type == "Country":
+        if _side(m, lex):
             k = mention_key(m)
             count[k] = count.get(k, 0) + 1
             first.setdefault(k, m)
-    ranked = sorted(count, key=lambda k: (-count[k], first[k].start))
-    if len(ranked) < 2 or count[ranked[1]] < 2 or (len(ranked) > 2 and count[ranked[2]] == count[ranked[1]]):
+    # of two named as often, a country before a body; a body as often as the second country is no third side
+    ranked = sorted(count, key=lambda k: (-count[k], first[k].type != "Country", first[k].start))
+    if len(ranked) < 2 or count[ranked[1]] < 2 or (len(ranked) > 2 and count[ranked[2]] == count[ranked[1]]
+                                                   and first[ranked[2]].type == first[ranked[1]].type):
         return []
     # and the article names them together somewhere ("Việt Nam và Malaysia", "Việt Nam – Malaysia")
     a, b = ranked[0], ranked[1]
-    at = [(m.sentence, m.start, mention_key(m)) for m in mentions if m.type == "Country" and mention_key(m) in (a, b)]
+    at = [(m.sentence, m.start, mention_key(m)) for m in mentions if _side(m, lex) and mention_key(m) in (a, b)]
     if not any(s1 == s2 and k1 != k2 and abs(p1 - p2) <= SIDES_NEAR for s1, p1, k1 in at for s2, p2, k2 in at):
         return []
     return [first[a], first[b]]
+
+
+def _local_body(m: Mention, lex: Lexicon) -> tuple[str, str] | None:
+    """("công an", "huyen-bat-xat") for "Công an huyện Bát Xát": a body's name that ends with a
+    gazetteer locality, as the words before it and the locality's id; None otherwise."""
+    name = m.text
+    for start, end, (_, keys) in lex.gazetteer_matches(name):
+        if end == len(name) and start > 0 and name[start - 1].isspace():
+            key = keys[0][0]
+            if lex.entries[key].type == "Location":
+                return " ".join(name[:start].split()).casefold(), key
+    return None
+
+
+def local_parents(mentions: list[Mention], lex: Lexicon) -> list[RelationMention]:
+    """A district's body is part of the same body of its province when the article names both
+    ("Công an huyện Bát Xát" partOf "Công an tỉnh Lào Cai"): the gazetteer gives the district's province.
+    Only bodies of a vertical system (cues.tsv partOf/vertical: police, procuracy, courts): a district's
+    People's Committee answers to the province's but is no part of it."""
+    vertical = {" ".join(w.split()).casefold() for w in lex.word_classes.get("partOf/vertical", ())}
+    bodies: dict[tuple[str, str], Mention] = {}
+    local = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.type != "Organization" or _attr(m, "nested"):
+            continue
+        lb = _local_body(m, lex)
+        if lb is not None and lb[0] in vertical:
+            bodies.setdefault(lb, m)
+            local.append((m, lb))
+    out, seen = [], set()
+    for m, (head, key) in local:
+        parent = dict(lex.entries[key].attrs).get("parent", "")
+        whole = bodies.get((head, parent)) if parent else None
+        if whole is not None and (mention_key(m), parent) not in seen:
+            seen.add((mention_key(m), parent))
+            out.append(RelationMention(m, "partOf", whole, "r.partOf.locality", m.sentence))
+    return out
 
 
 def find_relations(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[RelationMention]:
@@ -483,9 +550,9 @@ def find_relations(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
     main = main_event(mentions)
-    sides = article_sides(mentions)
+    sides = article_sides(mentions, lex)
     out: list[RelationMention] = []
     # a sentence that names nobody may still speak of the two sides ("Hai bên nhất trí hợp tác …")
     for si in range(len(doc.sentences)) if sides else sorted(by_sentence):
         out += _Sentence(doc, si, by_sentence.get(si, []), lex, main, sides).run(lex.relation_rules)
-    return out
+    return out + local_parents(mentions, lex)

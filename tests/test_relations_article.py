@@ -1,0 +1,108 @@
+"""Links read over the whole article or shaped by it (our own sentences): a district's police is
+part of its province's; an international body can be a side of a bilateral article; a party right
+after an event told by a verb is its object, not the subject of the next verb; an operation verb
+may take 'thành công' before its object."""
+import kg
+
+RULES = kg.load_rules()
+
+
+def _links(text, tmp_path):
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    g = kg.build_graph(kg.read_corpus(tmp_path), RULES, all_topics=True)
+    return {(g.nodes[u]["label"], d["relation"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True)}
+
+
+def test_a_district_police_is_part_of_its_province_police(tmp_path):
+    links = _links("Công an huyện Vị Xuyên tiếp nhận tin báo của người dân. "
+                   "Công an tỉnh Hà Giang đã chỉ đạo điều tra vụ việc.", tmp_path)
+    assert ("Công an huyện Vị Xuyên", "partOf", "Công an tỉnh Hà Giang") in links
+
+
+def test_a_district_people_committee_is_not_part_of_the_province_one(tmp_path):
+    links = _links("UBND huyện Vị Xuyên báo cáo vụ việc. UBND tỉnh Hà Giang đã chỉ đạo xử lý.", tmp_path)
+    assert not any(r == "partOf" for _, r, _ in links)
+
+
+def test_an_international_body_is_a_side_of_a_bilateral_article(tmp_path):
+    text = ("Cuộc họp Quan chức cao cấp ASEAN-EU lần thứ 20 diễn ra tại Bangkok. "
+            "Quan hệ ASEAN-EU phát triển tốt đẹp; EU là đối tác lớn của ASEAN. "
+            "Hai bên nhất trí tăng cường hợp tác phòng, chống mua bán người. "
+            "EU ủng hộ vai trò trung tâm của ASEAN.")
+    links = _links(text, tmp_path)
+    assert any(r == "cooperatesWith" and {s, t} == {"ASEAN", "Liên minh Châu Âu"} for s, r, t in links)
+
+
+def test_a_visited_country_does_not_attend_the_next_event(tmp_path):
+    links = _links("Thủ tướng Nguyễn Văn An sẽ thăm chính thức Nhật Bản và tham dự Hội nghị Tương lai "
+                   "châu Á lần thứ 30 tại Tokyo.", tmp_path)
+    assert ("Nguyễn Văn An", "participatedIn", "Hội nghị Tương lai châu Á lần thứ 30") in links
+    assert ("Nhật Bản", "participatedIn", "Hội nghị Tương lai châu Á lần thứ 30") not in links
+
+
+def test_an_operation_verb_may_take_thanh_cong_before_its_object(tmp_path):
+    links = _links("Ngày 5/4, Đồn Biên phòng Thanh Thủy giải cứu thành công 5 phụ nữ bị lừa bán "
+                   "sang Trung Quốc.", tmp_path)
+    assert any(s == "Đồn Biên phòng Thanh Thủy" and r == "organized" and t.startswith("Giải cứu thành công 5 phụ nữ")
+               for s, r, t in links), links
+
+
+def test_a_name_the_entity_rules_did_not_read_does_not_end_a_list(tmp_path):
+    # "Xyz Abc Def": capitalised words no rule reads as a name; the list of companions goes on after them
+    links = _links("Phó Thủ tướng Nguyễn Văn An thăm chính thức Malaysia. Tháp tùng Phó Thủ tướng có "
+                   "Tổng Thanh tra Chính phủ Xyz Abc Def, Thứ trưởng các Bộ Ngoại giao, Tư pháp.", tmp_path)
+    parts = {s for s, r, _ in links if r == "participatedIn"}
+    assert {"Thanh tra Chính phủ", "Bộ Ngoại giao", "Bộ Tư pháp"} <= parts, parts
+
+
+def test_the_inviter_before_a_delegation_is_not_the_visitor(tmp_path):
+    links = _links("Nhận lời mời của Đại tướng Trần Văn Lâm, Bộ trưởng Bộ Công an, Đoàn đại biểu cấp cao "
+                   "Bộ Nội vụ Lào do Bộ trưởng Vilay Xaysana dẫn đầu đã thăm chính thức Việt Nam từ ngày 5 "
+                   "đến 8/8.", tmp_path)
+    visitors = {s for s, r, _ in links if r == "participatedIn"}
+    assert {"Vilay Xaysana", "Bộ Nội vụ Lào"} <= visitors, links
+    assert "Trần Văn Lâm" not in visitors
+
+
+def test_the_country_of_the_place_is_not_a_subject(tmp_path):
+    links = _links("Ngày 10/11, tại thành phố Hà Khẩu, Trung Quốc, Bộ Tư lệnh Bộ đội Biên phòng và Cục Quản lý "
+                   "xuất nhập cảnh Trung Quốc tổ chức Hội đàm biên phòng lần thứ 5.", tmp_path)
+    organisers = {s for s, r, _ in links if r == "organized"}
+    assert "Bộ Tư lệnh Bộ đội Biên phòng" in organisers, links
+    assert "Trung Quốc" not in organisers
+
+
+def test_a_body_that_takes_part_in_a_named_training_participates(tmp_path):
+    links = _links("Cán bộ Công an tỉnh Hà Giang tham gia Lớp tập huấn về kỹ năng điều tra tội phạm mua bán người.",
+                   tmp_path)
+    assert ("Công an tỉnh Hà Giang", "participatedIn", "Lớp tập huấn về kỹ năng điều tra tội phạm mua bán người") in links
+
+
+def test_two_countries_that_step_up_cooperation_cooperate(tmp_path):
+    links = _links("Việt Nam và Australia tăng cường hợp tác phòng, chống mua bán người.", tmp_path)
+    assert any(r == "cooperatesWith" and {s, t} == {"Việt Nam", "Australia"} for s, r, t in links), links
+
+
+def test_the_ministries_of_two_ministers_in_talks_cooperate(tmp_path):
+    links = _links("Ngày 3/6, tại Hà Nội, Thượng tướng Trần Văn Lâm, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an "
+                   "đã hội đàm với Bộ trưởng Bộ Nội vụ Campuchia Sar Kheng.", tmp_path)
+    assert any(r == "cooperatesWith" and {s, t} == {"Bộ Công an", "Bộ Nội vụ Campuchia"} for s, r, t in links), links
+    assert not any(r == "cooperatesWith" and "Bộ Chính trị" in (s, t) for s, r, t in links)
+    talks = [t for s, r, t in links if s == "Bộ Công an" and r == "participatedIn"]
+    assert talks and talks[0].startswith("Hội đàm")
+
+
+def test_an_event_funded_in_the_passive_and_one_within_a_plan(tmp_path):
+    links = _links("Ngày 12/4, Cục Cảnh sát hình sự tổ chức Hội thảo về hỗ trợ nạn nhân bị mua bán. Hội thảo được "
+                   "tài trợ bởi Cơ quan Phát triển quốc tế Hoa Kỳ (USAID). Đây là hoạt động nằm trong Kế hoạch "
+                   "thực hiện Chương trình phòng, chống mua bán người giai đoạn 2021-2025.", tmp_path)
+    assert ("Cơ quan Phát triển Quốc tế Hoa Kỳ", "funded", "Hội thảo về hỗ trợ nạn nhân bị mua bán") in links, links
+    assert any(s == "Hội thảo về hỗ trợ nạn nhân bị mua bán" and r == "underFramework" and t.startswith("Kế hoạch")
+               for s, r, t in links), links
+
+
+def test_each_side_named_in_a_three_sided_meeting_takes_part(tmp_path):
+    links = _links("Hội nghị tham vấn ba bên Việt Nam - Lào - Campuchia về phòng, chống mua bán người diễn ra "
+                   "tại Hà Nội.", tmp_path)
+    sides = {s for s, r, _ in links if r == "participatedIn"}
+    assert {"Việt Nam", "Lào", "Campuchia"} <= sides, links
