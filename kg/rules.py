@@ -67,11 +67,13 @@ CODE_CLASSES = frozenset({
     "street",                                    # "phố Đội Cấn": a street named after a unit or a person
     "abroad",                                    # "Thượng viện": a body Việt Nam has not (a foreign country's)
     "construction",                              # "Dự án mở rộng sân bay …": building works, no agreement
+    "adjunct",                                   # "… Việt Nam cho đại diện …": an adjunct after a capitalised title
+    "numbered",                                  # "điều 246 Bộ luật …": a numbered item, not a count
     "alias", "anaphor", "plural", "ordinal", "topic", "distribute", "intro",
     "preposition",                               # a body right after it is no clause's subject
     "partOf/vertical",                           # "Công an huyện X" is part of "Công an tỉnh Y" (r.partOf.locality)
 })
-CUE_HELPERS = {"alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "construction"}
+CUE_HELPERS = {"alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "construction", "adjunct", "numbered"}
 ENUMS = {
     ("heads.tsv", "type"): set(ENTITY_TYPES),
     ("cues.tsv", "relation"): set(RELATIONS) | CUE_HELPERS,

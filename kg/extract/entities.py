@@ -703,7 +703,7 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
         return not (nxt == "một" or nxt[:1].isdigit() or any(s.text.startswith(p + " ", s.words[k + 1][0])
                                                               for p, _, _ in lex.cues.get("plural", ())))
         # "Luật Dự trữ và một loạt các văn bản …": a quantity after "và" starts another noun phrase
-    if k > j and w in _ADJUNCT_PREPOSITIONS and s.gap(k) == " " and s.words[k - 1][2][:1].isupper():
+    if k > j and w in lex.adjunct_words and s.gap(k) == " " and s.words[k - 1][2][:1].isupper():
         return False                        # "Chương trình Thương hiệu Thực phẩm Việt Nam cho đại diện …": after
         # a title's capitalised last word, "cho" (for), "trong", "ở", "từ", "vì" open the clause's adjunct
     if k > j and s.gap(k).strip() == "," and not _comma_pair(s, k) and (
@@ -924,7 +924,7 @@ def _title_mention(doc, si, s: _Sent, i, hn, lex, etype, rid, gaz) -> Mention | 
     if len(text.split()) < hn + 1:
         return None
     before = s.text[max(0, ws - 24):ws].rstrip().lower()
-    if etype == "Agreement" and ((" " + before).endswith(lex.plural_words) or _COUNT_BEFORE.search(before)) \
+    if etype == "Agreement" and ((" " + before).endswith(lex.plural_words) or (lex.count_before and lex.count_before.search(before))) \
             and not any(w[:1].isupper() or w[:1].isdigit() for w in text.split()[hn:]):
         return None                         # "12 Hiệp định thương mại tự do", "các Đề án …": a kind, not one document
     if etype == "Agreement" and not _named_enough(text, hn, lex):
@@ -947,9 +947,6 @@ def _up_to_acronym(s: _Sent, end: int, lex: Lexicon) -> int:
     return stop
 
 
-# a count before a head: "ký 12 Hiệp định …" (twelve agreements); not an article's number ("điều 246 Bộ luật …")
-_COUNT_BEFORE = re.compile(r"(?<!\w)(?!(?:điều|khoản|số|mục|chương|điểm|lần|thứ|năm|ngày|tháng)\s)\w+\s+(?:[2-9]|[1-9]\d)$")
-_ADJUNCT_PREPOSITIONS = frozenset({"cho", "trong", "ở", "từ", "vì"})
 _TRAILING = frozenset({"preposition", "conjunction", "determiner", "particle"})
 
 

@@ -87,6 +87,8 @@ class Lexicon:
     street_words: frozenset[str] = frozenset()         # cues.tsv street: "phố", "đường" (a street named after …)
     abroad_words: frozenset[str] = frozenset()         # cues.tsv abroad: bodies Việt Nam has not ("Thượng viện")
     construction_words: tuple[str, ...] = ()           # cues.tsv construction, lower case: "mở rộng", "nhà máy"
+    adjunct_words: frozenset[str] = frozenset()        # cues.tsv adjunct: "cho", "trong" after a capitalised title
+    count_before: re.Pattern | None = None             # a count before a head, not after a cues.tsv numbered word
     home_country: str = ""                             # gazetteer key of the press's own country (events.tsv home)
     title_first_words: frozenset[str] = frozenset()
     titles: list[str] = field(default_factory=list)
@@ -308,6 +310,11 @@ def _compile(rules: Rules) -> Lexicon:
     lex.post_first_lower = frozenset(p.split()[0].lower() for p in lex.posts if " " in p)
     lex.street_words = frozenset(c for c, _, _ in lex.cues.get("street", ()))
     lex.abroad_words = frozenset(c for c, _, _ in lex.cues.get("abroad", ()))
+    lex.adjunct_words = frozenset(c for c, _, _ in lex.cues.get("adjunct", ()))
+    numbered = [c for c, _, _ in lex.cues.get("numbered", ())]
+    # a count before a head: "ký 12 Hiệp định …" (twelve agreements); not a numbered item ("điều 246 Bộ luật …")
+    lex.count_before = re.compile(rf"(?<!\w)(?!(?:{_alternatives(numbered)})\s)\w+\s+(?:[2-9]|[1-9]\d)$") \
+        if numbered else re.compile(r"(?<!\w)\w+\s+(?:[2-9]|[1-9]\d)$")
     lex.construction_words = tuple(sorted({c.lower() for c, _, _ in lex.cues.get("construction", ())}, key=len, reverse=True))
     lex.plural_words = tuple(sorted({" " + c.lower() for c, _, _ in lex.cues.get("plural", ())}, key=len, reverse=True))
     lex.title_first_words = frozenset(lex.titles_by_first)
