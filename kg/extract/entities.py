@@ -802,7 +802,7 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
     form = s.form
     starts = lex.pattern_starts              # word -> types with a head starting with it (memo)
     firsts = lex.head_first_words
-    heads = [i for i, w in enumerate(s.tokens) if w in firsts and lex.heads_starting(w)]
+    heads = [] if firsts.isdisjoint(s.tokens) else [i for i, w in enumerate(s.tokens) if w in firsts]
     for i in heads:                          # most words start no head: nothing to do there
         ws, we, w = s.words[i]
         types = starts.get(w) or lex.heads_starting(w)

@@ -89,8 +89,18 @@ def _any_of(er: EventRules, kinds: tuple[str, ...], cls: str | None = None) -> r
     """One regex for the phrases of `kinds` (of class `cls`), whole words, over lower-case text."""
     phrases = sorted({" ".join(w) for k in kinds for items in er.phrases.get(k, {}).values()
                       for w, c, _ in items if cls is None or c == cls}, key=lambda p: (-len(p), p))
-    alts = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
-    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)" if alts else r"(?!)")
+    alts = "|".join(_word_start(p) for p in phrases)
+    return re.compile(rf"(?:{alts})(?!\w)" if alts else r"(?!)")
+
+
+def _word_start(phrase: str) -> str:
+    """`phrase` as a regex that starts a word: its words joined by any white space, and no word
+    character before it. That test stands after the first character, not before it: a regex that
+    opens with literal characters is searched by looking for them (fast), one that opens with a
+    look-behind is tried at every position of the text."""
+    body = r"\s+".join(map(re.escape, phrase.split()))
+    first = re.escape(phrase[0])
+    return first + r"(?<!\w[\s\S])" + body[len(first):]
 
 
 # --- one sentence, with its mentions -------------------------------------------------------

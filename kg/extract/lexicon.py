@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import ahocorasick
 
@@ -18,8 +19,9 @@ GAZETTEERS = (
     ("gazetteer/agreements.tsv", "Agreement"),
 )
 DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "\u00a0": " ", "\t": " "})
-# str.translate looks every character up in a dict (slow on non-ASCII text): only when needed
-_ODD_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in DASHES) + "]")
+# str.translate looks every character up in a dict (slow on non-ASCII text): each odd character is
+# replaced on its own instead, when the text has it (`in` and `replace` scan text at C speed)
+_ODD_CHARS = tuple((chr(c), r) for c, r in DASHES.items())
 PATTERN_TYPES = ("Location", "Organization", "Agreement", "Event")
 LOWER_EVENT = "lower-case Event"      # "hội thảo lần thứ nhất": an event head written in lower case
 # Punctuation that may stand between two members of a list ("A, B; C (D)"); the words that may
@@ -30,8 +32,9 @@ LIST_PUNCTUATION = (",", ";", ")", "(", "…", "...")
 def match_form(text: str) -> str:
     """Same-length lower-cased form used for matching (dashes and odd spaces unified; the two tone
     placements are matched by listing both spellings of every name, see text.tone_variants)."""
-    if _ODD_CHARS.search(text):
-        text = text.translate(DASHES)
+    for c, r in _ODD_CHARS:
+        if c in text:
+            text = text.replace(c, r)
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered
@@ -145,14 +148,12 @@ class Lexicon:
         """The phrases of the relation rules that occur in the lower-cased `lowered` (maybe inside words)."""
         if self.relation_phrases is None:
             return set()
-        return {form for _, form in self.relation_phrases.iter(lowered)}
+        return set(map(_second, self.relation_phrases.iter(lowered)))
 
     def relation_candidates(self, present: set[str]) -> set[int]:
         """The rules (Compiled.n) whose first needed phrase occurs: the only ones worth trying."""
-        out = set(self.relation_free)
-        for p in present:
-            out.update(self.relation_by_phrase.get(p, ()))
-        return out
+        by_phrase = self.relation_by_phrase
+        return set(self.relation_free).union(*(by_phrase[p] for p in present if p in by_phrase))
 
     def gazetteer_matches(self, text: str, form: str | None = None) -> list[tuple[int, int, str]]:
         """All (start, end, surface) hits of gazetteer names in `text`, as candidates
@@ -175,6 +176,7 @@ class Lexicon:
         return self.country_suffixes[name]
 
 
+_second = itemgetter(1)
 _CACHE: dict[str, Lexicon] = {}
 _DICTIONARY: list[frozenset[str]] = []
 
@@ -287,7 +289,8 @@ def _compile(rules: Rules) -> Lexicon:
     firsts = {w for etype in PATTERN_TYPES for w, hs in lex.heads_by_first.get(etype, {}).items() if hs}
     # a lower-case event head ("hội thảo lần thứ nhất") starts with the lower-cased first word
     firsts |= {w.lower() for w, hs in lex.heads_by_first.get("Event", {}).items() if hs}
-    lex.head_first_words = frozenset(firsts)
+    # (only the words some head really starts with: a sentence's words are looked up here, not one by one)
+    lex.head_first_words = frozenset(w for w in firsts if lex.heads_starting(w))
     for g in sorted(lex.generic, key=len, reverse=True):
         lex.generic_by_first.setdefault(g.split()[0], []).append(g)
     for head, _, level in lex.heads.get("Organization", []):

@@ -125,6 +125,7 @@ class _Sentence:
             last_end = b
         self.present = lex.relation_words_in(self.text.lower())
         self.candidates = lex.relation_candidates(self.present)
+        self._skel: _Skeleton | None = None
         self.out: list[RelationMention] = []
         self.seen: set[tuple[int, str, int]] = set()
         ev = next((m for m in self.all if m.type == "Event" and not _attr(m, "nested")), None)
@@ -157,7 +158,7 @@ class _Sentence:
             if not self._may_match(c, codes, n):
                 continue
             if skel is None:
-                skel = _Skeleton(self.text, self.units)
+                skel = self._skeleton()
             if c.rule.scope == "sentence":
                 for m in self._matches(c, skel.text):
                     self._apply(c, m, self.units, {})
@@ -176,6 +177,12 @@ class _Sentence:
                 for m in self._matches(c, clause):
                     self._apply(c, m, self.units, bound)
         return self.out
+
+    def _skeleton(self) -> _Skeleton:
+        """The skeleton of the current units, made again only when an apposition round has merged some."""
+        if self._skel is None or self._skel.units is not self.units:
+            self._skel = _Skeleton(self.text, self.units)
+        return self._skel
 
     def _may_match(self, c: Compiled, codes, n: int) -> bool:
         """Could the rule match at all: its words occur in the sentence and it names enough entities
@@ -291,7 +298,7 @@ class _Sentence:
         (Bộ Ngoại giao)", ", Công an tỉnh X" is the next member of a list, not a second parent."""
         if not self._may_match(c, {u.code for u in self.units}, len(self.units)):
             return False
-        sk = _Skeleton(self.text, self.units)
+        sk = self._skeleton()
         parent: dict[int, int] = {}           # unit index -> the unit index that absorbs it
         ends: dict[int, int] = {}             # head unit index -> text offset the match reaches
         index = {id(u): i for i, u in enumerate(self.units)}
