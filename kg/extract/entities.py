@@ -1131,7 +1131,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
             e = lex.entries[key]
             out.append(Mention(doc.id, si, base + a, base + b, sent.text[a:b], e.type, rules_of.get(a, e.rule), key))
         out += _pattern_mentions(doc, si, s, lex, gaz_spans)
-        if lex.distributive is not None and lex.distributive.search(sent.text):
+        if lex.distributive is not None and lex.may_distribute(s.tokens) and lex.distributive.search(sent.text):
             out += _distributed_mentions(doc, si, sent.text, lex, [(m.start - base, m.end - base) for m in out[first:]])
         if not lex.post_first_words.isdisjoint(s.tokens):
             gaz = {g[0]: g for g in gaz_spans}

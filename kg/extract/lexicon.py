@@ -123,6 +123,8 @@ class Lexicon:
     seat_words: tuple[str, ...] = ()
     intro_before: re.Pattern | None = None       # intro: "Thông qua X, …" (X is a means, not in apposition)
     distributive: re.Pattern | None = None       # distribute: "các Bộ: Quốc phòng, Ngoại giao" (plural + head)
+    distributive_head: re.Pattern | None = None  # its heads, when each is one word: a sentence without one is skipped
+    distributive_words: dict[str, bool] = field(default_factory=dict)   # memo of may_distribute: word -> a head?
     # relation rules (rules/relations.tsv), compiled once: scope -> rules ("body": clause and sentence
     # rules in file order); the phrases they name, for a quick look at which may match a sentence
     relation_rules: dict = field(default_factory=dict)
@@ -154,6 +156,21 @@ class Lexicon:
         """The rules (Compiled.n) whose first needed phrase occurs: the only ones worth trying."""
         by_phrase = self.relation_by_phrase
         return set(self.relation_free).union(*(by_phrase[p] for p in present if p in by_phrase))
+
+    def may_distribute(self, words: list[str]) -> bool:
+        """Could `distributive` match a sentence of these words (entities._Sent tokens)? Its shared
+        head stands alone between white space and white space or ':', so it is one of the words;
+        a regex search of every sentence costs far more than a look at its words. Remembered per word."""
+        if self.distributive_head is None:
+            return True
+        memo = self.distributive_words
+        for w in words:
+            hit = memo.get(w)
+            if hit is None:
+                hit = memo[w] = self.distributive_head.fullmatch(w) is not None
+            if hit:
+                return True
+        return False
 
     def gazetteer_matches(self, text: str, form: str | None = None) -> list[tuple[int, int, str]]:
         """All (start, end, surface) hits of gazetteer names in `text`, as candidates
@@ -440,3 +457,5 @@ def _compile_glue(lex: Lexicon) -> None:
     heads = _glue(lex, "distribute", "")
     plural = _alternatives(_glue(lex, "plural", ""))
     lex.distributive = re.compile(rf"(?<!\w){plural}\s+(?i:({_alternatives(heads)}))\s*:?\s+") if heads else None
+    if heads and all(re.fullmatch(r"[^\W\d_]+", h) for h in heads):     # one word of letters each
+        lex.distributive_head = re.compile(rf"(?i:{_alternatives(heads)})")
