@@ -453,7 +453,10 @@ def words_rx(phrases) -> str:
     # "ký kết") is never tried instead when the rest of the pattern fails after the longer one
     if all(_wordy(p[0]) and _wordy(p[-1]) for p in phrases):
         body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
-        return r"(?<!\w)(?>(?:" + body + r")(?!\w))"
+        # the look-ahead for the phrases' first letters rules most places out in one step (the
+        # regex engine would otherwise enter every alternative at every word it meets)
+        firsts = "".join(re.escape(c) for c in sorted({p[0] for p in phrases}))
+        return r"(?=[" + firsts + r"])(?<!\w)(?>(?:" + body + r")(?!\w))"
     return "(?>" + "|".join(_phrase_rx(p) for p in phrases) + ")"
 
 
