@@ -476,3 +476,13 @@ def test_an_events_theme_after_a_colon_names_it(tmp_path):
 
 def test_a_bare_event_head_before_a_colon_is_a_captions_label(tmp_path):
     assert not events_of(tmp_path, "Hội thảo: Đại biểu tham quan khu trưng bày sản phẩm")
+
+
+def test_a_committee_named_in_lower_case_by_its_subject(tmp_path):
+    # "Ủy ban hỗn hợp về hợp tác kinh tế": the joint committee on economic cooperation, all in lower case
+    found = orgs(tmp_path, "Ủy ban hỗn hợp về hợp tác kinh tế, thương mại sẽ họp vào tháng 9.")
+    assert "Ủy ban hỗn hợp về hợp tác kinh tế" in found
+
+
+def test_a_lower_case_verb_phrase_after_a_group_is_no_name(tmp_path):
+    assert not orgs(tmp_path, "Nhóm thanh niên về quê ăn Tết.")

@@ -686,6 +686,45 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
 _YEARS = re.compile(r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?")
 
 
+def _lower_words(s: _Sent, k: int, lex: Lexicon, most: int) -> int:
+    """Word index past the lower-case dictionary words from word k (at most `most` syllables): compounds
+    of any class but function words, single syllables that are nouns, adjectives or name words."""
+    n, start = len(s.words), k
+    while k < n and (k == start or s.gap(k) == " ") and s.words[k][2].isalpha() and s.words[k][2].islower() \
+            and not _is_stop(s, k, lex, "Organization"):
+        for size in (3, 2, 1):
+            if k + size > n or any(s.gap(k + i) != " " or not s.words[k + i][2].islower() for i in range(1, size)):
+                continue
+            phrase = " ".join(s.words[k + i][2] for i in range(size))
+            cls = lex.word_class.get(phrase)
+            if size > 1 and phrase in lex.compounds and cls not in CLAUSE_CLASSES:
+                break
+            if size == 1 and (phrase in lex.name_words or cls in NAME_CLASSES):
+                break
+        else:
+            break
+        if k + size - start > most:
+            break
+        k += size
+    return k
+
+
+def _named_by_subject(s: _Sent, j: int, lex: Lexicon, tails: tuple[str, ...]) -> int:
+    """Word index past a committee's or a group's name written all in lower case after its capitalised
+    head: a few words of its kind, then "về" and its subject, up to punctuation ("Nhóm làm việc chung về
+    hợp tác hải quân;", the joint working group on naval cooperation). j if there is none."""
+    if "về" not in tails:
+        return j
+    k = _lower_words(s, j, lex, 4)
+    n = len(s.words)
+    if k == j or k + 1 >= n or s.words[k][2] != "về" or s.gap(k) != " " or s.gap(k + 1) != " ":
+        return j
+    t = _lower_words(s, k + 1, lex, 6)
+    if t == k + 1 or (t < n and s.gap(t).strip()[:1] not in (",", ";", ".", ")", "(", ":")):
+        return j
+    return t
+
+
 def _theme_after_colon(s: _Sent, k: int, j: int, lex: Lexicon) -> bool:
     """After a generic event head and a colon ("Hội thảo khoa học: …"), does a theme follow: a
     capitalised word that opens no name of a person, body or post?"""
@@ -901,7 +940,13 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                 nxt = s.words[j][2]
                 if nxt[:1].isupper() and _ROMANISED_NAME.fullmatch(nxt):
                     continue                 # "Ban Ki-moon": a foreign person's name, not the board ("Ban") of a body
-                if _cap(nxt) or nxt.lower() in lex.name_words or s.words[j][0] in gaz or _NUMBER.fullmatch(nxt) \
+                subject_end = _named_by_subject(s, j, lex, lex.head_tails.get(rid, ())) if capital and nxt.islower() else j
+                if subject_end > j:
+                    a, b = ws, s.words[subject_end - 1][1]
+                    out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Organization", rid,
+                                       attrs=(("level", str(level)),)))
+                    org_taken.append((a, b))
+                elif _cap(nxt) or nxt.lower() in lex.name_words or s.words[j][0] in gaz or _NUMBER.fullmatch(nxt) \
                         or (nxt.islower() and _lower_run(s, j, lex, True)):
                     after_post = bool(lex.post_before.search(s.text, max(0, ws - 40), ws)
                                       # "Chánh Văn phòng Tổng cục …": a post that ends with the head itself
