@@ -241,6 +241,9 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             break                           # "Đội T B T B", "Đội Việt Nam C": a table's letters, a team's letter
         if k > j and own_head and s.phrase_at(k, own_head):
             break                           # "Đại học Nội vụ Đại học Tài nguyên …": a list written without commas
+        if k > j and level >= 3 and _cap(w) and (sib := _heads_at(s, k, lex, "Organization")) and sib[2] == level \
+                and s.gap(k) == " ":
+            break                           # "Đại học Lâm nghiệp Học viện Nông nghiệp …": a sibling of the same rank
         if k > j and level >= 3 and _parent_starts(s, k, lex, g, level):
             saw_cap = True                  # ("Phòng nghiệp vụ Công an tỉnh …": a unit named in lower case, then its parent)
             break                           # "Phòng Quản lý xuất nhập cảnh Công an tỉnh Lào Cai": the unit, then its parent
@@ -271,6 +274,11 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                 and _vietnamese(s.words[k - 1][2]):
             k += 1                          # "… Thương binh và Xã hội": "và" joins two words of one name
             continue                        # (the name ends after the word it joins, never on "và")
+        if w == "và" and k > j and k + 1 < n and s.gap(k + 1) == " " and _short_acronym(s.words[k - 1][2]) \
+                and _short_acronym(s.words[k + 1][2]) and not _heads_at(s, k + 1, lex, "Organization") \
+                and s.words[k + 1][0] not in gaz:
+            k = end = k + 2                 # "Sở TN và MT": "và" joins two abbreviated words of one name
+            continue
         if w == "và" and k > j and s.words[k - 1][2].islower() and saw_cap and k + 1 < n and s.gap(k + 1) == " " \
                 and s.words[k + 1][2].islower():
             run = _lower_run(s, k + 1, lex, False, j)
@@ -353,6 +361,17 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
 NAME_CLASSES = frozenset({"noun", "adjective"})
 NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "de", "da", "al", "el", "bte"})
 CLAUSE_CLASSES = frozenset({"preposition", "conjunction", "adverb", "pronoun", "determiner", "particle"})
+
+
+def _after_cue(s: _Sent, k: int, cues: frozenset[str]) -> bool:
+    """Does one of `cues` end right before word k (as whole words)?"""
+    before = s.text[max(0, s.words[k][0] - 30):s.words[k][0]].rstrip()
+    return any(before.endswith(c) and (len(before) == len(c) or not _is_word_char(before[-len(c) - 1])) for c in cues)
+
+
+def _short_acronym(word: str) -> bool:
+    """An abbreviated word of a name: two to four capitals ("TN", "MT", "KH", "ĐT")."""
+    return 2 <= len(word) <= 4 and word.isalpha() and word.isupper()
 
 
 def _is_stop_word(word: str, lex: Lexicon) -> bool:
@@ -452,8 +471,10 @@ def _person_starts(s: _Sent, k: int, lex: Lexicon, after_post: bool = False) -> 
     nxt = s.words[k + 1][2] if k + 1 < len(s.words) and s.gap(k + 1) == " " else ""
     if nxt in NAME_PARTICLES and k + 2 < len(s.words) and s.gap(k + 2) == " ":
         nxt = s.words[k + 2][2]             # "Raus bin Sharif": a particle inside a foreign name
-    if w in lex.surnames and nxt[:1].isupper() and (after_post or prev.isupper()):
+    if w in lex.surnames and nxt[:1].isupper() and (after_post or prev.isupper()) \
+            and not _after_cue(s, k, lex.eponymous_words):
         return True                         # "Thứ trưởng Bộ GTVT Nguyễn Văn Công": after a post, the holder
+        # (but "Trường THPT Nguyễn Hữu Tiến": a school is named after a person, cues.tsv eponymous)
         # (without a post, "Trường Trung học phổ thông Trần Phú" is named after a person)
     return bool(nxt[:1].isupper() and not nxt.isupper() and w.isalpha() and not _vietnamese(w)
                 and _vietnamese(prev))
@@ -524,6 +545,9 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                     return size
                 if not first and _capital_verb_before(s, k, start, lex):
                     return size             # "Trung tâm Bảo tồn di tích …": the object of the verb that names the body
+                if not first and after < len(words) and s.gap(after).strip()[:1] in (",", ";", "(", ")"):
+                    return size             # "Vụ Giáo dục đại học (Bộ GD-ĐT)": a word the sample does not tag, where
+                    # the name visibly ends inside the sentence (a headline's last word is often its verb)
                 if after < len(words) and s.gap(after) == " " and words[after][2][:1].isupper() \
                         and not words[after][2].isupper() and lex.word_class.get(words[after][2].lower()) not in CLAUSE_CLASSES \
                         and (first or words[after][2] not in lex.surnames):
@@ -534,8 +558,11 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                     or (words[after][2][:1].isupper() and _starts_entry(s.text, words[after][0], lex)))) else 0
     if w in lex.name_words:
         return 1
-    # a lower-case syllable between two capitalised words of one name ("Hội đồng Điểm sàn Quốc gia")
-    if not first and prev[:1].isupper() and w.isalpha() and _vietnamese(w) \
+    # a lower-case syllable between two capitalised words of one name ("Hội đồng Điểm sàn Quốc gia", "Hội
+    # đồng Hợp tác vùng Vịnh": after a word begun by a capital)
+    if not first and (prev[:1].isupper() or (k - 2 >= start and words[k - 2][2][:1].isupper() and s.gap(k - 1) == " "
+                                             and f"{words[k - 2][2].lower()} {prev}" in lex.compounds)) \
+            and w.isalpha() and _vietnamese(w) \
             and lex.word_class.get(w) in (None, "noun") and k + 1 < len(words) and s.gap(k + 1) == " " \
             and words[k + 1][2][:1].isupper() and not words[k + 1][2].isupper() \
             and lex.word_class.get(words[k + 1][2].lower()) not in CLAUSE_CLASSES \
@@ -936,6 +963,8 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
         if h and ws not in gaz and not inside(ws, we, covered) and not inside(ws, we, org_taken):
             head, rid, level, hn = h
             j = i + hn
+            if s.phrase_at(j, head.split()):
+                continue                     # "Phó Tổng cục Tổng cục TDTT": the name starts at the head written again
             if j < len(s.words) and s.gap(j) == " ":
                 nxt = s.words[j][2]
                 if nxt[:1].isupper() and _ROMANISED_NAME.fullmatch(nxt):
@@ -958,6 +987,8 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                     g = gaz.get(s.words[j][0])
                     if end == j and g is not None and lex.entries[g[2]].type == "Country" and level >= 4:
                         pass                   # "Đội Hàn Quốc", "Đội Đài Bắc Trung Quốc": a country's team, not a unit
+                    elif end == j and g is not None and lex.entries[g[2]].type == "Country" and head in lex.firm_heads:
+                        pass                   # "Tập đoàn Hà Lan": a Dutch group (cues.tsv firm), no name
                     elif end == j and g is not None and lex.entries[g[2]].type == "Country":
                         end = j + 0            # "Đại sứ quán Hoa Kỳ": the head alone, qualified below
                         a, b = ws, s.words[j - 1][1]
@@ -1621,8 +1652,8 @@ def _locality_of(name: str, lex: Lexicon) -> str:
     heads = lex.heads_by_first.get("Location", {})
     for k in range(len(words) - 2, 0, -1):
         for hw, _, _ in heads.get(words[k], ()):
-            if words[k:k + len(hw)] == list(hw) and k + len(hw) < len(words):
-                return " ".join(words[k:])
+            if words[k:k + len(hw)] == list(hw) and k + len(hw) < len(words) and words[k + len(hw)][:1].isupper():
+                return " ".join(words[k:])  # a place word before a proper name ("xã Tân Bình"; not "xã hội")
     return ""
 
 
@@ -1644,7 +1675,8 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
             if within and place and not any(place.startswith(w + " ") for w in within):
                 place = ""                  # "Sở Quy hoạch - Kiến trúc, UBND quận Tân Bình": a province's department is
                 # no unit of a district (heads.tsv within): the two are listed side by side
-            if parent is not None and parent.text != m.text and 0 < int(parent.attr("level") or 0 or 2) < level \
+            if parent is not None and parent.text != m.text and parent.attr("canonical") != m.text \
+                    and 0 < int(parent.attr("level") or 0 or 2) < level \
                     and place \
                     and (gap != " (" or doc.text.startswith(")", parent.end)):
                 pname = parent.attr("canonical") or parent.text

@@ -392,6 +392,8 @@ def _stop_at(ctx_s, k: int, lex: Lexicon, er: EventRules, first: bool) -> bool:
     the head), stopwords.tsv stops for events."""
     w = ctx_s.words[k][2].lower()
     if _e._is_stop(ctx_s, k, lex, "Event"):
+        if k > 0 and ctx_s.words[k - 1][2][:1].isupper() and _e._completes_word(ctx_s, k, lex):
+            return False                    # "… Hiệp định Tự do thương mại": "do" (by) completes "Tự do" (free)
         for words, cls, _ in er.phrases.get("keep", {}).get(w, ()):
             if ctx_s.phrase_at(k, list(words), case_sensitive=False):
                 nxt = k + len(words)
