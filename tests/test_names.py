@@ -541,3 +541,14 @@ def test_free_in_a_trade_agreement_does_not_end_an_events_title(tmp_path):
     # "do" (by) ends a title, but "Tự do" (free) is one word
     found = events_of(tmp_path, "Cuộc họp lần thứ 9 Tiểu ban SHTT Hiệp định Tự do thương mại ASEAN-Úc-New Zealand diễn ra tại Hà Nội.")
     assert any(e.startswith("Cuộc họp lần thứ 9 Tiểu ban SHTT Hiệp định Tự do thương mại") for e in found)
+
+
+def test_an_adverb_ends_an_events_title(tmp_path):
+    # "vừa" (just): the clause's adverb, not a word of the summit's name
+    assert events_of(tmp_path, "Hội nghị thượng đỉnh G20 vừa diễn ra tại Đức.") == {"Hội nghị thượng đỉnh G20"}
+
+
+def test_this_kind_of_event_is_no_title(tmp_path):
+    # "kiểu này" (of this kind): a noun and a demonstrative refer to a kind of event, not to one by name
+    found = events_of(tmp_path, "Ngôi sao của Hội nghị thượng đỉnh kiểu này chỉ có thể là một tổng thống.")
+    assert not any("kiểu" in e for e in found)

@@ -840,12 +840,8 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
     if s.gap(k).strip() == "," and (lex.word_class.get(w.lower()) == "verb" and not _comma_pair(s, k)
                                     or any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ()))):
         return False                        # "…, nâng tổng số …", "…, ông Hermen Borst …": a clause or a person
-    cls = lex.word_class.get(w.lower())
-    if w.islower() and cls in ("conjunction", "adverb", "pronoun", "particle", "determiner") and not _completes_word(s, k, lex) \
-            and not (k + 1 < len(s.words) and s.gap(k + 1) == " "
-                     and lex.word_class.get(f"{w} {s.words[k + 1][2].lower()}", "noun" if f"{w} {s.words[k + 1][2].lower()}"
-                                            in lex.compounds else "") in ("noun", "adjective")):
-        return False                        # (unless it opens a noun: "chính" in "chính sách", policy)
+    if _function_word_at(s, k, lex):
+        return False
     prev = s.text[s.words[k - 1][0]:s.words[k - 1][1]] if k > j else ""
     if k > j and _DOC_NUMBER.fullmatch(prev) and any(c.isdigit() for c in prev) and s.gap(k) == " " \
             and w not in ("về", "ngày", "năm", "của", "giữa", "và") and not w[:1].isupper():
@@ -866,6 +862,21 @@ def _verb_before_quantity(s: _Sent, k: int, lex: Lexicon) -> bool:
                 and (size == 1 or " ".join(s.words[k + i][2] for i in range(size)).lower() in lex.compounds):
             return s.words[q][2].isdigit() and s.gap(q + 1) == " " and s.words[q + 1][2].islower()
     return False
+
+
+def _function_word_at(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Is word k a lower-case conjunction, adverb, pronoun, particle or determiner, which ends a title
+    ("Luật phải …", "Hội nghị thượng đỉnh G20 vừa diễn ra"), unless it completes a word or opens a noun
+    ("chính" in "chính sách", policy)?"""
+    w = s.words[k][2]
+    if not w.islower() or lex.word_class.get(w) not in ("conjunction", "adverb", "pronoun", "particle", "determiner") \
+            or _completes_word(s, k, lex):
+        return False
+    if k + 1 < len(s.words) and s.gap(k + 1) == " ":
+        pair = f"{w} {s.words[k + 1][2].lower()}"
+        if lex.word_class.get(pair, "noun" if pair in lex.compounds else "") in ("noun", "adjective"):
+            return False
+    return True
 
 
 _IMPLEMENT_LEADS = (("để",), ("triển", "khai"))

@@ -476,6 +476,11 @@ def _extend_title(s, j: int, lex: Lexicon, er: EventRules, through_commas: bool,
             break
         if _stop_at(s, k, lex, er, k == j):
             break
+        if k > j and lex.word_class.get(s.words[k][2]) == "adverb" and _e._function_word_at(s, k, lex):
+            break                           # "Hội nghị thượng đỉnh G20 vừa diễn ra …": an adverb of the clause
+        if k > j and k + 1 < n and s.gap(k + 1) == " " and s.words[k][2].islower() \
+                and lex.word_class.get(s.words[k][2]) == "noun" and lex.word_class.get(s.words[k + 1][2]) == "pronoun":
+            break                           # "Hội nghị thượng đỉnh kiểu này": "this kind of summit", no name
         if _MONTH_YEAR_AFTER.match(s.text, s.words[k - 1][1]):
             break                           # "… ASEAN-EU tháng 8-2017": when, not which
         if k > j and s.words[k][2][:1].isupper() and _word_class(s, k, lex) in ("preposition", "conjunction", "adverb") \
