@@ -552,3 +552,24 @@ def test_this_kind_of_event_is_no_title(tmp_path):
     # "kiểu này" (of this kind): a noun and a demonstrative refer to a kind of event, not to one by name
     found = events_of(tmp_path, "Ngôi sao của Hội nghị thượng đỉnh kiểu này chỉ có thể là một tổng thống.")
     assert not any("kiểu" in e for e in found)
+
+
+def test_a_university_is_named_after_a_person(tmp_path):
+    assert "Trường ĐH Nguyễn Tất Thành" in orgs(tmp_path, "Trường ĐH Nguyễn Tất Thành lấy điểm xét tuyển là 15,5 điểm.")
+
+
+def test_a_squads_subject_after_its_acronym(tmp_path):
+    # "CSĐT" (criminal police) + "tội phạm về …" (for crime of …): the squad's subject, closed by its district
+    found = orgs(tmp_path, "Lãnh đạo Đội CSĐT tội phạm về quản lý kinh tế và chức vụ quận Hà Đông cho biết.")
+    assert "Đội CSĐT tội phạm về quản lý kinh tế và chức vụ" in found
+
+
+def test_a_city_abbreviation_glued_to_its_name_is_a_locality(tmp_path):
+    # "Công an TP.Kon Tum": the squad is that city's, not every city's criminal police squad
+    found = orgs(tmp_path, "Trung tá Trần Văn Tuấn, Đội trưởng Đội cảnh sát hình sự Công an TP.Kon Tum, cho biết.")
+    assert "Đội cảnh sát hình sự, Công an TP.Kon Tum" in found
+
+
+def test_and_a_visit_after_an_events_name_is_the_next_action(tmp_path):
+    found = events_of(tmp_path, "Thủ tướng dự Hội nghị Thượng đỉnh G20 và thăm chính thức Đức.")
+    assert "Hội nghị Thượng đỉnh G20" in found and not any("thăm" in e for e in found if e.startswith("Hội nghị"))

@@ -342,7 +342,8 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
         if _cap(w):
             saw_cap = True
         elif k > j and s.words[k - 1][2].isupper() and len(s.words[k - 1][2]) > 1 \
-                and not (w == "số" and k + 1 < n and _NUMBER.fullmatch(s.words[k + 1][2])):
+                and not (w == "số" and k + 1 < n and _NUMBER.fullmatch(s.words[k + 1][2])) \
+                and not _subject_follows(s, k, lex):
             break                           # an acronym closes a name: "UBND TP chỉ đạo …" (directs), not "Đội X số 1"
         else:
             run = _lower_run(s, k, lex, k == j, j)
@@ -367,6 +368,17 @@ def _after_cue(s: _Sent, k: int, cues: frozenset[str]) -> bool:
     """Does one of `cues` end right before word k (as whole words)?"""
     before = s.text[max(0, s.words[k][0] - 30):s.words[k][0]].rstrip()
     return any(before.endswith(c) and (len(before) == len(c) or not _is_word_char(before[-len(c) - 1])) for c in cues)
+
+
+def _subject_follows(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """After an acronym, does a noun and a "về" phrase follow ("Đội CSĐT tội phạm về ma túy": the police
+    squad (CSĐT) for drug crime)? Then the noun is the unit's subject, not the clause."""
+    for size in (2, 1):
+        q = k + size
+        if q < len(s.words) and s.words[q][2] == "về" and all(s.gap(k + i) == " " for i in range(1, size + 1)):
+            phrase = " ".join(s.words[k + i][2] for i in range(size))
+            return phrase.islower() and lex.word_class.get(phrase) == "noun"
+    return False
 
 
 def _short_acronym(word: str) -> bool:
@@ -443,11 +455,16 @@ def _org_tail(s: _Sent, end: int, lex: Lexicon, gaz, tails: tuple[str, ...], lev
         return end
     if level:
         kk = k
-        while kk < n and kk - k < 5 and (kk == k or s.gap(kk) == " ") and s.words[kk][2].islower() \
-                and not _is_stop(s, kk, lex, "Organization") and _word_class_at(s, kk, lex) != "verb":
-            kk += 1
+        while kk < n and kk - k < 8 and (kk == k or s.gap(kk) == " ") and s.words[kk][2].islower() \
+                and (kk > k and s.words[kk][2] in lex.and_words or not _is_stop(s, kk, lex, "Organization")) \
+                and _word_class_at(s, kk, lex) != "verb" \
+                and not (kk > k and _heads_at(s, kk, lex, "Location")):
+            kk += _word_size_at(s, kk, lex)
         if k < kk < n and s.gap(kk).strip() in ("", ",") and _parent_starts(s, kk, lex, gaz.get(s.words[kk][0]), level):
             return kk
+        if k < kk < n and s.gap(kk) == " " and (loc := _heads_at(s, kk, lex, "Location")) and not _cap(s.words[kk][2]) \
+                and kk + loc[3] < n and _cap(s.words[kk + loc[3]][2]):
+            return kk                       # "… về ma túy quận Hà Đông": the district's squad (the place is qualified later)
     ahead = _ACRONYM_AHEAD.match(s.text, s.words[k][0])
     if ahead:                               # "… về chống Ma túy và Tội phạm (UNODC)"
         stop = ahead.end() - len(ahead.group().rsplit(" (", 1)[1]) - 2
@@ -498,7 +515,7 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
             and not (k - 2 >= start and s.gap(k - 1) == " " and words[k - 2][2][:1].isupper()
                      and f"{words[k - 2][2].lower()} {prev.lower()}" in lex.compounds):
         return 1
-    if prev[:1].isupper() and prev.isalpha() and not _vietnamese(prev):
+    if prev[:1].isupper() and prev.isalpha() and not prev.isupper() and not _vietnamese(prev):
         return 0                            # "… Nikkei đưa tin": after a foreign name, Vietnamese words are the clause
     if not first and (prev.lower(), w) in lex.name_compounds:
         return 1                            # "Sở Ngoại" + "vụ": the second syllable of a listed pair
@@ -898,6 +915,15 @@ def _implements_title_at(s: _Sent, k: int, lex: Lexicon) -> bool:
                 and s.words[i + len(cw)][2][:1].isupper() and _heads_at(s, i + len(cw), lex, "Agreement"):
             return True
     return False
+
+
+def _word_size_at(s: _Sent, k: int, lex: Lexicon) -> int:
+    """Syllables in the longest dictionary word starting at word k (1 when none is longer)."""
+    for size in (3, 2):
+        if k + size <= len(s.words) and all(s.gap(k + i) == " " for i in range(1, size)) \
+                and " ".join(s.words[k + i][2] for i in range(size)).lower() in lex.compounds:
+            return size
+    return 1
 
 
 def _word_class_at(s: _Sent, k: int, lex: Lexicon) -> str | None:
@@ -1659,7 +1685,7 @@ def _gazetteer_suffix_country(doc, m: Mention, lex: Lexicon) -> list[Mention]:
 
 def _locality_of(name: str, lex: Lexicon) -> str:
     """The locality a body's name ends with ("Công an tỉnh Lào Cai" -> "tỉnh Lào Cai"), or ""."""
-    words = name.split()
+    words = re.sub(r"\b(TP|Tp|TX|H|Q)\.(?=\w)", r"\1 ", name).split()   # "TP.Kon Tum" is "TP Kon Tum"
     heads = lex.heads_by_first.get("Location", {})
     for k in range(len(words) - 2, 0, -1):
         for hw, _, _ in heads.get(words[k], ()):

@@ -410,6 +410,16 @@ def _stop_at(ctx_s, k: int, lex: Lexicon, er: EventRules, first: bool) -> bool:
     return False
 
 
+_VERB_KINDS = ("visit", "talks", "operation", "meeting", "transfer")
+
+
+def _verb_kind_at(s, k: int, er: EventRules) -> bool:
+    """Does an event verb of events.tsv (a visit, talks, an operation, a meeting, a handover) start at word k?"""
+    w = s.words[k][2].lower()
+    return any(s.phrase_at(k, list(words), case_sensitive=False)
+               for kind in _VERB_KINDS for words, _, _ in er.phrases.get(kind, {}).get(w, ()))
+
+
 def _actor_word(s, k: int, er: EventRules) -> bool:
     """Does a person's title or a leader's post start at word k ("…, ông Trần Văn A")?"""
     w = s.words[k][2].lower()
@@ -476,6 +486,11 @@ def _extend_title(s, j: int, lex: Lexicon, er: EventRules, through_commas: bool,
             break
         if _stop_at(s, k, lex, er, k == j):
             break
+        if k > j and s.words[k][2] in lex.and_words and k + 1 < n and s.gap(k + 1) == " " \
+                and not s.words[k - 1][2].islower() and s.words[k + 1][2].islower() \
+                and (_e._word_class_at(s, k + 1, lex) == "verb" or _verb_kind_at(s, k + 1, er)):
+            break                           # "Hội nghị Thượng đỉnh G20 và thăm chính thức …": after the name, "và" + a
+            # verb is the clause's next action (but "… phát hiện và xử lý …" inside a lower-case title goes on)
         if k > j and lex.word_class.get(s.words[k][2]) == "adverb" and _e._function_word_at(s, k, lex):
             break                           # "Hội nghị thượng đỉnh G20 vừa diễn ra …": an adverb of the clause
         if k > j and k + 1 < n and s.gap(k + 1) == " " and s.words[k][2].islower() \
