@@ -584,3 +584,13 @@ def test_a_universitys_name_begins_with_a_lower_case_school(tmp_path):
 def test_a_market_is_no_school(tmp_path):
     # "thị trường" (market) ends in the syllable "trường" (school)
     assert not orgs(tmp_path, "Thị trường Mỹ và chiến trường Syria được nhắc đến.")
+
+
+def test_a_firm_named_by_its_trade_and_nationality(tmp_path):
+    # "đóng tàu" (to build ships) is the trade; "Hà Lan" the firm's nationality
+    found = orgs(tmp_path, "Ba tàu tuần tra do Tập đoàn đóng tàu Hà Lan thiết kế.")
+    assert "Tập đoàn đóng tàu Hà Lan" in found
+
+
+def test_a_firm_named_by_its_trade_and_continent(tmp_path):
+    assert "Công ty trực thăng châu Âu" in orgs(tmp_path, "Trực thăng EC-225 do Công ty trực thăng châu Âu chế tạo.")
