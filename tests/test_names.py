@@ -611,3 +611,18 @@ def test_a_district_named_after_a_country_gives_no_country(tmp_path):
 def test_a_bylines_acronym_after_a_dash_is_no_part_of_a_name(tmp_path):
     found = orgs(tmp_path, "Ông Quý, khi đó là Phó Giám đốc Sở Tài nguyên và Môi trường - PV.")
     assert "Sở Tài nguyên và Môi trường" in found and not any("PV" in o for o in found)
+
+
+def test_latest_ends_a_strategys_title(tmp_path):
+    found = agreements(tmp_path, "Chiến lược An ninh Quốc gia mới nhất của Nga đã được công bố.")
+    assert found == {"Chiến lược An ninh Quốc gia"}
+
+
+def test_a_television_programme_is_no_agreement(tmp_path):
+    assert not agreements(tmp_path, "Chương trình truyền hình Gặp gỡ cuối tuần của đài VTV phát sóng tối qua.")
+
+
+def test_a_commemoration_with_its_years_stays_in_a_declarations_title(tmp_path):
+    # "kỷ niệm 40 năm" (marking forty years) is a noun phrase, not a verb and its count
+    found = agreements(tmp_path, "Hai bên ra Tuyên bố chung nhân kỷ niệm 40 năm quan hệ ASEAN-EU.")
+    assert any("kỷ niệm 40 năm" in a for a in found)

@@ -902,7 +902,7 @@ def _verb_before_quantity(s: _Sent, k: int, lex: Lexicon) -> bool:
         q = k + size
         if q + 1 < len(s.words) and all(s.gap(k + i) == " " for i in range(1, size + 1)) \
                 and (size == 1 or " ".join(s.words[k + i][2] for i in range(size)).lower() in lex.compounds):
-            return s.words[q][2].isdigit() and s.gap(q + 1) == " " and s.words[q + 1][2].islower()
+            return bool(_NUMBER.fullmatch(s.words[q][2])) and s.gap(q + 1) == " " and s.words[q + 1][2].islower()
     return False
 
 
