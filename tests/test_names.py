@@ -626,3 +626,18 @@ def test_a_commemoration_with_its_years_stays_in_a_declarations_title(tmp_path):
     # "kỷ niệm 40 năm" (marking forty years) is a noun phrase, not a verb and its count
     found = agreements(tmp_path, "Hai bên ra Tuyên bố chung nhân kỷ niệm 40 năm quan hệ ASEAN-EU.")
     assert any("kỷ niệm 40 năm" in a for a in found)
+
+
+def test_a_central_party_commission_is_one_body(tmp_path):
+    # "Ban Tổ chức" alone is an event's organising committee (generic); "Ban Tổ chức Trung ương" is a Party body
+    found = orgs(tmp_path, "Ủy viên Bộ Chính trị, Trưởng Ban Tổ chức Trung ương Phạm Minh Chính đến dự.")
+    assert "Ban Tổ chức Trung ương" in found and "Tổ chức Trung ương" not in found
+
+
+def test_no_head_inside_a_generic_phrase_opens_a_name(tmp_path):
+    assert not orgs(tmp_path, "Ban Tổ chức Liên hoan phim quốc tế Hà Nội công bố giải thưởng.")
+
+
+def test_a_verb_after_a_comma_ends_a_plans_title(tmp_path):
+    found = agreements(tmp_path, "Hai bên triển khai Kế hoạch Đồng bằng sông Cửu Long, thúc đẩy hợp tác trong nông nghiệp.")
+    assert found == {"Kế hoạch Đồng bằng sông Cửu Long"}

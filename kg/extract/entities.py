@@ -879,7 +879,7 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
             and k + 1 < len(s.words) and (s.words[k + 1][2][:1].islower() or s.words[k - 1][2][:1].isdigit()):
         return False                        # "… Vòng loại U23 châu Á 2018 Từ ngày …": a new sentence
         # (a title written in title case goes on: "Hiệp Định Về Hợp Tác …")
-    if s.gap(k).strip() == "," and (lex.word_class.get(w.lower()) == "verb" and not _comma_pair(s, k)
+    if s.gap(k).strip() == "," and (_word_class_at(s, k, lex) == "verb" and not _comma_pair(s, k)
                                     or any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ()))):
         return False                        # "…, nâng tổng số …", "…, ông Hermen Borst …": a clause or a person
     if _function_word_at(s, k, lex):
@@ -989,12 +989,17 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
     starts = lex.pattern_starts              # word -> types with a head starting with it (memo)
     firsts = lex.head_first_words
     heads = [i for i, w in enumerate(s.tokens) if w in firsts and lex.heads_starting(w)]
+    generic_end = -1
     for i in heads:                          # most words start no head: nothing to do there
         ws, we, w = s.words[i]
         types = starts.get(w) or lex.heads_starting(w)
-        if any(form.startswith(g, ws) and not _is_word_char(form[ws + len(g):ws + len(g) + 1] or " ")
-               for g in lex.generic_by_first.get(w.lower(), ())):
+        g_len = next((len(g) for g in lex.generic_by_first.get(w.lower(), ())
+                      if form.startswith(g, ws) and not _is_word_char(form[ws + len(g):ws + len(g) + 1] or " ")), 0)
+        if g_len:
+            generic_end = ws + g_len
             continue                         # "Ban Tổ chức", "Lễ khai mạc": generic, not a name
+        if ws < generic_end:
+            continue                         # nor is a head inside it ("Tổ chức" of "Ban Tổ chức …")
         capital = w[0].isupper()
         # Locations no gazetteer lists: "huyện Mường Tè", "cửa khẩu Lao Bảo"
         hl = _heads_at(s, i, lex, "Location") if "Location" in types else None
