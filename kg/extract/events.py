@@ -1427,14 +1427,14 @@ _NHU = re.compile(r"(?<!\w)như(?!\w)")             # "các diễn đàn … nh�
 _LIST_END = re.compile(r",\s+[a-zđà-ỹ]|;|\.(?:\s|$)")  # the list ends at a clause
 
 
-def _forum_bodies(doc: Document, mentions: list[Mention], er: EventRules) -> list[Mention]:
+def _forum_bodies(doc: Document, mentions: list[Mention], er: EventRules, lowered: str) -> list[Mention]:
     """Standing intergovernmental bodies named like events are Organizations: those listed after a
     forum frame ("các diễn đàn khu vực và quốc tế như …, Diễn đàn Khu vực ASEAN (ARF)"), and a forum
     head nested in a meeting's title ("Hội nghị Quan chức cao cấp Diễn đàn khu vực ASEAN")."""
     heads = [(words, rid) for items in er.phrases.get("forum", {}).values() for words, cls, rid in items if cls == "head"]
     frame_rule = next((rid for items in er.phrases.get("forum", {}).values() for _, cls, rid in items if cls == "frame"), "")
     listed: dict[int, str] = {}
-    for si, sent in enumerate(doc.sentences if er.frames.search(doc.text.lower()) else ()):
+    for si, sent in enumerate(doc.sentences if er.frames.search(lowered) else ()):
         low = sent.text.lower()
         for fm in er.frames.finditer(low):
             nhu = _NHU.search(low, fm.end(), fm.end() + 80)
@@ -1549,7 +1549,7 @@ def _is_title(doc: Document) -> bool:
     return bool(doc.sentences and doc.title and doc.sentences[0].text.strip() == doc.title.strip())
 
 
-def _frame_events(doc: Document, mentions: list[Mention], lex: Lexicon, er: EventRules) -> list[Mention]:
+def _frame_events(doc: Document, mentions: list[Mention], lex: Lexicon, er: EventRules, lowered: str) -> list[Mention]:
     """The events told by a verb or a visit noun, sentence by sentence."""
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
@@ -1557,7 +1557,7 @@ def _frame_events(doc: Document, mentions: list[Mention], lex: Lexicon, er: Even
     headline = _is_title(doc)
     out: list[Mention] = []
     verbs: set[str] = set()                     # the meeting verb a headline opens with
-    low = match_form(doc.text)                    # lower case, same length as the text
+    low = match_form(doc.text, lowered)           # lower case, same length as the text
     hits = [end - size + 1 for end, size in er.triggers.iter(low)
             if not (end - size >= 0 and low[end - size].isalnum()) and not (end + 1 < len(low) and low[end + 1].isalnum())]
     for si, sent in enumerate(doc.sentences if hits else ()):
@@ -1750,11 +1750,12 @@ def article_events(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
     "buổi lễ", a sentence-initial "Hội thảo" point to the article's main event (the first one it
     individuates). Dates and places come from the sentence that individuates each event."""
     er = event_rules(lex)
-    frame = _frame_events(doc, mentions, lex, er)
+    lowered = doc.text.lower()                    # (lowered once: the two scans below read it)
+    frame = _frame_events(doc, mentions, lex, er, lowered)
     spans = [(m.start, m.end) for m in frame]
     mentions = [m for m in mentions if not (m.type == "Event" and (m.attr("anaphor") or m.attr("bare"))
                                             and any(a <= m.start < b for a, b in spans))]
-    mentions = _forum_bodies(doc, mentions + frame, er) + _meetings_of_bodies(doc, mentions, lex)
+    mentions = _forum_bodies(doc, mentions + frame, er, lowered) + _meetings_of_bodies(doc, mentions, lex)
     # "các nguyên tắc của Diễn đàn": a bare head that names a body of the article points back at it
     bodies = {m.text.split()[0].lower() + " " + m.text.split()[1].lower() for m in mentions
               if m.type == "Organization" and len(m.text.split()) > 2}

@@ -29,9 +29,16 @@ LOWER_EVENT = "lower-case Event"      # "hội thảo lần thứ nhất": an ev
 LIST_PUNCTUATION = (",", ";", ")", "(", "…", "...")
 
 
-def match_form(text: str) -> str:
+def match_form(text: str, lowered: str | None = None) -> str:
     """Same-length lower-cased form used for matching (dashes and odd spaces unified; the two tone
-    placements are matched by listing both spellings of every name, see text.tone_variants)."""
+    placements are matched by listing both spellings of every name, see text.tone_variants).
+    `lowered`: text.lower(), when the caller has it already (the odd characters have no case:
+    replacing them after lowering gives the same)."""
+    if lowered is not None and len(lowered) == len(text):
+        for c, r in _ODD_CHARS:
+            if c in lowered:
+                lowered = lowered.replace(c, r)
+        return lowered
     for c, r in _ODD_CHARS:
         if c in text:
             text = text.replace(c, r)
