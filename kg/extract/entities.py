@@ -316,11 +316,14 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
         if (k > j or (after_post and (not _vietnamese(w) or w in lex.surnames))) and _person_starts(s, k, lex, after_post):
             saw_cap = saw_cap or after_post  # "Chánh án Tòa liên bang Raus bin Sharif": the body, then its head
             break                           # "… Cục Cảnh sát hình sự Nguyễn Văn A": the name is a person's
-        if k > j and w[:1].isupper() and not w.isupper() and (
+        if w[:1].isupper() and not w.isupper() and (
                 lex.word_class.get(w.lower()) in CLAUSE_CLASSES or _is_stop_word(w.lower(), lex)) \
                 and not (k + 1 < n and s.gap(k + 1) == " "
-                         and lex.word_class.get(f"{w.lower()} {s.words[k + 1][2].lower()}") in NAME_CLASSES):
+                         and lex.word_class.get(f"{w.lower()} {s.words[k + 1][2].lower()}") in NAME_CLASSES) \
+                and (k > j or (k + 1 < n and s.words[k + 1][2].islower()
+                               and _word_class_at(s, k, lex) in ("preposition", "adverb"))):
             break                           # "Bộ GTVT Theo thông tin …": a capitalised preposition opens a new sentence
+            # (also right after the head: "diễn viên Quốc Trường Trước đó, …" names no school)
         if _heads_at(s, k, lex, "Location") and not _cap(w):
             loc = _heads_at(s, k, lex, "Location")
             kk = k + loc[3]
@@ -961,7 +964,8 @@ def _pair_of_actions(s: _Sent, k: int, lex: Lexicon) -> bool:
     if size > 1 and s.words[k - 1][2][:1].isupper():
         return False                        # "… sông Cửu Long, thúc đẩy …": a proper name, then the clause
     cls = _word_class_at(s, k - size, lex)
-    return cls == "verb" or (size > 1 and cls is None)
+    return cls == "verb" or (size > 1 and cls is None and s.words[k - size][2][:1].isupper())
+    # (an untagged compound counts as an action only as the title's capitalised first word: "Quản lý")
 
 
 def _word_size_before(s: _Sent, k: int, lex: Lexicon) -> int:
