@@ -641,3 +641,23 @@ def test_no_head_inside_a_generic_phrase_opens_a_name(tmp_path):
 def test_a_verb_after_a_comma_ends_a_plans_title(tmp_path):
     found = agreements(tmp_path, "Hai bên triển khai Kế hoạch Đồng bằng sông Cửu Long, thúc đẩy hợp tác trong nông nghiệp.")
     assert found == {"Kế hoạch Đồng bằng sông Cửu Long"}
+
+
+def test_two_actions_joined_by_a_comma_stay_in_a_laws_title(tmp_path):
+    # "Quản lý, sử dụng" (managing, using): a pair of verbs names what the law governs
+    found = agreements(tmp_path, "Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ được công bố.")
+    assert "Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ" in found
+
+
+def test_a_foreign_leaders_initial_does_not_hide_the_country(tmp_path):
+    # "Nga V.Putin": the country, then the president's initial and name
+    assert "Liên bang Nga" in labels(tmp_path, "Tổng thống Nga V.Putin tới Đức dự hội nghị.", "Country")
+
+
+def test_a_capitalised_adverb_right_after_a_head_names_nothing(tmp_path):
+    # "Quốc Trường" is an actor's name; "Trước đó" (before that) opens the next sentence
+    assert not orgs(tmp_path, "Dự phiên tòa có diễn viên Quốc Trường Trước đó, đại diện viện kiểm sát đề nghị mức án.")
+
+
+def test_a_capitalised_determiner_inside_a_name_goes_on(tmp_path):
+    assert "Tổ chức Các nước Xuất khẩu Dầu mỏ" in orgs(tmp_path, "Tổ chức Các nước Xuất khẩu Dầu mỏ họp tại Vienna.")
