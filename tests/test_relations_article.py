@@ -106,3 +106,23 @@ def test_each_side_named_in_a_three_sided_meeting_takes_part(tmp_path):
                    "tại Hà Nội.", tmp_path)
     sides = {s for s, r, _ in links if r == "participatedIn"}
     assert {"Việt Nam", "Lào", "Campuchia"} <= sides, links
+
+
+def test_people_at_an_event_named_only_by_a_lower_case_noun_do_not_take_part_in_the_main_event(tmp_path):
+    links = _links("Bộ Công an tổ chức Hội nghị sơ kết công tác phòng, chống mua bán người. "
+                   "Tham dự buổi họp báo, về phía Bộ Ngoại giao có Thứ trưởng Lê Văn Hải. "
+                   "Thứ trưởng Nguyễn Văn Bình phát biểu tại buổi sơ kết.", tmp_path)
+    parts = {(s, t) for s, r, t in links if r == "participatedIn"}
+    main = "Hội nghị sơ kết công tác phòng, chống mua bán người"
+    assert ("Lê Văn Hải", main) not in parts and ("Bộ Ngoại giao", main) not in parts, parts
+    # the lower-case words are in the main event's name ("buổi sơ kết"): that event
+    assert ("Nguyễn Văn Bình", main) in parts, parts
+
+
+def test_a_body_named_with_two_parties_joined_by_a_dash_has_no_country(tmp_path):
+    links = _links("Ủy ban ASEAN-Nhật Bản họp tại Tokyo. Thủ tướng tiếp Hội Doanh nghiệp Thái Lan – Việt Nam. "
+                   "Ban công tác liên ngành COMMIT Việt Nam báo cáo kết quả.", tmp_path)
+    countries = {(s, t) for s, r, t in links if r == "country"}
+    assert not any(s.startswith("Ủy ban ASEAN") or s.startswith("Hội Doanh nghiệp") for s, _ in countries), countries
+    # without a dash, a body before a country is its office there
+    assert ("Ban công tác liên ngành COMMIT Việt Nam", "Việt Nam") in countries

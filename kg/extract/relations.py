@@ -29,6 +29,10 @@ FUNCTIONAL = frozenset({"partOf", "country", "basedIn"})   # a unit has one pare
 _PLACEHOLDER = re.compile(f"{OPEN}([A-Z])(\\d+){CLOSE}")
 _PARENS = re.compile(r"\([^()]*\)")
 _WORD = re.compile(r"\w+")
+_PAIR_GAP = re.compile(r"\s*[-–—]\s*")                        # "NATO-Ukraine", "Việt Nam - Lào"
+_DASH_AFTER = re.compile(r"\s*[-–—]\s*")
+_ACRONYM_DASH_BEFORE = re.compile(r"(?<!\w)[A-ZĐ]{2,}\s*[-–—]\s*$")   # "NATO-" before a country
+_DASH_ACRONYM_AFTER = re.compile(r"\s*[-–—]\s*[A-ZĐ]{2,}(?!\w)")      # "— NATO" after it
 
 
 def _attr(m: Mention, name: str) -> str:
@@ -128,7 +132,24 @@ class _Sentence:
         self.out: list[RelationMention] = []
         self.seen: set[tuple[int, str, int]] = set()
         ev = next((m for m in self.all if m.type == "Event" and not _attr(m, "nested")), None)
-        self.event = ev if ev is not None else main
+        self.event = ev if ev is not None else None if self._unnamed_event() else main
+
+    def _unnamed_event(self) -> bool:
+        """Does the sentence speak of an event it names by a lower-case noun only ("Tham dự buổi họp
+        báo, …", "phát biểu tại cuộc gặp …"), one that is not the article's main event (whose name
+        would hold those words: "buổi sơ kết" of "Cuộc họp sơ kết …")? Then that one is where the
+        people it names take part: EVENT is unknown."""
+        stops = self.lex.stopwords
+        main = self.main.text.lower() if self.main is not None else ""
+        for m in self.lex.unnamed_event.finditer(self.text):
+            words = []
+            for w in m.groups():
+                if not w or not w.islower() or w in stops.get("Event", ()) or w in stops.get("*", ()):
+                    break
+                words.append(w)
+            if words and not re.search(rf"(?<!\w){re.escape(' '.join(words))}(?!\w)", main):
+                return True
+        return False
 
     # --- running rules ----------------------------------------------------------------------
     def run(self, rules: dict[str, list[Compiled]]) -> list[RelationMention]:
@@ -369,6 +390,38 @@ class _Sentence:
             out.append(subj)
         return out
 
+    # --- pairs --------------------------------------------------------------------------------
+    def _paired(self, x, b: dict, units: list[_Unit]) -> bool:
+        """Is x one of two parties named as a pair, joined by a dash to a country or a body of no
+        country ("Ủy ban NATO-Ukraine", "Phòng Thương mại Hà Lan – Việt Nam", its name cut at the dash)?
+        A body so named is binational: neither party is its country. (Without the dash a body before a
+        country is its office there: "Ban công tác liên ngành COMMIT Việt Nam".)"""
+        if isinstance(x, _Unit):
+            text = b["NAME"][0].text if "NAME" in b else self.text
+            prev = next((u for u in reversed(units) if u.end <= x.start), None)
+            nxt = next((u for u in units if u.start >= x.end), None)
+            if prev is not None and self._partner(prev.head) and _PAIR_GAP.fullmatch(text[prev.end:x.start]):
+                return True
+            if nxt is not None and self._partner(nxt.head) and _PAIR_GAP.fullmatch(text[x.end:nxt.start]):
+                return True
+            return bool(_ACRONYM_DASH_BEFORE.search(text[:x.start]) or _DASH_ACRONYM_AFTER.match(text[x.end:]))
+        end = x.end - self.base                 # a name: what follows it in the sentence
+        dash = _DASH_AFTER.match(self.text, end)
+        if dash is None:
+            return False
+        at = self.base + dash.end()
+        return any(m.start == at and self._partner(m) for m in self.all)
+
+    def _partner(self, m: Mention) -> bool:
+        """A party a body can be named jointly with: a country, or a body of no country of its own."""
+        if m.type == "Country":
+            return True
+        if m.type != "Organization":
+            return False
+        if m.key:
+            return not dict(self.lex.entries[m.key].attrs).get("country")
+        return " " not in m.text and m.text.isupper()
+
     # --- where-tests --------------------------------------------------------------------------
     def _tests(self, c: Compiled, b: dict, units: list[_Unit]) -> bool:
         for ors in c.rule.tests:
@@ -445,6 +498,12 @@ class _Sentence:
         elif t.pred == "object":
             u = args[0]
             ok = isinstance(u, _Unit) and _object_of_event(u, units, self.text)
+        elif t.pred == "names-other":
+            g, sides = ms[0], {mention_key(s) for s in self.sides}
+            ok = any(m is not g and g.start <= m.start and m.end <= g.end and m.type in ("Country", "Organization", "Location")
+                     and mention_key(m) not in sides for m in self.all)
+        elif t.pred == "paired":
+            ok = self._paired(args[0], b, units)
         elif t.pred == "qualifier":
             ok = bool(_attr(ms[0], "qualifier"))
         elif t.pred == "between":
