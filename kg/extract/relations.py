@@ -32,7 +32,7 @@ _WORD = re.compile(r"\w+")
 _PAIR_GAP = re.compile(r"\s*[-–—]\s*")                        # "NATO-Ukraine", "Việt Nam - Lào"
 _DASH_AFTER = re.compile(r"\s*[-–—]\s*")
 _ACRONYM_DASH_BEFORE = re.compile(r"(?<!\w)[A-ZĐ]{2,}\s*[-–—]\s*$")   # "NATO-" before a country
-_DASH_ACRONYM_AFTER = re.compile(r"\s*[-–—]\s*[A-ZĐ]{2,}(?!\w)")      # "— NATO" after it
+_DASH_ACRONYM_AFTER = re.compile(r"\s*[-–—]\s*([A-ZĐ]{2,})(?!\w)")      # "— NATO" after it
 
 
 def _attr(m: Mention, name: str) -> str:
@@ -404,12 +404,16 @@ class _Sentence:
                 return True
             if nxt is not None and self._partner(nxt.head) and _PAIR_GAP.fullmatch(text[x.end:nxt.start]):
                 return True
-            return bool(_ACRONYM_DASH_BEFORE.search(text[:x.start]) or _DASH_ACRONYM_AFTER.match(text[x.end:]))
+            acr = _DASH_ACRONYM_AFTER.match(text, x.end)
+            return bool(_ACRONYM_DASH_BEFORE.search(text[:x.start])) or (acr is not None and acr.group(1) not in self.lex.abbreviations)
         end = x.end - self.base                 # a name: what follows it in the sentence
         dash = _DASH_AFTER.match(self.text, end)
         if dash is None:
             return False
         at = self.base + dash.end()
+        acr = _DASH_ACRONYM_AFTER.match(self.text, end)   # "— NATO", not a legal form ("-CTCP", abbreviations.tsv)
+        if acr is not None and acr.group(1) not in self.lex.abbreviations:
+            return True
         return any(m.start == at and self._partner(m) for m in self.all)
 
     def _partner(self, m: Mention) -> bool:
