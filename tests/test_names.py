@@ -420,3 +420,69 @@ def test_a_lower_case_syllable_between_capitalised_words_belongs_to_the_name(tmp
 def test_a_capitalised_preposition_after_an_event_head_opens_the_next_sentence(tmp_path):
     found = events_of(tmp_path, "Thành công của Hội nghị Theo ông Nguyễn Văn Hùng, hội nghị đã đạt kết quả tốt.")
     assert not any("Theo" in e for e in found)
+
+
+def test_the_object_of_a_naming_verb_may_be_a_verb_where_the_name_ends(tmp_path):
+    # "lập pháp" (to legislate) is tagged a verb, but after "Nghiên cứu" it is what the institute studies
+    assert "Viện Nghiên cứu chính sách lập pháp" not in orgs(tmp_path, "Ông An làm việc tại Viện Nghiên cứu lập pháp.")
+    assert "Viện Nghiên cứu lập pháp" in orgs(tmp_path, "Ông An làm việc tại Viện Nghiên cứu lập pháp.")
+
+
+def test_a_proper_name_after_a_syllable_ends_no_naming_verb(tmp_path):
+    # "Phát" ends the company's proper name "Hòa Phát"; the verb after it is the clause
+    assert orgs(tmp_path, "Tập đoàn Hòa Phát đề xuất mở rộng nhà máy.") == {"Tập đoàn Hòa Phát"}
+
+
+def test_an_untagged_trade_word_before_a_proper_name_belongs_to_the_name(tmp_path):
+    found = orgs(tmp_path, "Luật sư Trần Văn Bình - Công ty Luật hợp danh Minh Khang - Đoàn Luật sư Hà Nội bào chữa cho bị cáo.")
+    assert {"Công ty Luật hợp danh Minh Khang", "Đoàn Luật sư Hà Nội"} <= found
+
+
+def test_a_units_subject_in_lower_case_is_closed_by_its_parent(tmp_path):
+    # police squads are named by the crimes they investigate: "tội phạm về ma túy" (drug crime)
+    found = orgs(tmp_path, "Đội Cảnh sát điều tra tội phạm về ma túy Công an huyện Mộc Châu đã bắt giữ hai đối tượng.")
+    # (a local unit is labelled with its parent: one drug squad per district)
+    assert "Đội Cảnh sát điều tra tội phạm về ma túy, Công an huyện Mộc Châu" in found
+
+
+def test_a_lower_case_about_phrase_without_a_parent_is_not_taken(tmp_path):
+    found = orgs(tmp_path, "Đội Cảnh sát hình sự về đến hiện trường lúc 9 giờ.")
+    assert not any("về" in o for o in found)
+
+
+def test_a_laws_verb_with_a_count_is_the_clause(tmp_path):
+    # "bao gồm 8 chương" (includes eight chapters) says what the law contains
+    assert agreements(tmp_path, "Luật Trợ giúp pháp lý bao gồm 8 chương, 48 điều.") == {"Luật Trợ giúp pháp lý"}
+
+
+def test_a_capitalised_verb_after_a_laws_year_is_a_caption(tmp_path):
+    assert agreements(tmp_path, "Toàn văn Luật Du lịch 2017 Thực hiện: Minh Anh") == {"Luật Du lịch 2017"}
+
+
+def test_compared_with_ends_a_title(tmp_path):
+    found = agreements(tmp_path, "Điểm mới của Luật Quản lý, sử dụng vũ khí so với Pháp lệnh hiện hành là phạm vi điều chỉnh.")
+    assert "Luật Quản lý, sử dụng vũ khí" in found and not any("so với" in a for a in found)
+
+
+def test_the_law_on_lawyers_is_a_law(tmp_path):
+    # "Luật sư" (lawyer) is a person's title, but right after "Luật" it is the law's subject
+    assert "Luật Luật sư 2012" in agreements(tmp_path, "Theo Luật Luật sư 2012, luật sư được quyền gặp bị can.")
+
+
+def test_an_events_theme_after_a_colon_names_it(tmp_path):
+    found = events_of(tmp_path, "Các chuyên gia dự Hội thảo khoa học: Phòng ngừa mua bán người qua biên giới do Học viện Cảnh sát nhân dân tổ chức.")
+    assert "Hội thảo khoa học: Phòng ngừa mua bán người qua biên giới" in found
+
+
+def test_a_bare_event_head_before_a_colon_is_a_captions_label(tmp_path):
+    assert not events_of(tmp_path, "Hội thảo: Đại biểu tham quan khu trưng bày sản phẩm")
+
+
+def test_a_committee_named_in_lower_case_by_its_subject(tmp_path):
+    # "Ủy ban hỗn hợp về hợp tác kinh tế": the joint committee on economic cooperation, all in lower case
+    found = orgs(tmp_path, "Ủy ban hỗn hợp về hợp tác kinh tế, thương mại sẽ họp vào tháng 9.")
+    assert "Ủy ban hỗn hợp về hợp tác kinh tế" in found
+
+
+def test_a_lower_case_verb_phrase_after_a_group_is_no_name(tmp_path):
+    assert not orgs(tmp_path, "Nhóm thanh niên về quê ăn Tết.")

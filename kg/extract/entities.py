@@ -400,12 +400,14 @@ def _proper_name_follows(s: _Sent, j: int, lex: Lexicon) -> bool:
     return False
 
 
-def _org_tail(s: _Sent, end: int, lex: Lexicon, gaz, tails: tuple[str, ...]) -> int:
+def _org_tail(s: _Sent, end: int, lex: Lexicon, gaz, tails: tuple[str, ...], level: int = 0) -> int:
     """A name may go on with an adjunct its head allows (heads.tsv, column tail): "Đại sứ quán Việt Nam
     tại Philippines" (where a mission sits), "Ủy ban liên Chính phủ ASEAN về nhân quyền (AICHR)",
     "Nhóm giữa kỳ ARF về An ninh biển" (what a committee is about). "về" is taken when its phrase is
     closed by the body's acronym in parentheses or opens with a capital; "tại" when a known country
-    or place follows. Returns the word index past the name."""
+    or place follows. A unit's "về" phrase may also be written in lower case when the body it belongs
+    to closes it ("Đội Cảnh sát điều tra tội phạm về ma túy Công an huyện X": the police's drug squad).
+    Returns the word index past the name."""
     n = len(s.words)
     if end >= n or s.gap(end) != " " or s.words[end][2] not in tails or end + 1 >= n or s.gap(end + 1) != " ":
         return end
@@ -420,6 +422,13 @@ def _org_tail(s: _Sent, end: int, lex: Lexicon, gaz, tails: tuple[str, ...]) -> 
         return max(kk, k + 1)
     if word == "tại":
         return end
+    if level:
+        kk = k
+        while kk < n and kk - k < 5 and (kk == k or s.gap(kk) == " ") and s.words[kk][2].islower() \
+                and not _is_stop(s, kk, lex, "Organization") and _word_class_at(s, kk, lex) != "verb":
+            kk += 1
+        if k < kk < n and s.gap(kk).strip() in ("", ",") and _parent_starts(s, kk, lex, gaz.get(s.words[kk][0]), level):
+            return kk
     ahead = _ACRONYM_AHEAD.match(s.text, s.words[k][0])
     if ahead:                               # "… về chống Ma túy và Tội phạm (UNODC)"
         stop = ahead.end() - len(ahead.group().rsplit(" (", 1)[1]) - 2
@@ -505,15 +514,21 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                     if cls == "adjective" and k + size < len(words) and s.gap(k + size) == " " \
                             and _word_class_at(s, k + size, lex) == "verb" and phrase not in lex.name_phrases:
                         return 0            # "Bộ Giáo dục - Đào tạo chính thức công bố …": an adverb of the verb
+                    if cls == "verb" and not first and _capital_verb_before(s, k, start, lex, True) \
+                            and _name_ends_at(s, k + size, lex):
+                        return size         # "Viện Nghiên cứu lập pháp.": the object of the naming verb, a word
+                                            # the sample tags as a verb ("lập pháp", legislate/legislative)
                     return size if cls in NAME_CLASSES else 0
                 after = k + size
                 if all(x in lex.name_words for x in phrase.split()) and not first:
                     return size
                 if not first and _capital_verb_before(s, k, start, lex):
                     return size             # "Trung tâm Bảo tồn di tích …": the object of the verb that names the body
-                if first and after < len(words) and s.gap(after) == " " and words[after][2][:1].isupper() \
-                        and not words[after][2].isupper() and lex.word_class.get(words[after][2].lower()) not in CLAUSE_CLASSES:
-                    return size             # "Tập đoàn truyền thông Nikkei": the trade, then the proper name
+                if after < len(words) and s.gap(after) == " " and words[after][2][:1].isupper() \
+                        and not words[after][2].isupper() and lex.word_class.get(words[after][2].lower()) not in CLAUSE_CLASSES \
+                        and (first or words[after][2] not in lex.surnames):
+                    return size             # "Tập đoàn truyền thông Nikkei", "Công ty Luật hợp danh Thiên Quang":
+                                            # the trade (a word the sample does not tag), then the proper name
                 return size if (after < len(words) and s.gap(after) == " " and (
                     _heads_at(s, after, lex, "Organization") or _heads_at(s, after, lex, "Location")
                     or (words[after][2][:1].isupper() and _starts_entry(s.text, words[after][0], lex)))) else 0
@@ -537,6 +552,14 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
             and (k + 1 >= len(words) or s.gap(k + 1).strip()[:1] in (",", "(", ".", ";", ")")):
         return 1                            # "Tổ chức Hòa bình xanh (Greenpeace)": an adjective the punctuation closes
     return 0
+
+
+def _name_ends_at(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Does a name visibly end before word k: punctuation, the sentence's end, a function word, a verb,
+    or another body or place?"""
+    return k >= len(s.words) or s.gap(k) != " " or _is_stop(s, k, lex, "Organization") \
+        or _word_class_at(s, k, lex) == "verb" \
+        or bool(_heads_at(s, k, lex, "Organization") or _heads_at(s, k, lex, "Location"))
 
 
 def _lone_proper_word_before(s: _Sent, i: int, lex: Lexicon, gaz_spans) -> bool:
@@ -568,7 +591,7 @@ def _post_at(s: _Sent, k: int, lex: Lexicon) -> bool:
     return any(s.phrase_at(k, p.split()) for p in lex.posts_and_titles if p == w or p.startswith(w + " "))
 
 
-def _capital_verb_before(s: _Sent, k: int, start: int, lex: Lexicon) -> bool:
+def _capital_verb_before(s: _Sent, k: int, start: int, lex: Lexicon, opens_name: bool = False) -> bool:
     """Does a capitalised verb end right before word k, inside the name? A body is often named by what
     it does, a verb and its object ("Trung tâm Bảo tồn di tích cố đô", "Trung tâm Sản xuất phim truyền
     hình", "Cục Quản lý xuất nhập cảnh"): only the verb takes the capital, and its object, a noun the
@@ -578,6 +601,9 @@ def _capital_verb_before(s: _Sent, k: int, start: int, lex: Lexicon) -> bool:
         a = k - size
         if a < start or not words[a][2][:1].isupper() or any(s.gap(a + i) != " " for i in range(1, size)):
             continue
+        if opens_name and size == 1 and a != start:
+            continue                        # with opens_name, a one-syllable verb must open the name ("Cục
+            # Chống …"), not end a proper name ("Công Thương", "Hòa Phát")
         phrase = " ".join(words[a + i][2] for i in range(size)).lower()
         if (size == 1 or phrase in lex.compounds) and (lex.word_class.get(phrase) == "verb" or (
                 size == 2 and lex.word_class.get(phrase) is None
@@ -660,6 +686,57 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
 _YEARS = re.compile(r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?")
 
 
+def _lower_words(s: _Sent, k: int, lex: Lexicon, most: int) -> int:
+    """Word index past the lower-case dictionary words from word k (at most `most` syllables): compounds
+    of any class but function words, single syllables that are nouns, adjectives or name words."""
+    n, start = len(s.words), k
+    while k < n and (k == start or s.gap(k) == " ") and s.words[k][2].isalpha() and s.words[k][2].islower() \
+            and not _is_stop(s, k, lex, "Organization"):
+        for size in (3, 2, 1):
+            if k + size > n or any(s.gap(k + i) != " " or not s.words[k + i][2].islower() for i in range(1, size)):
+                continue
+            phrase = " ".join(s.words[k + i][2] for i in range(size))
+            cls = lex.word_class.get(phrase)
+            if size > 1 and phrase in lex.compounds and cls not in CLAUSE_CLASSES:
+                break
+            if size == 1 and (phrase in lex.name_words or cls in NAME_CLASSES):
+                break
+        else:
+            break
+        if k + size - start > most:
+            break
+        k += size
+    return k
+
+
+def _named_by_subject(s: _Sent, j: int, lex: Lexicon, tails: tuple[str, ...]) -> int:
+    """Word index past a committee's or a group's name written all in lower case after its capitalised
+    head: a few words of its kind, then "về" and its subject, up to punctuation ("Nhóm làm việc chung về
+    hợp tác hải quân;", the joint working group on naval cooperation). j if there is none."""
+    if "về" not in tails:
+        return j
+    k = _lower_words(s, j, lex, 4)
+    n = len(s.words)
+    if k == j or k + 1 >= n or s.words[k][2] != "về" or s.gap(k) != " " or s.gap(k + 1) != " ":
+        return j
+    t = _lower_words(s, k + 1, lex, 6)
+    if t == k + 1 or (t < n and s.gap(t).strip()[:1] not in (",", ";", ".", ")", "(", ":")):
+        return j
+    return t
+
+
+def _theme_after_colon(s: _Sent, k: int, j: int, lex: Lexicon) -> bool:
+    """After a generic event head and a colon ("Hội thảo khoa học: …"), does a theme follow: a
+    capitalised word that opens no name of a person, body or post?"""
+    w = s.words[k][2]
+    if not _cap(w) or w.isupper() or w in lex.surnames or _word_class_at(s, k, lex) in CLAUSE_CLASSES:
+        return False
+    if k == j or any(_cap(s.words[i][2]) for i in range(j, k)):
+        return False                        # the event already has its name; a bare "Hội thảo:" is a caption's label
+    return not (_heads_at(s, k, lex, "Organization") or _heads_at(s, k, lex, "Event") or _post_at(s, k, lex)
+                or any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ())))
+
+
 def _inside_capitalised_name(s: _Sent, k: int, lex: Lexicon) -> bool:
     """Does word k close a capitalised word mid-sentence ("Đối tác" before "Chiến lược")? Then a head
     right after it continues that name rather than opening a title of its own."""
@@ -709,8 +786,10 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
     if k > j and s.gap(k).strip() == "," and not _comma_pair(s, k) and (
             w.lower() in (s.words[j - 1][2].lower(), s.words[max(0, j - 2)][2].lower())
             or lex.word_class.get(w.lower()) in ("preposition", "conjunction")):
-        return False                        # "Dự án A, dự án B": a list; "…, vì việc …": a clause    if any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ())):
+        return False                        # "Dự án A, dự án B": a list; "…, vì việc …": a clause
+    if k > j and any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ())):
         return False                        # "Quyết định bổ nhiệm ông Trần Văn Dũng": a person, not a title
+        # (but "Luật Luật sư": the law on lawyers)
     if k > j and w.islower() and s.words[k - 1][2].isupper() and len(s.words[k - 1][2]) > 1 \
             and s.words[j - 1][2] in lex.law_heads and _word_class_at(s, k, lex) == "verb":
         return False                        # "Luật BHYT thuộc thẩm quyền …": a verb after the acronym is the clause
@@ -719,6 +798,13 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
     if k > j and s.gap(k).strip() == "," and not _comma_pair(s, k) and s.words[k - 1][2].isupper() \
             and len(s.words[k - 1][2]) > 1:
         return False                        # "Hiệp định … AFTA, mức thuế …": after a proper name, a comma ends the title
+    if w.islower() and _word_class_at(s, k, lex) == "verb" and _verb_before_quantity(s, k, lex):
+        return False                        # "Luật Trợ giúp pháp lý bao gồm 8 chương …": the law's verb and its object
+    if k > j and w[:1].isupper() and not w.isupper() and s.words[k - 1][2].isdigit() \
+            and _word_class_at(s, k, lex) == "verb":
+        return False                        # "… Luật Du lịch 2017 Thực hiện: …": after the year, a caption's verb
+    if k > j and w[:1].isupper() and s.words[k - 1][2][:1].isdigit() and _heads_at(s, k, lex, "Agreement"):
+        return False                        # "Luật Du lịch 2017  Luật …": a dated title, then another title
     if k > j and w[:1].isupper() and not w.isupper() and (
             _word_class_at(s, k, lex) in CLAUSE_CLASSES or _is_stop_word(w.lower(), lex)) \
             and k + 1 < len(s.words) and (s.words[k + 1][2][:1].islower() or s.words[k - 1][2][:1].isdigit()):
@@ -742,6 +828,17 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
                                                      or (k > 0 and w[:1].isupper() and s.words[k - 1][2][:1].isupper())):
         return False                        # ("Nhật - Việt", "ASEAN - EU": two capitalised sides)
     return True
+
+
+def _verb_before_quantity(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Is the verb at word k followed by a counted object ("bao gồm 8 chương", includes eight chapters)?
+    A title names a thing; a count after a verb is what the clause says of it."""
+    for size in (3, 2, 1):
+        q = k + size
+        if q + 1 < len(s.words) and all(s.gap(k + i) == " " for i in range(1, size + 1)) \
+                and (size == 1 or " ".join(s.words[k + i][2] for i in range(size)).lower() in lex.compounds):
+            return s.words[q][2].isdigit() and s.gap(q + 1) == " " and s.words[q + 1][2].islower()
+    return False
 
 
 _IMPLEMENT_LEADS = (("để",), ("triển", "khai"))
@@ -843,7 +940,13 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                 nxt = s.words[j][2]
                 if nxt[:1].isupper() and _ROMANISED_NAME.fullmatch(nxt):
                     continue                 # "Ban Ki-moon": a foreign person's name, not the board ("Ban") of a body
-                if _cap(nxt) or nxt.lower() in lex.name_words or s.words[j][0] in gaz or _NUMBER.fullmatch(nxt) \
+                subject_end = _named_by_subject(s, j, lex, lex.head_tails.get(rid, ())) if capital and nxt.islower() else j
+                if subject_end > j:
+                    a, b = ws, s.words[subject_end - 1][1]
+                    out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Organization", rid,
+                                       attrs=(("level", str(level)),)))
+                    org_taken.append((a, b))
+                elif _cap(nxt) or nxt.lower() in lex.name_words or s.words[j][0] in gaz or _NUMBER.fullmatch(nxt) \
                         or (nxt.islower() and _lower_run(s, j, lex, True)):
                     after_post = bool(lex.post_before.search(s.text, max(0, ws - 40), ws)
                                       # "Chánh Văn phòng Tổng cục …": a post that ends with the head itself
@@ -851,7 +954,7 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                         if lex.post_before else False
                     end = _extend_org(s, j, lex, gaz, level, after_post, head.split())
                     if end > j and lex.head_tails.get(rid):
-                        end = _org_tail(s, end, lex, gaz, lex.head_tails[rid])
+                        end = _org_tail(s, end, lex, gaz, lex.head_tails[rid], level)
                     g = gaz.get(s.words[j][0])
                     if end == j and g is not None and lex.entries[g[2]].type == "Country" and level >= 4:
                         pass                   # "Đội Hàn Quốc", "Đội Đài Bắc Trung Quốc": a country's team, not a unit

@@ -442,6 +442,8 @@ def _extend_title(s, j: int, lex: Lexicon, er: EventRules, through_commas: bool,
                 and not s.words[k - 1][2].isdigit() \
                 and not any(s.text.startswith(p + " ", s.words[k][0]) for p, _, _ in lex.cues.get("plural", ())):
             pass                            # but a dated title ends at its year, and "…, các cơ quan" starts a clause
+        elif gap == ": " and _e._theme_after_colon(s, k, j, lex):
+            pass                            # "Hội thảo khoa học: Chính sách tài chính …": the theme names the event
         elif k == j and _e._quote_end(s, end) is not None:
             q = _e._quote_end(s, end)
             end = q
