@@ -126,3 +126,13 @@ def test_a_body_named_with_two_parties_joined_by_a_dash_has_no_country(tmp_path)
     assert not any(s.startswith("Ủy ban ASEAN") or s.startswith("Hội Doanh nghiệp") for s, _ in countries), countries
     # without a dash, a body before a country is its office there
     assert ("Ban công tác liên ngành COMMIT Việt Nam", "Việt Nam") in countries
+
+
+def test_a_periodic_meeting_every_body_holds_is_one_event_per_article(tmp_path):
+    (tmp_path / "a.txt").write_text("Ngày 12/7, Bộ Tư pháp tổ chức Hội nghị sơ kết công tác 6 tháng đầu năm 2017.",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Ngày 12/7, Bộ Xây dựng tổ chức Hội nghị sơ kết công tác 6 tháng đầu năm 2017.",
+                                    encoding="utf-8")
+    g = kg.build_graph(kg.read_corpus(tmp_path), RULES, all_topics=True)
+    organised = {(g.nodes[u]["label"], v) for u, v, d in g.edges(data=True) if d["relation"] == "organized"}
+    assert len({v for _, v in organised}) == 2, organised          # two meetings, not one of both ministries

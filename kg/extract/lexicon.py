@@ -132,6 +132,7 @@ class Lexicon:
     # an event's place word or an attendance verb, then an events.tsv classifier: "tại buổi …", "dự phiên …"
     # (the word after it, when lower case and no stop word, tells an event the sentence does not name)
     unnamed_event: re.Pattern = re.compile(r"(?!)")
+    periodic_events: tuple[str, ...] = ()       # events.tsv specifier/periodic: "sơ kết", "tổng kết" (lower case)
 
     def heads_starting(self, word: str) -> frozenset[str]:
         """The types (PATTERN_TYPES, LOWER_EVENT) with a head whose first word is `word`; empty for
@@ -334,6 +335,8 @@ def _compile(rules: Rules) -> Lexicon:
                     if a == 0 and e == len(r["phrase"]) and lex.entries[keys[0][0]].type == "Country"]
             lex.home_country = hits[0] if hits else ""
             break
+    lex.periodic_events = tuple(r["phrase"].lower() for r in rules.table("events.tsv")
+                                if r["kind"] == "specifier" and r["class"] == "periodic")
     classifiers = [r["phrase"] for r in rules.table("events.tsv") if r["kind"] == "classifier"]
     governors = _glue(lex, "heldIn", "place") + _glue(lex, "participatedIn", "verb")
     if classifiers and governors:
