@@ -136,3 +136,9 @@ def test_a_periodic_meeting_every_body_holds_is_one_event_per_article(tmp_path):
     g = kg.build_graph(kg.read_corpus(tmp_path), RULES, all_topics=True)
     organised = {(g.nodes[u]["label"], v) for u, v, d in g.edges(data=True) if d["relation"] == "organized"}
     assert len({v for _, v in organised}) == 2, organised          # two meetings, not one of both ministries
+
+
+def test_a_lower_case_meeting_of_another_body_is_not_the_main_event(tmp_path):
+    links = _links("Bộ trưởng Nguyễn Văn An thăm chính thức Lào. Phát biểu tại phiên họp của Ủy ban Mekong-Lancang "
+                   "ở Viêng Chăn, Bộ trưởng Nguyễn Văn An đề nghị tăng cường hợp tác.", tmp_path)
+    assert not any(s.startswith("Ủy ban Mekong") and r == "participatedIn" for s, r, _ in links), links

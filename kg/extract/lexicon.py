@@ -132,6 +132,7 @@ class Lexicon:
     # an event's place word or an attendance verb, then an events.tsv classifier: "tại buổi …", "dự phiên …"
     # (the word after it, when lower case and no stop word, tells an event the sentence does not name)
     unnamed_event: re.Pattern = re.compile(r"(?!)")
+    owner_gap: re.Pattern = re.compile(r"\s+")   # between an event noun and its body: " ", " của " (memberOf/of)
     periodic_events: tuple[str, ...] = ()       # events.tsv specifier/periodic: "sơ kết", "tổng kết" (lower case)
 
     def heads_starting(self, word: str) -> frozenset[str]:
@@ -337,6 +338,10 @@ def _compile(rules: Rules) -> Lexicon:
             break
     lex.periodic_events = tuple(r["phrase"].lower() for r in rules.table("events.tsv")
                                 if r["kind"] == "specifier" and r["class"] == "periodic")
+    of = _glue(lex, "memberOf", "of")
+    if of:
+        from .patterns import words_rx
+        lex.owner_gap = re.compile(rf"\s+(?:{words_rx(of)}\s+)?")
     classifiers = [r["phrase"] for r in rules.table("events.tsv") if r["kind"] == "classifier"]
     governors = _glue(lex, "heldIn", "place") + _glue(lex, "participatedIn", "verb")
     if classifiers and governors:

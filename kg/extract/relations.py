@@ -117,6 +117,9 @@ class _Sentence:
         self.base = doc.sentences[si].start
         self.text = doc.sentences[si].text
         self.all = sorted(mentions, key=lambda m: (m.start, -m.end))
+        owned = [m for m in self.all if self._owned_anaphor(m)]
+        if owned:                             # another body's meeting, not the main event: no event of the sentence
+            self.all = [m for m in self.all if all(m is not o for o in owned)]
         self.units: list[_Unit] = []
         last_end = -1
         for m in self.all:
@@ -132,7 +135,19 @@ class _Sentence:
         self.out: list[RelationMention] = []
         self.seen: set[tuple[int, str, int]] = set()
         ev = next((m for m in self.all if m.type == "Event" and not _attr(m, "nested")), None)
-        self.event = ev if ev is not None else None if self._unnamed_event() else main
+        self.event = ev if ev is not None else None if owned or self._unnamed_event() else main
+
+    def _owned_anaphor(self, m: Mention) -> bool:
+        """Is m a lower-case event noun that points back to the main event, but is said of a body
+        the main event's name does not hold ("phiên họp của Ủy ban X", "cuộc họp Hội đồng Bảo an")?
+        Then it is that body's own meeting."""
+        if m.type != "Event" or not _attr(m, "anaphor") or not m.text[:1].islower() or self.main is None:
+            return False
+        gap = self.lex.owner_gap.match(self.text, m.end - self.base)
+        at = self.base + (gap.end() if gap else m.end - self.base)
+        owner = next((o for o in self.all if o.start == at and o.type in ("Organization", "Country")), None)
+        main = (_attr(self.main, "canonical") or self.main.text).casefold()
+        return owner is not None and owner.text.casefold() not in main
 
     def _unnamed_event(self) -> bool:
         """Does the sentence speak of an event it names by a lower-case noun only ("Tham dự buổi họp
