@@ -142,3 +142,10 @@ def test_a_lower_case_meeting_of_another_body_is_not_the_main_event(tmp_path):
     links = _links("Bộ trưởng Nguyễn Văn An thăm chính thức Lào. Phát biểu tại phiên họp của Ủy ban Mekong-Lancang "
                    "ở Viêng Chăn, Bộ trưởng Nguyễn Văn An đề nghị tăng cường hợp tác.", tmp_path)
     assert not any(s.startswith("Ủy ban Mekong") and r == "participatedIn" for s, r, _ in links), links
+
+
+def test_who_reach_an_agreement_are_its_parties(tmp_path):
+    links = _links("Hai nước cần sớm đạt được Hiệp định Hợp tác nghề cá. Việt Nam và Indonesia cần sớm đạt được "
+                   "một Hiệp định phân định vùng đặc quyền kinh tế.", tmp_path)
+    parties = {s for s, r, t in links if r == "partyTo" and t.startswith("Hiệp định phân định")}
+    assert {"Việt Nam", "Indonesia"} <= parties, links
