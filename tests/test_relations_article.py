@@ -149,3 +149,15 @@ def test_who_reach_an_agreement_are_its_parties(tmp_path):
                    "một Hiệp định phân định vùng đặc quyền kinh tế.", tmp_path)
     parties = {s for s, r, t in links if r == "partyTo" and t.startswith("Hiệp định phân định")}
     assert {"Việt Nam", "Indonesia"} <= parties, links
+
+
+def test_a_counted_lower_case_event_is_a_new_one_not_the_main_event(tmp_path):
+    links = _links("Bộ trưởng Ngoại giao Australia thăm chính thức Nhật Bản. Trong một cuộc hội thảo tại Đại học "
+                   "Sydney, ông John Carter cho rằng quan hệ hai nước rất tốt đẹp.", tmp_path)
+    assert not any(s == "John Carter" and r == "participatedIn" for s, r, _ in links), links
+
+
+def test_a_speaker_at_another_named_event_does_not_take_part_in_the_one_before(tmp_path):
+    links = _links("Bộ Công an tổ chức Hội thảo về di cư an toàn; ông Peter Jansen dự và phát biểu tại "
+                   "Diễn đàn Doanh nghiệp Việt Nam - Hà Lan.", tmp_path)
+    assert ("Peter Jansen", "participatedIn", "Hội thảo về di cư an toàn") not in links, links

@@ -133,6 +133,7 @@ class Lexicon:
     # (the word after it, when lower case and no stop word, tells an event the sentence does not name)
     unnamed_event: re.Pattern = re.compile(r"(?!)")
     owner_gap: re.Pattern = re.compile(r"\s+")   # between an event noun and its body: " ", " của " (memberOf/of)
+    event_classifiers: frozenset[str] = frozenset()   # events.tsv classifier, lower case: "cuộc", "buổi"
     periodic_events: tuple[str, ...] = ()       # events.tsv specifier/periodic: "sơ kết", "tổng kết" (lower case)
 
     def heads_starting(self, word: str) -> frozenset[str]:
@@ -343,6 +344,7 @@ def _compile(rules: Rules) -> Lexicon:
         from .patterns import words_rx
         lex.owner_gap = re.compile(rf"\s+(?:{words_rx(of)}\s+)?")
     classifiers = [r["phrase"] for r in rules.table("events.tsv") if r["kind"] == "classifier"]
+    lex.event_classifiers = frozenset(c.lower() for c in classifiers)
     governors = _glue(lex, "heldIn", "place") + _glue(lex, "participatedIn", "verb")
     if classifiers and governors:
         from .patterns import words_rx

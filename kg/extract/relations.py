@@ -139,10 +139,15 @@ class _Sentence:
 
     def _owned_anaphor(self, m: Mention) -> bool:
         """Is m a lower-case event noun that points back to the main event, but is said of a body
-        the main event's name does not hold ("phiên họp của Ủy ban X", "cuộc họp Hội đồng Bảo an")?
-        Then it is that body's own meeting."""
+        the main event's name does not hold ("phiên họp của Ủy ban X", "cuộc họp Hội đồng Bảo an"), or
+        counted ("một cuộc hội thảo": word_classes.tsv numeral)? Then it is another event."""
         if m.type != "Event" or not _attr(m, "anaphor") or not m.text[:1].islower() or self.main is None:
             return False
+        before = self.text[:m.start - self.base].split()
+        if before and before[-1].lower() in self.lex.event_classifiers:
+            before.pop()
+        if before and self.lex.word_class.get(before[-1].lower()) == "numeral":
+            return True                       # "một cuộc hội thảo": a new event, not the one the article is about: a new event, not the one the article is about
         gap = self.lex.owner_gap.match(self.text, m.end - self.base)
         at = self.base + (gap.end() if gap else m.end - self.base)
         owner = next((o for o in self.all if o.start == at and o.type in ("Organization", "Country")), None)
@@ -530,8 +535,10 @@ class _Sentence:
             codes = {TYPE_CODES[ty] for part in t.args[2].split("|") for ty in SLOT_TYPES[part.strip()]}
             if isinstance(x, _Unit) and isinstance(y, _Unit):
                 mine = {id(u) for a in t.args[:2] for u in b.get(a, ())}   # a list's own members do not count
+                same = {mention_key(x.head), mention_key(y.head)}              # nor the same entity named again
                 lo, hi = min(x.end, y.end), max(x.start, y.start)
-                ok = any(u.code in codes and lo <= u.start and u.end <= hi for u in units if id(u) not in mine)
+                ok = any(u.code in codes and lo <= u.start and u.end <= hi and mention_key(u.head) not in same
+                         for u in units if id(u) not in mine)
             else:
                 ok = False
         else:                                  # the parser refuses unknown tests
