@@ -161,3 +161,9 @@ def test_a_speaker_at_another_named_event_does_not_take_part_in_the_one_before(t
     links = _links("Bộ Công an tổ chức Hội thảo về di cư an toàn; ông Peter Jansen dự và phát biểu tại "
                    "Diễn đàn Doanh nghiệp Việt Nam - Hà Lan.", tmp_path)
     assert ("Peter Jansen", "participatedIn", "Hội thảo về di cư an toàn") not in links, links
+
+
+def test_a_province_department_is_no_unit_of_a_district_committee_listed_after_it(tmp_path):
+    links = _links("Thành phố giao Sở Xây dựng phối hợp với Sở Tài nguyên và Môi trường, UBND quận Hoàng Mai "
+                   "kiểm tra công trình.", tmp_path)
+    assert not any(r == "partOf" and t.startswith("UBND quận") for _, r, t in links), links

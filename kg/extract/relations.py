@@ -522,6 +522,11 @@ class _Sentence:
         elif t.pred == "object":
             u = args[0]
             ok = isinstance(u, _Unit) and _object_of_event(u, units, self.text)
+        elif t.pred == "within-ok":
+            a, o = ms
+            within = lex.head_within.get(a.rule)
+            place = _locality(_attr(o, "canonical") or o.text, lex) if within else ""
+            ok = not place or any(place.startswith(w.casefold() + " ") for w in within)
         elif t.pred == "names-other":
             g, sides = ms[0], {mention_key(s) for s in self.sides}
             ok = any(m is not g and g.start <= m.start and m.end <= g.end and m.type in ("Country", "Organization", "Location")
