@@ -486,3 +486,90 @@ def test_a_committee_named_in_lower_case_by_its_subject(tmp_path):
 
 def test_a_lower_case_verb_phrase_after_a_group_is_no_name(tmp_path):
     assert not orgs(tmp_path, "Nhóm thanh niên về quê ăn Tết.")
+
+
+def test_a_leadership_is_no_body(tmp_path):
+    # "Ban lãnh đạo" (the leadership) of a club or a firm is its people, not a board with a name
+    assert not orgs(tmp_path, "Ban lãnh đạo câu lạc bộ Sông Lam Nghệ An tuyên bố không bán tiền đạo này.")
+
+
+def test_an_untagged_word_closes_a_name_before_a_parenthesis(tmp_path):
+    found = orgs(tmp_path, "Ông Trần Văn Nam, Vụ trưởng Vụ Giáo dục đại học (Bộ GD-ĐT) cho biết thêm.")
+    assert "Vụ Giáo dục đại học" in found
+
+
+def test_a_place_word_inside_a_capitalised_name(tmp_path):
+    # "vùng Vịnh" (the Gulf): a lower-case noun after a word begun by a capital, before a capital
+    assert "Hội đồng Hợp tác vùng Vịnh" in orgs(tmp_path, "Tổng thư ký Hội đồng Hợp tác vùng Vịnh (GCC) đã nhận thư.")
+
+
+def test_two_abbreviated_words_joined_by_and(tmp_path):
+    found = orgs(tmp_path, "Ông Lê Văn Hùng, Giám đốc Sở TN và MT tỉnh Nghệ An, cho biết như vậy.")
+    assert any(o.startswith("Sở TN và MT") for o in found)
+
+
+def test_a_school_is_named_after_a_person(tmp_path):
+    # after "THPT" (upper secondary), a person's name is the school's name, not a person after a body
+    assert "Trường THPT Nguyễn Hữu Tiến" in orgs(tmp_path, "Em Mai, học sinh Trường THPT Nguyễn Hữu Tiến, đã đỗ thủ khoa.")
+
+
+def test_a_firm_and_a_country_is_a_nationality(tmp_path):
+    # "Tập đoàn Hà Lan": a Dutch group, named by no name of its own
+    assert not orgs(tmp_path, "Tập đoàn Hà Lan muốn tham gia cổ phần hóa doanh nghiệp nhà nước.")
+
+
+def test_an_embassy_and_a_country_is_that_countrys_embassy(tmp_path):
+    assert "Đại sứ quán Hoa Kỳ" in orgs(tmp_path, "Đại sứ quán Hoa Kỳ đã tài trợ cho dự án.")
+
+
+def test_a_list_of_bodies_without_commas_is_split_at_a_sibling_head(tmp_path):
+    found = orgs(tmp_path, "Các trường gồm Đại học Lâm nghiệp Học viện Nông nghiệp Việt Nam Đại học Huế.")
+    assert {"Đại học Lâm nghiệp", "Đại học Huế"} <= found and not any("Lâm nghiệp Học viện" in o for o in found)
+
+
+def test_a_head_written_twice_starts_the_name_at_the_second(tmp_path):
+    assert "Tổng cục TDTT" in orgs(tmp_path, "Sáng nay, Phó Tổng cục Tổng cục TDTT Trần Văn Phấn đã tới thăm đội tuyển.")
+
+
+def test_concurrently_ends_a_name(tmp_path):
+    # "kiêm" (concurrently) joins two posts, never two words of a name
+    found = orgs(tmp_path, "Ông Nam, Phó Giám đốc Sở Tài nguyên và Môi trường kiêm Giám đốc Văn phòng Đăng ký đất đai, cho biết.")
+    assert "Sở Tài nguyên và Môi trường" in found and not any("kiêm" in o for o in found)
+
+
+def test_free_in_a_trade_agreement_does_not_end_an_events_title(tmp_path):
+    # "do" (by) ends a title, but "Tự do" (free) is one word
+    found = events_of(tmp_path, "Cuộc họp lần thứ 9 Tiểu ban SHTT Hiệp định Tự do thương mại ASEAN-Úc-New Zealand diễn ra tại Hà Nội.")
+    assert any(e.startswith("Cuộc họp lần thứ 9 Tiểu ban SHTT Hiệp định Tự do thương mại") for e in found)
+
+
+def test_an_adverb_ends_an_events_title(tmp_path):
+    # "vừa" (just): the clause's adverb, not a word of the summit's name
+    assert events_of(tmp_path, "Hội nghị thượng đỉnh G20 vừa diễn ra tại Đức.") == {"Hội nghị thượng đỉnh G20"}
+
+
+def test_this_kind_of_event_is_no_title(tmp_path):
+    # "kiểu này" (of this kind): a noun and a demonstrative refer to a kind of event, not to one by name
+    found = events_of(tmp_path, "Ngôi sao của Hội nghị thượng đỉnh kiểu này chỉ có thể là một tổng thống.")
+    assert not any("kiểu" in e for e in found)
+
+
+def test_a_university_is_named_after_a_person(tmp_path):
+    assert "Trường ĐH Nguyễn Tất Thành" in orgs(tmp_path, "Trường ĐH Nguyễn Tất Thành lấy điểm xét tuyển là 15,5 điểm.")
+
+
+def test_a_squads_subject_after_its_acronym(tmp_path):
+    # "CSĐT" (criminal police) + "tội phạm về …" (for crime of …): the squad's subject, closed by its district
+    found = orgs(tmp_path, "Lãnh đạo Đội CSĐT tội phạm về quản lý kinh tế và chức vụ quận Hà Đông cho biết.")
+    assert "Đội CSĐT tội phạm về quản lý kinh tế và chức vụ" in found
+
+
+def test_a_city_abbreviation_glued_to_its_name_is_a_locality(tmp_path):
+    # "Công an TP.Kon Tum": the squad is that city's, not every city's criminal police squad
+    found = orgs(tmp_path, "Trung tá Trần Văn Tuấn, Đội trưởng Đội cảnh sát hình sự Công an TP.Kon Tum, cho biết.")
+    assert "Đội cảnh sát hình sự, Công an TP.Kon Tum" in found
+
+
+def test_and_a_visit_after_an_events_name_is_the_next_action(tmp_path):
+    found = events_of(tmp_path, "Thủ tướng dự Hội nghị Thượng đỉnh G20 và thăm chính thức Đức.")
+    assert "Hội nghị Thượng đỉnh G20" in found and not any("thăm" in e for e in found if e.startswith("Hội nghị"))

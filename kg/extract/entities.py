@@ -241,6 +241,9 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             break                           # "Đội T B T B", "Đội Việt Nam C": a table's letters, a team's letter
         if k > j and own_head and s.phrase_at(k, own_head):
             break                           # "Đại học Nội vụ Đại học Tài nguyên …": a list written without commas
+        if k > j and level >= 3 and _cap(w) and (sib := _heads_at(s, k, lex, "Organization")) and sib[2] == level \
+                and s.gap(k) == " ":
+            break                           # "Đại học Lâm nghiệp Học viện Nông nghiệp …": a sibling of the same rank
         if k > j and level >= 3 and _parent_starts(s, k, lex, g, level):
             saw_cap = True                  # ("Phòng nghiệp vụ Công an tỉnh …": a unit named in lower case, then its parent)
             break                           # "Phòng Quản lý xuất nhập cảnh Công an tỉnh Lào Cai": the unit, then its parent
@@ -271,6 +274,11 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                 and _vietnamese(s.words[k - 1][2]):
             k += 1                          # "… Thương binh và Xã hội": "và" joins two words of one name
             continue                        # (the name ends after the word it joins, never on "và")
+        if w == "và" and k > j and k + 1 < n and s.gap(k + 1) == " " and _short_acronym(s.words[k - 1][2]) \
+                and _short_acronym(s.words[k + 1][2]) and not _heads_at(s, k + 1, lex, "Organization") \
+                and s.words[k + 1][0] not in gaz:
+            k = end = k + 2                 # "Sở TN và MT": "và" joins two abbreviated words of one name
+            continue
         if w == "và" and k > j and s.words[k - 1][2].islower() and saw_cap and k + 1 < n and s.gap(k + 1) == " " \
                 and s.words[k + 1][2].islower():
             run = _lower_run(s, k + 1, lex, False, j)
@@ -334,7 +342,8 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
         if _cap(w):
             saw_cap = True
         elif k > j and s.words[k - 1][2].isupper() and len(s.words[k - 1][2]) > 1 \
-                and not (w == "số" and k + 1 < n and _NUMBER.fullmatch(s.words[k + 1][2])):
+                and not (w == "số" and k + 1 < n and _NUMBER.fullmatch(s.words[k + 1][2])) \
+                and not _subject_follows(s, k, lex):
             break                           # an acronym closes a name: "UBND TP chỉ đạo …" (directs), not "Đội X số 1"
         else:
             run = _lower_run(s, k, lex, k == j, j)
@@ -353,6 +362,28 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
 NAME_CLASSES = frozenset({"noun", "adjective"})
 NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "de", "da", "al", "el", "bte"})
 CLAUSE_CLASSES = frozenset({"preposition", "conjunction", "adverb", "pronoun", "determiner", "particle"})
+
+
+def _after_cue(s: _Sent, k: int, cues: frozenset[str]) -> bool:
+    """Does one of `cues` end right before word k (as whole words)?"""
+    before = s.text[max(0, s.words[k][0] - 30):s.words[k][0]].rstrip()
+    return any(before.endswith(c) and (len(before) == len(c) or not _is_word_char(before[-len(c) - 1])) for c in cues)
+
+
+def _subject_follows(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """After an acronym, does a noun and a "về" phrase follow ("Đội CSĐT tội phạm về ma túy": the police
+    squad (CSĐT) for drug crime)? Then the noun is the unit's subject, not the clause."""
+    for size in (2, 1):
+        q = k + size
+        if q < len(s.words) and s.words[q][2] == "về" and all(s.gap(k + i) == " " for i in range(1, size + 1)):
+            phrase = " ".join(s.words[k + i][2] for i in range(size))
+            return phrase.islower() and lex.word_class.get(phrase) == "noun"
+    return False
+
+
+def _short_acronym(word: str) -> bool:
+    """An abbreviated word of a name: two to four capitals ("TN", "MT", "KH", "ĐT")."""
+    return 2 <= len(word) <= 4 and word.isalpha() and word.isupper()
 
 
 def _is_stop_word(word: str, lex: Lexicon) -> bool:
@@ -424,11 +455,16 @@ def _org_tail(s: _Sent, end: int, lex: Lexicon, gaz, tails: tuple[str, ...], lev
         return end
     if level:
         kk = k
-        while kk < n and kk - k < 5 and (kk == k or s.gap(kk) == " ") and s.words[kk][2].islower() \
-                and not _is_stop(s, kk, lex, "Organization") and _word_class_at(s, kk, lex) != "verb":
-            kk += 1
+        while kk < n and kk - k < 8 and (kk == k or s.gap(kk) == " ") and s.words[kk][2].islower() \
+                and (kk > k and s.words[kk][2] in lex.and_words or not _is_stop(s, kk, lex, "Organization")) \
+                and _word_class_at(s, kk, lex) != "verb" \
+                and not (kk > k and _heads_at(s, kk, lex, "Location")):
+            kk += _word_size_at(s, kk, lex)
         if k < kk < n and s.gap(kk).strip() in ("", ",") and _parent_starts(s, kk, lex, gaz.get(s.words[kk][0]), level):
             return kk
+        if k < kk < n and s.gap(kk) == " " and (loc := _heads_at(s, kk, lex, "Location")) and not _cap(s.words[kk][2]) \
+                and kk + loc[3] < n and _cap(s.words[kk + loc[3]][2]):
+            return kk                       # "… về ma túy quận Hà Đông": the district's squad (the place is qualified later)
     ahead = _ACRONYM_AHEAD.match(s.text, s.words[k][0])
     if ahead:                               # "… về chống Ma túy và Tội phạm (UNODC)"
         stop = ahead.end() - len(ahead.group().rsplit(" (", 1)[1]) - 2
@@ -452,8 +488,10 @@ def _person_starts(s: _Sent, k: int, lex: Lexicon, after_post: bool = False) -> 
     nxt = s.words[k + 1][2] if k + 1 < len(s.words) and s.gap(k + 1) == " " else ""
     if nxt in NAME_PARTICLES and k + 2 < len(s.words) and s.gap(k + 2) == " ":
         nxt = s.words[k + 2][2]             # "Raus bin Sharif": a particle inside a foreign name
-    if w in lex.surnames and nxt[:1].isupper() and (after_post or prev.isupper()):
+    if w in lex.surnames and nxt[:1].isupper() and (after_post or prev.isupper()) \
+            and not _after_cue(s, k, lex.eponymous_words):
         return True                         # "Thứ trưởng Bộ GTVT Nguyễn Văn Công": after a post, the holder
+        # (but "Trường THPT Nguyễn Hữu Tiến": a school is named after a person, cues.tsv eponymous)
         # (without a post, "Trường Trung học phổ thông Trần Phú" is named after a person)
     return bool(nxt[:1].isupper() and not nxt.isupper() and w.isalpha() and not _vietnamese(w)
                 and _vietnamese(prev))
@@ -477,7 +515,7 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
             and not (k - 2 >= start and s.gap(k - 1) == " " and words[k - 2][2][:1].isupper()
                      and f"{words[k - 2][2].lower()} {prev.lower()}" in lex.compounds):
         return 1
-    if prev[:1].isupper() and prev.isalpha() and not _vietnamese(prev):
+    if prev[:1].isupper() and prev.isalpha() and not prev.isupper() and not _vietnamese(prev):
         return 0                            # "… Nikkei đưa tin": after a foreign name, Vietnamese words are the clause
     if not first and (prev.lower(), w) in lex.name_compounds:
         return 1                            # "Sở Ngoại" + "vụ": the second syllable of a listed pair
@@ -524,6 +562,9 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                     return size
                 if not first and _capital_verb_before(s, k, start, lex):
                     return size             # "Trung tâm Bảo tồn di tích …": the object of the verb that names the body
+                if not first and after < len(words) and s.gap(after).strip()[:1] in (",", ";", "(", ")"):
+                    return size             # "Vụ Giáo dục đại học (Bộ GD-ĐT)": a word the sample does not tag, where
+                    # the name visibly ends inside the sentence (a headline's last word is often its verb)
                 if after < len(words) and s.gap(after) == " " and words[after][2][:1].isupper() \
                         and not words[after][2].isupper() and lex.word_class.get(words[after][2].lower()) not in CLAUSE_CLASSES \
                         and (first or words[after][2] not in lex.surnames):
@@ -534,8 +575,11 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                     or (words[after][2][:1].isupper() and _starts_entry(s.text, words[after][0], lex)))) else 0
     if w in lex.name_words:
         return 1
-    # a lower-case syllable between two capitalised words of one name ("Hội đồng Điểm sàn Quốc gia")
-    if not first and prev[:1].isupper() and w.isalpha() and _vietnamese(w) \
+    # a lower-case syllable between two capitalised words of one name ("Hội đồng Điểm sàn Quốc gia", "Hội
+    # đồng Hợp tác vùng Vịnh": after a word begun by a capital)
+    if not first and (prev[:1].isupper() or (k - 2 >= start and words[k - 2][2][:1].isupper() and s.gap(k - 1) == " "
+                                             and f"{words[k - 2][2].lower()} {prev}" in lex.compounds)) \
+            and w.isalpha() and _vietnamese(w) \
             and lex.word_class.get(w) in (None, "noun") and k + 1 < len(words) and s.gap(k + 1) == " " \
             and words[k + 1][2][:1].isupper() and not words[k + 1][2].isupper() \
             and lex.word_class.get(words[k + 1][2].lower()) not in CLAUSE_CLASSES \
@@ -813,12 +857,8 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
     if s.gap(k).strip() == "," and (lex.word_class.get(w.lower()) == "verb" and not _comma_pair(s, k)
                                     or any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ()))):
         return False                        # "…, nâng tổng số …", "…, ông Hermen Borst …": a clause or a person
-    cls = lex.word_class.get(w.lower())
-    if w.islower() and cls in ("conjunction", "adverb", "pronoun", "particle", "determiner") and not _completes_word(s, k, lex) \
-            and not (k + 1 < len(s.words) and s.gap(k + 1) == " "
-                     and lex.word_class.get(f"{w} {s.words[k + 1][2].lower()}", "noun" if f"{w} {s.words[k + 1][2].lower()}"
-                                            in lex.compounds else "") in ("noun", "adjective")):
-        return False                        # (unless it opens a noun: "chính" in "chính sách", policy)
+    if _function_word_at(s, k, lex):
+        return False
     prev = s.text[s.words[k - 1][0]:s.words[k - 1][1]] if k > j else ""
     if k > j and _DOC_NUMBER.fullmatch(prev) and any(c.isdigit() for c in prev) and s.gap(k) == " " \
             and w not in ("về", "ngày", "năm", "của", "giữa", "và") and not w[:1].isupper():
@@ -841,6 +881,21 @@ def _verb_before_quantity(s: _Sent, k: int, lex: Lexicon) -> bool:
     return False
 
 
+def _function_word_at(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Is word k a lower-case conjunction, adverb, pronoun, particle or determiner, which ends a title
+    ("Luật phải …", "Hội nghị thượng đỉnh G20 vừa diễn ra"), unless it completes a word or opens a noun
+    ("chính" in "chính sách", policy)?"""
+    w = s.words[k][2]
+    if not w.islower() or lex.word_class.get(w) not in ("conjunction", "adverb", "pronoun", "particle", "determiner") \
+            or _completes_word(s, k, lex):
+        return False
+    if k + 1 < len(s.words) and s.gap(k + 1) == " ":
+        pair = f"{w} {s.words[k + 1][2].lower()}"
+        if lex.word_class.get(pair, "noun" if pair in lex.compounds else "") in ("noun", "adjective"):
+            return False
+    return True
+
+
 _IMPLEMENT_LEADS = (("để",), ("triển", "khai"))
 
 
@@ -860,6 +915,15 @@ def _implements_title_at(s: _Sent, k: int, lex: Lexicon) -> bool:
                 and s.words[i + len(cw)][2][:1].isupper() and _heads_at(s, i + len(cw), lex, "Agreement"):
             return True
     return False
+
+
+def _word_size_at(s: _Sent, k: int, lex: Lexicon) -> int:
+    """Syllables in the longest dictionary word starting at word k (1 when none is longer)."""
+    for size in (3, 2):
+        if k + size <= len(s.words) and all(s.gap(k + i) == " " for i in range(1, size)) \
+                and " ".join(s.words[k + i][2] for i in range(size)).lower() in lex.compounds:
+            return size
+    return 1
 
 
 def _word_class_at(s: _Sent, k: int, lex: Lexicon) -> str | None:
@@ -936,6 +1000,8 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
         if h and ws not in gaz and not inside(ws, we, covered) and not inside(ws, we, org_taken):
             head, rid, level, hn = h
             j = i + hn
+            if s.phrase_at(j, head.split()):
+                continue                     # "Phó Tổng cục Tổng cục TDTT": the name starts at the head written again
             if j < len(s.words) and s.gap(j) == " ":
                 nxt = s.words[j][2]
                 if nxt[:1].isupper() and _ROMANISED_NAME.fullmatch(nxt):
@@ -958,6 +1024,8 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                     g = gaz.get(s.words[j][0])
                     if end == j and g is not None and lex.entries[g[2]].type == "Country" and level >= 4:
                         pass                   # "Đội Hàn Quốc", "Đội Đài Bắc Trung Quốc": a country's team, not a unit
+                    elif end == j and g is not None and lex.entries[g[2]].type == "Country" and head in lex.firm_heads:
+                        pass                   # "Tập đoàn Hà Lan": a Dutch group (cues.tsv firm), no name
                     elif end == j and g is not None and lex.entries[g[2]].type == "Country":
                         end = j + 0            # "Đại sứ quán Hoa Kỳ": the head alone, qualified below
                         a, b = ws, s.words[j - 1][1]
@@ -1617,12 +1685,12 @@ def _gazetteer_suffix_country(doc, m: Mention, lex: Lexicon) -> list[Mention]:
 
 def _locality_of(name: str, lex: Lexicon) -> str:
     """The locality a body's name ends with ("Công an tỉnh Lào Cai" -> "tỉnh Lào Cai"), or ""."""
-    words = name.split()
+    words = re.sub(r"\b(TP|Tp|TX|H|Q)\.(?=\w)", r"\1 ", name).split()   # "TP.Kon Tum" is "TP Kon Tum"
     heads = lex.heads_by_first.get("Location", {})
     for k in range(len(words) - 2, 0, -1):
         for hw, _, _ in heads.get(words[k], ()):
-            if words[k:k + len(hw)] == list(hw) and k + len(hw) < len(words):
-                return " ".join(words[k:])
+            if words[k:k + len(hw)] == list(hw) and k + len(hw) < len(words) and words[k + len(hw)][:1].isupper():
+                return " ".join(words[k:])  # a place word before a proper name ("xã Tân Bình"; not "xã hội")
     return ""
 
 
@@ -1644,7 +1712,8 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
             if within and place and not any(place.startswith(w + " ") for w in within):
                 place = ""                  # "Sở Quy hoạch - Kiến trúc, UBND quận Tân Bình": a province's department is
                 # no unit of a district (heads.tsv within): the two are listed side by side
-            if parent is not None and parent.text != m.text and 0 < int(parent.attr("level") or 0 or 2) < level \
+            if parent is not None and parent.text != m.text and parent.attr("canonical") != m.text \
+                    and 0 < int(parent.attr("level") or 0 or 2) < level \
                     and place \
                     and (gap != " (" or doc.text.startswith(")", parent.end)):
                 pname = parent.attr("canonical") or parent.text
