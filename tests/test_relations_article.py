@@ -167,3 +167,9 @@ def test_a_province_department_is_no_unit_of_a_district_committee_listed_after_i
     links = _links("Thành phố giao Sở Xây dựng phối hợp với Sở Tài nguyên và Môi trường, UBND quận Hoàng Mai "
                    "kiểm tra công trình.", tmp_path)
     assert not any(r == "partOf" and t.startswith("UBND quận") for _, r, t in links), links
+
+
+def test_visited_countries_listed_together_do_not_attend_the_next_event(tmp_path):
+    links = _links("Thủ tướng Nguyễn Văn An sẽ thăm chính thức Nhật Bản, Hàn Quốc và tham dự Hội nghị Tương lai "
+                   "châu Á lần thứ 30 tại Tokyo.", tmp_path)
+    assert ("Hàn Quốc", "participatedIn", "Hội nghị Tương lai châu Á lần thứ 30") not in links, links

@@ -391,7 +391,7 @@ class _Sentence:
             last = self.units[i]
             tail = _PARENS.sub(" ", cl[b:v.start()])
             if last.code in PARTY_CODES and len(_WORD.findall(tail)) <= 2 \
-                    and not _object_of_event(last, self.units, self.text):
+                    and not _object_of_event(last, self.units, self.text, self.lex.list_gaps):
                 # (a party right after an event told by a verb is its object: "thăm Nhật Bản và dự …")
                 subj = [last]
                 for j, a2, b2 in reversed(before[:-1]):
@@ -521,7 +521,7 @@ class _Sentence:
             ok = any(r.relation == "partyTo" and r.target is g for r in self.out)
         elif t.pred == "object":
             u = args[0]
-            ok = isinstance(u, _Unit) and _object_of_event(u, units, self.text)
+            ok = isinstance(u, _Unit) and _object_of_event(u, units, self.text, lex.list_gaps)
         elif t.pred == "within-ok":
             a, o = ms
             within = lex.head_within.get(a.rule)
@@ -551,9 +551,12 @@ class _Sentence:
         return ok != t.negate
 
 
-def _object_of_event(u: _Unit, units: list[_Unit], text: str) -> bool:
-    """Is `u` the object of an event told by a verb right before it ("thăm chính thức Nhật Bản")?"""
+def _object_of_event(u: _Unit, units: list[_Unit], text: str, gaps: tuple[str, ...] = ()) -> bool:
+    """Is `u` the object of an event told by a verb right before it ("thăm chính thức Nhật Bản"), or a
+    party listed after such an object ("thăm Đức, Hà Lan": `gaps` are the list gaps, ", " and " và ")?"""
     prev = next((x for x in reversed(units) if x.end <= u.start), None)
+    while prev is not None and prev.code in PARTY_CODES and text[prev.end:u.start] in gaps:
+        u, prev = prev, next((x for x in reversed(units) if x.end <= prev.start), None)
     return prev is not None and prev.code == "E" and bool(_attr(prev.head, "frame")) \
         and len(_WORD.findall(text[prev.end:u.start])) <= 3 and not any(c in text[prev.end:u.start] for c in ",;:")
 
