@@ -573,3 +573,24 @@ def test_a_city_abbreviation_glued_to_its_name_is_a_locality(tmp_path):
 def test_and_a_visit_after_an_events_name_is_the_next_action(tmp_path):
     found = events_of(tmp_path, "Thủ tướng dự Hội nghị Thượng đỉnh G20 và thăm chính thức Đức.")
     assert "Hội nghị Thượng đỉnh G20" in found and not any("thăm" in e for e in found if e.startswith("Hội nghị"))
+
+
+def test_a_universitys_name_begins_with_a_lower_case_school(tmp_path):
+    # the press writes "trường Đại học …" in lower case; the name is "Trường Đại học …"
+    found = orgs(tmp_path, "Ông Minh, Hiệu trưởng trường Đại học Khoa học xã hội và nhân văn, phát biểu khai mạc.")
+    assert "Trường Đại học Khoa học xã hội và nhân văn" in found
+
+
+def test_a_market_is_no_school(tmp_path):
+    # "thị trường" (market) ends in the syllable "trường" (school)
+    assert not orgs(tmp_path, "Thị trường Mỹ và chiến trường Syria được nhắc đến.")
+
+
+def test_a_firm_named_by_its_trade_and_nationality(tmp_path):
+    # "đóng tàu" (to build ships) is the trade; "Hà Lan" the firm's nationality
+    found = orgs(tmp_path, "Ba tàu tuần tra do Tập đoàn đóng tàu Hà Lan thiết kế.")
+    assert "Tập đoàn đóng tàu Hà Lan" in found
+
+
+def test_a_firm_named_by_its_trade_and_continent(tmp_path):
+    assert "Công ty trực thăng châu Âu" in orgs(tmp_path, "Trực thăng EC-225 do Công ty trực thăng châu Âu chế tạo.")

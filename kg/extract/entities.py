@@ -250,6 +250,8 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
         if g is not None:
             etype = lex.entries[g[2]].type
             if etype == "Country":
+                if k > j and own_head and " ".join(own_head) in lex.firm_heads:
+                    saw_cap = True          # "Tập đoàn đóng tàu Hà Lan": a firm named by its trade, then its nationality
                 break                       # a country after a name qualifies it; handled later
             # consume the whole gazetteer span (a location or a parent body inside the name)
             kk = k
@@ -379,6 +381,13 @@ def _subject_follows(s: _Sent, k: int, lex: Lexicon) -> bool:
             phrase = " ".join(s.words[k + i][2] for i in range(size))
             return phrase.islower() and lex.word_class.get(phrase) == "noun"
     return False
+
+
+def _country_or_region_at(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Does a country's or a continent's name start at word k ("Hà Lan", "châu Âu")?"""
+    text = s.text[s.words[k][0]:s.words[k][0] + 40]
+    return any(a == 0 and (lex.entries[keys[0][0]].type == "Country" or text.lower().startswith("châu "))
+               for a, e, (_, keys) in lex.gazetteer_matches(text))
 
 
 def _short_acronym(word: str) -> bool:
@@ -545,6 +554,10 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                     if after < len(words) and s.gap(after) == " " and cls in (None, "noun") \
                             and _heads_at(s, after, lex, "Organization"):
                         return size         # "Phòng nghiệp vụ Công an tỉnh Lào Cai": the unit, then its body
+                    if after < len(words) and s.gap(after) == " " and cls not in CLAUSE_CLASSES \
+                            and _country_or_region_at(s, after, lex):
+                        return size         # "Tập đoàn đóng tàu Hà Lan", "Công ty trực thăng châu Âu": a trade and
+                        # the firm's nationality (a verb of the trade, "đóng tàu", builds ships)
                     return size if ok and cls in (None, "noun", "adjective") else 0
                 if cls is not None:
                     if cls == "adjective" and prev[:1].isupper() and phrase not in lex.name_phrases:
