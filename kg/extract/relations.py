@@ -56,9 +56,11 @@ def _locality(name: str, lex: Lexicon) -> str:
     words = name.split()
     heads = lex.heads_by_first.get("Location", {})
     for k in range(len(words) - 2, 0, -1):
-        for hw, _, _ in heads.get(words[k], ()):
-            if words[k:k + len(hw)] == list(hw) and k + len(hw) < len(words):
-                return " ".join(words[k:]).casefold()
+        for w in dict.fromkeys((words[k], words[k].lower())):      # "UBND Quận Đồ Sơn" as "quận"
+            for hw, _, _ in heads.get(w, ()):
+                if [x.lower() for x in words[k:k + len(hw)]] == [x.lower() for x in hw] and k + len(hw) < len(words) \
+                        and not words[k + len(hw)][:1].islower():         # a place's name: "xã hội" is none
+                    return " ".join(words[k:]).casefold()
     return ""
 
 
