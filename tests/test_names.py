@@ -594,3 +594,70 @@ def test_a_firm_named_by_its_trade_and_nationality(tmp_path):
 
 def test_a_firm_named_by_its_trade_and_continent(tmp_path):
     assert "Công ty trực thăng châu Âu" in orgs(tmp_path, "Trực thăng EC-225 do Công ty trực thăng châu Âu chế tạo.")
+
+
+def test_a_unit_of_a_foreign_body_is_named_with_it(tmp_path):
+    # "Trung tâm Phân tích" of the US Navy is not every analysis centre: it keeps its parent in its label
+    found = orgs(tmp_path, "Nhà nghiên cứu thuộc Trung tâm Phân tích Hải quân Mỹ Sam Bendett cho biết như vậy.")
+    assert {"Trung tâm Phân tích, Hải quân Mỹ", "Hải quân Mỹ"} <= found
+
+
+def test_a_district_named_after_a_country_gives_no_country(tmp_path):
+    # "Mỹ Đức" is a district of Hà Nội; its last syllable is not Germany
+    g = nodes(tmp_path, "Công an huyện Mỹ Đức đã bắt giữ hai đối tượng.")
+    assert not [d for _, d in g.nodes(data=True) if d["type"] == "Country"]
+
+
+def test_a_bylines_acronym_after_a_dash_is_no_part_of_a_name(tmp_path):
+    found = orgs(tmp_path, "Ông Quý, khi đó là Phó Giám đốc Sở Tài nguyên và Môi trường - PV.")
+    assert "Sở Tài nguyên và Môi trường" in found and not any("PV" in o for o in found)
+
+
+def test_latest_ends_a_strategys_title(tmp_path):
+    found = agreements(tmp_path, "Chiến lược An ninh Quốc gia mới nhất của Nga đã được công bố.")
+    assert found == {"Chiến lược An ninh Quốc gia"}
+
+
+def test_a_television_programme_is_no_agreement(tmp_path):
+    assert not agreements(tmp_path, "Chương trình truyền hình Gặp gỡ cuối tuần của đài VTV phát sóng tối qua.")
+
+
+def test_a_commemoration_with_its_years_stays_in_a_declarations_title(tmp_path):
+    # "kỷ niệm 40 năm" (marking forty years) is a noun phrase, not a verb and its count
+    found = agreements(tmp_path, "Hai bên ra Tuyên bố chung nhân kỷ niệm 40 năm quan hệ ASEAN-EU.")
+    assert any("kỷ niệm 40 năm" in a for a in found)
+
+
+def test_a_central_party_commission_is_one_body(tmp_path):
+    # "Ban Tổ chức" alone is an event's organising committee (generic); "Ban Tổ chức Trung ương" is a Party body
+    found = orgs(tmp_path, "Ủy viên Bộ Chính trị, Trưởng Ban Tổ chức Trung ương Phạm Minh Chính đến dự.")
+    assert "Ban Tổ chức Trung ương" in found and "Tổ chức Trung ương" not in found
+
+
+def test_no_head_inside_a_generic_phrase_opens_a_name(tmp_path):
+    assert not orgs(tmp_path, "Ban Tổ chức Liên hoan phim quốc tế Hà Nội công bố giải thưởng.")
+
+
+def test_a_verb_after_a_comma_ends_a_plans_title(tmp_path):
+    found = agreements(tmp_path, "Hai bên triển khai Kế hoạch Đồng bằng sông Cửu Long, thúc đẩy hợp tác trong nông nghiệp.")
+    assert found == {"Kế hoạch Đồng bằng sông Cửu Long"}
+
+
+def test_two_actions_joined_by_a_comma_stay_in_a_laws_title(tmp_path):
+    # "Quản lý, sử dụng" (managing, using): a pair of verbs names what the law governs
+    found = agreements(tmp_path, "Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ được công bố.")
+    assert "Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ" in found
+
+
+def test_a_foreign_leaders_initial_does_not_hide_the_country(tmp_path):
+    # "Nga V.Putin": the country, then the president's initial and name
+    assert "Liên bang Nga" in labels(tmp_path, "Tổng thống Nga V.Putin tới Đức dự hội nghị.", "Country")
+
+
+def test_a_capitalised_adverb_right_after_a_head_names_nothing(tmp_path):
+    # "Quốc Trường" is an actor's name; "Trước đó" (before that) opens the next sentence
+    assert not orgs(tmp_path, "Dự phiên tòa có diễn viên Quốc Trường Trước đó, đại diện viện kiểm sát đề nghị mức án.")
+
+
+def test_a_capitalised_determiner_inside_a_name_goes_on(tmp_path):
+    assert "Tổ chức Các nước Xuất khẩu Dầu mỏ" in orgs(tmp_path, "Tổ chức Các nước Xuất khẩu Dầu mỏ họp tại Vienna.")
