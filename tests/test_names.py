@@ -661,3 +661,8 @@ def test_a_capitalised_adverb_right_after_a_head_names_nothing(tmp_path):
 
 def test_a_capitalised_determiner_inside_a_name_goes_on(tmp_path):
     assert "Tổ chức Các nước Xuất khẩu Dầu mỏ" in orgs(tmp_path, "Tổ chức Các nước Xuất khẩu Dầu mỏ họp tại Vienna.")
+
+
+def test_a_province_written_with_a_dash_closes_a_bodys_name(tmp_path):
+    found = orgs(tmp_path, "Phó giám đốc Công an tỉnh Thừa Thiên – Huế cho hay không có vụ việc nào như vậy.")
+    assert "Công an tỉnh Thừa Thiên – Huế" in found

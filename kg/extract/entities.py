@@ -327,6 +327,10 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
         if _heads_at(s, k, lex, "Location") and not _cap(w):
             loc = _heads_at(s, k, lex, "Location")
             kk = k + loc[3]
+            known = gaz.get(s.words[kk][0]) if kk < n else None
+            if known is not None and lex.entries[known[2]].type == "Location":
+                while kk < n and s.words[kk][1] <= known[1]:
+                    kk += 1                 # "tỉnh Thừa Thiên – Huế": a known place, dash and all
             while kk < n and s.gap(kk) == " " and s.words[kk][2][:1].isupper() and not _person_starts(s, kk, lex, True):
                 kk += 1
             if kk > k + loc[3]:             # "UBND quận Tân Bình chủ động …": the locality closes the name
