@@ -180,16 +180,16 @@ def build(corpus_dir: str | os.PathLike, out_dir: str | os.PathLike, rules_dir: 
           base_iri: str = DEFAULT_BASE, progress: bool = False, workers: int | None = None,
           cache: bool = True, dask_scheduler: str | None = None,
           read_options: ReadOptions | None = None, article_timeout: float | None = DEFAULT_SECONDS,
-          allow_empty: bool = False, query_store: bool = True, all_topics: bool = False,
+          allow_empty: bool = False, query_store: bool = False, all_topics: bool = False,
           title: str | None = None) -> BuildResult:
     """Read, extract, resolve and write all outputs atomically into `out_dir`.
 
     Articles are read and extracted in `workers` processes (default: all cores) or on a Dask
     cluster; unchanged articles come from `out_dir/.cache/` unless `cache` is False. An article
     that uses more than `article_timeout` seconds of CPU is skipped (None: no limit). A build that
-    finds no entity at all does not replace an existing output unless `allow_empty`. With
-    `query_store`, the store `kg query` opens (out_dir/graph.oxigraph) is written too; else the
-    first query makes it. Only on-topic articles give nodes and links unless `all_topics`; the
+    finds no entity at all does not replace an existing output unless `allow_empty`. The store
+    `kg query` opens (out_dir/graph.oxigraph) is made by the first query (it takes about as long as
+    the rest of a large build); with `query_store` the build makes it too. Only on-topic articles give nodes and links unless `all_topics`; the
     cached facts carry each article's relevance, so switching `all_topics` re-extracts nothing.
     `title` names the pages."""
     from .parallel import summarize_folder
@@ -220,7 +220,7 @@ def build(corpus_dir: str | os.PathLike, out_dir: str | os.PathLike, rules_dir: 
 
 
 def _graph_and_files(corpus_dir, out_dir, corpus, box: list, rules, base_iri, workers, allow_empty,
-                     query_store: bool = True, all_topics: bool = False, title: str | None = None) -> BuildResult:
+                     query_store: bool = False, all_topics: bool = False, title: str | None = None) -> BuildResult:
     from .parallel import default_workers
     require_articles(corpus_dir, corpus)   # nothing readable: keep the previous output, exit 2
     facts = box.pop()
