@@ -194,7 +194,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INPUT
     try:
         with _sigterm_as_ctrl_c():
-            return args.func(args)
+            code = args.func(args)
+        if argv is None and args.func is _cmd_build:
+            _exit_now(code)
+        return code
     except KgError as exc:
         print(f"kg: error: {shown(exc, 2000)}", file=sys.stderr)
         return EXIT_INPUT
@@ -204,6 +207,19 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print("kg: interrupted; previous output left intact", file=sys.stderr)
         return 130
+
+
+def _exit_now(code: int) -> None:
+    """End the `kg build` command at once: every file is written, fsynced and closed, and the graph it
+    leaves in memory (millions of objects for a large corpus) would otherwise be freed one by one and
+    scanned by the collector at exit, seconds that change nothing on disk."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    import os
+    os._exit(code)
 
 
 if __name__ == "__main__":

@@ -30,10 +30,10 @@ from .budget import DEFAULT_SECONDS
 OUTPUT_FILES = ("graph.json", "graph.ttl", "graph.trig", "graph.graphml", "graph.html", "report.md", "report.html",
                 *(f"{NEO4J_FOLDER}/{name}" for name in NEO4J_FILES))
 RDF_FILES = ("graph.ttl", "graph.trig")      # rendered together: they share the grouped quads
-# With a second core, a forked child renders these (the RDF files, whose grouped quads they share, and
-# the Neo4j files, made in one pass) while the build process renders the others: about half the
-# rendering time each on a 10,000-article corpus.
-CHILD_FILES = (*RDF_FILES, *(f"{NEO4J_FOLDER}/{name}" for name in NEO4J_FILES))
+# With a second core, a forked child renders these (the RDF files, whose grouped quads they share, the
+# Neo4j files, made in one pass, and GraphML) while the build process renders the others (the page,
+# graph.json, the reports): about half the rendering time each on a 10,000-article corpus.
+CHILD_FILES = (*RDF_FILES, *(f"{NEO4J_FOLDER}/{name}" for name in NEO4J_FILES), "graph.graphml")
 CACHE_DIR = ".cache"           # per-article extraction results, inside the output folder
 ALL_TOPICS_TITLE = "Knowledge graph: all topics"    # default title of an --all-topics build
 UNJUDGED_TITLE = "Knowledge graph"                   # default title when the rules have no topic
@@ -85,7 +85,7 @@ def graph_from_extractions(extractions: list[Extraction], rules: Rules | None = 
     with gc_paused():        # ~10^6 new objects and no cycles: the collector would only rescan them
         entities, relations = resolve(kept, compile_lexicon(rules))
         g = assemble_graph(entities, relations, [e.doc for e in extractions])
-    return mark_relevance(g, relevance, topic, all_topics, title)
+        return mark_relevance(g, relevance, topic, all_topics, title)
 
 
 def graph_from_facts(facts: list[ArticleFacts], rules: Rules | None = None, all_topics: bool = False,
@@ -95,10 +95,10 @@ def graph_from_facts(facts: list[ArticleFacts], rules: Rules | None = None, all_
     from .parallel import gc_paused
     rules = rules or load_rules()
     kept = facts if all_topics else [f for f in facts if on_topic(f.relevance)]
-    with gc_paused():
+    with gc_paused():       # mark_relevance too: a collection then would rescan the whole new graph
         entities, relations = resolve_facts(kept, compile_lexicon(rules))
         g = assemble_graph(entities, relations, [f.doc for f in facts])
-    return mark_relevance(g, {f.doc.id: f.relevance for f in facts}, compile_topic(rules), all_topics, title)
+        return mark_relevance(g, {f.doc.id: f.relevance for f in facts}, compile_topic(rules), all_topics, title)
 
 
 def mark_relevance(g: nx.MultiDiGraph, relevance: dict[str, Relevance | None], topic: Topic | None,
