@@ -69,11 +69,13 @@ CODE_CLASSES = frozenset({
     "construction",                              # "Dự án mở rộng sân bay …": building works, no agreement
     "adjunct",                                   # "… Việt Nam cho đại diện …": an adjunct after a capitalised title
     "numbered",                                  # "điều 246 Bộ luật …": a numbered item, not a count
+    "eponymous",                                 # "Trường THPT Nguyễn Trãi": a school named after a person
+    "firm",                                      # "Tập đoàn Hà Lan": a firm's nationality, not its name
     "alias", "anaphor", "plural", "ordinal", "topic", "distribute", "intro",
     "preposition",                               # a body right after it is no clause's subject
     "partOf/vertical",                           # "Công an huyện X" is part of "Công an tỉnh Y" (r.partOf.locality)
 })
-CUE_HELPERS = {"alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "construction", "adjunct", "numbered"}
+CUE_HELPERS = {"alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "construction", "adjunct", "numbered", "eponymous", "firm"}
 ENUMS = {
     ("heads.tsv", "type"): set(ENTITY_TYPES),
     ("cues.tsv", "relation"): set(RELATIONS) | CUE_HELPERS,

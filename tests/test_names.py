@@ -420,3 +420,177 @@ def test_a_lower_case_syllable_between_capitalised_words_belongs_to_the_name(tmp
 def test_a_capitalised_preposition_after_an_event_head_opens_the_next_sentence(tmp_path):
     found = events_of(tmp_path, "Thành công của Hội nghị Theo ông Nguyễn Văn Hùng, hội nghị đã đạt kết quả tốt.")
     assert not any("Theo" in e for e in found)
+
+
+def test_the_object_of_a_naming_verb_may_be_a_verb_where_the_name_ends(tmp_path):
+    # "lập pháp" (to legislate) is tagged a verb, but after "Nghiên cứu" it is what the institute studies
+    assert "Viện Nghiên cứu chính sách lập pháp" not in orgs(tmp_path, "Ông An làm việc tại Viện Nghiên cứu lập pháp.")
+    assert "Viện Nghiên cứu lập pháp" in orgs(tmp_path, "Ông An làm việc tại Viện Nghiên cứu lập pháp.")
+
+
+def test_a_proper_name_after_a_syllable_ends_no_naming_verb(tmp_path):
+    # "Phát" ends the company's proper name "Hòa Phát"; the verb after it is the clause
+    assert orgs(tmp_path, "Tập đoàn Hòa Phát đề xuất mở rộng nhà máy.") == {"Tập đoàn Hòa Phát"}
+
+
+def test_an_untagged_trade_word_before_a_proper_name_belongs_to_the_name(tmp_path):
+    found = orgs(tmp_path, "Luật sư Trần Văn Bình - Công ty Luật hợp danh Minh Khang - Đoàn Luật sư Hà Nội bào chữa cho bị cáo.")
+    assert {"Công ty Luật hợp danh Minh Khang", "Đoàn Luật sư Hà Nội"} <= found
+
+
+def test_a_units_subject_in_lower_case_is_closed_by_its_parent(tmp_path):
+    # police squads are named by the crimes they investigate: "tội phạm về ma túy" (drug crime)
+    found = orgs(tmp_path, "Đội Cảnh sát điều tra tội phạm về ma túy Công an huyện Mộc Châu đã bắt giữ hai đối tượng.")
+    # (a local unit is labelled with its parent: one drug squad per district)
+    assert "Đội Cảnh sát điều tra tội phạm về ma túy, Công an huyện Mộc Châu" in found
+
+
+def test_a_lower_case_about_phrase_without_a_parent_is_not_taken(tmp_path):
+    found = orgs(tmp_path, "Đội Cảnh sát hình sự về đến hiện trường lúc 9 giờ.")
+    assert not any("về" in o for o in found)
+
+
+def test_a_laws_verb_with_a_count_is_the_clause(tmp_path):
+    # "bao gồm 8 chương" (includes eight chapters) says what the law contains
+    assert agreements(tmp_path, "Luật Trợ giúp pháp lý bao gồm 8 chương, 48 điều.") == {"Luật Trợ giúp pháp lý"}
+
+
+def test_a_capitalised_verb_after_a_laws_year_is_a_caption(tmp_path):
+    assert agreements(tmp_path, "Toàn văn Luật Du lịch 2017 Thực hiện: Minh Anh") == {"Luật Du lịch 2017"}
+
+
+def test_compared_with_ends_a_title(tmp_path):
+    found = agreements(tmp_path, "Điểm mới của Luật Quản lý, sử dụng vũ khí so với Pháp lệnh hiện hành là phạm vi điều chỉnh.")
+    assert "Luật Quản lý, sử dụng vũ khí" in found and not any("so với" in a for a in found)
+
+
+def test_the_law_on_lawyers_is_a_law(tmp_path):
+    # "Luật sư" (lawyer) is a person's title, but right after "Luật" it is the law's subject
+    assert "Luật Luật sư 2012" in agreements(tmp_path, "Theo Luật Luật sư 2012, luật sư được quyền gặp bị can.")
+
+
+def test_an_events_theme_after_a_colon_names_it(tmp_path):
+    found = events_of(tmp_path, "Các chuyên gia dự Hội thảo khoa học: Phòng ngừa mua bán người qua biên giới do Học viện Cảnh sát nhân dân tổ chức.")
+    assert "Hội thảo khoa học: Phòng ngừa mua bán người qua biên giới" in found
+
+
+def test_a_bare_event_head_before_a_colon_is_a_captions_label(tmp_path):
+    assert not events_of(tmp_path, "Hội thảo: Đại biểu tham quan khu trưng bày sản phẩm")
+
+
+def test_a_committee_named_in_lower_case_by_its_subject(tmp_path):
+    # "Ủy ban hỗn hợp về hợp tác kinh tế": the joint committee on economic cooperation, all in lower case
+    found = orgs(tmp_path, "Ủy ban hỗn hợp về hợp tác kinh tế, thương mại sẽ họp vào tháng 9.")
+    assert "Ủy ban hỗn hợp về hợp tác kinh tế" in found
+
+
+def test_a_lower_case_verb_phrase_after_a_group_is_no_name(tmp_path):
+    assert not orgs(tmp_path, "Nhóm thanh niên về quê ăn Tết.")
+
+
+def test_a_leadership_is_no_body(tmp_path):
+    # "Ban lãnh đạo" (the leadership) of a club or a firm is its people, not a board with a name
+    assert not orgs(tmp_path, "Ban lãnh đạo câu lạc bộ Sông Lam Nghệ An tuyên bố không bán tiền đạo này.")
+
+
+def test_an_untagged_word_closes_a_name_before_a_parenthesis(tmp_path):
+    found = orgs(tmp_path, "Ông Trần Văn Nam, Vụ trưởng Vụ Giáo dục đại học (Bộ GD-ĐT) cho biết thêm.")
+    assert "Vụ Giáo dục đại học" in found
+
+
+def test_a_place_word_inside_a_capitalised_name(tmp_path):
+    # "vùng Vịnh" (the Gulf): a lower-case noun after a word begun by a capital, before a capital
+    assert "Hội đồng Hợp tác vùng Vịnh" in orgs(tmp_path, "Tổng thư ký Hội đồng Hợp tác vùng Vịnh (GCC) đã nhận thư.")
+
+
+def test_two_abbreviated_words_joined_by_and(tmp_path):
+    found = orgs(tmp_path, "Ông Lê Văn Hùng, Giám đốc Sở TN và MT tỉnh Nghệ An, cho biết như vậy.")
+    assert any(o.startswith("Sở TN và MT") for o in found)
+
+
+def test_a_school_is_named_after_a_person(tmp_path):
+    # after "THPT" (upper secondary), a person's name is the school's name, not a person after a body
+    assert "Trường THPT Nguyễn Hữu Tiến" in orgs(tmp_path, "Em Mai, học sinh Trường THPT Nguyễn Hữu Tiến, đã đỗ thủ khoa.")
+
+
+def test_a_firm_and_a_country_is_a_nationality(tmp_path):
+    # "Tập đoàn Hà Lan": a Dutch group, named by no name of its own
+    assert not orgs(tmp_path, "Tập đoàn Hà Lan muốn tham gia cổ phần hóa doanh nghiệp nhà nước.")
+
+
+def test_an_embassy_and_a_country_is_that_countrys_embassy(tmp_path):
+    assert "Đại sứ quán Hoa Kỳ" in orgs(tmp_path, "Đại sứ quán Hoa Kỳ đã tài trợ cho dự án.")
+
+
+def test_a_list_of_bodies_without_commas_is_split_at_a_sibling_head(tmp_path):
+    found = orgs(tmp_path, "Các trường gồm Đại học Lâm nghiệp Học viện Nông nghiệp Việt Nam Đại học Huế.")
+    assert {"Đại học Lâm nghiệp", "Đại học Huế"} <= found and not any("Lâm nghiệp Học viện" in o for o in found)
+
+
+def test_a_head_written_twice_starts_the_name_at_the_second(tmp_path):
+    assert "Tổng cục TDTT" in orgs(tmp_path, "Sáng nay, Phó Tổng cục Tổng cục TDTT Trần Văn Phấn đã tới thăm đội tuyển.")
+
+
+def test_concurrently_ends_a_name(tmp_path):
+    # "kiêm" (concurrently) joins two posts, never two words of a name
+    found = orgs(tmp_path, "Ông Nam, Phó Giám đốc Sở Tài nguyên và Môi trường kiêm Giám đốc Văn phòng Đăng ký đất đai, cho biết.")
+    assert "Sở Tài nguyên và Môi trường" in found and not any("kiêm" in o for o in found)
+
+
+def test_free_in_a_trade_agreement_does_not_end_an_events_title(tmp_path):
+    # "do" (by) ends a title, but "Tự do" (free) is one word
+    found = events_of(tmp_path, "Cuộc họp lần thứ 9 Tiểu ban SHTT Hiệp định Tự do thương mại ASEAN-Úc-New Zealand diễn ra tại Hà Nội.")
+    assert any(e.startswith("Cuộc họp lần thứ 9 Tiểu ban SHTT Hiệp định Tự do thương mại") for e in found)
+
+
+def test_an_adverb_ends_an_events_title(tmp_path):
+    # "vừa" (just): the clause's adverb, not a word of the summit's name
+    assert events_of(tmp_path, "Hội nghị thượng đỉnh G20 vừa diễn ra tại Đức.") == {"Hội nghị thượng đỉnh G20"}
+
+
+def test_this_kind_of_event_is_no_title(tmp_path):
+    # "kiểu này" (of this kind): a noun and a demonstrative refer to a kind of event, not to one by name
+    found = events_of(tmp_path, "Ngôi sao của Hội nghị thượng đỉnh kiểu này chỉ có thể là một tổng thống.")
+    assert not any("kiểu" in e for e in found)
+
+
+def test_a_university_is_named_after_a_person(tmp_path):
+    assert "Trường ĐH Nguyễn Tất Thành" in orgs(tmp_path, "Trường ĐH Nguyễn Tất Thành lấy điểm xét tuyển là 15,5 điểm.")
+
+
+def test_a_squads_subject_after_its_acronym(tmp_path):
+    # "CSĐT" (criminal police) + "tội phạm về …" (for crime of …): the squad's subject, closed by its district
+    found = orgs(tmp_path, "Lãnh đạo Đội CSĐT tội phạm về quản lý kinh tế và chức vụ quận Hà Đông cho biết.")
+    assert "Đội CSĐT tội phạm về quản lý kinh tế và chức vụ" in found
+
+
+def test_a_city_abbreviation_glued_to_its_name_is_a_locality(tmp_path):
+    # "Công an TP.Kon Tum": the squad is that city's, not every city's criminal police squad
+    found = orgs(tmp_path, "Trung tá Trần Văn Tuấn, Đội trưởng Đội cảnh sát hình sự Công an TP.Kon Tum, cho biết.")
+    assert "Đội cảnh sát hình sự, Công an TP.Kon Tum" in found
+
+
+def test_and_a_visit_after_an_events_name_is_the_next_action(tmp_path):
+    found = events_of(tmp_path, "Thủ tướng dự Hội nghị Thượng đỉnh G20 và thăm chính thức Đức.")
+    assert "Hội nghị Thượng đỉnh G20" in found and not any("thăm" in e for e in found if e.startswith("Hội nghị"))
+
+
+def test_a_universitys_name_begins_with_a_lower_case_school(tmp_path):
+    # the press writes "trường Đại học …" in lower case; the name is "Trường Đại học …"
+    found = orgs(tmp_path, "Ông Minh, Hiệu trưởng trường Đại học Khoa học xã hội và nhân văn, phát biểu khai mạc.")
+    assert "Trường Đại học Khoa học xã hội và nhân văn" in found
+
+
+def test_a_market_is_no_school(tmp_path):
+    # "thị trường" (market) ends in the syllable "trường" (school)
+    assert not orgs(tmp_path, "Thị trường Mỹ và chiến trường Syria được nhắc đến.")
+
+
+def test_a_firm_named_by_its_trade_and_nationality(tmp_path):
+    # "đóng tàu" (to build ships) is the trade; "Hà Lan" the firm's nationality
+    found = orgs(tmp_path, "Ba tàu tuần tra do Tập đoàn đóng tàu Hà Lan thiết kế.")
+    assert "Tập đoàn đóng tàu Hà Lan" in found
+
+
+def test_a_firm_named_by_its_trade_and_continent(tmp_path):
+    assert "Công ty trực thăng châu Âu" in orgs(tmp_path, "Trực thăng EC-225 do Công ty trực thăng châu Âu chế tạo.")

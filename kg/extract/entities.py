@@ -241,12 +241,17 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             break                           # "Đội T B T B", "Đội Việt Nam C": a table's letters, a team's letter
         if k > j and own_head and s.phrase_at(k, own_head):
             break                           # "Đại học Nội vụ Đại học Tài nguyên …": a list written without commas
+        if k > j and level >= 3 and _cap(w) and (sib := _heads_at(s, k, lex, "Organization")) and sib[2] == level \
+                and s.gap(k) == " ":
+            break                           # "Đại học Lâm nghiệp Học viện Nông nghiệp …": a sibling of the same rank
         if k > j and level >= 3 and _parent_starts(s, k, lex, g, level):
             saw_cap = True                  # ("Phòng nghiệp vụ Công an tỉnh …": a unit named in lower case, then its parent)
             break                           # "Phòng Quản lý xuất nhập cảnh Công an tỉnh Lào Cai": the unit, then its parent
         if g is not None:
             etype = lex.entries[g[2]].type
             if etype == "Country":
+                if k > j and own_head and " ".join(own_head) in lex.firm_heads:
+                    saw_cap = True          # "Tập đoàn đóng tàu Hà Lan": a firm named by its trade, then its nationality
                 break                       # a country after a name qualifies it; handled later
             # consume the whole gazetteer span (a location or a parent body inside the name)
             kk = k
@@ -271,6 +276,11 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                 and _vietnamese(s.words[k - 1][2]):
             k += 1                          # "… Thương binh và Xã hội": "và" joins two words of one name
             continue                        # (the name ends after the word it joins, never on "và")
+        if w == "và" and k > j and k + 1 < n and s.gap(k + 1) == " " and _short_acronym(s.words[k - 1][2]) \
+                and _short_acronym(s.words[k + 1][2]) and not _heads_at(s, k + 1, lex, "Organization") \
+                and s.words[k + 1][0] not in gaz:
+            k = end = k + 2                 # "Sở TN và MT": "và" joins two abbreviated words of one name
+            continue
         if w == "và" and k > j and s.words[k - 1][2].islower() and saw_cap and k + 1 < n and s.gap(k + 1) == " " \
                 and s.words[k + 1][2].islower():
             run = _lower_run(s, k + 1, lex, False, j)
@@ -334,7 +344,8 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
         if _cap(w):
             saw_cap = True
         elif k > j and s.words[k - 1][2].isupper() and len(s.words[k - 1][2]) > 1 \
-                and not (w == "số" and k + 1 < n and _NUMBER.fullmatch(s.words[k + 1][2])):
+                and not (w == "số" and k + 1 < n and _NUMBER.fullmatch(s.words[k + 1][2])) \
+                and not _subject_follows(s, k, lex):
             break                           # an acronym closes a name: "UBND TP chỉ đạo …" (directs), not "Đội X số 1"
         else:
             run = _lower_run(s, k, lex, k == j, j)
@@ -353,6 +364,35 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
 NAME_CLASSES = frozenset({"noun", "adjective"})
 NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "de", "da", "al", "el", "bte"})
 CLAUSE_CLASSES = frozenset({"preposition", "conjunction", "adverb", "pronoun", "determiner", "particle"})
+
+
+def _after_cue(s: _Sent, k: int, cues: frozenset[str]) -> bool:
+    """Does one of `cues` end right before word k (as whole words)?"""
+    before = s.text[max(0, s.words[k][0] - 30):s.words[k][0]].rstrip()
+    return any(before.endswith(c) and (len(before) == len(c) or not _is_word_char(before[-len(c) - 1])) for c in cues)
+
+
+def _subject_follows(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """After an acronym, does a noun and a "về" phrase follow ("Đội CSĐT tội phạm về ma túy": the police
+    squad (CSĐT) for drug crime)? Then the noun is the unit's subject, not the clause."""
+    for size in (2, 1):
+        q = k + size
+        if q < len(s.words) and s.words[q][2] == "về" and all(s.gap(k + i) == " " for i in range(1, size + 1)):
+            phrase = " ".join(s.words[k + i][2] for i in range(size))
+            return phrase.islower() and lex.word_class.get(phrase) == "noun"
+    return False
+
+
+def _country_or_region_at(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Does a country's or a continent's name start at word k ("Hà Lan", "châu Âu")?"""
+    text = s.text[s.words[k][0]:s.words[k][0] + 40]
+    return any(a == 0 and (lex.entries[keys[0][0]].type == "Country" or text.lower().startswith("châu "))
+               for a, e, (_, keys) in lex.gazetteer_matches(text))
+
+
+def _short_acronym(word: str) -> bool:
+    """An abbreviated word of a name: two to four capitals ("TN", "MT", "KH", "ĐT")."""
+    return 2 <= len(word) <= 4 and word.isalpha() and word.isupper()
 
 
 def _is_stop_word(word: str, lex: Lexicon) -> bool:
@@ -400,12 +440,14 @@ def _proper_name_follows(s: _Sent, j: int, lex: Lexicon) -> bool:
     return False
 
 
-def _org_tail(s: _Sent, end: int, lex: Lexicon, gaz, tails: tuple[str, ...]) -> int:
+def _org_tail(s: _Sent, end: int, lex: Lexicon, gaz, tails: tuple[str, ...], level: int = 0) -> int:
     """A name may go on with an adjunct its head allows (heads.tsv, column tail): "Đại sứ quán Việt Nam
     tại Philippines" (where a mission sits), "Ủy ban liên Chính phủ ASEAN về nhân quyền (AICHR)",
     "Nhóm giữa kỳ ARF về An ninh biển" (what a committee is about). "về" is taken when its phrase is
     closed by the body's acronym in parentheses or opens with a capital; "tại" when a known country
-    or place follows. Returns the word index past the name."""
+    or place follows. A unit's "về" phrase may also be written in lower case when the body it belongs
+    to closes it ("Đội Cảnh sát điều tra tội phạm về ma túy Công an huyện X": the police's drug squad).
+    Returns the word index past the name."""
     n = len(s.words)
     if end >= n or s.gap(end) != " " or s.words[end][2] not in tails or end + 1 >= n or s.gap(end + 1) != " ":
         return end
@@ -420,6 +462,18 @@ def _org_tail(s: _Sent, end: int, lex: Lexicon, gaz, tails: tuple[str, ...]) -> 
         return max(kk, k + 1)
     if word == "tại":
         return end
+    if level:
+        kk = k
+        while kk < n and kk - k < 8 and (kk == k or s.gap(kk) == " ") and s.words[kk][2].islower() \
+                and (kk > k and s.words[kk][2] in lex.and_words or not _is_stop(s, kk, lex, "Organization")) \
+                and _word_class_at(s, kk, lex) != "verb" \
+                and not (kk > k and _heads_at(s, kk, lex, "Location")):
+            kk += _word_size_at(s, kk, lex)
+        if k < kk < n and s.gap(kk).strip() in ("", ",") and _parent_starts(s, kk, lex, gaz.get(s.words[kk][0]), level):
+            return kk
+        if k < kk < n and s.gap(kk) == " " and (loc := _heads_at(s, kk, lex, "Location")) and not _cap(s.words[kk][2]) \
+                and kk + loc[3] < n and _cap(s.words[kk + loc[3]][2]):
+            return kk                       # "… về ma túy quận Hà Đông": the district's squad (the place is qualified later)
     ahead = _ACRONYM_AHEAD.match(s.text, s.words[k][0])
     if ahead:                               # "… về chống Ma túy và Tội phạm (UNODC)"
         stop = ahead.end() - len(ahead.group().rsplit(" (", 1)[1]) - 2
@@ -443,8 +497,10 @@ def _person_starts(s: _Sent, k: int, lex: Lexicon, after_post: bool = False) -> 
     nxt = s.words[k + 1][2] if k + 1 < len(s.words) and s.gap(k + 1) == " " else ""
     if nxt in NAME_PARTICLES and k + 2 < len(s.words) and s.gap(k + 2) == " ":
         nxt = s.words[k + 2][2]             # "Raus bin Sharif": a particle inside a foreign name
-    if w in lex.surnames and nxt[:1].isupper() and (after_post or prev.isupper()):
+    if w in lex.surnames and nxt[:1].isupper() and (after_post or prev.isupper()) \
+            and not _after_cue(s, k, lex.eponymous_words):
         return True                         # "Thứ trưởng Bộ GTVT Nguyễn Văn Công": after a post, the holder
+        # (but "Trường THPT Nguyễn Hữu Tiến": a school is named after a person, cues.tsv eponymous)
         # (without a post, "Trường Trung học phổ thông Trần Phú" is named after a person)
     return bool(nxt[:1].isupper() and not nxt.isupper() and w.isalpha() and not _vietnamese(w)
                 and _vietnamese(prev))
@@ -468,7 +524,7 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
             and not (k - 2 >= start and s.gap(k - 1) == " " and words[k - 2][2][:1].isupper()
                      and f"{words[k - 2][2].lower()} {prev.lower()}" in lex.compounds):
         return 1
-    if prev[:1].isupper() and prev.isalpha() and not _vietnamese(prev):
+    if prev[:1].isupper() and prev.isalpha() and not prev.isupper() and not _vietnamese(prev):
         return 0                            # "… Nikkei đưa tin": after a foreign name, Vietnamese words are the clause
     if not first and (prev.lower(), w) in lex.name_compounds:
         return 1                            # "Sở Ngoại" + "vụ": the second syllable of a listed pair
@@ -498,6 +554,10 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                     if after < len(words) and s.gap(after) == " " and cls in (None, "noun") \
                             and _heads_at(s, after, lex, "Organization"):
                         return size         # "Phòng nghiệp vụ Công an tỉnh Lào Cai": the unit, then its body
+                    if after < len(words) and s.gap(after) == " " and cls not in CLAUSE_CLASSES \
+                            and _country_or_region_at(s, after, lex):
+                        return size         # "Tập đoàn đóng tàu Hà Lan", "Công ty trực thăng châu Âu": a trade and
+                        # the firm's nationality (a verb of the trade, "đóng tàu", builds ships)
                     return size if ok and cls in (None, "noun", "adjective") else 0
                 if cls is not None:
                     if cls == "adjective" and prev[:1].isupper() and phrase not in lex.name_phrases:
@@ -505,22 +565,34 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                     if cls == "adjective" and k + size < len(words) and s.gap(k + size) == " " \
                             and _word_class_at(s, k + size, lex) == "verb" and phrase not in lex.name_phrases:
                         return 0            # "Bộ Giáo dục - Đào tạo chính thức công bố …": an adverb of the verb
+                    if cls == "verb" and not first and _capital_verb_before(s, k, start, lex, True) \
+                            and _name_ends_at(s, k + size, lex):
+                        return size         # "Viện Nghiên cứu lập pháp.": the object of the naming verb, a word
+                                            # the sample tags as a verb ("lập pháp", legislate/legislative)
                     return size if cls in NAME_CLASSES else 0
                 after = k + size
                 if all(x in lex.name_words for x in phrase.split()) and not first:
                     return size
                 if not first and _capital_verb_before(s, k, start, lex):
                     return size             # "Trung tâm Bảo tồn di tích …": the object of the verb that names the body
-                if first and after < len(words) and s.gap(after) == " " and words[after][2][:1].isupper() \
-                        and not words[after][2].isupper() and lex.word_class.get(words[after][2].lower()) not in CLAUSE_CLASSES:
-                    return size             # "Tập đoàn truyền thông Nikkei": the trade, then the proper name
+                if not first and after < len(words) and s.gap(after).strip()[:1] in (",", ";", "(", ")"):
+                    return size             # "Vụ Giáo dục đại học (Bộ GD-ĐT)": a word the sample does not tag, where
+                    # the name visibly ends inside the sentence (a headline's last word is often its verb)
+                if after < len(words) and s.gap(after) == " " and words[after][2][:1].isupper() \
+                        and not words[after][2].isupper() and lex.word_class.get(words[after][2].lower()) not in CLAUSE_CLASSES \
+                        and (first or words[after][2] not in lex.surnames):
+                    return size             # "Tập đoàn truyền thông Nikkei", "Công ty Luật hợp danh Thiên Quang":
+                                            # the trade (a word the sample does not tag), then the proper name
                 return size if (after < len(words) and s.gap(after) == " " and (
                     _heads_at(s, after, lex, "Organization") or _heads_at(s, after, lex, "Location")
                     or (words[after][2][:1].isupper() and _starts_entry(s.text, words[after][0], lex)))) else 0
     if w in lex.name_words:
         return 1
-    # a lower-case syllable between two capitalised words of one name ("Hội đồng Điểm sàn Quốc gia")
-    if not first and prev[:1].isupper() and w.isalpha() and _vietnamese(w) \
+    # a lower-case syllable between two capitalised words of one name ("Hội đồng Điểm sàn Quốc gia", "Hội
+    # đồng Hợp tác vùng Vịnh": after a word begun by a capital)
+    if not first and (prev[:1].isupper() or (k - 2 >= start and words[k - 2][2][:1].isupper() and s.gap(k - 1) == " "
+                                             and f"{words[k - 2][2].lower()} {prev}" in lex.compounds)) \
+            and w.isalpha() and _vietnamese(w) \
             and lex.word_class.get(w) in (None, "noun") and k + 1 < len(words) and s.gap(k + 1) == " " \
             and words[k + 1][2][:1].isupper() and not words[k + 1][2].isupper() \
             and lex.word_class.get(words[k + 1][2].lower()) not in CLAUSE_CLASSES \
@@ -537,6 +609,14 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
             and (k + 1 >= len(words) or s.gap(k + 1).strip()[:1] in (",", "(", ".", ";", ")")):
         return 1                            # "Tổ chức Hòa bình xanh (Greenpeace)": an adjective the punctuation closes
     return 0
+
+
+def _name_ends_at(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Does a name visibly end before word k: punctuation, the sentence's end, a function word, a verb,
+    or another body or place?"""
+    return k >= len(s.words) or s.gap(k) != " " or _is_stop(s, k, lex, "Organization") \
+        or _word_class_at(s, k, lex) == "verb" \
+        or bool(_heads_at(s, k, lex, "Organization") or _heads_at(s, k, lex, "Location"))
 
 
 def _lone_proper_word_before(s: _Sent, i: int, lex: Lexicon, gaz_spans) -> bool:
@@ -568,7 +648,7 @@ def _post_at(s: _Sent, k: int, lex: Lexicon) -> bool:
     return any(s.phrase_at(k, p.split()) for p in lex.posts_and_titles if p == w or p.startswith(w + " "))
 
 
-def _capital_verb_before(s: _Sent, k: int, start: int, lex: Lexicon) -> bool:
+def _capital_verb_before(s: _Sent, k: int, start: int, lex: Lexicon, opens_name: bool = False) -> bool:
     """Does a capitalised verb end right before word k, inside the name? A body is often named by what
     it does, a verb and its object ("Trung tâm Bảo tồn di tích cố đô", "Trung tâm Sản xuất phim truyền
     hình", "Cục Quản lý xuất nhập cảnh"): only the verb takes the capital, and its object, a noun the
@@ -578,6 +658,9 @@ def _capital_verb_before(s: _Sent, k: int, start: int, lex: Lexicon) -> bool:
         a = k - size
         if a < start or not words[a][2][:1].isupper() or any(s.gap(a + i) != " " for i in range(1, size)):
             continue
+        if opens_name and size == 1 and a != start:
+            continue                        # with opens_name, a one-syllable verb must open the name ("Cục
+            # Chống …"), not end a proper name ("Công Thương", "Hòa Phát")
         phrase = " ".join(words[a + i][2] for i in range(size)).lower()
         if (size == 1 or phrase in lex.compounds) and (lex.word_class.get(phrase) == "verb" or (
                 size == 2 and lex.word_class.get(phrase) is None
@@ -660,6 +743,57 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
 _YEARS = re.compile(r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?")
 
 
+def _lower_words(s: _Sent, k: int, lex: Lexicon, most: int) -> int:
+    """Word index past the lower-case dictionary words from word k (at most `most` syllables): compounds
+    of any class but function words, single syllables that are nouns, adjectives or name words."""
+    n, start = len(s.words), k
+    while k < n and (k == start or s.gap(k) == " ") and s.words[k][2].isalpha() and s.words[k][2].islower() \
+            and not _is_stop(s, k, lex, "Organization"):
+        for size in (3, 2, 1):
+            if k + size > n or any(s.gap(k + i) != " " or not s.words[k + i][2].islower() for i in range(1, size)):
+                continue
+            phrase = " ".join(s.words[k + i][2] for i in range(size))
+            cls = lex.word_class.get(phrase)
+            if size > 1 and phrase in lex.compounds and cls not in CLAUSE_CLASSES:
+                break
+            if size == 1 and (phrase in lex.name_words or cls in NAME_CLASSES):
+                break
+        else:
+            break
+        if k + size - start > most:
+            break
+        k += size
+    return k
+
+
+def _named_by_subject(s: _Sent, j: int, lex: Lexicon, tails: tuple[str, ...]) -> int:
+    """Word index past a committee's or a group's name written all in lower case after its capitalised
+    head: a few words of its kind, then "về" and its subject, up to punctuation ("Nhóm làm việc chung về
+    hợp tác hải quân;", the joint working group on naval cooperation). j if there is none."""
+    if "về" not in tails:
+        return j
+    k = _lower_words(s, j, lex, 4)
+    n = len(s.words)
+    if k == j or k + 1 >= n or s.words[k][2] != "về" or s.gap(k) != " " or s.gap(k + 1) != " ":
+        return j
+    t = _lower_words(s, k + 1, lex, 6)
+    if t == k + 1 or (t < n and s.gap(t).strip()[:1] not in (",", ";", ".", ")", "(", ":")):
+        return j
+    return t
+
+
+def _theme_after_colon(s: _Sent, k: int, j: int, lex: Lexicon) -> bool:
+    """After a generic event head and a colon ("Hội thảo khoa học: …"), does a theme follow: a
+    capitalised word that opens no name of a person, body or post?"""
+    w = s.words[k][2]
+    if not _cap(w) or w.isupper() or w in lex.surnames or _word_class_at(s, k, lex) in CLAUSE_CLASSES:
+        return False
+    if k == j or any(_cap(s.words[i][2]) for i in range(j, k)):
+        return False                        # the event already has its name; a bare "Hội thảo:" is a caption's label
+    return not (_heads_at(s, k, lex, "Organization") or _heads_at(s, k, lex, "Event") or _post_at(s, k, lex)
+                or any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ())))
+
+
 def _inside_capitalised_name(s: _Sent, k: int, lex: Lexicon) -> bool:
     """Does word k close a capitalised word mid-sentence ("Đối tác" before "Chiến lược")? Then a head
     right after it continues that name rather than opening a title of its own."""
@@ -709,8 +843,10 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
     if k > j and s.gap(k).strip() == "," and not _comma_pair(s, k) and (
             w.lower() in (s.words[j - 1][2].lower(), s.words[max(0, j - 2)][2].lower())
             or lex.word_class.get(w.lower()) in ("preposition", "conjunction")):
-        return False                        # "Dự án A, dự án B": a list; "…, vì việc …": a clause    if any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ())):
+        return False                        # "Dự án A, dự án B": a list; "…, vì việc …": a clause
+    if k > j and any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ())):
         return False                        # "Quyết định bổ nhiệm ông Trần Văn Dũng": a person, not a title
+        # (but "Luật Luật sư": the law on lawyers)
     if k > j and w.islower() and s.words[k - 1][2].isupper() and len(s.words[k - 1][2]) > 1 \
             and s.words[j - 1][2] in lex.law_heads and _word_class_at(s, k, lex) == "verb":
         return False                        # "Luật BHYT thuộc thẩm quyền …": a verb after the acronym is the clause
@@ -719,6 +855,13 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
     if k > j and s.gap(k).strip() == "," and not _comma_pair(s, k) and s.words[k - 1][2].isupper() \
             and len(s.words[k - 1][2]) > 1:
         return False                        # "Hiệp định … AFTA, mức thuế …": after a proper name, a comma ends the title
+    if w.islower() and _word_class_at(s, k, lex) == "verb" and _verb_before_quantity(s, k, lex):
+        return False                        # "Luật Trợ giúp pháp lý bao gồm 8 chương …": the law's verb and its object
+    if k > j and w[:1].isupper() and not w.isupper() and s.words[k - 1][2].isdigit() \
+            and _word_class_at(s, k, lex) == "verb":
+        return False                        # "… Luật Du lịch 2017 Thực hiện: …": after the year, a caption's verb
+    if k > j and w[:1].isupper() and s.words[k - 1][2][:1].isdigit() and _heads_at(s, k, lex, "Agreement"):
+        return False                        # "Luật Du lịch 2017  Luật …": a dated title, then another title
     if k > j and w[:1].isupper() and not w.isupper() and (
             _word_class_at(s, k, lex) in CLAUSE_CLASSES or _is_stop_word(w.lower(), lex)) \
             and k + 1 < len(s.words) and (s.words[k + 1][2][:1].islower() or s.words[k - 1][2][:1].isdigit()):
@@ -727,12 +870,8 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
     if s.gap(k).strip() == "," and (lex.word_class.get(w.lower()) == "verb" and not _comma_pair(s, k)
                                     or any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ()))):
         return False                        # "…, nâng tổng số …", "…, ông Hermen Borst …": a clause or a person
-    cls = lex.word_class.get(w.lower())
-    if w.islower() and cls in ("conjunction", "adverb", "pronoun", "particle", "determiner") and not _completes_word(s, k, lex) \
-            and not (k + 1 < len(s.words) and s.gap(k + 1) == " "
-                     and lex.word_class.get(f"{w} {s.words[k + 1][2].lower()}", "noun" if f"{w} {s.words[k + 1][2].lower()}"
-                                            in lex.compounds else "") in ("noun", "adjective")):
-        return False                        # (unless it opens a noun: "chính" in "chính sách", policy)
+    if _function_word_at(s, k, lex):
+        return False
     prev = s.text[s.words[k - 1][0]:s.words[k - 1][1]] if k > j else ""
     if k > j and _DOC_NUMBER.fullmatch(prev) and any(c.isdigit() for c in prev) and s.gap(k) == " " \
             and w not in ("về", "ngày", "năm", "của", "giữa", "và") and not w[:1].isupper():
@@ -741,6 +880,32 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
                                                      or (k > 0 and s.words[k - 1][2][:1].isdigit())
                                                      or (k > 0 and w[:1].isupper() and s.words[k - 1][2][:1].isupper())):
         return False                        # ("Nhật - Việt", "ASEAN - EU": two capitalised sides)
+    return True
+
+
+def _verb_before_quantity(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Is the verb at word k followed by a counted object ("bao gồm 8 chương", includes eight chapters)?
+    A title names a thing; a count after a verb is what the clause says of it."""
+    for size in (3, 2, 1):
+        q = k + size
+        if q + 1 < len(s.words) and all(s.gap(k + i) == " " for i in range(1, size + 1)) \
+                and (size == 1 or " ".join(s.words[k + i][2] for i in range(size)).lower() in lex.compounds):
+            return s.words[q][2].isdigit() and s.gap(q + 1) == " " and s.words[q + 1][2].islower()
+    return False
+
+
+def _function_word_at(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Is word k a lower-case conjunction, adverb, pronoun, particle or determiner, which ends a title
+    ("Luật phải …", "Hội nghị thượng đỉnh G20 vừa diễn ra"), unless it completes a word or opens a noun
+    ("chính" in "chính sách", policy)?"""
+    w = s.words[k][2]
+    if not w.islower() or lex.word_class.get(w) not in ("conjunction", "adverb", "pronoun", "particle", "determiner") \
+            or _completes_word(s, k, lex):
+        return False
+    if k + 1 < len(s.words) and s.gap(k + 1) == " ":
+        pair = f"{w} {s.words[k + 1][2].lower()}"
+        if lex.word_class.get(pair, "noun" if pair in lex.compounds else "") in ("noun", "adjective"):
+            return False
     return True
 
 
@@ -763,6 +928,15 @@ def _implements_title_at(s: _Sent, k: int, lex: Lexicon) -> bool:
                 and s.words[i + len(cw)][2][:1].isupper() and _heads_at(s, i + len(cw), lex, "Agreement"):
             return True
     return False
+
+
+def _word_size_at(s: _Sent, k: int, lex: Lexicon) -> int:
+    """Syllables in the longest dictionary word starting at word k (1 when none is longer)."""
+    for size in (3, 2):
+        if k + size <= len(s.words) and all(s.gap(k + i) == " " for i in range(1, size)) \
+                and " ".join(s.words[k + i][2] for i in range(size)).lower() in lex.compounds:
+            return size
+    return 1
 
 
 def _word_class_at(s: _Sent, k: int, lex: Lexicon) -> str | None:
@@ -839,11 +1013,19 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
         if h and ws not in gaz and not inside(ws, we, covered) and not inside(ws, we, org_taken):
             head, rid, level, hn = h
             j = i + hn
+            if s.phrase_at(j, head.split()):
+                continue                     # "Phó Tổng cục Tổng cục TDTT": the name starts at the head written again
             if j < len(s.words) and s.gap(j) == " ":
                 nxt = s.words[j][2]
                 if nxt[:1].isupper() and _ROMANISED_NAME.fullmatch(nxt):
                     continue                 # "Ban Ki-moon": a foreign person's name, not the board ("Ban") of a body
-                if _cap(nxt) or nxt.lower() in lex.name_words or s.words[j][0] in gaz or _NUMBER.fullmatch(nxt) \
+                subject_end = _named_by_subject(s, j, lex, lex.head_tails.get(rid, ())) if capital and nxt.islower() else j
+                if subject_end > j:
+                    a, b = ws, s.words[subject_end - 1][1]
+                    out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Organization", rid,
+                                       attrs=(("level", str(level)),)))
+                    org_taken.append((a, b))
+                elif _cap(nxt) or nxt.lower() in lex.name_words or s.words[j][0] in gaz or _NUMBER.fullmatch(nxt) \
                         or (nxt.islower() and _lower_run(s, j, lex, True)):
                     after_post = bool(lex.post_before.search(s.text, max(0, ws - 40), ws)
                                       # "Chánh Văn phòng Tổng cục …": a post that ends with the head itself
@@ -851,10 +1033,12 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                         if lex.post_before else False
                     end = _extend_org(s, j, lex, gaz, level, after_post, head.split())
                     if end > j and lex.head_tails.get(rid):
-                        end = _org_tail(s, end, lex, gaz, lex.head_tails[rid])
+                        end = _org_tail(s, end, lex, gaz, lex.head_tails[rid], level)
                     g = gaz.get(s.words[j][0])
                     if end == j and g is not None and lex.entries[g[2]].type == "Country" and level >= 4:
                         pass                   # "Đội Hàn Quốc", "Đội Đài Bắc Trung Quốc": a country's team, not a unit
+                    elif end == j and g is not None and lex.entries[g[2]].type == "Country" and head in lex.firm_heads:
+                        pass                   # "Tập đoàn Hà Lan": a Dutch group (cues.tsv firm), no name
                     elif end == j and g is not None and lex.entries[g[2]].type == "Country":
                         end = j + 0            # "Đại sứ quán Hoa Kỳ": the head alone, qualified below
                         a, b = ws, s.words[j - 1][1]
@@ -1514,12 +1698,12 @@ def _gazetteer_suffix_country(doc, m: Mention, lex: Lexicon) -> list[Mention]:
 
 def _locality_of(name: str, lex: Lexicon) -> str:
     """The locality a body's name ends with ("Công an tỉnh Lào Cai" -> "tỉnh Lào Cai"), or ""."""
-    words = name.split()
+    words = re.sub(r"\b(TP|Tp|TX|H|Q)\.(?=\w)", r"\1 ", name).split()   # "TP.Kon Tum" is "TP Kon Tum"
     heads = lex.heads_by_first.get("Location", {})
     for k in range(len(words) - 2, 0, -1):
         for hw, _, _ in heads.get(words[k], ()):
-            if words[k:k + len(hw)] == list(hw) and k + len(hw) < len(words):
-                return " ".join(words[k:])
+            if words[k:k + len(hw)] == list(hw) and k + len(hw) < len(words) and words[k + len(hw)][:1].isupper():
+                return " ".join(words[k:])  # a place word before a proper name ("xã Tân Bình"; not "xã hội")
     return ""
 
 
@@ -1541,7 +1725,8 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
             if within and place and not any(place.startswith(w + " ") for w in within):
                 place = ""                  # "Sở Quy hoạch - Kiến trúc, UBND quận Tân Bình": a province's department is
                 # no unit of a district (heads.tsv within): the two are listed side by side
-            if parent is not None and parent.text != m.text and 0 < int(parent.attr("level") or 0 or 2) < level \
+            if parent is not None and parent.text != m.text and parent.attr("canonical") != m.text \
+                    and 0 < int(parent.attr("level") or 0 or 2) < level \
                     and place \
                     and (gap != " (" or doc.text.startswith(")", parent.end)):
                 pname = parent.attr("canonical") or parent.text

@@ -392,6 +392,8 @@ def _stop_at(ctx_s, k: int, lex: Lexicon, er: EventRules, first: bool) -> bool:
     the head), stopwords.tsv stops for events."""
     w = ctx_s.words[k][2].lower()
     if _e._is_stop(ctx_s, k, lex, "Event"):
+        if k > 0 and ctx_s.words[k - 1][2][:1].isupper() and _e._completes_word(ctx_s, k, lex):
+            return False                    # "… Hiệp định Tự do thương mại": "do" (by) completes "Tự do" (free)
         for words, cls, _ in er.phrases.get("keep", {}).get(w, ()):
             if ctx_s.phrase_at(k, list(words), case_sensitive=False):
                 nxt = k + len(words)
@@ -406,6 +408,16 @@ def _stop_at(ctx_s, k: int, lex: Lexicon, er: EventRules, first: bool) -> bool:
         if (first or cls != "first") and ctx_s.phrase_at(k, list(words), case_sensitive=False):
             return True
     return False
+
+
+_VERB_KINDS = ("visit", "talks", "operation", "meeting", "transfer")
+
+
+def _verb_kind_at(s, k: int, er: EventRules) -> bool:
+    """Does an event verb of events.tsv (a visit, talks, an operation, a meeting, a handover) start at word k?"""
+    w = s.words[k][2].lower()
+    return any(s.phrase_at(k, list(words), case_sensitive=False)
+               for kind in _VERB_KINDS for words, _, _ in er.phrases.get(kind, {}).get(w, ()))
 
 
 def _actor_word(s, k: int, er: EventRules) -> bool:
@@ -442,6 +454,8 @@ def _extend_title(s, j: int, lex: Lexicon, er: EventRules, through_commas: bool,
                 and not s.words[k - 1][2].isdigit() \
                 and not any(s.text.startswith(p + " ", s.words[k][0]) for p, _, _ in lex.cues.get("plural", ())):
             pass                            # but a dated title ends at its year, and "…, các cơ quan" starts a clause
+        elif gap == ": " and _e._theme_after_colon(s, k, j, lex):
+            pass                            # "Hội thảo khoa học: Chính sách tài chính …": the theme names the event
         elif k == j and _e._quote_end(s, end) is not None:
             q = _e._quote_end(s, end)
             end = q
@@ -472,6 +486,16 @@ def _extend_title(s, j: int, lex: Lexicon, er: EventRules, through_commas: bool,
             break
         if _stop_at(s, k, lex, er, k == j):
             break
+        if k > j and s.words[k][2] in lex.and_words and k + 1 < n and s.gap(k + 1) == " " \
+                and not s.words[k - 1][2].islower() and s.words[k + 1][2].islower() \
+                and (_e._word_class_at(s, k + 1, lex) == "verb" or _verb_kind_at(s, k + 1, er)):
+            break                           # "Hội nghị Thượng đỉnh G20 và thăm chính thức …": after the name, "và" + a
+            # verb is the clause's next action (but "… phát hiện và xử lý …" inside a lower-case title goes on)
+        if k > j and lex.word_class.get(s.words[k][2]) == "adverb" and _e._function_word_at(s, k, lex):
+            break                           # "Hội nghị thượng đỉnh G20 vừa diễn ra …": an adverb of the clause
+        if k > j and k + 1 < n and s.gap(k + 1) == " " and s.words[k][2].islower() \
+                and lex.word_class.get(s.words[k][2]) == "noun" and lex.word_class.get(s.words[k + 1][2]) == "pronoun":
+            break                           # "Hội nghị thượng đỉnh kiểu này": "this kind of summit", no name
         if _MONTH_YEAR_AFTER.match(s.text, s.words[k - 1][1]):
             break                           # "… ASEAN-EU tháng 8-2017": when, not which
         if k > j and s.words[k][2][:1].isupper() and _word_class(s, k, lex) in ("preposition", "conjunction", "adverb") \

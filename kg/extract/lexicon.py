@@ -86,6 +86,8 @@ class Lexicon:
     plural_words: tuple[str, ...] = ()                 # cues.tsv plural markers, lower case, with a space
     street_words: frozenset[str] = frozenset()         # cues.tsv street: "phố", "đường" (a street named after …)
     abroad_words: frozenset[str] = frozenset()         # cues.tsv abroad: bodies Việt Nam has not ("Thượng viện")
+    eponymous_words: frozenset[str] = frozenset()      # cues.tsv eponymous: "THPT" (schools named after persons)
+    firm_heads: frozenset[str] = frozenset()           # cues.tsv firm: "Tập đoàn" + a bare country: a nationality
     construction_words: tuple[str, ...] = ()           # cues.tsv construction, lower case: "mở rộng", "nhà máy"
     adjunct_words: frozenset[str] = frozenset()        # cues.tsv adjunct: "cho", "trong" after a capitalised title
     count_before: re.Pattern | None = None             # a count before a head, not after a cues.tsv numbered word
@@ -310,6 +312,8 @@ def _compile(rules: Rules) -> Lexicon:
     lex.post_first_lower = frozenset(p.split()[0].lower() for p in lex.posts if " " in p)
     lex.street_words = frozenset(c for c, _, _ in lex.cues.get("street", ()))
     lex.abroad_words = frozenset(c for c, _, _ in lex.cues.get("abroad", ()))
+    lex.eponymous_words = frozenset(c for c, _, _ in lex.cues.get("eponymous", ()))
+    lex.firm_heads = frozenset(c for c, _, _ in lex.cues.get("firm", ()))
     lex.adjunct_words = frozenset(c for c, _, _ in lex.cues.get("adjunct", ()))
     numbered = [c for c, _, _ in lex.cues.get("numbered", ())]
     # a count before a head: "ký 12 Hiệp định …" (twelve agreements); not a numbered item ("điều 246 Bộ luật …")
