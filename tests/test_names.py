@@ -594,3 +594,35 @@ def test_a_firm_named_by_its_trade_and_nationality(tmp_path):
 
 def test_a_firm_named_by_its_trade_and_continent(tmp_path):
     assert "Công ty trực thăng châu Âu" in orgs(tmp_path, "Trực thăng EC-225 do Công ty trực thăng châu Âu chế tạo.")
+
+
+def test_a_unit_of_a_foreign_body_is_named_with_it(tmp_path):
+    # "Trung tâm Phân tích" of the US Navy is not every analysis centre: it keeps its parent in its label
+    found = orgs(tmp_path, "Nhà nghiên cứu thuộc Trung tâm Phân tích Hải quân Mỹ Sam Bendett cho biết như vậy.")
+    assert {"Trung tâm Phân tích, Hải quân Mỹ", "Hải quân Mỹ"} <= found
+
+
+def test_a_district_named_after_a_country_gives_no_country(tmp_path):
+    # "Mỹ Đức" is a district of Hà Nội; its last syllable is not Germany
+    g = nodes(tmp_path, "Công an huyện Mỹ Đức đã bắt giữ hai đối tượng.")
+    assert not [d for _, d in g.nodes(data=True) if d["type"] == "Country"]
+
+
+def test_a_bylines_acronym_after_a_dash_is_no_part_of_a_name(tmp_path):
+    found = orgs(tmp_path, "Ông Quý, khi đó là Phó Giám đốc Sở Tài nguyên và Môi trường - PV.")
+    assert "Sở Tài nguyên và Môi trường" in found and not any("PV" in o for o in found)
+
+
+def test_latest_ends_a_strategys_title(tmp_path):
+    found = agreements(tmp_path, "Chiến lược An ninh Quốc gia mới nhất của Nga đã được công bố.")
+    assert found == {"Chiến lược An ninh Quốc gia"}
+
+
+def test_a_television_programme_is_no_agreement(tmp_path):
+    assert not agreements(tmp_path, "Chương trình truyền hình Gặp gỡ cuối tuần của đài VTV phát sóng tối qua.")
+
+
+def test_a_commemoration_with_its_years_stays_in_a_declarations_title(tmp_path):
+    # "kỷ niệm 40 năm" (marking forty years) is a noun phrase, not a verb and its count
+    found = agreements(tmp_path, "Hai bên ra Tuyên bố chung nhân kỷ niệm 40 năm quan hệ ASEAN-EU.")
+    assert any("kỷ niệm 40 năm" in a for a in found)

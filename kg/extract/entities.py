@@ -87,8 +87,10 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
                 and surface.rsplit(" ", 1)[-1].lower() in lex.syllables \
                 and not _starts_head(text, end + 1, lex) and _vietnamese(re.match(r"\w*", text[end + 1:end + 30]).group()) \
                 and not re.match(r"\w+-\w", text[end + 1:end + 30]) \
-                and lex.word_class.get(re.match(r"\w*", text[end + 1:end + 30]).group().lower()) not in CLAUSE_CLASSES:
+                and lex.word_class.get(re.match(r"\w*", text[end + 1:end + 30]).group().lower()) not in CLAUSE_CLASSES \
+                and not (entry.type == "Country" and _foreign_name_follows(text, start, end, lex)):
             continue                      # "Thái Bình Dương" (the Pacific) is not the province Thái Bình
+            # (but "Hải quân Mỹ Sam Bendett": a foreign person after the country)
         cands.append((start, end, key))
     return _leftmost_longest(cands)
 
@@ -152,9 +154,11 @@ def _vietnamese(word: str) -> bool:
 def _foreign_name_follows(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """Is the capitalised word after a name a foreign one, with no capital before the name ("Hải quân
     Mỹ William Byrne")? Then the name is no part of a Vietnamese person's name ("Nguyễn Minh Đức")."""
-    after = re.match(r" (\w+)", text[end:end + 30])
+    after = re.match(r" (\w+)(?: (\w+))?", text[end:end + 40])
     before = re.search(r"(\w+)\s$", text[max(0, start - 30):start])
-    return bool(after) and after.group(1)[:1].isupper() and not _vietnamese(after.group(1)) \
+    # ("Hải quân Mỹ Sam Bendett": "Sam" could be a Vietnamese syllable, "Bendett" could not)
+    return bool(after) and after.group(1)[:1].isupper() and any(
+        w and w[:1].isupper() and len(w) > 2 and not _vietnamese(w) for w in after.groups()) \
         and not (before and before.group(1)[:1].isupper())
 
 
@@ -227,7 +231,8 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
     k = j
     while k < n:
         if k > j and s.gap(k) != " " and not (s.gap(k).strip() in ("-", "–") and _cap(s.words[k][2])
-                                               and not _heads_at(s, k, lex, "Organization")) \
+                                               and not _heads_at(s, k, lex, "Organization")
+                                               and not _byline_at(s, k)) \
                 and not _comma_pair(s, k):
             break
         w = s.words[k][2]
@@ -388,6 +393,13 @@ def _country_or_region_at(s: _Sent, k: int, lex: Lexicon) -> bool:
     text = s.text[s.words[k][0]:s.words[k][0] + 40]
     return any(a == 0 and (lex.entries[keys[0][0]].type == "Country" or text.lower().startswith("châu "))
                for a, e, (_, keys) in lex.gazetteer_matches(text))
+
+
+def _byline_at(s: _Sent, k: int) -> bool:
+    """Is word k, after a dash, a reporter's byline ("… Môi trường - PV", "- TTXVN" at a caption's end):
+    a short acronym that ends the sentence or a clause?"""
+    w = s.words[k][2]
+    return w.isupper() and len(w) <= 5 and (k + 1 >= len(s.words) or s.gap(k + 1).strip()[:1] in (",", ".", ")", ";", ":"))
 
 
 def _short_acronym(word: str) -> bool:
@@ -890,7 +902,7 @@ def _verb_before_quantity(s: _Sent, k: int, lex: Lexicon) -> bool:
         q = k + size
         if q + 1 < len(s.words) and all(s.gap(k + i) == " " for i in range(1, size + 1)) \
                 and (size == 1 or " ".join(s.words[k + i][2] for i in range(size)).lower() in lex.compounds):
-            return s.words[q][2].isdigit() and s.gap(q + 1) == " " and s.words[q + 1][2].islower()
+            return bool(_NUMBER.fullmatch(s.words[q][2])) and s.gap(q + 1) == " " and s.words[q + 1][2].islower()
     return False
 
 
@@ -1689,6 +1701,9 @@ def _gazetteer_suffix_country(doc, m: Mention, lex: Lexicon) -> list[Mention]:
     if suffix is None:
         return [m]
     start, key = suffix
+    if any(a < start and e >= len(m.text) and lex.entries[keys[0][0]].type == "Location"
+           for a, e, (_, keys) in lex.gazetteer_matches(m.text)):
+        return [m]                          # "Công an huyện Mỹ Đức": the name ends in a place, "Đức" is no country
     attrs = dict(m.attrs)
     attrs["country"] = lex.entries[key].name
     attrs["country_key"] = key
@@ -1725,6 +1740,9 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
             if within and place and not any(place.startswith(w + " ") for w in within):
                 place = ""                  # "Sở Quy hoạch - Kiến trúc, UBND quận Tân Bình": a province's department is
                 # no unit of a district (heads.tsv within): the two are listed side by side
+            if parent is not None and not place and gap == " " and parent.attr("country") \
+                    and parent.attr("country_key") != lex.home_country:
+                place = parent.attr("country")  # "Trung tâm Phân tích Hải quân Mỹ": a unit of a foreign body
             if parent is not None and parent.text != m.text and parent.attr("canonical") != m.text \
                     and 0 < int(parent.attr("level") or 0 or 2) < level \
                     and place \
