@@ -136,8 +136,11 @@ def resolve_facts(facts: Iterable[ArticleFacts], lexicon: Lexicon) -> tuple[list
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     alias_of: dict[str, str] = {}          # norm alias -> key (from parentheses / gazetteer)
 
+    local_keys = {f.doc.id: _periodic_keys(f, lexicon) for f in facts}
     for f in facts:
+        local = local_keys[f.doc.id]
         for k, etype, forms, alias_keys, kept, ev in f.mentions:
+            k = _local(k, f.doc.id, local)
             if k not in types:
                 types[k] = etype
                 uf.parent[k] = k
@@ -220,8 +223,9 @@ def resolve_facts(facts: Iterable[ArticleFacts], lexicon: Lexicon) -> tuple[list
 
     rel_ev: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
     for f in facts:
+        local = local_keys[f.doc.id]
         for ks, relation, kt, ev in f.links:
-            s, t = key_to_id.get(ks), key_to_id.get(kt)
+            s, t = key_to_id.get(_local(ks, f.doc.id, local)), key_to_id.get(_local(kt, f.doc.id, local))
             if not s or not t or s == t:
                 continue
             if relation in SYMMETRIC_RELATIONS and t < s:
@@ -229,6 +233,29 @@ def resolve_facts(facts: Iterable[ArticleFacts], lexicon: Lexicon) -> tuple[list
             rel_ev[(s, relation, t)].append(ev)
     relations = [Relation(s, r, t, tuple(ev)) for (s, r, t), ev in sorted(rel_ev.items())]
     return entities, relations
+
+
+def _periodic_keys(f: ArticleFacts, lexicon: Lexicon) -> frozenset[str]:
+    """The events of an article named by a periodic meeting that every body holds and no proper name
+    ("Hội nghị sơ kết công tác 6 tháng đầu năm": events.tsv specifier/periodic): each article's is its
+    own event, not one across articles by title (two ministries' reviews are two meetings)."""
+    words = getattr(lexicon, "periodic_events", ())
+    if not words:
+        return frozenset()
+    out = set()
+    for k, etype, forms, _, _, _ in f.mentions:
+        if etype == "Event" and k.count("|") == 1 and any(_generic_periodic(x, words) for x in forms):
+            out.add(k)
+    return frozenset(out)
+
+
+def _generic_periodic(title: str, words: tuple[str, ...]) -> bool:
+    low = " " + " ".join(title.lower().split()) + " "
+    return any(f" {w} " in low for w in words) and not any(t[:1].isupper() for t in title.split()[1:])
+
+
+def _local(k: str, doc: str, local: frozenset[str]) -> str:
+    return f"Event|{doc}|{k[len('Event|'):]}" if k in local else k
 
 
 def _merge_same_names(types: dict[str, str], surfaces: dict[str, set[str]], attrs: dict, lexicon: Lexicon,

@@ -626,3 +626,38 @@ def test_a_commemoration_with_its_years_stays_in_a_declarations_title(tmp_path):
     # "kỷ niệm 40 năm" (marking forty years) is a noun phrase, not a verb and its count
     found = agreements(tmp_path, "Hai bên ra Tuyên bố chung nhân kỷ niệm 40 năm quan hệ ASEAN-EU.")
     assert any("kỷ niệm 40 năm" in a for a in found)
+
+
+def test_a_central_party_commission_is_one_body(tmp_path):
+    # "Ban Tổ chức" alone is an event's organising committee (generic); "Ban Tổ chức Trung ương" is a Party body
+    found = orgs(tmp_path, "Ủy viên Bộ Chính trị, Trưởng Ban Tổ chức Trung ương Phạm Minh Chính đến dự.")
+    assert "Ban Tổ chức Trung ương" in found and "Tổ chức Trung ương" not in found
+
+
+def test_no_head_inside_a_generic_phrase_opens_a_name(tmp_path):
+    assert not orgs(tmp_path, "Ban Tổ chức Liên hoan phim quốc tế Hà Nội công bố giải thưởng.")
+
+
+def test_a_verb_after_a_comma_ends_a_plans_title(tmp_path):
+    found = agreements(tmp_path, "Hai bên triển khai Kế hoạch Đồng bằng sông Cửu Long, thúc đẩy hợp tác trong nông nghiệp.")
+    assert found == {"Kế hoạch Đồng bằng sông Cửu Long"}
+
+
+def test_two_actions_joined_by_a_comma_stay_in_a_laws_title(tmp_path):
+    # "Quản lý, sử dụng" (managing, using): a pair of verbs names what the law governs
+    found = agreements(tmp_path, "Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ được công bố.")
+    assert "Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ" in found
+
+
+def test_a_foreign_leaders_initial_does_not_hide_the_country(tmp_path):
+    # "Nga V.Putin": the country, then the president's initial and name
+    assert "Liên bang Nga" in labels(tmp_path, "Tổng thống Nga V.Putin tới Đức dự hội nghị.", "Country")
+
+
+def test_a_capitalised_adverb_right_after_a_head_names_nothing(tmp_path):
+    # "Quốc Trường" is an actor's name; "Trước đó" (before that) opens the next sentence
+    assert not orgs(tmp_path, "Dự phiên tòa có diễn viên Quốc Trường Trước đó, đại diện viện kiểm sát đề nghị mức án.")
+
+
+def test_a_capitalised_determiner_inside_a_name_goes_on(tmp_path):
+    assert "Tổ chức Các nước Xuất khẩu Dầu mỏ" in orgs(tmp_path, "Tổ chức Các nước Xuất khẩu Dầu mỏ họp tại Vienna.")

@@ -106,3 +106,70 @@ def test_each_side_named_in_a_three_sided_meeting_takes_part(tmp_path):
                    "tại Hà Nội.", tmp_path)
     sides = {s for s, r, _ in links if r == "participatedIn"}
     assert {"Việt Nam", "Lào", "Campuchia"} <= sides, links
+
+
+def test_people_at_an_event_named_only_by_a_lower_case_noun_do_not_take_part_in_the_main_event(tmp_path):
+    links = _links("Bộ Công an tổ chức Hội nghị sơ kết công tác phòng, chống mua bán người. "
+                   "Tham dự buổi họp báo, về phía Bộ Ngoại giao có Thứ trưởng Lê Văn Hải. "
+                   "Thứ trưởng Nguyễn Văn Bình phát biểu tại buổi sơ kết.", tmp_path)
+    parts = {(s, t) for s, r, t in links if r == "participatedIn"}
+    main = "Hội nghị sơ kết công tác phòng, chống mua bán người"
+    assert ("Lê Văn Hải", main) not in parts and ("Bộ Ngoại giao", main) not in parts, parts
+    # the lower-case words are in the main event's name ("buổi sơ kết"): that event
+    assert ("Nguyễn Văn Bình", main) in parts, parts
+
+
+def test_a_body_named_with_two_parties_joined_by_a_dash_has_no_country(tmp_path):
+    links = _links("Ủy ban ASEAN-Nhật Bản họp tại Tokyo. Thủ tướng tiếp Hội Doanh nghiệp Thái Lan – Việt Nam. "
+                   "Ban công tác liên ngành COMMIT Việt Nam báo cáo kết quả.", tmp_path)
+    countries = {(s, t) for s, r, t in links if r == "country"}
+    assert not any(s.startswith("Ủy ban ASEAN") or s.startswith("Hội Doanh nghiệp") for s, _ in countries), countries
+    # without a dash, a body before a country is its office there
+    assert ("Ban công tác liên ngành COMMIT Việt Nam", "Việt Nam") in countries
+
+
+def test_a_periodic_meeting_every_body_holds_is_one_event_per_article(tmp_path):
+    (tmp_path / "a.txt").write_text("Ngày 12/7, Bộ Tư pháp tổ chức Hội nghị sơ kết công tác 6 tháng đầu năm 2017.",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Ngày 12/7, Bộ Xây dựng tổ chức Hội nghị sơ kết công tác 6 tháng đầu năm 2017.",
+                                    encoding="utf-8")
+    g = kg.build_graph(kg.read_corpus(tmp_path), RULES, all_topics=True)
+    organised = {(g.nodes[u]["label"], v) for u, v, d in g.edges(data=True) if d["relation"] == "organized"}
+    assert len({v for _, v in organised}) == 2, organised          # two meetings, not one of both ministries
+
+
+def test_a_lower_case_meeting_of_another_body_is_not_the_main_event(tmp_path):
+    links = _links("Bộ trưởng Nguyễn Văn An thăm chính thức Lào. Phát biểu tại phiên họp của Ủy ban Mekong-Lancang "
+                   "ở Viêng Chăn, Bộ trưởng Nguyễn Văn An đề nghị tăng cường hợp tác.", tmp_path)
+    assert not any(s.startswith("Ủy ban Mekong") and r == "participatedIn" for s, r, _ in links), links
+
+
+def test_who_reach_an_agreement_are_its_parties(tmp_path):
+    links = _links("Hai nước cần sớm đạt được Hiệp định Hợp tác nghề cá. Việt Nam và Indonesia cần sớm đạt được "
+                   "một Hiệp định phân định vùng đặc quyền kinh tế.", tmp_path)
+    parties = {s for s, r, t in links if r == "partyTo" and t.startswith("Hiệp định phân định")}
+    assert {"Việt Nam", "Indonesia"} <= parties, links
+
+
+def test_a_counted_lower_case_event_is_a_new_one_not_the_main_event(tmp_path):
+    links = _links("Bộ trưởng Ngoại giao Australia thăm chính thức Nhật Bản. Trong một cuộc hội thảo tại Đại học "
+                   "Sydney, ông John Carter cho rằng quan hệ hai nước rất tốt đẹp.", tmp_path)
+    assert not any(s == "John Carter" and r == "participatedIn" for s, r, _ in links), links
+
+
+def test_a_speaker_at_another_named_event_does_not_take_part_in_the_one_before(tmp_path):
+    links = _links("Bộ Công an tổ chức Hội thảo về di cư an toàn; ông Peter Jansen dự và phát biểu tại "
+                   "Diễn đàn Doanh nghiệp Việt Nam - Hà Lan.", tmp_path)
+    assert ("Peter Jansen", "participatedIn", "Hội thảo về di cư an toàn") not in links, links
+
+
+def test_a_province_department_is_no_unit_of_a_district_committee_listed_after_it(tmp_path):
+    links = _links("Thành phố giao Sở Xây dựng phối hợp với Sở Tài nguyên và Môi trường, UBND quận Hoàng Mai "
+                   "kiểm tra công trình. Đoàn công tác làm việc với Sở Văn hóa, UBND Quận Hải An.", tmp_path)
+    assert not any(r == "partOf" and t.startswith("UBND quận") for _, r, t in links), links
+
+
+def test_visited_countries_listed_together_do_not_attend_the_next_event(tmp_path):
+    links = _links("Thủ tướng Nguyễn Văn An sẽ thăm chính thức Nhật Bản, Hàn Quốc và tham dự Hội nghị Tương lai "
+                   "châu Á lần thứ 30 tại Tokyo.", tmp_path)
+    assert ("Hàn Quốc", "participatedIn", "Hội nghị Tương lai châu Á lần thứ 30") not in links, links

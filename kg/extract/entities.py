@@ -157,8 +157,10 @@ def _foreign_name_follows(text: str, start: int, end: int, lex: Lexicon) -> bool
     after = re.match(r" (\w+)(?: (\w+))?", text[end:end + 40])
     before = re.search(r"(\w+)\s$", text[max(0, start - 30):start])
     # ("Hải quân Mỹ Sam Bendett": "Sam" could be a Vietnamese syllable, "Bendett" could not)
-    return bool(after) and after.group(1)[:1].isupper() and any(
-        w and w[:1].isupper() and len(w) > 2 and not _vietnamese(w) for w in after.groups()) \
+    second = after.group(2) if after else None
+    return bool(after) and after.group(1)[:1].isupper() and (
+        not _vietnamese(after.group(1))
+        or bool(second) and second[:1].isupper() and len(second) > 2 and not _vietnamese(second)) \
         and not (before and before.group(1)[:1].isupper())
 
 
@@ -314,11 +316,14 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
         if (k > j or (after_post and (not _vietnamese(w) or w in lex.surnames))) and _person_starts(s, k, lex, after_post):
             saw_cap = saw_cap or after_post  # "Chánh án Tòa liên bang Raus bin Sharif": the body, then its head
             break                           # "… Cục Cảnh sát hình sự Nguyễn Văn A": the name is a person's
-        if k > j and w[:1].isupper() and not w.isupper() and (
+        if w[:1].isupper() and not w.isupper() and (
                 lex.word_class.get(w.lower()) in CLAUSE_CLASSES or _is_stop_word(w.lower(), lex)) \
                 and not (k + 1 < n and s.gap(k + 1) == " "
-                         and lex.word_class.get(f"{w.lower()} {s.words[k + 1][2].lower()}") in NAME_CLASSES):
+                         and lex.word_class.get(f"{w.lower()} {s.words[k + 1][2].lower()}") in NAME_CLASSES) \
+                and (k > j or (k + 1 < n and s.words[k + 1][2].islower()
+                               and _word_class_at(s, k, lex) in ("preposition", "adverb"))):
             break                           # "Bộ GTVT Theo thông tin …": a capitalised preposition opens a new sentence
+            # (also right after the head: "diễn viên Quốc Trường Trước đó, …" names no school)
         if _heads_at(s, k, lex, "Location") and not _cap(w):
             loc = _heads_at(s, k, lex, "Location")
             kk = k + loc[3]
@@ -879,7 +884,8 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
             and k + 1 < len(s.words) and (s.words[k + 1][2][:1].islower() or s.words[k - 1][2][:1].isdigit()):
         return False                        # "… Vòng loại U23 châu Á 2018 Từ ngày …": a new sentence
         # (a title written in title case goes on: "Hiệp Định Về Hợp Tác …")
-    if s.gap(k).strip() == "," and (lex.word_class.get(w.lower()) == "verb" and not _comma_pair(s, k)
+    if s.gap(k).strip() == "," and (_word_class_at(s, k, lex) == "verb" and not _comma_pair(s, k)
+                                    and not _pair_of_actions(s, k, lex)
                                     or any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ()))):
         return False                        # "…, nâng tổng số …", "…, ông Hermen Borst …": a clause or a person
     if _function_word_at(s, k, lex):
@@ -951,6 +957,26 @@ def _word_size_at(s: _Sent, k: int, lex: Lexicon) -> int:
     return 1
 
 
+def _pair_of_actions(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Is the word before the comma at word k an action too ("Quản lý, sử dụng", "Sửa đổi, bổ sung":
+    a verb, or a compound the sample does not tag), so that the two verbs name the title's subject?"""
+    size = _word_size_before(s, k, lex)
+    if size > 1 and s.words[k - 1][2][:1].isupper():
+        return False                        # "… sông Cửu Long, thúc đẩy …": a proper name, then the clause
+    cls = _word_class_at(s, k - size, lex)
+    return cls == "verb" or (size > 1 and cls is None and s.words[k - size][2][:1].isupper())
+    # (an untagged compound counts as an action only as the title's capitalised first word: "Quản lý")
+
+
+def _word_size_before(s: _Sent, k: int, lex: Lexicon) -> int:
+    """Syllables in the longest dictionary word that ends just before word k (1 when none is longer)."""
+    for size in (3, 2):
+        if k - size >= 0 and all(s.gap(k - size + i) == " " for i in range(1, size)) \
+                and " ".join(s.words[k - size + i][2] for i in range(size)).lower() in lex.compounds:
+            return size
+    return 1
+
+
 def _word_class_at(s: _Sent, k: int, lex: Lexicon) -> str | None:
     """The class of the longest dictionary word starting at word k ("điều chỉnh": verb)."""
     for size in (3, 2):
@@ -989,12 +1015,17 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
     starts = lex.pattern_starts              # word -> types with a head starting with it (memo)
     firsts = lex.head_first_words
     heads = [i for i, w in enumerate(s.tokens) if w in firsts and lex.heads_starting(w)]
+    generic_end = -1
     for i in heads:                          # most words start no head: nothing to do there
         ws, we, w = s.words[i]
         types = starts.get(w) or lex.heads_starting(w)
-        if any(form.startswith(g, ws) and not _is_word_char(form[ws + len(g):ws + len(g) + 1] or " ")
-               for g in lex.generic_by_first.get(w.lower(), ())):
+        g_len = next((len(g) for g in lex.generic_by_first.get(w.lower(), ())
+                      if form.startswith(g, ws) and not _is_word_char(form[ws + len(g):ws + len(g) + 1] or " ")), 0)
+        if g_len:
+            generic_end = ws + g_len
             continue                         # "Ban Tổ chức", "Lễ khai mạc": generic, not a name
+        if ws < generic_end:
+            continue                         # nor is a head inside it ("Tổ chức" of "Ban Tổ chức …")
         capital = w[0].isupper()
         # Locations no gazetteer lists: "huyện Mường Tè", "cửa khẩu Lao Bảo"
         hl = _heads_at(s, i, lex, "Location") if "Location" in types else None

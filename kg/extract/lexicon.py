@@ -131,6 +131,12 @@ class Lexicon:
     relation_free: frozenset = frozenset()                   # rules that need no phrase
     verb_cue: re.Pattern = re.compile(r"(?!)")   # any cue of role verb: ends a clause's subject
     preposition_before: re.Pattern = re.compile(r"(?!)")   # cues.tsv preposition, right before a subject
+    # an event's place word or an attendance verb, then an events.tsv classifier: "tại buổi …", "dự phiên …"
+    # (the word after it, when lower case and no stop word, tells an event the sentence does not name)
+    unnamed_event: re.Pattern = re.compile(r"(?!)")
+    owner_gap: re.Pattern = re.compile(r"\s+")   # between an event noun and its body: " ", " của " (memberOf/of)
+    event_classifiers: frozenset[str] = frozenset()   # events.tsv classifier, lower case: "cuộc", "buổi"
+    periodic_events: tuple[str, ...] = ()       # events.tsv specifier/periodic: "sơ kết", "tổng kết" (lower case)
 
     def heads_starting(self, word: str) -> frozenset[str]:
         """The types (PATTERN_TYPES, LOWER_EVENT) with a head whose first word is `word`; empty for
@@ -335,6 +341,18 @@ def _compile(rules: Rules) -> Lexicon:
                     if a == 0 and e == len(r["phrase"]) and lex.entries[keys[0][0]].type == "Country"]
             lex.home_country = hits[0] if hits else ""
             break
+    lex.periodic_events = tuple(r["phrase"].lower() for r in rules.table("events.tsv")
+                                if r["kind"] == "specifier" and r["class"] == "periodic")
+    of = _glue(lex, "memberOf", "of")
+    if of:
+        from .patterns import words_rx
+        lex.owner_gap = re.compile(rf"\s+(?:{words_rx(of)}\s+)?")
+    classifiers = [r["phrase"] for r in rules.table("events.tsv") if r["kind"] == "classifier"]
+    lex.event_classifiers = frozenset(c.lower() for c in classifiers)
+    governors = _glue(lex, "heldIn", "place") + _glue(lex, "participatedIn", "verb")
+    if classifiers and governors:
+        from .patterns import words_rx
+        lex.unnamed_event = re.compile(rf"{words_rx(governors)}\s+{words_rx(classifiers)}\s+(\w+)(?:\s+(\w+))?", re.IGNORECASE)
     return lex
 
 

@@ -29,6 +29,10 @@ FUNCTIONAL = frozenset({"partOf", "country", "basedIn"})   # a unit has one pare
 _PLACEHOLDER = re.compile(f"{OPEN}([A-Z])(\\d+){CLOSE}")
 _PARENS = re.compile(r"\([^()]*\)")
 _WORD = re.compile(r"\w+")
+_PAIR_GAP = re.compile(r"\s*[-–—]\s*")                        # "NATO-Ukraine", "Việt Nam - Lào"
+_DASH_AFTER = re.compile(r"\s*[-–—]\s*")
+_ACRONYM_DASH_BEFORE = re.compile(r"(?<!\w)[A-ZĐ]{2,}\s*[-–—]\s*$")   # "NATO-" before a country
+_DASH_ACRONYM_AFTER = re.compile(r"\s*[-–—]\s*([A-ZĐ]{2,})(?!\w)")      # "— NATO" after it
 
 
 def _attr(m: Mention, name: str) -> str:
@@ -52,9 +56,11 @@ def _locality(name: str, lex: Lexicon) -> str:
     words = name.split()
     heads = lex.heads_by_first.get("Location", {})
     for k in range(len(words) - 2, 0, -1):
-        for hw, _, _ in heads.get(words[k], ()):
-            if words[k:k + len(hw)] == list(hw) and k + len(hw) < len(words):
-                return " ".join(words[k:]).casefold()
+        for w in dict.fromkeys((words[k], words[k].lower())):      # "UBND Quận Đồ Sơn" as "quận"
+            for hw, _, _ in heads.get(w, ()):
+                if [x.lower() for x in words[k:k + len(hw)]] == [x.lower() for x in hw] and k + len(hw) < len(words) \
+                        and not words[k + len(hw)][:1].islower():         # a place's name: "xã hội" is none
+                    return " ".join(words[k:]).casefold()
     return ""
 
 
@@ -113,6 +119,9 @@ class _Sentence:
         self.base = doc.sentences[si].start
         self.text = doc.sentences[si].text
         self.all = sorted(mentions, key=lambda m: (m.start, -m.end))
+        owned = [m for m in self.all if self._owned_anaphor(m)]
+        if owned:                             # another body's meeting, not the main event: no event of the sentence
+            self.all = [m for m in self.all if all(m is not o for o in owned)]
         self.units: list[_Unit] = []
         last_end = -1
         for m in self.all:
@@ -128,7 +137,41 @@ class _Sentence:
         self.out: list[RelationMention] = []
         self.seen: set[tuple[int, str, int]] = set()
         ev = next((m for m in self.all if m.type == "Event" and not _attr(m, "nested")), None)
-        self.event = ev if ev is not None else main
+        self.event = ev if ev is not None else None if owned or self._unnamed_event() else main
+
+    def _owned_anaphor(self, m: Mention) -> bool:
+        """Is m a lower-case event noun that points back to the main event, but is said of a body
+        the main event's name does not hold ("phiên họp của Ủy ban X", "cuộc họp Hội đồng Bảo an"), or
+        counted ("một cuộc hội thảo": word_classes.tsv numeral)? Then it is another event."""
+        if m.type != "Event" or not _attr(m, "anaphor") or not m.text[:1].islower() or self.main is None:
+            return False
+        before = self.text[:m.start - self.base].split()
+        if before and before[-1].lower() in self.lex.event_classifiers:
+            before.pop()
+        if before and self.lex.word_class.get(before[-1].lower()) == "numeral":
+            return True                       # "một cuộc hội thảo": a new event, not the one the article is about: a new event, not the one the article is about
+        gap = self.lex.owner_gap.match(self.text, m.end - self.base)
+        at = self.base + (gap.end() if gap else m.end - self.base)
+        owner = next((o for o in self.all if o.start == at and o.type in ("Organization", "Country")), None)
+        main = (_attr(self.main, "canonical") or self.main.text).casefold()
+        return owner is not None and owner.text.casefold() not in main
+
+    def _unnamed_event(self) -> bool:
+        """Does the sentence speak of an event it names by a lower-case noun only ("Tham dự buổi họp
+        báo, …", "phát biểu tại cuộc gặp …"), one that is not the article's main event (whose name
+        would hold those words: "buổi sơ kết" of "Cuộc họp sơ kết …")? Then that one is where the
+        people it names take part: EVENT is unknown."""
+        stops = self.lex.stopwords
+        main = self.main.text.lower() if self.main is not None else ""
+        for m in self.lex.unnamed_event.finditer(self.text):
+            words = []
+            for w in m.groups():
+                if not w or not w.islower() or w in stops.get("Event", ()) or w in stops.get("*", ()):
+                    break
+                words.append(w)
+            if words and not re.search(rf"(?<!\w){re.escape(' '.join(words))}(?!\w)", main):
+                return True
+        return False
 
     # --- running rules ----------------------------------------------------------------------
     def run(self, rules: dict[str, list[Compiled]]) -> list[RelationMention]:
@@ -350,7 +393,7 @@ class _Sentence:
             last = self.units[i]
             tail = _PARENS.sub(" ", cl[b:v.start()])
             if last.code in PARTY_CODES and len(_WORD.findall(tail)) <= 2 \
-                    and not _object_of_event(last, self.units, self.text):
+                    and not _object_of_event(last, self.units, self.text, self.lex.list_gaps):
                 # (a party right after an event told by a verb is its object: "thăm Nhật Bản và dự …")
                 subj = [last]
                 for j, a2, b2 in reversed(before[:-1]):
@@ -368,6 +411,42 @@ class _Sentence:
                 carried = subj
             out.append(subj)
         return out
+
+    # --- pairs --------------------------------------------------------------------------------
+    def _paired(self, x, b: dict, units: list[_Unit]) -> bool:
+        """Is x one of two parties named as a pair, joined by a dash to a country or a body of no
+        country ("Ủy ban NATO-Ukraine", "Phòng Thương mại Hà Lan – Việt Nam", its name cut at the dash)?
+        A body so named is binational: neither party is its country. (Without the dash a body before a
+        country is its office there: "Ban công tác liên ngành COMMIT Việt Nam".)"""
+        if isinstance(x, _Unit):
+            text = b["NAME"][0].text if "NAME" in b else self.text
+            prev = next((u for u in reversed(units) if u.end <= x.start), None)
+            nxt = next((u for u in units if u.start >= x.end), None)
+            if prev is not None and self._partner(prev.head) and _PAIR_GAP.fullmatch(text[prev.end:x.start]):
+                return True
+            if nxt is not None and self._partner(nxt.head) and _PAIR_GAP.fullmatch(text[x.end:nxt.start]):
+                return True
+            acr = _DASH_ACRONYM_AFTER.match(text, x.end)
+            return bool(_ACRONYM_DASH_BEFORE.search(text[:x.start])) or (acr is not None and acr.group(1) not in self.lex.abbreviations)
+        end = x.end - self.base                 # a name: what follows it in the sentence
+        dash = _DASH_AFTER.match(self.text, end)
+        if dash is None:
+            return False
+        at = self.base + dash.end()
+        acr = _DASH_ACRONYM_AFTER.match(self.text, end)   # "— NATO", not a legal form ("-CTCP", abbreviations.tsv)
+        if acr is not None and acr.group(1) not in self.lex.abbreviations:
+            return True
+        return any(m.start == at and self._partner(m) for m in self.all)
+
+    def _partner(self, m: Mention) -> bool:
+        """A party a body can be named jointly with: a country, or a body of no country of its own."""
+        if m.type == "Country":
+            return True
+        if m.type != "Organization":
+            return False
+        if m.key:
+            return not dict(self.lex.entries[m.key].attrs).get("country")
+        return " " not in m.text and m.text.isupper()
 
     # --- where-tests --------------------------------------------------------------------------
     def _tests(self, c: Compiled, b: dict, units: list[_Unit]) -> bool:
@@ -444,7 +523,18 @@ class _Sentence:
             ok = any(r.relation == "partyTo" and r.target is g for r in self.out)
         elif t.pred == "object":
             u = args[0]
-            ok = isinstance(u, _Unit) and _object_of_event(u, units, self.text)
+            ok = isinstance(u, _Unit) and _object_of_event(u, units, self.text, lex.list_gaps)
+        elif t.pred == "within-ok":
+            a, o = ms
+            within = lex.head_within.get(a.rule)
+            place = _locality(_attr(o, "canonical") or o.text, lex) if within else ""
+            ok = not place or any(place.startswith(w.casefold() + " ") for w in within)
+        elif t.pred == "names-other":
+            g, sides = ms[0], {mention_key(s) for s in self.sides}
+            ok = any(m is not g and g.start <= m.start and m.end <= g.end and m.type in ("Country", "Organization", "Location")
+                     and mention_key(m) not in sides for m in self.all)
+        elif t.pred == "paired":
+            ok = self._paired(args[0], b, units)
         elif t.pred == "qualifier":
             ok = bool(_attr(ms[0], "qualifier"))
         elif t.pred == "between":
@@ -452,8 +542,10 @@ class _Sentence:
             codes = {TYPE_CODES[ty] for part in t.args[2].split("|") for ty in SLOT_TYPES[part.strip()]}
             if isinstance(x, _Unit) and isinstance(y, _Unit):
                 mine = {id(u) for a in t.args[:2] for u in b.get(a, ())}   # a list's own members do not count
+                same = {mention_key(x.head), mention_key(y.head)}              # nor the same entity named again
                 lo, hi = min(x.end, y.end), max(x.start, y.start)
-                ok = any(u.code in codes and lo <= u.start and u.end <= hi for u in units if id(u) not in mine)
+                ok = any(u.code in codes and lo <= u.start and u.end <= hi and mention_key(u.head) not in same
+                         for u in units if id(u) not in mine)
             else:
                 ok = False
         else:                                  # the parser refuses unknown tests
@@ -461,9 +553,12 @@ class _Sentence:
         return ok != t.negate
 
 
-def _object_of_event(u: _Unit, units: list[_Unit], text: str) -> bool:
-    """Is `u` the object of an event told by a verb right before it ("thăm chính thức Nhật Bản")?"""
+def _object_of_event(u: _Unit, units: list[_Unit], text: str, gaps: tuple[str, ...] = ()) -> bool:
+    """Is `u` the object of an event told by a verb right before it ("thăm chính thức Nhật Bản"), or a
+    party listed after such an object ("thăm Đức, Hà Lan": `gaps` are the list gaps, ", " and " và ")?"""
     prev = next((x for x in reversed(units) if x.end <= u.start), None)
+    while prev is not None and prev.code in PARTY_CODES and text[prev.end:u.start] in gaps:
+        u, prev = prev, next((x for x in reversed(units) if x.end <= prev.start), None)
     return prev is not None and prev.code == "E" and bool(_attr(prev.head, "frame")) \
         and len(_WORD.findall(text[prev.end:u.start])) <= 3 and not any(c in text[prev.end:u.start] for c in ",;:")
 
