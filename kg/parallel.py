@@ -297,6 +297,12 @@ def _extract_folder(folder, rules, workers, cache_dir, dask_scheduler, progress,
         fn = _cached_read_and_summarize if summarized else _cached_read_and_extract
         tasks = [(str(f), manifest_row(manifest, f), options, cache_folder, rules.digest, budget) for f in files]
         for i, (key, out, wrote, error) in enumerate(map_ordered(fn, tasks, rules, workers, progress)):
+            if isinstance(out, bytes):
+                # decoded here as results come, while the workers go on (not in one serial pass after them)
+                try:
+                    out = codec.decode(out)
+                except codec.BadPayload:
+                    pass                               # recomputed below
             keys[i], results[i] = key, out
             if wrote:
                 written.append(key)

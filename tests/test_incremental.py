@@ -88,12 +88,12 @@ def test_a_rebuild_that_changes_nothing_keeps_the_query_store_and_an_edit_remake
     import kg.sparql
     corpus, rules = setup
     out = tmp_path / "out"
-    kg.build(corpus, out, rules_dir=rules, workers=1)
+    kg.build(corpus, out, rules_dir=rules, workers=1, query_store=True)
     made = []
     real = kg.sparql.write_store_in_child
     monkeypatch.setattr(kg.sparql, "write_store_in_child", lambda folder: made.append(folder) or real(folder))
-    assert kg.build(corpus, out, rules_dir=rules, workers=1).warnings == []
+    assert kg.build(corpus, out, rules_dir=rules, workers=1, query_store=True).warnings == []
     assert made == [] and kg.sparql.store_is_current(out)
     (corpus / f"{EDITED[0]}.txt").write_text(EDITED[1], encoding="utf-8")
-    kg.build(corpus, out, rules_dir=rules, workers=1)
+    kg.build(corpus, out, rules_dir=rules, workers=1, query_store=True)
     assert made == [out] and kg.sparql.store_is_current(out)

@@ -666,3 +666,8 @@ def test_a_capitalised_determiner_inside_a_name_goes_on(tmp_path):
 def test_a_province_written_with_a_dash_closes_a_bodys_name(tmp_path):
     found = orgs(tmp_path, "Phó giám đốc Công an tỉnh Thừa Thiên – Huế cho hay không có vụ việc nào như vậy.")
     assert "Công an tỉnh Thừa Thiên – Huế" in found
+
+
+def test_a_head_word_as_a_departments_subject_is_no_sibling(tmp_path):
+    # "Đại học" (university) is the subject of the department for higher education, not another body
+    assert "Vụ Giáo dục Đại học" in orgs(tmp_path, "Bà Phụng, Vụ trưởng Vụ Giáo dục Đại học (Bộ GD-ĐT), cho biết như vậy.")

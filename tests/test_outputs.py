@@ -1,6 +1,8 @@
 """Each output opened the way a researcher's tool opens it: GraphML in networkx and igraph (what Gephi
 needs: one edge per id, labels, weights, dates), node-link JSON with networkx's defaults, RDF names
 tagged by language, basedIn everywhere, the ontology and the shapes agreeing under RDFS inference."""
+import csv
+import io
 import json
 import math
 from pathlib import Path
@@ -284,6 +286,26 @@ def test_neo4j_cells_with_quotes_commas_semicolons_and_newlines_read_back(tmp_pa
     assert node["name"] == 'Cục "A", tỉnh X' and node["aliases:string[]"] == "A, B"
     sentence_row = dict(zip(files["neo4j/sentences.csv"][0], files["neo4j/sentences.csv"][1][0]))
     assert sentence_row["text"] == 'Bộ Công an, "Cục A"; và Cục B phối hợp.'
+
+
+@pytest.mark.parametrize("cells", [["a", "b", "c"], ["a,b", "c", ""], ['say "x"', "", "z"], ["line\nbreak", "x", "y"],
+                                   ["cr\rhere", "x", "y"], ["nul\x00", "x", "y"], ["", "", ""], [" lead", "trail ", "tab\t"]])
+def test_neo4j_csv_cells_are_written_exactly_as_python_s_csv_writer_writes_them(cells):
+    from kg.export.neo4j import _csv
+    rows = [["id1", "plain", "row"], cells, ["id2", "ok", "again"]]
+    expected = io.StringIO()
+    writer = csv.writer(expected, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(["h1", "h2", "h3"])
+    writer.writerows(rows)
+    assert _csv(["h1", "h2", "h3"], rows) == expected.getvalue()
+    assert _csv(["h1", "h2", "h3"], rows[:1] + rows[2:]) == "h1,h2,h3\nid1,plain,row\nid2,ok,again\n"
+
+
+def test_neo4j_evidence_rows_are_sorted_as_lists_whatever_their_characters():
+    from kg.export.neo4j import _sorted_rows
+    rows = [["a b", "c"], ["a", "z"], ["a", "y\x00"], ["a", "y"], ["a-", "b"], ["", "q"], ["a\x00", "b"]]
+    assert _sorted_rows(rows) == sorted(rows)
+    assert _sorted_rows([r for r in rows if "\x00" not in "".join(r)]) == sorted(r for r in rows if "\x00" not in "".join(r))
 
 
 def test_kg_build_writes_the_neo4j_files_and_report_html_with_the_others(built):

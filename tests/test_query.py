@@ -197,9 +197,23 @@ def test_a_wide_table_is_fitted_to_the_terminal_width():
     assert column_widths(["a", "b"], [["x" * 10, "y" * 20]], width=80) == [10, 20]
 
 
-def test_kg_build_writes_the_query_store_and_kg_query_uses_it(built, capsys):
-    from kg.sparql import STORE_DIR, store_is_current
+def test_a_fresh_build_is_queried_with_no_extra_step_and_its_first_query_makes_the_store(built, capsys):
+    from kg.sparql import store_is_current
     folder = Path(built.out_dir)
+    code, text, _ = run(capsys, "query", "ASK { ?s ?p ?o }", "--graph", str(folder))
+    assert (code, text) == (0, "true\n") and store_is_current(folder)
+    code, _, err = run(capsys, "query", "ASK { ?s ?p ?o }", "--graph", str(folder))
+    assert code == 0 and "indexing" not in err           # made once per build
+
+
+def test_kg_build_with_query_store_writes_the_store_and_kg_query_uses_it(tmp_path, capsys):
+    import shutil
+    from kg.sparql import STORE_DIR, store_is_current
+    (tmp_path / "corpus").mkdir()
+    shutil.copy(ROOT / "corpus" / "000_53ccb9e166bfc5f9.txt", tmp_path / "corpus")
+    folder = tmp_path / "out"
+    assert run(capsys, "build", str(tmp_path / "corpus"), "--out", str(folder), "-q", "--no-cache",
+               "--query-store")[0] == 0
     assert (folder / STORE_DIR / "kg-store.json").is_file() and store_is_current(folder)
     code, _, err = run(capsys, "query", "ASK { ?s ?p ?o }", "--graph", str(folder))
     assert code == 0 and "indexing" not in err
@@ -479,14 +493,14 @@ def test_the_build_s_own_prefixes_shorten_iris_in_tables(built, capsys):
     assert code == 0 and "article:000_53ccb9e166bfc5f9" in text
 
 
-def test_a_build_without_the_query_store_is_indexed_by_its_first_query(tmp_path, capsys):
+def test_a_build_leaves_the_query_store_to_its_first_query(tmp_path, capsys):
     import shutil
 
     import kg
     from kg.sparql import STORE_DIR
     (tmp_path / "corpus").mkdir()
     shutil.copy(ROOT / "corpus" / "000_53ccb9e166bfc5f9.txt", tmp_path / "corpus")
-    kg.build(tmp_path / "corpus", tmp_path / "out", cache=False, query_store=False)
+    kg.build(tmp_path / "corpus", tmp_path / "out", cache=False)
     assert not (tmp_path / "out" / STORE_DIR).exists()
     code, text, err = run(capsys, "query", "ASK { ?u org:subOrganizationOf ?p }", "--graph", str(tmp_path / "out"))
     assert (code, text) == (0, "true\n") and "indexing" in err

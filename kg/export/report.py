@@ -61,10 +61,11 @@ def _year(date: str) -> str:
     return date[:4] if len(date) >= 4 and date[:4].isdigit() else ""
 
 
-def _pair_stream(g: nx.MultiDiGraph):
-    """Every partnership as a Pair (a < b), structural ties left out, grouped by `a`: the pairs of one
-    body are gathered, yielded and forgotten before the next body's, so memory stays linear in the
-    graph (a 10,000-article graph has ~10^6 pairs; holding them all took 1.5 GB)."""
+def _pair_rows(g: nx.MultiDiGraph):
+    """Every partnership as (a, b, docs, direct, shared) with a < b, structural ties left out, grouped by
+    `a`: the pairs of one body are gathered, yielded and forgotten before the next body's, so memory
+    stays linear in the graph (a 10,000-article graph has ~10^6 pairs; holding them all took 1.5 GB).
+    Plain lists while gathering (3 million visits of a pair there): a Pair is made only for the pairs kept."""
     nodes = g.nodes
     direct: dict[str, dict[str, set]] = {}
     for u, v, k, d in g.edges(keys=True, data=True):
@@ -88,27 +89,38 @@ def _pair_stream(g: nx.MultiDiGraph):
     structural = {(u, v) for u, v, k, d in g.edges(keys=True, data=True)
                   if d.get("relation", k) in ("partOf", "country", "basedIn")}
     for a in sorted(set(direct) | set(shared_of)):
-        local: dict[str, Pair] = {}
+        local: dict[str, list] = {}                          # b -> [docs, direct, shared]
         for b, docs in direct.get(a, {}).items():
-            local[b] = Pair(a, b, set(docs), True)
+            local[b] = [set(docs), True, set()]
+        get = local.get
         for x, i in shared_of.get(a, ()):
             m = members[x]
             d1 = m[i][1]
             for b, d2 in m[i + 1:]:
-                p = local.get(b)
+                p = get(b)
                 if p is None:
-                    p = local[b] = Pair(a, b)
-                p.shared.add(x)
-                p.docs |= d1
-                p.docs |= d2
-        for b, p in local.items():
+                    local[b] = [d1 | d2, False, {x}]
+                else:
+                    p[0].update(d1, d2)
+                    p[2].add(x)
+        for b, (docs, is_direct, shared) in local.items():
             if (a, b) not in structural and (b, a) not in structural:
-                yield p
+                yield a, b, docs, is_direct, shared
+
+
+def _pair_stream(g: nx.MultiDiGraph):
+    """Every partnership as a Pair (see _pair_rows)."""
+    for a, b, docs, is_direct, shared in _pair_rows(g):
+        yield Pair(a, b, docs, is_direct, shared)
+
+
+def _labels(g: nx.MultiDiGraph) -> dict:
+    return {n: str(d.get("label", n)) for n, d in g.nodes(data=True)}
 
 
 def _pair_order(g: nx.MultiDiGraph):
     """Sort key of a Pair: most articles first, then direct ties, then by labels (and ids)."""
-    labels = {n: str(d.get("label", n)) for n, d in g.nodes(data=True)}
+    labels = _labels(g)
     return lambda p: (-len(p.docs), -p.direct, labels[p.a], labels[p.b], p.a, p.b)
 
 
@@ -121,24 +133,30 @@ def partnerships(g: nx.MultiDiGraph) -> list[Pair]:
 def strongest_partnerships(g: nx.MultiDiGraph, n: int, wanted=()) -> tuple[list[Pair], dict[str, list[str]]]:
     """(the first `n` of partnerships(g), and for each node of `wanted` the other end of each of its
     pairs in that order), without holding every pair at once."""
-    order = _pair_order(g)
+    labels = _labels(g)
     best: list[tuple] = []
     bar = None                  # the n-th smallest key so far, once n are known: only smaller ones matter
+    most = None                 # -(its number of articles): a pair with fewer cannot come before it
     partners: dict[str, list[tuple]] = {c: [] for c in wanted}
-    for p in _pair_stream(g):
-        key = order(p)
-        if bar is None or key < bar:
-            best.append((key, p))
+    for a, b, docs, is_direct, shared in _pair_rows(g):
+        fewer = most is not None and -len(docs) > most
+        if fewer and a not in partners and b not in partners:
+            continue
+        key = (-len(docs), -is_direct, labels[a], labels[b], a, b)
+        if not fewer and (bar is None or key < bar):
+            best.append((key, (a, b, docs, is_direct, shared)))
             if len(best) >= 4 * n + 64:
                 best.sort(key=lambda kp: kp[0])
                 del best[n:]
                 bar = best[-1][0] if len(best) == n else None
-        if p.a in partners:
-            partners[p.a].append((key, p.b))
-        if p.b in partners:
-            partners[p.b].append((key, p.a))
+                most = bar[0] if bar is not None else None
+        if a in partners:
+            partners[a].append((key, b))
+        if b in partners:
+            partners[b].append((key, a))
     best.sort(key=lambda kp: kp[0])
-    return [p for _, p in best[:n]], {c: [o for _, o in sorted(rows)] for c, rows in partners.items()}
+    return ([Pair(*row) for _, row in best[:n]],
+            {c: [o for _, o in sorted(rows)] for c, rows in partners.items()})
 
 
 def _activity(g, etype: str) -> list[tuple[str, int, int]]:

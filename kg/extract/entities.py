@@ -249,8 +249,9 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
         if k > j and own_head and s.phrase_at(k, own_head):
             break                           # "Đại học Nội vụ Đại học Tài nguyên …": a list written without commas
         if k > j and level >= 3 and _cap(w) and (sib := _heads_at(s, k, lex, "Organization")) and sib[2] == level \
-                and s.gap(k) == " ":
+                and s.gap(k) == " " and k + sib[3] < n and s.gap(k + sib[3]) == " " and _cap(s.words[k + sib[3]][2]):
             break                           # "Đại học Lâm nghiệp Học viện Nông nghiệp …": a sibling of the same rank
+            # with a name of its own (but "Vụ Giáo dục Đại học (…)": higher education, the department's subject)
         if k > j and level >= 3 and _parent_starts(s, k, lex, g, level):
             saw_cap = True                  # ("Phòng nghiệp vụ Công an tỉnh …": a unit named in lower case, then its parent)
             break                           # "Phòng Quản lý xuất nhập cảnh Công an tỉnh Lào Cai": the unit, then its parent

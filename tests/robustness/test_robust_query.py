@@ -16,11 +16,12 @@ query = pytest.importorskip("kg.query")
 
 @pytest.fixture(scope="module")
 def out(tmp_path_factory):
-    """A build of one corpus article."""
+    """A build of one corpus article, its query store made (these tests are about running queries)."""
     base = tmp_path_factory.mktemp("query")
     (base / "corpus").mkdir()
     shutil.copy(ARTICLE, base / "corpus" / f"{ARTICLE_ID}.txt")
-    kg.build(base / "corpus", base / "out", rules_dir=shutil.copytree(ROOT / "rules", base / "rules"), cache=False)
+    kg.build(base / "corpus", base / "out", rules_dir=shutil.copytree(ROOT / "rules", base / "rules"), cache=False,
+             query_store=True)
     return base / "out"
 
 
