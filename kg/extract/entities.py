@@ -401,7 +401,8 @@ def _subject_follows(s: _Sent, k: int, lex: Lexicon) -> bool:
 def _country_or_region_at(s: _Sent, k: int, lex: Lexicon) -> bool:
     """Does a country's or a continent's name start at word k ("Hà Lan", "châu Âu")?"""
     text = s.text[s.words[k][0]:s.words[k][0] + 40]
-    return any(a == 0 and (lex.entries[keys[0][0]].type == "Country" or text.lower().startswith("châu "))
+    return any(a == 0 and (lex.entries[keys[0][0]].type == "Country"
+                           or dict(lex.entries[keys[0][0]].attrs).get("kind") == "region")
                for a, e, (_, keys) in lex.gazetteer_matches(text))
 
 
@@ -984,12 +985,8 @@ def _word_size_before(s: _Sent, k: int, lex: Lexicon) -> int:
 
 def _word_class_at(s: _Sent, k: int, lex: Lexicon) -> str | None:
     """The class of the longest dictionary word starting at word k ("điều chỉnh": verb)."""
-    for size in (3, 2):
-        if k + size <= len(s.words) and all(s.gap(k + i) == " " for i in range(1, size)):
-            phrase = " ".join(s.words[k + i][2] for i in range(size)).lower()
-            if phrase in lex.compounds:
-                return lex.word_class.get(phrase)
-    return lex.word_class.get(s.words[k][2].lower())
+    size = _word_size_at(s, k, lex)
+    return lex.word_class.get(" ".join(s.words[k + i][2] for i in range(size)).lower())
 
 
 def _completes_word(s: _Sent, k: int, lex: Lexicon) -> bool:
