@@ -173,3 +173,10 @@ def test_visited_countries_listed_together_do_not_attend_the_next_event(tmp_path
     links = _links("Thủ tướng Nguyễn Văn An sẽ thăm chính thức Nhật Bản, Hàn Quốc và tham dự Hội nghị Tương lai "
                    "châu Á lần thứ 30 tại Tokyo.", tmp_path)
     assert ("Hàn Quốc", "participatedIn", "Hội nghị Tương lai châu Á lần thứ 30") not in links, links
+
+
+def test_a_body_that_opens_or_launches_a_campaign_organises_it(tmp_path):
+    # "mở" (open) and "phát động" (launch) are organising verbs for a campaign, a class, a drive
+    links = _links("Ngày 1/6, Công an tỉnh Hà Giang mở đợt cao điểm tấn công trấn áp tội phạm mua bán người.", tmp_path)
+    assert any(s == "Công an tỉnh Hà Giang" and r == "organized" and t.startswith("Đợt cao điểm tấn công")
+               for s, r, t in links), links
