@@ -671,3 +671,9 @@ def test_a_province_written_with_a_dash_closes_a_bodys_name(tmp_path):
 def test_a_head_word_as_a_departments_subject_is_no_sibling(tmp_path):
     # "Đại học" (university) is the subject of the department for higher education, not another body
     assert "Vụ Giáo dục Đại học" in orgs(tmp_path, "Bà Phụng, Vụ trưởng Vụ Giáo dục Đại học (Bộ GD-ĐT), cho biết như vậy.")
+
+
+def test_a_school_named_only_by_its_kind_is_no_name(tmp_path):
+    # "Trường THPT" (a high school) without the person or place it is named after is any such school
+    found = orgs(tmp_path, "Em N. là học sinh Trường PTTH ở huyện Bát Xát. Trường THPT Nguyễn Trãi tổ chức buổi ngoại khóa.")
+    assert "Trường PTTH" not in found and "Trường THPT Nguyễn Trãi" in found

@@ -1098,6 +1098,8 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                         org_taken.append((a, b))
                     elif end > j and level >= 4 and _is_country_name(s.text[s.words[j][0]:s.words[end - 1][1]], lex):
                         pass                   # "Đội Hàn Quốc A": a country's team, not a unit
+                    elif end > j and s.text[s.words[j][0]:s.words[end - 1][1]] in lex.eponymous_words:
+                        pass                   # "Trường THPT" alone: a school of that kind, not one school
                     elif end > j:
                         a, b = ws, s.words[end - 1][1]
                         text = s.text[a:b]
