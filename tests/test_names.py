@@ -677,3 +677,9 @@ def test_a_school_named_only_by_its_kind_is_no_name(tmp_path):
     # "Trường THPT" (a high school) without the person or place it is named after is any such school
     found = orgs(tmp_path, "Em N. là học sinh Trường PTTH ở huyện Bát Xát. Trường THPT Nguyễn Trãi tổ chức buổi ngoại khóa.")
     assert "Trường PTTH" not in found and "Trường THPT Nguyễn Trãi" in found
+
+
+def test_a_groups_subject_keeps_an_action_pair_written_with_a_comma(tmp_path):
+    # "phòng, chống" is the word "phòng chống" (prevent and combat) written with a comma: the subject goes on
+    assert "Nhóm công tác chung về phòng, chống mua bán người" in orgs(
+        tmp_path, "Hai bên nhất trí lập Nhóm công tác chung về phòng, chống mua bán người.")

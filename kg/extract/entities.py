@@ -800,6 +800,11 @@ def _named_by_subject(s: _Sent, j: int, lex: Lexicon, tails: tuple[str, ...]) ->
     if k == j or k + 1 >= n or s.words[k][2] != "về" or s.gap(k) != " " or s.gap(k + 1) != " ":
         return j
     t = _lower_words(s, k + 1, lex, 6)
+    # "phòng, chống mua bán người": a dictionary word ("phòng chống", prevent and combat) written as two
+    # actions with a comma between them is one subject, not the subject's end
+    while t + 1 < n and s.gap(t).strip() == "," and s.words[t][2].islower() \
+            and f"{s.words[t - 1][2].lower()} {s.words[t][2]}" in lex.compounds:
+        t = _lower_words(s, t, lex, 6)
     if t == k + 1 or (t < n and s.gap(t).strip()[:1] not in (",", ";", ".", ")", "(", ":")):
         return j
     return t
