@@ -683,3 +683,9 @@ def test_a_groups_subject_keeps_an_action_pair_written_with_a_comma(tmp_path):
     # "phòng, chống" is the word "phòng chống" (prevent and combat) written with a comma: the subject goes on
     assert "Nhóm công tác chung về phòng, chống mua bán người" in orgs(
         tmp_path, "Hai bên nhất trí lập Nhóm công tác chung về phòng, chống mua bán người.")
+
+
+def test_a_ministry_of_another_state_named_with_cua_is_that_states(tmp_path):
+    # "Bộ Nội vụ của Lào" (the Interior Ministry of Laos) is not Việt Nam's Bộ Nội vụ
+    found = orgs(tmp_path, "Bộ Công an tiếp đoàn công tác của Bộ Nội vụ của Lào tại Hà Nội.")
+    assert "Bộ Nội vụ Lào" in found and "Bộ Nội vụ" not in found

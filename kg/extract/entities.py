@@ -1676,6 +1676,13 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
             out += _gazetteer_suffix_country(doc, m, lex)
             continue
         home = dict(lex.entries[m.key].attrs).get("country", "") if m.key else ""
+        if link and link.strip() in lex.country_possessives and not (home and home != c.key):
+            # "công ty Konsberg của Na Uy", "Bộ Công an của Việt Nam": the body's name stops before "của" (the
+            # country link is a relation rule's); "SOM ASEAN của Thái Lan" is Thailand's delegate to ASEAN's
+            # meeting, not a body of Thailand. Only a body of another state than its gazetteer entry's
+            # ("Bộ Nội vụ của Lào": not Việt Nam's ministry) takes the country into its name below.
+            out.append(m)
+            continue
         text = doc.text[m.start:c.end]
         attrs = dict(m.attrs)
         attrs["country"] = lex.entries[c.key].name if c.key else c.text
@@ -1690,7 +1697,8 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
                 end = seat.end
                 text = doc.text[m.start:end]
                 attrs["seat"] = seat.key or seat.text
-            attrs["canonical"] = text
+            # "Bộ Nội vụ của Lào" (of Laos) is "Bộ Nội vụ Lào": the name is read without the linker word
+            attrs["canonical"] = f"{doc.text[m.start:m.end]} {doc.text[c.start:end]}" if link else text
             if c.key and not seat:
                 # "Bộ Nội vụ Slovakia" and "Bộ Nội vụ Cộng hòa Slovakia": one body, however its country is written
                 attrs["identity"] = f"{norm_key(doc.text[m.start:m.end])}|{c.key}"
