@@ -63,6 +63,7 @@ CODE_CLASSES = frozenset({
     "list", "list/and", "list/joiner",          # lists ("gồm", "và", "đại diện …")
     "country/linker", "country/seat",            # "Chính phủ nước Pháp", "Đại sứ Hoa Kỳ tại Hà Nội X"
     "country/of",                                # "Bộ Nội vụ của Lào": a body of another state than its gazetteer entry's
+    "country/heading",                           # "Về phía Lào có Bộ Công an, …": a country over a list of its bodies
     "heldIn/place",                              # "tại" before an event's place
     "organized/verb",                            # "tổ chức khóa tập huấn về …": an organised lower-case event
     "street",                                    # "phố Đội Cấn": a street named after a unit or a person

@@ -689,3 +689,16 @@ def test_a_ministry_of_another_state_named_with_cua_is_that_states(tmp_path):
     # "Bộ Nội vụ của Lào" (the Interior Ministry of Laos) is not Việt Nam's Bộ Nội vụ
     found = orgs(tmp_path, "Bộ Công an tiếp đoàn công tác của Bộ Nội vụ của Lào tại Hà Nội.")
     assert "Bộ Nội vụ Lào" in found and "Bộ Nội vụ" not in found
+
+
+def test_ministries_under_a_foreign_countrys_heading_are_that_countrys(tmp_path):
+    # "Về phía Campuchia có …" (on Cambodia's side): the bodies listed are Cambodia's, not Việt Nam's
+    found = orgs(tmp_path, "Hội nghị diễn ra tại Hà Nội. Về phía Campuchia có Bộ Nội vụ, Bộ Tư pháp. "
+                           "Về phía Việt Nam có Bộ Công an, Bộ Ngoại giao.")
+    assert {"Bộ Nội vụ Campuchia", "Bộ Tư pháp Campuchia", "Bộ Công an", "Bộ Ngoại giao"} <= found
+    assert "Bộ Nội vụ" not in found
+
+
+def test_a_list_of_bodies_of_a_country_opened_by_a_colon(tmp_path):
+    found = orgs(tmp_path, "Thành viên đoàn gồm đại diện các Bộ, ngành của Lào: Bộ Ngoại giao, Bộ Tư pháp.")
+    assert {"Bộ Ngoại giao Lào", "Bộ Tư pháp Lào"} <= found

@@ -1393,6 +1393,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _inner_names(doc, out, lex)
     out = _acronyms(doc, out)
     out = _qualify_by_country(doc, out, lex)
+    out = _bodies_under_a_country(doc, out, lex)
     out = _bodies_only_abroad(doc, out, lex)
     out = _implied_heads(doc, out, lex)
     out = _units_of_local_bodies(doc, out, lex)
@@ -1704,6 +1705,60 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
                 attrs["identity"] = f"{norm_key(doc.text[m.start:m.end])}|{c.key}"
             out.append(replace(m, end=end, text=text, key="", attrs=tuple(sorted(attrs.items()))))
     return out + [replace(c, attrs=(("nested", "Organization"),)) for c in extra_countries]
+
+
+_HEADING_TO_LIST = re.compile(r"\s*[,:]?\s*(?:(?:có|gồm có|gồm|bao gồm|là)\s*:?\s*)?(?:(?:đại diện|lãnh đạo|các)\s+)*$")
+
+
+def _bodies_under_a_country(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """"Về phía Campuchia có Bộ Nội vụ, Bộ Tư pháp …", "các Bộ, ngành của Lào: Bộ Ngoại giao, …": a list
+    of bodies right after a heading that names a country (cues.tsv country/heading) are that country's.
+    A Vietnamese ministry's name under another country's heading is that country's ministry, with its
+    own identity ("Bộ Nội vụ" under "Về phía Campuchia" is Cambodia's); a body that names its own
+    country keeps it. The list ends at anything but a list separator between two bodies."""
+    if not lex.country_headings or not lex.country_heading_re.search(doc.text):
+        return mentions
+    countries = {(m.sentence, m.start): m for m in mentions if m.type == "Country" and m.key}
+    orgs_of: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.type == "Organization":
+            orgs_of.setdefault(m.sentence, []).append(m)
+    under: dict[int, Mention] = {}               # id(org) -> the country heading its list
+    for si, sent in enumerate(doc.sentences):
+        if si not in orgs_of:
+            continue
+        for h in lex.country_heading_re.finditer(sent.text):
+            c = countries.get((si, sent.start + h.end()))
+            if c is None:
+                continue
+            pos = c.end
+            for o in sorted(orgs_of[si], key=lambda o: o.start):
+                if o.start < pos:
+                    continue
+                gap = doc.text[pos:o.start]
+                if not (_HEADING_TO_LIST.fullmatch(gap) if pos == c.end else lex.list_separators.match(gap)):
+                    break
+                under[id(o)] = c
+                pos = o.end
+    if not under:
+        return mentions
+    out = []
+    for m in mentions:
+        c = under.get(id(m))
+        if c is None or m.attr("country_key"):
+            out.append(m)
+            continue
+        home = dict(lex.entries[m.key].attrs).get("country", "") if m.key else ""
+        name = lex.entries[c.key].name
+        attrs = {**dict(m.attrs), "country": name, "country_key": c.key}
+        if m.key and home and home != c.key:
+            # Việt Nam's ministry's name, said of another state: that state's ministry
+            attrs.update(canonical=f"{m.text} {name}", identity=f"{norm_key(m.text)}|{c.key}")
+            m = replace(m, key="", attrs=tuple(sorted(attrs.items())))
+        elif not m.key or home == c.key:
+            m = replace(m, attrs=tuple(sorted(attrs.items())))
+        out.append(m)
+    return out
 
 
 def _bodies_only_abroad(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:

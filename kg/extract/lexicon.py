@@ -126,6 +126,8 @@ class Lexicon:
     subject_joint: re.Pattern = re.compile(r"(?!)")     # a gap between two coordinated subjects: ",", "và"
     country_links: tuple[str, ...] = ()          # country/linker, as " nước ": "Chính phủ nước Pháp"
     country_possessives: frozenset[str] = frozenset()   # country/of: "của" ("Bộ Nội vụ của Lào")
+    country_headings: tuple[str, ...] = ()       # country/heading: "về phía" (+ a country, over a list of its bodies)
+    country_heading_re: "re.Pattern | None" = None
     place_marks: tuple[str, ...] = ()            # heldIn/place + " ": "tại " before an event's place
     ordinals: tuple[tuple[str, ...], ...] = ()   # ordinal: "hội thảo lần thứ nhất" (words)
     topics: tuple[tuple[str, ...], ...] = ()     # topic: "tổ chức khóa tập huấn về kỹ năng …" (words)
@@ -478,6 +480,9 @@ def _compile_glue(lex: Lexicon) -> None:
     # between two items of a list after a shared head ("các Bộ: Quốc phòng, Ngoại giao và Tư pháp")
     lex.item_separator = re.compile(rf"\s*[,;]\s*(?:{ands}\s+)?|\s+{ands}\s+")
     lex.country_possessives = frozenset(_glue(lex, "country", "of"))
+    lex.country_headings = _glue(lex, "country", "heading")
+    if lex.country_headings:
+        lex.country_heading_re = re.compile(rf"(?<!\w)(?i:{_alternatives(lex.country_headings)}) (?=\w)")
     lex.country_links = tuple(f" {w} " for w in _glue(lex, "country", "linker") + _glue(lex, "country", "of"))
     lex.place_marks = tuple(w + " " for w in _glue(lex, "heldIn", "place"))
     lex.seat_words = _glue(lex, "country", "seat")
