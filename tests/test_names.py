@@ -702,3 +702,9 @@ def test_ministries_under_a_foreign_countrys_heading_are_that_countrys(tmp_path)
 def test_a_list_of_bodies_of_a_country_opened_by_a_colon(tmp_path):
     found = orgs(tmp_path, "Thành viên đoàn gồm đại diện các Bộ, ngành của Lào: Bộ Ngoại giao, Bộ Tư pháp.")
     assert {"Bộ Ngoại giao Lào", "Bộ Tư pháp Lào"} <= found
+
+
+def test_trafficking_in_persons_continues_a_committees_name(tmp_path):
+    # "mua bán người" (trafficking in persons) is a verb phrase that names the committee's task
+    assert "Ủy ban Quốc gia phòng chống mua bán người Campuchia" in orgs(
+        tmp_path, "Đại diện Ủy ban Quốc gia phòng chống mua bán người Campuchia phát biểu tại hội nghị.")
