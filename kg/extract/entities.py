@@ -1825,6 +1825,9 @@ def _locality_of(name: str, lex: Lexicon) -> str:
     return ""
 
 
+_LIST_HEAD = re.compile(r" (?:gồm có|gồm|bao gồm|là)\s*:?\s*")
+
+
 def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """A unit named with the local body it belongs to ("Phòng Cảnh sát hình sự Công an tỉnh Lào Cai",
     "Đội Đặc nhiệm …, Bộ đội Biên phòng tỉnh Quảng Ninh") is that body's unit: every province has a
@@ -1832,12 +1835,19 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
     elsewhere. The short and the run-on forms stay as its names."""
     orgs = sorted((m for m in mentions if m.type == "Organization"), key=lambda m: m.start)
     by_start = {m.start: m for m in orgs}
+    by_end = {m.end: m for m in orgs}
     out = []
     for m in mentions:
         level = int(m.attr("level") or 0)
         if m.type == "Organization" and not m.key and level >= 3 and not m.attr("canonical"):
             gap = next((g for g in (" ", ", ", " (") if (m.end + len(g)) in by_start), None)
             parent = by_start.get(m.end + len(gap)) if gap else None
+            head = _LIST_HEAD.search(doc.text, max(0, m.start - 60), m.start)
+            owner = by_end.get(head.start()) if head and head.end() == m.start else None
+            if owner is not None and doc.text[max(0, owner.start - 12):owner.start].rstrip().endswith("thuộc"):
+                # "các đơn vị thuộc Công an tỉnh Lào Cai gồm Phòng Cảnh sát hình sự, Công an huyện Bát Xát …":
+                # the first unit of a list "thuộc" (of) a body is that body's, not the next member's
+                parent, gap = owner, ", "
             place = _locality_of(parent.attr("canonical") or parent.text, lex) if parent is not None else ""
             within = lex.head_within.get(m.rule)
             if within and place and not any(place.startswith(w + " ") for w in within):

@@ -497,6 +497,10 @@ class _Sentence:
             a, o = ms
             parent = dict(lex.entries[a.key].attrs).get("parent", "") if a.key else None
             ok = parent is None or (bool(parent) and (not o.key or o.key == parent))
+            named = _attr(a, "canonical")
+            if ok and not a.key and named.startswith(a.text + ", "):
+                # the entity reader named the unit with its body ("Phòng X, Công an tỉnh Y"): no other parent
+                ok = named[len(a.text) + 2:] in (o.text, _attr(o, "canonical"))
         elif t.pred == "head":
             name = ms[0].text.lower()
             ok = any(name == h.lower() or name.startswith(h.lower() + " ") for h in lex.word_classes.get(t.args[1][1:-1], ()))
