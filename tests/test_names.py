@@ -708,3 +708,8 @@ def test_trafficking_in_persons_continues_a_committees_name(tmp_path):
     # "mua bán người" (trafficking in persons) is a verb phrase that names the committee's task
     assert "Ủy ban Quốc gia phòng chống mua bán người Campuchia" in orgs(
         tmp_path, "Đại diện Ủy ban Quốc gia phòng chống mua bán người Campuchia phát biểu tại hội nghị.")
+
+
+def test_a_stop_word_after_a_complete_word_ends_a_title(tmp_path):
+    # "quốc gia" + "từ" (from): "gia từ" is also a dictionary word, but "gia" already ends "quốc gia"
+    assert "Cơ chế một cửa quốc gia" in agreements(tmp_path, "Việt Nam sẽ triển khai Cơ chế một cửa quốc gia từ năm tới.")

@@ -737,7 +737,7 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
             break
         else:
             break
-        if _is_stop(s, k, lex, etype) and not _completes_word(s, k, lex) \
+        if _is_stop(s, k, lex, etype) and not _stop_word_completes(s, k, lex) \
                 and not (etype == "Agreement" and _implements_title_at(s, k, lex)):
             break                           # ("tự do": "do" (by) ends a title, but not the word "tự do", free)
         if etype == "Agreement" and not _agreement_goes_on(s, k, j, lex, gaz):
@@ -997,6 +997,14 @@ def _word_class_at(s: _Sent, k: int, lex: Lexicon) -> str | None:
 def _completes_word(s: _Sent, k: int, lex: Lexicon) -> bool:
     """Does word k finish a dictionary word begun by the word before it ("tự" + "do")?"""
     return k > 0 and s.gap(k) == " " and f"{s.words[k - 1][2].lower()} {s.words[k][2].lower()}" in lex.compounds
+
+
+def _stop_word_completes(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Does the stop word k finish a dictionary word begun by the word before it ("tự do": free, not
+    "do", by)? Not when that word already ends one begun before it: "quốc gia" + "từ" is not "gia từ"
+    (the words of a phrase are read left to right)."""
+    return _completes_word(s, k, lex) and not (
+        k > 1 and s.gap(k - 1) == " " and f"{s.words[k - 2][2].lower()} {s.words[k - 1][2].lower()}" in lex.compounds)
 
 
 def _new_title_follows(s: _Sent, k: int, lex: Lexicon) -> bool:
