@@ -713,3 +713,13 @@ def test_trafficking_in_persons_continues_a_committees_name(tmp_path):
 def test_a_stop_word_after_a_complete_word_ends_a_title(tmp_path):
     # "quốc gia" + "từ" (from): "gia từ" is also a dictionary word, but "gia" already ends "quốc gia"
     assert "Cơ chế một cửa quốc gia" in agreements(tmp_path, "Việt Nam sẽ triển khai Cơ chế một cửa quốc gia từ năm tới.")
+
+
+def test_a_units_lower_case_subject_does_not_hide_its_parent(tmp_path):
+    # "Cảnh sát hình sự" (criminal police) is the subject of the unit "Phòng …", not a body's name: the
+    # provincial police after it is the unit's parent
+    g = nodes(tmp_path, "Phòng Cảnh sát hình sự Công an tỉnh Nghệ An đã bắt giữ 3 đối tượng.")
+    labels = {d["label"] for _, d in g.nodes(data=True)}
+    assert {"Phòng Cảnh sát hình sự, Công an tỉnh Nghệ An", "Công an tỉnh Nghệ An"} <= labels
+    assert any(g.nodes[u]["label"].startswith("Phòng Cảnh sát hình sự") and d["relation"] == "partOf"
+               and g.nodes[v]["label"] == "Công an tỉnh Nghệ An" for u, v, d in g.edges(data=True))

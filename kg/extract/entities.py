@@ -273,6 +273,10 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                 break                       # "Công an tỉnh Lào Cai": the locality ends the name
             continue
         inner = _heads_at(s, k, lex, "Organization") if k == j and _cap(w) else None
+        if inner and level >= 3 and k + inner[3] < n and s.gap(k + inner[3]) == " " \
+                and s.words[k + inner[3]][2][:1].islower():
+            inner = None                    # "Phòng Cảnh sát hình sự Công an tỉnh X": "Cảnh sát hình sự" (criminal
+            # police) is the unit's subject, not a body's name; the unit's parent may still follow
         if inner:                           # "Văn phòng Cơ quan Thường trực Ban Chỉ đạo 138/CP": the office
             k = end = k + inner[3]          # of a body whose own head opens the name
             saw_cap = True
