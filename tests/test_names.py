@@ -723,3 +723,9 @@ def test_a_units_lower_case_subject_does_not_hide_its_parent(tmp_path):
     assert {"Phòng Cảnh sát hình sự, Công an tỉnh Nghệ An", "Công an tỉnh Nghệ An"} <= labels
     assert any(g.nodes[u]["label"].startswith("Phòng Cảnh sát hình sự") and d["relation"] == "partOf"
                and g.nodes[v]["label"] == "Công an tỉnh Nghệ An" for u, v, d in g.edges(data=True))
+
+
+def test_a_locality_in_a_name_keeps_a_word_begun_by_a_capital(tmp_path):
+    # "cửa khẩu Quốc tế Lào Cai" (Lào Cai international border gate): "tế" completes "Quốc tế"
+    assert "Đồn Biên phòng cửa khẩu Quốc tế Lào Cai" in orgs(
+        tmp_path, "Đồn Biên phòng cửa khẩu Quốc tế Lào Cai tiếp nhận 5 phụ nữ bị lừa bán.")

@@ -336,8 +336,10 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             if known is not None and lex.entries[known[2]].type == "Location":
                 while kk < n and s.words[kk][1] <= known[1]:
                     kk += 1                 # "tỉnh Thừa Thiên – Huế": a known place, dash and all
-            while kk < n and s.gap(kk) == " " and s.words[kk][2][:1].isupper() and not _person_starts(s, kk, lex, True):
-                kk += 1
+            while kk < n and s.gap(kk) == " " and (s.words[kk][2][:1].isupper() and not _person_starts(s, kk, lex, True)
+                                                   or kk > k + loc[3] and _completes_word(s, kk, lex)
+                                                   and s.words[kk - 1][2][:1].isupper()):
+                kk += 1                     # ("cửa khẩu Quốc tế Lào Cai": "tế" completes "Quốc tế")
             if kk > k + loc[3]:             # "UBND quận Tân Bình chủ động …": the locality closes the name
                 end = kk
                 saw_cap = True
