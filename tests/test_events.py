@@ -478,3 +478,14 @@ def test_a_visit_no_mention_names_the_visitor_of_is_no_event(tmp_path):
 def test_a_known_name_ending_inside_a_hyphenated_word_keeps_the_word_in_the_title(tmp_path):
     g = build(tmp_path, "Hai bên chuẩn bị cho Hội nghị Bộ trưởng Ngoại giao ASEAN-EU và các hoạt động khác.")
     assert set(events(g)) == {"Hội nghị Bộ trưởng Ngoại giao ASEAN-EU"}
+
+
+def test_talks_in_the_headline_are_the_talks_the_body_names(tmp_path):
+    # the headline names the sides by their posts, the lead by their names: one event, both sides take part
+    g = build(tmp_path, "Bộ trưởng Bộ Công an hội đàm với Bộ trưởng Bộ An ninh Lào\n"
+                        "Chiều 10/4, tại Hà Nội, Đại tướng Trần Văn Quang, Bộ trưởng Bộ Công an đã hội đàm với "
+                        "Thượng tướng Vilay Lakhamphong, Bộ trưởng Bộ An ninh Lào.\n")
+    talks = [label for label in events(g) if label.startswith("Hội đàm")]
+    assert talks == ["Hội đàm giữa Đại tướng Trần Văn Quang và Thượng tướng Vilay Lakhamphong"], talks
+    parts = {g.nodes[u]["label"] for u, v, d in g.edges(data=True) if d["relation"] == "participatedIn"}
+    assert {"Bộ Công an", "Bộ An ninh Lào"} <= parts

@@ -1779,6 +1779,13 @@ def article_events(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
                          and not e.attr("trigger")), None)
             if twin is not None:
                 restated[id(m)] = twin
+        elif in_title and m.sentence == 0 and m.attr("frame") == "talks":
+            # "Bộ trưởng Bộ Công an hội đàm với Bộ trưởng Bộ An ninh Lào", then "Đại tướng X, Bộ trưởng Bộ
+            # Công an đã hội đàm với Thượng tướng Y …": the headline's talks are the body's, told by name
+            twin = next((e for e in body if e.attr("frame") == "talks"
+                         and e.text.split()[0].lower() == m.text.split()[0].lower()), None)
+            if twin is not None:
+                restated[id(m)] = twin
     named = [m for m in named if id(m) not in restated]
     main = (body or named)[0] if named else (events[0] if events else None)
     reports = tuple(" ".join(w) for items in er.phrases.get("date", {}).values() for w, c, _ in items if c == "report")
@@ -1796,6 +1803,12 @@ def article_events(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
             by_sentence.setdefault(m.sentence, []).append(m)
     for m in mentions:
         attrs = dict(m.attrs)
+        if id(m) in restated and m.attr("frame") == "talks":
+            # the headline's talks are the body's: one event (its sides stay participants), named as the body names it
+            twin = restated[id(m)]
+            attrs.update({a: twin.attr(a) for a in ("ident", "sig", "canonical") if twin.attr(a)})
+            out.append(replace(m, attrs=tuple(sorted(attrs.items()))))
+            continue
         if id(m) in restated:
             attrs["anaphor"] = "1"
             attrs["ref"] = mention_key(restated[id(m)])
