@@ -180,3 +180,11 @@ def test_a_body_that_opens_or_launches_a_campaign_organises_it(tmp_path):
     links = _links("Ngày 1/6, Công an tỉnh Hà Giang mở đợt cao điểm tấn công trấn áp tội phạm mua bán người.", tmp_path)
     assert any(s == "Công an tỉnh Hà Giang" and r == "organized" and t.startswith("Đợt cao điểm tấn công")
                for s, r, t in links), links
+
+
+def test_a_body_that_opens_a_training_course_organises_it(tmp_path):
+    # "khai giảng" (opens a course): the body and its partner organise the course
+    links = _links("Sáng 5/9, Cục Cảnh sát hình sự phối hợp với Tổ chức Di cư quốc tế khai giảng lớp tập huấn "
+                   "về kỹ năng điều tra tội phạm mua bán người.", tmp_path)
+    course = [t for s, r, t in links if s == "Cục Cảnh sát Hình sự" and r == "organized"]
+    assert course and course[0].startswith("Lớp tập huấn về kỹ năng điều tra"), links
