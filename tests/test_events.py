@@ -489,3 +489,11 @@ def test_talks_in_the_headline_are_the_talks_the_body_names(tmp_path):
     assert talks == ["Hội đàm giữa Đại tướng Trần Văn Quang và Thượng tướng Vilay Lakhamphong"], talks
     parts = {g.nodes[u]["label"] for u, v, d in g.edges(data=True) if d["relation"] == "participatedIn"}
     assert {"Bộ Công an", "Bộ An ninh Lào"} <= parts
+
+
+def test_bilateral_talks_take_their_other_side_after_song_phuong(tmp_path):
+    # "hội đàm song phương với X" (bilateral talks with X): "song phương" stands between the verb and the side
+    g = build(tmp_path, "Ngày 21/8, Thứ trưởng Nguyễn Văn Long đã hội đàm song phương với Bộ trưởng Bộ Nội vụ "
+                        "Campuchia Sar Kheng.")
+    parts = {g.nodes[u]["label"] for u, v, d in g.edges(data=True) if d["relation"] == "participatedIn"}
+    assert {"Nguyễn Văn Long", "Sar Kheng"} <= parts, parts

@@ -1315,6 +1315,9 @@ def _talks(ctx: _Ctx) -> list[Mention]:
         n, head, rid = hit
         kk = k + n
         start = k
+        manner = ctx.match(kk, "manner") if kk < ctx.n and ctx.gap(kk) == " " else None
+        if manner is not None and kk + manner[0] < ctx.n:
+            kk += manner[0]                    # "cuộc gặp song phương với …" (a bilateral meeting with)
         if kk < ctx.n and ctx.gap(kk) != " ":
             kk = ctx.n                         # "… đã hội đàm." / "…, hội đàm," : no side after it
         if kk < ctx.n and ctx.match(kk, "between"):
