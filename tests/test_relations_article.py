@@ -188,3 +188,13 @@ def test_a_body_that_opens_a_training_course_organises_it(tmp_path):
                    "về kỹ năng điều tra tội phạm mua bán người.", tmp_path)
     course = [t for s, r, t in links if s == "Cục Cảnh sát Hình sự" and r == "organized"]
     assert course and course[0].startswith("Lớp tập huấn về kỹ năng điều tra"), links
+
+
+def test_the_two_sides_are_the_sides_of_the_talks_the_article_is_about(tmp_path):
+    # no two countries are named twice: "hai bên" (the two sides) are the bodies that held the talks
+    links = _links("Bộ trưởng Bộ Công an hội đàm với Bộ trưởng Bộ An ninh Lào\n"
+                   "Chiều 10/4, tại Hà Nội, Đại tướng Trần Văn Quang, Bộ trưởng Bộ Công an đã hội đàm với "
+                   "Thượng tướng Vilay Lakhamphong, Bộ trưởng Bộ An ninh Lào.\n"
+                   "Hai bên đã ký Biên bản ghi nhớ về hợp tác phòng, chống tội phạm mua bán người.\n", tmp_path)
+    mou = "Biên bản ghi nhớ về hợp tác phòng, chống tội phạm mua bán người"
+    assert ("Bộ Công an", "partyTo", mou) in links and ("Bộ An ninh Lào", "partyTo", mou) in links, links

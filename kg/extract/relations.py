@@ -651,12 +651,28 @@ def local_parents(mentions: list[Mention], lex: Lexicon) -> list[RelationMention
     return out
 
 
+def talks_sides(main: Mention | None, mentions: list[Mention]) -> list[Mention]:
+    """Where the article names no two countries as its sides, the two sides of the talks it is about
+    ("Bộ trưởng Bộ Công an hội đàm với Bộ trưởng Bộ An ninh Lào … Hai bên đã ký …"): one body or country
+    each; none otherwise."""
+    if main is None or _attr(main, "frame") != "talks":
+        return []
+    by_span = {f"{m.start}:{m.end}": m for m in mentions if m.type in ("Organization", "Country")}
+    sides = []
+    for key in ("side_a", "side_b"):
+        spans = [x for x in _attr(main, key).split(";") if x]
+        if len(spans) != 1 or spans[0] not in by_span:
+            return []
+        sides.append(by_span[spans[0]])
+    return sides if mention_key(sides[0]) != mention_key(sides[1]) else []
+
+
 def find_relations(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[RelationMention]:
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
     main = main_event(mentions)
-    sides = article_sides(mentions, lex)
+    sides = article_sides(mentions, lex) or talks_sides(main, mentions)
     out: list[RelationMention] = []
     # a sentence that names nobody may still speak of the two sides ("Hai bên nhất trí hợp tác …")
     for si in range(len(doc.sentences)) if sides else sorted(by_sentence):
