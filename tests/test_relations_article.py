@@ -198,3 +198,11 @@ def test_the_two_sides_are_the_sides_of_the_talks_the_article_is_about(tmp_path)
                    "Hai bên đã ký Biên bản ghi nhớ về hợp tác phòng, chống tội phạm mua bán người.\n", tmp_path)
     mou = "Biên bản ghi nhớ về hợp tác phòng, chống tội phạm mua bán người"
     assert ("Bộ Công an", "partyTo", mou) in links and ("Bộ An ninh Lào", "partyTo", mou) in links, links
+
+
+def test_a_second_predicate_after_va_da_keeps_the_clauses_subject(tmp_path):
+    # "X là thành viên của Y và đã phê chuẩn Z": X ratified Z; Y, the end of the first predicate, did not
+    links = _links("Việt Nam là thành viên của Tiến trình Bali và đã phê chuẩn Công ước ASEAN về phòng, chống "
+                   "buôn bán người.", tmp_path)
+    parties = {s for s, r, t in links if r == "partyTo"}
+    assert "Việt Nam" in parties and not any("Bali" in p for p in parties), links

@@ -29,6 +29,7 @@ FUNCTIONAL = frozenset({"partOf", "country", "basedIn"})   # a unit has one pare
 _PLACEHOLDER = re.compile(f"{OPEN}([A-Z])(\\d+){CLOSE}")
 _PARENS = re.compile(r"\([^()]*\)")
 _WORD = re.compile(r"\w+")
+_NEXT_PREDICATE = re.compile(r"\s*và\s+(?:đã|sẽ|cũng|vừa|đang)(?:\s+(?:đã|sẽ|cũng|vừa|đang))*\s*$")
 _PAIR_GAP = re.compile(r"\s*[-–—]\s*")                        # "NATO-Ukraine", "Việt Nam - Lào"
 _DASH_AFTER = re.compile(r"\s*[-–—]\s*")
 _ACRONYM_DASH_BEFORE = re.compile(r"(?<!\w)[A-ZĐ]{2,}\s*[-–—]\s*$")   # "NATO-" before a country
@@ -397,8 +398,20 @@ class _Sentence:
                 continue
             subj: list[_Unit] = []
             i, a, b = before[-1]
-            last = self.units[i]
             tail = _PARENS.sub(" ", cl[b:v.start()])
+            last = self.units[i]
+            if len(before) > 1 and _NEXT_PREDICATE.fullmatch(tail) and not cl[:before[0][1]].strip():
+                # "Việt Nam là thành viên của Tiến trình Bali và đã phê chuẩn Công ước …": the body before
+                # "và đã" ends the first predicate; the verb's subject is the party the clause opens with
+                lead = [self.units[before[0][0]]]
+                for (j, a2, b2), (_, a3, _) in zip(before, before[1:]):
+                    if not self.lex.subject_joint.fullmatch(cl[b2:a3]):
+                        break
+                    lead.append(self.units[before[before.index((j, a2, b2)) + 1][0]])
+                if all(u.code in PARTY_CODES for u in lead) and len(lead) < len(before):
+                    carried = lead
+                    out.append(lead)
+                    continue
             if last.code in PARTY_CODES and len(_WORD.findall(tail)) <= 2 \
                     and not _object_of_event(last, self.units, self.text, self.lex.list_gaps):
                 # (a party right after an event told by a verb is its object: "thăm Nhật Bản và dự …")
