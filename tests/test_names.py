@@ -729,3 +729,9 @@ def test_a_locality_in_a_name_keeps_a_word_begun_by_a_capital(tmp_path):
     # "cửa khẩu Quốc tế Lào Cai" (Lào Cai international border gate): "tế" completes "Quốc tế"
     assert "Đồn Biên phòng cửa khẩu Quốc tế Lào Cai" in orgs(
         tmp_path, "Đồn Biên phòng cửa khẩu Quốc tế Lào Cai tiếp nhận 5 phụ nữ bị lừa bán.")
+
+
+def test_a_border_gates_name_keeps_quoc_te(tmp_path):
+    # "Cửa khẩu Quốc tế Móng Cái": "tế" completes the capitalised "Quốc tế" (international) before the place
+    assert "Cửa khẩu Quốc tế Móng Cái" in places(tmp_path, "Chiều 15/8, tại Cửa khẩu Quốc tế Móng Cái, "
+                                                          "lực lượng chức năng tiếp nhận 7 công dân.")

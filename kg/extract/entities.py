@@ -1052,9 +1052,21 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
         hl = _heads_at(s, i, lex, "Location") if "Location" in types else None
         if hl and not inside(ws, we, covered) and not inside(ws, we, org_taken):
             k = i + hl[3]
-            while k < len(s.words) and k - i - hl[3] < 3 and s.gap(k) == " " and s.words[k][2][:1].isupper() \
-                    and not s.words[k][2].isupper() and s.words[k][0] not in gaz:
+            capitals, most = 0, 3
+            while k < len(s.words) and capitals < most and s.gap(k) == " ":
+                if s.words[k][2][:1].isupper() and not s.words[k][2].isupper() and s.words[k][0] not in gaz:
+                    capitals += 1
+                elif most == 3 and k > i + hl[3] and _completes_word(s, k, lex) and s.words[k - 1][2][:1].isupper() \
+                        and k + 1 < len(s.words) and s.gap(k + 1) == " " and s.words[k + 1][2][:1].isupper():
+                    most = 4                 # a place's kind spelt out in it ("Sân bay Quốc tế Nội Bài") has one more word
+                elif not (k > i + hl[3] and _completes_word(s, k, lex) and s.words[k - 1][2][:1].isupper()
+                          and k + 1 < len(s.words) and s.gap(k + 1) == " " and s.words[k + 1][2][:1].isupper()):
+                    break                    # ("cửa khẩu Quốc tế Móng Cái": "tế" completes "Quốc tế", the name goes on)
                 k += 1
+            known = gaz.get(s.words[k][0]) if k > i + hl[3] and k < len(s.words) and s.gap(k) == " " else None
+            if known is not None and lex.entries[known[2]].type == "Location" and s.words[k - 1][2].islower():
+                while k < len(s.words) and s.words[k][1] <= known[1]:
+                    k += 1                   # "cửa khẩu Quốc tế Móng Cái": the kind of gate, then its known place
             if k > i + hl[3]:
                 a, b = ws, s.words[k - 1][1]
                 out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Location", hl[1]))
