@@ -671,3 +671,36 @@ def test_a_province_written_with_a_dash_closes_a_bodys_name(tmp_path):
 def test_a_head_word_as_a_departments_subject_is_no_sibling(tmp_path):
     # "Đại học" (university) is the subject of the department for higher education, not another body
     assert "Vụ Giáo dục Đại học" in orgs(tmp_path, "Bà Phụng, Vụ trưởng Vụ Giáo dục Đại học (Bộ GD-ĐT), cho biết như vậy.")
+
+
+def test_an_adjective_of_a_foreign_bodys_name_runs_on_to_its_country(tmp_path):
+    # "khẩn cấp" (emergency) is an adjective (rules/words.tsv): the ministry's name goes on to its country
+    assert "Bộ Tình trạng khẩn cấp Nga" in orgs(tmp_path, "Bộ Tình trạng khẩn cấp Nga đã điều hai máy bay tới dập lửa.")
+
+
+def test_an_initial_with_its_dot_hides_a_name(tmp_path):
+    assert not orgs(tmp_path, "Em K. đang theo học tại trường CĐ K. ở ngoại thành.")
+
+
+def test_a_unit_named_by_its_task_alone_is_no_entity(tmp_path):
+    found = orgs(tmp_path, "Tổ công tác đã bàn giao lô hàng cho Đội QLTT xử lý. Đội QLTT số 5 tiếp nhận hồ sơ.")
+    assert found == {"Đội QLTT số 5"}
+
+
+def test_a_plan_followed_by_its_aim_is_not_named(tmp_path):
+    # "hướng tới" (aims at), like "nhằm", opens the purpose: "Kế hoạch" alone names no plan
+    assert not agreements(tmp_path, "Mục tiêu của Kế hoạch hướng tới việc nâng cao năng lực của các địa phương.")
+
+
+def test_a_team_named_by_a_place_and_a_country_is_no_body(tmp_path):
+    assert not orgs(tmp_path, "Huy chương vàng môn Vật lý thuộc về Đội Đài Bắc Trung Quốc.")
+
+
+def test_the_border_guards_of_a_province_named_without_tinh_are_the_provinces(tmp_path):
+    found = orgs(tmp_path, "Bộ đội Biên phòng Hà Tĩnh phối hợp với Công an huyện Kỳ Anh bắt giữ 2 đối tượng.")
+    assert "Bộ đội Biên phòng tỉnh Hà Tĩnh" in found and "Bộ Tư lệnh Bộ đội Biên phòng" not in found
+
+
+def test_a_place_glued_to_its_abbreviation_stays_in_the_sentence(tmp_path):
+    # "TX.Kỳ Anh": the dot of "TX." (thị xã) is no sentence end, so the police is named with its town
+    assert "Công an TX.Kỳ Anh" in orgs(tmp_path, "Ngay sau đó, lực lượng Công an TX.Kỳ Anh đã có mặt tại hiện trường.")

@@ -173,3 +173,20 @@ def test_visited_countries_listed_together_do_not_attend_the_next_event(tmp_path
     links = _links("Thủ tướng Nguyễn Văn An sẽ thăm chính thức Nhật Bản, Hàn Quốc và tham dự Hội nghị Tương lai "
                    "châu Á lần thứ 30 tại Tokyo.", tmp_path)
     assert ("Hàn Quốc", "participatedIn", "Hội nghị Tương lai châu Á lần thứ 30") not in links, links
+
+
+def test_a_foreign_minister_named_after_his_post_holds_no_vietnamese_ministry(tmp_path):
+    links = _links("Tin thế giới\nBộ trưởng Quốc phòng Kenji Tanaka cho biết Nhật sẽ mua thêm tên lửa.", tmp_path)
+    assert not any(r == "holdsPosition" for _, r, _ in links)
+
+
+def test_a_foreign_officials_party_post_is_not_in_the_vietnamese_party(tmp_path):
+    links = _links("Tin thế giới\nPhát biểu tại buổi lễ, Thiếu tướng Khamla Sibounheuang - Bí thư Trung ương Đảng, "
+                   "nhấn mạnh quan hệ đặc biệt giữa hai nước.", tmp_path)
+    assert not any(r == "holdsPosition" for _, r, _ in links)
+
+
+def test_an_operation_named_from_the_text_does_not_end_on_va(tmp_path):
+    links = _links("Tin an ninh\nCông an huyện Kỳ Anh đã bắt khẩn cấp 2 đối tượng và đang truy tìm kẻ còn lại.", tmp_path)
+    events = {b for _, r, b in links if r == "organized"}
+    assert events and not any(e.endswith(" và") for e in events)

@@ -413,6 +413,14 @@ def _byline_at(s: _Sent, k: int) -> bool:
     return w.isupper() and len(w) <= 5 and (k + 1 >= len(s.words) or s.gap(k + 1).strip()[:1] in (",", ".", ")", ";", ":"))
 
 
+def _initial_at(s: _Sent, k: int) -> bool:
+    """Is word k an initial with its dot ("H." in "trường CĐ H."), the way the press hides a name? Roman
+    numerals ("Quân khu V.") are numbers."""
+    w = s.words[k][2]
+    return len(w) == 1 and w.isupper() and w.isalpha() and w not in "IVX" \
+        and s.text[s.words[k][1]:s.words[k][1] + 1] == "."
+
+
 def _short_acronym(word: str) -> bool:
     """An abbreviated word of a name: two to four capitals ("TN", "MT", "KH", "ĐT")."""
     return 2 <= len(word) <= 4 and word.isalpha() and word.isupper()
@@ -1098,6 +1106,12 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                         org_taken.append((a, b))
                     elif end > j and level >= 4 and _is_country_name(s.text[s.words[j][0]:s.words[end - 1][1]], lex):
                         pass                   # "Đội Hàn Quốc A": a country's team, not a unit
+                    elif end > j and level >= 4 and all(_cap(s.words[x][2]) for x in range(j, end)) \
+                            and end < len(s.words) and s.gap(end) == " " and (ge := gaz.get(s.words[end][0])) is not None \
+                            and lex.entries[ge[2]].type == "Country":
+                        pass                   # "Đội Đài Bắc Trung Quốc" (Chinese Taipei): a team named by a place and a country
+                    elif end > j and _initial_at(s, end - 1):
+                        pass                   # "trường CĐ H. đang theo học": an initial hides the name
                     elif end > j:
                         a, b = ws, s.words[end - 1][1]
                         text = s.text[a:b]
@@ -1619,11 +1633,16 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
             continue
         acr = _ACRONYM_DEF.match(doc.text, m.end) if m.key else None
         loc = locs.get((m.sentence, m.end + 1)) or (locs.get((m.sentence, acr.end() + 1)) if acr else None)
-        if m.key and loc is not None and _heads_at(_Sent(loc.text), 0, lex, "Location"):
+        bare = loc is not None and not _heads_at(_Sent(loc.text), 0, lex, "Location") and loc.key in lex.entries \
+            and dict(lex.entries[loc.key].attrs).get("kind") == "province" \
+            and " ".join(doc.text[m.start:m.end].split()).casefold() in _vertical_words(lex)
+        if m.key and loc is not None and (bare or _heads_at(_Sent(loc.text), 0, lex, "Location")):
             # "Bộ đội Biên phòng tỉnh An Giang", "Hội Liên hiệp Phụ nữ tỉnh An Giang": the province's own body;
-            # "Bộ đội Biên phòng (BĐBP) tỉnh Quảng Ninh" also says that "BĐBP" is that body in this article
+            # "Bộ đội Biên phòng (BĐBP) tỉnh Quảng Ninh" also says that "BĐBP" is that body in this article;
+            # "Bộ đội Biên phòng Quảng Trị": the province named without its word "tỉnh"
             text = doc.text[m.start:loc.end]
-            attrs = {**dict(m.attrs), "canonical": f"{doc.text[m.start:m.end]} {loc.text}"}
+            place = lex.entries[loc.key].name if bare else loc.text
+            attrs = {**dict(m.attrs), "canonical": f"{doc.text[m.start:m.end]} {place}"}
             if acr and loc.start == acr.end() + 1:
                 attrs["aliases"] = "|".join(filter(None, [attrs.get("aliases", ""), text]))
                 attrs["acronym"] = acr.group(1)
@@ -1689,6 +1708,12 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
                 attrs["identity"] = f"{norm_key(doc.text[m.start:m.end])}|{c.key}"
             out.append(replace(m, end=end, text=text, key="", attrs=tuple(sorted(attrs.items()))))
     return out + [replace(c, attrs=(("nested", "Organization"),)) for c in extra_countries]
+
+
+def _vertical_words(lex: Lexicon) -> frozenset[str]:
+    """The bodies of a vertical system (cues.tsv partOf/vertical: police, courts, border guards), which have
+    a body in every province: "Bộ đội Biên phòng Quảng Trị" is the province's, even without "tỉnh"."""
+    return frozenset(" ".join(w.split()).casefold() for w in lex.word_classes.get("partOf/vertical", ()))
 
 
 def _bodies_only_abroad(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -1795,10 +1820,15 @@ def _drop_incomplete_locals(mentions: list[Mention], lex: Lexicon) -> list[Menti
     says no which, and is no entity."""
     loc_words = lex.heads_by_first.get("Location", {})
     places = sorted({lex.entries[m.key].name for m in mentions if m.type == "Location" and m.key in lex.entries})
+    org_starts = {(m.start) for m in mentions if m.type == "Organization"}
     out = []
     for m in mentions:
         if m.type == "Organization" and not m.key and not m.attr("canonical") and not m.attr("ref"):
-            last = m.text.split()[-1] if m.text.split() else ""
+            words = m.text.split()
+            if int(m.attr("level") or 0) >= 4 and len(words) == 2 and words[1].isupper() and words[1].isalpha() \
+                    and len(words[1]) > 1 and not any(m.end + g in org_starts for g in (1, 2)):
+                continue                    # "Đội QLTT", "Đội CSGT": a unit every district has, named by its task alone
+            last = words[-1] if words else ""
             if any(hw == [last] for hw, _, _ in loc_words.get(last, ())):
                 kind = lex.abbreviations.get(last, last).lower()
                 which = [p for p in places if p.lower().startswith(kind + " ")]
@@ -1904,7 +1934,11 @@ def _bodies_named_by_posts(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz, 
                     and s.words[end - 1][0] not in gaz:
                 end -= 1                    # "Thứ trưởng Ngoại giao Shannon": the deputy minister's own name
                 foreign_holder = True
-            if foreign_holder and not any(s.words[k][0] in gaz for k in range(j, end)):
+            if end < len(s.words) and s.gap(end) == " " and s.words[end][0] not in gaz and _person_starts(s, end, lex, True) \
+                    and not (_vietnamese(s.words[end][2]) and _vietnamese(s.words[end + 1][2])):
+                foreign_holder = True       # "Bộ trưởng Quốc phòng Tomomi Inada": a foreign name right after the body
+            if foreign_holder and not any(s.words[k][0] in gaz or s.words[k][2] in lex.country_qualifiers
+                                          for k in range(j, end)):
                 continue                    # a foreign official's ministry, its country unsaid: not Việt Nam's
             if end > j:
                 a, b = s.words[j][0], s.words[end - 1][1]

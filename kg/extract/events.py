@@ -893,7 +893,7 @@ def _phrase_end(ctx: _Ctx, k: int, limit: int = 25) -> int:
         if k > start and _er_stop(ctx, k):
             break
         k += 1
-    while k - 1 > start and ctx.lower[k - 1] in ctx.lex.and_words:
+    while k - 1 >= start and ctx.lower[k - 1] in ctx.lex.and_words:
         k -= 1
     return k
 
