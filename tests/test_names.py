@@ -704,3 +704,9 @@ def test_the_border_guards_of_a_province_named_without_tinh_are_the_provinces(tm
 def test_a_place_glued_to_its_abbreviation_stays_in_the_sentence(tmp_path):
     # "TX.Kỳ Anh": the dot of "TX." (thị xã) is no sentence end, so the police is named with its town
     assert "Công an TX.Kỳ Anh" in orgs(tmp_path, "Ngay sau đó, lực lượng Công an TX.Kỳ Anh đã có mặt tại hiện trường.")
+
+
+def test_ngay_before_a_capital_names_a_day_inside_an_events_title(tmp_path):
+    # events.tsv keep/name: "ngày Thương binh - Liệt sĩ" is the day commemorated, not the date of the event
+    found = events_of(tmp_path, "Lễ kỷ niệm 75 năm ngày Thương binh - Liệt sĩ sẽ diễn ra tại Hà Nội.")
+    assert "Lễ kỷ niệm 75 năm ngày Thương binh - Liệt sĩ" in found
