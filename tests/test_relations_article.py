@@ -190,3 +190,9 @@ def test_an_operation_named_from_the_text_does_not_end_on_va(tmp_path):
     links = _links("Tin an ninh\nCông an huyện Kỳ Anh đã bắt khẩn cấp 2 đối tượng và đang truy tìm kẻ còn lại.", tmp_path)
     events = {b for _, r, b in links if r == "organized"}
     assert events and not any(e.endswith(" và") for e in events)
+
+
+def test_a_body_does_not_take_part_in_its_own_meeting(tmp_path):
+    links = _links("Tin thời sự\nChủ tịch Quốc hội phát biểu khai mạc Phiên họp thứ 20 của Ủy ban Thường vụ Quốc hội.",
+                   tmp_path)
+    assert not any(a == "Ủy ban Thường vụ Quốc hội" and r == "participatedIn" for a, r, _ in links)
