@@ -102,3 +102,9 @@ def test_folder_whose_articles_are_in_a_subfolder_says_which(tmp_path):
     (tmp_path / "SOURCES.md").write_text("nguồn\n", encoding="utf-8")
     with pytest.raises(CorpusError, match=r"no article files .* \(articles are in its subfolder texts/: build that folder\)$"):
         read_corpus(tmp_path)
+
+
+def test_tx_and_tp_with_their_dot_never_end_a_sentence():
+    # "TX." (thị xã) and "TP." (thành phố) come before a place's name, with or without a space
+    texts = [s.text for s in split_sentences("Công an TX. Long Khánh cho biết. Công an TX.Bình Minh đã đến.")]
+    assert texts == ["Công an TX. Long Khánh cho biết.", "Công an TX.Bình Minh đã đến."]

@@ -710,3 +710,26 @@ def test_ngay_before_a_capital_names_a_day_inside_an_events_title(tmp_path):
     # events.tsv keep/name: "ngày Thương binh - Liệt sĩ" is the day commemorated, not the date of the event
     found = events_of(tmp_path, "Lễ kỷ niệm 75 năm ngày Thương binh - Liệt sĩ sẽ diễn ra tại Hà Nội.")
     assert "Lễ kỷ niệm 75 năm ngày Thương binh - Liệt sĩ" in found
+
+
+def test_a_name_cut_at_lower_case_words_runs_on_to_its_acronym(tmp_path):
+    found = orgs(tmp_path, "Giá dầu giảm bất chấp việc Tổ chức Các nước xuất khẩu dầu mỏ (OPEC) cắt giảm sản lượng.")
+    assert "Tổ chức Các nước xuất khẩu dầu mỏ" in found
+
+
+def test_a_unit_named_by_its_number_alone_is_no_entity(tmp_path):
+    assert not orgs(tmp_path, "Sáng 12/7, tổ công tác Đội 2 gồm ba cán bộ phát hiện một xe chở đất rơi vãi.")
+
+
+def test_a_verb_after_a_capitalised_field_of_trade_ends_the_name(tmp_path):
+    # "Công Thương" (industry and trade) holds a noun: it is no verb whose object would go on in the name
+    assert "Sở Công Thương" in orgs(tmp_path, "Các quận gửi kế hoạch để Sở Công Thương tổng hợp trình thành phố.")
+
+
+def test_a_city_body_named_without_its_city_is_the_one_city_the_article_names(tmp_path):
+    found = orgs(tmp_path, "Văn phòng UBND TP Đà Nẵng cho biết, Chủ tịch UBND thành phố Nguyễn Văn An đã ký công văn.")
+    assert "UBND thành phố Đà Nẵng" in found and "UBND thành phố" not in found
+
+
+def test_du_kien_after_an_events_head_is_the_clause(tmp_path):
+    assert not events_of(tmp_path, "Phiên họp dự kiến kéo dài hết ngày 12/7 với nhiều nội dung quan trọng.")

@@ -451,6 +451,21 @@ _ROMANISED_NAME = re.compile(r"[A-Z][a-z]*-[a-z]+")   # "Ki-moon", "Jae-in": Kor
 _ACRONYM_AHEAD = re.compile(r"[^,;:()“”\"]{1,90}? \([A-ZĐ][A-ZĐ0-9&+-]{1,11}\)")
 
 
+def _up_to_own_acronym(s: _Sent, end: int, lex: Lexicon) -> int:
+    """A name cut at lower-case words that its acronym in parentheses closes a few words on ("Tổ chức Các
+    nước xuất khẩu dầu mỏ (OPEC)"): the words between are the rest of the name. Up to six plain lower-case
+    words, no stop word, no place."""
+    n, k = len(s.words), end
+    while k < n and k - end < 6 and s.gap(k) == " " and s.words[k][2].isalpha() and s.words[k][2].islower() \
+            and not _is_stop(s, k, lex, "Organization") and not _heads_at(s, k, lex, "Location"):
+        k += 1
+    acronym = s.words[k][2] if k < n else ""
+    if end < k and s.gap(k) == " (" and acronym.isalpha() and acronym.isupper() and 2 <= len(acronym) <= 8 \
+            and s.text.startswith(")", s.words[k][1]):
+        return k
+    return end
+
+
 def _proper_name_follows(s: _Sent, j: int, lex: Lexicon) -> bool:
     """After a lower-case head, does a proper name follow, directly or after one trade word ("tập đoàn
     truyền thông Nikkei")? A capitalised word that is not a function word, an acronym, or a foreign word."""
@@ -695,8 +710,10 @@ def _capital_verb_before(s: _Sent, k: int, start: int, lex: Lexicon, opens_name:
         phrase = " ".join(words[a + i][2] for i in range(size)).lower()
         if (size == 1 or phrase in lex.compounds) and (lex.word_class.get(phrase) == "verb" or (
                 size == 2 and lex.word_class.get(phrase) is None
-                and "verb" in (lex.word_class.get(x) for x in phrase.split()))):
-            return True                     # ("gìn giữ", which the sample does not tag, is made of verbs)
+                and "verb" in (lex.word_class.get(x) for x in phrase.split())
+                and all(lex.word_class.get(x) in (None, "verb") for x in phrase.split()))):
+            return True                     # ("gìn giữ", which the sample does not tag, is made of verbs; "Công
+            # Thương" (industry and trade) has a noun in it: "Sở Công Thương tổng hợp …" ends at the verb)
     return False
 
 
@@ -1085,6 +1102,8 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                                       or lex.post_before.search(s.text, max(0, ws - 40), s.words[j][0])) \
                         if lex.post_before else False
                     end = _extend_org(s, j, lex, gaz, level, after_post, head.split())
+                    if end > j:
+                        end = _up_to_own_acronym(s, end, lex)
                     if end > j and lex.head_tails.get(rid):
                         end = _org_tail(s, end, lex, gaz, lex.head_tails[rid], level)
                     g = gaz.get(s.words[j][0])
@@ -1825,17 +1844,27 @@ def _drop_incomplete_locals(mentions: list[Mention], lex: Lexicon) -> list[Menti
     for m in mentions:
         if m.type == "Organization" and not m.key and not m.attr("canonical") and not m.attr("ref"):
             words = m.text.split()
-            if int(m.attr("level") or 0) >= 4 and len(words) == 2 and words[1].isupper() and words[1].isalpha() \
-                    and len(words[1]) > 1 and not any(m.end + g in org_starts for g in (1, 2)):
-                continue                    # "Đội QLTT", "Đội CSGT": a unit every district has, named by its task alone
-            last = words[-1] if words else ""
-            if any(hw == [last] for hw, _, _ in loc_words.get(last, ())):
-                kind = lex.abbreviations.get(last, last).lower()
-                which = [p for p in places if p.lower().startswith(kind + " ")]
-                if len(which) != 1:
+            if int(m.attr("level") or 0) >= 4 and len(words) == 2 \
+                    and ((words[1].isupper() and words[1].isalpha() and len(words[1]) > 1) or words[1].isdigit()) \
+                    and not any(m.end + g in org_starts for g in (1, 2)):
+                continue                    # "Đội QLTT", "Đội CSGT", "Đội 1": a unit every district has, named by its
+                # task or its number alone, with no body it belongs to
+            size = next((len(hw) for k in (2, 1) if len(words) > k
+                         for hw, _, _ in loc_words.get(words[-k], ()) if list(hw) == words[-k:]), 0)
+            if size:                        # "UBND tỉnh", "UBND thành phố": the locality word, no place after it
+                word = " ".join(words[-size:])
+                kind = lex.abbreviations.get(word, word).lower()
+                which = []
+                for p in places:            # "TP Đà Nẵng" is a "thành phố"
+                    first, _, rest = p.partition(" ")
+                    if rest and lex.abbreviations.get(first, first).lower() == kind:
+                        which.append(rest)
+                    elif p.lower().startswith(kind + " "):
+                        which.append(p[len(kind) + 1:])
+                if len(set(which)) != 1:
                     continue
                 attrs = dict(m.attrs)
-                attrs["canonical"] = f"{m.text} {which[0][len(kind) + 1:]}"
+                attrs["canonical"] = f"{m.text} {which[0]}"
                 m = replace(m, attrs=tuple(sorted(attrs.items())))
         out.append(m)
     return out
