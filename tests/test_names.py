@@ -733,3 +733,8 @@ def test_a_city_body_named_without_its_city_is_the_one_city_the_article_names(tm
 
 def test_du_kien_after_an_events_head_is_the_clause(tmp_path):
     assert not events_of(tmp_path, "Phiên họp dự kiến kéo dài hết ngày 12/7 với nhiều nội dung quan trọng.")
+
+
+def test_an_abbreviated_locality_word_with_its_dot_goes_on_to_the_place(tmp_path):
+    # "TX." (thị xã, heads.tsv; abbreviations.tsv): "Công an TX. Long Khánh" is the town's police
+    assert "Công an TX. Long Khánh" in orgs(tmp_path, "Sáng 14/7, Công an TX. Long Khánh, tỉnh Đồng Nai cho biết vụ việc.")

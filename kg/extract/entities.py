@@ -325,15 +325,20 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                                and _word_class_at(s, k, lex) in ("preposition", "adverb"))):
             break                           # "Bộ GTVT Theo thông tin …": a capitalised preposition opens a new sentence
             # (also right after the head: "diễn viên Quốc Trường Trước đó, …" names no school)
-        if _heads_at(s, k, lex, "Location") and not _cap(w):
+        if _heads_at(s, k, lex, "Location") and (not _cap(w) or w.isupper()):
             loc = _heads_at(s, k, lex, "Location")
             kk = k + loc[3]
             known = gaz.get(s.words[kk][0]) if kk < n else None
             if known is not None and lex.entries[known[2]].type == "Location":
                 while kk < n and s.words[kk][1] <= known[1]:
                     kk += 1                 # "tỉnh Thừa Thiên – Huế": a known place, dash and all
-            while kk < n and s.gap(kk) == " " and s.words[kk][2][:1].isupper() and not _person_starts(s, kk, lex, True):
-                kk += 1
+            dotted = kk == k + loc[3] and kk + 1 < n and w.isupper() and s.gap(kk) in (".", ". ") \
+                and s.gap(kk + 1) == " " and _cap(s.words[kk + 1][2]) and not s.words[kk + 1][2].isupper()
+            while kk < n and (s.gap(kk) == " " or dotted) \
+                    and s.words[kk][2][:1].isupper() and not s.words[kk][2].isupper() \
+                    and (dotted or not _person_starts(s, kk, lex, True)):
+                kk += 1                     # ("TX. Long Khánh": an abbreviated locality word, its dot, the place)
+                dotted = False
             if kk > k + loc[3]:             # "UBND quận Tân Bình chủ động …": the locality closes the name
                 end = kk
                 saw_cap = True
