@@ -738,3 +738,17 @@ def test_du_kien_after_an_events_head_is_the_clause(tmp_path):
 def test_an_abbreviated_locality_word_with_its_dot_goes_on_to_the_place(tmp_path):
     # "TX." (thị xã, heads.tsv; abbreviations.tsv): "Công an TX. Long Khánh" is the town's police
     assert "Công an TX. Long Khánh" in orgs(tmp_path, "Sáng 14/7, Công an TX. Long Khánh, tỉnh Đồng Nai cho biết vụ việc.")
+
+
+def test_what_an_anti_body_fights_continues_its_name(tmp_path):
+    # name_words.tsv "chống buôn lậu": the object of "chống" is part of the name, though "buôn lậu" is a verb
+    assert "Cục Điều tra chống buôn lậu" in orgs(tmp_path, "Lực lượng Hải quan phối hợp với Cục Điều tra chống buôn lậu khám xét.")
+
+
+def test_a_minister_of_war_in_quotes_before_a_foreign_name_names_no_body(tmp_path):
+    assert not orgs(tmp_path, 'Không kích tiêu diệt "Bộ trưởng Chiến tranh" Abu Omar al-Shishani của nhóm phiến quân.')
+
+
+def test_a_capitalised_two_syllable_adverb_ends_a_name(tmp_path):
+    found = orgs(tmp_path, "Lãnh đạo Cục Kinh tế hợp tác Bên cạnh đó, nhiều đơn vị đã góp ý.")
+    assert not any("Bên" in o for o in found)

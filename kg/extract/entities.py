@@ -325,6 +325,9 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                                and _word_class_at(s, k, lex) in ("preposition", "adverb"))):
             break                           # "Bộ GTVT Theo thông tin …": a capitalised preposition opens a new sentence
             # (also right after the head: "diễn viên Quốc Trường Trước đó, …" names no school)
+        if k > j and w[:1].isupper() and not w.isupper() and k + 1 < n and s.gap(k + 1) == " " \
+                and s.words[k + 1][2].islower() and lex.word_class.get(f"{w.lower()} {s.words[k + 1][2]}") in CLAUSE_CLASSES:
+            break                           # "… Cục chống tham nhũng Bên cạnh đó, …": a capitalised adverb of two syllables
         if _heads_at(s, k, lex, "Location") and (not _cap(w) or w.isupper()):
             loc = _heads_at(s, k, lex, "Location")
             kk = k + loc[3]
@@ -1968,7 +1971,9 @@ def _bodies_named_by_posts(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz, 
                     and s.words[end - 1][0] not in gaz:
                 end -= 1                    # "Thứ trưởng Ngoại giao Shannon": the deputy minister's own name
                 foreign_holder = True
-            if end < len(s.words) and s.gap(end) == " " and s.words[end][0] not in gaz and _person_starts(s, end, lex, True) \
+            if end + 1 < len(s.words) and s.gap(end).strip() in ("", '"', "”") and s.gap(end + 1) == " " \
+                    and s.words[end][0] not in gaz \
+                    and all(_cap(s.words[x][2]) and not s.words[x][2].isupper() for x in (end, end + 1)) \
                     and not (_vietnamese(s.words[end][2]) and _vietnamese(s.words[end + 1][2])):
                 foreign_holder = True       # "Bộ trưởng Quốc phòng Tomomi Inada": a foreign name right after the body
             if foreign_holder and not any(s.words[k][0] in gaz or s.words[k][2] in lex.country_qualifiers
