@@ -752,3 +752,14 @@ def test_a_minister_of_war_in_quotes_before_a_foreign_name_names_no_body(tmp_pat
 def test_a_capitalised_two_syllable_adverb_ends_a_name(tmp_path):
     found = orgs(tmp_path, "Lãnh đạo Cục Kinh tế hợp tác Bên cạnh đó, nhiều đơn vị đã góp ý.")
     assert not any("Bên" in o for o in found)
+
+
+def test_a_capital_that_opens_a_lower_case_word_after_a_name_starts_the_next_sentence(tmp_path):
+    # "Kết luận" (concludes) goes on in lower case: a glued sentence, not a fourth syllable of the name
+    assert persons(tmp_path, "Thứ trưởng Bộ Y tế Nguyễn Văn Hòa Kết luận hội nghị diễn ra trong một buổi.") \
+        == {"Nguyễn Văn Hòa"}
+
+
+def test_a_continent_is_in_no_persons_name_after_a_post(tmp_path):
+    found = persons(tmp_path, "Ông Tuấn, từng là phó Chủ tịch Ủy ban Olympic Châu Á, nói thêm về giải đấu.")
+    assert not any("Châu" in p for p in found)

@@ -414,6 +414,13 @@ def _country_or_region_at(s: _Sent, k: int, lex: Lexicon) -> bool:
                for a, e, (_, keys) in lex.gazetteer_matches(text))
 
 
+def _region_at(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Does a region's name (gazetteer kind region: "Châu Á", "Đông Nam Á") start at word k?"""
+    text = s.text[s.words[k][0]:s.words[k][0] + 40]
+    return any(a == 0 and dict(lex.entries[keys[0][0]].attrs).get("kind") == "region"
+               for a, e, (_, keys) in lex.gazetteer_matches(text))
+
+
 def _byline_at(s: _Sent, k: int) -> bool:
     """Is word k, after a dash, a reporter's byline ("… Môi trường - PV", "- TTXVN" at a caption's end):
     a short acronym that ends the sentence or a clause?"""
@@ -1345,8 +1352,8 @@ def _foreign_name_after_head(doc: Document, si: int, s: _Sent, k: int, lex: Lexi
     while e < len(s.words) and e - k < 4 and s.gap(e) in (" ", "-") and s.words[e][2][:1].isupper() \
             and (not _vietnamese(s.words[e][2]) or s.words[e][2] in NAME_PARTICLES or e > k):
         e += 1
-    if e - k < 2 or _vietnamese(s.words[k][2]):
-        return []
+    if e - k < 2 or _vietnamese(s.words[k][2]) or any(_region_at(s, x, lex) for x in range(k, e)):
+        return []                           # ("Ủy ban Olympic Châu Á": a continent is in no person's name)
     base = doc.sentences[si].start
     a, b = s.words[k][0], s.words[e - 1][1]
     name = s.text[a:b]
@@ -1375,8 +1382,12 @@ def _name_after_post(doc: Document, si: int, s: _Sent, j: int, taken, lex: Lexic
     while e < len(s.words) and e - k < 4 and s.words[e][2][:1].isupper() and not s.words[e][2].isupper() \
             and (e == k or s.gap(e) in (" ", "-")) and not any(x <= s.words[e][0] < y for x, y in taken):
         e += 1
-    if e - k < 2:
-        return []
+    if e - k > 2 and e < len(s.words) and s.gap(e) == " " and s.words[e][2].islower() \
+            and f"{s.words[e - 1][2].lower()} {s.words[e][2]}" in lex.compounds:
+        e -= 1                              # "Thứ trưởng Bộ GD&ĐT Bùi Văn Ga Thí sinh …": "Thí sinh" (candidates)
+        # is a word going on in lower case: the next sentence, glued on, begins there
+    if e - k < 2 or any(_region_at(s, x, lex) for x in range(k, e)):
+        return []                           # "Ủy ban Olympic Châu Á": a continent is in no person's name
     base = doc.sentences[si].start
     a, b = s.words[k][0], s.words[e - 1][1]
     name = s.text[a:b]
