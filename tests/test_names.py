@@ -763,3 +763,8 @@ def test_a_capital_that_opens_a_lower_case_word_after_a_name_starts_the_next_sen
 def test_a_continent_is_in_no_persons_name_after_a_post(tmp_path):
     found = persons(tmp_path, "Ông Tuấn, từng là phó Chủ tịch Ủy ban Olympic Châu Á, nói thêm về giải đấu.")
     assert not any("Châu" in p for p in found)
+
+
+def test_a_companys_legal_form_alone_names_no_company(tmp_path):
+    found = orgs(tmp_path, "Ông Danh, Tổng giám đốc Công ty Trách nhiệm hữu hạn Tập đoàn Hải Thanh, bị truy tố.")
+    assert "Công ty Trách nhiệm hữu hạn" not in found
