@@ -768,3 +768,13 @@ def test_a_continent_is_in_no_persons_name_after_a_post(tmp_path):
 def test_a_companys_legal_form_alone_names_no_company(tmp_path):
     found = orgs(tmp_path, "Ông Danh, Tổng giám đốc Công ty Trách nhiệm hữu hạn Tập đoàn Hải Thanh, bị truy tố.")
     assert "Công ty Trách nhiệm hữu hạn" not in found
+
+
+def test_chi_cuc_opens_a_body_so_va_before_it_joins_two_bodies(tmp_path):
+    # heads.tsv "Chi cục": "Công an tỉnh và Chi cục …" are two bodies, not one name joined by "và"
+    found = orgs(tmp_path, "Đoàn gồm Công an tỉnh và Chi cục Quản lý thị trường tỉnh Bến Tre vừa kiểm tra 3 cửa hàng.")
+    assert "Chi cục Quản lý thị trường tỉnh Bến Tre" in found and not any(" và Chi cục" in o for o in found)
+
+
+def test_mang_ten_after_a_lower_case_head_is_the_naming_verb(tmp_path):
+    assert not orgs(tmp_path, "Ông lập ra một công ty mang tên Hoa Sen để làm cầu nối cho doanh nghiệp.")
