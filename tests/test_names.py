@@ -778,3 +778,13 @@ def test_chi_cuc_opens_a_body_so_va_before_it_joins_two_bodies(tmp_path):
 
 def test_mang_ten_after_a_lower_case_head_is_the_naming_verb(tmp_path):
     assert not orgs(tmp_path, "Ông lập ra một công ty mang tên Hoa Sen để làm cầu nối cho doanh nghiệp.")
+
+
+def test_a_ministrys_list_of_fields_closed_by_va_is_one_name(tmp_path):
+    found = orgs(tmp_path, "Bộ trưởng Bộ Năng lượng, Công nghiệp và Khoáng sản Ả Rập Xê Út Khalid Ahmed đến Hà Nội.")
+    assert any(o.startswith("Bộ Năng lượng, Công nghiệp và Khoáng sản") for o in found)
+
+
+def test_a_list_of_ministries_stays_a_list(tmp_path):
+    found = orgs(tmp_path, "Đại diện Bộ Công an, Bộ Quốc phòng và Bộ Ngoại giao dự hội nghị.")
+    assert {"Bộ Công an", "Bộ Quốc phòng", "Bộ Ngoại giao"} <= found

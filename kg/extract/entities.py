@@ -235,7 +235,7 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
         if k > j and s.gap(k) != " " and not (s.gap(k).strip() in ("-", "–") and _cap(s.words[k][2])
                                                and not _heads_at(s, k, lex, "Organization")
                                                and not _byline_at(s, k)) \
-                and not _comma_pair(s, k):
+                and not _comma_pair(s, k) and not (level == 1 and _fields_listed(s, k, lex, gaz)):
             break
         w = s.words[k][2]
         g = gaz.get(s.words[k][0])
@@ -387,6 +387,28 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
 NAME_CLASSES = frozenset({"noun", "adjective"})
 NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "de", "da", "al", "el", "bte"})
 CLAUSE_CLASSES = frozenset({"preposition", "conjunction", "adverb", "pronoun", "determiner", "particle"})
+
+
+def _fields_listed(s: _Sent, k: int, lex: Lexicon, gaz) -> bool:
+    """After a ministry's first field, does ", " open the rest of a list of fields closed by "và" ("Bộ Chính
+    sách, Xã hội và Việc làm Hà Lan", like "Bộ Văn hóa, Thể thao và Du lịch")? Capitalised words (and the
+    syllables that complete them), no head, no known name, and "và" with a capitalised word within four words."""
+    n = len(s.words)
+    if s.gap(k) != ", ":
+        return False
+    x = k
+    while x < n and x - k < 4 and (x == k or s.gap(x) == " "):
+        w = s.words[x][2]
+        if w in lex.and_words:
+            return x > k and x + 1 < n and s.gap(x + 1) == " " and _cap(s.words[x + 1][2]) \
+                and not _heads_at(s, x + 1, lex, "Organization") and s.words[x + 1][0] not in gaz
+        if x > k and w.islower() and f"{s.words[x - 1][2].lower()} {w}" in lex.compounds:
+            x += 1                          # "Xã" + "hội": a field written with its first capital only
+            continue
+        if not _cap(w) or w.isupper() or s.words[x][0] in gaz or _heads_at(s, x, lex, "Organization"):
+            return False
+        x += 1
+    return False
 
 
 def _after_cue(s: _Sent, k: int, cues: frozenset[str]) -> bool:
