@@ -788,3 +788,14 @@ def test_a_ministrys_list_of_fields_closed_by_va_is_one_name(tmp_path):
 def test_a_list_of_ministries_stays_a_list(tmp_path):
     found = orgs(tmp_path, "Đại diện Bộ Công an, Bộ Quốc phòng và Bộ Ngoại giao dự hội nghị.")
     assert {"Bộ Công an", "Bộ Quốc phòng", "Bộ Ngoại giao"} <= found
+
+
+def test_a_three_syllable_word_begun_by_a_capital_is_completed(tmp_path):
+    # "Khảo cổ học" (archaeology), "Vô tuyến điện" (radio): the third syllable belongs to the word
+    found = orgs(tmp_path, "Các chuyên gia của Viện Khảo cổ học đã khai quật khu di tích.")
+    assert "Viện Khảo cổ học" in found
+
+
+def test_moi_day_ends_a_name(tmp_path):
+    found = orgs(tmp_path, "Ông Minh, Tổng giám đốc Công ty Hoàng Long mới đây cho biết doanh số tăng.")
+    assert "Công ty Hoàng Long" in found

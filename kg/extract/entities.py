@@ -607,6 +607,9 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
             and not (k - 2 >= start and s.gap(k - 1) == " " and words[k - 2][2][:1].isupper()
                      and f"{words[k - 2][2].lower()} {prev.lower()}" in lex.compounds):
         return 1
+    if not first and k - 2 >= start and prev.islower() and s.gap(k - 1) == " " and _cap(words[k - 2][2]) \
+            and not words[k - 2][2].isupper() and f"{words[k - 2][2].lower()} {prev} {w}" in lex.compounds:
+        return 1                            # "Hiệp hội Công tố" + "viên": a three-syllable word begun by a capital
     if prev[:1].isupper() and prev.isalpha() and not prev.isupper() and not _vietnamese(prev):
         return 0                            # "… Nikkei đưa tin": after a foreign name, Vietnamese words are the clause
     if not first and (prev.lower(), w) in lex.name_compounds:
