@@ -799,3 +799,8 @@ def test_a_three_syllable_word_begun_by_a_capital_is_completed(tmp_path):
 def test_moi_day_ends_a_name(tmp_path):
     found = orgs(tmp_path, "Ông Minh, Tổng giám đốc Công ty Hoàng Long mới đây cho biết doanh số tăng.")
     assert "Công ty Hoàng Long" in found
+
+
+def test_a_high_tech_crime_department_keeps_its_whole_name(tmp_path):
+    found = orgs(tmp_path, "Người dân có thể báo cho Cục Cảnh sát phòng, chống tội phạm sử dụng công nghệ cao để xử lý.")
+    assert "Cục Cảnh sát phòng, chống tội phạm sử dụng công nghệ cao" in found
