@@ -499,6 +499,37 @@ def _punkt_boundary(text: str, pos: int, abbrevs: frozenset[str]) -> bool:
     return not (word and word.lower() in abbrevs)
 
 
+_GLUED_ABBREVIATION = re.compile(r"(?<!\w)(?:[A-ZĐ]{1,3}|Tp)\.$")
+_PLACE_ABBREVIATION = re.compile(r"(?<!\w)(?:TX|TP|Tp)\.$")       # thị xã, thành phố: before a place's name
+
+
+def _place_name_start(piece: str) -> bool:
+    """Does the piece open with two capitalised syllables, as a place's name does ("Long Khánh")?"""
+    m = re.match(r"(\w+) (\w+)(?!\w)", piece)
+    return m is not None and all(w[:1].isupper() and w[1:].isalpha() and w[1:].islower() for w in m.groups())
+
+
+def _join_glued_abbreviations(chunk: str, pieces: list[str]) -> list[str]:
+    """Join a piece that ends with a short abbreviation and its dot to the next one when the next is written
+    right after the dot: "Công an TX.Bình Minh", "Q.Bình Tân", where the tokenizer does not know the
+    abbreviation ("TX." for thị xã). A sentence's end is followed by a space, but "TX." and "TP." followed by
+    a space and two capitalised syllables are a place's prefix ("Công an TX. Long Khánh")."""
+    out: list[str] = []
+    pos = 0
+    for piece in pieces:
+        at = chunk.find(piece, pos) if piece else -1
+        if out and at >= 0 and at == pos and piece[:1].isupper() and _GLUED_ABBREVIATION.search(out[-1]):
+            out[-1] += piece
+        elif out and at >= 0 and chunk[pos:at] == " " and _place_name_start(piece) \
+                and _PLACE_ABBREVIATION.search(out[-1]):
+            out[-1] += " " + piece                  # "Công an TX. Long Khánh" (but "… cho Công an TP. PV tham gia …")
+        else:
+            out.append(piece)
+        if at >= 0:
+            pos = at + len(piece)
+    return out
+
+
 def split_sentences(text: str) -> tuple[Sentence, ...]:
     """Sentences with offsets into `text`. Line breaks always end a sentence: underthesea's
     sent_tokenize would glue a title, its dateline and the first paragraph together.
@@ -519,7 +550,7 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
         if not chunk.strip():
             continue
         pos = 0
-        for piece in sent_tokenize(chunk):
+        for piece in _join_glued_abbreviations(chunk, sent_tokenize(chunk)):
             piece = piece.strip()
             if not piece:
                 continue

@@ -102,3 +102,14 @@ def test_folder_whose_articles_are_in_a_subfolder_says_which(tmp_path):
     (tmp_path / "SOURCES.md").write_text("nguồn\n", encoding="utf-8")
     with pytest.raises(CorpusError, match=r"no article files .* \(articles are in its subfolder texts/: build that folder\)$"):
         read_corpus(tmp_path)
+
+
+def test_tx_with_its_dot_before_a_places_name_does_not_end_a_sentence():
+    # "TX." (thị xã) comes before a place's name, written with or without a space
+    texts = [s.text for s in split_sentences("Công an TX. Long Khánh cho biết. Công an TX.Bình Minh đã đến.")]
+    assert texts == ["Công an TX. Long Khánh cho biết.", "Công an TX.Bình Minh đã đến."]
+
+
+def test_tx_with_its_dot_before_a_capitalised_abbreviation_may_end_a_sentence():
+    texts = [s.text for s in split_sentences("Vụ việc đã được báo cáo Công an TX. PV đã có mặt.")]
+    assert texts == ["Vụ việc đã được báo cáo Công an TX.", "PV đã có mặt."]

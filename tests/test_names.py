@@ -735,3 +735,136 @@ def test_a_border_gates_name_keeps_quoc_te(tmp_path):
     # "Cửa khẩu Quốc tế Móng Cái": "tế" completes the capitalised "Quốc tế" (international) before the place
     assert "Cửa khẩu Quốc tế Móng Cái" in places(tmp_path, "Chiều 15/8, tại Cửa khẩu Quốc tế Móng Cái, "
                                                           "lực lượng chức năng tiếp nhận 7 công dân.")
+
+
+def test_an_adjective_of_a_foreign_bodys_name_runs_on_to_its_country(tmp_path):
+    # "khẩn cấp" (emergency) is an adjective (rules/words.tsv): the ministry's name goes on to its country
+    assert "Bộ Tình trạng khẩn cấp Nga" in orgs(tmp_path, "Bộ Tình trạng khẩn cấp Nga đã điều hai máy bay tới dập lửa.")
+
+
+def test_an_initial_with_its_dot_hides_a_name(tmp_path):
+    assert not orgs(tmp_path, "Em K. đang theo học tại trường CĐ K. ở ngoại thành.")
+
+
+def test_a_unit_named_by_its_task_alone_is_no_entity(tmp_path):
+    found = orgs(tmp_path, "Tổ công tác đã bàn giao lô hàng cho Đội QLTT xử lý. Đội QLTT số 5 tiếp nhận hồ sơ.")
+    assert found == {"Đội QLTT số 5"}
+
+
+def test_a_plan_followed_by_its_aim_is_not_named(tmp_path):
+    # "hướng tới" (aims at), like "nhằm", opens the purpose: "Kế hoạch" alone names no plan
+    assert not agreements(tmp_path, "Mục tiêu của Kế hoạch hướng tới việc nâng cao năng lực của các địa phương.")
+
+
+def test_a_team_named_by_a_place_and_a_country_is_no_body(tmp_path):
+    assert not orgs(tmp_path, "Huy chương vàng môn Vật lý thuộc về Đội Đài Bắc Trung Quốc.")
+
+
+def test_the_border_guards_of_a_province_named_without_tinh_are_the_provinces(tmp_path):
+    found = orgs(tmp_path, "Bộ đội Biên phòng Hà Tĩnh phối hợp với Công an huyện Kỳ Anh bắt giữ 2 đối tượng.")
+    assert "Bộ đội Biên phòng tỉnh Hà Tĩnh" in found and "Bộ Tư lệnh Bộ đội Biên phòng" not in found
+
+
+def test_a_place_glued_to_its_abbreviation_stays_in_the_sentence(tmp_path):
+    # "TX.Kỳ Anh": the dot of "TX." (thị xã) is no sentence end, so the police is named with its town
+    assert "Công an TX.Kỳ Anh" in orgs(tmp_path, "Ngay sau đó, lực lượng Công an TX.Kỳ Anh đã có mặt tại hiện trường.")
+
+
+def test_ngay_before_a_capital_names_a_day_inside_an_events_title(tmp_path):
+    # events.tsv keep/name: "ngày Thương binh - Liệt sĩ" is the day commemorated, not the date of the event
+    found = events_of(tmp_path, "Lễ kỷ niệm 75 năm ngày Thương binh - Liệt sĩ sẽ diễn ra tại Hà Nội.")
+    assert "Lễ kỷ niệm 75 năm ngày Thương binh - Liệt sĩ" in found
+
+
+def test_a_name_cut_at_lower_case_words_runs_on_to_its_acronym(tmp_path):
+    found = orgs(tmp_path, "Giá dầu giảm bất chấp việc Tổ chức Các nước xuất khẩu dầu mỏ (OPEC) cắt giảm sản lượng.")
+    assert "Tổ chức Các nước xuất khẩu dầu mỏ" in found
+
+
+def test_a_unit_named_by_its_number_alone_is_no_entity(tmp_path):
+    assert not orgs(tmp_path, "Sáng 12/7, tổ công tác Đội 2 gồm ba cán bộ phát hiện một xe chở đất rơi vãi.")
+
+
+def test_a_verb_after_a_capitalised_field_of_trade_ends_the_name(tmp_path):
+    # "Công Thương" (industry and trade) holds a noun: it is no verb whose object would go on in the name
+    assert "Sở Công Thương" in orgs(tmp_path, "Các quận gửi kế hoạch để Sở Công Thương tổng hợp trình thành phố.")
+
+
+def test_a_city_body_named_without_its_city_is_the_one_city_the_article_names(tmp_path):
+    found = orgs(tmp_path, "Văn phòng UBND TP Đà Nẵng cho biết, Chủ tịch UBND thành phố Nguyễn Văn An đã ký công văn.")
+    assert "UBND thành phố Đà Nẵng" in found and "UBND thành phố" not in found
+
+
+def test_du_kien_after_an_events_head_is_the_clause(tmp_path):
+    assert not events_of(tmp_path, "Phiên họp dự kiến kéo dài hết ngày 12/7 với nhiều nội dung quan trọng.")
+
+
+def test_an_abbreviated_locality_word_with_its_dot_goes_on_to_the_place(tmp_path):
+    # "TX." (thị xã, heads.tsv; abbreviations.tsv): "Công an TX. Long Khánh" is the town's police
+    assert "Công an TX. Long Khánh" in orgs(tmp_path, "Sáng 14/7, Công an TX. Long Khánh, tỉnh Đồng Nai cho biết vụ việc.")
+
+
+def test_what_an_anti_body_fights_continues_its_name(tmp_path):
+    # name_words.tsv "chống buôn lậu": the object of "chống" is part of the name, though "buôn lậu" is a verb
+    assert "Cục Điều tra chống buôn lậu" in orgs(tmp_path, "Lực lượng Hải quan phối hợp với Cục Điều tra chống buôn lậu khám xét.")
+
+
+def test_a_minister_of_war_in_quotes_before_a_foreign_name_names_no_body(tmp_path):
+    assert not orgs(tmp_path, 'Không kích tiêu diệt "Bộ trưởng Chiến tranh" Abu Omar al-Shishani của nhóm phiến quân.')
+
+
+def test_a_capitalised_two_syllable_adverb_ends_a_name(tmp_path):
+    found = orgs(tmp_path, "Lãnh đạo Cục Kinh tế hợp tác Bên cạnh đó, nhiều đơn vị đã góp ý.")
+    assert not any("Bên" in o for o in found)
+
+
+def test_a_capital_that_opens_a_lower_case_word_after_a_name_starts_the_next_sentence(tmp_path):
+    # "Kết luận" (concludes) goes on in lower case: a glued sentence, not a fourth syllable of the name
+    assert persons(tmp_path, "Thứ trưởng Bộ Y tế Nguyễn Văn Hòa Kết luận hội nghị diễn ra trong một buổi.") \
+        == {"Nguyễn Văn Hòa"}
+
+
+def test_a_continent_is_in_no_persons_name_after_a_post(tmp_path):
+    found = persons(tmp_path, "Ông Tuấn, từng là phó Chủ tịch Ủy ban Olympic Châu Á, nói thêm về giải đấu.")
+    assert not any("Châu" in p for p in found)
+
+
+def test_a_companys_legal_form_alone_names_no_company(tmp_path):
+    found = orgs(tmp_path, "Ông Danh, Tổng giám đốc Công ty Trách nhiệm hữu hạn Tập đoàn Hải Thanh, bị truy tố.")
+    assert "Công ty Trách nhiệm hữu hạn" not in found
+
+
+def test_chi_cuc_opens_a_body_so_va_before_it_joins_two_bodies(tmp_path):
+    # heads.tsv "Chi cục": "Công an tỉnh và Chi cục …" are two bodies, not one name joined by "và"
+    found = orgs(tmp_path, "Đoàn gồm Công an tỉnh và Chi cục Quản lý thị trường tỉnh Bến Tre vừa kiểm tra 3 cửa hàng.")
+    assert "Chi cục Quản lý thị trường tỉnh Bến Tre" in found and not any(" và Chi cục" in o for o in found)
+
+
+def test_mang_ten_after_a_lower_case_head_is_the_naming_verb(tmp_path):
+    assert not orgs(tmp_path, "Ông lập ra một công ty mang tên Hoa Sen để làm cầu nối cho doanh nghiệp.")
+
+
+def test_a_ministrys_list_of_fields_closed_by_va_is_one_name(tmp_path):
+    found = orgs(tmp_path, "Bộ trưởng Bộ Năng lượng, Công nghiệp và Khoáng sản Ả Rập Xê Út Khalid Ahmed đến Hà Nội.")
+    assert any(o.startswith("Bộ Năng lượng, Công nghiệp và Khoáng sản") for o in found)
+
+
+def test_a_list_of_ministries_stays_a_list(tmp_path):
+    found = orgs(tmp_path, "Đại diện Bộ Công an, Bộ Quốc phòng và Bộ Ngoại giao dự hội nghị.")
+    assert {"Bộ Công an", "Bộ Quốc phòng", "Bộ Ngoại giao"} <= found
+
+
+def test_a_three_syllable_word_begun_by_a_capital_is_completed(tmp_path):
+    # "Khảo cổ học" (archaeology), "Vô tuyến điện" (radio): the third syllable belongs to the word
+    found = orgs(tmp_path, "Các chuyên gia của Viện Khảo cổ học đã khai quật khu di tích.")
+    assert "Viện Khảo cổ học" in found
+
+
+def test_moi_day_ends_a_name(tmp_path):
+    found = orgs(tmp_path, "Ông Minh, Tổng giám đốc Công ty Hoàng Long mới đây cho biết doanh số tăng.")
+    assert "Công ty Hoàng Long" in found
+
+
+def test_a_high_tech_crime_department_keeps_its_whole_name(tmp_path):
+    found = orgs(tmp_path, "Người dân có thể báo cho Cục Cảnh sát phòng, chống tội phạm sử dụng công nghệ cao để xử lý.")
+    assert "Cục Cảnh sát phòng, chống tội phạm sử dụng công nghệ cao" in found

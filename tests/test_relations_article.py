@@ -206,3 +206,26 @@ def test_a_second_predicate_after_va_da_keeps_the_clauses_subject(tmp_path):
                    "buôn bán người.", tmp_path)
     parties = {s for s, r, t in links if r == "partyTo"}
     assert "Việt Nam" in parties and not any("Bali" in p for p in parties), links
+
+
+def test_a_foreign_minister_named_after_his_post_holds_no_vietnamese_ministry(tmp_path):
+    links = _links("Tin thế giới\nBộ trưởng Quốc phòng Kenji Tanaka cho biết Nhật sẽ mua thêm tên lửa.", tmp_path)
+    assert not any(r == "holdsPosition" for _, r, _ in links)
+
+
+def test_a_foreign_officials_party_post_is_not_in_the_vietnamese_party(tmp_path):
+    links = _links("Tin thế giới\nPhát biểu tại buổi lễ, Thiếu tướng Khamla Sibounheuang - Bí thư Trung ương Đảng, "
+                   "nhấn mạnh quan hệ đặc biệt giữa hai nước.", tmp_path)
+    assert not any(r == "holdsPosition" for _, r, _ in links)
+
+
+def test_an_operation_named_from_the_text_does_not_end_on_va(tmp_path):
+    links = _links("Tin an ninh\nCông an huyện Kỳ Anh đã bắt khẩn cấp 2 đối tượng và đang truy tìm kẻ còn lại.", tmp_path)
+    events = {b for _, r, b in links if r == "organized"}
+    assert events and not any(e.endswith(" và") for e in events)
+
+
+def test_a_body_does_not_take_part_in_its_own_meeting(tmp_path):
+    links = _links("Tin thời sự\nChủ tịch Quốc hội phát biểu khai mạc Phiên họp thứ 20 của Ủy ban Thường vụ Quốc hội.",
+                   tmp_path)
+    assert not any(a == "Ủy ban Thường vụ Quốc hội" and r == "participatedIn" for a, r, _ in links)

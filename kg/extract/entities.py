@@ -235,7 +235,7 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
         if k > j and s.gap(k) != " " and not (s.gap(k).strip() in ("-", "–") and _cap(s.words[k][2])
                                                and not _heads_at(s, k, lex, "Organization")
                                                and not _byline_at(s, k)) \
-                and not _comma_pair(s, k):
+                and not _comma_pair(s, k) and not (level == 1 and _fields_listed(s, k, lex, gaz)):
             break
         w = s.words[k][2]
         g = gaz.get(s.words[k][0])
@@ -329,17 +329,24 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                                and _word_class_at(s, k, lex) in ("preposition", "adverb"))):
             break                           # "Bộ GTVT Theo thông tin …": a capitalised preposition opens a new sentence
             # (also right after the head: "diễn viên Quốc Trường Trước đó, …" names no school)
-        if _heads_at(s, k, lex, "Location") and not _cap(w):
+        if k > j and w[:1].isupper() and not w.isupper() and k + 1 < n and s.gap(k + 1) == " " \
+                and s.words[k + 1][2].islower() and lex.word_class.get(f"{w.lower()} {s.words[k + 1][2]}") in CLAUSE_CLASSES:
+            break                           # "… Cục chống tham nhũng Bên cạnh đó, …": a capitalised adverb of two syllables
+        if _heads_at(s, k, lex, "Location") and (not _cap(w) or w.isupper()):
             loc = _heads_at(s, k, lex, "Location")
             kk = k + loc[3]
             known = gaz.get(s.words[kk][0]) if kk < n else None
             if known is not None and lex.entries[known[2]].type == "Location":
                 while kk < n and s.words[kk][1] <= known[1]:
                     kk += 1                 # "tỉnh Thừa Thiên – Huế": a known place, dash and all
-            while kk < n and s.gap(kk) == " " and (s.words[kk][2][:1].isupper() and not _person_starts(s, kk, lex, True)
-                                                   or kk > k + loc[3] and _completes_word(s, kk, lex)
-                                                   and s.words[kk - 1][2][:1].isupper()):
-                kk += 1                     # ("cửa khẩu Quốc tế Lào Cai": "tế" completes "Quốc tế")
+            dotted = kk == k + loc[3] and kk + 1 < n and w.isupper() and s.gap(kk) in (".", ". ") \
+                and s.gap(kk + 1) == " " and _cap(s.words[kk + 1][2]) and not s.words[kk + 1][2].isupper()
+            while kk < n and (s.gap(kk) == " " or dotted) and (
+                    s.words[kk][2][:1].isupper() and not s.words[kk][2].isupper()
+                    and (dotted or not _person_starts(s, kk, lex, True))
+                    or not dotted and kk > k + loc[3] and _completes_word(s, kk, lex) and s.words[kk - 1][2][:1].isupper()):
+                kk += 1                     # ("TX. Long Khánh": an abbreviated locality word, its dot, the place;
+                dotted = False              # "cửa khẩu Quốc tế Lào Cai": "tế" completes "Quốc tế")
             if kk > k + loc[3]:             # "UBND quận Tân Bình chủ động …": the locality closes the name
                 end = kk
                 saw_cap = True
@@ -387,6 +394,28 @@ NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "de", "da", "al", "el"
 CLAUSE_CLASSES = frozenset({"preposition", "conjunction", "adverb", "pronoun", "determiner", "particle"})
 
 
+def _fields_listed(s: _Sent, k: int, lex: Lexicon, gaz) -> bool:
+    """After a ministry's first field, does ", " open the rest of a list of fields closed by "và" ("Bộ Chính
+    sách, Xã hội và Việc làm Hà Lan", like "Bộ Văn hóa, Thể thao và Du lịch")? Capitalised words (and the
+    syllables that complete them), no head, no known name, and "và" with a capitalised word within four words."""
+    n = len(s.words)
+    if s.gap(k) != ", ":
+        return False
+    x = k
+    while x < n and x - k < 4 and (x == k or s.gap(x) == " "):
+        w = s.words[x][2]
+        if w in lex.and_words:
+            return x > k and x + 1 < n and s.gap(x + 1) == " " and _cap(s.words[x + 1][2]) \
+                and not _heads_at(s, x + 1, lex, "Organization") and s.words[x + 1][0] not in gaz
+        if x > k and w.islower() and f"{s.words[x - 1][2].lower()} {w}" in lex.compounds:
+            x += 1                          # "Xã" + "hội": a field written with its first capital only
+            continue
+        if not _cap(w) or w.isupper() or s.words[x][0] in gaz or _heads_at(s, x, lex, "Organization"):
+            return False
+        x += 1
+    return False
+
+
 def _after_cue(s: _Sent, k: int, cues: frozenset[str]) -> bool:
     """Does one of `cues` end right before word k (as whole words)?"""
     before = s.text[max(0, s.words[k][0] - 30):s.words[k][0]].rstrip()
@@ -412,11 +441,26 @@ def _country_or_region_at(s: _Sent, k: int, lex: Lexicon) -> bool:
                for a, e, (_, keys) in lex.gazetteer_matches(text))
 
 
+def _region_at(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Does a region's name (gazetteer kind region: "Châu Á", "Đông Nam Á") start at word k?"""
+    text = s.text[s.words[k][0]:s.words[k][0] + 40]
+    return any(a == 0 and dict(lex.entries[keys[0][0]].attrs).get("kind") == "region"
+               for a, e, (_, keys) in lex.gazetteer_matches(text))
+
+
 def _byline_at(s: _Sent, k: int) -> bool:
     """Is word k, after a dash, a reporter's byline ("… Môi trường - PV", "- TTXVN" at a caption's end):
     a short acronym that ends the sentence or a clause?"""
     w = s.words[k][2]
     return w.isupper() and len(w) <= 5 and (k + 1 >= len(s.words) or s.gap(k + 1).strip()[:1] in (",", ".", ")", ";", ":"))
+
+
+def _initial_at(s: _Sent, k: int) -> bool:
+    """Is word k an initial with its dot ("H." in "trường CĐ H."), the way the press hides a name? Roman
+    numerals ("Quân khu V.") are numbers."""
+    w = s.words[k][2]
+    return len(w) == 1 and w.isupper() and w.isalpha() and w not in "IVX" \
+        and s.text[s.words[k][1]:s.words[k][1] + 1] == "."
 
 
 def _short_acronym(word: str) -> bool:
@@ -447,6 +491,21 @@ def _parent_starts(s: _Sent, k: int, lex: Lexicon, g, level: int) -> bool:
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
 _ROMANISED_NAME = re.compile(r"[A-Z][a-z]*-[a-z]+")   # "Ki-moon", "Jae-in": Korean given names, plain Latin letters
 _ACRONYM_AHEAD = re.compile(r"[^,;:()“”\"]{1,90}? \([A-ZĐ][A-ZĐ0-9&+-]{1,11}\)")
+
+
+def _up_to_own_acronym(s: _Sent, end: int, lex: Lexicon) -> int:
+    """A name cut at lower-case words that its acronym in parentheses closes a few words on ("Tổ chức Các
+    nước xuất khẩu dầu mỏ (OPEC)"): the words between are the rest of the name. Up to six plain lower-case
+    words, no stop word, no place."""
+    n, k = len(s.words), end
+    while k < n and k - end < 6 and s.gap(k) == " " and s.words[k][2].isalpha() and s.words[k][2].islower() \
+            and not _is_stop(s, k, lex, "Organization") and not _heads_at(s, k, lex, "Location"):
+        k += 1
+    acronym = s.words[k][2] if k < n else ""
+    if end < k and s.gap(k) == " (" and acronym.isalpha() and acronym.isupper() and 2 <= len(acronym) <= 8 \
+            and s.text.startswith(")", s.words[k][1]):
+        return k
+    return end
 
 
 def _proper_name_follows(s: _Sent, j: int, lex: Lexicon) -> bool:
@@ -553,6 +612,9 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
             and not (k - 2 >= start and s.gap(k - 1) == " " and words[k - 2][2][:1].isupper()
                      and f"{words[k - 2][2].lower()} {prev.lower()}" in lex.compounds):
         return 1
+    if not first and k - 2 >= start and prev.islower() and s.gap(k - 1) == " " and _cap(words[k - 2][2]) \
+            and not words[k - 2][2].isupper() and f"{words[k - 2][2].lower()} {prev} {w}" in lex.compounds:
+        return 1                            # "Hiệp hội Công tố" + "viên": a three-syllable word begun by a capital
     if prev[:1].isupper() and prev.isalpha() and not prev.isupper() and not _vietnamese(prev):
         return 0                            # "… Nikkei đưa tin": after a foreign name, Vietnamese words are the clause
     if not first and (prev.lower(), w) in lex.name_compounds:
@@ -693,8 +755,10 @@ def _capital_verb_before(s: _Sent, k: int, start: int, lex: Lexicon, opens_name:
         phrase = " ".join(words[a + i][2] for i in range(size)).lower()
         if (size == 1 or phrase in lex.compounds) and (lex.word_class.get(phrase) == "verb" or (
                 size == 2 and lex.word_class.get(phrase) is None
-                and "verb" in (lex.word_class.get(x) for x in phrase.split()))):
-            return True                     # ("gìn giữ", which the sample does not tag, is made of verbs)
+                and "verb" in (lex.word_class.get(x) for x in phrase.split())
+                and all(lex.word_class.get(x) in (None, "verb") for x in phrase.split()))):
+            return True                     # ("gìn giữ", which the sample does not tag, is made of verbs; "Công
+            # Thương" (industry and trade) has a noun in it: "Sở Công Thương tổng hợp …" ends at the verb)
     return False
 
 
@@ -1108,6 +1172,8 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                                       or lex.post_before.search(s.text, max(0, ws - 40), s.words[j][0])) \
                         if lex.post_before else False
                     end = _extend_org(s, j, lex, gaz, level, after_post, head.split())
+                    if end > j:
+                        end = _up_to_own_acronym(s, end, lex)
                     if end > j and lex.head_tails.get(rid):
                         end = _org_tail(s, end, lex, gaz, lex.head_tails[rid], level)
                     g = gaz.get(s.words[j][0])
@@ -1131,6 +1197,12 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                         pass                   # "Đội Hàn Quốc A": a country's team, not a unit
                     elif end > j and s.text[s.words[j][0]:s.words[end - 1][1]] in lex.eponymous_words:
                         pass                   # "Trường THPT" alone: a school of that kind, not one school
+                    elif end > j and level >= 4 and all(_cap(s.words[x][2]) for x in range(j, end)) \
+                            and end < len(s.words) and s.gap(end) == " " and (ge := gaz.get(s.words[end][0])) is not None \
+                            and lex.entries[ge[2]].type == "Country":
+                        pass                   # "Đội Đài Bắc Trung Quốc" (Chinese Taipei): a team named by a place and a country
+                    elif end > j and _initial_at(s, end - 1):
+                        pass                   # "trường CĐ H. đang theo học": an initial hides the name
                     elif end > j:
                         a, b = ws, s.words[end - 1][1]
                         text = s.text[a:b]
@@ -1337,8 +1409,8 @@ def _foreign_name_after_head(doc: Document, si: int, s: _Sent, k: int, lex: Lexi
     while e < len(s.words) and e - k < 4 and s.gap(e) in (" ", "-") and s.words[e][2][:1].isupper() \
             and (not _vietnamese(s.words[e][2]) or s.words[e][2] in NAME_PARTICLES or e > k):
         e += 1
-    if e - k < 2 or _vietnamese(s.words[k][2]):
-        return []
+    if e - k < 2 or _vietnamese(s.words[k][2]) or any(_region_at(s, x, lex) for x in range(k, e)):
+        return []                           # ("Ủy ban Olympic Châu Á": a continent is in no person's name)
     base = doc.sentences[si].start
     a, b = s.words[k][0], s.words[e - 1][1]
     name = s.text[a:b]
@@ -1367,8 +1439,12 @@ def _name_after_post(doc: Document, si: int, s: _Sent, j: int, taken, lex: Lexic
     while e < len(s.words) and e - k < 4 and s.words[e][2][:1].isupper() and not s.words[e][2].isupper() \
             and (e == k or s.gap(e) in (" ", "-")) and not any(x <= s.words[e][0] < y for x, y in taken):
         e += 1
-    if e - k < 2:
-        return []
+    if e - k > 2 and e < len(s.words) and s.gap(e) == " " and s.words[e][2].islower() \
+            and f"{s.words[e - 1][2].lower()} {s.words[e][2]}" in lex.compounds:
+        e -= 1                              # "Thứ trưởng Bộ GD&ĐT Bùi Văn Ga Thí sinh …": "Thí sinh" (candidates)
+        # is a word going on in lower case: the next sentence, glued on, begins there
+    if e - k < 2 or any(_region_at(s, x, lex) for x in range(k, e)):
+        return []                           # "Ủy ban Olympic Châu Á": a continent is in no person's name
     base = doc.sentences[si].start
     a, b = s.words[k][0], s.words[e - 1][1]
     name = s.text[a:b]
@@ -1653,11 +1729,16 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
             continue
         acr = _ACRONYM_DEF.match(doc.text, m.end) if m.key else None
         loc = locs.get((m.sentence, m.end + 1)) or (locs.get((m.sentence, acr.end() + 1)) if acr else None)
-        if m.key and loc is not None and _heads_at(_Sent(loc.text), 0, lex, "Location"):
+        bare = loc is not None and not _heads_at(_Sent(loc.text), 0, lex, "Location") and loc.key in lex.entries \
+            and dict(lex.entries[loc.key].attrs).get("kind") == "province" \
+            and " ".join(doc.text[m.start:m.end].split()).casefold() in _vertical_words(lex)
+        if m.key and loc is not None and (bare or _heads_at(_Sent(loc.text), 0, lex, "Location")):
             # "Bộ đội Biên phòng tỉnh An Giang", "Hội Liên hiệp Phụ nữ tỉnh An Giang": the province's own body;
-            # "Bộ đội Biên phòng (BĐBP) tỉnh Quảng Ninh" also says that "BĐBP" is that body in this article
+            # "Bộ đội Biên phòng (BĐBP) tỉnh Quảng Ninh" also says that "BĐBP" is that body in this article;
+            # "Bộ đội Biên phòng Quảng Trị": the province named without its word "tỉnh"
             text = doc.text[m.start:loc.end]
-            attrs = {**dict(m.attrs), "canonical": f"{doc.text[m.start:m.end]} {loc.text}"}
+            place = lex.entries[loc.key].name if bare else loc.text
+            attrs = {**dict(m.attrs), "canonical": f"{doc.text[m.start:m.end]} {place}"}
             if acr and loc.start == acr.end() + 1:
                 attrs["aliases"] = "|".join(filter(None, [attrs.get("aliases", ""), text]))
                 attrs["acronym"] = acr.group(1)
@@ -1787,6 +1868,12 @@ def _bodies_under_a_country(doc: Document, mentions: list[Mention], lex: Lexicon
     return out
 
 
+def _vertical_words(lex: Lexicon) -> frozenset[str]:
+    """The bodies of a vertical system (cues.tsv partOf/vertical: police, courts, border guards), which have
+    a body in every province: "Bộ đội Biên phòng Quảng Trị" is the province's, even without "tỉnh"."""
+    return frozenset(" ".join(w.split()).casefold() for w in lex.word_classes.get("partOf/vertical", ()))
+
+
 def _bodies_only_abroad(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """"Chủ tịch Thượng viện Sanasee Vigneswaran": Việt Nam has no senate (cues.tsv abroad), so a senate
     named without its country is that of the one foreign country the article names; where it names
@@ -1901,17 +1988,32 @@ def _drop_incomplete_locals(mentions: list[Mention], lex: Lexicon) -> list[Menti
     says no which, and is no entity."""
     loc_words = lex.heads_by_first.get("Location", {})
     places = sorted({lex.entries[m.key].name for m in mentions if m.type == "Location" and m.key in lex.entries})
+    org_starts = {(m.start) for m in mentions if m.type == "Organization"}
     out = []
     for m in mentions:
         if m.type == "Organization" and not m.key and not m.attr("canonical") and not m.attr("ref"):
-            last = m.text.split()[-1] if m.text.split() else ""
-            if any(hw == [last] for hw, _, _ in loc_words.get(last, ())):
-                kind = lex.abbreviations.get(last, last).lower()
-                which = [p for p in places if p.lower().startswith(kind + " ")]
-                if len(which) != 1:
+            words = m.text.split()
+            if int(m.attr("level") or 0) >= 4 and len(words) == 2 \
+                    and ((words[1].isupper() and words[1].isalpha() and len(words[1]) > 1) or words[1].isdigit()) \
+                    and not any(m.end + g in org_starts for g in (1, 2)):
+                continue                    # "Đội QLTT", "Đội CSGT", "Đội 1": a unit every district has, named by its
+                # task or its number alone, with no body it belongs to
+            size = next((len(hw) for k in (2, 1) if len(words) > k
+                         for hw, _, _ in loc_words.get(words[-k], ()) if list(hw) == words[-k:]), 0)
+            if size:                        # "UBND tỉnh", "UBND thành phố": the locality word, no place after it
+                word = " ".join(words[-size:])
+                kind = lex.abbreviations.get(word, word).lower()
+                which = []
+                for p in places:            # "TP Đà Nẵng" is a "thành phố"
+                    first, _, rest = p.partition(" ")
+                    if rest and lex.abbreviations.get(first, first).lower() == kind:
+                        which.append(rest)
+                    elif p.lower().startswith(kind + " "):
+                        which.append(p[len(kind) + 1:])
+                if len(set(which)) != 1:
                     continue
                 attrs = dict(m.attrs)
-                attrs["canonical"] = f"{m.text} {which[0][len(kind) + 1:]}"
+                attrs["canonical"] = f"{m.text} {which[0]}"
                 m = replace(m, attrs=tuple(sorted(attrs.items())))
         out.append(m)
     return out
@@ -2010,7 +2112,13 @@ def _bodies_named_by_posts(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz, 
                     and s.words[end - 1][0] not in gaz:
                 end -= 1                    # "Thứ trưởng Ngoại giao Shannon": the deputy minister's own name
                 foreign_holder = True
-            if foreign_holder and not any(s.words[k][0] in gaz for k in range(j, end)):
+            if end + 1 < len(s.words) and s.gap(end).strip() in ("", '"', "”") and s.gap(end + 1) == " " \
+                    and s.words[end][0] not in gaz \
+                    and all(_cap(s.words[x][2]) and not s.words[x][2].isupper() for x in (end, end + 1)) \
+                    and not (_vietnamese(s.words[end][2]) and _vietnamese(s.words[end + 1][2])):
+                foreign_holder = True       # "Bộ trưởng Quốc phòng Tomomi Inada": a foreign name right after the body
+            if foreign_holder and not any(s.words[k][0] in gaz or s.words[k][2] in lex.country_qualifiers
+                                          for k in range(j, end)):
                 continue                    # a foreign official's ministry, its country unsaid: not Việt Nam's
             if end > j:
                 a, b = s.words[j][0], s.words[end - 1][1]

@@ -407,6 +407,11 @@ def _stop_at(ctx_s, k: int, lex: Lexicon, er: EventRules, first: bool) -> bool:
         for words, cls, _ in er.phrases.get("keep", {}).get(w, ()):
             if ctx_s.phrase_at(k, list(words), case_sensitive=False):
                 nxt = k + len(words)
+                if cls == "name":           # "… 70 năm ngày Thương binh - Liệt sĩ": the name of a day, not a date
+                    if nxt < len(ctx_s.words) and ctx_s.gap(nxt) == " " and ctx_s.words[nxt][2][:1].isupper() \
+                            and ctx_s.words[nxt][2].isalpha() and not ctx_s.words[nxt][2].isupper():
+                        return False
+                    continue
                 if cls != "noun":
                     return False
                 # "… Thực thi pháp luật trên biển": a preposition before its noun, not "hội nghị trên"
@@ -893,7 +898,7 @@ def _phrase_end(ctx: _Ctx, k: int, limit: int = 25) -> int:
         if k > start and _er_stop(ctx, k):
             break
         k += 1
-    while k - 1 > start and ctx.lower[k - 1] in ctx.lex.and_words:
+    while k - 1 >= start and ctx.lower[k - 1] in ctx.lex.and_words:
         k -= 1
     return k
 

@@ -158,6 +158,14 @@ class _Sentence:
         main = (_attr(self.main, "canonical") or self.main.text).casefold()
         return owner is not None and owner.text.casefold() not in main
 
+    def _owner_of(self, ev: Mention) -> Mention | None:
+        """The body or country named right after an event with "của" (of): the event is its own."""
+        gap = self.lex.owner_gap.match(self.text, ev.end - self.base)
+        if gap is None or not gap.group().strip():
+            return None
+        at = self.base + gap.end()
+        return next((o for o in self.all if o.start == at and o.type in ("Organization", "Country")), None)
+
     def _unnamed_event(self) -> bool:
         """Does the sentence speak of an event it names by a lower-case noun only ("Tham dự buổi họp
         báo, …", "phát biểu tại cuộc gặp …"), one that is not the article's main event (whose name
@@ -307,6 +315,11 @@ class _Sentence:
     def add(self, a: Mention, rel: str, b: Mention, rule: str) -> None:
         if a is b or not a.text or not b.text or mention_key(a) == mention_key(b):
             return
+        if rel == "participatedIn" and b.type == "Event" and b.sentence == self.si and self._owner_of(b) is a:
+            return                            # "Phiên họp thứ 12 của Ủy ban Thường vụ Quốc hội": a body's own meeting
+        if rel == "holdsPosition" and _foreign_person(a) and _home_body(b, self.lex):
+            return                            # a foreign official's post named like a Vietnamese one: "Vilay
+            # Lakhamphong, Bí thư Trung ương Đảng" sits in the Lao party's central committee, not Việt Nam's
         key = (id(a), rel, id(b))
         if key in self.seen or (rel in SYMMETRIC_RELATIONS and (id(b), rel, id(a)) in self.seen):
             return
@@ -575,6 +588,19 @@ class _Sentence:
         else:                                  # the parser refuses unknown tests
             raise AssertionError(t.pred)
         return ok != t.negate
+
+
+def _foreign_person(m: Mention) -> bool:
+    """A person whose name has a syllable Vietnamese spelling does not allow ("Tomomi Inada")."""
+    from .entities import _vietnamese
+    return m.type == "Person" and any(w[:1].isupper() and not _vietnamese(w) for w in _WORD.findall(m.text))
+
+
+def _home_body(m: Mention, lex: Lexicon) -> bool:
+    """A gazetteer body of Việt Nam's named without any country: the reading only the Vietnamese context gives."""
+    entry = lex.entries.get(m.key) if m.key else None
+    return entry is not None and entry.type == "Organization" and dict(entry.attrs).get("country") == "viet-nam" \
+        and not _attr(m, "country")
 
 
 def _object_of_event(u: _Unit, units: list[_Unit], text: str, gaps: tuple[str, ...] = ()) -> bool:
