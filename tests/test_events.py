@@ -497,3 +497,11 @@ def test_bilateral_talks_take_their_other_side_after_song_phuong(tmp_path):
                         "Campuchia Sar Kheng.")
     parts = {g.nodes[u]["label"] for u, v, d in g.edges(data=True) if d["relation"] == "participatedIn"}
     assert {"Nguyễn Văn Long", "Sar Kheng"} <= parts, parts
+
+
+def test_a_rally_marking_a_named_day_is_one_event(tmp_path):
+    # "lễ mít tinh" (a rally) is a rite an organising verb individuates; "Ngày Thế giới …" before a capital is the
+    # name of a day, not a date ("ngày 30/7")
+    g = build(tmp_path, "Sáng 30/7, Ban Chỉ đạo 138/CP tổ chức lễ mít tinh hưởng ứng Ngày Thế giới phòng, chống "
+                        "mua bán người.")
+    assert "Lễ mít tinh hưởng ứng Ngày Thế giới phòng, chống mua bán người" in events(g), list(events(g))
