@@ -505,3 +505,12 @@ def test_a_rally_marking_a_named_day_is_one_event(tmp_path):
     g = build(tmp_path, "Sáng 30/7, Ban Chỉ đạo 138/CP tổ chức lễ mít tinh hưởng ứng Ngày Thế giới phòng, chống "
                         "mua bán người.")
     assert "Lễ mít tinh hưởng ứng Ngày Thế giới phòng, chống mua bán người" in events(g), list(events(g))
+
+
+def test_those_at_the_handover_it_names_take_part_in_it(tmp_path):
+    # "buổi bàn giao" (the handover session) points back at the handover the article is about
+    g = build(tmp_path, "Bàn giao 9 nạn nhân cho phía Lào\nNgày 2/11, Bộ Chỉ huy Bộ đội Biên phòng tỉnh Hà Tĩnh tổ chức "
+                        "bàn giao 9 công dân Lào là nạn nhân bị mua bán cho lực lượng chức năng tỉnh Bolikhamxay (Lào).\n"
+                        "Tham dự buổi bàn giao có đại diện Tổng Lãnh sự quán Lào tại Đà Nẵng.\n")
+    parts = {(g.nodes[u]["label"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True) if d["relation"] == "participatedIn"}
+    assert ("Tổng Lãnh sự quán Lào tại Đà Nẵng", "Bàn giao 9 nạn nhân cho phía Lào") in parts, parts
