@@ -514,3 +514,10 @@ def test_those_at_the_handover_it_names_take_part_in_it(tmp_path):
                         "Tham dự buổi bàn giao có đại diện Tổng Lãnh sự quán Lào tại Đà Nẵng.\n")
     parts = {(g.nodes[u]["label"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True) if d["relation"] == "participatedIn"}
     assert ("Tổng Lãnh sự quán Lào tại Đà Nẵng", "Bàn giao 9 nạn nhân cho phía Lào") in parts, parts
+
+
+def test_a_rescue_told_in_the_passive_with_its_agent(tmp_path):
+    # "X đã được <body> giải cứu" (were rescued by the body): the body organised the rescue
+    g = build(tmp_path, "Tin tức\nTrước đó, 5 nạn nhân đã được Công an tỉnh Hà Tĩnh giải cứu tại huyện Kỳ Anh.\n")
+    assert any(g.nodes[u]["label"] == "Công an tỉnh Hà Tĩnh" and d["relation"] == "organized"
+               and g.nodes[v]["label"].startswith("Giải cứu 5 nạn nhân") for u, v, d in g.edges(data=True))

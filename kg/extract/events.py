@@ -1064,11 +1064,13 @@ def _outcomes(ctx: _Ctx, headline: bool) -> list[Mention]:
     them as subject. The name is the clause; a rescue is named by its verb ("Giải cứu …")."""
     out = []
     for k in range(ctx.n):
-        if ctx.lower[k] not in ctx.er.first_words.get("outcome", ()):
-            continue
-        hit = ctx.match(k, "outcome")
+        agent = None
+        hit = ctx.match(k, "outcome") if ctx.lower[k] in ctx.er.first_words.get("outcome", ()) else None
         if hit is None:
-            continue
+            passive = _passive_agent(ctx, k)
+            if passive is None:
+                continue
+            hit, agent, passive_at = passive
         n, group, rid = hit
         if k > 0 and ctx.lower[k - 1] in _NEGATIONS:
             continue                           # "… chưa được trở về": what has not happened
@@ -1086,7 +1088,7 @@ def _outcomes(ctx: _Ctx, headline: bool) -> list[Mention]:
         if subj is None or k - subj > 40:
             continue
         start = _quantifier_start(ctx, subj, lo)
-        verb = k
+        verb = passive_at if agent is not None else k
         while verb > start and ctx.match_end(verb, "adverb") is not None:
             verb = ctx.match_end(verb, "adverb")[0]
         end = _phrase_end(ctx, k + n)
@@ -1096,13 +1098,32 @@ def _outcomes(ctx: _Ctx, headline: bool) -> list[Mention]:
             name = _fill(ctx.er, "rescue", victims=ctx.span(start, verb), rest=rest)
         else:
             name = _capitalise(text)
-        organizers, helpers = _organizers(ctx, lo, start)
+        organizers, helpers = ([agent], []) if agent is not None else _organizers(ctx, lo, start)
         out.append(ctx.mention(k, k + n, rid, {
             "passive": "1" if group == "case" else "",
             "canonical": name, "aliases": text, "trigger": "1", "frame": "operation", "group": group,
             "ident": f"op{SEP}{group}", "headline": "1" if headline and start == 0 else "", "local": "1",
             "organizers": _spans(organizers), "participants": _spans(helpers)}))
     return out
+
+
+def _passive_agent(ctx: _Ctx, k: int):
+    """"các nạn nhân được Công an tỉnh X giải cứu": an operation verb of victims (events.tsv operation,
+    groups rescue and repatriation) right after a body that "được" (passive) names as its agent. Returns
+    ((words, group, rule), the body, index of "được"), or None."""
+    if ctx.lower[k] not in ctx.er.first_words.get("operation", ()) or k < 3 or ctx.gap(k) != " ":
+        return None
+    op = ctx.match(k, "operation")
+    if op is None or op[1] not in ("rescue", "repatriation"):
+        return None
+    at = ctx.words[k][0] + ctx.base - 1
+    agent = next((m for m in ctx.mentions if m.type == "Organization" and m.end == at and not m.attr("nested")), None)
+    if agent is None:
+        return None
+    d = next((i for i in range(k - 1, -1, -1) if ctx.words[i][1] + ctx.base <= agent.start), None)
+    if d is None or ctx.lower[d] != "được" or ctx.words[d][1] + ctx.base + 1 != agent.start:
+        return None
+    return op, agent, d
 
 
 def _transfers(ctx: _Ctx) -> list[Mention]:
