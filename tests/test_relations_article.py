@@ -229,3 +229,12 @@ def test_a_body_does_not_take_part_in_its_own_meeting(tmp_path):
     links = _links("Tin thời sự\nChủ tịch Quốc hội phát biểu khai mạc Phiên họp thứ 20 của Ủy ban Thường vụ Quốc hội.",
                    tmp_path)
     assert not any(a == "Ủy ban Thường vụ Quốc hội" and r == "participatedIn" for a, r, _ in links)
+
+
+def test_a_delegations_country_after_the_place_is_no_place(tmp_path):
+    # "tại Bangkok (Thái Lan), Đoàn đại biểu Việt Nam …": a list of places does not run on through the
+    # delegation's words, so Việt Nam is not where the conference was held
+    links = _links("Từ ngày 14 - 16/11, tại Bangkok (Thái Lan), Đoàn đại biểu Việt Nam do Thứ trưởng Đỗ Hùng Việt dẫn "
+                   "đầu đã tham dự Hội nghị Bộ trưởng Tiến trình Bali lần thứ 8.", tmp_path)
+    held = {t for s, r, t in links if r == "heldIn"}
+    assert "Thái Lan" in held and "Việt Nam" not in held, links

@@ -418,7 +418,8 @@ def _compile_relation_rules(lex: Lexicon) -> None:
     item = rf"(?-i:{_UPPER})[^\W\d_]*(?:\s+[^\W_]+){{0,4}}\s*(?:{punct})\s*"
     sep = rf"(?:{name})?(?:\s*(?:{punct}|(?<!\w)(?i:{joins})(?!\w))\s*)+(?:{item})*|\s+"
     join = rf"(?:(?<!\w)(?i:{_alternatives(joiners)})(?!\w)\s*)+"
-    compiler = Compiler(classes, sep, join)
+    ands = _alternatives(lex.and_words)
+    compiler = Compiler(classes, sep, join, rf"(?:\s*(?:{punct}|(?<!\w)(?i:{ands})(?!\w))\s*)+")
     rules: dict[str, list] = {"name": [], "apposition": [], "clause": [], "body": []}
     phrases: set[str] = set()
     # a clause's subject ends at its first verb: a cue of role verb, or the words a rule names right

@@ -473,10 +473,11 @@ def placeholder_rx(types) -> str:
 class Compiler:
     """Turns parsed rules into regexes, with the word classes and list glue of one lexicon."""
 
-    def __init__(self, classes: dict[str, tuple[str, ...]], list_sep: str, list_join: str):
+    def __init__(self, classes: dict[str, tuple[str, ...]], list_sep: str, list_join: str, place_sep: str = ""):
         self.classes = classes
         self.list_sep = list_sep      # regex: the gap between two members of a list
         self.list_join = list_join    # regex: joiner words that may open a list ("đại diện các")
+        self.place_sep = place_sep or list_sep   # between two places: punctuation and "và" only
 
     def phrases(self, w: Words) -> tuple[str, ...]:
         return tuple(w.phrases) + tuple(p for c in w.classes for p in self.classes.get(c, ()))
@@ -486,7 +487,11 @@ class Compiler:
             if e.special:
                 return ""
             ph = placeholder_rx(e.types)
-            body = f"(?:{self.list_join})?{ph}(?:(?:{self.list_sep}){ph})*" if e.many else ph
+            if "Location" in e.types and set(e.types) <= {"Location", "Country"}:
+                # "tại Bangkok (Thái Lan), Đoàn đại biểu Việt Nam …": a delegation's country is no place
+                body = f"{ph}(?:(?:{self.place_sep}){ph})*" if e.many else ph
+            else:
+                body = f"(?:{self.list_join})?{ph}(?:(?:{self.list_sep}){ph})*" if e.many else ph
             return f"(?P<{e.name}>{body})" if e.name else f"(?:{body})"
         if isinstance(e, Words):
             return words_rx(self.phrases(e))
