@@ -64,6 +64,7 @@ CODE_CLASSES = frozenset({
     "country/linker", "country/seat",            # "Chính phủ nước Pháp", "Đại sứ Hoa Kỳ tại Hà Nội X"
     "country/of",                                # "Bộ Nội vụ của Lào": a body of another state than its gazetteer entry's
     "country/heading",                           # "Về phía Lào có Bộ Công an, …": a country over a list of its bodies
+    "short",                                     # "Hội đã phối hợp …": a head alone is the article's one body of that head
     "heldIn/place",                              # "tại" before an event's place
     "organized/verb",                            # "tổ chức khóa tập huấn về …": an organised lower-case event
     "street",                                    # "phố Đội Cấn": a street named after a unit or a person
@@ -77,7 +78,7 @@ CODE_CLASSES = frozenset({
     "preposition",                               # a body right after it is no clause's subject
     "partOf/vertical",                           # "Công an huyện X" is part of "Công an tỉnh Y" (r.partOf.locality)
 })
-CUE_HELPERS = {"alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "construction", "adjunct", "numbered", "eponymous", "firm"}
+CUE_HELPERS = {"short", "alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "construction", "adjunct", "numbered", "eponymous", "firm"}
 ENUMS = {
     ("heads.tsv", "type"): set(ENTITY_TYPES),
     ("cues.tsv", "relation"): set(RELATIONS) | CUE_HELPERS,

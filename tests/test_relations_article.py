@@ -238,3 +238,11 @@ def test_a_delegations_country_after_the_place_is_no_place(tmp_path):
                    "đầu đã tham dự Hội nghị Bộ trưởng Tiến trình Bali lần thứ 8.", tmp_path)
     held = {t for s, r, t in links if r == "heldIn"}
     assert "Việt Nam" not in held, links
+
+
+def test_a_bodys_head_written_alone_is_the_body_the_article_named(tmp_path):
+    # "Hội đã phối hợp với …": the short form of the one "Hội …" the article named before
+    links = _links("Bà Hà Thị Nga, Chủ tịch Hội Liên hiệp Phụ nữ Việt Nam phát biểu tại tọa đàm. Từ năm 2010, Hội đã "
+                   "phối hợp với Đại sứ quán Hàn Quốc tại Việt Nam tổ chức nhiều lớp tập huấn.", tmp_path)
+    assert any(r == "cooperatesWith" and {s, t} == {"Hội Liên hiệp phụ nữ Việt Nam", "Đại sứ quán Hàn Quốc tại Việt Nam"}
+               for s, r, t in links), links

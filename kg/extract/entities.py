@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from itertools import accumulate
 
-from ..model import Document, Mention
+from ..model import Document, Mention, mention_key
 from ..text import norm_key
 from . import events
 from .lexicon import LOWER_EVENT, Lexicon, match_form
@@ -1506,7 +1506,44 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _local_acronyms(out)
     out = _drop_incomplete_locals(out, lex)
     out = _identities(doc, out, lex)
+    out = _short_forms(doc, out, lex)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type, m.text))
+
+
+def _short_forms(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """"Hội Liên hiệp Phụ nữ Việt Nam … Hội đã phối hợp với …": a body's head noun written alone with a
+    capital (cues.tsv short: "Hội", "Bộ", "Cục") is the one body of that head the article named before it.
+    It is that entity (a reference, not a new name); where the article named several, or none, it is none.
+    Not a head that forms a word with the next one ("Bộ trưởng", "Hội nghị")."""
+    if not lex.short_heads or not lex.short_re.search(doc.text):
+        return mentions
+    orgs = sorted((m for m in mentions if m.type == "Organization" and not m.attr("nested")), key=lambda m: m.start)
+    spans = [(m.start, m.end) for m in mentions]
+    out = list(mentions)
+    for hit in lex.short_re.finditer(doc.text):
+        a, b = hit.start(1), hit.end(1)
+        if any(x <= a < y for x, y in spans):
+            continue
+        nxt = re.match(r" (\w+)", doc.text[b:b + 30])
+        if nxt is None or not nxt.group(1).islower():
+            continue                     # "Hội Nông dân …": a name, read elsewhere; "Hội." ends nothing
+        if lex.word_class.get(nxt.group(1)) == "noun" or match_form(f"{hit.group(1)} {nxt.group(1)}") in lex.generic:
+            continue                     # "Trung tâm dự báo …", "Bộ ngành": a name in lower case, a generic phrase
+        if f"{hit.group(1).lower()} {nxt.group(1)}" in lex.compounds or \
+                any(doc.text.startswith(" ".join(t), a) for t in lex.titles_by_first.get(hit.group(1), ())):
+            continue                     # "Bộ trưởng", "Hội nghị", "Ban chỉ đạo": another word
+        head = hit.group(1) + " "
+        named = {mention_key(m): m for m in orgs if m.end <= a and (m.attr("canonical") or m.text).startswith(head)}
+        if len(named) != 1:
+            continue
+        (key, body), = named.items()
+        si = next((i for i, sent in enumerate(doc.sentences) if sent.start <= a < sent.start + len(sent.text)), None)
+        if si is None:
+            continue
+        out.append(Mention(doc.id, si, a, b, doc.text[a:b], "Organization", "entities.short-form", body.key,
+                           attrs=tuple(sorted({**{k: v for k, v in body.attrs if k in ("level", "country", "country_key")},
+                                               "anaphor": "1", **({} if body.key else {"ref": key})}.items()))))
+    return out
 
 
 _MORE_NUMBERS = re.compile(r"(?:,\s*|\s+và\s+)số\s+(\d{1,3})\b")

@@ -127,6 +127,8 @@ class Lexicon:
     country_links: tuple[str, ...] = ()          # country/linker, as " nước ": "Chính phủ nước Pháp"
     country_possessives: frozenset[str] = frozenset()   # country/of: "của" ("Bộ Nội vụ của Lào")
     country_headings: tuple[str, ...] = ()       # country/heading: "về phía" (+ a country, over a list of its bodies)
+    short_heads: tuple[str, ...] = ()            # short: a body's head written alone ("Hội đã …": the article's Hội)
+    short_re: "re.Pattern | None" = None
     country_heading_re: "re.Pattern | None" = None
     place_marks: tuple[str, ...] = ()            # heldIn/place + " ": "tại " before an event's place
     ordinals: tuple[tuple[str, ...], ...] = ()   # ordinal: "hội thảo lần thứ nhất" (words)
@@ -482,6 +484,9 @@ def _compile_glue(lex: Lexicon) -> None:
     lex.item_separator = re.compile(rf"\s*[,;]\s*(?:{ands}\s+)?|\s+{ands}\s+")
     lex.country_possessives = frozenset(_glue(lex, "country", "of"))
     lex.country_headings = _glue(lex, "country", "heading")
+    lex.short_heads = _glue(lex, "short", "")
+    if lex.short_heads:                   # a capitalised head alone, as a whole word (see entities._short_forms)
+        lex.short_re = re.compile(rf"(?<![\w\-/])({_alternatives(lex.short_heads)})(?![\w\-/])")
     if lex.country_headings:
         lex.country_heading_re = re.compile(rf"(?<!\w)(?i:{_alternatives(lex.country_headings)}) (?=\w)")
     lex.country_links = tuple(f" {w} " for w in _glue(lex, "country", "linker") + _glue(lex, "country", "of"))
