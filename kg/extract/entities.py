@@ -32,12 +32,19 @@ class _Sent:
 
     def __init__(self, text: str):
         self.text = text
-        parts = WORD_SPLIT.split(text)                   # [gap 0, word 0, gap 1, word 1, …, last gap]
-        bounds = list(accumulate(map(len, parts), initial=0))
+        self._parts = parts = WORD_SPLIT.split(text)     # [gap 0, word 0, gap 1, word 1, …, last gap]
         self.tokens = parts[1::2]
-        self.words = list(zip(bounds[1::2], bounds[2::2], self.tokens))   # (start, end, word)
-        self.gaps = parts[0::2]
         self.form = match_form(text)
+
+    def __getattr__(self, name: str):
+        # `words` (start, end, word) and `gaps`, made on first use: many sentences need only tokens
+        if name not in ("words", "gaps"):
+            raise AttributeError(name)
+        parts = self._parts
+        bounds = list(accumulate(map(len, parts), initial=0))
+        self.words = list(zip(bounds[1::2], bounds[2::2], self.tokens))
+        self.gaps = parts[0::2]
+        return self.__dict__[name]
 
     def gap(self, i: int) -> str:
         """Text between word i-1 and word i (before word 0 for i = 0)."""
@@ -1349,7 +1356,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
     for si, sent in enumerate(doc.sentences):
         s = _Sent(sent.text)
-        if not s.words:
+        if not s.tokens:
             continue
         form = s.form                        # match_form keeps lengths: a span's form is a slice of it
         gaz_spans = [g for g in _gazetteer_spans(sent.text, lex, form=form) if form[g[0]:g[1]] not in lex.generic]

@@ -14,6 +14,7 @@ the bodies and persons of the clause stay top-level mentions for the relation ru
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 import ahocorasick
@@ -1560,9 +1561,11 @@ def _frame_events(doc: Document, mentions: list[Mention], lex: Lexicon, er: Even
     low = match_form(doc.text, lowered)           # lower case, same length as the text
     hits = [end - size + 1 for end, size in er.triggers.iter(low)
             if not (end - size >= 0 and low[end - size].isalnum()) and not (end + 1 < len(low) and low[end + 1].isalnum())]
+    hits.sort()
     for si, sent in enumerate(doc.sentences if hits else ()):
-        if not any(sent.start <= h < sent.end for h in hits):
-            continue
+        k = bisect_left(hits, sent.start)
+        if k == len(hits) or hits[k] >= sent.end:
+            continue                                # no trigger in this sentence
         ctx = _Ctx(doc, si, by_sentence.get(si, []), lex, er)
         if not ctx.n:
             continue
