@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from itertools import accumulate
+from itertools import accumulate, compress, count
 
 from ..model import Document, Mention
 from ..text import norm_key
@@ -32,19 +32,12 @@ class _Sent:
 
     def __init__(self, text: str):
         self.text = text
-        self._parts = parts = WORD_SPLIT.split(text)     # [gap 0, word 0, gap 1, word 1, …, last gap]
-        self.tokens = parts[1::2]
-        self.form = match_form(text)
-
-    def __getattr__(self, name: str):
-        # `words` (start, end, word) and `gaps`, made on first use: many sentences need only tokens
-        if name not in ("words", "gaps"):
-            raise AttributeError(name)
-        parts = self._parts
+        parts = WORD_SPLIT.split(text)                   # [gap 0, word 0, gap 1, word 1, …, last gap]
         bounds = list(accumulate(map(len, parts), initial=0))
-        self.words = list(zip(bounds[1::2], bounds[2::2], self.tokens))
+        self.tokens = parts[1::2]
+        self.words = list(zip(bounds[1::2], bounds[2::2], self.tokens))   # (start, end, word)
         self.gaps = parts[0::2]
-        return self.__dict__[name]
+        self.form = match_form(text)
 
     def gap(self, i: int) -> str:
         """Text between word i-1 and word i (before word 0 for i = 0)."""
@@ -172,6 +165,8 @@ def _foreign_name_follows(text: str, start: int, end: int, lex: Lexicon) -> bool
 
 
 def _leftmost_longest(cands):
+    if len(cands) < 2:
+        return list(cands)                    # (most sentences name one gazetteer entry or none)
     cands = sorted(cands, key=lambda c: (c[0], -(c[1] - c[0])))
     out, pos = [], 0
     for c in cands:
@@ -1023,7 +1018,7 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
     form = s.form
     starts = lex.pattern_starts              # word -> types with a head starting with it (memo)
     firsts = lex.head_first_words
-    heads = [] if firsts.isdisjoint(s.tokens) else [i for i, w in enumerate(s.tokens) if w in firsts]
+    heads = [] if firsts.isdisjoint(s.tokens) else list(compress(count(), map(firsts.__contains__, s.tokens)))
     generic_end = -1
     for i in heads:                          # most words start no head: nothing to do there
         ws, we, w = s.words[i]
@@ -1263,7 +1258,7 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, plac
     base = doc.sentences[si].start
     out = []
     titles = lex.titles_by_first
-    for i in [i for i, w in enumerate(s.tokens) if w in titles]:
+    for i in compress(count(), map(titles.__contains__, s.tokens)):
         for tw in titles[s.words[i][2]]:
             title = " ".join(tw)
             if not s.phrase_at(i, tw):

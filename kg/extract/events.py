@@ -45,6 +45,8 @@ class EventRules:
     frames: re.Pattern = re.compile(r"(?!)")       # forum frames ("các diễn đàn")
     helper: re.Pattern = re.compile(r"(?!)")       # "sự phối hợp (chặt chẽ) của …" up to the body after it
     home_keys: frozenset[str] | None = None         # gazetteer ids of the home country (events.tsv home)
+    reports: tuple[str, ...] = ()                   # date phrases of class report ("cho biết") and flashback
+    flashbacks: tuple[str, ...] = ()                # ("Trước đó"), lower case
 
 
 _COMPILED: dict[str, EventRules] = {}
@@ -83,6 +85,9 @@ def _compile(lex: Lexicon) -> EventRules:
     er.frames = _any_of(er, ("forum",), "frame")
     helpers = _any_of(er, ("helper",)).pattern
     er.helper = re.compile(helpers[:-len(r"(?!\w)")] + r"(?:\s+\w+){0,2}\s+của\s+[^,;]*$")
+    dates = [(" ".join(w), c) for items in er.phrases.get("date", {}).values() for w, c, _ in items]
+    er.reports = tuple(p for p, c in dates if c == "report")
+    er.flashbacks = tuple(p for p, c in dates if c == "flashback")
     return er
 
 
@@ -1784,8 +1789,7 @@ def article_events(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
                 restated[id(m)] = twin
     named = [m for m in named if id(m) not in restated]
     main = (body or named)[0] if named else (events[0] if events else None)
-    reports = tuple(" ".join(w) for items in er.phrases.get("date", {}).values() for w, c, _ in items if c == "report")
-    flashbacks = tuple(" ".join(w) for items in er.phrases.get("date", {}).values() for w, c, _ in items if c == "flashback")
+    reports, flashbacks = er.reports, er.flashbacks
     out = []
     dated: dict[str, str] = {}
     days: dict[str, str] = {}

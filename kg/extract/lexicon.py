@@ -134,7 +134,6 @@ class Lexicon:
     distributive: re.Pattern | None = None       # distribute: "các Bộ: Quốc phòng, Ngoại giao" (plural + head)
     distributive_head: re.Pattern | None = None  # its heads, when each is one word: a sentence without one is skipped
     distributive_words: dict[str, bool] = field(default_factory=dict)   # memo of may_distribute: word -> a head?
-    distributive_hits: set[str] = field(default_factory=set)            # the words of that memo that are heads
     # relation rules (rules/relations.tsv), compiled once: scope -> rules ("body": clause and sentence
     # rules in file order); the phrases they name, for a quick look at which may match a sentence
     relation_rules: dict = field(default_factory=dict)
@@ -180,11 +179,13 @@ class Lexicon:
         if self.distributive_head is None:
             return True
         memo = self.distributive_words
-        for w in set(words).difference(memo):
-            memo[w] = self.distributive_head.fullmatch(w) is not None
-            if memo[w]:
-                self.distributive_hits.add(w)
-        return not self.distributive_hits.isdisjoint(words)
+        for w in words:
+            hit = memo.get(w)
+            if hit is None:
+                hit = memo[w] = self.distributive_head.fullmatch(w) is not None
+            if hit:
+                return True
+        return False
 
     def gazetteer_matches(self, text: str, form: str | None = None) -> list[tuple[int, int, str]]:
         """All (start, end, surface) hits of gazetteer names in `text`, as candidates

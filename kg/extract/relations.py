@@ -112,6 +112,23 @@ class _Skeleton:
         return self.text.split(";")
 
 
+_INDEX: dict[int, tuple[dict, dict[str, dict[int, Compiled]]]] = {}
+
+
+def _scope_index(rules: dict[str, list[Compiled]]) -> dict[str, dict[int, Compiled]]:
+    """scope -> {rule number: rule} for a rule table (made once per table)."""
+    hit = _INDEX.get(id(rules))
+    if hit is None or hit[0] is not rules:
+        hit = _INDEX[id(rules)] = (rules, {scope: {c.n: c for c in cs} for scope, cs in rules.items()})
+    return hit[1]
+
+
+def _in_scope(index: dict[str, dict[int, Compiled]], scope: str, order: list[int]) -> list[Compiled]:
+    """The rules of `scope` among the rule numbers `order` (sorted: file order)."""
+    of = index.get(scope)
+    return [of[n] for n in order if n in of] if of else []
+
+
 class _Sentence:
     def __init__(self, doc: Document, si: int, mentions: list[Mention], lex: Lexicon, main: Mention | None,
                  sides: list[Mention]):
@@ -183,8 +200,9 @@ class _Sentence:
         # trưởng B" takes a round a post), so a body has its acronym, parent and seat before a post
         # takes it; then again from the first rule if anything changed
         codes = {u.code for u in self.units}
-        cands = self.candidates           # (a list comprehension rules most rules out before a call)
-        appos = [c for c in rules.get("apposition", ()) if c.n in cands and self._may_match(c, codes, len(self.units))]
+        # the candidate rules of each scope, in file order: a sentence has a few of the file's ~100
+        index, order = _scope_index(rules), sorted(self.candidates)
+        appos = [c for c in _in_scope(index, "apposition", order) if self._may_match(c, codes, len(self.units))]
         for _ in range(3 if appos else 0):
             changed = False
             for c in appos:
@@ -197,7 +215,7 @@ class _Sentence:
         codes = {u.code for u in self.units}
         n = len(self.units)
         skel = clauses = subjects = None
-        for c in [c for c in rules.get("body", ()) if c.n in cands]:
+        for c in _in_scope(index, "body", order):
             if not self._may_match(c, codes, n):
                 continue
             if skel is None:
