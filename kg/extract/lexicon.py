@@ -407,14 +407,14 @@ def _compile_relation_rules(lex: Lexicon) -> None:
     # posts and titles of persons.tsv ("Thứ trưởng các Bộ …, Phó Chánh án Tòa án …")
     people = classes.get("post", ()) + classes.get("deputy", ()) + classes.get("title", ())
     joiners = _glue(lex, "list", "joiner") + people
-    joins = _alternatives(joiners + lex.and_words + lex.list_openers)
+    joins = _trie_alternatives(joiners + lex.and_words + lex.list_openers)
     # a person's name the entity rules did not read may stand after a member ("Tổng Thanh tra
     # Chính phủ Nguyễn Văn A, Phó Chánh án …"): two to four capitalised words before a separator
     name = rf"(?:\s+(?-i:{_UPPER}[^\W\d_]*)){{2,4}}(?=\s*(?:{punct}))"
     # and a member no rule reads as a name, between two separators ("…; Trung tâm thông tin; …")
     item = rf"(?-i:{_UPPER})[^\W\d_]*(?:\s+[^\W_]+){{0,4}}\s*(?:{punct})\s*"
     sep = rf"(?:{name})?(?:\s*(?:{punct}|(?<!\w)(?i:{joins})(?!\w))\s*)+(?:{item})*|\s+"
-    join = rf"(?:(?<!\w)(?i:{_alternatives(joiners)})(?!\w)\s*)+"
+    join = rf"(?:(?<!\w)(?i:{_trie_alternatives(joiners)})(?!\w)\s*)+"
     compiler = Compiler(classes, sep, join)
     rules: dict[str, list] = {"name": [], "apposition": [], "clause": [], "body": []}
     phrases: set[str] = set()
@@ -456,6 +456,43 @@ def _compile_relation_rules(lex: Lexicon) -> None:
 def _glue(lex: Lexicon, relation: str, role: str) -> tuple[str, ...]:
     """The cue phrases of one relation and role, longest first (the order of lex.cues)."""
     return tuple(dict.fromkeys(cue for cue, _, r in lex.cues.get(relation, ()) if r == role))
+
+
+_CASE_ODD = frozenset("ſıİKÅẞßµς")    # letters whose case-insensitive match is not lower() alone
+
+
+def _trie_alternatives(phrases) -> str:
+    """The regex of `_alternatives(phrases)` under IGNORECASE, written as a trie of lower-case
+    letters ("phó\\s+(?:chủ\\s+tịch|giám\\s+đốc)"): the same strings match at a place, and a
+    longer one is tried before a shorter one (so backtracking meets them in the same order), but the
+    regex is a fraction of the size: the relation rules repeat the list glue of every post and title
+    in each list slot, and compiling it was most of the cost of compiling the rules. Falls back to
+    `_alternatives` for letters whose case folding is not one lower-case letter."""
+    seqs = {tuple(p.split()) for p in phrases}
+    seqs.discard(())
+    if not seqs or any(c in _CASE_ODD or len(c.lower()) != 1 or len(c.upper()) != 1
+                       or c.upper().lower() != c.lower() for p in seqs for w in p for c in w):
+        return _alternatives(phrases)
+    trie: dict = {}
+    end = ""                            # key of a phrase's end (no letter is "")
+    for words in seqs:
+        node = trie
+        for k, w in enumerate(words):
+            for c in (" " if k else "") + w.lower():
+                node = node.setdefault(c, {})
+        node[end] = {}
+
+    def render(node: dict) -> str:
+        alts = ["\\s+" + render(node[c]) if c == " " else re.escape(c) + render(node[c])
+                for c in sorted(node) if c != end]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end in node:                 # a phrase ends here: the longer ones first, then this one
+            return "(?:" + body + ")?"
+        return body
+
+    return "(?:" + render(trie) + ")"
 
 
 def _alternatives(phrases) -> str:
