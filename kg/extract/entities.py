@@ -1006,6 +1006,9 @@ def _new_title_follows(s: _Sent, k: int, lex: Lexicon) -> bool:
 
 
 def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans) -> list[Mention]:
+    firsts = lex.head_first_words
+    if firsts.isdisjoint(s.tokens):
+        return []                            # no word of the sentence starts a head
     base = doc.sentences[si].start
     gaz = {g[0]: g for g in gaz_spans}
     covered = [(g[0], g[1]) for g in gaz_spans]
@@ -1017,8 +1020,7 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
 
     form = s.form
     starts = lex.pattern_starts              # word -> types with a head starting with it (memo)
-    firsts = lex.head_first_words
-    heads = [] if firsts.isdisjoint(s.tokens) else list(compress(count(), map(firsts.__contains__, s.tokens)))
+    heads = list(compress(count(), map(firsts.__contains__, s.tokens)))
     generic_end = -1
     for i in heads:                          # most words start no head: nothing to do there
         ws, we, w = s.words[i]

@@ -146,6 +146,7 @@ class Lexicon:
     # an event's place word or an attendance verb, then an events.tsv classifier: "tại buổi …", "dự phiên …"
     # (the word after it, when lower case and no stop word, tells an event the sentence does not name)
     unnamed_event: re.Pattern = re.compile(r"(?!)")
+    event_classifier: re.Pattern = re.compile(r"(?!)")   # its classifier part alone: no match, no unnamed event
     owner_gap: re.Pattern = re.compile(r"\s+")   # between an event noun and its body: " ", " của " (memberOf/of)
     event_classifiers: frozenset[str] = frozenset()   # events.tsv classifier, lower case: "cuộc", "buổi"
     periodic_events: tuple[str, ...] = ()       # events.tsv specifier/periodic: "sơ kết", "tổng kết" (lower case)
@@ -227,8 +228,10 @@ def dictionary_words() -> frozenset[str]:
             if spec is None or spec.origin is None:
                 raise ImportError("underthesea")
             path = Path(spec.origin).parent / "corpus" / "data" / "Viet74K.txt"
-            for line in path.read_text(encoding="utf-8").splitlines():
-                w = unicodedata.normalize("NFC", line.strip()).lower()
+            # the whole file normalised and lowered at once (a line break stops both composition and
+            # the final-sigma rule, so each line comes out as it would alone), then line by line
+            for line in unicodedata.normalize("NFC", path.read_text(encoding="utf-8")).lower().splitlines():
+                w = line.strip()
                 if " " in w:
                     words.update(tone_variants(w))     # the list spells "thuỷ lợi"; articles often "thủy lợi"
         except (ImportError, OSError):
@@ -380,6 +383,7 @@ def _compile(rules: Rules) -> Lexicon:
     if classifiers and governors:
         from .patterns import words_rx
         lex.unnamed_event = re.compile(rf"{words_rx(governors)}\s+{words_rx(classifiers)}\s+(\w+)(?:\s+(\w+))?", re.IGNORECASE)
+        lex.event_classifier = re.compile(words_rx(classifiers), re.IGNORECASE)
     return lex
 
 
@@ -396,7 +400,20 @@ def word_classes(rules: Rules) -> dict[str, tuple[str, ...]]:
     return {k: tuple(dict.fromkeys(v)) for k, v in classes.items()}
 
 
-_UPPER = "[" + "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha()) + "]"
+def _char_class(chars) -> str:
+    """A regex class of exactly `chars`, runs of consecutive code points written as ranges."""
+    runs: list[list[int]] = []
+    for c in sorted(map(ord, chars)):
+        if runs and c == runs[-1][1] + 1:
+            runs[-1][1] = c
+        else:
+            runs.append([c, c])
+    return "[" + "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+                         for a, b in runs) + "]"
+
+
+# a capital letter (the class is in every list slot of the relation rules: ranges keep it short)
+_UPPER = _char_class(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
 
 
 def _compile_relation_rules(lex: Lexicon) -> None:

@@ -179,6 +179,8 @@ class _Sentence:
         báo, …", "phát biểu tại cuộc gặp …"), one that is not the article's main event (whose name
         would hold those words: "buổi sơ kết" of "Cuộc họp sơ kết …")? Then that one is where the
         people it names take part: EVENT is unknown."""
+        if self.lex.event_classifier.search(self.text) is None:
+            return False                      # (a sentence without "cuộc", "buổi" … is rid of the longer search)
         stops = self.lex.stopwords
         main = self.main.text.lower() if self.main is not None else ""
         for m in self.lex.unnamed_event.finditer(self.text):
