@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import compress, count
+from operator import itemgetter
 from dataclasses import dataclass, field, replace
 
 import ahocorasick
@@ -111,6 +113,11 @@ def _word_start(phrase: str) -> str:
 
 # --- one sentence, with its mentions -------------------------------------------------------
 
+def _starting(ctx: "_Ctx", kind: str):
+    """The word indices of the sentence where a `kind` phrase may start (its first word is there)."""
+    return compress(count(), map(ctx.er.first_words.get(kind, frozenset()).__contains__, ctx.lower))
+
+
 class _Ctx:
     """A sentence for the event scanners: its words, lower-case words and the mentions in it."""
 
@@ -121,11 +128,11 @@ class _Ctx:
         self.s = _e._Sent(sent.text)
         self.text = sent.text
         self.words = self.s.words
-        self.lower = [w.lower() for w in self.s.tokens]
+        self.lower = list(map(str.lower, self.s.tokens))
         self.n = len(self.words)
         self.mentions = sorted((m for m in mentions if m.sentence == si), key=lambda m: (m.start, -m.end))
-        self.word_at = {w[0]: i for i, w in enumerate(self.words)}
-        self.word_ending = {w[1]: i for i, w in enumerate(self.words)}
+        self.word_at = dict(zip(map(itemgetter(0), self.words), count()))       # start -> word index
+        self.word_ending = dict(zip(map(itemgetter(1), self.words), count()))   # end -> word index
         self.starts: dict[int, Mention] = {}           # word index -> longest actor/place mention there
         for m in self.mentions:
             if m.type in ACTOR_TYPES + ("Location",) and not dict(m.attrs).get("distributed"):
@@ -1004,9 +1011,7 @@ def _operations(ctx: _Ctx, headline: bool) -> list[Mention]:
     (events.tsv operation) with its object, done by a body named before it in the clause; in a
     headline the verb needs no body ("Triệt phá đường dây …"). The name is the verb phrase."""
     out = []
-    for k in range(ctx.n):
-        if ctx.lower[k] not in ctx.er.first_words.get("operation", ()):
-            continue
+    for k in _starting(ctx, "operation"):
         hit = ctx.match(k, "operation")
         if hit is None or (k > 0 and ctx.lower[k - 1] in ("bị", "được")):
             continue
@@ -1051,9 +1056,7 @@ def _outcomes(ctx: _Ctx, headline: bool) -> list[Mention]:
     cứu về nước": what victims (an events.tsv object of the outcome's group) underwent, told of
     them as subject. The name is the clause; a rescue is named by its verb ("Giải cứu …")."""
     out = []
-    for k in range(ctx.n):
-        if ctx.lower[k] not in ctx.er.first_words.get("outcome", ()):
-            continue
+    for k in _starting(ctx, "outcome"):
         hit = ctx.match(k, "outcome")
         if hit is None:
             continue
@@ -1101,8 +1104,8 @@ def _transfers(ctx: _Ctx) -> list[Mention]:
       the thing, then "do" (by) the giver and the day, named by that clause.
     Victims and suspects handed over are operations, not transfers."""
     out = []
-    for k in range(ctx.n):
-        if ctx.lower[k] not in ctx.er.first_words.get("transfer", ()) or not (hit := ctx.match(k, "transfer")):
+    for k in _starting(ctx, "transfer"):
+        if not (hit := ctx.match(k, "transfer")):
             continue
         n, _, rid = hit
         kk = k + n
@@ -1315,8 +1318,8 @@ def _talks(ctx: _Ctx) -> list[Mention]:
     """Talks: "A (tiếp và) hội đàm với B" and "(cuộc) hội đàm giữa A và B", named "Hội đàm giữa A và
     B" (events.tsv name/talks); the sides are persons, delegations, bodies or countries."""
     out = []
-    for k in range(ctx.n):
-        if ctx.lower[k] not in ctx.er.first_words.get("talks", ()) or not (hit := ctx.match(k, "talks")):
+    for k in _starting(ctx, "talks"):
+        if not (hit := ctx.match(k, "talks")):
             continue
         n, head, rid = hit
         kk = k + n
@@ -1609,8 +1612,8 @@ def _meetings(ctx: _Ctx, headline_verbs: set[str]) -> list[Mention]:
     a body meeting a group ("Thủ tướng X đã gặp gỡ và đối thoại với gần 200 doanh nhân …"), named by
     the verb phrase through the group."""
     out = []
-    for k in range(ctx.n):
-        hit = ctx.match(k, "meeting") if ctx.lower[k] in ctx.er.first_words.get("meeting", ()) else None
+    for k in _starting(ctx, "meeting"):
+        hit = ctx.match(k, "meeting")
         if hit is None or (k > 0 and ctx.match_end(k, "meeting") is not None):
             continue                           # the second verb of "gặp gỡ và đối thoại"
         subj = _subject(ctx, k)
