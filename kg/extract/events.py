@@ -147,10 +147,14 @@ class _Ctx:
         """(number of words, class, rule id) of the longest `kind` phrase at word k, or None."""
         if k >= self.n:
             return None
-        for words, cls, rid in self.er.phrases.get(kind, {}).get(self.lower[k], ()):
-            if k + len(words) <= self.n and all(self.lower[k + i] == w and (i == 0 or self.gap(k + i) == " ")
-                                                for i, w in enumerate(words)):
-                return len(words), cls, rid
+        lower = self.lower
+        for words, cls, rid in self.er.phrases.get(kind, {}).get(lower[k], ()):   # (each starts with lower[k])
+            size = len(words)
+            if size == 1:
+                return 1, cls, rid
+            if k + size <= self.n and tuple(lower[k + 1:k + size]) == words[1:] \
+                    and all(g == " " for g in self.s.gaps[k + 1:k + size]):
+                return size, cls, rid
         return None
 
     def match_end(self, k: int, kind: str):
@@ -1192,7 +1196,8 @@ def _visits(ctx: _Ctx) -> list[Mention]:
     chính thức Việt Nam của Thủ tướng Nhật Bản Shinzo Abe", "chuyến thăm của X tới Nhật Bản")."""
     out = []
     er = ctx.er
-    for k in range(ctx.n):
+    starts = er.first_words.get("visit-noun", frozenset()) | er.first_words.get("visit", frozenset())
+    for k in compress(count(), map(starts.__contains__, ctx.lower)):
         w = ctx.lower[k]
         if w in er.first_words.get("visit-noun", ()) and (hit := ctx.match(k, "visit-noun")):
             m = _visit_noun(ctx, k, hit)

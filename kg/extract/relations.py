@@ -136,7 +136,7 @@ class _Sentence:
         self.base = doc.sentences[si].start
         self.text = doc.sentences[si].text
         self.all = sorted(mentions, key=lambda m: (m.start, -m.end))
-        owned = [m for m in self.all if self._owned_anaphor(m)]
+        owned = [m for m in self.all if m.type == "Event" and self._owned_anaphor(m)]
         if owned:                             # another body's meeting, not the main event: no event of the sentence
             self.all = [m for m in self.all if all(m is not o for o in owned)]
         self.units: list[_Unit] = []
