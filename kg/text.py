@@ -74,9 +74,15 @@ _OLD_OF = {v: k for k, v in _TONE_PAIRS.items()}
 _NEW_TONES = re.compile("(?<![qQ])(?:" + "|".join(sorted(_OLD_OF)) + ")(?!\\w)")
 
 
+# any pair either regex above could rewrite, without their context tests: a quick "no" for most words
+_ANY_PAIR = re.compile("|".join(map(re.escape, sorted({*_TONE_PAIRS, *_OLD_OF}))))
+
+
 def tone_variants(text: str) -> set[str]:
     """The spellings of `text` with the tone of an open "oa", "oe", "uy" on either vowel ("Hòa Bình",
     "Hoà Bình"): matchers list both, so the text is read as written, without rewriting it."""
+    if not _ANY_PAIR.search(text):
+        return {text}
     new = new_tone_marks(text)
     old = _NEW_TONES.sub(lambda m: _OLD_OF[m.group()], new)
     return {text, new, old}

@@ -1,6 +1,7 @@
 """The relation pattern language (rules/relations.tsv): a bad rule stops the build with its file and
 line; a rule a researcher adds is read without code; the engine's scopes (clause subjects carried
 over ';', apposition chains) behave as rules/README.md says."""
+import re
 import shutil
 from pathlib import Path
 
@@ -8,6 +9,7 @@ import pytest
 
 import kg
 from kg.cli import main
+from kg.extract.lexicon import _alternatives, _trie_alternatives
 
 ROOT = Path(kg.__file__).resolve().parent.parent
 HEADER = "id\tscope\tpattern\twhere\tyield\texample\texpect\tnote"
@@ -137,3 +139,27 @@ def test_a_correspondent_abroad_is_not_the_agency_based_there(tmp_path):
     t = _triples("Theo phóng viên TTXVN tại Mỹ, UNDP tại Việt Nam đã tài trợ nhiều dự án.", tmp_path)
     assert not any(r == "basedIn" and s == "Thông tấn xã Việt Nam" for s, r, _ in t)
     assert ("Chương trình phát triển Liên hợp quốc", "basedIn", "Việt Nam") in t
+
+
+@pytest.mark.parametrize("text", [
+    "Phó Chủ tịch UBND tỉnh, Phó Giám đốc Sở và Chủ tịch Hội",
+    "các thứ trưởng   Bộ Y tế, THỨ TRƯỞNG các bộ; đại diện các cơ quan",
+    "Phó Chủ, Phó Chủ tịchx, phó chủ  tịch nước",
+])
+@pytest.mark.parametrize("after", [r"", r"(?!\w)", r"(?=\s*[,;])", r"(?=\s+\w)"])
+def test_the_list_glue_written_as_a_trie_matches_what_the_flat_alternation_matches(text, after):
+    # the list glue of the relation rules (posts, titles, joiners) is compiled as a trie of letters:
+    # at every place the same phrase is taken, the longest first, as with the plain alternatives
+    phrases = ["Phó Chủ tịch", "Chủ tịch", "Phó Giám đốc", "Giám đốc", "Thứ trưởng", "Phó", "đại diện",
+               "đại diện các", "các", "Chủ tịch nước", "Phó Chủ tịch nước"]
+    flat = re.compile(r"(?<!\w)(?i:" + _alternatives(phrases) + ")" + after)
+    trie = re.compile(r"(?<!\w)(?i:" + _trie_alternatives(phrases) + ")" + after)
+    assert len(trie.pattern) < len(flat.pattern)
+    for i in range(len(text)):
+        a, b = flat.match(text, i), trie.match(text, i)
+        assert (a and a.span()) == (b and b.span()), (text[i:], a, b)
+
+
+def test_the_list_glue_falls_back_to_plain_alternatives_for_letters_with_odd_case_folding():
+    # ("ſ", the long s, matches "s" when case is ignored, though "ſ".lower() is itself)
+    assert _trie_alternatives(["Sở Tư pháp", "ſở"]) == _alternatives(["Sở Tư pháp", "ſở"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from itertools import accumulate
+from itertools import accumulate, compress, count
 
 from ..model import Document, Mention, mention_key
 from ..text import norm_key
@@ -165,6 +165,8 @@ def _foreign_name_follows(text: str, start: int, end: int, lex: Lexicon) -> bool
 
 
 def _leftmost_longest(cands):
+    if len(cands) < 2:
+        return list(cands)                    # (most sentences name one gazetteer entry or none)
     cands = sorted(cands, key=lambda c: (c[0], -(c[1] - c[0])))
     out, pos = [], 0
     for c in cands:
@@ -1087,6 +1089,9 @@ def _new_title_follows(s: _Sent, k: int, lex: Lexicon) -> bool:
 
 
 def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans) -> list[Mention]:
+    firsts = lex.head_first_words
+    if firsts.isdisjoint(s.tokens):
+        return []                            # no word of the sentence starts a head
     base = doc.sentences[si].start
     gaz = {g[0]: g for g in gaz_spans}
     covered = [(g[0], g[1]) for g in gaz_spans]
@@ -1098,8 +1103,7 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
 
     form = s.form
     starts = lex.pattern_starts              # word -> types with a head starting with it (memo)
-    firsts = lex.head_first_words
-    heads = [] if firsts.isdisjoint(s.tokens) else [i for i, w in enumerate(s.tokens) if w in firsts]
+    heads = list(compress(count(), map(firsts.__contains__, s.tokens)))
     generic_end = -1
     for i in heads:                          # most words start no head: nothing to do there
         ws, we, w = s.words[i]
@@ -1361,7 +1365,7 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, plac
     base = doc.sentences[si].start
     out = []
     titles = lex.titles_by_first
-    for i in [i for i, w in enumerate(s.tokens) if w in titles]:
+    for i in compress(count(), map(titles.__contains__, s.tokens)):
         for tw in titles[s.words[i][2]]:
             title = " ".join(tw)
             if not s.phrase_at(i, tw):
@@ -1458,7 +1462,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
     for si, sent in enumerate(doc.sentences):
         s = _Sent(sent.text)
-        if not s.words:
+        if not s.tokens:
             continue
         form = s.form                        # match_form keeps lengths: a span's form is a slice of it
         gaz_spans = [g for g in _gazetteer_spans(sent.text, lex, form=form) if form[g[0]:g[1]] not in lex.generic]

@@ -14,6 +14,9 @@ the bodies and persons of the clause stay top-level mentions for the relation ru
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import compress, count
+from operator import itemgetter
 from dataclasses import dataclass, field, replace
 
 import ahocorasick
@@ -44,6 +47,8 @@ class EventRules:
     frames: re.Pattern = re.compile(r"(?!)")       # forum frames ("các diễn đàn")
     helper: re.Pattern = re.compile(r"(?!)")       # "sự phối hợp (chặt chẽ) của …" up to the body after it
     home_keys: frozenset[str] | None = None         # gazetteer ids of the home country (events.tsv home)
+    reports: tuple[str, ...] = ()                   # date phrases of class report ("cho biết") and flashback
+    flashbacks: tuple[str, ...] = ()                # ("Trước đó"), lower case
 
 
 _COMPILED: dict[str, EventRules] = {}
@@ -82,6 +87,9 @@ def _compile(lex: Lexicon) -> EventRules:
     er.frames = _any_of(er, ("forum",), "frame")
     helpers = _any_of(er, ("helper",)).pattern
     er.helper = re.compile(helpers[:-len(r"(?!\w)")] + r"(?:\s+\w+){0,2}\s+của\s+[^,;]*$")
+    dates = [(" ".join(w), c) for items in er.phrases.get("date", {}).values() for w, c, _ in items]
+    er.reports = tuple(p for p, c in dates if c == "report")
+    er.flashbacks = tuple(p for p, c in dates if c == "flashback")
     return er
 
 
@@ -105,6 +113,11 @@ def _word_start(phrase: str) -> str:
 
 # --- one sentence, with its mentions -------------------------------------------------------
 
+def _starting(ctx: "_Ctx", kind: str):
+    """The word indices of the sentence where a `kind` phrase may start (its first word is there)."""
+    return compress(count(), map(ctx.er.first_words.get(kind, frozenset()).__contains__, ctx.lower))
+
+
 class _Ctx:
     """A sentence for the event scanners: its words, lower-case words and the mentions in it."""
 
@@ -115,11 +128,11 @@ class _Ctx:
         self.s = _e._Sent(sent.text)
         self.text = sent.text
         self.words = self.s.words
-        self.lower = [w.lower() for w in self.s.tokens]
+        self.lower = list(map(str.lower, self.s.tokens))
         self.n = len(self.words)
         self.mentions = sorted((m for m in mentions if m.sentence == si), key=lambda m: (m.start, -m.end))
-        self.word_at = {w[0]: i for i, w in enumerate(self.words)}
-        self.word_ending = {w[1]: i for i, w in enumerate(self.words)}
+        self.word_at = dict(zip(map(itemgetter(0), self.words), count()))       # start -> word index
+        self.word_ending = dict(zip(map(itemgetter(1), self.words), count()))   # end -> word index
         self.starts: dict[int, Mention] = {}           # word index -> longest actor/place mention there
         for m in self.mentions:
             if m.type in ACTOR_TYPES + ("Location",) and not dict(m.attrs).get("distributed"):
@@ -134,10 +147,14 @@ class _Ctx:
         """(number of words, class, rule id) of the longest `kind` phrase at word k, or None."""
         if k >= self.n:
             return None
-        for words, cls, rid in self.er.phrases.get(kind, {}).get(self.lower[k], ()):
-            if k + len(words) <= self.n and all(self.lower[k + i] == w and (i == 0 or self.gap(k + i) == " ")
-                                                for i, w in enumerate(words)):
-                return len(words), cls, rid
+        lower = self.lower
+        for words, cls, rid in self.er.phrases.get(kind, {}).get(lower[k], ()):   # (each starts with lower[k])
+            size = len(words)
+            if size == 1:
+                return 1, cls, rid
+            if k + size <= self.n and tuple(lower[k + 1:k + size]) == words[1:] \
+                    and all(g == " " for g in self.s.gaps[k + 1:k + size]):
+                return size, cls, rid
         return None
 
     def match_end(self, k: int, kind: str):
@@ -1016,9 +1033,7 @@ def _operations(ctx: _Ctx, headline: bool) -> list[Mention]:
     (events.tsv operation) with its object, done by a body named before it in the clause; in a
     headline the verb needs no body ("Triệt phá đường dây …"). The name is the verb phrase."""
     out = []
-    for k in range(ctx.n):
-        if ctx.lower[k] not in ctx.er.first_words.get("operation", ()):
-            continue
+    for k in _starting(ctx, "operation"):
         hit = ctx.match(k, "operation")
         if hit is None or (k > 0 and ctx.lower[k - 1] in ("bị", "được")):
             continue
@@ -1063,9 +1078,10 @@ def _outcomes(ctx: _Ctx, headline: bool) -> list[Mention]:
     cứu về nước": what victims (an events.tsv object of the outcome's group) underwent, told of
     them as subject. The name is the clause; a rescue is named by its verb ("Giải cứu …")."""
     out = []
-    for k in range(ctx.n):
+    outcome_at = set(_starting(ctx, "outcome"))
+    for k in sorted(outcome_at | set(_starting(ctx, "operation"))):
         agent = None
-        hit = ctx.match(k, "outcome") if ctx.lower[k] in ctx.er.first_words.get("outcome", ()) else None
+        hit = ctx.match(k, "outcome") if k in outcome_at else None
         if hit is None:
             passive = _passive_agent(ctx, k)
             if passive is None:
@@ -1134,8 +1150,8 @@ def _transfers(ctx: _Ctx) -> list[Mention]:
       the thing, then "do" (by) the giver and the day, named by that clause.
     Victims and suspects handed over are operations, not transfers."""
     out = []
-    for k in range(ctx.n):
-        if ctx.lower[k] not in ctx.er.first_words.get("transfer", ()) or not (hit := ctx.match(k, "transfer")):
+    for k in _starting(ctx, "transfer"):
+        if not (hit := ctx.match(k, "transfer")):
             continue
         n, _, rid = hit
         kk = k + n
@@ -1222,7 +1238,8 @@ def _visits(ctx: _Ctx) -> list[Mention]:
     chính thức Việt Nam của Thủ tướng Nhật Bản Shinzo Abe", "chuyến thăm của X tới Nhật Bản")."""
     out = []
     er = ctx.er
-    for k in range(ctx.n):
+    starts = er.first_words.get("visit-noun", frozenset()) | er.first_words.get("visit", frozenset())
+    for k in compress(count(), map(starts.__contains__, ctx.lower)):
         w = ctx.lower[k]
         if w in er.first_words.get("visit-noun", ()) and (hit := ctx.match(k, "visit-noun")):
             m = _visit_noun(ctx, k, hit)
@@ -1348,8 +1365,8 @@ def _talks(ctx: _Ctx) -> list[Mention]:
     """Talks: "A (tiếp và) hội đàm với B" and "(cuộc) hội đàm giữa A và B", named "Hội đàm giữa A và
     B" (events.tsv name/talks); the sides are persons, delegations, bodies or countries."""
     out = []
-    for k in range(ctx.n):
-        if ctx.lower[k] not in ctx.er.first_words.get("talks", ()) or not (hit := ctx.match(k, "talks")):
+    for k in _starting(ctx, "talks"):
+        if not (hit := ctx.match(k, "talks")):
             continue
         n, head, rid = hit
         kk = k + n
@@ -1602,9 +1619,11 @@ def _frame_events(doc: Document, mentions: list[Mention], lex: Lexicon, er: Even
     low = match_form(doc.text, lowered)           # lower case, same length as the text
     hits = [end - size + 1 for end, size in er.triggers.iter(low)
             if not (end - size >= 0 and low[end - size].isalnum()) and not (end + 1 < len(low) and low[end + 1].isalnum())]
+    hits.sort()
     for si, sent in enumerate(doc.sentences if hits else ()):
-        if not any(sent.start <= h < sent.end for h in hits):
-            continue
+        k = bisect_left(hits, sent.start)
+        if k == len(hits) or hits[k] >= sent.end:
+            continue                                # no trigger in this sentence
         ctx = _Ctx(doc, si, by_sentence.get(si, []), lex, er)
         if not ctx.n:
             continue
@@ -1643,8 +1662,8 @@ def _meetings(ctx: _Ctx, headline_verbs: set[str]) -> list[Mention]:
     a body meeting a group ("Thủ tướng X đã gặp gỡ và đối thoại với gần 200 doanh nhân …"), named by
     the verb phrase through the group."""
     out = []
-    for k in range(ctx.n):
-        hit = ctx.match(k, "meeting") if ctx.lower[k] in ctx.er.first_words.get("meeting", ()) else None
+    for k in _starting(ctx, "meeting"):
+        hit = ctx.match(k, "meeting")
         if hit is None or (k > 0 and ctx.match_end(k, "meeting") is not None):
             continue                           # the second verb of "gặp gỡ và đối thoại"
         subj = _subject(ctx, k)
@@ -1830,8 +1849,7 @@ def article_events(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
                 restated[id(m)] = twin
     named = [m for m in named if id(m) not in restated]
     main = (body or named)[0] if named else (events[0] if events else None)
-    reports = tuple(" ".join(w) for items in er.phrases.get("date", {}).values() for w, c, _ in items if c == "report")
-    flashbacks = tuple(" ".join(w) for items in er.phrases.get("date", {}).values() for w, c, _ in items if c == "flashback")
+    reports, flashbacks = er.reports, er.flashbacks
     out = []
     dated: dict[str, str] = {}
     days: dict[str, str] = {}

@@ -151,6 +151,7 @@ class Lexicon:
     # an event's place word or an attendance verb, then an events.tsv classifier: "tại buổi …", "dự phiên …"
     # (the word after it, when lower case and no stop word, tells an event the sentence does not name)
     unnamed_event: re.Pattern = re.compile(r"(?!)")
+    event_classifier: re.Pattern = re.compile(r"(?!)")   # its classifier part alone: no match, no unnamed event
     owner_gap: re.Pattern = re.compile(r"\s+")   # between an event noun and its body: " ", " của " (memberOf/of)
     event_classifiers: frozenset[str] = frozenset()   # events.tsv classifier, lower case: "cuộc", "buổi"
     periodic_events: tuple[str, ...] = ()       # events.tsv specifier/periodic: "sơ kết", "tổng kết" (lower case)
@@ -232,8 +233,10 @@ def dictionary_words() -> frozenset[str]:
             if spec is None or spec.origin is None:
                 raise ImportError("underthesea")
             path = Path(spec.origin).parent / "corpus" / "data" / "Viet74K.txt"
-            for line in path.read_text(encoding="utf-8").splitlines():
-                w = unicodedata.normalize("NFC", line.strip()).lower()
+            # the whole file normalised and lowered at once (a line break stops both composition and
+            # the final-sigma rule, so each line comes out as it would alone), then line by line
+            for line in unicodedata.normalize("NFC", path.read_text(encoding="utf-8")).lower().splitlines():
+                w = line.strip()
                 if " " in w:
                     words.update(tone_variants(w))     # the list spells "thuỷ lợi"; articles often "thủy lợi"
         except (ImportError, OSError):
@@ -385,6 +388,7 @@ def _compile(rules: Rules) -> Lexicon:
     if classifiers and governors:
         from .patterns import words_rx
         lex.unnamed_event = re.compile(rf"{words_rx(governors)}\s+{words_rx(classifiers)}\s+(\w+)(?:\s+(\w+))?", re.IGNORECASE)
+        lex.event_classifier = re.compile(words_rx(classifiers), re.IGNORECASE)
     return lex
 
 
@@ -401,7 +405,20 @@ def word_classes(rules: Rules) -> dict[str, tuple[str, ...]]:
     return {k: tuple(dict.fromkeys(v)) for k, v in classes.items()}
 
 
-_UPPER = "[" + "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha()) + "]"
+def _char_class(chars) -> str:
+    """A regex class of exactly `chars`, runs of consecutive code points written as ranges."""
+    runs: list[list[int]] = []
+    for c in sorted(map(ord, chars)):
+        if runs and c == runs[-1][1] + 1:
+            runs[-1][1] = c
+        else:
+            runs.append([c, c])
+    return "[" + "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+                         for a, b in runs) + "]"
+
+
+# a capital letter (the class is in every list slot of the relation rules: ranges keep it short)
+_UPPER = _char_class(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
 
 
 def _compile_relation_rules(lex: Lexicon) -> None:
@@ -412,14 +429,14 @@ def _compile_relation_rules(lex: Lexicon) -> None:
     # posts and titles of persons.tsv ("Thứ trưởng các Bộ …, Phó Chánh án Tòa án …")
     people = classes.get("post", ()) + classes.get("deputy", ()) + classes.get("title", ())
     joiners = _glue(lex, "list", "joiner") + people
-    joins = _alternatives(joiners + lex.and_words + lex.list_openers)
+    joins = _trie_alternatives(joiners + lex.and_words + lex.list_openers)
     # a person's name the entity rules did not read may stand after a member ("Tổng Thanh tra
     # Chính phủ Nguyễn Văn A, Phó Chánh án …"): two to four capitalised words before a separator
     name = rf"(?:\s+(?-i:{_UPPER}[^\W\d_]*)){{2,4}}(?=\s*(?:{punct}))"
     # and a member no rule reads as a name, between two separators ("…; Trung tâm thông tin; …")
     item = rf"(?-i:{_UPPER})[^\W\d_]*(?:\s+[^\W_]+){{0,4}}\s*(?:{punct})\s*"
     sep = rf"(?:{name})?(?:\s*(?:{punct}|(?<!\w)(?i:{joins})(?!\w))\s*)+(?:{item})*|\s+"
-    join = rf"(?:(?<!\w)(?i:{_alternatives(joiners)})(?!\w)\s*)+"
+    join = rf"(?:(?<!\w)(?i:{_trie_alternatives(joiners)})(?!\w)\s*)+"
     ands = _alternatives(lex.and_words)
     compiler = Compiler(classes, sep, join, rf"(?:\s*(?:{punct}|(?<!\w)(?i:{ands})(?!\w))\s*)+")
     rules: dict[str, list] = {"name": [], "apposition": [], "clause": [], "body": []}
@@ -462,6 +479,43 @@ def _compile_relation_rules(lex: Lexicon) -> None:
 def _glue(lex: Lexicon, relation: str, role: str) -> tuple[str, ...]:
     """The cue phrases of one relation and role, longest first (the order of lex.cues)."""
     return tuple(dict.fromkeys(cue for cue, _, r in lex.cues.get(relation, ()) if r == role))
+
+
+_CASE_ODD = frozenset("ſıİKÅẞßµς")    # letters whose case-insensitive match is not lower() alone
+
+
+def _trie_alternatives(phrases) -> str:
+    """The regex of `_alternatives(phrases)` under IGNORECASE, written as a trie of lower-case
+    letters ("phó\\s+(?:chủ\\s+tịch|giám\\s+đốc)"): the same strings match at a place, and a
+    longer one is tried before a shorter one (so backtracking meets them in the same order), but the
+    regex is a fraction of the size: the relation rules repeat the list glue of every post and title
+    in each list slot, and compiling it was most of the cost of compiling the rules. Falls back to
+    `_alternatives` for letters whose case folding is not one lower-case letter."""
+    seqs = {tuple(p.split()) for p in phrases}
+    seqs.discard(())
+    if not seqs or any(c in _CASE_ODD or len(c.lower()) != 1 or len(c.upper()) != 1
+                       or c.upper().lower() != c.lower() for p in seqs for w in p for c in w):
+        return _alternatives(phrases)
+    trie: dict = {}
+    end = ""                            # key of a phrase's end (no letter is "")
+    for words in seqs:
+        node = trie
+        for k, w in enumerate(words):
+            for c in (" " if k else "") + w.lower():
+                node = node.setdefault(c, {})
+        node[end] = {}
+
+    def render(node: dict) -> str:
+        alts = ["\\s+" + render(node[c]) if c == " " else re.escape(c) + render(node[c])
+                for c in sorted(node) if c != end]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end in node:                 # a phrase ends here: the longer ones first, then this one
+            return "(?:" + body + ")?"
+        return body
+
+    return "(?:" + render(trie) + ")"
 
 
 def _alternatives(phrases) -> str:

@@ -113,6 +113,23 @@ class _Skeleton:
         return self.text.split(";")
 
 
+_INDEX: dict[int, tuple[dict, dict[str, dict[int, Compiled]]]] = {}
+
+
+def _scope_index(rules: dict[str, list[Compiled]]) -> dict[str, dict[int, Compiled]]:
+    """scope -> {rule number: rule} for a rule table (made once per table)."""
+    hit = _INDEX.get(id(rules))
+    if hit is None or hit[0] is not rules:
+        hit = _INDEX[id(rules)] = (rules, {scope: {c.n: c for c in cs} for scope, cs in rules.items()})
+    return hit[1]
+
+
+def _in_scope(index: dict[str, dict[int, Compiled]], scope: str, order: list[int]) -> list[Compiled]:
+    """The rules of `scope` among the rule numbers `order` (sorted: file order)."""
+    of = index.get(scope)
+    return [of[n] for n in order if n in of] if of else []
+
+
 class _Sentence:
     def __init__(self, doc: Document, si: int, mentions: list[Mention], lex: Lexicon, main: Mention | None,
                  sides: list[Mention]):
@@ -120,7 +137,7 @@ class _Sentence:
         self.base = doc.sentences[si].start
         self.text = doc.sentences[si].text
         self.all = sorted(mentions, key=lambda m: (m.start, -m.end))
-        owned = [m for m in self.all if self._owned_anaphor(m)]
+        owned = [m for m in self.all if m.type == "Event" and self._owned_anaphor(m)]
         if owned:                             # another body's meeting, not the main event: no event of the sentence
             self.all = [m for m in self.all if all(m is not o for o in owned)]
         self.units: list[_Unit] = []
@@ -171,6 +188,8 @@ class _Sentence:
         báo, …", "phát biểu tại cuộc gặp …"), one that is not the article's main event (whose name
         would hold those words: "buổi sơ kết" of "Cuộc họp sơ kết …")? Then that one is where the
         people it names take part: EVENT is unknown."""
+        if self.lex.event_classifier.search(self.text) is None:
+            return False                      # (a sentence without "cuộc", "buổi" … is rid of the longer search)
         stops = self.lex.stopwords
         main = self.main.text.lower() if self.main is not None else ""
         for m in self.lex.unnamed_event.finditer(self.text):
@@ -192,8 +211,9 @@ class _Sentence:
         # trưởng B" takes a round a post), so a body has its acronym, parent and seat before a post
         # takes it; then again from the first rule if anything changed
         codes = {u.code for u in self.units}
-        cands = self.candidates           # (a list comprehension rules most rules out before a call)
-        appos = [c for c in rules.get("apposition", ()) if c.n in cands and self._may_match(c, codes, len(self.units))]
+        # the candidate rules of each scope, in file order: a sentence has a few of the file's ~100
+        index, order = _scope_index(rules), sorted(self.candidates)
+        appos = [c for c in _in_scope(index, "apposition", order) if self._may_match(c, codes, len(self.units))]
         for _ in range(3 if appos else 0):
             changed = False
             for c in appos:
@@ -206,7 +226,7 @@ class _Sentence:
         codes = {u.code for u in self.units}
         n = len(self.units)
         skel = clauses = subjects = None
-        for c in [c for c in rules.get("body", ()) if c.n in cands]:
+        for c in _in_scope(index, "body", order):
             if not self._may_match(c, codes, n):
                 continue
             if skel is None:
