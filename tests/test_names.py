@@ -868,3 +868,13 @@ def test_moi_day_ends_a_name(tmp_path):
 def test_a_high_tech_crime_department_keeps_its_whole_name(tmp_path):
     found = orgs(tmp_path, "Người dân có thể báo cho Cục Cảnh sát phòng, chống tội phạm sử dụng công nghệ cao để xử lý.")
     assert "Cục Cảnh sát phòng, chống tội phạm sử dụng công nghệ cao" in found
+
+
+def test_a_ministry_in_a_foreign_officials_chain_of_posts_is_that_states(tmp_path):
+    # "Bí thư thường trực Bộ Ngoại giao, Trưởng SOM ASEAN của Thái Lan, bà X": Thailand's foreign ministry
+    g = nodes(tmp_path, "Cuộc họp do Bí thư thường trực Bộ Ngoại giao, Trưởng SOM ASEAN của Thái Lan, bà Busaya "
+                        "Mathelin chủ trì.")
+    labels = {d["label"] for _, d in g.nodes(data=True)}
+    assert "Bộ Ngoại giao Thái Lan" in labels and "Bộ Ngoại giao" not in labels, labels
+    assert any(g.nodes[u]["label"] == "Bộ Ngoại giao Thái Lan" and d["relation"] == "country"
+               and g.nodes[v]["label"] == "Thái Lan" for u, v, d in g.edges(data=True))

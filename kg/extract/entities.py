@@ -1500,6 +1500,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _acronyms(doc, out)
     out = _qualify_by_country(doc, out, lex)
     out = _bodies_under_a_country(doc, out, lex)
+    out = _posts_of_a_foreign_official(doc, out, lex)
     out = _bodies_only_abroad(doc, out, lex)
     out = _implied_heads(doc, out, lex)
     out = _units_of_local_bodies(doc, out, lex)
@@ -1907,6 +1908,40 @@ def _bodies_under_a_country(doc: Document, mentions: list[Mention], lex: Lexicon
             m = replace(m, attrs=tuple(sorted(attrs.items())))
         out.append(m)
     return out
+
+
+_POST_OF = re.compile(r", [^,;.()]{2,40}? của $")
+
+
+def _posts_of_a_foreign_official(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """"Bí thư thường trực Bộ Ngoại giao, Trưởng SOM ASEAN của Thái Lan, bà Busaya Mathelin": a chain of
+    posts before a person, the next of which says whose ("của Thái Lan"), names bodies of that state:
+    the ministry is Thailand's, not Việt Nam's of the same name."""
+    if lex.country_possessives.isdisjoint(doc.text.split()):
+        return mentions
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    renamed: dict[int, Mention] = {}
+    for m in mentions:
+        if m.type != "Organization" or not m.key or m.attr("country_key"):
+            continue
+        home = dict(lex.entries[m.key].attrs).get("country", "")
+        if not home:
+            continue
+        after = sorted((x for x in by_sentence[m.sentence] if x.start >= m.end), key=lambda x: x.start)
+        c = next((x for x in after if x.type == "Country" and x.key), None)
+        if c is None or c.key == home or not _POST_OF.fullmatch(doc.text[m.end:c.start]):
+            continue
+        person = next((x for x in after if x.type == "Person" and x.start > c.end), None)
+        if person is None or not re.fullmatch(r",\s*(?:\w+\s+)?", doc.text[c.end:person.start]) \
+                and doc.text[c.end:person.start].strip() != ",":
+            continue
+        name = lex.entries[c.key].name
+        attrs = {**dict(m.attrs), "country": name, "country_key": c.key,
+                 "canonical": f"{m.text} {name}", "identity": f"{norm_key(m.text)}|{c.key}", "country_at": str(c.start)}
+        renamed[id(m)] = replace(m, key="", attrs=tuple(sorted(attrs.items())))
+    return [renamed.get(id(m), m) for m in mentions] if renamed else mentions
 
 
 def _vertical_words(lex: Lexicon) -> frozenset[str]:

@@ -736,4 +736,17 @@ def find_relations(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
     # a sentence that names nobody may still speak of the two sides ("Hai bên nhất trí hợp tác …")
     for si in range(len(doc.sentences)) if sides else sorted(by_sentence):
         out += _Sentence(doc, si, by_sentence.get(si, []), lex, main, sides).run(lex.relation_rules)
-    return out + local_parents(mentions, lex)
+    return out + local_parents(mentions, lex) + stated_countries(mentions, out)
+
+
+def stated_countries(mentions: list[Mention], found: list[RelationMention]) -> list[RelationMention]:
+    """A body the entity reader gave the country a post chain names ("Bí thư thường trực Bộ Ngoại giao,
+    Trưởng SOM ASEAN của Thái Lan, bà X": attribute country_at) is that country's (r.country.post-of)."""
+    has = {id(r.source) for r in found if r.relation == "country"}
+    countries = {m.start: m for m in mentions if m.type == "Country"}
+    out = []
+    for m in mentions:
+        at = _attr(m, "country_at")
+        if m.type == "Organization" and at and id(m) not in has and int(at) in countries:
+            out.append(RelationMention(m, "country", countries[int(at)], "r.country.post-of", m.sentence))
+    return out
