@@ -878,3 +878,11 @@ def test_a_ministry_in_a_foreign_officials_chain_of_posts_is_that_states(tmp_pat
     assert "Bộ Ngoại giao Thái Lan" in labels and "Bộ Ngoại giao" not in labels, labels
     assert any(g.nodes[u]["label"] == "Bộ Ngoại giao Thái Lan" and d["relation"] == "country"
                and g.nodes[v]["label"] == "Thái Lan" for u, v, d in g.edges(data=True))
+
+
+def test_a_senate_is_the_one_of_the_country_the_article_is_about(tmp_path):
+    # Việt Nam has no senate: "Thượng viện" is Malaysia's, the country named far more often than North Korea
+    found = orgs(tmp_path, "Phó Thủ tướng Trần Văn An thăm chính thức Malaysia. Tại Malaysia, ông đã gặp Chủ tịch "
+                           "Thượng viện Sanasee Vigneswaran. Hai bên trao đổi về Triều Tiên. Quan hệ Việt Nam - "
+                           "Malaysia phát triển tốt đẹp.")
+    assert "Thượng viện Malaysia" in found, found

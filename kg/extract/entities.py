@@ -1952,17 +1952,25 @@ def _vertical_words(lex: Lexicon) -> frozenset[str]:
 
 def _bodies_only_abroad(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """"Chủ tịch Thượng viện Sanasee Vigneswaran": Việt Nam has no senate (cues.tsv abroad), so a senate
-    named without its country is that of the one foreign country the article names; where it names
-    none or several, the name says not which, and is no entity."""
+    named without its country is that of the one foreign country the article names (or names at least
+    twice as often as any other); where it names none or several as often, the name says not which, and
+    is no entity."""
     if not lex.abroad_words:
         return mentions
-    foreign = {m.key for m in mentions if m.type == "Country" and m.key and m.key != lex.home_country}
+    named: dict[str, int] = {}
+    for m in mentions:
+        if m.type == "Country" and m.key and m.key != lex.home_country:
+            named[m.key] = named.get(m.key, 0) + 1
+    # the one foreign country the article names, or the one it names at least twice as often as any other
+    # (a visit to Malaysia that mentions North Korea once)
+    ranked = sorted(named, key=lambda k: (-named[k], k))
+    foreign = ranked[:1] if len(ranked) == 1 or (ranked and named[ranked[0]] >= 2 * named[ranked[1]]) else ranked
     out = []
     for m in mentions:
         if m.type == "Organization" and not m.key and m.text in lex.abroad_words and not m.attr("country"):
             if len(foreign) != 1:
                 continue
-            c = next(iter(foreign))
+            c = foreign[0]
             name = lex.entries[c].name
             attrs = {**dict(m.attrs), "canonical": f"{m.text} {name}", "country": name, "country_key": c,
                      "identity": f"{norm_key(m.text)}|{c}"}
