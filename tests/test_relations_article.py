@@ -246,3 +246,11 @@ def test_a_bodys_head_written_alone_is_the_body_the_article_named(tmp_path):
                    "phối hợp với Đại sứ quán Hàn Quốc tại Việt Nam tổ chức nhiều lớp tập huấn.", tmp_path)
     assert any(r == "cooperatesWith" and {s, t} == {"Hội Liên hiệp phụ nữ Việt Nam", "Đại sứ quán Hàn Quốc tại Việt Nam"}
                for s, r, t in links), links
+
+
+def test_a_unit_in_a_chain_of_posts_of_a_union_is_the_unions(tmp_path):
+    # "Vụ trưởng Vụ X, Trưởng SOM ASEAN của EU, ông Y": the department is the EU's
+    links = _links("Cuộc họp do ông Gunnar Wiegand, Vụ trưởng Vụ Châu Á-Thái Bình Dương, Trưởng SOM ASEAN của EU "
+                   "chủ trì. Vụ trưởng Vụ Châu Á-Thái Bình Dương, Trưởng SOM ASEAN của EU, ông Gunnar Wiegand "
+                   "phát biểu.", tmp_path)
+    assert ("Vụ Châu Á-Thái Bình Dương", "country", "Liên minh Châu Âu") in links, links

@@ -1922,25 +1922,33 @@ def _posts_of_a_foreign_official(doc: Document, mentions: list[Mention], lex: Le
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
+    def union(x: Mention) -> bool:           # "Trưởng SOM ASEAN của EU": a union of states stands for them
+        return x.type == "Organization" and bool(x.key) and x.key in lex.entries \
+            and not dict(lex.entries[x.key].attrs).get("country") and not dict(lex.entries[x.key].attrs).get("parent")
+
     renamed: dict[int, Mention] = {}
     for m in mentions:
-        if m.type != "Organization" or not m.key or m.attr("country_key"):
+        if m.type != "Organization" or m.attr("country_key") or m.attr("nested"):
             continue
-        home = dict(lex.entries[m.key].attrs).get("country", "")
-        if not home:
-            continue
+        home = dict(lex.entries[m.key].attrs).get("country", "") if m.key else ""
+        if m.key and not home:
+            continue                          # an international body's post ("Trưởng SOM ASEAN") is no state's
         after = sorted((x for x in by_sentence[m.sentence] if x.start >= m.end), key=lambda x: x.start)
-        c = next((x for x in after if x.type == "Country" and x.key), None)
-        if c is None or c.key == home or not _POST_OF.fullmatch(doc.text[m.end:c.start]):
+        c = next((x for x in after if ((x.type == "Country" and x.key) or union(x))
+                  and _POST_OF.fullmatch(doc.text[m.end:x.start])), None)
+        if c is None or c.key == home:
             continue
         person = next((x for x in after if x.type == "Person" and x.start > c.end), None)
         if person is None or not re.fullmatch(r",\s*(?:\w+\s+)?", doc.text[c.end:person.start]) \
                 and doc.text[c.end:person.start].strip() != ",":
             continue
         name = lex.entries[c.key].name
-        attrs = {**dict(m.attrs), "country": name, "country_key": c.key,
-                 "canonical": f"{m.text} {name}", "identity": f"{norm_key(m.text)}|{c.key}", "country_at": str(c.start)}
-        renamed[id(m)] = replace(m, key="", attrs=tuple(sorted(attrs.items())))
+        attrs = {**dict(m.attrs), "country": name, "country_key": c.key, "country_at": str(c.start)}
+        if m.key and c.type == "Country":     # Việt Nam's ministry's name, said of another state
+            attrs.update(canonical=f"{m.text} {name}", identity=f"{norm_key(m.text)}|{c.key}")
+            renamed[id(m)] = replace(m, key="", attrs=tuple(sorted(attrs.items())))
+        elif not m.key:                       # "Vụ Châu Á-Thái Bình Dương, Trưởng SOM ASEAN của EU, ông X"
+            renamed[id(m)] = replace(m, attrs=tuple(sorted(attrs.items())))
     return [renamed.get(id(m), m) for m in mentions] if renamed else mentions
 
 

@@ -743,7 +743,7 @@ def stated_countries(mentions: list[Mention], found: list[RelationMention]) -> l
     """A body the entity reader gave the country a post chain names ("Bí thư thường trực Bộ Ngoại giao,
     Trưởng SOM ASEAN của Thái Lan, bà X": attribute country_at) is that country's (r.country.post-of)."""
     has = {id(r.source) for r in found if r.relation == "country"}
-    countries = {m.start: m for m in mentions if m.type == "Country"}
+    countries = {m.start: m for m in mentions if m.type in ("Country", "Organization") and not _attr(m, "nested")}
     out = []
     for m in mentions:
         at = _attr(m, "country_at")
