@@ -886,3 +886,10 @@ def test_a_senate_is_the_one_of_the_country_the_article_is_about(tmp_path):
                            "Thượng viện Sanasee Vigneswaran. Hai bên trao đổi về Triều Tiên. Quan hệ Việt Nam - "
                            "Malaysia phát triển tốt đẹp.")
     assert "Thượng viện Malaysia" in found, found
+
+
+def test_units_named_in_lower_case_in_a_list_a_colon_opens(tmp_path):
+    # "… các đơn vị trực thuộc gồm: A; Trung tâm thông tin; Trung tâm huấn luyện; …": each item is a unit
+    found = orgs(tmp_path, "Bộ Tư lệnh Cảnh sát biển có các đơn vị trực thuộc gồm: Bộ tư lệnh Vùng cảnh sát biển; "
+                           "Trung tâm thông tin; Trung tâm huấn luyện; các Hải đoàn.")
+    assert {"Trung tâm thông tin", "Trung tâm huấn luyện"} <= found, found

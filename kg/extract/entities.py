@@ -385,6 +385,10 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             continue
         k += 1
         end = k
+    if not saw_cap and end > j and (end >= n or s.gap(end).strip()[:1] == ";") and j > 0 \
+            and ";" in s.text[s.words[j][0]:] + s.gap(j - 1) and _colon_list_before(s, j, lex):
+        saw_cap = True                      # "… trực thuộc gồm: …; Trung tâm thông tin; Trung tâm huấn luyện; …": a
+        # unit named in lower case, one item of a list of units that a colon opens and semicolons separate
     # drop trailing lower-case words that only a later capital would have justified
     while end > j and not _cap(s.words[end - 1][2]) and not saw_cap:
         end -= 1
@@ -647,6 +651,9 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                     if after < len(words) and s.gap(after) == " " and cls in (None, "noun") \
                             and _heads_at(s, after, lex, "Organization"):
                         return size         # "Phòng nghiệp vụ Công an tỉnh Lào Cai": the unit, then its body
+                    if cls in (None, "noun") and (after >= len(words) or s.gap(after).strip()[:1] == ";") \
+                            and _colon_list_before(s, k, lex):
+                        return size         # a unit named in lower case in a list of units (see _extend_org)
                     if after < len(words) and s.gap(after) == " " and cls not in CLAUSE_CLASSES \
                             and _country_or_region_at(s, after, lex):
                         return size         # "Tập đoàn đóng tàu Hà Lan", "Công ty trực thăng châu Âu": a trade and
@@ -702,6 +709,13 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
             and (k + 1 >= len(words) or s.gap(k + 1).strip()[:1] in (",", "(", ".", ";", ")")):
         return 1                            # "Tổ chức Hòa bình xanh (Greenpeace)": an adjective the punctuation closes
     return 0
+
+
+def _colon_list_before(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Is word k inside a list of items separated by ';' that a list word and a colon open ("gồm:")?"""
+    before = s.text[:s.words[k][0]]
+    colon = before.rfind(":")
+    return colon > 0 and any(before[:colon].rstrip().endswith(w) for w in lex.list_openers)
 
 
 def _name_ends_at(s: _Sent, k: int, lex: Lexicon) -> bool:
