@@ -1536,10 +1536,15 @@ def _short_forms(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[M
     Not a head that forms a word with the next one ("Bộ trưởng", "Hội nghị")."""
     if not lex.short_heads or not lex.short_re.search(doc.text):
         return mentions
+    starts = {m.start for m in mentions}
+    hits = [h for h in lex.short_re.finditer(doc.text) if h.start(1) not in starts
+            and doc.text[h.end(1):h.end(1) + 1] == " " and doc.text[h.end(1) + 1:h.end(1) + 2].islower()]
+    if not hits:                         # (most heads open a name: "Bộ Công an")
+        return mentions
     orgs = sorted((m for m in mentions if m.type == "Organization" and not m.attr("nested")), key=lambda m: m.start)
     spans = [(m.start, m.end) for m in mentions]
     out = list(mentions)
-    for hit in lex.short_re.finditer(doc.text):
+    for hit in hits:
         a, b = hit.start(1), hit.end(1)
         if any(x <= a < y for x, y in spans):
             continue
@@ -1879,7 +1884,8 @@ def _bodies_under_a_country(doc: Document, mentions: list[Mention], lex: Lexicon
     A Vietnamese ministry's name under another country's heading is that country's ministry, with its
     own identity ("Bộ Nội vụ" under "Về phía Campuchia" is Cambodia's); a body that names its own
     country keeps it. The list ends at anything but a list separator between two bodies."""
-    if not lex.country_headings or not lex.country_heading_re.search(doc.text):
+    if not lex.country_headings or not any(w in doc.text for w in lex.country_heading_words) \
+            or not lex.country_heading_re.search(doc.text):
         return mentions
     countries = {(m.sentence, m.start): m for m in mentions if m.type == "Country" and m.key}
     orgs_of: dict[int, list[Mention]] = {}
@@ -1931,7 +1937,7 @@ def _posts_of_a_foreign_official(doc: Document, mentions: list[Mention], lex: Le
     """"Bí thư thường trực Bộ Ngoại giao, Trưởng SOM ASEAN của Thái Lan, bà Busaya Mathelin": a chain of
     posts before a person, the next of which says whose ("của Thái Lan"), names bodies of that state:
     the ministry is Thailand's, not Việt Nam's of the same name."""
-    if lex.country_possessives.isdisjoint(doc.text.split()):
+    if not any(f" {w} " in doc.text for w in lex.country_possessives):
         return mentions
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
@@ -1943,6 +1949,8 @@ def _posts_of_a_foreign_official(doc: Document, mentions: list[Mention], lex: Le
     renamed: dict[int, Mention] = {}
     for m in mentions:
         if m.type != "Organization" or m.attr("country_key") or m.attr("nested"):
+            continue
+        if not any(doc.text.find(f" {w} ", m.end, m.end + 48) >= 0 for w in lex.country_possessives):
             continue
         home = dict(lex.entries[m.key].attrs).get("country", "") if m.key else ""
         if m.key and not home:

@@ -130,6 +130,7 @@ class Lexicon:
     short_heads: tuple[str, ...] = ()            # short: a body's head written alone ("Hội đã …": the article's Hội)
     short_re: "re.Pattern | None" = None
     country_heading_re: "re.Pattern | None" = None
+    country_heading_words: tuple[str, ...] = ()
     place_marks: tuple[str, ...] = ()            # heldIn/place + " ": "tại " before an event's place
     ordinals: tuple[tuple[str, ...], ...] = ()   # ordinal: "hội thảo lần thứ nhất" (words)
     topics: tuple[tuple[str, ...], ...] = ()     # topic: "tổ chức khóa tập huấn về kỹ năng …" (words)
@@ -538,6 +539,8 @@ def _compile_glue(lex: Lexicon) -> None:
     lex.item_separator = re.compile(rf"\s*[,;]\s*(?:{ands}\s+)?|\s+{ands}\s+")
     lex.country_possessives = frozenset(_glue(lex, "country", "of"))
     lex.country_headings = _glue(lex, "country", "heading")
+    # a cheap test before the regex: each heading's longest word, as written ("phía", "ngành")
+    lex.country_heading_words = tuple({max(h.replace(",", " ").split(), key=len) for h in lex.country_headings})
     lex.short_heads = _glue(lex, "short", "")
     if lex.short_heads:                   # a capitalised head alone, as a whole word (see entities._short_forms)
         lex.short_re = re.compile(rf"(?<![\w\-/])({_alternatives(lex.short_heads)})(?![\w\-/])")
