@@ -152,7 +152,13 @@ def map_ordered(fn: Callable, items: list, rules: Rules, workers: int = 1, progr
         return
     workers = min(workers, len(items))
     chunk = max(1, min(32, len(items) // (workers * 8)))
-    with _pool_context().Pool(workers, initializer=_init_worker, initargs=(rules, True)) as pool:
+    context = _pool_context()
+    if context.get_start_method() == "fork":
+        # Compiled once, here: forked workers inherit it, and the build process needs it after them
+        # anyway (resolution), where it would be compiled again while the other core waits.
+        compile_lexicon(rules)
+        compile_topic(rules)
+    with context.Pool(workers, initializer=_init_worker, initargs=(rules, True)) as pool:
         yield from _progress(pool.imap(fn, items, chunksize=chunk), len(items), progress, desc)
 
 
