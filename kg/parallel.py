@@ -35,7 +35,7 @@ from .corpus import duplicate_id, skipped as skipped_article
 from .errors import CorpusError, KgError, shown
 from .extract import compile_lexicon, extract_document
 from .model import ArticleFacts, Document, Extraction
-from .relevance import compile_topic, judge
+from .relevance import compile_topic, judge, on_topic
 from .resolve import summarize
 from .rules import Rules
 
@@ -46,6 +46,7 @@ DASK_BATCH = 64
 DASK_CONNECT_TIMEOUT = "20s"
 CACHE_SUBDIR = "extractions"       # Extractions (extract_folder, extract_corpus)
 FACTS_SUBDIR = "facts"              # summarized facts (summarize_folder: kg build)
+JUDGED_SUFFIX = "-judged"           # cache key of an off-topic article's facts without its extraction
 
 _WORKER_RULES: Rules | None = None
 _CACHE_BROKEN = ""            # in a worker: why the cache could not be written (then it is not tried again)
@@ -151,7 +152,13 @@ def map_ordered(fn: Callable, items: list, rules: Rules, workers: int = 1, progr
         return
     workers = min(workers, len(items))
     chunk = max(1, min(32, len(items) // (workers * 8)))
-    with _pool_context().Pool(workers, initializer=_init_worker, initargs=(rules, True)) as pool:
+    context = _pool_context()
+    if context.get_start_method() == "fork":
+        # Compiled once, here: forked workers inherit it, and the build process needs it after them
+        # anyway (resolution), where it would be compiled again while the other core waits.
+        compile_lexicon(rules)
+        compile_topic(rules)
+    with context.Pool(workers, initializer=_init_worker, initargs=(rules, True)) as pool:
         yield from _progress(pool.imap(fn, items, chunksize=chunk), len(items), progress, desc)
 
 
@@ -255,18 +262,23 @@ def summarize_folder(folder: str | os.PathLike, rules: Rules, workers: int | Non
                      cache_dir: str | os.PathLike | None = None, dask_scheduler: str | None = None,
                      progress: bool = False, options: ReadOptions | None = None,
                      article_timeout: float | None = None,
-                     cache_run: list | None = None) -> tuple[Corpus, list[ArticleFacts]]:
+                     cache_run: list | None = None, judge_first: bool = False) -> tuple[Corpus, list[ArticleFacts]]:
     """As `extract_folder`, but each worker also summarizes its articles for resolution
     (`resolve.summarize`): the build process receives facts, not Extractions, and the Corpus
     holds the documents' metadata only (no text or sentences). With a list as `cache_run`, the
-    cache is not pruned: its CacheRun is appended there, for the caller to commit or abort."""
+    cache is not pruned: its CacheRun is appended there, for the caller to commit or abort.
+
+    With `judge_first` (a build of the on-topic articles only), an article is judged before it is
+    extracted, and one off topic is not extracted at all: its facts are its metadata and relevance,
+    all that such a build uses of it. They are cached under their own key (JUDGED_SUFFIX), so a
+    later build of every topic extracts it then, and only then (not on the Dask path)."""
     with gc_paused():
         return _extract_folder(folder, rules, workers, cache_dir, dask_scheduler, progress, options, True,
-                               article_timeout, cache_run)
+                               article_timeout, cache_run, judge_first)
 
 
 def _extract_folder(folder, rules, workers, cache_dir, dask_scheduler, progress, options, summarized,
-                    budget=None, cache_run=None):
+                    budget=None, cache_run=None, judge_first=False):
     folder = Path(folder)
     files = list_articles(folder)
     manifest = read_manifest(folder)
@@ -295,7 +307,8 @@ def _extract_folder(folder, rules, workers, cache_dir, dask_scheduler, progress,
     else:
         # Workers look up, compute and store cache entries themselves (and summarize).
         fn = _cached_read_and_summarize if summarized else _cached_read_and_extract
-        tasks = [(str(f), manifest_row(manifest, f), options, cache_folder, rules.digest, budget) for f in files]
+        tasks = [(str(f), manifest_row(manifest, f), options, cache_folder, rules.digest, budget,
+                  summarized and judge_first) for f in files]
         for i, (key, out, wrote, error) in enumerate(map_ordered(fn, tasks, rules, workers, progress)):
             if isinstance(out, bytes):
                 # decoded here as results come, while the workers go on (not in one serial pass after them)
@@ -370,7 +383,7 @@ def _recompute(path: Path, meta, options, summarized: bool, budget, rules: Rules
     if _WORKER_RULES is not rules:
         _init_worker(rules)
     try:
-        return codec.decode(within_budget(budget, _read_and_encode, str(path), meta, options, summarized))
+        return codec.decode(within_budget(budget, _read_and_encode, str(path), meta, options, summarized)[0])
     except CorpusError as exc:
         return skipped_article(path, exc)
     except ArticleTimeout:
@@ -404,7 +417,7 @@ def _cached_read_and_summarize(task) -> tuple[str, bytes | Skipped, bool, str]:
 
 def _cached_read(task, summarized: bool) -> tuple[str, bytes | Skipped, bool, str]:
     global _CACHE_BROKEN
-    path, meta, options, cache_folder, digest, budget = task
+    path, meta, options, cache_folder, digest, budget, judge_first = task
     key = ""
     cache = None
     if cache_folder is not None:
@@ -413,19 +426,24 @@ def _cached_read(task, summarized: bool) -> tuple[str, bytes | Skipped, bool, st
         if summarized:
             # Only the checksum here: the build process decodes (and checks) what it receives anyway,
             # and recomputes an entry that fails (see _extract_folder). Decoding twice would cost more.
-            payload = cache.get_payload(key) if key else None
-            if payload is not None:
-                return key, payload, False, ""
+            # Whole facts serve any build; an off-topic article's judged-only facts, only one that
+            # judges first.
+            for k in ((key, key + JUDGED_SUFFIX) if judge_first else (key,)) if key else ():
+                payload = cache.get_payload(k)
+                if payload is not None:
+                    return k, payload, False, ""
         else:
             hit = cache.get_with_payload(key) if key else None
             if hit is not None:
                 return key, hit[1], False, ""
     try:
-        payload = within_budget(budget, _read_and_encode, path, meta, options, summarized)
+        payload, whole = within_budget(budget, _read_and_encode, path, meta, options, summarized, judge_first)
     except CorpusError as exc:
         return key, skipped_article(path, exc), False, ""
     except ArticleTimeout:
         return key, Skipped(path, timeout_reason(budget)), False, ""
+    if key and not whole:
+        key += JUDGED_SUFFIX
     if cache is None or not key or _CACHE_BROKEN:
         return key, payload, False, _CACHE_BROKEN
     try:
@@ -436,10 +454,19 @@ def _cached_read(task, summarized: bool) -> tuple[str, bytes | Skipped, bool, st
     return key, payload, True, ""
 
 
-def _read_and_encode(path: str, meta, options, summarized: bool) -> bytes:
-    """Read, extract (and summarize) one article; its encoded facts or Extraction."""
-    ex = extract_document(read_document(Path(path), meta, options), _lexicon())
-    return codec.encode(summarize_judged(ex, _WORKER_RULES) if summarized else ex)
+def _read_and_encode(path: str, meta, options, summarized: bool, judge_first: bool = False) -> tuple[bytes, bool]:
+    """Read, extract (and summarize) one article: (its encoded facts or Extraction, whether they are
+    whole). With `judge_first`, an article off topic is not extracted: its facts have its metadata
+    and relevance, no mention and no link (not whole)."""
+    doc = read_document(Path(path), meta, options)
+    if not summarized:
+        return codec.encode(extract_document(doc, _lexicon())), True
+    relevance = judge(doc, compile_topic(_WORKER_RULES))
+    if judge_first and not on_topic(relevance):
+        light = dataclasses.replace(doc, text="", sentences=(), raw_offsets=())
+        return codec.encode(ArticleFacts(light, (), (), relevance)), False
+    facts = summarize(extract_document(doc, _lexicon()))
+    return codec.encode(dataclasses.replace(facts, relevance=relevance)), True
 
 
 def _extract_folder_dask(files, manifest, todo, keys, results, rules, cache, scheduler, progress,

@@ -194,7 +194,9 @@ def build(corpus_dir: str | os.PathLike, out_dir: str | os.PathLike, rules_dir: 
     finds no entity at all does not replace an existing output unless `allow_empty`. The store
     `kg query` opens (out_dir/graph.oxigraph) is made by the first query (it takes about as long as
     the rest of a large build); with `query_store` the build makes it too. Only on-topic articles give nodes and links unless `all_topics`; the
-    cached facts carry each article's relevance, so switching `all_topics` re-extracts nothing.
+    cached facts carry each article's relevance. Without `all_topics`, an article off topic is judged
+    and not extracted (the default graph uses nothing of it but its metadata and relevance): a later
+    build with `all_topics` extracts those articles, once; switching back re-extracts nothing.
     `title` names the pages."""
     from .parallel import summarize_folder
     normalize_base(base_iri)              # a bad --base-iri fails before any article is read
@@ -204,7 +206,8 @@ def build(corpus_dir: str | os.PathLike, out_dir: str | os.PathLike, rules_dir: 
     corpus, facts = summarize_folder(corpus_dir, rules, workers=workers,
                                      cache_dir=Path(out_dir) / CACHE_DIR if cache else None,
                                      dask_scheduler=dask_scheduler, progress=progress,
-                                     options=read_options, article_timeout=article_timeout, cache_run=cache_run)
+                                     options=read_options, article_timeout=article_timeout, cache_run=cache_run,
+                                     judge_first=not all_topics)
     box = [facts]
     del facts                # the graph is made from them; they are freed before rendering
     try:

@@ -291,6 +291,26 @@ def test_a_group_is_named_by_its_three_most_important_members():
     assert [grp.name for grp in groups] == ["bo-cong-an, bo-ngoai-giao, cuc-canh-sat-hinh-su", "iom, undp, unicef"]
 
 
+def test_groups_are_networkx_louvain_with_the_same_seed():
+    import random
+    from kg.export.louvain import louvain_communities
+    for trial in range(40):
+        r = random.Random(trial)
+        nodes = sorted(r.sample(range(400), r.randint(2, 120)))
+        weights = {}
+        for _ in range(r.randint(1, 4 * len(nodes))):
+            a, b = sorted(r.sample(nodes, 2))
+            weights[(a, b)] = r.choice((1, 1, 2, 3, 7))
+        edges = [(a, b, w) for (a, b), w in sorted(weights.items())]
+        linked = sorted({i for a, b, _ in edges for i in (a, b)})
+        simple = nx.Graph()
+        simple.add_nodes_from(linked)
+        simple.add_weighted_edges_from(edges)
+        want = nx.community.louvain_communities(simple, weight="weight", seed=trial % 9)
+        got = louvain_communities(linked, edges, trial % 9)
+        assert sorted(map(sorted, got)) == sorted(map(sorted, want))
+
+
 def test_groups_are_the_same_on_every_run():
     g = nx.MultiDiGraph(nx.barabasi_albert_graph(600, 2, seed=3))
     index = {n: n for n in g}

@@ -295,15 +295,35 @@ def test_all_topics_keeps_every_article_as_a_build_without_topic_rules_does(mixe
     assert "relevance" not in unjudged.graph["documents"]["fair"]
 
 
-def test_switching_all_topics_extracts_nothing_again(mixed, tmp_path, monkeypatch):
+def test_the_default_build_does_not_extract_an_article_off_topic(mixed, tmp_path, monkeypatch):
+    seen = []
+    real = kg.parallel.extract_document
+    monkeypatch.setattr(kg.parallel, "extract_document", lambda doc, lex: seen.append(doc.id) or real(doc, lex))
+    g = kg.build(mixed, tmp_path / "out", workers=1).graph
+    assert sorted(seen) == ["bust", "visit"]
+    assert g.graph["documents"]["fair"]["relevance"]["on_topic"] is False
+
+
+def test_switching_to_all_topics_extracts_only_the_articles_off_topic_and_back_nothing(mixed, tmp_path, monkeypatch):
     seen = []
     real = kg.parallel.extract_document
     monkeypatch.setattr(kg.parallel, "extract_document", lambda doc, lex: seen.append(doc.id) or real(doc, lex))
     kg.build(mixed, tmp_path / "out", workers=1)
-    assert sorted(seen) == ["bust", "fair", "visit"]
     seen.clear()
     g = kg.build(mixed, tmp_path / "out", workers=1, all_topics=True).graph
-    assert seen == [] and "Bộ Công Thương" in labels(g)
+    assert seen == ["fair"] and "Bộ Công Thương" in labels(g)
+    seen.clear()
+    kg.build(mixed, tmp_path / "out", workers=1)
+    assert seen == []
+
+
+def test_a_default_build_off_topic_gives_the_files_of_one_that_extracted_everything(mixed, tmp_path):
+    judged = kg.build(mixed, tmp_path / "judged", workers=1)
+    kg.build(mixed, tmp_path / "full", workers=1, all_topics=True)
+    full = kg.build(mixed, tmp_path / "full", workers=1)          # from the whole facts of every article
+    for name in ("graph.json", "graph.ttl", "report.md"):
+        assert (tmp_path / "judged" / name).read_bytes() == (tmp_path / "full" / name).read_bytes()
+    assert judged.graph.graph["documents"] == full.graph.graph["documents"]
 
 
 def test_the_title_of_the_page_and_the_report_comes_from_the_build(mixed, tmp_path):

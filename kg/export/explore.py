@@ -49,14 +49,12 @@ class Group:
 
 def communities(n: int, weights: dict[tuple[int, int], int], rank: list[int], labels: list[str],
                 seed: int = COMMUNITY_SEED) -> tuple[list[int], list[Group]]:
-    """(group index of each node or -1, the groups biggest first): networkx's Louvain on the links
-    weighted by shared articles, with a fixed seed, so the same graph always gives the same groups.
+    """(group index of each node or -1, the groups biggest first): networkx's Louvain (kg.export.louvain,
+    the same algorithm on plain dicts) on the links weighted by shared articles, with a fixed seed, so the same graph always gives the same groups.
     Unlinked entities belong to no group."""
-    simple = nx.Graph()
+    from .louvain import louvain_communities
     linked = sorted({i for pair in weights for i in pair})
-    simple.add_nodes_from(linked)
-    simple.add_weighted_edges_from((a, b, w) for (a, b), w in weights.items())
-    found = nx.community.louvain_communities(simple, weight="weight", seed=seed) if linked else []
+    found = louvain_communities(linked, [(a, b, w) for (a, b), w in weights.items()], seed) if linked else []
     ordered = sorted((sorted(c, key=rank.__getitem__) for c in found if len(c) > 1),
                      key=lambda members: (-len(members), rank[members[0]]))
     group_of = [-1] * n

@@ -14,6 +14,8 @@ import kg.parallel
 from kg.cli import main
 from kg.corpus import ReadOptions, html_to_text, read_document
 
+# On topic, so that a default build extracts it (one off topic is judged and never extracted).
+ON_TOPIC = "Bộ Công an phối hợp với IOM phòng, chống mua bán người."
 BUDGET_REASON = ("reading and extracting used more than 1 s of processor time, the budget per article "
                  "(see --article-timeout)")
 
@@ -23,7 +25,7 @@ def _corpus(tmp_path, hanging: str | None = None):
     folder.mkdir(parents=True)
     shutil.copy(ARTICLE, folder / f"{ARTICLE_ID}.txt")
     if hanging is not None:
-        (folder / "treo.txt").write_text(f"Bộ Công an phối hợp với IOM. {hanging}\n", encoding="utf-8")
+        (folder / "treo.txt").write_text(f"{ON_TOPIC} {hanging}\n", encoding="utf-8")
     return folder
 
 
@@ -72,7 +74,7 @@ def test_the_budget_gives_the_same_graph_as_a_build_without_the_runaway_article(
 def test_an_article_over_budget_is_tried_again_by_the_next_build(tmp_path, hanging_extractor):
     folder = _corpus(tmp_path, HANG)
     kg.build(folder, tmp_path / "out", workers=1, article_timeout=1)
-    (folder / "treo.txt").write_text("Bộ Công an phối hợp với IOM.\n", encoding="utf-8")
+    (folder / "treo.txt").write_text(f"{ON_TOPIC}\n", encoding="utf-8")
     res = kg.build(folder, tmp_path / "out", workers=1, article_timeout=1)
     assert res.corpus.skipped == () and len(res.corpus.documents) == 2
 
@@ -84,7 +86,7 @@ def test_in_the_process_pool_a_runaway_article_is_skipped_and_the_rest_is_built_
     folder.mkdir()
     for i in range(kg.parallel.MIN_PARALLEL):              # enough articles for the pool
         shutil.copy(texts[i % len(texts)], folder / f"bai-{i:02d}.txt")
-    (folder / "treo.txt").write_text(f"Bộ Công an phối hợp với IOM. {HANG}\n", encoding="utf-8")
+    (folder / "treo.txt").write_text(f"{ON_TOPIC} {HANG}\n", encoding="utf-8")
     pooled = run_kg(["build", folder, "--out", tmp_path / "pooled", "-q", "--workers", "2",
                      "--article-timeout", "1"], prelude=HANGING_EXTRACTOR, timeout=150)
     assert pooled.returncode == 1, pooled.stderr
