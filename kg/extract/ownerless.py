@@ -1,0 +1,83 @@
+"""Names that say no which body or which meeting: a province's department named without its province
+("Sở Tư pháp", "Ban Thường vụ Tỉnh ủy"), a routine or merely numbered meeting with no owner in its
+name ("Cuộc họp sơ kết công việc 6 tháng đầu năm", "Phiên họp lần thứ 21")."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import Mention, mention_key
+from .lexicon import Lexicon
+
+
+def provincial_bodies(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """A body every province has (cues.tsv provincial: "Sở …" opening its name, "… Tỉnh ủy" closing it)
+    named with no place is that of the one province (or centrally-run city) the article names; where it
+    names none or several, the name says not which, and is no entity."""
+    words = tuple(c for c, _, _ in lex.cues.get("provincial", ()))
+    if not words:
+        return mentions
+    provinces: dict[str, str] = {}          # entry key -> its name as a body's place ("tỉnh Sơn La", "TP Hà Nội")
+    spans = []
+    for m in mentions:
+        if m.type != "Location":
+            continue
+        spans.append((m.start, m.end))
+        e = lex.entries.get(m.key) if m.key else None
+        if e is not None:
+            a = dict(e.attrs)
+            if a.get("kind") == "province":
+                provinces[e.key] = e.name
+            elif a.get("kind") == "city" and not a.get("parent"):
+                # a centrally-run city is called "TP …" ("TP Hà Nội"); a capital abroad is not
+                tp = next((n for n in (e.name, *e.aliases) if n.startswith("TP ")), None)
+                if tp:
+                    provinces[e.key] = tp
+    loc_words = lex.heads_by_first.get("Location", {})    # "tỉnh", "TP": the name has its place
+    org_starts = {m.start for m in mentions if m.type == "Organization"}
+    out = []
+    for m in mentions:
+        if m.type == "Organization" and not m.key and not m.attr("canonical") and not m.attr("ref") \
+                and not m.attr("identity"):
+            cue = next((w for w in words if m.text.startswith(w + " ") or m.text.endswith(" " + w)), None)
+            if cue and not any(m.start <= a and b <= m.end for a, b in spans) \
+                    and not any(w in loc_words for w in m.text.split()[1:]) \
+                    and not any(m.end + g in org_starts for g in (1, 2)):
+                if len(provinces) != 1:
+                    continue
+                name = next(iter(provinces.values()))
+                if m.text.endswith(" " + cue):          # "Ban Thường vụ Tỉnh ủy" + "Sơn La"
+                    canonical = f"{m.text} {name.split(' ', 1)[1] if name.startswith(('tỉnh ', 'TP ')) else name}"
+                else:                                  # "Sở Tư pháp" + "tỉnh Sơn La" / "TP Hà Nội"
+                    canonical = f"{m.text} {name}"
+                m = replace(m, attrs=tuple(sorted({**dict(m.attrs), "canonical": canonical}.items())))
+        out.append(m)
+    return out
+
+
+def routine_meetings(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """A meeting whose title after its head is all lower case and only says it is a routine one
+    (events.tsv specifier/periodic: "sơ kết", "định kỳ") or, for a meeting of a standing body (events.tsv
+    session), its ordinal ("Phiên họp lần thứ 21", cues.tsv ordinal) names no meeting of its own: every body holds one, and the name says not whose."""
+    heads = lex.heads_by_first.get("Event", {})
+    ordinals = [" ".join(o) for o in lex.ordinals] + ["thứ"]
+    ordinal = re.compile(r"(?:" + "|".join(map(re.escape, ordinals)) + r") (?:\d+|\w+)")
+    periodic = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, lex.periodic_events)) + r")(?!\w)") \
+        if lex.periodic_events else None
+    sessions = {r["phrase"].lower() for r in lex.rules.table("events.tsv") if r["kind"] == "session"}
+    out, dropped = [], set()
+    for m in mentions:
+        if m.type == "Event" and not m.key and not m.attr("ref"):
+            name = m.attr("canonical") or m.text
+            w = name.split()
+            hn = max((len(hw) for hw, _, _ in heads.get(w[0][:1].upper() + w[0][1:], ()) if
+                      [x.lower() for x in w[:len(hw)]] == [x.lower() for x in hw]), default=0) if w else 0
+            rest = " ".join(w[hn:])
+            if hn and rest and not any(c.isupper() for c in rest) and not any(q in rest for q in "\"“”'") and (
+                    (periodic is not None and periodic.search(rest))
+                    or (" ".join(w[:hn]).lower() in sessions and ordinal.fullmatch(rest))):
+                dropped.add(mention_key(m))
+                continue
+        out.append(m)
+    # what points back at a dropped meeting ("cuộc họp" later on) goes with it
+    return [m for m in out if not (dropped and m.attr("ref") in dropped)] if dropped else out
