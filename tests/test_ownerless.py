@@ -40,3 +40,8 @@ def test_a_meeting_named_only_by_its_ordinal_names_no_event(tmp_path):
 def test_a_meeting_with_a_proper_name_after_its_ordinal_is_kept(tmp_path):
     found = events_of(tmp_path, "Hội nghị Bộ trưởng ASEAN lần thứ 12 diễn ra tại Manila.")
     assert any(e.startswith("Hội nghị Bộ trưởng ASEAN") for e in found)
+
+
+def test_a_unit_of_a_department_named_without_its_province_takes_the_article_s(tmp_path):
+    found = orgs(tmp_path, "Tỉnh Quảng Ninh đã lấy mẫu thực phẩm. Thanh tra Sở Y tế tiến hành kiểm tra cơ sở.")
+    assert "Thanh tra Sở Y tế tỉnh Quảng Ninh" in found

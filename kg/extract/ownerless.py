@@ -11,7 +11,7 @@ from .lexicon import Lexicon
 
 
 def provincial_bodies(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
-    """A body every province has (cues.tsv provincial: "Sở …" opening its name, "… Tỉnh ủy" closing it)
+    """A body every province has (cues.tsv provincial: "Sở …", "… Tỉnh ủy"), or a unit of one ("Thanh tra Sở Y tế"),
     named with no place is that of the one province (or centrally-run city) the article names; where it
     names none or several, the name says not which, and is no entity."""
     words = tuple(c for c, _, _ in lex.cues.get("provincial", ()))
@@ -39,7 +39,9 @@ def provincial_bodies(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     for m in mentions:
         if m.type == "Organization" and not m.key and not m.attr("canonical") and not m.attr("ref") \
                 and not m.attr("identity"):
-            cue = next((w for w in words if m.text.startswith(w + " ") or m.text.endswith(" " + w)), None)
+            # "Sở Tư pháp", "Thanh tra Sở Y tế", "Ban Thường vụ Tỉnh ủy"
+            cue = next((w for w in words if re.search(rf"(?:^|\s){re.escape(w)}(?:\s|$)", m.text)
+                        and m.text != w), None)
             if cue and not any(m.start <= a and b <= m.end for a, b in spans) \
                     and not any(w in loc_words for w in m.text.split()[1:]) \
                     and not any(m.end + g in org_starts for g in (1, 2)):
