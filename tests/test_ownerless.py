@@ -1,6 +1,6 @@
 """Names that say not which body or which meeting (kg/extract/ownerless.py), on sentences written for
 these tests in the constructions of real Vietnamese news."""
-from test_names import events_of, orgs
+from test_names import agreements, events_of, orgs
 
 
 def test_a_department_named_without_its_province_is_the_one_province_of_the_article(tmp_path):
@@ -45,3 +45,16 @@ def test_a_meeting_with_a_proper_name_after_its_ordinal_is_kept(tmp_path):
 def test_a_unit_of_a_department_named_without_its_province_takes_the_article_s(tmp_path):
     found = orgs(tmp_path, "Tỉnh Quảng Ninh đã lấy mẫu thực phẩm. Thanh tra Sở Y tế tiến hành kiểm tra cơ sở.")
     assert "Thanh tra Sở Y tế tỉnh Quảng Ninh" in found
+
+
+def test_an_agreement_named_only_by_its_ordinal_is_no_entity(tmp_path):
+    found = agreements(tmp_path, "Hai nước đã ký ba văn bản. Thỏa thuận thứ hai quy định việc trao đổi thông tin.")
+    assert not found
+
+
+def test_an_agreement_named_only_by_its_year_is_no_entity(tmp_path):
+    assert not agreements(tmp_path, "Theo Hiệp ước năm 2013, hai bên sẽ hợp tác chống khủng bố.")
+
+
+def test_a_party_board_named_without_its_body_is_no_entity(tmp_path):
+    assert not orgs(tmp_path, "Ông A bị Ban cán sự Đảng ủy đề nghị kỷ luật.")

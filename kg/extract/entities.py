@@ -1507,6 +1507,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _drop_incomplete_locals(out, lex)
     out = ownerless.provincial_bodies(out, lex)
     out = ownerless.routine_meetings(out, lex)
+    out = ownerless.ownerless_agreements(out, lex)
     out = _identities(doc, out, lex)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type, m.text))
 

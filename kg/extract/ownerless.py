@@ -83,3 +83,25 @@ def routine_meetings(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
         out.append(m)
     # what points back at a dropped meeting ("cuộc họp" later on) goes with it
     return [m for m in out if not (dropped and m.attr("ref") in dropped)] if dropped else out
+
+
+_YEAR_ONLY = re.compile(r"(?:năm )?(?:19|20)\d\d")
+
+
+def ownerless_agreements(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """An agreement named by its head and only an ordinal or a year ("Thỏa thuận thứ hai", "Hiệp ước
+    năm 2013") says not whose agreement it is: every pair of parties may have one. No entity."""
+    heads = lex.heads_by_first.get("Agreement", {})
+    ordinals = [" ".join(o) for o in lex.ordinals] + ["thứ"]
+    ordinal = re.compile(r"(?:" + "|".join(map(re.escape, ordinals)) + r") (?:\d+|\w+)")
+    out, dropped = [], set()
+    for m in mentions:
+        if m.type == "Agreement" and not m.key and not m.attr("ref"):
+            w = (m.attr("canonical") or m.text).split()
+            hn = max((len(hw) for hw, _, _ in heads.get(w[0], ()) if w[:len(hw)] == list(hw)), default=0) if w else 0
+            rest = " ".join(w[hn:])
+            if hn and rest and (ordinal.fullmatch(rest) or _YEAR_ONLY.fullmatch(rest)):
+                dropped.add(mention_key(m))
+                continue
+        out.append(m)
+    return [m for m in out if not (dropped and m.attr("ref") in dropped)] if dropped else out
