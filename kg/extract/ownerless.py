@@ -60,7 +60,8 @@ def provincial_bodies(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
 def routine_meetings(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """A meeting whose title after its head is all lower case and only says it is a routine one
     (events.tsv specifier/periodic: "sơ kết", "định kỳ") or, for a meeting of a standing body (events.tsv
-    session), its ordinal ("Phiên họp lần thứ 21", cues.tsv ordinal) names no meeting of its own: every body holds one, and the name says not whose."""
+    session), its ordinal ("Phiên họp lần thứ 21", cues.tsv ordinal) names no meeting of its own: every body holds one, and the name says not whose. (Told in lower case
+    after its body, "HĐND tỉnh X khai mạc kỳ họp thứ 3", a session is that body's, one event per article.)"""
     heads = lex.heads_by_first.get("Event", {})
     ordinals = [" ".join(o) for o in lex.ordinals] + ["thứ"]
     ordinal = re.compile(r"(?:" + "|".join(map(re.escape, ordinals)) + r") (?:\d+|\w+)")
@@ -77,7 +78,7 @@ def routine_meetings(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
             rest = " ".join(w[hn:])
             if hn and rest and not any(c.isupper() for c in rest) and not any(q in rest for q in "\"“”'") and (
                     (periodic is not None and periodic.search(rest))
-                    or (" ".join(w[:hn]).lower() in sessions and ordinal.fullmatch(rest))):
+                    or (" ".join(w[:hn]).lower() in sessions and ordinal.fullmatch(rest) and m.text[:1].isupper())):
                 dropped.add(mention_key(m))
                 continue
         out.append(m)
