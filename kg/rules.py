@@ -51,7 +51,7 @@ EVENT_CLASSES: dict[str, tuple[str, ...] | None] = {
     "operation": EVENT_GROUPS, "object": EVENT_GROUPS, "outcome": EVENT_GROUPS,
     "visit": ("",), "visit-noun": ("",), "visit-prefix": ("",), "visit-detail": ("",), "host": ("",),
     "talks": None, "meeting": ("",), "partner": ("",), "between": ("",), "actor": ("state", "leader", "delegation", "companion"), "home": ("",), "helper": ("",), "irrealis": ("",), "opener": ("",), "at": ("",), "transfer": ("",),
-    "adverb": ("",), "manner": ("",), "with": ("",), "led": ("",), "frame-verb": ("",), "classifier": ("",), "specifier": ("", "periodic"), "rite": ("",), "dated": ("",), "stop": ("", "first"), "keep": ("", "noun", "name"),
+    "adverb": ("",), "manner": ("",), "with": ("",), "led": ("",), "frame-verb": ("",), "classifier": ("",), "specifier": ("", "periodic"), "session": ("",), "rite": ("",), "dated": ("",), "stop": ("", "first"), "keep": ("", "noun", "name"),
     "forum": ("frame", "head"), "date": ("report", "flashback"), "name": ("visit", "talks", "facility", "rescue"),
 }
 EVENT_NAME_SLOTS = {"visit": {"detail", "visitor"}, "talks": {"head", "a", "b"}, "facility": {"place"},
@@ -69,6 +69,7 @@ CODE_CLASSES = frozenset({
     "organized/verb",                            # "tổ chức khóa tập huấn về …": an organised lower-case event
     "street",                                    # "phố Đội Cấn": a street named after a unit or a person
     "abroad",                                    # "Thượng viện": a body Việt Nam has not (a foreign country's)
+    "provincial",                                # "Sở …", "… Tỉnh ủy": a body every province has (kg/extract/ownerless.py)
     "construction",                              # "Dự án mở rộng sân bay …": building works, no agreement
     "adjunct",                                   # "… Việt Nam cho đại diện …": an adjunct after a capitalised title
     "numbered",                                  # "điều 246 Bộ luật …": a numbered item, not a count
@@ -78,7 +79,7 @@ CODE_CLASSES = frozenset({
     "preposition",                               # a body right after it is no clause's subject
     "partOf/vertical",                           # "Công an huyện X" is part of "Công an tỉnh Y" (r.partOf.locality)
 })
-CUE_HELPERS = {"short", "alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "construction", "adjunct", "numbered", "eponymous", "firm"}
+CUE_HELPERS = {"short", "alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "provincial", "construction", "adjunct", "numbered", "eponymous", "firm"}
 ENUMS = {
     ("heads.tsv", "type"): set(ENTITY_TYPES),
     ("cues.tsv", "relation"): set(RELATIONS) | CUE_HELPERS,

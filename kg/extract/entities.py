@@ -9,7 +9,7 @@ from itertools import accumulate, compress, count
 
 from ..model import Document, Mention, mention_key
 from ..text import norm_key
-from . import events
+from . import events, ownerless
 from .lexicon import LOWER_EVENT, Lexicon, match_form
 
 WORD = re.compile(r"\w+(?:[/.&'’-]\w+)*")
@@ -1524,6 +1524,9 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = events.article_events(doc, out, lex)
     out = _local_acronyms(out)
     out = _drop_incomplete_locals(out, lex)
+    out = ownerless.provincial_bodies(out, lex)
+    out = ownerless.routine_meetings(doc.text, out, lex)
+    out = ownerless.ownerless_agreements(out, lex)
     out = _identities(doc, out, lex)
     out = _short_forms(doc, out, lex)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type, m.text))

@@ -1,0 +1,70 @@
+"""Names that say not which body or which meeting (kg/extract/ownerless.py), on sentences written for
+these tests in the constructions of real Vietnamese news."""
+from test_names import agreements, events_of, orgs
+
+
+def test_a_department_named_without_its_province_is_the_one_province_of_the_article(tmp_path):
+    found = orgs(tmp_path, "Tỉnh Sơn La vừa khánh thành cầu mới. Giám đốc Sở Giao thông vận tải cho biết cầu dài 200 m.")
+    assert "Sở Giao thông vận tải tỉnh Sơn La" in found
+
+
+def test_a_department_of_a_centrally_run_city_is_named_with_tp(tmp_path):
+    found = orgs(tmp_path, "Hà Nội sẽ trồng thêm cây xanh. Sở Xây dựng đang lập kế hoạch.")
+    assert "Sở Xây dựng TP Hà Nội" in found
+
+
+def test_a_department_in_an_article_naming_two_provinces_is_no_entity(tmp_path):
+    found = orgs(tmp_path, "Đoàn công tác tỉnh Lào Cai thăm tỉnh Yên Bái. Sở Tư pháp giới thiệu mô hình hòa giải.")
+    assert not any(o.startswith("Sở Tư pháp") for o in found)
+
+
+def test_a_department_abroad_named_after_a_foreign_capital_is_not_a_province_s(tmp_path):
+    found = orgs(tmp_path, "Phái đoàn tới Thủ đô Bắc Kinh hôm qua. Sở Văn hóa tiếp đón phái đoàn.")
+    assert not any(o.startswith("Sở Văn hóa") for o in found)
+
+
+def test_a_provincial_party_committee_named_without_its_province_takes_the_article_s(tmp_path):
+    found = orgs(tmp_path, "Ông A công tác tại tỉnh Điện Biên và là ủy viên Ban Thường vụ Tỉnh ủy.")
+    assert "Ban Thường vụ Tỉnh ủy Điện Biên" in found
+
+
+def test_a_routine_review_meeting_names_no_event(tmp_path):
+    found = events_of(tmp_path, "Sáng 5/7, Hội nghị sơ kết công tác 6 tháng đầu năm đã được tổ chức.")
+    assert not found
+
+
+def test_a_meeting_named_only_by_its_ordinal_names_no_event(tmp_path):
+    assert not events_of(tmp_path, "Các đại biểu đã thông qua nghị quyết tại Phiên họp lần thứ 12.")
+
+
+def test_a_meeting_with_a_proper_name_after_its_ordinal_is_kept(tmp_path):
+    found = events_of(tmp_path, "Hội nghị Bộ trưởng ASEAN lần thứ 12 diễn ra tại Manila.")
+    assert any(e.startswith("Hội nghị Bộ trưởng ASEAN") for e in found)
+
+
+def test_a_unit_of_a_department_named_without_its_province_takes_the_article_s(tmp_path):
+    found = orgs(tmp_path, "Tỉnh Quảng Ninh đã lấy mẫu thực phẩm. Thanh tra Sở Y tế tiến hành kiểm tra cơ sở.")
+    assert "Thanh tra Sở Y tế tỉnh Quảng Ninh" in found
+
+
+def test_an_agreement_named_only_by_its_ordinal_is_no_entity(tmp_path):
+    found = agreements(tmp_path, "Hai nước đã ký ba văn bản. Thỏa thuận thứ hai quy định việc trao đổi thông tin.")
+    assert not found
+
+
+def test_an_agreement_named_only_by_its_year_is_no_entity(tmp_path):
+    assert not agreements(tmp_path, "Theo Hiệp ước năm 2013, hai bên sẽ hợp tác chống khủng bố.")
+
+
+def test_a_party_board_named_without_its_body_is_no_entity(tmp_path):
+    assert not orgs(tmp_path, "Ông A bị Ban cán sự Đảng ủy đề nghị kỷ luật.")
+
+
+def test_a_routine_meeting_its_organiser_holds_right_before_it_is_that_body_s_event(tmp_path):
+    found = events_of(tmp_path, "Cục Cảnh sát hình sự tổ chức Hội nghị sơ kết công tác 6 tháng đầu năm tại Hà Nội.")
+    assert "Hội nghị sơ kết công tác 6 tháng đầu năm" in found
+
+
+def test_an_annual_meeting_on_a_named_subject_is_an_event(tmp_path):
+    found = events_of(tmp_path, "Hội nghị thường niên về phòng, chống mua bán người diễn ra tại Hà Nội.")
+    assert "Hội nghị thường niên về phòng, chống mua bán người" in found
