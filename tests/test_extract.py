@@ -593,3 +593,9 @@ def test_a_gazetteer_name_ending_inside_a_hyphenated_word_does_not_hang(tmp_path
     # "ASEAN" (a gazetteer body) ends inside "ASEAN-Nhật": the name extender must still move on
     g = article(tmp_path, "Trung tâm ASEAN-Nhật Bản, Hội đồng Kinh doanh ASEAN-Ấn Độ được khuyến khích tổ chức diễn đàn.")
     assert any(label.startswith("Trung tâm ASEAN") for label in entities(g, "Organization"))
+
+
+def test_a_parliamentary_delegation_stands_for_its_chamber(tmp_path):
+    # "đoàn Nghị sĩ" (a delegation of members of parliament) is glue before the body, like "đoàn đại biểu"
+    t = triples(article(tmp_path, "Bộ Tư pháp đã làm việc với đoàn Nghị sĩ Hạ viện Nhật Bản."))
+    assert ("Bộ Tư pháp", "cooperatesWith", "Hạ viện Nhật Bản") in t or ("Hạ viện Nhật Bản", "cooperatesWith", "Bộ Tư pháp") in t

@@ -897,3 +897,16 @@ def test_units_named_in_lower_case_in_a_list_a_colon_opens(tmp_path):
     found = orgs(tmp_path, "Bộ Tư lệnh Cảnh sát biển có các đơn vị trực thuộc gồm: Bộ tư lệnh Vùng cảnh sát biển; "
                            "Trung tâm thông tin; Trung tâm huấn luyện; các Hải đoàn.")
     assert {"Trung tâm thông tin", "Trung tâm huấn luyện"} <= found, found
+
+
+def test_an_acronym_of_the_field_after_a_head_names_the_body_with_its_head(tmp_path):
+    # "(SHTT)" spells the field "Sở hữu trí tuệ", not the whole name: the body is "Cục SHTT", and a bare
+    # "SHTT" later is the field again
+    found = orgs(tmp_path, "Cục Sở hữu trí tuệ (SHTT) tổ chức hội thảo. Cục SHTT cho biết hợp tác về SHTT đã tăng.")
+    assert found == {"Cục Sở hữu trí tuệ"}
+
+
+def test_a_unit_s_acronym_in_parentheses_does_not_break_thuoc(tmp_path):
+    g = nodes(tmp_path, "Viện Kỹ thuật hóa học (KTHH) thuộc Tổng cục Kỹ thuật, là cơ quan nghiên cứu đầu ngành.")
+    links = {(g.nodes[a]["label"], d["relation"], g.nodes[b]["label"]) for a, b, d in g.edges(data=True)}
+    assert ("Viện Kỹ thuật hóa học", "partOf", "Tổng cục Kỹ thuật") in links

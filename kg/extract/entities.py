@@ -1703,6 +1703,14 @@ _ACRONYM_DEF = re.compile(r" \(([A-ZĐ][A-ZĐ0-9&-]{1,11})\)")
 _PAREN_AFTER = re.compile(r" \([^()]{1,40}\) ")      # "Tổ chức Di cư quốc tế (IOM) Việt Nam"
 
 
+def _initials(words: str) -> str:
+    """The capital letters an acronym keeps of a phrase: "Sở hữu trí tuệ" -> "SHTT", "Khoa học và Công
+    nghệ" -> "KHCN" ("và" and "&" drop); of an acronym, its letters."""
+    if " " not in words and words.upper() == words:
+        return words.replace("&", "").replace("-", "")
+    return "".join(w[0].upper() for w in words.replace("-", " ").split() if w not in ("và", "&") and w[0].isalpha())
+
+
 def _acronyms(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """"Tổ chức Hỗ trợ Nạn nhân (VSO)": an acronym defined in parentheses after a name found by a
     pattern is its alias, and later bare uses of the acronym in the article name the same body."""
@@ -1713,6 +1721,14 @@ def _acronyms(doc: Document, mentions: list[Mention]) -> list[Mention]:
             d = _ACRONYM_DEF.match(doc.text, m.end)
             if d and not any(x.start == d.start(1) for x in mentions):
                 attrs = dict(m.attrs)
+                head, _, field = (attrs.get("canonical") or m.text).partition(" ")
+                if _initials(field) == _initials(d.group(1)):
+                    # "Cục Sở hữu trí tuệ (SHTT)": the letters stand for the field after the head, so the body is
+                    # "Cục SHTT"; a bare "SHTT" later ("quyền SHTT") is the field, not the body
+                    attrs["aliases"] = "|".join(filter(None, [attrs.get("aliases", ""), f"{head} {d.group(1)}"]))
+                    m = replace(m, attrs=tuple(sorted(attrs.items())))
+                    out.append(m)
+                    continue
                 attrs["aliases"] = "|".join(filter(None, [attrs.get("aliases", ""), d.group(1)]))
                 m = replace(m, attrs=tuple(sorted(attrs.items())))
                 defined.setdefault(d.group(1), m)
