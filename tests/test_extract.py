@@ -599,3 +599,9 @@ def test_a_parliamentary_delegation_stands_for_its_chamber(tmp_path):
     # "đoàn Nghị sĩ" (a delegation of members of parliament) is glue before the body, like "đoàn đại biểu"
     t = triples(article(tmp_path, "Bộ Tư pháp đã làm việc với đoàn Nghị sĩ Hạ viện Nhật Bản."))
     assert ("Bộ Tư pháp", "cooperatesWith", "Hạ viện Nhật Bản") in t or ("Hạ viện Nhật Bản", "cooperatesWith", "Bộ Tư pháp") in t
+
+
+def test_an_acronym_in_parentheses_does_not_break_a_coordinated_subject(tmp_path):
+    t = triples(article(tmp_path, "Ngày 10/7, Đài Tiếng nói Việt Nam (VOV) và UBND tỉnh Nghệ An đã ký kết Chương trình hợp tác truyền thông."))
+    assert ("Đài Tiếng nói Việt Nam", "partyTo", "Chương trình hợp tác truyền thông") in t
+    assert ("UBND tỉnh Nghệ An", "partyTo", "Chương trình hợp tác truyền thông") in t

@@ -910,3 +910,10 @@ def test_a_unit_s_acronym_in_parentheses_does_not_break_thuoc(tmp_path):
     g = nodes(tmp_path, "Viện Kỹ thuật hóa học (KTHH) thuộc Tổng cục Kỹ thuật, là cơ quan nghiên cứu đầu ngành.")
     links = {(g.nodes[a]["label"], d["relation"], g.nodes[b]["label"]) for a, b, d in g.edges(data=True)}
     assert ("Viện Kỹ thuật hóa học", "partOf", "Tổng cục Kỹ thuật") in links
+
+
+def test_an_acronym_defined_after_a_known_body_is_that_body_later(tmp_path):
+    g = nodes(tmp_path, "Đài Tiếng nói Việt Nam (VOV) và Bộ Công an ký kết thỏa thuận. Sau đó VOV tổ chức hội thảo.")
+    vov = [d for _, d in g.nodes(data=True) if d["label"] == "Đài Tiếng nói Việt Nam"]
+    assert len(vov) == 1 and "VOV" in vov[0]["aliases"]
+    assert not any(d["label"] == "VOV" for _, d in g.nodes(data=True))

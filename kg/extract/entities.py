@@ -1717,7 +1717,8 @@ def _acronyms(doc: Document, mentions: list[Mention]) -> list[Mention]:
     defined: dict[str, Mention] = {}
     out = []
     for m in mentions:
-        if m.type in ("Organization", "Agreement") and not m.key:
+        if m.type in ("Organization", "Agreement") and (not m.key or m.type == "Organization"):
+            # (a known body too: "Đài Tiếng nói Việt Nam (VOV)" tells the acronym the article then uses)
             d = _ACRONYM_DEF.match(doc.text, m.end)
             if d and not any(x.start == d.start(1) for x in mentions):
                 attrs = dict(m.attrs)
@@ -1741,8 +1742,8 @@ def _acronyms(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 continue
             si = next((s.index for s in doc.sentences if s.start <= hit.start() < s.end), None)
             if si is not None:
-                out.append(Mention(doc.id, si, hit.start(), hit.end(), acr, m.type, "entities.acronym",
-                                   attrs=(("canonical", canonical),)))
+                out.append(Mention(doc.id, si, hit.start(), hit.end(), acr, m.type, "entities.acronym", m.key,
+                                   attrs=() if m.key else (("canonical", canonical),)))
     return out
 
 
@@ -2174,6 +2175,12 @@ def _identities(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Me
                 if lex.abbreviation_re else name
             last = name.split()[-1] if name.split() else ""
             local = any(hw == [last] for hw, _, _ in loc_words.get(last, ()))
+            # "UBND tỉnh Nghệ An" and "UBND Nghệ An": the province's name, with or without its word
+            ws = form.split()
+            place = next((k for k in range(1, min(5, len(ws) - 1) + 1) if " ".join(ws[-k:]) in lex.province_forms
+                          and " ".join(ws[-k - 1:]) not in lex.province_forms), None) if len(ws) > 2 else None
+            if place:
+                form = " ".join(ws[:-place] + [lex.province_forms[" ".join(ws[-place:])]])
             if form != name or local:
                 identity = norm_key(form)
                 if local:

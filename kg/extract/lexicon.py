@@ -78,6 +78,7 @@ class Lexicon:
     head_within: dict[str, tuple[str, ...]] = field(default_factory=dict)  # head rule id -> the locality words of its parents
     abbreviations: dict[str, str] = field(default_factory=dict)   # abbreviations.tsv: "UBND" -> "Ủy ban nhân dân"
     abbreviation_re: re.Pattern | None = None
+    province_forms: dict[str, str] = field(default_factory=dict)   # "tỉnh Nghệ An", "TP Hà Nội", "Nghệ An" -> bare name
     country_attributes: tuple[str, ...] = ()    # country_words.tsv attribute: "đô la", "tiếng" (+ " ")
     country_qualifiers: dict[str, str] = field(default_factory=dict)   # "Anh" -> vuong-quoc-anh, after a body only
     numbered_heads: frozenset[str] = frozenset()
@@ -344,6 +345,16 @@ def _compile(rules: Rules) -> Lexicon:
         alts = "|".join(re.escape(a) + ("" if a.endswith(".") else r"(?!\w)")
                         for a in sorted(lex.abbreviations, key=len, reverse=True))
         lex.abbreviation_re = re.compile(rf"(?<!\w)(?:{alts})")
+    # a province and a centrally-run city, however the name of a body in it spells its place ("UBND tỉnh Nghệ
+    # An" / "UBND Nghệ An"); a provincial city ("thành phố Lào Cai") keeps its word: it is not the province
+    for e in lex.entries.values():
+        a = dict(e.attrs)
+        if e.type == "Location" and (a.get("kind") == "province" or (a.get("kind") == "city" and not a.get("parent"))):
+            forms = (e.name, *e.aliases)
+            bare = min(forms, key=len)
+            if all(f == bare or f.endswith(" " + bare) or f.endswith("." + bare) for f in forms):
+                for f in forms:
+                    lex.province_forms[f] = bare
     lex.country_attributes = tuple(r["word"] + " " for r in rules.table("country_words.tsv") if r["kind"] == "attribute")
     lex.country_qualifiers = {r["word"]: r["country"] for r in rules.table("country_words.tsv") if r["kind"] == "qualifier"}
     phrases = [r["phrase"] for r in rules.table("residences.tsv")]

@@ -451,7 +451,8 @@ class _Sentence:
                 subj = [last]
                 for j, a2, b2 in reversed(before[:-1]):
                     u = self.units[j]
-                    if u.code not in PARTY_CODES or not self.lex.subject_joint.fullmatch(cl[b2:a]):
+                    # (an acronym in parentheses after the first is no gap: "Đài Tiếng nói Việt Nam (VOV) và UBND …")
+                    if u.code not in PARTY_CODES or not self.lex.subject_joint.fullmatch(_PARENS.sub(" ", cl[b2:a])):
                         break
                     if u.code == "C" and j > 0 and self.units[j - 1].code == "L" \
                             and self.text[self.units[j - 1].end:u.start].strip() in (",", "("):
