@@ -917,3 +917,24 @@ def test_an_acronym_defined_after_a_known_body_is_that_body_later(tmp_path):
     vov = [d for _, d in g.nodes(data=True) if d["label"] == "Đài Tiếng nói Việt Nam"]
     assert len(vov) == 1 and "VOV" in vov[0]["aliases"]
     assert not any(d["label"] == "VOV" for _, d in g.nodes(data=True))
+
+
+def test_a_court_named_by_its_abbreviation_is_a_body(tmp_path):
+    assert "TAND tỉnh Quảng Nam" in orgs(tmp_path, "Ngày 12/7, TAND tỉnh Quảng Nam đã mở phiên xét xử sơ thẩm vụ án mua bán người.")
+
+
+def test_a_known_body_with_its_head_in_lower_case_is_that_body(tmp_path):
+    # writers leave the head noun in lower case ("cục"); the capitals after it still name the department
+    found = orgs(tmp_path, "Công an tỉnh Tây Ninh phối hợp cùng cục Cảnh sát Hình sự (Bộ Công an) giải cứu 2 cô gái.")
+    assert "Cục Cảnh sát Hình sự" in found
+
+
+def test_an_officer_of_a_police_is_no_ministry(tmp_path):
+    # "cán bộ" (an officer) holds the syllable "bộ": "cán bộ Công an quận X" is no "Bộ Công an"
+    found = orgs(tmp_path, "Một cán bộ Công an quận Long Biên cho biết vụ việc đang được điều tra.")
+    assert found == {"Công an quận Long Biên"}
+
+
+def test_a_body_of_a_district_named_without_its_word_has_no_foreign_country(tmp_path):
+    g = nodes(tmp_path, "Theo cáo trạng của Công an Mỹ Đức, ông A đã sai phạm.")
+    assert not any(d["type"] == "Country" for _, d in g.nodes(data=True))

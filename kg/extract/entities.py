@@ -66,7 +66,7 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
         if start > 0 and _is_word_char(text[start - 1]) or end < len(text) and _is_word_char(text[end]):
             continue
         key, surface = keys[0]
-        if surface[0].isupper() and not text[start].isupper():
+        if surface[0].isupper() and not text[start].isupper() and not _lower_head_of_known_body(text, start, end, key, lex):
             continue
         if surface.isupper() and text[start:end] != surface and len(surface) <= 6:
             continue                      # acronyms match in capitals only ("UN" is not "un")
@@ -93,6 +93,35 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
             # (but "Hải quân Mỹ Sam Bendett": a foreign person after the country)
         cands.append((start, end, key))
     return _leftmost_longest(cands)
+
+
+def _lower_head_of_known_body(text: str, start: int, end: int, key: str, lex: Lexicon) -> bool:
+    """A known body whose head the writer left in lower case, its name after it capitalised ("phối hợp
+    cùng cục Cảnh sát Hình sự (Bộ Công an)"): the head is a common noun, the capitals make it the name."""
+    if lex.entries[key].type != "Organization":
+        return False
+    words = text[start:end].split()
+    before = text[:start].rstrip().rsplit(" ", 1)[-1].lower()
+    # (capitals or a number after the head: "liên minh 8.7" is the known "Liên minh 8.7")
+    return len(words) >= 2 and (words[1][:1].isupper() or words[-1][:1].isdigit()) and words[0].isalpha() \
+        and any(_same_but_capitals(text[start:end].split()[1:], f.split()[1:], lex)
+                for f in (lex.entries[key].name, *lex.entries[key].aliases)) \
+        and words[0].capitalize() in lex.org_heads_by_token \
+        and (f"{before} {words[0]}" not in lex.compounds    # "cán bộ Công an …" (an officer of): a word's syllable
+             or lex.word_class.get(before) in CLAUSE_CLASSES | {"mixed"})   # (but "cùng cục …": "with" the department)
+
+
+def _same_but_capitals(words: list[str], known: list[str], lex: Lexicon) -> bool:
+    """Are the words of a name those of its known form, a lower-case word at most capitalised ("Cảnh sát
+    Hình sự" for "Cảnh sát hình sự") but never into a country ("Tư Pháp" is no "Tư pháp": "Pháp" is France)?"""
+    if len(words) != len(known):
+        return False
+    for w, k in zip(words, known):
+        if w != k and not (k.islower() and w == k.capitalize()
+                           and not any(lex.entries[x].type == "Country" for _, _, (_, keys) in lex.gazetteer_matches(w)
+                                       for x, _ in keys)):
+            return False
+    return True
 
 
 def _after_surname(text: str, start: int, lex: Lexicon) -> bool:
@@ -1836,7 +1865,9 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
             by_start.get((m.sentence, m.end + len(link))) if link else None)
         if c is None and lex.country_qualifiers:
             q = re.match(r" (\w+)(?!\w)", doc.text[m.end:m.end + 20])
-            if q and q.group(1) in lex.country_qualifiers and lex.country_qualifiers[q.group(1)] in lex.entries:
+            last = m.text.rsplit(" ", 1)[-1]
+            if q and q.group(1) in lex.country_qualifiers and lex.country_qualifiers[q.group(1)] in lex.entries \
+                    and f"{last} {q.group(1)}".lower() not in lex.place_names:   # "Công an Mỹ Đức": a district
                 # "Bộ Nội vụ Anh": a one-syllable country name, read as a country only after a body
                 key = lex.country_qualifiers[q.group(1)]
                 c = Mention(doc.id, m.sentence, m.end + 1, m.end + q.end(), q.group(1), "Country",
@@ -2054,6 +2085,9 @@ def _gazetteer_suffix_country(doc, m: Mention, lex: Lexicon) -> list[Mention]:
     if any(a < start and e >= len(m.text) and lex.entries[keys[0][0]].type == "Location"
            for a, e, (_, keys) in lex.gazetteer_matches(m.text)):
         return [m]                          # "Công an huyện Mỹ Đức": the name ends in a place, "Đức" is no country
+    before = m.text[:start].split()
+    if any(" ".join(before[-k:] + [m.text[start:]]).lower() in lex.place_names for k in (1, 2) if len(before) > k):
+        return [m]                          # "Công an Mỹ Đức", "VKSND Thủ Đức": a district named without its word
     attrs = dict(m.attrs)
     attrs["country"] = lex.entries[key].name
     attrs["country_key"] = key

@@ -79,6 +79,7 @@ class Lexicon:
     abbreviations: dict[str, str] = field(default_factory=dict)   # abbreviations.tsv: "UBND" -> "Ủy ban nhân dân"
     abbreviation_re: re.Pattern | None = None
     province_forms: dict[str, str] = field(default_factory=dict)   # "tỉnh Nghệ An", "TP Hà Nội", "Nghệ An" -> bare name
+    place_names: frozenset[str] = frozenset()   # every place's name without its word, lower case: "mỹ đức", "thủ đức"
     country_attributes: tuple[str, ...] = ()    # country_words.tsv attribute: "đô la", "tiếng" (+ " ")
     country_qualifiers: dict[str, str] = field(default_factory=dict)   # "Anh" -> vuong-quoc-anh, after a body only
     numbered_heads: frozenset[str] = frozenset()
@@ -355,6 +356,15 @@ def _compile(rules: Rules) -> Lexicon:
             if all(f == bare or f.endswith(" " + bare) or f.endswith("." + bare) for f in forms):
                 for f in forms:
                     lex.province_forms[f] = bare
+    loc_heads = sorted({" ".join(hw) for hws in lex.heads_by_first.get("Location", {}).values() for hw, _, _ in hws},
+                       key=len, reverse=True)
+    names = set()
+    for e in lex.entries.values():
+        if e.type == "Location":
+            for f in (e.name, *e.aliases):
+                h = next((h for h in loc_heads if f.lower().startswith(h.lower() + " ")), None)
+                names.add((f[len(h) + 1:] if h else f).lower())
+    lex.place_names = frozenset(names)
     lex.country_attributes = tuple(r["word"] + " " for r in rules.table("country_words.tsv") if r["kind"] == "attribute")
     lex.country_qualifiers = {r["word"]: r["country"] for r in rules.table("country_words.tsv") if r["kind"] == "qualifier"}
     phrases = [r["phrase"] for r in rules.table("residences.tsv")]

@@ -45,8 +45,9 @@ def _level(m: Mention, lex: Lexicon) -> int:
     if lv:
         return int(lv)
     best = (0, 0)
-    for head, level in lex.org_heads_by_token.get(m.text.split(" ", 1)[0], ()):
-        if m.text.startswith(head + " ") and len(head) > best[0]:
+    text = m.text[:1].upper() + m.text[1:]          # "cục Cảnh sát Hình sự": a known body, its head in lower case
+    for head, level in lex.org_heads_by_token.get(text.split(" ", 1)[0], ()):
+        if text.startswith(head + " ") and len(head) > best[0]:
             best = (len(head), level)
     return best[1] or 2
 
