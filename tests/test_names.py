@@ -938,3 +938,13 @@ def test_an_officer_of_a_police_is_no_ministry(tmp_path):
 def test_a_body_of_a_district_named_without_its_word_has_no_foreign_country(tmp_path):
     g = nodes(tmp_path, "Theo cáo trạng của Công an Mỹ Đức, ông A đã sai phạm.")
     assert not any(d["type"] == "Country" for _, d in g.nodes(data=True))
+
+
+def test_a_verb_after_the_pair_of_sides_that_closes_a_title_ends_it(tmp_path):
+    found = agreements(tmp_path, "Doanh nghiệp cần tận dụng cơ hội mà Hiệp định thương mại tự do Việt Nam - EU mang lại.")
+    assert found == {"Hiệp định thương mại tự do Việt Nam - EU"}
+
+
+def test_an_embassy_abbreviated_dsq_is_the_embassy_named_in_full(tmp_path):
+    found = orgs(tmp_path, "Thủ tướng thăm ĐSQ Việt Nam tại Hà Lan. Đại sứ quán Việt Nam tại Hà Lan đã tổ chức lễ đón.")
+    assert found == {"Đại sứ quán Việt Nam tại Hà Lan"}

@@ -993,6 +993,10 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
     if k > j and w.islower() and s.words[k - 1][2].isupper() and len(s.words[k - 1][2]) > 1 \
             and s.words[j - 1][2] in lex.law_heads and _word_class_at(s, k, lex) == "verb":
         return False                        # "Luật BHYT thuộc thẩm quyền …": a verb after the acronym is the clause
+    if k > j + 1 and w.islower() and s.gap(k) == " " and s.gap(k - 1).strip() in ("-", "–", "—") \
+            and s.words[k - 1][2][:1].isupper() and "verb" in (_word_class_at(s, k, lex), lex.word_class.get(w)):
+        return False                        # "Hiệp định thương mại tự do Việt Nam - EU mang lại …": after the
+        # pair of sides that closes a title, a verb is the clause's
     if k == j and w.islower() and _word_class_at(s, k, lex) == "verb" and s.words[k - 1][2] in lex.law_heads:
         return False                        # "Luật điều chỉnh theo hướng …": the law is the subject of a verb
     if k > j and s.gap(k).strip() == "," and not _comma_pair(s, k) and s.words[k - 1][2].isupper() \

@@ -780,7 +780,7 @@ def lower_event(doc, si, s, i, hn, lex, rid) -> Mention | None:
         # "cuộc họp giữa Bộ Công an Việt Nam và Bộ Công an Lào về …": a meeting named by its two sides, bodies
         # or states (talks, "hội đàm giữa …", have their own frame; "giữa hai nhà lãnh đạo" names no side)
         end, _ = _extend_title(s, j, lex, er, False)
-        if j + 1 < n and s.gap(j + 1) == " " and not _talks_head(s, i, j, er) \
+        if j + 1 < n and s.gap(j + 1) == " " and not _talks_head(s, i, j, er) and not _after_event_noun(s, first, lex) \
                 and (_e._heads_at(s, j + 1, lex, "Organization") or _party_name_at(s, j + 1, lex)) \
                 and len(s.text[s.words[j][0]:end].split()) >= 4:
             return make(end)
@@ -809,6 +809,18 @@ def lower_event(doc, si, s, i, hn, lex, rid) -> Mention | None:
 
 
 QUOTE_CLOSERS = "”\"»"
+
+
+def _after_event_noun(s, i: int, lex: Lexicon) -> bool:
+    """Does an event noun end right before word i ("các diễn đàn đối thoại giữa …": "đối thoại" only says
+    which forums)?"""
+    for k in (1, 2):
+        if i - k >= 0 and all(s.gap(x) == " " for x in range(i - k + 1, i + 1)):
+            words = [w[2].lower() for w in s.words[i - k:i]]
+            first = words[0].capitalize()
+            if any([x.lower() for x in hw] == words for hw, _, _ in lex.heads_by_first.get("Event", {}).get(first, ())):
+                return True
+    return False
 
 
 def _talks_head(s, i: int, j: int, er: EventRules) -> bool:
