@@ -948,3 +948,15 @@ def test_a_verb_after_the_pair_of_sides_that_closes_a_title_ends_it(tmp_path):
 def test_an_embassy_abbreviated_dsq_is_the_embassy_named_in_full(tmp_path):
     found = orgs(tmp_path, "Thủ tướng thăm ĐSQ Việt Nam tại Hà Lan. Đại sứ quán Việt Nam tại Hà Lan đã tổ chức lễ đón.")
     assert found == {"Đại sứ quán Việt Nam tại Hà Lan"}
+
+
+def test_a_standing_deputy_minister_s_post_holds_thuong_truc(tmp_path):
+    # "Thứ trưởng Thường trực" is one post: "Thường trực" does not start a body after "Thứ trưởng"
+    found = orgs(tmp_path, "Thứ trưởng Thường trực Bộ Ngoại giao Bùi Thanh Sơn trả lời phỏng vấn báo chí.")
+    assert found == {"Bộ Ngoại giao"}
+
+
+def test_a_title_does_not_run_through_a_comma_after_a_capitalised_word(tmp_path):
+    # ", tái cấu trúc …" after the plan's proper name opens the next item of a list
+    found = agreements(tmp_path, "Hà Lan sẽ hỗ trợ Việt Nam cập nhật Kế hoạch Đồng bằng sông Cửu Long, tái cấu trúc ngành nông nghiệp.")
+    assert found == {"Kế hoạch Đồng bằng sông Cửu Long"}

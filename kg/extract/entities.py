@@ -833,7 +833,7 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
         elif _comma_pair(s, k):
             pass
         elif gap == ", " and through_commas and s.words[k][2][0].islower() and not _is_stop(s, k, lex, etype) \
-                and not s.words[k - 1][2].isdigit() \
+                and not s.words[k - 1][2].isdigit() and not s.words[k - 1][2][:1].isupper() \
                 and not any(s.text.startswith(p + " ", s.words[k][0]) for p, _, _ in lex.cues.get("plural", ())):
             pass                            # but a dated title ends at its year, and "…, các cơ quan" starts a clause
         elif k == j and _quote_end(s, end) is not None:
@@ -2267,10 +2267,12 @@ def _bodies_named_by_posts(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz, 
     out = []
     posts = lex.post_heads_by_first
     for i in [i for i, w in enumerate(s.tokens) if w in posts]:
-        for pw, head in posts[s.tokens[i]]:
-            post = " ".join(pw)
-            if not s.phrase_at(i, pw):
+        # the longest post written there is the post ("Thứ trưởng Thường trực Bộ Ngoại giao": the standing
+        # deputy minister of a body named in full, not "Thứ trưởng" of a "Thường trực …")
+        for pw, head in [next(((pw, head) for pw, head in posts[s.tokens[i]] if s.phrase_at(i, pw)), (None, None))]:
+            if pw is None:
                 continue
+            post = " ".join(pw)
             j = i + len(pw)
             if j >= len(s.words) or s.gap(j) != " " or not s.words[j][2][:1].isupper() or s.words[j][2].isupper() \
                     or any(a <= s.words[j][0] < b for a, b in spans) or s.words[j][2] in lex.surnames \
