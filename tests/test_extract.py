@@ -605,3 +605,10 @@ def test_an_acronym_in_parentheses_does_not_break_a_coordinated_subject(tmp_path
     t = triples(article(tmp_path, "Ngày 10/7, Đài Tiếng nói Việt Nam (VOV) và UBND tỉnh Nghệ An đã ký kết Chương trình hợp tác truyền thông."))
     assert ("Đài Tiếng nói Việt Nam", "partyTo", "Chương trình hợp tác truyền thông") in t
     assert ("UBND tỉnh Nghệ An", "partyTo", "Chương trình hợp tác truyền thông") in t
+
+
+def test_a_delegation_led_by_a_person_acts_for_its_body(tmp_path):
+    # "do Thứ trưởng X dẫn đầu" (led by) sits between the delegation's body and its verb
+    t = triples(article(tmp_path, "Đoàn công tác Bộ Công an Việt Nam do Thứ trưởng Nguyễn Văn Sơn dẫn đầu đã có buổi "
+                                  "làm việc với Bộ Công an Lào."))
+    assert ("Bộ Công an", "cooperatesWith", "Bộ Công an Lào") in t or ("Bộ Công an Lào", "cooperatesWith", "Bộ Công an") in t

@@ -431,7 +431,18 @@ class _Sentence:
                 out.append(carried)
                 continue
             subj: list[_Unit] = []
+            led = False
             i, a, b = before[-1]
+            if self.lex.led_by is not None and self.units[i].code not in PARTY_CODES:
+                # "Đoàn công tác Bộ Công an do Thứ trưởng X dẫn đầu đã làm việc với …": the delegation's body, not
+                # its leader, is the subject
+                for bi in range(len(before) - 2, -1, -1):
+                    if self.units[before[bi][0]].code in PARTY_CODES:
+                        if self.lex.led_by.fullmatch(_PARENS.sub(" ", cl[before[bi][2]:v.start()])):
+                            i, a, b = before[bi]
+                            before = before[:bi + 1]
+                            led = True
+                        break
             tail = _PARENS.sub(" ", cl[b:v.start()])
             last = self.units[i]
             if len(before) > 1 and _NEXT_PREDICATE.fullmatch(tail) and not cl[:before[0][1]].strip():
@@ -446,7 +457,7 @@ class _Sentence:
                     carried = lead
                     out.append(lead)
                     continue
-            if last.code in PARTY_CODES and len(_WORD.findall(tail)) <= 2 \
+            if last.code in PARTY_CODES and (led or len(_WORD.findall(tail)) <= 2) \
                     and not _object_of_event(last, self.units, self.text, self.lex.list_gaps):
                 # (a party right after an event told by a verb is its object: "thăm Nhật Bản và dự …")
                 subj = [last]
