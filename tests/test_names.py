@@ -960,3 +960,10 @@ def test_a_title_does_not_run_through_a_comma_after_a_capitalised_word(tmp_path)
     # ", tái cấu trúc …" after the plan's proper name opens the next item of a list
     found = agreements(tmp_path, "Hà Lan sẽ hỗ trợ Việt Nam cập nhật Kế hoạch Đồng bằng sông Cửu Long, tái cấu trúc ngành nông nghiệp.")
     assert found == {"Kế hoạch Đồng bằng sông Cửu Long"}
+
+
+def test_especially_before_an_acronym_does_not_end_a_title(tmp_path):
+    # "đặc biệt là" (especially) holds the verb "là" but opens no clause: the title runs to its acronym
+    found = agreements(tmp_path, "Hai nước thúc đẩy Nghị định thư về phòng, chống mua bán người, đặc biệt là phụ nữ "
+                                 "và trẻ em (NĐT) của Liên hợp quốc.")
+    assert "Nghị định thư về phòng, chống mua bán người, đặc biệt là phụ nữ và trẻ em" in found

@@ -1326,7 +1326,9 @@ def _up_to_acronym(s: _Sent, end: int, lex: Lexicon) -> int:
     if not ahead or not s.text[end:end + 1] == " ":
         return end
     stop = ahead.end() - len(ahead.group().rsplit(" (", 1)[1]) - 2
-    between = s.text[end:stop].split()
+    between = s.text[end:stop].replace("đặc biệt là", "đặc biệt").split()   # "…, đặc biệt là phụ nữ và trẻ em (ACTIP)":
+    if between[:1] == ["là"] and s.text[:end].rstrip().endswith("đặc biệt"):    # "especially", no clause's verb
+        between = between[1:]
     if not between or len(between) > 8 or any(lex.word_class.get(w.lower()) in ("verb", "adverb") for w in between):
         return end
     return stop
