@@ -612,3 +612,9 @@ def test_a_delegation_led_by_a_person_acts_for_its_body(tmp_path):
     t = triples(article(tmp_path, "Đoàn công tác Bộ Công an Việt Nam do Thứ trưởng Nguyễn Văn Sơn dẫn đầu đã có buổi "
                                   "làm việc với Bộ Công an Lào."))
     assert ("Bộ Công an", "cooperatesWith", "Bộ Công an Lào") in t or ("Bộ Công an Lào", "cooperatesWith", "Bộ Công an") in t
+
+
+def test_a_department_named_after_an_international_body_is_not_part_of_it(tmp_path):
+    # "Vụ ASEAN" is the foreign ministry's ASEAN department: its field, not its parent
+    t = triples(article(tmp_path, "Ông Phạm Văn Nam, Vụ trưởng Vụ ASEAN, Bộ Ngoại giao chủ trì cuộc họp."))
+    assert ("Vụ ASEAN", "partOf", "Bộ Ngoại giao") in t and ("Vụ ASEAN", "partOf", "ASEAN") not in t
