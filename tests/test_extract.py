@@ -618,3 +618,9 @@ def test_a_department_named_after_an_international_body_is_not_part_of_it(tmp_pa
     # "Vụ ASEAN" is the foreign ministry's ASEAN department: its field, not its parent
     t = triples(article(tmp_path, "Ông Phạm Văn Nam, Vụ trưởng Vụ ASEAN, Bộ Ngoại giao chủ trì cuộc họp."))
     assert ("Vụ ASEAN", "partOf", "Bộ Ngoại giao") in t and ("Vụ ASEAN", "partOf", "ASEAN") not in t
+
+
+def test_adverbs_between_a_subject_and_its_verb_keep_the_subject(tmp_path):
+    # "sẽ tiếp tục" (will go on) stands between the funder and "tài trợ cho"
+    t = triples(article(tmp_path, "Chính phủ Australia sẽ tiếp tục tài trợ cho Dự án hỗ trợ nạn nhân giai đoạn 2018-2020."))
+    assert ("Australia", "funded", "Dự án hỗ trợ nạn nhân giai đoạn 2018-2020") in t

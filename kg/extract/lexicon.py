@@ -125,6 +125,7 @@ class Lexicon:
     and_words: tuple[str, ...] = ()              # list/and: "và" joins two members, two subjects, two sides
     list_gaps: tuple[str, ...] = (", ",)         # ", " and " và ": the gap between two peers of a list
     list_separators: re.Pattern = re.compile(r"(?!)")   # a gap between two list members: punctuation, joiners
+    subject_adverbs: re.Pattern | None = None         # "sẽ", "tiếp tục": between a subject and its verb
     led_by: re.Pattern | None = None                   # "do X dẫn đầu" between a delegation's body and its verb
     subject_joint: re.Pattern = re.compile(r"(?!)")     # a gap between two coordinated subjects: ",", "và"
     country_links: tuple[str, ...] = ()          # country/linker, as " nước ": "Chính phủ nước Pháp"
@@ -496,6 +497,10 @@ def _compile_relation_rules(lex: Lexicon) -> None:
         lex.relation_phrases = A
     lex.verb_cue = re.compile(words_rx(verbs), re.IGNORECASE)
     # "Đoàn công tác Bộ X do Thứ trưởng Y dẫn đầu đã …": a delegation led by a person (events.tsv led)
+    # words that may stand between a subject and its verb ("sẽ tiếp tục", events.tsv adverb)
+    adverbs = sorted((r["phrase"] for r in lex.rules.table("events.tsv") if r["kind"] == "adverb"), key=len, reverse=True)
+    lex.subject_adverbs = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, adverbs)) + r")(?!\w)", re.IGNORECASE) \
+        if adverbs else None
     led = [r["phrase"] for r in lex.rules.table("events.tsv") if r["kind"] == "led"]
     lex.led_by = re.compile(r"\s*do\s+[^,;]{1,80}?\s(?:" + "|".join(map(re.escape, led)) + r")(?:\s+\w+){0,3}\s*$",
                             re.IGNORECASE) if led else None

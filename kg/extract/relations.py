@@ -457,7 +457,8 @@ class _Sentence:
                     carried = lead
                     out.append(lead)
                     continue
-            if last.code in PARTY_CODES and (led or len(_WORD.findall(tail)) <= 2) \
+            bare = self.lex.subject_adverbs.sub(" ", tail) if self.lex.subject_adverbs is not None else tail
+            if last.code in PARTY_CODES and (led or len(_WORD.findall(tail)) <= 2 or len(_WORD.findall(bare)) <= 1) \
                     and not _object_of_event(last, self.units, self.text, self.lex.list_gaps):
                 # (a party right after an event told by a verb is its object: "thăm Nhật Bản và dự …")
                 subj = [last]
