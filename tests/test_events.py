@@ -548,3 +548,10 @@ def test_a_meeting_a_body_held_told_by_a_relative_clause_is_not_named_by_it(tmp_
     # "hội nghị Bộ Tư pháp vừa tổ chức" is "the conference the ministry just held", not a title
     g = build(tmp_path, "Phát biểu tại hội nghị Bộ Tư pháp vừa tổ chức, ông Nguyễn Văn A cho biết.")
     assert not any("Bộ Tư pháp" in e for e in events(g))
+
+
+def test_a_headline_visit_is_the_body_s_one_visit_to_the_same_host(tmp_path):
+    g = build(tmp_path, "Bộ trưởng Bộ Nội vụ Campuchia thăm Việt Nam\n"
+                        "Đoàn đại biểu cấp cao Bộ Nội vụ Vương quốc Campuchia do Bộ trưởng Sar Kheng dẫn đầu đã thăm "
+                        "và làm việc tại Việt Nam từ ngày 3 đến 6/7/2018.")
+    assert len([e for e in events(g) if e.startswith("Chuyến thăm")]) == 1

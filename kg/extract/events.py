@@ -1807,6 +1807,14 @@ def _same_events(mentions: list[Mention], headline: bool) -> list[Mention]:
             for j in same:
                 union(i, j)
     if headline:
+        # "Bộ trưởng Bộ Nội vụ Campuchia thăm Việt Nam", then "Đoàn đại biểu cấp cao Bộ Nội vụ … đã thăm và làm
+        # việc tại Việt Nam": the headline's visit to a host is the body's only visit to it, whoever it names
+        for i, m in enumerate(frames):
+            if idents[i][0] == "visit" and m.sentence == 0 and idents[i][-1]:
+                fits = {find(j) for j in range(len(frames)) if frames[j].sentence > 0 and idents[j][0] == "visit"
+                        and idents[j][-1] == idents[i][-1] and idents[j][1]}
+                if len(fits) == 1:
+                    union(i, fits.pop())
         body = [i for i, m in enumerate(frames) if idents[i][0] == "op" and m.sentence > 0]
         for i, m in enumerate(frames):
             if idents[i][0] == "op" and m.sentence == 0 and body and not any(idents[j] == idents[i] for j in body):
