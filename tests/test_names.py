@@ -967,3 +967,10 @@ def test_especially_before_an_acronym_does_not_end_a_title(tmp_path):
     found = agreements(tmp_path, "Hai nước thúc đẩy Nghị định thư về phòng, chống mua bán người, đặc biệt là phụ nữ "
                                  "và trẻ em (NĐT) của Liên hợp quốc.")
     assert "Nghị định thư về phòng, chống mua bán người, đặc biệt là phụ nữ và trẻ em" in found
+
+
+def test_a_foreign_official_s_ministry_named_without_its_country_is_his_country_s(tmp_path):
+    # "Bộ Nội vụ" before a Khmer name, in an article about Cambodia: Cambodia's ministry, not Việt Nam's
+    found = orgs(tmp_path, "Đoàn đại biểu Campuchia do Phó Thủ tướng, Bộ trưởng Bộ Nội vụ Sar Kheng dẫn đầu đã "
+                           "thăm Việt Nam theo lời mời của Bộ Công an. Hai bên bàn về hợp tác với Campuchia.")
+    assert "Bộ Nội vụ Campuchia" in found and "Bộ Nội vụ" not in found

@@ -1551,6 +1551,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _bodies_under_a_country(doc, out, lex)
     out = _posts_of_a_foreign_official(doc, out, lex)
     out = _bodies_only_abroad(doc, out, lex)
+    out = _bodies_of_foreign_officials(doc, out, lex)
     out = _implied_heads(doc, out, lex)
     out = _units_of_local_bodies(doc, out, lex)
     out = _complete_short_names(out)
@@ -2064,6 +2065,46 @@ def _bodies_only_abroad(doc: Document, mentions: list[Mention], lex: Lexicon) ->
             m = replace(m, attrs=tuple(sorted(attrs.items())))
         out.append(m)
     return out
+
+
+def _dominant_foreign_country(mentions: list[Mention], lex: Lexicon) -> str:
+    """The one foreign country the article names, or the one it names at least twice as often as any
+    other; "" when there is none such."""
+    named: dict[str, int] = {}
+    for m in mentions:
+        if m.type == "Country" and m.key and m.key != lex.home_country:
+            named[m.key] = named.get(m.key, 0) + 1
+    ranked = sorted(named, key=lambda k: (-named[k], k))
+    if len(ranked) == 1 or (ranked and named[ranked[0]] >= 2 * named[ranked[1]]):
+        return ranked[0]
+    return ""
+
+
+def _bodies_of_foreign_officials(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """"Phó Thủ tướng, Bộ trưởng Bộ Nội vụ Sar Kheng": a post in a ministry the gazetteer knows as Việt Nam's,
+    held by a person whose name is not Vietnamese, is that post in the foreign country the article is about
+    (the one it names, or names twice as often as any other); with none such, the body stays as read."""
+    if lex.post_before is None or not lex.home_country:
+        return mentions
+    persons = {(m.sentence, m.start): m for m in mentions if m.type == "Person"}
+    cands = [m for m in mentions if m.type == "Organization" and m.key and not m.attr("country")
+             and dict(lex.entries[m.key].attrs).get("country") == lex.home_country
+             and (m.sentence, m.end + 1) in persons and lex.post_before.search(doc.text, max(0, m.start - 40), m.start)]
+    if not cands:
+        return mentions
+    foreign = _dominant_foreign_country(mentions, lex)
+    if not foreign:
+        return mentions
+    change = {}
+    for m in cands:
+        p = persons[(m.sentence, m.end + 1)]
+        words = (p.attr("name") or p.text).split()
+        if words and words[0] not in lex.surnames and not all(_vietnamese(w) for w in words):
+            name = lex.entries[foreign].name
+            change[id(m)] = replace(m, key="", attrs=tuple(sorted({**dict(m.attrs), "canonical": f"{m.text} {name}",
+                                                                    "country": name, "country_key": foreign,
+                                                                    "identity": f"{norm_key(m.text)}|{foreign}"}.items())))
+    return [change.get(id(m), m) for m in mentions]
 
 
 def _seat_after(doc: Document, pos: int, m: Mention, lex: Lexicon, countries: dict, places: dict) -> Mention | None:
