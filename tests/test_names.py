@@ -974,3 +974,9 @@ def test_a_foreign_official_s_ministry_named_without_its_country_is_his_country_
     found = orgs(tmp_path, "Đoàn đại biểu Campuchia do Phó Thủ tướng, Bộ trưởng Bộ Nội vụ Sar Kheng dẫn đầu đã "
                            "thăm Việt Nam theo lời mời của Bộ Công an. Hai bên bàn về hợp tác với Campuchia.")
     assert "Bộ Nội vụ Campuchia" in found and "Bộ Nội vụ" not in found
+
+
+def test_ministries_and_agencies_listed_by_field_after_a_colon_are_ministries(tmp_path):
+    # "các bộ, ngành: Công an, Ngoại giao" lists ministries by their fields
+    found = orgs(tmp_path, "Hội thảo có sự tham gia của đại diện các bộ, ngành: Công an, Ngoại giao, Tư pháp.")
+    assert {"Bộ Công an", "Bộ Ngoại giao", "Bộ Tư pháp"} <= found

@@ -586,6 +586,8 @@ def _compile_glue(lex: Lexicon) -> None:
     lex.intro_before = re.compile(rf"(?:^|[,;:]\s*)(?i:{_alternatives(intro)})\s+$") if intro else None
     heads = _glue(lex, "distribute", "")
     plural = _alternatives(_glue(lex, "plural", ""))
-    lex.distributive = re.compile(rf"(?<!\w){plural}\s+(?i:({_alternatives(heads)}))\s*:?\s+") if heads else None
+    # ("các bộ, ngành: Công an, Ngoại giao …": ministries and agencies, a colon then the ministries' fields)
+    lex.distributive = re.compile(rf"(?<!\w){plural}\s+(?i:({_alternatives(heads)}))(?:,\s*ngành\s*:|\s*:?)\s+") \
+        if heads else None
     if heads and all(re.fullmatch(r"[^\W\d_]+", h) for h in heads):     # one word of letters each
         lex.distributive_head = re.compile(rf"(?i:{_alternatives(heads)})")
