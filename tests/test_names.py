@@ -897,3 +897,13 @@ def test_units_named_in_lower_case_in_a_list_a_colon_opens(tmp_path):
     found = orgs(tmp_path, "Bộ Tư lệnh Cảnh sát biển có các đơn vị trực thuộc gồm: Bộ tư lệnh Vùng cảnh sát biển; "
                            "Trung tâm thông tin; Trung tâm huấn luyện; các Hải đoàn.")
     assert {"Trung tâm thông tin", "Trung tâm huấn luyện"} <= found, found
+
+
+def test_an_agency_named_by_a_list_of_fields_is_one_name(tmp_path):
+    found = orgs(tmp_path, "Viện Văn hóa, Nghệ thuật và Du lịch phối hợp tổ chức triển lãm ảnh.")
+    assert "Viện Văn hóa, Nghệ thuật và Du lịch" in found
+
+
+def test_departments_listed_after_one_head_are_not_one_name(tmp_path):
+    found = orgs(tmp_path, "Sở Tư pháp, Nội vụ và Y tế tỉnh Sơn La cùng tham gia đoàn kiểm tra.")
+    assert not any("Nội vụ" in o for o in found)

@@ -68,3 +68,22 @@ def test_a_routine_meeting_its_organiser_holds_right_before_it_is_that_body_s_ev
 def test_an_annual_meeting_on_a_named_subject_is_an_event(tmp_path):
     found = events_of(tmp_path, "Hội nghị thường niên về phòng, chống mua bán người diễn ra tại Hà Nội.")
     assert "Hội nghị thường niên về phòng, chống mua bán người" in found
+
+
+def test_a_session_of_the_body_named_after_it_is_named_with_that_body(tmp_path):
+    found = events_of(tmp_path, "Phó Chủ tịch Quốc hội dự phiên họp thứ 5 của Ủy ban Thường vụ Quốc hội.")
+    assert found == {"Phiên họp thứ 5 của Ủy ban Thường vụ Quốc hội"}
+
+
+def test_a_session_its_body_opens_is_named_with_that_body(tmp_path):
+    found = events_of(tmp_path, "Sáng 8/7, HĐND tỉnh Hà Giang khai mạc kỳ họp thứ 7.")
+    assert found == {"Kỳ họp thứ 7 của HĐND tỉnh Hà Giang"}
+
+
+def test_a_session_whose_body_the_sentence_does_not_name_is_no_event(tmp_path):
+    assert not events_of(tmp_path, "Quần thể di tích được công nhận là di sản thế giới trong kỳ họp thứ 40 tại Đức.")
+
+
+def test_a_unit_named_only_by_its_number_is_no_entity(tmp_path):
+    found = orgs(tmp_path, "Ông từng chiến đấu trong Tiểu đoàn 3 và Đại đội 9 ở chiến trường miền Đông.")
+    assert not any(o.startswith(("Tiểu đoàn", "Đại đội")) for o in found)

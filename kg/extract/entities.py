@@ -237,7 +237,7 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
         if k > j and s.gap(k) != " " and not (s.gap(k).strip() in ("-", "–") and _cap(s.words[k][2])
                                                and not _heads_at(s, k, lex, "Organization")
                                                and not _byline_at(s, k)) \
-                and not _comma_pair(s, k) and not (level == 1 and _fields_listed(s, k, lex, gaz)):
+                and not _comma_pair(s, k) and not (_lists_fields(level, own_head, lex) and _fields_listed(s, k, lex, gaz)):
             break
         w = s.words[k][2]
         g = gaz.get(s.words[k][0])
@@ -400,6 +400,20 @@ NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "de", "da", "al", "el"
 CLAUSE_CLASSES = frozenset({"preposition", "conjunction", "adverb", "pronoun", "determiner", "particle"})
 
 
+def _lists_fields(level: int, own_head: list[str] | None, lex: Lexicon) -> bool:
+    """May a body of this head be named by a list of fields ("Bộ Văn hóa, Thể thao và Du lịch", "Cục Rượu,
+    Thuốc lá, Súng đạn và Chất nổ")? A ministry, or an agency up to a department's rank (heads.tsv level 1-3);
+    but after a head said once for many bodies (cues.tsv distribute: "Sở Tư pháp, Nội vụ và Y tế" are three
+    departments) only a ministry, whose fields the gazetteer knows."""
+    if level == 1:
+        return True
+    return 2 <= level <= 3 and not (own_head and " ".join(own_head) in _glue_words(lex, "distribute"))
+
+
+def _glue_words(lex: Lexicon, relation: str) -> frozenset[str]:
+    return frozenset(cue for cue, _, _ in lex.cues.get(relation, ()))
+
+
 def _fields_listed(s: _Sent, k: int, lex: Lexicon, gaz) -> bool:
     """After a ministry's first field, does ", " open the rest of a list of fields closed by "và" ("Bộ Chính
     sách, Xã hội và Việc làm Hà Lan", like "Bộ Văn hóa, Thể thao và Du lịch")? Capitalised words (and the
@@ -408,7 +422,10 @@ def _fields_listed(s: _Sent, k: int, lex: Lexicon, gaz) -> bool:
     if s.gap(k) != ", ":
         return False
     x = k
-    while x < n and x - k < 4 and (x == k or s.gap(x) == " "):
+    item = k                                # where the field being read starts
+    while x < n and x - item < 4 and x - k < 12 and (x == item or s.gap(x) == " " or (s.gap(x) == ", " and x > item)):
+        if x > item and s.gap(x) == ", ":
+            item = x                        # "Cục Rượu, Thuốc lá, Súng đạn và Chất nổ": more fields, comma by comma
         w = s.words[x][2]
         if w in lex.and_words:
             return x > k and x + 1 < n and s.gap(x + 1) == " " and _cap(s.words[x + 1][2]) \
@@ -1527,6 +1544,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = ownerless.provincial_bodies(out, lex)
     out = ownerless.routine_meetings(doc.text, out, lex)
     out = ownerless.ownerless_agreements(out, lex)
+    out = ownerless.numbered_units(out, lex)
     out = _identities(doc, out, lex)
     out = _short_forms(doc, out, lex)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type, m.text))
