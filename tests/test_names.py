@@ -907,3 +907,18 @@ def test_an_agency_named_by_a_list_of_fields_is_one_name(tmp_path):
 def test_departments_listed_after_one_head_are_not_one_name(tmp_path):
     found = orgs(tmp_path, "Sở Tư pháp, Nội vụ và Y tế tỉnh Sơn La cùng tham gia đoàn kiểm tra.")
     assert not any("Nội vụ" in o for o in found)
+
+
+def test_a_board_with_a_capitalised_head_inside_an_office_s_name_goes_on_to_its_place(tmp_path):
+    found = orgs(tmp_path, "Theo Văn phòng Ban Chỉ huy phòng chống lụt bão và tìm kiếm cứu nạn Hà Giang, mưa lớn kéo dài.")
+    assert "Văn phòng Ban Chỉ huy phòng chống lụt bão và tìm kiếm cứu nạn Hà Giang" in found
+
+
+def test_a_word_the_dictionary_lacks_is_added_by_hand(tmp_path):
+    # "lưu ký" (depository) is in rules/words.tsv: "ký" (sign) alone would end the name
+    assert "Trung tâm Lưu ký Chứng khoán" in orgs(tmp_path, "Trung tâm Lưu ký Chứng khoán vừa cấp mã cho 3 công ty.")
+
+
+def test_nouns_after_an_acronym_go_on_to_the_body_s_place(tmp_path):
+    found = orgs(tmp_path, "Ông B, Cục trưởng Cục THA dân sự tỉnh Bình Dương, cho biết đã thu hồi 200 tỷ đồng.")
+    assert "Cục THA dân sự tỉnh Bình Dương" in found

@@ -87,3 +87,16 @@ def test_a_session_whose_body_the_sentence_does_not_name_is_no_event(tmp_path):
 def test_a_unit_named_only_by_its_number_is_no_entity(tmp_path):
     found = orgs(tmp_path, "Ông từng chiến đấu trong Tiểu đoàn 3 và Đại đội 9 ở chiến trường miền Đông.")
     assert not any(o.startswith(("Tiểu đoàn", "Đại đội")) for o in found)
+
+
+def test_a_session_is_of_the_body_named_after_it_rather_than_of_the_subject(tmp_path):
+    found = events_of(tmp_path, "Ủy ban Thường vụ Quốc hội tổng kết Kỳ họp thứ 5 của Quốc hội khóa XV.")
+    assert found == {"Kỳ họp thứ 5 của Quốc hội"}
+
+
+def test_a_ceremony_named_by_one_lower_case_word_is_no_event(tmp_path):
+    assert not events_of(tmp_path, "Sáng 3/4, đơn vị đã tổ chức lễ xuất quân tại sân vận động huyện.")
+
+
+def test_a_holiday_named_by_its_date_is_no_event(tmp_path):
+    assert not events_of(tmp_path, "Lễ 30.4 năm nay người lao động được nghỉ 4 ngày.")

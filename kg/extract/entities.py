@@ -276,9 +276,10 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             continue
         inner = _heads_at(s, k, lex, "Organization") if k == j and _cap(w) else None
         if inner and level >= 3 and k + inner[3] < n and s.gap(k + inner[3]) == " " \
-                and s.words[k + inner[3]][2][:1].islower():
+                and s.words[k + inner[3]][2][:1].islower() and not any(_cap(x) for x in inner[0].split()[1:]):
             inner = None                    # "Phòng Cảnh sát hình sự Công an tỉnh X": "Cảnh sát hình sự" (criminal
-            # police) is the unit's subject, not a body's name; the unit's parent may still follow
+            # police) is the unit's subject, not a body's name; the unit's parent may still follow (but a head
+            # with a capital of its own is a body's: "Văn phòng Ban Chỉ huy phòng chống thiên tai …")
         if inner:                           # "Văn phòng Cơ quan Thường trực Ban Chỉ đạo 138/CP": the office
             k = end = k + inner[3]          # of a body whose own head opens the name
             saw_cap = True
@@ -306,8 +307,11 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                     break
                 after += more
             if run and (after >= n or s.gap(after).strip() in (",", ";", ".", ")", "(") or _is_stop(s, after, lex, "Organization")
-                        or s.words[after][2] == "số" or _heads_at(s, after, lex, "Organization")):
+                        or s.words[after][2] == "số" or _heads_at(s, after, lex, "Organization")
+                        or (s.gap(after) == " " and (ga := gaz.get(s.words[after][0])) is not None
+                            and lex.entries[ga[2]].type == "Location")):
                 k = end = after             # "Đội Đặc nhiệm phòng chống ma túy và tội phạm, …": two nouns of one name
+                # (or before its place: "Ban Chỉ huy phòng chống lụt bão và tìm kiếm cứu nạn Quảng Ninh")
                 continue
         if k > j and saw_cap and s.phrase_at(k, ["và", "các"]) and k + 2 < n and s.gap(k + 2) == " " \
                 and _cap(s.words[k + 2][2]) and not s.words[k + 2][2].isupper() \
@@ -375,8 +379,9 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             saw_cap = True
         elif k > j and s.words[k - 1][2].isupper() and len(s.words[k - 1][2]) > 1 \
                 and not (w == "số" and k + 1 < n and _NUMBER.fullmatch(s.words[k + 1][2])) \
-                and not _subject_follows(s, k, lex):
+                and not _subject_follows(s, k, lex) and not _nouns_before_place(s, k, lex, gaz):
             break                           # an acronym closes a name: "UBND TP chỉ đạo …" (directs), not "Đội X số 1"
+            # nor "Cục THA dân sự TP.HCM" (civil judgment enforcement): nouns, then the body's place
         else:
             run = _lower_run(s, k, lex, k == j, j)
             if not run:
@@ -398,6 +403,22 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
 NAME_CLASSES = frozenset({"noun", "adjective"})
 NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "de", "da", "al", "el", "bte"})
 CLAUSE_CLASSES = frozenset({"preposition", "conjunction", "adverb", "pronoun", "determiner", "particle"})
+
+
+def _nouns_before_place(s: _Sent, k: int, lex: Lexicon, gaz) -> bool:
+    """From word k, do one or two dictionary nouns run up to a known place ("THA dân sự TP.HCM")?"""
+    n = len(s.words)
+    x = k
+    while x < n and x - k < 5 and s.gap(x) == " ":
+        g = gaz.get(s.words[x][0])
+        if g is not None or _heads_at(s, x, lex, "Location"):
+            return x > k and (g is None or lex.entries[g[2]].type == "Location")
+        size = _word_size_at(s, x, lex)
+        if not s.words[x][2].islower() or size < 2 \
+                or lex.word_class.get(" ".join(s.words[x + i][2] for i in range(size))) != "noun":
+            return False
+        x += size
+    return False
 
 
 def _lists_fields(level: int, own_head: list[str] | None, lex: Lexicon) -> bool:
@@ -1545,6 +1566,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = ownerless.routine_meetings(doc.text, out, lex)
     out = ownerless.ownerless_agreements(out, lex)
     out = ownerless.numbered_units(out, lex)
+    out = ownerless.bare_events(out, lex)
     out = _identities(doc, out, lex)
     out = _short_forms(doc, out, lex)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type, m.text))

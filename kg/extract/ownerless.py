@@ -144,11 +144,11 @@ def _session_owner(doc_text: str, m: Mention, orgs: list[Mention], lex: Lexicon)
     def name(o: Mention) -> str:
         e = lex.entries.get(o.key) if o.key else None
         return e.name if e is not None else (o.attr("canonical") or o.text)
-    for o in sorted(orgs, key=lambda o: o.start - o.end):     # the longest name first
-        if o.sentence != m.sentence:
-            continue
+    near = sorted((o for o in orgs if o.sentence == m.sentence), key=lambda o: o.start - o.end)   # longest first
+    for o in near:                          # the body after it first: "Ủy ban X tổng kết Kỳ họp thứ 3 của Quốc hội"
         if o.start >= m.end and _OF.fullmatch(doc_text[m.end:o.start]):
             return name(o)
+    for o in near:
         if o.end <= m.start and (gap := doc_text[o.end:m.start]) and _HOLDS.fullmatch(gap) and gap.islower():
             return name(o)
     return None
@@ -192,6 +192,31 @@ def numbered_units(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
             hn = max((len(hw) for hw, _, level in heads.get(w[0], ()) if level >= 4 and w[:len(hw)] == list(hw)),
                      default=0) if w else 0
             if hn and _NUMBER_ONLY.fullmatch(" ".join(w[hn:])):
+                dropped.add(mention_key(m))
+                continue
+        out.append(m)
+    return [m for m in out if not (dropped and m.attr("ref") in dropped)] if dropped else out
+
+
+_DATE_ONLY = re.compile(r"[\d./-]+")
+
+
+def bare_events(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """An event named by its head and one lower-case word of two syllables at most ("Lễ bàn giao", "Lễ xuất
+    quân") or a date only ("Lễ 2.9") says not which ceremony it is: every body holds them. No entity (a quoted
+    or capitalised title, a number, an object or a place tells one apart). The head alone is the article's one
+    meeting the article only ever calls so ("Hội nghị"), and stays."""
+    heads = lex.heads_by_first.get("Event", {})
+    out, dropped = [], set()
+    for m in mentions:
+        if m.type == "Event" and not m.key and not m.attr("ref"):
+            w = (m.attr("canonical") or m.text).split()
+            hn = max((len(hw) for hw, _, _ in heads.get(w[0][:1].upper() + w[0][1:], ()) if
+                      [x.lower() for x in w[:len(hw)]] == [x.lower() for x in hw]), default=0) if w else 0
+            rest = w[hn:]
+            if hn and rest and (_DATE_ONLY.fullmatch(" ".join(rest))
+                       or (len(rest) <= 2 and all(x.isalpha() and x.islower() for x in rest)
+                           and (len(rest) == 1 or " ".join(rest) in lex.compounds))):
                 dropped.add(mention_key(m))
                 continue
         out.append(m)
