@@ -922,3 +922,14 @@ def test_a_word_the_dictionary_lacks_is_added_by_hand(tmp_path):
 def test_nouns_after_an_acronym_go_on_to_the_body_s_place(tmp_path):
     found = orgs(tmp_path, "Ông B, Cục trưởng Cục THA dân sự tỉnh Bình Dương, cho biết đã thu hồi 200 tỷ đồng.")
     assert "Cục THA dân sự tỉnh Bình Dương" in found
+
+
+def test_a_summit_title_goes_on_through_a_noun_that_starts_with_a_pronoun_syllable(tmp_path):
+    # "thế giới" (the world) is a noun, though "thế" alone is a pronoun
+    found = events_of(tmp_path, "Hội nghị thượng đỉnh các nền kinh tế hàng đầu thế giới diễn ra tại Osaka.")
+    assert "Hội nghị thượng đỉnh các nền kinh tế hàng đầu thế giới" in found
+
+
+def test_a_party_affairs_committee_and_a_task_force_are_no_bodies_of_their_own(tmp_path):
+    found = orgs(tmp_path, "Ban cán sự đảng Bộ Tư pháp nhiệm kỳ 2016 - 2021 đã họp. Ban Chuyên án đã bắt 3 đối tượng.")
+    assert found == {"Bộ Tư pháp"}
