@@ -933,3 +933,19 @@ def test_a_summit_title_goes_on_through_a_noun_that_starts_with_a_pronoun_syllab
 def test_a_party_affairs_committee_and_a_task_force_are_no_bodies_of_their_own(tmp_path):
     found = orgs(tmp_path, "Ban cán sự đảng Bộ Tư pháp nhiệm kỳ 2016 - 2021 đã họp. Ban Chuyên án đã bắt 3 đối tượng.")
     assert found == {"Bộ Tư pháp"}
+
+
+def test_a_steering_committee_is_named_with_its_subject(tmp_path):
+    found = orgs(tmp_path, "Theo Ban Chỉ đạo Trung ương về Phòng chống thiên tai, mưa lũ làm 5 người chết.")
+    assert "Ban Chỉ đạo Trung ương về Phòng chống thiên tai" in found
+
+
+def test_a_civil_judgment_enforcement_department_is_named_whole(tmp_path):
+    found = orgs(tmp_path, "Cục Thi hành án dân sự tỉnh Long An đã kê biên tài sản.")
+    assert "Cục Thi hành án dân sự tỉnh Long An" in found
+
+
+def test_an_inspection_plan_and_a_shareholders_resolution_are_no_agreements(tmp_path):
+    found = agreements(tmp_path, "Thanh tra Chính phủ xây dựng Chương trình thanh tra năm 2019. "
+                                 "Công ty công bố Nghị quyết Đại hội đồng cổ đông về việc chia cổ tức.")
+    assert not found

@@ -183,7 +183,7 @@ def numbered_units(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """A unit (an organisation head of level 4 in heads.tsv: "Tiểu đoàn", "Đội", "Trung tâm") named by its
     head and only a number ("Tiểu đoàn 2", "Đội 3", "Trung tâm số 2") says not whose unit it is: every
     regiment has a second battalion, every department a third team. Named with its body ("Đội 3, Phòng
-    Cảnh sát …"), it is kept. No entity."""
+    Cảnh sát …") or with its task before the number ("Cụm trinh sát số 1"), it is kept. No entity."""
     heads = lex.heads_by_first.get("Organization", {})
     out, dropped = [], set()
     for m in mentions:
