@@ -949,3 +949,8 @@ def test_an_inspection_plan_and_a_shareholders_resolution_are_no_agreements(tmp_
     found = agreements(tmp_path, "Thanh tra Chính phủ xây dựng Chương trình thanh tra năm 2019. "
                                  "Công ty công bố Nghị quyết Đại hội đồng cổ đông về việc chia cổ tức.")
     assert not found
+
+
+def test_a_unit_of_a_provincial_police_named_without_the_place_word_is_that_police_s(tmp_path):
+    found = orgs(tmp_path, "Phòng CSGT Công an Hà Tĩnh đã bàn giao đối tượng cho cơ quan điều tra.")
+    assert "Phòng CSGT, Công an Hà Tĩnh" in found

@@ -2092,6 +2092,11 @@ def _locality_of(name: str, lex: Lexicon) -> str:
         for hw, _, _ in heads.get(words[k], ()):
             if words[k:k + len(hw)] == list(hw) and k + len(hw) < len(words) and words[k + len(hw)][:1].isupper():
                 return " ".join(words[k:])  # a place word before a proper name ("xã Tân Bình"; not "xã hội")
+    # a province named without its place word ("Công an Nghệ An"): the known place the name ends with
+    spans = [g for g in _gazetteer_spans(name, lex) if g[1] == len(name) and g[0] > 0]
+    if spans and lex.entries[spans[-1][2]].type == "Location" \
+            and dict(lex.entries[spans[-1][2]].attrs).get("kind") in ("province", "city"):
+        return name[spans[-1][0]:]
     return ""
 
 
