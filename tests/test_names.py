@@ -954,3 +954,11 @@ def test_an_inspection_plan_and_a_shareholders_resolution_are_no_agreements(tmp_
 def test_a_unit_of_a_provincial_police_named_without_the_place_word_is_that_police_s(tmp_path):
     found = orgs(tmp_path, "Phòng CSGT Công an Hà Tĩnh đã bàn giao đối tượng cho cơ quan điều tra.")
     assert "Phòng CSGT, Công an Hà Tĩnh" in found
+
+
+def test_a_numbered_school_named_in_lower_case_keeps_its_number(tmp_path):
+    assert "Trường Sĩ quan lục quân 1" in orgs(tmp_path, "Trường Sĩ quan lục quân 1 lấy 21 điểm.")
+
+
+def test_a_firm_named_after_a_province_and_a_foreign_word_is_one_name(tmp_path):
+    assert "Công ty Bình Dương Hwaseung" in orgs(tmp_path, "Công nhân Công ty Bình Dương Hwaseung đã nghỉ việc.")

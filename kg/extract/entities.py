@@ -271,6 +271,10 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             # the word is still consumed, so the loop always advances
             k = end = max(kk, k + 1)
             saw_cap = True
+            if etype == "Location" and own_head and " ".join(own_head) in lex.firm_heads and k < n \
+                    and s.gap(k) == " " and _cap(s.words[k][2]) and not _vietnamese(s.words[k][2]) \
+                    and s.words[k][0] not in gaz and not _heads_at(s, k, lex, "Organization"):
+                continue                    # "Công ty An Giang Samho": a firm's name with a place in it, then a foreign word
             if etype == "Location":
                 break                       # "Công an tỉnh Lào Cai": the locality ends the name
             continue
@@ -363,9 +367,12 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             continue
         if k > j and _NUMBER.fullmatch(w) and w.isdigit() and len(w) <= 3 and (
                 _cap(s.words[k - 1][2]) or (k - 2 >= j - 1 and _cap(s.words[k - 2][2])
-                                            and f"{s.words[k - 2][2].lower()} {s.words[k - 1][2]}" in lex.compounds)) \
-                and (k + 1 >= n or s.gap(k + 1).strip() in (",", ".", ";", ")", "(") or _is_stop(s, k + 1, lex, "Organization")):
-            k = end = k + 1                 # "Bộ Tư lệnh Quân khu 4, …", "Tổng cục 2;": a numbered unit
+                                            and f"{s.words[k - 2][2].lower()} {s.words[k - 1][2]}" in lex.compounds)
+                or (saw_cap and s.gap(k) == " " and _name_ends_at(s, k + 1, lex))) \
+                and (k + 1 >= n or s.gap(k + 1).strip() in (",", ".", ";", ")", "(") or _is_stop(s, k + 1, lex, "Organization")
+                     or (not _cap(s.words[k - 1][2]) and _name_ends_at(s, k + 1, lex))):
+            k = end = k + 1                 # "Bộ Tư lệnh Quân khu 4, …", "Tổng cục 2;", "Trường Sĩ quan lục quân 2 lấy
+            # …": a numbered unit (after its name's lower-case words, where the name visibly ends)
             saw_cap = True
             continue
         if _NUMBER.fullmatch(w) and (k == j or s.words[k - 1][2].isupper() or s.words[k - 1][2] == "số") \
@@ -666,6 +673,7 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
     for size in (3, 2, 1):                  # a word before a quantity is a verb and its object follows:
         q = k + size                        # "Ủy ban Kiểm tra Trung ương kỷ luật 7 cán bộ" (disciplines seven)
         if q + 1 < len(words) and words[q][2].isdigit() and s.gap(q) == " " and words[q + 1][2].islower() \
+                and _word_class_at(s, q + 1, lex) != "verb" \
                 and all(words[k + i][2].islower() and s.gap(k + i) == " " for i in range(size)) \
                 and (size == 1 or " ".join(words[k + i][2] for i in range(size)).lower() in lex.compounds):
             return 0
@@ -713,6 +721,10 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                     return size
                 if not first and _capital_verb_before(s, k, start, lex):
                     return size             # "Trung tâm Bảo tồn di tích …": the object of the verb that names the body
+                if not first and after < len(words) and s.gap(after) == " " and words[after][2].isdigit() \
+                        and len(words[after][2]) <= 3 and _name_ends_at(s, after + 1, lex):
+                    return size             # "Trường Sĩ quan lục quân 2 lấy …": a numbered unit of a word the sample
+                    # does not tag (the number is taken with it, see _extend_org)
                 if not first and after < len(words) and s.gap(after).strip()[:1] in (",", ";", "(", ")"):
                     return size             # "Vụ Giáo dục đại học (Bộ GD-ĐT)": a word the sample does not tag, where
                     # the name visibly ends inside the sentence (a headline's last word is often its verb)
@@ -1566,7 +1578,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = ownerless.routine_meetings(doc.text, out, lex)
     out = ownerless.ownerless_agreements(out, lex)
     out = ownerless.numbered_units(out, lex)
-    out = ownerless.bare_events(out, lex)
+    out = ownerless.bare_events(doc.text, out, lex)
     out = _identities(doc, out, lex)
     out = _short_forms(doc, out, lex)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type, m.text))

@@ -100,9 +100,7 @@ def routine_meetings(doc_text: str, mentions: list[Mention], lex: Lexicon) -> li
                 renamed[old] = mention_key(m)
             elif hn and rest and not any(c.isupper() for c in rest) and not any(q in rest for q in "\"“”'") \
                     and periodic is not None and periodic.search(rest) and not _SUBJECT.search(rest):
-                before = doc_text[max(0, m.start - 40):m.start].rstrip().lower()
-                verb = next((v for v in verbs if before.endswith(" " + v)), None)
-                if not (verb and (m.sentence, len(doc_text[:m.start].rstrip()) - len(verb) - 1) in org_ends):
+                if not _held_by_body_before(doc_text, m, verbs, org_ends):
                     dropped.add(mention_key(m))     # (but "<body> tổ chức <routine meeting>": the body's own)
                     continue
         out.append(m)
@@ -111,6 +109,14 @@ def routine_meetings(doc_text: str, mentions: list[Mention], lex: Lexicon) -> li
                if m.attr("ref") in renamed else m for m in out]
     # what points back at a dropped meeting ("cuộc họp" later on) goes with it
     return [m for m in out if not (dropped and m.attr("ref") in dropped)] if dropped else out
+
+
+def _held_by_body_before(doc_text: str, m: Mention, verbs, org_ends) -> bool:
+    """Does the clause name the body that holds the meeting right before it ("Cục Đối ngoại tổ chức Hội nghị
+    giao ban": a body, an organising verb of cues.tsv, the meeting)?"""
+    before = doc_text[max(0, m.start - 40):m.start].rstrip().lower()
+    verb = next((v for v in verbs if before.endswith(" " + v)), None)
+    return bool(verb) and (m.sentence, len(doc_text[:m.start].rstrip()) - len(verb) - 1) in org_ends
 
 
 # between a body and the session it holds: a verb of one to three lower-case words ("khai mạc", "tổ chức")
@@ -201,12 +207,15 @@ def numbered_units(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
 _DATE_ONLY = re.compile(r"[\d./-]+")
 
 
-def bare_events(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+def bare_events(doc_text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """An event named by its head and one lower-case word of two syllables at most ("Lễ bàn giao", "Lễ xuất
     quân") or a date only ("Lễ 2.9") says not which ceremony it is: every body holds them. No entity (a quoted
     or capitalised title, a number, an object or a place tells one apart). The head alone is the article's one
-    meeting the article only ever calls so ("Hội nghị"), and stays."""
+    meeting the article only ever calls so ("Hội nghị"), and stays; so does one the clause names its organiser
+    right before ("Cục Đối ngoại tổ chức Hội nghị giao ban": that department's)."""
     heads = lex.heads_by_first.get("Event", {})
+    verbs = {c.lower() for c, _, kind in lex.cues.get("organized", ()) if kind == "verb"}
+    org_ends = {(m.sentence, m.end) for m in mentions if m.type == "Organization"}
     out, dropped = [], set()
     for m in mentions:
         if m.type == "Event" and not m.key and not m.attr("ref"):
@@ -216,7 +225,8 @@ def bare_events(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
             rest = w[hn:]
             if hn and rest and (_DATE_ONLY.fullmatch(" ".join(rest))
                        or (len(rest) <= 2 and all(x.isalpha() and x.islower() for x in rest)
-                           and (len(rest) == 1 or " ".join(rest) in lex.compounds))):
+                           and (len(rest) == 1 or " ".join(rest) in lex.compounds))) \
+                    and not _held_by_body_before(doc_text, m, verbs, org_ends):
                 dropped.add(mention_key(m))
                 continue
         out.append(m)
