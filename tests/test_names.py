@@ -962,3 +962,8 @@ def test_a_numbered_school_named_in_lower_case_keeps_its_number(tmp_path):
 
 def test_a_firm_named_after_a_province_and_a_foreign_word_is_one_name(tmp_path):
     assert "Công ty Bình Dương Hwaseung" in orgs(tmp_path, "Công nhân Công ty Bình Dương Hwaseung đã nghỉ việc.")
+
+
+def test_a_unit_with_its_acronym_before_its_provincial_body_is_that_body_s_unit(tmp_path):
+    found = orgs(tmp_path, "Phòng Cảnh sát hình sự (PC45) Công an tỉnh Bình Định đã bắt giữ đối tượng.")
+    assert "Phòng Cảnh sát hình sự, Công an tỉnh Bình Định" in found and "Phòng Cảnh sát hình sự" not in found

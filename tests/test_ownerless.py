@@ -100,3 +100,7 @@ def test_a_ceremony_named_by_one_lower_case_word_is_no_event(tmp_path):
 
 def test_a_holiday_named_by_its_date_is_no_event(tmp_path):
     assert not events_of(tmp_path, "Lễ 30.4 năm nay người lao động được nghỉ 4 ngày.")
+
+
+def test_a_procuracy_named_without_its_place_is_no_entity_in_an_article_naming_none(tmp_path):
+    assert not orgs(tmp_path, "Cơ quan điều tra đề nghị Viện KSND cùng cấp truy tố bị can.")

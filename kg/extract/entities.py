@@ -2112,6 +2112,7 @@ def _locality_of(name: str, lex: Lexicon) -> str:
     return ""
 
 
+_ACRONYM_BETWEEN = re.compile(r" \([A-ZĐ][A-ZĐ0-9]{1,7}\),? ")
 _LIST_HEAD = re.compile(r" (?:gồm có|gồm|bao gồm|là)\s*:?\s*")
 
 
@@ -2124,11 +2125,16 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
     by_start = {m.start: m for m in orgs}
     by_end = {m.end: m for m in orgs}
     out = []
+    own: dict[int, tuple[str, str]] = {}
     for m in mentions:
         level = int(m.attr("level") or 0)
+        acr = None
         if m.type == "Organization" and not m.key and level >= 3 and not m.attr("canonical"):
             gap = next((g for g in (" ", ", ", " (") if (m.end + len(g)) in by_start), None)
             parent = by_start.get(m.end + len(gap)) if gap else None
+            acr = _ACRONYM_BETWEEN.match(doc.text, m.end)
+            if acr and acr.end() in by_start:
+                parent, gap = by_start[acr.end()], ", "     # "Phòng Cảnh sát hình sự (PC45) Công an TP HCM"
             head = _LIST_HEAD.search(doc.text, max(0, m.start - 60), m.start)
             owner = by_end.get(head.start()) if head and head.end() == m.start else None
             if owner is not None and doc.text[max(0, owner.start - 12):owner.start].rstrip().endswith("thuộc"):
@@ -2151,8 +2157,14 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
                 attrs = dict(m.attrs)
                 attrs["canonical"] = f"{m.text}, {pname}"
                 attrs["aliases"] = "|".join(filter(None, [attrs.get("aliases", ""), f"{m.text} {pname}"]))
+                if acr and by_start.get(m.end + 2) is not None:
+                    own[m.end + 2] = (m.text, attrs["canonical"])   # its acronym in the parentheses goes with it
                 m = replace(m, attrs=tuple(sorted(attrs.items())))
         out.append(m)
+    if own:
+        out = [replace(m, attrs=tuple(sorted({**dict(m.attrs), "canonical": own[m.start][1]}.items())))
+               if m.type == "Organization" and m.start in own and m.attr("canonical") == own[m.start][0] else m
+               for m in out]
     return out
 
 
