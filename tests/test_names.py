@@ -967,3 +967,8 @@ def test_a_firm_named_after_a_province_and_a_foreign_word_is_one_name(tmp_path):
 def test_a_unit_with_its_acronym_before_its_provincial_body_is_that_body_s_unit(tmp_path):
     found = orgs(tmp_path, "Phòng Cảnh sát hình sự (PC45) Công an tỉnh Bình Định đã bắt giữ đối tượng.")
     assert "Phòng Cảnh sát hình sự, Công an tỉnh Bình Định" in found and "Phòng Cảnh sát hình sự" not in found
+
+
+def test_a_unit_named_by_a_common_word_only_is_its_parent_s(tmp_path):
+    found = orgs(tmp_path, "Theo Văn phòng thường trực Ban Chỉ đạo Trung ương về Phòng chống thiên tai, mưa lớn kéo dài.")
+    assert "Văn phòng thường trực, Ban Chỉ đạo Trung ương về Phòng chống thiên tai" in found

@@ -2149,6 +2149,10 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
             if parent is not None and not place and gap == " " and parent.attr("country") \
                     and parent.attr("country_key") != lex.home_country:
                 place = parent.attr("country")  # "Trung tâm Phân tích Hải quân Mỹ": a unit of a foreign body
+            if parent is not None and not place and gap == " " and len(m.text.split()) > 1 \
+                    and not any(_cap(x) for x in m.text.split()[1:]):
+                place = "-"                 # "Văn phòng thường trực Ban Chỉ đạo …": a unit named by a common word
+                # only ("standing office") is its parent's, whatever the parent
             if parent is not None and parent.text != m.text and parent.attr("canonical") != m.text \
                     and 0 < int(parent.attr("level") or 0 or 2) < level \
                     and place \

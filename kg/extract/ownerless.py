@@ -48,7 +48,8 @@ def provincial_bodies(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
                 if len(provinces) != 1:
                     continue
                 name = next(iter(provinces.values()))
-                if m.text.endswith(" " + cue):          # "Ban Thường vụ Tỉnh ủy" + "Sơn La"
+                if m.text.endswith(" " + cue) and not cue.isupper():    # "Ban Thường vụ Tỉnh ủy" + "Sơn La"
+                    # (the cue names the place's level itself; an acronym, "Viện KSND", takes "TP Hà Nội" whole)
                     canonical = f"{m.text} {name.split(' ', 1)[1] if name.startswith(('tỉnh ', 'TP ')) else name}"
                 else:                                  # "Sở Tư pháp" + "tỉnh Sơn La" / "TP Hà Nội"
                     canonical = f"{m.text} {name}"
