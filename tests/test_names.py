@@ -972,3 +972,7 @@ def test_a_unit_with_its_acronym_before_its_provincial_body_is_that_body_s_unit(
 def test_a_unit_named_by_a_common_word_only_is_its_parent_s(tmp_path):
     found = orgs(tmp_path, "Theo Văn phòng thường trực Ban Chỉ đạo Trung ương về Phòng chống thiên tai, mưa lớn kéo dài.")
     assert "Văn phòng thường trực, Ban Chỉ đạo Trung ương về Phòng chống thiên tai" in found
+
+
+def test_a_numbered_district_closes_a_body_s_name(tmp_path):
+    assert "Công an quận 5" in orgs(tmp_path, "Công an quận 5 đã tạm giữ hai đối tượng.")

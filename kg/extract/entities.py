@@ -351,6 +351,10 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                     kk += 1                 # "tỉnh Thừa Thiên – Huế": a known place, dash and all
             dotted = kk == k + loc[3] and kk + 1 < n and w.isupper() and s.gap(kk) in (".", ". ") \
                 and s.gap(kk + 1) == " " and _cap(s.words[kk + 1][2]) and not s.words[kk + 1][2].isupper()
+            if kk == k + loc[3] and kk < n and s.gap(kk) == " " and s.words[kk][2].isdigit() and len(s.words[kk][2]) <= 2 \
+                    and (kk + 1 >= n or s.gap(kk + 1) != " " or not s.words[kk + 1][2][:1].isalnum()
+                         or _name_ends_at(s, kk + 1, lex)):
+                kk += 1                     # "Tòa án nhân dân quận 1", "Công an quận 3 đã …": a numbered district
             while kk < n and (s.gap(kk) == " " or dotted) and (
                     s.words[kk][2][:1].isupper() and not s.words[kk][2].isupper()
                     and (dotted or not _person_starts(s, kk, lex, True))
