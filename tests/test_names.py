@@ -976,3 +976,17 @@ def test_a_unit_named_by_a_common_word_only_is_its_parent_s(tmp_path):
 
 def test_a_numbered_district_closes_a_body_s_name(tmp_path):
     assert "Công an quận 5" in orgs(tmp_path, "Công an quận 5 đã tạm giữ hai đối tượng.")
+
+
+def test_a_head_between_a_surname_and_a_given_name_is_a_person_s_name(tmp_path):
+    assert not orgs(tmp_path, "Các bị cáo Trần Văn Hòa, Lê Trường Sơn cùng có đơn kháng cáo.")
+
+
+def test_a_unit_named_after_a_post_is_the_unit_of_the_body_after_cua(tmp_path):
+    found = orgs(tmp_path, "Ông B, Trưởng phòng Kinh tế của UBND quận Cầu Giấy, cho biết.")
+    assert "Phòng Kinh tế, UBND quận Cầu Giấy" in found
+
+
+def test_a_law_office_and_its_bar_association_joined_by_a_dash_are_two_bodies(tmp_path):
+    found = orgs(tmp_path, "Luật sư C, Văn phòng luật sư Minh Tâm - Đoàn luật sư TP Hà Nội, cho biết.")
+    assert not any("Minh Tâm - " in o for o in found)

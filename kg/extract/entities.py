@@ -1218,6 +1218,11 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
         if h and capital and i >= 2 and s.gap(i) == " " and s.gap(i - 1) == " " and s.words[i - 2][2] in lex.surnames \
                 and s.words[i - 1][2][:1].isupper() and s.words[i - 1][2][1:].islower():
             h = None                         # "bà Nguyễn Hải Trường An": a person's name, not a school ("Trường")
+        if h and capital and i >= 1 and s.gap(i) == " " and s.words[i - 1][2] in lex.surnames \
+                and i + h[3] < len(s.words) and s.gap(i + h[3]) == " " and _cap(s.words[i + h[3]][2]) \
+                and not s.words[i + h[3]][2].isupper() and (i + h[3] + 1 >= len(s.words) or s.gap(i + h[3] + 1) != " "
+                                                            or not s.words[i + h[3] + 1][2][:1].isupper()):
+            h = None                         # "Nguyễn Trường Giang", "Lưu Trường Phổ": a surname, then a given name
         if h and capital and _lone_proper_word_before(s, i, lex, gaz_spans):
             h = None                         # "tiếng Tây Ban Nha", "phố Bùi Viện", "phố Đội Cấn": inside a proper name
         if h and any(t in types and (o := _heads_at(s, i, lex, t)) and o[3] > h[3] for t in ("Agreement", "Event")):
@@ -2133,8 +2138,11 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
     for m in mentions:
         level = int(m.attr("level") or 0)
         acr = None
-        if m.type == "Organization" and not m.key and level >= 3 and not m.attr("canonical"):
-            gap = next((g for g in (" ", ", ", " (") if (m.end + len(g)) in by_start), None)
+        implied = m.attr("canonical") or ""
+        implied = implied if implied.endswith(" " + m.text) else ""     # "Trưởng phòng Bưu chính …": "Phòng" implied
+        if m.type == "Organization" and not m.key and level >= 3 and (not m.attr("canonical") or implied):
+            name = implied or m.text
+            gap = next((g for g in (" ", ", ", " (", " của ") if (m.end + len(g)) in by_start), None)
             parent = by_start.get(m.end + len(gap)) if gap else None
             acr = _ACRONYM_BETWEEN.match(doc.text, m.end)
             if acr and acr.end() in by_start:
@@ -2163,8 +2171,8 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
                     and (gap != " (" or doc.text.startswith(")", parent.end)):
                 pname = parent.attr("canonical") or parent.text
                 attrs = dict(m.attrs)
-                attrs["canonical"] = f"{m.text}, {pname}"
-                attrs["aliases"] = "|".join(filter(None, [attrs.get("aliases", ""), f"{m.text} {pname}"]))
+                attrs["canonical"] = f"{name}, {pname}"
+                attrs["aliases"] = "|".join(filter(None, [attrs.get("aliases", ""), f"{name} {pname}"]))
                 if acr and by_start.get(m.end + 2) is not None:
                     own[m.end + 2] = (m.text, attrs["canonical"])   # its acronym in the parentheses goes with it
                 m = replace(m, attrs=tuple(sorted(attrs.items())))
