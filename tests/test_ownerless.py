@@ -104,3 +104,8 @@ def test_a_holiday_named_by_its_date_is_no_event(tmp_path):
 
 def test_a_procuracy_named_without_its_place_is_no_entity_in_an_article_naming_none(tmp_path):
     assert not orgs(tmp_path, "Cơ quan điều tra đề nghị Viện KSND cùng cấp truy tố bị can.")
+
+def test_a_department_word_inside_another_word_names_no_department(tmp_path):
+    # "Sở hữu trí tuệ" (intellectual property) holds "Sở" as a syllable, not the head of a department
+    found = orgs(tmp_path, "Hội thảo do Cục Sở hữu trí tuệ tổ chức tại Hà Nội.")
+    assert "Cục Sở hữu trí tuệ" in found

@@ -66,7 +66,7 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
         if start > 0 and _is_word_char(text[start - 1]) or end < len(text) and _is_word_char(text[end]):
             continue
         key, surface = keys[0]
-        if surface[0].isupper() and not text[start].isupper():
+        if surface[0].isupper() and not text[start].isupper() and not _lower_head_of_known_body(text, start, end, key, lex):
             continue
         if surface.isupper() and text[start:end] != surface and len(surface) <= 6:
             continue                      # acronyms match in capitals only ("UN" is not "un")
@@ -93,6 +93,35 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
             # (but "Hải quân Mỹ Sam Bendett": a foreign person after the country)
         cands.append((start, end, key))
     return _leftmost_longest(cands)
+
+
+def _lower_head_of_known_body(text: str, start: int, end: int, key: str, lex: Lexicon) -> bool:
+    """A known body whose head the writer left in lower case, its name after it capitalised ("phối hợp
+    cùng cục Cảnh sát Hình sự (Bộ Công an)"): the head is a common noun, the capitals make it the name."""
+    if lex.entries[key].type != "Organization":
+        return False
+    words = text[start:end].split()
+    before = text[:start].rstrip().rsplit(" ", 1)[-1].lower()
+    # (capitals or a number after the head: "liên minh 8.7" is the known "Liên minh 8.7")
+    return len(words) >= 2 and (words[1][:1].isupper() or words[-1][:1].isdigit()) and words[0].isalpha() \
+        and any(_same_but_capitals(text[start:end].split()[1:], f.split()[1:], lex)
+                for f in (lex.entries[key].name, *lex.entries[key].aliases)) \
+        and words[0].capitalize() in lex.org_heads_by_token \
+        and (f"{before} {words[0]}" not in lex.compounds    # "cán bộ Công an …" (an officer of): a word's syllable
+             or lex.word_class.get(before) in CLAUSE_CLASSES | {"mixed"})   # (but "cùng cục …": "with" the department)
+
+
+def _same_but_capitals(words: list[str], known: list[str], lex: Lexicon) -> bool:
+    """Are the words of a name those of its known form, a lower-case word at most capitalised ("Cảnh sát
+    Hình sự" for "Cảnh sát hình sự") but never into a country ("Tư Pháp" is no "Tư pháp": "Pháp" is France)?"""
+    if len(words) != len(known):
+        return False
+    for w, k in zip(words, known):
+        if w != k and not (k.islower() and w == k.capitalize()
+                           and not any(lex.entries[x].type == "Country" for _, _, (_, keys) in lex.gazetteer_matches(w)
+                                       for x, _ in keys)):
+            return False
+    return True
 
 
 def _after_surname(text: str, start: int, lex: Lexicon) -> bool:
@@ -858,7 +887,7 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
         elif _comma_pair(s, k):
             pass
         elif gap == ", " and through_commas and s.words[k][2][0].islower() and not _is_stop(s, k, lex, etype) \
-                and not s.words[k - 1][2].isdigit() \
+                and not s.words[k - 1][2].isdigit() and not s.words[k - 1][2][:1].isupper() \
                 and not any(s.text.startswith(p + " ", s.words[k][0]) for p, _, _ in lex.cues.get("plural", ())):
             pass                            # but a dated title ends at its year, and "…, các cơ quan" starts a clause
         elif k == j and _quote_end(s, end) is not None:
@@ -1018,6 +1047,10 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
     if k > j and w.islower() and s.words[k - 1][2].isupper() and len(s.words[k - 1][2]) > 1 \
             and s.words[j - 1][2] in lex.law_heads and _word_class_at(s, k, lex) == "verb":
         return False                        # "Luật BHYT thuộc thẩm quyền …": a verb after the acronym is the clause
+    if k > j + 1 and w.islower() and s.gap(k) == " " and s.gap(k - 1).strip() in ("-", "–", "—") \
+            and s.words[k - 1][2][:1].isupper() and "verb" in (_word_class_at(s, k, lex), lex.word_class.get(w)):
+        return False                        # "Hiệp định thương mại tự do Việt Nam - EU mang lại …": after the
+        # pair of sides that closes a title, a verb is the clause's
     if k == j and w.islower() and _word_class_at(s, k, lex) == "verb" and s.words[k - 1][2] in lex.law_heads:
         return False                        # "Luật điều chỉnh theo hướng …": the law is the subject of a verb
     if k > j and s.gap(k).strip() == "," and not _comma_pair(s, k) and s.words[k - 1][2].isupper() \
@@ -1352,7 +1385,9 @@ def _up_to_acronym(s: _Sent, end: int, lex: Lexicon) -> int:
     if not ahead or not s.text[end:end + 1] == " ":
         return end
     stop = ahead.end() - len(ahead.group().rsplit(" (", 1)[1]) - 2
-    between = s.text[end:stop].split()
+    between = s.text[end:stop].replace("đặc biệt là", "đặc biệt").split()   # "…, đặc biệt là phụ nữ và trẻ em (ACTIP)":
+    if between[:1] == ["là"] and s.text[:end].rstrip().endswith("đặc biệt"):    # "especially", no clause's verb
+        between = between[1:]
     if not between or len(between) > 8 or any(lex.word_class.get(w.lower()) in ("verb", "adverb") for w in between):
         return end
     return stop
@@ -1575,6 +1610,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _bodies_under_a_country(doc, out, lex)
     out = _posts_of_a_foreign_official(doc, out, lex)
     out = _bodies_only_abroad(doc, out, lex)
+    out = _bodies_of_foreign_officials(doc, out, lex)
     out = _implied_heads(doc, out, lex)
     out = _units_of_local_bodies(doc, out, lex)
     out = _complete_short_names(out)
@@ -1764,16 +1800,33 @@ _ACRONYM_DEF = re.compile(r" \(([A-ZĐ][A-ZĐ0-9&-]{1,11})\)")
 _PAREN_AFTER = re.compile(r" \([^()]{1,40}\) ")      # "Tổ chức Di cư quốc tế (IOM) Việt Nam"
 
 
+def _initials(words: str) -> str:
+    """The capital letters an acronym keeps of a phrase: "Sở hữu trí tuệ" -> "SHTT", "Khoa học và Công
+    nghệ" -> "KHCN" ("và" and "&" drop); of an acronym, its letters."""
+    if " " not in words and words.upper() == words:
+        return words.replace("&", "").replace("-", "")
+    return "".join(w[0].upper() for w in words.replace("-", " ").split() if w not in ("và", "&") and w[0].isalpha())
+
+
 def _acronyms(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """"Tổ chức Hỗ trợ Nạn nhân (VSO)": an acronym defined in parentheses after a name found by a
     pattern is its alias, and later bare uses of the acronym in the article name the same body."""
     defined: dict[str, Mention] = {}
     out = []
     for m in mentions:
-        if m.type in ("Organization", "Agreement") and not m.key:
+        if m.type in ("Organization", "Agreement") and (not m.key or m.type == "Organization"):
+            # (a known body too: "Đài Tiếng nói Việt Nam (VOV)" tells the acronym the article then uses)
             d = _ACRONYM_DEF.match(doc.text, m.end)
             if d and not any(x.start == d.start(1) for x in mentions):
                 attrs = dict(m.attrs)
+                head, _, field = (attrs.get("canonical") or m.text).partition(" ")
+                if _initials(field) == _initials(d.group(1)):
+                    # "Cục Sở hữu trí tuệ (SHTT)": the letters stand for the field after the head, so the body is
+                    # "Cục SHTT"; a bare "SHTT" later ("quyền SHTT") is the field, not the body
+                    attrs["aliases"] = "|".join(filter(None, [attrs.get("aliases", ""), f"{head} {d.group(1)}"]))
+                    m = replace(m, attrs=tuple(sorted(attrs.items())))
+                    out.append(m)
+                    continue
                 attrs["aliases"] = "|".join(filter(None, [attrs.get("aliases", ""), d.group(1)]))
                 m = replace(m, attrs=tuple(sorted(attrs.items())))
                 defined.setdefault(d.group(1), m)
@@ -1786,8 +1839,8 @@ def _acronyms(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 continue
             si = next((s.index for s in doc.sentences if s.start <= hit.start() < s.end), None)
             if si is not None:
-                out.append(Mention(doc.id, si, hit.start(), hit.end(), acr, m.type, "entities.acronym",
-                                   attrs=(("canonical", canonical),)))
+                out.append(Mention(doc.id, si, hit.start(), hit.end(), acr, m.type, "entities.acronym", m.key,
+                                   attrs=() if m.key else (("canonical", canonical),)))
     return out
 
 
@@ -1880,7 +1933,9 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
             by_start.get((m.sentence, m.end + len(link))) if link else None)
         if c is None and lex.country_qualifiers:
             q = re.match(r" (\w+)(?!\w)", doc.text[m.end:m.end + 20])
-            if q and q.group(1) in lex.country_qualifiers and lex.country_qualifiers[q.group(1)] in lex.entries:
+            last = m.text.rsplit(" ", 1)[-1]
+            if q and q.group(1) in lex.country_qualifiers and lex.country_qualifiers[q.group(1)] in lex.entries \
+                    and f"{last} {q.group(1)}".lower() not in lex.place_names:   # "Công an Mỹ Đức": a district
                 # "Bộ Nội vụ Anh": a one-syllable country name, read as a country only after a body
                 key = lex.country_qualifiers[q.group(1)]
                 c = Mention(doc.id, m.sentence, m.end + 1, m.end + q.end(), q.group(1), "Country",
@@ -2073,6 +2128,46 @@ def _bodies_only_abroad(doc: Document, mentions: list[Mention], lex: Lexicon) ->
     return out
 
 
+def _dominant_foreign_country(mentions: list[Mention], lex: Lexicon) -> str:
+    """The one foreign country the article names, or the one it names at least twice as often as any
+    other; "" when there is none such."""
+    named: dict[str, int] = {}
+    for m in mentions:
+        if m.type == "Country" and m.key and m.key != lex.home_country:
+            named[m.key] = named.get(m.key, 0) + 1
+    ranked = sorted(named, key=lambda k: (-named[k], k))
+    if len(ranked) == 1 or (ranked and named[ranked[0]] >= 2 * named[ranked[1]]):
+        return ranked[0]
+    return ""
+
+
+def _bodies_of_foreign_officials(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """"Phó Thủ tướng, Bộ trưởng Bộ Nội vụ Sar Kheng": a post in a ministry the gazetteer knows as Việt Nam's,
+    held by a person whose name is not Vietnamese, is that post in the foreign country the article is about
+    (the one it names, or names twice as often as any other); with none such, the body stays as read."""
+    if lex.post_before is None or not lex.home_country:
+        return mentions
+    persons = {(m.sentence, m.start): m for m in mentions if m.type == "Person"}
+    cands = [m for m in mentions if m.type == "Organization" and m.key and not m.attr("country")
+             and dict(lex.entries[m.key].attrs).get("country") == lex.home_country
+             and (m.sentence, m.end + 1) in persons and lex.post_before.search(doc.text, max(0, m.start - 40), m.start)]
+    if not cands:
+        return mentions
+    foreign = _dominant_foreign_country(mentions, lex)
+    if not foreign:
+        return mentions
+    change = {}
+    for m in cands:
+        p = persons[(m.sentence, m.end + 1)]
+        words = (p.attr("name") or p.text).split()
+        if words and words[0] not in lex.surnames and not all(_vietnamese(w) for w in words):
+            name = lex.entries[foreign].name
+            change[id(m)] = replace(m, key="", attrs=tuple(sorted({**dict(m.attrs), "canonical": f"{m.text} {name}",
+                                                                    "country": name, "country_key": foreign,
+                                                                    "identity": f"{norm_key(m.text)}|{foreign}"}.items())))
+    return [change.get(id(m), m) for m in mentions]
+
+
 def _seat_after(doc: Document, pos: int, m: Mention, lex: Lexicon, countries: dict, places: dict) -> Mention | None:
     """The country or place after "tại" at `pos`, when the head of body `m` takes that tail (heads.tsv)."""
     if "tại" not in lex.head_tails.get(m.rule, ()) or not doc.text.startswith(" tại ", pos):
@@ -2098,6 +2193,9 @@ def _gazetteer_suffix_country(doc, m: Mention, lex: Lexicon) -> list[Mention]:
     if any(a < start and e >= len(m.text) and lex.entries[keys[0][0]].type == "Location"
            for a, e, (_, keys) in lex.gazetteer_matches(m.text)):
         return [m]                          # "Công an huyện Mỹ Đức": the name ends in a place, "Đức" is no country
+    before = m.text[:start].split()
+    if any(" ".join(before[-k:] + [m.text[start:]]).lower() in lex.place_names for k in (1, 2) if len(before) > k):
+        return [m]                          # "Công an Mỹ Đức", "VKSND Thủ Đức": a district named without its word
     attrs = dict(m.attrs)
     attrs["country"] = lex.entries[key].name
     attrs["country_key"] = key
@@ -2243,6 +2341,12 @@ def _identities(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Me
                 if lex.abbreviation_re else name
             last = name.split()[-1] if name.split() else ""
             local = any(hw == [last] for hw, _, _ in loc_words.get(last, ()))
+            # "UBND tỉnh Nghệ An" and "UBND Nghệ An": the province's name, with or without its word
+            ws = form.split()
+            place = next((k for k in range(1, min(5, len(ws) - 1) + 1) if " ".join(ws[-k:]) in lex.province_forms
+                          and " ".join(ws[-k - 1:]) not in lex.province_forms), None) if len(ws) > 2 else None
+            if place:
+                form = " ".join(ws[:-place] + [lex.province_forms[" ".join(ws[-place:])]])
             if form != name or local:
                 identity = norm_key(form)
                 if local:
@@ -2291,10 +2395,12 @@ def _bodies_named_by_posts(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz, 
     out = []
     posts = lex.post_heads_by_first
     for i in [i for i, w in enumerate(s.tokens) if w in posts]:
-        for pw, head in posts[s.tokens[i]]:
-            post = " ".join(pw)
-            if not s.phrase_at(i, pw):
+        # the longest post written there is the post ("Thứ trưởng Thường trực Bộ Ngoại giao": the standing
+        # deputy minister of a body named in full, not "Thứ trưởng" of a "Thường trực …")
+        for pw, head in [next(((pw, head) for pw, head in posts[s.tokens[i]] if s.phrase_at(i, pw)), (None, None))]:
+            if pw is None:
                 continue
+            post = " ".join(pw)
             j = i + len(pw)
             if j >= len(s.words) or s.gap(j) != " " or not s.words[j][2][:1].isupper() or s.words[j][2].isupper() \
                     or any(a <= s.words[j][0] < b for a, b in spans) or s.words[j][2] in lex.surnames \
