@@ -899,6 +899,98 @@ def test_units_named_in_lower_case_in_a_list_a_colon_opens(tmp_path):
     assert {"Trung tâm thông tin", "Trung tâm huấn luyện"} <= found, found
 
 
+def test_an_agency_named_by_a_list_of_fields_is_one_name(tmp_path):
+    found = orgs(tmp_path, "Viện Văn hóa, Nghệ thuật và Du lịch phối hợp tổ chức triển lãm ảnh.")
+    assert "Viện Văn hóa, Nghệ thuật và Du lịch" in found
+
+
+def test_departments_listed_after_one_head_are_not_one_name(tmp_path):
+    found = orgs(tmp_path, "Sở Tư pháp, Nội vụ và Y tế tỉnh Sơn La cùng tham gia đoàn kiểm tra.")
+    assert not any("Nội vụ" in o for o in found)
+
+
+def test_a_board_with_a_capitalised_head_inside_an_office_s_name_goes_on_to_its_place(tmp_path):
+    found = orgs(tmp_path, "Theo Văn phòng Ban Chỉ huy phòng chống lụt bão và tìm kiếm cứu nạn Hà Giang, mưa lớn kéo dài.")
+    assert "Văn phòng Ban Chỉ huy phòng chống lụt bão và tìm kiếm cứu nạn Hà Giang" in found
+
+
+def test_a_word_the_dictionary_lacks_is_added_by_hand(tmp_path):
+    # "lưu ký" (depository) is in rules/words.tsv: "ký" (sign) alone would end the name
+    assert "Trung tâm Lưu ký Chứng khoán" in orgs(tmp_path, "Trung tâm Lưu ký Chứng khoán vừa cấp mã cho 3 công ty.")
+
+
+def test_nouns_after_an_acronym_go_on_to_the_body_s_place(tmp_path):
+    found = orgs(tmp_path, "Ông B, Cục trưởng Cục THA dân sự tỉnh Bình Dương, cho biết đã thu hồi 200 tỷ đồng.")
+    assert "Cục THA dân sự tỉnh Bình Dương" in found
+
+
+def test_a_summit_title_goes_on_through_a_noun_that_starts_with_a_pronoun_syllable(tmp_path):
+    # "thế giới" (the world) is a noun, though "thế" alone is a pronoun
+    found = events_of(tmp_path, "Hội nghị thượng đỉnh các nền kinh tế hàng đầu thế giới diễn ra tại Osaka.")
+    assert "Hội nghị thượng đỉnh các nền kinh tế hàng đầu thế giới" in found
+
+
+def test_a_party_affairs_committee_and_a_task_force_are_no_bodies_of_their_own(tmp_path):
+    found = orgs(tmp_path, "Ban cán sự đảng Bộ Tư pháp nhiệm kỳ 2016 - 2021 đã họp. Ban Chuyên án đã bắt 3 đối tượng.")
+    assert found == {"Bộ Tư pháp"}
+
+
+def test_a_steering_committee_is_named_with_its_subject(tmp_path):
+    found = orgs(tmp_path, "Theo Ban Chỉ đạo Trung ương về Phòng chống thiên tai, mưa lũ làm 5 người chết.")
+    assert "Ban Chỉ đạo Trung ương về Phòng chống thiên tai" in found
+
+
+def test_a_civil_judgment_enforcement_department_is_named_whole(tmp_path):
+    found = orgs(tmp_path, "Cục Thi hành án dân sự tỉnh Long An đã kê biên tài sản.")
+    assert "Cục Thi hành án dân sự tỉnh Long An" in found
+
+
+def test_an_inspection_plan_and_a_shareholders_resolution_are_no_agreements(tmp_path):
+    found = agreements(tmp_path, "Thanh tra Chính phủ xây dựng Chương trình thanh tra năm 2019. "
+                                 "Công ty công bố Nghị quyết Đại hội đồng cổ đông về việc chia cổ tức.")
+    assert not found
+
+
+def test_a_unit_of_a_provincial_police_named_without_the_place_word_is_that_police_s(tmp_path):
+    found = orgs(tmp_path, "Phòng CSGT Công an Hà Tĩnh đã bàn giao đối tượng cho cơ quan điều tra.")
+    assert "Phòng CSGT, Công an Hà Tĩnh" in found
+
+
+def test_a_numbered_school_named_in_lower_case_keeps_its_number(tmp_path):
+    assert "Trường Sĩ quan lục quân 1" in orgs(tmp_path, "Trường Sĩ quan lục quân 1 lấy 21 điểm.")
+
+
+def test_a_firm_named_after_a_province_and_a_foreign_word_is_one_name(tmp_path):
+    assert "Công ty Bình Dương Hwaseung" in orgs(tmp_path, "Công nhân Công ty Bình Dương Hwaseung đã nghỉ việc.")
+
+
+def test_a_unit_with_its_acronym_before_its_provincial_body_is_that_body_s_unit(tmp_path):
+    found = orgs(tmp_path, "Phòng Cảnh sát hình sự (PC45) Công an tỉnh Bình Định đã bắt giữ đối tượng.")
+    assert "Phòng Cảnh sát hình sự, Công an tỉnh Bình Định" in found and "Phòng Cảnh sát hình sự" not in found
+
+
+def test_a_unit_named_by_a_common_word_only_is_its_parent_s(tmp_path):
+    found = orgs(tmp_path, "Theo Văn phòng thường trực Ban Chỉ đạo Trung ương về Phòng chống thiên tai, mưa lớn kéo dài.")
+    assert "Văn phòng thường trực, Ban Chỉ đạo Trung ương về Phòng chống thiên tai" in found
+
+
+def test_a_numbered_district_closes_a_body_s_name(tmp_path):
+    assert "Công an quận 5" in orgs(tmp_path, "Công an quận 5 đã tạm giữ hai đối tượng.")
+
+
+def test_a_head_between_a_surname_and_a_given_name_is_a_person_s_name(tmp_path):
+    assert not orgs(tmp_path, "Các bị cáo Trần Văn Hòa, Lê Trường Sơn cùng có đơn kháng cáo.")
+
+
+def test_a_unit_named_after_a_post_is_the_unit_of_the_body_after_cua(tmp_path):
+    found = orgs(tmp_path, "Ông B, Trưởng phòng Kinh tế của UBND quận Cầu Giấy, cho biết.")
+    assert "Phòng Kinh tế, UBND quận Cầu Giấy" in found
+
+
+def test_a_law_office_and_its_bar_association_joined_by_a_dash_are_two_bodies(tmp_path):
+    found = orgs(tmp_path, "Luật sư C, Văn phòng luật sư Minh Tâm - Đoàn luật sư TP Hà Nội, cho biết.")
+    assert not any("Minh Tâm - " in o for o in found)
+
 def test_an_acronym_of_the_field_after_a_head_names_the_body_with_its_head(tmp_path):
     # "(SHTT)" spells the field "Sở hữu trí tuệ", not the whole name: the body is "Cục SHTT", and a bare
     # "SHTT" later is the field again

@@ -70,6 +70,41 @@ def test_an_annual_meeting_on_a_named_subject_is_an_event(tmp_path):
     assert "Hội nghị thường niên về phòng, chống mua bán người" in found
 
 
+def test_a_session_of_the_body_named_after_it_is_named_with_that_body(tmp_path):
+    found = events_of(tmp_path, "Phó Chủ tịch Quốc hội dự phiên họp thứ 5 của Ủy ban Thường vụ Quốc hội.")
+    assert found == {"Phiên họp thứ 5 của Ủy ban Thường vụ Quốc hội"}
+
+
+def test_a_session_its_body_opens_is_named_with_that_body(tmp_path):
+    found = events_of(tmp_path, "Sáng 8/7, HĐND tỉnh Hà Giang khai mạc kỳ họp thứ 7.")
+    assert found == {"Kỳ họp thứ 7 của HĐND tỉnh Hà Giang"}
+
+
+def test_a_session_whose_body_the_sentence_does_not_name_is_no_event(tmp_path):
+    assert not events_of(tmp_path, "Quần thể di tích được công nhận là di sản thế giới trong kỳ họp thứ 40 tại Đức.")
+
+
+def test_a_unit_named_only_by_its_number_is_no_entity(tmp_path):
+    found = orgs(tmp_path, "Ông từng chiến đấu trong Tiểu đoàn 3 và Đại đội 9 ở chiến trường miền Đông.")
+    assert not any(o.startswith(("Tiểu đoàn", "Đại đội")) for o in found)
+
+
+def test_a_session_is_of_the_body_named_after_it_rather_than_of_the_subject(tmp_path):
+    found = events_of(tmp_path, "Ủy ban Thường vụ Quốc hội tổng kết Kỳ họp thứ 5 của Quốc hội khóa XV.")
+    assert found == {"Kỳ họp thứ 5 của Quốc hội"}
+
+
+def test_a_ceremony_named_by_one_lower_case_word_is_no_event(tmp_path):
+    assert not events_of(tmp_path, "Sáng 3/4, đơn vị đã tổ chức lễ xuất quân tại sân vận động huyện.")
+
+
+def test_a_holiday_named_by_its_date_is_no_event(tmp_path):
+    assert not events_of(tmp_path, "Lễ 30.4 năm nay người lao động được nghỉ 4 ngày.")
+
+
+def test_a_procuracy_named_without_its_place_is_no_entity_in_an_article_naming_none(tmp_path):
+    assert not orgs(tmp_path, "Cơ quan điều tra đề nghị Viện KSND cùng cấp truy tố bị can.")
+
 def test_a_department_word_inside_another_word_names_no_department(tmp_path):
     # "Sở hữu trí tuệ" (intellectual property) holds "Sở" as a syllable, not the head of a department
     found = orgs(tmp_path, "Hội thảo do Cục Sở hữu trí tuệ tổ chức tại Hà Nội.")

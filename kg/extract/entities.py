@@ -266,7 +266,7 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
         if k > j and s.gap(k) != " " and not (s.gap(k).strip() in ("-", "–") and _cap(s.words[k][2])
                                                and not _heads_at(s, k, lex, "Organization")
                                                and not _byline_at(s, k)) \
-                and not _comma_pair(s, k) and not (level == 1 and _fields_listed(s, k, lex, gaz)):
+                and not _comma_pair(s, k) and not (_lists_fields(level, own_head, lex) and _fields_listed(s, k, lex, gaz)):
             break
         w = s.words[k][2]
         g = gaz.get(s.words[k][0])
@@ -300,14 +300,19 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             # the word is still consumed, so the loop always advances
             k = end = max(kk, k + 1)
             saw_cap = True
+            if etype == "Location" and own_head and " ".join(own_head) in lex.firm_heads and k < n \
+                    and s.gap(k) == " " and _cap(s.words[k][2]) and not _vietnamese(s.words[k][2]) \
+                    and s.words[k][0] not in gaz and not _heads_at(s, k, lex, "Organization"):
+                continue                    # "Công ty An Giang Samho": a firm's name with a place in it, then a foreign word
             if etype == "Location":
                 break                       # "Công an tỉnh Lào Cai": the locality ends the name
             continue
         inner = _heads_at(s, k, lex, "Organization") if k == j and _cap(w) else None
         if inner and level >= 3 and k + inner[3] < n and s.gap(k + inner[3]) == " " \
-                and s.words[k + inner[3]][2][:1].islower():
+                and s.words[k + inner[3]][2][:1].islower() and not any(_cap(x) for x in inner[0].split()[1:]):
             inner = None                    # "Phòng Cảnh sát hình sự Công an tỉnh X": "Cảnh sát hình sự" (criminal
-            # police) is the unit's subject, not a body's name; the unit's parent may still follow
+            # police) is the unit's subject, not a body's name; the unit's parent may still follow (but a head
+            # with a capital of its own is a body's: "Văn phòng Ban Chỉ huy phòng chống thiên tai …")
         if inner:                           # "Văn phòng Cơ quan Thường trực Ban Chỉ đạo 138/CP": the office
             k = end = k + inner[3]          # of a body whose own head opens the name
             saw_cap = True
@@ -335,8 +340,11 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                     break
                 after += more
             if run and (after >= n or s.gap(after).strip() in (",", ";", ".", ")", "(") or _is_stop(s, after, lex, "Organization")
-                        or s.words[after][2] == "số" or _heads_at(s, after, lex, "Organization")):
+                        or s.words[after][2] == "số" or _heads_at(s, after, lex, "Organization")
+                        or (s.gap(after) == " " and (ga := gaz.get(s.words[after][0])) is not None
+                            and lex.entries[ga[2]].type == "Location")):
                 k = end = after             # "Đội Đặc nhiệm phòng chống ma túy và tội phạm, …": two nouns of one name
+                # (or before its place: "Ban Chỉ huy phòng chống lụt bão và tìm kiếm cứu nạn Quảng Ninh")
                 continue
         if k > j and saw_cap and s.phrase_at(k, ["và", "các"]) and k + 2 < n and s.gap(k + 2) == " " \
                 and _cap(s.words[k + 2][2]) and not s.words[k + 2][2].isupper() \
@@ -372,6 +380,10 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                     kk += 1                 # "tỉnh Thừa Thiên – Huế": a known place, dash and all
             dotted = kk == k + loc[3] and kk + 1 < n and w.isupper() and s.gap(kk) in (".", ". ") \
                 and s.gap(kk + 1) == " " and _cap(s.words[kk + 1][2]) and not s.words[kk + 1][2].isupper()
+            if kk == k + loc[3] and kk < n and s.gap(kk) == " " and s.words[kk][2].isdigit() and len(s.words[kk][2]) <= 2 \
+                    and (kk + 1 >= n or s.gap(kk + 1) != " " or not s.words[kk + 1][2][:1].isalnum()
+                         or _name_ends_at(s, kk + 1, lex)):
+                kk += 1                     # "Tòa án nhân dân quận 1", "Công an quận 3 đã …": a numbered district
             while kk < n and (s.gap(kk) == " " or dotted) and (
                     s.words[kk][2][:1].isupper() and not s.words[kk][2].isupper()
                     and (dotted or not _person_starts(s, kk, lex, True))
@@ -388,9 +400,12 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             continue
         if k > j and _NUMBER.fullmatch(w) and w.isdigit() and len(w) <= 3 and (
                 _cap(s.words[k - 1][2]) or (k - 2 >= j - 1 and _cap(s.words[k - 2][2])
-                                            and f"{s.words[k - 2][2].lower()} {s.words[k - 1][2]}" in lex.compounds)) \
-                and (k + 1 >= n or s.gap(k + 1).strip() in (",", ".", ";", ")", "(") or _is_stop(s, k + 1, lex, "Organization")):
-            k = end = k + 1                 # "Bộ Tư lệnh Quân khu 4, …", "Tổng cục 2;": a numbered unit
+                                            and f"{s.words[k - 2][2].lower()} {s.words[k - 1][2]}" in lex.compounds)
+                or (saw_cap and s.gap(k) == " " and _name_ends_at(s, k + 1, lex))) \
+                and (k + 1 >= n or s.gap(k + 1).strip() in (",", ".", ";", ")", "(") or _is_stop(s, k + 1, lex, "Organization")
+                     or (not _cap(s.words[k - 1][2]) and _name_ends_at(s, k + 1, lex))):
+            k = end = k + 1                 # "Bộ Tư lệnh Quân khu 4, …", "Tổng cục 2;", "Trường Sĩ quan lục quân 2 lấy
+            # …": a numbered unit (after its name's lower-case words, where the name visibly ends)
             saw_cap = True
             continue
         if _NUMBER.fullmatch(w) and (k == j or s.words[k - 1][2].isupper() or s.words[k - 1][2] == "số") \
@@ -404,8 +419,9 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             saw_cap = True
         elif k > j and s.words[k - 1][2].isupper() and len(s.words[k - 1][2]) > 1 \
                 and not (w == "số" and k + 1 < n and _NUMBER.fullmatch(s.words[k + 1][2])) \
-                and not _subject_follows(s, k, lex):
+                and not _subject_follows(s, k, lex) and not _nouns_before_place(s, k, lex, gaz):
             break                           # an acronym closes a name: "UBND TP chỉ đạo …" (directs), not "Đội X số 1"
+            # nor "Cục THA dân sự TP.HCM" (civil judgment enforcement): nouns, then the body's place
         else:
             run = _lower_run(s, k, lex, k == j, j)
             if not run:
@@ -429,6 +445,36 @@ NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "de", "da", "al", "el"
 CLAUSE_CLASSES = frozenset({"preposition", "conjunction", "adverb", "pronoun", "determiner", "particle"})
 
 
+def _nouns_before_place(s: _Sent, k: int, lex: Lexicon, gaz) -> bool:
+    """From word k, do one or two dictionary nouns run up to a known place ("THA dân sự TP.HCM")?"""
+    n = len(s.words)
+    x = k
+    while x < n and x - k < 5 and s.gap(x) == " ":
+        g = gaz.get(s.words[x][0])
+        if g is not None or _heads_at(s, x, lex, "Location"):
+            return x > k and (g is None or lex.entries[g[2]].type == "Location")
+        size = _word_size_at(s, x, lex)
+        if not s.words[x][2].islower() or size < 2 \
+                or lex.word_class.get(" ".join(s.words[x + i][2] for i in range(size))) != "noun":
+            return False
+        x += size
+    return False
+
+
+def _lists_fields(level: int, own_head: list[str] | None, lex: Lexicon) -> bool:
+    """May a body of this head be named by a list of fields ("Bộ Văn hóa, Thể thao và Du lịch", "Cục Rượu,
+    Thuốc lá, Súng đạn và Chất nổ")? A ministry, or an agency up to a department's rank (heads.tsv level 1-3);
+    but after a head said once for many bodies (cues.tsv distribute: "Sở Tư pháp, Nội vụ và Y tế" are three
+    departments) only a ministry, whose fields the gazetteer knows."""
+    if level == 1:
+        return True
+    return 2 <= level <= 3 and not (own_head and " ".join(own_head) in _glue_words(lex, "distribute"))
+
+
+def _glue_words(lex: Lexicon, relation: str) -> frozenset[str]:
+    return frozenset(cue for cue, _, _ in lex.cues.get(relation, ()))
+
+
 def _fields_listed(s: _Sent, k: int, lex: Lexicon, gaz) -> bool:
     """After a ministry's first field, does ", " open the rest of a list of fields closed by "và" ("Bộ Chính
     sách, Xã hội và Việc làm Hà Lan", like "Bộ Văn hóa, Thể thao và Du lịch")? Capitalised words (and the
@@ -437,7 +483,10 @@ def _fields_listed(s: _Sent, k: int, lex: Lexicon, gaz) -> bool:
     if s.gap(k) != ", ":
         return False
     x = k
-    while x < n and x - k < 4 and (x == k or s.gap(x) == " "):
+    item = k                                # where the field being read starts
+    while x < n and x - item < 4 and x - k < 12 and (x == item or s.gap(x) == " " or (s.gap(x) == ", " and x > item)):
+        if x > item and s.gap(x) == ", ":
+            item = x                        # "Cục Rượu, Thuốc lá, Súng đạn và Chất nổ": more fields, comma by comma
         w = s.words[x][2]
         if w in lex.and_words:
             return x > k and x + 1 < n and s.gap(x + 1) == " " and _cap(s.words[x + 1][2]) \
@@ -657,6 +706,7 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
     for size in (3, 2, 1):                  # a word before a quantity is a verb and its object follows:
         q = k + size                        # "Ủy ban Kiểm tra Trung ương kỷ luật 7 cán bộ" (disciplines seven)
         if q + 1 < len(words) and words[q][2].isdigit() and s.gap(q) == " " and words[q + 1][2].islower() \
+                and _word_class_at(s, q + 1, lex) != "verb" \
                 and all(words[k + i][2].islower() and s.gap(k + i) == " " for i in range(size)) \
                 and (size == 1 or " ".join(words[k + i][2] for i in range(size)).lower() in lex.compounds):
             return 0
@@ -704,6 +754,10 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                     return size
                 if not first and _capital_verb_before(s, k, start, lex):
                     return size             # "Trung tâm Bảo tồn di tích …": the object of the verb that names the body
+                if not first and after < len(words) and s.gap(after) == " " and words[after][2].isdigit() \
+                        and len(words[after][2]) <= 3 and _name_ends_at(s, after + 1, lex):
+                    return size             # "Trường Sĩ quan lục quân 2 lấy …": a numbered unit of a word the sample
+                    # does not tag (the number is taken with it, see _extend_org)
                 if not first and after < len(words) and s.gap(after).strip()[:1] in (",", ";", "(", ")"):
                     return size             # "Vụ Giáo dục đại học (Bộ GD-ĐT)": a word the sample does not tag, where
                     # the name visibly ends inside the sentence (a headline's last word is often its verb)
@@ -1197,6 +1251,11 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
         if h and capital and i >= 2 and s.gap(i) == " " and s.gap(i - 1) == " " and s.words[i - 2][2] in lex.surnames \
                 and s.words[i - 1][2][:1].isupper() and s.words[i - 1][2][1:].islower():
             h = None                         # "bà Nguyễn Hải Trường An": a person's name, not a school ("Trường")
+        if h and capital and i >= 1 and s.gap(i) == " " and s.words[i - 1][2] in lex.surnames \
+                and i + h[3] < len(s.words) and s.gap(i + h[3]) == " " and _cap(s.words[i + h[3]][2]) \
+                and not s.words[i + h[3]][2].isupper() and (i + h[3] + 1 >= len(s.words) or s.gap(i + h[3] + 1) != " "
+                                                            or not s.words[i + h[3] + 1][2][:1].isupper()):
+            h = None                         # "Nguyễn Trường Giang", "Lưu Trường Phổ": a surname, then a given name
         if h and capital and _lone_proper_word_before(s, i, lex, gaz_spans):
             h = None                         # "tiếng Tây Ban Nha", "phố Bùi Viện", "phố Đội Cấn": inside a proper name
         if h and any(t in types and (o := _heads_at(s, i, lex, t)) and o[3] > h[3] for t in ("Agreement", "Event")):
@@ -1563,6 +1622,8 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = ownerless.provincial_bodies(out, lex)
     out = ownerless.routine_meetings(doc.text, out, lex)
     out = ownerless.ownerless_agreements(out, lex)
+    out = ownerless.numbered_units(out, lex)
+    out = ownerless.bare_events(doc.text, out, lex)
     out = _identities(doc, out, lex)
     out = _short_forms(doc, out, lex)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type, m.text))
@@ -2150,9 +2211,15 @@ def _locality_of(name: str, lex: Lexicon) -> str:
         for hw, _, _ in heads.get(words[k], ()):
             if words[k:k + len(hw)] == list(hw) and k + len(hw) < len(words) and words[k + len(hw)][:1].isupper():
                 return " ".join(words[k:])  # a place word before a proper name ("xã Tân Bình"; not "xã hội")
+    # a province named without its place word ("Công an Nghệ An"): the known place the name ends with
+    spans = [g for g in _gazetteer_spans(name, lex) if g[1] == len(name) and g[0] > 0]
+    if spans and lex.entries[spans[-1][2]].type == "Location" \
+            and dict(lex.entries[spans[-1][2]].attrs).get("kind") in ("province", "city"):
+        return name[spans[-1][0]:]
     return ""
 
 
+_ACRONYM_BETWEEN = re.compile(r" \([A-ZĐ][A-ZĐ0-9]{1,7}\),? ")
 _LIST_HEAD = re.compile(r" (?:gồm có|gồm|bao gồm|là)\s*:?\s*")
 
 
@@ -2165,11 +2232,19 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
     by_start = {m.start: m for m in orgs}
     by_end = {m.end: m for m in orgs}
     out = []
+    own: dict[int, tuple[str, str]] = {}
     for m in mentions:
         level = int(m.attr("level") or 0)
-        if m.type == "Organization" and not m.key and level >= 3 and not m.attr("canonical"):
-            gap = next((g for g in (" ", ", ", " (") if (m.end + len(g)) in by_start), None)
+        acr = None
+        implied = m.attr("canonical") or ""
+        implied = implied if implied.endswith(" " + m.text) else ""     # "Trưởng phòng Bưu chính …": "Phòng" implied
+        if m.type == "Organization" and not m.key and level >= 3 and (not m.attr("canonical") or implied):
+            name = implied or m.text
+            gap = next((g for g in (" ", ", ", " (", " của ") if (m.end + len(g)) in by_start), None)
             parent = by_start.get(m.end + len(gap)) if gap else None
+            acr = _ACRONYM_BETWEEN.match(doc.text, m.end)
+            if acr and acr.end() in by_start:
+                parent, gap = by_start[acr.end()], ", "     # "Phòng Cảnh sát hình sự (PC45) Công an TP HCM"
             head = _LIST_HEAD.search(doc.text, max(0, m.start - 60), m.start)
             owner = by_end.get(head.start()) if head and head.end() == m.start else None
             if owner is not None and doc.text[max(0, owner.start - 12):owner.start].rstrip().endswith("thuộc"):
@@ -2184,16 +2259,26 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
             if parent is not None and not place and gap == " " and parent.attr("country") \
                     and parent.attr("country_key") != lex.home_country:
                 place = parent.attr("country")  # "Trung tâm Phân tích Hải quân Mỹ": a unit of a foreign body
+            if parent is not None and not place and gap == " " and len(m.text.split()) > 1 \
+                    and not any(_cap(x) for x in m.text.split()[1:]):
+                place = "-"                 # "Văn phòng thường trực Ban Chỉ đạo …": a unit named by a common word
+                # only ("standing office") is its parent's, whatever the parent
             if parent is not None and parent.text != m.text and parent.attr("canonical") != m.text \
                     and 0 < int(parent.attr("level") or 0 or 2) < level \
                     and place \
                     and (gap != " (" or doc.text.startswith(")", parent.end)):
                 pname = parent.attr("canonical") or parent.text
                 attrs = dict(m.attrs)
-                attrs["canonical"] = f"{m.text}, {pname}"
-                attrs["aliases"] = "|".join(filter(None, [attrs.get("aliases", ""), f"{m.text} {pname}"]))
+                attrs["canonical"] = f"{name}, {pname}"
+                attrs["aliases"] = "|".join(filter(None, [attrs.get("aliases", ""), f"{name} {pname}"]))
+                if acr and by_start.get(m.end + 2) is not None:
+                    own[m.end + 2] = (m.text, attrs["canonical"])   # its acronym in the parentheses goes with it
                 m = replace(m, attrs=tuple(sorted(attrs.items())))
         out.append(m)
+    if own:
+        out = [replace(m, attrs=tuple(sorted({**dict(m.attrs), "canonical": own[m.start][1]}.items())))
+               if m.type == "Organization" and m.start in own and m.attr("canonical") == own[m.start][0] else m
+               for m in out]
     return out
 
 

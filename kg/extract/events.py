@@ -539,8 +539,9 @@ def _extend_title(s, j: int, lex: Lexicon, er: EventRules, through_commas: bool,
         if k > j and lex.word_class.get(s.words[k][2]) == "adverb" and _e._function_word_at(s, k, lex):
             break                           # "Hội nghị thượng đỉnh G20 vừa diễn ra …": an adverb of the clause
         if k > j and k + 1 < n and s.gap(k + 1) == " " and s.words[k][2].islower() \
-                and lex.word_class.get(s.words[k][2]) == "noun" and lex.word_class.get(s.words[k + 1][2]) == "pronoun":
+                and lex.word_class.get(s.words[k][2]) == "noun" and _e._word_class_at(s, k + 1, lex) == "pronoun":
             break                           # "Hội nghị thượng đỉnh kiểu này": "this kind of summit", no name
+            # (but "… hàng đầu thế giới": "thế giới", the world, is a noun)
         if _MONTH_YEAR_AFTER.match(s.text, s.words[k - 1][1]):
             break                           # "… ASEAN-EU tháng 8-2017": when, not which
         if k > j and s.words[k][2][:1].isupper() and _word_class(s, k, lex) in ("preposition", "conjunction", "adverb") \
