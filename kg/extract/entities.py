@@ -1537,7 +1537,7 @@ def _short_forms(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[M
     capital (cues.tsv short: "Hội", "Bộ", "Cục") is the one body of that head the article named before it.
     It is that entity (a reference, not a new name); where the article named several, or none, it is none.
     Not a head that forms a word with the next one ("Bộ trưởng", "Hội nghị")."""
-    if not lex.short_heads or not lex.short_re.search(doc.text):
+    if not lex.short_heads:
         return mentions
     starts = {m.start for m in mentions}
     hits = [h for h in lex.short_re.finditer(doc.text) if h.start(1) not in starts
