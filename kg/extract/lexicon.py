@@ -556,6 +556,22 @@ def _led_alternatives(phrases, before: str) -> str:
     return "(?:" + "|".join(rf"{a[0]}(?<!{before}[\s\S]){a[1:]}" for a in alts) + ")"
 
 
+def _led_ignorecase(phrases) -> str:
+    """`(?<!\w)(?i:` + `_alternatives(phrases)` + `)`, the same matches in the same order, opening with
+    the class of the phrases' first letters (both cases): the regex is searched by looking for them
+    rather than tried at every position. Each first letter must be an ASCII letter whose case-insensitive
+    match is its two cases alone (not i, k, s); otherwise the plain form."""
+    alts = sorted({r"\s+".join(map(re.escape, p.split())) for p in phrases}, key=lambda a: (-len(a), a))
+    if not alts or any(not (a[:1].isascii() and a[:1].isalpha()) or a[:1].lower() in "iks" for a in alts):
+        return rf"(?<!\w)(?i:{_alternatives(phrases)})"
+    groups: dict[str, list[str]] = {}
+    for a in alts:                       # in each group, the order of the alternation
+        groups.setdefault(a[0].lower(), []).append(a[1:])
+    firsts = "".join(c + c.upper() for c in groups)
+    return rf"[{firsts}](?<!\w[\s\S])(?:" + "|".join(
+        rf"(?<=[{c}{c.upper()}])(?i:" + "|".join(rest) + ")" for c, rest in groups.items()) + ")"
+
+
 def _compile_glue(lex: Lexicon) -> None:
     lex.list_openers = _glue(lex, "list", "")
     lex.and_words = _glue(lex, "list", "and")
@@ -576,7 +592,7 @@ def _compile_glue(lex: Lexicon) -> None:
         edge = r"[\w\-/]"
         lex.short_re = re.compile(rf"({_led_alternatives(lex.short_heads, edge)})(?!{edge})")
     if lex.country_headings:
-        lex.country_heading_re = re.compile(rf"(?<!\w)(?i:{_alternatives(lex.country_headings)}) (?=\w)")
+        lex.country_heading_re = re.compile(rf"{_led_ignorecase(lex.country_headings)} (?=\w)")
     lex.country_links = tuple(f" {w} " for w in _glue(lex, "country", "linker") + _glue(lex, "country", "of"))
     lex.place_marks = tuple(w + " " for w in _glue(lex, "heldIn", "place"))
     lex.seat_words = _glue(lex, "country", "seat")
