@@ -1776,27 +1776,32 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
         orgs_in.setdefault(o.sentence, []).append(o)
     qualifiers = set()
     extra_countries: list[Mention] = []
+    text = doc.text
+    parens = {}                                  # id(org) -> "(…)" right after it, when there is one
     for m in orgs:
-        paren = _PAREN_AFTER.match(doc.text[m.end:m.end + 44])
+        if not text.startswith(" (", m.end):     # (both tests below need one)
+            continue
+        paren = parens[id(m)] = _PAREN_AFTER.match(text[m.end:m.end + 44])
         if paren and (m.sentence, m.end + paren.end()) in by_start:
             qualifiers.add((m.sentence, m.end + paren.end()))
         if _country_in_parentheses(doc, m, by_start) is not None:
             qualifiers.add((m.sentence, m.end + 2))
-    mentions = [replace(m, attrs=tuple(sorted({**dict(m.attrs), "qualifier": "1"}.items())))
-                if (m.sentence, m.start) in qualifiers and m.type == "Country" else m for m in mentions]
+    if qualifiers:
+        mentions = [replace(m, attrs=tuple(sorted({**dict(m.attrs), "qualifier": "1"}.items())))
+                    if (m.sentence, m.start) in qualifiers and m.type == "Country" else m for m in mentions]
     out = []
     for m in mentions:
-        inner = any(o is not m and o.start <= m.start and m.end <= o.end
-                    and (o.end - o.start) > (m.end - m.start) for o in orgs_in.get(m.sentence, ()))
-        if m.type != "Organization" or inner:
+        if m.type != "Organization" or any(o is not m and o.start <= m.start and m.end <= o.end
+                                           and (o.end - o.start) > (m.end - m.start) for o in orgs_in.get(m.sentence, ())):
             out.append(m)
             continue
         acr = _ACRONYM_DEF.match(doc.text, m.end) if m.key else None
         loc = locs.get((m.sentence, m.end + 1)) or (locs.get((m.sentence, acr.end() + 1)) if acr else None)
-        bare = loc is not None and not _heads_at(_Sent(loc.text), 0, lex, "Location") and loc.key in lex.entries \
+        kind = _heads_at(_Sent(loc.text), 0, lex, "Location") if loc is not None else None   # "tỉnh …"
+        bare = loc is not None and not kind and loc.key in lex.entries \
             and dict(lex.entries[loc.key].attrs).get("kind") == "province" \
             and " ".join(doc.text[m.start:m.end].split()).casefold() in _vertical_words(lex)
-        if m.key and loc is not None and (bare or _heads_at(_Sent(loc.text), 0, lex, "Location")):
+        if m.key and loc is not None and (bare or kind):
             # "Bộ đội Biên phòng tỉnh An Giang", "Hội Liên hiệp Phụ nữ tỉnh An Giang": the province's own body;
             # "Bộ đội Biên phòng (BĐBP) tỉnh Quảng Ninh" also says that "BĐBP" is that body in this article;
             # "Bộ đội Biên phòng Quảng Trị": the province named without its word "tỉnh"
@@ -1825,7 +1830,7 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
                 c = Mention(doc.id, m.sentence, m.end + 1, m.end + q.end(), q.group(1), "Country",
                             "country_words.tsv", key)
                 extra_countries.append(c)
-        paren = _PAREN_AFTER.match(doc.text[m.end:m.end + 44])
+        paren = parens.get(id(m))
         if c is None:                        # "Công an thành phố Đông Hưng (Trung Quốc)"
             c = _country_in_parentheses(doc, m, by_start)
             home = dict(lex.entries[m.key].attrs).get("country", "") if m.key else ""
