@@ -1947,9 +1947,7 @@ def _posts_of_a_foreign_official(doc: Document, mentions: list[Mention], lex: Le
     the ministry is Thailand's, not Việt Nam's of the same name."""
     if not any(f" {w} " in doc.text for w in lex.country_possessives):
         return mentions
-    by_sentence: dict[int, list[Mention]] = {}
-    for m in mentions:
-        by_sentence.setdefault(m.sentence, []).append(m)
+    by_sentence: dict[int, list[Mention]] = {}     # (made on first need)
     def union(x: Mention) -> bool:           # "Trưởng SOM ASEAN của EU": a union of states stands for them
         return x.type == "Organization" and bool(x.key) and x.key in lex.entries \
             and not dict(lex.entries[x.key].attrs).get("country") and not dict(lex.entries[x.key].attrs).get("parent")
@@ -1963,6 +1961,9 @@ def _posts_of_a_foreign_official(doc: Document, mentions: list[Mention], lex: Le
         home = dict(lex.entries[m.key].attrs).get("country", "") if m.key else ""
         if m.key and not home:
             continue                          # an international body's post ("Trưởng SOM ASEAN") is no state's
+        if not by_sentence:
+            for x in mentions:
+                by_sentence.setdefault(x.sentence, []).append(x)
         after = sorted((x for x in by_sentence[m.sentence] if x.start >= m.end), key=lambda x: x.start)
         c = next((x for x in after if ((x.type == "Country" and x.key) or union(x))
                   and _POST_OF.fullmatch(doc.text[m.end:x.start])), None)

@@ -742,11 +742,13 @@ def find_relations(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
 def stated_countries(mentions: list[Mention], found: list[RelationMention]) -> list[RelationMention]:
     """A body the entity reader gave the country a post chain names ("Bí thư thường trực Bộ Ngoại giao,
     Trưởng SOM ASEAN của Thái Lan, bà X": attribute country_at) is that country's (r.country.post-of)."""
+    stated = [(m, at) for m in mentions if m.type == "Organization" and (at := _attr(m, "country_at"))]
+    if not stated:
+        return []
     has = {id(r.source) for r in found if r.relation == "country"}
     countries = {m.start: m for m in mentions if m.type in ("Country", "Organization") and not _attr(m, "nested")}
     out = []
-    for m in mentions:
-        at = _attr(m, "country_at")
-        if m.type == "Organization" and at and id(m) not in has and int(at) in countries:
+    for m, at in stated:
+        if id(m) not in has and int(at) in countries:
             out.append(RelationMention(m, "country", countries[int(at)], "r.country.post-of", m.sentence))
     return out
