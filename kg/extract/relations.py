@@ -350,6 +350,12 @@ class _Sentence:
     def _run_names(self, rules: list[Compiled], nested: bool) -> None:
         """Each name read as a skeleton of the names directly inside it (rules that need no entity
         read names that hold none: "Hiệp định … giữa hai nước")."""
+        # what _may_match asks of the sentence (a candidate, its words present) is asked once here;
+        # what it asks of the name (enough units, of the slots' types) for each name below
+        present = self.present
+        rules = [c for c in rules if c.n in self.candidates and all(not ws.isdisjoint(present) for ws in c.needs_words)]
+        if not rules:
+            return
         for outer in self.all:
             inner = [m for m in self.all if m is not outer and outer.start <= m.start and m.end <= outer.end
                      and (m.end - m.start) < (outer.end - outer.start)] if nested else []
@@ -361,8 +367,10 @@ class _Sentence:
                 last_end = m.end
             codes = {u.code for u in units}
             skel = None
+            n = len(units)
             for c in rules:
-                if outer.type not in c.rule.name_types or not self._may_match(c, codes, len(units)):
+                if outer.type not in c.rule.name_types or n < c.needs_count \
+                        or any(t.isdisjoint(codes) for t in c.needs_types):
                     continue
                 skel = skel or _Skeleton(outer.text, units).text
                 for m in self._matches(c, skel):
