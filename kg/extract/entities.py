@@ -1117,13 +1117,16 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
 
     form = s.form
     starts = lex.pattern_starts              # word -> types with a head starting with it (memo)
+    generic_by_first = lex.generic_by_first
     heads = list(compress(count(), map(firsts.__contains__, s.tokens)))
     generic_end = -1
     for i in heads:                          # most words start no head: nothing to do there
         ws, we, w = s.words[i]
         types = starts.get(w) or lex.heads_starting(w)
-        g_len = next((len(g) for g in lex.generic_by_first.get(w.lower(), ())
-                      if form.startswith(g, ws) and not _is_word_char(form[ws + len(g):ws + len(g) + 1] or " ")), 0)
+        generics = generic_by_first.get(w.lower())
+        g_len = next((len(g) for g in generics
+                      if form.startswith(g, ws) and not _is_word_char(form[ws + len(g):ws + len(g) + 1] or " ")), 0) \
+            if generics else 0
         if g_len:
             generic_end = ws + g_len
             continue                         # "Ban Tổ chức", "Lễ khai mạc": generic, not a name
