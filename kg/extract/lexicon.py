@@ -395,9 +395,9 @@ def _compile(rules: Rules) -> Lexicon:
     lex.event_classifiers = frozenset(c.lower() for c in classifiers)
     governors = _glue(lex, "heldIn", "place") + _glue(lex, "participatedIn", "verb")
     if classifiers and governors:
-        from .patterns import words_rx
+        from .patterns import search_words, words_rx
         lex.unnamed_event = re.compile(rf"{words_rx(governors)}\s+{words_rx(classifiers)}\s+(\w+)(?:\s+(\w+))?", re.IGNORECASE)
-        lex.event_classifier = re.compile(words_rx(classifiers), re.IGNORECASE)
+        lex.event_classifier = search_words(classifiers)     # (words_rx under IGNORECASE)
     return lex
 
 
@@ -443,7 +443,7 @@ _UPPER = _char_class(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and
 
 
 def _compile_relation_rules(lex: Lexicon) -> None:
-    from .patterns import Compiler, Group, Slot, Words, parse_rule, words_rx
+    from .patterns import Compiler, Group, Slot, Words, parse_rule, search_words, words_rx
     classes = lex.word_classes = word_classes(lex.rules)
     punct = "|".join(map(re.escape, LIST_PUNCTUATION))
     # between two members of a list, and before the first: joiner words ("đại diện", "các"), and the
@@ -492,7 +492,7 @@ def _compile_relation_rules(lex: Lexicon) -> None:
             A.add_word(p, p)
         A.make_automaton()
         lex.relation_phrases = A
-    lex.verb_cue = re.compile(words_rx(verbs), re.IGNORECASE)
+    lex.verb_cue = search_words(verbs)                      # (words_rx under IGNORECASE)
     preps = _glue(lex, "preposition", "")
     lex.preposition_before = re.compile(words_rx(preps) + r"\s*$", re.IGNORECASE) if preps else re.compile(r"(?!)")
 
