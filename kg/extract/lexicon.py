@@ -559,10 +559,11 @@ def _led_alternatives(phrases, before: str) -> str:
 def _led_ignorecase(phrases) -> str:
     """`(?<!\w)(?i:` + `_alternatives(phrases)` + `)`, the same matches in the same order, opening with
     the class of the phrases' first letters (both cases): the regex is searched by looking for them
-    rather than tried at every position. Each first letter must be an ASCII letter whose case-insensitive
-    match is its two cases alone (not i, k, s); otherwise the plain form."""
+    rather than tried at every position. Each first letter must be a letter whose case-insensitive
+    match is its two cases alone (patterns.TWO_CASES: not i, k, s); otherwise the plain form."""
+    from .patterns import TWO_CASES
     alts = sorted({r"\s+".join(map(re.escape, p.split())) for p in phrases}, key=lambda a: (-len(a), a))
-    if not alts or any(not (a[:1].isascii() and a[:1].isalpha()) or a[:1].lower() in "iks" for a in alts):
+    if not alts or any(a[:1].lower() not in TWO_CASES for a in alts):
         return rf"(?<!\w)(?i:{_alternatives(phrases)})"
     groups: dict[str, list[str]] = {}
     for a in alts:                       # in each group, the order of the alternation
