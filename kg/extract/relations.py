@@ -352,8 +352,10 @@ class _Sentence:
         read names that hold none: "Hiệp định … giữa hai nước")."""
         # what _may_match asks of the sentence (a candidate, its words present) is asked once here;
         # what it asks of the name (enough units, of the slots' types) for each name below
-        present = self.present
-        rules = [c for c in rules if c.n in self.candidates and all(not ws.isdisjoint(present) for ws in c.needs_words)]
+        if not self.all:
+            return
+        present, candidates = self.present, self.candidates
+        rules = [c for c in rules if c.n in candidates and not any(map(present.isdisjoint, c.needs_words))]
         if not rules:
             return
         for outer in self.all:
