@@ -2077,8 +2077,8 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
     by_end = {m.end: m for m in orgs}
     out = []
     for m in mentions:
-        level = int(m.attr("level") or 0)
-        if m.type == "Organization" and not m.key and level >= 3 and not m.attr("canonical"):
+        if m.type == "Organization" and not m.key and (level := int(m.attr("level") or 0)) >= 3 \
+                and not m.attr("canonical"):
             gap = next((g for g in (" ", ", ", " (") if (m.end + len(g)) in by_start), None)
             parent = by_start.get(m.end + len(gap)) if gap else None
             head = _LIST_HEAD.search(doc.text, max(0, m.start - 60), m.start)

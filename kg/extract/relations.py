@@ -677,8 +677,9 @@ def article_sides(mentions: list[Mention], lex: Lexicon | None = None) -> list[M
         return []
     # and the article names them together somewhere ("Việt Nam và Malaysia", "Việt Nam – Malaysia")
     a, b = ranked[0], ranked[1]
-    at = [(m.sentence, m.start, mention_key(m)) for m in mentions if _side(m, lex) and mention_key(m) in (a, b)]
-    if not any(s1 == s2 and k1 != k2 and abs(p1 - p2) <= SIDES_NEAR for s1, p1, k1 in at for s2, p2, k2 in at):
+    at = sorted((m.sentence, m.start, k) for m in mentions if _side(m, lex) and (k := mention_key(m)) in (a, b))
+    # (two of them near each other in a sentence: then two neighbours in this order are, with different keys)
+    if not any(s1 == s2 and k1 != k2 and p2 - p1 <= SIDES_NEAR for (s1, p1, k1), (s2, p2, k2) in zip(at, at[1:])):
         return []
     return [first[a], first[b]]
 
@@ -701,10 +702,12 @@ def local_parents(mentions: list[Mention], lex: Lexicon) -> list[RelationMention
     Only bodies of a vertical system (cues.tsv partOf/vertical: police, procuracy, courts): a district's
     People's Committee answers to the province's but is no part of it."""
     vertical = {" ".join(w.split()).casefold() for w in lex.word_classes.get("partOf/vertical", ())}
+    # (the words before the locality are one of them: the name starts with one and a space)
+    openers = tuple(v + " " for v in vertical)
     bodies: dict[tuple[str, str], Mention] = {}
     local = []
     for m in sorted(mentions, key=lambda m: m.start):
-        if m.type != "Organization" or _attr(m, "nested"):
+        if m.type != "Organization" or _attr(m, "nested") or not " ".join(m.text.split()).casefold().startswith(openers):
             continue
         lb = _local_body(m, lex)
         if lb is not None and lb[0] in vertical:
