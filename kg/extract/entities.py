@@ -44,13 +44,16 @@ class _Sent:
         return self.gaps[i]
 
     def phrase_at(self, i: int, phrase_words: list[str], case_sensitive: bool = True) -> bool:
-        if i + len(phrase_words) > len(self.words):
+        toks, gaps = self.tokens, self.gaps
+        if i + len(phrase_words) > len(toks):
             return False
-        for k, pw in enumerate(phrase_words):
-            w = self.words[i + k][2]
-            if (w != pw) if case_sensitive else (w.lower() != pw.lower()):
-                return False
-            if k and self.gap(i + k) != " ":
+        if case_sensitive:
+            for k, pw in enumerate(phrase_words, i):
+                if toks[k] != pw or (k > i and gaps[k] != " "):
+                    return False
+            return True
+        for k, pw in enumerate(phrase_words, i):
+            if toks[k].lower() != pw.lower() or (k > i and gaps[k] != " "):
                 return False
         return True
 
