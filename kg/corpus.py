@@ -534,6 +534,27 @@ def _join_glued_abbreviations(chunk: str, pieces: list[str]) -> list[str]:
     return out
 
 
+_CLOSERS = "”»’"
+
+
+def _attach_closing_quotes(pieces: list[str]) -> list[str]:
+    """A sentence that ends inside a quotation ("… tham dự Hội thảo “Kết nối Virginia-Việt Nam.” Lãnh đạo …")
+    keeps its closing quote: the tokenizer leaves it at the head of the next sentence."""
+    out: list[str] = []
+    for piece in pieces:
+        p = piece.lstrip()
+        k = 0
+        while k < len(p) and (p[k] in _CLOSERS or (p[k] == '"' and out and out[-1].count('"') % 2 == 1)):
+            k += 1
+        if out and k and (k == len(p) or p[k].isspace()):
+            out[-1] += p[:k]
+            p = p[k:].lstrip()
+            if not p:
+                continue
+        out.append(p if k else piece)
+    return out
+
+
 def split_sentences(text: str) -> tuple[Sentence, ...]:
     """Sentences with offsets into `text`. Line breaks always end a sentence: underthesea's
     sent_tokenize would glue a title, its dateline and the first paragraph together.
@@ -554,7 +575,7 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
         if not chunk.strip():
             continue
         pos = 0
-        for piece in _join_glued_abbreviations(chunk, sent_tokenize(chunk)):
+        for piece in _attach_closing_quotes(_join_glued_abbreviations(chunk, sent_tokenize(chunk))):
             piece = piece.strip()
             if not piece:
                 continue

@@ -148,7 +148,9 @@ def resolve_facts(facts: Iterable[ArticleFacts], lexicon: Lexicon) -> tuple[list
             for alias in alias_keys:
                 alias_of.setdefault(alias, k)
             for a, v in kept:
-                attrs[k].setdefault(a, v)
+                had = attrs[k].setdefault(a, v)
+                if a == "canonical" and etype == "Organization" and had != v and _best_label({had, v}) == v:
+                    attrs[k][a] = v         # "ĐSQ Việt Nam tại Hà Lan", then "Đại sứ quán …": the fullest name
             evidence[k].append(ev)
 
     # Acronyms and aliases declared anywhere resolve bare uses elsewhere ("IOM" -> Tổ chức Di cư quốc tế).

@@ -113,3 +113,9 @@ def test_tx_with_its_dot_before_a_places_name_does_not_end_a_sentence():
 def test_tx_with_its_dot_before_a_capitalised_abbreviation_may_end_a_sentence():
     texts = [s.text for s in split_sentences("Vụ việc đã được báo cáo Công an TX. PV đã có mặt.")]
     assert texts == ["Vụ việc đã được báo cáo Công an TX.", "PV đã có mặt."]
+
+
+def test_a_sentence_ending_inside_a_quotation_keeps_its_closing_quote():
+    text = "Hơn 100 doanh nghiệp đã dự Hội thảo “Kết nối Virginia-Việt Nam.” Lãnh đạo 6 tỉnh đã phát biểu."
+    assert [s.text for s in split_sentences(text)] == [
+        "Hơn 100 doanh nghiệp đã dự Hội thảo “Kết nối Virginia-Việt Nam.”", "Lãnh đạo 6 tỉnh đã phát biểu."]

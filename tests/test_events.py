@@ -521,3 +521,30 @@ def test_a_rescue_told_in_the_passive_with_its_agent(tmp_path):
     g = build(tmp_path, "Tin tức\nTrước đó, 5 nạn nhân đã được Công an tỉnh Hà Tĩnh giải cứu tại huyện Kỳ Anh.\n")
     assert any(g.nodes[u]["label"] == "Công an tỉnh Hà Tĩnh" and d["relation"] == "organized"
                and g.nodes[v]["label"].startswith("Giải cứu 5 nạn nhân") for u, v, d in g.edges(data=True))
+
+
+# --- lower-case meetings named by their sides or their body ------------------------------------
+
+def test_a_lower_case_meeting_between_two_bodies_is_an_event_they_take_part_in(tmp_path):
+    g = build(tmp_path, "Ngày 5/3, cuộc họp giữa Bộ Công an Việt Nam và Bộ Công an Lào về phòng, chống mua bán "
+                        "người diễn ra tại Viêng Chăn.")
+    name = "Cuộc họp giữa Bộ Công an Việt Nam và Bộ Công an Lào về phòng, chống mua bán người"
+    assert name in events(g)
+    links = {(g.nodes[a]["label"], d["relation"], g.nodes[b]["label"]) for a, b, d in g.edges(data=True)}
+    assert ("Bộ Công an Lào", "participatedIn", name) in links
+
+
+def test_a_meeting_between_unnamed_sides_is_no_event(tmp_path):
+    g = build(tmp_path, "Cuộc đối thoại giữa hai nhà lãnh đạo diễn ra trong không khí cởi mở.")
+    assert events(g) == {}
+
+
+def test_a_lower_case_sitting_of_a_standing_body_is_that_body_s_event(tmp_path):
+    g = build(tmp_path, "Tại phiên họp Ủy ban Thường vụ Quốc hội sáng 5/7, các đại biểu đã thảo luận dự án luật.")
+    assert "Phiên họp Ủy ban Thường vụ Quốc hội" in events(g)
+
+
+def test_a_meeting_a_body_held_told_by_a_relative_clause_is_not_named_by_it(tmp_path):
+    # "hội nghị Bộ Tư pháp vừa tổ chức" is "the conference the ministry just held", not a title
+    g = build(tmp_path, "Phát biểu tại hội nghị Bộ Tư pháp vừa tổ chức, ông Nguyễn Văn A cho biết.")
+    assert not any("Bộ Tư pháp" in e for e in events(g))

@@ -593,3 +593,22 @@ def test_a_gazetteer_name_ending_inside_a_hyphenated_word_does_not_hang(tmp_path
     # "ASEAN" (a gazetteer body) ends inside "ASEAN-Nhật": the name extender must still move on
     g = article(tmp_path, "Trung tâm ASEAN-Nhật Bản, Hội đồng Kinh doanh ASEAN-Ấn Độ được khuyến khích tổ chức diễn đàn.")
     assert any(label.startswith("Trung tâm ASEAN") for label in entities(g, "Organization"))
+
+
+def test_a_parliamentary_delegation_stands_for_its_chamber(tmp_path):
+    # "đoàn Nghị sĩ" (a delegation of members of parliament) is glue before the body, like "đoàn đại biểu"
+    t = triples(article(tmp_path, "Bộ Tư pháp đã làm việc với đoàn Nghị sĩ Hạ viện Nhật Bản."))
+    assert ("Bộ Tư pháp", "cooperatesWith", "Hạ viện Nhật Bản") in t or ("Hạ viện Nhật Bản", "cooperatesWith", "Bộ Tư pháp") in t
+
+
+def test_an_acronym_in_parentheses_does_not_break_a_coordinated_subject(tmp_path):
+    t = triples(article(tmp_path, "Ngày 10/7, Đài Tiếng nói Việt Nam (VOV) và UBND tỉnh Nghệ An đã ký kết Chương trình hợp tác truyền thông."))
+    assert ("Đài Tiếng nói Việt Nam", "partyTo", "Chương trình hợp tác truyền thông") in t
+    assert ("UBND tỉnh Nghệ An", "partyTo", "Chương trình hợp tác truyền thông") in t
+
+
+def test_a_delegation_led_by_a_person_acts_for_its_body(tmp_path):
+    # "do Thứ trưởng X dẫn đầu" (led by) sits between the delegation's body and its verb
+    t = triples(article(tmp_path, "Đoàn công tác Bộ Công an Việt Nam do Thứ trưởng Nguyễn Văn Sơn dẫn đầu đã có buổi "
+                                  "làm việc với Bộ Công an Lào."))
+    assert ("Bộ Công an", "cooperatesWith", "Bộ Công an Lào") in t or ("Bộ Công an Lào", "cooperatesWith", "Bộ Công an") in t

@@ -897,3 +897,66 @@ def test_units_named_in_lower_case_in_a_list_a_colon_opens(tmp_path):
     found = orgs(tmp_path, "Bộ Tư lệnh Cảnh sát biển có các đơn vị trực thuộc gồm: Bộ tư lệnh Vùng cảnh sát biển; "
                            "Trung tâm thông tin; Trung tâm huấn luyện; các Hải đoàn.")
     assert {"Trung tâm thông tin", "Trung tâm huấn luyện"} <= found, found
+
+
+def test_an_acronym_of_the_field_after_a_head_names_the_body_with_its_head(tmp_path):
+    # "(SHTT)" spells the field "Sở hữu trí tuệ", not the whole name: the body is "Cục SHTT", and a bare
+    # "SHTT" later is the field again
+    found = orgs(tmp_path, "Cục Sở hữu trí tuệ (SHTT) tổ chức hội thảo. Cục SHTT cho biết hợp tác về SHTT đã tăng.")
+    assert found == {"Cục Sở hữu trí tuệ"}
+
+
+def test_a_unit_s_acronym_in_parentheses_does_not_break_thuoc(tmp_path):
+    g = nodes(tmp_path, "Viện Kỹ thuật hóa học (KTHH) thuộc Tổng cục Kỹ thuật, là cơ quan nghiên cứu đầu ngành.")
+    links = {(g.nodes[a]["label"], d["relation"], g.nodes[b]["label"]) for a, b, d in g.edges(data=True)}
+    assert ("Viện Kỹ thuật hóa học", "partOf", "Tổng cục Kỹ thuật") in links
+
+
+def test_an_acronym_defined_after_a_known_body_is_that_body_later(tmp_path):
+    g = nodes(tmp_path, "Đài Tiếng nói Việt Nam (VOV) và Bộ Công an ký kết thỏa thuận. Sau đó VOV tổ chức hội thảo.")
+    vov = [d for _, d in g.nodes(data=True) if d["label"] == "Đài Tiếng nói Việt Nam"]
+    assert len(vov) == 1 and "VOV" in vov[0]["aliases"]
+    assert not any(d["label"] == "VOV" for _, d in g.nodes(data=True))
+
+
+def test_a_court_named_by_its_abbreviation_is_a_body(tmp_path):
+    assert "TAND tỉnh Quảng Nam" in orgs(tmp_path, "Ngày 12/7, TAND tỉnh Quảng Nam đã mở phiên xét xử sơ thẩm vụ án mua bán người.")
+
+
+def test_a_known_body_with_its_head_in_lower_case_is_that_body(tmp_path):
+    # writers leave the head noun in lower case ("cục"); the capitals after it still name the department
+    found = orgs(tmp_path, "Công an tỉnh Tây Ninh phối hợp cùng cục Cảnh sát Hình sự (Bộ Công an) giải cứu 2 cô gái.")
+    assert "Cục Cảnh sát Hình sự" in found
+
+
+def test_an_officer_of_a_police_is_no_ministry(tmp_path):
+    # "cán bộ" (an officer) holds the syllable "bộ": "cán bộ Công an quận X" is no "Bộ Công an"
+    found = orgs(tmp_path, "Một cán bộ Công an quận Long Biên cho biết vụ việc đang được điều tra.")
+    assert found == {"Công an quận Long Biên"}
+
+
+def test_a_body_of_a_district_named_without_its_word_has_no_foreign_country(tmp_path):
+    g = nodes(tmp_path, "Theo cáo trạng của Công an Mỹ Đức, ông A đã sai phạm.")
+    assert not any(d["type"] == "Country" for _, d in g.nodes(data=True))
+
+
+def test_a_verb_after_the_pair_of_sides_that_closes_a_title_ends_it(tmp_path):
+    found = agreements(tmp_path, "Doanh nghiệp cần tận dụng cơ hội mà Hiệp định thương mại tự do Việt Nam - EU mang lại.")
+    assert found == {"Hiệp định thương mại tự do Việt Nam - EU"}
+
+
+def test_an_embassy_abbreviated_dsq_is_the_embassy_named_in_full(tmp_path):
+    found = orgs(tmp_path, "Thủ tướng thăm ĐSQ Việt Nam tại Hà Lan. Đại sứ quán Việt Nam tại Hà Lan đã tổ chức lễ đón.")
+    assert found == {"Đại sứ quán Việt Nam tại Hà Lan"}
+
+
+def test_a_standing_deputy_minister_s_post_holds_thuong_truc(tmp_path):
+    # "Thứ trưởng Thường trực" is one post: "Thường trực" does not start a body after "Thứ trưởng"
+    found = orgs(tmp_path, "Thứ trưởng Thường trực Bộ Ngoại giao Bùi Thanh Sơn trả lời phỏng vấn báo chí.")
+    assert found == {"Bộ Ngoại giao"}
+
+
+def test_a_title_does_not_run_through_a_comma_after_a_capitalised_word(tmp_path):
+    # ", tái cấu trúc …" after the plan's proper name opens the next item of a list
+    found = agreements(tmp_path, "Hà Lan sẽ hỗ trợ Việt Nam cập nhật Kế hoạch Đồng bằng sông Cửu Long, tái cấu trúc ngành nông nghiệp.")
+    assert found == {"Kế hoạch Đồng bằng sông Cửu Long"}

@@ -68,3 +68,9 @@ def test_a_routine_meeting_its_organiser_holds_right_before_it_is_that_body_s_ev
 def test_an_annual_meeting_on_a_named_subject_is_an_event(tmp_path):
     found = events_of(tmp_path, "Hội nghị thường niên về phòng, chống mua bán người diễn ra tại Hà Nội.")
     assert "Hội nghị thường niên về phòng, chống mua bán người" in found
+
+
+def test_a_department_word_inside_another_word_names_no_department(tmp_path):
+    # "Sở hữu trí tuệ" (intellectual property) holds "Sở" as a syllable, not the head of a department
+    found = orgs(tmp_path, "Hội thảo do Cục Sở hữu trí tuệ tổ chức tại Hà Nội.")
+    assert "Cục Sở hữu trí tuệ" in found

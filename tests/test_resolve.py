@@ -121,3 +121,18 @@ def test_a_ministrys_name_is_one_body_whatever_its_punctuation(tmp_path):
     g = build(tmp_path, "Tin\nBộ Văn hóa, Thể thao và Du lịch tổ chức lễ hội.",
               "Tin\nBộ Văn hóa Thể thao và Du lịch chỉ đạo các sở.")
     assert len([o for o in orgs(g) if o.startswith("Bộ Văn hóa")]) == 1
+
+
+def test_a_province_s_body_with_or_without_the_word_tinh_is_one_node(tmp_path):
+    g = build(tmp_path,
+              "Tin 1\nCông an tỉnh Quảng Bình đã giải cứu 3 phụ nữ.",
+              "Tin 2\nCông an Quảng Bình đã bàn giao 3 phụ nữ cho gia đình.")
+    assert organizations(g) == ["Công an tỉnh Quảng Bình"]
+
+
+def test_a_provincial_city_s_body_is_not_the_province_s(tmp_path):
+    # "thành phố Lào Cai" is a city inside "tỉnh Lào Cai": their police are two bodies
+    g = build(tmp_path,
+              "Tin 1\nCông an tỉnh Lào Cai đã giải cứu 3 phụ nữ.",
+              "Tin 2\nCông an thành phố Lào Cai đã bàn giao 3 phụ nữ cho gia đình.")
+    assert len(organizations(g)) == 2

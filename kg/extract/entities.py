@@ -69,7 +69,7 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
         if start > 0 and _is_word_char(text[start - 1]) or end < len(text) and _is_word_char(text[end]):
             continue
         key, surface = keys[0]
-        if surface[0].isupper() and not text[start].isupper():
+        if surface[0].isupper() and not text[start].isupper() and not _lower_head_of_known_body(text, start, end, key, lex):
             continue
         if surface.isupper() and text[start:end] != surface and len(surface) <= 6:
             continue                      # acronyms match in capitals only ("UN" is not "un")
@@ -96,6 +96,35 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
             # (but "Hải quân Mỹ Sam Bendett": a foreign person after the country)
         cands.append((start, end, key))
     return _leftmost_longest(cands)
+
+
+def _lower_head_of_known_body(text: str, start: int, end: int, key: str, lex: Lexicon) -> bool:
+    """A known body whose head the writer left in lower case, its name after it capitalised ("phối hợp
+    cùng cục Cảnh sát Hình sự (Bộ Công an)"): the head is a common noun, the capitals make it the name."""
+    if lex.entries[key].type != "Organization":
+        return False
+    words = text[start:end].split()
+    before = text[:start].rstrip().rsplit(" ", 1)[-1].lower()
+    # (capitals or a number after the head: "liên minh 8.7" is the known "Liên minh 8.7")
+    return len(words) >= 2 and (words[1][:1].isupper() or words[-1][:1].isdigit()) and words[0].isalpha() \
+        and any(_same_but_capitals(text[start:end].split()[1:], f.split()[1:], lex)
+                for f in (lex.entries[key].name, *lex.entries[key].aliases)) \
+        and words[0].capitalize() in lex.org_heads_by_token \
+        and (f"{before} {words[0]}" not in lex.compounds    # "cán bộ Công an …" (an officer of): a word's syllable
+             or lex.word_class.get(before) in CLAUSE_CLASSES | {"mixed"})   # (but "cùng cục …": "with" the department)
+
+
+def _same_but_capitals(words: list[str], known: list[str], lex: Lexicon) -> bool:
+    """Are the words of a name those of its known form, a lower-case word at most capitalised ("Cảnh sát
+    Hình sự" for "Cảnh sát hình sự") but never into a country ("Tư Pháp" is no "Tư pháp": "Pháp" is France)?"""
+    if len(words) != len(known):
+        return False
+    for w, k in zip(words, known):
+        if w != k and not (k.islower() and w == k.capitalize()
+                           and not any(lex.entries[x].type == "Country" for _, _, (_, keys) in lex.gazetteer_matches(w)
+                                       for x, _ in keys)):
+            return False
+    return True
 
 
 def _after_surname(text: str, start: int, lex: Lexicon) -> bool:
@@ -807,7 +836,7 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
         elif _comma_pair(s, k):
             pass
         elif gap == ", " and through_commas and s.words[k][2][0].islower() and not _is_stop(s, k, lex, etype) \
-                and not s.words[k - 1][2].isdigit() \
+                and not s.words[k - 1][2].isdigit() and not s.words[k - 1][2][:1].isupper() \
                 and not any(s.text.startswith(p + " ", s.words[k][0]) for p, _, _ in lex.cues.get("plural", ())):
             pass                            # but a dated title ends at its year, and "…, các cơ quan" starts a clause
         elif k == j and _quote_end(s, end) is not None:
@@ -967,6 +996,10 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
     if k > j and w.islower() and s.words[k - 1][2].isupper() and len(s.words[k - 1][2]) > 1 \
             and s.words[j - 1][2] in lex.law_heads and _word_class_at(s, k, lex) == "verb":
         return False                        # "Luật BHYT thuộc thẩm quyền …": a verb after the acronym is the clause
+    if k > j + 1 and w.islower() and s.gap(k) == " " and s.gap(k - 1).strip() in ("-", "–", "—") \
+            and s.words[k - 1][2][:1].isupper() and "verb" in (_word_class_at(s, k, lex), lex.word_class.get(w)):
+        return False                        # "Hiệp định thương mại tự do Việt Nam - EU mang lại …": after the
+        # pair of sides that closes a title, a verb is the clause's
     if k == j and w.islower() and _word_class_at(s, k, lex) == "verb" and s.words[k - 1][2] in lex.law_heads:
         return False                        # "Luật điều chỉnh theo hướng …": the law is the subject of a verb
     if k > j and s.gap(k).strip() == "," and not _comma_pair(s, k) and s.words[k - 1][2].isupper() \
@@ -1709,16 +1742,33 @@ _ACRONYM_DEF = re.compile(r" \(([A-ZĐ][A-ZĐ0-9&-]{1,11})\)")
 _PAREN_AFTER = re.compile(r" \([^()]{1,40}\) ")      # "Tổ chức Di cư quốc tế (IOM) Việt Nam"
 
 
+def _initials(words: str) -> str:
+    """The capital letters an acronym keeps of a phrase: "Sở hữu trí tuệ" -> "SHTT", "Khoa học và Công
+    nghệ" -> "KHCN" ("và" and "&" drop); of an acronym, its letters."""
+    if " " not in words and words.upper() == words:
+        return words.replace("&", "").replace("-", "")
+    return "".join(w[0].upper() for w in words.replace("-", " ").split() if w not in ("và", "&") and w[0].isalpha())
+
+
 def _acronyms(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """"Tổ chức Hỗ trợ Nạn nhân (VSO)": an acronym defined in parentheses after a name found by a
     pattern is its alias, and later bare uses of the acronym in the article name the same body."""
     defined: dict[str, Mention] = {}
     out = []
     for m in mentions:
-        if m.type in ("Organization", "Agreement") and not m.key:
+        if m.type in ("Organization", "Agreement") and (not m.key or m.type == "Organization"):
+            # (a known body too: "Đài Tiếng nói Việt Nam (VOV)" tells the acronym the article then uses)
             d = _ACRONYM_DEF.match(doc.text, m.end)
             if d and not any(x.start == d.start(1) for x in mentions):
                 attrs = dict(m.attrs)
+                head, _, field = (attrs.get("canonical") or m.text).partition(" ")
+                if _initials(field) == _initials(d.group(1)):
+                    # "Cục Sở hữu trí tuệ (SHTT)": the letters stand for the field after the head, so the body is
+                    # "Cục SHTT"; a bare "SHTT" later ("quyền SHTT") is the field, not the body
+                    attrs["aliases"] = "|".join(filter(None, [attrs.get("aliases", ""), f"{head} {d.group(1)}"]))
+                    m = replace(m, attrs=tuple(sorted(attrs.items())))
+                    out.append(m)
+                    continue
                 attrs["aliases"] = "|".join(filter(None, [attrs.get("aliases", ""), d.group(1)]))
                 m = replace(m, attrs=tuple(sorted(attrs.items())))
                 defined.setdefault(d.group(1), m)
@@ -1731,8 +1781,8 @@ def _acronyms(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 continue
             si = next((s.index for s in doc.sentences if s.start <= hit.start() < s.end), None)
             if si is not None:
-                out.append(Mention(doc.id, si, hit.start(), hit.end(), acr, m.type, "entities.acronym",
-                                   attrs=(("canonical", canonical),)))
+                out.append(Mention(doc.id, si, hit.start(), hit.end(), acr, m.type, "entities.acronym", m.key,
+                                   attrs=() if m.key else (("canonical", canonical),)))
     return out
 
 
@@ -1830,7 +1880,9 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
             by_start.get((m.sentence, m.end + len(link))) if link else None)
         if c is None and lex.country_qualifiers:
             q = re.match(r" (\w+)(?!\w)", doc.text[m.end:m.end + 20])
-            if q and q.group(1) in lex.country_qualifiers and lex.country_qualifiers[q.group(1)] in lex.entries:
+            last = m.text.rsplit(" ", 1)[-1]
+            if q and q.group(1) in lex.country_qualifiers and lex.country_qualifiers[q.group(1)] in lex.entries \
+                    and f"{last} {q.group(1)}".lower() not in lex.place_names:   # "Công an Mỹ Đức": a district
                 # "Bộ Nội vụ Anh": a one-syllable country name, read as a country only after a body
                 key = lex.country_qualifiers[q.group(1)]
                 c = Mention(doc.id, m.sentence, m.end + 1, m.end + q.end(), q.group(1), "Country",
@@ -2049,6 +2101,9 @@ def _gazetteer_suffix_country(doc, m: Mention, lex: Lexicon) -> list[Mention]:
     if any(a < start and e >= len(m.text) and lex.entries[keys[0][0]].type == "Location"
            for a, e, (_, keys) in lex.gazetteer_matches(m.text)):
         return [m]                          # "Công an huyện Mỹ Đức": the name ends in a place, "Đức" is no country
+    before = m.text[:start].split()
+    if any(" ".join(before[-k:] + [m.text[start:]]).lower() in lex.place_names for k in (1, 2) if len(before) > k):
+        return [m]                          # "Công an Mỹ Đức", "VKSND Thủ Đức": a district named without its word
     attrs = dict(m.attrs)
     attrs["country"] = lex.entries[key].name
     attrs["country_key"] = key
@@ -2170,6 +2225,12 @@ def _identities(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Me
                 if lex.abbreviation_re else name
             last = name.split()[-1] if name.split() else ""
             local = any(hw == [last] for hw, _, _ in loc_words.get(last, ()))
+            # "UBND tỉnh Nghệ An" and "UBND Nghệ An": the province's name, with or without its word
+            ws = form.split()
+            place = next((k for k in range(1, min(5, len(ws) - 1) + 1) if " ".join(ws[-k:]) in lex.province_forms
+                          and " ".join(ws[-k - 1:]) not in lex.province_forms), None) if len(ws) > 2 else None
+            if place:
+                form = " ".join(ws[:-place] + [lex.province_forms[" ".join(ws[-place:])]])
             if form != name or local:
                 identity = norm_key(form)
                 if local:
@@ -2218,10 +2279,12 @@ def _bodies_named_by_posts(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz, 
     out = []
     posts = lex.post_heads_by_first
     for i in [i for i, w in enumerate(s.tokens) if w in posts]:
-        for pw, head in posts[s.tokens[i]]:
-            post = " ".join(pw)
-            if not s.phrase_at(i, pw):
+        # the longest post written there is the post ("Thứ trưởng Thường trực Bộ Ngoại giao": the standing
+        # deputy minister of a body named in full, not "Thứ trưởng" of a "Thường trực …")
+        for pw, head in [next(((pw, head) for pw, head in posts[s.tokens[i]] if s.phrase_at(i, pw)), (None, None))]:
+            if pw is None:
                 continue
+            post = " ".join(pw)
             j = i + len(pw)
             if j >= len(s.words) or s.gap(j) != " " or not s.words[j][2][:1].isupper() or s.words[j][2].isupper() \
                     or any(a <= s.words[j][0] < b for a, b in spans) or s.words[j][2] in lex.surnames \

@@ -788,6 +788,25 @@ def lower_event(doc, si, s, i, hn, lex, rid) -> Mention | None:
         if topic is not None:                # "… thứ tư diễn ra chiều 3/6 về …": the name skips the date
             return make(topic[1], canonical=s.text[wstart:end] + " " + s.text[topic[0]:topic[1]])
         return make(end)
+    if j < n and s.gap(j) == " " and any(s.phrase_at(j, list(w), case_sensitive=False)
+                                          for w, _, _ in er.phrases.get("between", {}).get(s.words[j][2].lower(), ())):
+        # "cuộc họp giữa Bộ Công an Việt Nam và Bộ Công an Lào về …": a meeting named by its two sides, bodies
+        # or states (talks, "hội đàm giữa …", have their own frame; "giữa hai nhà lãnh đạo" names no side)
+        end, _ = _extend_title(s, j, lex, er, False)
+        if j + 1 < n and s.gap(j + 1) == " " and not _talks_head(s, i, j, er) and not _after_event_noun(s, first, lex) \
+                and (_e._heads_at(s, j + 1, lex, "Organization") or _party_name_at(s, j + 1, lex)) \
+                and len(s.text[s.words[j][0]:end].split()) >= 4:
+            return make(end)
+    if j < n and s.gap(j) == " " and s.words[j][2][:1].isupper() and _e._heads_at(s, j, lex, "Organization") \
+            and " ".join(w[2] for w in s.words[i:j]).lower() in _session_heads(lex):
+        # "cuộc họp Hội đồng Nga - NATO ngày 13-7": a standing body's meeting, named by the body (not "hội
+        # nghị Bộ Tư pháp vừa tổ chức", a relative clause: a verb or an adverb after the body)
+        end, _ = _extend_title(s, j, lex, er, False)
+        k = j
+        while k < n and s.words[k][0] < end:
+            k += 1
+        if k >= n or s.gap(k).strip() or _e._word_class_at(s, k, lex) not in ("verb", "adverb"):
+            return make(end)
     spec = j < n and s.gap(j) == " " and (_spec_at(s, j, er) or _spec_at(s, i, er))
     rite = j < n and s.gap(j) == " " and organised and _rite_at(s, j, er)
     if (spec or rite) and not _stop_at(s, j, lex, er, True):
@@ -803,6 +822,36 @@ def lower_event(doc, si, s, i, hn, lex, rid) -> Mention | None:
 
 
 QUOTE_CLOSERS = "”\"»"
+
+
+def _after_event_noun(s, i: int, lex: Lexicon) -> bool:
+    """Does an event noun end right before word i ("các diễn đàn đối thoại giữa …": "đối thoại" only says
+    which forums)?"""
+    for k in (1, 2):
+        if i - k >= 0 and all(s.gap(x) == " " for x in range(i - k + 1, i + 1)):
+            words = [w[2].lower() for w in s.words[i - k:i]]
+            first = words[0].capitalize()
+            if any([x.lower() for x in hw] == words for hw, _, _ in lex.heads_by_first.get("Event", {}).get(first, ())):
+                return True
+    return False
+
+
+def _talks_head(s, i: int, j: int, er: EventRules) -> bool:
+    """Is the event noun at words i..j a talks noun ("hội đàm", events.tsv talks)?"""
+    return any(s.phrase_at(k, list(w), case_sensitive=False) for k in range(i, j)
+               for w, _, _ in er.phrases.get("talks", {}).get(s.words[k][2].lower(), ()))
+
+
+def _party_name_at(s, k: int, lex: Lexicon) -> bool:
+    """Does a known country or body's name start at word k?"""
+    at = s.words[k][0]
+    return any(a == 0 and lex.entries[keys[0][0]].type in ("Country", "Organization")
+               for a, _, (_, keys) in lex.gazetteer_matches(s.text[at:at + 80]))
+
+
+def _session_heads(lex: Lexicon) -> frozenset[str]:
+    """The meeting heads of events.tsv session, lower case ("cuộc họp", "phiên họp", "hội nghị")."""
+    return frozenset(r["phrase"].lower() for r in lex.rules.table("events.tsv") if r["kind"] == "session")
 
 
 def _classifier_before(s, i: int, er: EventRules) -> int | None:

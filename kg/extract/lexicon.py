@@ -78,6 +78,8 @@ class Lexicon:
     head_within: dict[str, tuple[str, ...]] = field(default_factory=dict)  # head rule id -> the locality words of its parents
     abbreviations: dict[str, str] = field(default_factory=dict)   # abbreviations.tsv: "UBND" -> "Ủy ban nhân dân"
     abbreviation_re: re.Pattern | None = None
+    province_forms: dict[str, str] = field(default_factory=dict)   # "tỉnh Nghệ An", "TP Hà Nội", "Nghệ An" -> bare name
+    place_names: frozenset[str] = frozenset()   # every place's name without its word, lower case: "mỹ đức", "thủ đức"
     country_attributes: tuple[str, ...] = ()    # country_words.tsv attribute: "đô la", "tiếng" (+ " ")
     country_qualifiers: dict[str, str] = field(default_factory=dict)   # "Anh" -> vuong-quoc-anh, after a body only
     numbered_heads: frozenset[str] = frozenset()
@@ -123,6 +125,7 @@ class Lexicon:
     and_words: tuple[str, ...] = ()              # list/and: "và" joins two members, two subjects, two sides
     list_gaps: tuple[str, ...] = (", ",)         # ", " and " và ": the gap between two peers of a list
     list_separators: re.Pattern = re.compile(r"(?!)")   # a gap between two list members: punctuation, joiners
+    led_by: re.Pattern | None = None                   # "do X dẫn đầu" between a delegation's body and its verb
     subject_joint: re.Pattern = re.compile(r"(?!)")     # a gap between two coordinated subjects: ",", "và"
     country_links: tuple[str, ...] = ()          # country/linker, as " nước ": "Chính phủ nước Pháp"
     country_possessives: frozenset[str] = frozenset()   # country/of: "của" ("Bộ Nội vụ của Lào")
@@ -162,7 +165,7 @@ class Lexicon:
     ordinal_number: re.Pattern = re.compile(r"(?!)")
     session_heads: set = field(default_factory=set)
     organized_verbs: set = field(default_factory=set)
-    provincial_cues: tuple = ()                 # cues.tsv provincial: (cue, its whole-word regex)
+    provincial_cues: tuple = ()                 # cues.tsv provincial: (cue, its regex: as a word, and what follows)
 
     def heads_starting(self, word: str) -> frozenset[str]:
         """The types (PATTERN_TYPES, LOWER_EVENT) with a head whose first word is `word`; empty for
@@ -351,6 +354,25 @@ def _compile(rules: Rules) -> Lexicon:
         alts = "|".join(re.escape(a) + ("" if a.endswith(".") else r"(?!\w)")
                         for a in sorted(lex.abbreviations, key=len, reverse=True))
         lex.abbreviation_re = re.compile(rf"(?<!\w)(?:{alts})")
+    # a province and a centrally-run city, however the name of a body in it spells its place ("UBND tỉnh Nghệ
+    # An" / "UBND Nghệ An"); a provincial city ("thành phố Lào Cai") keeps its word: it is not the province
+    for e in lex.entries.values():
+        a = dict(e.attrs)
+        if e.type == "Location" and (a.get("kind") == "province" or (a.get("kind") == "city" and not a.get("parent"))):
+            forms = (e.name, *e.aliases)
+            bare = min(forms, key=len)
+            if all(f == bare or f.endswith(" " + bare) or f.endswith("." + bare) for f in forms):
+                for f in forms:
+                    lex.province_forms[f] = bare
+    loc_heads = sorted({" ".join(hw) for hws in lex.heads_by_first.get("Location", {}).values() for hw, _, _ in hws},
+                       key=len, reverse=True)
+    names = set()
+    for e in lex.entries.values():
+        if e.type == "Location":
+            for f in (e.name, *e.aliases):
+                h = next((h for h in loc_heads if f.lower().startswith(h.lower() + " ")), None)
+                names.add((f[len(h) + 1:] if h else f).lower())
+    lex.place_names = frozenset(names)
     lex.country_attributes = tuple(r["word"] + " " for r in rules.table("country_words.tsv") if r["kind"] == "attribute")
     lex.country_qualifiers = {r["word"]: r["country"] for r in rules.table("country_words.tsv") if r["kind"] == "qualifier"}
     phrases = [r["phrase"] for r in rules.table("residences.tsv")]
@@ -409,7 +431,7 @@ def _compile_ownerless(lex: Lexicon) -> None:
         if lex.periodic_events else None
     lex.session_heads = {r["phrase"].lower() for r in lex.rules.table("events.tsv") if r["kind"] == "session"}
     lex.organized_verbs = {c.lower() for c, _, kind in lex.cues.get("organized", ()) if kind == "verb"}
-    lex.provincial_cues = tuple((w, re.compile(rf"(?:^|\s){re.escape(w)}(?:\s|$)"))
+    lex.provincial_cues = tuple((w, re.compile(rf"(?:^|\s){re.escape(w)}(\s\w|$)"))
                                 for w in (c for c, _, _ in lex.cues.get("provincial", ())))
 
 
@@ -493,6 +515,10 @@ def _compile_relation_rules(lex: Lexicon) -> None:
         A.make_automaton()
         lex.relation_phrases = A
     lex.verb_cue = search_words(verbs)                      # (words_rx under IGNORECASE)
+    # "Đoàn công tác Bộ X do Thứ trưởng Y dẫn đầu đã …": a delegation led by a person (events.tsv led)
+    led = [r["phrase"] for r in lex.rules.table("events.tsv") if r["kind"] == "led"]
+    lex.led_by = re.compile(r"\s*do\s+[^,;]{1,80}?\s(?:" + "|".join(map(re.escape, led)) + r")(?:\s+\w+){0,3}\s*$",
+                            re.IGNORECASE) if led else None
     preps = _glue(lex, "preposition", "")
     lex.preposition_before = re.compile(words_rx(preps) + r"\s*$", re.IGNORECASE) if preps else re.compile(r"(?!)")
 

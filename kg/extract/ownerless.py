@@ -40,8 +40,11 @@ def provincial_bodies(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
         if m.type == "Organization" and not m.key and not m.attr("canonical") and not m.attr("ref") \
                 and not m.attr("identity"):
             # "Sở Tư pháp", "Thanh tra Sở Y tế", "Ban Thường vụ Tỉnh ủy"
+            # the cue opens a department's field ("Sở Tư pháp") or closes the name ("Ban Thường vụ Tỉnh ủy");
+            # before a lower-case syllable it is another word ("Cục Sở hữu trí tuệ": ownership)
             text = m.text
-            cue = next((w for w, rx in cues if w in text and rx.search(text) and text != w), None)
+            cue = next((w for w, rx in cues if w in text and text != w and any(
+                after == "" or after[1:2].isupper() for after in rx.findall(text))), None)
             if cue and not any(m.start <= a and b <= m.end for a, b in spans) \
                     and not any(w in loc_words for w in m.text.split()[1:]) \
                     and not any(m.end + g in org_starts for g in (1, 2)):

@@ -45,8 +45,9 @@ def _level(m: Mention, lex: Lexicon) -> int:
     if lv:
         return int(lv)
     best = (0, 0)
-    for head, level in lex.org_heads_by_token.get(m.text.split(" ", 1)[0], ()):
-        if m.text.startswith(head + " ") and len(head) > best[0]:
+    text = m.text[:1].upper() + m.text[1:]          # "cục Cảnh sát Hình sự": a known body, its head in lower case
+    for head, level in lex.org_heads_by_token.get(text.split(" ", 1)[0], ()):
+        if text.startswith(head + " ") and len(head) > best[0]:
             best = (len(head), level)
     return best[1] or 2
 
@@ -440,7 +441,18 @@ class _Sentence:
                 out.append(carried)
                 continue
             subj: list[_Unit] = []
+            led = False
             i, a, b = before[-1]
+            if self.lex.led_by is not None and self.units[i].code not in PARTY_CODES:
+                # "Đoàn công tác Bộ Công an do Thứ trưởng X dẫn đầu đã làm việc với …": the delegation's body, not
+                # its leader, is the subject
+                for bi in range(len(before) - 2, -1, -1):
+                    if self.units[before[bi][0]].code in PARTY_CODES:
+                        if self.lex.led_by.fullmatch(_PARENS.sub(" ", cl[before[bi][2]:v.start()])):
+                            i, a, b = before[bi]
+                            before = before[:bi + 1]
+                            led = True
+                        break
             tail = _PARENS.sub(" ", cl[b:v.start()])
             last = self.units[i]
             if len(before) > 1 and _NEXT_PREDICATE.fullmatch(tail) and not cl[:before[0][1]].strip():
@@ -455,13 +467,14 @@ class _Sentence:
                     carried = lead
                     out.append(lead)
                     continue
-            if last.code in PARTY_CODES and len(_WORD.findall(tail)) <= 2 \
+            if last.code in PARTY_CODES and (led or len(_WORD.findall(tail)) <= 2) \
                     and not _object_of_event(last, self.units, self.text, self.lex.list_gaps):
                 # (a party right after an event told by a verb is its object: "thăm Nhật Bản và dự …")
                 subj = [last]
                 for j, a2, b2 in reversed(before[:-1]):
                     u = self.units[j]
-                    if u.code not in PARTY_CODES or not self.lex.subject_joint.fullmatch(cl[b2:a]):
+                    # (an acronym in parentheses after the first is no gap: "Đài Tiếng nói Việt Nam (VOV) và UBND …")
+                    if u.code not in PARTY_CODES or not self.lex.subject_joint.fullmatch(_PARENS.sub(" ", cl[b2:a])):
                         break
                     if u.code == "C" and j > 0 and self.units[j - 1].code == "L" \
                             and self.text[self.units[j - 1].end:u.start].strip() in (",", "("):
