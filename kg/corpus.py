@@ -518,10 +518,14 @@ def _join_glued_abbreviations(chunk: str, pieces: list[str]) -> list[str]:
     pos = 0
     for piece in pieces:
         at = chunk.find(piece, pos) if piece else -1
-        if out and at >= 0 and at == pos and piece[:1].isupper() and _GLUED_ABBREVIATION.search(out[-1]):
+        # both abbreviations end the piece before with a dot (the regexes end with "\.$"): most pieces do not,
+        # and where one does, only its last few characters are searched
+        prev = out[-1] if out and at >= 0 and out[-1].endswith((".", ".\n")) else None
+        if prev is not None and at == pos and piece[:1].isupper() \
+                and _GLUED_ABBREVIATION.search(prev, max(0, len(prev) - 6)):
             out[-1] += piece
-        elif out and at >= 0 and chunk[pos:at] == " " and _place_name_start(piece) \
-                and _PLACE_ABBREVIATION.search(out[-1]):
+        elif prev is not None and chunk[pos:at] == " " and _PLACE_ABBREVIATION.search(prev, max(0, len(prev) - 6)) \
+                and _place_name_start(piece):
             out[-1] += " " + piece                  # "Công an TX. Long Khánh" (but "… cho Công an TP. PV tham gia …")
         else:
             out.append(piece)

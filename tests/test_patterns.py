@@ -9,7 +9,8 @@ import pytest
 
 import kg
 from kg.cli import main
-from kg.extract.lexicon import _alternatives, _trie_alternatives
+from kg.extract.lexicon import _alternatives, _led_alternatives, _led_ignorecase, _trie_alternatives
+from kg.extract.patterns import TWO_CASES, search_words, words_rx
 
 ROOT = Path(kg.__file__).resolve().parent.parent
 HEADER = "id\tscope\tpattern\twhere\tyield\texample\texpect\tnote"
@@ -163,3 +164,40 @@ def test_the_list_glue_written_as_a_trie_matches_what_the_flat_alternation_match
 def test_the_list_glue_falls_back_to_plain_alternatives_for_letters_with_odd_case_folding():
     # ("ſ", the long s, matches "s" when case is ignored, though "ſ".lower() is itself)
     assert _trie_alternatives(["Sở Tư pháp", "ſở"]) == _alternatives(["Sở Tư pháp", "ſở"])
+
+
+_SEARCHED = [
+    "Hai bên đã ký kết Biên bản ghi nhớ; CUỘC họp, buổi làm việc và đợt kiểm tra, phiên họp thứ hai.",
+    "Đoàn công tác Bộ Công an thăm và làm việc tại Lào, hội đàm với Bộ An ninh; xbuổi, buổix, Hội đàm.",
+    "Về phía Campuchia có Bộ Nội vụ; VỀ PHÍA Lào, các bộ, ngành của Thái Lan; sau đó, về  phía Việt Nam",
+]
+
+
+@pytest.mark.parametrize("text", _SEARCHED)
+@pytest.mark.parametrize("phrases", [["cuộc", "buổi", "phiên", "đợt"], ["hội đàm", "thăm", "làm việc", "ký kết", "ký"],
+                                     ["Biên bản ghi nhớ", "bộ", "về phía"]])
+def test_a_phrase_regex_made_for_searching_finds_what_words_rx_finds_ignoring_case(text, phrases):
+    # search_words opens with the phrases' first letters in both cases (a phrase opening with "k", whose
+    # case-insensitive match is wider, keeps words_rx itself): the same spans, in the same order
+    plain = re.compile(words_rx(phrases), re.IGNORECASE)
+    fast = search_words(phrases)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert (fast.flags & re.IGNORECASE) == (re.IGNORECASE if "ký" in phrases else 0)
+
+
+def test_two_cases_letters_match_only_their_two_cases_when_case_is_ignored():
+    # every code point that a TWO_CASES letter matches under IGNORECASE is that letter or its capital
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    found = set(re.findall("[" + "".join(sorted(TWO_CASES)) + "]", every, re.IGNORECASE))
+    assert found == set(TWO_CASES) | {c.upper() for c in TWO_CASES}
+
+
+@pytest.mark.parametrize("text", _SEARCHED)
+def test_a_word_start_test_after_the_first_letter_finds_what_it_finds_before_it(text):
+    phrases = ["Bộ", "Hội", "Cục", "về phía", "các bộ, ngành của"]
+    before = re.compile(r"(?<![\w\-/])" + _alternatives(phrases))
+    after = re.compile(_led_alternatives(phrases, r"[\w\-/]"))
+    assert [m.span() for m in after.finditer(text)] == [m.span() for m in before.finditer(text)]
+    before = re.compile(r"(?<!\w)(?i:" + _alternatives(phrases) + ")")
+    after = re.compile(_led_ignorecase(phrases))
+    assert [m.span() for m in after.finditer(text)] == [m.span() for m in before.finditer(text)]

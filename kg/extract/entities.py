@@ -44,13 +44,16 @@ class _Sent:
         return self.gaps[i]
 
     def phrase_at(self, i: int, phrase_words: list[str], case_sensitive: bool = True) -> bool:
-        if i + len(phrase_words) > len(self.words):
+        toks, gaps = self.tokens, self.gaps
+        if i + len(phrase_words) > len(toks):
             return False
-        for k, pw in enumerate(phrase_words):
-            w = self.words[i + k][2]
-            if (w != pw) if case_sensitive else (w.lower() != pw.lower()):
-                return False
-            if k and self.gap(i + k) != " ":
+        if case_sensitive:
+            for k, pw in enumerate(phrase_words, i):
+                if toks[k] != pw or (k > i and gaps[k] != " "):
+                    return False
+            return True
+        for k, pw in enumerate(phrase_words, i):
+            if toks[k].lower() != pw.lower() or (k > i and gaps[k] != " "):
                 return False
         return True
 
@@ -1204,13 +1207,16 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
 
     form = s.form
     starts = lex.pattern_starts              # word -> types with a head starting with it (memo)
+    generic_by_first = lex.generic_by_first
     heads = list(compress(count(), map(firsts.__contains__, s.tokens)))
     generic_end = -1
     for i in heads:                          # most words start no head: nothing to do there
         ws, we, w = s.words[i]
         types = starts.get(w) or lex.heads_starting(w)
-        g_len = next((len(g) for g in lex.generic_by_first.get(w.lower(), ())
-                      if form.startswith(g, ws) and not _is_word_char(form[ws + len(g):ws + len(g) + 1] or " ")), 0)
+        generics = generic_by_first.get(w.lower())
+        g_len = next((len(g) for g in generics
+                      if form.startswith(g, ws) and not _is_word_char(form[ws + len(g):ws + len(g) + 1] or " ")), 0) \
+            if generics else 0
         if g_len:
             generic_end = ws + g_len
             continue                         # "Ban Tổ chức", "Lễ khai mạc": generic, not a name
@@ -1634,7 +1640,7 @@ def _short_forms(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[M
     capital (cues.tsv short: "Hội", "Bộ", "Cục") is the one body of that head the article named before it.
     It is that entity (a reference, not a new name); where the article named several, or none, it is none.
     Not a head that forms a word with the next one ("Bộ trưởng", "Hội nghị")."""
-    if not lex.short_heads or not lex.short_re.search(doc.text):
+    if not lex.short_heads:
         return mentions
     starts = {m.start for m in mentions}
     hits = [h for h in lex.short_re.finditer(doc.text) if h.start(1) not in starts
@@ -1890,27 +1896,32 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
         orgs_in.setdefault(o.sentence, []).append(o)
     qualifiers = set()
     extra_countries: list[Mention] = []
+    text = doc.text
+    parens = {}                                  # id(org) -> "(…)" right after it, when there is one
     for m in orgs:
-        paren = _PAREN_AFTER.match(doc.text[m.end:m.end + 44])
+        if not text.startswith(" (", m.end):     # (both tests below need one)
+            continue
+        paren = parens[id(m)] = _PAREN_AFTER.match(text[m.end:m.end + 44])
         if paren and (m.sentence, m.end + paren.end()) in by_start:
             qualifiers.add((m.sentence, m.end + paren.end()))
         if _country_in_parentheses(doc, m, by_start) is not None:
             qualifiers.add((m.sentence, m.end + 2))
-    mentions = [replace(m, attrs=tuple(sorted({**dict(m.attrs), "qualifier": "1"}.items())))
-                if (m.sentence, m.start) in qualifiers and m.type == "Country" else m for m in mentions]
+    if qualifiers:
+        mentions = [replace(m, attrs=tuple(sorted({**dict(m.attrs), "qualifier": "1"}.items())))
+                    if (m.sentence, m.start) in qualifiers and m.type == "Country" else m for m in mentions]
     out = []
     for m in mentions:
-        inner = any(o is not m and o.start <= m.start and m.end <= o.end
-                    and (o.end - o.start) > (m.end - m.start) for o in orgs_in.get(m.sentence, ()))
-        if m.type != "Organization" or inner:
+        if m.type != "Organization" or any(o is not m and o.start <= m.start and m.end <= o.end
+                                           and (o.end - o.start) > (m.end - m.start) for o in orgs_in.get(m.sentence, ())):
             out.append(m)
             continue
         acr = _ACRONYM_DEF.match(doc.text, m.end) if m.key else None
         loc = locs.get((m.sentence, m.end + 1)) or (locs.get((m.sentence, acr.end() + 1)) if acr else None)
-        bare = loc is not None and not _heads_at(_Sent(loc.text), 0, lex, "Location") and loc.key in lex.entries \
+        kind = _heads_at(_Sent(loc.text), 0, lex, "Location") if loc is not None else None   # "tỉnh …"
+        bare = loc is not None and not kind and loc.key in lex.entries \
             and dict(lex.entries[loc.key].attrs).get("kind") == "province" \
             and " ".join(doc.text[m.start:m.end].split()).casefold() in _vertical_words(lex)
-        if m.key and loc is not None and (bare or _heads_at(_Sent(loc.text), 0, lex, "Location")):
+        if m.key and loc is not None and (bare or kind):
             # "Bộ đội Biên phòng tỉnh An Giang", "Hội Liên hiệp Phụ nữ tỉnh An Giang": the province's own body;
             # "Bộ đội Biên phòng (BĐBP) tỉnh Quảng Ninh" also says that "BĐBP" is that body in this article;
             # "Bộ đội Biên phòng Quảng Trị": the province named without its word "tỉnh"
@@ -1941,7 +1952,7 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
                 c = Mention(doc.id, m.sentence, m.end + 1, m.end + q.end(), q.group(1), "Country",
                             "country_words.tsv", key)
                 extra_countries.append(c)
-        paren = _PAREN_AFTER.match(doc.text[m.end:m.end + 44])
+        paren = parens.get(id(m))
         if c is None:                        # "Công an thành phố Đông Hưng (Trung Quốc)"
             c = _country_in_parentheses(doc, m, by_start)
             home = dict(lex.entries[m.key].attrs).get("country", "") if m.key else ""
@@ -2058,9 +2069,7 @@ def _posts_of_a_foreign_official(doc: Document, mentions: list[Mention], lex: Le
     the ministry is Thailand's, not Việt Nam's of the same name."""
     if not any(f" {w} " in doc.text for w in lex.country_possessives):
         return mentions
-    by_sentence: dict[int, list[Mention]] = {}
-    for m in mentions:
-        by_sentence.setdefault(m.sentence, []).append(m)
+    by_sentence: dict[int, list[Mention]] = {}     # (made on first need)
     def union(x: Mention) -> bool:           # "Trưởng SOM ASEAN của EU": a union of states stands for them
         return x.type == "Organization" and bool(x.key) and x.key in lex.entries \
             and not dict(lex.entries[x.key].attrs).get("country") and not dict(lex.entries[x.key].attrs).get("parent")
@@ -2074,6 +2083,9 @@ def _posts_of_a_foreign_official(doc: Document, mentions: list[Mention], lex: Le
         home = dict(lex.entries[m.key].attrs).get("country", "") if m.key else ""
         if m.key and not home:
             continue                          # an international body's post ("Trưởng SOM ASEAN") is no state's
+        if not by_sentence:
+            for x in mentions:
+                by_sentence.setdefault(x.sentence, []).append(x)
         after = sorted((x for x in by_sentence[m.sentence] if x.start >= m.end), key=lambda x: x.start)
         c = next((x for x in after if ((x.type == "Country" and x.key) or union(x))
                   and _POST_OF.fullmatch(doc.text[m.end:x.start])), None)

@@ -687,9 +687,22 @@ def _plural_before(s, i: int, lex: Lexicon, numbers: bool = True) -> bool:
     """Is word i preceded by a plural marker (cues.tsv plural: "các", "những") or, with numbers, a
     number ("2 cuộc đối thoại")?"""
     before = s.text[:s.words[i][0]].rstrip().lower()
-    plural = tuple(c for c, _, _ in lex.cues.get("plural", ()))
-    return bool(before) and (re.search(r"(?:^|\W)(?:" + "|".join(map(re.escape, plural)) + r")$", before) is not None
-                             or (numbers and re.search(r"\d$", before) is not None))
+    rx, longest = _plural_end(tuple(c for c, _, _ in lex.cues.get("plural", ())))
+    # (the marker ends the text: only its last characters are searched; "^" still means the text's start)
+    return bool(before) and (rx.search(before, max(0, len(before) - longest - 1)) is not None
+                             or (numbers and before[-1:].isdigit() and re.search(r"\d$", before) is not None))
+
+
+_PLURAL_ENDS: dict[tuple[str, ...], tuple[re.Pattern, int]] = {}
+
+
+def _plural_end(plural: tuple[str, ...]) -> tuple[re.Pattern, int]:
+    """A plural marker at the end of a text, after its start or a non-word character; its longest length."""
+    hit = _PLURAL_ENDS.get(plural)
+    if hit is None:
+        hit = _PLURAL_ENDS[plural] = (re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, plural)) + r")$"),
+                                      max(map(len, plural), default=0))
+    return hit
 
 
 def _distributed_titles(doc, si, s, ws: int, text: str, lex: Lexicon, rid: str) -> list[Mention]:

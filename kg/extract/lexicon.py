@@ -160,6 +160,13 @@ class Lexicon:
     owner_gap: re.Pattern = re.compile(r"\s+")   # between an event noun and its body: " ", " của " (memberOf/of)
     event_classifiers: frozenset[str] = frozenset()   # events.tsv classifier, lower case: "cuộc", "buổi"
     periodic_events: tuple[str, ...] = ()       # events.tsv specifier/periodic: "sơ kết", "tổng kết" (lower case)
+    # for kg/extract/ownerless.py, made once per rule set: a periodic specifier as a whole word, an ordinal
+    # and its number ("lần thứ 21"), the events.tsv session heads and the organized/verb cues (lower case)
+    periodic_re: "re.Pattern | None" = None
+    ordinal_number: re.Pattern = re.compile(r"(?!)")
+    session_heads: set = field(default_factory=set)
+    organized_verbs: set = field(default_factory=set)
+    provincial_cues: tuple = ()                 # cues.tsv provincial: (cue, its regex: as a word, and what follows)
 
     def heads_starting(self, word: str) -> frozenset[str]:
         """The types (PATTERN_TYPES, LOWER_EVENT) with a head whose first word is `word`; empty for
@@ -402,6 +409,7 @@ def _compile(rules: Rules) -> Lexicon:
             break
     lex.periodic_events = tuple(r["phrase"].lower() for r in rules.table("events.tsv")
                                 if r["kind"] == "specifier" and r["class"] == "periodic")
+    _compile_ownerless(lex)
     of = _glue(lex, "memberOf", "of")
     if of:
         from .patterns import words_rx
@@ -410,10 +418,22 @@ def _compile(rules: Rules) -> Lexicon:
     lex.event_classifiers = frozenset(c.lower() for c in classifiers)
     governors = _glue(lex, "heldIn", "place") + _glue(lex, "participatedIn", "verb")
     if classifiers and governors:
-        from .patterns import words_rx
+        from .patterns import search_words, words_rx
         lex.unnamed_event = re.compile(rf"{words_rx(governors)}\s+{words_rx(classifiers)}\s+(\w+)(?:\s+(\w+))?", re.IGNORECASE)
-        lex.event_classifier = re.compile(words_rx(classifiers), re.IGNORECASE)
+        lex.event_classifier = search_words(classifiers)     # (words_rx under IGNORECASE)
     return lex
+
+
+def _compile_ownerless(lex: Lexicon) -> None:
+    """What kg/extract/ownerless.py asks of every article, made once."""
+    ordinals = [" ".join(o) for o in lex.ordinals] + ["thứ"]
+    lex.ordinal_number = re.compile(r"(?:" + "|".join(map(re.escape, ordinals)) + r") (?:\d+|\w+)")
+    lex.periodic_re = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, lex.periodic_events)) + r")(?!\w)") \
+        if lex.periodic_events else None
+    lex.session_heads = {r["phrase"].lower() for r in lex.rules.table("events.tsv") if r["kind"] == "session"}
+    lex.organized_verbs = {c.lower() for c, _, kind in lex.cues.get("organized", ()) if kind == "verb"}
+    lex.provincial_cues = tuple((w, re.compile(rf"(?:^|\s){re.escape(w)}(\s\w|$)"))
+                                for w in (c for c, _, _ in lex.cues.get("provincial", ())))
 
 
 def word_classes(rules: Rules) -> dict[str, tuple[str, ...]]:
@@ -446,7 +466,7 @@ _UPPER = _char_class(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and
 
 
 def _compile_relation_rules(lex: Lexicon) -> None:
-    from .patterns import Compiler, Group, Slot, Words, parse_rule, words_rx
+    from .patterns import Compiler, Group, Slot, Words, parse_rule, search_words, words_rx
     classes = lex.word_classes = word_classes(lex.rules)
     punct = "|".join(map(re.escape, LIST_PUNCTUATION))
     # between two members of a list, and before the first: joiner words ("đại diện", "các"), and the
@@ -495,7 +515,7 @@ def _compile_relation_rules(lex: Lexicon) -> None:
             A.add_word(p, p)
         A.make_automaton()
         lex.relation_phrases = A
-    lex.verb_cue = re.compile(words_rx(verbs), re.IGNORECASE)
+    lex.verb_cue = search_words(verbs)                      # (words_rx under IGNORECASE)
     # "Đoàn công tác Bộ X do Thứ trưởng Y dẫn đầu đã …": a delegation led by a person (events.tsv led)
     # words that may stand between a subject and its verb ("sẽ tiếp tục", events.tsv adverb)
     adverbs = sorted((r["phrase"] for r in lex.rules.table("events.tsv") if r["kind"] == "adverb"), key=len, reverse=True)
@@ -557,6 +577,33 @@ def _alternatives(phrases) -> str:
     return "(?:" + "|".join(alts) + ")" if alts else "(?!)"
 
 
+def _led_alternatives(phrases, before: str) -> str:
+    """`(?<!before)` + `_alternatives(phrases)`, the same matches in the same order, with the test put
+    after each phrase's first character: a regex that opens with literal characters is searched by
+    looking for them, one that opens with a look-behind is tried at every position of the text."""
+    alts = sorted({r"\s+".join(map(re.escape, p.split())) for p in phrases}, key=lambda a: (-len(a), a))
+    if not alts or any(not a[:1].isalpha() for a in alts):
+        return rf"(?<!{before}){_alternatives(phrases)}"
+    return "(?:" + "|".join(rf"{a[0]}(?<!{before}[\s\S]){a[1:]}" for a in alts) + ")"
+
+
+def _led_ignorecase(phrases) -> str:
+    """`(?<!\w)(?i:` + `_alternatives(phrases)` + `)`, the same matches in the same order, opening with
+    the class of the phrases' first letters (both cases): the regex is searched by looking for them
+    rather than tried at every position. Each first letter must be a letter whose case-insensitive
+    match is its two cases alone (patterns.TWO_CASES: not i, k, s); otherwise the plain form."""
+    from .patterns import TWO_CASES
+    alts = sorted({r"\s+".join(map(re.escape, p.split())) for p in phrases}, key=lambda a: (-len(a), a))
+    if not alts or any(a[:1].lower() not in TWO_CASES for a in alts):
+        return rf"(?<!\w)(?i:{_alternatives(phrases)})"
+    groups: dict[str, list[str]] = {}
+    for a in alts:                       # in each group, the order of the alternation
+        groups.setdefault(a[0].lower(), []).append(a[1:])
+    firsts = "".join(c + c.upper() for c in groups)
+    return rf"[{firsts}](?<!\w[\s\S])(?:" + "|".join(
+        rf"(?<=[{c}{c.upper()}])(?i:" + "|".join(rest) + ")" for c, rest in groups.items()) + ")"
+
+
 def _compile_glue(lex: Lexicon) -> None:
     lex.list_openers = _glue(lex, "list", "")
     lex.and_words = _glue(lex, "list", "and")
@@ -574,9 +621,10 @@ def _compile_glue(lex: Lexicon) -> None:
     lex.country_heading_words = tuple({max(h.replace(",", " ").split(), key=len) for h in lex.country_headings})
     lex.short_heads = _glue(lex, "short", "")
     if lex.short_heads:                   # a capitalised head alone, as a whole word (see entities._short_forms)
-        lex.short_re = re.compile(rf"(?<![\w\-/])({_alternatives(lex.short_heads)})(?![\w\-/])")
+        edge = r"[\w\-/]"
+        lex.short_re = re.compile(rf"({_led_alternatives(lex.short_heads, edge)})(?!{edge})")
     if lex.country_headings:
-        lex.country_heading_re = re.compile(rf"(?<!\w)(?i:{_alternatives(lex.country_headings)}) (?=\w)")
+        lex.country_heading_re = re.compile(rf"{_led_ignorecase(lex.country_headings)} (?=\w)")
     lex.country_links = tuple(f" {w} " for w in _glue(lex, "country", "linker") + _glue(lex, "country", "of"))
     lex.place_marks = tuple(w + " " for w in _glue(lex, "heldIn", "place"))
     lex.seat_words = _glue(lex, "country", "seat")

@@ -14,8 +14,8 @@ def provincial_bodies(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """A body every province has (cues.tsv provincial: "Sở …", "… Tỉnh ủy"), or a unit of one ("Thanh tra Sở Y tế"),
     named with no place is that of the one province (or centrally-run city) the article names; where it
     names none or several, the name says not which, and is no entity."""
-    words = tuple(c for c, _, _ in lex.cues.get("provincial", ()))
-    if not words:
+    cues = lex.provincial_cues
+    if not cues:
         return mentions
     provinces: dict[str, str] = {}          # entry key -> its name as a body's place ("tỉnh Sơn La", "TP Hà Nội")
     spans = []
@@ -42,9 +42,9 @@ def provincial_bodies(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
             # "Sở Tư pháp", "Thanh tra Sở Y tế", "Ban Thường vụ Tỉnh ủy"
             # the cue opens a department's field ("Sở Tư pháp") or closes the name ("Ban Thường vụ Tỉnh ủy");
             # before a lower-case syllable it is another word ("Cục Sở hữu trí tuệ": ownership)
-            cue = next((w for w in words if m.text != w and any(
-                after == "" or after[1:2].isupper()
-                for after in re.findall(rf"(?:^|\s){re.escape(w)}(\s\w|$)", m.text))), None)
+            text = m.text
+            cue = next((w for w, rx in cues if w in text and text != w and any(
+                after == "" or after[1:2].isupper() for after in rx.findall(text))), None)
             if cue and not any(m.start <= a and b <= m.end for a, b in spans) \
                     and not any(w in loc_words for w in m.text.split()[1:]) \
                     and not any(m.end + g in org_starts for g in (1, 2)):
@@ -74,12 +74,8 @@ def routine_meetings(doc_text: str, mentions: list[Mention], lex: Lexicon) -> li
     Hội đồng nhân dân tỉnh X"), one event per article. So is a routine meeting whose organiser the clause names
     right before it: "Cục Đối ngoại tổ chức Hội nghị giao ban" is that department's, cues.tsv organized/verb."""
     heads = lex.heads_by_first.get("Event", {})
-    ordinals = [" ".join(o) for o in lex.ordinals] + ["thứ"]
-    ordinal = re.compile(r"(?:" + "|".join(map(re.escape, ordinals)) + r") (?:\d+|\w+)")
-    periodic = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, lex.periodic_events)) + r")(?!\w)") \
-        if lex.periodic_events else None
-    sessions = {r["phrase"].lower() for r in lex.rules.table("events.tsv") if r["kind"] == "session"}
-    verbs = {c.lower() for c, _, kind in lex.cues.get("organized", ()) if kind == "verb"}
+    ordinal, periodic = lex.ordinal_number, lex.periodic_re
+    sessions, verbs = lex.session_heads, lex.organized_verbs
     org_ends = {(m.sentence, m.end) for m in mentions if m.type == "Organization"}
     orgs = [m for m in mentions if m.type == "Organization" and not m.attr("ref")]
     out, dropped, renamed = [], set(), {}
@@ -171,8 +167,7 @@ def ownerless_agreements(mentions: list[Mention], lex: Lexicon) -> list[Mention]
     """An agreement named by its head and only an ordinal or a year ("Thỏa thuận thứ hai", "Hiệp ước
     năm 2013") says not whose agreement it is: every pair of parties may have one. No entity."""
     heads = lex.heads_by_first.get("Agreement", {})
-    ordinals = [" ".join(o) for o in lex.ordinals] + ["thứ"]
-    ordinal = re.compile(r"(?:" + "|".join(map(re.escape, ordinals)) + r") (?:\d+|\w+)")
+    ordinal = lex.ordinal_number
     out, dropped = [], set()
     for m in mentions:
         if m.type == "Agreement" and not m.key and not m.attr("ref"):

@@ -351,6 +351,14 @@ class _Sentence:
     def _run_names(self, rules: list[Compiled], nested: bool) -> None:
         """Each name read as a skeleton of the names directly inside it (rules that need no entity
         read names that hold none: "Hiệp định … giữa hai nước")."""
+        # what _may_match asks of the sentence (a candidate, its words present) is asked once here;
+        # what it asks of the name (enough units, of the slots' types) for each name below
+        if not self.all:
+            return
+        present, candidates = self.present, self.candidates
+        rules = [c for c in rules if c.n in candidates and not any(map(present.isdisjoint, c.needs_words))]
+        if not rules:
+            return
         for outer in self.all:
             inner = [m for m in self.all if m is not outer and outer.start <= m.start and m.end <= outer.end
                      and (m.end - m.start) < (outer.end - outer.start)] if nested else []
@@ -362,8 +370,10 @@ class _Sentence:
                 last_end = m.end
             codes = {u.code for u in units}
             skel = None
+            n = len(units)
             for c in rules:
-                if outer.type not in c.rule.name_types or not self._may_match(c, codes, len(units)):
+                if outer.type not in c.rule.name_types or n < c.needs_count \
+                        or any(t.isdisjoint(codes) for t in c.needs_types):
                     continue
                 skel = skel or _Skeleton(outer.text, units).text
                 for m in self._matches(c, skel):
@@ -681,8 +691,9 @@ def article_sides(mentions: list[Mention], lex: Lexicon | None = None) -> list[M
         return []
     # and the article names them together somewhere ("Việt Nam và Malaysia", "Việt Nam – Malaysia")
     a, b = ranked[0], ranked[1]
-    at = [(m.sentence, m.start, mention_key(m)) for m in mentions if _side(m, lex) and mention_key(m) in (a, b)]
-    if not any(s1 == s2 and k1 != k2 and abs(p1 - p2) <= SIDES_NEAR for s1, p1, k1 in at for s2, p2, k2 in at):
+    at = sorted((m.sentence, m.start, k) for m in mentions if _side(m, lex) and (k := mention_key(m)) in (a, b))
+    # (two of them near each other in a sentence: then two neighbours in this order are, with different keys)
+    if not any(s1 == s2 and k1 != k2 and p2 - p1 <= SIDES_NEAR for (s1, p1, k1), (s2, p2, k2) in zip(at, at[1:])):
         return []
     return [first[a], first[b]]
 
@@ -705,10 +716,12 @@ def local_parents(mentions: list[Mention], lex: Lexicon) -> list[RelationMention
     Only bodies of a vertical system (cues.tsv partOf/vertical: police, procuracy, courts): a district's
     People's Committee answers to the province's but is no part of it."""
     vertical = {" ".join(w.split()).casefold() for w in lex.word_classes.get("partOf/vertical", ())}
+    # (the words before the locality are one of them: the name starts with one and a space)
+    openers = tuple(v + " " for v in vertical)
     bodies: dict[tuple[str, str], Mention] = {}
     local = []
     for m in sorted(mentions, key=lambda m: m.start):
-        if m.type != "Organization" or _attr(m, "nested"):
+        if m.type != "Organization" or _attr(m, "nested") or not " ".join(m.text.split()).casefold().startswith(openers):
             continue
         lb = _local_body(m, lex)
         if lb is not None and lb[0] in vertical:
@@ -756,11 +769,13 @@ def find_relations(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
 def stated_countries(mentions: list[Mention], found: list[RelationMention]) -> list[RelationMention]:
     """A body the entity reader gave the country a post chain names ("Bí thư thường trực Bộ Ngoại giao,
     Trưởng SOM ASEAN của Thái Lan, bà X": attribute country_at) is that country's (r.country.post-of)."""
+    stated = [(m, at) for m in mentions if m.type == "Organization" and (at := _attr(m, "country_at"))]
+    if not stated:
+        return []
     has = {id(r.source) for r in found if r.relation == "country"}
     countries = {m.start: m for m in mentions if m.type in ("Country", "Organization") and not _attr(m, "nested")}
     out = []
-    for m in mentions:
-        at = _attr(m, "country_at")
-        if m.type == "Organization" and at and id(m) not in has and int(at) in countries:
+    for m, at in stated:
+        if id(m) not in has and int(at) in countries:
             out.append(RelationMention(m, "country", countries[int(at)], "r.country.post-of", m.sentence))
     return out
