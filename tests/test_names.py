@@ -1072,3 +1072,14 @@ def test_ministries_and_agencies_listed_by_field_after_a_colon_are_ministries(tm
     # "các bộ, ngành: Công an, Ngoại giao" lists ministries by their fields
     found = orgs(tmp_path, "Hội thảo có sự tham gia của đại diện các bộ, ngành: Công an, Ngoại giao, Tư pháp.")
     assert {"Bộ Công an", "Bộ Ngoại giao", "Bộ Tư pháp"} <= found
+
+
+def test_a_country_after_a_body_stays_its_country_before_a_sino_vietnamese_name(tmp_path):
+    # "Cảnh Sảng" reads like Vietnamese syllables, yet "Trung Quốc" after the ministry is its country
+    found = orgs(tmp_path, "Người phát ngôn Bộ Ngoại giao Trung Quốc Cảnh Sảng nói trong cuộc họp báo.")
+    assert "Bộ Ngoại giao Trung Quốc" in found and "Bộ Ngoại giao" not in found
+
+
+def test_a_body_named_by_its_head_and_country_does_not_swallow_its_commander(tmp_path):
+    found = orgs(tmp_path, "Theo đó, Tư lệnh Hải quân Trung Quốc Thẩm Kim Long đọc một tờ lệnh.")
+    assert found == {"Hải quân Trung Quốc"}

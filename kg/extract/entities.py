@@ -91,11 +91,27 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
                 and not _starts_head(text, end + 1, lex) and _vietnamese(re.match(r"\w*", text[end + 1:end + 30]).group()) \
                 and not re.match(r"\w+-\w", text[end + 1:end + 30]) \
                 and lex.word_class.get(re.match(r"\w*", text[end + 1:end + 30]).group().lower()) not in CLAUSE_CLASSES \
-                and not (entry.type == "Country" and _foreign_name_follows(text, start, end, lex)):
+                and not (entry.type == "Country" and _foreign_name_follows(text, start, end, lex)) \
+                and not (entry.type == "Country" and " " in surface and _known_body_ends_at(text, start - 1, lex)):
             continue                      # "Thái Bình Dương" (the Pacific) is not the province Thái Bình
+            # (but "Bộ Ngoại giao Trung Quốc Cảnh Sảng": a known body, its country, then the spokesman's name)
             # (but "Hải quân Mỹ Sam Bendett": a foreign person after the country)
         cands.append((start, end, key))
     return _leftmost_longest(cands)
+
+
+def _known_body_ends_at(text: str, end: int, lex: Lexicon) -> bool:
+    """Does a gazetteer body's name end at `end` (one space before what follows)?"""
+    if end <= 0 or text[end:end + 1] != " ":
+        return False
+    left = max(0, end - 60)
+    words = text[left:end].split()
+    # a body's head right before it ("Tư lệnh Hải quân Trung Quốc Thẩm Kim Long"), or a known body's name
+    if any(" ".join(words[-k:]) == " ".join(hw) for k in (1, 2, 3) if len(words) >= k
+           for hw, _, _ in lex.heads_by_first.get("Organization", {}).get(words[-k], ())):
+        return True
+    return any(left + e == end and lex.entries[keys[0][0]].type == "Organization"
+               for _, e, (_, keys) in lex.gazetteer_matches(text[left:end]))
 
 
 def _lower_head_of_known_body(text: str, start: int, end: int, key: str, lex: Lexicon) -> bool:
