@@ -1083,3 +1083,15 @@ def test_a_country_after_a_body_stays_its_country_before_a_sino_vietnamese_name(
 def test_a_body_named_by_its_head_and_country_does_not_swallow_its_commander(tmp_path):
     found = orgs(tmp_path, "Theo đó, Tư lệnh Hải quân Trung Quốc Thẩm Kim Long đọc một tờ lệnh.")
     assert found == {"Hải quân Trung Quốc"}
+
+
+def test_a_place_needs_its_capitals_inside_a_field_s_name(tmp_path):
+    # "Hải dương học" is oceanography: a province writes both syllables with capitals ("Hải Dương")
+    assert places(tmp_path, "Một cán bộ của Viện Hải dương học cho biết.") == set()
+    assert "Viện Hải dương học" in orgs(tmp_path, "Một cán bộ của Viện Hải dương học cho biết.")
+
+
+def test_the_state_inside_a_body_s_name_is_no_government(tmp_path):
+    # "Nhà nước" (the State) alone is Việt Nam's government, not inside "Tổ chức Nhà nước Hồi giáo"
+    g = nodes(tmp_path, "Tổ chức Nhà nước Hồi giáo tự xưng (IS) vừa lên tiếng. Thanh tra Nhà nước đã kết luận.")
+    assert not any(d["type"] == "Country" for _, d in g.nodes(data=True))

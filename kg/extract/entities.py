@@ -73,6 +73,11 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
             continue
         if surface.isupper() and text[start:end] != surface and len(surface) <= 6:
             continue                      # acronyms match in capitals only ("UN" is not "un")
+        if " " in surface and surface[0].isupper() and all(w[:1].isupper() for w in surface.split()) \
+                and not all(w[:1].isupper() for w in text[start:end].split()) \
+                and lex.entries[key].type in ("Location", "Country"):
+            continue                      # a place writes each syllable with a capital: "Viện Hải dương học"
+            # (oceanography) holds no "Hải Dương"
         entry = lex.entries[key]
         if " " not in surface and entry.type == "Country" and surface.lower() in lex.syllables \
                 and _touches_capital(text, start, end) and not _foreign_name_follows(text, start, end, lex):
@@ -1777,6 +1782,12 @@ def _governments(text: str, lex: Lexicon, gaz_spans):
             before = text[:a].rstrip()
             if any(before.endswith(t) for t in lex.titles):
                 continue                     # "Thủ tướng Chính phủ": a post, not the government acting
+            if text[pos:pos + 1] == " " and text[pos + 1:pos + 2].isupper():
+                continue                     # "Tổ chức Nhà nước Hồi giáo tự xưng": a word of another name
+            bw = before.split()
+            if any(" ".join(bw[-k:]) == " ".join(hw) for k in (1, 2, 3) if len(bw) >= k
+                   for hw, _, _ in lex.heads_by_first.get("Organization", {}).get(bw[-k], ())):
+                continue                     # "Thanh tra Nhà nước", "Tổ chức Nhà nước …": a body's name
             spans.append((a, pos, default))
             rules_of[a] = rule
             taken.append((a, pos))
