@@ -1095,3 +1095,8 @@ def test_the_state_inside_a_body_s_name_is_no_government(tmp_path):
     # "Nhà nước" (the State) alone is Việt Nam's government, not inside "Tổ chức Nhà nước Hồi giáo"
     g = nodes(tmp_path, "Tổ chức Nhà nước Hồi giáo tự xưng (IS) vừa lên tiếng. Thanh tra Nhà nước đã kết luận.")
     assert not any(d["type"] == "Country" for _, d in g.nodes(data=True))
+
+
+def test_a_name_its_acronym_closes_runs_through_ve_and_va(tmp_path):
+    found = orgs(tmp_path, "Hôm qua, Cục Cảnh sát điều tra tội phạm về kinh tế và tham nhũng (C46) Bộ Công an cho biết.")
+    assert "Cục Cảnh sát điều tra tội phạm về kinh tế và tham nhũng" in found

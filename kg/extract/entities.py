@@ -606,14 +606,21 @@ def _up_to_own_acronym(s: _Sent, end: int, lex: Lexicon) -> int:
     nước xuất khẩu dầu mỏ (OPEC)"): the words between are the rest of the name. Up to six plain lower-case
     words, no stop word, no place."""
     n, k = len(s.words), end
-    while k < n and k - end < 6 and s.gap(k) == " " and s.words[k][2].isalpha() and s.words[k][2].islower() \
-            and not _is_stop(s, k, lex, "Organization") and not _heads_at(s, k, lex, "Location"):
+    # ("Cục Cảnh sát điều tra tội phạm về kinh tế và tham nhũng (C46)": "về" and "và" inside, the
+    # acronym a letter and a number)
+    while k < n and k - end < 8 and s.gap(k) == " " and s.words[k][2].isalpha() and s.words[k][2].islower() \
+            and (not _is_stop(s, k, lex, "Organization") or s.words[k][2] in _INNER_GLUE) \
+            and not _heads_at(s, k, lex, "Location"):
         k += 1
     acronym = s.words[k][2] if k < n else ""
-    if end < k and s.gap(k) == " (" and acronym.isalpha() and acronym.isupper() and 2 <= len(acronym) <= 8 \
-            and s.text.startswith(")", s.words[k][1]):
+    if end < k and s.gap(k) == " (" and acronym.isalnum() and acronym[:1].isalpha() and acronym.isupper() \
+            and 2 <= len(acronym) <= 8 and s.text.startswith(")", s.words[k][1]) \
+            and s.words[k - 1][2] not in _INNER_GLUE:
         return k
     return end
+
+
+_INNER_GLUE = frozenset({"về", "và"})
 
 
 def _proper_name_follows(s: _Sent, j: int, lex: Lexicon) -> bool:
