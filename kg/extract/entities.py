@@ -105,15 +105,19 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
     return _leftmost_longest(cands)
 
 
+def _ends_with_org_head(words: list[str], lex: Lexicon) -> bool:
+    """Are the last one to three words an Organization head ("Hải quân", "Tổ chức")?"""
+    return any(" ".join(words[-k:]) == " ".join(hw) for k in (1, 2, 3) if len(words) >= k
+               for hw, _, _ in lex.heads_by_first.get("Organization", {}).get(words[-k], ()))
+
+
 def _known_body_ends_at(text: str, end: int, lex: Lexicon) -> bool:
     """Does a gazetteer body's name end at `end` (one space before what follows)?"""
     if end <= 0 or text[end:end + 1] != " ":
         return False
     left = max(0, end - 60)
-    words = text[left:end].split()
     # a body's head right before it ("Tư lệnh Hải quân Trung Quốc Thẩm Kim Long"), or a known body's name
-    if any(" ".join(words[-k:]) == " ".join(hw) for k in (1, 2, 3) if len(words) >= k
-           for hw, _, _ in lex.heads_by_first.get("Organization", {}).get(words[-k], ())):
+    if _ends_with_org_head(text[left:end].split(), lex):
         return True
     return any(left + e == end and lex.entries[keys[0][0]].type == "Organization"
                for _, e, (_, keys) in lex.gazetteer_matches(text[left:end]))
@@ -1791,9 +1795,7 @@ def _governments(text: str, lex: Lexicon, gaz_spans):
                 continue                     # "Thủ tướng Chính phủ": a post, not the government acting
             if text[pos:pos + 1] == " " and text[pos + 1:pos + 2].isupper():
                 continue                     # "Tổ chức Nhà nước Hồi giáo tự xưng": a word of another name
-            bw = before.split()
-            if any(" ".join(bw[-k:]) == " ".join(hw) for k in (1, 2, 3) if len(bw) >= k
-                   for hw, _, _ in lex.heads_by_first.get("Organization", {}).get(bw[-k], ())):
+            if _ends_with_org_head(before.split(), lex):
                 continue                     # "Thanh tra Nhà nước", "Tổ chức Nhà nước …": a body's name
             spans.append((a, pos, default))
             rules_of[a] = rule
@@ -2152,20 +2154,15 @@ def _bodies_only_abroad(doc: Document, mentions: list[Mention], lex: Lexicon) ->
     is no entity."""
     if not lex.abroad_words:
         return mentions
-    named: dict[str, int] = {}
-    for m in mentions:
-        if m.type == "Country" and m.key and m.key != lex.home_country:
-            named[m.key] = named.get(m.key, 0) + 1
     # the one foreign country the article names, or the one it names at least twice as often as any other
     # (a visit to Malaysia that mentions North Korea once)
-    ranked = sorted(named, key=lambda k: (-named[k], k))
-    foreign = ranked[:1] if len(ranked) == 1 or (ranked and named[ranked[0]] >= 2 * named[ranked[1]]) else ranked
+    foreign = _dominant_foreign_country(mentions, lex)
     out = []
     for m in mentions:
         if m.type == "Organization" and not m.key and m.text in lex.abroad_words and not m.attr("country"):
-            if len(foreign) != 1:
+            if not foreign:
                 continue
-            c = foreign[0]
+            c = foreign
             name = lex.entries[c].name
             attrs = {**dict(m.attrs), "canonical": f"{m.text} {name}", "country": name, "country_key": c,
                      "identity": f"{norm_key(m.text)}|{c}"}

@@ -799,7 +799,7 @@ def lower_event(doc, si, s, i, hn, lex, rid) -> Mention | None:
                 and len(s.text[s.words[j][0]:end].split()) >= 4:
             return make(end)
     if j < n and s.gap(j) == " " and s.words[j][2][:1].isupper() and _e._heads_at(s, j, lex, "Organization") \
-            and " ".join(w[2] for w in s.words[i:j]).lower() in _session_heads(lex):
+            and " ".join(w[2] for w in s.words[i:j]).lower() in lex.session_heads:
         # "cuộc họp Hội đồng Nga - NATO ngày 13-7": a standing body's meeting, named by the body (not "hội
         # nghị Bộ Tư pháp vừa tổ chức", a relative clause: a verb or an adverb after the body)
         end, _ = _extend_title(s, j, lex, er, False)
@@ -848,11 +848,6 @@ def _party_name_at(s, k: int, lex: Lexicon) -> bool:
     at = s.words[k][0]
     return any(a == 0 and lex.entries[keys[0][0]].type in ("Country", "Organization")
                for a, _, (_, keys) in lex.gazetteer_matches(s.text[at:at + 80]))
-
-
-def _session_heads(lex: Lexicon) -> frozenset[str]:
-    """The meeting heads of events.tsv session, lower case ("cuộc họp", "phiên họp", "hội nghị")."""
-    return frozenset(r["phrase"].lower() for r in lex.rules.table("events.tsv") if r["kind"] == "session")
 
 
 def _classifier_before(s, i: int, er: EventRules) -> int | None:

@@ -467,8 +467,10 @@ class _Sentence:
                     carried = lead
                     out.append(lead)
                     continue
-            bare = self.lex.subject_adverbs.sub(" ", tail) if self.lex.subject_adverbs is not None else tail
-            if last.code in PARTY_CODES and (led or len(_WORD.findall(tail)) <= 2 or len(_WORD.findall(bare)) <= 1) \
+            # (adverbs may stand between the subject and its verb: "sẽ tiếp tục tài trợ cho …")
+            near = led or len(_WORD.findall(tail)) <= 2 or (
+                self.lex.subject_adverbs is not None and len(_WORD.findall(self.lex.subject_adverbs.sub(" ", tail))) <= 1)
+            if last.code in PARTY_CODES and near \
                     and not _object_of_event(last, self.units, self.text, self.lex.list_gaps):
                 # (a party right after an event told by a verb is its object: "thăm Nhật Bản và dự …")
                 subj = [last]
