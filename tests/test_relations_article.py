@@ -254,3 +254,21 @@ def test_a_unit_in_a_chain_of_posts_of_a_union_is_the_unions(tmp_path):
                    "chủ trì. Vụ trưởng Vụ Châu Á-Thái Bình Dương, Trưởng SOM ASEAN của EU, ông Gunnar Wiegand "
                    "phát biểu.", tmp_path)
     assert ("Vụ Châu Á-Thái Bình Dương", "country", "Liên minh Châu Âu") in links, links
+
+
+def test_a_post_after_an_en_dash_names_the_holders_body(tmp_path):
+    # "<,|->" in a rule means any dash: the press writes "–" as often as "-"
+    links = _links("Bà Hoàng Thị Lan – Trưởng đại diện UNFPA tại Việt Nam phát biểu tại buổi lễ.", tmp_path)
+    assert ("Hoàng Thị Lan", "holdsPosition", "Quỹ Dân số Liên hợp quốc") in links
+
+
+def test_a_border_post_commander_and_a_political_commissar_hold_their_posts(tmp_path):
+    links = _links("Tham dự có Thượng tá Lò Văn Minh, Đồn trưởng Đồn Biên phòng Tây Trang; "
+                   "Đại tá Nguyễn Văn Hùng, Chính ủy Bộ đội Biên phòng tỉnh Điện Biên.", tmp_path)
+    assert ("Lò Văn Minh", "holdsPosition", "Đồn Biên phòng Tây Trang") in links
+    assert ("Nguyễn Văn Hùng", "holdsPosition", "Bộ đội Biên phòng tỉnh Điện Biên") in links
+
+
+def test_a_resident_coordinator_holds_a_post_in_the_united_nations(tmp_path):
+    links = _links("Ông John Smith, Điều phối viên thường trú Liên hợp quốc tại Việt Nam, phát biểu.", tmp_path)
+    assert ("John Smith", "holdsPosition", "Liên hợp quốc") in links
