@@ -272,3 +272,14 @@ def test_a_border_post_commander_and_a_political_commissar_hold_their_posts(tmp_
 def test_a_resident_coordinator_holds_a_post_in_the_united_nations(tmp_path):
     links = _links("Ông John Smith, Điều phối viên thường trú Liên hợp quốc tại Việt Nam, phát biểu.", tmp_path)
     assert ("John Smith", "holdsPosition", "Liên hợp quốc") in links
+
+
+def test_an_event_held_in_a_capital_named_with_o_is_held_there(tmp_path):
+    links = _links("Hội nghị Bộ trưởng Tư pháp ASEAN lần thứ 9 được tổ chức ở thủ đô Viêng Chăn, Lào.", tmp_path)
+    assert ("Hội nghị Bộ trưởng Tư pháp ASEAN lần thứ 9", "heldIn", "Viêng Chăn") in links
+    assert ("Hội nghị Bộ trưởng Tư pháp ASEAN lần thứ 9", "heldIn", "Lào") in links
+
+
+def test_an_event_held_at_a_venue_is_held_in_the_city_after_it(tmp_path):
+    links = _links("Hội thảo quốc tế về di cư lao động diễn ra tại khách sạn Melia, Hà Nội.", tmp_path)
+    assert ("Hội thảo quốc tế về di cư lao động", "heldIn", "Hà Nội") in links
