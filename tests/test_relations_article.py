@@ -283,3 +283,12 @@ def test_an_event_held_in_a_capital_named_with_o_is_held_there(tmp_path):
 def test_an_event_held_at_a_venue_is_held_in_the_city_after_it(tmp_path):
     links = _links("Hội thảo quốc tế về di cư lao động diễn ra tại khách sạn Melia, Hà Nội.", tmp_path)
     assert ("Hội thảo quốc tế về di cư lao động", "heldIn", "Hà Nội") in links
+
+
+def test_a_known_body_written_with_its_parent_after_its_name_is_part_of_it(tmp_path):
+    # the gazetteer knows "Cục Lãnh sự Bộ Ngoại giao" as one spelling of the department: the ministry
+    # it names at its end is still a body of the text, and the department's parent
+    links = _links("Ông Nguyễn Văn Nam, Phó Cục trưởng Cục Lãnh sự Bộ Ngoại giao cho biết. "
+                   "Hội đồng Bảo an LHQ đã họp phiên bất thường.", tmp_path)
+    assert ("Cục Lãnh sự", "partOf", "Bộ Ngoại giao") in links
+    assert ("Hội đồng Bảo an Liên hợp quốc", "partOf", "Liên hợp quốc") in links

@@ -1904,10 +1904,21 @@ def _local_acronyms(mentions: list[Mention]) -> list[Mention]:
 
 def _inner_names(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """Countries and bodies named inside a gazetteer title ("Chương trình hợp tác ASEAN - Australia …")
-    are mentions too: they are the title's parties."""
+    are mentions too: they are the title's parties; so is the parent named at the end of a gazetteer
+    body's name ("Cục Lãnh sự Bộ Ngoại giao")."""
     have = {(m.start, m.end) for m in mentions}
     extra = []
     for m in mentions:
+        if m.type == "Organization" and m.key:
+            # "Cục Lãnh sự Bộ Ngoại giao", "Hội đồng Bảo an LHQ": a gazetteer body written with its
+            # parent's name after its own holds that parent, a mention of its own (the partOf pair)
+            parent = dict(lex.entries[m.key].attrs).get("parent")
+            if parent and " " in m.text:
+                for a, b, key in _gazetteer_spans(m.text, lex, inner=True):
+                    if key == parent and a > 0 and b == len(m.text) and (m.start + a, m.end) not in have:
+                        e = lex.entries[key]
+                        extra.append(Mention(doc.id, m.sentence, m.start + a, m.end, m.text[a:], e.type, e.rule, key))
+            continue
         if m.type not in ("Agreement", "Event") or not m.key:
             continue
         spans, rules_of = _governments(m.text, lex, _gazetteer_spans(m.text, lex, inner=True))
