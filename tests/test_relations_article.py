@@ -292,3 +292,16 @@ def test_a_known_body_written_with_its_parent_after_its_name_is_part_of_it(tmp_p
                    "Hội đồng Bảo an LHQ đã họp phiên bất thường.", tmp_path)
     assert ("Cục Lãnh sự", "partOf", "Bộ Ngoại giao") in links
     assert ("Hội đồng Bảo an Liên hợp quốc", "partOf", "Liên hợp quốc") in links
+
+
+def test_two_vice_ministers_sign_for_their_ministries(tmp_path):
+    links = _links("Thứ trưởng Bộ Công an Lê Văn Tâm và Thứ trưởng Bộ An ninh Lào Khamsone Phommachanh đã ký "
+                   "Biên bản ghi nhớ về hợp tác phòng, chống tội phạm.", tmp_path)
+    assert ("Bộ Công an", "partyTo", "Biên bản ghi nhớ về hợp tác phòng, chống tội phạm") in links
+    assert ("Bộ An ninh Lào", "partyTo", "Biên bản ghi nhớ về hợp tác phòng, chống tội phạm") in links
+    assert not any(s == "Lê Văn Tâm" and r == "partyTo" for s, r, _ in links)
+
+
+def test_a_prime_minister_named_with_his_country_signs_for_it(tmp_path):
+    links = _links("Thủ tướng Malaysia Najib Razak đã ký Hiệp định về hợp tác kinh tế giai đoạn 2017-2020.", tmp_path)
+    assert ("Malaysia", "partyTo", "Hiệp định về hợp tác kinh tế giai đoạn 2017-2020") in links
