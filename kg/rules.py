@@ -79,7 +79,7 @@ CODE_CLASSES = frozenset({
     "preposition",                               # a body right after it is no clause's subject
     "partOf/vertical",                           # "Công an huyện X" is part of "Công an tỉnh Y" (r.partOf.locality)
 })
-CUE_HELPERS = {"short", "alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "provincial", "construction", "adjunct", "numbered", "eponymous", "firm"}
+CUE_HELPERS = {"sides", "short", "alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "provincial", "construction", "adjunct", "numbered", "eponymous", "firm"}
 ENUMS = {
     ("heads.tsv", "type"): set(ENTITY_TYPES),
     ("cues.tsv", "relation"): set(RELATIONS) | CUE_HELPERS,

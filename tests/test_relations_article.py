@@ -305,3 +305,11 @@ def test_two_vice_ministers_sign_for_their_ministries(tmp_path):
 def test_a_prime_minister_named_with_his_country_signs_for_it(tmp_path):
     links = _links("Thủ tướng Malaysia Najib Razak đã ký Hiệp định về hợp tác kinh tế giai đoạn 2017-2020.", tmp_path)
     assert ("Malaysia", "partyTo", "Hiệp định về hợp tác kinh tế giai đoạn 2017-2020") in links
+
+
+def test_two_prime_ministers_who_sign_a_letter_of_intent_make_their_countries_parties(tmp_path):
+    text = ("Thủ tướng Việt Nam hội đàm với Thủ tướng Hà Lan tại La Haye. Quan hệ Việt Nam - Hà Lan phát triển tốt. "
+            "Hai Thủ tướng đã ký Ý định thư về hợp tác quản lý nước. Việt Nam và Hà Lan nhất trí tăng cường hợp tác.")
+    links = _links(text, tmp_path)
+    assert ("Việt Nam", "partyTo", "Ý định thư về hợp tác quản lý nước") in links
+    assert ("Hà Lan", "partyTo", "Ý định thư về hợp tác quản lý nước") in links
