@@ -1100,3 +1100,13 @@ def test_the_state_inside_a_body_s_name_is_no_government(tmp_path):
 def test_a_name_its_acronym_closes_runs_through_ve_and_va(tmp_path):
     found = orgs(tmp_path, "Hôm qua, Cục Cảnh sát điều tra tội phạm về kinh tế và tham nhũng (C46) Bộ Công an cho biết.")
     assert "Cục Cảnh sát điều tra tội phạm về kinh tế và tham nhũng" in found
+
+
+def test_a_decree_numbered_after_so_is_an_agreement(tmp_path):
+    # "định số" is a dictionary word (fate), but "số" before a numeral numbers the document
+    assert "Nghị định số 45/2019/NĐ-CP" in agreements(
+        tmp_path, "Chính phủ đã ban hành Nghị định số 45/2019/NĐ-CP quy định chế độ hỗ trợ nạn nhân.")
+
+
+def test_the_issuers_codes_in_a_document_number_name_no_body(tmp_path):
+    assert orgs(tmp_path, "Hai bộ đã ban hành Thông tư liên tịch số 02/2016/TTLT-BCA-BQP hướng dẫn thi hành.") == set()
