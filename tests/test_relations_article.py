@@ -313,3 +313,18 @@ def test_two_prime_ministers_who_sign_a_letter_of_intent_make_their_countries_pa
     links = _links(text, tmp_path)
     assert ("Việt Nam", "partyTo", "Ý định thư về hợp tác quản lý nước") in links
     assert ("Hà Lan", "partyTo", "Ý định thư về hợp tác quản lý nước") in links
+
+
+def test_coordination_in_a_meetings_title_does_not_end_it(tmp_path):
+    links = _links("Bộ Tư lệnh Bộ đội Biên phòng tổ chức Hội nghị giao ban công tác phối hợp phòng, chống tội phạm "
+                   "mua bán người khu vực biên giới.", tmp_path)
+    assert ("Bộ Tư lệnh Bộ đội Biên phòng", "organized",
+            "Hội nghị giao ban công tác phối hợp phòng, chống tội phạm mua bán người khu vực biên giới") in links
+
+
+def test_both_sides_sign_a_cooperation_record(tmp_path):
+    text = ("Hội đàm giữa Việt Nam và Lào diễn ra tại Viêng Chăn. Quan hệ Việt Nam - Lào phát triển tốt. "
+            "Hai bên đã ký Biên bản hợp tác phòng, chống mua bán người giai đoạn 2017 - 2020.")
+    links = _links(text, tmp_path)
+    assert ("Việt Nam", "partyTo", "Biên bản hợp tác phòng, chống mua bán người giai đoạn 2017 - 2020") in links
+    assert ("Lào", "partyTo", "Biên bản hợp tác phòng, chống mua bán người giai đoạn 2017 - 2020") in links
