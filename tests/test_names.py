@@ -1110,3 +1110,16 @@ def test_a_decree_numbered_after_so_is_an_agreement(tmp_path):
 
 def test_the_issuers_codes_in_a_document_number_name_no_body(tmp_path):
     assert orgs(tmp_path, "Hai bộ đã ban hành Thông tư liên tịch số 02/2016/TTLT-BCA-BQP hướng dẫn thi hành.") == set()
+
+
+def test_a_short_name_in_parentheses_after_a_programme_is_that_programme(tmp_path):
+    found = agreements(tmp_path, "Chương trình hành động quốc gia phòng, chống tội phạm mua bán người giai đoạn "
+                                 "2011 - 2015 (Chương trình 130) đã kết thúc. Chương trình 130 đạt nhiều kết quả.")
+    assert found == {"Chương trình hành động quốc gia phòng, chống tội phạm mua bán người giai đoạn 2011 - 2015"}
+
+
+def test_an_agreement_named_again_without_its_parties_is_the_same_agreement(tmp_path):
+    found = agreements(tmp_path, "Năm 2010, hai nước ký Hiệp định giữa Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam "
+                                 "và Chính phủ nước Cộng hòa nhân dân Trung Hoa về hợp tác phòng, chống mua bán người. "
+                                 "Để triển khai Hiệp định về hợp tác phòng, chống mua bán người, hai bên lập kế hoạch.")
+    assert len(found) == 1

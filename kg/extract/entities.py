@@ -1658,6 +1658,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _residences_are_not_places(doc, out, lex)
     out = _inner_names(doc, out, lex)
     out = _acronyms(doc, out)
+    out = _parenthesised_short_names(doc, out)
     out = _qualify_by_country(doc, out, lex)
     out = _bodies_under_a_country(doc, out, lex)
     out = _posts_of_a_foreign_official(doc, out, lex)
@@ -1898,6 +1899,24 @@ def _acronyms(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 out.append(Mention(doc.id, si, hit.start(), hit.end(), acr, m.type, "entities.acronym", m.key,
                                    attrs=() if m.key else (("canonical", canonical),)))
     return out
+
+
+def _parenthesised_short_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """"Chương trình hành động quốc gia phòng, chống tội phạm mua bán người giai đoạn 2011 - 2015 (Chương
+    trình 130)": a shorter name of the same head in parentheses right after an agreement's is what the
+    article calls it from then on, the same agreement."""
+    agreements = {m.start: m for m in mentions if m.type == "Agreement"}
+    same: dict[int, str] = {}
+    for m in agreements.values():
+        p = agreements.get(m.end + 2)
+        if p is not None and doc.text[m.end:m.end + 2] == " (" and doc.text[p.end:p.end + 1] == ")" \
+                and not p.key and len(p.text) < len(m.text) \
+                and p.text.split()[0].lower() == m.text.split()[0].lower():
+            same[id(p)] = m.attr("canonical") or m.text
+    if not same:
+        return mentions
+    return [replace(m, attrs=tuple(sorted({**dict(m.attrs), "canonical": same[id(m)]}.items()))) if id(m) in same else m
+            for m in mentions]
 
 
 def _local_acronyms(mentions: list[Mention]) -> list[Mention]:
@@ -2503,6 +2522,9 @@ def _bodies_named_by_posts(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz, 
     return out
 
 
+_PARTIES_IN_TITLE = re.compile(r" giữa .+? (?=về )")
+
+
 def _complete_short_names(mentions: list[Mention]) -> list[Mention]:
     """Within one article, "Bộ Chỉ huy Quân sự tỉnh" is the "Bộ Chỉ huy Quân sự tỉnh Quảng Ninh"
     named elsewhere in it, and "Chương trình phòng, chống mua bán người" the "Chương trình phòng,
@@ -2514,11 +2536,18 @@ def _complete_short_names(mentions: list[Mention]) -> list[Mention]:
     def words(name: str) -> str:             # "Hiệp định về chuyển giao …" = "Hiệp định chuyển giao …"
         return " " + " ".join(w for w in name.split() if w != "về") + " "
     forms = {n: words(n) for t in names.values() for n in t}
+    # "Hiệp định giữa Chính phủ nước … Việt Nam và Chính phủ nước … Trung Hoa về hợp tác phòng, chống mua
+    # bán người", then "Hiệp định về hợp tác phòng, chống mua bán người": the short form leaves out the
+    # parties ("giữa … " up to the topic), when one agreement of the article has them
+    unparty = {n: words(_PARTIES_IN_TITLE.sub(" ", n)) for n in names["Agreement"] if _PARTIES_IN_TITLE.search(n)}
     out = []
     for m in mentions:
         if m.type in names and not m.key and not dict(m.attrs).get("canonical"):
             short = forms[m.text]
             longer = [n for n in names[m.type] if len(n) > len(m.text) and forms[n].startswith(short)]
+            if not longer and m.type == "Agreement" and " giữa " not in m.text:
+                bare = [n for n, f in unparty.items() if len(n) > len(m.text) and f.startswith(short)]
+                longer = bare if len(bare) == 1 else []
             # two different completions ("… giai đoạn 2012 - 2015", "… 2016 - 2020"): the short one is ambiguous
             if longer and all(forms[n].startswith(forms[longer[0]]) for n in longer):
                 attrs = dict(m.attrs)
