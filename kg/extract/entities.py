@@ -626,18 +626,16 @@ def _up_to_own_acronym(s: _Sent, end: int, lex: Lexicon) -> int:
     # ("Cục Cảnh sát điều tra tội phạm về kinh tế và tham nhũng (C46)": "về" and "và" inside, the
     # acronym a letter and a number)
     while k < n and k - end < 8 and s.gap(k) == " " and s.words[k][2].isalpha() and s.words[k][2].islower() \
-            and (not _is_stop(s, k, lex, "Organization") or s.words[k][2] in _INNER_GLUE) \
+            and (not _is_stop(s, k, lex, "Organization") or s.words[k][2] in lex.acronym_glue) \
             and not _heads_at(s, k, lex, "Location"):
         k += 1
     acronym = s.words[k][2] if k < n else ""
     if end < k and s.gap(k) == " (" and acronym.isalnum() and acronym[:1].isalpha() and acronym.isupper() \
             and 2 <= len(acronym) <= 8 and s.text.startswith(")", s.words[k][1]) \
-            and s.words[k - 1][2] not in _INNER_GLUE:
+            and s.words[k - 1][2] not in lex.acronym_glue:
         return k
     return end
 
-
-_INNER_GLUE = frozenset({"về", "và"})
 
 
 def _proper_name_follows(s: _Sent, j: int, lex: Lexicon) -> bool:
@@ -1436,8 +1434,13 @@ def _up_to_acronym(s: _Sent, end: int, lex: Lexicon) -> int:
     if not ahead or not s.text[end:end + 1] == " ":
         return end
     stop = ahead.end() - len(ahead.group().rsplit(" (", 1)[1]) - 2
-    between = s.text[end:stop].replace("đặc biệt là", "đặc biệt").split()   # "…, đặc biệt là phụ nữ và trẻ em (ACTIP)":
-    if between[:1] == ["là"] and s.text[:end].rstrip().endswith("đặc biệt"):    # "especially", no clause's verb
+    # "…, đặc biệt là phụ nữ và trẻ em (ACTIP)": "especially" (cues.tsv especially), no clause's verb
+    between = s.text[end:stop]
+    for phrase in lex.especially:
+        between = between.replace(phrase, phrase.rsplit(" ", 1)[0])
+    between = between.split()
+    if between[:1] and any(s.text[:end].rstrip().endswith(p.rsplit(" ", 1)[0]) and between[0] == p.rsplit(" ", 1)[1]
+                           for p in lex.especially if " " in p):
         between = between[1:]
     if not between or len(between) > 8 or any(lex.word_class.get(w.lower()) in ("verb", "adverb") for w in between):
         return end
