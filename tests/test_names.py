@@ -1123,3 +1123,12 @@ def test_an_agreement_named_again_without_its_parties_is_the_same_agreement(tmp_
                                  "và Chính phủ nước Cộng hòa nhân dân Trung Hoa về hợp tác phòng, chống mua bán người. "
                                  "Để triển khai Hiệp định về hợp tác phòng, chống mua bán người, hai bên lập kế hoạch.")
     assert len(found) == 1
+
+
+def test_a_joint_committee_named_by_its_two_countries_is_a_body(tmp_path):
+    assert "Ủy ban hỗn hợp Việt Nam - Lào" in orgs(tmp_path, "Ủy ban hỗn hợp Việt Nam - Lào họp kỳ thứ 40 tại Hà Nội.")
+
+
+def test_a_joint_working_group_named_by_its_subject_ends_at_the_verb(tmp_path):
+    assert "Nhóm làm việc chung về hợp tác cảnh sát biển" in orgs(
+        tmp_path, "Nhóm làm việc chung về hợp tác cảnh sát biển đã được thành lập năm 2016.")

@@ -981,12 +981,13 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
 _YEARS = re.compile(r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?")
 
 
-def _lower_words(s: _Sent, k: int, lex: Lexicon, most: int) -> int:
+def _lower_words(s: _Sent, k: int, lex: Lexicon, most: int, through_stops: bool = False) -> int:
     """Word index past the lower-case dictionary words from word k (at most `most` syllables): compounds
-    of any class but function words, single syllables that are nouns, adjectives or name words."""
+    of any class but function words, single syllables that are nouns, adjectives or name words.
+    through_stops: stop words too (a committee's kind: "Nhóm làm việc chung")."""
     n, start = len(s.words), k
     while k < n and (k == start or s.gap(k) == " ") and s.words[k][2].isalpha() and s.words[k][2].islower() \
-            and not _is_stop(s, k, lex, "Organization"):
+            and (through_stops or not _is_stop(s, k, lex, "Organization")):
         for size in (3, 2, 1):
             if k + size > n or any(s.gap(k + i) != " " or not s.words[k + i][2].islower() for i in range(1, size)):
                 continue
@@ -1004,14 +1005,22 @@ def _lower_words(s: _Sent, k: int, lex: Lexicon, most: int) -> int:
     return k
 
 
-def _named_by_subject(s: _Sent, j: int, lex: Lexicon, tails: tuple[str, ...]) -> int:
+def _named_by_subject(s: _Sent, j: int, lex: Lexicon, tails: tuple[str, ...], gaz=None) -> int:
     """Word index past a committee's or a group's name written all in lower case after its capitalised
-    head: a few words of its kind, then "về" and its subject, up to punctuation ("Nhóm làm việc chung về
-    hợp tác hải quân;", the joint working group on naval cooperation). j if there is none."""
+    head: a few words of its kind, then "về" and its subject, up to punctuation or the clause's verb
+    ("Nhóm làm việc chung về hợp tác hải quân;", the joint working group on naval cooperation), or then
+    the two parties it joins ("Ủy ban hỗn hợp Việt Nam - Lào", "Nhóm công tác chung Việt Nam - Campuchia").
+    j if there is none."""
     if "về" not in tails:
         return j
-    k = _lower_words(s, j, lex, 4)
+    # (the kind's words may be ones that end a name elsewhere: "làm việc" in "Nhóm làm việc chung về …";
+    # the subject or the parties after them must follow for it to be a name)
+    k = _lower_words(s, j, lex, 4, through_stops=True)
     n = len(s.words)
+    if k > j and k < n and s.gap(k) == " " and gaz:
+        pair = _party_pair_at(s, k, lex, gaz)
+        if pair > k:
+            return pair
     if k == j or k + 1 >= n or s.words[k][2] != "về" or s.gap(k) != " " or s.gap(k + 1) != " ":
         return j
     t = _lower_words(s, k + 1, lex, 6)
@@ -1020,9 +1029,24 @@ def _named_by_subject(s: _Sent, j: int, lex: Lexicon, tails: tuple[str, ...]) ->
     while t + 1 < n and s.gap(t).strip() == "," and s.words[t][2].islower() \
             and f"{s.words[t - 1][2].lower()} {s.words[t][2]}" in lex.compounds:
         t = _lower_words(s, t, lex, 6)
-    if t == k + 1 or (t < n and s.gap(t).strip()[:1] not in (",", ";", ".", ")", "(", ":")):
-        return j
+    if t == k + 1 or (t < n and s.gap(t).strip()[:1] not in (",", ";", ".", ")", "(", ":")
+                      and not (s.gap(t) == " " and _word_class_at(s, t, lex) in ("verb", "adverb"))):
+        return j                            # (the subject ends at punctuation or at the clause's verb: "… đã họp")
     return t
+
+
+def _party_pair_at(s: _Sent, k: int, lex: Lexicon, gaz) -> int:
+    """Word index past two countries joined by a dash from word k ("Việt Nam - Lào"), or k."""
+    first = gaz.get(s.words[k][0])
+    if first is None or lex.entries[first[2]].type != "Country":
+        return k
+    m = next((x for x in range(k, len(s.words)) if s.words[x][0] >= first[1]), len(s.words))
+    if m >= len(s.words) or s.gap(m).strip() not in ("-", "–", "—"):
+        return k
+    second = gaz.get(s.words[m][0])
+    if second is None or lex.entries[second[2]].type != "Country" or second[2] == first[2]:
+        return k
+    return next((x for x in range(m, len(s.words)) if s.words[x][0] >= second[1]), len(s.words))
 
 
 def _theme_after_colon(s: _Sent, k: int, j: int, lex: Lexicon) -> bool:
@@ -1318,7 +1342,7 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                 nxt = s.words[j][2]
                 if nxt[:1].isupper() and _ROMANISED_NAME.fullmatch(nxt):
                     continue                 # "Ban Ki-moon": a foreign person's name, not the board ("Ban") of a body
-                subject_end = _named_by_subject(s, j, lex, lex.head_tails.get(rid, ())) if capital and nxt.islower() else j
+                subject_end = _named_by_subject(s, j, lex, lex.head_tails.get(rid, ()), gaz) if capital and nxt.islower() else j
                 if subject_end > j:
                     a, b = ws, s.words[subject_end - 1][1]
                     out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Organization", rid,
