@@ -328,3 +328,10 @@ def test_both_sides_sign_a_cooperation_record(tmp_path):
     links = _links(text, tmp_path)
     assert ("Việt Nam", "partyTo", "Biên bản hợp tác phòng, chống mua bán người giai đoạn 2017 - 2020") in links
     assert ("Lào", "partyTo", "Biên bản hợp tác phòng, chống mua bán người giai đoạn 2017 - 2020") in links
+
+
+def test_attendees_after_con_co_take_part(tmp_path):
+    # "còn có" (also had): more attendees after the first list
+    links = _links("Bộ Công an tổ chức Khóa đào tạo về điều tra tội phạm mua bán người. "
+                   "Dự khóa đào tạo còn có đại diện Cục Điều tra Liên bang Mỹ (FBI).", tmp_path)
+    assert ("Cục Điều tra Liên bang Mỹ", "participatedIn", "Khóa đào tạo về điều tra tội phạm mua bán người") in links
