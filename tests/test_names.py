@@ -1132,3 +1132,11 @@ def test_a_joint_committee_named_by_its_two_countries_is_a_body(tmp_path):
 def test_a_joint_working_group_named_by_its_subject_ends_at_the_verb(tmp_path):
     assert "Nhóm làm việc chung về hợp tác cảnh sát biển" in orgs(
         tmp_path, "Nhóm làm việc chung về hợp tác cảnh sát biển đã được thành lập năm 2016.")
+
+
+def test_a_provincial_police_division_named_by_its_code_is_the_division_of_its_field(tmp_path):
+    # "PC45": P + C45, the code of the ministry's Cục Cảnh sát hình sự (gazetteer), so the criminal police division
+    found = orgs(tmp_path, "Phòng Cảnh sát hình sự, Công an tỉnh Lào Cai đã điều tra. "
+                           "Phòng PC 45 Công an tỉnh Lào Cai đã bắt giữ đối tượng.")
+    assert "Phòng Cảnh sát hình sự, Công an tỉnh Lào Cai" in found
+    assert not any("PC 45" in o for o in found)

@@ -2453,6 +2453,7 @@ def _identities(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Me
             name = m.attr("canonical") or m.text
             form = lex.abbreviation_re.sub(lambda a: lex.abbreviations[a.group()] + " ", name).strip() \
                 if lex.abbreviation_re else name
+            form = _division_by_code(form, lex)
             last = name.split()[-1] if name.split() else ""
             local = any(hw == [last] for hw, _, _ in loc_words.get(last, ()))
             # "UBND tỉnh Nghệ An" and "UBND Nghệ An": the province's name, with or without its word
@@ -2468,6 +2469,23 @@ def _identities(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Me
                 m = replace(m, attrs=tuple(sorted({**dict(m.attrs), "identity": identity}.items())))
         out.append(m)
     return out
+
+
+_DIVISION_CODE = re.compile(r"(\w+) P([CAK]) ?(\d{2,3})(?!\w)")
+
+
+def _division_by_code(name: str, lex: Lexicon) -> str:
+    """"Phòng PC 45, Công an tỉnh Lào Cai" is "Phòng Cảnh sát hình sự, Công an tỉnh Lào Cai": a province's
+    police division is coded P + the code of the ministry's department of its field (C45: Cục Cảnh sát
+    hình sự, in the gazetteer), so the two names are one body."""
+    code = _DIVISION_CODE.match(name)
+    if not code:
+        return name
+    for a, b, key in _gazetteer_spans(code.group(2) + code.group(3), lex):
+        entry = lex.entries[key]
+        if a == 0 and entry.type == "Organization" and entry.name.startswith("Cục "):
+            return f"{code.group(1)} {entry.name[4:]}{name[code.end():]}"
+    return name
 
 
 def _distinctive_words(name: str) -> list[str]:
