@@ -1140,3 +1140,8 @@ def test_a_provincial_police_division_named_by_its_code_is_the_division_of_its_f
                            "Phòng PC 45 Công an tỉnh Lào Cai đã bắt giữ đối tượng.")
     assert "Phòng Cảnh sát hình sự, Công an tỉnh Lào Cai" in found
     assert not any("PC 45" in o for o in found)
+
+
+def test_the_investigating_police_agency_in_lower_case_is_named_with_its_police(tmp_path):
+    assert "Cơ quan CSĐT Công an tỉnh Quảng Ninh" in orgs(
+        tmp_path, "Đồn Biên phòng Bắc Sơn đã bàn giao vụ việc cho cơ quan CSĐT Công an tỉnh Quảng Ninh điều tra.")
