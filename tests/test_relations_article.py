@@ -346,3 +346,10 @@ def test_a_consulate_with_its_seats_country_in_parentheses_is_based_there(tmp_pa
 def test_an_event_in_a_lao_province_is_held_there(tmp_path):
     links = _links("Hội nghị về di cư an toàn diễn ra tại Luông Pha Băng (Lào).", tmp_path)
     assert ("Hội nghị về di cư an toàn", "heldIn", "tỉnh Luông Pha Băng") in links
+
+
+def test_a_countrys_delegation_takes_part_for_it(tmp_path):
+    # "Đoàn" is a surname too, but before a country it is the delegation: "Đoàn Việt Nam" names no person
+    links = _links("Hội nghị Bộ trưởng ASEAN về tội phạm xuyên quốc gia lần thứ 11 diễn ra tại Manila. "
+                   "Đoàn Việt Nam do Thượng tướng Lê Văn Tâm, Thứ trưởng Bộ Công an dẫn đầu đã tham dự hội nghị.", tmp_path)
+    assert ("Việt Nam", "participatedIn", "Hội nghị Bộ trưởng ASEAN về tội phạm xuyên quốc gia lần thứ 11") in links

@@ -88,8 +88,10 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
             continue                      # "Ủy ban Hiến pháp và Pháp lý" (legal): the syllable begins a word
         if entry.type == "Country" and lex.country_attributes and text[max(0, start - 12):start].lower().endswith(lex.country_attributes):
             continue                      # "đô la Mỹ", "tiếng Anh": an attribute, not the country
-        if entry.type in ("Location", "Country") and _after_surname(text, start, lex):
-            continue                      # "Nguyễn Hòa Bình" is a person, not the province
+        if entry.type in ("Location", "Country") and _after_surname(text, start, lex) \
+                and not (entry.type == "Country" and text[:start].split()[-1:] and text[:start].split()[-1] in lex.delegation_words):
+            continue                      # "Nguyễn Hòa Bình" is a person, not the province (but "Đoàn Việt Nam
+            # do … dẫn đầu": "Đoàn", a surname, is also the delegation noun, events.tsv actor/delegation)
         if entry.type in ("Location", "Country") and text[end:end + 1] == " " and text[end + 1:end + 2].isupper() \
                 and text[end + 1:end + 2].isalpha() and not _starts_entry(text, end + 1, lex) \
                 and surface.rsplit(" ", 1)[-1].lower() in lex.syllables \

@@ -138,6 +138,7 @@ class Lexicon:
     place_marks: tuple[str, ...] = ()            # heldIn/place + " ": "tại " before an event's place
     ordinals: tuple[tuple[str, ...], ...] = ()   # ordinal: "hội thảo lần thứ nhất" (words)
     topics: tuple[tuple[str, ...], ...] = ()     # topic: "tổ chức khóa tập huấn về kỹ năng …" (words)
+    delegation_words: frozenset = frozenset()    # events.tsv actor/delegation first words: "Đoàn"
     acronym_glue: frozenset = frozenset()        # closed: "về", "và" inside a name its acronym closes
     especially: tuple[str, ...] = ()             # especially: "đặc biệt là" before a title's list
     item_separator: re.Pattern | None = None
@@ -523,6 +524,8 @@ def _compile_relation_rules(lex: Lexicon) -> None:
     adverbs = sorted((r["phrase"] for r in lex.rules.table("events.tsv") if r["kind"] == "adverb"), key=len, reverse=True)
     lex.subject_adverbs = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, adverbs)) + r")(?!\w)", re.IGNORECASE) \
         if adverbs else None
+    lex.delegation_words = frozenset(r["phrase"].split()[0] for r in lex.rules.table("events.tsv")
+                                     if r["kind"] == "actor" and r["class"] == "delegation" and r["phrase"].split())
     led = [r["phrase"] for r in lex.rules.table("events.tsv") if r["kind"] == "led"]
     lex.led_by = re.compile(r"\s*do\s+[^,;]{1,80}?\s(?:" + "|".join(map(re.escape, led)) + r")(?:\s+\w+){0,3}\s*$",
                             re.IGNORECASE) if led else None
