@@ -353,3 +353,10 @@ def test_a_countrys_delegation_takes_part_for_it(tmp_path):
     links = _links("Hội nghị Bộ trưởng ASEAN về tội phạm xuyên quốc gia lần thứ 11 diễn ra tại Manila. "
                    "Đoàn Việt Nam do Thượng tướng Lê Văn Tâm, Thứ trưởng Bộ Công an dẫn đầu đã tham dự hội nghị.", tmp_path)
     assert ("Việt Nam", "participatedIn", "Hội nghị Bộ trưởng ASEAN về tội phạm xuyên quốc gia lần thứ 11") in links
+
+
+def test_a_training_held_according_to_a_plan_is_under_it(tmp_path):
+    links = _links("Khóa tập huấn về điều tra được tổ chức theo Kế hoạch hợp tác năm 2017 giữa Bộ Công an Việt Nam "
+                   "và Bộ An ninh Lào.", tmp_path)
+    assert ("Khóa tập huấn về điều tra", "underFramework",
+            "Kế hoạch hợp tác năm 2017 giữa Bộ Công an Việt Nam và Bộ An ninh Lào") in links
