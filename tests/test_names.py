@@ -215,8 +215,9 @@ def test_a_body_named_by_a_verb_keeps_the_verbs_object(tmp_path):
 
 
 def test_a_number_after_so_tells_the_unit(tmp_path):
-    found = orgs(tmp_path, "Công an huyện phối hợp với Đội Quản lý thị trường số 7 kiểm tra xe tải.")
-    assert "Đội Quản lý thị trường số 7" in found
+    # (named with its body: a numbered team alone says not whose, tests/test_ownerless.py)
+    found = orgs(tmp_path, "Công an huyện phối hợp với Đội Quản lý thị trường số 7, Chi cục QLTT tỉnh Nghệ An kiểm tra xe tải.")
+    assert "Đội Quản lý thị trường số 7, Chi cục QLTT tỉnh Nghệ An" in found
 
 
 def test_va_before_a_post_does_not_join_a_name(tmp_path):
@@ -1100,3 +1101,37 @@ def test_the_state_inside_a_body_s_name_is_no_government(tmp_path):
 def test_a_name_its_acronym_closes_runs_through_ve_and_va(tmp_path):
     found = orgs(tmp_path, "Hôm qua, Cục Cảnh sát điều tra tội phạm về kinh tế và tham nhũng (C46) Bộ Công an cho biết.")
     assert "Cục Cảnh sát điều tra tội phạm về kinh tế và tham nhũng" in found
+
+
+def test_a_team_named_before_its_division_and_its_police_takes_both(tmp_path):
+    found = orgs(tmp_path, "Tổ công tác của Đội Cảnh sát giao thông số 2 Phòng Cảnh sát giao thông – Công an tỉnh "
+                           "Cao Bằng đã dừng xe kiểm tra.")
+    assert "Đội Cảnh sát giao thông số 2, Phòng Cảnh sát giao thông, Công an tỉnh Cao Bằng" in found
+
+
+def test_a_unit_before_a_dash_belongs_to_the_body_after_it(tmp_path):
+    found = orgs(tmp_path, "Chi cục Kiểm lâm - Sở Nông nghiệp và Phát triển nông thôn tỉnh Gia Lai vừa tịch thu số gỗ.")
+    assert "Chi cục Kiểm lâm, Sở Nông nghiệp và Phát triển nông thôn tỉnh Gia Lai" in found
+
+
+def test_a_unit_before_a_body_without_a_place_is_still_that_body_s(tmp_path):
+    found = orgs(tmp_path, "Bộ phim do Trung tâm Sản xuất chương trình Giải trí - Đài Truyền hình Việt Nam thực hiện.")
+    assert "Trung tâm Sản xuất chương trình Giải trí, Đài Truyền hình Việt Nam" in found
+
+
+def test_an_institute_that_belongs_to_a_university_is_named_with_it(tmp_path):
+    found = orgs(tmp_path, "Viện Nghiên cứu Sức khỏe Tâm thần thuộc Đại học Oxford vừa công bố một nghiên cứu.")
+    assert "Viện Nghiên cứu Sức khỏe Tâm thần, Đại học Oxford" in found
+
+
+def test_a_unit_listed_beside_other_bodies_is_no_unit_of_the_next(tmp_path):
+    found = orgs(tmp_path, "Đoàn kiểm tra gồm Trung tâm Quan trắc môi trường, Viện Khoa học Thủy lợi, Bộ Xây dựng đã "
+                           "làm việc tại công trường.")
+    assert "Trung tâm Quan trắc môi trường" in found
+
+
+def test_an_acronym_used_alone_later_is_the_unit_named_with_its_body(tmp_path):
+    found = orgs(tmp_path, "Phòng Cảnh sát kinh tế (PC46) Công an tỉnh Bắc Giang đã khởi tố vụ án. Trước đó, PC46 đã "
+                           "bắt quả tang hai đối tượng.")
+    assert "Phòng Cảnh sát kinh tế, Công an tỉnh Bắc Giang" in found
+    assert "Phòng Cảnh sát kinh tế" not in found

@@ -2262,6 +2262,9 @@ def _locality_of(name: str, lex: Lexicon) -> str:
     return ""
 
 
+# between a unit and the body it belongs to: "Phòng X Công an tỉnh Y", "Phòng X, Công an …", "Đội X – Cục Hải quan …",
+# "Viện X thuộc Đại học Y", "Phòng X (Công an …)", "Phòng X của Công an …"
+_UNIT_GAPS = (" ", ", ", " - ", " – ", " thuộc ", ", thuộc ", " (", " của ")
 _ACRONYM_BETWEEN = re.compile(r" \([A-ZĐ][A-ZĐ0-9]{1,7}\),? ")
 _LIST_HEAD = re.compile(r" (?:gồm có|gồm|bao gồm|là)\s*:?\s*")
 
@@ -2276,14 +2279,17 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
     by_end = {m.end: m for m in orgs}
     out = []
     own: dict[int, tuple[str, str]] = {}
-    for m in mentions:
+    renamed_units: dict[str, str] = {}       # a unit's name -> its name with its parent's, for its acronym's later uses
+    # right to left: a parent named with its own parent first ("Đội X Phòng Y – Công an tỉnh Z": the team of
+    # "Phòng Y, Công an tỉnh Z")
+    for m in sorted(mentions, key=lambda m: -m.start):
         level = int(m.attr("level") or 0)
         acr = None
         implied = m.attr("canonical") or ""
         implied = implied if implied.endswith(" " + m.text) else ""     # "Trưởng phòng Bưu chính …": "Phòng" implied
         if m.type == "Organization" and not m.key and level >= 3 and (not m.attr("canonical") or implied):
             name = implied or m.text
-            gap = next((g for g in (" ", ", ", " (", " của ") if (m.end + len(g)) in by_start), None)
+            gap = next((g for g in _UNIT_GAPS if doc.text.startswith(g, m.end) and (m.end + len(g)) in by_start), None)
             parent = by_start.get(m.end + len(gap)) if gap else None
             acr = _ACRONYM_BETWEEN.match(doc.text, m.end)
             if acr and acr.end() in by_start:
@@ -2306,8 +2312,14 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
                     and not any(_cap(x) for x in m.text.split()[1:]):
                 place = "-"                 # "Văn phòng thường trực Ban Chỉ đạo …": a unit named by a common word
                 # only ("standing office") is its parent's, whatever the parent
+            member = gap in (" thuộc ", ", thuộc ")
+            if parent is not None and not place and (level >= 4 and gap in (", ", " - ", " – ") or member and not parent.key) \
+                    and parent.text.split()[0] != m.text.split()[0] and not _listed(doc.text, m, parent, by_start, by_end):
+                place = "-"                 # "Đội Điều tra tổng hợp, Công an quận Hoàng Mai", "Trung tâm Sản xuất phim
+                # truyền hình - Đài Truyền hình Việt Nam", "Viện Tâm thần học thuộc Đại học King's College London": a unit,
+                # then the body it belongs to, is that body's (but "Phòng A, Sở B, Công an C": a list of bodies)
             if parent is not None and parent.text != m.text and parent.attr("canonical") != m.text \
-                    and 0 < int(parent.attr("level") or 0 or 2) < level \
+                    and 0 < int(parent.attr("level") or 0 or 2) < level + (1 if member else 0) \
                     and place \
                     and (gap != " (" or doc.text.startswith(")", parent.end)):
                 pname = parent.attr("canonical") or parent.text
@@ -2316,13 +2328,35 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
                 attrs["aliases"] = "|".join(filter(None, [attrs.get("aliases", ""), f"{name} {pname}"]))
                 if acr and by_start.get(m.end + 2) is not None:
                     own[m.end + 2] = (m.text, attrs["canonical"])   # its acronym in the parentheses goes with it
+                if m.attr("aliases"):
+                    renamed_units.setdefault(m.text, attrs["canonical"])
                 m = replace(m, attrs=tuple(sorted(attrs.items())))
+                if by_start.get(m.start) is not None and by_start[m.start].end == m.end:
+                    by_start[m.start] = by_end[m.end] = m
         out.append(m)
+    out.reverse()
     if own:
         out = [replace(m, attrs=tuple(sorted({**dict(m.attrs), "canonical": own[m.start][1]}.items())))
                if m.type == "Organization" and m.start in own and m.attr("canonical") == own[m.start][0] else m
                for m in out]
+    if renamed_units:
+        # "Phòng Cảnh sát hình sự (PC45) Công an TP HCM … Đội 3 (PC45)": the acronym used alone later is the unit
+        # of that body, as its definition is
+        out = [replace(m, attrs=tuple(sorted({**dict(m.attrs), "canonical": renamed_units[m.attr("canonical")]}.items())))
+               if m.rule == "entities.acronym" and m.attr("canonical") in renamed_units else m for m in out]
     return out
+
+
+def _listed(text: str, m: Mention, parent: Mention, by_start: dict, by_end: dict) -> bool:
+    """Are a unit and the body after it members of a list ("phối hợp với Phòng A, Viện B, Sở C": a body
+    follows the second, or one precedes the first, after a comma or "và")?"""
+    after = re.match(r", (?:và |cùng )?| và | cùng ", text[parent.end:parent.end + 7])
+    if after and after.end() and parent.end + after.end() in by_start:
+        return True
+    return any(text[k:m.start] in (", ", " và ", ", và ") and k in by_end for k in range(max(0, m.start - 5), m.start))
+
+
+_UNIT_CODE = re.compile(r"P[A-Z]\d{2,3}")       # a provincial police division's code: "PC45", "PA88", "PK02"
 
 
 def _drop_incomplete_locals(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -2337,10 +2371,15 @@ def _drop_incomplete_locals(mentions: list[Mention], lex: Lexicon) -> list[Menti
         if m.type == "Organization" and not m.key and not m.attr("canonical") and not m.attr("ref"):
             words = m.text.split()
             if int(m.attr("level") or 0) >= 4 and len(words) == 2 \
-                    and ((words[1].isupper() and words[1].isalpha() and len(words[1]) > 1) or words[1].isdigit()) \
+                    and ((words[1].isupper() and words[1].isalpha() and len(words[1]) > 1) or words[1].isdigit()
+                         or _UNIT_CODE.fullmatch(words[1])) \
                     and not any(m.end + g in org_starts for g in (1, 2)):
-                continue                    # "Đội QLTT", "Đội CSGT", "Đội 1": a unit every district has, named by its
-                # task or its number alone, with no body it belongs to
+                continue                    # "Đội QLTT", "Đội CSGT", "Đội 1", "Phòng PC67": a unit every district or
+                # province has, named by its task, its number or its police code alone, with no body it belongs to
+            if int(m.attr("level") or 0) >= 5 and len(words) > 3 and words[-2] == "số" and words[-1].isdigit() \
+                    and not any(m.end + g in org_starts for g in (1, 2)):
+                continue                    # "Đội QLTT số 1", "Đội Cảnh sát giao thông số 4": every district's
+                # market watch or traffic police has its team number 1; without its body, the name says not whose
             size = next((len(hw) for k in (2, 1) if len(words) > k
                          for hw, _, _ in loc_words.get(words[-k], ()) if list(hw) == words[-k:]), 0)
             if size:                        # "UBND tỉnh", "UBND thành phố": the locality word, no place after it
