@@ -1135,3 +1135,19 @@ def test_an_acronym_used_alone_later_is_the_unit_named_with_its_body(tmp_path):
                            "bắt quả tang hai đối tượng.")
     assert "Phòng Cảnh sát kinh tế, Công an tỉnh Bắc Giang" in found
     assert "Phòng Cảnh sát kinh tế" not in found
+
+
+def test_a_team_in_parentheses_after_its_division_and_police_takes_both(tmp_path):
+    found = orgs(tmp_path, "Một lãnh đạo Đội CSGT số 7 (Phòng CSGT Công an TP Đà Nẵng) xác nhận thông tin.")
+    assert "Đội CSGT số 7, Phòng CSGT, Công an TP Đà Nẵng" in found
+
+
+def test_a_unit_said_to_belong_to_a_body_in_parentheses_is_that_body_s(tmp_path):
+    found = orgs(tmp_path, "Đội QLTT Cơ động 2 (thuộc Chi cục QLTT tỉnh Long An) đã tạm giữ lô hàng.")
+    assert "Đội QLTT Cơ động 2, Chi cục QLTT tỉnh Long An" in found
+
+
+def test_the_district_police_written_caq_is_the_district_police(tmp_path):
+    found = orgs(tmp_path, "Cán bộ Đội Điều tra tổng hợp, CAQ Cầu Giấy cho biết. Công an quận Cầu Giấy đang điều tra.")
+    assert "Đội Điều tra tổng hợp, CAQ Cầu Giấy" in found
+    assert "Công an quận Cầu Giấy" in found and "CAQ Cầu Giấy" not in found

@@ -2249,6 +2249,8 @@ def _gazetteer_suffix_country(doc, m: Mention, lex: Lexicon) -> list[Mention]:
 def _locality_of(name: str, lex: Lexicon) -> str:
     """The locality a body's name ends with ("Công an tỉnh Lào Cai" -> "tỉnh Lào Cai"), or ""."""
     words = re.sub(r"\b(TP|Tp|TX|H|Q)\.(?=\w)", r"\1 ", name).split()   # "TP.Kon Tum" is "TP Kon Tum"
+    if words and words[0] in lex.abbreviations:
+        words[:1] = lex.abbreviations[words[0]].split()   # "CATP Việt Trì": "Công an thành phố Việt Trì"
     heads = lex.heads_by_first.get("Location", {})
     for k in range(len(words) - 2, 0, -1):
         for hw, _, _ in heads.get(words[k], ()):
@@ -2264,7 +2266,7 @@ def _locality_of(name: str, lex: Lexicon) -> str:
 
 # between a unit and the body it belongs to: "Phòng X Công an tỉnh Y", "Phòng X, Công an …", "Đội X – Cục Hải quan …",
 # "Viện X thuộc Đại học Y", "Phòng X (Công an …)", "Phòng X của Công an …"
-_UNIT_GAPS = (" ", ", ", " - ", " – ", " thuộc ", ", thuộc ", " (", " của ")
+_UNIT_GAPS = (" ", ", ", " - ", " – ", " thuộc ", ", thuộc ", " (thuộc ", " (", " của ")
 _ACRONYM_BETWEEN = re.compile(r" \([A-ZĐ][A-ZĐ0-9]{1,7}\),? ")
 _LIST_HEAD = re.compile(r" (?:gồm có|gồm|bao gồm|là)\s*:?\s*")
 
@@ -2280,6 +2282,7 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
     out = []
     own: dict[int, tuple[str, str]] = {}
     renamed_units: dict[str, str] = {}       # a unit's name -> its name with its parent's, for its acronym's later uses
+    reach: dict[int, int] = {}               # a unit named with its parent: where the parent's own name ends
     # right to left: a parent named with its own parent first ("Đội X Phòng Y – Công an tỉnh Z": the team of
     # "Phòng Y, Công an tỉnh Z")
     for m in sorted(mentions, key=lambda m: -m.start):
@@ -2312,16 +2315,18 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
                     and not any(_cap(x) for x in m.text.split()[1:]):
                 place = "-"                 # "Văn phòng thường trực Ban Chỉ đạo …": a unit named by a common word
                 # only ("standing office") is its parent's, whatever the parent
-            member = gap in (" thuộc ", ", thuộc ")
-            if parent is not None and not place and (level >= 4 and gap in (", ", " - ", " – ") or member and not parent.key) \
-                    and parent.text.split()[0] != m.text.split()[0] and not _listed(doc.text, m, parent, by_start, by_end):
+            member = gap in (" thuộc ", ", thuộc ", " (thuộc ")
+            if parent is not None and not place and (level >= 4 and gap in (", ", " - ", " – ", " (") or member and not parent.key) \
+                    and parent.text.split()[0] != m.text.split()[0] and parent.rule != "entities.acronym" \
+                    and not _listed(doc.text, m, parent, by_start, by_end):
                 place = "-"                 # "Đội Điều tra tổng hợp, Công an quận Hoàng Mai", "Trung tâm Sản xuất phim
                 # truyền hình - Đài Truyền hình Việt Nam", "Viện Tâm thần học thuộc Đại học King's College London": a unit,
-                # then the body it belongs to, is that body's (but "Phòng A, Sở B, Công an C": a list of bodies)
+                # then the body it belongs to, is that body's (but "Phòng A, Sở B, Công an C": a list of bodies; and
+                # "Đội 3 (PC45)": an acronym's body is named in full where it is defined)
             if parent is not None and parent.text != m.text and parent.attr("canonical") != m.text \
                     and 0 < int(parent.attr("level") or 0 or 2) < level + (1 if member else 0) \
                     and place \
-                    and (gap != " (" or doc.text.startswith(")", parent.end)):
+                    and (not gap.startswith(" (") or doc.text.startswith(")", reach.get(parent.start, parent.end))):
                 pname = parent.attr("canonical") or parent.text
                 attrs = dict(m.attrs)
                 attrs["canonical"] = f"{name}, {pname}"
@@ -2333,6 +2338,7 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
                 m = replace(m, attrs=tuple(sorted(attrs.items())))
                 if by_start.get(m.start) is not None and by_start[m.start].end == m.end:
                     by_start[m.start] = by_end[m.end] = m
+                    reach[m.start] = reach.get(parent.start, parent.end)    # "(Phòng X Công an tỉnh Y)"
         out.append(m)
     out.reverse()
     if own:
