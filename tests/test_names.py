@@ -563,8 +563,9 @@ def test_a_university_is_named_after_a_person(tmp_path):
 
 def test_a_squads_subject_after_its_acronym(tmp_path):
     # "CSĐT" (criminal police) + "tội phạm về …" (for crime of …): the squad's subject, closed by its district
+    # (every district has one: the squad is named with it)
     found = orgs(tmp_path, "Lãnh đạo Đội CSĐT tội phạm về quản lý kinh tế và chức vụ quận Hà Đông cho biết.")
-    assert "Đội CSĐT tội phạm về quản lý kinh tế và chức vụ" in found
+    assert "Đội CSĐT tội phạm về quản lý kinh tế và chức vụ quận Hà Đông" in found
 
 
 def test_a_city_abbreviation_glued_to_its_name_is_a_locality(tmp_path):
@@ -1151,3 +1152,15 @@ def test_the_district_police_written_caq_is_the_district_police(tmp_path):
     found = orgs(tmp_path, "Cán bộ Đội Điều tra tổng hợp, CAQ Cầu Giấy cho biết. Công an quận Cầu Giấy đang điều tra.")
     assert "Đội Điều tra tổng hợp, CAQ Cầu Giấy" in found
     assert "Công an quận Cầu Giấy" in found and "CAQ Cầu Giấy" not in found
+
+
+def test_a_post_joined_to_another_by_a_dash_names_no_body(tmp_path):
+    found = orgs(tmp_path, "Dự họp có ông Trần Văn Nam, Cục trưởng-Chánh Văn phòng Điều phối nông thôn mới.")
+    assert not any(o.startswith("Cục trưởng") for o in found)
+
+
+def test_a_unit_named_alone_is_the_one_the_article_names_with_its_body(tmp_path):
+    found = orgs(tmp_path, "Đội CSGT số 4 đã có mặt tại hiện trường. Lãnh đạo Đội CSGT số 4 (Phòng CSGT Công an TP "
+                           "Hải Phòng) xác nhận vụ việc.")
+    assert "Đội CSGT số 4, Phòng CSGT, Công an TP Hải Phòng" in found
+    assert "Đội CSGT số 4" not in found

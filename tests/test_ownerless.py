@@ -122,3 +122,11 @@ def test_a_numbered_market_watch_team_without_its_body_is_no_entity(tmp_path):
 def test_a_numbered_team_named_with_its_body_is_kept(tmp_path):
     found = orgs(tmp_path, "Chiều 5/7, Đội QLTT số 3, Chi cục QLTT tỉnh Nam Định đã kiểm tra một kho hàng.")
     assert "Đội QLTT số 3, Chi cục QLTT tỉnh Nam Định" in found
+
+
+def test_a_police_division_named_by_its_field_alone_is_no_entity(tmp_path):
+    assert not orgs(tmp_path, "Tổ công tác nhận được yêu cầu phối hợp từ Phòng Cảnh sát môi trường về vụ việc.")
+
+
+def test_a_traffic_police_team_named_by_its_place_is_kept(tmp_path):
+    assert "Đội CSGT Hàng Xanh" in orgs(tmp_path, "Đội CSGT Hàng Xanh đã lập biên bản xử phạt tài xế.")

@@ -251,6 +251,8 @@ def _head_is_part_of_a_word(s: _Sent, j: int, last: str, lex: Lexicon, head: str
     if j >= len(s.words) or s.gap(j) != " ":
         return False
     nxt = s.words[j][2]
+    if "-" in nxt[1:-1]:
+        nxt = nxt.split("-", 1)[0]          # "Cục trưởng-Chánh Văn phòng": two posts joined by a dash
     if not (nxt.islower() and (f"{last.lower()} {nxt}" in lex.compounds or f"{head.lower()} {nxt}" in lex.compounds)):
         return False                        # ("Chiến lược gia", a strategist: the whole head and the next syllable)
     # "Ban công tác …": "công tác" (work) is a word too, and the head reading wins over "ban công"
@@ -2362,6 +2364,14 @@ def _listed(text: str, m: Mention, parent: Mention, by_start: dict, by_end: dict
     return any(text[k:m.start] in (", ", " và ", ", và ") and k in by_end for k in range(max(0, m.start - 5), m.start))
 
 
+def _names_a_force(words: list[str], lex: Lexicon) -> bool:
+    """Do a unit's words after its head open with a force of a rank-2 head ("Cảnh sát kinh tế", "CSGT" =
+    "Cảnh sát giao thông", abbreviations.tsv)?"""
+    first = lex.abbreviations.get(words[0], words[0]).split() + words[1:]
+    return any(level == 2 and first[:len(hw)] == list(hw) and len(first) > len(hw)
+               for hw, _, level in lex.heads_by_first.get("Organization", {}).get(first[0], ()))
+
+
 _UNIT_CODE = re.compile(r"P[A-Z]\d{2,3}")       # a provincial police division's code: "PC45", "PA88", "PK02"
 
 
@@ -2372,6 +2382,7 @@ def _drop_incomplete_locals(mentions: list[Mention], lex: Lexicon) -> list[Menti
     loc_words = lex.heads_by_first.get("Location", {})
     places = sorted({lex.entries[m.key].name for m in mentions if m.type == "Location" and m.key in lex.entries})
     org_starts = {(m.start) for m in mentions if m.type == "Organization"}
+    place_after = {m.start: m for m in mentions if m.type == "Location"}
     out = []
     for m in mentions:
         if m.type == "Organization" and not m.key and not m.attr("canonical") and not m.attr("ref"):
@@ -2382,6 +2393,18 @@ def _drop_incomplete_locals(mentions: list[Mention], lex: Lexicon) -> list[Menti
                     and not any(m.end + g in org_starts for g in (1, 2)):
                 continue                    # "Đội QLTT", "Đội CSGT", "Đội 1", "Phòng PC67": a unit every district or
                 # province has, named by its task, its number or its police code alone, with no body it belongs to
+            if int(m.attr("level") or 0) >= 4 and len(words) > 1 and _names_a_force(words[1:], lex) \
+                    and not any(w in loc_words or w[:1].isdigit() for w in words[1:]) \
+                    and not (words[-1][:1].isupper() and words[-1][1:].islower()) \
+                    and not any(m.end + g in org_starts for g in (1, 2, 3)):
+                place = place_after.get(m.end + 1)
+                if place is not None and place.text.split()[0] in loc_words:
+                    # "Đội CSĐT tội phạm về quản lý kinh tế và chức vụ quận Hà Đông": the district's squad
+                    out.append(replace(m, attrs=tuple(sorted({**dict(m.attrs), "canonical": f"{m.text} {place.text}"}.items()))))
+                    continue
+                continue                    # "Phòng Cảnh sát kinh tế", "Đội CSGT": a force's division every province
+                # or district has, named by its field alone, with no body it belongs to (but "Đội CSGT Hàng Xanh":
+                # named by its place)
             if int(m.attr("level") or 0) >= 5 and len(words) > 3 and words[-2] == "số" and words[-1].isdigit() \
                     and not any(m.end + g in org_starts for g in (1, 2)):
                 continue                    # "Đội QLTT số 1", "Đội Cảnh sát giao thông số 4": every district's
@@ -2534,8 +2557,17 @@ def _complete_short_names(mentions: list[Mention]) -> list[Mention]:
     def words(name: str) -> str:             # "Hiệp định về chuyển giao …" = "Hiệp định chuyển giao …"
         return " " + " ".join(w for w in name.split() if w != "về") + " "
     forms = {n: words(n) for t in names.values() for n in t}
+    # "Đội CSGT số 5 đã có mặt … Đội CSGT số 5 (Phòng CSGT Công an TP Hà Nội) cho biết": a unit the article
+    # names once with its body is that body's unit wherever it names it alone
+    with_body: dict[str, set[str]] = {}
+    for m in mentions:
+        c = m.attr("canonical")
+        if m.type == "Organization" and not m.key and c and c.startswith(m.text + ", "):
+            with_body.setdefault(m.text, set()).add(c)
     out = []
     for m in mentions:
+        if m.type == "Organization" and not m.key and not m.attr("canonical") and len(with_body.get(m.text, ())) == 1:
+            m = replace(m, attrs=tuple(sorted({**dict(m.attrs), "canonical": next(iter(with_body[m.text]))}.items())))
         if m.type in names and not m.key and not dict(m.attrs).get("canonical"):
             short = forms[m.text]
             longer = [n for n in names[m.type] if len(n) > len(m.text) and forms[n].startswith(short)]
