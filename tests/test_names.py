@@ -1164,3 +1164,23 @@ def test_a_unit_named_alone_is_the_one_the_article_names_with_its_body(tmp_path)
                            "Hải Phòng) xác nhận vụ việc.")
     assert "Đội CSGT số 4, Phòng CSGT, Công an TP Hải Phòng" in found
     assert "Đội CSGT số 4" not in found
+
+
+def test_a_school_head_before_one_syllable_of_a_name_is_no_school(tmp_path):
+    found = orgs(tmp_path, "Ông Tâm là giám đốc Công ty cổ phần Ô tô Trường Thịnh ở Bình Dương.")
+    assert "Trường Thịnh" not in found
+
+
+def test_a_region_word_ending_in_a_head_stays_in_the_name(tmp_path):
+    found = orgs(tmp_path, "Sở Xây dựng phối hợp với Trường Cao đẳng Kỹ thuật Nam Bộ khảo sát công trình.")
+    assert "Trường Cao đẳng Kỹ thuật Nam Bộ" in found
+
+
+def test_a_unit_coordinated_with_another_is_no_unit_of_the_next_body(tmp_path):
+    found = orgs(tmp_path, "Đoàn thăm trường Đại học và Trung tâm nghiên cứu Twente, Viện công nghệ nước Delft.")
+    assert not any(o.startswith("Trung tâm nghiên cứu Twente,") for o in found)
+
+
+def test_a_department_named_by_a_common_field_before_its_ministry_is_kept(tmp_path):
+    found = orgs(tmp_path, "Phòng Tổ chức Cán bộ Bộ Tư pháp vừa thông báo kết quả thi tuyển.")
+    assert any(o.startswith("Phòng Tổ chức Cán bộ") for o in found)

@@ -596,7 +596,9 @@ def _parent_starts(s: _Sent, k: int, lex: Lexicon, g, level: int) -> bool:
         return False
     h = _heads_at(s, k, lex, "Organization")
     if h and 0 < h[2] < level:
-        return True
+        # "… Nông lâm Nam Bộ": a head that completes a word with the capital before it is that word's
+        return not (k > 0 and s.gap(k) == " " and h[3] == 1 and s.words[k - 1][2][:1].isupper()
+                    and f"{s.words[k - 1][2].lower()} {w.lower()}" in lex.compounds)
     if g is not None and lex.entries[g[2]].type == "Organization":
         name = s.text[g[0]:g[1]]             # as written here: "Bộ Công an" opens with a head, "COMMIT" does not
         first = name.split(" ", 1)[0]
@@ -2361,15 +2363,17 @@ def _listed(text: str, m: Mention, parent: Mention, by_start: dict, by_end: dict
     after = re.match(r", (?:và |cùng )?| và | cùng ", text[parent.end:parent.end + 7])
     if after and after.end() and parent.end + after.end() in by_start:
         return True
+    if text[max(0, m.start - 4):m.start] == " và ":
+        return True                          # "trường Đại học và Trung tâm nghiên cứu X, Viện Y": a list's second member
     return any(text[k:m.start] in (", ", " và ", ", và ") and k in by_end for k in range(max(0, m.start - 5), m.start))
 
 
 def _names_a_force(words: list[str], lex: Lexicon) -> bool:
-    """Do a unit's words after its head open with a force of a rank-2 head ("Cảnh sát kinh tế", "CSGT" =
-    "Cảnh sát giao thông", abbreviations.tsv)?"""
+    """Do a unit's words after its head open with a force (cues.tsv force) and go on with its field ("Cảnh sát
+    kinh tế"; "CSGT", "Cảnh sát giao thông" in abbreviations.tsv)?"""
     first = lex.abbreviations.get(words[0], words[0]).split() + words[1:]
-    return any(level == 2 and first[:len(hw)] == list(hw) and len(first) > len(hw)
-               for hw, _, level in lex.heads_by_first.get("Organization", {}).get(first[0], ()))
+    return any([w.lower() for w in first[:len(fw)]] == [w.lower() for w in fw] and len(first) > len(fw)
+               for fw in lex.force_words)
 
 
 _UNIT_CODE = re.compile(r"P[A-Z]\d{2,3}")       # a provincial police division's code: "PC45", "PA88", "PK02"
@@ -2405,6 +2409,13 @@ def _drop_incomplete_locals(mentions: list[Mention], lex: Lexicon) -> list[Menti
                 continue                    # "Phòng Cảnh sát kinh tế", "Đội CSGT": a force's division every province
                 # or district has, named by its field alone, with no body it belongs to (but "Đội CSGT Hàng Xanh":
                 # named by its place)
+            if int(m.attr("level") or 0) >= 4 and len(words) == 2 and words[1][:1].isupper() and words[1][1:].islower() \
+                    and _vietnamese(words[1]) \
+                    and not any(len(hw) == 1 for hw, _, _ in lex.heads_by_first.get("Organization", {}).get(words[1], ())) \
+                    and not any(m.end + g in org_starts for g in (1, 2)):
+                continue                    # "Trường Hải", "Trường Tín" (Công ty Ô tô Trường Hải, DNTN Trường Tín):
+                # a school or a unit is named by its kind or field, never by one Vietnamese syllable of a given name
+                # (but "Nhóm Airwars": a foreign group's name)
             if int(m.attr("level") or 0) >= 5 and len(words) > 3 and words[-2] == "số" and words[-1].isdigit() \
                     and not any(m.end + g in org_starts for g in (1, 2)):
                 continue                    # "Đội QLTT số 1", "Đội Cảnh sát giao thông số 4": every district's
