@@ -1184,3 +1184,22 @@ def test_a_unit_coordinated_with_another_is_no_unit_of_the_next_body(tmp_path):
 def test_a_department_named_by_a_common_field_before_its_ministry_is_kept(tmp_path):
     found = orgs(tmp_path, "Phòng Tổ chức Cán bộ Bộ Tư pháp vừa thông báo kết quả thi tuyển.")
     assert any(o.startswith("Phòng Tổ chức Cán bộ") for o in found)
+
+
+def test_a_committee_of_a_house_viet_nam_has_not_is_the_foreign_country_s(tmp_path):
+    found = orgs(tmp_path, "Ủy ban Quân vụ Hạ viện đã thông qua dự thảo ngân sách quốc phòng của Mỹ.")
+    assert "Ủy ban Quân vụ Hạ viện Hoa Kỳ" in found
+
+
+def test_a_federal_body_in_an_article_about_two_countries_is_no_entity(tmp_path):
+    found = orgs(tmp_path, "Nga và Đức đã trao đổi về Cục Điều tra Liên bang trong cuộc họp.")
+    assert not any("Liên bang" in o for o in found)
+
+
+def test_an_intelligence_council_viet_nam_has_not_is_the_foreign_country_s(tmp_path):
+    found = orgs(tmp_path, "Một quan chức thuộc Hội đồng Tình báo Quốc gia của Mỹ nhận xét về cuộc gặp.")
+    assert any(o.startswith("Hội đồng Tình báo Quốc gia") and ("Mỹ" in o or "Hoa Kỳ" in o) for o in found)
+
+
+def test_a_federal_council_is_named_once_with_its_federation(tmp_path):
+    assert "Hội đồng Liên bang Nga" in orgs(tmp_path, "Hội đồng Liên bang đã phê chuẩn đạo luật mới của Nga.")

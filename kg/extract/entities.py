@@ -2163,16 +2163,33 @@ def _bodies_only_abroad(doc: Document, mentions: list[Mention], lex: Lexicon) ->
     foreign = _dominant_foreign_country(mentions, lex)
     out = []
     for m in mentions:
-        if m.type == "Organization" and not m.key and m.text in lex.abroad_words and not m.attr("country"):
+        if m.type == "Organization" and not m.key and not m.attr("country") \
+                and (m.text in lex.abroad_words
+                     or not m.attr("canonical") and any(_abroad_inside(m.text, w) for w in lex.abroad_words)):
             if not foreign:
                 continue
             c = foreign
             name = lex.entries[c].name
-            attrs = {**dict(m.attrs), "canonical": f"{m.text} {name}", "country": name, "country_key": c,
+            # "Hội đồng Liên bang" + "Liên bang Nga": the words the two share are written once
+            tw, nw = m.text.split(), name.split()
+            overlap = next((k for k in range(min(len(tw), len(nw)), 0, -1)
+                            if [w.lower() for w in tw[-k:]] == [w.lower() for w in nw[:k]]), 0)
+            attrs = {**dict(m.attrs), "canonical": " ".join(tw + nw[overlap:]), "country": name, "country_key": c,
                      "identity": f"{norm_key(m.text)}|{c}"}
             m = replace(m, attrs=tuple(sorted(attrs.items())))
         out.append(m)
     return out
+
+
+def _abroad_inside(name: str, word: str) -> bool:
+    """Is a word of a body Việt Nam has not (cues.tsv abroad) inside a body's name, not opening a country's name
+    ("Ủy ban Tình báo Thượng viện", "Cục Dự trữ Liên bang"; but "Đại sứ quán Liên bang Nga")?"""
+    words, cue = name.split(), word.lower().split()
+    for k in range(1, len(words) - len(cue) + 1):
+        if [w.lower() for w in words[k:k + len(cue)]] == cue:
+            rest = words[k + len(cue):]
+            return not (rest and rest[0][:1].isupper())
+    return False
 
 
 def _dominant_foreign_country(mentions: list[Mention], lex: Lexicon) -> str:
