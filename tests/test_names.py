@@ -1203,3 +1203,8 @@ def test_an_intelligence_council_viet_nam_has_not_is_the_foreign_country_s(tmp_p
 
 def test_a_federal_council_is_named_once_with_its_federation(tmp_path):
     assert "Hội đồng Liên bang Nga" in orgs(tmp_path, "Hội đồng Liên bang đã phê chuẩn đạo luật mới của Nga.")
+
+
+def test_a_committee_that_belongs_to_a_foreign_house_is_named_with_it(tmp_path):
+    found = orgs(tmp_path, "Ủy ban Tài chính thuộc Hạ viện Argentina đang xem xét dự luật ngân sách.")
+    assert "Ủy ban Tài chính, Hạ viện Argentina" in found

@@ -2311,7 +2311,9 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
         acr = None
         implied = m.attr("canonical") or ""
         implied = implied if implied.endswith(" " + m.text) else ""     # "Trưởng phòng Bưu chính …": "Phòng" implied
-        if m.type == "Organization" and not m.key and level >= 3 and (not m.attr("canonical") or implied):
+        if m.type == "Organization" and not m.key and (not m.attr("canonical") or implied) \
+                and (level >= 3 or level and doc.text.startswith((" thuộc ", ", thuộc ", " (thuộc "), m.end)):
+            # (a committee or a council "thuộc" a body: "Ủy ban Hiến pháp và Pháp lý thuộc Hạ viện Brazil")
             name = implied or m.text
             gap = next((g for g in _UNIT_GAPS if doc.text.startswith(g, m.end) and (m.end + len(g)) in by_start), None)
             parent = by_start.get(m.end + len(gap)) if gap else None
