@@ -77,10 +77,13 @@ CODE_CLASSES = frozenset({
     "eponymous",                                 # "Trường THPT Nguyễn Trãi": a school named after a person
     "firm",                                      # "Tập đoàn Hà Lan": a firm's nationality, not its name
     "alias", "anaphor", "plural", "ordinal", "topic", "distribute", "intro",
+    "distribute/companion",                      # "các bộ, ngành: …": a second heading noun before the colon
+    "closed",                                    # "… về kinh tế và tham nhũng (C46)": glue inside a name its acronym closes
+    "especially",                                # "…, đặc biệt là phụ nữ và trẻ em (ACTIP)": inside a title
     "preposition",                               # a body right after it is no clause's subject
     "partOf/vertical",                           # "Công an huyện X" is part of "Công an tỉnh Y" (r.partOf.locality)
 })
-CUE_HELPERS = {"short", "alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "force", "provincial", "construction", "adjunct", "numbered", "eponymous", "firm"}
+CUE_HELPERS = {"closed", "especially", "sides", "short", "alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "force", "provincial", "construction", "adjunct", "numbered", "eponymous", "firm"}
 ENUMS = {
     ("heads.tsv", "type"): set(ENTITY_TYPES),
     ("cues.tsv", "relation"): set(RELATIONS) | CUE_HELPERS,

@@ -1104,6 +1104,51 @@ def test_a_name_its_acronym_closes_runs_through_ve_and_va(tmp_path):
     assert "Cục Cảnh sát điều tra tội phạm về kinh tế và tham nhũng" in found
 
 
+def test_a_decree_numbered_after_so_is_an_agreement(tmp_path):
+    # "định số" is a dictionary word (fate), but "số" before a numeral numbers the document
+    assert "Nghị định số 45/2019/NĐ-CP" in agreements(
+        tmp_path, "Chính phủ đã ban hành Nghị định số 45/2019/NĐ-CP quy định chế độ hỗ trợ nạn nhân.")
+
+
+def test_the_issuers_codes_in_a_document_number_name_no_body(tmp_path):
+    assert orgs(tmp_path, "Hai bộ đã ban hành Thông tư liên tịch số 02/2016/TTLT-BCA-BQP hướng dẫn thi hành.") == set()
+
+
+def test_a_short_name_in_parentheses_after_a_programme_is_that_programme(tmp_path):
+    found = agreements(tmp_path, "Chương trình hành động quốc gia phòng, chống tội phạm mua bán người giai đoạn "
+                                 "2011 - 2015 (Chương trình 130) đã kết thúc. Chương trình 130 đạt nhiều kết quả.")
+    assert found == {"Chương trình hành động quốc gia phòng, chống tội phạm mua bán người giai đoạn 2011 - 2015"}
+
+
+def test_an_agreement_named_again_without_its_parties_is_the_same_agreement(tmp_path):
+    found = agreements(tmp_path, "Năm 2010, hai nước ký Hiệp định giữa Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam "
+                                 "và Chính phủ nước Cộng hòa nhân dân Trung Hoa về hợp tác phòng, chống mua bán người. "
+                                 "Để triển khai Hiệp định về hợp tác phòng, chống mua bán người, hai bên lập kế hoạch.")
+    assert len(found) == 1
+
+
+def test_a_joint_committee_named_by_its_two_countries_is_a_body(tmp_path):
+    assert "Ủy ban hỗn hợp Việt Nam - Lào" in orgs(tmp_path, "Ủy ban hỗn hợp Việt Nam - Lào họp kỳ thứ 40 tại Hà Nội.")
+
+
+def test_a_joint_working_group_named_by_its_subject_ends_at_the_verb(tmp_path):
+    assert "Nhóm làm việc chung về hợp tác cảnh sát biển" in orgs(
+        tmp_path, "Nhóm làm việc chung về hợp tác cảnh sát biển đã được thành lập năm 2016.")
+
+
+def test_a_provincial_police_division_named_by_its_code_is_the_division_of_its_field(tmp_path):
+    # "PC45": P + C45, the code of the ministry's Cục Cảnh sát hình sự (gazetteer), so the criminal police division
+    found = orgs(tmp_path, "Phòng Cảnh sát hình sự, Công an tỉnh Lào Cai đã điều tra. "
+                           "Phòng PC 45 Công an tỉnh Lào Cai đã bắt giữ đối tượng.")
+    assert "Phòng Cảnh sát hình sự, Công an tỉnh Lào Cai" in found
+    assert not any("PC 45" in o for o in found)
+
+
+def test_the_investigating_police_agency_in_lower_case_is_named_with_its_police(tmp_path):
+    assert "Cơ quan CSĐT Công an tỉnh Quảng Ninh" in orgs(
+        tmp_path, "Đồn Biên phòng Bắc Sơn đã bàn giao vụ việc cho cơ quan CSĐT Công an tỉnh Quảng Ninh điều tra.")
+
+
 def test_a_team_named_before_its_division_and_its_police_takes_both(tmp_path):
     found = orgs(tmp_path, "Tổ công tác của Đội Cảnh sát giao thông số 2 Phòng Cảnh sát giao thông – Công an tỉnh "
                            "Cao Bằng đã dừng xe kiểm tra.")

@@ -254,3 +254,84 @@ def test_a_unit_in_a_chain_of_posts_of_a_union_is_the_unions(tmp_path):
                    "chủ trì. Vụ trưởng Vụ Châu Á-Thái Bình Dương, Trưởng SOM ASEAN của EU, ông Gunnar Wiegand "
                    "phát biểu.", tmp_path)
     assert ("Vụ Châu Á-Thái Bình Dương", "country", "Liên minh Châu Âu") in links, links
+
+
+def test_a_post_after_an_en_dash_names_the_holders_body(tmp_path):
+    # "<,|->" in a rule means any dash: the press writes "–" as often as "-"
+    links = _links("Bà Hoàng Thị Lan – Trưởng đại diện UNFPA tại Việt Nam phát biểu tại buổi lễ.", tmp_path)
+    assert ("Hoàng Thị Lan", "holdsPosition", "Quỹ Dân số Liên hợp quốc") in links
+
+
+def test_a_border_post_commander_and_a_political_commissar_hold_their_posts(tmp_path):
+    links = _links("Tham dự có Thượng tá Lò Văn Minh, Đồn trưởng Đồn Biên phòng Tây Trang; "
+                   "Đại tá Nguyễn Văn Hùng, Chính ủy Bộ đội Biên phòng tỉnh Điện Biên.", tmp_path)
+    assert ("Lò Văn Minh", "holdsPosition", "Đồn Biên phòng Tây Trang") in links
+    assert ("Nguyễn Văn Hùng", "holdsPosition", "Bộ đội Biên phòng tỉnh Điện Biên") in links
+
+
+def test_a_resident_coordinator_holds_a_post_in_the_united_nations(tmp_path):
+    links = _links("Ông John Smith, Điều phối viên thường trú Liên hợp quốc tại Việt Nam, phát biểu.", tmp_path)
+    assert ("John Smith", "holdsPosition", "Liên hợp quốc") in links
+
+
+def test_an_event_held_in_a_capital_named_with_o_is_held_there(tmp_path):
+    links = _links("Hội nghị Bộ trưởng Tư pháp ASEAN lần thứ 9 được tổ chức ở thủ đô Viêng Chăn, Lào.", tmp_path)
+    assert ("Hội nghị Bộ trưởng Tư pháp ASEAN lần thứ 9", "heldIn", "Thủ đô Viêng Chăn") in links
+    assert ("Hội nghị Bộ trưởng Tư pháp ASEAN lần thứ 9", "heldIn", "Lào") in links
+
+
+def test_an_event_held_at_a_venue_is_held_in_the_city_after_it(tmp_path):
+    links = _links("Hội thảo quốc tế về di cư lao động diễn ra tại khách sạn Melia, Hà Nội.", tmp_path)
+    assert ("Hội thảo quốc tế về di cư lao động", "heldIn", "Hà Nội") in links
+
+
+def test_a_known_body_written_with_its_parent_after_its_name_is_part_of_it(tmp_path):
+    # the gazetteer knows "Cục Lãnh sự Bộ Ngoại giao" as one spelling of the department: the ministry
+    # it names at its end is still a body of the text, and the department's parent
+    links = _links("Ông Nguyễn Văn Nam, Phó Cục trưởng Cục Lãnh sự Bộ Ngoại giao cho biết. "
+                   "Hội đồng Bảo an LHQ đã họp phiên bất thường.", tmp_path)
+    assert ("Cục Lãnh sự", "partOf", "Bộ Ngoại giao") in links
+    assert ("Hội đồng Bảo an Liên hợp quốc", "partOf", "Liên hợp quốc") in links
+
+
+def test_two_vice_ministers_sign_for_their_ministries(tmp_path):
+    links = _links("Thứ trưởng Bộ Công an Lê Văn Tâm và Thứ trưởng Bộ An ninh Lào Khamsone Phommachanh đã ký "
+                   "Biên bản ghi nhớ về hợp tác phòng, chống tội phạm.", tmp_path)
+    assert ("Bộ Công an", "partyTo", "Biên bản ghi nhớ về hợp tác phòng, chống tội phạm") in links
+    assert ("Bộ An ninh Lào", "partyTo", "Biên bản ghi nhớ về hợp tác phòng, chống tội phạm") in links
+    assert not any(s == "Lê Văn Tâm" and r == "partyTo" for s, r, _ in links)
+
+
+def test_a_prime_minister_named_with_his_country_signs_for_it(tmp_path):
+    links = _links("Thủ tướng Malaysia Najib Razak đã ký Hiệp định về hợp tác kinh tế giai đoạn 2017-2020.", tmp_path)
+    assert ("Malaysia", "partyTo", "Hiệp định về hợp tác kinh tế giai đoạn 2017-2020") in links
+
+
+def test_two_prime_ministers_who_sign_a_letter_of_intent_make_their_countries_parties(tmp_path):
+    text = ("Thủ tướng Việt Nam hội đàm với Thủ tướng Hà Lan tại La Haye. Quan hệ Việt Nam - Hà Lan phát triển tốt. "
+            "Hai Thủ tướng đã ký Ý định thư về hợp tác quản lý nước. Việt Nam và Hà Lan nhất trí tăng cường hợp tác.")
+    links = _links(text, tmp_path)
+    assert ("Việt Nam", "partyTo", "Ý định thư về hợp tác quản lý nước") in links
+    assert ("Hà Lan", "partyTo", "Ý định thư về hợp tác quản lý nước") in links
+
+
+def test_coordination_in_a_meetings_title_does_not_end_it(tmp_path):
+    links = _links("Bộ Tư lệnh Bộ đội Biên phòng tổ chức Hội nghị giao ban công tác phối hợp phòng, chống tội phạm "
+                   "mua bán người khu vực biên giới.", tmp_path)
+    assert ("Bộ Tư lệnh Bộ đội Biên phòng", "organized",
+            "Hội nghị giao ban công tác phối hợp phòng, chống tội phạm mua bán người khu vực biên giới") in links
+
+
+def test_both_sides_sign_a_cooperation_record(tmp_path):
+    text = ("Hội đàm giữa Việt Nam và Lào diễn ra tại Viêng Chăn. Quan hệ Việt Nam - Lào phát triển tốt. "
+            "Hai bên đã ký Biên bản hợp tác phòng, chống mua bán người giai đoạn 2017 - 2020.")
+    links = _links(text, tmp_path)
+    assert ("Việt Nam", "partyTo", "Biên bản hợp tác phòng, chống mua bán người giai đoạn 2017 - 2020") in links
+    assert ("Lào", "partyTo", "Biên bản hợp tác phòng, chống mua bán người giai đoạn 2017 - 2020") in links
+
+
+def test_attendees_after_con_co_take_part(tmp_path):
+    # "còn có" (also had): more attendees after the first list
+    links = _links("Bộ Công an tổ chức Khóa đào tạo về điều tra tội phạm mua bán người. "
+                   "Dự khóa đào tạo còn có đại diện Cục Điều tra Liên bang Mỹ (FBI).", tmp_path)
+    assert ("Cục Điều tra Liên bang Mỹ", "participatedIn", "Khóa đào tạo về điều tra tội phạm mua bán người") in links

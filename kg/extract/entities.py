@@ -244,6 +244,16 @@ def _heads_at(s: _Sent, i: int, lex: Lexicon, etype: str):
     return None
 
 
+def _inside_document_number(text: str, a: int, b: int) -> bool:
+    """Is text[a:b] part of a document's number ("Thông tư liên tịch số 01/2014/TTLT-BCA-BQP"): a
+    run without spaces holding a digit and a slash? The issuers' codes in it name no body of the story."""
+    if (a == 0 or text[a - 1] not in "-/") and (b >= len(text) or text[b] not in "-/"):
+        return False
+    lo, hi = text.rfind(" ", 0, a) + 1, text.find(" ", b)
+    token = text[lo:hi if hi >= 0 else len(text)]
+    return "/" in token and any(c.isdigit() for c in token)
+
+
 def _head_is_part_of_a_word(s: _Sent, j: int, last: str, lex: Lexicon, head: str = "") -> bool:
     """A head noun is a word of its own, not the first syllable of a longer one: "Bộ trưởng" (minister),
     "Vụ án" (a case), "Luật sư" (a lawyer), "Trường hợp" (a case), "Hội nghị" (for an organisation
@@ -257,6 +267,9 @@ def _head_is_part_of_a_word(s: _Sent, j: int, last: str, lex: Lexicon, head: str
         return False                        # ("Chiến lược gia", a strategist: the whole head and the next syllable)
     # "Ban công tác …": "công tác" (work) is a word too, and the head reading wins over "ban công"
     after = s.words[j + 1][2] if j + 1 < len(s.words) and s.gap(j + 1) == " " else ""
+    if nxt == "số" and after[:1].isdigit():
+        return False                        # "Nghị định số 62/2012/NĐ-CP": "số" + a numeral numbers the
+        # document (not "định số", fate)
     return not (after.islower() and f"{nxt} {after}" in lex.compounds)
 
 
@@ -617,18 +630,16 @@ def _up_to_own_acronym(s: _Sent, end: int, lex: Lexicon) -> int:
     # ("Cục Cảnh sát điều tra tội phạm về kinh tế và tham nhũng (C46)": "về" and "và" inside, the
     # acronym a letter and a number)
     while k < n and k - end < 8 and s.gap(k) == " " and s.words[k][2].isalpha() and s.words[k][2].islower() \
-            and (not _is_stop(s, k, lex, "Organization") or s.words[k][2] in _INNER_GLUE) \
+            and (not _is_stop(s, k, lex, "Organization") or s.words[k][2] in lex.acronym_glue) \
             and not _heads_at(s, k, lex, "Location"):
         k += 1
     acronym = s.words[k][2] if k < n else ""
     if end < k and s.gap(k) == " (" and acronym.isalnum() and acronym[:1].isalpha() and acronym.isupper() \
             and 2 <= len(acronym) <= 8 and s.text.startswith(")", s.words[k][1]) \
-            and s.words[k - 1][2] not in _INNER_GLUE:
+            and s.words[k - 1][2] not in lex.acronym_glue:
         return k
     return end
 
-
-_INNER_GLUE = frozenset({"về", "và"})
 
 
 def _proper_name_follows(s: _Sent, j: int, lex: Lexicon) -> bool:
@@ -974,12 +985,13 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
 _YEARS = re.compile(r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?")
 
 
-def _lower_words(s: _Sent, k: int, lex: Lexicon, most: int) -> int:
+def _lower_words(s: _Sent, k: int, lex: Lexicon, most: int, through_stops: bool = False) -> int:
     """Word index past the lower-case dictionary words from word k (at most `most` syllables): compounds
-    of any class but function words, single syllables that are nouns, adjectives or name words."""
+    of any class but function words, single syllables that are nouns, adjectives or name words.
+    through_stops: stop words too (a committee's kind: "Nhóm làm việc chung")."""
     n, start = len(s.words), k
     while k < n and (k == start or s.gap(k) == " ") and s.words[k][2].isalpha() and s.words[k][2].islower() \
-            and not _is_stop(s, k, lex, "Organization"):
+            and (through_stops or not _is_stop(s, k, lex, "Organization")):
         for size in (3, 2, 1):
             if k + size > n or any(s.gap(k + i) != " " or not s.words[k + i][2].islower() for i in range(1, size)):
                 continue
@@ -997,14 +1009,22 @@ def _lower_words(s: _Sent, k: int, lex: Lexicon, most: int) -> int:
     return k
 
 
-def _named_by_subject(s: _Sent, j: int, lex: Lexicon, tails: tuple[str, ...]) -> int:
+def _named_by_subject(s: _Sent, j: int, lex: Lexicon, tails: tuple[str, ...], gaz=None) -> int:
     """Word index past a committee's or a group's name written all in lower case after its capitalised
-    head: a few words of its kind, then "về" and its subject, up to punctuation ("Nhóm làm việc chung về
-    hợp tác hải quân;", the joint working group on naval cooperation). j if there is none."""
+    head: a few words of its kind, then "về" and its subject, up to punctuation or the clause's verb
+    ("Nhóm làm việc chung về hợp tác hải quân;", the joint working group on naval cooperation), or then
+    the two parties it joins ("Ủy ban hỗn hợp Việt Nam - Lào", "Nhóm công tác chung Việt Nam - Campuchia").
+    j if there is none."""
     if "về" not in tails:
         return j
-    k = _lower_words(s, j, lex, 4)
+    # (the kind's words may be ones that end a name elsewhere: "làm việc" in "Nhóm làm việc chung về …";
+    # the subject or the parties after them must follow for it to be a name)
+    k = _lower_words(s, j, lex, 4, through_stops=True)
     n = len(s.words)
+    if k > j and k < n and s.gap(k) == " " and gaz:
+        pair = _party_pair_at(s, k, lex, gaz)
+        if pair > k:
+            return pair
     if k == j or k + 1 >= n or s.words[k][2] != "về" or s.gap(k) != " " or s.gap(k + 1) != " ":
         return j
     t = _lower_words(s, k + 1, lex, 6)
@@ -1013,9 +1033,24 @@ def _named_by_subject(s: _Sent, j: int, lex: Lexicon, tails: tuple[str, ...]) ->
     while t + 1 < n and s.gap(t).strip() == "," and s.words[t][2].islower() \
             and f"{s.words[t - 1][2].lower()} {s.words[t][2]}" in lex.compounds:
         t = _lower_words(s, t, lex, 6)
-    if t == k + 1 or (t < n and s.gap(t).strip()[:1] not in (",", ";", ".", ")", "(", ":")):
-        return j
+    if t == k + 1 or (t < n and s.gap(t).strip()[:1] not in (",", ";", ".", ")", "(", ":")
+                      and not (s.gap(t) == " " and _word_class_at(s, t, lex) in ("verb", "adverb"))):
+        return j                            # (the subject ends at punctuation or at the clause's verb: "… đã họp")
     return t
+
+
+def _party_pair_at(s: _Sent, k: int, lex: Lexicon, gaz) -> int:
+    """Word index past two countries joined by a dash from word k ("Việt Nam - Lào"), or k."""
+    first = gaz.get(s.words[k][0])
+    if first is None or lex.entries[first[2]].type != "Country":
+        return k
+    m = next((x for x in range(k, len(s.words)) if s.words[x][0] >= first[1]), len(s.words))
+    if m >= len(s.words) or s.gap(m).strip() not in ("-", "–", "—"):
+        return k
+    second = gaz.get(s.words[m][0])
+    if second is None or lex.entries[second[2]].type != "Country" or second[2] == first[2]:
+        return k
+    return next((x for x in range(m, len(s.words)) if s.words[x][0] >= second[1]), len(s.words))
 
 
 def _theme_after_colon(s: _Sent, k: int, j: int, lex: Lexicon) -> bool:
@@ -1311,7 +1346,7 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                 nxt = s.words[j][2]
                 if nxt[:1].isupper() and _ROMANISED_NAME.fullmatch(nxt):
                     continue                 # "Ban Ki-moon": a foreign person's name, not the board ("Ban") of a body
-                subject_end = _named_by_subject(s, j, lex, lex.head_tails.get(rid, ())) if capital and nxt.islower() else j
+                subject_end = _named_by_subject(s, j, lex, lex.head_tails.get(rid, ()), gaz) if capital and nxt.islower() else j
                 if subject_end > j:
                     a, b = ws, s.words[subject_end - 1][1]
                     out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Organization", rid,
@@ -1427,8 +1462,13 @@ def _up_to_acronym(s: _Sent, end: int, lex: Lexicon) -> int:
     if not ahead or not s.text[end:end + 1] == " ":
         return end
     stop = ahead.end() - len(ahead.group().rsplit(" (", 1)[1]) - 2
-    between = s.text[end:stop].replace("đặc biệt là", "đặc biệt").split()   # "…, đặc biệt là phụ nữ và trẻ em (ACTIP)":
-    if between[:1] == ["là"] and s.text[:end].rstrip().endswith("đặc biệt"):    # "especially", no clause's verb
+    # "…, đặc biệt là phụ nữ và trẻ em (ACTIP)": "especially" (cues.tsv especially), no clause's verb
+    between = s.text[end:stop]
+    for phrase in lex.especially:
+        between = between.replace(phrase, phrase.rsplit(" ", 1)[0])
+    between = between.split()
+    if between[:1] and any(s.text[:end].rstrip().endswith(p.rsplit(" ", 1)[0]) and between[0] == p.rsplit(" ", 1)[1]
+                           for p in lex.especially if " " in p):
         between = between[1:]
     if not between or len(between) > 8 or any(lex.word_class.get(w.lower()) in ("verb", "adverb") for w in between):
         return end
@@ -1615,7 +1655,8 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
         if not s.tokens:
             continue
         form = s.form                        # match_form keeps lengths: a span's form is a slice of it
-        gaz_spans = [g for g in _gazetteer_spans(sent.text, lex, form=form) if form[g[0]:g[1]] not in lex.generic]
+        gaz_spans = [g for g in _gazetteer_spans(sent.text, lex, form=form) if form[g[0]:g[1]] not in lex.generic
+                     and not _inside_document_number(sent.text, g[0], g[1])]
         base = sent.start
         first = len(out)                     # this sentence's mentions are out[first:]
         gaz_spans, rules_of = _governments(sent.text, lex, gaz_spans)
@@ -1648,6 +1689,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _residences_are_not_places(doc, out, lex)
     out = _inner_names(doc, out, lex)
     out = _acronyms(doc, out)
+    out = _parenthesised_short_names(doc, out)
     out = _qualify_by_country(doc, out, lex)
     out = _bodies_under_a_country(doc, out, lex)
     out = _posts_of_a_foreign_official(doc, out, lex)
@@ -1890,6 +1932,24 @@ def _acronyms(doc: Document, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _parenthesised_short_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """"Chương trình hành động quốc gia phòng, chống tội phạm mua bán người giai đoạn 2011 - 2015 (Chương
+    trình 130)": a shorter name of the same head in parentheses right after an agreement's is what the
+    article calls it from then on, the same agreement."""
+    agreements = {m.start: m for m in mentions if m.type == "Agreement"}
+    same: dict[int, str] = {}
+    for m in agreements.values():
+        p = agreements.get(m.end + 2)
+        if p is not None and doc.text[m.end:m.end + 2] == " (" and doc.text[p.end:p.end + 1] == ")" \
+                and not p.key and len(p.text) < len(m.text) \
+                and p.text.split()[0].lower() == m.text.split()[0].lower():
+            same[id(p)] = m.attr("canonical") or m.text
+    if not same:
+        return mentions
+    return [replace(m, attrs=tuple(sorted({**dict(m.attrs), "canonical": same[id(m)]}.items()))) if id(m) in same else m
+            for m in mentions]
+
+
 def _local_acronyms(mentions: list[Mention]) -> list[Mention]:
     """An acronym an article defines for a local body ("Bộ đội Biên phòng (BĐBP) tỉnh Quảng Ninh") is
     that body wherever the article uses it alone, not the national body the gazetteer knows by it."""
@@ -1908,10 +1968,21 @@ def _local_acronyms(mentions: list[Mention]) -> list[Mention]:
 
 def _inner_names(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """Countries and bodies named inside a gazetteer title ("Chương trình hợp tác ASEAN - Australia …")
-    are mentions too: they are the title's parties."""
+    are mentions too: they are the title's parties; so is the parent named at the end of a gazetteer
+    body's name ("Cục Lãnh sự Bộ Ngoại giao")."""
     have = {(m.start, m.end) for m in mentions}
     extra = []
     for m in mentions:
+        if m.type == "Organization" and m.key:
+            # "Cục Lãnh sự Bộ Ngoại giao", "Hội đồng Bảo an LHQ": a gazetteer body written with its
+            # parent's name after its own holds that parent, a mention of its own (the partOf pair)
+            parent = dict(lex.entries[m.key].attrs).get("parent")
+            if parent and " " in m.text:
+                for a, b, key in _gazetteer_spans(m.text, lex, inner=True):
+                    if key == parent and a > 0 and b == len(m.text) and (m.start + a, m.end) not in have:
+                        e = lex.entries[key]
+                        extra.append(Mention(doc.id, m.sentence, m.start + a, m.end, m.text[a:], e.type, e.rule, key))
+            continue
         if m.type not in ("Agreement", "Event") or not m.key:
             continue
         spans, rules_of = _governments(m.text, lex, _gazetteer_spans(m.text, lex, inner=True))
@@ -2480,6 +2551,7 @@ def _identities(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Me
             name = m.attr("canonical") or m.text
             form = lex.abbreviation_re.sub(lambda a: lex.abbreviations[a.group()] + " ", name).strip() \
                 if lex.abbreviation_re else name
+            form = _division_by_code(form, lex)
             last = name.split()[-1] if name.split() else ""
             local = any(hw == [last] for hw, _, _ in loc_words.get(last, ()))
             # "UBND tỉnh Nghệ An" and "UBND Nghệ An": the province's name, with or without its word
@@ -2495,6 +2567,23 @@ def _identities(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Me
                 m = replace(m, attrs=tuple(sorted({**dict(m.attrs), "identity": identity}.items())))
         out.append(m)
     return out
+
+
+_DIVISION_CODE = re.compile(r"(\w+) P([CAK]) ?(\d{2,3})(?!\w)")
+
+
+def _division_by_code(name: str, lex: Lexicon) -> str:
+    """"Phòng PC 45, Công an tỉnh Lào Cai" is "Phòng Cảnh sát hình sự, Công an tỉnh Lào Cai": a province's
+    police division is coded P + the code of the ministry's department of its field (C45: Cục Cảnh sát
+    hình sự, in the gazetteer), so the two names are one body."""
+    code = _DIVISION_CODE.match(name)
+    if not code:
+        return name
+    for a, b, key in _gazetteer_spans(code.group(2) + code.group(3), lex):
+        entry = lex.entries[key]
+        if a == 0 and entry.type == "Organization" and entry.name.startswith("Cục "):
+            return f"{code.group(1)} {entry.name[4:]}{name[code.end():]}"
+    return name
 
 
 def _distinctive_words(name: str) -> list[str]:
@@ -2576,6 +2665,9 @@ def _bodies_named_by_posts(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz, 
     return out
 
 
+_PARTIES_IN_TITLE = re.compile(r" giữa .+? (?=về )")
+
+
 def _complete_short_names(mentions: list[Mention]) -> list[Mention]:
     """Within one article, "Bộ Chỉ huy Quân sự tỉnh" is the "Bộ Chỉ huy Quân sự tỉnh Quảng Ninh"
     named elsewhere in it, and "Chương trình phòng, chống mua bán người" the "Chương trình phòng,
@@ -2587,6 +2679,10 @@ def _complete_short_names(mentions: list[Mention]) -> list[Mention]:
     def words(name: str) -> str:             # "Hiệp định về chuyển giao …" = "Hiệp định chuyển giao …"
         return " " + " ".join(w for w in name.split() if w != "về") + " "
     forms = {n: words(n) for t in names.values() for n in t}
+    # "Hiệp định giữa Chính phủ nước … Việt Nam và Chính phủ nước … Trung Hoa về hợp tác phòng, chống mua
+    # bán người", then "Hiệp định về hợp tác phòng, chống mua bán người": the short form leaves out the
+    # parties ("giữa … " up to the topic), when one agreement of the article has them
+    unparty = {n: words(_PARTIES_IN_TITLE.sub(" ", n)) for n in names["Agreement"] if _PARTIES_IN_TITLE.search(n)}
     # "Đội CSGT số 5 đã có mặt … Đội CSGT số 5 (Phòng CSGT Công an TP Hà Nội) cho biết": a unit the article
     # names once with its body is that body's unit wherever it names it alone
     with_body: dict[str, set[str]] = {}
@@ -2601,6 +2697,9 @@ def _complete_short_names(mentions: list[Mention]) -> list[Mention]:
         if m.type in names and not m.key and not dict(m.attrs).get("canonical"):
             short = forms[m.text]
             longer = [n for n in names[m.type] if len(n) > len(m.text) and forms[n].startswith(short)]
+            if not longer and m.type == "Agreement" and " giữa " not in m.text:
+                bare = [n for n, f in unparty.items() if len(n) > len(m.text) and f.startswith(short)]
+                longer = bare if len(bare) == 1 else []
             # two different completions ("… giai đoạn 2012 - 2015", "… 2016 - 2020"): the short one is ambiguous
             if longer and all(forms[n].startswith(forms[longer[0]]) for n in longer):
                 attrs = dict(m.attrs)

@@ -139,6 +139,8 @@ class Lexicon:
     place_marks: tuple[str, ...] = ()            # heldIn/place + " ": "tại " before an event's place
     ordinals: tuple[tuple[str, ...], ...] = ()   # ordinal: "hội thảo lần thứ nhất" (words)
     topics: tuple[tuple[str, ...], ...] = ()     # topic: "tổ chức khóa tập huấn về kỹ năng …" (words)
+    acronym_glue: frozenset = frozenset()        # closed: "về", "và" inside a name its acronym closes
+    especially: tuple[str, ...] = ()             # especially: "đặc biệt là" before a title's list
     item_separator: re.Pattern | None = None
     seat_words: tuple[str, ...] = ()
     intro_before: re.Pattern | None = None       # intro: "Thông qua X, …" (X is a means, not in apposition)
@@ -632,12 +634,16 @@ def _compile_glue(lex: Lexicon) -> None:
     lex.seat_words = _glue(lex, "country", "seat")
     lex.ordinals = tuple(tuple(p.split()) for p in _glue(lex, "ordinal", ""))
     lex.topics = tuple(tuple(p.split()) for p in _glue(lex, "topic", ""))
+    lex.acronym_glue = frozenset(_glue(lex, "closed", ""))
+    lex.especially = _glue(lex, "especially", "")
     intro = _glue(lex, "intro", "")
     lex.intro_before = re.compile(rf"(?:^|[,;:]\s*)(?i:{_alternatives(intro)})\s+$") if intro else None
     heads = _glue(lex, "distribute", "")
     plural = _alternatives(_glue(lex, "plural", ""))
     # ("các bộ, ngành: Công an, Ngoại giao …": ministries and agencies, a colon then the ministries' fields)
-    lex.distributive = re.compile(rf"(?<!\w){plural}\s+(?i:({_alternatives(heads)}))(?:,\s*ngành\s*:|\s*:?)\s+") \
+    companions = _glue(lex, "distribute", "companion")
+    second = rf",\s*(?i:{_alternatives(companions)})\s*:|" if companions else ""
+    lex.distributive = re.compile(rf"(?<!\w){plural}\s+(?i:({_alternatives(heads)}))(?:{second}\s*:?)\s+") \
         if heads else None
     if heads and all(re.fullmatch(r"[^\W\d_]+", h) for h in heads):     # one word of letters each
         lex.distributive_head = re.compile(rf"(?i:{_alternatives(heads)})")

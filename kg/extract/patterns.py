@@ -437,6 +437,8 @@ class Compiled:
 
 
 def _phrase_rx(p: str) -> str:
+    if p == "-":
+        return "[" + DASH + "]"   # "<,|->": any dash, as the bare "-" element ("Astrid Bant – Trưởng đại diện …")
     body = r"\s+".join(re.escape(w) for w in p.split())
     left = r"(?<!\w)" if p[:1].isalnum() or p[:1] == "_" else ""
     right = r"(?!\w)" if p[-1:].isalnum() or p[-1:] == "_" else ""
@@ -549,8 +551,8 @@ class Compiler:
             first = re.compile(self.element(head) if not isinstance(head, Slot) else placeholder_rx(head.types)
                                if not head.many else f"(?:{self.list_join})?{placeholder_rx(head.types)}",
                                re.IGNORECASE)
-        needs_words = tuple(frozenset(" ".join(p.lower().split()) for p in self.phrases(e)) for e in rule.elements
-                            if isinstance(e, Words)) + tuple(frozenset({e.char} if e.char != "-" else DASH)
+        needs_words = tuple(frozenset(w for p in self.phrases(e) for w in (DASH if p == "-" else (" ".join(p.lower().split()),)))
+                            for e in rule.elements if isinstance(e, Words)) + tuple(frozenset({e.char} if e.char != "-" else DASH)
                                                              for e in rule.elements if isinstance(e, Punct))
         needs_types = tuple(frozenset(TYPE_CODES[t] for t in s.types) for s in required_slots(rule.elements)
                             if s.types)

@@ -77,6 +77,7 @@ class _Unit:
     took: set = field(default_factory=set)
     pending: set = field(default_factory=set)
     acts_for: Mention | None = None   # a head of state or government: the country it acts for
+    body: Mention | None = None       # a person: the body the sentence names his post in (the last one)
 
 
 class _Skeleton:
@@ -315,6 +316,17 @@ class _Sentence:
             srcs, tgts = self._ends(y.source, b, name), self._ends(y.target, b, name)
             if y.relation == "participatedIn":     # a head of state or government takes part for the country
                 srcs = srcs + [u.acts_for for u in b.get(y.source, ()) if isinstance(u, _Unit) and u.acts_for]
+            elif y.relation == "partyTo":
+                # an official signs for his country (a head of state or government) or for the body he
+                # holds his post in ("Thứ trưởng Bộ Công an Lê Quý Vương đã ký …"): he is no party himself
+                signers = [u for u in b.get(y.source, ()) if isinstance(u, _Unit) and u.head.type == "Person"]
+                if signers:
+                    srcs = [x for x in srcs if x.type != "Person"] + [u.acts_for or u.body for u in signers
+                                                                       if u.acts_for or u.body]
+            elif y.relation == "holdsPosition":
+                for u in b.get(y.source, ()):
+                    if isinstance(u, _Unit) and tgts:
+                        u.body = tgts[-1]
             if y.source == y.target:
                 pairs = [(s, t) for i, s in enumerate(srcs) for t in srcs[i + 1:]]
             else:
@@ -412,7 +424,7 @@ class _Sentence:
         merged: dict[int, _Unit] = {}
         for i, u in enumerate(self.units):
             if i not in parent:
-                merged[i] = _Unit(u.head, u.start, u.end, u.code, set(u.took) | u.pending, set(), u.acts_for)
+                merged[i] = _Unit(u.head, u.start, u.end, u.code, set(u.took) | u.pending, set(), u.acts_for, u.body)
         for i, u in enumerate(self.units):
             k = merged[self._root(parent, i)]
             k.start, k.end = min(k.start, u.start), max(k.end, u.end, ends.get(i, 0))
