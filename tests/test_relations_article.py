@@ -335,3 +335,14 @@ def test_attendees_after_con_co_take_part(tmp_path):
     links = _links("Bộ Công an tổ chức Khóa đào tạo về điều tra tội phạm mua bán người. "
                    "Dự khóa đào tạo còn có đại diện Cục Điều tra Liên bang Mỹ (FBI).", tmp_path)
     assert ("Cục Điều tra Liên bang Mỹ", "participatedIn", "Khóa đào tạo về điều tra tội phạm mua bán người") in links
+
+
+def test_a_consulate_with_its_seats_country_in_parentheses_is_based_there(tmp_path):
+    links = _links("Tổng Lãnh sự quán Việt Nam tại Quảng Châu (Trung Quốc) đã cấp giấy tờ cho 5 công dân.", tmp_path)
+    assert ("Tổng Lãnh sự quán Việt Nam tại Quảng Châu", "basedIn", "Trung Quốc") in links
+    assert ("Tổng Lãnh sự quán Việt Nam tại Quảng Châu", "country", "Trung Quốc") not in links
+
+
+def test_an_event_in_a_lao_province_is_held_there(tmp_path):
+    links = _links("Hội nghị về di cư an toàn diễn ra tại Luông Pha Băng (Lào).", tmp_path)
+    assert ("Hội nghị về di cư an toàn", "heldIn", "tỉnh Luông Pha Băng") in links
