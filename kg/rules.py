@@ -69,6 +69,7 @@ CODE_CLASSES = frozenset({
     "organized/verb",                            # "tổ chức khóa tập huấn về …": an organised lower-case event
     "street",                                    # "phố Đội Cấn": a street named after a unit or a person
     "abroad",                                    # "Thượng viện": a body Việt Nam has not (a foreign country's)
+    "force",                                     # "Phòng Cảnh sát kinh tế": a force's division every province has
     "provincial",                                # "Sở …", "… Tỉnh ủy": a body every province has (kg/extract/ownerless.py)
     "construction",                              # "Dự án mở rộng sân bay …": building works, no agreement
     "adjunct",                                   # "… Việt Nam cho đại diện …": an adjunct after a capitalised title
@@ -82,7 +83,7 @@ CODE_CLASSES = frozenset({
     "preposition",                               # a body right after it is no clause's subject
     "partOf/vertical",                           # "Công an huyện X" is part of "Công an tỉnh Y" (r.partOf.locality)
 })
-CUE_HELPERS = {"closed", "especially", "sides", "short", "alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "provincial", "construction", "adjunct", "numbered", "eponymous", "firm"}
+CUE_HELPERS = {"closed", "especially", "sides", "short", "alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "force", "provincial", "construction", "adjunct", "numbered", "eponymous", "firm"}
 ENUMS = {
     ("heads.tsv", "type"): set(ENTITY_TYPES),
     ("cues.tsv", "relation"): set(RELATIONS) | CUE_HELPERS,

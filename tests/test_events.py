@@ -555,3 +555,8 @@ def test_a_headline_visit_is_the_body_s_one_visit_to_the_same_host(tmp_path):
                         "Đoàn đại biểu cấp cao Bộ Nội vụ Vương quốc Campuchia do Bộ trưởng Sar Kheng dẫn đầu đã thăm "
                         "và làm việc tại Việt Nam từ ngày 3 đến 6/7/2018.")
     assert len([e for e in events(g) if e.startswith("Chuyến thăm")]) == 1
+
+
+def test_a_side_of_talks_named_by_a_post_in_a_house_keeps_the_whole_word(tmp_path):
+    names = labels(build(tmp_path, "Thủ tướng Nguyễn Xuân Phúc hội kiến Chủ tịch Thượng viện, Chủ tịch Hạ viện Bỉ."), "Event")
+    assert names and not any(n.endswith("Chủ tịch Thượng") for n in names)

@@ -215,8 +215,9 @@ def test_a_body_named_by_a_verb_keeps_the_verbs_object(tmp_path):
 
 
 def test_a_number_after_so_tells_the_unit(tmp_path):
-    found = orgs(tmp_path, "Công an huyện phối hợp với Đội Quản lý thị trường số 7 kiểm tra xe tải.")
-    assert "Đội Quản lý thị trường số 7" in found
+    # (named with its body: a numbered team alone says not whose, tests/test_ownerless.py)
+    found = orgs(tmp_path, "Công an huyện phối hợp với Đội Quản lý thị trường số 7, Chi cục QLTT tỉnh Nghệ An kiểm tra xe tải.")
+    assert "Đội Quản lý thị trường số 7, Chi cục QLTT tỉnh Nghệ An" in found
 
 
 def test_va_before_a_post_does_not_join_a_name(tmp_path):
@@ -562,8 +563,9 @@ def test_a_university_is_named_after_a_person(tmp_path):
 
 def test_a_squads_subject_after_its_acronym(tmp_path):
     # "CSĐT" (criminal police) + "tội phạm về …" (for crime of …): the squad's subject, closed by its district
+    # (every district has one: the squad is named with it)
     found = orgs(tmp_path, "Lãnh đạo Đội CSĐT tội phạm về quản lý kinh tế và chức vụ quận Hà Đông cho biết.")
-    assert "Đội CSĐT tội phạm về quản lý kinh tế và chức vụ" in found
+    assert "Đội CSĐT tội phạm về quản lý kinh tế và chức vụ quận Hà Đông" in found
 
 
 def test_a_city_abbreviation_glued_to_its_name_is_a_locality(tmp_path):
@@ -1145,3 +1147,109 @@ def test_a_provincial_police_division_named_by_its_code_is_the_division_of_its_f
 def test_the_investigating_police_agency_in_lower_case_is_named_with_its_police(tmp_path):
     assert "Cơ quan CSĐT Công an tỉnh Quảng Ninh" in orgs(
         tmp_path, "Đồn Biên phòng Bắc Sơn đã bàn giao vụ việc cho cơ quan CSĐT Công an tỉnh Quảng Ninh điều tra.")
+
+
+def test_a_team_named_before_its_division_and_its_police_takes_both(tmp_path):
+    found = orgs(tmp_path, "Tổ công tác của Đội Cảnh sát giao thông số 2 Phòng Cảnh sát giao thông – Công an tỉnh "
+                           "Cao Bằng đã dừng xe kiểm tra.")
+    assert "Đội Cảnh sát giao thông số 2, Phòng Cảnh sát giao thông, Công an tỉnh Cao Bằng" in found
+
+
+def test_a_unit_before_a_dash_belongs_to_the_body_after_it(tmp_path):
+    found = orgs(tmp_path, "Chi cục Kiểm lâm - Sở Nông nghiệp và Phát triển nông thôn tỉnh Gia Lai vừa tịch thu số gỗ.")
+    assert "Chi cục Kiểm lâm, Sở Nông nghiệp và Phát triển nông thôn tỉnh Gia Lai" in found
+
+
+def test_a_unit_before_a_body_without_a_place_is_still_that_body_s(tmp_path):
+    found = orgs(tmp_path, "Bộ phim do Trung tâm Sản xuất chương trình Giải trí - Đài Truyền hình Việt Nam thực hiện.")
+    assert "Trung tâm Sản xuất chương trình Giải trí, Đài Truyền hình Việt Nam" in found
+
+
+def test_an_institute_that_belongs_to_a_university_is_named_with_it(tmp_path):
+    found = orgs(tmp_path, "Viện Nghiên cứu Sức khỏe Tâm thần thuộc Đại học Oxford vừa công bố một nghiên cứu.")
+    assert "Viện Nghiên cứu Sức khỏe Tâm thần, Đại học Oxford" in found
+
+
+def test_a_unit_listed_beside_other_bodies_is_no_unit_of_the_next(tmp_path):
+    found = orgs(tmp_path, "Đoàn kiểm tra gồm Trung tâm Quan trắc môi trường, Viện Khoa học Thủy lợi, Bộ Xây dựng đã "
+                           "làm việc tại công trường.")
+    assert "Trung tâm Quan trắc môi trường" in found
+
+
+def test_an_acronym_used_alone_later_is_the_unit_named_with_its_body(tmp_path):
+    found = orgs(tmp_path, "Phòng Cảnh sát kinh tế (PC46) Công an tỉnh Bắc Giang đã khởi tố vụ án. Trước đó, PC46 đã "
+                           "bắt quả tang hai đối tượng.")
+    assert "Phòng Cảnh sát kinh tế, Công an tỉnh Bắc Giang" in found
+    assert "Phòng Cảnh sát kinh tế" not in found
+
+
+def test_a_team_in_parentheses_after_its_division_and_police_takes_both(tmp_path):
+    found = orgs(tmp_path, "Một lãnh đạo Đội CSGT số 7 (Phòng CSGT Công an TP Đà Nẵng) xác nhận thông tin.")
+    assert "Đội CSGT số 7, Phòng CSGT, Công an TP Đà Nẵng" in found
+
+
+def test_a_unit_said_to_belong_to_a_body_in_parentheses_is_that_body_s(tmp_path):
+    found = orgs(tmp_path, "Đội QLTT Cơ động 2 (thuộc Chi cục QLTT tỉnh Long An) đã tạm giữ lô hàng.")
+    assert "Đội QLTT Cơ động 2, Chi cục QLTT tỉnh Long An" in found
+
+
+def test_the_district_police_written_caq_is_the_district_police(tmp_path):
+    found = orgs(tmp_path, "Cán bộ Đội Điều tra tổng hợp, CAQ Cầu Giấy cho biết. Công an quận Cầu Giấy đang điều tra.")
+    assert "Đội Điều tra tổng hợp, CAQ Cầu Giấy" in found
+    assert "Công an quận Cầu Giấy" in found and "CAQ Cầu Giấy" not in found
+
+
+def test_a_post_joined_to_another_by_a_dash_names_no_body(tmp_path):
+    found = orgs(tmp_path, "Dự họp có ông Trần Văn Nam, Cục trưởng-Chánh Văn phòng Điều phối nông thôn mới.")
+    assert not any(o.startswith("Cục trưởng") for o in found)
+
+
+def test_a_unit_named_alone_is_the_one_the_article_names_with_its_body(tmp_path):
+    found = orgs(tmp_path, "Đội CSGT số 4 đã có mặt tại hiện trường. Lãnh đạo Đội CSGT số 4 (Phòng CSGT Công an TP "
+                           "Hải Phòng) xác nhận vụ việc.")
+    assert "Đội CSGT số 4, Phòng CSGT, Công an TP Hải Phòng" in found
+    assert "Đội CSGT số 4" not in found
+
+
+def test_a_school_head_before_one_syllable_of_a_name_is_no_school(tmp_path):
+    found = orgs(tmp_path, "Ông Tâm là giám đốc Công ty cổ phần Ô tô Trường Thịnh ở Bình Dương.")
+    assert "Trường Thịnh" not in found
+
+
+def test_a_region_word_ending_in_a_head_stays_in_the_name(tmp_path):
+    found = orgs(tmp_path, "Sở Xây dựng phối hợp với Trường Cao đẳng Kỹ thuật Nam Bộ khảo sát công trình.")
+    assert "Trường Cao đẳng Kỹ thuật Nam Bộ" in found
+
+
+def test_a_unit_coordinated_with_another_is_no_unit_of_the_next_body(tmp_path):
+    found = orgs(tmp_path, "Đoàn thăm trường Đại học và Trung tâm nghiên cứu Twente, Viện công nghệ nước Delft.")
+    assert not any(o.startswith("Trung tâm nghiên cứu Twente,") for o in found)
+
+
+def test_a_department_named_by_a_common_field_before_its_ministry_is_kept(tmp_path):
+    found = orgs(tmp_path, "Phòng Tổ chức Cán bộ Bộ Tư pháp vừa thông báo kết quả thi tuyển.")
+    assert any(o.startswith("Phòng Tổ chức Cán bộ") for o in found)
+
+
+def test_a_committee_of_a_house_viet_nam_has_not_is_the_foreign_country_s(tmp_path):
+    found = orgs(tmp_path, "Ủy ban Quân vụ Hạ viện đã thông qua dự thảo ngân sách quốc phòng của Mỹ.")
+    assert "Ủy ban Quân vụ Hạ viện Hoa Kỳ" in found
+
+
+def test_a_federal_body_in_an_article_about_two_countries_is_no_entity(tmp_path):
+    found = orgs(tmp_path, "Nga và Đức đã trao đổi về Cục Điều tra Liên bang trong cuộc họp.")
+    assert not any("Liên bang" in o for o in found)
+
+
+def test_an_intelligence_council_viet_nam_has_not_is_the_foreign_country_s(tmp_path):
+    found = orgs(tmp_path, "Một quan chức thuộc Hội đồng Tình báo Quốc gia của Mỹ nhận xét về cuộc gặp.")
+    assert any(o.startswith("Hội đồng Tình báo Quốc gia") and ("Mỹ" in o or "Hoa Kỳ" in o) for o in found)
+
+
+def test_a_federal_council_is_named_once_with_its_federation(tmp_path):
+    assert "Hội đồng Liên bang Nga" in orgs(tmp_path, "Hội đồng Liên bang đã phê chuẩn đạo luật mới của Nga.")
+
+
+def test_a_committee_that_belongs_to_a_foreign_house_is_named_with_it(tmp_path):
+    found = orgs(tmp_path, "Ủy ban Tài chính thuộc Hạ viện Argentina đang xem xét dự luật ngân sách.")
+    assert "Ủy ban Tài chính, Hạ viện Argentina" in found

@@ -109,3 +109,24 @@ def test_a_department_word_inside_another_word_names_no_department(tmp_path):
     # "Sở hữu trí tuệ" (intellectual property) holds "Sở" as a syllable, not the head of a department
     found = orgs(tmp_path, "Hội thảo do Cục Sở hữu trí tuệ tổ chức tại Hà Nội.")
     assert "Cục Sở hữu trí tuệ" in found
+
+
+def test_a_division_named_by_its_police_code_alone_is_no_entity(tmp_path):
+    assert not orgs(tmp_path, "Theo thống kê của Phòng PC67, số vụ tai nạn giao thông đã giảm.")
+
+
+def test_a_numbered_market_watch_team_without_its_body_is_no_entity(tmp_path):
+    assert not orgs(tmp_path, "Chiều 5/7, Đội QLTT số 3 đã kiểm tra một kho hàng.")
+
+
+def test_a_numbered_team_named_with_its_body_is_kept(tmp_path):
+    found = orgs(tmp_path, "Chiều 5/7, Đội QLTT số 3, Chi cục QLTT tỉnh Nam Định đã kiểm tra một kho hàng.")
+    assert "Đội QLTT số 3, Chi cục QLTT tỉnh Nam Định" in found
+
+
+def test_a_police_division_named_by_its_field_alone_is_no_entity(tmp_path):
+    assert not orgs(tmp_path, "Tổ công tác nhận được yêu cầu phối hợp từ Phòng Cảnh sát môi trường về vụ việc.")
+
+
+def test_a_traffic_police_team_named_by_its_place_is_kept(tmp_path):
+    assert "Đội CSGT Hàng Xanh" in orgs(tmp_path, "Đội CSGT Hàng Xanh đã lập biên bản xử phạt tài xế.")

@@ -263,6 +263,8 @@ def _head_is_part_of_a_word(s: _Sent, j: int, last: str, lex: Lexicon, head: str
     if j >= len(s.words) or s.gap(j) != " ":
         return False
     nxt = s.words[j][2]
+    if "-" in nxt[1:-1]:
+        nxt = nxt.split("-", 1)[0]          # "Cục trưởng-Chánh Văn phòng": two posts joined by a dash
     if not (nxt.islower() and (f"{last.lower()} {nxt}" in lex.compounds or f"{head.lower()} {nxt}" in lex.compounds)):
         return False                        # ("Chiến lược gia", a strategist: the whole head and the next syllable)
     # "Ban công tác …": "công tác" (work) is a word too, and the head reading wins over "ban công"
@@ -609,7 +611,9 @@ def _parent_starts(s: _Sent, k: int, lex: Lexicon, g, level: int) -> bool:
         return False
     h = _heads_at(s, k, lex, "Organization")
     if h and 0 < h[2] < level:
-        return True
+        # "… Nông lâm Nam Bộ": a head that completes a word with the capital before it is that word's
+        return not (k > 0 and s.gap(k) == " " and h[3] == 1 and s.words[k - 1][2][:1].isupper()
+                    and f"{s.words[k - 1][2].lower()} {w.lower()}" in lex.compounds)
     if g is not None and lex.entries[g[2]].type == "Organization":
         name = s.text[g[0]:g[1]]             # as written here: "Bộ Công an" opens with a head, "COMMIT" does not
         first = name.split(" ", 1)[0]
@@ -2232,16 +2236,33 @@ def _bodies_only_abroad(doc: Document, mentions: list[Mention], lex: Lexicon) ->
     foreign = _dominant_foreign_country(mentions, lex)
     out = []
     for m in mentions:
-        if m.type == "Organization" and not m.key and m.text in lex.abroad_words and not m.attr("country"):
+        if m.type == "Organization" and not m.key and not m.attr("country") \
+                and (m.text in lex.abroad_words
+                     or not m.attr("canonical") and any(_abroad_inside(m.text, w) for w in lex.abroad_words)):
             if not foreign:
                 continue
             c = foreign
             name = lex.entries[c].name
-            attrs = {**dict(m.attrs), "canonical": f"{m.text} {name}", "country": name, "country_key": c,
+            # "Hội đồng Liên bang" + "Liên bang Nga": the words the two share are written once
+            tw, nw = m.text.split(), name.split()
+            overlap = next((k for k in range(min(len(tw), len(nw)), 0, -1)
+                            if [w.lower() for w in tw[-k:]] == [w.lower() for w in nw[:k]]), 0)
+            attrs = {**dict(m.attrs), "canonical": " ".join(tw + nw[overlap:]), "country": name, "country_key": c,
                      "identity": f"{norm_key(m.text)}|{c}"}
             m = replace(m, attrs=tuple(sorted(attrs.items())))
         out.append(m)
     return out
+
+
+def _abroad_inside(name: str, word: str) -> bool:
+    """Is a word of a body Việt Nam has not (cues.tsv abroad) inside a body's name, not opening a country's name
+    ("Ủy ban Tình báo Thượng viện", "Cục Dự trữ Liên bang"; but "Đại sứ quán Liên bang Nga")?"""
+    words, cue = name.split(), word.lower().split()
+    for k in range(1, len(words) - len(cue) + 1):
+        if [w.lower() for w in words[k:k + len(cue)]] == cue:
+            rest = words[k + len(cue):]
+            return not (rest and rest[0][:1].isupper())
+    return False
 
 
 def _dominant_foreign_country(mentions: list[Mention], lex: Lexicon) -> str:
@@ -2322,6 +2343,8 @@ def _gazetteer_suffix_country(doc, m: Mention, lex: Lexicon) -> list[Mention]:
 def _locality_of(name: str, lex: Lexicon) -> str:
     """The locality a body's name ends with ("Công an tỉnh Lào Cai" -> "tỉnh Lào Cai"), or ""."""
     words = re.sub(r"\b(TP|Tp|TX|H|Q)\.(?=\w)", r"\1 ", name).split()   # "TP.Kon Tum" is "TP Kon Tum"
+    if words and words[0] in lex.abbreviations:
+        words[:1] = lex.abbreviations[words[0]].split()   # "CATP Việt Trì": "Công an thành phố Việt Trì"
     heads = lex.heads_by_first.get("Location", {})
     for k in range(len(words) - 2, 0, -1):
         for hw, _, _ in heads.get(words[k], ()):
@@ -2335,6 +2358,9 @@ def _locality_of(name: str, lex: Lexicon) -> str:
     return ""
 
 
+# between a unit and the body it belongs to: "Phòng X Công an tỉnh Y", "Phòng X, Công an …", "Đội X – Cục Hải quan …",
+# "Viện X thuộc Đại học Y", "Phòng X (Công an …)", "Phòng X của Công an …"
+_UNIT_GAPS = (" ", ", ", " - ", " – ", " thuộc ", ", thuộc ", " (thuộc ", " (", " của ")
 _ACRONYM_BETWEEN = re.compile(r" \([A-ZĐ][A-ZĐ0-9]{1,7}\),? ")
 _LIST_HEAD = re.compile(r" (?:gồm có|gồm|bao gồm|là)\s*:?\s*")
 
@@ -2349,14 +2375,20 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
     by_end = {m.end: m for m in orgs}
     out = []
     own: dict[int, tuple[str, str]] = {}
-    for m in mentions:
+    renamed_units: dict[str, str] = {}       # a unit's name -> its name with its parent's, for its acronym's later uses
+    reach: dict[int, int] = {}               # a unit named with its parent: where the parent's own name ends
+    # right to left: a parent named with its own parent first ("Đội X Phòng Y – Công an tỉnh Z": the team of
+    # "Phòng Y, Công an tỉnh Z")
+    for m in sorted(mentions, key=lambda m: -m.start):
         level = int(m.attr("level") or 0)
         acr = None
         implied = m.attr("canonical") or ""
         implied = implied if implied.endswith(" " + m.text) else ""     # "Trưởng phòng Bưu chính …": "Phòng" implied
-        if m.type == "Organization" and not m.key and level >= 3 and (not m.attr("canonical") or implied):
+        if m.type == "Organization" and not m.key and (not m.attr("canonical") or implied) \
+                and (level >= 3 or level and doc.text.startswith((" thuộc ", ", thuộc ", " (thuộc "), m.end)):
+            # (a committee or a council "thuộc" a body: "Ủy ban Hiến pháp và Pháp lý thuộc Hạ viện Brazil")
             name = implied or m.text
-            gap = next((g for g in (" ", ", ", " (", " của ") if (m.end + len(g)) in by_start), None)
+            gap = next((g for g in _UNIT_GAPS if doc.text.startswith(g, m.end) and (m.end + len(g)) in by_start), None)
             parent = by_start.get(m.end + len(gap)) if gap else None
             acr = _ACRONYM_BETWEEN.match(doc.text, m.end)
             if acr and acr.end() in by_start:
@@ -2379,23 +2411,64 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
                     and not any(_cap(x) for x in m.text.split()[1:]):
                 place = "-"                 # "Văn phòng thường trực Ban Chỉ đạo …": a unit named by a common word
                 # only ("standing office") is its parent's, whatever the parent
+            member = gap in (" thuộc ", ", thuộc ", " (thuộc ")
+            if parent is not None and not place and (level >= 4 and gap in (", ", " - ", " – ", " (") or member and not parent.key) \
+                    and parent.text.split()[0] != m.text.split()[0] and parent.rule != "entities.acronym" \
+                    and not _listed(doc.text, m, parent, by_start, by_end):
+                place = "-"                 # "Đội Điều tra tổng hợp, Công an quận Hoàng Mai", "Trung tâm Sản xuất phim
+                # truyền hình - Đài Truyền hình Việt Nam", "Viện Tâm thần học thuộc Đại học King's College London": a unit,
+                # then the body it belongs to, is that body's (but "Phòng A, Sở B, Công an C": a list of bodies; and
+                # "Đội 3 (PC45)": an acronym's body is named in full where it is defined)
             if parent is not None and parent.text != m.text and parent.attr("canonical") != m.text \
-                    and 0 < int(parent.attr("level") or 0 or 2) < level \
+                    and 0 < int(parent.attr("level") or 0 or 2) < level + (1 if member else 0) \
                     and place \
-                    and (gap != " (" or doc.text.startswith(")", parent.end)):
+                    and (not gap.startswith(" (") or doc.text.startswith(")", reach.get(parent.start, parent.end))):
                 pname = parent.attr("canonical") or parent.text
                 attrs = dict(m.attrs)
                 attrs["canonical"] = f"{name}, {pname}"
                 attrs["aliases"] = "|".join(filter(None, [attrs.get("aliases", ""), f"{name} {pname}"]))
                 if acr and by_start.get(m.end + 2) is not None:
                     own[m.end + 2] = (m.text, attrs["canonical"])   # its acronym in the parentheses goes with it
+                if m.attr("aliases"):
+                    renamed_units.setdefault(m.text, attrs["canonical"])
                 m = replace(m, attrs=tuple(sorted(attrs.items())))
+                if by_start.get(m.start) is not None and by_start[m.start].end == m.end:
+                    by_start[m.start] = by_end[m.end] = m
+                    reach[m.start] = reach.get(parent.start, parent.end)    # "(Phòng X Công an tỉnh Y)"
         out.append(m)
+    out.reverse()
     if own:
         out = [replace(m, attrs=tuple(sorted({**dict(m.attrs), "canonical": own[m.start][1]}.items())))
                if m.type == "Organization" and m.start in own and m.attr("canonical") == own[m.start][0] else m
                for m in out]
+    if renamed_units:
+        # "Phòng Cảnh sát hình sự (PC45) Công an TP HCM … Đội 3 (PC45)": the acronym used alone later is the unit
+        # of that body, as its definition is
+        out = [replace(m, attrs=tuple(sorted({**dict(m.attrs), "canonical": renamed_units[m.attr("canonical")]}.items())))
+               if m.rule == "entities.acronym" and m.attr("canonical") in renamed_units else m for m in out]
     return out
+
+
+def _listed(text: str, m: Mention, parent: Mention, by_start: dict, by_end: dict) -> bool:
+    """Are a unit and the body after it members of a list ("phối hợp với Phòng A, Viện B, Sở C": a body
+    follows the second, or one precedes the first, after a comma or "và")?"""
+    after = re.match(r", (?:và |cùng )?| và | cùng ", text[parent.end:parent.end + 7])
+    if after and after.end() and parent.end + after.end() in by_start:
+        return True
+    if text[max(0, m.start - 4):m.start] == " và ":
+        return True                          # "trường Đại học và Trung tâm nghiên cứu X, Viện Y": a list's second member
+    return any(text[k:m.start] in (", ", " và ", ", và ") and k in by_end for k in range(max(0, m.start - 5), m.start))
+
+
+def _names_a_force(words: list[str], lex: Lexicon) -> bool:
+    """Do a unit's words after its head open with a force (cues.tsv force) and go on with its field ("Cảnh sát
+    kinh tế"; "CSGT", "Cảnh sát giao thông" in abbreviations.tsv)?"""
+    first = lex.abbreviations.get(words[0], words[0]).split() + words[1:]
+    return any([w.lower() for w in first[:len(fw)]] == [w.lower() for w in fw] and len(first) > len(fw)
+               for fw in lex.force_words)
+
+
+_UNIT_CODE = re.compile(r"P[A-Z]\d{2,3}")       # a provincial police division's code: "PC45", "PA88", "PK02"
 
 
 def _drop_incomplete_locals(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -2405,15 +2478,40 @@ def _drop_incomplete_locals(mentions: list[Mention], lex: Lexicon) -> list[Menti
     loc_words = lex.heads_by_first.get("Location", {})
     places = sorted({lex.entries[m.key].name for m in mentions if m.type == "Location" and m.key in lex.entries})
     org_starts = {(m.start) for m in mentions if m.type == "Organization"}
+    place_after = {m.start: m for m in mentions if m.type == "Location"}
     out = []
     for m in mentions:
         if m.type == "Organization" and not m.key and not m.attr("canonical") and not m.attr("ref"):
             words = m.text.split()
             if int(m.attr("level") or 0) >= 4 and len(words) == 2 \
-                    and ((words[1].isupper() and words[1].isalpha() and len(words[1]) > 1) or words[1].isdigit()) \
+                    and ((words[1].isupper() and words[1].isalpha() and len(words[1]) > 1) or words[1].isdigit()
+                         or _UNIT_CODE.fullmatch(words[1])) \
                     and not any(m.end + g in org_starts for g in (1, 2)):
-                continue                    # "Đội QLTT", "Đội CSGT", "Đội 1": a unit every district has, named by its
-                # task or its number alone, with no body it belongs to
+                continue                    # "Đội QLTT", "Đội CSGT", "Đội 1", "Phòng PC67": a unit every district or
+                # province has, named by its task, its number or its police code alone, with no body it belongs to
+            if int(m.attr("level") or 0) >= 4 and len(words) > 1 and _names_a_force(words[1:], lex) \
+                    and not any(w in loc_words or w[:1].isdigit() for w in words[1:]) \
+                    and not (words[-1][:1].isupper() and words[-1][1:].islower()) \
+                    and not any(m.end + g in org_starts for g in (1, 2, 3)):
+                place = place_after.get(m.end + 1)
+                if place is not None and place.text.split()[0] in loc_words:
+                    # "Đội CSĐT tội phạm về quản lý kinh tế và chức vụ quận Hà Đông": the district's squad
+                    out.append(replace(m, attrs=tuple(sorted({**dict(m.attrs), "canonical": f"{m.text} {place.text}"}.items()))))
+                    continue
+                continue                    # "Phòng Cảnh sát kinh tế", "Đội CSGT": a force's division every province
+                # or district has, named by its field alone, with no body it belongs to (but "Đội CSGT Hàng Xanh":
+                # named by its place)
+            if int(m.attr("level") or 0) >= 4 and len(words) == 2 and words[1][:1].isupper() and words[1][1:].islower() \
+                    and _vietnamese(words[1]) \
+                    and not any(len(hw) == 1 for hw, _, _ in lex.heads_by_first.get("Organization", {}).get(words[1], ())) \
+                    and not any(m.end + g in org_starts for g in (1, 2)):
+                continue                    # "Trường Hải", "Trường Tín" (Công ty Ô tô Trường Hải, DNTN Trường Tín):
+                # a school or a unit is named by its kind or field, never by one Vietnamese syllable of a given name
+                # (but "Nhóm Airwars": a foreign group's name)
+            if int(m.attr("level") or 0) >= 5 and len(words) > 3 and words[-2] == "số" and words[-1].isdigit() \
+                    and not any(m.end + g in org_starts for g in (1, 2)):
+                continue                    # "Đội QLTT số 1", "Đội Cảnh sát giao thông số 4": every district's
+                # market watch or traffic police has its team number 1; without its body, the name says not whose
             size = next((len(hw) for k in (2, 1) if len(words) > k
                          for hw, _, _ in loc_words.get(words[-k], ()) if list(hw) == words[-k:]), 0)
             if size:                        # "UBND tỉnh", "UBND thành phố": the locality word, no place after it
@@ -2587,8 +2685,17 @@ def _complete_short_names(mentions: list[Mention]) -> list[Mention]:
     # bán người", then "Hiệp định về hợp tác phòng, chống mua bán người": the short form leaves out the
     # parties ("giữa … " up to the topic), when one agreement of the article has them
     unparty = {n: words(_PARTIES_IN_TITLE.sub(" ", n)) for n in names["Agreement"] if _PARTIES_IN_TITLE.search(n)}
+    # "Đội CSGT số 5 đã có mặt … Đội CSGT số 5 (Phòng CSGT Công an TP Hà Nội) cho biết": a unit the article
+    # names once with its body is that body's unit wherever it names it alone
+    with_body: dict[str, set[str]] = {}
+    for m in mentions:
+        c = m.attr("canonical")
+        if m.type == "Organization" and not m.key and c and c.startswith(m.text + ", "):
+            with_body.setdefault(m.text, set()).add(c)
     out = []
     for m in mentions:
+        if m.type == "Organization" and not m.key and not m.attr("canonical") and len(with_body.get(m.text, ())) == 1:
+            m = replace(m, attrs=tuple(sorted({**dict(m.attrs), "canonical": next(iter(with_body[m.text]))}.items())))
         if m.type in names and not m.key and not dict(m.attrs).get("canonical"):
             short = forms[m.text]
             longer = [n for n in names[m.type] if len(n) > len(m.text) and forms[n].startswith(short)]

@@ -288,6 +288,10 @@ def _actor_forward(ctx: _Ctx, k: int, coordinate: str = "any") -> _Actor | None:
                 run_from = end
             run.append(w)
             k += 1
+            if titled and len(run) == 1 and _completes_noun(ctx, k, w):
+                # "Chủ tịch Thượng viện": after a post, a capital that begins a noun, not a name
+                run.append(ctx.words[k][2])
+                k += 1
             # a lower-case syllable inside a name before its next capitalised word ("Cộng hòa Slovakia")
             while k + 1 < ctx.n and ctx.lower[k] in ctx.lex.name_words and ctx.gap(k) == " " \
                     and ctx.gap(k + 1) == " " and _e._cap(ctx.words[k + 1][2]):
@@ -327,6 +331,17 @@ def _actor_forward(ctx: _Ctx, k: int, coordinate: str = "any") -> _Actor | None:
     complete = named or leader or bool(other_key)
     foreign = any(_strip_country(ctx, r) != r for r in (*runs, person_key))   # "Thủ tướng Lào Thongloun …"
     return _Actor(start, end, key, named, state, complete, delegation, foreign)
+
+
+def _completes_noun(ctx: _Ctx, k: int, w: str) -> bool:
+    """Does the lower-case syllable at word k complete a noun begun by the capital w ("Thượng" + "viện"), and
+    start no word with the syllable after it ("Thành công bố": "công bố", announced)?"""
+    if k >= ctx.n or ctx.gap(k) != " " or not ctx.lower[k].isalpha() or ctx.words[k][2] != ctx.lower[k]:
+        return False
+    word = f"{w.lower()} {ctx.lower[k]}"
+    if word not in ctx.lex.compounds or ctx.lex.word_class.get(word) in ("verb", "adjective", "adverb", "mixed"):
+        return False
+    return not (k + 1 < ctx.n and ctx.gap(k + 1) == " " and f"{ctx.lower[k]} {ctx.lower[k + 1]}" in ctx.lex.compounds)
 
 
 def _strip_country(ctx: _Ctx, name: str) -> str:

@@ -98,6 +98,7 @@ class Lexicon:
     plural_words: tuple[str, ...] = ()                 # cues.tsv plural markers, lower case, with a space
     street_words: frozenset[str] = frozenset()         # cues.tsv street: "phố", "đường" (a street named after …)
     abroad_words: frozenset[str] = frozenset()         # cues.tsv abroad: bodies Việt Nam has not ("Thượng viện")
+    force_words: tuple = ()                            # cues.tsv force: forces whose divisions every province has ("Cảnh sát")
     eponymous_words: frozenset[str] = frozenset()      # cues.tsv eponymous: "THPT" (schools named after persons)
     firm_heads: frozenset[str] = frozenset()           # cues.tsv firm: "Tập đoàn" + a bare country: a nationality
     construction_words: tuple[str, ...] = ()           # cues.tsv construction, lower case: "mở rộng", "nhà máy"
@@ -387,6 +388,7 @@ def _compile(rules: Rules) -> Lexicon:
     lex.post_first_lower = frozenset(p.split()[0].lower() for p in lex.posts if " " in p)
     lex.street_words = frozenset(c for c, _, _ in lex.cues.get("street", ()))
     lex.abroad_words = frozenset(c for c, _, _ in lex.cues.get("abroad", ()))
+    lex.force_words = tuple(c.split() for c, _, _ in lex.cues.get("force", ()))
     lex.eponymous_words = frozenset(c for c, _, _ in lex.cues.get("eponymous", ()))
     lex.firm_heads = frozenset(c for c, _, _ in lex.cues.get("firm", ()))
     lex.adjunct_words = frozenset(c for c, _, _ in lex.cues.get("adjunct", ()))
