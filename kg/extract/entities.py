@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cached_property
 from itertools import accumulate, compress, count
 
 from ..model import Document, Mention, mention_key
@@ -13,7 +14,9 @@ from . import events, ownerless
 from .lexicon import LOWER_EVENT, Lexicon, match_form
 
 WORD = re.compile(r"\w+(?:[/.&'’-]\w+)*")
-WORD_SPLIT = re.compile("(" + WORD.pattern + ")")     # split() keeps the words: gap, word, gap, …
+# split() keeps the words: gap, word, gap, … The same words as WORD, written possessively (nothing
+# follows the group, so no backtracking could change a match): the engine keeps no backtrack points
+WORD_SPLIT = re.compile(r"(\w\w*+(?:[/.&'’-]\w++)*+)")
 QUOTES_OPEN = "“\"«"
 QUOTES_CLOSE = "”\"»"
 
@@ -32,12 +35,16 @@ class _Sent:
 
     def __init__(self, text: str):
         self.text = text
-        parts = WORD_SPLIT.split(text)                   # [gap 0, word 0, gap 1, word 1, …, last gap]
-        bounds = list(accumulate(map(len, parts), initial=0))
+        self._parts = parts = WORD_SPLIT.split(text)     # [gap 0, word 0, gap 1, word 1, …, last gap]
         self.tokens = parts[1::2]
-        self.words = list(zip(bounds[1::2], bounds[2::2], self.tokens))   # (start, end, word)
         self.gaps = parts[0::2]
         self.form = match_form(text)
+
+    @cached_property
+    def words(self) -> list[tuple[int, int, str]]:
+        """(start, end, word) of each word; made when first asked (a third of the sentences never ask)."""
+        bounds = list(accumulate(map(len, self._parts), initial=0))
+        return list(zip(bounds[1::2], bounds[2::2], self.tokens))
 
     def gap(self, i: int) -> str:
         """Text between word i-1 and word i (before word 0 for i = 0)."""

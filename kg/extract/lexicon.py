@@ -144,6 +144,7 @@ class Lexicon:
     distributive: re.Pattern | None = None       # distribute: "các Bộ: Quốc phòng, Ngoại giao" (plural + head)
     distributive_head: re.Pattern | None = None  # its heads, when each is one word: a sentence without one is skipped
     distributive_words: dict[str, bool] = field(default_factory=dict)   # memo of may_distribute: word -> a head?
+    distributive_heads: set[str] = field(default_factory=set)     # the words of that memo that are heads
     # relation rules (rules/relations.tsv), compiled once: scope -> rules ("body": clause and sentence
     # rules in file order); the phrases they name, for a quick look at which may match a sentence
     relation_rules: dict = field(default_factory=dict)
@@ -196,14 +197,11 @@ class Lexicon:
         a regex search of every sentence costs far more than a look at its words. Remembered per word."""
         if self.distributive_head is None:
             return True
-        memo = self.distributive_words
-        for w in words:
-            hit = memo.get(w)
-            if hit is None:
-                hit = memo[w] = self.distributive_head.fullmatch(w) is not None
-            if hit:
-                return True
-        return False
+        memo, heads = self.distributive_words, self.distributive_heads
+        for w in set(words).difference(memo):     # (set operations: no Python loop over the words)
+            if memo.setdefault(w, self.distributive_head.fullmatch(w) is not None):
+                heads.add(w)
+        return not heads.isdisjoint(words)
 
     def gazetteer_matches(self, text: str, form: str | None = None) -> list[tuple[int, int, str]]:
         """All (start, end, surface) hits of gazetteer names in `text`, as candidates

@@ -359,7 +359,13 @@ class _Sentence:
         rules = [c for c in rules if c.n in candidates and not any(map(present.isdisjoint, c.needs_words))]
         if not rules:
             return
+        by_type: dict[str, list[Compiled]] = {}   # the rules that read a name of each type
         for outer in self.all:
+            of_type = by_type.get(outer.type)
+            if of_type is None:
+                of_type = by_type[outer.type] = [c for c in rules if outer.type in c.rule.name_types]
+            if not of_type:
+                continue                      # no rule reads this name: its inner names are not needed
             inner = [m for m in self.all if m is not outer and outer.start <= m.start and m.end <= outer.end
                      and (m.end - m.start) < (outer.end - outer.start)] if nested else []
             units, last_end = [], -1
@@ -371,9 +377,8 @@ class _Sentence:
             codes = {u.code for u in units}
             skel = None
             n = len(units)
-            for c in rules:
-                if outer.type not in c.rule.name_types or n < c.needs_count \
-                        or any(t.isdisjoint(codes) for t in c.needs_types):
+            for c in of_type:
+                if n < c.needs_count or any(t.isdisjoint(codes) for t in c.needs_types):
                     continue
                 skel = skel or _Skeleton(outer.text, units).text
                 for m in self._matches(c, skel):
