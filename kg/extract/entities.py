@@ -11,7 +11,7 @@ from itertools import accumulate, compress, count
 from ..model import Document, Mention, mention_key
 from ..text import norm_key
 from . import events, ownerless
-from .lexicon import LOWER_EVENT, Lexicon, match_form
+from .lexicon import LOWER_EVENT, Lexicon, lowered_part, match_form
 
 WORD = re.compile(r"\w+(?:[/.&'’-]\w+)*")
 # split() keeps the words: gap, word, gap, … The same words as WORD, written possessively (nothing
@@ -33,12 +33,12 @@ def _cap(word: str) -> bool:
 class _Sent:
     """A sentence with its words, for pattern matching."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, lowered: str | None = None):
         self.text = text
         self._parts = parts = WORD_SPLIT.split(text)     # [gap 0, word 0, gap 1, word 1, …, last gap]
         self.tokens = parts[1::2]
         self.gaps = parts[0::2]
-        self.form = match_form(text)
+        self.form = match_form(text, lowered)        # (lowered: text.lower(), when the caller has it)
 
     @cached_property
     def words(self) -> list[tuple[int, int, str]]:
@@ -70,7 +70,8 @@ class _Sent:
 def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | None = None) -> list[tuple[int, int, str]]:
     """Leftmost-longest gazetteer names; with inner=True, the names inside `text` other than itself."""
     cands = []
-    for start, end, (_, keys) in lex.gazetteer_matches(text, form):
+    for end, (surface_lower, keys) in lex.automaton.iter(match_form(text) if form is None else form):
+        start, end = end - len(surface_lower) + 1, end + 1      # (as lex.gazetteer_matches reads the hits)
         if inner and (start, end) == (0, len(text)):
             continue
         if start > 0 and _is_word_char(text[start - 1]) or end < len(text) and _is_word_char(text[end]):
@@ -1614,7 +1615,7 @@ def _name_after_post(doc: Document, si: int, s: _Sent, j: int, taken, lex: Lexic
 def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
     for si, sent in enumerate(doc.sentences):
-        s = _Sent(sent.text)
+        s = _Sent(sent.text, lowered_part(doc.text, sent.start, sent.start + len(sent.text)))
         if not s.tokens:
             continue
         form = s.form                        # match_form keeps lengths: a span's form is a slice of it

@@ -25,7 +25,7 @@ from ..model import Document, Mention, RelationMention, mention_key
 from ..text import norm_key
 from . import entities as _e
 from ..rules import EVENT_GROUPS
-from .lexicon import Lexicon, match_form
+from .lexicon import Lexicon, lowered as lowered_doc, lowered_part, match_form
 
 ACTOR_TYPES = ("Person", "Organization", "Country")
 SEP = "§"          # between the parts of an event's identity (mention keys contain "|")
@@ -1552,7 +1552,7 @@ def _forum_bodies(doc: Document, mentions: list[Mention], er: EventRules, lowere
     frame_rule = next((rid for items in er.phrases.get("forum", {}).values() for _, cls, rid in items if cls == "frame"), "")
     listed: dict[int, str] = {}
     for si, sent in enumerate(doc.sentences if er.frames.search(lowered) else ()):
-        low = sent.text.lower()
+        low = lowered_part(doc.text, sent.start, sent.start + len(sent.text))
         for fm in er.frames.finditer(low):
             nhu = _NHU.search(low, fm.end(), fm.end() + 80)
             if nhu is None:
@@ -1877,7 +1877,7 @@ def article_events(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
     "buổi lễ", a sentence-initial "Hội thảo" point to the article's main event (the first one it
     individuates). Dates and places come from the sentence that individuates each event."""
     er = event_rules(lex)
-    lowered = doc.text.lower()                    # (lowered once: the two scans below read it)
+    lowered = lowered_doc(doc.text)               # (lowered once: the two scans below read it)
     frame = _frame_events(doc, mentions, lex, er, lowered)
     spans = [(m.start, m.end) for m in frame]
     mentions = [m for m in mentions if not (m.type == "Event" and (m.attr("anaphor") or m.attr("bare"))

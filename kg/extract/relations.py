@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Document, Mention, RelationMention, SYMMETRIC_RELATIONS, mention_key
-from .lexicon import Lexicon
+from .lexicon import Lexicon, lowered_part
 from .patterns import ABSORB, ACTS_FOR, CLOSE, OPEN, SLOT_TYPES, TYPE_CODES, Compiled
 
 PARTY_CODES = frozenset("OC")
@@ -151,7 +151,7 @@ class _Sentence:
                 continue                      # overlapping names: the first one stands
             self.units.append(_Unit(m, a, b, TYPE_CODES[m.type]))
             last_end = b
-        self.present = lex.relation_words_in(self.text.lower())
+        self.present = lex.relation_words_in(lowered_part(doc.text, self.base, self.base + len(self.text)))
         self.candidates = lex.relation_candidates(self.present)
         self._skel: _Skeleton | None = None
         self.out: list[RelationMention] = []
