@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cached_property
 from itertools import accumulate, compress, count
 
 from ..model import Document, Mention, mention_key
@@ -30,21 +29,49 @@ def _cap(word: str) -> bool:
     return word[:1].isupper() or (any(c.isupper() for c in word) and any(c.isalpha() for c in word))
 
 
+def _split_words(text: str, _split=WORD_SPLIT.split) -> list[str]:
+    """WORD_SPLIT.split(text), read between spaces: a word holds no space, so each piece between two
+    spaces splits alone, and a piece of letters and digits only (most of them) is one word as it is."""
+    parts: list[str] = []
+    append = parts.append
+    gap = ""                                 # the text since the last word, up to the space before `piece`
+    for piece in text.split(" "):
+        if piece.isalnum():                  # (isalnum: the characters of \w but "_")
+            append(gap)
+            append(piece)
+            gap = " "
+        elif not piece:
+            gap += " "
+        else:
+            sub = _split(piece)
+            if len(sub) == 1:
+                gap += piece + " "
+            else:
+                append(gap + sub[0])
+                parts += sub[1:-1]
+                gap = sub[-1] + " "
+    append(gap[:-1])                         # (no space after the last piece)
+    return parts
+
+
 class _Sent:
     """A sentence with its words, for pattern matching."""
 
     def __init__(self, text: str, lowered: str | None = None):
         self.text = text
-        self._parts = parts = WORD_SPLIT.split(text)     # [gap 0, word 0, gap 1, word 1, …, last gap]
+        self._parts = parts = _split_words(text)         # [gap 0, word 0, gap 1, word 1, …, last gap]
         self.tokens = parts[1::2]
         self.gaps = parts[0::2]
         self.form = match_form(text, lowered)        # (lowered: text.lower(), when the caller has it)
 
-    @cached_property
-    def words(self) -> list[tuple[int, int, str]]:
-        """(start, end, word) of each word; made when first asked (a third of the sentences never ask)."""
+    def __getattr__(self, name: str):
+        """`words`, (start, end, word) of each word, made when first asked (a third of the sentences
+        never ask); then an attribute like the others."""
+        if name != "words":
+            raise AttributeError(name)
         bounds = list(accumulate(map(len, self._parts), initial=0))
-        return list(zip(bounds[1::2], bounds[2::2], self.tokens))
+        self.words = words = list(zip(bounds[1::2], bounds[2::2], self.tokens))
+        return words
 
     def gap(self, i: int) -> str:
         """Text between word i-1 and word i (before word 0 for i = 0)."""
@@ -2285,6 +2312,9 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
     out = []
     own: dict[int, tuple[str, str]] = {}
     for m in mentions:
+        if m.type != "Organization" or m.key:
+            out.append(m)
+            continue                         # (only a body the gazetteer does not know is a local unit)
         level = int(m.attr("level") or 0)
         acr = None
         implied = m.attr("canonical") or ""
@@ -2531,13 +2561,24 @@ def _short_person_names(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _no_overlap(spans: list[tuple[int, int, str]]) -> bool:
+    """Do the spans follow one another, each ending before the next starts?"""
+    spans = sorted(spans)
+    return all(spans[k][1] < spans[k + 1][0] for k in range(len(spans) - 1))
+
+
 def _mark_nesting(mentions: list[Mention]) -> list[Mention]:
     """Flag mentions that sit inside a longer mention of the same sentence (names inside titles)."""
     out = []
     spans: dict[int, list[tuple[int, int, str]]] = {}      # sentence -> (start, end, type)
     for m in mentions:
         spans.setdefault(m.sentence, []).append((m.start, m.end, m.type))
+    # a sentence whose names each end before the next starts holds no name inside another (most of them)
+    flat = {si for si, sp in spans.items() if len(sp) == 1 or _no_overlap(sp)}
     for m in mentions:
+        if m.sentence in flat:
+            out.append(m)
+            continue
         outer = [t for (a, b, t) in spans[m.sentence] if a <= m.start and m.end <= b and (b - a) > (m.end - m.start)]
         if outer:
             attrs = dict(m.attrs)

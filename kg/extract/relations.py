@@ -215,6 +215,7 @@ class _Sentence:
         # the candidate rules of each scope, in file order: a sentence has a few of the file's ~100
         index, order = _scope_index(rules), sorted(self.candidates)
         appos = [c for c in _in_scope(index, "apposition", order) if self._may_match(c, codes, len(self.units))]
+        self._screened = self.units           # the units `appos` was screened on (until a round merges some)
         for _ in range(3 if appos else 0):
             changed = False
             for c in appos:
@@ -389,14 +390,17 @@ class _Sentence:
         """Run one apposition rule once over the current units; merge what it groups. A unit takes
         one link of each FUNCTIONAL relation (one parent, one country, one seat): after "Cục Lãnh sự
         (Bộ Ngoại giao)", ", Công an tỉnh X" is the next member of a list, not a second parent."""
-        if not self._may_match(c, {u.code for u in self.units}, len(self.units)):
+        if self.units is not self._screened and not self._may_match(c, {u.code for u in self.units}, len(self.units)):
             return False
         sk = self._skeleton()
+        matches = self._matches(c, sk.text)
+        if not matches:
+            return False                      # (most rounds: nothing to merge)
         parent: dict[int, int] = {}           # unit index -> the unit index that absorbs it
         ends: dict[int, int] = {}             # head unit index -> text offset the match reaches
         index = {id(u): i for i, u in enumerate(self.units)}
         rel = c.rule.yields[0].relation
-        for m in self._matches(c, sk.text):
+        for m in matches:
             b = self._bind(c, m, self.units, {})
             head = b.get(c.rule.yields[0].source)
             hi = index[id(head[0])] if head else -1
