@@ -1548,9 +1548,9 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, plac
     titles = lex.titles_by_first
     for i in compress(count(), map(titles.__contains__, s.tokens)):
         for tw in titles[s.words[i][2]]:
-            title = " ".join(tw)
             if not s.phrase_at(i, tw):
                 continue
+            title = " ".join(tw)
             j = i + len(tw)
             if j < len(s.words) and title[0].isupper() and s.gap(j) == " " and s.words[j][2].isupper() \
                     and any(x <= s.words[j][0] < y for x, y in taken):
@@ -1645,6 +1645,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
         s = _Sent(sent.text, lowered_part(doc.text, sent.start, sent.start + len(sent.text)))
         if not s.tokens:
             continue
+        words = set(s.tokens)                # (the word lists below are looked up in it, each word hashed once)
         form = s.form                        # match_form keeps lengths: a span's form is a slice of it
         gaz_spans = [g for g in _gazetteer_spans(sent.text, lex, form=form) if form[g[0]:g[1]] not in lex.generic]
         base = sent.start
@@ -1653,13 +1654,14 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
         for a, b, key in gaz_spans:
             e = lex.entries[key]
             out.append(Mention(doc.id, si, base + a, base + b, sent.text[a:b], e.type, rules_of.get(a, e.rule), key))
-        out += _pattern_mentions(doc, si, s, lex, gaz_spans)
-        if lex.distributive is not None and lex.may_distribute(s.tokens) and lex.distributive.search(sent.text):
+        if not lex.head_first_words.isdisjoint(words):
+            out += _pattern_mentions(doc, si, s, lex, gaz_spans)
+        if lex.distributive is not None and lex.may_distribute(words) and lex.distributive.search(sent.text):
             out += _distributed_mentions(doc, si, sent.text, lex, [(m.start - base, m.end - base) for m in out[first:]])
-        if not lex.post_first_words.isdisjoint(s.tokens):
+        if not lex.post_first_words.isdisjoint(words):
             gaz = {g[0]: g for g in gaz_spans}
             out += _bodies_named_by_posts(doc, si, s, lex, gaz, [(m.start - base, m.end - base) for m in out[first:]])
-        if lex.title_first_words.isdisjoint(s.tokens):
+        if lex.title_first_words.isdisjoint(words):
             continue                         # no title, no person
         # a post names a body or a country ("Đại sứ Hoa Kỳ"), never a person: the name comes after it
         taken = [(m.start - base, m.end - base) for m in out[first:] if m.type in ("Organization", "Country")]

@@ -221,14 +221,14 @@ class Lexicon:
         by_phrase = self.relation_by_phrase
         return set(self.relation_free).union(*(by_phrase[p] for p in present if p in by_phrase))
 
-    def may_distribute(self, words: list[str]) -> bool:
+    def may_distribute(self, words: list[str] | set[str]) -> bool:
         """Could `distributive` match a sentence of these words (entities._Sent tokens)? Its shared
         head stands alone between white space and white space or ':', so it is one of the words;
         a regex search of every sentence costs far more than a look at its words. Remembered per word."""
         if self.distributive_head is None:
             return True
         memo, heads = self.distributive_words, self.distributive_heads
-        for w in set(words).difference(memo):     # (set operations: no Python loop over the words)
+        for w in (words if isinstance(words, set) else set(words)).difference(memo):   # (no Python loop over the words)
             if memo.setdefault(w, self.distributive_head.fullmatch(w) is not None):
                 heads.add(w)
         return not heads.isdisjoint(words)

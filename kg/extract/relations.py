@@ -214,7 +214,7 @@ class _Sentence:
         codes = {u.code for u in self.units}
         # the candidate rules of each scope, in file order: a sentence has a few of the file's ~100
         index, order = _scope_index(rules), sorted(self.candidates)
-        appos = [c for c in _in_scope(index, "apposition", order) if self._may_match(c, codes, len(self.units))]
+        appos = self._screen(_in_scope(index, "apposition", order), codes, len(self.units))
         self._screened = self.units           # the units `appos` was screened on (until a round merges some)
         for _ in range(3 if appos else 0):
             changed = False
@@ -228,9 +228,7 @@ class _Sentence:
         codes = {u.code for u in self.units}
         n = len(self.units)
         skel = clauses = subjects = None
-        for c in _in_scope(index, "body", order):
-            if not self._may_match(c, codes, n):
-                continue
+        for c in self._screen(_in_scope(index, "body", order), codes, n):    # (the units no longer change)
             if skel is None:
                 skel = self._skeleton()
             if c.rule.scope == "sentence":
@@ -257,6 +255,12 @@ class _Sentence:
         if self._skel is None or self._skel.units is not self.units:
             self._skel = _Skeleton(self.text, self.units)
         return self._skel
+
+    def _screen(self, rules: list[Compiled], codes, n: int) -> list[Compiled]:
+        """The rules that _may_match, among candidates of the sentence (all of `rules`), in one pass."""
+        present = self.present
+        return [c for c in rules if n >= c.needs_count and not any(map(present.isdisjoint, c.needs_words))
+                and not any(map(codes.isdisjoint, c.needs_types))]
 
     def _may_match(self, c: Compiled, codes, n: int) -> bool:
         """Could the rule match at all: its words occur in the sentence and it names enough entities
