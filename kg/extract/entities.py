@@ -10,7 +10,7 @@ from itertools import accumulate, compress, count
 from ..model import Document, Mention, mention_key
 from ..text import norm_key
 from . import events, ownerless
-from .lexicon import LOWER_EVENT, Lexicon, lowered_part, match_form
+from .lexicon import LOWER_EVENT, Lexicon, lowered_part, match_form, whole_words
 
 WORD = re.compile(r"\w+(?:[/.&'’-]\w+)*")
 # split() keeps the words: gap, word, gap, … The same words as WORD, written possessively (nothing
@@ -1787,14 +1787,13 @@ def _given_names_are_not_countries(doc: Document, mentions: list[Mention], lex: 
         return mentions
     given = set()
     # the given name: the 3rd or 4th word of a name that opens with a surname ("Bùi Thị Nga")
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(singles))) + r")(?!\w)")
-    for m in pattern.finditer(doc.text):
-        if m.start() < 2 or doc.text[m.start() - 1] != " ":
+    for a, b in whole_words(doc.text, sorted(singles)):
+        if a < 2 or doc.text[a - 1] != " ":
             continue
-        before = doc.text[max(0, m.start() - 40):m.start()].split()
+        before = doc.text[max(0, a - 40):a].split()
         if len(before) >= 2 and before[-1][:1].isupper() and (
                 before[-2] in lex.surnames or (len(before) >= 3 and before[-3] in lex.surnames and before[-2][:1].isupper())):
-            given.add(m.group())
+            given.add(doc.text[a:b])
     if not given:
         return mentions
     return [m for m in mentions if not (m.type == "Country" and m.text in given)]
@@ -1812,8 +1811,7 @@ def _governments(text: str, lex: Lexicon, gaz_spans):
     rules_of: dict[int, str] = {}
     taken: list[tuple[int, int]] = []
     for word, default, rule in lex.governments:
-        for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text):
-            a, pos = m.start(), m.end()
+        for a, pos in whole_words(text, (word,)):
             if any(x <= a < y for x, y in taken):
                 continue                     # inside a longer government word already read
             link = next((w for w in lex.country_links if text.startswith(w, pos)), None)
@@ -1913,12 +1911,12 @@ def _acronyms(doc: Document, mentions: list[Mention]) -> list[Mention]:
     taken = [(m.start, m.end) for m in out]
     for acr, m in defined.items():
         canonical = dict(m.attrs).get("canonical") or m.text
-        for hit in re.finditer(r"(?<!\w)" + re.escape(acr) + r"(?!\w)", doc.text):
-            if any(a <= hit.start() < b for a, b in taken):
+        for start, end in whole_words(doc.text, (acr,)):
+            if any(a <= start < b for a, b in taken):
                 continue
-            si = next((s.index for s in doc.sentences if s.start <= hit.start() < s.end), None)
+            si = next((s.index for s in doc.sentences if s.start <= start < s.end), None)
             if si is not None:
-                out.append(Mention(doc.id, si, hit.start(), hit.end(), acr, m.type, "entities.acronym", m.key,
+                out.append(Mention(doc.id, si, start, end, acr, m.type, "entities.acronym", m.key,
                                    attrs=() if m.key else (("canonical", canonical),)))
     return out
 

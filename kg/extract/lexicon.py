@@ -48,6 +48,31 @@ def match_form(text: str, lowered: str | None = None) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)   # rare: 'İ' grows when lowered
 
 
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"         # the characters of \w
+
+
+def whole_words(text: str, phrases) -> list[tuple[int, int]]:
+    r"""The (start, end) that re.finditer(r"(?<!\w)(?:A|B|…)(?!\w)", text) finds for the literal
+    `phrases` A, B, … in that order, without compiling a regex for each new list (most are asked
+    once): at each place from the left, the first phrase that stands there with no word character
+    right before or after it, the search going on after its end."""
+    hits = []
+    for rank, p in enumerate(phrases):
+        k = text.find(p)
+        while k >= 0:
+            e = k + len(p)
+            if not (k and _word_char(text[k - 1])) and not (e < len(text) and _word_char(text[e])):
+                hits.append((k, rank, e))
+            k = text.find(p, k + 1)
+    out, pos = [], 0
+    for k, _, e in sorted(hits):
+        if k >= pos:                         # (at one place, the first phrase: the lowest rank sorts first)
+            out.append((k, e))
+            pos = e if e > k else k + 1
+    return out
+
+
 _LOWERED: tuple[str, str, bool] = ("", "", True)
 
 
@@ -291,6 +316,9 @@ def compile_lexicon(rules: Rules) -> Lexicon:
     lex = _CACHE.get(rules.digest)
     if lex is None:
         lex = _CACHE[rules.digest] = _compile(rules)
+        from . import events                 # the event rules with the others, and the module their
+        from .. import resolve  # noqa: F401  # title matching imports: once per worker, not in the first article
+        events.event_rules(lex)
         import gc
         gc.freeze()       # ~10^5 long-lived strings and sets: the collector need not rescan them per article
     return lex

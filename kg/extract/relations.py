@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Document, Mention, RelationMention, SYMMETRIC_RELATIONS, mention_key
-from .lexicon import Lexicon, lowered_part
+from .lexicon import Lexicon, lowered_part, whole_words
 from .patterns import ABSORB, ACTS_FOR, CLOSE, OPEN, SLOT_TYPES, TYPE_CODES, Compiled
 
 PARTY_CODES = frozenset("OC")
@@ -199,7 +199,7 @@ class _Sentence:
                 if not w or not w.islower() or w in stops.get("Event", ()) or w in stops.get("*", ()):
                     break
                 words.append(w)
-            if words and not re.search(rf"(?<!\w){re.escape(' '.join(words))}(?!\w)", main):
+            if words and not whole_words(main, (" ".join(words),)):
                 return True
         return False
 
