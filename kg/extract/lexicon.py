@@ -435,7 +435,8 @@ def _compile(rules: Rules) -> Lexicon:
     phrases = [r["phrase"] for r in rules.table("residences.tsv")]
     lex.residence_phrases = tuple(phrases)
     if phrases:
-        lex.residence_re = re.compile(rf"(?<!\w){_alternatives(phrases)}(?!\w)[^);.]*")
+        led = _led_alternatives(phrases, r"\w")      # (?<!\w) + the phrases, led by their letters
+        lex.residence_re = re.compile(rf"{led}(?!\w)[^);.]*")
     lex.post_first_words = frozenset(lex.post_heads_by_first)
     lex.post_first_lower = frozenset(p.split()[0].lower() for p in lex.posts if " " in p)
     lex.street_words = frozenset(c for c, _, _ in lex.cues.get("street", ()))
@@ -689,9 +690,9 @@ def _compile_glue(lex: Lexicon) -> None:
     intro = _glue(lex, "intro", "")
     lex.intro_before = re.compile(rf"(?:^|[,;:]\s*)(?i:{_alternatives(intro)})\s+$") if intro else None
     heads = _glue(lex, "distribute", "")
-    plural = _alternatives(_glue(lex, "plural", ""))
+    plural = _led_alternatives(_glue(lex, "plural", ""), r"\w")      # (?<!\w) + the plural words, led by their letters
     # ("các bộ, ngành: Công an, Ngoại giao …": ministries and agencies, a colon then the ministries' fields)
-    lex.distributive = re.compile(rf"(?<!\w){plural}\s+(?i:({_alternatives(heads)}))(?:,\s*ngành\s*:|\s*:?)\s+") \
+    lex.distributive = re.compile(rf"{plural}\s+(?i:({_alternatives(heads)}))(?:,\s*ngành\s*:|\s*:?)\s+") \
         if heads else None
     if heads and all(re.fullmatch(r"[^\W\d_]+", h) for h in heads):     # one word of letters each
         lex.distributive_head = re.compile(rf"(?i:{_alternatives(heads)})")
