@@ -453,7 +453,8 @@ def _compile(rules: Rules) -> Lexicon:
     lex.title_first_words = frozenset(lex.titles_by_first)
     lex.posts_and_titles = tuple(sorted(set(lex.posts) | set(lex.titles), key=len, reverse=True))
     if lex.posts_and_titles:
-        lex.post_before = re.compile(rf"(?<!\w){_alternatives(lex.posts_and_titles)} $")
+        led = _led_alternatives(lex.posts_and_titles, r"\w")     # (?<!\w) + the posts, led by their letters
+        lex.post_before = re.compile(rf"{led} $")
     lex.deputies = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "deputy"), key=len, reverse=True)
     _compile_glue(lex)
     _compile_relation_rules(lex)
