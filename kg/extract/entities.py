@@ -19,6 +19,16 @@ WORD_SPLIT = re.compile(r"(\w\w*+(?:[/.&'’-]\w++)*+)")
 QUOTES_OPEN = "“\"«"
 QUOTES_CLOSE = "”\"»"
 
+# (module-level regexes: compiled with the module, not looked up in re's cache at every call)
+_WORD_AT = re.compile(r"\w*")
+_HYPHENATED_AT = re.compile(r"\w+-\w")
+_LETTERS_WORD = re.compile(r"\w+")
+_ONE_OR_TWO_WORDS_AFTER = re.compile(r" (\w+)(?: (\w+))?")
+_WORD_BEFORE_END = re.compile(r"(\w+)\s$")
+_WORD_AFTER = re.compile(r" (\w+)")               # (" (\w+)(?!\w)" is the same: \w+ takes the whole word)
+_NUMBERED_NAME = re.compile(r"(.+ số )\d{1,3}")
+_GLUED_ABBREVIATION = re.compile(r"\b(TP|Tp|TX|H|Q)\.(?=\w)")
+
 
 def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
@@ -128,9 +138,9 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
         if entry.type in ("Location", "Country") and text[end:end + 1] == " " and text[end + 1:end + 2].isupper() \
                 and text[end + 1:end + 2].isalpha() and not _starts_entry(text, end + 1, lex) \
                 and surface.rsplit(" ", 1)[-1].lower() in lex.syllables \
-                and not _starts_head(text, end + 1, lex) and _vietnamese(re.match(r"\w*", text[end + 1:end + 30]).group()) \
-                and not re.match(r"\w+-\w", text[end + 1:end + 30]) \
-                and lex.word_class.get(re.match(r"\w*", text[end + 1:end + 30]).group().lower()) not in CLAUSE_CLASSES \
+                and not _starts_head(text, end + 1, lex) and _vietnamese(_WORD_AT.match(text[end + 1:end + 30]).group()) \
+                and not _HYPHENATED_AT.match(text[end + 1:end + 30]) \
+                and lex.word_class.get(_WORD_AT.match(text[end + 1:end + 30]).group().lower()) not in CLAUSE_CLASSES \
                 and not (entry.type == "Country" and _foreign_name_follows(text, start, end, lex)) \
                 and not (entry.type == "Country" and " " in surface and _known_body_ends_at(text, start - 1, lex)):
             continue                      # "Thái Bình Dương" (the Pacific) is not the province Thái Bình
@@ -204,7 +214,7 @@ _LETTERS = re.compile(r"[^\W\d_]*")
 def _starts_head(text: str, pos: int, lex: Lexicon) -> bool:
     """Does an organisation head, or a surname followed by a name, start at `pos` ("… Việt Nam Đại học
     Điện lực", "… tỉnh Quảng Ninh Nguyễn Văn Đọc")? Then the place before it ends there."""
-    word = re.match(r"\w+", text[pos:pos + 40])
+    word = _LETTERS_WORD.match(text[pos:pos + 40])
     if not word:
         return False
     w = word.group()
@@ -246,8 +256,8 @@ def _vietnamese(word: str) -> bool:
 def _foreign_name_follows(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """Is the capitalised word after a name a foreign one, with no capital before the name ("Hải quân
     Mỹ William Byrne")? Then the name is no part of a Vietnamese person's name ("Nguyễn Minh Đức")."""
-    after = re.match(r" (\w+)(?: (\w+))?", text[end:end + 40])
-    before = re.search(r"(\w+)\s$", text[max(0, start - 30):start])
+    after = _ONE_OR_TWO_WORDS_AFTER.match(text[end:end + 40])
+    before = _WORD_BEFORE_END.search(text[max(0, start - 30):start])
     # ("Hải quân Mỹ Sam Bendett": "Sam" could be a Vietnamese syllable, "Bendett" could not)
     second = after.group(2) if after else None
     return bool(after) and after.group(1)[:1].isupper() and (
@@ -1723,7 +1733,7 @@ def _short_forms(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[M
         a, b = hit.start(1), hit.end(1)
         if any(x <= a < y for x, y in spans):
             continue
-        nxt = re.match(r" (\w+)", doc.text[b:b + 30])
+        nxt = _WORD_AFTER.match(doc.text[b:b + 30])
         if nxt is None or not nxt.group(1).islower():
             continue                     # "Hội Nông dân …": a name, read elsewhere; "Hội." ends nothing
         if lex.word_class.get(nxt.group(1)) == "noun" or match_form(f"{hit.group(1)} {nxt.group(1)}") in lex.generic:
@@ -1755,7 +1765,7 @@ def _numbered_siblings(doc: Document, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.type != "Organization" or m.key:
             continue
-        head = re.fullmatch(r"(.+ số )\d{1,3}", m.text)
+        head = _NUMBERED_NAME.fullmatch(m.text)
         if not head:
             continue
         pos = m.end
@@ -2014,7 +2024,7 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
         c = by_start.get((m.sentence, m.end + 1)) or (
             by_start.get((m.sentence, m.end + len(link))) if link else None)
         if c is None and lex.country_qualifiers:
-            q = re.match(r" (\w+)(?!\w)", doc.text[m.end:m.end + 20])
+            q = _WORD_AFTER.match(doc.text[m.end:m.end + 20])
             last = m.text.rsplit(" ", 1)[-1]
             if q and q.group(1) in lex.country_qualifiers and lex.country_qualifiers[q.group(1)] in lex.entries \
                     and f"{last} {q.group(1)}".lower() not in lex.place_names:   # "Công an Mỹ Đức": a district
@@ -2283,7 +2293,7 @@ def _gazetteer_suffix_country(doc, m: Mention, lex: Lexicon) -> list[Mention]:
 
 def _locality_of(name: str, lex: Lexicon) -> str:
     """The locality a body's name ends with ("Công an tỉnh Lào Cai" -> "tỉnh Lào Cai"), or ""."""
-    words = re.sub(r"\b(TP|Tp|TX|H|Q)\.(?=\w)", r"\1 ", name).split()   # "TP.Kon Tum" is "TP Kon Tum"
+    words = _GLUED_ABBREVIATION.sub(r"\1 ", name).split()   # "TP.Kon Tum" is "TP Kon Tum"
     heads = lex.heads_by_first.get("Location", {})
     for k in range(len(words) - 2, 0, -1):
         for hw, _, _ in heads.get(words[k], ()):

@@ -923,7 +923,7 @@ def _dated_np(s, j: int, lex: Lexicon, er: EventRules, year_only: bool = False) 
         at = s.words[k][0]
         if not year_only and re.match(r"ngày \d{1,2}[-/]\d{1,2}", s.text[at:at + 12]):
             return s.words[k - 1][1] if k > j else None
-        year = re.match(r"năm (\d{4})(?!\w)", s.text[at:at + 9])
+        year = _YEAR_AT.match(s.text[at:at + 9])
         if year and k > j and _is_year(year.group(1)):
             return at + year.end()
         w = s.words[k][2]
@@ -1540,6 +1540,7 @@ def _meetings_of_bodies(doc: Document, mentions: list[Mention], lex: Lexicon) ->
     return out
 
 
+_YEAR_AT = re.compile(r"năm (\d{4})(?!\w)")
 _NHU = re.compile(r"(?<!\w)như(?!\w)")             # "các diễn đàn … như A, B": "như" (such as) opens the list
 _LIST_END = re.compile(r",\s+[a-zđà-ỹ]|;|\.(?:\s|$)")  # the list ends at a clause
 
