@@ -157,7 +157,18 @@ class _Sentence:
         self.out: list[RelationMention] = []
         self.seen: set[tuple[int, str, int]] = set()
         ev = next((m for m in self.all if m.type == "Event" and not _attr(m, "nested")), None)
-        self.event = ev if ev is not None else None if owned or self._unnamed_event() else main
+        if ev is not None or owned:
+            self.event = ev
+        else:
+            self._main = main                 # (self.event, when a rule asks for it: see __getattr__)
+
+    def __getattr__(self, name: str):
+        """`event`, the sentence's event, when a rule first asks for it: the main event unless the
+        sentence speaks of an unnamed one (a regex search most sentences need not make)."""
+        if name != "event":
+            raise AttributeError(name)
+        self.event = None if self._unnamed_event() else self._main
+        return self.event
 
     def _owned_anaphor(self, m: Mention) -> bool:
         """Is m a lower-case event noun that points back to the main event, but is said of a body
