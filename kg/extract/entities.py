@@ -2189,7 +2189,7 @@ def _posts_of_a_foreign_official(doc: Document, mentions: list[Mention], lex: Le
 def _vertical_words(lex: Lexicon) -> frozenset[str]:
     """The bodies of a vertical system (cues.tsv partOf/vertical: police, courts, border guards), which have
     a body in every province: "Bộ đội Biên phòng Quảng Trị" is the province's, even without "tỉnh"."""
-    return frozenset(" ".join(w.split()).casefold() for w in lex.word_classes.get("partOf/vertical", ()))
+    return lex.vertical_words            # (made once, with the lexicon)
 
 
 def _bodies_only_abroad(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:

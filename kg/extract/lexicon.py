@@ -204,6 +204,7 @@ class Lexicon:
     # rules in file order); the phrases they name, for a quick look at which may match a sentence
     relation_rules: dict = field(default_factory=dict)
     word_classes: dict = field(default_factory=dict)   # class name -> phrases (see word_classes())
+    vertical_words: frozenset[str] = frozenset()     # word_classes partOf/vertical, spaces collapsed, casefolded
     relation_phrases: object = None
     relation_by_phrase: dict = field(default_factory=dict)   # phrase -> rules that need it first
     relation_free: frozenset = frozenset()                   # rules that need no phrase
@@ -526,6 +527,7 @@ _UPPER = _char_class(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and
 def _compile_relation_rules(lex: Lexicon) -> None:
     from .patterns import Compiler, Group, Slot, Words, parse_rule, search_words, words_rx
     classes = lex.word_classes = word_classes(lex.rules)
+    lex.vertical_words = frozenset(" ".join(w.split()).casefold() for w in classes.get("partOf/vertical", ()))
     punct = "|".join(map(re.escape, LIST_PUNCTUATION))
     # between two members of a list, and before the first: joiner words ("đại diện", "các"), and the
     # posts and titles of persons.tsv ("Thứ trưởng các Bộ …, Phó Chánh án Tòa án …")

@@ -741,7 +741,7 @@ def local_parents(mentions: list[Mention], lex: Lexicon) -> list[RelationMention
     ("Công an huyện Bát Xát" partOf "Công an tỉnh Lào Cai"): the gazetteer gives the district's province.
     Only bodies of a vertical system (cues.tsv partOf/vertical: police, procuracy, courts): a district's
     People's Committee answers to the province's but is no part of it."""
-    vertical = {" ".join(w.split()).casefold() for w in lex.word_classes.get("partOf/vertical", ())}
+    vertical = lex.vertical_words
     # (the words before the locality are one of them: the name starts with one and a space)
     openers = tuple(v + " " for v in vertical)
     bodies: dict[tuple[str, str], Mention] = {}
