@@ -79,28 +79,29 @@ _LOWERED: tuple[str, str, bool] = ("", "", True)
 def lowered(text: str) -> str:
     """text.lower(), for the text of the document being read: the entity, event and relation passes
     all read it, and lowering costs more than slicing (kept for the last text asked)."""
-    last = _LOWERED                          # (one tuple, read and replaced whole: safe under threads)
-    if last[0] is not text:
-        low = text.lower()
-        last = _set_lowered(text, low, len(low) == len(text) and "Σ" not in text)
-    return last[1]
+    return _lowered_entry(text)[1]
 
 
 def lowered_part(text: str, start: int, end: int) -> str:
     """text[start:end].lower(), cut from the document's lowered text where that is the same: every
     character lowered into one (no "İ", whose lower case is two) and none lowered by its context (Σ:
     σ, or ς at the end of a word)."""
-    last = _LOWERED
+    _, low, sliceable = _lowered_entry(text)
+    return low[start:end] if sliceable else text[start:end].lower()
+
+
+def _lowered_entry(text: str) -> tuple[str, str, bool]:
+    last = _LOWERED                          # (one tuple, read and replaced whole: safe under threads)
     if last[0] is not text:
-        lowered(text)
-        last = _LOWERED
-    return last[1][start:end] if last[2] else text[start:end].lower()
+        low = text.lower()
+        last = _set_lowered(text, low, len(low) == len(text) and "Σ" not in text)
+    return last
 
 
 def _set_lowered(text: str, low: str, sliceable: bool) -> tuple[str, str, bool]:
     global _LOWERED
-    _LOWERED = (text, low, sliceable)
-    return _LOWERED
+    _LOWERED = entry = (text, low, sliceable)
+    return entry
 
 
 @dataclass(frozen=True)
