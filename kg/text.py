@@ -59,6 +59,7 @@ _TONE_PAIRS.update({k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(_T
 _OLD_TONES = re.compile("(?<![qQ])(?:[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?!\\w)")
 # a dash between two words, however it is spaced ("Lao động - Thương binh", "Lao động-Thương binh")
 _DASH = re.compile(r"\s*[-–—‑]\s*")
+_SPACES = re.compile(r"\s+")
 
 
 def new_tone_marks(text: str) -> str:
@@ -91,5 +92,5 @@ def tone_variants(text: str) -> set[str]:
 def norm_key(text: str) -> str:
     """Case-, space-, dash-spacing- and tone-placement-insensitive, accent-preserving key."""
     text = new_tone_marks(unicodedata.normalize("NFC", text)).casefold()
-    text = _DASH.sub("-", re.sub(r"\s+", " ", text))
+    text = _DASH.sub("-", _SPACES.sub(" ", text))
     return text.strip(" \t\n\"'“”‘’«»()[]{}.,;:-–—")

@@ -10,12 +10,24 @@ from itertools import accumulate, compress, count
 from ..model import Document, Mention, mention_key
 from ..text import norm_key
 from . import events, ownerless
-from .lexicon import LOWER_EVENT, Lexicon, match_form
+from .lexicon import LOWER_EVENT, Lexicon, lowered_part, match_form, whole_words
 
 WORD = re.compile(r"\w+(?:[/.&'’-]\w+)*")
-WORD_SPLIT = re.compile("(" + WORD.pattern + ")")     # split() keeps the words: gap, word, gap, …
+# split() keeps the words: gap, word, gap, … The same words as WORD, written possessively (nothing
+# follows the group, so no backtracking could change a match): the engine keeps no backtrack points
+WORD_SPLIT = re.compile(r"(\w\w*+(?:[/.&'’-]\w++)*+)")
 QUOTES_OPEN = "“\"«"
 QUOTES_CLOSE = "”\"»"
+
+# (module-level regexes: compiled with the module, not looked up in re's cache at every call)
+_WORD_AT = re.compile(r"\w*")
+_HYPHENATED_AT = re.compile(r"\w+-\w")
+_LETTERS_WORD = re.compile(r"\w+")
+_ONE_OR_TWO_WORDS_AFTER = re.compile(r" (\w+)(?: (\w+))?")
+_WORD_BEFORE_END = re.compile(r"(\w+)\s$")
+_WORD_AFTER = re.compile(r" (\w+)")               # (" (\w+)(?!\w)" is the same: \w+ takes the whole word)
+_NUMBERED_NAME = re.compile(r"(.+ số )\d{1,3}")
+_GLUED_ABBREVIATION = re.compile(r"\b(TP|Tp|TX|H|Q)\.(?=\w)")
 
 
 def _is_word_char(c: str) -> bool:
@@ -27,17 +39,49 @@ def _cap(word: str) -> bool:
     return word[:1].isupper() or (any(c.isupper() for c in word) and any(c.isalpha() for c in word))
 
 
+def _split_words(text: str, _split=WORD_SPLIT.split) -> list[str]:
+    """WORD_SPLIT.split(text), read between spaces: a word holds no space, so each piece between two
+    spaces splits alone, and a piece of letters and digits only (most of them) is one word as it is."""
+    parts: list[str] = []
+    append = parts.append
+    gap = ""                                 # the text since the last word, up to the space before `piece`
+    for piece in text.split(" "):
+        if piece.isalnum():                  # (isalnum: the characters of \w but "_")
+            append(gap)
+            append(piece)
+            gap = " "
+        elif not piece:
+            gap += " "
+        else:
+            sub = _split(piece)
+            if len(sub) == 1:
+                gap += piece + " "
+            else:
+                append(gap + sub[0])
+                parts += sub[1:-1]
+                gap = sub[-1] + " "
+    append(gap[:-1])                         # (no space after the last piece)
+    return parts
+
+
 class _Sent:
     """A sentence with its words, for pattern matching."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, lowered: str | None = None):
         self.text = text
-        parts = WORD_SPLIT.split(text)                   # [gap 0, word 0, gap 1, word 1, …, last gap]
-        bounds = list(accumulate(map(len, parts), initial=0))
+        self._parts = parts = _split_words(text)         # [gap 0, word 0, gap 1, word 1, …, last gap]
         self.tokens = parts[1::2]
-        self.words = list(zip(bounds[1::2], bounds[2::2], self.tokens))   # (start, end, word)
         self.gaps = parts[0::2]
-        self.form = match_form(text)
+        self.form = match_form(text, lowered)        # (lowered: text.lower(), when the caller has it)
+
+    def __getattr__(self, name: str):
+        """`words`, (start, end, word) of each word, made when first asked (a third of the sentences
+        never ask); then an attribute like the others."""
+        if name != "words":
+            raise AttributeError(name)
+        bounds = list(accumulate(map(len, self._parts), initial=0))
+        self.words = words = list(zip(bounds[1::2], bounds[2::2], self.tokens))
+        return words
 
     def gap(self, i: int) -> str:
         """Text between word i-1 and word i (before word 0 for i = 0)."""
@@ -63,7 +107,8 @@ class _Sent:
 def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | None = None) -> list[tuple[int, int, str]]:
     """Leftmost-longest gazetteer names; with inner=True, the names inside `text` other than itself."""
     cands = []
-    for start, end, (_, keys) in lex.gazetteer_matches(text, form):
+    for end, (surface_lower, keys) in lex.automaton.iter(match_form(text) if form is None else form):
+        start, end = end - len(surface_lower) + 1, end + 1      # (as lex.gazetteer_matches reads the hits)
         if inner and (start, end) == (0, len(text)):
             continue
         if start > 0 and _is_word_char(text[start - 1]) or end < len(text) and _is_word_char(text[end]):
@@ -95,9 +140,9 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
         if entry.type in ("Location", "Country") and text[end:end + 1] == " " and text[end + 1:end + 2].isupper() \
                 and text[end + 1:end + 2].isalpha() and not _starts_entry(text, end + 1, lex) \
                 and surface.rsplit(" ", 1)[-1].lower() in lex.syllables \
-                and not _starts_head(text, end + 1, lex) and _vietnamese(re.match(r"\w*", text[end + 1:end + 30]).group()) \
-                and not re.match(r"\w+-\w", text[end + 1:end + 30]) \
-                and lex.word_class.get(re.match(r"\w*", text[end + 1:end + 30]).group().lower()) not in CLAUSE_CLASSES \
+                and not _starts_head(text, end + 1, lex) and _vietnamese(_WORD_AT.match(text[end + 1:end + 30]).group()) \
+                and not _HYPHENATED_AT.match(text[end + 1:end + 30]) \
+                and lex.word_class.get(_WORD_AT.match(text[end + 1:end + 30]).group().lower()) not in CLAUSE_CLASSES \
                 and not (entry.type == "Country" and _foreign_name_follows(text, start, end, lex)) \
                 and not (entry.type == "Country" and " " in surface and _known_body_ends_at(text, start - 1, lex)):
             continue                      # "Thái Bình Dương" (the Pacific) is not the province Thái Bình
@@ -171,7 +216,7 @@ _LETTERS = re.compile(r"[^\W\d_]*")
 def _starts_head(text: str, pos: int, lex: Lexicon) -> bool:
     """Does an organisation head, or a surname followed by a name, start at `pos` ("… Việt Nam Đại học
     Điện lực", "… tỉnh Quảng Ninh Nguyễn Văn Đọc")? Then the place before it ends there."""
-    word = re.match(r"\w+", text[pos:pos + 40])
+    word = _LETTERS_WORD.match(text[pos:pos + 40])
     if not word:
         return False
     w = word.group()
@@ -213,8 +258,8 @@ def _vietnamese(word: str) -> bool:
 def _foreign_name_follows(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """Is the capitalised word after a name a foreign one, with no capital before the name ("Hải quân
     Mỹ William Byrne")? Then the name is no part of a Vietnamese person's name ("Nguyễn Minh Đức")."""
-    after = re.match(r" (\w+)(?: (\w+))?", text[end:end + 40])
-    before = re.search(r"(\w+)\s$", text[max(0, start - 30):start])
+    after = _ONE_OR_TWO_WORDS_AFTER.match(text[end:end + 40])
+    before = _WORD_BEFORE_END.search(text[max(0, start - 30):start])
     # ("Hải quân Mỹ Sam Bendett": "Sam" could be a Vietnamese syllable, "Bendett" could not)
     second = after.group(2) if after else None
     return bool(after) and after.group(1)[:1].isupper() and (
@@ -1559,9 +1604,9 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, plac
     titles = lex.titles_by_first
     for i in compress(count(), map(titles.__contains__, s.tokens)):
         for tw in titles[s.words[i][2]]:
-            title = " ".join(tw)
             if not s.phrase_at(i, tw):
                 continue
+            title = " ".join(tw)
             j = i + len(tw)
             if j < len(s.words) and title[0].isupper() and s.gap(j) == " " and s.words[j][2].isupper() \
                     and any(x <= s.words[j][0] < y for x, y in taken):
@@ -1653,9 +1698,10 @@ def _name_after_post(doc: Document, si: int, s: _Sent, j: int, taken, lex: Lexic
 def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
     for si, sent in enumerate(doc.sentences):
-        s = _Sent(sent.text)
+        s = _Sent(sent.text, lowered_part(doc.text, sent.start, sent.start + len(sent.text)))
         if not s.tokens:
             continue
+        words = set(s.tokens)                # (the word lists below are looked up in it, each word hashed once)
         form = s.form                        # match_form keeps lengths: a span's form is a slice of it
         gaz_spans = [g for g in _gazetteer_spans(sent.text, lex, form=form) if form[g[0]:g[1]] not in lex.generic
                      and not _inside_document_number(sent.text, g[0], g[1])]
@@ -1665,13 +1711,14 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
         for a, b, key in gaz_spans:
             e = lex.entries[key]
             out.append(Mention(doc.id, si, base + a, base + b, sent.text[a:b], e.type, rules_of.get(a, e.rule), key))
-        out += _pattern_mentions(doc, si, s, lex, gaz_spans)
-        if lex.distributive is not None and lex.may_distribute(s.tokens) and lex.distributive.search(sent.text):
+        if not lex.head_first_words.isdisjoint(words):
+            out += _pattern_mentions(doc, si, s, lex, gaz_spans)
+        if lex.distributive is not None and lex.may_distribute(words) and lex.distributive.search(sent.text):
             out += _distributed_mentions(doc, si, sent.text, lex, [(m.start - base, m.end - base) for m in out[first:]])
-        if not lex.post_first_words.isdisjoint(s.tokens):
+        if not lex.post_first_words.isdisjoint(words):
             gaz = {g[0]: g for g in gaz_spans}
             out += _bodies_named_by_posts(doc, si, s, lex, gaz, [(m.start - base, m.end - base) for m in out[first:]])
-        if lex.title_first_words.isdisjoint(s.tokens):
+        if lex.title_first_words.isdisjoint(words):
             continue                         # no title, no person
         # a post names a body or a country ("Đại sứ Hoa Kỳ"), never a person: the name comes after it
         taken = [(m.start - base, m.end - base) for m in out[first:] if m.type in ("Organization", "Country")]
@@ -1734,7 +1781,7 @@ def _short_forms(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[M
         a, b = hit.start(1), hit.end(1)
         if any(x <= a < y for x, y in spans):
             continue
-        nxt = re.match(r" (\w+)", doc.text[b:b + 30])
+        nxt = _WORD_AFTER.match(doc.text[b:b + 30])
         if nxt is None or not nxt.group(1).islower():
             continue                     # "Hội Nông dân …": a name, read elsewhere; "Hội." ends nothing
         if lex.word_class.get(nxt.group(1)) == "noun" or match_form(f"{hit.group(1)} {nxt.group(1)}") in lex.generic:
@@ -1766,7 +1813,7 @@ def _numbered_siblings(doc: Document, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.type != "Organization" or m.key:
             continue
-        head = re.fullmatch(r"(.+ số )\d{1,3}", m.text)
+        head = _NUMBERED_NAME.fullmatch(m.text)
         if not head:
             continue
         pos = m.end
@@ -1798,14 +1845,13 @@ def _given_names_are_not_countries(doc: Document, mentions: list[Mention], lex: 
         return mentions
     given = set()
     # the given name: the 3rd or 4th word of a name that opens with a surname ("Bùi Thị Nga")
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(singles))) + r")(?!\w)")
-    for m in pattern.finditer(doc.text):
-        if m.start() < 2 or doc.text[m.start() - 1] != " ":
+    for a, b in whole_words(doc.text, sorted(singles)):
+        if a < 2 or doc.text[a - 1] != " ":
             continue
-        before = doc.text[max(0, m.start() - 40):m.start()].split()
+        before = doc.text[max(0, a - 40):a].split()
         if len(before) >= 2 and before[-1][:1].isupper() and (
                 before[-2] in lex.surnames or (len(before) >= 3 and before[-3] in lex.surnames and before[-2][:1].isupper())):
-            given.add(m.group())
+            given.add(doc.text[a:b])
     if not given:
         return mentions
     return [m for m in mentions if not (m.type == "Country" and m.text in given)]
@@ -1823,8 +1869,7 @@ def _governments(text: str, lex: Lexicon, gaz_spans):
     rules_of: dict[int, str] = {}
     taken: list[tuple[int, int]] = []
     for word, default, rule in lex.governments:
-        for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text):
-            a, pos = m.start(), m.end()
+        for a, pos in whole_words(text, (word,)):
             if any(x <= a < y for x, y in taken):
                 continue                     # inside a longer government word already read
             link = next((w for w in lex.country_links if text.startswith(w, pos)), None)
@@ -1924,12 +1969,12 @@ def _acronyms(doc: Document, mentions: list[Mention]) -> list[Mention]:
     taken = [(m.start, m.end) for m in out]
     for acr, m in defined.items():
         canonical = dict(m.attrs).get("canonical") or m.text
-        for hit in re.finditer(r"(?<!\w)" + re.escape(acr) + r"(?!\w)", doc.text):
-            if any(a <= hit.start() < b for a, b in taken):
+        for start, end in whole_words(doc.text, (acr,)):
+            if any(a <= start < b for a, b in taken):
                 continue
-            si = next((s.index for s in doc.sentences if s.start <= hit.start() < s.end), None)
+            si = next((s.index for s in doc.sentences if s.start <= start < s.end), None)
             if si is not None:
-                out.append(Mention(doc.id, si, hit.start(), hit.end(), acr, m.type, "entities.acronym", m.key,
+                out.append(Mention(doc.id, si, start, end, acr, m.type, "entities.acronym", m.key,
                                    attrs=() if m.key else (("canonical", canonical),)))
     return out
 
@@ -2056,7 +2101,7 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
         c = by_start.get((m.sentence, m.end + 1)) or (
             by_start.get((m.sentence, m.end + len(link))) if link else None)
         if c is None and lex.country_qualifiers:
-            q = re.match(r" (\w+)(?!\w)", doc.text[m.end:m.end + 20])
+            q = _WORD_AFTER.match(doc.text[m.end:m.end + 20])
             last = m.text.rsplit(" ", 1)[-1]
             if q and q.group(1) in lex.country_qualifiers and lex.country_qualifiers[q.group(1)] in lex.entries \
                     and f"{last} {q.group(1)}".lower() not in lex.place_names:   # "Công an Mỹ Đức": a district
@@ -2221,7 +2266,7 @@ def _posts_of_a_foreign_official(doc: Document, mentions: list[Mention], lex: Le
 def _vertical_words(lex: Lexicon) -> frozenset[str]:
     """The bodies of a vertical system (cues.tsv partOf/vertical: police, courts, border guards), which have
     a body in every province: "Bộ đội Biên phòng Quảng Trị" is the province's, even without "tỉnh"."""
-    return frozenset(" ".join(w.split()).casefold() for w in lex.word_classes.get("partOf/vertical", ()))
+    return lex.vertical_words            # (made once, with the lexicon)
 
 
 def _bodies_only_abroad(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -2342,7 +2387,7 @@ def _gazetteer_suffix_country(doc, m: Mention, lex: Lexicon) -> list[Mention]:
 
 def _locality_of(name: str, lex: Lexicon) -> str:
     """The locality a body's name ends with ("Công an tỉnh Lào Cai" -> "tỉnh Lào Cai"), or ""."""
-    words = re.sub(r"\b(TP|Tp|TX|H|Q)\.(?=\w)", r"\1 ", name).split()   # "TP.Kon Tum" is "TP Kon Tum"
+    words = _GLUED_ABBREVIATION.sub(r"\1 ", name).split()   # "TP.Kon Tum" is "TP Kon Tum"
     if words and words[0] in lex.abbreviations:
         words[:1] = lex.abbreviations[words[0]].split()   # "CATP Việt Trì": "Công an thành phố Việt Trì"
     heads = lex.heads_by_first.get("Location", {})
@@ -2731,13 +2776,24 @@ def _short_person_names(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _no_overlap(spans: list[tuple[int, int, str]]) -> bool:
+    """Do the spans follow one another, each ending before the next starts?"""
+    spans = sorted(spans)
+    return all(spans[k][1] < spans[k + 1][0] for k in range(len(spans) - 1))
+
+
 def _mark_nesting(mentions: list[Mention]) -> list[Mention]:
     """Flag mentions that sit inside a longer mention of the same sentence (names inside titles)."""
     out = []
     spans: dict[int, list[tuple[int, int, str]]] = {}      # sentence -> (start, end, type)
     for m in mentions:
         spans.setdefault(m.sentence, []).append((m.start, m.end, m.type))
+    # a sentence whose names each end before the next starts holds no name inside another (most of them)
+    flat = {si for si, sp in spans.items() if len(sp) == 1 or _no_overlap(sp)}
     for m in mentions:
+        if m.sentence in flat:
+            out.append(m)
+            continue
         outer = [t for (a, b, t) in spans[m.sentence] if a <= m.start and m.end <= b and (b - a) > (m.end - m.start)]
         if outer:
             attrs = dict(m.attrs)

@@ -25,7 +25,7 @@ from ..model import Document, Mention, RelationMention, mention_key
 from ..text import norm_key
 from . import entities as _e
 from ..rules import EVENT_GROUPS
-from .lexicon import Lexicon, match_form
+from .lexicon import Lexicon, lowered as lowered_doc, lowered_part, match_form
 
 ACTOR_TYPES = ("Person", "Organization", "Country")
 SEP = "§"          # between the parts of an event's identity (mention keys contain "|")
@@ -938,7 +938,7 @@ def _dated_np(s, j: int, lex: Lexicon, er: EventRules, year_only: bool = False) 
         at = s.words[k][0]
         if not year_only and re.match(r"ngày \d{1,2}[-/]\d{1,2}", s.text[at:at + 12]):
             return s.words[k - 1][1] if k > j else None
-        year = re.match(r"năm (\d{4})(?!\w)", s.text[at:at + 9])
+        year = _YEAR_AT.match(s.text[at:at + 9])
         if year and k > j and _is_year(year.group(1)):
             return at + year.end()
         w = s.words[k][2]
@@ -1555,6 +1555,7 @@ def _meetings_of_bodies(doc: Document, mentions: list[Mention], lex: Lexicon) ->
     return out
 
 
+_YEAR_AT = re.compile(r"năm (\d{4})(?!\w)")
 _NHU = re.compile(r"(?<!\w)như(?!\w)")             # "các diễn đàn … như A, B": "như" (such as) opens the list
 _LIST_END = re.compile(r",\s+[a-zđà-ỹ]|;|\.(?:\s|$)")  # the list ends at a clause
 
@@ -1567,7 +1568,7 @@ def _forum_bodies(doc: Document, mentions: list[Mention], er: EventRules, lowere
     frame_rule = next((rid for items in er.phrases.get("forum", {}).values() for _, cls, rid in items if cls == "frame"), "")
     listed: dict[int, str] = {}
     for si, sent in enumerate(doc.sentences if er.frames.search(lowered) else ()):
-        low = sent.text.lower()
+        low = lowered_part(doc.text, sent.start, sent.start + len(sent.text))
         for fm in er.frames.finditer(low):
             nhu = _NHU.search(low, fm.end(), fm.end() + 80)
             if nhu is None:
@@ -1892,7 +1893,7 @@ def article_events(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
     "buổi lễ", a sentence-initial "Hội thảo" point to the article's main event (the first one it
     individuates). Dates and places come from the sentence that individuates each event."""
     er = event_rules(lex)
-    lowered = doc.text.lower()                    # (lowered once: the two scans below read it)
+    lowered = lowered_doc(doc.text)               # (lowered once: the two scans below read it)
     frame = _frame_events(doc, mentions, lex, er, lowered)
     spans = [(m.start, m.end) for m in frame]
     mentions = [m for m in mentions if not (m.type == "Event" and (m.attr("anaphor") or m.attr("bare"))

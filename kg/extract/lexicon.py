@@ -48,6 +48,62 @@ def match_form(text: str, lowered: str | None = None) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)   # rare: 'İ' grows when lowered
 
 
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"         # the characters of \w
+
+
+def whole_words(text: str, phrases) -> list[tuple[int, int]]:
+    r"""The (start, end) that re.finditer(r"(?<!\w)(?:A|B|…)(?!\w)", text) finds for the literal
+    `phrases` A, B, … in that order, without compiling a regex for each new list (most are asked
+    once): at each place from the left, the first phrase that stands there with no word character
+    right before or after it, the search going on after its end."""
+    hits = []
+    for rank, p in enumerate(phrases):
+        k = text.find(p)
+        while k >= 0:
+            e = k + len(p)
+            if not (k and _word_char(text[k - 1])) and not (e < len(text) and _word_char(text[e])):
+                hits.append((k, rank, e))
+            k = text.find(p, k + 1)
+    out, pos = [], 0
+    for k, _, e in sorted(hits):
+        if k >= pos:                         # (at one place, the first phrase: the lowest rank sorts first)
+            out.append((k, e))
+            pos = e if e > k else k + 1
+    return out
+
+
+_LOWERED: tuple[str, str, bool] = ("", "", True)
+
+
+def lowered(text: str) -> str:
+    """text.lower(), for the text of the document being read: the entity, event and relation passes
+    all read it, and lowering costs more than slicing (kept for the last text asked)."""
+    return _lowered_entry(text)[1]
+
+
+def lowered_part(text: str, start: int, end: int) -> str:
+    """text[start:end].lower(), cut from the document's lowered text where that is the same: every
+    character lowered into one (no "İ", whose lower case is two) and none lowered by its context (Σ:
+    σ, or ς at the end of a word)."""
+    _, low, sliceable = _lowered_entry(text)
+    return low[start:end] if sliceable else text[start:end].lower()
+
+
+def _lowered_entry(text: str) -> tuple[str, str, bool]:
+    last = _LOWERED                          # (one tuple, read and replaced whole: safe under threads)
+    if last[0] is not text:
+        low = text.lower()
+        last = _set_lowered(text, low, len(low) == len(text) and "Σ" not in text)
+    return last
+
+
+def _set_lowered(text: str, low: str, sliceable: bool) -> tuple[str, str, bool]:
+    global _LOWERED
+    _LOWERED = entry = (text, low, sliceable)
+    return entry
+
+
 @dataclass(frozen=True)
 class GazetteerEntry:
     key: str            # gazetteer id
@@ -148,10 +204,12 @@ class Lexicon:
     distributive: re.Pattern | None = None       # distribute: "các Bộ: Quốc phòng, Ngoại giao" (plural + head)
     distributive_head: re.Pattern | None = None  # its heads, when each is one word: a sentence without one is skipped
     distributive_words: dict[str, bool] = field(default_factory=dict)   # memo of may_distribute: word -> a head?
+    distributive_heads: set[str] = field(default_factory=set)     # the words of that memo that are heads
     # relation rules (rules/relations.tsv), compiled once: scope -> rules ("body": clause and sentence
     # rules in file order); the phrases they name, for a quick look at which may match a sentence
     relation_rules: dict = field(default_factory=dict)
     word_classes: dict = field(default_factory=dict)   # class name -> phrases (see word_classes())
+    vertical_words: frozenset[str] = frozenset()     # word_classes partOf/vertical, spaces collapsed, casefolded
     relation_phrases: object = None
     relation_by_phrase: dict = field(default_factory=dict)   # phrase -> rules that need it first
     relation_free: frozenset = frozenset()                   # rules that need no phrase
@@ -194,20 +252,17 @@ class Lexicon:
         by_phrase = self.relation_by_phrase
         return set(self.relation_free).union(*(by_phrase[p] for p in present if p in by_phrase))
 
-    def may_distribute(self, words: list[str]) -> bool:
+    def may_distribute(self, words: list[str] | set[str]) -> bool:
         """Could `distributive` match a sentence of these words (entities._Sent tokens)? Its shared
         head stands alone between white space and white space or ':', so it is one of the words;
         a regex search of every sentence costs far more than a look at its words. Remembered per word."""
         if self.distributive_head is None:
             return True
-        memo = self.distributive_words
-        for w in words:
-            hit = memo.get(w)
-            if hit is None:
-                hit = memo[w] = self.distributive_head.fullmatch(w) is not None
-            if hit:
-                return True
-        return False
+        memo, heads = self.distributive_words, self.distributive_heads
+        for w in (words if isinstance(words, set) else set(words)).difference(memo):   # (no Python loop over the words)
+            if memo.setdefault(w, self.distributive_head.fullmatch(w) is not None):
+                heads.add(w)
+        return not heads.isdisjoint(words)
 
     def gazetteer_matches(self, text: str, form: str | None = None) -> list[tuple[int, int, str]]:
         """All (start, end, surface) hits of gazetteer names in `text`, as candidates
@@ -267,6 +322,9 @@ def compile_lexicon(rules: Rules) -> Lexicon:
     lex = _CACHE.get(rules.digest)
     if lex is None:
         lex = _CACHE[rules.digest] = _compile(rules)
+        from . import events                 # the event rules with the others, and the module their
+        from .. import resolve  # noqa: F401  # title matching imports: once per worker, not in the first article
+        events.event_rules(lex)
         import gc
         gc.freeze()       # ~10^5 long-lived strings and sets: the collector need not rescan them per article
     return lex
@@ -383,7 +441,8 @@ def _compile(rules: Rules) -> Lexicon:
     phrases = [r["phrase"] for r in rules.table("residences.tsv")]
     lex.residence_phrases = tuple(phrases)
     if phrases:
-        lex.residence_re = re.compile(rf"(?<!\w){_alternatives(phrases)}(?!\w)[^);.]*")
+        led = _led_alternatives(phrases, r"\w")      # (?<!\w) + the phrases, led by their letters
+        lex.residence_re = re.compile(rf"{led}(?!\w)[^);.]*")
     lex.post_first_words = frozenset(lex.post_heads_by_first)
     lex.post_first_lower = frozenset(p.split()[0].lower() for p in lex.posts if " " in p)
     lex.street_words = frozenset(c for c, _, _ in lex.cues.get("street", ()))
@@ -401,7 +460,8 @@ def _compile(rules: Rules) -> Lexicon:
     lex.title_first_words = frozenset(lex.titles_by_first)
     lex.posts_and_titles = tuple(sorted(set(lex.posts) | set(lex.titles), key=len, reverse=True))
     if lex.posts_and_titles:
-        lex.post_before = re.compile(rf"(?<!\w){_alternatives(lex.posts_and_titles)} $")
+        led = _led_alternatives(lex.posts_and_titles, r"\w")     # (?<!\w) + the posts, led by their letters
+        lex.post_before = re.compile(rf"{led} $")
     lex.deputies = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "deputy"), key=len, reverse=True)
     _compile_glue(lex)
     _compile_relation_rules(lex)
@@ -473,6 +533,7 @@ _UPPER = _char_class(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and
 def _compile_relation_rules(lex: Lexicon) -> None:
     from .patterns import Compiler, Group, Slot, Words, parse_rule, search_words, words_rx
     classes = lex.word_classes = word_classes(lex.rules)
+    lex.vertical_words = frozenset(" ".join(w.split()).casefold() for w in classes.get("partOf/vertical", ()))
     punct = "|".join(map(re.escape, LIST_PUNCTUATION))
     # between two members of a list, and before the first: joiner words ("đại diện", "các"), and the
     # posts and titles of persons.tsv ("Thứ trưởng các Bộ …, Phó Chánh án Tòa án …")
@@ -647,11 +708,11 @@ def _compile_glue(lex: Lexicon) -> None:
     intro = _glue(lex, "intro", "")
     lex.intro_before = re.compile(rf"(?:^|[,;:]\s*)(?i:{_alternatives(intro)})\s+$") if intro else None
     heads = _glue(lex, "distribute", "")
-    plural = _alternatives(_glue(lex, "plural", ""))
+    plural = _led_alternatives(_glue(lex, "plural", ""), r"\w")      # (?<!\w) + the plural words, led by their letters
     # ("các bộ, ngành: Công an, Ngoại giao …": ministries and agencies, a colon then the ministries' fields)
     companions = _glue(lex, "distribute", "companion")
     second = rf",\s*(?i:{_alternatives(companions)})\s*:|" if companions else ""
-    lex.distributive = re.compile(rf"(?<!\w){plural}\s+(?i:({_alternatives(heads)}))(?:{second}\s*:?)\s+") \
+    lex.distributive = re.compile(rf"{plural}\s+(?i:({_alternatives(heads)}))(?:{second}\s*:?)\s+") \
         if heads else None
     if heads and all(re.fullmatch(r"[^\W\d_]+", h) for h in heads):     # one word of letters each
         lex.distributive_head = re.compile(rf"(?i:{_alternatives(heads)})")

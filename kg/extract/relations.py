@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Document, Mention, RelationMention, SYMMETRIC_RELATIONS, mention_key
-from .lexicon import Lexicon
+from .lexicon import Lexicon, lowered_part, whole_words
 from .patterns import ABSORB, ACTS_FOR, CLOSE, OPEN, SLOT_TYPES, TYPE_CODES, Compiled
 
 PARTY_CODES = frozenset("OC")
@@ -152,13 +152,24 @@ class _Sentence:
                 continue                      # overlapping names: the first one stands
             self.units.append(_Unit(m, a, b, TYPE_CODES[m.type]))
             last_end = b
-        self.present = lex.relation_words_in(self.text.lower())
+        self.present = lex.relation_words_in(lowered_part(doc.text, self.base, self.base + len(self.text)))
         self.candidates = lex.relation_candidates(self.present)
         self._skel: _Skeleton | None = None
         self.out: list[RelationMention] = []
         self.seen: set[tuple[int, str, int]] = set()
         ev = next((m for m in self.all if m.type == "Event" and not _attr(m, "nested")), None)
-        self.event = ev if ev is not None else None if owned or self._unnamed_event() else main
+        if ev is not None or owned:
+            self.event = ev
+        else:
+            self._main = main                 # (self.event, when a rule asks for it: see __getattr__)
+
+    def __getattr__(self, name: str):
+        """`event`, the sentence's event, when a rule first asks for it: the main event unless the
+        sentence speaks of an unnamed one (a regex search most sentences need not make)."""
+        if name != "event":
+            raise AttributeError(name)
+        self.event = None if self._unnamed_event() else self._main
+        return self.event
 
     def _owned_anaphor(self, m: Mention) -> bool:
         """Is m a lower-case event noun that points back to the main event, but is said of a body
@@ -200,7 +211,7 @@ class _Sentence:
                 if not w or not w.islower() or w in stops.get("Event", ()) or w in stops.get("*", ()):
                     break
                 words.append(w)
-            if words and not re.search(rf"(?<!\w){re.escape(' '.join(words))}(?!\w)", main):
+            if words and not whole_words(main, (" ".join(words),)):
                 return True
         return False
 
@@ -215,7 +226,8 @@ class _Sentence:
         codes = {u.code for u in self.units}
         # the candidate rules of each scope, in file order: a sentence has a few of the file's ~100
         index, order = _scope_index(rules), sorted(self.candidates)
-        appos = [c for c in _in_scope(index, "apposition", order) if self._may_match(c, codes, len(self.units))]
+        appos = self._screen(_in_scope(index, "apposition", order), codes, len(self.units))
+        self._screened = self.units           # the units `appos` was screened on (until a round merges some)
         for _ in range(3 if appos else 0):
             changed = False
             for c in appos:
@@ -228,9 +240,7 @@ class _Sentence:
         codes = {u.code for u in self.units}
         n = len(self.units)
         skel = clauses = subjects = None
-        for c in _in_scope(index, "body", order):
-            if not self._may_match(c, codes, n):
-                continue
+        for c in self._screen(_in_scope(index, "body", order), codes, n):    # (the units no longer change)
             if skel is None:
                 skel = self._skeleton()
             if c.rule.scope == "sentence":
@@ -257,6 +267,12 @@ class _Sentence:
         if self._skel is None or self._skel.units is not self.units:
             self._skel = _Skeleton(self.text, self.units)
         return self._skel
+
+    def _screen(self, rules: list[Compiled], codes, n: int) -> list[Compiled]:
+        """The rules that _may_match, among candidates of the sentence (all of `rules`), in one pass."""
+        present = self.present
+        return [c for c in rules if n >= c.needs_count and not any(map(present.isdisjoint, c.needs_words))
+                and not any(map(codes.isdisjoint, c.needs_types))]
 
     def _may_match(self, c: Compiled, codes, n: int) -> bool:
         """Could the rule match at all: its words occur in the sentence and it names enough entities
@@ -371,7 +387,13 @@ class _Sentence:
         rules = [c for c in rules if c.n in candidates and not any(map(present.isdisjoint, c.needs_words))]
         if not rules:
             return
+        by_type: dict[str, list[Compiled]] = {}   # the rules that read a name of each type
         for outer in self.all:
+            of_type = by_type.get(outer.type)
+            if of_type is None:
+                of_type = by_type[outer.type] = [c for c in rules if outer.type in c.rule.name_types]
+            if not of_type:
+                continue                      # no rule reads this name: its inner names are not needed
             inner = [m for m in self.all if m is not outer and outer.start <= m.start and m.end <= outer.end
                      and (m.end - m.start) < (outer.end - outer.start)] if nested else []
             units, last_end = [], -1
@@ -383,9 +405,8 @@ class _Sentence:
             codes = {u.code for u in units}
             skel = None
             n = len(units)
-            for c in rules:
-                if outer.type not in c.rule.name_types or n < c.needs_count \
-                        or any(t.isdisjoint(codes) for t in c.needs_types):
+            for c in of_type:
+                if n < c.needs_count or any(t.isdisjoint(codes) for t in c.needs_types):
                     continue
                 skel = skel or _Skeleton(outer.text, units).text
                 for m in self._matches(c, skel):
@@ -396,14 +417,17 @@ class _Sentence:
         """Run one apposition rule once over the current units; merge what it groups. A unit takes
         one link of each FUNCTIONAL relation (one parent, one country, one seat): after "Cục Lãnh sự
         (Bộ Ngoại giao)", ", Công an tỉnh X" is the next member of a list, not a second parent."""
-        if not self._may_match(c, {u.code for u in self.units}, len(self.units)):
+        if self.units is not self._screened and not self._may_match(c, {u.code for u in self.units}, len(self.units)):
             return False
         sk = self._skeleton()
+        matches = self._matches(c, sk.text)
+        if not matches:
+            return False                      # (most rounds: nothing to merge)
         parent: dict[int, int] = {}           # unit index -> the unit index that absorbs it
         ends: dict[int, int] = {}             # head unit index -> text offset the match reaches
         index = {id(u): i for i, u in enumerate(self.units)}
         rel = c.rule.yields[0].relation
-        for m in self._matches(c, sk.text):
+        for m in matches:
             b = self._bind(c, m, self.units, {})
             head = b.get(c.rule.yields[0].source)
             hi = index[id(head[0])] if head else -1
@@ -729,7 +753,7 @@ def local_parents(mentions: list[Mention], lex: Lexicon) -> list[RelationMention
     ("Công an huyện Bát Xát" partOf "Công an tỉnh Lào Cai"): the gazetteer gives the district's province.
     Only bodies of a vertical system (cues.tsv partOf/vertical: police, procuracy, courts): a district's
     People's Committee answers to the province's but is no part of it."""
-    vertical = {" ".join(w.split()).casefold() for w in lex.word_classes.get("partOf/vertical", ())}
+    vertical = lex.vertical_words
     # (the words before the locality are one of them: the name starts with one and a space)
     openers = tuple(v + " " for v in vertical)
     bodies: dict[tuple[str, str], Mention] = {}

@@ -1,0 +1,54 @@
+"""Shortcuts taken for speed give exactly what the plain form they replace gives (issue 11: the output
+stays byte-identical): the word split read between spaces, literal phrases found as whole words
+without a regex, a sentence's lower case cut from its document's."""
+import re
+
+import pytest
+
+from kg.extract.entities import _Sent, _split_words
+from kg.extract.lexicon import lowered, lowered_part, whole_words
+
+PLAIN_SPLIT = re.compile(r"(\w+(?:[/.&'’-]\w+)*)")      # the word regex, as _Sent read it before
+
+SENTENCES = [
+    "Ngày 5/3, Bộ Công an (BCA) và UBND TP.HCM đã ký Biên bản ghi nhớ về phòng, chống mua bán người.",
+    "Ông Nguyễn Văn Minh  —  Phó Cục trưởng Cục C-03: “hợp tác là then chốt”…",
+    "  hai  dấu cách ở đầu, ở giữa và ở cuối  ",
+    "Hà Nội\u00a0ngày 1 – 2/10, tên_biến và A&B, O'Neil’s -đầu cuối- .",
+    "",
+    " ",
+    "...",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_words_split_between_spaces_are_those_of_the_word_regex(text):
+    assert _split_words(text) == PLAIN_SPLIT.split(text)
+
+
+def test_a_sentence_has_its_words_with_their_offsets():
+    s = _Sent("Bộ Công an, (Việt Nam).")
+    assert s.words == [(0, 2, "Bộ"), (3, 7, "Công"), (8, 10, "an"), (13, 17, "Việt"), (18, 21, "Nam")]
+
+
+@pytest.mark.parametrize("text, phrases", [
+    ("Chính phủ Hoàng gia Campuchia và Chính phủ Việt Nam", ("Chính phủ", "Chính phủ Hoàng gia")),
+    ("Chính phủ Hoàng gia Campuchia và Chính phủ Việt Nam", ("Chính phủ Hoàng gia", "Chính phủ")),
+    ("Bùi Thị Nga gặp Nga-Bỉ, Nga_x và Ngaa", ("Nga", "Nga-Bỉ", "Bỉ")),
+    ("PC44, PC45 và PC44A", ("PC44",)),
+])
+def test_whole_words_are_those_the_lookaround_regex_finds(text, phrases):
+    rx = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, phrases)) + r")(?!\w)")
+    assert whole_words(text, phrases) == [m.span() for m in rx.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Bộ Công an. Đoàn ÔNG A đến.",
+    "İstanbul (Thổ Nhĩ Kỳ). Đoàn đến.",          # "İ" lowers into two characters
+    "ΟΔΟΣ. ΣΟΦΙΑ và Bộ Ngoại giao.",              # a capital sigma lowers by what surrounds it
+])
+def test_a_part_lowered_is_that_part_of_the_text_lowered(text):
+    assert lowered(text) == text.lower()
+    for start in range(len(text)):
+        for end in range(start, len(text) + 1, 3):
+            assert lowered_part(text, start, end) == text[start:end].lower()
