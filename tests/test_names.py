@@ -1253,3 +1253,10 @@ def test_a_federal_council_is_named_once_with_its_federation(tmp_path):
 def test_a_committee_that_belongs_to_a_foreign_house_is_named_with_it(tmp_path):
     found = orgs(tmp_path, "Ủy ban Tài chính thuộc Hạ viện Argentina đang xem xét dự luật ngân sách.")
     assert "Ủy ban Tài chính, Hạ viện Argentina" in found
+
+
+def test_an_acronym_after_a_known_body_at_the_end_of_a_longer_name_is_not_the_bodys(tmp_path):
+    g = nodes(tmp_path, "Thủ tướng tiếp lãnh đạo Liên minh Doanh nghiệp châu Âu - ASEAN (EABA) tại Hà Nội. "
+                        "G20 có nhiều diễn đàn như Diễn đàn Phụ nữ G20 (W20).")
+    aliases = {a for _, d in g.nodes(data=True) if d["label"] in ("ASEAN", "G20") for a in d.get("aliases") or ()}
+    assert "EABA" not in aliases and "W20" not in aliases

@@ -1943,6 +1943,9 @@ def _initials(words: str) -> str:
     return "".join(w[0].upper() for w in words.replace("-", " ").split() if w not in ("và", "&") and w[0].isalpha())
 
 
+_TAIL_OF_A_NAME = re.compile(r"(?:[-–—] ?|(?<![.!?:;,(“\"] )\b[A-ZĐÀ-Ỹ][^\W\d_]* )$")
+
+
 def _acronyms(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """"Tổ chức Hỗ trợ Nạn nhân (VSO)": an acronym defined in parentheses after a name found by a
     pattern is its alias, and later bare uses of the acronym in the article name the same body."""
@@ -1952,6 +1955,10 @@ def _acronyms(doc: Document, mentions: list[Mention]) -> list[Mention]:
         if m.type in ("Organization", "Agreement") and (not m.key or m.type == "Organization"):
             # (a known body too: "Đài Tiếng nói Việt Nam (VOV)" tells the acronym the article then uses)
             d = _ACRONYM_DEF.match(doc.text, m.end)
+            if d and m.key and (_TAIL_OF_A_NAME.search(doc.text, max(0, m.start - 40), m.start)
+                                or any(o.start < m.start and m.end <= o.end for o in mentions if o.sentence == m.sentence)):
+                d = None                     # "Diễn đàn Phụ nữ G20 (W20)", "Liên minh Doanh nghiệp châu Âu - ASEAN
+                # (EABA)": a known body at the end of a longer name; the acronym is that name's, not the body's
             if d and not any(x.start == d.start(1) for x in mentions):
                 attrs = dict(m.attrs)
                 head, _, field = (attrs.get("canonical") or m.text).partition(" ")
