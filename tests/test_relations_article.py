@@ -360,11 +360,3 @@ def test_a_training_held_according_to_a_plan_is_under_it(tmp_path):
                    "và Bộ An ninh Lào.", tmp_path)
     assert ("Khóa tập huấn về điều tra", "underFramework",
             "Kế hoạch hợp tác năm 2017 giữa Bộ Công an Việt Nam và Bộ An ninh Lào") in links
-
-
-def test_attendees_listed_under_a_category_after_a_colon_take_part(tmp_path):
-    links = _links("Bộ Tư pháp tổ chức Tọa đàm về bảo vệ nạn nhân. Tham dự tọa đàm có đại diện Bộ Công an cùng đại diện "
-                   "các tổ chức quốc tế: Tổ chức Lao động quốc tế (ILO), Tổ chức Di cư quốc tế (IOM).", tmp_path)
-    assert ("Bộ Công an", "participatedIn", "Tọa đàm về bảo vệ nạn nhân") in links
-    assert ("Tổ chức Lao động quốc tế", "participatedIn", "Tọa đàm về bảo vệ nạn nhân") in links
-    assert ("Tổ chức Di cư quốc tế", "participatedIn", "Tọa đàm về bảo vệ nạn nhân") in links

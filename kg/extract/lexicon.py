@@ -545,12 +545,7 @@ def _compile_relation_rules(lex: Lexicon) -> None:
     name = rf"(?:\s+(?-i:{_UPPER}[^\W\d_]*)){{2,4}}(?=\s*(?:{punct}))"
     # and a member no rule reads as a name, between two separators ("…; Trung tâm thông tin; …")
     item = rf"(?-i:{_UPPER})[^\W\d_]*(?:\s+[^\W_]+){{0,4}}\s*(?:{punct})\s*"
-    # and a category the next members are of, written in lower case before a colon or a list opener
-    # ("… cùng đại diện các tổ chức quốc tế: UNODC, ILO")
-    lower = rf"(?-i:(?!{_UPPER})[^\W\d_]+)"
-    opens = _trie_alternatives(lex.list_openers) if lex.list_openers else "(?!)"
-    category = rf"(?:{lower}\s+){{0,3}}{lower}\s*(?::|(?<!\w)(?i:{opens})(?!\w))\s*"
-    sep = rf"(?:{name})?(?:\s*(?:{punct}|(?<!\w)(?i:{joins})(?!\w))\s*)+(?:{category})?(?:{item})*|\s+"
+    sep = rf"(?:{name})?(?:\s*(?:{punct}|(?<!\w)(?i:{joins})(?!\w))\s*)+(?:{item})*|\s+"
     join = rf"(?:(?<!\w)(?i:{_trie_alternatives(joiners)})(?!\w)\s*)+"
     ands = _alternatives(lex.and_words)
     compiler = Compiler(classes, sep, join, rf"(?:\s*(?:{punct}|(?<!\w)(?i:{ands})(?!\w))\s*)+")
