@@ -134,7 +134,8 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
         if entry.type == "Country" and lex.country_attributes and text[max(0, start - 12):start].lower().endswith(lex.country_attributes):
             continue                      # "đô la Mỹ", "tiếng Anh": an attribute, not the country
         if entry.type in ("Location", "Country") and _after_surname(text, start, lex) \
-                and not (entry.type == "Country" and text[:start].split()[-1:] and text[:start].split()[-1] in lex.delegation_words):
+                and not (entry.type == "Country" and text[max(0, start - 40):start].split()[-1:]
+                         and text[max(0, start - 40):start].split()[-1] in lex.delegation_words):
             continue                      # "Nguyễn Hòa Bình" is a person, not the province (but "Đoàn Việt Nam
             # do … dẫn đầu": "Đoàn", a surname, is also the delegation noun, events.tsv actor/delegation)
         if entry.type in ("Location", "Country") and text[end:end + 1] == " " and text[end + 1:end + 2].isupper() \
@@ -1943,7 +1944,14 @@ def _initials(words: str) -> str:
     return "".join(w[0].upper() for w in words.replace("-", " ").split() if w not in ("và", "&") and w[0].isalpha())
 
 
-_TAIL_OF_A_NAME = re.compile(r"(?:[-–—] ?|(?<![.!?:;,(“\"] )\b[A-ZĐÀ-Ỹ][^\W\d_]* )$")
+_TAIL_OF_A_NAME = re.compile(r"(?:[-–—] ?|(?<![.!?:;,(“\"] )\b([^\W\d_]+) )$")
+
+
+def _ends_a_longer_name(text: str, start: int) -> bool:
+    """Does a longer name run on into the name at `start`: a dash, or a capitalised word that does not
+    open the sentence, right before it ("… châu Âu - ASEAN", "… Phụ nữ G20")?"""
+    before = _TAIL_OF_A_NAME.search(text, max(0, start - 40), start)
+    return before is not None and (before.group(1) is None or before.group(1)[0].isupper())
 
 
 def _acronyms(doc: Document, mentions: list[Mention]) -> list[Mention]:
@@ -1955,7 +1963,7 @@ def _acronyms(doc: Document, mentions: list[Mention]) -> list[Mention]:
         if m.type in ("Organization", "Agreement") and (not m.key or m.type == "Organization"):
             # (a known body too: "Đài Tiếng nói Việt Nam (VOV)" tells the acronym the article then uses)
             d = _ACRONYM_DEF.match(doc.text, m.end)
-            if d and m.key and (_TAIL_OF_A_NAME.search(doc.text, max(0, m.start - 40), m.start)
+            if d and m.key and (_ends_a_longer_name(doc.text, m.start)
                                 or any(o.start < m.start and m.end <= o.end for o in mentions if o.sentence == m.sentence)):
                 d = None                     # "Diễn đàn Phụ nữ G20 (W20)", "Liên minh Doanh nghiệp châu Âu - ASEAN
                 # (EABA)": a known body at the end of a longer name; the acronym is that name's, not the body's
