@@ -63,6 +63,7 @@ CODE_CLASSES = frozenset({
     "list", "list/and", "list/joiner",          # lists ("gồm", "và", "đại diện …")
     "country/linker", "country/seat",            # "Chính phủ nước Pháp", "Đại sứ Hoa Kỳ tại Hà Nội X"
     "country/of",                                # "Bộ Nội vụ của Lào": a body of another state than its gazetteer entry's
+    "country/infix",                             # "Tổng cục Cảnh sát quốc gia Campuchia": a word inside a foreign body's name
     "country/heading",                           # "Về phía Lào có Bộ Công an, …": a country over a list of its bodies
     "short",                                     # "Hội đã phối hợp …": a head alone is the article's one body of that head
     "heldIn/place",                              # "tại" before an event's place

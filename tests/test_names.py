@@ -136,6 +136,15 @@ def test_a_foreign_ministry_is_one_node_however_its_country_is_written(tmp_path)
     assert found == {"Bộ Nội vụ Cộng hòa Séc"}
 
 
+def test_a_foreign_body_with_a_lower_case_word_before_its_country_is_not_vietnams(tmp_path):
+    # "Tổng cục Cảnh sát" is Việt Nam's; "quốc gia" (national) and then Campuchia make it Cambodia's own body
+    g = nodes(tmp_path, "Đoàn công tác đã làm việc với Tổng cục Cảnh sát quốc gia Campuchia về trao trả nạn nhân.")
+    label = {n: d["label"] for n, d in g.nodes(data=True)}
+    assert ("Tổng cục Cảnh sát quốc gia Campuchia", "country", "Campuchia") in {
+        (label[u], k, label[v]) for u, v, k in g.edges(keys=True)}
+    assert "Tổng cục Cảnh sát" not in label.values()
+
+
 def test_an_acronym_defined_for_a_provincial_body_is_that_body_in_the_article(tmp_path):
     g = nodes(tmp_path, "Bộ đội Biên phòng (BĐBP) tỉnh Hà Giang tiếp nhận 3 nạn nhân. Các chiến sĩ BĐBP đã lập hồ sơ.")
     body = [d for _, d in g.nodes(data=True) if d["type"] == "Organization"]

@@ -2115,6 +2115,13 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
                 break
         c = by_start.get((m.sentence, m.end + 1)) or (
             by_start.get((m.sentence, m.end + len(link))) if link else None)
+        if c is None and m.key:
+            # "Tổng cục Cảnh sát quốc gia Campuchia": a gazetteer name, a lower-case word of the foreign
+            # body's own name ("quốc gia" = national), then the country: the whole is that country's body
+            w = next((w for w in lex.country_infixes if doc.text.startswith(w, m.end)), "")
+            c = by_start.get((m.sentence, m.end + len(w))) if w else None
+            if c is not None and dict(lex.entries[m.key].attrs).get("country", "") in ("", c.key):
+                c = None                     # its own country or an international body: not another body
         if c is None and lex.country_qualifiers:
             q = _WORD_AFTER.match(doc.text[m.end:m.end + 20])
             last = m.text.rsplit(" ", 1)[-1]

@@ -187,6 +187,7 @@ class Lexicon:
     subject_joint: re.Pattern = re.compile(r"(?!)")     # a gap between two coordinated subjects: ",", "và"
     country_links: tuple[str, ...] = ()          # country/linker, as " nước ": "Chính phủ nước Pháp"
     country_possessives: frozenset[str] = frozenset()   # country/of: "của" ("Bộ Nội vụ của Lào")
+    country_infixes: tuple[str, ...] = ()        # country/infix, as " quốc gia ": "Tổng cục Cảnh sát quốc gia Campuchia"
     country_headings: tuple[str, ...] = ()       # country/heading: "về phía" (+ a country, over a list of its bodies)
     short_heads: tuple[str, ...] = ()            # short: a body's head written alone ("Hội đã …": the article's Hội)
     short_re: "re.Pattern | None" = None
@@ -694,6 +695,7 @@ def _compile_glue(lex: Lexicon) -> None:
     if lex.country_headings:
         lex.country_heading_re = re.compile(rf"{_led_ignorecase(lex.country_headings)} (?=\w)")
     lex.country_links = tuple(f" {w} " for w in _glue(lex, "country", "linker") + _glue(lex, "country", "of"))
+    lex.country_infixes = tuple(f" {w} " for w in _glue(lex, "country", "infix"))
     lex.place_marks = tuple(w + " " for w in _glue(lex, "heldIn", "place"))
     lex.seat_words = _glue(lex, "country", "seat")
     lex.ordinals = tuple(tuple(p.split()) for p in _glue(lex, "ordinal", ""))
