@@ -1269,3 +1269,11 @@ def test_an_acronym_after_a_known_body_at_the_end_of_a_longer_name_is_not_the_bo
                         "G20 có nhiều diễn đàn như Diễn đàn Phụ nữ G20 (W20).")
     aliases = {a for _, d in g.nodes(data=True) if d["label"] in ("ASEAN", "G20") for a in d.get("aliases") or ()}
     assert "EABA" not in aliases and "W20" not in aliases
+
+
+def test_a_clans_name_after_a_body_is_the_bodys_not_a_holders(tmp_path):
+    # "tộc" = clan: "Nguyễn Phước Tộc" is the Nguyễn Phước family, whose council this is; no person is named
+    g = nodes(tmp_path, "Ông Tôn Thất Bảo, Chủ tịch Hội đồng Trị sự Nguyễn Phước Tộc, cho biết đã gửi văn bản.")
+    found = {d["label"]: d["type"] for _, d in g.nodes(data=True)}
+    assert found.get("Hội đồng Trị sự Nguyễn Phước Tộc") == "Organization"
+    assert "Nguyễn Phước Tộc" not in found

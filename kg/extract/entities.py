@@ -768,12 +768,23 @@ def _person_starts(s: _Sent, k: int, lex: Lexicon, after_post: bool = False) -> 
     if nxt in NAME_PARTICLES and k + 2 < len(s.words) and s.gap(k + 2) == " ":
         nxt = s.words[k + 2][2]             # "Raus bin Sharif": a particle inside a foreign name
     if w in lex.surnames and nxt[:1].isupper() and (after_post or prev.isupper()) \
-            and not _after_cue(s, k, lex.eponymous_words):
+            and not _after_cue(s, k, lex.eponymous_words) and not _clan_name_at(s, k, lex):
         return True                         # "Thứ trưởng Bộ GTVT Nguyễn Văn Công": after a post, the holder
         # (but "Trường THPT Nguyễn Hữu Tiến": a school is named after a person, cues.tsv eponymous)
         # (without a post, "Trường Trung học phổ thông Trần Phú" is named after a person)
     return bool(nxt[:1].isupper() and not nxt.isupper() and w.isalpha() and not _vietnamese(w)
                 and _vietnamese(prev))
+
+
+def _clan_name_at(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Do the capitalised words from word k end with a clan word ("Nguyễn Phước Tộc": tộc = clan, cues.tsv
+    clan)? Then they name a family, not a person, and stay in the body's name ("Hội đồng Trị sự …")."""
+    e = k
+    while e < len(s.words) and e - k < 4 and s.gap(e) == " " and s.words[e][2][:1].isupper():
+        if s.words[e][2] in lex.clan_words:
+            return True
+        e += 1
+    return False
 
 
 def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> int:
@@ -1685,8 +1696,9 @@ def _name_after_post(doc: Document, si: int, s: _Sent, j: int, taken, lex: Lexic
             and f"{s.words[e - 1][2].lower()} {s.words[e][2]}" in lex.compounds:
         e -= 1                              # "Thứ trưởng Bộ GD&ĐT Bùi Văn Ga Thí sinh …": "Thí sinh" (candidates)
         # is a word going on in lower case: the next sentence, glued on, begins there
-    if e - k < 2 or any(_region_at(s, x, lex) for x in range(k, e)):
-        return []                           # "Ủy ban Olympic Châu Á": a continent is in no person's name
+    if e - k < 2 or any(_region_at(s, x, lex) for x in range(k, e)) or s.words[e - 1][2] in lex.clan_words:
+        return []                           # "Ủy ban Olympic Châu Á": a continent is in no person's name;
+        # "Hội đồng Trị sự Nguyễn Phước Tộc": a family (tộc = clan), not its chairman
     base = doc.sentences[si].start
     a, b = s.words[k][0], s.words[e - 1][1]
     name = s.text[a:b]

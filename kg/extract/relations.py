@@ -801,7 +801,37 @@ def find_relations(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
     # a sentence that names nobody may still speak of the two sides ("Hai bên nhất trí hợp tác …")
     for si in range(len(doc.sentences)) if sides else sorted(by_sentence):
         out += _Sentence(doc, si, by_sentence.get(si, []), lex, main, sides).run(lex.relation_rules)
-    return out + local_parents(mentions, lex) + stated_countries(mentions, out)
+    out += local_parents(mentions, lex)
+    return _without_cooperation_inside_a_body(out, lex) + stated_countries(mentions, out)
+
+
+def _without_cooperation_inside_a_body(found: list[RelationMention], lex: Lexicon) -> list[RelationMention]:
+    """A body does not cooperate with its own unit: "Cục Cảnh sát hình sự (C45, Bộ Công an) đang phối hợp
+    điều tra" is the department at work, not a partnership of the ministry and the department. Units are
+    known by the partOf links of the article and by the gazetteer's parents, at any depth."""
+    coop = [r for r in found if r.relation == "cooperatesWith"]
+    if not coop:
+        return found
+    parents: dict[str, set[str]] = {}
+    for r in found:
+        if r.relation == "partOf":
+            parents.setdefault(mention_key(r.source), set()).add(mention_key(r.target))
+
+    def above(k: str) -> set[str]:
+        seen, todo = set(), [k]
+        while todo:
+            x = todo.pop()
+            ups = set(parents.get(x, ()))
+            entry = lex.entries.get(x)
+            if entry is not None and (p := dict(entry.attrs).get("parent")):
+                ups.add(p)
+            todo += [u for u in ups if u not in seen]
+            seen |= ups
+        return seen
+
+    inside = {id(r) for r in coop
+              if (a := mention_key(r.source)) and (b := mention_key(r.target)) and (b in above(a) or a in above(b))}
+    return [r for r in found if id(r) not in inside] if inside else found
 
 
 def stated_countries(mentions: list[Mention], found: list[RelationMention]) -> list[RelationMention]:
