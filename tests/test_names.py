@@ -1277,3 +1277,10 @@ def test_a_clans_name_after_a_body_is_the_bodys_not_a_holders(tmp_path):
     found = {d["label"]: d["type"] for _, d in g.nodes(data=True)}
     assert found.get("Hội đồng Trị sự Nguyễn Phước Tộc") == "Organization"
     assert "Nguyễn Phước Tộc" not in found
+
+
+def test_a_country_after_a_post_is_the_posts_not_part_of_the_holders_name(tmp_path):
+    # "Tập" is a Vietnamese syllable, but after the post "Chủ tịch" the country names whose president he is
+    g = nodes(tmp_path, "Tổng thống Mỹ Donald Trump đã hội đàm với Chủ tịch Trung Quốc Tập Cận Bình tại Hamburg.")
+    found = {d["label"]: d["type"] for _, d in g.nodes(data=True)}
+    assert found.get("Tập Cận Bình") == "Person" and found.get("Trung Quốc") == "Country"

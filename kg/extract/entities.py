@@ -145,8 +145,11 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
                 and not _HYPHENATED_AT.match(text[end + 1:end + 30]) \
                 and lex.word_class.get(_WORD_AT.match(text[end + 1:end + 30]).group().lower()) not in CLAUSE_CLASSES \
                 and not (entry.type == "Country" and _foreign_name_follows(text, start, end, lex)) \
-                and not (entry.type == "Country" and " " in surface and _known_body_ends_at(text, start - 1, lex)):
+                and not (entry.type == "Country" and " " in surface and _known_body_ends_at(text, start - 1, lex)) \
+                and not (entry.type == "Country" and lex.post_before is not None
+                         and lex.post_before.search(text, max(0, start - 40), start)):
             continue                      # "Thái Bình Dương" (the Pacific) is not the province Thái Bình
+            # (but "Chủ tịch Trung Quốc Tập Cận Bình": a post, its country, then the holder's name)
             # (but "Bộ Ngoại giao Trung Quốc Cảnh Sảng": a known body, its country, then the spokesman's name)
             # (but "Hải quân Mỹ Sam Bendett": a foreign person after the country)
         cands.append((start, end, key))
