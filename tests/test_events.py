@@ -41,6 +41,12 @@ def test_a_rescue_of_a_counted_group_is_an_event(tmp_path):
     assert set(events(g)) == {"Giải cứu 4 thiếu nữ bị lừa bán sang Trung Quốc"}
 
 
+def test_a_rescue_counted_over_years_is_no_event(tmp_path):
+    # "trong 5 năm qua" (over the past five years): the verb counts what was done then, no one rescue
+    g = build(tmp_path, "Tin\nTrong 5 năm qua, Công an tỉnh Lào Cai đã phối hợp giải cứu 320 nạn nhân bị mua bán.")
+    assert events(g) == {}
+
+
 def test_two_handover_verbs_in_a_row_name_one_event(tmp_path):
     g = build(tmp_path, "Sáng 3/7/2017, Công an tỉnh Lạng Sơn tiếp nhận, xác minh 15 công dân do phía Trung Quốc trao trả.")
     ev = events(g)

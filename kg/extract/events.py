@@ -1127,8 +1127,8 @@ def _operations(ctx: _Ctx, headline: bool) -> list[Mention]:
                     obj = _object_at(ctx, at + skip, group)
                     if obj is not None:
                         break
-        if obj is None:
-            continue
+        if obj is None or any(t < k and ctx.match(t, "tally") is not None for t in _starting(ctx, "tally")):
+            continue                           # "trong 5 năm qua, … đã giải cứu 320 nạn nhân": a tally, not one event
         lo = _clause_start(ctx, k)
         agent = next((m for m in ctx.mentions if m.type == "Organization" and lo <= ctx.word_at.get(m.start - ctx.base, -1)
                       and m.end - ctx.base <= ctx.words[k][0] and not dict(m.attrs).get("nested")), None)
