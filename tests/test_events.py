@@ -566,3 +566,13 @@ def test_a_headline_visit_is_the_body_s_one_visit_to_the_same_host(tmp_path):
 def test_a_side_of_talks_named_by_a_post_in_a_house_keeps_the_whole_word(tmp_path):
     names = labels(build(tmp_path, "Thủ tướng Nguyễn Xuân Phúc hội kiến Chủ tịch Thượng viện, Chủ tịch Hạ viện Bỉ."), "Event")
     assert names and not any(n.endswith("Chủ tịch Thượng") for n in names)
+
+
+def test_an_event_carried_out_according_to_an_agreement_is_under_its_framework(tmp_path):
+    # "được thực hiện theo" (carried out according to) + an agreement: the event's framework
+    g = build(tmp_path, "Tin\nHội thảo về bảo vệ nạn nhân do Bộ Công an tổ chức được thực hiện theo Kế hoạch "
+                        "hợp tác giữa Bộ Công an và Tổ chức Di cư quốc tế.")
+    label = {n: d["label"] for n, d in g.nodes(data=True)}
+    assert ("Hội thảo về bảo vệ nạn nhân", "underFramework",
+            "Kế hoạch hợp tác giữa Bộ Công an và Tổ chức Di cư quốc tế") in {
+        (label[u], k, label[v]) for u, v, k in g.edges(keys=True)}

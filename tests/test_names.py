@@ -1284,3 +1284,9 @@ def test_a_country_after_a_post_is_the_posts_not_part_of_the_holders_name(tmp_pa
     g = nodes(tmp_path, "Tổng thống Mỹ Donald Trump đã hội đàm với Chủ tịch Trung Quốc Tập Cận Bình tại Hamburg.")
     found = {d["label"]: d["type"] for _, d in g.nodes(data=True)}
     assert found.get("Tập Cận Bình") == "Person" and found.get("Trung Quốc") == "Country"
+
+
+def test_an_agreements_name_ends_before_the_verb_that_dates_its_signing(tmp_path):
+    # "ký năm 2010" (signed in 2010) is a clause about the agreement, not part of its name
+    assert agreements(tmp_path, "Việc trao trả được thực hiện theo Hiệp định về hợp tác phòng, chống mua bán người ký năm 2010.") \
+        == {"Hiệp định về hợp tác phòng, chống mua bán người"}
