@@ -1290,3 +1290,12 @@ def test_an_agreements_name_ends_before_the_verb_that_dates_its_signing(tmp_path
     # "ký năm 2010" (signed in 2010) is a clause about the agreement, not part of its name
     assert agreements(tmp_path, "Việc trao trả được thực hiện theo Hiệp định về hợp tác phòng, chống mua bán người ký năm 2010.") \
         == {"Hiệp định về hợp tác phòng, chống mua bán người"}
+
+
+def test_a_ministry_listed_under_a_foreign_countrys_bodies_is_that_countrys(tmp_path):
+    # "các cơ quan của Singapore như …" (Singapore's bodies such as …): a list the reader partly does not take
+    # for bodies (lower-case names) still runs on to "Bộ Nội vụ", which is Singapore's, not Việt Nam's
+    g = nodes(tmp_path, "Phó Thủ tướng đã làm việc với các cơ quan của Singapore như Cơ quan quản lý giao thông "
+                        "đô thị, Cục điều tra tham nhũng, Bộ Nội vụ và Cơ quan an ninh mạng.")
+    label = {n: d["label"] for n, d in g.nodes(data=True)}
+    assert ("Bộ Nội vụ Singapore", "country", "Singapore") in {(label[u], k, label[v]) for u, v, k in g.edges(keys=True)}

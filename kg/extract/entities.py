@@ -2200,7 +2200,12 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
     return out + [replace(c, attrs=(("nested", "Organization"),)) for c in extra_countries]
 
 
-_HEADING_TO_LIST = re.compile(r"\s*[,:]?\s*(?:(?:có|gồm có|gồm|bao gồm|là)\s*:?\s*)?(?:(?:đại diện|lãnh đạo|các)\s+)*$")
+_HEADING_TO_LIST = re.compile(r"\s*[,:]?\s*(?:(?:có|gồm có|gồm|bao gồm|là|như)\s*:?\s*)?(?:(?:đại diện|lãnh đạo|các)\s+)*$")
+# between two bodies of such a list, members the reader did not take for bodies: capitalised phrases between
+# commas ("các cơ quan của Singapore như Cơ quan quản lý giao thông đô thị, Cục điều tra tham nhũng, Bộ Nội vụ")
+_UNREAD_MEMBERS = re.compile(r"(?:\s*,\s*[A-ZĐ][^\W\d_]*(?: [^\W\d_]+){0,8})+\s*,\s*")
+_HEADING_TO_UNREAD = re.compile(_HEADING_TO_LIST.pattern[:-1] + r"[A-ZĐ][^\W\d_]*(?: [^\W\d_]+){0,8}"
+                                + _UNREAD_MEMBERS.pattern.replace("+\\s*,", "*\\s*,", 1))
 
 
 def _bodies_under_a_country(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -2230,7 +2235,8 @@ def _bodies_under_a_country(doc: Document, mentions: list[Mention], lex: Lexicon
                 if o.start < pos:
                     continue
                 gap = doc.text[pos:o.start]
-                if not (_HEADING_TO_LIST.fullmatch(gap) if pos == c.end else lex.list_separators.match(gap)):
+                if not ((_HEADING_TO_LIST.fullmatch(gap) or _HEADING_TO_UNREAD.fullmatch(gap)) if pos == c.end
+                        else lex.list_separators.match(gap) or _UNREAD_MEMBERS.fullmatch(gap)):
                     break
                 under[id(o)] = c
                 pos = o.end
@@ -2244,7 +2250,8 @@ def _bodies_under_a_country(doc: Document, mentions: list[Mention], lex: Lexicon
             continue
         home = dict(lex.entries[m.key].attrs).get("country", "") if m.key else ""
         name = lex.entries[c.key].name
-        attrs = {**dict(m.attrs), "country": name, "country_key": c.key}
+        attrs = {**dict(m.attrs), "country": name, "country_key": c.key, "country_at": str(c.start),
+                 "country_rule": "r.country.heading"}
         if m.key and home and home != c.key:
             # Việt Nam's ministry's name, said of another state: that state's ministry
             attrs.update(canonical=f"{m.text} {name}", identity=f"{norm_key(m.text)}|{c.key}")

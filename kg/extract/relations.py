@@ -836,7 +836,8 @@ def _without_cooperation_inside_a_body(found: list[RelationMention], lex: Lexico
 
 def stated_countries(mentions: list[Mention], found: list[RelationMention]) -> list[RelationMention]:
     """A body the entity reader gave the country a post chain names ("Bí thư thường trực Bộ Ngoại giao,
-    Trưởng SOM ASEAN của Thái Lan, bà X": attribute country_at) is that country's (r.country.post-of)."""
+    Trưởng SOM ASEAN của Thái Lan, bà X": attribute country_at) is that country's (r.country.post-of), as
+    is a body of a list under a country's heading that the pattern rule did not reach (r.country.heading)."""
     stated = [(m, at) for m in mentions if m.type == "Organization" and (at := _attr(m, "country_at"))]
     if not stated:
         return []
@@ -845,5 +846,6 @@ def stated_countries(mentions: list[Mention], found: list[RelationMention]) -> l
     out = []
     for m, at in stated:
         if id(m) not in has and int(at) in countries:
-            out.append(RelationMention(m, "country", countries[int(at)], "r.country.post-of", m.sentence))
+            out.append(RelationMention(m, "country", countries[int(at)], _attr(m, "country_rule") or "r.country.post-of",
+                                       m.sentence))
     return out
