@@ -77,6 +77,7 @@ CODE_CLASSES = frozenset({
     "numbered",                                  # "điều 246 Bộ luật …": a numbered item, not a count
     "eponymous",                                 # "Trường THPT Nguyễn Trãi": a school named after a person
     "clan",                                      # "Nguyễn Phước Tộc": a family's name, not a person's
+    "foreign-field",                             # "Cục điều tra phòng chống tham nhũng Singapore": a field in lower case
     "firm",                                      # "Tập đoàn Hà Lan": a firm's nationality, not its name
     "alias", "anaphor", "plural", "ordinal", "topic", "distribute", "intro",
     "distribute/companion",                      # "các bộ, ngành: …": a second heading noun before the colon
@@ -85,7 +86,7 @@ CODE_CLASSES = frozenset({
     "preposition",                               # a body right after it is no clause's subject
     "partOf/vertical",                           # "Công an huyện X" is part of "Công an tỉnh Y" (r.partOf.locality)
 })
-CUE_HELPERS = {"closed", "especially", "sides", "short", "alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "force", "provincial", "construction", "adjunct", "numbered", "eponymous", "clan", "firm"}
+CUE_HELPERS = {"closed", "especially", "sides", "short", "alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "force", "provincial", "construction", "adjunct", "numbered", "eponymous", "clan", "foreign-field", "firm"}
 ENUMS = {
     ("heads.tsv", "type"): set(ENTITY_TYPES),
     ("cues.tsv", "relation"): set(RELATIONS) | CUE_HELPERS,

@@ -1299,3 +1299,17 @@ def test_a_ministry_listed_under_a_foreign_countrys_bodies_is_that_countrys(tmp_
                         "đô thị, Cục điều tra tham nhũng, Bộ Nội vụ và Cơ quan an ninh mạng.")
     label = {n: d["label"] for n, d in g.nodes(data=True)}
     assert ("Bộ Nội vụ Singapore", "country", "Singapore") in {(label[u], k, label[v]) for u, v, k in g.edges(keys=True)}
+
+
+def test_a_foreign_bodys_field_in_lower_case_runs_to_its_country(tmp_path):
+    # the press writes a foreign body's field in lower case: "điều tra phòng chống tham nhũng" (anti-corruption
+    # investigation), verbs included, belongs to the name that the country closes
+    g = nodes(tmp_path, "Phó Thủ tướng đã làm việc với Cục điều tra phòng chống tham nhũng Singapore.")
+    label = {n: d["label"] for n, d in g.nodes(data=True)}
+    assert ("Cục điều tra phòng chống tham nhũng Singapore", "country", "Singapore") in {
+        (label[u], k, label[v]) for u, v, k in g.edges(keys=True)}
+
+
+def test_a_verb_between_a_head_and_a_country_is_the_clauses(tmp_path):
+    # "Bộ hỗ trợ Lào": the ministry helps Laos; one verb after the head is no foreign body's field
+    assert orgs(tmp_path, "Bộ hỗ trợ Lào xây dựng trường học.") == set()

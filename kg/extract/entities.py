@@ -385,6 +385,8 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             if etype == "Country":
                 if k > j and own_head and " ".join(own_head) in lex.firm_heads:
                     saw_cap = True          # "Tập đoàn đóng tàu Hà Lan": a firm named by its trade, then its nationality
+                elif k > j and _field_before_foreign_country(s, j, lex) == k - j:
+                    saw_cap = True          # "Bộ an ninh nội địa Mỹ": a foreign body's field in lower case, its country
                 break                       # a country after a name qualifies it; handled later
             # consume the whole gazetteer span (a location or a parent body inside the name)
             kk = k
@@ -790,6 +792,34 @@ def _clan_name_at(s: _Sent, k: int, lex: Lexicon) -> bool:
     return False
 
 
+def _field_before_foreign_country(s: _Sent, k: int, lex: Lexicon) -> int:
+    """"Cục điều tra phòng chống tham nhũng Singapore", "Bộ an ninh nội địa Mỹ": the press often writes a
+    foreign body's field in lower case, right after its head (cues.tsv foreign-field heads) and before its
+    country. Up to seven lower-case words with no function word (stopwords.tsv), then a foreign country:
+    the words are the name's (their verbs, "điều tra", name the body's field, not the clause's)."""
+    before = s.text[:s.words[k][0]].rstrip()
+    if k < 1 or not any(before.endswith(h) and (len(before) == len(h) or not before[-len(h) - 1].isalnum())
+                        for h in lex.foreign_field_heads):
+        return 0
+    words, stops = s.words, lex.stops_by_first
+    e = k
+    while e < len(words) and e - k < 7 and words[e][2].isalpha() and words[e][2].islower() \
+            and (e == k or s.gap(e) == " ") and not any(s.phrase_at(e, stop) for t in ("*", "Organization")
+                                                         for stop in stops.get(t, {}).get(words[e][2], ())):
+        e += 1
+    if e == k or e >= len(words) or s.gap(e) != " ":
+        return 0
+    if e - k <= 2 and lex.word_class.get(" ".join(w[2] for w in words[k:e])) in CLAUSE_CLASSES | {"verb"}:
+        return 0                            # "Bộ hỗ trợ Lào": the ministry helps Laos (one verb is the clause's)
+    at = words[e][0] - words[k][0]
+    text = s.text[words[k][0]:words[e][0] + 40]
+    found = list(lex.gazetteer_matches(text))
+    country = next((keys[0][0] for a, _, (_, keys) in found if a == at and lex.entries[keys[0][0]].type == "Country"), "")
+    if any(a < at < b for a, b, _ in found):
+        return 0                            # "Văn phòng đăng ký đất đai huyện Mỹ Đức": a place holds the country's name
+    return e - k if country and country != lex.home_country else 0
+
+
 def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> int:
     """How many lower-case words from word k belong to the name before them (0: the name ends).
 
@@ -801,6 +831,8 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
       adverb ends it, even when its syllables occur in names ("chính thức", officially). A word the
       tagged sample does not know continues the name only before a body, a place or a known name.
     - A single syllable continues it by rules/name_words.tsv, or as a noun where the name visibly ends."""
+    if first and (run := _field_before_foreign_country(s, k, lex)):
+        return run
     words = s.words
     prev = words[k - 1][2]
     w = words[k][2].lower()

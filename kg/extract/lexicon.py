@@ -156,6 +156,7 @@ class Lexicon:
     abroad_words: frozenset[str] = frozenset()         # cues.tsv abroad: bodies Việt Nam has not ("Thượng viện")
     force_words: tuple = ()                            # cues.tsv force: forces whose divisions every province has ("Cảnh sát")
     eponymous_words: frozenset[str] = frozenset()      # cues.tsv eponymous: "THPT" (schools named after persons)
+    foreign_field_heads: frozenset[str] = frozenset()  # cues.tsv foreign-field: "Cục" (+ a lower-case field + a country)
     clan_words: frozenset[str] = frozenset()           # cues.tsv clan: "Tộc" (a family's name ends with it, no person's)
     firm_heads: frozenset[str] = frozenset()           # cues.tsv firm: "Tập đoàn" + a bare country: a nationality
     construction_words: tuple[str, ...] = ()           # cues.tsv construction, lower case: "mở rộng", "nhà máy"
@@ -452,6 +453,7 @@ def _compile(rules: Rules) -> Lexicon:
     lex.force_words = tuple(c.split() for c, _, _ in lex.cues.get("force", ()))
     lex.eponymous_words = frozenset(c for c, _, _ in lex.cues.get("eponymous", ()))
     lex.clan_words = frozenset(c for c, _, _ in lex.cues.get("clan", ()))
+    lex.foreign_field_heads = frozenset(c for c, _, _ in lex.cues.get("foreign-field", ()))
     lex.firm_heads = frozenset(c for c, _, _ in lex.cues.get("firm", ()))
     lex.adjunct_words = frozenset(c for c, _, _ in lex.cues.get("adjunct", ()))
     numbered = [c for c, _, _ in lex.cues.get("numbered", ())]
