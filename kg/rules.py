@@ -84,9 +84,10 @@ CODE_CLASSES = frozenset({
     "closed",                                    # "… về kinh tế và tham nhũng (C46)": glue inside a name its acronym closes
     "especially",                                # "…, đặc biệt là phụ nữ và trẻ em (ACTIP)": inside a title
     "preposition",                               # a body right after it is no clause's subject
+    "modified",                                  # "doanh nghiệp Việt Nam": a noun the country after it qualifies
     "partOf/vertical",                           # "Công an huyện X" is part of "Công an tỉnh Y" (r.partOf.locality)
 })
-CUE_HELPERS = {"closed", "especially", "sides", "short", "alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "force", "provincial", "construction", "adjunct", "numbered", "eponymous", "clan", "foreign-field", "firm"}
+CUE_HELPERS = {"closed", "especially", "sides", "short", "alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "force", "provincial", "construction", "adjunct", "numbered", "eponymous", "clan", "foreign-field", "modified", "firm"}
 ENUMS = {
     ("heads.tsv", "type"): set(ENTITY_TYPES),
     ("cues.tsv", "relation"): set(RELATIONS) | CUE_HELPERS,

@@ -1313,3 +1313,9 @@ def test_a_foreign_bodys_field_in_lower_case_runs_to_its_country(tmp_path):
 def test_a_verb_between_a_head_and_a_country_is_the_clauses(tmp_path):
     # "Bộ hỗ trợ Lào": the ministry helps Laos; one verb after the head is no foreign body's field
     assert orgs(tmp_path, "Bộ hỗ trợ Lào xây dựng trường học.") == set()
+
+
+def test_a_clan_written_with_lower_case_toc_is_no_person(tmp_path):
+    g = nodes(tmp_path, "Văn bản do ông Tôn Thất Bảo - Chủ tịch Hội đồng trị sự Nguyễn Phúc tộc - đứng tên.")
+    found = {d["label"]: d["type"] for _, d in g.nodes(data=True)}
+    assert found.get("Hội đồng trị sự Nguyễn Phúc tộc") == "Organization" and "Nguyễn Phúc" not in found

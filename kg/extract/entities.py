@@ -789,7 +789,7 @@ def _clan_name_at(s: _Sent, k: int, lex: Lexicon) -> bool:
         if s.words[e][2] in lex.clan_words:
             return True
         e += 1
-    return False
+    return e < len(s.words) and s.gap(e) == " " and s.words[e][2] in lex.clan_words    # "Nguyễn Phúc tộc"
 
 
 def _field_before_foreign_country(s: _Sent, k: int, lex: Lexicon) -> int:
@@ -1731,7 +1731,8 @@ def _name_after_post(doc: Document, si: int, s: _Sent, j: int, taken, lex: Lexic
             and f"{s.words[e - 1][2].lower()} {s.words[e][2]}" in lex.compounds:
         e -= 1                              # "Thứ trưởng Bộ GD&ĐT Bùi Văn Ga Thí sinh …": "Thí sinh" (candidates)
         # is a word going on in lower case: the next sentence, glued on, begins there
-    if e - k < 2 or any(_region_at(s, x, lex) for x in range(k, e)) or s.words[e - 1][2] in lex.clan_words:
+    if e - k < 2 or any(_region_at(s, x, lex) for x in range(k, e)) or s.words[e - 1][2] in lex.clan_words \
+            or (e < len(s.words) and s.gap(e) == " " and s.words[e][2] in lex.clan_words):
         return []                           # "Ủy ban Olympic Châu Á": a continent is in no person's name;
         # "Hội đồng Trị sự Nguyễn Phước Tộc": a family (tộc = clan), not its chairman
     base = doc.sentences[si].start

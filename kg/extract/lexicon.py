@@ -218,6 +218,7 @@ class Lexicon:
     relation_free: frozenset = frozenset()                   # rules that need no phrase
     verb_cue: re.Pattern = re.compile(r"(?!)")   # any cue of role verb: ends a clause's subject
     preposition_before: re.Pattern = re.compile(r"(?!)")   # cues.tsv preposition, right before a subject
+    modified_before: re.Pattern = re.compile(r"(?!)")      # cues.tsv modified: a noun a country right after qualifies
     # an event's place word or an attendance verb, then an events.tsv classifier: "tại buổi …", "dự phiên …"
     # (the word after it, when lower case and no stop word, tells an event the sentence does not name)
     unnamed_event: re.Pattern = re.compile(r"(?!)")
@@ -599,6 +600,8 @@ def _compile_relation_rules(lex: Lexicon) -> None:
                             re.IGNORECASE) if led else None
     preps = _glue(lex, "preposition", "")
     lex.preposition_before = re.compile(words_rx(preps) + r"\s*$", re.IGNORECASE) if preps else re.compile(r"(?!)")
+    nouns = _glue(lex, "modified", "")
+    lex.modified_before = re.compile(words_rx(nouns) + r"\s*$") if nouns else re.compile(r"(?!)")
 
 
 def _glue(lex: Lexicon, relation: str, role: str) -> tuple[str, ...]:

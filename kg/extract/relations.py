@@ -522,6 +522,8 @@ class _Sentence:
                     a = a2
                 if self.lex.preposition_before.search(cl, 0, a):
                     subj = []                 # "tại Bộ X và Bộ Y nhằm trao đổi …": governed by a preposition
+                elif subj and subj[0].code == "C" and self.lex.modified_before.search(cl, 0, a):
+                    subj = []                 # "50 doanh nghiệp Việt Nam đã tham dự": the businesses, not the state
             if subj:
                 carried = subj
             out.append(subj)
