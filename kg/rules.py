@@ -25,7 +25,7 @@ OPTIONAL_TABLES = frozenset({"topic.tsv", "topic_settings.tsv"})
 SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "gazetteer/organizations.tsv": (("id", "name"), ("aliases", "parent", "country", "wikidata", "note")),
     "gazetteer/countries.tsv": (("id", "name", "iso"), ("aliases", "wikidata", "note")),
-    "gazetteer/locations.tsv": (("id", "name"), ("aliases", "kind", "parent", "note")),
+    "gazetteer/locations.tsv": (("id", "name"), ("aliases", "kind", "parent", "note", "country")),
     "gazetteer/agreements.tsv": (("id", "name"), ("aliases", "parent", "wikidata", "note")),
     "heads.tsv": (("id", "type", "head"), ("level", "tail", "within", "note")),
     "cues.tsv": (("id", "relation", "cue"), ("role", "note")),
@@ -378,6 +378,8 @@ def _cross_check(tables: dict[str, tuple[Rule, ...]], label: str) -> None:
     for r in tables.get("gazetteer/locations.tsv", ()):
         if r["parent"] and r["parent"] not in locations:
             raise RuleError(f"{r.file}:{r.line}: parent {r['parent']!r} is not a location id")
+        if r["country"] and r["country"] not in countries:
+            raise RuleError(f"{r.file}:{r.line}: country {r['country']!r} is not a country id")
     for r in tables.get("gazetteer/agreements.tsv", ()):
         if r["parent"] and r["parent"] not in agreements:
             raise RuleError(f"{r.file}:{r.line}: parent {r['parent']!r} is not an agreement id")

@@ -360,3 +360,15 @@ def test_a_training_held_according_to_a_plan_is_under_it(tmp_path):
                    "và Bộ An ninh Lào.", tmp_path)
     assert ("Khóa tập huấn về điều tra", "underFramework",
             "Kế hoạch hợp tác năm 2017 giữa Bộ Công an Việt Nam và Bộ An ninh Lào") in links
+
+
+def test_a_body_named_with_a_foreign_province_is_that_countrys(tmp_path):
+    # the gazetteer gives Vân Nam's country (locations.tsv country): no "(Trung Quốc)" needs to follow
+    links = _links("Đồn Biên phòng Lào Cai đã tiếp nhận 12 phụ nữ do Công an tỉnh Vân Nam trao trả.", tmp_path)
+    assert ("Công an tỉnh Vân Nam", "country", "Trung Quốc") in links
+
+
+def test_a_mission_named_with_a_foreign_capital_is_based_in_its_country(tmp_path):
+    links = _links("Đại sứ quán Việt Nam tại Bắc Kinh đã hỗ trợ các nạn nhân làm thủ tục về nước.", tmp_path)
+    assert {("Đại sứ quán Việt Nam tại Bắc Kinh", "country", "Việt Nam"),
+            ("Đại sứ quán Việt Nam tại Bắc Kinh", "basedIn", "Trung Quốc")} <= links

@@ -273,7 +273,7 @@ def countries(versions: dict[str, str]) -> list[Entry]:
 
 # --- locations -----------------------------------------------------------------------------------
 
-LOCATION_SOURCE = ("id", "match", "name", "aliases", "drop", "kind", "note")
+LOCATION_SOURCE = ("id", "match", "name", "aliases", "drop", "kind", "note", "country")
 DISTRICT_PREFIX = {            # type in the data -> (id prefix, name, other prefixed forms, kind)
     "Huyện": ("huyen", "huyện {}", (), "district"),
     "Quận": ("quan", "quận {}", (), "district"),
@@ -376,7 +376,8 @@ def locations(versions: dict[str, str]) -> list[Entry]:
                 raise SourceError(f"{r.where}: match {r['match']!r} is not a generated location id")
             if not (r["name"] and r["kind"]):
                 raise SourceError(f"{r.where}: {r['id']!r} is not a generated location: a new one needs a name and a kind")
-            e = Entry("locations", r["id"], r["name"], {"kind": r["kind"], "parent": "", "note": r["note"]}, where=r.where)
+            e = Entry("locations", r["id"], r["name"], {"kind": r["kind"], "parent": "", "note": r["note"],
+                                                        "country": r["country"]}, where=r.where)
             by_id[r["id"]] = e
             extra.append(r["id"])
         else:
@@ -396,6 +397,8 @@ def locations(versions: dict[str, str]) -> list[Entry]:
                 e.fields["kind"] = r["kind"]
             if r["note"]:
                 e.fields["note"] = r["note"]
+            if r["country"]:
+                e.fields["country"] = r["country"]
             e.where = r.where
         for a in r.list("aliases"):
             e.add(a, True)
@@ -428,7 +431,7 @@ def curated_table(table: str, source: str, columns: tuple[str, ...]) -> list[Ent
 
 HEADERS = {
     "countries": ("id", "name", "iso", "aliases", "wikidata", "note"),
-    "locations": ("id", "name", "aliases", "kind", "parent", "note"),
+    "locations": ("id", "name", "aliases", "kind", "parent", "note", "country"),
     "organizations": ("id", "name", "aliases", "parent", "country", "wikidata", "note"),
     "agreements": ("id", "name", "aliases", "parent", "wikidata", "note"),
 }

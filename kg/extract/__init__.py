@@ -14,4 +14,9 @@ def extract_document(doc: Document, lexicon: Lexicon) -> Extraction:
     """All mentions and relation mentions of one article (pure; safe to run in a worker)."""
     mentions = find_mentions(doc, lexicon)
     relations = find_relations(doc, mentions, lexicon) + event_links(doc, mentions, lexicon)
+    # a relation may end at an entity the text implies without naming it: the country of a foreign place
+    # in a body's name (relations.place_countries)
+    known = set(mentions)
+    implied = [r.target for r in relations if r.target not in known]
+    mentions = mentions + list(dict.fromkeys(implied))
     return Extraction(doc, tuple(mentions), tuple(relations))

@@ -804,7 +804,41 @@ def find_relations(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
     for si in range(len(doc.sentences)) if sides else sorted(by_sentence):
         out += _Sentence(doc, si, by_sentence.get(si, []), lex, main, sides).run(lex.relation_rules)
     out += local_parents(mentions, lex)
-    return _without_cooperation_inside_a_body(out, lex) + stated_countries(mentions, out)
+    out = _without_cooperation_inside_a_body(out, lex)
+    out += stated_countries(mentions, out)
+    return out + place_countries(mentions, out, lex)
+
+
+def place_countries(mentions: list[Mention], found: list[RelationMention], lex: Lexicon) -> list[RelationMention]:
+    """"Công an tỉnh Vân Nam", "Công an Hà Khẩu": a body named with a foreign place (a locations.tsv row with
+    a country) is that country's, when nothing else in the article gives it a country (r.country.place); a
+    mission named with the foreign city it sits in ("Đại sứ quán Việt Nam tại Bắc Kinh") is based in that
+    city's country (r.basedIn.place)."""
+    places = [m for m in mentions if m.type == "Location" and m.key
+              and dict(lex.entries[m.key].attrs).get("country")] if mentions else []
+    if not places:
+        return []
+    has = {(mention_key(r.source), r.relation) for r in found if r.relation in ("country", "basedIn")}
+    missions = tuple(h.lower() + " " for h in lex.word_classes.get("basedIn/mission", ()))
+    out, done = [], set()
+    for m in mentions:
+        if m.type != "Organization" or _attr(m, "nested"):
+            continue
+        k = mention_key(m)
+        mission = m.text.lower().startswith(missions) if missions else False
+        rel = "basedIn" if mission else "country"
+        if (k, rel) in has or (k, rel) in done or (not mission and (_attr(m, "country_key") or (
+                m.key and dict(lex.entries[m.key].attrs).get("country")))):
+            continue
+        place = next((p for p in places if p.sentence == m.sentence and m.start < p.start and p.end <= m.end), None)
+        if place is None:
+            continue
+        c = dict(lex.entries[place.key].attrs)["country"]
+        country = Mention(m.doc, m.sentence, place.start, place.end, lex.entries[c].name, "Country",
+                          "gazetteer/locations.tsv:country", c, (("nested", "Location"),))
+        done.add((k, rel))
+        out.append(RelationMention(m, rel, country, f"r.{rel}.place", m.sentence))
+    return out
 
 
 def _without_cooperation_inside_a_body(found: list[RelationMention], lex: Lexicon) -> list[RelationMention]:
