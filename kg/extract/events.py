@@ -998,8 +998,8 @@ def _phrase_end(ctx: _Ctx, k: int, limit: int = 25) -> int:
     while k < ctx.n and k - start < limit:
         if k > start and ctx.gap(k) not in (" ", "-", " - ", " – ", " -", "- "):
             break
-        if k > start and _er_stop(ctx, k):
-            break
+        if _er_stop(ctx, k):
+            break                              # (also right at the start: "tạm giữ 3 đối tượng để làm rõ …")
         k += 1
     while k - 1 >= start and ctx.lower[k - 1] in ctx.lex.and_words:
         k -= 1
