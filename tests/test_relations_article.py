@@ -372,3 +372,10 @@ def test_a_mission_named_with_a_foreign_capital_is_based_in_its_country(tmp_path
     links = _links("Đại sứ quán Việt Nam tại Bắc Kinh đã hỗ trợ các nạn nhân làm thủ tục về nước.", tmp_path)
     assert {("Đại sứ quán Việt Nam tại Bắc Kinh", "country", "Việt Nam"),
             ("Đại sứ quán Việt Nam tại Bắc Kinh", "basedIn", "Trung Quốc")} <= links
+
+
+def test_those_at_the_opening_take_part_in_the_articles_event(tmp_path):
+    # "Tham dự khai mạc có …" (attending the opening were …): the opening is the training's
+    links = _links("Cục Phòng chống ma túy và tội phạm tổ chức Lớp tập huấn về điều tra tội phạm mua bán người. "
+                   "Tham dự khai mạc có đại diện Đại sứ quán Australia tại Việt Nam và Tổ chức Di cư quốc tế.", tmp_path)
+    assert ("Tổ chức Di cư quốc tế", "participatedIn", "Lớp tập huấn về điều tra tội phạm mua bán người") in links
