@@ -379,3 +379,10 @@ def test_those_at_the_opening_take_part_in_the_articles_event(tmp_path):
     links = _links("Cục Phòng chống ma túy và tội phạm tổ chức Lớp tập huấn về điều tra tội phạm mua bán người. "
                    "Tham dự khai mạc có đại diện Đại sứ quán Australia tại Việt Nam và Tổ chức Di cư quốc tế.", tmp_path)
     assert ("Tổ chức Di cư quốc tế", "participatedIn", "Lớp tập huấn về điều tra tội phạm mua bán người") in links
+
+
+def test_a_country_in_parentheses_after_a_place_is_no_attendee(tmp_path):
+    links = _links("Ngày 20/9, tại Manila (Philippines), Thượng tướng Lê Quý Vương, Thứ trưởng Bộ Công an đã tham dự "
+                   "Hội nghị Bộ trưởng ASEAN về tội phạm xuyên quốc gia lần thứ 11.", tmp_path)
+    assert ("Hội nghị Bộ trưởng ASEAN về tội phạm xuyên quốc gia lần thứ 11", "heldIn", "Philippines") in links
+    assert ("Philippines", "participatedIn", "Hội nghị Bộ trưởng ASEAN về tội phạm xuyên quốc gia lần thứ 11") not in links

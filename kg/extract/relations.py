@@ -25,7 +25,8 @@ from .patterns import ABSORB, ACTS_FOR, CLOSE, OPEN, SLOT_TYPES, TYPE_CODES, Com
 
 PARTY_CODES = frozenset("OC")
 SIDES_NEAR = 40          # characters: the two sides of a bilateral article are named together somewhere
-FUNCTIONAL = frozenset({"partOf", "country", "basedIn"})   # a unit has one parent, one state, one seat
+FUNCTIONAL = frozenset({"partOf", "country", "basedIn"})
+_ACTS = frozenset({"participatedIn", "organized", "cooperatesWith", "funded", "partyTo", "memberOf"})   # what an actor does   # a unit has one parent, one state, one seat
 _PLACEHOLDER = re.compile(f"{OPEN}([A-Z])(\\d+){CLOSE}")
 _PARENS = re.compile(r"\([^()]*\)")
 _WORD = re.compile(r"\w+")
@@ -361,11 +362,24 @@ class _Sentence:
             return [self.event] if self.event is not None else []
         return [u.head if isinstance(u, _Unit) else u for u in b.get(slot, ())]
 
+    def _country_of_a_place(self, c: Mention) -> bool:
+        """Is the country written right after a place, in parentheses or after a comma ("Manila (Philippines)",
+        "Hà Khẩu, Trung Quốc")?"""
+        at = c.start - self.base
+        before = self.text[:at].rstrip()
+        if not before.endswith(("(", ",")):
+            return False
+        end = len(before[:-1].rstrip()) + self.base
+        return any(m.type == "Location" and m.end == end for m in self.all)
+
     def add(self, a: Mention, rel: str, b: Mention, rule: str) -> None:
         if a is b or not a.text or not b.text or mention_key(a) == mention_key(b):
             return
         if rel == "participatedIn" and b.type == "Event" and b.sentence == self.si and self._owner_of(b) is a:
             return                            # "Phiên họp thứ 12 của Ủy ban Thường vụ Quốc hội": a body's own meeting
+        if a.type == "Country" and rel in _ACTS and self._country_of_a_place(a):
+            return                            # "tại Manila (Philippines), Thượng tướng X đã tham dự …": the place's
+            # country, not an actor of the clause
         if rel == "holdsPosition" and _foreign_person(a) and _home_body(b, self.lex):
             return                            # a foreign official's post named like a Vietnamese one: "Vilay
             # Lakhamphong, Bí thư Trung ương Đảng" sits in the Lao party's central committee, not Việt Nam's
