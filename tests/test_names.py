@@ -1319,3 +1319,10 @@ def test_a_clan_written_with_lower_case_toc_is_no_person(tmp_path):
     g = nodes(tmp_path, "Văn bản do ông Tôn Thất Bảo - Chủ tịch Hội đồng trị sự Nguyễn Phúc tộc - đứng tên.")
     found = {d["label"]: d["type"] for _, d in g.nodes(data=True)}
     assert found.get("Hội đồng trị sự Nguyễn Phúc tộc") == "Organization" and "Nguyễn Phúc" not in found
+
+
+def test_an_agreement_head_inside_a_known_bodys_name_opens_no_agreement(tmp_path):
+    # "Tầm nhìn" (vision) heads agreements ("Tầm nhìn ASEAN 2025"), but "Tổ chức Tầm nhìn Thế giới" is World Vision
+    g = nodes(tmp_path, "Tổ chức Tầm nhìn Thế giới (World Vision) phối hợp với Sở Lao động - Thương binh và Xã hội tỉnh Hà Giang.")
+    assert agreements(tmp_path, "Tổ chức Tầm nhìn Thế giới (World Vision) phối hợp với Sở Tư pháp tỉnh Hà Giang.") == set()
+    assert "Tổ chức Tầm nhìn Thế giới" in {d["label"] for _, d in g.nodes(data=True)}

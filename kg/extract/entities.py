@@ -1798,6 +1798,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _complete_short_names(out)
     out = _short_person_names(out)
     out = _mark_nesting(out)
+    out = _no_titles_inside_known_bodies(out)
     out = events.article_events(doc, out, lex)
     out = _local_acronyms(out)
     out = _drop_incomplete_locals(out, lex)
@@ -2857,6 +2858,18 @@ def _no_overlap(spans: list[tuple[int, int, str]]) -> bool:
     """Do the spans follow one another, each ending before the next starts?"""
     spans = sorted(spans)
     return all(spans[k][1] < spans[k + 1][0] for k in range(len(spans) - 1))
+
+
+def _no_titles_inside_known_bodies(mentions: list[Mention]) -> list[Mention]:
+    """"Tổ chức Tầm nhìn Thế giới" (World Vision) is a body the gazetteer knows: the agreement head "Tầm nhìn"
+    (vision) inside its name opens no agreement. A pattern-found agreement or event inside a known body's name
+    is part of that proper name."""
+    known = [m for m in mentions if m.type == "Organization" and m.key and m.attr("nested") == ""]
+    if not known:
+        return mentions
+    return [m for m in mentions
+            if not (m.type in ("Agreement", "Event") and not m.key and m.attr("nested")
+                    and any(o.sentence == m.sentence and o.start <= m.start and m.end <= o.end for o in known))]
 
 
 def _mark_nesting(mentions: list[Mention]) -> list[Mention]:
