@@ -386,3 +386,9 @@ def test_a_country_in_parentheses_after_a_place_is_no_attendee(tmp_path):
                    "Hội nghị Bộ trưởng ASEAN về tội phạm xuyên quốc gia lần thứ 11.", tmp_path)
     assert ("Hội nghị Bộ trưởng ASEAN về tội phạm xuyên quốc gia lần thứ 11", "heldIn", "Philippines") in links
     assert ("Philippines", "participatedIn", "Hội nghị Bộ trưởng ASEAN về tội phạm xuyên quốc gia lần thứ 11") not in links
+
+
+def test_a_country_after_an_unknown_acronym_is_no_partner(tmp_path):
+    # "BHXH Việt Nam" (Vietnam Social Security, written by its acronym): not the state Việt Nam
+    links = _links("Sở Y tế đề nghị Bộ Y tế làm việc với BHXH Việt Nam để có hướng dẫn cụ thể.", tmp_path)
+    assert not any(r == "cooperatesWith" for _, r, _ in links)

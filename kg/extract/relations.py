@@ -372,14 +372,27 @@ class _Sentence:
         end = len(before[:-1].rstrip()) + self.base
         return any(m.type == "Location" and m.end == end for m in self.all)
 
+    def _country_of_an_acronym(self, c: Mention) -> bool:
+        """Is the country written right after an acronym that names no entity the reader knows ("BHXH Việt Nam")?"""
+        before = self.text[:c.start - self.base]
+        if not before.endswith(" "):
+            return False
+        word = before.rstrip().rsplit(" ", 1)[-1]
+        if not (len(word) >= 2 and word.isalpha() and word.isupper()):
+            return False
+        at = c.start - 1 - len(word)
+        return not any(m.start <= at < m.end for m in self.all)
+
     def add(self, a: Mention, rel: str, b: Mention, rule: str) -> None:
         if a is b or not a.text or not b.text or mention_key(a) == mention_key(b):
             return
         if rel == "participatedIn" and b.type == "Event" and b.sentence == self.si and self._owner_of(b) is a:
             return                            # "Phiên họp thứ 12 của Ủy ban Thường vụ Quốc hội": a body's own meeting
-        if a.type == "Country" and rel in _ACTS and self._country_of_a_place(a):
+        if rel in _ACTS and any(x.type == "Country" and (self._country_of_a_place(x) or self._country_of_an_acronym(x))
+                                for x in ((a, b) if rel == "cooperatesWith" else (a,))):
             return                            # "tại Manila (Philippines), Thượng tướng X đã tham dự …": the place's
-            # country, not an actor of the clause
+            # country, not an actor of the clause; "làm việc với BHXH Việt Nam": the country of a body named by an
+            # acronym the reader does not know
         if rel == "holdsPosition" and _foreign_person(a) and _home_body(b, self.lex):
             return                            # a foreign official's post named like a Vietnamese one: "Vilay
             # Lakhamphong, Bí thư Trung ương Đảng" sits in the Lao party's central committee, not Việt Nam's
