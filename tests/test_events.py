@@ -583,3 +583,20 @@ def test_an_event_carried_out_according_to_an_agreement_is_under_its_framework(t
     assert ("Hội thảo về bảo vệ nạn nhân", "underFramework",
             "Kế hoạch hợp tác giữa Bộ Công an và Tổ chức Di cư quốc tế") in {
         (label[u], k, label[v]) for u, v, k in g.edges(keys=True)}
+
+
+def test_a_campaign_is_no_other_name_of_the_articles_meeting(tmp_path):
+    # a bare lower-case "chiến dịch" (campaign) points back at the article's event only if that is a campaign;
+    # the article's event here is a meeting, so UNICEF organised no meeting
+    g = build(tmp_path, "Tin\nBộ Công an tổ chức Hội nghị sơ kết công tác phòng, chống mua bán người. "
+                        "UNICEF phát động chiến dịch truyền thông về bảo vệ trẻ em.")
+    label = {n: d["label"] for n, d in g.nodes(data=True)}
+    assert not any(label[u] == "Quỹ Nhi đồng Liên hợp quốc" and k == "organized" for u, v, k in g.edges(keys=True))
+
+
+def test_a_lower_case_meeting_with_its_topic_and_organiser_after_it_is_an_event(tmp_path):
+    # "buổi tọa đàm về …" (a roundtable on …) "do X tổ chức" (organised by X): individuated, named by its topic
+    g = build(tmp_path, "Tin\nSáng 5/7, tại Hà Nội, diễn ra buổi tọa đàm về bảo vệ nạn nhân do Viện Nghiên cứu Lập pháp tổ chức.")
+    label = {n: d["label"] for n, d in g.nodes(data=True)}
+    assert ("Viện Nghiên cứu Lập pháp", "organized", "Buổi tọa đàm về bảo vệ nạn nhân") in {
+        (label[u], k, label[v]) for u, v, k in g.edges(keys=True)}

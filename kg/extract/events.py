@@ -787,6 +787,14 @@ def lower_event(doc, si, s, i, hn, lex, rid) -> Mention | None:
         # hội thảo “Vận động chính sách …”: the name without the quotes, the quoted form an alias
         name = f"{s.text[wstart:s.words[j - 1][1]]} {s.text[s.words[j][0]:q].rstrip(QUOTE_CLOSERS)}"
         return make(q, canonical=name, alias_self=True)
+    if not organised and j < n:
+        # "buổi tọa đàm về bảo vệ nạn nhân do Viện X tổ chức": organised, its organiser named after it ("do")
+        verbs = [c for c, _, role in lex.cues.get("organized", ()) if role == "verb"]
+        agents = [c for c, _, role in lex.cues.get("funded", ()) if role == "agent"]
+        after = s.text[s.words[j - 1][1]:].lower()
+        organised = bool(verbs and agents and re.match(
+            r"[^.;]*?\s(?:" + "|".join(map(re.escape, agents)) + r")\s[^,.;]{1,80}?\s(?:"
+            + "|".join(map(re.escape, verbs)) + r")(?!\w)", after))
     topic = next((t for t in lex.topics if s.phrase_at(j, t)), None) if organised and j < n else None
     if topic and s.gap(j) == " ":
         # "tổ chức khóa tập huấn về kỹ năng điều tra …": an organised event with its subject ("về",
@@ -1718,6 +1726,13 @@ def _frame_events(doc: Document, mentions: list[Mention], lex: Lexicon, er: Even
     return [m for m in out if not (m.attr("passive") and m.attr("group") not in active)]
 
 
+def _meeting_head(name: str, lex: Lexicon) -> bool:
+    """Does the name open with a meeting's head (cues.tsv participatedIn/meeting: "Hội nghị", "Tọa đàm", …)?"""
+    low = name.lower()
+    return any(low == h.lower() or low.startswith(h.lower() + " ")
+               for h in lex.word_classes.get("participatedIn/meeting", ()))
+
+
 def _headline_meeting(ctx: _Ctx) -> Mention | None:
     """"Gặp mặt Trưởng các cơ quan đại diện …": a headline that opens with a meeting verb (events.tsv
     meeting) names the article's main event; the whole headline is its name."""
@@ -1970,6 +1985,12 @@ def article_events(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
             head = m.text.lower() + " "
             same = [e for e in named if e.start < m.start and (e.attr("canonical") or e.text).lower().startswith(head)]
             target = main if main is None or main in same or not same else same[0]
+            bare_head = " ".join(w for w in m.text.lower().split() if w not in er.first_words.get("classifier", ()))
+            main_name = (main.attr("canonical") or main.text).lower() if main is not None else ""
+            if target is main and main is not None and main not in same and not main_name.startswith(bare_head + " ") \
+                    and not (_meeting_head(m.text, lex) and _meeting_head(main_name, lex)):
+                continue                    # "UNICEF phát động chiến dịch …" in an article about a meeting: a
+                # campaign is no other name of the meeting (a meeting's other names are meetings: "hội nghị")
             if target is None:
                 continue
             attrs["ref"] = mention_key(target)
