@@ -2293,12 +2293,14 @@ def _bodies_only_abroad(doc: Document, mentions: list[Mention], lex: Lexicon) ->
         return mentions
     # the one foreign country the article names, or the one it names at least twice as often as any other
     # (a visit to Malaysia that mentions North Korea once)
-    foreign = _dominant_foreign_country(mentions, lex)
+    foreign = None                       # (found when a body first needs it: most articles name none)
     out = []
     for m in mentions:
         if m.type == "Organization" and not m.key and not m.attr("country") \
                 and (m.text in lex.abroad_words
-                     or not m.attr("canonical") and any(_abroad_inside(m.text, w) for w in lex.abroad_words)):
+                     or not m.attr("canonical") and _abroad_inside(m.text, lex.abroad_words)):
+            if foreign is None:
+                foreign = _dominant_foreign_country(mentions, lex)
             if not foreign:
                 continue
             c = foreign
@@ -2314,14 +2316,23 @@ def _bodies_only_abroad(doc: Document, mentions: list[Mention], lex: Lexicon) ->
     return out
 
 
-def _abroad_inside(name: str, word: str) -> bool:
+def _abroad_inside(name: str, abroad: frozenset[str]) -> bool:
     """Is a word of a body Việt Nam has not (cues.tsv abroad) inside a body's name, not opening a country's name
-    ("Ủy ban Tình báo Thượng viện", "Cục Dự trữ Liên bang"; but "Đại sứ quán Liên bang Nga")?"""
-    words, cue = name.split(), word.lower().split()
-    for k in range(1, len(words) - len(cue) + 1):
-        if [w.lower() for w in words[k:k + len(cue)]] == cue:
-            rest = words[k + len(cue):]
-            return not (rest and rest[0][:1].isupper())
+    ("Ủy ban Tình báo Thượng viện", "Cục Dự trữ Liên bang"; but "Đại sứ quán Liên bang Nga")? Each word is
+    judged where it first occurs."""
+    words = name.split()
+    lowered = [w.lower() for w in words]
+    later = set(lowered[1:])
+    for word in abroad:
+        cue = word.lower().split()
+        if cue[0] not in later:
+            continue                     # (most names hold none of the words)
+        for k in range(1, len(words) - len(cue) + 1):
+            if lowered[k:k + len(cue)] == cue:
+                rest = words[k + len(cue):]
+                if not (rest and rest[0][:1].isupper()):
+                    return True
+                break
     return False
 
 
@@ -2440,11 +2451,14 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
     # right to left: a parent named with its own parent first ("Đội X Phòng Y – Công an tỉnh Z": the team of
     # "Phòng Y, Công an tỉnh Z")
     for m in sorted(mentions, key=lambda m: -m.start):
+        if m.type != "Organization" or m.key:
+            out.append(m)
+            continue                         # (only a body the gazetteer does not know is a local unit)
         level = int(m.attr("level") or 0)
         acr = None
         implied = m.attr("canonical") or ""
         implied = implied if implied.endswith(" " + m.text) else ""     # "Trưởng phòng Bưu chính …": "Phòng" implied
-        if m.type == "Organization" and not m.key and (not m.attr("canonical") or implied) \
+        if (not m.attr("canonical") or implied) \
                 and (level >= 3 or level and doc.text.startswith((" thuộc ", ", thuộc ", " (thuộc "), m.end)):
             # (a committee or a council "thuộc" a body: "Ủy ban Hiến pháp và Pháp lý thuộc Hạ viện Brazil")
             name = implied or m.text
