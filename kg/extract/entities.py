@@ -1770,12 +1770,14 @@ def _short_forms(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[M
     Not a head that forms a word with the next one ("Bộ trưởng", "Hội nghị")."""
     if not lex.short_heads:
         return mentions
+    orgs = sorted((m for m in mentions if m.type == "Organization" and not m.attr("nested")), key=lambda m: m.start)
+    if not orgs:
+        return mentions                  # (no body named before a head: the text need not be searched)
     starts = {m.start for m in mentions}
     hits = [h for h in lex.short_re.finditer(doc.text) if h.start(1) not in starts
             and doc.text[h.end(1):h.end(1) + 1] == " " and doc.text[h.end(1) + 1:h.end(1) + 2].islower()]
     if not hits:                         # (most heads open a name: "Bộ Công an")
         return mentions
-    orgs = sorted((m for m in mentions if m.type == "Organization" and not m.attr("nested")), key=lambda m: m.start)
     spans = [(m.start, m.end) for m in mentions]
     out = list(mentions)
     for hit in hits:
@@ -2187,8 +2189,7 @@ def _bodies_under_a_country(doc: Document, mentions: list[Mention], lex: Lexicon
     A Vietnamese ministry's name under another country's heading is that country's ministry, with its
     own identity ("Bộ Nội vụ" under "Về phía Campuchia" is Cambodia's); a body that names its own
     country keeps it. The list ends at anything but a list separator between two bodies."""
-    if not lex.country_headings or not any(w in doc.text for w in lex.country_heading_words) \
-            or not lex.country_heading_re.search(doc.text):
+    if not lex.country_headings:
         return mentions
     countries = {(m.sentence, m.start): m for m in mentions if m.type == "Country" and m.key}
     orgs_of: dict[int, list[Mention]] = {}
@@ -2196,13 +2197,22 @@ def _bodies_under_a_country(doc: Document, mentions: list[Mention], lex: Lexicon
         if m.type == "Organization":
             orgs_of.setdefault(m.sentence, []).append(m)
     under: dict[int, Mention] = {}               # id(org) -> the country heading its list
+    # a heading counts before a country with bodies after it: only sentences naming both are read; the
+    # article as a whole must hold a heading too (its text is searched once a sentence has one)
+    with_country = {si for si, _ in countries}
+    whole = None
     for si, sent in enumerate(doc.sentences):
-        if si not in orgs_of:
+        if si not in orgs_of or si not in with_country:
             continue
         for h in lex.country_heading_re.finditer(sent.text):
             c = countries.get((si, sent.start + h.end()))
             if c is None:
                 continue
+            if whole is None:
+                whole = any(w in doc.text for w in lex.country_heading_words) \
+                    and lex.country_heading_re.search(doc.text) is not None
+            if not whole:
+                return mentions
             pos = c.end
             for o in sorted(orgs_of[si], key=lambda o: o.start):
                 if o.start < pos:
