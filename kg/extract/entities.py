@@ -1696,10 +1696,24 @@ def _name_after_post(doc: Document, si: int, s: _Sent, j: int, taken, lex: Lexic
 
 # --- document-level glue -------------------------------------------------------------------
 
+_SENTENCES: tuple = (None, {})     # (the document find_mentions reads or read last, its sentences' _Sent by index)
+
+
+def sentence_of(doc: Document, si: int) -> _Sent:
+    """Sentence si of doc as a _Sent: the one find_mentions made, when it reads or read this document last
+    (the event pass reads some sentences again), else a new one."""
+    last = _SENTENCES                        # (one tuple, read and replaced whole: safe under threads)
+    s = last[1].get(si) if last[0] is doc else None
+    return s if s is not None else _Sent(doc.sentences[si].text)
+
+
 def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
+    global _SENTENCES
     out: list[Mention] = []
+    made: dict[int, _Sent] = {}
+    _SENTENCES = (doc, made)
     for si, sent in enumerate(doc.sentences):
-        s = _Sent(sent.text, lowered_part(doc.text, sent.start, sent.start + len(sent.text)))
+        s = made[si] = _Sent(sent.text, lowered_part(doc.text, sent.start, sent.start + len(sent.text)))
         if not s.tokens:
             continue
         words = set(s.tokens)                # (the word lists below are looked up in it, each word hashed once)
