@@ -1744,10 +1744,24 @@ def _name_after_post(doc: Document, si: int, s: _Sent, j: int, taken, lex: Lexic
 
 # --- document-level glue -------------------------------------------------------------------
 
+_SENTENCES: tuple = (None, {})     # (the document find_mentions reads or read last, its sentences' _Sent by index)
+
+
+def sentence_of(doc: Document, si: int) -> _Sent:
+    """Sentence si of doc as a _Sent: the one find_mentions made, when it reads or read this document last
+    (the event pass reads some sentences again), else a new one."""
+    last = _SENTENCES                        # (one tuple, read and replaced whole: safe under threads)
+    s = last[1].get(si) if last[0] is doc else None
+    return s if s is not None else _Sent(doc.sentences[si].text)
+
+
 def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
+    global _SENTENCES
     out: list[Mention] = []
+    made: dict[int, _Sent] = {}
+    _SENTENCES = (doc, made)
     for si, sent in enumerate(doc.sentences):
-        s = _Sent(sent.text, lowered_part(doc.text, sent.start, sent.start + len(sent.text)))
+        s = made[si] = _Sent(sent.text, lowered_part(doc.text, sent.start, sent.start + len(sent.text)))
         if not s.tokens:
             continue
         words = set(s.tokens)                # (the word lists below are looked up in it, each word hashed once)
@@ -1819,12 +1833,14 @@ def _short_forms(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[M
     Not a head that forms a word with the next one ("Bộ trưởng", "Hội nghị")."""
     if not lex.short_heads:
         return mentions
+    orgs = sorted((m for m in mentions if m.type == "Organization" and not m.attr("nested")), key=lambda m: m.start)
+    if not orgs:
+        return mentions                  # (no body named before a head: the text need not be searched)
     starts = {m.start for m in mentions}
     hits = [h for h in lex.short_re.finditer(doc.text) if h.start(1) not in starts
             and doc.text[h.end(1):h.end(1) + 1] == " " and doc.text[h.end(1) + 1:h.end(1) + 2].islower()]
     if not hits:                         # (most heads open a name: "Bộ Công an")
         return mentions
-    orgs = sorted((m for m in mentions if m.type == "Organization" and not m.attr("nested")), key=lambda m: m.start)
     spans = [(m.start, m.end) for m in mentions]
     out = list(mentions)
     for hit in hits:
@@ -2248,8 +2264,7 @@ def _bodies_under_a_country(doc: Document, mentions: list[Mention], lex: Lexicon
     A Vietnamese ministry's name under another country's heading is that country's ministry, with its
     own identity ("Bộ Nội vụ" under "Về phía Campuchia" is Cambodia's); a body that names its own
     country keeps it. The list ends at anything but a list separator between two bodies."""
-    if not lex.country_headings or not any(w in doc.text for w in lex.country_heading_words) \
-            or not lex.country_heading_re.search(doc.text):
+    if not lex.country_headings:
         return mentions
     countries = {(m.sentence, m.start): m for m in mentions if m.type == "Country" and m.key}
     orgs_of: dict[int, list[Mention]] = {}
@@ -2257,13 +2272,22 @@ def _bodies_under_a_country(doc: Document, mentions: list[Mention], lex: Lexicon
         if m.type == "Organization":
             orgs_of.setdefault(m.sentence, []).append(m)
     under: dict[int, Mention] = {}               # id(org) -> the country heading its list
+    # a heading counts before a country with bodies after it: only sentences naming both are read; the
+    # article as a whole must hold a heading too (its text is searched once a sentence has one)
+    with_country = {si for si, _ in countries}
+    whole = None
     for si, sent in enumerate(doc.sentences):
-        if si not in orgs_of:
+        if si not in orgs_of or si not in with_country:
             continue
         for h in lex.country_heading_re.finditer(sent.text):
             c = countries.get((si, sent.start + h.end()))
             if c is None:
                 continue
+            if whole is None:
+                whole = any(w in doc.text for w in lex.country_heading_words) \
+                    and lex.country_heading_re.search(doc.text) is not None
+            if not whole:
+                return mentions
             pos = c.end
             for o in sorted(orgs_of[si], key=lambda o: o.start):
                 if o.start < pos:
@@ -2356,12 +2380,14 @@ def _bodies_only_abroad(doc: Document, mentions: list[Mention], lex: Lexicon) ->
         return mentions
     # the one foreign country the article names, or the one it names at least twice as often as any other
     # (a visit to Malaysia that mentions North Korea once)
-    foreign = _dominant_foreign_country(mentions, lex)
+    foreign = None                       # (found when a body first needs it: most articles name none)
     out = []
     for m in mentions:
         if m.type == "Organization" and not m.key and not m.attr("country") \
                 and (m.text in lex.abroad_words
-                     or not m.attr("canonical") and any(_abroad_inside(m.text, w) for w in lex.abroad_words)):
+                     or not m.attr("canonical") and _abroad_inside(m.text, lex.abroad_words)):
+            if foreign is None:
+                foreign = _dominant_foreign_country(mentions, lex)
             if not foreign:
                 continue
             c = foreign
@@ -2377,14 +2403,23 @@ def _bodies_only_abroad(doc: Document, mentions: list[Mention], lex: Lexicon) ->
     return out
 
 
-def _abroad_inside(name: str, word: str) -> bool:
+def _abroad_inside(name: str, abroad: frozenset[str]) -> bool:
     """Is a word of a body Việt Nam has not (cues.tsv abroad) inside a body's name, not opening a country's name
-    ("Ủy ban Tình báo Thượng viện", "Cục Dự trữ Liên bang"; but "Đại sứ quán Liên bang Nga")?"""
-    words, cue = name.split(), word.lower().split()
-    for k in range(1, len(words) - len(cue) + 1):
-        if [w.lower() for w in words[k:k + len(cue)]] == cue:
-            rest = words[k + len(cue):]
-            return not (rest and rest[0][:1].isupper())
+    ("Ủy ban Tình báo Thượng viện", "Cục Dự trữ Liên bang"; but "Đại sứ quán Liên bang Nga")? Each word is
+    judged where it first occurs."""
+    words = name.split()
+    lowered = [w.lower() for w in words]
+    later = set(lowered[1:])
+    for word in abroad:
+        cue = word.lower().split()
+        if cue[0] not in later:
+            continue                     # (most names hold none of the words)
+        for k in range(1, len(words) - len(cue) + 1):
+            if lowered[k:k + len(cue)] == cue:
+                rest = words[k + len(cue):]
+                if not (rest and rest[0][:1].isupper()):
+                    return True
+                break
     return False
 
 
@@ -2503,11 +2538,14 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
     # right to left: a parent named with its own parent first ("Đội X Phòng Y – Công an tỉnh Z": the team of
     # "Phòng Y, Công an tỉnh Z")
     for m in sorted(mentions, key=lambda m: -m.start):
+        if m.type != "Organization" or m.key:
+            out.append(m)
+            continue                         # (only a body the gazetteer does not know is a local unit)
         level = int(m.attr("level") or 0)
         acr = None
         implied = m.attr("canonical") or ""
         implied = implied if implied.endswith(" " + m.text) else ""     # "Trưởng phòng Bưu chính …": "Phòng" implied
-        if m.type == "Organization" and not m.key and (not m.attr("canonical") or implied) \
+        if (not m.attr("canonical") or implied) \
                 and (level >= 3 or level and doc.text.startswith((" thuộc ", ", thuộc ", " (thuộc "), m.end)):
             # (a committee or a council "thuộc" a body: "Ủy ban Hiến pháp và Pháp lý thuộc Hạ viện Brazil")
             name = implied or m.text

@@ -125,7 +125,7 @@ class _Ctx:
         self.doc, self.si, self.lex, self.er = doc, si, lex, er
         sent = doc.sentences[si]
         self.base = sent.start
-        self.s = _e._Sent(sent.text)
+        self.s = _e.sentence_of(doc, si)
         self.text = sent.text
         self.words = self.s.words
         self.lower = list(map(str.lower, self.s.tokens))

@@ -214,7 +214,7 @@ class Lexicon:
     word_classes: dict = field(default_factory=dict)   # class name -> phrases (see word_classes())
     vertical_words: frozenset[str] = frozenset()     # word_classes partOf/vertical, spaces collapsed, casefolded
     relation_phrases: object = None
-    relation_by_phrase: dict = field(default_factory=dict)   # phrase -> rules that need it first
+    relation_by_phrase: dict = field(default_factory=dict)   # phrase -> rules indexed by it (see compile_lexicon)
     relation_free: frozenset = frozenset()                   # rules that need no phrase
     verb_cue: re.Pattern = re.compile(r"(?!)")   # any cue of role verb: ends a clause's subject
     preposition_before: re.Pattern = re.compile(r"(?!)")   # cues.tsv preposition, right before a subject
@@ -252,7 +252,7 @@ class Lexicon:
         return set(map(_second, self.relation_phrases.iter(lowered)))
 
     def relation_candidates(self, present: set[str]) -> set[int]:
-        """The rules (Compiled.n) whose first needed phrase occurs: the only ones worth trying."""
+        """The rules (Compiled.n) one of whose rarest needed phrases occurs: the only ones worth trying."""
         by_phrase = self.relation_by_phrase
         return set(self.relation_free).union(*(by_phrase[p] for p in present if p in by_phrase))
 
@@ -565,7 +565,11 @@ def _compile_relation_rules(lex: Lexicon) -> None:
         c = compiler.compile(parse_rule(row, set(classes)))
         c.n = n
         if c.needs_words:
-            for p in c.needs_words[0]:
+            # indexed by the phrases it needs that a sentence least often has: the set whose shortest
+            # phrase is longest (a post's or a verb's words rather than "," or "và"); a rule needs one
+            # of every set, so a sentence without one of these has no use for it
+            rare = max(c.needs_words, key=lambda ws: min(map(len, ws)))
+            for p in rare:
                 lex.relation_by_phrase.setdefault(p, set()).add(n)
         else:
             free.add(n)
