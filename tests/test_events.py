@@ -600,3 +600,10 @@ def test_a_lower_case_meeting_with_its_topic_and_organiser_after_it_is_an_event(
     label = {n: d["label"] for n, d in g.nodes(data=True)}
     assert ("Viện Nghiên cứu Lập pháp", "organized", "Buổi tọa đàm về bảo vệ nạn nhân") in {
         (label[u], k, label[v]) for u, v, k in g.edges(keys=True)}
+
+
+def test_talks_presided_over_by_a_minister_are_his_talks(tmp_path):
+    # "chủ trì hội đàm với" (presided over talks with): the subject holds the talks
+    g = build(tmp_path, "Tin\nChiều 25/8, tại Hà Nội, Đại tướng Tô Lâm, Bộ trưởng Bộ Công an đã chủ trì hội đàm với "
+                        "Bộ trưởng Bộ Nội vụ Lào Vilay Lakhamphong.")
+    assert any(label.startswith("Hội đàm giữa Đại tướng Tô Lâm và") for label in events(g)), list(events(g))
