@@ -1326,3 +1326,15 @@ def test_an_agreement_head_inside_a_known_bodys_name_opens_no_agreement(tmp_path
     g = nodes(tmp_path, "Tổ chức Tầm nhìn Thế giới (World Vision) phối hợp với Sở Lao động - Thương binh và Xã hội tỉnh Hà Giang.")
     assert agreements(tmp_path, "Tổ chức Tầm nhìn Thế giới (World Vision) phối hợp với Sở Tư pháp tỉnh Hà Giang.") == set()
     assert "Tổ chức Tầm nhìn Thế giới" in {d["label"] for _, d in g.nodes(data=True)}
+
+
+def test_a_border_control_station_is_a_body(tmp_path):
+    # "Trạm" (station) heads border and police stations, named by their post and place
+    assert "Trạm Kiểm soát biên phòng Hà Khẩu" in orgs(
+        tmp_path, "Bộ đội Biên phòng tỉnh Lào Cai đã trao trả 5 công dân cho Trạm Kiểm soát biên phòng Hà Khẩu.")
+
+
+def test_a_country_syllable_ending_a_communes_name_is_no_country(tmp_path):
+    # "xã Đạo Đức" (a commune the gazetteer does not list): "Đức" ends the commune's name, it is not Germany
+    g = nodes(tmp_path, "Trạm Y tế xã Đạo Đức đã tiếp nhận bệnh nhân.")
+    assert not any(k == "country" for _, _, k in g.edges(keys=True))

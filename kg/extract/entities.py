@@ -2191,7 +2191,8 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
             q = _WORD_AFTER.match(doc.text[m.end:m.end + 20])
             last = m.text.rsplit(" ", 1)[-1]
             if q and q.group(1) in lex.country_qualifiers and lex.country_qualifiers[q.group(1)] in lex.entries \
-                    and f"{last} {q.group(1)}".lower() not in lex.place_names:   # "Công an Mỹ Đức": a district
+                    and f"{last} {q.group(1)}".lower() not in lex.place_names \
+                    and not _place_name_before(m.text, lex):     # "Công an Mỹ Đức": a district
                 # "Bộ Nội vụ Anh": a one-syllable country name, read as a country only after a body
                 key = lex.country_qualifiers[q.group(1)]
                 c = Mention(doc.id, m.sentence, m.end + 1, m.end + q.end(), q.group(1), "Country",
@@ -2256,6 +2257,14 @@ _HEADING_TO_LIST = re.compile(r"\s*[,:]?\s*(?:(?:có|gồm có|gồm|bao gồm|l
 _UNREAD_MEMBERS = re.compile(r"(?:\s*,\s*[A-ZĐ][^\W\d_]*(?: [^\W\d_]+){0,8})+\s*,\s*")
 _HEADING_TO_UNREAD = re.compile(_HEADING_TO_LIST.pattern[:-1] + r"[A-ZĐ][^\W\d_]*(?: [^\W\d_]+){0,8}"
                                 + _UNREAD_MEMBERS.pattern.replace("+\\s*,", "*\\s*,", 1))
+
+
+def _place_name_before(name: str, lex: Lexicon) -> bool:
+    """Does the name end with a locality word and a capitalised word ("Trạm Y tế xã Đạo"), so that a country's
+    one-syllable name after it ("Đức") ends the place's name ("xã Đạo Đức"), not the body's country?"""
+    words = name.split()
+    return len(words) >= 3 and words[-1][:1].isupper() and any(
+        h[0] == [words[-2]] for h in lex.heads_by_first.get("Location", {}).get(words[-2], ()))
 
 
 def _bodies_under_a_country(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -2491,6 +2500,8 @@ def _gazetteer_suffix_country(doc, m: Mention, lex: Lexicon) -> list[Mention]:
     before = m.text[:start].split()
     if any(" ".join(before[-k:] + [m.text[start:]]).lower() in lex.place_names for k in (1, 2) if len(before) > k):
         return [m]                          # "Công an Mỹ Đức", "VKSND Thủ Đức": a district named without its word
+    if " " not in m.text[start:].strip() and _place_name_before(m.text[:start].rstrip(), lex):
+        return [m]                          # "Trạm Y tế xã Đạo Đức": a commune's name the gazetteer has not
     attrs = dict(m.attrs)
     attrs["country"] = lex.entries[key].name
     attrs["country_key"] = key
