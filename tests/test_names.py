@@ -1260,3 +1260,56 @@ def test_an_acronym_after_a_known_body_at_the_end_of_a_longer_name_is_not_the_bo
                         "G20 có nhiều diễn đàn như Diễn đàn Phụ nữ G20 (W20).")
     aliases = {a for _, d in g.nodes(data=True) if d["label"] in ("ASEAN", "G20") for a in d.get("aliases") or ()}
     assert "EABA" not in aliases and "W20" not in aliases
+
+
+def test_a_syllable_that_overlaps_the_word_a_capital_began_continues_the_name(tmp_path):
+    # "Nông lâm" + "lâm sản": farm and forest products; then "và" joins a second capitalised word
+    assert "Cục Bảo vệ Nông lâm sản và Thủy sản" in orgs(
+        tmp_path, "Cục Bảo vệ Nông lâm sản và Thủy sản vừa công bố kết quả kiểm tra.")
+
+
+def test_an_overlapping_syllable_that_starts_a_verb_is_the_clause(tmp_path):
+    found = orgs(tmp_path, "Bộ Tài chính phủ nhận thông tin về việc tăng thuế.")
+    assert not any("phủ" in o for o in found)
+
+
+def test_an_ampersand_joins_two_capitalised_words_of_one_name(tmp_path):
+    assert "Quỹ Anna & John Smith" in orgs(tmp_path, "Quỹ Anna & John Smith tài trợ học bổng cho sinh viên.")
+
+
+def test_a_dash_joins_a_lower_case_noun_of_a_name_that_runs_on_to_its_country(tmp_path):
+    assert "Tập đoàn Hóa chất - phân bón Việt Nam" in orgs(
+        tmp_path, "Tập đoàn Hóa chất - phân bón Việt Nam vừa công bố lợi nhuận quý I.")
+
+
+def test_a_dash_before_an_apposition_ends_the_name(tmp_path):
+    found = orgs(tmp_path, "Ông gặp đại diện Bộ Tư pháp - cơ quan chủ trì soạn thảo dự án luật.")
+    assert not any("cơ quan" in o for o in found)
+
+
+def test_a_law_runs_through_a_word_with_and_inside(tmp_path):
+    assert "Luật Khuyến khích doanh nghiệp nhỏ và vừa" in agreements(
+        tmp_path, "Quốc hội thảo luận Luật Khuyến khích doanh nghiệp nhỏ và vừa.")
+
+
+def test_a_numbered_firm_before_a_preposition_keeps_its_number(tmp_path):
+    assert "Tổng công ty Xây dựng công trình giao thông 6" in orgs(
+        tmp_path, "Ông Minh công tác tại Tổng công ty Xây dựng công trình giao thông 6 từ năm 2012.")
+
+
+def test_a_body_named_by_two_countries_joined_by_a_dash_is_one_body(tmp_path):
+    assert "Phòng Thương mại Đức – Việt Nam" in orgs(
+        tmp_path, "Đại diện Phòng Thương mại Đức – Việt Nam cho biết nhiều doanh nghiệp muốn đầu tư.")
+
+
+def test_a_council_of_a_country_and_an_alliance_is_one_body(tmp_path):
+    assert "Hội đồng Nga - NATO" in orgs(tmp_path, "Hội đồng Nga - NATO sẽ họp tại Brussels vào tuần tới.")
+
+
+def test_a_ministry_before_two_countries_is_still_the_ministry(tmp_path):
+    found = orgs(tmp_path, "Bộ Quốc phòng Việt Nam - Lào tổ chức giao lưu hữu nghị tại biên giới.")
+    assert not any("Lào" in o for o in found)
+
+
+def test_a_bodys_reach_after_its_acronym_is_part_of_its_name(tmp_path):
+    assert "Hội đồng HLV quốc gia" in orgs(tmp_path, "Chủ tịch Hội đồng HLV quốc gia tiếp đoàn tại Hà Nội.")

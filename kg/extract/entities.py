@@ -357,7 +357,8 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
         if k > j and s.gap(k) != " " and not (s.gap(k).strip() in ("-", "–") and _cap(s.words[k][2])
                                                and not _heads_at(s, k, lex, "Organization")
                                                and not _byline_at(s, k)) \
-                and not _comma_pair(s, k) and not (_lists_fields(level, own_head, lex) and _fields_listed(s, k, lex, gaz)):
+                and not _comma_pair(s, k) and not (_lists_fields(level, own_head, lex) and _fields_listed(s, k, lex, gaz)) \
+                and not _ampersand_joins(s, k, lex) and not _dash_joins_compound(s, k, lex, gaz):
             break
         w = s.words[k][2]
         g = gaz.get(s.words[k][0])
@@ -380,6 +381,11 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
         if g is not None:
             etype = lex.entries[g[2]].type
             if etype == "Country":
+                if (pair := _party_pair_at(s, k, lex, gaz, acronyms=k == j)) > k and (j == 0 or s.words[j - 1][0] not in gaz) \
+                        and (k > j or s.words[pair - 1][2].isupper()):
+                    end = pair              # "Phòng Thương mại Hà Lan – Việt Nam", "Hội đồng Nga - NATO": a joint
+                    saw_cap = True          # body of two sides (a known body's country is its own: "Bộ Quốc phòng
+                    break                   # Việt Nam - Lào" names two ministries)
                 if k > j and own_head and " ".join(own_head) in lex.firm_heads:
                     saw_cap = True          # "Tập đoàn đóng tàu Hà Lan": a firm named by its trade, then its nationality
                 break                       # a country after a name qualifies it; handled later
@@ -510,7 +516,8 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             saw_cap = True
         elif k > j and s.words[k - 1][2].isupper() and len(s.words[k - 1][2]) > 1 \
                 and not (w == "số" and k + 1 < n and _NUMBER.fullmatch(s.words[k + 1][2])) \
-                and not _subject_follows(s, k, lex) and not _nouns_before_place(s, k, lex, gaz):
+                and not _subject_follows(s, k, lex) and not _nouns_before_place(s, k, lex, gaz) \
+                and not _scope_after_acronym(s, k, lex):
             break                           # an acronym closes a name: "UBND TP chỉ đạo …" (directs), not "Đội X số 1"
             # nor "Cục THA dân sự TP.HCM" (civil judgment enforcement): nouns, then the body's place
         else:
@@ -529,6 +536,37 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
     while end > j and not _cap(s.words[end - 1][2]) and not saw_cap:
         end -= 1
     return end if saw_cap else j
+
+
+def _scope_after_acronym(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """After an acronym, does a word of a body's reach (cues.tsv scope) end the name ("Hội đồng HLV quốc gia
+    tại …": the national coaches' council)? A verb ("UBND TP chỉ đạo") or more words after it are the clause."""
+    if k + 2 > len(s.words) or s.gap(k + 1) != " " or not s.words[k + 1][2].islower():
+        return False
+    return f"{s.words[k][2]} {s.words[k + 1][2]}" in lex.scope_words and _name_ends_at(s, k + 2, lex) \
+        and not _heads_at(s, k + 2, lex, "Organization")
+
+
+def _ampersand_joins(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Does "&" join two capitalised words of one name before word k ("Quỹ Bill & Melinda Gates")?"""
+    return s.gap(k) == " & " and _cap(s.words[k - 1][2]) and _cap(s.words[k][2]) \
+        and not _heads_at(s, k, lex, "Organization")
+
+
+def _dash_joins_compound(s: _Sent, k: int, lex: Lexicon, gaz) -> bool:
+    """Does a dash before word k join a capitalised word of a name to a lower-case dictionary noun of
+    the same name, which then runs on to its country ("Tập đoàn Công nghiệp Than - khoáng sản Việt Nam":
+    coal and minerals)? An apposition after a dash ("Bộ Công an - cơ quan thường trực …") has no country."""
+    if s.gap(k).strip() not in ("-", "–") or not s.words[k][2].islower():
+        return False
+    if not _cap(s.words[k - 1][2]) and not (k > 1 and _cap(s.words[k - 2][2]) and _completes_word(s, k - 1, lex)):
+        return False                        # (after a capital, or a word one began: "Hóa chất")
+    size = _word_size_at(s, k, lex)
+    if size < 2 or _word_class_at(s, k, lex) not in (None, "noun"):
+        return False
+    after = k + size
+    g = gaz.get(s.words[after][0]) if after < len(s.words) and s.gap(after) == " " else None
+    return g is not None and lex.entries[g[2]].type in ("Country", "Location")
 
 
 NAME_CLASSES = frozenset({"noun", "adjective"})
@@ -792,11 +830,18 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
     w = words[k][2].lower()
     if not first and _cap(prev) and (not prev.isupper() or len(prev) == 1) and f"{prev.lower()} {w}" in lex.compounds \
             and not (k - 2 >= start and s.gap(k - 1) == " " and words[k - 2][2][:1].isupper()
-                     and f"{words[k - 2][2].lower()} {prev.lower()}" in lex.compounds):
-        return 1
+                     and f"{words[k - 2][2].lower()} {prev.lower()}" in lex.compounds
+                     and (f"{words[k - 2][2].lower()} {prev.lower()}" in lex.place_names
+                          or _is_country_name(f"{words[k - 2][2]} {prev}", lex))):
+        return 1                            # (but "Nông Lâm" + "sản": farm and forest products, no place)
     if not first and k - 2 >= start and prev.islower() and s.gap(k - 1) == " " and _cap(words[k - 2][2]) \
             and not words[k - 2][2].isupper() and f"{words[k - 2][2].lower()} {prev} {w}" in lex.compounds:
         return 1                            # "Hiệp hội Công tố" + "viên": a three-syllable word begun by a capital
+    if not first and k - 2 >= start and prev.islower() and s.gap(k - 1) == " " and _cap(words[k - 2][2]) \
+            and not words[k - 2][2].isupper() and f"{words[k - 2][2].lower()} {prev}" in lex.compounds \
+            and f"{prev} {w}" in lex.compounds and _word_size_at(s, k, lex) == 1:
+        return 1                            # "Nông lâm" + "sản": a word that overlaps the one a capital began
+        # ("nông lâm", "lâm sản": farm and forest products; but "Tài chính" + "phủ nhận" is the clause)
     if prev[:1].isupper() and prev.isalpha() and not prev.isupper() and not _vietnamese(prev):
         return 0                            # "… Nikkei đưa tin": after a foreign name, Vietnamese words are the clause
     if not first and (prev.lower(), w) in lex.name_compounds:
@@ -804,7 +849,7 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
     for size in (3, 2, 1):                  # a word before a quantity is a verb and its object follows:
         q = k + size                        # "Ủy ban Kiểm tra Trung ương kỷ luật 7 cán bộ" (disciplines seven)
         if q + 1 < len(words) and words[q][2].isdigit() and s.gap(q) == " " and words[q + 1][2].islower() \
-                and _word_class_at(s, q + 1, lex) != "verb" \
+                and _word_class_at(s, q + 1, lex) != "verb" and not _is_stop(s, q + 1, lex, "Organization") \
                 and all(words[k + i][2].islower() and s.gap(k + i) == " " for i in range(size)) \
                 and (size == 1 or " ".join(words[k + i][2] for i in range(size)).lower() in lex.compounds):
             return 0
@@ -1004,6 +1049,11 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
             break
         else:
             break
+        if k > j and k + 1 < n and s.gap(k) == " " and s.gap(k + 1) == " " and s.words[k][2] in lex.and_words \
+                and " ".join(s.words[i][2] for i in (k - 1, k, k + 1)).lower() in lex.compounds:
+            end = s.words[k + 1][1]         # "… doanh nghiệp nhỏ và vừa": a word with "và" inside (rules/words.tsv)
+            k += 2
+            continue
         if _is_stop(s, k, lex, etype) and not _stop_word_completes(s, k, lex) \
                 and not (etype == "Agreement" and _implements_title_at(s, k, lex)):
             break                           # ("tự do": "do" (by) ends a title, but not the word "tự do", free)
@@ -1087,8 +1137,9 @@ def _named_by_subject(s: _Sent, j: int, lex: Lexicon, tails: tuple[str, ...], ga
     return t
 
 
-def _party_pair_at(s: _Sent, k: int, lex: Lexicon, gaz) -> int:
-    """Word index past two countries joined by a dash from word k ("Việt Nam - Lào"), or k."""
+def _party_pair_at(s: _Sent, k: int, lex: Lexicon, gaz, acronyms: bool = False) -> int:
+    """Word index past two countries joined by a dash from word k ("Việt Nam - Lào"), or k. With
+    acronyms, the second side may be a known body written as an acronym ("Nga - NATO")."""
     first = gaz.get(s.words[k][0])
     if first is None or lex.entries[first[2]].type != "Country":
         return k
@@ -1096,7 +1147,13 @@ def _party_pair_at(s: _Sent, k: int, lex: Lexicon, gaz) -> int:
     if m >= len(s.words) or s.gap(m).strip() not in ("-", "–", "—"):
         return k
     second = gaz.get(s.words[m][0])
-    if second is None or lex.entries[second[2]].type != "Country" or second[2] == first[2]:
+    w = s.words[m][2]
+    if second is None and acronyms and w.isupper() and w.isalpha() and len(w) >= 3 and not _byline_at(s, m) \
+            and (m + 1 >= len(s.words) or s.gap(m + 1) != "-"):
+        return m + 1                        # "Nga - NATO": a body the gazetteer lacks, by its acronym
+    if second is None or second[2] == first[2] or not (
+            lex.entries[second[2]].type == "Country"
+            or acronyms and lex.entries[second[2]].type == "Organization" and s.text[s.words[m][0]:second[1]].isupper()):
         return k
     return next((x for x in range(m, len(s.words)) if s.words[x][0] >= second[1]), len(s.words))
 
