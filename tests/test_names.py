@@ -1313,3 +1313,8 @@ def test_a_ministry_before_two_countries_is_still_the_ministry(tmp_path):
 
 def test_a_bodys_reach_after_its_acronym_is_part_of_its_name(tmp_path):
     assert "Hội đồng HLV quốc gia" in orgs(tmp_path, "Chủ tịch Hội đồng HLV quốc gia tiếp đoàn tại Hà Nội.")
+
+
+def test_a_dictionary_word_begun_by_a_capitalised_preposition_continues_the_name(tmp_path):
+    # "Chống độc" (poison control, rules/words.tsv), not "chống" (against) and its object
+    assert "Trung tâm Chống độc" in orgs(tmp_path, "Trung tâm Chống độc tiếp nhận ba bệnh nhân ngộ độc rượu.")
