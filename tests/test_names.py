@@ -1318,3 +1318,10 @@ def test_a_bodys_reach_after_its_acronym_is_part_of_its_name(tmp_path):
 def test_a_dictionary_word_begun_by_a_capitalised_preposition_continues_the_name(tmp_path):
     # "Chống độc" (poison control, rules/words.tsv), not "chống" (against) and its object
     assert "Trung tâm Chống độc" in orgs(tmp_path, "Trung tâm Chống độc tiếp nhận ba bệnh nhân ngộ độc rượu.")
+
+
+def test_a_body_named_before_another_country_is_not_the_articles_one_of_that_name(tmp_path):
+    # "Mỹ" is also the reporter's given name, so no country is read there; the navy is still America's
+    found = orgs(tmp_path, "Hải quân Trung Quốc vừa tập trận. Phóng viên Lê Thị Mỹ dẫn lời một chuyên gia của "
+                           "Học viện Chiến tranh Hải quân Mỹ cho biết đây là bước đi mới.")
+    assert "Hải quân Mỹ" in found

@@ -1804,7 +1804,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _bodies_of_foreign_officials(doc, out, lex)
     out = _implied_heads(doc, out, lex)
     out = _units_of_local_bodies(doc, out, lex)
-    out = _complete_short_names(out)
+    out = _complete_short_names(out, doc.text, lex)
     out = _short_person_names(out)
     out = _mark_nesting(out)
     out = events.article_events(doc, out, lex)
@@ -2787,7 +2787,15 @@ def _bodies_named_by_posts(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz, 
 _PARTIES_IN_TITLE = re.compile(r" giữa .+? (?=về )")
 
 
-def _complete_short_names(mentions: list[Mention]) -> list[Mention]:
+def _country_starts(text: str, pos: int, lex: Lexicon) -> int:
+    """Where the country's name (whole words) that starts at pos ends, or 0."""
+    window = text[pos:pos + 40]
+    return max((e for a, e, (_, keys) in lex.gazetteer_matches(window)
+                if a == 0 and not _is_word_char(window[e:e + 1] or " ") and lex.entries[keys[0][0]].type == "Country"),
+               default=-pos) + pos
+
+
+def _complete_short_names(mentions: list[Mention], text: str = "", lex: Lexicon | None = None) -> list[Mention]:
     """Within one article, "Bộ Chỉ huy Quân sự tỉnh" is the "Bộ Chỉ huy Quân sự tỉnh Quảng Ninh"
     named elsewhere in it, and "Chương trình phòng, chống mua bán người" the "Chương trình phòng,
     chống mua bán người giai đoạn 2021-2025 …": a pattern name that is a prefix of a longer one of
@@ -2809,8 +2817,16 @@ def _complete_short_names(mentions: list[Mention]) -> list[Mention]:
         c = m.attr("canonical")
         if m.type == "Organization" and not m.key and c and c.startswith(m.text + ", "):
             with_body.setdefault(m.text, set()).add(c)
+    # "… Học viện Chiến tranh Hải quân Mỹ" in an article about the "Hải quân Trung Quốc": a body named right
+    # before another country's name (inside a longer name, where it is not qualified) is that country's
+    country_after = {(m.sentence, m.start): m.end for m in mentions if m.type == "Country"}
     out = []
     for m in mentions:
+        if m.type == "Organization" and not m.key and not m.attr("canonical") and text[m.end:m.end + 1] == " " \
+                and (end := country_after.get((m.sentence, m.end + 1)) or _country_starts(text, m.end + 1, lex)):
+            canonical = " ".join(text[m.start:end].split())
+            out.append(replace(m, attrs=tuple(sorted({**dict(m.attrs), "canonical": canonical}.items()))))
+            continue
         if m.type == "Organization" and not m.key and not m.attr("canonical") and len(with_body.get(m.text, ())) == 1:
             m = replace(m, attrs=tuple(sorted({**dict(m.attrs), "canonical": next(iter(with_body[m.text]))}.items())))
         if m.type in names and not m.key and not dict(m.attrs).get("canonical"):
