@@ -81,10 +81,11 @@ CODE_CLASSES = frozenset({
     "closed",                                    # "… về kinh tế và tham nhũng (C46)": glue inside a name its acronym closes
     "especially",                                # "…, đặc biệt là phụ nữ và trẻ em (ACTIP)": inside a title
     "scope",                                     # "Hội đồng HLV quốc gia": a body's reach after its acronym
+    "trial",                                     # "Vụ Trần Văn A": a case named after a person, not a department
     "preposition",                               # a body right after it is no clause's subject
     "partOf/vertical",                           # "Công an huyện X" is part of "Công an tỉnh Y" (r.partOf.locality)
 })
-CUE_HELPERS = {"closed", "especially", "scope", "sides", "short", "alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "force", "provincial", "construction", "adjunct", "numbered", "eponymous", "firm"}
+CUE_HELPERS = {"closed", "especially", "scope", "trial", "sides", "short", "alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "force", "provincial", "construction", "adjunct", "numbered", "eponymous", "firm"}
 ENUMS = {
     ("heads.tsv", "type"): set(ENTITY_TYPES),
     ("cues.tsv", "relation"): set(RELATIONS) | CUE_HELPERS,

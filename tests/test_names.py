@@ -1325,3 +1325,23 @@ def test_a_body_named_before_another_country_is_not_the_articles_one_of_that_nam
     found = orgs(tmp_path, "Hải quân Trung Quốc vừa tập trận. Phóng viên Lê Thị Mỹ dẫn lời một chuyên gia của "
                            "Học viện Chiến tranh Hải quân Mỹ cho biết đây là bước đi mới.")
     assert "Hải quân Mỹ" in found
+
+
+def test_a_case_named_after_its_defendant_is_no_department(tmp_path):
+    # "Vụ" is a department ("Vụ Pháp chế") and a case ("vụ án"); before a person's name, the case (cues.tsv trial)
+    assert orgs(tmp_path, "Vụ Trần Văn Khải: Tòa tuyên án 10 năm tù.") == set()
+
+
+def test_a_department_named_after_a_region_that_begins_like_a_surname_is_a_department(tmp_path):
+    assert "Vụ Châu Á - Thái Bình Dương" in orgs(tmp_path, "Ông Tâm, Vụ trưởng Vụ Châu Á - Thái Bình Dương, tiếp đoàn.")
+
+
+def test_a_department_right_before_its_general_department_is_named_with_it(tmp_path):
+    # every ministry and general department has a "Vụ Kế hoạch tài chính": the name says whose
+    assert "Vụ Kế hoạch tài chính, Tổng cục Thủy sản" in orgs(
+        tmp_path, "Ông Nam, Vụ trưởng Vụ Kế hoạch tài chính Tổng cục Thủy sản cho biết sản lượng tăng.")
+
+
+def test_a_provinces_department_listed_before_a_districts_committee_is_not_its_unit(tmp_path):
+    found = orgs(tmp_path, "Đoàn đã làm việc với Sở Du lịch, UBND Quận Hải An để bàn giải pháp.")
+    assert not any(o.startswith("Sở Du lịch,") for o in found)

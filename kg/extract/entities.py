@@ -1451,6 +1451,11 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                 nxt = s.words[j][2]
                 if nxt[:1].isupper() and _ROMANISED_NAME.fullmatch(nxt):
                     continue                 # "Ban Ki-moon": a foreign person's name, not the board ("Ban") of a body
+                if head in lex.case_heads and nxt in lex.surnames and s.words[j][0] not in gaz and j + 2 < len(s.words) \
+                        and all(s.gap(x) == " " and _cap(s.words[x][2]) and not s.words[x][2].isupper()
+                                and _vietnamese(s.words[x][2]) for x in (j + 1, j + 2)) \
+                        and _name_ends_at(s, j + 3, lex):
+                    continue                 # "Vụ Trần Văn A: …": a case named after its defendant (cues.tsv trial)
                 subject_end = _named_by_subject(s, j, lex, lex.head_tails.get(rid, ()), gaz) if capital and nxt.islower() else j
                 if subject_end > j:
                     a, b = ws, s.words[subject_end - 1][1]
@@ -2475,6 +2480,13 @@ def _locality_of(name: str, lex: Lexicon) -> str:
     return ""
 
 
+def _names_a_locality(name: str, lex: Lexicon) -> bool:
+    """Does a body's name end with a locality, its place word written in capitals or not ("UBND Quận Đồ Sơn")?"""
+    heads = lex.heads_by_first.get("Location", {})
+    return bool(_locality_of(" ".join(w.lower() if w[:1].isupper() and w.lower() in heads else w
+                                      for w in name.split()), lex))
+
+
 # between a unit and the body it belongs to: "Phòng X Công an tỉnh Y", "Phòng X, Công an …", "Đội X – Cục Hải quan …",
 # "Viện X thuộc Đại học Y", "Phòng X (Công an …)", "Phòng X của Công an …"
 _UNIT_GAPS = (" ", ", ", " - ", " – ", " thuộc ", ", thuộc ", " (thuộc ", " (", " của ")
@@ -2529,10 +2541,16 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
                 place = "-"                 # "Văn phòng thường trực Ban Chỉ đạo …": a unit named by a common word
                 # only ("standing office") is its parent's, whatever the parent
             member = gap in (" thuộc ", ", thuộc ", " (thuộc ")
-            if parent is not None and not place and (level >= 4 and gap in (", ", " - ", " – ", " (") or member and not parent.key) \
+            if parent is not None and not place and (level >= 4 and gap in (", ", " - ", " – ", " (") or member and not parent.key
+                                                     or level == 3 and gap in (" ", ", ", " - ", " – ")
+                                                     and doc.text.startswith(gap, m.end)
+                                                     and 0 < int(parent.attr("level") or 0 or 2) < 3
+                                                     and not _names_a_locality(parent.attr("canonical") or parent.text, lex)) \
                     and parent.text.split()[0] != m.text.split()[0] and parent.rule != "entities.acronym" \
                     and not _listed(doc.text, m, parent, by_start, by_end):
                 place = "-"                 # "Đội Điều tra tổng hợp, Công an quận Hoàng Mai", "Trung tâm Sản xuất phim
+                # (and a department right before a ministry or a general department, which every one of them has: "Vụ
+                # Kế hoạch tài chính Tổng cục TDTT"; not before a local body: "Sở Quy hoạch - Kiến trúc, UBND quận …")
                 # truyền hình - Đài Truyền hình Việt Nam", "Viện Tâm thần học thuộc Đại học King's College London": a unit,
                 # then the body it belongs to, is that body's (but "Phòng A, Sở B, Công an C": a list of bodies; and
                 # "Đội 3 (PC45)": an acronym's body is named in full where it is defined)
