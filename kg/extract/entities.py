@@ -1809,7 +1809,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _bodies_of_foreign_officials(doc, out, lex)
     out = _implied_heads(doc, out, lex)
     out = _units_of_local_bodies(doc, out, lex)
-    out = _complete_short_names(out, doc.text, lex)
+    out = _complete_short_names(out)
     out = _short_person_names(out)
     out = _mark_nesting(out)
     out = events.article_events(doc, out, lex)
@@ -2146,6 +2146,13 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
                     if (m.sentence, m.start) in qualifiers and m.type == "Country" else m for m in mentions]
     out = []
     for m in mentions:
+        if m.type == "Organization" and not m.key and not m.attr("canonical") and doc.text[m.end:m.end + 1] == " " \
+                and (m.sentence, m.end + 1) not in by_start and (end := _country_starts(doc.text, m.end + 1, lex)):
+            # "… Học viện Chiến tranh Hải quân Mỹ" where "Mỹ" is also someone's given name (no country was read
+            # there), or a body inside a longer name: the country after the body is still its own
+            m = replace(m, attrs=tuple(sorted({**dict(m.attrs), "canonical": " ".join(doc.text[m.start:end].split())}.items())))
+            out.append(m)
+            continue
         if m.type != "Organization" or any(o is not m and o.start <= m.start and m.end <= o.end
                                            and (o.end - o.start) > (m.end - m.start) for o in orgs_in.get(m.sentence, ())):
             out.append(m)
@@ -2813,7 +2820,7 @@ def _country_starts(text: str, pos: int, lex: Lexicon) -> int:
                default=-pos) + pos
 
 
-def _complete_short_names(mentions: list[Mention], text: str = "", lex: Lexicon | None = None) -> list[Mention]:
+def _complete_short_names(mentions: list[Mention]) -> list[Mention]:
     """Within one article, "Bộ Chỉ huy Quân sự tỉnh" is the "Bộ Chỉ huy Quân sự tỉnh Quảng Ninh"
     named elsewhere in it, and "Chương trình phòng, chống mua bán người" the "Chương trình phòng,
     chống mua bán người giai đoạn 2021-2025 …": a pattern name that is a prefix of a longer one of
@@ -2835,16 +2842,8 @@ def _complete_short_names(mentions: list[Mention], text: str = "", lex: Lexicon 
         c = m.attr("canonical")
         if m.type == "Organization" and not m.key and c and c.startswith(m.text + ", "):
             with_body.setdefault(m.text, set()).add(c)
-    # "… Học viện Chiến tranh Hải quân Mỹ" in an article about the "Hải quân Trung Quốc": a body named right
-    # before another country's name (inside a longer name, where it is not qualified) is that country's
-    country_after = {(m.sentence, m.start): m.end for m in mentions if m.type == "Country"}
     out = []
     for m in mentions:
-        if m.type == "Organization" and not m.key and not m.attr("canonical") and text[m.end:m.end + 1] == " " \
-                and (end := country_after.get((m.sentence, m.end + 1)) or _country_starts(text, m.end + 1, lex)):
-            canonical = " ".join(text[m.start:end].split())
-            out.append(replace(m, attrs=tuple(sorted({**dict(m.attrs), "canonical": canonical}.items()))))
-            continue
         if m.type == "Organization" and not m.key and not m.attr("canonical") and len(with_body.get(m.text, ())) == 1:
             m = replace(m, attrs=tuple(sorted({**dict(m.attrs), "canonical": next(iter(with_body[m.text]))}.items())))
         if m.type in names and not m.key and not dict(m.attrs).get("canonical"):
