@@ -1343,5 +1343,5 @@ def test_a_department_right_before_its_general_department_is_named_with_it(tmp_p
 
 
 def test_a_provinces_department_listed_before_a_districts_committee_is_not_its_unit(tmp_path):
-    found = orgs(tmp_path, "Đoàn đã làm việc với Sở Du lịch, UBND Quận Hải An để bàn giải pháp.")
+    found = orgs(tmp_path, "Đoàn đã làm việc với Sở Du lịch UBND Quận Hải An để bàn giải pháp.")
     assert not any(o.startswith("Sở Du lịch,") for o in found)

@@ -2549,15 +2549,15 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
                 # only ("standing office") is its parent's, whatever the parent
             member = gap in (" thuộc ", ", thuộc ", " (thuộc ")
             if parent is not None and not place and (level >= 4 and gap in (", ", " - ", " – ", " (") or member and not parent.key
-                                                     or level == 3 and gap in (" ", ", ", " - ", " – ")
-                                                     and doc.text.startswith(gap, m.end)
+                                                     or level == 3 and gap == " " and doc.text.startswith(gap, m.end)
                                                      and 0 < int(parent.attr("level") or 0 or 2) < 3
                                                      and not _names_a_locality(parent.attr("canonical") or parent.text, lex)) \
                     and parent.text.split()[0] != m.text.split()[0] and parent.rule != "entities.acronym" \
                     and not _listed(doc.text, m, parent, by_start, by_end):
                 place = "-"                 # "Đội Điều tra tổng hợp, Công an quận Hoàng Mai", "Trung tâm Sản xuất phim
-                # (and a department right before a ministry or a general department, which every one of them has: "Vụ
-                # Kế hoạch tài chính Tổng cục TDTT"; not before a local body: "Sở Quy hoạch - Kiến trúc, UBND quận …")
+                # (and a department run on into the ministry or general department it belongs to, which every one of
+                # them has: "Vụ Kế hoạch tài chính Tổng cục TDTT"; after a comma, "Vụ ASEAN, Bộ Ngoại giao", the
+                # department keeps its own name and the link says whose it is; never a local body's)
                 # truyền hình - Đài Truyền hình Việt Nam", "Viện Tâm thần học thuộc Đại học King's College London": a unit,
                 # then the body it belongs to, is that body's (but "Phòng A, Sở B, Công an C": a list of bodies; and
                 # "Đội 3 (PC45)": an acronym's body is named in full where it is defined)
