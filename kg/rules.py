@@ -83,11 +83,13 @@ CODE_CLASSES = frozenset({
     "distribute/companion",                      # "các bộ, ngành: …": a second heading noun before the colon
     "closed",                                    # "… về kinh tế và tham nhũng (C46)": glue inside a name its acronym closes
     "especially",                                # "…, đặc biệt là phụ nữ và trẻ em (ACTIP)": inside a title
+    "scope",                                     # "Hội đồng HLV quốc gia": a body's reach after its acronym
+    "trial",                                     # "Vụ Trần Văn A": a case named after a person, not a department
     "preposition",                               # a body right after it is no clause's subject
     "modified",                                  # "doanh nghiệp Việt Nam": a noun the country after it qualifies
     "partOf/vertical",                           # "Công an huyện X" is part of "Công an tỉnh Y" (r.partOf.locality)
 })
-CUE_HELPERS = {"closed", "especially", "sides", "short", "alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "force", "provincial", "construction", "adjunct", "numbered", "eponymous", "clan", "foreign-field", "modified", "firm"}
+CUE_HELPERS = {"closed", "especially", "scope", "trial", "sides", "short", "alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "force", "provincial", "construction", "adjunct", "numbered", "eponymous", "firm", "clan", "foreign-field", "modified"}
 ENUMS = {
     ("heads.tsv", "type"): set(ENTITY_TYPES),
     ("cues.tsv", "relation"): set(RELATIONS) | CUE_HELPERS,

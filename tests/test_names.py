@@ -1338,3 +1338,88 @@ def test_a_country_syllable_ending_a_communes_name_is_no_country(tmp_path):
     # "xã Đạo Đức" (a commune the gazetteer does not list): "Đức" ends the commune's name, it is not Germany
     g = nodes(tmp_path, "Trạm Y tế xã Đạo Đức đã tiếp nhận bệnh nhân.")
     assert not any(k == "country" for _, _, k in g.edges(keys=True))
+
+
+def test_a_syllable_that_overlaps_the_word_a_capital_began_continues_the_name(tmp_path):
+    # "Nông lâm" + "lâm sản": farm and forest products; then "và" joins a second capitalised word
+    assert "Cục Bảo vệ Nông lâm sản và Thủy sản" in orgs(
+        tmp_path, "Cục Bảo vệ Nông lâm sản và Thủy sản vừa công bố kết quả kiểm tra.")
+
+
+def test_an_overlapping_syllable_that_starts_a_verb_is_the_clause(tmp_path):
+    found = orgs(tmp_path, "Bộ Tài chính phủ nhận thông tin về việc tăng thuế.")
+    assert not any("phủ" in o for o in found)
+
+
+def test_an_ampersand_joins_two_capitalised_words_of_one_name(tmp_path):
+    assert "Quỹ Anna & John Smith" in orgs(tmp_path, "Quỹ Anna & John Smith tài trợ học bổng cho sinh viên.")
+
+
+def test_a_dash_joins_a_lower_case_noun_of_a_name_that_runs_on_to_its_country(tmp_path):
+    assert "Tập đoàn Hóa chất - phân bón Việt Nam" in orgs(
+        tmp_path, "Tập đoàn Hóa chất - phân bón Việt Nam vừa công bố lợi nhuận quý I.")
+
+
+def test_a_dash_before_an_apposition_ends_the_name(tmp_path):
+    found = orgs(tmp_path, "Ông gặp đại diện Bộ Tư pháp - cơ quan chủ trì soạn thảo dự án luật.")
+    assert not any("cơ quan" in o for o in found)
+
+
+def test_a_law_runs_through_a_word_with_and_inside(tmp_path):
+    assert "Luật Khuyến khích doanh nghiệp nhỏ và vừa" in agreements(
+        tmp_path, "Quốc hội thảo luận Luật Khuyến khích doanh nghiệp nhỏ và vừa.")
+
+
+def test_a_numbered_firm_before_a_preposition_keeps_its_number(tmp_path):
+    assert "Tổng công ty Xây dựng công trình giao thông 6" in orgs(
+        tmp_path, "Ông Minh công tác tại Tổng công ty Xây dựng công trình giao thông 6 từ năm 2012.")
+
+
+def test_a_body_named_by_two_countries_joined_by_a_dash_is_one_body(tmp_path):
+    assert "Phòng Thương mại Đức – Việt Nam" in orgs(
+        tmp_path, "Đại diện Phòng Thương mại Đức – Việt Nam cho biết nhiều doanh nghiệp muốn đầu tư.")
+
+
+def test_a_council_of_a_country_and_an_alliance_is_one_body(tmp_path):
+    assert "Hội đồng Nga - NATO" in orgs(tmp_path, "Hội đồng Nga - NATO sẽ họp tại Brussels vào tuần tới.")
+
+
+def test_a_ministry_before_two_countries_is_still_the_ministry(tmp_path):
+    found = orgs(tmp_path, "Bộ Quốc phòng Việt Nam - Lào tổ chức giao lưu hữu nghị tại biên giới.")
+    assert not any("Lào" in o for o in found)
+
+
+def test_a_bodys_reach_after_its_acronym_is_part_of_its_name(tmp_path):
+    assert "Hội đồng HLV quốc gia" in orgs(tmp_path, "Chủ tịch Hội đồng HLV quốc gia tiếp đoàn tại Hà Nội.")
+
+
+def test_a_dictionary_word_begun_by_a_capitalised_preposition_continues_the_name(tmp_path):
+    # "Chống độc" (poison control, rules/words.tsv), not "chống" (against) and its object
+    assert "Trung tâm Chống độc" in orgs(tmp_path, "Trung tâm Chống độc tiếp nhận ba bệnh nhân ngộ độc rượu.")
+
+
+def test_a_body_named_before_another_country_is_not_the_articles_one_of_that_name(tmp_path):
+    # "Mỹ" is also the reporter's given name, so no country is read there; the navy is still America's
+    found = orgs(tmp_path, "Hải quân Trung Quốc vừa tập trận. Phóng viên Lê Thị Mỹ dẫn lời một chuyên gia của "
+                           "Học viện Chiến tranh Hải quân Mỹ cho biết đây là bước đi mới.")
+    assert "Hải quân Mỹ" in found
+
+
+def test_a_case_named_after_its_defendant_is_no_department(tmp_path):
+    # "Vụ" is a department ("Vụ Pháp chế") and a case ("vụ án"); before a person's name, the case (cues.tsv trial)
+    assert orgs(tmp_path, "Vụ Trần Văn Khải: Tòa tuyên án 10 năm tù.") == set()
+
+
+def test_a_department_named_after_a_region_that_begins_like_a_surname_is_a_department(tmp_path):
+    assert "Vụ Châu Á - Thái Bình Dương" in orgs(tmp_path, "Ông Tâm, Vụ trưởng Vụ Châu Á - Thái Bình Dương, tiếp đoàn.")
+
+
+def test_a_department_right_before_its_general_department_is_named_with_it(tmp_path):
+    # every ministry and general department has a "Vụ Kế hoạch tài chính": the name says whose
+    assert "Vụ Kế hoạch tài chính, Tổng cục Thủy sản" in orgs(
+        tmp_path, "Ông Nam, Vụ trưởng Vụ Kế hoạch tài chính Tổng cục Thủy sản cho biết sản lượng tăng.")
+
+
+def test_a_provinces_department_listed_before_a_districts_committee_is_not_its_unit(tmp_path):
+    found = orgs(tmp_path, "Đoàn đã làm việc với Sở Du lịch UBND Quận Hải An để bàn giải pháp.")
+    assert not any(o.startswith("Sở Du lịch,") for o in found)

@@ -360,7 +360,8 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
         if k > j and s.gap(k) != " " and not (s.gap(k).strip() in ("-", "–") and _cap(s.words[k][2])
                                                and not _heads_at(s, k, lex, "Organization")
                                                and not _byline_at(s, k)) \
-                and not _comma_pair(s, k) and not (_lists_fields(level, own_head, lex) and _fields_listed(s, k, lex, gaz)):
+                and not _comma_pair(s, k) and not (_lists_fields(level, own_head, lex) and _fields_listed(s, k, lex, gaz)) \
+                and not _ampersand_joins(s, k, lex) and not _dash_joins_compound(s, k, lex, gaz):
             break
         w = s.words[k][2]
         g = gaz.get(s.words[k][0])
@@ -383,6 +384,11 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
         if g is not None:
             etype = lex.entries[g[2]].type
             if etype == "Country":
+                if (pair := _party_pair_at(s, k, lex, gaz, acronyms=k == j)) > k and (j == 0 or s.words[j - 1][0] not in gaz) \
+                        and (k > j or s.words[pair - 1][2].isupper()):
+                    end = pair              # "Phòng Thương mại Hà Lan – Việt Nam", "Hội đồng Nga - NATO": a joint
+                    saw_cap = True          # body of two sides (a known body's country is its own: "Bộ Quốc phòng
+                    break                   # Việt Nam - Lào" names two ministries)
                 if k > j and own_head and " ".join(own_head) in lex.firm_heads:
                     saw_cap = True          # "Tập đoàn đóng tàu Hà Lan": a firm named by its trade, then its nationality
                 elif k > j and _field_before_foreign_country(s, j, lex) == k - j:
@@ -515,7 +521,8 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             saw_cap = True
         elif k > j and s.words[k - 1][2].isupper() and len(s.words[k - 1][2]) > 1 \
                 and not (w == "số" and k + 1 < n and _NUMBER.fullmatch(s.words[k + 1][2])) \
-                and not _subject_follows(s, k, lex) and not _nouns_before_place(s, k, lex, gaz):
+                and not _subject_follows(s, k, lex) and not _nouns_before_place(s, k, lex, gaz) \
+                and not _scope_after_acronym(s, k, lex):
             break                           # an acronym closes a name: "UBND TP chỉ đạo …" (directs), not "Đội X số 1"
             # nor "Cục THA dân sự TP.HCM" (civil judgment enforcement): nouns, then the body's place
         else:
@@ -534,6 +541,37 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
     while end > j and not _cap(s.words[end - 1][2]) and not saw_cap:
         end -= 1
     return end if saw_cap else j
+
+
+def _scope_after_acronym(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """After an acronym, does a word of a body's reach (cues.tsv scope) end the name ("Hội đồng HLV quốc gia
+    tại …": the national coaches' council)? A verb ("UBND TP chỉ đạo") or more words after it are the clause."""
+    if k + 2 > len(s.words) or s.gap(k + 1) != " " or not s.words[k + 1][2].islower():
+        return False
+    return f"{s.words[k][2]} {s.words[k + 1][2]}" in lex.scope_words and _name_ends_at(s, k + 2, lex) \
+        and not _heads_at(s, k + 2, lex, "Organization")
+
+
+def _ampersand_joins(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Does "&" join two capitalised words of one name before word k ("Quỹ Bill & Melinda Gates")?"""
+    return s.gap(k) == " & " and _cap(s.words[k - 1][2]) and _cap(s.words[k][2]) \
+        and not _heads_at(s, k, lex, "Organization")
+
+
+def _dash_joins_compound(s: _Sent, k: int, lex: Lexicon, gaz) -> bool:
+    """Does a dash before word k join a capitalised word of a name to a lower-case dictionary noun of
+    the same name, which then runs on to its country ("Tập đoàn Công nghiệp Than - khoáng sản Việt Nam":
+    coal and minerals)? An apposition after a dash ("Bộ Công an - cơ quan thường trực …") has no country."""
+    if s.gap(k).strip() not in ("-", "–") or not s.words[k][2].islower():
+        return False
+    if not _cap(s.words[k - 1][2]) and not (k > 1 and _cap(s.words[k - 2][2]) and _completes_word(s, k - 1, lex)):
+        return False                        # (after a capital, or a word one began: "Hóa chất")
+    size = _word_size_at(s, k, lex)
+    if size < 2 or _word_class_at(s, k, lex) not in (None, "noun"):
+        return False
+    after = k + size
+    g = gaz.get(s.words[after][0]) if after < len(s.words) and s.gap(after) == " " else None
+    return g is not None and lex.entries[g[2]].type in ("Country", "Location")
 
 
 NAME_CLASSES = frozenset({"noun", "adjective"})
@@ -838,11 +876,18 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
     w = words[k][2].lower()
     if not first and _cap(prev) and (not prev.isupper() or len(prev) == 1) and f"{prev.lower()} {w}" in lex.compounds \
             and not (k - 2 >= start and s.gap(k - 1) == " " and words[k - 2][2][:1].isupper()
-                     and f"{words[k - 2][2].lower()} {prev.lower()}" in lex.compounds):
-        return 1
+                     and f"{words[k - 2][2].lower()} {prev.lower()}" in lex.compounds
+                     and (f"{words[k - 2][2].lower()} {prev.lower()}" in lex.place_names
+                          or _is_country_name(f"{words[k - 2][2]} {prev}", lex))):
+        return 1                            # (but "Nông Lâm" + "sản": farm and forest products, no place)
     if not first and k - 2 >= start and prev.islower() and s.gap(k - 1) == " " and _cap(words[k - 2][2]) \
             and not words[k - 2][2].isupper() and f"{words[k - 2][2].lower()} {prev} {w}" in lex.compounds:
         return 1                            # "Hiệp hội Công tố" + "viên": a three-syllable word begun by a capital
+    if not first and k - 2 >= start and prev.islower() and s.gap(k - 1) == " " and _cap(words[k - 2][2]) \
+            and not words[k - 2][2].isupper() and f"{words[k - 2][2].lower()} {prev}" in lex.compounds \
+            and f"{prev} {w}" in lex.compounds and _word_size_at(s, k, lex) == 1:
+        return 1                            # "Nông lâm" + "sản": a word that overlaps the one a capital began
+        # ("nông lâm", "lâm sản": farm and forest products; but "Tài chính" + "phủ nhận" is the clause)
     if prev[:1].isupper() and prev.isalpha() and not prev.isupper() and not _vietnamese(prev):
         return 0                            # "… Nikkei đưa tin": after a foreign name, Vietnamese words are the clause
     if not first and (prev.lower(), w) in lex.name_compounds:
@@ -850,7 +895,7 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
     for size in (3, 2, 1):                  # a word before a quantity is a verb and its object follows:
         q = k + size                        # "Ủy ban Kiểm tra Trung ương kỷ luật 7 cán bộ" (disciplines seven)
         if q + 1 < len(words) and words[q][2].isdigit() and s.gap(q) == " " and words[q + 1][2].islower() \
-                and _word_class_at(s, q + 1, lex) != "verb" \
+                and _word_class_at(s, q + 1, lex) != "verb" and not _is_stop(s, q + 1, lex, "Organization") \
                 and all(words[k + i][2].islower() and s.gap(k + i) == " " for i in range(size)) \
                 and (size == 1 or " ".join(words[k + i][2] for i in range(size)).lower() in lex.compounds):
             return 0
@@ -1050,6 +1095,11 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
             break
         else:
             break
+        if k > j and k + 1 < n and s.gap(k) == " " and s.gap(k + 1) == " " and s.words[k][2] in lex.and_words \
+                and " ".join(s.words[i][2] for i in (k - 1, k, k + 1)).lower() in lex.compounds:
+            end = s.words[k + 1][1]         # "… doanh nghiệp nhỏ và vừa": a word with "và" inside (rules/words.tsv)
+            k += 2
+            continue
         if _is_stop(s, k, lex, etype) and not _stop_word_completes(s, k, lex) \
                 and not (etype == "Agreement" and _implements_title_at(s, k, lex)):
             break                           # ("tự do": "do" (by) ends a title, but not the word "tự do", free)
@@ -1133,8 +1183,9 @@ def _named_by_subject(s: _Sent, j: int, lex: Lexicon, tails: tuple[str, ...], ga
     return t
 
 
-def _party_pair_at(s: _Sent, k: int, lex: Lexicon, gaz) -> int:
-    """Word index past two countries joined by a dash from word k ("Việt Nam - Lào"), or k."""
+def _party_pair_at(s: _Sent, k: int, lex: Lexicon, gaz, acronyms: bool = False) -> int:
+    """Word index past two countries joined by a dash from word k ("Việt Nam - Lào"), or k. With
+    acronyms, the second side may be a known body written as an acronym ("Nga - NATO")."""
     first = gaz.get(s.words[k][0])
     if first is None or lex.entries[first[2]].type != "Country":
         return k
@@ -1142,7 +1193,13 @@ def _party_pair_at(s: _Sent, k: int, lex: Lexicon, gaz) -> int:
     if m >= len(s.words) or s.gap(m).strip() not in ("-", "–", "—"):
         return k
     second = gaz.get(s.words[m][0])
-    if second is None or lex.entries[second[2]].type != "Country" or second[2] == first[2]:
+    w = s.words[m][2]
+    if second is None and acronyms and w.isupper() and w.isalpha() and len(w) >= 3 and not _byline_at(s, m) \
+            and (m + 1 >= len(s.words) or s.gap(m + 1) != "-"):
+        return m + 1                        # "Nga - NATO": a body the gazetteer lacks, by its acronym
+    if second is None or second[2] == first[2] or not (
+            lex.entries[second[2]].type == "Country"
+            or acronyms and lex.entries[second[2]].type == "Organization" and s.text[s.words[m][0]:second[1]].isupper()):
         return k
     return next((x for x in range(m, len(s.words)) if s.words[x][0] >= second[1]), len(s.words))
 
@@ -1440,6 +1497,11 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                 nxt = s.words[j][2]
                 if nxt[:1].isupper() and _ROMANISED_NAME.fullmatch(nxt):
                     continue                 # "Ban Ki-moon": a foreign person's name, not the board ("Ban") of a body
+                if head in lex.case_heads and nxt in lex.surnames and s.words[j][0] not in gaz and j + 2 < len(s.words) \
+                        and all(s.gap(x) == " " and _cap(s.words[x][2]) and not s.words[x][2].isupper()
+                                and _vietnamese(s.words[x][2]) for x in (j + 1, j + 2)) \
+                        and _name_ends_at(s, j + 3, lex):
+                    continue                 # "Vụ Trần Văn A: …": a case named after its defendant (cues.tsv trial)
                 subject_end = _named_by_subject(s, j, lex, lex.head_tails.get(rid, ()), gaz) if capital and nxt.islower() else j
                 if subject_end > j:
                     a, b = ws, s.words[subject_end - 1][1]
@@ -2149,6 +2211,13 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
                     if (m.sentence, m.start) in qualifiers and m.type == "Country" else m for m in mentions]
     out = []
     for m in mentions:
+        if m.type == "Organization" and not m.key and not m.attr("canonical") and doc.text[m.end:m.end + 1] == " " \
+                and (m.sentence, m.end + 1) not in by_start and (end := _country_starts(doc.text, m.end + 1, lex)):
+            # "… Học viện Chiến tranh Hải quân Mỹ" where "Mỹ" is also someone's given name (no country was read
+            # there), or a body inside a longer name: the country after the body is still its own
+            m = replace(m, attrs=tuple(sorted({**dict(m.attrs), "canonical": " ".join(doc.text[m.start:end].split())}.items())))
+            out.append(m)
+            continue
         if m.type != "Organization" or any(o is not m and o.start <= m.start and m.end <= o.end
                                            and (o.end - o.start) > (m.end - m.start) for o in orgs_in.get(m.sentence, ())):
             out.append(m)
@@ -2527,6 +2596,13 @@ def _locality_of(name: str, lex: Lexicon) -> str:
     return ""
 
 
+def _names_a_locality(name: str, lex: Lexicon) -> bool:
+    """Does a body's name end with a locality, its place word written in capitals or not ("UBND Quận Đồ Sơn")?"""
+    heads = lex.heads_by_first.get("Location", {})
+    return bool(_locality_of(" ".join(w.lower() if w[:1].isupper() and w.lower() in heads else w
+                                      for w in name.split()), lex))
+
+
 # between a unit and the body it belongs to: "Phòng X Công an tỉnh Y", "Phòng X, Công an …", "Đội X – Cục Hải quan …",
 # "Viện X thuộc Đại học Y", "Phòng X (Công an …)", "Phòng X của Công an …"
 _UNIT_GAPS = (" ", ", ", " - ", " – ", " thuộc ", ", thuộc ", " (thuộc ", " (", " của ")
@@ -2584,10 +2660,16 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
                 place = "-"                 # "Văn phòng thường trực Ban Chỉ đạo …": a unit named by a common word
                 # only ("standing office") is its parent's, whatever the parent
             member = gap in (" thuộc ", ", thuộc ", " (thuộc ")
-            if parent is not None and not place and (level >= 4 and gap in (", ", " - ", " – ", " (") or member and not parent.key) \
+            if parent is not None and not place and (level >= 4 and gap in (", ", " - ", " – ", " (") or member and not parent.key
+                                                     or level == 3 and gap == " " and doc.text.startswith(gap, m.end)
+                                                     and 0 < int(parent.attr("level") or 0 or 2) < 3
+                                                     and not _names_a_locality(parent.attr("canonical") or parent.text, lex)) \
                     and parent.text.split()[0] != m.text.split()[0] and parent.rule != "entities.acronym" \
                     and not _listed(doc.text, m, parent, by_start, by_end):
                 place = "-"                 # "Đội Điều tra tổng hợp, Công an quận Hoàng Mai", "Trung tâm Sản xuất phim
+                # (and a department run on into the ministry or general department it belongs to, which every one of
+                # them has: "Vụ Kế hoạch tài chính Tổng cục TDTT"; after a comma, "Vụ ASEAN, Bộ Ngoại giao", the
+                # department keeps its own name and the link says whose it is; never a local body's)
                 # truyền hình - Đài Truyền hình Việt Nam", "Viện Tâm thần học thuộc Đại học King's College London": a unit,
                 # then the body it belongs to, is that body's (but "Phòng A, Sở B, Công an C": a list of bodies; and
                 # "Đội 3 (PC45)": an acronym's body is named in full where it is defined)
@@ -2840,6 +2922,14 @@ def _bodies_named_by_posts(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz, 
 
 
 _PARTIES_IN_TITLE = re.compile(r" giữa .+? (?=về )")
+
+
+def _country_starts(text: str, pos: int, lex: Lexicon) -> int:
+    """Where the country's name (whole words) that starts at pos ends, or 0."""
+    window = text[pos:pos + 40]
+    return max((e for a, e, (_, keys) in lex.gazetteer_matches(window)
+                if a == 0 and not _is_word_char(window[e:e + 1] or " ") and lex.entries[keys[0][0]].type == "Country"),
+               default=-pos) + pos
 
 
 def _complete_short_names(mentions: list[Mention]) -> list[Mention]:

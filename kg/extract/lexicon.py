@@ -201,6 +201,8 @@ class Lexicon:
     delegation_words: frozenset = frozenset()    # events.tsv actor/delegation first words: "Đoàn"
     acronym_glue: frozenset = frozenset()        # closed: "về", "và" inside a name its acronym closes
     especially: tuple[str, ...] = ()             # especially: "đặc biệt là" before a title's list
+    scope_words: frozenset = frozenset()         # scope: "quốc gia" may follow a body's acronym in its name
+    case_heads: frozenset = frozenset()          # trial: "Vụ" before a person's name is a case, not a department
     item_separator: re.Pattern | None = None
     seat_words: tuple[str, ...] = ()
     intro_before: re.Pattern | None = None       # intro: "Thông qua X, …" (X is a means, not in apposition)
@@ -713,6 +715,8 @@ def _compile_glue(lex: Lexicon) -> None:
     lex.topics = tuple(tuple(p.split()) for p in _glue(lex, "topic", ""))
     lex.acronym_glue = frozenset(_glue(lex, "closed", ""))
     lex.especially = _glue(lex, "especially", "")
+    lex.scope_words = frozenset(_glue(lex, "scope", ""))
+    lex.case_heads = frozenset(_glue(lex, "trial", ""))
     intro = _glue(lex, "intro", "")
     lex.intro_before = re.compile(rf"(?:^|[,;:]\s*)(?i:{_alternatives(intro)})\s+$") if intro else None
     heads = _glue(lex, "distribute", "")
