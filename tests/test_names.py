@@ -1423,3 +1423,7 @@ def test_a_department_right_before_its_general_department_is_named_with_it(tmp_p
 def test_a_provinces_department_listed_before_a_districts_committee_is_not_its_unit(tmp_path):
     found = orgs(tmp_path, "Đoàn đã làm việc với Sở Du lịch UBND Quận Hải An để bàn giải pháp.")
     assert not any(o.startswith("Sở Du lịch,") for o in found)
+
+
+def test_the_oval_office_is_a_room_not_a_body(tmp_path):
+    assert orgs(tmp_path, "Tổng thống Mỹ tiếp Thủ tướng Nhật Bản tại Phòng Bầu dục của Nhà Trắng.") <= {"Nhà Trắng"}
