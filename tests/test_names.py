@@ -1427,3 +1427,9 @@ def test_a_provinces_department_listed_before_a_districts_committee_is_not_its_u
 
 def test_the_oval_office_is_a_room_not_a_body(tmp_path):
     assert orgs(tmp_path, "Tổng thống Mỹ tiếp Thủ tướng Nhật Bản tại Phòng Bầu dục của Nhà Trắng.") <= {"Nhà Trắng"}
+
+
+def test_the_police_said_of_no_one_body_is_no_entity_but_a_provinces_is(tmp_path):
+    # generic.tsv whole: "Cơ quan Công an" alone is generic; followed by its province it names a body
+    found = orgs(tmp_path, "Cơ quan Công an đã vào cuộc điều tra. Cơ quan Công an tỉnh Lào Cai cho biết thêm.")
+    assert "Cơ quan Công an" not in found and "Cơ quan Công an tỉnh Lào Cai" in found

@@ -411,7 +411,10 @@ def _compile(rules: Rules) -> Lexicon:
     firsts |= {w.lower() for w, hs in lex.heads_by_first.get("Event", {}).items() if hs}
     # (only the words some head really starts with: a sentence's words are looked up here, not one by one)
     lex.head_first_words = frozenset(w for w in firsts if lex.heads_starting(w))
-    for g in sorted(lex.generic, key=len, reverse=True):
+    # a phrase generic only as a whole name ("Cơ quan Công an"; but "Cơ quan Công an tỉnh X" names a body) is
+    # not searched as the start of a longer name
+    whole = {match_form(v) for r in rules.table("generic.tsv") if r["whole"] == "yes" for v in tone_variants(r["phrase"])}
+    for g in sorted(lex.generic - whole, key=len, reverse=True):
         lex.generic_by_first.setdefault(g.split()[0], []).append(g)
     for head, _, level in lex.heads.get("Organization", []):
         lex.org_heads_by_token.setdefault(head.split(" ", 1)[0], []).append((head, level))
