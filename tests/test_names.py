@@ -1433,3 +1433,8 @@ def test_the_police_said_of_no_one_body_is_no_entity_but_a_provinces_is(tmp_path
     # generic.tsv whole: "Cơ quan Công an" alone is generic; followed by its province it names a body
     found = orgs(tmp_path, "Cơ quan Công an đã vào cuộc điều tra. Cơ quan Công an tỉnh Lào Cai cho biết thêm.")
     assert "Cơ quan Công an" not in found and "Cơ quan Công an tỉnh Lào Cai" in found
+
+
+def test_a_rank_in_lower_case_opens_a_persons_name_not_a_bodys(tmp_path):
+    # "đại úy Hải quân Jon Biehl": the press writes ranks in lower case too; the navy is his service
+    assert "Hải quân Jon Biehl" not in orgs(tmp_path, "Tàu mới rất hiện đại, theo đại úy Hải quân Jon Biehl.")
