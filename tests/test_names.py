@@ -1438,3 +1438,13 @@ def test_the_police_said_of_no_one_body_is_no_entity_but_a_provinces_is(tmp_path
 def test_a_rank_in_lower_case_opens_a_persons_name_not_a_bodys(tmp_path):
     # "đại úy Hải quân Jon Biehl": the press writes ranks in lower case too; the navy is his service
     assert "Hải quân Jon Biehl" not in orgs(tmp_path, "Tàu mới rất hiện đại, theo đại úy Hải quân Jon Biehl.")
+
+
+def test_a_field_of_law_is_no_agreement(tmp_path):
+    # generic.tsv whole: "Luật hình sự" (criminal law, the field of study) names no law; "Bộ luật Hình sự" does
+    assert agreements(tmp_path, "Anh ấy tốt nghiệp chuyên ngành Luật hình sự năm 2010.") == set()
+
+
+def test_a_lower_case_noun_before_the_bodys_country_is_the_names(tmp_path):
+    # "thuế" (tax) closes the field of "Hội Tư vấn thuế", and the country ends the name
+    assert "Hội Tư vấn thuế Việt Nam" in orgs(tmp_path, "Bà Nguyễn Thị Cúc, Chủ tịch Hội Tư vấn thuế Việt Nam cho biết.")

@@ -969,8 +969,10 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
             and words[k + 1][2][:1].isupper() and not words[k + 1][2].isupper() \
             and lex.word_class.get(words[k + 1][2].lower()) not in CLAUSE_CLASSES \
             and words[k + 1][2] not in lex.surnames and not _heads_at(s, k + 1, lex, "Organization") \
-            and not _heads_at(s, k + 1, lex, "Location") and not _starts_entry(s.text, words[k + 1][0], lex):
-        return 1
+            and not _heads_at(s, k + 1, lex, "Location") \
+            and (not _starts_entry(s.text, words[k + 1][0], lex)
+                 or (_country_or_region_at(s, k + 1, lex) and not _is_stop(s, k, lex, "Organization"))):
+        return 1                            # (and before the body's country: "Hội Tư vấn thuế Việt Nam")
     # a single noun may close the name where it visibly ends ("Vụ Bình đẳng giới phát biểu …")
     if not first and lex.word_class.get(w) == "noun" and not words[k - 1][2][:1].isupper():
         after = k + 1
@@ -1875,6 +1877,9 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _short_person_names(out)
     out = _mark_nesting(out)
     out = _no_titles_inside_known_bodies(out)
+    if lex.generic:                          # "Luật hình sự" (criminal law, the field), "Lễ tiễn đoàn": generic.tsv
+        out = [m for m in out if m.key or m.type not in ("Agreement", "Event")
+               or match_form(m.attr("canonical") or m.text) not in lex.generic]
     out = events.article_events(doc, out, lex)
     out = _local_acronyms(out)
     out = _drop_incomplete_locals(out, lex)
