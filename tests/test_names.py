@@ -1442,7 +1442,7 @@ def test_a_rank_in_lower_case_opens_a_persons_name_not_a_bodys(tmp_path):
 
 def test_a_field_of_law_is_no_agreement(tmp_path):
     # generic.tsv whole: "Luật hình sự" (criminal law, the field of study) names no law; "Bộ luật Hình sự" does
-    assert agreements(tmp_path, "Anh ấy tốt nghiệp chuyên ngành Luật hình sự năm 2010.") == set()
+    assert agreements(tmp_path, "Anh ấy tốt nghiệp chuyên ngành Luật hình sự tại Đại học Luật Hà Nội.") == set()
 
 
 def test_a_lower_case_noun_before_the_bodys_country_is_the_names(tmp_path):
