@@ -4,6 +4,7 @@ country-qualified bodies, anaphoric event references."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from itertools import accumulate, compress, count
 
@@ -1760,6 +1761,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
     made: dict[int, _Sent] = {}
     _SENTENCES = (doc, made)
+    governments = _government_words_at(doc.text, lex)
     for si, sent in enumerate(doc.sentences):
         s = made[si] = _Sent(sent.text, lowered_part(doc.text, sent.start, sent.start + len(sent.text)))
         if not s.tokens:
@@ -1770,7 +1772,9 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
                      and not _inside_document_number(sent.text, g[0], g[1])]
         base = sent.start
         first = len(out)                     # this sentence's mentions are out[first:]
-        gaz_spans, rules_of = _governments(sent.text, lex, gaz_spans)
+        rules_of: dict[int, str] = {}
+        if governments and (g := bisect_left(governments, sent.start)) < len(governments) and governments[g] < sent.end:
+            gaz_spans, rules_of = _governments(sent.text, lex, gaz_spans)
         for a, b, key in gaz_spans:
             e = lex.entries[key]
             out.append(Mention(doc.id, si, base + a, base + b, sent.text[a:b], e.type, rules_of.get(a, e.rule), key))
@@ -1921,6 +1925,21 @@ def _given_names_are_not_countries(doc: Document, mentions: list[Mention], lex: 
     if not given:
         return mentions
     return [m for m in mentions if not (m.type == "Country" and m.text in given)]
+
+
+def _government_words_at(text: str, lex: Lexicon) -> list[int]:
+    """Where the article's text holds the first word of a government word (governments.tsv), in order: only
+    a sentence with one of them is searched for government words (a regex search of every sentence costs
+    several times more than a look for a few words in the whole text)."""
+    if lex.government_re is None:
+        return []
+    out = []
+    for w in lex.government_firsts:
+        k = text.find(w)
+        while k >= 0:
+            out.append(k)
+            k = text.find(w, k + 1)
+    return sorted(out)
 
 
 def _governments(text: str, lex: Lexicon, gaz_spans):

@@ -147,6 +147,7 @@ class Lexicon:
     post_before: re.Pattern | None = None        # a post or a title just before a position (then a space)      # persons.tsv posts and titles, longest first
     governments: tuple[tuple[str, str, str], ...] = ()
     government_re: re.Pattern | None = None   # governments.tsv: (word, default country id, rule), longest first
+    government_firsts: tuple[str, ...] = ()   # their first words, each once
     post_heads: dict[str, str] = field(default_factory=dict)
     post_heads_by_first: dict[str, list[tuple[list[str], str]]] = field(default_factory=dict)
     post_first_words: frozenset[str] = frozenset()
@@ -387,6 +388,7 @@ def _compile(rules: Rules) -> Lexicon:
                                    key=lambda g: -len(g[0])))
     if lex.governments:
         lex.government_re = re.compile("|".join(re.escape(w) for w, _, _ in lex.governments))
+        lex.government_firsts = tuple(dict.fromkeys(w.split(" ", 1)[0] for w, _, _ in lex.governments))
     lex.titles = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "title"), key=len, reverse=True)
     lex.posts = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "post"), key=len, reverse=True)
     # a post whose body is named without its head noun: "Trưởng phòng Cảnh sát hình sự …" = of the "Phòng …"
