@@ -1,12 +1,17 @@
 """Shortcuts taken for speed give exactly what the plain form they replace gives (issue 11: the output
 stays byte-identical): the word split read between spaces, literal phrases found as whole words
 without a regex, a sentence's lower case cut from its document's."""
+import functools
 import re
 
 import pytest
 
+import kg
+from kg.corpus import read_document
+from kg.extract import compile_lexicon, find_mentions
+
 from kg.extract.entities import _Sent, _split_words
-from kg.extract.lexicon import lowered, lowered_part, whole_words
+from kg.extract.lexicon import _case_spellings, lowered, lowered_part, whole_words
 
 PLAIN_SPLIT = re.compile(r"(\w+(?:[/.&'’-]\w+)*)")      # the word regex, as _Sent read it before
 
@@ -52,3 +57,33 @@ def test_a_part_lowered_is_that_part_of_the_text_lowered(text):
     for start in range(len(text)):
         for end in range(start, len(text) + 1, 3):
             assert lowered_part(text, start, end) == text[start:end].lower()
+
+
+def test_the_spellings_of_heads_are_every_string_the_case_insensitive_regex_matches():
+    spellings = _case_spellings(["Bộ", "Sở"])
+    assert {"Bộ", "BỘ", "bộ", "Sở", "SỞ", "ſở"} <= spellings      # "ſ" (long s) is an "s" to re
+    assert all(re.fullmatch("(?i:Bộ|Sở)", w) for w in spellings) and len(spellings) == 10
+
+
+def test_too_many_spellings_are_not_listed():
+    assert _case_spellings(["Bộ"], limit=3) is None
+
+
+def test_a_distributed_head_in_capitals_is_read(tmp_path):
+    doc = _doc(tmp_path, "Đại diện các BỘ: Quốc phòng, Ngoại giao và Tư pháp đã dự họp.")
+    assert "các BỘ: Quốc phòng" in {m.text for m in find_mentions(doc, _lexicon())}
+
+
+def test_a_government_word_joined_to_the_word_before_it_is_read(tmp_path):
+    doc = _doc(tmp_path, "Tin vắn.\nHợp tác ASEAN-Chính phủ Nhật Bản được củng cố.")
+    assert ("Chính phủ Nhật Bản", "Country") in {(m.text, m.type) for m in find_mentions(doc, _lexicon())}
+
+
+def _doc(tmp_path, text):
+    (tmp_path / "a.txt").write_text("Tin tức\n" + text, encoding="utf-8")
+    return read_document(tmp_path / "a.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon():
+    return compile_lexicon(kg.load_rules())
