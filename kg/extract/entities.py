@@ -1898,10 +1898,25 @@ def _numbered_siblings(doc: Document, mentions: list[Mention]) -> list[Mention]:
 def _residences_are_not_places(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """Places where a victim or a suspect lives ("trú tại xã X, huyện Y", rules/residences.tsv) are
     no Locations: nothing in the story happens there."""
-    if lex.residence_re is None or not any(m.type == "Location" for m in mentions) \
-            or not any(p in doc.text for p in lex.residence_phrases):
+    if lex.residence_re is None or not any(m.type == "Location" for m in mentions):
         return mentions
-    spans = [(m.start(), m.end()) for m in lex.residence_re.finditer(doc.text)]
+    # Read only in an article where a phrase is written as it is listed; its places are those the regex finds
+    # (its words apart by any white space), searched for only where a phrase's first word stands: a regex
+    # search of the whole text tries the phrases at every one of their first letters.
+    text, at, written = doc.text, set(), False
+    for first, phrases in lex.residences_by_first.items():
+        k = text.find(first)
+        while k >= 0:
+            at.add(k)
+            written = written or any(text.startswith(p, k) for p in phrases)
+            k = text.find(first, k + 1)
+    if not written:
+        return mentions
+    spans, pos = [], 0
+    for k in sorted(at):                     # (as finditer: the leftmost match, then on after its end)
+        if k >= pos and (r := lex.residence_re.match(text, k)):
+            spans.append(r.span())
+            pos = r.end()
     if not spans:
         return mentions
     return [m for m in mentions if not (m.type == "Location" and any(a <= m.start and m.end <= b for a, b in spans))]

@@ -143,6 +143,7 @@ class Lexicon:
     law_heads: frozenset[str] = frozenset()      # last words of heads named by a noun ("Luật", "Nghị định"), not a verb  # Agreement heads of level 1: named only with a number/capital/quote
     residence_phrases: tuple[str, ...] = ()
     residence_re: re.Pattern | None = None       # residences.tsv: "trú tại" … (places after it are no Locations)
+    residences_by_first: dict[str, tuple[str, ...]] = field(default_factory=dict)   # first word -> those phrases
     posts_and_titles: tuple[str, ...] = ()
     post_before: re.Pattern | None = None        # a post or a title just before a position (then a space)      # persons.tsv posts and titles, longest first
     governments: tuple[tuple[str, str, str], ...] = ()
@@ -453,6 +454,9 @@ def _compile(rules: Rules) -> Lexicon:
     if phrases:
         led = _led_alternatives(phrases, r"\w")      # (?<!\w) + the phrases, led by their letters
         lex.residence_re = re.compile(rf"{led}(?!\w)[^);.]*")
+        for p in phrases:
+            lex.residences_by_first.setdefault(p.split()[0], ())
+            lex.residences_by_first[p.split()[0]] += (p,)
     lex.post_first_words = frozenset(lex.post_heads_by_first)
     lex.post_first_lower = frozenset(p.split()[0].lower() for p in lex.posts if " " in p)
     lex.street_words = frozenset(c for c, _, _ in lex.cues.get("street", ()))
