@@ -10,7 +10,7 @@ import kg
 from kg.corpus import read_document
 from kg.extract import compile_lexicon, find_mentions
 
-from kg.extract.entities import _Sent, _split_words
+from kg.extract.entities import _residence_spans, _Sent, _split_words
 from kg.extract.lexicon import _case_spellings, lowered, lowered_part, whole_words
 
 PLAIN_SPLIT = re.compile(r"(\w+(?:[/.&'’-]\w+)*)")      # the word regex, as _Sent read it before
@@ -77,6 +77,19 @@ def test_a_distributed_head_in_capitals_is_read(tmp_path):
 def test_a_government_word_joined_to_the_word_before_it_is_read(tmp_path):
     doc = _doc(tmp_path, "Tin vắn.\nHợp tác ASEAN-Chính phủ Nhật Bản được củng cố.")
     assert ("Chính phủ Nhật Bản", "Country") in {(m.text, m.type) for m in find_mentions(doc, _lexicon())}
+
+
+@pytest.mark.parametrize("text", [
+    "Bị can Lò Văn H. (trú tại bản X, xã Y; quê ở huyện Z) và Vàng A S. (cư  trú ở tỉnh Lào Cai) bị bắt.",
+    "Anh T., sinh sống tại Hà Nội, ngụ ở phường Q thường trú tại số 5 phố P. Cuộc sống ở tại đây",
+    "Chị M. (tạm\ntrú ở quận B, HKTT ở tỉnh C)",
+    "Ông K. quê\tquán Lạng Sơn",                 # no phrase written as it is listed: no span
+    "Anh T. trú ở Hà Nội (ởtại, trút tại).",
+])
+def test_residence_spans_are_those_the_regex_finds_where_a_phrase_is_written(text):
+    lex = _lexicon()
+    written = any(p in text for p in lex.residence_phrases)
+    assert _residence_spans(text, lex) == ([m.span() for m in lex.residence_re.finditer(text)] if written else [])
 
 
 def _doc(tmp_path, text):

@@ -1900,26 +1900,32 @@ def _residences_are_not_places(doc: Document, mentions: list[Mention], lex: Lexi
     no Locations: nothing in the story happens there."""
     if lex.residence_re is None or not any(m.type == "Location" for m in mentions):
         return mentions
-    # Read only in an article where a phrase is written as it is listed; its places are those the regex finds
-    # (its words apart by any white space), searched for only where a phrase's first word stands: a regex
-    # search of the whole text tries the phrases at every one of their first letters.
-    text, at, written = doc.text, set(), False
+    spans = _residence_spans(doc.text, lex)
+    if not spans:
+        return mentions
+    return [m for m in mentions if not (m.type == "Location" and any(a <= m.start and m.end <= b for a, b in spans))]
+
+
+def _residence_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """The spans of lex.residence_re.finditer(text), in an article where a phrase is written as it is listed
+    (none otherwise). The regex (a phrase's words apart by any white space) is tried only where a phrase's
+    first word stands: a search of the whole text tries the phrases at every one of their first letters."""
+    at, written = set(), False
     for first, phrases in lex.residences_by_first.items():
         k = text.find(first)
         while k >= 0:
             at.add(k)
             written = written or any(text.startswith(p, k) for p in phrases)
             k = text.find(first, k + 1)
+    spans: list[tuple[int, int]] = []
     if not written:
-        return mentions
-    spans, pos = [], 0
+        return spans
+    pos = 0
     for k in sorted(at):                     # (as finditer: the leftmost match, then on after its end)
         if k >= pos and (r := lex.residence_re.match(text, k)):
             spans.append(r.span())
             pos = r.end()
-    if not spans:
-        return mentions
-    return [m for m in mentions if not (m.type == "Location" and any(a <= m.start and m.end <= b for a, b in spans))]
+    return spans
 
 
 def _given_names_are_not_countries(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
