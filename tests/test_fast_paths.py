@@ -1,12 +1,17 @@
 """Shortcuts taken for speed give exactly what the plain form they replace gives (issue 11: the output
 stays byte-identical): the word split read between spaces, literal phrases found as whole words
 without a regex, a sentence's lower case cut from its document's."""
+import functools
 import re
 
 import pytest
 
-from kg.extract.entities import _Sent, _split_words
-from kg.extract.lexicon import lowered, lowered_part, whole_words
+import kg
+from kg.corpus import read_document
+from kg.extract import compile_lexicon, find_mentions
+
+from kg.extract.entities import _residence_spans, _Sent, _split_words
+from kg.extract.lexicon import _case_spellings, lowered, lowered_part, whole_words
 
 PLAIN_SPLIT = re.compile(r"(\w+(?:[/.&'’-]\w+)*)")      # the word regex, as _Sent read it before
 
@@ -52,3 +57,46 @@ def test_a_part_lowered_is_that_part_of_the_text_lowered(text):
     for start in range(len(text)):
         for end in range(start, len(text) + 1, 3):
             assert lowered_part(text, start, end) == text[start:end].lower()
+
+
+def test_the_spellings_of_heads_are_every_string_the_case_insensitive_regex_matches():
+    spellings = _case_spellings(["Bộ", "Sở"])
+    assert {"Bộ", "BỘ", "bộ", "Sở", "SỞ", "ſở"} <= spellings      # "ſ" (long s) is an "s" to re
+    assert all(re.fullmatch("(?i:Bộ|Sở)", w) for w in spellings) and len(spellings) == 10
+
+
+def test_too_many_spellings_are_not_listed():
+    assert _case_spellings(["Bộ"], limit=3) is None
+
+
+def test_a_distributed_head_in_capitals_is_read(tmp_path):
+    doc = _doc(tmp_path, "Đại diện các BỘ: Quốc phòng, Ngoại giao và Tư pháp đã dự họp.")
+    assert "các BỘ: Quốc phòng" in {m.text for m in find_mentions(doc, _lexicon())}
+
+
+def test_a_government_word_joined_to_the_word_before_it_is_read(tmp_path):
+    doc = _doc(tmp_path, "Tin vắn.\nHợp tác ASEAN-Chính phủ Nhật Bản được củng cố.")
+    assert ("Chính phủ Nhật Bản", "Country") in {(m.text, m.type) for m in find_mentions(doc, _lexicon())}
+
+
+@pytest.mark.parametrize("text", [
+    "Bị can Lò Văn H. (trú tại bản X, xã Y; quê ở huyện Z) và Vàng A S. (cư  trú ở tỉnh Lào Cai) bị bắt.",
+    "Anh T., sinh sống tại Hà Nội, ngụ ở phường Q thường trú tại số 5 phố P. Cuộc sống ở tại đây",
+    "Chị M. (tạm\ntrú ở quận B, HKTT ở tỉnh C)",
+    "Ông K. quê\tquán Lạng Sơn",                 # no phrase written as it is listed: no span
+    "Anh T. trú ở Hà Nội (ởtại, trút tại).",
+])
+def test_residence_spans_are_those_the_regex_finds_where_a_phrase_is_written(text):
+    lex = _lexicon()
+    written = any(p in text for p in lex.residence_phrases)
+    assert _residence_spans(text, lex) == ([m.span() for m in lex.residence_re.finditer(text)] if written else [])
+
+
+def _doc(tmp_path, text):
+    (tmp_path / "a.txt").write_text("Tin tức\n" + text, encoding="utf-8")
+    return read_document(tmp_path / "a.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon():
+    return compile_lexicon(kg.load_rules())

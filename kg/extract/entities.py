@@ -4,6 +4,7 @@ country-qualified bodies, anaphoric event references."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from itertools import accumulate, compress, count
 
@@ -1824,6 +1825,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
     made: dict[int, _Sent] = {}
     _SENTENCES = (doc, made)
+    governments = _government_words_at(doc.text, lex)
     for si, sent in enumerate(doc.sentences):
         s = made[si] = _Sent(sent.text, lowered_part(doc.text, sent.start, sent.start + len(sent.text)))
         if not s.tokens:
@@ -1834,7 +1836,9 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
                      and not _inside_document_number(sent.text, g[0], g[1])]
         base = sent.start
         first = len(out)                     # this sentence's mentions are out[first:]
-        gaz_spans, rules_of = _governments(sent.text, lex, gaz_spans)
+        rules_of: dict[int, str] = {}
+        if governments and (g := bisect_left(governments, sent.start)) < len(governments) and governments[g] < sent.end:
+            gaz_spans, rules_of = _governments(sent.text, lex, gaz_spans)
         for a, b, key in gaz_spans:
             e = lex.entries[key]
             out.append(Mention(doc.id, si, base + a, base + b, sent.text[a:b], e.type, rules_of.get(a, e.rule), key))
@@ -1961,13 +1965,34 @@ def _numbered_siblings(doc: Document, mentions: list[Mention]) -> list[Mention]:
 def _residences_are_not_places(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """Places where a victim or a suspect lives ("trú tại xã X, huyện Y", rules/residences.tsv) are
     no Locations: nothing in the story happens there."""
-    if lex.residence_re is None or not any(m.type == "Location" for m in mentions) \
-            or not any(p in doc.text for p in lex.residence_phrases):
+    if lex.residence_re is None or not any(m.type == "Location" for m in mentions):
         return mentions
-    spans = [(m.start(), m.end()) for m in lex.residence_re.finditer(doc.text)]
+    spans = _residence_spans(doc.text, lex)
     if not spans:
         return mentions
     return [m for m in mentions if not (m.type == "Location" and any(a <= m.start and m.end <= b for a, b in spans))]
+
+
+def _residence_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """The spans of lex.residence_re.finditer(text), in an article where a phrase is written as it is listed
+    (none otherwise). The regex (a phrase's words apart by any white space) is tried only where a phrase's
+    first word stands: a search of the whole text tries the phrases at every one of their first letters."""
+    at, written = set(), False
+    for first, phrases in lex.residences_by_first.items():
+        k = text.find(first)
+        while k >= 0:
+            at.add(k)
+            written = written or any(text.startswith(p, k) for p in phrases)
+            k = text.find(first, k + 1)
+    spans: list[tuple[int, int]] = []
+    if not written:
+        return spans
+    pos = 0
+    for k in sorted(at):                     # (as finditer: the leftmost match, then on after its end)
+        if k >= pos and (r := lex.residence_re.match(text, k)):
+            spans.append(r.span())
+            pos = r.end()
+    return spans
 
 
 def _given_names_are_not_countries(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -1988,6 +2013,21 @@ def _given_names_are_not_countries(doc: Document, mentions: list[Mention], lex: 
     if not given:
         return mentions
     return [m for m in mentions if not (m.type == "Country" and m.text in given)]
+
+
+def _government_words_at(text: str, lex: Lexicon) -> list[int]:
+    """Where the article's text holds the first word of a government word (governments.tsv), in order: only
+    a sentence with one of them is searched for government words (a regex search of every sentence costs
+    several times more than a look for a few words in the whole text)."""
+    if lex.government_re is None:
+        return []
+    out = []
+    for w in lex.government_firsts:
+        k = text.find(w)
+        while k >= 0:
+            out.append(k)
+            k = text.find(w, k + 1)
+    return sorted(out)
 
 
 def _governments(text: str, lex: Lexicon, gaz_spans):

@@ -143,10 +143,12 @@ class Lexicon:
     law_heads: frozenset[str] = frozenset()      # last words of heads named by a noun ("Luật", "Nghị định"), not a verb  # Agreement heads of level 1: named only with a number/capital/quote
     residence_phrases: tuple[str, ...] = ()
     residence_re: re.Pattern | None = None       # residences.tsv: "trú tại" … (places after it are no Locations)
+    residences_by_first: dict[str, tuple[str, ...]] = field(default_factory=dict)   # first word -> those phrases
     posts_and_titles: tuple[str, ...] = ()
     post_before: re.Pattern | None = None        # a post or a title just before a position (then a space)      # persons.tsv posts and titles, longest first
     governments: tuple[tuple[str, str, str], ...] = ()
     government_re: re.Pattern | None = None   # governments.tsv: (word, default country id, rule), longest first
+    government_firsts: tuple[str, ...] = ()   # their first words, each once
     post_heads: dict[str, str] = field(default_factory=dict)
     post_heads_by_first: dict[str, list[tuple[list[str], str]]] = field(default_factory=dict)
     post_first_words: frozenset[str] = frozenset()
@@ -208,6 +210,7 @@ class Lexicon:
     intro_before: re.Pattern | None = None       # intro: "Thông qua X, …" (X is a means, not in apposition)
     distributive: re.Pattern | None = None       # distribute: "các Bộ: Quốc phòng, Ngoại giao" (plural + head)
     distributive_head: re.Pattern | None = None  # its heads, when each is one word: a sentence without one is skipped
+    distributive_spellings: frozenset[str] | None = None   # every spelling of those heads (any case), when few
     distributive_words: dict[str, bool] = field(default_factory=dict)   # memo of may_distribute: word -> a head?
     distributive_heads: set[str] = field(default_factory=set)     # the words of that memo that are heads
     # relation rules (rules/relations.tsv), compiled once: scope -> rules ("body": clause and sentence
@@ -261,7 +264,10 @@ class Lexicon:
     def may_distribute(self, words: list[str] | set[str]) -> bool:
         """Could `distributive` match a sentence of these words (entities._Sent tokens)? Its shared
         head stands alone between white space and white space or ':', so it is one of the words;
-        a regex search of every sentence costs far more than a look at its words. Remembered per word."""
+        a regex search of every sentence costs far more than a look at its words: a look for the heads'
+        spellings among them (distributive_spellings), or else a look at each word, remembered per word."""
+        if self.distributive_spellings is not None:
+            return not self.distributive_spellings.isdisjoint(words)
         if self.distributive_head is None:
             return True
         memo, heads = self.distributive_words, self.distributive_heads
@@ -389,6 +395,7 @@ def _compile(rules: Rules) -> Lexicon:
                                    key=lambda g: -len(g[0])))
     if lex.governments:
         lex.government_re = re.compile("|".join(re.escape(w) for w, _, _ in lex.governments))
+        lex.government_firsts = tuple(dict.fromkeys(w.split(" ", 1)[0] for w, _, _ in lex.governments))
     lex.titles = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "title"), key=len, reverse=True)
     lex.posts = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "post"), key=len, reverse=True)
     # a post whose body is named without its head noun: "Trưởng phòng Cảnh sát hình sự …" = of the "Phòng …"
@@ -452,6 +459,9 @@ def _compile(rules: Rules) -> Lexicon:
     if phrases:
         led = _led_alternatives(phrases, r"\w")      # (?<!\w) + the phrases, led by their letters
         lex.residence_re = re.compile(rf"{led}(?!\w)[^);.]*")
+        for p in phrases:
+            lex.residences_by_first.setdefault(p.split()[0], ())
+            lex.residences_by_first[p.split()[0]] += (p,)
     lex.post_first_words = frozenset(lex.post_heads_by_first)
     lex.post_first_lower = frozenset(p.split()[0].lower() for p in lex.posts if " " in p)
     lex.street_words = frozenset(c for c, _, _ in lex.cues.get("street", ()))
@@ -662,6 +672,25 @@ def _alternatives(phrases) -> str:
     return "(?:" + "|".join(alts) + ")" if alts else "(?!)"
 
 
+def _case_spellings(words, limit: int = 1024) -> frozenset[str] | None:
+    """Every string that re.fullmatch("(?i:A|B|…)") matches for the one-word `words` A, B, … (None when more
+    than `limit`): the product of each letter's equals, which re itself finds among the characters of the
+    Basic Multilingual Plane ("ſ" is an "s" to it; no character beyond that plane equals one within it)."""
+    bmp = "".join(map(chr, range(0x10000)))
+    equals: dict[str, list[str]] = {}
+    out: set[str] = set()
+    for w in words:
+        spellings = [""]
+        for c in w:
+            if c not in equals:
+                equals[c] = sorted(set(re.findall(f"(?i:{re.escape(c)})", bmp)))
+            spellings = [x + e for x in spellings for e in equals[c]]
+            if len(out) + len(spellings) > limit:
+                return None
+        out.update(spellings)
+    return frozenset(out)
+
+
 def _led_alternatives(phrases, before: str) -> str:
     """`(?<!before)` + `_alternatives(phrases)`, the same matches in the same order, with the test put
     after each phrase's first character: a regex that opens with literal characters is searched by
@@ -731,3 +760,4 @@ def _compile_glue(lex: Lexicon) -> None:
         if heads else None
     if heads and all(re.fullmatch(r"[^\W\d_]+", h) for h in heads):     # one word of letters each
         lex.distributive_head = re.compile(rf"(?i:{_alternatives(heads)})")
+        lex.distributive_spellings = _case_spellings(heads)
