@@ -1448,3 +1448,8 @@ def test_a_field_of_law_is_no_agreement(tmp_path):
 def test_a_lower_case_noun_before_the_bodys_country_is_the_names(tmp_path):
     # "thuế" (tax) closes the field of "Hội Tư vấn thuế", and the country ends the name
     assert "Hội Tư vấn thuế Việt Nam" in orgs(tmp_path, "Bà Nguyễn Thị Cúc, Chủ tịch Hội Tư vấn thuế Việt Nam cho biết.")
+
+
+def test_a_lower_case_noun_before_the_bodys_place_is_the_names(tmp_path):
+    # "Tân cảng" (new port) then "Sài Gòn": the noun between a capitalised word and the place is the name's
+    assert "Tổng Công ty Tân cảng Sài Gòn" in orgs(tmp_path, "Ông A, Tổng Giám đốc Tổng Công ty Tân cảng Sài Gòn cho biết.")

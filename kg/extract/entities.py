@@ -660,6 +660,12 @@ def _country_or_region_at(s: _Sent, k: int, lex: Lexicon) -> bool:
                for a, e, (_, keys) in lex.gazetteer_matches(text))
 
 
+def _place_entry_at(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Does a gazetteer place's name (a province or a city, written bare) start at word k ("Sài Gòn")?"""
+    text = s.text[s.words[k][0]:s.words[k][0] + 40]
+    return any(a == 0 and lex.entries[keys[0][0]].type == "Location" for a, e, (_, keys) in lex.gazetteer_matches(text))
+
+
 def _region_at(s: _Sent, k: int, lex: Lexicon) -> bool:
     """Does a region's name (gazetteer kind region: "Châu Á", "Đông Nam Á") start at word k?"""
     text = s.text[s.words[k][0]:s.words[k][0] + 40]
@@ -972,7 +978,8 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
             and words[k + 1][2] not in lex.surnames and not _heads_at(s, k + 1, lex, "Organization") \
             and not _heads_at(s, k + 1, lex, "Location") \
             and (not _starts_entry(s.text, words[k + 1][0], lex)
-                 or (_country_or_region_at(s, k + 1, lex) and not _is_stop(s, k, lex, "Organization"))):
+                 or ((_country_or_region_at(s, k + 1, lex) or _place_entry_at(s, k + 1, lex))
+                     and not _is_stop(s, k, lex, "Organization"))):
         return 1                            # (and before the body's country: "Hội Tư vấn thuế Việt Nam")
     # a single noun may close the name where it visibly ends ("Vụ Bình đẳng giới phát biểu …")
     if not first and lex.word_class.get(w) == "noun" and not words[k - 1][2][:1].isupper():
