@@ -2372,12 +2372,13 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
     return out + [replace(c, attrs=(("nested", "Organization"),)) for c in extra_countries]
 
 
-_HEADING_TO_LIST = re.compile(r"\s*[,:]?\s*(?:(?:có|gồm có|gồm|bao gồm|là|như)\s*:?\s*)?(?:(?:đại diện|lãnh đạo|các)\s+)*$")
+_HEADING = r"\s*[,:]?\s*(?:(?:có|gồm có|gồm|bao gồm|là|như)\s*:?\s*)?(?:(?:đại diện|lãnh đạo|các)\s+)*"
+_HEADING_TO_LIST = re.compile(_HEADING + "$")
 # between two bodies of such a list, members the reader did not take for bodies: capitalised phrases between
 # commas ("các cơ quan của Singapore như Cơ quan quản lý giao thông đô thị, Cục điều tra tham nhũng, Bộ Nội vụ")
-_UNREAD_MEMBERS = re.compile(r"(?:\s*,\s*[A-ZĐ][^\W\d_]*(?: [^\W\d_]+){0,8})+\s*,\s*")
-_HEADING_TO_UNREAD = re.compile(_HEADING_TO_LIST.pattern[:-1] + r"[A-ZĐ][^\W\d_]*(?: [^\W\d_]+){0,8}"
-                                + _UNREAD_MEMBERS.pattern.replace("+\\s*,", "*\\s*,", 1))
+_UNREAD = r"[A-ZĐ][^\W\d_]*(?: [^\W\d_]+){0,8}"
+_UNREAD_MEMBERS = re.compile(rf"(?:\s*,\s*{_UNREAD})+\s*,\s*")
+_HEADING_TO_UNREAD = re.compile(rf"{_HEADING}{_UNREAD}(?:\s*,\s*{_UNREAD})*\s*,\s*")
 
 
 def _place_name_before(name: str, lex: Lexicon) -> bool:
