@@ -266,8 +266,13 @@ def test_official_member_with_thanh_vien_chinh_thuc_cua(tmp_path):
     assert ("Việt Nam", "memberOf", "ASEAN") in t
 
 
-def test_member_words_not_next_to_thanh_vien_state_no_membership(tmp_path):
+def test_a_member_described_between_thanh_vien_and_cua_is_a_member(tmp_path):
     t = triples(article(tmp_path, "Việt Nam là một thành viên tích cực của ASEAN."))
+    assert ("Việt Nam", "memberOf", "ASEAN") in t
+
+
+def test_a_partner_of_a_body_is_no_member(tmp_path):
+    t = triples(article(tmp_path, "Việt Nam là một đối tác tích cực của ASEAN."))
     assert not any(r == "memberOf" for _, r, _ in t)
 
 

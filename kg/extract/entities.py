@@ -2146,6 +2146,12 @@ def _acronyms(doc: Document, mentions: list[Mention]) -> list[Mention]:
                                 or any(o.start < m.start and m.end <= o.end for o in mentions if o.sentence == m.sentence)):
                 d = None                     # "Diễn đàn Phụ nữ G20 (W20)", "Liên minh Doanh nghiệp châu Âu - ASEAN
                 # (EABA)": a known body at the end of a longer name; the acronym is that name's, not the body's
+            known = d and not m.key and next((x for x in mentions if x.start == d.start(1) and x.end == d.end(1)
+                                              and x.key and x.type == m.type), None)
+            if known:
+                # "Nhóm Các nước xuất khẩu dầu mỏ (OPEC)": a press name of a known body, told by its acronym
+                out.append(replace(m, key=known.key))
+                continue
             if d and not any(x.start == d.start(1) for x in mentions):
                 attrs = dict(m.attrs)
                 head, _, field = (attrs.get("canonical") or m.text).partition(" ")
@@ -2718,6 +2724,7 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
                                                      and 0 < int(parent.attr("level") or 0 or 2) < 3
                                                      and not _names_a_locality(parent.attr("canonical") or parent.text, lex)) \
                     and parent.text.split()[0] != m.text.split()[0] and parent.rule != "entities.acronym" \
+                    and not (gap == " (" and parent.text.isupper() and " " not in parent.text) \
                     and not _listed(doc.text, m, parent, by_start, by_end):
                 place = "-"                 # "Đội Điều tra tổng hợp, Công an quận Hoàng Mai", "Trung tâm Sản xuất phim
                 # (and a department run on into the ministry or general department it belongs to, which every one of
@@ -2725,7 +2732,8 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
                 # department keeps its own name and the link says whose it is; never a local body's)
                 # truyền hình - Đài Truyền hình Việt Nam", "Viện Tâm thần học thuộc Đại học King's College London": a unit,
                 # then the body it belongs to, is that body's (but "Phòng A, Sở B, Công an C": a list of bodies; and
-                # "Đội 3 (PC45)": an acronym's body is named in full where it is defined)
+                # "Đội 3 (PC45)": an acronym's body is named in full where it is defined; "Nhóm Các nước xuất khẩu
+                # dầu mỏ (OPEC)": a bare acronym in parentheses is the name's own, even a known body's)
             if parent is not None and parent.text != m.text and parent.attr("canonical") != m.text \
                     and 0 < int(parent.attr("level") or 0 or 2) < level + (1 if member else 0) \
                     and place \
