@@ -607,3 +607,15 @@ def test_talks_presided_over_by_a_minister_are_his_talks(tmp_path):
     g = build(tmp_path, "Tin\nChiều 25/8, tại Hà Nội, Đại tướng Tô Lâm, Bộ trưởng Bộ Công an đã chủ trì hội đàm với "
                         "Bộ trưởng Bộ Nội vụ Lào Vilay Lakhamphong.")
     assert any(label.startswith("Hội đàm giữa Đại tướng Tô Lâm và") for label in events(g)), list(events(g))
+
+
+def test_a_signing_ceremony_someone_attends_is_an_event(tmp_path):
+    # "dự / chứng kiến lễ ký …": a ceremony attended, like one organised, is individuated by what it signs
+    g = build(tmp_path, "Bộ trưởng Tô Lâm dự lễ ký kết Hiệp định tương trợ tư pháp về hình sự giữa Việt Nam và Lào.")
+    assert "Lễ ký kết Hiệp định tương trợ tư pháp về hình sự giữa Việt Nam và Lào" in events(g)
+
+
+def test_an_event_title_does_not_end_with_a_list_joiner(tmp_path):
+    # "… lần thứ 228 cùng với Tổng thống Mỹ": "cùng với" (together with) belongs to the clause
+    g = build(tmp_path, "Ông Macron tham dự lễ kỷ niệm Quốc khánh Pháp lần thứ 228 cùng với Tổng thống Mỹ Donald Trump.")
+    assert "Lễ kỷ niệm Quốc khánh Pháp lần thứ 228" in events(g)

@@ -772,7 +772,9 @@ def lower_event(doc, si, s, i, hn, lex, rid) -> Mention | None:
     wstart = s.words[first][0]
 
     def make(end: int, short: int | None = None, canonical: str = "", alias_self: bool = False) -> Mention:
-        text = re.sub(r"(?:[ ,]+(?:" + "|".join(map(re.escape, lex.and_words)) + r"))+$", "", s.text[wstart:end].rstrip(" ,"))
+        # a title never ends with "và" or a list joiner ("… lần thứ 228 cùng với X": "cùng" is the clause's)
+        text = re.sub(r"(?:[ ,]+(?:" + "|".join(map(re.escape, lex.and_words + lex.list_joiners)) + r"))+$", "",
+                      s.text[wstart:end].rstrip(" ,"))
         attrs = [("canonical", _capitalise(canonical or text))]
         if not alias_self:                   # "kỳ họp thứ 3", "hội nghị sơ kết …": one per article (two
             attrs.append(("local", "1"))     # reports of one day merge, see _signatures); a quoted title is a name
@@ -832,11 +834,16 @@ def lower_event(doc, si, s, i, hn, lex, rid) -> Mention | None:
         if k >= n or s.gap(k).strip() or _e._word_class_at(s, k, lex) not in ("verb", "adverb"):
             return make(end)
     spec = j < n and s.gap(j) == " " and (_spec_at(s, j, er) or _spec_at(s, i, er))
-    rite = j < n and s.gap(j) == " " and organised and _rite_at(s, j, er)
+    attended = not organised and s.text[:s.words[first][0]].endswith(" ") and any(
+        head_of.endswith(c) and not head_of[-len(c) - 1:-len(c)].isalnum()
+        for c, _, role in lex.cues.get("participatedIn", ()) if role == "verb")
+    # "tổ chức lễ tiếp nhận …", and "dự / chứng kiến lễ ký Bản ghi nhớ …": a ceremony someone holds or attends
+    rite = j < n and s.gap(j) == " " and (organised or attended) and _rite_at(s, j, er)
     if (spec or rite) and not _stop_at(s, j, lex, er, True):
         end, _ = _extend_title(s, j, lex, er, True)
         short, _ = _extend_title(s, j, lex, er, False)
-        if len(s.text[s.words[j][0]:end].split()) >= (1 if spec else rite + 1):
+        if len(s.text[s.words[j][0]:end].split()) >= (1 if spec else rite + (1 if organised else 3)):
+            # (an attended ceremony needs more than a bare object: "chứng kiến lễ trao thỏa thuận" says not which)
             return make(end, short)
     dated = _dated_np(s, j, lex, er, year_only=cls is None)
     if dated is not None:                    # "cuộc đối thoại với các doanh nghiệp ngày 17/5",

@@ -184,6 +184,7 @@ class Lexicon:
     # grammatical glue from cues.tsv, compiled once; never hard-coded in the extractors
     list_openers: tuple[str, ...] = ()           # list, no role: "gồm", "bao gồm" open a list
     and_words: tuple[str, ...] = ()              # list/and: "và" joins two members, two subjects, two sides
+    list_joiners: tuple[str, ...] = ()           # list/joiner: "cùng", "đại diện", "các" (never a name's last word)
     list_gaps: tuple[str, ...] = (", ",)         # ", " and " và ": the gap between two peers of a list
     list_separators: re.Pattern = re.compile(r"(?!)")   # a gap between two list members: punctuation, joiners
     subject_adverbs: re.Pattern | None = None         # "sẽ", "tiếp tục": between a subject and its verb
@@ -721,6 +722,7 @@ def _led_ignorecase(phrases) -> str:
 def _compile_glue(lex: Lexicon) -> None:
     lex.list_openers = _glue(lex, "list", "")
     lex.and_words = _glue(lex, "list", "and")
+    lex.list_joiners = _glue(lex, "list", "joiner")
     lex.list_gaps = (", ",) + tuple(f" {w} " for w in lex.and_words)
     joins = _alternatives(_glue(lex, "list", "joiner") + lex.and_words)
     punct = "|".join(map(re.escape, LIST_PUNCTUATION))
