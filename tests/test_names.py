@@ -1469,3 +1469,15 @@ def test_a_bare_acronym_in_parentheses_is_no_parent_of_the_name_before_it(tmp_pa
     # "Phòng X (Công an tỉnh Y)" names a unit's parent; one acronym alone names the body itself
     assert "Nhóm Các nước xuất khẩu dầu mỏ, OPEC" not in orgs(
         tmp_path, "Giá dầu giảm dù Nhóm Các nước xuất khẩu dầu mỏ (OPEC) đã cắt giảm sản lượng.")
+
+
+def test_a_foreign_ministry_of_several_fields_is_one_body_of_its_country(tmp_path):
+    # "Bộ Y tế, Lao động và Phúc lợi Nhật Bản": fields listed by commas and "và", then the country
+    g = nodes(tmp_path, "Đoàn đã làm việc với Bộ Y tế, Lao động và Phúc lợi Nhật Bản về lao động kỹ năng.")
+    assert {d["label"] for _, d in g.nodes(data=True) if d["type"] == "Organization"} == {
+        "Bộ Y tế, Lao động và Phúc lợi Nhật Bản"}
+
+
+def test_ministries_listed_by_commas_stay_apart(tmp_path):
+    assert {"Bộ Y tế", "Bộ Công an", "Bộ Ngoại giao Lào"} <= orgs(
+        tmp_path, "Tham dự có đại diện Bộ Y tế, Bộ Công an và Bộ Ngoại giao Lào.")

@@ -2314,6 +2314,18 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
             c = by_start.get((m.sentence, m.end + len(w))) if w else None
             if c is not None and dict(lex.entries[m.key].attrs).get("country", "") in ("", c.key):
                 c = None                     # its own country or an international body: not another body
+        if c is None and doc.text.startswith(", ", m.end) and (fields := _fields_to_country(doc, m, by_start, lex)):
+            # "Bộ Y tế, Lao động và Phúc lợi Nhật Bản": a foreign ministry of several fields, listed by commas and
+            # "và" after its head, then its country: one body of that country, not Việt Nam's "Bộ Y tế"
+            c, name = fields
+            attrs = dict(m.attrs)
+            attrs["country"] = lex.entries[c.key].name
+            attrs["country_key"] = c.key
+            attrs["canonical"] = doc.text[m.start:c.end]
+            attrs["identity"] = f"{norm_key(name)}|{c.key}"
+            out.append(replace(m, end=c.end, text=doc.text[m.start:c.end], key="", rule="entities.foreign-fields",
+                               attrs=tuple(sorted(attrs.items()))))
+            continue
         if c is None and lex.country_qualifiers:
             q = _WORD_AFTER.match(doc.text[m.end:m.end + 20])
             last = m.text.rsplit(" ", 1)[-1]
@@ -2376,6 +2388,35 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
                 attrs["identity"] = f"{norm_key(doc.text[m.start:m.end])}|{c.key}"
             out.append(replace(m, end=end, text=text, key="", attrs=tuple(sorted(attrs.items()))))
     return out + [replace(c, attrs=(("nested", "Organization"),)) for c in extra_countries]
+
+
+# a field of a ministry's name after its head: a capitalised word and up to three more ("Lao động", "Phúc lợi")
+_FIELD = r"[A-ZĐÀ-Ỹ][^\W\d_]*(?: [^\W\d_]+){0,3}"
+_FIELDS = re.compile(rf", {_FIELD}(?:, {_FIELD})* và {_FIELD} ")
+
+
+def _fields_to_country(doc: Document, m: Mention, by_start: dict, lex: Lexicon) -> tuple[Mention, str] | None:
+    """The foreign country after a list of fields that goes on a ministry's name ("Bộ Y tế, Lao động và Phúc lợi
+    Nhật Bản"), with the name before the country; None when the commas list bodies ("Bộ Y tế, Bộ Công an …": a
+    field never opens with an organisation's head) or no foreign country closes the list."""
+    if " và " not in doc.text[m.end:m.end + 90]:
+        return None
+    heads = lex.heads_by_first.get("Organization", {})
+    words = m.text.split()
+    ministry = [hw for hw, _, level in heads.get(words[0], ()) if words[:len(hw)] == hw]
+    if not ministry or max(map(len, ministry)) > 1 or not any(
+            level == 1 for hw, _, level in heads.get(words[0], ()) if len(hw) == 1):
+        return None                          # a ministry's head alone ("Bộ", not "Bộ Tư lệnh")
+    for c in sorted((c for (si, st), c in by_start.items() if si == m.sentence and m.end < st <= m.end + 90),
+                    key=lambda c: c.start):
+        if not c.key or c.key == lex.home_country or c.key not in lex.entries:
+            continue
+        if _FIELDS.fullmatch(doc.text, m.end, c.start):
+            parts = re.split(r", | và ", doc.text[m.end + 2:c.start - 1])
+            if any(heads.get(p.split()[0]) for p in parts):
+                return None
+            return c, doc.text[m.start:c.start - 1]
+    return None
 
 
 _HEADING = r"\s*[,:]?\s*(?:(?:có|gồm có|gồm|bao gồm|là|như)\s*:?\s*)?(?:(?:đại diện|lãnh đạo|các)\s+)*"
