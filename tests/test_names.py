@@ -1155,11 +1155,6 @@ def test_a_provincial_police_division_named_by_its_code_is_the_division_of_its_f
     assert not any("PC 45" in o for o in found)
 
 
-def test_the_investigating_police_agency_in_lower_case_is_named_with_its_police(tmp_path):
-    assert "Cơ quan CSĐT Công an tỉnh Quảng Ninh" in orgs(
-        tmp_path, "Đồn Biên phòng Bắc Sơn đã bàn giao vụ việc cho cơ quan CSĐT Công an tỉnh Quảng Ninh điều tra.")
-
-
 def test_a_team_named_before_its_division_and_its_police_takes_both(tmp_path):
     found = orgs(tmp_path, "Tổ công tác của Đội Cảnh sát giao thông số 2 Phòng Cảnh sát giao thông – Công an tỉnh "
                            "Cao Bằng đã dừng xe kiểm tra.")
@@ -1481,3 +1476,10 @@ def test_a_foreign_ministry_of_several_fields_is_one_body_of_its_country(tmp_pat
 def test_ministries_listed_by_commas_stay_apart(tmp_path):
     assert {"Bộ Y tế", "Bộ Công an", "Bộ Ngoại giao Lào"} <= orgs(
         tmp_path, "Tham dự có đại diện Bộ Y tế, Bộ Công an và Bộ Ngoại giao Lào.")
+
+
+def test_a_lower_case_unit_head_then_its_parent_is_a_unit_of_that_parent(tmp_path):
+    # "cơ quan CSĐT" (the investigating police agency) is a whole unit's name; the provincial police follows it
+    g = nodes(tmp_path, "Đồn Biên phòng đã bàn giao vụ việc cho cơ quan CSĐT Công an tỉnh Quảng Ninh điều tra làm rõ.")
+    links = {(g.nodes[u]["label"], d["relation"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True)}
+    assert ("Cơ quan CSĐT, Công an tỉnh Quảng Ninh", "partOf", "Công an tỉnh Quảng Ninh") in links

@@ -379,7 +379,9 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                 and s.gap(k) == " " and k + sib[3] < n and s.gap(k + sib[3]) == " " and _cap(s.words[k + sib[3]][2]):
             break                           # "Đại học Lâm nghiệp Học viện Nông nghiệp …": a sibling of the same rank
             # with a name of its own (but "Vụ Giáo dục Đại học (…)": higher education, the department's subject)
-        if k > j and level >= 3 and _parent_starts(s, k, lex, g, level):
+        if (k > j or own_head and len(own_head) > 2 and own_head[0].islower()) and level >= 3 \
+                and _parent_starts(s, k, lex, g, level):
+            # (a head that is a whole unit's name, "cơ quan CSĐT", may be followed by its parent at once)
             saw_cap = True                  # ("Phòng nghiệp vụ Công an tỉnh …": a unit named in lower case, then its parent)
             break                           # "Phòng Quản lý xuất nhập cảnh Công an tỉnh Lào Cai": the unit, then its parent
         if g is not None:
@@ -1541,8 +1543,12 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                         out.append(Mention(doc.id, si, base + a, base + b, text, "Organization", rid,
                                            attrs=(("level", str(level)),)))
                         org_taken.append((a, b))
-                    elif end == j and head in lex.abroad_words:
-                        a, b = ws, s.words[j - 1][1]   # "Thượng viện Sanasee …": the senate, then its president
+                    elif end == j and (head in lex.abroad_words or len(head.split()) > 2 and head[:1].islower()
+                                       and level >= 3 and _parent_starts(s, j, lex, g, level)):
+                        # "Thượng viện Sanasee …": the senate, then its president; "cơ quan CSĐT Công an tỉnh X": a
+                        # lower-case head that is a whole unit's name, then the body it belongs to ("Cơ quan Thường
+                        # trực Ban Chỉ đạo 138/CP" is no such head: a standing office is named with its parent)
+                        a, b = ws, s.words[j - 1][1]
                         out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Organization", rid,
                                            attrs=(("level", str(level)),)))
                         org_taken.append((a, b))
@@ -2781,7 +2787,7 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
                     and (not gap.startswith(" (") or doc.text.startswith(")", reach.get(parent.start, parent.end))):
                 pname = parent.attr("canonical") or parent.text
                 attrs = dict(m.attrs)
-                attrs["canonical"] = f"{name}, {pname}"
+                attrs["canonical"] = f"{name[:1].upper()}{name[1:]}, {pname}"     # ("cơ quan CSĐT" opens a sentence's name)
                 attrs["aliases"] = "|".join(filter(None, [attrs.get("aliases", ""), f"{name} {pname}"]))
                 if acr and by_start.get(m.end + 2) is not None:
                     own[m.end + 2] = (m.text, attrs["canonical"])   # its acronym in the parentheses goes with it
