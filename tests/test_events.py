@@ -619,3 +619,9 @@ def test_an_event_title_does_not_end_with_a_list_joiner(tmp_path):
     # "… lần thứ 228 cùng với Tổng thống Mỹ": "cùng với" (together with) belongs to the clause
     g = build(tmp_path, "Ông Macron tham dự lễ kỷ niệm Quốc khánh Pháp lần thứ 228 cùng với Tổng thống Mỹ Donald Trump.")
     assert "Lễ kỷ niệm Quốc khánh Pháp lần thứ 228" in events(g)
+
+
+def test_a_meeting_named_by_a_body_takes_the_bodys_whole_name(tmp_path):
+    # the group's name runs through "và các"; the meeting's title runs with it to the ordinal
+    g = build(tmp_path, "Cuộc họp Nhóm Chuyên gia và các Nhân vật Nổi tiếng ASEAN lần thứ 9 diễn ra tại Hà Nội.")
+    assert "Cuộc họp Nhóm Chuyên gia và các Nhân vật Nổi tiếng ASEAN lần thứ 9" in events(g)

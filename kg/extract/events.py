@@ -503,6 +503,14 @@ def _extend_title(s, j: int, lex: Lexicon, er: EventRules, through_commas: bool,
     end = s.words[j - 1][1]
     acronyms: list[str] = []
     k = j
+    if j < n and s.gap(j) == " " and _e._cap(s.words[j][2]) and (h := _e._heads_at(s, j, lex, "Organization")) \
+            and j + h[3] < n and s.gap(j + h[3]) == " ":
+        # "Cuộc họp Nhóm Chuyên gia và các Nhân vật Nổi tiếng ARF …": the body whose meeting it is is taken
+        # whole, as the body's own name runs ("và các" would end a title)
+        org_end = _e._extend_org(s, j + h[3], lex, gaz or {}, h[2], False, h[0].split())
+        if org_end > j + h[3]:
+            k = org_end
+            end = s.words[k - 1][1]
     while k < n:
         gap = s.gap(k)
         if gap.strip() in ("", "-", "–", "—"):
