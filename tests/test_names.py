@@ -1483,3 +1483,13 @@ def test_a_lower_case_unit_head_then_its_parent_is_a_unit_of_that_parent(tmp_pat
     g = nodes(tmp_path, "Đồn Biên phòng đã bàn giao vụ việc cho cơ quan CSĐT Công an tỉnh Quảng Ninh điều tra làm rõ.")
     links = {(g.nodes[u]["label"], d["relation"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True)}
     assert ("Cơ quan CSĐT, Công an tỉnh Quảng Ninh", "partOf", "Công an tỉnh Quảng Ninh") in links
+
+
+def test_a_peoples_committee_written_in_full_with_its_place_is_a_body(tmp_path):
+    # "Ủy ban nhân dân" alone (all levels) is generic; with its place it is one committee, the same as "UBND …"
+    g = nodes(tmp_path, "Ủy ban nhân dân thành phố Hà Nội đã ban hành kế hoạch. UBND TP Hà Nội cũng chỉ đạo các quận.")
+    assert [d["label"] for _, d in g.nodes(data=True) if d["type"] == "Organization"] == ["Ủy ban nhân dân thành phố Hà Nội"]
+
+
+def test_peoples_councils_and_committees_of_all_levels_are_no_body(tmp_path):
+    assert not orgs(tmp_path, "Hội đồng nhân dân, Ủy ban nhân dân các cấp cần vào cuộc quyết liệt.")
