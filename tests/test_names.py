@@ -1493,3 +1493,10 @@ def test_a_peoples_committee_written_in_full_with_its_place_is_a_body(tmp_path):
 
 def test_peoples_councils_and_committees_of_all_levels_are_no_body(tmp_path):
     assert not orgs(tmp_path, "Hội đồng nhân dân, Ủy ban nhân dân các cấp cần vào cuộc quyết liệt.")
+
+
+def test_a_ministrys_office_named_with_its_ministry_is_a_body(tmp_path):
+    # "Văn phòng Bộ" alone says not whose office; with the ministry's name it is that ministry's office
+    g = nodes(tmp_path, "Văn phòng Bộ Nội vụ đã phát hành thông báo về kỳ thi tuyển công chức.")
+    links = {(g.nodes[u]["label"], d["relation"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True)}
+    assert ("Văn phòng Bộ Nội vụ", "partOf", "Bộ Nội vụ") in links
