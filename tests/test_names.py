@@ -1500,3 +1500,13 @@ def test_a_ministrys_office_named_with_its_ministry_is_a_body(tmp_path):
     g = nodes(tmp_path, "Văn phòng Bộ Nội vụ đã phát hành thông báo về kỳ thi tuyển công chức.")
     links = {(g.nodes[u]["label"], d["relation"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True)}
     assert ("Văn phòng Bộ Nội vụ", "partOf", "Bộ Nội vụ") in links
+
+
+def test_a_full_name_is_a_persons_though_its_last_syllable_and_the_next_spell_a_rare_word(tmp_path):
+    # "Quang" + "dẫn" spell a dictionary word ("quang dẫn"), but the name runs from a surname: a person
+    assert "Lương Tam Quang" in persons(tmp_path, "Đoàn công tác do Bộ trưởng Lương Tam Quang dẫn đầu đã tới Viêng Chăn.")
+
+
+def test_a_caption_run_on_into_the_text_is_no_part_of_the_name(tmp_path):
+    # a capitalised preposition after a name ("… Sơn Theo thời gian"): the caption ran on into the text
+    assert not any(p.endswith("Theo") for p in persons(tmp_path, "Ông Lê Thành Sơn Theo thời gian, ngôi chùa đã xuống cấp."))

@@ -1751,7 +1751,14 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, plac
                 out += _name_after_post(doc, si, s, j, taken, lex)      # "Bộ trưởng Quốc phòng Malaysia <name>"
                 break
             if k > j and k < len(s.words) and s.gap(k) == " " and s.words[k][2].islower() \
-                    and f"{s.words[k - 1][2].lower()} {s.words[k][2]}" in lex.compounds:
+                    and f"{s.words[k - 1][2].lower()} {s.words[k][2]}" in lex.compounds \
+                    and (k - j == 1 or s.words[j][2] not in lex.surnames
+                         or lex.word_class.get(f"{s.words[k - 1][2].lower()} {s.words[k][2]}")
+                         or lex.word_class.get(s.words[k - 1][2].lower()) in CLAUSE_CLASSES | {"verb"}):
+                # (but a full name from its surname is a person's when its last syllable and the next spell only a
+                # rare dictionary word: "Bộ trưởng Lương Tam Quang dẫn đầu", not "quang dẫn"; a common one,
+                # "… Phó Chủ tịch", or a last capital that is a function word or a verb ("… Sơn Theo thời gian", a
+                # caption run on into the text) means the capitals ran on into the next words)
                 h = _heads_at(s, j, lex, "Organization")
                 if h and title[0].isupper():  # "Chủ tịch Thượng viện Sanasee Vigneswaran": a body named by its
                     out += _foreign_name_after_head(doc, si, s, j + h[3], lex)     # head alone, then its holder

@@ -703,7 +703,7 @@ def _led_alternatives(phrases, before: str) -> str:
 
 
 def _led_ignorecase(phrases) -> str:
-    """`(?<!\w)(?i:` + `_alternatives(phrases)` + `)`, the same matches in the same order, opening with
+    r"""`(?<!\w)(?i:` + `_alternatives(phrases)` + `)`, the same matches in the same order, opening with
     the class of the phrases' first letters (both cases): the regex is searched by looking for them
     rather than tried at every position. Each first letter must be a letter whose case-insensitive
     match is its two cases alone (patterns.TWO_CASES: not i, k, s); otherwise the plain form."""
