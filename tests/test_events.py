@@ -625,3 +625,11 @@ def test_a_meeting_named_by_a_body_takes_the_bodys_whole_name(tmp_path):
     # the group's name runs through "và các"; the meeting's title runs with it to the ordinal
     g = build(tmp_path, "Cuộc họp Nhóm Chuyên gia và các Nhân vật Nổi tiếng ASEAN lần thứ 9 diễn ra tại Hà Nội.")
     assert "Cuộc họp Nhóm Chuyên gia và các Nhân vật Nổi tiếng ASEAN lần thứ 9" in events(g)
+
+
+def test_who_leads_a_delegation_that_visits_is_the_visitor(tmp_path):
+    # "X dẫn đầu đoàn công tác thăm Lào": the delegation X leads visits; X is the visitor named
+    g = build(tmp_path, "Tin công tác\nThứ trưởng Nguyễn Văn Long dẫn đầu đoàn công tác thăm Lào từ ngày 3 đến 5/6.")
+    visit = [label for label in events(g) if label.startswith("Chuyến thăm")]
+    assert visit and ("Nguyễn Văn Long", "participatedIn", visit[0]) in {
+        (g.nodes[u]["label"], d["relation"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True)}
