@@ -629,3 +629,14 @@ def test_adverbs_between_a_subject_and_its_verb_keep_the_subject(tmp_path):
     # "sẽ tiếp tục" (will go on) stands between the funder and "tài trợ cho"
     t = triples(article(tmp_path, "Chính phủ Australia sẽ tiếp tục tài trợ cho Dự án hỗ trợ nạn nhân giai đoạn 2018-2020."))
     assert ("Australia", "funded", "Dự án hỗ trợ nạn nhân giai đoạn 2018-2020") in t
+
+
+def test_a_meeting_held_in_a_foreign_city_the_gazetteer_knows_is_held_there(tmp_path):
+    # locations.tsv lists the main foreign capitals and conference cities with their country
+    t = triples(article(tmp_path, "Hội nghị Bộ trưởng ASEAN về tội phạm xuyên quốc gia lần thứ 17 tại Bali đã kết thúc."))
+    assert ("Hội nghị Bộ trưởng ASEAN về tội phạm xuyên quốc gia lần thứ 17", "heldIn", "Bali") in t
+
+
+def test_a_mission_named_with_a_foreign_capital_is_based_in_its_country(tmp_path):
+    t = triples(article(tmp_path, "Đại sứ quán Việt Nam tại Paris đã hỗ trợ các công dân gặp nạn."))
+    assert ("Đại sứ quán Việt Nam tại Paris", "basedIn", "Pháp") in t
