@@ -1510,3 +1510,10 @@ def test_a_full_name_is_a_persons_though_its_last_syllable_and_the_next_spell_a_
 def test_a_caption_run_on_into_the_text_is_no_part_of_the_name(tmp_path):
     # a capitalised preposition after a name ("… Sơn Theo thời gian"): the caption ran on into the text
     assert not any(p.endswith("Theo") for p in persons(tmp_path, "Ông Lê Thành Sơn Theo thời gian, ngôi chùa đã xuống cấp."))
+
+
+def test_a_chinese_provinces_peoples_government_is_a_body_of_china(tmp_path):
+    # "Chính quyền nhân dân tỉnh Vân Nam": the provincial people's government, China's, like a UBND of Việt Nam
+    g = nodes(tmp_path, "UBND tỉnh Lào Cai và Chính quyền nhân dân tỉnh Vân Nam đã ký kết Bản ghi nhớ về hợp tác biên giới.")
+    links = {(g.nodes[u]["label"], d["relation"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True)}
+    assert ("Chính quyền nhân dân tỉnh Vân Nam", "country", "Trung Quốc") in links
