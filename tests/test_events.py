@@ -633,3 +633,11 @@ def test_who_leads_a_delegation_that_visits_is_the_visitor(tmp_path):
     visit = [label for label in events(g) if label.startswith("Chuyến thăm")]
     assert visit and ("Nguyễn Văn Long", "participatedIn", visit[0]) in {
         (g.nodes[u]["label"], d["relation"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True)}
+
+
+def test_a_suspect_caught_by_a_named_body_is_that_bodys_operation(tmp_path):
+    # the passive "bị <body> bắt quả tang" names who caught the suspect
+    g = build(tmp_path, "Tin pháp luật\nNgày 5/6, đối tượng Nguyễn Văn A bị Công an huyện Bát Xát bắt quả tang khi đang "
+                        "đưa 3 phụ nữ sang Trung Quốc bán.")
+    organized = {(g.nodes[u]["label"], g.nodes[v]["type"]) for u, v, d in g.edges(data=True) if d["relation"] == "organized"}
+    assert ("Công an huyện Bát Xát", "Event") in organized

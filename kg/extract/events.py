@@ -1212,7 +1212,7 @@ def _outcomes(ctx: _Ctx, headline: bool) -> list[Mention]:
             name = _capitalise(text)
         organizers, helpers = ([agent], []) if agent is not None else _organizers(ctx, lo, start)
         out.append(ctx.mention(k, k + n, rid, {
-            "passive": "1" if group == "case" else "",
+            "passive": "1" if group == "case" and agent is None else "",     # (a body that caught them: its operation)
             "canonical": name, "aliases": text, "trigger": "1", "frame": "operation", "group": group,
             "ident": f"op{SEP}{group}", "headline": "1" if headline and start == 0 else "", "local": "1",
             "organizers": _spans(organizers), "participants": _spans(helpers)}))
@@ -1220,20 +1220,22 @@ def _outcomes(ctx: _Ctx, headline: bool) -> list[Mention]:
 
 
 def _passive_agent(ctx: _Ctx, k: int):
-    """"các nạn nhân được Công an tỉnh X giải cứu": an operation verb of victims (events.tsv operation,
-    groups rescue and repatriation) right after a body that "được" (passive) names as its agent. Returns
+    """"các nạn nhân được Công an tỉnh X giải cứu", "đối tượng A bị Công an huyện Y bắt quả tang": an operation
+    verb of victims (groups rescue and repatriation, after "được") or of suspects (group case, after "bị") right
+    after a body that the passive marker names as its agent. Returns
     ((words, group, rule), the body, index of "được"), or None."""
     if ctx.lower[k] not in ctx.er.first_words.get("operation", ()) or k < 3 or ctx.gap(k) != " ":
         return None
     op = ctx.match(k, "operation")
-    if op is None or op[1] not in ("rescue", "repatriation"):
+    if op is None or op[1] not in ("rescue", "repatriation", "case"):
         return None
+    marker = "bị" if op[1] == "case" else "được"     # suspects are caught ("bị"), victims rescued ("được")
     at = ctx.words[k][0] + ctx.base - 1
     agent = next((m for m in ctx.mentions if m.type == "Organization" and m.end == at and not m.attr("nested")), None)
     if agent is None:
         return None
     d = next((i for i in range(k - 1, -1, -1) if ctx.words[i][1] + ctx.base <= agent.start), None)
-    if d is None or ctx.lower[d] != "được" or ctx.words[d][1] + ctx.base + 1 != agent.start:
+    if d is None or ctx.lower[d] != marker or ctx.words[d][1] + ctx.base + 1 != agent.start:
         return None
     return op, agent, d
 
