@@ -640,3 +640,14 @@ def test_a_meeting_held_in_a_foreign_city_the_gazetteer_knows_is_held_there(tmp_
 def test_a_mission_named_with_a_foreign_capital_is_based_in_its_country(tmp_path):
     t = triples(article(tmp_path, "Đại sứ quán Việt Nam tại Paris đã hỗ trợ các công dân gặp nạn."))
     assert ("Đại sứ quán Việt Nam tại Paris", "basedIn", "Pháp") in t
+
+
+def test_a_district_court_is_no_part_of_the_provincial_court(tmp_path):
+    # district people's courts are courts of their own, unlike the district police (cues.tsv partOf/vertical)
+    t = triples(article(tmp_path, "TAND huyện Tương Dương đã xét xử vụ án. TAND tỉnh Nghệ An sẽ xét xử phúc thẩm."))
+    assert not any(r == "partOf" for _, r, _ in t)
+
+
+def test_a_district_police_is_part_of_the_provincial_police(tmp_path):
+    t = triples(article(tmp_path, "Công an huyện Tương Dương đã bắt giữ đối tượng. Công an tỉnh Nghệ An chỉ đạo điều tra."))
+    assert ("Công an huyện Tương Dương", "partOf", "Công an tỉnh Nghệ An") in t
