@@ -2434,6 +2434,7 @@ def _fields_to_country(doc: Document, m: Mention, by_start: dict, lex: Lexicon) 
 
 _HEADING = r"\s*[,:]?\s*(?:(?:có|gồm có|gồm|bao gồm|là|như)\s*:?\s*)?(?:(?:đại diện|lãnh đạo|các)\s+)*"
 _HEADING_TO_LIST = re.compile(_HEADING + "$")
+_LIST_OPENER = re.compile(r"(?<!\w)(?:có|gồm|bao gồm|là|như)(?!\w)")
 # between two bodies of such a list, members the reader did not take for bodies: capitalised phrases between
 # commas ("các cơ quan của Singapore như Cơ quan quản lý giao thông đô thị, Cục điều tra tham nhũng, Bộ Nội vụ")
 _UNREAD = r"[A-ZĐ][^\W\d_]*(?: [^\W\d_]+){0,8}"
@@ -2480,10 +2481,15 @@ def _bodies_under_a_country(doc: Document, mentions: list[Mention], lex: Lexicon
             if not whole:
                 return mentions
             pos = c.end
+            # "các bộ, ngành của Việt Nam, đại diện Đại sứ quán Hoa Kỳ …": a possessive heading ("của" X) followed by
+            # a comma only is itself a member of a list, not over it; it heads one after a colon or "gồm", "như" …
+            possessive = h.group().rstrip().rsplit(" ", 1)[-1].lower() in lex.country_possessives
             for o in sorted(orgs_of[si], key=lambda o: o.start):
                 if o.start < pos:
                     continue
                 gap = doc.text[pos:o.start]
+                if possessive and pos == c.end and ":" not in gap and not _LIST_OPENER.search(gap):
+                    break
                 if not ((_HEADING_TO_LIST.fullmatch(gap) or _HEADING_TO_UNREAD.fullmatch(gap)) if pos == c.end
                         else lex.list_separators.match(gap) or _UNREAD_MEMBERS.fullmatch(gap)):
                     break
