@@ -40,3 +40,11 @@ def test_rule_reads_its_example(row, tmp_path):
                 assert row.id in rules, f"{row.file}:{row.line}: found by {sorted(rules)}, not by {row.id}"
         else:
             assert rules is None, f"{row.file}:{row.line}: {source} {relation} {target} found by {sorted(rules)}"
+
+
+def test_a_list_goes_on_through_a_kind_that_opens_examples(tmp_path):
+    # "… và các tổ chức quốc tế như UNODC, UNICEF": the kind ("international organisations such as") joins the list
+    (tmp_path / "a.txt").write_text("Tin\nBộ Công an tổ chức Hội thảo về di cư an toàn. Hội thảo có sự tham dự của đại diện "
+                                    "Đại sứ quán Hoa Kỳ và các tổ chức quốc tế như UNODC, UNICEF.", encoding="utf-8")
+    links = _links(kg.build_graph(kg.read_corpus(tmp_path), all_topics=True))
+    assert ("Quỹ Nhi đồng Liên hợp quốc", "participatedIn", "Hội thảo về di cư an toàn") in links

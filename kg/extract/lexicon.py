@@ -567,7 +567,11 @@ def _compile_relation_rules(lex: Lexicon) -> None:
     name = rf"(?:\s+(?-i:{_UPPER}[^\W\d_]*)){{2,4}}(?=\s*(?:{punct}))"
     # and a member no rule reads as a name, between two separators ("…; Trung tâm thông tin; …")
     item = rf"(?-i:{_UPPER})[^\W\d_]*(?:\s+[^\W_]+){{0,4}}\s*(?:{punct})\s*"
-    sep = rf"(?:{name})?(?:\s*(?:{punct}|(?<!\w)(?i:{joins})(?!\w))\s*)+(?:{item})*|\s+"
+    # and a kind of the members after a separator, opening examples ("… và các tổ chức quốc tế như UNODC, …"):
+    # up to four lower-case words, then an opener of examples (memberOf/opens: "như", "gồm")
+    openers = _trie_alternatives(list(dict.fromkeys(_glue(lex, "memberOf", "opens") + lex.list_openers)))
+    kind = rf"(?:(?-i:(?!{_UPPER})[^\W\d_]+)\s+){{1,4}}(?i:{openers})(?!\w)\s*:?\s*"
+    sep = rf"(?:{name})?(?:\s*(?:{punct}|(?<!\w)(?i:{joins})(?!\w))\s*)+(?:{kind})?(?:{item})*|\s+"
     join = rf"(?:(?<!\w)(?i:{_trie_alternatives(joiners)})(?!\w)\s*)+"
     ands = _alternatives(lex.and_words)
     compiler = Compiler(classes, sep, join, rf"(?:\s*(?:{punct}|(?<!\w)(?i:{ands})(?!\w))\s*)+")
