@@ -641,3 +641,8 @@ def test_a_suspect_caught_by_a_named_body_is_that_bodys_operation(tmp_path):
                         "đưa 3 phụ nữ sang Trung Quốc bán.")
     organized = {(g.nodes[u]["label"], g.nodes[v]["type"]) for u, v, d in g.edges(data=True) if d["relation"] == "organized"}
     assert ("Công an huyện Bát Xát", "Event") in organized
+
+
+def test_an_ampersand_inside_an_event_title_joins_its_name(tmp_path):
+    g = build(tmp_path, "Tin\nUBND tỉnh Nghệ An tổ chức Hội nghị Triển khai chương trình Khoa học & Công nghệ phục vụ nông thôn mới.")
+    assert "Hội nghị Triển khai chương trình Khoa học & Công nghệ phục vụ nông thôn mới" in events(g)

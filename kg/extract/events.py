@@ -517,6 +517,9 @@ def _extend_title(s, j: int, lex: Lexicon, er: EventRules, through_commas: bool,
             pass
         elif _e._comma_pair(s, k):
             pass
+        elif gap == " & " and k > j and _e._cap(s.words[k][2]) \
+                and (_e._cap(s.words[k - 1][2]) or _e._completes_word(s, k - 1, lex)):
+            pass                            # "… chương trình Khoa học & Công nghệ …": "&" inside the title's name
         elif gap == ", " and through_commas and s.words[k][2][0].islower() and not _stop_at(s, k, lex, er, False) \
                 and not _actor_word(s, k, er) \
                 and not s.words[k - 1][2].isdigit() \
