@@ -458,6 +458,11 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                     and f"{s.words[k - 2][2].lower()} {s.words[k - 1][2]}" in lex.compounds)):
             k += 2                          # "Nhóm Chuyên gia và các Nhân vật Nổi tiếng": one name, in capitals
             continue                        # (but "Bộ Công an và các Bộ, ngành": a body, then others)
+        if k > j and w.islower() and s.gap(k) == " " and _cap(s.words[k - 1][2]) and not s.words[k - 1][2].isupper() \
+                and k + 1 < n and s.gap(k + 1) == " " and s.words[k + 1][2].islower() \
+                and f"{s.words[k - 1][2].lower()} {w} {s.words[k + 1][2]}" in lex.compounds:
+            k = end = k + 2                 # "Tổng Công ty Dầu và Cây" + "có dầu": the rest of a three-syllable word
+            continue                        # begun by a capital, a stop word ("có", has) inside it
         if _is_stop(s, k, lex, "Organization"):
             break
         if (k > j or (after_post and (not _vietnamese(w) or w in lex.surnames))) and _person_starts(s, k, lex, after_post):
@@ -467,10 +472,13 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                 lex.word_class.get(w.lower()) in CLAUSE_CLASSES or _is_stop_word(w.lower(), lex)) \
                 and not (k + 1 < n and s.gap(k + 1) == " "
                          and lex.word_class.get(f"{w.lower()} {s.words[k + 1][2].lower()}") in NAME_CLASSES) \
+                and not (k > j and s.gap(k) == " " and _cap(s.words[k - 1][2]) and not s.words[k - 1][2].isupper()
+                         and lex.word_class.get(f"{s.words[k - 1][2].lower()} {w.lower()}") in NAME_CLASSES) \
                 and (k > j or (k + 1 < n and s.words[k + 1][2].islower()
                                and _word_class_at(s, k, lex) in ("preposition", "adverb"))):
             break                           # "Bộ GTVT Theo thông tin …": a capitalised preposition opens a new sentence
-            # (also right after the head: "diễn viên Quốc Trường Trước đó, …" names no school)
+            # (also right after the head: "diễn viên Quốc Trường Trước đó, …" names no school; but a capital that
+            # completes the word the capital before it began is the name's: "Trường Đại học Kinh tế - Tài Chính")
         if k > j and w[:1].isupper() and not w.isupper() and k + 1 < n and s.gap(k + 1) == " " \
                 and s.words[k + 1][2].islower() and lex.word_class.get(f"{w.lower()} {s.words[k + 1][2]}") in CLAUSE_CLASSES:
             break                           # "… Cục chống tham nhũng Bên cạnh đó, …": a capitalised adverb of two syllables
@@ -954,6 +962,11 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                         and len(words[after][2]) <= 3 and _name_ends_at(s, after + 1, lex):
                     return size             # "Trường Sĩ quan lục quân 2 lấy …": a numbered unit of a word the sample
                     # does not tag (the number is taken with it, see _extend_org)
+                if not first and after + 1 < len(words) and s.gap(after) == " " and words[after][2] in lex.and_words \
+                        and s.gap(after + 1) == " " and _cap(words[after + 1][2]) and not words[after + 1][2].isupper() \
+                        and _vietnamese(words[after + 1][2]) and _cap(prev):
+                    return size             # "Hội Bảo trợ Người khuyết tật và Trẻ mồ côi": a word the sample does not
+                    # tag, after a capital and before "và" and a capital: one name's two parts (see _extend_org)
                 if not first and after < len(words) and s.gap(after).strip()[:1] in (",", ";", "(", ")"):
                     return size             # "Vụ Giáo dục đại học (Bộ GD-ĐT)": a word the sample does not tag, where
                     # the name visibly ends inside the sentence (a headline's last word is often its verb)
@@ -988,8 +1001,10 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                 or lex.word_class.get(words[after][2]) == "verb":
             return 1
     if not first and lex.word_class.get(w) == "adjective" and not words[k - 1][2][:1].isupper() \
-            and (k + 1 >= len(words) or s.gap(k + 1).strip()[:1] in (",", "(", ".", ";", ")")):
+            and (k + 1 >= len(words) or s.gap(k + 1).strip()[:1] in (",", "(", ".", ";", ")")
+                 or (s.gap(k + 1) == " " and (_heads_at(s, k + 1, lex, "Location") or _place_entry_at(s, k + 1, lex)))):
         return 1                            # "Tổ chức Hòa bình xanh (Greenpeace)": an adjective the punctuation closes
+        # (or the body's place: "Hội Bảo trợ bệnh nhân nghèo tỉnh Cà Mau")
     return 0
 
 
