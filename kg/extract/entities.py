@@ -1140,6 +1140,11 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
             # "… giai đoạn 2018-2022 và ra Tuyên bố …": a dated title ends at its year, unless what follows
             # names a horizon ("… 2021-2025 và định hướng đến năm 2030")
             break
+        if etype == "Agreement" and k > j and s.words[k][2] in lex.and_words and s.gap(k) == " " \
+                and any(c.isdigit() for c in s.words[k - 1][2]) \
+                and not _YEARS.fullmatch(s.text[s.words[k - 1][0]:s.words[k - 1][1]]):
+            break                           # "Nghị quyết 29 và bước đầu …", "Nghị quyết 382 và Kết luận 763": a
+            # title its number names ends there (a year may go on to a horizon, above)
         g = (gaz or {}).get(s.words[k][0])
         if g is not None:                   # a known name inside a title is taken whole
             end = g[1]
@@ -2930,6 +2935,9 @@ def _implied_heads(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
             if head and not name.lower().startswith(head.lower() + " "):
                 attrs = dict(m.attrs)
                 attrs["canonical"] = f"{head} {name}"
+                rank = next((lv for h, lv in lex.org_heads_by_token.get(head.split(" ", 1)[0], ()) if h == head), 0)
+                if rank > int(attrs.get("level") or 0):
+                    attrs["level"] = str(rank)       # the unit ranks as its head: "Phòng … số 3 (Cảnh sát PCCC X)"
                 if attrs.get("identity"):
                     attrs["identity"] = f"{head.lower()} {attrs['identity']}"
                 known = [keys[0][0] for a, e, (_, keys) in lex.gazetteer_matches(attrs["canonical"])
