@@ -1511,3 +1511,20 @@ def test_a_document_to_replace_another_is_not_named(tmp_path):
     # cues.tsv construction "thay thế": "Thông tư thay thế Thông tư số …" describes a circular yet to be written
     found = agreements(tmp_path, "Bộ Xây dựng đang soạn thảo Thông tư thay thế Thông tư số 12/2015/TT-BXD về định mức.")
     assert not any(a.startswith("Thông tư thay thế") for a in found) and any(a.startswith("Thông tư số 12/2015") for a in found)
+
+
+def test_a_verb_after_an_acronym_ends_a_title(tmp_path):
+    # words.tsv "chụp ảnh" (take a photo): after "G20" the verb is the clause's, not the summit's title
+    found = events_of(tmp_path, "Lãnh đạo các nước dự Hội nghị thượng đỉnh G20 chụp ảnh tập thể tại Đức.")
+    assert "Hội nghị thượng đỉnh G20" in found and not any("chụp" in e for e in found)
+
+
+def test_a_deputy_heads_post_ends_the_bodys_name_before_the_person(tmp_path):
+    # persons.tsv "Vụ phó": the deputy director's name is not the department's
+    assert "Vụ Thể dục Thể thao Quần chúng" in orgs(
+        tmp_path, "Về trận đấu, Vụ phó Vụ Thể dục Thể thao Quần chúng Đặng Văn Tài cho biết sẽ xử lý.")
+
+
+def test_qh_is_the_national_assembly(tmp_path):
+    found = events_of(tmp_path, "Thường vụ QH cho ý kiến đánh giá kỳ họp thứ 3 của QH.")
+    assert "Kỳ họp thứ 3 của Quốc hội" in found

@@ -1132,6 +1132,10 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
             break
         if etype == "Event" and k > j and _heads_at(s, k, lex, "Event") and s.words[k][2][0].isupper():
             break
+        if k > j and s.gap(k) == " " and s.words[k][2].islower() and _word_class_at(s, k, lex) == "verb" \
+                and len(s.words[k - 1][2]) > 1 and s.words[k - 1][2].isalnum() and s.words[k - 1][2].upper() == s.words[k - 1][2] \
+                and any(c.isalpha() for c in s.words[k - 1][2]) and not _stop_word_completes(s, k, lex):
+            break                           # "Hội nghị thượng đỉnh G20 chụp ảnh …": after an acronym, a verb is the clause's
         if etype == "Agreement" and k > j and s.words[k][2] in lex.and_words and _new_title_follows(s, k, lex):
             break                           # "Hiệp định về dẫn độ … và dự thảo Hiệp định về …": two titles
         if etype == "Agreement" and k > j and s.words[k][2] in lex.and_words \
