@@ -1528,3 +1528,16 @@ def test_a_deputy_heads_post_ends_the_bodys_name_before_the_person(tmp_path):
 def test_qh_is_the_national_assembly(tmp_path):
     found = events_of(tmp_path, "Thường vụ QH cho ý kiến đánh giá kỳ họp thứ 3 của QH.")
     assert "Kỳ họp thứ 3 của Quốc hội" in found
+
+
+def test_a_verbs_own_preposition_does_not_end_a_title(tmp_path):
+    # words.tsv "thích ứng với" (adapt to): "với" is the verb's; a second title opening with the same words is another
+    found = agreements(tmp_path, "Hai nước đã ký Thỏa thuận Đối tác chiến lược về Thích ứng với biến đổi khí hậu và Quản lý "
+                                 "nước và Đối tác chiến lược về Nông nghiệp bền vững.")
+    assert "Thỏa thuận Đối tác chiến lược về Thích ứng với biến đổi khí hậu và Quản lý nước" in found
+
+
+def test_what_a_committee_concluded_about_an_official_is_not_its_name(tmp_path):
+    # heads.tsv tail "về": a post and a person after it are what the committee's conclusion is about
+    assert "Ủy ban Kiểm tra Trung ương" in orgs(
+        tmp_path, "Các cơ quan triển khai kết luận của Ủy ban Kiểm tra Trung ương về Thứ trưởng Lê Thị Hoa.")

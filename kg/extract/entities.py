@@ -808,8 +808,9 @@ def _org_tail(s: _Sent, end: int, lex: Lexicon, gaz, tails: tuple[str, ...], lev
         while k < n and s.words[k][1] <= stop:
             k += 1
         return k
-    if _cap(s.words[k][2]) and not _heads_at(s, k, lex, "Organization"):
-        more = _extend_org(s, k, lex, gaz)
+    if _cap(s.words[k][2]) and not _heads_at(s, k, lex, "Organization") and not _post_at(s, k, lex) \
+            and not _person_starts(s, k, lex, True):
+        more = _extend_org(s, k, lex, gaz)  # (but "Ủy ban Kiểm tra Trung ương về Thứ trưởng X": what it said of a person)
         return more if more > k else end
     return end
 
@@ -1138,6 +1139,11 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
             break                           # "Hội nghị thượng đỉnh G20 chụp ảnh …": after an acronym, a verb is the clause's
         if etype == "Agreement" and k > j and s.words[k][2] in lex.and_words and _new_title_follows(s, k, lex):
             break                           # "Hiệp định về dẫn độ … và dự thảo Hiệp định về …": two titles
+        if etype == "Agreement" and k > j + 1 and s.words[k][2] in lex.and_words and k + 1 < n and s.gap(k + 1) == " " \
+                and _cap(s.words[j][2]) and s.words[k + 1][2] == s.words[j][2] \
+                and (k + 2 >= n or j + 1 >= n or s.words[k + 2][2] == s.words[j + 1][2]):
+            break                           # "Thỏa thuận Đối tác chiến lược về X và Đối tác chiến lược về Y": the
+            # head said once for two titles that open with the same words
         if etype == "Agreement" and k > j and s.words[k][2] in lex.and_words \
                 and _YEARS.fullmatch(s.text[s.words[k - 1][0]:s.words[k - 1][1]]) \
                 and not any(_YEARS.fullmatch(s.words[i][2]) for i in range(k + 1, min(k + 6, n))):
@@ -1435,6 +1441,9 @@ def _stop_word_completes(s: _Sent, k: int, lex: Lexicon) -> bool:
     """Does the stop word k finish a dictionary word begun by the word before it ("tự do": free, not
     "do", by)? Not when that word already ends one begun before it: "quốc gia" + "từ" is not "gia từ"
     (the words of a phrase are read left to right)."""
+    if k > 1 and s.gap(k) == " " and s.gap(k - 1) == " " \
+            and " ".join(s.words[i][2].lower() for i in (k - 2, k - 1, k)) in lex.compounds:
+        return True                         # "thích ứng với" (adapt to, words.tsv): a verb with its preposition
     return _completes_word(s, k, lex) and not (
         k > 1 and s.gap(k - 1) == " " and f"{s.words[k - 2][2].lower()} {s.words[k - 1][2].lower()}" in lex.compounds)
 
