@@ -1541,3 +1541,8 @@ def test_what_a_committee_concluded_about_an_official_is_not_its_name(tmp_path):
     # heads.tsv tail "về": a post and a person after it are what the committee's conclusion is about
     assert "Ủy ban Kiểm tra Trung ương" in orgs(
         tmp_path, "Các cơ quan triển khai kết luận của Ủy ban Kiểm tra Trung ương về Thứ trưởng Lê Thị Hoa.")
+
+
+def test_a_stop_word_that_completes_a_word_begun_by_a_capital_is_the_names(tmp_path):
+    # "do" (by) ends a name, but "Tự do" (free) is one word
+    assert "Đảng Tự do Dân chủ" in orgs(tmp_path, "Đảng Tự do Dân chủ giành đa số ghế trong cuộc bầu cử.")

@@ -463,6 +463,12 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                 and f"{s.words[k - 1][2].lower()} {w} {s.words[k + 1][2]}" in lex.compounds:
             k = end = k + 2                 # "Tổng Công ty Dầu và Cây" + "có dầu": the rest of a three-syllable word
             continue                        # begun by a capital, a stop word ("có", has) inside it
+        if k > j and w.islower() and s.gap(k) == " " and _cap(s.words[k - 1][2]) and not s.words[k - 1][2].isupper() \
+                and f"{s.words[k - 1][2].lower()} {w}" in lex.compounds and _is_stop(s, k, lex, "Organization") \
+                and not (k - 2 >= j and s.gap(k - 1) == " " and _cap(s.words[k - 2][2])
+                         and f"{s.words[k - 2][2].lower()} {s.words[k - 1][2].lower()}" in lex.compounds):
+            k = end = k + 1                 # "Đảng Tự do", "Quỹ Tự do": a stop word ("do", by) that completes the
+            continue                        # word a capital began ("tự do", free)
         if _is_stop(s, k, lex, "Organization"):
             break
         if (k > j or (after_post and (not _vietnamese(w) or w in lex.surnames))) and _person_starts(s, k, lex, after_post):
