@@ -1546,3 +1546,9 @@ def test_what_a_committee_concluded_about_an_official_is_not_its_name(tmp_path):
 def test_a_stop_word_that_completes_a_word_begun_by_a_capital_is_the_names(tmp_path):
     # "do" (by) ends a name, but "Tự do" (free) is one word
     assert "Đảng Tự do Dân chủ" in orgs(tmp_path, "Đảng Tự do Dân chủ giành đa số ghế trong cuộc bầu cử.")
+
+
+def test_the_object_of_a_naming_verb_runs_up_to_the_acronym_that_closes_it(tmp_path):
+    # "Tư vấn" (consult) names the firm by what it does; "thiết kế" (design) is its object, "GTVT" closes it
+    assert "Tổng công ty Tư vấn thiết kế GTVT" in orgs(
+        tmp_path, "Trước đó, Tổng công ty Tư vấn thiết kế GTVT (Tedi) đã nghiên cứu dự án.")

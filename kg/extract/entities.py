@@ -956,9 +956,12 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                             and _word_class_at(s, k + size, lex) == "verb" and phrase not in lex.name_phrases:
                         return 0            # "Bộ Giáo dục - Đào tạo chính thức công bố …": an adverb of the verb
                     if cls == "verb" and not first and _capital_verb_before(s, k, start, lex, True) \
-                            and _name_ends_at(s, k + size, lex):
+                            and (_name_ends_at(s, k + size, lex)
+                                 or (k + size < len(words) and s.gap(k + size) == " " and len(words[k + size][2]) > 1
+                                     and words[k + size][2].isupper() and _name_ends_at(s, k + size + 1, lex))):
                         return size         # "Viện Nghiên cứu lập pháp.": the object of the naming verb, a word
-                                            # the sample tags as a verb ("lập pháp", legislate/legislative)
+                                            # the sample tags as a verb ("lập pháp", legislate/legislative); also
+                                            # before the acronym that closes it ("… Tư vấn thiết kế GTVT (Tedi)")
                     return size if cls in NAME_CLASSES else 0
                 after = k + size
                 if all(x in lex.name_words for x in phrase.split()) and not first:
