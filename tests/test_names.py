@@ -1552,3 +1552,10 @@ def test_the_object_of_a_naming_verb_runs_up_to_the_acronym_that_closes_it(tmp_p
     # "Tư vấn" (consult) names the firm by what it does; "thiết kế" (design) is its object, "GTVT" closes it
     assert "Tổng công ty Tư vấn thiết kế GTVT" in orgs(
         tmp_path, "Trước đó, Tổng công ty Tư vấn thiết kế GTVT (Tedi) đã nghiên cứu dự án.")
+
+
+def test_a_national_assembly_committee_is_the_assemblys(tmp_path):
+    # gazetteer: "Ủy ban Tài chính - Ngân sách" is a committee of the Quốc hội, named so with or without its body
+    g = nodes(tmp_path, "Thẩm tra tờ trình, Ủy ban Tài chính - Ngân sách của Quốc hội cho rằng nhu cầu rất lớn.")
+    links = {(g.nodes[a]["label"], d["relation"], g.nodes[b]["label"]) for a, b, d in g.edges(data=True)}
+    assert ("Ủy ban Tài chính - Ngân sách của Quốc hội", "partOf", "Quốc hội") in links
