@@ -1488,7 +1488,8 @@ def test_a_unit_named_by_its_heads_post_ranks_as_that_head(tmp_path):
 def test_a_venue_an_ethnic_group_and_bare_units_are_no_entities(tmp_path):
     # generic.tsv: a convention centre is a venue; "nhóm người Chứt" a people; a bare border post says not which
     found = orgs(tmp_path, "Lễ trao giải diễn ra tại Trung tâm Hội nghị Quốc gia. Nhóm người Chứt sống ở Quảng Bình. "
-                           "Đồn biên phòng đã bàn giao đối tượng. Ủy ban Thường vụ sẽ họp vào tuần tới.")
+                           "Đồn biên phòng đã bàn giao đối tượng. Ủy ban Thường vụ sẽ họp vào tuần tới. "
+                           "Phóng viên chờ tại Trung tâm Báo chí.")
     assert found == set()
 
 
