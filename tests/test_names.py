@@ -1560,3 +1560,21 @@ def test_a_national_assembly_committee_is_the_assemblys(tmp_path):
     g = nodes(tmp_path, "Thẩm tra tờ trình, Ủy ban Tài chính - Ngân sách của Quốc hội cho rằng nhu cầu rất lớn.")
     links = {(g.nodes[a]["label"], d["relation"], g.nodes[b]["label"]) for a, b, d in g.edges(data=True)}
     assert ("Ủy ban Tài chính - Ngân sách của Quốc hội", "partOf", "Quốc hội") in links
+
+
+def test_new_after_a_laws_name_is_not_its_title(tmp_path):
+    # stopwords.tsv "mới" (new) for agreements: "Luật Đấu giá mới" is the new Law on Auctions
+    assert agreements(tmp_path, "Luật Đấu giá mới có hiệu lực từ năm 2017.") == {"Luật Đấu giá"}
+
+
+def test_the_partys_term_and_a_bare_inspection_commission_name_no_body(tmp_path):
+    # generic.tsv: "Đảng khóa XI" is a term of the Party's congress; "Ủy ban Kiểm tra" alone says not whose
+    found = orgs(tmp_path, "Thực hiện Nghị quyết số 29 của BCH T.Ư Đảng Khóa XI. Chủ nhiệm Ủy ban Kiểm tra cho biết.")
+    assert not any(o.startswith("Đảng Kh") or o == "Ủy ban Kiểm tra" for o in found)
+
+
+def test_the_medical_services_department_is_the_health_ministrys(tmp_path):
+    # gazetteer: "Cục Quản lý Khám, chữa bệnh" keeps its comma and is part of the Bộ Y tế
+    g = nodes(tmp_path, "Cục Quản lý Khám, chữa bệnh (Bộ Y tế) đã đề nghị Sở Y tế tỉnh Bắc Giang xác minh.")
+    links = {(g.nodes[a]["label"], d["relation"], g.nodes[b]["label"]) for a, b, d in g.edges(data=True)}
+    assert ("Cục Quản lý Khám, chữa bệnh", "partOf", "Bộ Y tế") in links
