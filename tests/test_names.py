@@ -1578,3 +1578,33 @@ def test_the_medical_services_department_is_the_health_ministrys(tmp_path):
     g = nodes(tmp_path, "Cục Quản lý Khám, chữa bệnh (Bộ Y tế) đã đề nghị Sở Y tế tỉnh Bắc Giang xác minh.")
     links = {(g.nodes[a]["label"], d["relation"], g.nodes[b]["label"]) for a, b, d in g.edges(data=True)}
     assert ("Cục Quản lý Khám, chữa bệnh", "partOf", "Bộ Y tế") in links
+
+
+def test_a_partner_after_giua_and_a_proper_name_is_the_titles_second_party(tmp_path):
+    # "giữa A với B" is "giữa A và B" (between A and B); "giữa hai bộ với sự …" is not
+    found = agreements(tmp_path, "Hai bên ký Thỏa thuận hợp tác giữa Bộ Công an với Bộ Nội vụ Lào.")
+    assert "Thỏa thuận hợp tác giữa Bộ Công an với Bộ Nội vụ Lào" in found
+    assert agreements(tmp_path, "Hai bên ký Thỏa thuận hợp tác giữa hai bộ với sự chứng kiến của Thủ tướng.") \
+        == {"Thỏa thuận hợp tác giữa hai bộ"}
+
+
+def test_a_name_runs_through_va_and_nouns_up_to_its_acronym(tmp_path):
+    assert "Cục Quản lý nhà và thị trường BĐS" in orgs(
+        tmp_path, "Lãnh đạo Cục Quản lý nhà và thị trường BĐS nêu lên một số chính sách mới.")
+
+
+def test_a_capitalised_verb_and_its_preposition_after_a_name_open_the_next_sentence(tmp_path):
+    # a heading run into the text: "Căn cứ trên …" (based on) is the next sentence's, not the university's
+    assert "Đại học Ngoại thương" in orgs(
+        tmp_path, "Đại học Ngoại thương Căn cứ trên phân tích dữ liệu, trường dự kiến điểm chuẩn tăng.")
+    assert "Bộ Văn hóa Thể thao và Du lịch" in orgs(
+        tmp_path, "Cục đã báo cáo Bộ trưởng Văn hóa Thể thao và Du lịch về công tác tổ chức lễ hội.")
+
+
+def test_a_session_after_a_sentences_first_words_is_no_ones(tmp_path):
+    # "Chuẩn bị cho kỳ họp thứ 4" (preparing for the 4th session): the capital opens the sentence, no body holds it
+    assert events_of(tmp_path, "Giá dầu tăng. Chuẩn bị cho kỳ họp thứ 4, Chủ tịch Quốc hội đề nghị giữ nguyên lịch.") == set()
+
+
+def test_an_islamic_organisation_said_of_no_one_is_no_entity(tmp_path):
+    assert orgs(tmp_path, "Sự sụp đổ của Tổ chức Hồi giáo khủng bố IS tại Mosul đã được xác nhận.") <= {"IS"}

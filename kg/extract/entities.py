@@ -444,9 +444,11 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                 after += more
             if run and (after >= n or s.gap(after).strip() in (",", ";", ".", ")", "(") or _is_stop(s, after, lex, "Organization")
                         or s.words[after][2] == "số" or _heads_at(s, after, lex, "Organization")
+                        or (s.gap(after) == " " and len(s.words[after][2]) > 1 and s.words[after][2].isupper())
                         or (s.gap(after) == " " and (ga := gaz.get(s.words[after][0])) is not None
                             and lex.entries[ga[2]].type == "Location")):
                 k = end = after             # "Đội Đặc nhiệm phòng chống ma túy và tội phạm, …": two nouns of one name
+                # (or before the acronym that closes it: "Cục Quản lý nhà và thị trường BĐS")
                 # (or before its place: "Ban Chỉ huy phòng chống lụt bão và tìm kiếm cứu nạn Quảng Ninh")
                 continue
         if k > j and saw_cap and s.phrase_at(k, ["và", "các"]) and k + 2 < n and s.gap(k + 2) == " " \
@@ -485,6 +487,12 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             break                           # "Bộ GTVT Theo thông tin …": a capitalised preposition opens a new sentence
             # (also right after the head: "diễn viên Quốc Trường Trước đó, …" names no school; but a capital that
             # completes the word the capital before it began is the name's: "Trường Đại học Kinh tế - Tài Chính")
+        if k > j + 1 and saw_cap and w[:1].isupper() and not w.isupper() and s.gap(k) == " " \
+                and s.words[k - 1][2] not in lex.and_words and _word_class_at(s, k, lex) in ("verb", "mixed") \
+                and k + (size := _word_size_at(s, k, lex)) < n and size > 1 and s.gap(k + size) == " " \
+                and s.words[k + size][2].islower() and lex.word_class.get(s.words[k + size][2]) == "preposition":
+            break                           # "Đại học Ngoại thương Căn cứ vào …", "… Kinh tế Quốc dân Nhận định về …": a
+            # heading's name, then the next sentence's verb and its preposition
         if k > j and w[:1].isupper() and not w.isupper() and k + 1 < n and s.gap(k + 1) == " " \
                 and s.words[k + 1][2].islower() and lex.word_class.get(f"{w.lower()} {s.words[k + 1][2]}") in CLAUSE_CLASSES:
             break                           # "… Cục chống tham nhũng Bên cạnh đó, …": a capitalised adverb of two syllables
@@ -1135,6 +1143,12 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
             end = s.words[k + 1][1]         # "… doanh nghiệp nhỏ và vừa": a word with "và" inside (rules/words.tsv)
             k += 2
             continue
+        if etype == "Agreement" and _second_party_at(s, j, k, lex):
+            k += 1                          # "… giữa bang Virginia với các đối tác …": "giữa A với B" is "giữa A và B"
+            if any(s.text.startswith(p + " ", s.words[k][0]) for p, _, _ in lex.cues.get("plural", ())):
+                k += 1                      # (the partners may be many: "với các …")
+            end = s.words[k - 1][1]
+            continue
         if _is_stop(s, k, lex, etype) and not _stop_word_completes(s, k, lex) \
                 and not (etype == "Agreement" and _implements_title_at(s, k, lex)):
             break                           # ("tự do": "do" (by) ends a title, but not the word "tự do", free)
@@ -1176,6 +1190,19 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
 
 
 _YEARS = re.compile(r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?")
+
+
+def _second_party_at(s: _Sent, j: int, k: int, lex: Lexicon) -> bool:
+    """Is word k the partner word ("với") after a title's "giữa A" (between A), A a proper name that no "và" has
+    closed? "Thỏa thuận hợp tác giữa bang Virginia với các đối tác Việt Nam": "giữa A với B" is "giữa A và B"
+    (but "… giữa hai bộ với sự chứng kiến …": both sides are named, and "với sự" opens an adjunct)."""
+    if k + 1 >= len(s.words) or s.gap(k) != " " or s.gap(k + 1) != " " or s.words[k + 1][2] == "sự" \
+            or s.words[k][2] not in {c for c, _, r in lex.cues.get("cooperatesWith", ()) if r == "partner"}:
+        return False
+    between = {c for c, _, r in lex.cues.get("cooperatesWith", ()) if r == "between"}
+    opened = max((i for i in range(j, k) if s.words[i][2] in between), default=-1)
+    return opened >= 0 and k - opened <= 6 and any(_cap(s.words[i][2]) for i in range(opened + 1, k)) \
+        and not any(s.words[i][2] in lex.and_words or s.gap(i).strip() for i in range(opened + 1, k))
 
 
 def _lower_words(s: _Sent, k: int, lex: Lexicon, most: int, through_stops: bool = False) -> int:
