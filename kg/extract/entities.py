@@ -1192,14 +1192,27 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
 _YEARS = re.compile(r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?")
 
 
+_PARTNER_WORDS: dict[int, tuple[object, frozenset[str], frozenset[str]]] = {}
+
+
+def _partner_words(lex: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """cues.tsv cooperatesWith/partner ("với") and cooperatesWith/between ("giữa"), once per lexicon."""
+    hit = _PARTNER_WORDS.get(id(lex.cues))
+    if hit is None or hit[0] is not lex.cues:
+        coop = lex.cues.get("cooperatesWith", ())
+        hit = _PARTNER_WORDS[id(lex.cues)] = (lex.cues, frozenset(c for c, _, r in coop if r == "partner"),
+                                              frozenset(c for c, _, r in coop if r == "between"))
+    return hit[1], hit[2]
+
+
 def _second_party_at(s: _Sent, j: int, k: int, lex: Lexicon) -> bool:
     """Is word k the partner word ("với") after a title's "giữa A" (between A), A a proper name that no "và" has
     closed? "Thỏa thuận hợp tác giữa bang Virginia với các đối tác Việt Nam": "giữa A với B" is "giữa A và B"
     (but "… giữa hai bộ với sự chứng kiến …": both sides are named, and "với sự" opens an adjunct)."""
-    if k + 1 >= len(s.words) or s.gap(k) != " " or s.gap(k + 1) != " " or s.words[k + 1][2] == "sự" \
-            or s.words[k][2] not in {c for c, _, r in lex.cues.get("cooperatesWith", ()) if r == "partner"}:
+    partner, between = _partner_words(lex)
+    if k + 1 >= len(s.words) or s.words[k][2] not in partner or s.gap(k) != " " or s.gap(k + 1) != " " \
+            or s.words[k + 1][2] == "sự":
         return False
-    between = {c for c, _, r in lex.cues.get("cooperatesWith", ()) if r == "between"}
     opened = max((i for i in range(j, k) if s.words[i][2] in between), default=-1)
     return opened >= 0 and k - opened <= 6 and any(_cap(s.words[i][2]) for i in range(opened + 1, k)) \
         and not any(s.words[i][2] in lex.and_words or s.gap(i).strip() for i in range(opened + 1, k))
