@@ -1493,10 +1493,6 @@ def test_a_venue_an_ethnic_group_and_bare_units_are_no_entities(tmp_path):
     assert found == set()
 
 
-def test_a_bare_training_class_is_no_event(tmp_path):
-    assert events_of(tmp_path, "Lớp tập huấn kéo dài ba ngày với 40 học viên.") == set()
-
-
 def test_a_gendarmerie_is_the_one_foreign_countrys(tmp_path):
     # cues.tsv abroad: Việt Nam has no gendarmerie ("Hiến binh"), so the command is the foreign country's
     assert "Bộ Tư lệnh Hiến binh Campuchia" in orgs(
