@@ -446,9 +446,11 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                 after += more
             if run and (after >= n or s.gap(after).strip() in (",", ";", ".", ")", "(") or _is_stop(s, after, lex, "Organization")
                         or s.words[after][2] == "số" or _heads_at(s, after, lex, "Organization")
+                        or (s.gap(after) == " " and len(s.words[after][2]) > 1 and s.words[after][2].isupper())
                         or (s.gap(after) == " " and (ga := gaz.get(s.words[after][0])) is not None
                             and lex.entries[ga[2]].type == "Location")):
                 k = end = after             # "Đội Đặc nhiệm phòng chống ma túy và tội phạm, …": two nouns of one name
+                # (or before the acronym that closes it: "Cục Quản lý nhà và thị trường BĐS")
                 # (or before its place: "Ban Chỉ huy phòng chống lụt bão và tìm kiếm cứu nạn Quảng Ninh")
                 continue
         if k > j and saw_cap and s.phrase_at(k, ["và", "các"]) and k + 2 < n and s.gap(k + 2) == " " \
@@ -460,6 +462,17 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                     and f"{s.words[k - 2][2].lower()} {s.words[k - 1][2]}" in lex.compounds)):
             k += 2                          # "Nhóm Chuyên gia và các Nhân vật Nổi tiếng": one name, in capitals
             continue                        # (but "Bộ Công an và các Bộ, ngành": a body, then others)
+        if k > j and w.islower() and s.gap(k) == " " and _cap(s.words[k - 1][2]) and not s.words[k - 1][2].isupper() \
+                and k + 1 < n and s.gap(k + 1) == " " and s.words[k + 1][2].islower() \
+                and f"{s.words[k - 1][2].lower()} {w} {s.words[k + 1][2]}" in lex.compounds:
+            k = end = k + 2                 # "Tổng Công ty Dầu và Cây" + "có dầu": the rest of a three-syllable word
+            continue                        # begun by a capital, a stop word ("có", has) inside it
+        if k > j and w.islower() and s.gap(k) == " " and _cap(s.words[k - 1][2]) and not s.words[k - 1][2].isupper() \
+                and f"{s.words[k - 1][2].lower()} {w}" in lex.compounds and _is_stop(s, k, lex, "Organization") \
+                and not (k - 2 >= j and s.gap(k - 1) == " " and _cap(s.words[k - 2][2])
+                         and f"{s.words[k - 2][2].lower()} {s.words[k - 1][2].lower()}" in lex.compounds):
+            k = end = k + 1                 # "Đảng Tự do", "Quỹ Tự do": a stop word ("do", by) that completes the
+            continue                        # word a capital began ("tự do", free)
         if _is_stop(s, k, lex, "Organization"):
             break
         if (k > j or (after_post and (not _vietnamese(w) or w in lex.surnames))) and _person_starts(s, k, lex, after_post):
@@ -469,10 +482,19 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                 lex.word_class.get(w.lower()) in CLAUSE_CLASSES or _is_stop_word(w.lower(), lex)) \
                 and not (k + 1 < n and s.gap(k + 1) == " "
                          and lex.word_class.get(f"{w.lower()} {s.words[k + 1][2].lower()}") in NAME_CLASSES) \
+                and not (k > j and s.gap(k) == " " and _cap(s.words[k - 1][2]) and not s.words[k - 1][2].isupper()
+                         and lex.word_class.get(f"{s.words[k - 1][2].lower()} {w.lower()}") in NAME_CLASSES) \
                 and (k > j or (k + 1 < n and s.words[k + 1][2].islower()
                                and _word_class_at(s, k, lex) in ("preposition", "adverb"))):
             break                           # "Bộ GTVT Theo thông tin …": a capitalised preposition opens a new sentence
-            # (also right after the head: "diễn viên Quốc Trường Trước đó, …" names no school)
+            # (also right after the head: "diễn viên Quốc Trường Trước đó, …" names no school; but a capital that
+            # completes the word the capital before it began is the name's: "Trường Đại học Kinh tế - Tài Chính")
+        if k > j + 1 and saw_cap and w[:1].isupper() and not w.isupper() and s.gap(k) == " " \
+                and s.words[k - 1][2] not in lex.and_words and _word_class_at(s, k, lex) in ("verb", "mixed") \
+                and k + (size := _word_size_at(s, k, lex)) < n and size > 1 and s.gap(k + size) == " " \
+                and s.words[k + size][2].islower() and lex.word_class.get(s.words[k + size][2]) == "preposition":
+            break                           # "Đại học Ngoại thương Căn cứ vào …", "… Kinh tế Quốc dân Nhận định về …": a
+            # heading's name, then the next sentence's verb and its preposition
         if k > j and w[:1].isupper() and not w.isupper() and k + 1 < n and s.gap(k + 1) == " " \
                 and s.words[k + 1][2].islower() and lex.word_class.get(f"{w.lower()} {s.words[k + 1][2]}") in CLAUSE_CLASSES:
             break                           # "… Cục chống tham nhũng Bên cạnh đó, …": a capitalised adverb of two syllables
@@ -802,8 +824,9 @@ def _org_tail(s: _Sent, end: int, lex: Lexicon, gaz, tails: tuple[str, ...], lev
         while k < n and s.words[k][1] <= stop:
             k += 1
         return k
-    if _cap(s.words[k][2]) and not _heads_at(s, k, lex, "Organization"):
-        more = _extend_org(s, k, lex, gaz)
+    if _cap(s.words[k][2]) and not _heads_at(s, k, lex, "Organization") and not _post_at(s, k, lex) \
+            and not _person_starts(s, k, lex, True):
+        more = _extend_org(s, k, lex, gaz)  # (but "Ủy ban Kiểm tra Trung ương về Thứ trưởng X": what it said of a person)
         return more if more > k else end
     return end
 
@@ -943,9 +966,12 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                             and _word_class_at(s, k + size, lex) == "verb" and phrase not in lex.name_phrases:
                         return 0            # "Bộ Giáo dục - Đào tạo chính thức công bố …": an adverb of the verb
                     if cls == "verb" and not first and _capital_verb_before(s, k, start, lex, True) \
-                            and _name_ends_at(s, k + size, lex):
+                            and (_name_ends_at(s, k + size, lex)
+                                 or (k + size < len(words) and s.gap(k + size) == " " and len(words[k + size][2]) > 1
+                                     and words[k + size][2].isupper() and _name_ends_at(s, k + size + 1, lex))):
                         return size         # "Viện Nghiên cứu lập pháp.": the object of the naming verb, a word
-                                            # the sample tags as a verb ("lập pháp", legislate/legislative)
+                                            # the sample tags as a verb ("lập pháp", legislate/legislative); also
+                                            # before the acronym that closes it ("… Tư vấn thiết kế GTVT (Tedi)")
                     return size if cls in NAME_CLASSES else 0
                 after = k + size
                 if all(x in lex.name_words for x in phrase.split()) and not first:
@@ -956,6 +982,11 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                         and len(words[after][2]) <= 3 and _name_ends_at(s, after + 1, lex):
                     return size             # "Trường Sĩ quan lục quân 2 lấy …": a numbered unit of a word the sample
                     # does not tag (the number is taken with it, see _extend_org)
+                if not first and after + 1 < len(words) and s.gap(after) == " " and words[after][2] in lex.and_words \
+                        and s.gap(after + 1) == " " and _cap(words[after + 1][2]) and not words[after + 1][2].isupper() \
+                        and _vietnamese(words[after + 1][2]) and _cap(prev):
+                    return size             # "Hội Bảo trợ Người khuyết tật và Trẻ mồ côi": a word the sample does not
+                    # tag, after a capital and before "và" and a capital: one name's two parts (see _extend_org)
                 if not first and after < len(words) and s.gap(after).strip()[:1] in (",", ";", "(", ")"):
                     return size             # "Vụ Giáo dục đại học (Bộ GD-ĐT)": a word the sample does not tag, where
                     # the name visibly ends inside the sentence (a headline's last word is often its verb)
@@ -990,8 +1021,10 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                 or lex.word_class.get(words[after][2]) == "verb":
             return 1
     if not first and lex.word_class.get(w) == "adjective" and not words[k - 1][2][:1].isupper() \
-            and (k + 1 >= len(words) or s.gap(k + 1).strip()[:1] in (",", "(", ".", ";", ")")):
+            and (k + 1 >= len(words) or s.gap(k + 1).strip()[:1] in (",", "(", ".", ";", ")")
+                 or (s.gap(k + 1) == " " and (_heads_at(s, k + 1, lex, "Location") or _place_entry_at(s, k + 1, lex)))):
         return 1                            # "Tổ chức Hòa bình xanh (Greenpeace)": an adjective the punctuation closes
+        # (or the body's place: "Hội Bảo trợ bệnh nhân nghèo tỉnh Cà Mau")
     return 0
 
 
@@ -1112,6 +1145,12 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
             end = s.words[k + 1][1]         # "… doanh nghiệp nhỏ và vừa": a word with "và" inside (rules/words.tsv)
             k += 2
             continue
+        if etype == "Agreement" and _second_party_at(s, j, k, lex):
+            k += 1                          # "… giữa bang Virginia với các đối tác …": "giữa A với B" is "giữa A và B"
+            if any(s.text.startswith(p + " ", s.words[k][0]) for p, _, _ in lex.cues.get("plural", ())):
+                k += 1                      # (the partners may be many: "với các …")
+            end = s.words[k - 1][1]
+            continue
         if _is_stop(s, k, lex, etype) and not _stop_word_completes(s, k, lex) \
                 and not (etype == "Agreement" and _implements_title_at(s, k, lex)):
             break                           # ("tự do": "do" (by) ends a title, but not the word "tự do", free)
@@ -1119,14 +1158,28 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
             break
         if etype == "Event" and k > j and _heads_at(s, k, lex, "Event") and s.words[k][2][0].isupper():
             break
+        if k > j and s.gap(k) == " " and s.words[k][2].islower() and _word_class_at(s, k, lex) == "verb" \
+                and len(s.words[k - 1][2]) > 1 and s.words[k - 1][2].isalnum() and s.words[k - 1][2].upper() == s.words[k - 1][2] \
+                and any(c.isalpha() for c in s.words[k - 1][2]) and not _stop_word_completes(s, k, lex):
+            break                           # "Hội nghị thượng đỉnh G20 chụp ảnh …": after an acronym, a verb is the clause's
         if etype == "Agreement" and k > j and s.words[k][2] in lex.and_words and _new_title_follows(s, k, lex):
             break                           # "Hiệp định về dẫn độ … và dự thảo Hiệp định về …": two titles
+        if etype == "Agreement" and k > j + 1 and s.words[k][2] in lex.and_words and k + 1 < n and s.gap(k + 1) == " " \
+                and _cap(s.words[j][2]) and s.words[k + 1][2] == s.words[j][2] \
+                and (k + 2 >= n or j + 1 >= n or s.words[k + 2][2] == s.words[j + 1][2]):
+            break                           # "Thỏa thuận Đối tác chiến lược về X và Đối tác chiến lược về Y": the
+            # head said once for two titles that open with the same words
         if etype == "Agreement" and k > j and s.words[k][2] in lex.and_words \
                 and _YEARS.fullmatch(s.text[s.words[k - 1][0]:s.words[k - 1][1]]) \
                 and not any(_YEARS.fullmatch(s.words[i][2]) for i in range(k + 1, min(k + 6, n))):
             # "… giai đoạn 2018-2022 và ra Tuyên bố …": a dated title ends at its year, unless what follows
             # names a horizon ("… 2021-2025 và định hướng đến năm 2030")
             break
+        if etype == "Agreement" and k > j and s.words[k][2] in lex.and_words and s.gap(k) == " " \
+                and any(c.isdigit() for c in s.words[k - 1][2]) \
+                and not _YEARS.fullmatch(s.text[s.words[k - 1][0]:s.words[k - 1][1]]):
+            break                           # "Nghị quyết 29 và bước đầu …", "Nghị quyết 382 và Kết luận 763": a
+            # title its number names ends there (a year may go on to a horizon, above)
         g = (gaz or {}).get(s.words[k][0])
         if g is not None:                   # a known name inside a title is taken whole
             end = g[1]
@@ -1139,6 +1192,32 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
 
 
 _YEARS = re.compile(r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?")
+
+
+_PARTNER_WORDS: dict[int, tuple[object, frozenset[str], frozenset[str]]] = {}
+
+
+def _partner_words(lex: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """cues.tsv cooperatesWith/partner ("với") and cooperatesWith/between ("giữa"), once per lexicon."""
+    hit = _PARTNER_WORDS.get(id(lex.cues))
+    if hit is None or hit[0] is not lex.cues:
+        coop = lex.cues.get("cooperatesWith", ())
+        hit = _PARTNER_WORDS[id(lex.cues)] = (lex.cues, frozenset(c for c, _, r in coop if r == "partner"),
+                                              frozenset(c for c, _, r in coop if r == "between"))
+    return hit[1], hit[2]
+
+
+def _second_party_at(s: _Sent, j: int, k: int, lex: Lexicon) -> bool:
+    """Is word k the partner word ("với") after a title's "giữa A" (between A), A a proper name that no "và" has
+    closed? "Thỏa thuận hợp tác giữa bang Virginia với các đối tác Việt Nam": "giữa A với B" is "giữa A và B"
+    (but "… giữa hai bộ với sự chứng kiến …": both sides are named, and "với sự" opens an adjunct)."""
+    partner, between = _partner_words(lex)
+    if k + 1 >= len(s.words) or s.words[k][2] not in partner or s.gap(k) != " " or s.gap(k + 1) != " " \
+            or s.words[k + 1][2] == "sự":
+        return False
+    opened = max((i for i in range(j, k) if s.words[i][2] in between), default=-1)
+    return opened >= 0 and k - opened <= 6 and any(_cap(s.words[i][2]) for i in range(opened + 1, k)) \
+        and not any(s.words[i][2] in lex.and_words or s.gap(i).strip() for i in range(opened + 1, k))
 
 
 def _lower_words(s: _Sent, k: int, lex: Lexicon, most: int, through_stops: bool = False) -> int:
@@ -1413,6 +1492,9 @@ def _stop_word_completes(s: _Sent, k: int, lex: Lexicon) -> bool:
     """Does the stop word k finish a dictionary word begun by the word before it ("tự do": free, not
     "do", by)? Not when that word already ends one begun before it: "quốc gia" + "từ" is not "gia từ"
     (the words of a phrase are read left to right)."""
+    if k > 1 and s.gap(k) == " " and s.gap(k - 1) == " " \
+            and " ".join(s.words[i][2].lower() for i in (k - 2, k - 1, k)) in lex.compounds:
+        return True                         # "thích ứng với" (adapt to, words.tsv): a verb with its preposition
     return _completes_word(s, k, lex) and not (
         k > 1 and s.gap(k - 1) == " " and f"{s.words[k - 2][2].lower()} {s.words[k - 1][2].lower()}" in lex.compounds)
 
@@ -2983,6 +3065,9 @@ def _implied_heads(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
             if head and not name.lower().startswith(head.lower() + " "):
                 attrs = dict(m.attrs)
                 attrs["canonical"] = f"{head} {name}"
+                rank = next((lv for h, lv in lex.org_heads_by_token.get(head.split(" ", 1)[0], ()) if h == head), 0)
+                if rank > int(attrs.get("level") or 0):
+                    attrs["level"] = str(rank)       # the unit ranks as its head: "Phòng … số 3 (Cảnh sát PCCC X)"
                 if attrs.get("identity"):
                     attrs["identity"] = f"{head.lower()} {attrs['identity']}"
                 known = [keys[0][0] for a, e, (_, keys) in lex.gazetteer_matches(attrs["canonical"])

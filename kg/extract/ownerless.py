@@ -140,6 +140,9 @@ def _name_beside(doc_text: str, m: Mention) -> bool:
     verb = 0
     while verb < min(3, len(words) - 1) and words[-1 - verb].isalpha() and words[-1 - verb].islower():
         verb += 1
+    cap = before.rstrip().rsplit(None, verb + 1)[0] if len(words) > verb + 1 else ""
+    if not cap.strip() or cap.rstrip()[-1:] in ".!?:\n" or "\n" in before[len(cap):]:
+        return False                        # "… qua. Chuẩn bị cho kỳ họp thứ 4": a sentence's first capital, no subject
     return 0 < verb and words[-1 - verb][:1].isupper() and words[-1 - verb][-1:].isalnum()
 
 
