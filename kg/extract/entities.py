@@ -1076,8 +1076,16 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
     "ASEAN - Australia"), and the fixed pair "phòng, chống" (prevention and combat), and stop at
     clause punctuation, a parenthesis, or a stop word. With through_commas, ", " between two
     lower-case words continues the title ("Lễ tiếp nhận, bàn giao nạn nhân")."""
+    long_end, short_end = _title_ends(s, j, lex, etype, gaz, through_commas)
+    return long_end if through_commas else short_end
+
+
+def _title_ends(s: _Sent, j: int, lex: Lexicon, etype: str, gaz=None, through_commas: bool = True) -> tuple[int, int]:
+    """(_extend_title(…, True), _extend_title(…, False)) in one walk: the two walks are the same up to the
+    first ", " that only the first goes through, where the second stops (its other branches take no ", ")."""
     n = len(s.words)
     end = s.words[j - 1][1]
+    short_end = -1
     k = j
     while k < n:
         gap = s.gap(k)
@@ -1088,7 +1096,8 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
         elif gap == ", " and through_commas and s.words[k][2][0].islower() and not _is_stop(s, k, lex, etype) \
                 and not s.words[k - 1][2].isdigit() and not s.words[k - 1][2][:1].isupper() \
                 and not any(s.text.startswith(p + " ", s.words[k][0]) for p, _, _ in lex.cues.get("plural", ())):
-            pass                            # but a dated title ends at its year, and "…, các cơ quan" starts a clause
+            if short_end < 0:               # but a dated title ends at its year, and "…, các cơ quan" starts a clause
+                short_end = end
         elif k == j and _quote_end(s, end) is not None:
             q = _quote_end(s, end)
             end = q
@@ -1133,7 +1142,7 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
             continue
         end = s.words[k][1]
         k += 1
-    return end
+    return end, (end if short_end < 0 else short_end)
 
 
 _YEARS = re.compile(r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?")
@@ -1323,12 +1332,18 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
 def _verb_before_quantity(s: _Sent, k: int, lex: Lexicon) -> bool:
     """Is the verb at word k followed by a counted object ("bao gồm 8 chương", includes eight chapters)?
     A title names a thing; a count after a verb is what the clause says of it."""
-    for size in (3, 2, 1):
-        q = k + size
-        if q + 1 < len(s.words) and all(s.gap(k + i) == " " for i in range(1, size + 1)) \
-                and (size == 1 or " ".join(s.words[k + i][2] for i in range(size)).lower() in lex.compounds):
-            return bool(_NUMBER.fullmatch(s.words[q][2])) and s.gap(q + 1) == " " and s.words[q + 1][2].islower()
-    return False
+    toks, gaps, n = s.tokens, s.gaps, len(s.tokens)
+    # the verb: the longest dictionary word of three, two syllables, or one, each followed by a space
+    if k + 4 < n and gaps[k + 1] == " " and gaps[k + 2] == " " and gaps[k + 3] == " " \
+            and f"{toks[k]} {toks[k + 1]} {toks[k + 2]}".lower() in lex.compounds:
+        q = k + 3
+    elif k + 3 < n and gaps[k + 1] == " " and gaps[k + 2] == " " and f"{toks[k]} {toks[k + 1]}".lower() in lex.compounds:
+        q = k + 2
+    elif k + 2 < n and gaps[k + 1] == " ":
+        q = k + 1
+    else:
+        return False
+    return bool(_NUMBER.fullmatch(toks[q])) and gaps[q + 1] == " " and toks[q + 1].islower()
 
 
 def _function_word_at(s: _Sent, k: int, lex: Lexicon) -> bool:
@@ -1355,8 +1370,10 @@ def _implements_title_at(s: _Sent, k: int, lex: Lexicon) -> bool:
     2030 …"); the implementing verbs are the underFramework/inner cues of cues.tsv."""
     i = k
     for lead in _IMPLEMENT_LEADS:
-        if s.phrase_at(i, list(lead), case_sensitive=False):
+        if s.phrase_at(i, lead, case_sensitive=False):
             i += len(lead)
+    if i >= len(s.tokens):
+        return False                        # (no word left for a cue: phrase_at would say no to each)
     for cue, _, role in lex.cues.get("underFramework", ()):
         if role != "inner":
             continue
@@ -1369,10 +1386,12 @@ def _implements_title_at(s: _Sent, k: int, lex: Lexicon) -> bool:
 
 def _word_size_at(s: _Sent, k: int, lex: Lexicon) -> int:
     """Syllables in the longest dictionary word starting at word k (1 when none is longer)."""
-    for size in (3, 2):
-        if k + size <= len(s.words) and all(s.gap(k + i) == " " for i in range(1, size)) \
-                and " ".join(s.words[k + i][2] for i in range(size)).lower() in lex.compounds:
-            return size
+    toks, gaps, n = s.tokens, s.gaps, len(s.tokens)
+    if k + 3 <= n and gaps[k + 1] == " " and gaps[k + 2] == " " \
+            and f"{toks[k]} {toks[k + 1]} {toks[k + 2]}".lower() in lex.compounds:
+        return 3
+    if k + 2 <= n and gaps[k + 1] == " " and f"{toks[k]} {toks[k + 1]}".lower() in lex.compounds:
+        return 2
     return 1
 
 
@@ -1398,8 +1417,16 @@ def _word_size_before(s: _Sent, k: int, lex: Lexicon) -> int:
 
 def _word_class_at(s: _Sent, k: int, lex: Lexicon) -> str | None:
     """The class of the longest dictionary word starting at word k ("điều chỉnh": verb)."""
-    size = _word_size_at(s, k, lex)
-    return lex.word_class.get(" ".join(s.words[k + i][2] for i in range(size)).lower())
+    toks, gaps, n = s.tokens, s.gaps, len(s.tokens)
+    if k + 2 <= n and gaps[k + 1] == " ":   # (as _word_size_at)
+        if k + 3 <= n and gaps[k + 2] == " ":
+            word = f"{toks[k]} {toks[k + 1]} {toks[k + 2]}".lower()
+            if word in lex.compounds:
+                return lex.word_class.get(word)
+        word = f"{toks[k]} {toks[k + 1]}".lower()
+        if word in lex.compounds:
+            return lex.word_class.get(word)
+    return lex.word_class.get(toks[k].lower())
 
 
 def _completes_word(s: _Sent, k: int, lex: Lexicon) -> bool:
@@ -1599,8 +1626,7 @@ def _title_mention(doc, si, s: _Sent, i, hn, lex, etype, rid, gaz) -> Mention | 
     j = i + hn
     if j >= len(s.words) or _is_stop(s, j, lex, etype) or s.gap(j).strip() not in ("", ":", "“", "\"", ": “"):
         return None
-    long_end = _extend_title(s, j, lex, etype, True, gaz)
-    short_end = _extend_title(s, j, lex, etype, False, gaz)
+    long_end, short_end = _title_ends(s, j, lex, etype, gaz)
     if etype == "Agreement":
         long_end = short_end = _up_to_acronym(s, long_end, lex)
     tail = s.text[short_end:long_end]

@@ -499,8 +499,17 @@ def _extend_title(s, j: int, lex: Lexicon, er: EventRules, through_commas: bool,
     with an event head ("Hội nghị Quan chức cao cấp Diễn đàn khu vực ASEAN"); it stops at clause
     punctuation, a stop word, a time adjunct ("tháng 8-2017") or a new event of the same head.
     With through_commas, ", " between two lower-case words continues it ("Lễ tiếp nhận, bàn giao")."""
+    end, short_end, acronyms = _title_ends(s, j, lex, er, gaz, through_commas)
+    return (end if through_commas else short_end), acronyms
+
+
+def _title_ends(s, j: int, lex: Lexicon, er: EventRules, gaz=None, through_commas: bool = True) -> tuple[int, int, list[str]]:
+    """(_extend_title(…, True)[0], _extend_title(…, False)[0], _extend_title(…, True)[1]) in one walk: the
+    two walks are the same up to the first ", " that only the first goes through, where the second stops
+    (its other branches take no ", ")."""
     n = len(s.words)
     end = s.words[j - 1][1]
+    short_end = -1
     acronyms: list[str] = []
     k = j
     while k < n:
@@ -513,7 +522,8 @@ def _extend_title(s, j: int, lex: Lexicon, er: EventRules, through_commas: bool,
                 and not _actor_word(s, k, er) \
                 and not s.words[k - 1][2].isdigit() \
                 and not any(s.text.startswith(p + " ", s.words[k][0]) for p, _, _ in lex.cues.get("plural", ())):
-            pass                            # but a dated title ends at its year, and "…, các cơ quan" starts a clause
+            if short_end < 0:               # but a dated title ends at its year, and "…, các cơ quan" starts a clause
+                short_end = end
         elif gap == ": " and _e._theme_after_colon(s, k, j, lex):
             pass                            # "Hội thảo khoa học: Chính sách tài chính …": the theme names the event
         elif k == j and _e._quote_end(s, end) is not None:
@@ -579,7 +589,7 @@ def _extend_title(s, j: int, lex: Lexicon, er: EventRules, through_commas: bool,
     acr = _acronym_at(s.text, end)
     if acr is not None and acr.group(1) not in acronyms:
         acronyms.append(acr.group(1))
-    return end, acronyms
+    return end, (end if short_end < 0 else short_end), acronyms
 
 
 def _word_class(s, k: int, lex: Lexicon) -> str:
@@ -654,8 +664,7 @@ def title_event(doc, si, s, i, hn, lex, etype, rid, gaz) -> list[Mention]:
         text = s.text[ws:s.words[j - 1][1]]
         flag = ("bare", "1") if i > 0 else ("anaphor", "1")
         return [Mention(doc.id, si, base + ws, base + ws + len(text), text, etype, rid, attrs=(flag,))]
-    long_end, acronyms = _extend_title(s, j, lex, er, True, gaz)
-    short_end, _ = _extend_title(s, j, lex, er, False, gaz)
+    long_end, short_end, acronyms = _title_ends(s, j, lex, er, gaz)
     tail = s.text[short_end:long_end]
     if tail.count(",") == 1 and len(tail.split()) <= 3:
         long_end = short_end                # ", khu vực" is an adjunct, not part of the title
@@ -800,8 +809,7 @@ def lower_event(doc, si, s, i, hn, lex, rid) -> Mention | None:
         # "tổ chức khóa tập huấn về kỹ năng điều tra …": an organised event with its subject ("về",
         # about: a topic word of cues.tsv) is individuated by the article
         t = j + len(topic)                   # the first word of the subject
-        end = _extend_title(s, t, lex, er, True)[0] if t < n else s.words[t - 1][1]
-        short = _extend_title(s, t, lex, er, False)[0] if t < n else end
+        end, short, _ = _title_ends(s, t, lex, er) if t < n else (s.words[t - 1][1],) * 3
         if len(s.text[wstart:end].split()) > (j - first) + 2:
             return make(end, short)
     ordinal = _ordinal_at(s, j, lex)
@@ -834,8 +842,7 @@ def lower_event(doc, si, s, i, hn, lex, rid) -> Mention | None:
     spec = j < n and s.gap(j) == " " and (_spec_at(s, j, er) or _spec_at(s, i, er))
     rite = j < n and s.gap(j) == " " and organised and _rite_at(s, j, er)
     if (spec or rite) and not _stop_at(s, j, lex, er, True):
-        end, _ = _extend_title(s, j, lex, er, True)
-        short, _ = _extend_title(s, j, lex, er, False)
+        end, short, _ = _title_ends(s, j, lex, er)
         if len(s.text[s.words[j][0]:end].split()) >= (1 if spec else rite + 1):
             return make(end, short)
     dated = _dated_np(s, j, lex, er, year_only=cls is None)
