@@ -119,9 +119,9 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
             continue
         if surface.isupper() and text[start:end] != surface and len(surface) <= 6:
             continue                      # acronyms match in capitals only ("UN" is not "un")
-        if " " in surface and surface[0].isupper() and all(w[:1].isupper() for w in surface.split()) \
-                and not all(w[:1].isupper() for w in text[start:end].split()) \
-                and lex.entries[key].type in ("Location", "Country"):
+        if " " in surface and lex.entries[key].type in ("Location", "Country") and surface[0].isupper() \
+                and all(w[:1].isupper() for w in surface.split()) \
+                and not all(w[:1].isupper() for w in text[start:end].split()):
             continue                      # a place writes each syllable with a capital: "Viện Hải dương học"
             # (oceanography) holds no "Hải Dương"
         entry = lex.entries[key]
@@ -1285,7 +1285,7 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
             w.lower() in (s.words[j - 1][2].lower(), s.words[max(0, j - 2)][2].lower())
             or lex.word_class.get(w.lower()) in ("preposition", "conjunction")):
         return False                        # "Dự án A, dự án B": a list; "…, vì việc …": a clause
-    if k > j and any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ())):
+    if k > j and w in lex.titles_by_first and any(s.phrase_at(k, t) for t in lex.titles_by_first[w]):
         return False                        # "Quyết định bổ nhiệm ông Trần Văn Dũng": a person, not a title
         # (but "Luật Luật sư": the law on lawyers)
     if k > j and w.islower() and s.words[k - 1][2].isupper() and len(s.words[k - 1][2]) > 1 \
@@ -1368,16 +1368,20 @@ def _implements_title_at(s: _Sent, k: int, lex: Lexicon) -> bool:
     """Does "(để) (triển khai) thực hiện <Agreement>" start at word k? A plan named by the agreement it
     implements keeps it in its name ("Kế hoạch hành động quốc gia để thực hiện Chương trình Nghị sự
     2030 …"); the implementing verbs are the underFramework/inner cues of cues.tsv."""
+    toks, n = s.tokens, len(s.tokens)
     i = k
-    for lead in _IMPLEMENT_LEADS:
-        if s.phrase_at(i, lead, case_sensitive=False):
+    for lead in _IMPLEMENT_LEADS:           # (their words are in lower case: phrase_at's first test, then the rest)
+        if i < n and toks[i].lower() == lead[0] and s.phrase_at(i, lead, case_sensitive=False):
             i += len(lead)
-    if i >= len(s.tokens):
+    if i >= n:
         return False                        # (no word left for a cue: phrase_at would say no to each)
+    first = toks[i].lower()
     for cue, _, role in lex.cues.get("underFramework", ()):
         if role != "inner":
             continue
         cw = cue.split()
+        if cw and cw[0].lower() != first:
+            continue                        # (phrase_at's first test)
         if s.phrase_at(i, cw, case_sensitive=False) and i + len(cw) < len(s.words) \
                 and s.words[i + len(cw)][2][:1].isupper() and _heads_at(s, i + len(cw), lex, "Agreement"):
             return True

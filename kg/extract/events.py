@@ -18,6 +18,7 @@ from bisect import bisect_left
 from itertools import compress, count
 from operator import itemgetter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import ahocorasick
 
@@ -755,6 +756,19 @@ def _distributed_titles(doc, si, s, ws: int, text: str, lex: Lexicon, rid: str) 
 
 # --- lower-case event nouns ----------------------------------------------------------------
 
+@lru_cache(maxsize=16)
+def _trailing_and_re(and_words: tuple[str, ...]) -> re.Pattern:
+    """", và" and the like at the end of a lower-case event's name (made once per rule set, not per call)."""
+    return re.compile(r"(?:[ ,]+(?:" + "|".join(map(re.escape, and_words)) + r"))+$")
+
+
+@lru_cache(maxsize=16)
+def _organised_after_re(agents: tuple[str, ...], verbs: tuple[str, ...]) -> re.Pattern:
+    """"… do Viện X tổ chức" after an event noun: an agent word, its organiser, an organising verb."""
+    return re.compile(r"[^.;]*?\s(?:" + "|".join(map(re.escape, agents)) + r")\s[^,.;]{1,80}?\s(?:"
+                      + "|".join(map(re.escape, verbs)) + r")(?!\w)")
+
+
 def lower_event(doc, si, s, i, hn, lex, rid) -> Mention | None:
     """An event head written in lower case names an event when the article individuates it: a
     quoted title ("hội thảo “…”"), an ordinal ("lần thứ hai", "thứ tư"), a specifier ("hội nghị
@@ -781,7 +795,7 @@ def lower_event(doc, si, s, i, hn, lex, rid) -> Mention | None:
     wstart = s.words[first][0]
 
     def make(end: int, short: int | None = None, canonical: str = "", alias_self: bool = False) -> Mention:
-        text = re.sub(r"(?:[ ,]+(?:" + "|".join(map(re.escape, lex.and_words)) + r"))+$", "", s.text[wstart:end].rstrip(" ,"))
+        text = _trailing_and_re(tuple(lex.and_words)).sub("", s.text[wstart:end].rstrip(" ,"))
         attrs = [("canonical", _capitalise(canonical or text))]
         if not alias_self:                   # "kỳ họp thứ 3", "hội nghị sơ kết …": one per article (two
             attrs.append(("local", "1"))     # reports of one day merge, see _signatures); a quoted title is a name
@@ -801,9 +815,7 @@ def lower_event(doc, si, s, i, hn, lex, rid) -> Mention | None:
         verbs = [c for c, _, role in lex.cues.get("organized", ()) if role == "verb"]
         agents = [c for c, _, role in lex.cues.get("funded", ()) if role == "agent"]
         after = s.text[s.words[j - 1][1]:].lower()
-        organised = bool(verbs and agents and re.match(
-            r"[^.;]*?\s(?:" + "|".join(map(re.escape, agents)) + r")\s[^,.;]{1,80}?\s(?:"
-            + "|".join(map(re.escape, verbs)) + r")(?!\w)", after))
+        organised = bool(verbs and agents and _organised_after_re(tuple(agents), tuple(verbs)).match(after))
     topic = next((t for t in lex.topics if s.phrase_at(j, t)), None) if organised and j < n else None
     if topic and s.gap(j) == " ":
         # "tổ chức khóa tập huấn về kỹ năng điều tra …": an organised event with its subject ("về",
