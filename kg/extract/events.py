@@ -1669,6 +1669,23 @@ def _outside_parens(sentence: str, pos: int, lo: int, hi: int) -> bool:
     return depth <= 0
 
 
+_DIGIT = re.compile(r"\d")
+_DATES: tuple[str | None, list[re.Match]] = (None, [])
+
+
+def _day_and_month_matches(sentence: str) -> list[re.Match]:
+    """The matches of _DAY_PATTERNS then _MONTH in the sentence, in that order (as the loops over them
+    found them), remembered for the last sentence: its events ask for them one by one. Each pattern
+    needs a digit: a sentence without one has none."""
+    global _DATES
+    last = _DATES                            # (one tuple, read and replaced whole: safe under threads)
+    if last[0] is not sentence:
+        found = [m for pat in (*_DAY_PATTERNS, _MONTH) for m in pat.finditer(sentence)] \
+            if _DIGIT.search(sentence) else []
+        last = _DATES = (sentence, found)
+    return last[1]
+
+
 def _when(sentence: str, doc_date: str, start: int, end: int, reports: tuple[str, ...] = (),
           others: tuple[int, ...] = ()) -> tuple[str, str]:
     """(date, "MM-DD") stated for the event named at sentence[start:end]: the date nearest before
@@ -1676,7 +1693,7 @@ def _when(sentence: str, doc_date: str, start: int, end: int, reports: tuple[str
     biết đã …": the report's date), else the nearest after it unless another event (starting at
     one of `others`) comes first; a year ("Năm 2020, …") only before."""
     lo, hi = _scope(sentence, start, end)
-    found = [m for pat in (*_DAY_PATTERNS, _MONTH) for m in pat.finditer(sentence) if lo <= m.start() < hi
+    found = [m for m in _day_and_month_matches(sentence) if lo <= m.start() < hi
              and _outside_parens(sentence, m.start(), lo, hi)
              and not (m.start() >= end and any(end <= o < m.start() for o in others))]
     if reports:
