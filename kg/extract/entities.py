@@ -65,8 +65,24 @@ def _split_words(text: str, _split=WORD_SPLIT.split) -> list[str]:
     return parts
 
 
+class _Words:
+    """`_Sent.words`, (start, end, word) of each word, made when first asked (a third of the sentences
+    never ask) and then kept in the instance, which hides this descriptor (it has no __set__). Not a
+    `__getattr__`: CPython 3.11 specialises no attribute read of a class that has one, and a _Sent's
+    attributes are read everywhere; nor functools.cached_property, which takes a lock in 3.11."""
+
+    def __get__(self, s: "_Sent | None", owner=None):
+        if s is None:
+            return self
+        bounds = list(accumulate(map(len, s._parts), initial=0))
+        s.words = words = list(zip(bounds[1::2], bounds[2::2], s.tokens))
+        return words
+
+
 class _Sent:
     """A sentence with its words, for pattern matching."""
+
+    words = _Words()
 
     def __init__(self, text: str, lowered: str | None = None):
         self.text = text
@@ -74,15 +90,6 @@ class _Sent:
         self.tokens = parts[1::2]
         self.gaps = parts[0::2]
         self.form = match_form(text, lowered)        # (lowered: text.lower(), when the caller has it)
-
-    def __getattr__(self, name: str):
-        """`words`, (start, end, word) of each word, made when first asked (a third of the sentences
-        never ask); then an attribute like the others."""
-        if name != "words":
-            raise AttributeError(name)
-        bounds = list(accumulate(map(len, self._parts), initial=0))
-        self.words = words = list(zip(bounds[1::2], bounds[2::2], self.tokens))
-        return words
 
     def gap(self, i: int) -> str:
         """Text between word i-1 and word i (before word 0 for i = 0)."""
