@@ -757,12 +757,6 @@ def _distributed_titles(doc, si, s, ws: int, text: str, lex: Lexicon, rid: str) 
 # --- lower-case event nouns ----------------------------------------------------------------
 
 @lru_cache(maxsize=16)
-def _trailing_and_re(and_words: tuple[str, ...]) -> re.Pattern:
-    """", và" and the like at the end of a lower-case event's name (made once per rule set, not per call)."""
-    return re.compile(r"(?:[ ,]+(?:" + "|".join(map(re.escape, and_words)) + r"))+$")
-
-
-@lru_cache(maxsize=16)
 def _organised_after_re(agents: tuple[str, ...], verbs: tuple[str, ...]) -> re.Pattern:
     """"… do Viện X tổ chức" after an event noun: an agent word, its organiser, an organising verb."""
     return re.compile(r"[^.;]*?\s(?:" + "|".join(map(re.escape, agents)) + r")\s[^,.;]{1,80}?\s(?:"
@@ -795,7 +789,7 @@ def lower_event(doc, si, s, i, hn, lex, rid) -> Mention | None:
     wstart = s.words[first][0]
 
     def make(end: int, short: int | None = None, canonical: str = "", alias_self: bool = False) -> Mention:
-        text = _trailing_and_re(tuple(lex.and_words)).sub("", s.text[wstart:end].rstrip(" ,"))
+        text = re.sub(r"(?:[ ,]+(?:" + "|".join(map(re.escape, lex.and_words)) + r"))+$", "", s.text[wstart:end].rstrip(" ,"))
         attrs = [("canonical", _capitalise(canonical or text))]
         if not alias_self:                   # "kỳ họp thứ 3", "hội nghị sơ kết …": one per article (two
             attrs.append(("local", "1"))     # reports of one day merge, see _signatures); a quoted title is a name
@@ -854,7 +848,8 @@ def lower_event(doc, si, s, i, hn, lex, rid) -> Mention | None:
     spec = j < n and s.gap(j) == " " and (_spec_at(s, j, er) or _spec_at(s, i, er))
     rite = j < n and s.gap(j) == " " and organised and _rite_at(s, j, er)
     if (spec or rite) and not _stop_at(s, j, lex, er, True):
-        end, short, _ = _title_ends(s, j, lex, er)
+        end, _ = _extend_title(s, j, lex, er, True)
+        short, _ = _extend_title(s, j, lex, er, False)
         if len(s.text[s.words[j][0]:end].split()) >= (1 if spec else rite + 1):
             return make(end, short)
     dated = _dated_np(s, j, lex, er, year_only=cls is None)
