@@ -65,8 +65,24 @@ def _split_words(text: str, _split=WORD_SPLIT.split) -> list[str]:
     return parts
 
 
+class _Words:
+    """`_Sent.words`, (start, end, word) of each word, made when first asked (a third of the sentences
+    never ask) and then kept in the instance, which hides this descriptor (it has no __set__). Not a
+    `__getattr__`: CPython 3.11 specialises no attribute read of a class that has one, and a _Sent's
+    attributes are read everywhere; nor functools.cached_property, which takes a lock in 3.11."""
+
+    def __get__(self, s: "_Sent | None", owner=None):
+        if s is None:
+            return self
+        bounds = list(accumulate(map(len, s._parts), initial=0))
+        s.words = words = list(zip(bounds[1::2], bounds[2::2], s.tokens))
+        return words
+
+
 class _Sent:
     """A sentence with its words, for pattern matching."""
+
+    words = _Words()
 
     def __init__(self, text: str, lowered: str | None = None):
         self.text = text
@@ -74,15 +90,6 @@ class _Sent:
         self.tokens = parts[1::2]
         self.gaps = parts[0::2]
         self.form = match_form(text, lowered)        # (lowered: text.lower(), when the caller has it)
-
-    def __getattr__(self, name: str):
-        """`words`, (start, end, word) of each word, made when first asked (a third of the sentences
-        never ask); then an attribute like the others."""
-        if name != "words":
-            raise AttributeError(name)
-        bounds = list(accumulate(map(len, self._parts), initial=0))
-        self.words = words = list(zip(bounds[1::2], bounds[2::2], self.tokens))
-        return words
 
     def gap(self, i: int) -> str:
         """Text between word i-1 and word i (before word 0 for i = 0)."""
@@ -119,9 +126,9 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
             continue
         if surface.isupper() and text[start:end] != surface and len(surface) <= 6:
             continue                      # acronyms match in capitals only ("UN" is not "un")
-        if " " in surface and surface[0].isupper() and all(w[:1].isupper() for w in surface.split()) \
-                and not all(w[:1].isupper() for w in text[start:end].split()) \
-                and lex.entries[key].type in ("Location", "Country"):
+        if " " in surface and lex.entries[key].type in ("Location", "Country") and surface[0].isupper() \
+                and all(w[:1].isupper() for w in surface.split()) \
+                and not all(w[:1].isupper() for w in text[start:end].split()):
             continue                      # a place writes each syllable with a capital: "Viện Hải dương học"
             # (oceanography) holds no "Hải Dương"
         entry = lex.entries[key]
@@ -1111,8 +1118,16 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
     "ASEAN - Australia"), and the fixed pair "phòng, chống" (prevention and combat), and stop at
     clause punctuation, a parenthesis, or a stop word. With through_commas, ", " between two
     lower-case words continues the title ("Lễ tiếp nhận, bàn giao nạn nhân")."""
+    long_end, short_end = _title_ends(s, j, lex, etype, gaz, through_commas)
+    return long_end if through_commas else short_end
+
+
+def _title_ends(s: _Sent, j: int, lex: Lexicon, etype: str, gaz=None, through_commas: bool = True) -> tuple[int, int]:
+    """(_extend_title(…, True), _extend_title(…, False)) in one walk: the two walks are the same up to the
+    first ", " that only the first goes through, where the second stops (its other branches take no ", ")."""
     n = len(s.words)
     end = s.words[j - 1][1]
+    short_end = -1
     k = j
     while k < n:
         gap = s.gap(k)
@@ -1123,7 +1138,8 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
         elif gap == ", " and through_commas and s.words[k][2][0].islower() and not _is_stop(s, k, lex, etype) \
                 and not s.words[k - 1][2].isdigit() and not s.words[k - 1][2][:1].isupper() \
                 and not any(s.text.startswith(p + " ", s.words[k][0]) for p, _, _ in lex.cues.get("plural", ())):
-            pass                            # but a dated title ends at its year, and "…, các cơ quan" starts a clause
+            if short_end < 0:               # but a dated title ends at its year, and "…, các cơ quan" starts a clause
+                short_end = end
         elif k == j and _quote_end(s, end) is not None:
             q = _quote_end(s, end)
             end = q
@@ -1188,7 +1204,7 @@ def _extend_title(s: _Sent, j: int, lex: Lexicon, etype: str, through_commas: bo
             continue
         end = s.words[k][1]
         k += 1
-    return end
+    return end, (end if short_end < 0 else short_end)
 
 
 _YEARS = re.compile(r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?")
@@ -1357,7 +1373,7 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
             w.lower() in (s.words[j - 1][2].lower(), s.words[max(0, j - 2)][2].lower())
             or lex.word_class.get(w.lower()) in ("preposition", "conjunction")):
         return False                        # "Dự án A, dự án B": a list; "…, vì việc …": a clause
-    if k > j and any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ())):
+    if k > j and w in lex.titles_by_first and any(s.phrase_at(k, t) for t in lex.titles_by_first[w]):
         return False                        # "Quyết định bổ nhiệm ông Trần Văn Dũng": a person, not a title
         # (but "Luật Luật sư": the law on lawyers)
     if k > j and w.islower() and s.words[k - 1][2].isupper() and len(s.words[k - 1][2]) > 1 \
@@ -1404,12 +1420,18 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
 def _verb_before_quantity(s: _Sent, k: int, lex: Lexicon) -> bool:
     """Is the verb at word k followed by a counted object ("bao gồm 8 chương", includes eight chapters)?
     A title names a thing; a count after a verb is what the clause says of it."""
-    for size in (3, 2, 1):
-        q = k + size
-        if q + 1 < len(s.words) and all(s.gap(k + i) == " " for i in range(1, size + 1)) \
-                and (size == 1 or " ".join(s.words[k + i][2] for i in range(size)).lower() in lex.compounds):
-            return bool(_NUMBER.fullmatch(s.words[q][2])) and s.gap(q + 1) == " " and s.words[q + 1][2].islower()
-    return False
+    toks, gaps, n = s.tokens, s.gaps, len(s.tokens)
+    # the verb: the longest dictionary word of three, two syllables, or one, each followed by a space
+    if k + 4 < n and gaps[k + 1] == " " and gaps[k + 2] == " " and gaps[k + 3] == " " \
+            and f"{toks[k]} {toks[k + 1]} {toks[k + 2]}".lower() in lex.compounds:
+        q = k + 3
+    elif k + 3 < n and gaps[k + 1] == " " and gaps[k + 2] == " " and f"{toks[k]} {toks[k + 1]}".lower() in lex.compounds:
+        q = k + 2
+    elif k + 2 < n and gaps[k + 1] == " ":
+        q = k + 1
+    else:
+        return False
+    return bool(_NUMBER.fullmatch(toks[q])) and gaps[q + 1] == " " and toks[q + 1].islower()
 
 
 def _function_word_at(s: _Sent, k: int, lex: Lexicon) -> bool:
@@ -1434,14 +1456,20 @@ def _implements_title_at(s: _Sent, k: int, lex: Lexicon) -> bool:
     """Does "(để) (triển khai) thực hiện <Agreement>" start at word k? A plan named by the agreement it
     implements keeps it in its name ("Kế hoạch hành động quốc gia để thực hiện Chương trình Nghị sự
     2030 …"); the implementing verbs are the underFramework/inner cues of cues.tsv."""
+    toks, n = s.tokens, len(s.tokens)
     i = k
-    for lead in _IMPLEMENT_LEADS:
-        if s.phrase_at(i, list(lead), case_sensitive=False):
+    for lead in _IMPLEMENT_LEADS:           # (their words are in lower case: phrase_at's first test, then the rest)
+        if i < n and toks[i].lower() == lead[0] and s.phrase_at(i, lead, case_sensitive=False):
             i += len(lead)
+    if i >= n:
+        return False                        # (no word left for a cue: phrase_at would say no to each)
+    first = toks[i].lower()
     for cue, _, role in lex.cues.get("underFramework", ()):
         if role != "inner":
             continue
         cw = cue.split()
+        if cw and cw[0].lower() != first:
+            continue                        # (phrase_at's first test)
         if s.phrase_at(i, cw, case_sensitive=False) and i + len(cw) < len(s.words) \
                 and s.words[i + len(cw)][2][:1].isupper() and _heads_at(s, i + len(cw), lex, "Agreement"):
             return True
@@ -1450,10 +1478,12 @@ def _implements_title_at(s: _Sent, k: int, lex: Lexicon) -> bool:
 
 def _word_size_at(s: _Sent, k: int, lex: Lexicon) -> int:
     """Syllables in the longest dictionary word starting at word k (1 when none is longer)."""
-    for size in (3, 2):
-        if k + size <= len(s.words) and all(s.gap(k + i) == " " for i in range(1, size)) \
-                and " ".join(s.words[k + i][2] for i in range(size)).lower() in lex.compounds:
-            return size
+    toks, gaps, n = s.tokens, s.gaps, len(s.tokens)
+    if k + 3 <= n and gaps[k + 1] == " " and gaps[k + 2] == " " \
+            and f"{toks[k]} {toks[k + 1]} {toks[k + 2]}".lower() in lex.compounds:
+        return 3
+    if k + 2 <= n and gaps[k + 1] == " " and f"{toks[k]} {toks[k + 1]}".lower() in lex.compounds:
+        return 2
     return 1
 
 
@@ -1479,8 +1509,16 @@ def _word_size_before(s: _Sent, k: int, lex: Lexicon) -> int:
 
 def _word_class_at(s: _Sent, k: int, lex: Lexicon) -> str | None:
     """The class of the longest dictionary word starting at word k ("điều chỉnh": verb)."""
-    size = _word_size_at(s, k, lex)
-    return lex.word_class.get(" ".join(s.words[k + i][2] for i in range(size)).lower())
+    toks, gaps, n = s.tokens, s.gaps, len(s.tokens)
+    if k + 2 <= n and gaps[k + 1] == " ":   # (as _word_size_at)
+        if k + 3 <= n and gaps[k + 2] == " ":
+            word = f"{toks[k]} {toks[k + 1]} {toks[k + 2]}".lower()
+            if word in lex.compounds:
+                return lex.word_class.get(word)
+        word = f"{toks[k]} {toks[k + 1]}".lower()
+        if word in lex.compounds:
+            return lex.word_class.get(word)
+    return lex.word_class.get(toks[k].lower())
 
 
 def _completes_word(s: _Sent, k: int, lex: Lexicon) -> bool:
@@ -1687,8 +1725,7 @@ def _title_mention(doc, si, s: _Sent, i, hn, lex, etype, rid, gaz) -> Mention | 
     j = i + hn
     if j >= len(s.words) or _is_stop(s, j, lex, etype) or s.gap(j).strip() not in ("", ":", "“", "\"", ": “"):
         return None
-    long_end = _extend_title(s, j, lex, etype, True, gaz)
-    short_end = _extend_title(s, j, lex, etype, False, gaz)
+    long_end, short_end = _title_ends(s, j, lex, etype, gaz)
     if etype == "Agreement":
         long_end = short_end = _up_to_acronym(s, long_end, lex)
     tail = s.text[short_end:long_end]

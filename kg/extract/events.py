@@ -18,6 +18,7 @@ from bisect import bisect_left
 from itertools import compress, count
 from operator import itemgetter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import ahocorasick
 
@@ -499,8 +500,17 @@ def _extend_title(s, j: int, lex: Lexicon, er: EventRules, through_commas: bool,
     with an event head ("Hội nghị Quan chức cao cấp Diễn đàn khu vực ASEAN"); it stops at clause
     punctuation, a stop word, a time adjunct ("tháng 8-2017") or a new event of the same head.
     With through_commas, ", " between two lower-case words continues it ("Lễ tiếp nhận, bàn giao")."""
+    end, short_end, acronyms = _title_ends(s, j, lex, er, gaz, through_commas)
+    return (end if through_commas else short_end), acronyms
+
+
+def _title_ends(s, j: int, lex: Lexicon, er: EventRules, gaz=None, through_commas: bool = True) -> tuple[int, int, list[str]]:
+    """(_extend_title(…, True)[0], _extend_title(…, False)[0], _extend_title(…, True)[1]) in one walk: the
+    two walks are the same up to the first ", " that only the first goes through, where the second stops
+    (its other branches take no ", ")."""
     n = len(s.words)
     end = s.words[j - 1][1]
+    short_end = -1
     acronyms: list[str] = []
     k = j
     if j < n and s.gap(j) == " " and _e._cap(s.words[j][2]) and (h := _e._heads_at(s, j, lex, "Organization")) \
@@ -524,7 +534,8 @@ def _extend_title(s, j: int, lex: Lexicon, er: EventRules, through_commas: bool,
                 and not _actor_word(s, k, er) \
                 and not s.words[k - 1][2].isdigit() \
                 and not any(s.text.startswith(p + " ", s.words[k][0]) for p, _, _ in lex.cues.get("plural", ())):
-            pass                            # but a dated title ends at its year, and "…, các cơ quan" starts a clause
+            if short_end < 0:               # but a dated title ends at its year, and "…, các cơ quan" starts a clause
+                short_end = end
         elif gap == ": " and _e._theme_after_colon(s, k, j, lex):
             pass                            # "Hội thảo khoa học: Chính sách tài chính …": the theme names the event
         elif k == j and _e._quote_end(s, end) is not None:
@@ -590,7 +601,7 @@ def _extend_title(s, j: int, lex: Lexicon, er: EventRules, through_commas: bool,
     acr = _acronym_at(s.text, end)
     if acr is not None and acr.group(1) not in acronyms:
         acronyms.append(acr.group(1))
-    return end, acronyms
+    return end, (end if short_end < 0 else short_end), acronyms
 
 
 def _word_class(s, k: int, lex: Lexicon) -> str:
@@ -665,8 +676,7 @@ def title_event(doc, si, s, i, hn, lex, etype, rid, gaz) -> list[Mention]:
         text = s.text[ws:s.words[j - 1][1]]
         flag = ("bare", "1") if i > 0 else ("anaphor", "1")
         return [Mention(doc.id, si, base + ws, base + ws + len(text), text, etype, rid, attrs=(flag,))]
-    long_end, acronyms = _extend_title(s, j, lex, er, True, gaz)
-    short_end, _ = _extend_title(s, j, lex, er, False, gaz)
+    long_end, short_end, acronyms = _title_ends(s, j, lex, er, gaz)
     tail = s.text[short_end:long_end]
     if tail.count(",") == 1 and len(tail.split()) <= 3:
         long_end = short_end                # ", khu vực" is an adjunct, not part of the title
@@ -757,6 +767,13 @@ def _distributed_titles(doc, si, s, ws: int, text: str, lex: Lexicon, rid: str) 
 
 # --- lower-case event nouns ----------------------------------------------------------------
 
+@lru_cache(maxsize=16)
+def _organised_after_re(agents: tuple[str, ...], verbs: tuple[str, ...]) -> re.Pattern:
+    """"… do Viện X tổ chức" after an event noun: an agent word, its organiser, an organising verb."""
+    return re.compile(r"[^.;]*?\s(?:" + "|".join(map(re.escape, agents)) + r")\s[^,.;]{1,80}?\s(?:"
+                      + "|".join(map(re.escape, verbs)) + r")(?!\w)")
+
+
 def lower_event(doc, si, s, i, hn, lex, rid) -> Mention | None:
     """An event head written in lower case names an event when the article individuates it: a
     quoted title ("hội thảo “…”"), an ordinal ("lần thứ hai", "thứ tư"), a specifier ("hội nghị
@@ -805,16 +822,13 @@ def lower_event(doc, si, s, i, hn, lex, rid) -> Mention | None:
         verbs = [c for c, _, role in lex.cues.get("organized", ()) if role == "verb"]
         agents = [c for c, _, role in lex.cues.get("funded", ()) if role == "agent"]
         after = s.text[s.words[j - 1][1]:].lower()
-        organised = bool(verbs and agents and re.match(
-            r"[^.;]*?\s(?:" + "|".join(map(re.escape, agents)) + r")\s[^,.;]{1,80}?\s(?:"
-            + "|".join(map(re.escape, verbs)) + r")(?!\w)", after))
+        organised = bool(verbs and agents and _organised_after_re(tuple(agents), tuple(verbs)).match(after))
     topic = next((t for t in lex.topics if s.phrase_at(j, t)), None) if organised and j < n else None
     if topic and s.gap(j) == " ":
         # "tổ chức khóa tập huấn về kỹ năng điều tra …": an organised event with its subject ("về",
         # about: a topic word of cues.tsv) is individuated by the article
         t = j + len(topic)                   # the first word of the subject
-        end = _extend_title(s, t, lex, er, True)[0] if t < n else s.words[t - 1][1]
-        short = _extend_title(s, t, lex, er, False)[0] if t < n else end
+        end, short, _ = _title_ends(s, t, lex, er) if t < n else (s.words[t - 1][1],) * 3
         if len(s.text[wstart:end].split()) > (j - first) + 2:
             return make(end, short)
     ordinal = _ordinal_at(s, j, lex)
@@ -1670,6 +1684,23 @@ def _outside_parens(sentence: str, pos: int, lo: int, hi: int) -> bool:
     return depth <= 0
 
 
+_DIGIT = re.compile(r"\d")
+_DATES: tuple[str | None, list[re.Match]] = (None, [])
+
+
+def _day_and_month_matches(sentence: str) -> list[re.Match]:
+    """The matches of _DAY_PATTERNS then _MONTH in the sentence, in that order (as the loops over them
+    found them), remembered for the last sentence: its events ask for them one by one. Each pattern
+    needs a digit: a sentence without one has none."""
+    global _DATES
+    last = _DATES                            # (one tuple, read and replaced whole: safe under threads)
+    if last[0] is not sentence:
+        found = [m for pat in (*_DAY_PATTERNS, _MONTH) for m in pat.finditer(sentence)] \
+            if _DIGIT.search(sentence) else []
+        last = _DATES = (sentence, found)
+    return last[1]
+
+
 def _when(sentence: str, doc_date: str, start: int, end: int, reports: tuple[str, ...] = (),
           others: tuple[int, ...] = ()) -> tuple[str, str]:
     """(date, "MM-DD") stated for the event named at sentence[start:end]: the date nearest before
@@ -1677,7 +1708,7 @@ def _when(sentence: str, doc_date: str, start: int, end: int, reports: tuple[str
     biết đã …": the report's date), else the nearest after it unless another event (starting at
     one of `others`) comes first; a year ("Năm 2020, …") only before."""
     lo, hi = _scope(sentence, start, end)
-    found = [m for pat in (*_DAY_PATTERNS, _MONTH) for m in pat.finditer(sentence) if lo <= m.start() < hi
+    found = [m for m in _day_and_month_matches(sentence) if lo <= m.start() < hi
              and _outside_parens(sentence, m.start(), lo, hi)
              and not (m.start() >= end and any(end <= o < m.start() for o in others))]
     if reports:

@@ -133,7 +133,22 @@ def _in_scope(index: dict[str, dict[int, Compiled]], scope: str, order: list[int
     return [of[n] for n in order if n in of] if of else []
 
 
+class _Event:
+    """`_Sentence.event`, the sentence's event, when a rule first asks for it: the main event unless the
+    sentence speaks of an unnamed one (a regex search most sentences need not make); then kept in the
+    instance, which hides this descriptor (it has no __set__). Not a `__getattr__`: CPython 3.11
+    specialises no attribute read of a class that has one."""
+
+    def __get__(self, s: "_Sentence | None", owner=None):
+        if s is None:
+            return self
+        s.event = event = None if s._unnamed_event() else s._main
+        return event
+
+
 class _Sentence:
+    event = _Event()
+
     def __init__(self, doc: Document, si: int, mentions: list[Mention], lex: Lexicon, main: Mention | None,
                  sides: list[Mention]):
         self.doc, self.si, self.lex, self.main, self.sides = doc, si, lex, main, sides
@@ -162,15 +177,7 @@ class _Sentence:
         if ev is not None or owned:
             self.event = ev
         else:
-            self._main = main                 # (self.event, when a rule asks for it: see __getattr__)
-
-    def __getattr__(self, name: str):
-        """`event`, the sentence's event, when a rule first asks for it: the main event unless the
-        sentence speaks of an unnamed one (a regex search most sentences need not make)."""
-        if name != "event":
-            raise AttributeError(name)
-        self.event = None if self._unnamed_event() else self._main
-        return self.event
+            self._main = main                 # (self.event, when a rule asks for it: see _Event)
 
     def _owned_anaphor(self, m: Mention) -> bool:
         """Is m a lower-case event noun that points back to the main event, but is said of a body
