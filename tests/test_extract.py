@@ -651,3 +651,10 @@ def test_a_district_court_is_no_part_of_the_provincial_court(tmp_path):
 def test_a_district_police_is_part_of_the_provincial_police(tmp_path):
     t = triples(article(tmp_path, "Công an huyện Tương Dương đã bắt giữ đối tượng. Công an tỉnh Nghệ An chỉ đạo điều tra."))
     assert ("Công an huyện Tương Dương", "partOf", "Công an tỉnh Nghệ An") in t
+
+
+def test_a_body_does_not_take_part_in_its_own_meeting_named_elsewhere(tmp_path):
+    # FORMAT.md: a body's own meeting gets no link to that body, in its sentence or in another one
+    t = triples(article(tmp_path, "Hôm nay, Kỳ họp thứ 5 của Quốc hội khai mạc tại Hà Nội. "
+                                  "Tham dự có đại diện Quốc hội và Mặt trận Tổ quốc Việt Nam."))
+    assert not any(s == "Quốc hội" and r == "participatedIn" for s, r, _ in t)

@@ -395,6 +395,11 @@ class _Sentence:
             return
         if rel == "participatedIn" and b.type == "Event" and b.sentence == self.si and self._owner_of(b) is a:
             return                            # "Phiên họp thứ 12 của Ủy ban Thường vụ Quốc hội": a body's own meeting
+        if rel == "participatedIn" and b.type == "Event" and a.type == "Organization" and " của " in (b.attr("canonical") or b.text):
+            owner = (b.attr("canonical") or b.text).rsplit(" của ", 1)[1].casefold()
+            names = {a.text, a.attr("canonical") or ""} | ({self.lex.entries[a.key].name} if a.key in self.lex.entries else set())
+            if owner in {x.casefold() for x in names if x}:
+                return                        # "Kỳ họp thứ 3 của Quốc hội", said in another sentence: the body's own meeting
         if rel in _ACTS and any(x.type == "Country" and (self._country_of_a_place(x) or self._country_of_an_acronym(x))
                                 for x in ((a, b) if rel == "cooperatesWith" else (a,))):
             return                            # "tại Manila (Philippines), Thượng tướng X đã tham dự …": the place's
