@@ -79,7 +79,7 @@ import pathlib
 import pytest
 
 DEV = pathlib.Path(__file__).resolve().parent.parent.parent / "shared" / "dev"
-DEV_FLOORS = {"tune": (0.96, 0.87), "check": (0.77, 0.55), "all": (0.87, 0.74)}   # (core-entity F1, relation F1)
+DEV_FLOORS = {"tune": (0.96, 0.88), "check": (0.78, 0.56), "all": (0.87, 0.75)}   # (core-entity F1, relation F1)
 
 
 def _dev_split() -> dict[str, list[str]]:
@@ -124,7 +124,7 @@ def test_dev_relations_meet_their_floor(dev_scores, part):
     assert dev_scores[part]["relations"]["all (micro)"]["f1"] >= DEV_FLOORS[part][1]
 
 
-EVENT_FLOORS = {"tune": 0.90, "check": 0.65, "all": 0.83}   # Event F1 today, a regression guard (target 0.80 on dev)
+EVENT_FLOORS = {"tune": 0.90, "check": 0.70, "all": 0.85}   # Event F1 today, a regression guard (target 0.80 on dev)
 
 
 @pytest.mark.parametrize("part", sorted(EVENT_FLOORS))
