@@ -774,6 +774,19 @@ def _organised_after_re(agents: tuple[str, ...], verbs: tuple[str, ...]) -> re.P
                       + "|".join(map(re.escape, verbs)) + r")(?!\w)")
 
 
+@lru_cache(maxsize=16)
+def _trailing_glue_re(words: tuple[str, ...]) -> re.Pattern:
+    """"và" or a list joiner at the end of a title, with the commas and spaces before it."""
+    return re.compile(r"(?:[ ,]+(?:" + "|".join(map(re.escape, words)) + r"))+$")
+
+
+def _ends_with_verb(before: str, lex: Lexicon, relation: str) -> bool:
+    """Does the lower-cased text before an event noun end with a verb cue of the relation, as a whole word
+    ("tổ chức lễ …" organised, "dự lễ …" attended)?"""
+    return any(before.endswith(c) and not before[-len(c) - 1:-len(c)].isalnum()
+               for c, _, role in lex.cues.get(relation, ()) if role == "verb")
+
+
 def lower_event(doc, si, s, i, hn, lex, rid) -> Mention | None:
     """An event head written in lower case names an event when the article individuates it: a
     quoted title ("hội thảo “…”"), an ordinal ("lần thứ hai", "thứ tư"), a specifier ("hội nghị
@@ -794,15 +807,13 @@ def lower_event(doc, si, s, i, hn, lex, rid) -> Mention | None:
     j = i + hn
     n = len(s.words)
     head_of = s.text[:s.words[first][0]].rstrip().lower()
-    organised = s.text[:s.words[first][0]].endswith(" ") and any(
-        head_of.endswith(c) and not head_of[-len(c) - 1:-len(c)].isalnum()
-        for c, _, role in lex.cues.get("organized", ()) if role == "verb")
+    spaced = s.text[:s.words[first][0]].endswith(" ")
+    organised = spaced and _ends_with_verb(head_of, lex, "organized")
     wstart = s.words[first][0]
 
     def make(end: int, short: int | None = None, canonical: str = "", alias_self: bool = False) -> Mention:
         # a title never ends with "và" or a list joiner ("… lần thứ 228 cùng với X": "cùng" is the clause's)
-        text = re.sub(r"(?:[ ,]+(?:" + "|".join(map(re.escape, lex.and_words + lex.list_joiners)) + r"))+$", "",
-                      s.text[wstart:end].rstrip(" ,"))
+        text = _trailing_glue_re(lex.and_words + lex.list_joiners).sub("", s.text[wstart:end].rstrip(" ,"))
         attrs = [("canonical", _capitalise(canonical or text))]
         if not alias_self:                   # "kỳ họp thứ 3", "hội nghị sơ kết …": one per article (two
             attrs.append(("local", "1"))     # reports of one day merge, see _signatures); a quoted title is a name
@@ -859,9 +870,7 @@ def lower_event(doc, si, s, i, hn, lex, rid) -> Mention | None:
         if k >= n or s.gap(k).strip() or _e._word_class_at(s, k, lex) not in ("verb", "adverb"):
             return make(end)
     spec = j < n and s.gap(j) == " " and (_spec_at(s, j, er) or _spec_at(s, i, er))
-    attended = not organised and s.text[:s.words[first][0]].endswith(" ") and any(
-        head_of.endswith(c) and not head_of[-len(c) - 1:-len(c)].isalnum()
-        for c, _, role in lex.cues.get("participatedIn", ()) if role == "verb")
+    attended = not organised and spaced and _ends_with_verb(head_of, lex, "participatedIn")
     # "tổ chức lễ tiếp nhận …", and "dự / chứng kiến lễ ký Bản ghi nhớ …": a ceremony someone holds or attends
     rite = j < n and s.gap(j) == " " and (organised or attended) and _rite_at(s, j, er)
     if (spec or rite) and not _stop_at(s, j, lex, er, True):
