@@ -181,6 +181,21 @@ def test_talks_between_two_coordinated_subjects(tmp_path):
     assert set(events(g)) == {"Hội đàm giữa Chủ tịch nước Trần Đại Quang và Tổng thống Philippines Rodrigo Duterte"}
 
 
+def test_talks_two_bodies_held_are_talks_between_them(tmp_path):
+    # "A và B đã tổ chức / tiến hành hội đàm": the coordinated subject of the verb that has the talks
+    g = build(tmp_path, "Sáng 15/3, Bộ Công an và Bộ Nội vụ Lào đã tổ chức hội đàm tại Hà Nội.")
+    name = "Hội đàm giữa Bộ Công an và Bộ Nội vụ Lào"
+    assert set(events(g)) == {name}
+    t = triples(g)
+    assert ("Bộ Nội vụ Lào", "participatedIn", name) in t and ("Bộ Công an", "participatedIn", name) in t
+
+
+def test_a_body_organising_a_visit_is_not_its_visitor(tmp_path):
+    # "tổ chức" frames talks only (events.tsv frame-verb, class talks): the ministry organises the trip
+    g = build(tmp_path, "Đại sứ Nguyễn Văn Nam đã tổ chức chuyến thăm Lào cho các phóng viên nước ngoài.")
+    assert not any(r == "participatedIn" and s == "Nguyễn Văn Nam" for s, r, _ in triples(g))
+
+
 def test_a_courtesy_call_without_voi_names_the_other_side_directly(tmp_path):
     g = build(tmp_path, "Phó Thủ tướng Vương Đình Huệ hội kiến Thủ tướng Singapore Lý Hiển Long.")
     assert set(events(g)) == {"Hội kiến giữa Phó Thủ tướng Vương Đình Huệ và Thủ tướng Singapore Lý Hiển Long"}
@@ -431,6 +446,11 @@ def test_a_session_of_a_standing_body_named_like_a_meeting_is_an_event(tmp_path)
     g = build(tmp_path, "Hội nghị Cấp cao Đông Á lần thứ 12 diễn ra tại Manila. Việt Nam là thành viên tích cực của Hội nghị Cấp cao Đông Á.")
     assert set(events(g)) == {"Hội nghị Cấp cao Đông Á lần thứ 12"}
     assert "Hội nghị Cấp cao Đông Á" in labels(g, "Organization")
+
+
+def test_a_session_named_after_the_standing_bodys_acronym_is_an_event(tmp_path):
+    g = build(tmp_path, "Hội nghị Bộ trưởng Quốc phòng ASEAN mở rộng (ADMM+) lần thứ 4 diễn ra tại Manila.")
+    assert set(events(g)) == {"Hội nghị Bộ trưởng Quốc phòng ASEAN mở rộng (ADMM+) lần thứ 4"}
 
 
 def test_an_official_meeting_a_group_is_an_event_named_by_the_verb_phrase(tmp_path):

@@ -1455,7 +1455,7 @@ def _visit_noun(ctx: _Ctx, k: int, hit) -> Mention | None:
     np_text = ctx.span(k, kk)
     name = _capitalise(np_text)
     fv = ctx.match_end(k, "frame-verb") if visitor is None and k > 0 and ctx.gap(k) == " " else None
-    if fv is not None:
+    if fv is not None and fv[1] != "talks":
         # "Thủ tướng X kết thúc chuyến thăm chính thức Hà Lan": the subject of the verb is the visitor
         subj = _subject(ctx, fv[0])
         if subj is not None and (subj.named or subj.delegation):
@@ -1522,8 +1522,14 @@ def _talks(ctx: _Ctx) -> list[Mention]:
             while start > 0 and (adv := ctx.match_end(start, "adverb")) is not None and ctx.gap(start) == " ":
                 start = adv[0]
         else:
-            # "Thủ tướng A và Tổng thống B đã hội đàm": the coordinated subject is both sides
-            pair = _coordinated_before(ctx, k)
+            # "Thủ tướng A và Tổng thống B đã hội đàm": the coordinated subject is both sides; also
+            # through the verb that has the talks ("A và B đã tiến hành / tổ chức (cuộc) hội đàm")
+            at = k
+            cls = _classifier_before(ctx.s, k, ctx.er) if k > 0 and ctx.gap(k) == " " else None
+            verb_at = cls if cls is not None else k
+            if verb_at > 0 and ctx.gap(verb_at) == " " and (fv := ctx.match_end(verb_at, "frame-verb")) is not None:
+                at = fv[0]
+            pair = _coordinated_before(ctx, at)
             if pair is None:
                 continue
             a, b = pair
@@ -1579,13 +1585,15 @@ def _coordinated_before(ctx: _Ctx, k: int) -> tuple[_Actor, _Actor] | None:
     if b is None or not b.complete or b.start < 2 or ctx.lower[b.start - 1] not in ctx.lex.and_words:
         return None
     a = _actor_before(ctx, b.start - 1)
-    if a is None or not a.complete or not (a.named or b.named):
+    # a person by name, or two bodies or countries ("Bộ Công an và Bộ Nội vụ Lào đã hội đàm")
+    if a is None or not a.complete or not (a.named or b.named or not a.key.startswith("|") and not b.key.startswith("|")):
         return None
     return a, b
 
 
-# after a standing body named like a meeting: its n-th session or the year's ("lần thứ 12", "năm 2017", "2017")
-_EDITION_AFTER = re.compile(r" (?:lần thứ (?:\d+|[A-ZĐ]+|\w+)|năm \d{4}|(?:19|20)\d\d)(?!\w)")
+# after a standing body named like a meeting: its n-th session or the year's ("lần thứ 12", "năm 2017", "2017"),
+# also after its acronym in parentheses ("Hội nghị Bộ trưởng Quốc phòng ASEAN mở rộng (ADMM+) lần thứ 4")
+_EDITION_AFTER = re.compile(r"(?: \([A-Z][A-Za-z0-9+\-]{1,14}\))? (?:lần thứ (?:\d+|[A-ZĐ]+|\w+)|năm \d{4}|(?:19|20)\d\d)(?!\w)")
 
 
 def _meetings_of_bodies(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
