@@ -1668,3 +1668,19 @@ def test_a_session_after_a_sentences_first_words_is_no_ones(tmp_path):
 
 def test_an_islamic_organisation_said_of_no_one_is_no_entity(tmp_path):
     assert orgs(tmp_path, "Sự sụp đổ của Tổ chức Hồi giáo khủng bố IS tại Mosul đã được xác nhận.") <= {"IS"}
+
+
+def test_a_possessive_inside_a_titles_topic_stays_in_the_title(tmp_path):
+    # "về bảo vệ quyền của người lao động": "của" (of) before a lower-case noun belongs to the topic
+    found = agreements(tmp_path, "Các nước đã ký Tuyên bố về bảo vệ quyền của người lao động di cư.")
+    assert "Tuyên bố về bảo vệ quyền của người lao động di cư" in found
+
+
+def test_a_possessive_before_a_pronoun_or_a_capital_ends_the_title(tmp_path):
+    found = agreements(tmp_path, "Lào sẽ thực hiện Hiệp định về dẫn độ của mình với Thái Lan.")
+    assert found == {"Hiệp định về dẫn độ"}
+
+
+def test_an_events_topic_keeps_its_possessive(tmp_path):
+    found = events_of(tmp_path, "Bộ Công an tổ chức Hội thảo về vai trò của phụ nữ trong phòng, chống mua bán người.")
+    assert found == {"Hội thảo về vai trò của phụ nữ trong phòng, chống mua bán người"}

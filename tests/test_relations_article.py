@@ -392,3 +392,10 @@ def test_a_country_after_an_unknown_acronym_is_no_partner(tmp_path):
     # "BHXH Việt Nam" (Vietnam Social Security, written by its acronym): not the state Việt Nam
     links = _links("Sở Y tế đề nghị Bộ Y tế làm việc với BHXH Việt Nam để có hướng dẫn cụ thể.", tmp_path)
     assert not any(r == "cooperatesWith" for _, r, _ in links)
+
+
+def test_a_level_the_gazetteer_tree_skips_can_be_a_units_stated_parent(tmp_path):
+    # before 2018 the criminal police department sat under the General Department of Police, which the
+    # gazetteer's current tree (Cục → Bộ Công an) skips: the text's "thuộc" is believed
+    links = _links("Cục Cảnh sát hình sự thuộc Tổng cục Cảnh sát, Bộ Công an đã chủ trì chuyên án.", tmp_path)
+    assert ("Cục Cảnh sát Hình sự", "partOf", "Tổng cục Cảnh sát") in links

@@ -1168,7 +1168,7 @@ def _title_ends(s: _Sent, j: int, lex: Lexicon, etype: str, gaz=None, through_co
             end = s.words[k - 1][1]
             continue
         if _is_stop(s, k, lex, etype) and not _stop_word_completes(s, k, lex) \
-                and not (etype == "Agreement" and _implements_title_at(s, k, lex)):
+                and not (etype == "Agreement" and _implements_title_at(s, k, lex)) and not _topic_possessive_at(s, j, k, lex):
             break                           # ("tự do": "do" (by) ends a title, but not the word "tự do", free)
         if etype == "Agreement" and not _agreement_goes_on(s, k, j, lex, gaz):
             break
@@ -1524,6 +1524,19 @@ def _word_class_at(s: _Sent, k: int, lex: Lexicon) -> str | None:
 def _completes_word(s: _Sent, k: int, lex: Lexicon) -> bool:
     """Does word k finish a dictionary word begun by the word before it ("tự" + "do")?"""
     return k > 0 and s.gap(k) == " " and f"{s.words[k - 1][2].lower()} {s.words[k][2].lower()}" in lex.compounds
+
+
+def _topic_possessive_at(s: _Sent, j: int, k: int, lex: Lexicon) -> bool:
+    """Is word k a "của" (of) inside the topic a title's "về" opened, before a lower-case noun? "Tuyên bố ASEAN
+    về bảo vệ quyền của người lao động di cư": the possessive belongs to the topic; after a title with no
+    "về" ("Hiệp định … của Chính phủ"), or before a capital, a pronoun or a determiner, "của" ends it."""
+    if s.words[k][2] != "của" or k + 1 >= len(s.words) or s.gap(k) != " " or s.gap(k + 1) != " ":
+        return False
+    nxt = s.words[k + 1][2]
+    if not (nxt.isalpha() and nxt.islower()) or not any(s.words[i][2] == "về" for i in range(j, k)):
+        return False
+    two = f"{nxt} {s.words[k + 2][2]}" if k + 2 < len(s.words) and s.gap(k + 2) == " " else ""
+    return lex.word_class.get(nxt) == "noun" or (two in lex.compounds and lex.word_class.get(two) not in CLAUSE_CLASSES)
 
 
 def _stop_word_completes(s: _Sent, k: int, lex: Lexicon) -> bool:

@@ -566,8 +566,8 @@ def _title_ends(s, j: int, lex: Lexicon, er: EventRules, gaz=None, through_comma
             break
         else:
             break
-        if _stop_at(s, k, lex, er, k == j):
-            break
+        if _stop_at(s, k, lex, er, k == j) and not _e._topic_possessive_at(s, j, k, lex):
+            break                           # ("Hội thảo về vai trò của phụ nữ …": "của" inside the topic goes on)
         if k > j and s.words[k][2] in lex.and_words and k + 1 < n and s.gap(k + 1) == " " \
                 and not s.words[k - 1][2].islower() and s.words[k + 1][2].islower() \
                 and (_e._word_class_at(s, k + 1, lex) == "verb" or _verb_kind_at(s, k + 1, er)):

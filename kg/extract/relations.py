@@ -646,6 +646,11 @@ class _Sentence:
             a, o = ms
             parent = dict(lex.entries[a.key].attrs).get("parent", "") if a.key else None
             ok = parent is None or (bool(parent) and (not o.key or o.key == parent))
+            if not ok and parent and o.key and o.key in lex.entries \
+                    and dict(lex.entries[o.key].attrs).get("parent", "") == parent and _level(o, lex) < _level(a, lex):
+                # a level the gazetteer's (current) tree skips: "Cục Cảnh sát hình sự thuộc Tổng cục Cảnh sát" in
+                # articles from before 2018, when the department sat under the general department
+                ok = True
             named = _attr(a, "canonical")
             if ok and not a.key and named.startswith(a.text + ", "):
                 # the entity reader named the unit with its body ("Phòng X, Công an tỉnh Y"): no other parent
