@@ -67,6 +67,7 @@ CODE_CLASSES = frozenset({
     "country/heading",                           # "Về phía Lào có Bộ Công an, …": a country over a list of its bodies
     "short",                                     # "Hội đã phối hợp …": a head alone is the article's one body of that head
     "heldIn/place",                              # "tại" before an event's place
+    "partyTo/negotiate",                       # "đàm phán thỏa thuận về …": a treaty named in lower case after it
     "organized/verb",                            # "tổ chức khóa tập huấn về …": an organised lower-case event
     "street",                                    # "phố Đội Cấn": a street named after a unit or a person
     "abroad",                                    # "Thượng viện": a body Việt Nam has not (a foreign country's)

@@ -1684,3 +1684,14 @@ def test_a_possessive_before_a_pronoun_or_a_capital_ends_the_title(tmp_path):
 def test_an_events_topic_keeps_its_possessive(tmp_path):
     found = events_of(tmp_path, "Bộ Công an tổ chức Hội thảo về vai trò của phụ nữ trong phòng, chống mua bán người.")
     assert found == {"Hội thảo về vai trò của phụ nữ trong phòng, chống mua bán người"}
+
+
+def test_a_treaty_named_in_lower_case_after_its_negotiating_verb_is_an_agreement(tmp_path):
+    found = agreements(tmp_path, "Hai bên nhất trí sớm đàm phán thỏa thuận về hợp tác nghề cá.")
+    assert found == {"Thỏa thuận về hợp tác nghề cá"}
+
+
+def test_a_deal_reached_or_a_business_matter_is_no_lower_case_agreement(tmp_path):
+    # "đạt được thỏa thuận về …" (reached a deal) is not a partyTo/negotiate verb; "về việc …" is a matter
+    assert not agreements(tmp_path, "Hai câu lạc bộ đã đạt được thỏa thuận về vụ chuyển nhượng tiền đạo số 9.")
+    assert not agreements(tmp_path, "Công ty đã ký thỏa thuận về việc mua lại cổ phần của đối tác.")

@@ -1559,6 +1559,42 @@ def _new_title_follows(s: _Sent, k: int, lex: Lexicon) -> bool:
     return False
 
 
+_LOWER_AGREEMENT: dict[int, tuple[object, re.Pattern | None]] = {}
+
+
+def _lower_agreement_rx(lex: Lexicon) -> re.Pattern | None:
+    """Once per lexicon: a signing or negotiating verb (cues.tsv partyTo/negotiate), then a
+    treaty head in lower case (partyTo/treaty) and "về" (on): "đàm phán thỏa thuận về hợp tác nghề cá"."""
+    hit = _LOWER_AGREEMENT.get(id(lex.cues))
+    if hit is None or hit[0] is not lex.cues:
+        verbs = sorted({match_form(c) for c, _, r in lex.cues.get("partyTo", ()) if r == "negotiate"}, key=len, reverse=True)
+        heads = sorted({match_form(c) for c, _, r in lex.cues.get("partyTo", ()) if r == "treaty"}, key=len, reverse=True)
+        rx = re.compile(r"(?<!\w)(?:%s) ((?:%s) về) (?!việc\b)" % ("|".join(map(re.escape, verbs)), "|".join(map(re.escape, heads)))) \
+            if verbs and heads else None
+        hit = _LOWER_AGREEMENT[id(lex.cues)] = (lex.cues, rx)
+    return hit[1]
+
+
+def _lower_agreements(doc: Document, si: int, s: _Sent, lex: Lexicon, hits: list[str], taken) -> list[Mention]:
+    """A treaty named in lower case right after the verb that signs or negotiates it, by its topic: "hai
+    bên nhất trí sớm đàm phán thỏa thuận về hợp tác nghề cá" is the Agreement "Thỏa thuận về hợp tác nghề
+    cá" (a business's "thỏa thuận về việc …" is not)."""
+    out = []
+    for i, (ws, _, w) in enumerate(s.words):
+        if not w.islower() or not any(s.form.startswith(h, ws) for h in hits):
+            continue
+        h = next((h for h in hits if s.form.startswith(h, ws)), "")
+        hn = len(h.split()) - 1                  # the head's words, without "về"
+        heads = lex.heads_by_first.get("Agreement", {}).get(w.capitalize(), ())
+        rid = next((r for hw, r, _ in heads if [match_form(x) for x in hw] == h.split()[:hn]), None)
+        if rid is None or any(a <= ws < b for a, b in taken):
+            continue
+        m = _title_mention(doc, si, s, i, hn, lex, "Agreement", rid, {})
+        if m is not None:
+            out.append(replace(m, attrs=tuple(sorted({**dict(m.attrs), "canonical": m.text[0].upper() + m.text[1:]}.items()))))
+    return out
+
+
 def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans) -> list[Mention]:
     firsts = lex.head_first_words
     if firsts.isdisjoint(s.tokens):
@@ -1996,6 +2032,8 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
             out.append(Mention(doc.id, si, base + a, base + b, sent.text[a:b], e.type, rules_of.get(a, e.rule), key))
         if not lex.head_first_words.isdisjoint(words):
             out += _pattern_mentions(doc, si, s, lex, gaz_spans)
+        if "về" in words and (rx := _lower_agreement_rx(lex)) is not None and (hits := rx.findall(s.form)):
+            out += _lower_agreements(doc, si, s, lex, hits, [(m.start - base, m.end - base) for m in out[first:]])
         if lex.distributive is not None and lex.may_distribute(words) and lex.distributive.search(sent.text):
             out += _distributed_mentions(doc, si, sent.text, lex, [(m.start - base, m.end - base) for m in out[first:]])
         if not lex.post_first_words.isdisjoint(words):
