@@ -33,6 +33,12 @@ def test_a_routine_review_meeting_names_no_event(tmp_path):
     assert not found
 
 
+def test_a_routine_meeting_on_a_named_field_of_work_is_an_event(tmp_path):
+    # "giao ban" (briefing) alone names no meeting; "công tác phòng, chống mua bán người" (events.tsv field) does
+    found = events_of(tmp_path, "Thứ trưởng Lê Văn Nam chủ trì Hội nghị giao ban công tác phòng, chống mua bán người.")
+    assert found == {"Hội nghị giao ban công tác phòng, chống mua bán người"}
+
+
 def test_a_meeting_named_only_by_its_ordinal_names_no_event(tmp_path):
     assert not events_of(tmp_path, "Các đại biểu đã thông qua nghị quyết tại Phiên họp lần thứ 12.")
 

@@ -235,6 +235,7 @@ class Lexicon:
     # for kg/extract/ownerless.py, made once per rule set: a periodic specifier as a whole word, an ordinal
     # and its number ("lần thứ 21"), the events.tsv session heads and the organized/verb cues (lower case)
     periodic_re: "re.Pattern | None" = None
+    field_re: "re.Pattern | None" = None          # events.tsv field: a routine meeting's named field of work
     ordinal_number: re.Pattern = re.compile(r"(?!)")
     session_heads: set = field(default_factory=set)
     organized_verbs: set = field(default_factory=set)
@@ -518,6 +519,8 @@ def _compile_ownerless(lex: Lexicon) -> None:
     lex.periodic_re = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, lex.periodic_events)) + r")(?!\w)") \
         if lex.periodic_events else None
     lex.session_heads = {r["phrase"].lower() for r in lex.rules.table("events.tsv") if r["kind"] == "session"}
+    fields = [r["phrase"].lower() for r in lex.rules.table("events.tsv") if r["kind"] == "field"]
+    lex.field_re = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, fields)) + r")(?!\w)") if fields else None
     lex.organized_verbs = {c.lower() for c, _, kind in lex.cues.get("organized", ()) if kind == "verb"}
     lex.provincial_cues = tuple((w, re.compile(rf"(?:^|\s){re.escape(w)}(\s\w|$)"))
                                 for w in (c for c, _, _ in lex.cues.get("provincial", ())))

@@ -99,7 +99,10 @@ def routine_meetings(doc_text: str, mentions: list[Mention], lex: Lexicon) -> li
                 m = replace(m, attrs=tuple(sorted({**dict(m.attrs), "canonical": f"{w[0][:1].upper()}{name[1:]} của {owner}"}.items())))
                 renamed[old] = mention_key(m)
             elif hn and rest and not any(c.isupper() for c in rest) and not any(q in rest for q in "\"“”'") \
-                    and periodic is not None and periodic.search(rest) and not _SUBJECT.search(rest):
+                    and periodic is not None and periodic.search(rest) and not _SUBJECT.search(rest) \
+                    and not (lex.field_re is not None and lex.field_re.search(rest)):
+                # (a routine meeting on a named field of work, "Hội nghị giao ban công tác phòng, chống mua bán
+                # người", is told apart by it, as by "về" + its subject: events.tsv field)
                 if not _held_by_body_before(doc_text, m, verbs, org_ends):
                     dropped.add(mention_key(m))     # (but "<body> tổ chức <routine meeting>": the body's own)
                     continue
