@@ -1695,3 +1695,9 @@ def test_a_deal_reached_or_a_business_matter_is_no_lower_case_agreement(tmp_path
     # "đạt được thỏa thuận về …" (reached a deal) is not a partyTo/negotiate verb; "về việc …" is a matter
     assert not agreements(tmp_path, "Hai câu lạc bộ đã đạt được thỏa thuận về vụ chuyển nhượng tiền đạo số 9.")
     assert not agreements(tmp_path, "Công ty đã ký thỏa thuận về việc mua lại cổ phần của đối tác.")
+
+
+def test_a_title_takes_the_whole_word_a_known_name_ends_in(tmp_path):
+    # "Việt Nam-EU" is one written word: the title does not stop inside it at the end of "Việt Nam"
+    found = agreements(tmp_path, "Hai bên thảo luận Hiệp định thương mại tự do Việt Nam-EU (EVFTA) tại Hà Nội.")
+    assert "Hiệp định thương mại tự do Việt Nam-EU" in found

@@ -1197,10 +1197,10 @@ def _title_ends(s: _Sent, j: int, lex: Lexicon, etype: str, gaz=None, through_co
             break                           # "Nghị quyết 29 và bước đầu …", "Nghị quyết 382 và Kết luận 763": a
             # title its number names ends there (a year may go on to a horizon, above)
         g = (gaz or {}).get(s.words[k][0])
-        if g is not None:                   # a known name inside a title is taken whole
-            end = g[1]
-            while k < n and s.words[k][0] < g[1]:
+        if g is not None:                   # a known name inside a title is taken whole, with the
+            while k < n and s.words[k][0] < g[1]:     # word it ends in ("Việt Nam" of "Việt Nam-EU")
                 k += 1
+            end = max(g[1], s.words[k - 1][1])
             continue
         end = s.words[k][1]
         k += 1
