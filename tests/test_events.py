@@ -448,6 +448,14 @@ def test_a_session_of_a_standing_body_named_like_a_meeting_is_an_event(tmp_path)
     assert "Hội nghị Cấp cao Đông Á" in labels(g, "Organization")
 
 
+def test_a_meeting_named_by_its_ordinal_takes_whose_meeting_it_is(tmp_path):
+    # after the ordinal, "của" + a capitalised name (or "các nước" + one) is the meeting's owner, in its title
+    g = build(tmp_path, "Hội nghị lần thứ 20 của Ủy ban hỗn hợp Việt Nam - Lào diễn ra tại Viêng Chăn. "
+                        "Cuộc họp thượng đỉnh lần thứ 5 của các nước ASEAN được tổ chức tại Bangkok.")
+    assert set(events(g)) == {"Hội nghị lần thứ 20 của Ủy ban hỗn hợp Việt Nam - Lào",
+                              "Cuộc họp thượng đỉnh lần thứ 5 của các nước ASEAN"}
+
+
 def test_a_session_named_after_the_standing_bodys_acronym_is_an_event(tmp_path):
     g = build(tmp_path, "Hội nghị Bộ trưởng Quốc phòng ASEAN mở rộng (ADMM+) lần thứ 4 diễn ra tại Manila.")
     assert set(events(g)) == {"Hội nghị Bộ trưởng Quốc phòng ASEAN mở rộng (ADMM+) lần thứ 4"}
