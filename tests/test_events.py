@@ -181,6 +181,15 @@ def test_talks_between_two_coordinated_subjects(tmp_path):
     assert set(events(g)) == {"Hội đàm giữa Chủ tịch nước Trần Đại Quang và Tổng thống Philippines Rodrigo Duterte"}
 
 
+def test_a_visitor_named_with_a_post_and_its_country_in_parentheses_is_found(tmp_path):
+    # "ông X, Thống đốc tỉnh Kanagawa (Nhật Bản) thăm …": the subject is before the parenthesised country,
+    # and a governor's post runs through the place of the post
+    g = build(tmp_path, "Ông Yuji Kuroiwa, Thống đốc tỉnh Kanagawa (Nhật Bản) thăm và làm việc tại Việt Nam từ ngày 12 đến 15/7.")
+    name = "Chuyến thăm và làm việc tại Việt Nam của ông Yuji Kuroiwa"
+    assert set(events(g)) == {name}
+    assert ("Yuji Kuroiwa", "participatedIn", name) in triples(g)
+
+
 def test_talks_two_bodies_held_are_talks_between_them(tmp_path):
     # "A và B đã tổ chức / tiến hành hội đàm": the coordinated subject of the verb that has the talks
     g = build(tmp_path, "Sáng 15/3, Bộ Công an và Bộ Nội vụ Lào đã tổ chức hội đàm tại Hà Nội.")

@@ -257,6 +257,9 @@ def _actor_forward(ctx: _Ctx, k: int, coordinate: str = "any") -> _Actor | None:
         if k > start and ctx.gap(k) not in _SPACES:
             break
         m = ctx.starts.get(k)
+        if m is not None and m.type == "Location" and titled and end == k and not run:
+            k = end = ctx.after_mention(m)     # "Thống đốc tỉnh Kanagawa", "Thị trưởng Berlin": the post's place
+            continue
         if m is not None and m.type != "Location":
             if not close_run():
                 break
@@ -386,7 +389,13 @@ def _subject(ctx: _Ctx, k: int) -> _Actor | None:
         if hit is None or ctx.gap(j if j < ctx.n else j - 1) not in (" ",) and j < ctx.n:
             break
         j = hit[0]
-    if j > 0 and ctx.gap(j) == " ":
+    paren = False
+    if j > 0 and ctx.gap(j) == ") ":
+        # "ông X, Thống đốc tỉnh Kanagawa (Nhật Bản) thăm …": the actor before its parenthesised qualifier
+        o = next((i for i in range(j - 1, max(0, j - 6), -1) if "(" in ctx.gap(i) or ")" in ctx.gap(i)), None)
+        if o is not None and ctx.gap(o) == " (":
+            j, paren = o, True
+    if j > 0 and (ctx.gap(j) == " " or paren):
         led = ctx.match_end(j, "led")
         if led is not None:
             do = next((i for i in range(led[0] - 1, _clause_start(ctx, led[0]) - 1, -1) if ctx.lower[i] == "do"), None)
