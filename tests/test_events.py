@@ -184,7 +184,7 @@ def test_talks_between_two_coordinated_subjects(tmp_path):
 def test_a_visitor_named_with_a_post_and_its_country_in_parentheses_is_found(tmp_path):
     # "ông X, Thống đốc tỉnh Kanagawa (Nhật Bản) thăm …": the subject is before the parenthesised country,
     # and a governor's post runs through the place of the post
-    g = build(tmp_path, "Ông Yuji Kuroiwa, Thống đốc tỉnh Kanagawa (Nhật Bản) thăm và làm việc tại Việt Nam từ ngày 12 đến 15/7.")
+    g = build(tmp_path, "Chiều 12/7, ông Yuji Kuroiwa, Thống đốc tỉnh Kanagawa (Nhật Bản) thăm và làm việc tại Việt Nam.")
     name = "Chuyến thăm và làm việc tại Việt Nam của ông Yuji Kuroiwa"
     assert set(events(g)) == {name}
     assert ("Yuji Kuroiwa", "participatedIn", name) in triples(g)
