@@ -1701,3 +1701,9 @@ def test_a_title_takes_the_whole_word_a_known_name_ends_in(tmp_path):
     # "Việt Nam-EU" is one written word: the title does not stop inside it at the end of "Việt Nam"
     found = agreements(tmp_path, "Hai bên thảo luận Hiệp định thương mại tự do Việt Nam-EU (EVFTA) tại Hà Nội.")
     assert "Hiệp định thương mại tự do Việt Nam-EU" in found
+
+
+def test_a_police_division_named_in_lower_case_is_a_unit_of_the_police_after_it(tmp_path):
+    # "phòng CSHS Công an tỉnh X": a province police's division (heads.tsv, lower-case heads), then its parent
+    found = orgs(tmp_path, "Theo tin từ phòng CSHS Công an tỉnh Nghệ An, đơn vị vừa giải cứu 3 bé gái.")
+    assert "Phòng CSHS, Công an tỉnh Nghệ An" in found and "Công an tỉnh Nghệ An" in found

@@ -386,7 +386,8 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                 and s.gap(k) == " " and k + sib[3] < n and s.gap(k + sib[3]) == " " and _cap(s.words[k + sib[3]][2]):
             break                           # "Đại học Lâm nghiệp Học viện Nông nghiệp …": a sibling of the same rank
             # with a name of its own (but "Vụ Giáo dục Đại học (…)": higher education, the department's subject)
-        if (k > j or own_head and len(own_head) > 2 and own_head[0].islower()) and level >= 3 \
+        if (k > j or own_head and len(own_head) >= 2 and own_head[0].islower() and any(_cap(x) for x in own_head[1:])) \
+                and level >= 3 \
                 and _parent_starts(s, k, lex, g, level):
             # (a head that is a whole unit's name, "cơ quan CSĐT", may be followed by its parent at once)
             saw_cap = True                  # ("Phòng nghiệp vụ Công an tỉnh …": a unit named in lower case, then its parent)
@@ -1712,7 +1713,8 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                         out.append(Mention(doc.id, si, base + a, base + b, text, "Organization", rid,
                                            attrs=(("level", str(level)),)))
                         org_taken.append((a, b))
-                    elif end == j and (head in lex.abroad_words or len(head.split()) > 2 and head[:1].islower()
+                    elif end == j and (head in lex.abroad_words or len(head.split()) >= 2 and head[:1].islower()
+                                       and any(_cap(x) for x in head.split()[1:])
                                        and level >= 3 and _parent_starts(s, j, lex, g, level)):
                         # "Thượng viện Sanasee …": the senate, then its president; "cơ quan CSĐT Công an tỉnh X": a
                         # lower-case head that is a whole unit's name, then the body it belongs to ("Cơ quan Thường
