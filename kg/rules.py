@@ -89,6 +89,7 @@ CODE_CLASSES = frozenset({
     "preposition",                               # a body right after it is no clause's subject
     "modified",                                  # "doanh nghiệp Việt Nam": a noun the country after it qualifies
     "partOf/vertical",                           # "Công an huyện X" is part of "Công an tỉnh Y" (r.partOf.locality)
+    "partOf/service",                            # "Trường Sĩ quan Không quân": a service inside a unit's name is its field
 })
 CUE_HELPERS = {"closed", "especially", "scope", "trial", "sides", "short", "alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "force", "provincial", "construction", "adjunct", "numbered", "eponymous", "firm", "clan", "foreign-field", "modified"}
 ENUMS = {

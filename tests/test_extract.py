@@ -325,10 +325,10 @@ def test_a_new_become_word_in_cues_tsv_makes_a_member(tmp_path):
 
 
 def test_a_new_seat_word_in_cues_tsv_is_skipped_after_a_post(tmp_path):
-    text = "Bà Nguyễn Thị Hà, Trưởng đại diện UNODC ở Hà Nội, Giám đốc Tổ chức Di cư quốc tế phát biểu."
+    text = "Bà Nguyễn Thị Hà, Trưởng đại diện UNODC đặt tại Hà Nội, Giám đốc Tổ chức Di cư quốc tế phát biểu."
     (tmp_path / "as-is").mkdir()
     assert ("Nguyễn Thị Hà", "holdsPosition", "Tổ chức Di cư quốc tế") not in triples(article(tmp_path / "as-is", text))
-    g = _article_with_cues(tmp_path, text, "c.country.o\tcountry\tở\tseat")
+    g = _article_with_cues(tmp_path, text, "c.country.dat-tai\tcountry\tđặt tại\tseat")
     assert ("Nguyễn Thị Hà", "holdsPosition", "Tổ chức Di cư quốc tế") in triples(g)
 
 
@@ -661,3 +661,25 @@ def test_a_body_does_not_take_part_in_its_own_meeting_named_elsewhere(tmp_path):
     t = triples(article(tmp_path, "Hôm nay, Kỳ họp thứ 5 của Quốc hội khai mạc tại Hà Nội. "
                                   "Tham dự có đại diện Quốc hội và Mặt trận Tổ quốc Việt Nam."))
     assert not any(s == "Quốc hội" and r == "participatedIn" for s, r, _ in t)
+
+
+def test_a_member_university_is_part_of_its_national_university(tmp_path):
+    # heads.tsv: "Trường Đại học" ranks above its units and below "Đại học Quốc gia"
+    g = article(tmp_path, "Tin tuyển sinh\nSáng 3/8, Trường ĐH Khoa học Tự nhiên (ĐH Quốc gia Hà Nội) công bố điểm chuẩn.")
+    assert ("Trường ĐH Khoa học Tự nhiên", "partOf", "Đại học Quốc gia Hà Nội") in triples(g)
+    g = article(tmp_path, "Tin tuyển sinh\nSáng 3/8, Trường ĐH Kinh tế (ĐHQG TP.HCM) công bố điểm chuẩn.")
+    assert ("Trường ĐH Kinh tế, ĐHQG TP.HCM", "partOf", "Đại học Quốc gia Thành phố Hồ Chí Minh") in triples(g)
+
+
+def test_a_schools_office_named_before_the_school_is_part_of_it(tmp_path):
+    g = article(tmp_path, "Tin tuyển sinh\nÔng Nguyễn Văn Nam, Phó trưởng Phòng Công tác Sinh viên Trường Đại học "
+                          "Bách khoa Hà Nội cho biết số thí sinh tăng.")
+    assert ("Phòng Công tác Sinh viên, Trường Đại học Bách khoa Hà Nội", "partOf",
+            "Trường Đại học Bách khoa Hà Nội") in triples(g)
+
+
+def test_a_mission_said_to_be_o_a_country_is_based_there(tmp_path):
+    # "ở" (in) says where a mission sits as "tại" does (cues.tsv country/seat)
+    g = article(tmp_path, "Tin thế giới\nThư được gửi từ tài khoản của Đại sứ quán Pháp ở Ai Cập hôm qua.")
+    assert {("Đại sứ quán Pháp ở Ai Cập", "country", "Pháp"),
+            ("Đại sứ quán Pháp ở Ai Cập", "basedIn", "Ai Cập")} <= triples(g)

@@ -611,9 +611,9 @@ def test_a_firm_named_by_its_trade_and_continent(tmp_path):
 
 
 def test_a_unit_of_a_foreign_body_is_named_with_it(tmp_path):
-    # "Trung tâm Phân tích" of the US Navy is not every analysis centre: it keeps its parent in its label
-    found = orgs(tmp_path, "Nhà nghiên cứu thuộc Trung tâm Phân tích Hải quân Mỹ Sam Bendett cho biết như vậy.")
-    assert {"Trung tâm Phân tích, Hải quân Mỹ", "Hải quân Mỹ"} <= found
+    # "Trung tâm Nghiên cứu" of the US defence ministry is not every research centre: it keeps its parent in its label
+    found = orgs(tmp_path, "Nhà nghiên cứu thuộc Trung tâm Nghiên cứu Bộ Quốc phòng Mỹ Sam Bendett cho biết như vậy.")
+    assert {"Trung tâm Nghiên cứu, Bộ Quốc phòng Mỹ", "Bộ Quốc phòng Mỹ"} <= found
 
 
 def test_a_district_named_after_a_country_gives_no_country(tmp_path):
@@ -1396,10 +1396,11 @@ def test_a_dictionary_word_begun_by_a_capitalised_preposition_continues_the_name
 
 
 def test_a_body_named_before_another_country_is_not_the_articles_one_of_that_name(tmp_path):
-    # "Mỹ" is also the reporter's given name, so no country is read there; the navy is still America's
+    # "Mỹ" is also the reporter's given name; the academy's name still ends with its country (the navy in it
+    # is its field, cues.tsv partOf/service), and is not China's navy
     found = orgs(tmp_path, "Hải quân Trung Quốc vừa tập trận. Phóng viên Lê Thị Mỹ dẫn lời một chuyên gia của "
                            "Học viện Chiến tranh Hải quân Mỹ cho biết đây là bước đi mới.")
-    assert "Hải quân Mỹ" in found
+    assert "Học viện Chiến tranh Hải quân Mỹ" in found
 
 
 def test_a_case_named_after_its_defendant_is_no_department(tmp_path):
@@ -1707,3 +1708,60 @@ def test_a_police_division_named_in_lower_case_is_a_unit_of_the_police_after_it(
     # "phòng CSHS Công an tỉnh X": a province police's division (heads.tsv, lower-case heads), then its parent
     found = orgs(tmp_path, "Theo tin từ phòng CSHS Công an tỉnh Nghệ An, đơn vị vừa giải cứu 3 bé gái.")
     assert "Phòng CSHS, Công an tỉnh Nghệ An" in found and "Công an tỉnh Nghệ An" in found
+
+
+def test_a_plan_with_a_word_in_scare_quotes_is_no_agreement(tmp_path):
+    # a quotation that opens in lower case only marks a word ("xuất khẩu" cầu thủ: "exporting" players)
+    assert agreements(tmp_path, 'Kế hoạch "xuất khẩu" cầu thủ của câu lạc bộ vẫn chưa thành.') == set()
+    assert "Kế hoạch “Mùa hè xanh”" in agreements(tmp_path, "Kế hoạch “Mùa hè xanh” đã được triển khai ở 10 tỉnh.")
+
+
+def test_a_teams_coaching_staff_is_no_body(tmp_path):
+    assert orgs(tmp_path, "Ban Huấn luyện đội tuyển U23 đã chốt danh sách 25 cầu thủ.") == set()
+
+
+def test_a_field_of_study_is_no_law(tmp_path):
+    assert agreements(tmp_path, "Trường tuyển sinh các ngành Kế toán, Luật kinh tế, Quản trị kinh doanh.") == set()
+
+
+def test_an_armed_service_inside_a_units_name_is_its_field(tmp_path):
+    # cues.tsv partOf/service: "Không quân" (air force) after the school's other words is what it trains for
+    assert orgs(tmp_path, "Thí sinh nộp hồ sơ vào Trường Sĩ quan Không quân năm nay tăng mạnh.") \
+        == {"Trường Sĩ quan Không quân"}
+    assert "Đại học Chiến tranh Hải quân Mỹ" in orgs(
+        tmp_path, "Ông John Smith, giáo sư Đại học Chiến tranh Hải quân Mỹ, cho biết tàu mới rất mạnh.")
+
+
+def test_two_services_joined_by_a_dash_are_one_service(tmp_path):
+    assert "Quân chủng Phòng không - Không quân" in orgs(
+        tmp_path, "Sư đoàn 370 - Quân chủng Phòng không - Không quân đã diễn tập thành công.")
+
+
+def test_a_foreign_bodys_country_may_stand_before_its_acronym(tmp_path):
+    assert "Cục Quản lý thực phẩm và dược phẩm Mỹ" in orgs(
+        tmp_path, "Chuyên gia của Cục Quản lý thực phẩm và dược phẩm Mỹ (FDA) đang kiểm tra lô hàng.")
+
+
+def test_trong_nam_and_trong_viec_end_a_title(tmp_path):
+    # "trong năm 2017" (during 2017), "trong việc …" (in doing …): adjuncts of the clause, not of the title
+    assert agreements(tmp_path, "Bộ yêu cầu đưa 100 thủ tục vào Cơ chế một cửa quốc gia trong năm 2017.") \
+        == {"Cơ chế một cửa quốc gia"}
+    assert agreements(tmp_path, "Chương trình Đồng bằng Hà Lan thường niên trong việc giúp chống lũ rất hiệu quả.") \
+        == {"Chương trình Đồng bằng Hà Lan thường niên"}
+
+
+def test_a_small_number_after_a_law_opens_the_next_clause(tmp_path):
+    # a law is named by its year; "1." is the numbered paragraph of the article quoted next
+    assert agreements(tmp_path, "Hành vi này vi phạm Điều 122 Bộ luật hình sự 1. Người nào bịa đặt sẽ bị phạt.") \
+        == {"Bộ luật hình sự"}
+
+
+def test_a_year_after_a_comma_is_the_clauses_not_the_titles(tmp_path):
+    # "Theo Bộ luật lao động, năm 2018 …" (under the labour code, in 2018 …)
+    assert agreements(tmp_path, "Theo Bộ luật lao động, năm 2018 người lao động có 18 ngày nghỉ lễ.") \
+        == {"Bộ luật lao động"}
+
+
+def test_an_ampersand_after_a_word_begun_by_a_capital_joins_the_name(tmp_path):
+    assert "Trường ĐH Công nghệ & Kinh doanh" in orgs(
+        tmp_path, "Ông Vũ Văn Hòa, Hiệu trưởng trường ĐH Công nghệ & Kinh doanh cho biết điểm sàn năm nay cao.")

@@ -136,3 +136,17 @@ def test_a_police_division_named_by_its_field_alone_is_no_entity(tmp_path):
 
 def test_a_traffic_police_team_named_by_its_place_is_kept(tmp_path):
     assert "Đội CSGT Hàng Xanh" in orgs(tmp_path, "Đội CSGT Hàng Xanh đã lập biên bản xử phạt tài xế.")
+
+
+def test_a_department_in_a_list_of_the_one_provinces_bodies_is_that_provinces(tmp_path):
+    found = orgs(tmp_path, "Công ty phối hợp với Sở Văn hóa Thể thao, Trung tâm Bảo tồn Di tích Cố đô để làm việc "
+                           "tại tỉnh Thừa Thiên - Huế.")
+    assert "Sở Văn hóa Thể thao tỉnh Thừa Thiên Huế" in found
+
+
+def test_a_national_bodys_name_with_a_bare_province_word_is_the_provinces_namesake(tmp_path):
+    # "(Ban chỉ đạo 389 tỉnh)": the province's steering committee 389, not the national one
+    found = orgs(tmp_path, "Tin từ tỉnh Quảng Ninh: ông Lê Văn An, Trưởng Ban chỉ đạo chống buôn lậu tỉnh Quảng Ninh "
+                           "(Ban chỉ đạo 389 tỉnh) cho biết số vụ việc đã giảm.")
+    assert "Ban chỉ đạo 389 tỉnh Quảng Ninh" in found
+    assert "Ban Chỉ đạo 389 quốc gia" not in found

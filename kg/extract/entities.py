@@ -369,7 +369,8 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                                                and not _heads_at(s, k, lex, "Organization")
                                                and not _byline_at(s, k)) \
                 and not _comma_pair(s, k) and not (_lists_fields(level, own_head, lex) and _fields_listed(s, k, lex, gaz)) \
-                and not _ampersand_joins(s, k, lex) and not _dash_joins_compound(s, k, lex, gaz):
+                and not _ampersand_joins(s, k, lex) and not _dash_joins_compound(s, k, lex, gaz) \
+                and not _dash_joins_services(s, k, lex):
             break
         w = s.words[k][2]
         g = gaz.get(s.words[k][0])
@@ -586,9 +587,10 @@ def _scope_after_acronym(s: _Sent, k: int, lex: Lexicon) -> bool:
 
 
 def _ampersand_joins(s: _Sent, k: int, lex: Lexicon) -> bool:
-    """Does "&" join two capitalised words of one name before word k ("Quỹ Bill & Melinda Gates")?"""
-    return s.gap(k) == " & " and _cap(s.words[k - 1][2]) and _cap(s.words[k][2]) \
-        and not _heads_at(s, k, lex, "Organization")
+    """Does "&" join two capitalised words of one name before word k ("Quỹ Bill & Melinda Gates", "Trường ĐH
+    Công nghệ & Kinh doanh": after a capital, or a word one began)?"""
+    return s.gap(k) == " & " and _cap(s.words[k][2]) and not _heads_at(s, k, lex, "Organization") \
+        and (_cap(s.words[k - 1][2]) or k > 1 and _cap(s.words[k - 2][2]) and _completes_word(s, k - 1, lex))
 
 
 def _dash_joins_compound(s: _Sent, k: int, lex: Lexicon, gaz) -> bool:
@@ -605,6 +607,15 @@ def _dash_joins_compound(s: _Sent, k: int, lex: Lexicon, gaz) -> bool:
     after = k + size
     g = gaz.get(s.words[after][0]) if after < len(s.words) and s.gap(after) == " " else None
     return g is not None and lex.entries[g[2]].type in ("Country", "Location")
+
+
+def _dash_joins_services(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Does a dash before word k join two armed services into one (cues.tsv partOf/service: "Quân chủng
+    Phòng không - Không quân", the air defence and air force service)?"""
+    if s.gap(k).strip() not in ("-", "–") or k < 2:
+        return False
+    before = f"{s.words[k - 2][2]} {s.words[k - 1][2]}"
+    return before in lex.service_words and any(s.phrase_at(k, w.split()) for w in lex.service_words)
 
 
 NAME_CLASSES = frozenset({"noun", "adjective"})
@@ -738,6 +749,9 @@ def _parent_starts(s: _Sent, k: int, lex: Lexicon, g, level: int) -> bool:
     if not w[:1].isupper():
         return False
     h = _heads_at(s, k, lex, "Organization")
+    if h and 0 < h[2] < level and k > 0 and not s.words[k - 1][2][:1].isdigit() \
+            and h[0] in lex.service_words:
+        return False                        # "Trường Sĩ quan Không quân": the service is the school's field
     if h and 0 < h[2] < level:
         # "… Nông lâm Nam Bộ": a head that completes a word with the capital before it is that word's
         return not (k > 0 and s.gap(k) == " " and h[3] == 1 and s.words[k - 1][2][:1].isupper()
@@ -752,10 +766,13 @@ _ROMANISED_NAME = re.compile(r"[A-Z][a-z]*-[a-z]+")   # "Ki-moon", "Jae-in": Kor
 _ACRONYM_AHEAD = re.compile(r"[^,;:()“”\"]{1,90}? \([A-ZĐ][A-ZĐ0-9&+-]{1,11}\)")
 
 
+_OWN_ACRONYM = re.compile(r" \([A-Z][A-Z0-9]{1,7}\)")
+
+
 def _up_to_own_acronym(s: _Sent, end: int, lex: Lexicon) -> int:
     """A name cut at lower-case words that its acronym in parentheses closes a few words on ("Tổ chức Các
     nước xuất khẩu dầu mỏ (OPEC)"): the words between are the rest of the name. Up to six plain lower-case
-    words, no stop word, no place."""
+    words, no stop word, no place; the body's country may stand before the acronym."""
     n, k = len(s.words), end
     # ("Cục Cảnh sát điều tra tội phạm về kinh tế và tham nhũng (C46)": "về" and "và" inside, the
     # acronym a letter and a number)
@@ -763,6 +780,12 @@ def _up_to_own_acronym(s: _Sent, end: int, lex: Lexicon) -> int:
             and (not _is_stop(s, k, lex, "Organization") or s.words[k][2] in lex.acronym_glue) \
             and not _heads_at(s, k, lex, "Location"):
         k += 1
+    if end < k < n and s.gap(k) == " " and s.words[k][2][:1].isupper():
+        # "Cục Quản lý thực phẩm và dược phẩm Mỹ (FDA)": the body's country between its words and its acronym
+        at = s.words[k][0]
+        if any(a == 0 and lex.entries[keys[0][0]].type == "Country" and _OWN_ACRONYM.match(s.text, at + e)
+               for a, e, (_, keys) in lex.gazetteer_matches(s.text[at:at + 40])):
+            return k
     acronym = s.words[k][2] if k < n else ""
     if end < k and s.gap(k) == " (" and acronym.isalnum() and acronym[:1].isalpha() and acronym.isupper() \
             and 2 <= len(acronym) <= 8 and s.text.startswith(")", s.words[k][1]) \
@@ -806,13 +829,13 @@ def _org_tail(s: _Sent, end: int, lex: Lexicon, gaz, tails: tuple[str, ...], lev
     word, k = s.words[end][2], end + 1
     g = gaz.get(s.words[k][0])
     if g is not None and lex.entries[g[2]].type in ("Country", "Location"):
-        if word != "tại":
+        if word not in lex.seat_words:
             return end
         kk = k
         while kk < n and s.words[kk][1] <= g[1]:
             kk += 1
         return max(kk, k + 1)
-    if word == "tại":
+    if word in lex.seat_words:
         return end
     if level:
         kk = k
@@ -1138,6 +1161,7 @@ def _title_ends(s: _Sent, j: int, lex: Lexicon, etype: str, gaz=None, through_co
             pass
         elif gap == ", " and through_commas and s.words[k][2][0].islower() and not _is_stop(s, k, lex, etype) \
                 and not s.words[k - 1][2].isdigit() and not s.words[k - 1][2][:1].isupper() \
+                and not (s.words[k][2] in ("năm", "tháng", "ngày") and k + 1 < n and s.words[k + 1][2][:1].isdigit()) \
                 and not any(s.text.startswith(p + " ", s.words[k][0]) for p, _, _ in lex.cues.get("plural", ())):
             if short_end < 0:               # but a dated title ends at its year, and "…, các cơ quan" starts a clause
                 short_end = end
@@ -1384,6 +1408,10 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
             and s.words[k - 1][2][:1].isupper() and "verb" in (_word_class_at(s, k, lex), lex.word_class.get(w)):
         return False                        # "Hiệp định thương mại tự do Việt Nam - EU mang lại …": after the
         # pair of sides that closes a title, a verb is the clause's
+    if k > j and w.isdigit() and len(w) <= 2 and s.words[j - 1][2] in lex.law_heads \
+            and s.text.startswith(".", s.words[k][1]) and (k + 1 == len(s.words) or s.words[k + 1][2][:1].isupper()):
+        return False                        # "Điều 122 Bộ luật hình sự 1. Người nào …": a law is named by its year,
+        # the small number is the numbered clause that opens the next sentence
     if k == j and w.islower() and _word_class_at(s, k, lex) == "verb" and s.words[k - 1][2] in lex.law_heads:
         return False                        # "Luật điều chỉnh theo hướng …": the law is the subject of a verb
     if k > j and s.gap(k).strip() == "," and not _comma_pair(s, k) and s.words[k - 1][2].isupper() \
@@ -1867,7 +1895,8 @@ def _clause_after_law(rest: list[str], lex: Lexicon) -> bool:
 
 def _named_enough(title: str, hn: int, lex: Lexicon) -> bool:
     """Does an agreement's title say which one it is? A capital, a number or a quotation after the
-    head does; so do three or more lower-case words ("Hiệp định dẫn độ tội phạm"). One or two
+    head does, unless the quotation opens in lower case ('Kế hoạch "xuất khẩu" cầu thủ' only puts a word
+    in scare quotes); so do three or more lower-case words ("Hiệp định dẫn độ tội phạm"). One or two
     ("Chương trình kỳ họp", "Kế hoạch đổ bể", "Hiệp định phù hợp") are a common noun and what the
     sentence says of it. A title may not start with "và" ("Luật và một số nội dung khác")."""
     rest = title.split()[hn:]
@@ -1879,8 +1908,9 @@ def _named_enough(title: str, hn: int, lex: Lexicon) -> bool:
         return False                         # "Dự án mở rộng sân bay …", "Dự án Bãi đỗ xe …": building works, not an agreement
     if " ".join(title.split()[:hn]) in lex.capital_heads:
         # "Mục tiêu Phát triển Bền vững", "Tầm nhìn ASEAN 2025"; "Mục tiêu hàng đầu …" is a common noun
-        return rest[0][:1].isupper() and not rest[0].isdigit() and (len(rest) > 1 or rest[0].isupper())
-    if any(w[:1].isupper() or w[:1] in QUOTES_OPEN or _identifying_number(w, rest[i - 1] if i else "số")
+        first = rest[0].lstrip(QUOTES_OPEN)      # (or a quotation opening with a capital: 'Dự án "Đấu tranh …"')
+        return first[:1].isupper() and not first.isdigit() and (len(rest) > 1 or first.isupper())
+    if any(w[:1].isupper() or w[:1] in QUOTES_OPEN and not w[1:2].islower() or _identifying_number(w, rest[i - 1] if i else "số")
            for i, w in enumerate(rest)):                # (a number right after the head names it: "Nghị định 46")
         return True
     if " ".join(title.split()[:hn]) in lex.numbered_heads:
@@ -2080,6 +2110,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _local_acronyms(out)
     out = _drop_incomplete_locals(out, lex)
     out = ownerless.provincial_bodies(out, lex)
+    out = ownerless.local_namesakes(doc.text, out, lex)
     out = ownerless.routine_meetings(doc.text, out, lex)
     out = ownerless.ownerless_agreements(out, lex)
     out = ownerless.numbered_units(out, lex)
@@ -2833,10 +2864,12 @@ def _bodies_of_foreign_officials(doc: Document, mentions: list[Mention], lex: Le
 
 
 def _seat_after(doc: Document, pos: int, m: Mention, lex: Lexicon, countries: dict, places: dict) -> Mention | None:
-    """The country or place after "tại" at `pos`, when the head of body `m` takes that tail (heads.tsv)."""
-    if "tại" not in lex.head_tails.get(m.rule, ()) or not doc.text.startswith(" tại ", pos):
+    """The country or place after a seat word (cues.tsv country/seat: "tại", "ở") at `pos`, when the head of
+    body `m` takes that word as its tail (heads.tsv)."""
+    word = next((w for w in lex.seat_words if doc.text.startswith(f" {w} ", pos)), None)
+    if word is None or word not in lex.head_tails.get(m.rule, ()):
         return None
-    key = (m.sentence, pos + len(" tại "))
+    key = (m.sentence, pos + len(word) + 2)
     return countries.get(key) or places.get(key)
 
 

@@ -219,6 +219,7 @@ class Lexicon:
     relation_rules: dict = field(default_factory=dict)
     word_classes: dict = field(default_factory=dict)   # class name -> phrases (see word_classes())
     vertical_words: frozenset[str] = frozenset()     # word_classes partOf/vertical, spaces collapsed, casefolded
+    service_words: frozenset[str] = frozenset()      # word_classes partOf/service, as written
     relation_phrases: object = None
     relation_by_phrase: dict = field(default_factory=dict)   # phrase -> rules indexed by it (see compile_lexicon)
     relation_free: frozenset = frozenset()                   # rules that need no phrase
@@ -559,6 +560,7 @@ def _compile_relation_rules(lex: Lexicon) -> None:
     from .patterns import Compiler, Group, Slot, Words, parse_rule, search_words, words_rx
     classes = lex.word_classes = word_classes(lex.rules)
     lex.vertical_words = frozenset(" ".join(w.split()).casefold() for w in classes.get("partOf/vertical", ()))
+    lex.service_words = frozenset(classes.get("partOf/service", ()))
     punct = "|".join(map(re.escape, LIST_PUNCTUATION))
     # between two members of a list, and before the first: joiner words ("đại diện", "các"), and the
     # posts and titles of persons.tsv ("Thứ trưởng các Bộ …, Phó Chánh án Tòa án …")

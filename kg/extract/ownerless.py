@@ -10,14 +10,10 @@ from ..model import Mention, mention_key
 from .lexicon import Lexicon
 
 
-def provincial_bodies(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
-    """A body every province has (cues.tsv provincial: "Sở …", "… Tỉnh ủy"), or a unit of one ("Thanh tra Sở Y tế"),
-    named with no place is that of the one province (or centrally-run city) the article names; where it
-    names none or several, the name says not which, and is no entity."""
-    cues = lex.provincial_cues
-    if not cues:
-        return mentions
-    provinces: dict[str, str] = {}          # entry key -> its name as a body's place ("tỉnh Sơn La", "TP Hà Nội")
+def _provinces(mentions: list[Mention], lex: Lexicon) -> tuple[dict[str, str], list[tuple[int, int]]]:
+    """The provinces (and centrally-run cities) the article names as places: entry key -> its name as a
+    body's place ("tỉnh Sơn La", "TP Hà Nội"); and the spans of all its place mentions."""
+    provinces: dict[str, str] = {}
     spans = []
     for m in mentions:
         if m.type != "Location":
@@ -33,6 +29,45 @@ def provincial_bodies(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
                 tp = next((n for n in (e.name, *e.aliases) if n.startswith("TP ")), None)
                 if tp:
                     provinces[e.key] = tp
+    return provinces, spans
+
+
+def local_namesakes(doc_text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """A national body's name followed by a bare locality word ("Ban chỉ đạo 389 tỉnh", the province's
+    steering committee 389) names the namesake body of the one province the article names, not the national
+    one; where the article names none or several, the name says not which, and is no entity."""
+    words = tuple(sorted({" ".join(hw) for heads in lex.heads_by_first.get("Location", {}).values()
+                          for hw, _, _ in heads if hw[0][:1].islower()}, key=len, reverse=True))
+    if not words:
+        return mentions
+    provinces = None
+    out = []
+    for m in mentions:
+        if m.type == "Organization" and m.key and doc_text.startswith(" ", m.end):
+            rest = doc_text[m.end + 1:m.end + 16]
+            w = next((w for w in words if rest.startswith(w) and rest[len(w):len(w) + 1] in (")", ",", ".", ";", ":")), None)
+            e = lex.entries.get(m.key)
+            if w and e is not None and not dict(e.attrs).get("parent"):
+                if provinces is None:
+                    provinces = _provinces(mentions, lex)[0]
+                if len(provinces) != 1:
+                    continue
+                place = next(iter(provinces.values()))
+                text = doc_text[m.start:m.end]
+                attrs = {k: v for k, v in m.attrs if k != "aliases"}
+                m = replace(m, key="", attrs=tuple(sorted({**attrs, "canonical": f"{text} {place}"}.items())))
+        out.append(m)
+    return out
+
+
+def provincial_bodies(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """A body every province has (cues.tsv provincial: "Sở …", "… Tỉnh ủy"), or a unit of one ("Thanh tra Sở Y tế"),
+    named with no place is that of the one province (or centrally-run city) the article names; where it
+    names none or several, the name says not which, and is no entity."""
+    cues = lex.provincial_cues
+    if not cues:
+        return mentions
+    provinces, spans = _provinces(mentions, lex)
     loc_words = lex.heads_by_first.get("Location", {})    # "tỉnh", "TP": the name has its place
     org_starts = {m.start for m in mentions if m.type == "Organization"}
     out = []
@@ -45,9 +80,12 @@ def provincial_bodies(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
             text = m.text
             cue = next((w for w, rx in cues if w in text and text != w and any(
                 after == "" or after[1:2].isupper() for after in rx.findall(text))), None)
+            listed = any(m.end + g in org_starts for g in (1, 2))
             if cue and not any(m.start <= a and b <= m.end for a, b in spans) \
                     and not any(w in loc_words for w in m.text.split()[1:]) \
-                    and not any(m.end + g in org_starts for g in (1, 2)):
+                    and not (listed and len(provinces) != 1):
+                # (a body right after it may be its owner: "Sở Y tế, UBND tỉnh X"; in a list of the one
+                # province's bodies, "…, Sở Văn hóa Thể thao, Trung tâm …", it is that province's)
                 if len(provinces) != 1:
                     continue
                 name = next(iter(provinces.values()))
