@@ -190,6 +190,21 @@ def test_a_visitor_named_with_a_post_and_its_country_in_parentheses_is_found(tmp
     assert ("Yuji Kuroiwa", "participatedIn", name) in triples(g)
 
 
+def test_activities_listed_with_semicolons_share_the_first_ones_subject(tmp_path):
+    g = build(tmp_path, "Thủ tướng Nguyễn Xuân Phúc đã hội đàm với Thủ tướng Mark Rutte; hội kiến Tổng thống Đức "
+                        "Frank-Walter Steinmeier.")
+    name = "Hội kiến giữa Thủ tướng Nguyễn Xuân Phúc và Tổng thống Đức Frank-Walter Steinmeier"
+    assert name in events(g)
+    assert ("Nguyễn Xuân Phúc", "participatedIn", name) in triples(g)
+
+
+def test_a_courtesy_call_on_a_head_of_state_named_by_country_is_an_event(tmp_path):
+    g = build(tmp_path, "Thủ tướng Nguyễn Xuân Phúc hội kiến Tổng thống Pháp tại Paris.")
+    name = "Hội kiến giữa Thủ tướng Nguyễn Xuân Phúc và Tổng thống Pháp"
+    assert set(events(g)) == {name}
+    assert ("Pháp", "participatedIn", name) in triples(g)
+
+
 def test_talks_two_bodies_held_are_talks_between_them(tmp_path):
     # "A và B đã tổ chức / tiến hành hội đàm": the coordinated subject of the verb that has the talks
     g = build(tmp_path, "Sáng 15/3, Bộ Công an và Bộ Nội vụ Lào đã tổ chức hội đàm tại Hà Nội.")

@@ -417,6 +417,11 @@ def _subject(ctx: _Ctx, k: int) -> _Actor | None:
                 a = replace(cur, posts_end=a.end)
                 break
         return a if a.complete else None
+    if j > 0 and ctx.gap(j) == "; " and ctx.words[j][2].islower():
+        # "X đã hội đàm với Y; hội kiến Z": activities listed with ";" share the subject of the first
+        lo = _clause_start(ctx, j - 1)
+        actors = [a for a in _actors_in(ctx, lo, j) if a.complete and not (a.start > 0 and ctx.lower[a.start - 1] == "của")]
+        return next((a for a in actors if a.named), None)
     if j > 0 and ctx.gap(j) != ", ":
         return None
     actors = [a for a in _actors_in(ctx, _clause_start(ctx, k), k)
@@ -1533,8 +1538,9 @@ def _talks(ctx: _Ctx) -> list[Mention]:
                              or _partner_after_verbs(ctx, kk) is not None):
             at = kk + 1 if ctx.match(kk, "partner") else (_partner_after_verbs(ctx, kk) or kk)
             b = _actor_forward(ctx, at, coordinate="none")
-            if b is None or not b.named and at == kk:
-                continue                       # "hội kiến Thủ tướng Lào" (no "với") needs a name
+            if b is None or not b.named and at == kk and not (b.state and not b.key.startswith("|")):
+                continue                       # "hội kiến Thủ tướng X" (no "với") needs a name, or a head of state
+                # or government with the country he acts for ("hội kiến Tổng thống Pháp")
             # "X đã có cuộc hội đàm với Y": the subject is before the verb that has the talks
             subj_at = k
             cls = _classifier_before(ctx.s, k, ctx.er) if k > 0 and ctx.gap(k) == " " else None
