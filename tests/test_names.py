@@ -1765,3 +1765,8 @@ def test_a_year_after_a_comma_is_the_clauses_not_the_titles(tmp_path):
 def test_an_ampersand_after_a_word_begun_by_a_capital_joins_the_name(tmp_path):
     assert "Trường ĐH Công nghệ & Kinh doanh" in orgs(
         tmp_path, "Ông Vũ Văn Hòa, Hiệu trưởng trường ĐH Công nghệ & Kinh doanh cho biết điểm sàn năm nay cao.")
+
+
+def test_a_post_holders_name_comes_after_the_bodys_acronym_in_parentheses(tmp_path):
+    found = persons(tmp_path, "Tổng Giám đốc Tổ chức Sở hữu trí tuệ thế giới (WIPO) Francis Gurry đã thăm Hà Nội.")
+    assert found == {"Francis Gurry"}

@@ -1991,12 +1991,18 @@ def _foreign_name_after_head(doc: Document, si: int, s: _Sent, k: int, lex: Lexi
                     attrs=(("canonical", name), ("name", name)))]
 
 
+_ACRONYM_AFTER_BODY = re.compile(r" \((?=[^()]*[A-Z])[A-Z0-9+&\-]{2,12}\)(?= )")     # " (WIPO)" after a body's name
+
+
 def _name_after_post(doc: Document, si: int, s: _Sent, j: int, taken, lex: Lexicon) -> list[Mention]:
     """"Thứ trưởng Bộ Công an Nguyễn Văn Long": a post, the body it is held in, then the name."""
     org_end = max(y for x, y in taken if x <= s.words[j][0] < y)
     country = next((y for x, y in taken if x == org_end + 1 and s.text[org_end:org_end + 1] == " "), None)
     if country is not None:
         org_end = country                   # "Bộ trưởng Quốc phòng Malaysia <name>": the body's country, then the name
+    acr = _ACRONYM_AFTER_BODY.match(s.text, org_end)
+    if acr is not None:
+        org_end = acr.end()                 # "Tổng Giám đốc Tổ chức Sở hữu trí tuệ thế giới (WIPO) Francis Gurry"
     # "Đại sứ Hoa Kỳ tại Việt Nam Marc Knapper": the body's seat (country/seat cue + a known name) first
     for seat in lex.seat_words:
         if s.text.startswith(f" {seat} ", org_end):
