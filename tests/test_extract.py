@@ -683,3 +683,9 @@ def test_a_mission_said_to_be_o_a_country_is_based_there(tmp_path):
     g = article(tmp_path, "Tin thế giới\nThư được gửi từ tài khoản của Đại sứ quán Pháp ở Ai Cập hôm qua.")
     assert {("Đại sứ quán Pháp ở Ai Cập", "country", "Pháp"),
             ("Đại sứ quán Pháp ở Ai Cập", "basedIn", "Ai Cập")} <= triples(g)
+
+
+def test_an_investigator_holds_a_post_in_the_division_after_a_dash(tmp_path):
+    g = article(tmp_path, "Thiếu tá Vi Văn Nam - Điều tra viên phòng CSHS Công an tỉnh Nghệ An cho biết đơn vị "
+                          "đang mở rộng điều tra.")
+    assert ("Vi Văn Nam", "holdsPosition", "Phòng CSHS, Công an tỉnh Nghệ An") in triples(g)
