@@ -399,3 +399,8 @@ def test_a_level_the_gazetteer_tree_skips_can_be_a_units_stated_parent(tmp_path)
     # gazetteer's current tree (Cục → Bộ Công an) skips: the text's "thuộc" is believed
     links = _links("Cục Cảnh sát hình sự thuộc Tổng cục Cảnh sát, Bộ Công an đã chủ trì chuyên án.", tmp_path)
     assert ("Cục Cảnh sát Hình sự", "partOf", "Tổng cục Cảnh sát") in links
+
+
+def test_an_events_city_after_its_venue_and_a_comma_is_where_it_was_held(tmp_path):
+    links = _links("Hội nghị Bộ trưởng Tư pháp ASEAN lần thứ 10 diễn ra tại Trung tâm Hội nghị Quốc gia, Hà Nội.", tmp_path)
+    assert ("Hội nghị Bộ trưởng Tư pháp ASEAN lần thứ 10", "heldIn", "Hà Nội") in links
