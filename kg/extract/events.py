@@ -455,15 +455,12 @@ def _stop_at(ctx_s, k: int, lex: Lexicon, er: EventRules, first: bool) -> bool:
             if ctx_s.phrase_at(k, list(words), case_sensitive=False):
                 nxt = k + len(words)
                 if cls == "owner":          # "Hội nghị lần thứ 20 của Ủy ban hỗn hợp …": after the meeting's
-                    # ordinal, "của" + a capitalised name (maybe "các nước" before it) says whose meeting it is
+                    # ordinal, "của" (or "của các nước") + a capitalised name says whose meeting it is
                     o = k - 3 if k >= 3 and ctx_s.words[k - 3][2].lower() == "lần" else k - 2
                     head = " ".join(w[2].lower() for w in ctx_s.words[max(0, o - 2):o])
                     # (a session's, "Phiên họp lần thứ 21 của …", is named by kg/extract/ownerless.py)
                     if k >= 2 and ctx_s.words[k - 2][2].lower() == "thứ" and ctx_s.gap(k) == " " \
                             and head not in lex.session_heads:
-                        while nxt + 1 < len(ctx_s.words) and ctx_s.words[nxt][2] == "các" \
-                                and ctx_s.words[nxt + 1][2] in ("nước", "quốc"):
-                            nxt += 2 if ctx_s.words[nxt + 1][2] == "nước" else 3
                         if nxt < len(ctx_s.words) and ctx_s.gap(nxt) == " " and ctx_s.words[nxt][2][:1].isupper():
                             return False
                     continue
