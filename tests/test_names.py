@@ -1770,3 +1770,8 @@ def test_an_ampersand_after_a_word_begun_by_a_capital_joins_the_name(tmp_path):
 def test_a_post_holders_name_comes_after_the_bodys_acronym_in_parentheses(tmp_path):
     found = persons(tmp_path, "Tổng Giám đốc Tổ chức Sở hữu trí tuệ thế giới (WIPO) Francis Gurry đã thăm Hà Nội.")
     assert found == {"Francis Gurry"}
+
+
+def test_a_ministry_named_by_a_post_whose_holder_has_initials_is_not_viet_nams(tmp_path):
+    # "Thứ trưởng Ngoại giao V K Singh": a foreign deputy minister, his country unsaid; not Việt Nam's ministry
+    assert not orgs(tmp_path, "Ấn Độ thông báo sẽ cử Thứ trưởng Ngoại giao V K Singh đến Iraq.")

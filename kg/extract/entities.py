@@ -3241,6 +3241,9 @@ def _bodies_named_by_posts(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz, 
                     and s.words[end - 1][0] not in gaz:
                 end -= 1                    # "Thứ trưởng Ngoại giao Shannon": the deputy minister's own name
                 foreign_holder = True
+            if end + 1 < len(s.words) and s.gap(end) == " " and s.gap(end + 1) == " " and len(s.words[end][2]) == 1 \
+                    and s.words[end][2].isupper() and s.words[end + 1][2][:1].isupper():
+                foreign_holder = True       # "Thứ trưởng Ngoại giao V K Singh": initials open a foreign holder's name
             if end + 1 < len(s.words) and s.gap(end).strip() in ("", '"', "”") and s.gap(end + 1) == " " \
                     and s.words[end][0] not in gaz \
                     and all(_cap(s.words[x][2]) and not s.words[x][2].isupper() for x in (end, end + 1)) \
