@@ -1610,9 +1610,9 @@ def _lower_agreements(doc: Document, si: int, s: _Sent, lex: Lexicon, hits: list
     cá" (a business's "thỏa thuận về việc …" is not)."""
     out = []
     for i, (ws, _, w) in enumerate(s.words):
-        if not w.islower() or not any(s.form.startswith(h, ws) for h in hits):
+        h = next((h for h in hits if s.form.startswith(h, ws)), None) if w.islower() else None
+        if h is None:
             continue
-        h = next((h for h in hits if s.form.startswith(h, ws)), "")
         hn = len(h.split()) - 1                  # the head's words, without "về"
         heads = lex.heads_by_first.get("Agreement", {}).get(w.capitalize(), ())
         rid = next((r for hw, r, _ in heads if [match_form(x) for x in hw] == h.split()[:hn]), None)
