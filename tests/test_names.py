@@ -1775,3 +1775,30 @@ def test_a_post_holders_name_comes_after_the_bodys_acronym_in_parentheses(tmp_pa
 def test_a_ministry_named_by_a_post_whose_holder_has_initials_is_not_viet_nams(tmp_path):
     # "Thứ trưởng Ngoại giao V K Singh": a foreign deputy minister, his country unsaid; not Việt Nam's ministry
     assert not orgs(tmp_path, "Ấn Độ thông báo sẽ cử Thứ trưởng Ngoại giao V K Singh đến Iraq.")
+
+
+def test_a_country_before_a_hyphenated_transliterated_name_stays_the_bodys(tmp_path):
+    # "Nga Ma-ri-a …": a foreign name transliterated syllable by syllable follows the country, which is
+    # then no Vietnamese given name ("Nga") but the ministry's country
+    found = orgs(tmp_path, "Phát ngôn viên Bộ Ngoại giao Nga Ma-ri-a Gia-kha-rô-va cho biết Mát-xcơ-va sẽ đáp trả.")
+    assert found == {"Bộ Ngoại giao Nga"}
+
+
+def test_a_ministry_of_this_country_or_both_countries_is_not_viet_nams(tmp_path):
+    # "Bộ Ngoại giao nước này" (that country's), "Bộ Ngoại giao hai nước", "hai Bộ Ngoại giao" (both sides'):
+    # the words name no state the graph could give the ministry, and it is not Việt Nam's
+    assert not orgs(tmp_path, "Tin tặc đã tấn công mạng máy tính của Bộ Ngoại giao nước này.")
+    assert not orgs(tmp_path, "Bộ Ngoại giao hai nước sẽ điều phối các hoạt động kỷ niệm.")
+    assert not orgs(tmp_path, "Hai bên nhất trí duy trì tham vấn định kỳ giữa hai Bộ Ngoại giao.")
+
+
+def test_a_post_after_cap_is_a_rank_not_a_ministry(tmp_path):
+    # "cấp Thứ trưởng Ngoại giao": talks at deputy-minister level, no one's post in a ministry
+    assert not orgs(tmp_path, "Cuộc tham vấn cấp Thứ trưởng Ngoại giao giữa Nga và Mỹ sẽ diễn ra tuần tới.")
+
+
+def test_czech_is_the_czech_republic(tmp_path):
+    # the press also writes the English short name: "Bộ Ngoại giao Czech" is the Czech Republic's ministry
+    g = nodes(tmp_path, "Bộ Ngoại giao Czech thông báo trên Twitter rằng một công dân nước này đã bị thương.")
+    assert {(g.nodes[u]["label"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True) if d["relation"] == "country"} \
+        == {("Bộ Ngoại giao Czech", "Cộng hòa Séc")}

@@ -274,8 +274,13 @@ def _foreign_name_follows(text: str, start: int, end: int, lex: Lexicon) -> bool
     before = _WORD_BEFORE_END.search(text[max(0, start - 30):start])
     # ("Hải quân Mỹ Sam Bendett": "Sam" could be a Vietnamese syllable, "Bendett" could not)
     second = after.group(2) if after else None
+    # ("Bộ Ngoại giao Nga Ma-ri-a Gia-kha-rô-va": a name transliterated syllable by syllable, joined by
+    # hyphens before a lower-case syllable, is foreign; Vietnamese names are never hyphenated, and places
+    # joined by a hyphen ("Bà Rịa-Vũng Tàu") capitalise both)
     return bool(after) and after.group(1)[:1].isupper() and (
         not _vietnamese(after.group(1))
+        or text[end + 1 + len(after.group(1)):end + 2 + len(after.group(1))] == "-"
+        and text[end + 2 + len(after.group(1)):end + 3 + len(after.group(1))].islower()
         or bool(second) and second[:1].isupper() and len(second) > 2 and not _vietnamese(second)) \
         and not (before and before.group(1)[:1].isupper())
 
@@ -2103,6 +2108,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _posts_of_a_foreign_official(doc, out, lex)
     out = _bodies_only_abroad(doc, out, lex)
     out = _bodies_of_foreign_officials(doc, out, lex)
+    out = _bodies_of_unnamed_states(doc, out, lex)
     out = _implied_heads(doc, out, lex)
     out = _units_of_local_bodies(doc, out, lex)
     out = _complete_short_names(out)
@@ -2842,6 +2848,23 @@ def _dominant_foreign_country(mentions: list[Mention], lex: Lexicon) -> str:
     return ""
 
 
+def _bodies_of_unnamed_states(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """"Bộ Ngoại giao nước này", "Bộ Ngoại giao hai nước", "hai Bộ Ngoại giao": a body the gazetteer knows
+    as Việt Nam's, named for another state ("nước này": the country just spoken of) or for both sides
+    (cues.tsv other-state), is not Việt Nam's body; the words do not say which state's, so it is no entity."""
+    if lex.other_state is None or not lex.home_country:
+        return mentions
+    text = doc.text
+    out = []
+    for m in mentions:
+        if m.type == "Organization" and m.key and not m.attr("country") \
+                and dict(lex.entries[m.key].attrs).get("country") == lex.home_country \
+                and lex.other_state.search(f"{text[max(0, m.start - 12):m.start].rstrip()}\x00{text[m.end:m.end + 16]}"):
+            continue
+        out.append(m)
+    return out
+
+
 def _bodies_of_foreign_officials(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """"Phó Thủ tướng, Bộ trưởng Bộ Nội vụ Sar Kheng": a post in a ministry the gazetteer knows as Việt Nam's,
     held by a person whose name is not Vietnamese, is that post in the foreign country the article is about
@@ -3221,6 +3244,8 @@ def _bodies_named_by_posts(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz, 
         for pw, head in [next(((pw, head) for pw, head in posts[s.tokens[i]] if s.phrase_at(i, pw)), (None, None))]:
             if pw is None:
                 continue
+            if i > 0 and s.gap(i) == " " and s.words[i - 1][2].lower() in lex.rank_words:
+                continue                    # "tham vấn cấp Thứ trưởng Ngoại giao": a rank of talks, no one's post
             post = " ".join(pw)
             j = i + len(pw)
             if j >= len(s.words) or s.gap(j) != " " or not s.words[j][2][:1].isupper() or s.words[j][2].isupper() \

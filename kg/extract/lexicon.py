@@ -156,6 +156,8 @@ class Lexicon:
     plural_words: tuple[str, ...] = ()                 # cues.tsv plural markers, lower case, with a space
     street_words: frozenset[str] = frozenset()         # cues.tsv street: "phố", "đường" (a street named after …)
     abroad_words: frozenset[str] = frozenset()         # cues.tsv abroad: bodies Việt Nam has not ("Thượng viện")
+    rank_words: frozenset[str] = frozenset()           # cues.tsv rank: "cấp" ("tham vấn cấp Thứ trưởng Ngoại giao")
+    other_state: re.Pattern | None = None            # cues.tsv other-state: "Bộ Ngoại giao nước này", "hai Bộ Ngoại giao"
     force_words: tuple = ()                            # cues.tsv force: forces whose divisions every province has ("Cảnh sát")
     eponymous_words: frozenset[str] = frozenset()      # cues.tsv eponymous: "THPT" (schools named after persons)
     foreign_field_heads: frozenset[str] = frozenset()  # cues.tsv foreign-field: "Cục" (+ a lower-case field + a country)
@@ -469,6 +471,13 @@ def _compile(rules: Rules) -> Lexicon:
     lex.post_first_lower = frozenset(p.split()[0].lower() for p in lex.posts if " " in p)
     lex.street_words = frozenset(c for c, _, _ in lex.cues.get("street", ()))
     lex.abroad_words = frozenset(c for c, _, _ in lex.cues.get("abroad", ()))
+    lex.rank_words = frozenset(c.lower() for c, _, _ in lex.cues.get("rank", ()))
+    after = sorted({c for c, _, role in lex.cues.get("other-state", ()) if role != "before"}, key=len, reverse=True)
+    before = sorted({c for c, _, role in lex.cues.get("other-state", ()) if role == "before"}, key=len, reverse=True)
+    if after or before:     # one pattern, matched on "<words before>\x00<words after>" around a body's name
+        lex.other_state = re.compile("|".join(
+            ([r"(?:^|\W)(?:" + "|".join(map(re.escape, before)) + r")\x00"] if before else [])
+            + ([r"\x00 (?:" + "|".join(map(re.escape, after)) + r")(?!\w)"] if after else [])), re.IGNORECASE)
     lex.force_words = tuple(c.split() for c, _, _ in lex.cues.get("force", ()))
     lex.eponymous_words = frozenset(c for c, _, _ in lex.cues.get("eponymous", ()))
     lex.clan_words = frozenset(c for c, _, _ in lex.cues.get("clan", ()))
