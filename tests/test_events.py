@@ -452,6 +452,30 @@ def test_the_visitor_after_a_dated_adjunct_following_the_visit_noun(tmp_path):
     assert set(events(g)) == {"Chuyến thăm chính thức Hà Lan của Thủ tướng Nguyễn Xuân Phúc"}
 
 
+def test_the_visitor_after_a_date_and_a_place_following_trong_khuon_kho(tmp_path):
+    # "Trong khuôn khổ chuyến thăm …" (within the visit), then a date and a place, then the visitor
+    g = build(tmp_path, "Trong khuôn khổ chuyến thăm chính thức Nhật Bản, sáng 6/6 (giờ địa phương), tại thủ đô Tokyo, "
+                        "Thủ tướng Nguyễn Xuân Phúc đã hội kiến Nhật hoàng Akihito.")
+    assert "Chuyến thăm chính thức Nhật Bản của Thủ tướng Nguyễn Xuân Phúc" in events(g)
+
+
+def test_the_visitor_after_the_host_named_with_tai(tmp_path):
+    # "chuyến thăm … tại Vương quốc Hà Lan của Thủ tướng X": the visitor after the host
+    g = build(tmp_path, "Hai Thủ tướng đã hội đàm nhân chuyến thăm chính thức và làm việc tại Vương quốc Bỉ "
+                        "của Thủ tướng Nguyễn Xuân Phúc.")
+    ev = [d for label, d in events(g).items() if label.startswith("Chuyến thăm")]
+    assert len(ev) == 1 and ev[0]["label"].endswith("của Thủ tướng Nguyễn Xuân Phúc")
+
+
+def test_a_country_qualifying_businesses_takes_no_part(tmp_path):
+    # "với sự tham dự của 300 doanh nghiệp Hà Lan": the businesses took part, not the Netherlands
+    g = build(tmp_path, "Chiều 10/7, Bộ Kế hoạch và Đầu tư tổ chức Diễn đàn Doanh nghiệp Việt Nam - Bỉ tại Brussels, "
+                        "với sự tham dự của khoảng 300 doanh nghiệp Ba Lan.")
+    links = {(g.nodes[u]["label"], d["relation"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True)}
+    assert ("Bộ Kế hoạch và Đầu tư", "organized", "Diễn đàn Doanh nghiệp Việt Nam - Bỉ") in links
+    assert not any(s == "Ba Lan" and r == "participatedIn" for s, r, _ in links)
+
+
 def test_a_court_trial_is_no_event(tmp_path):
     g = build(tmp_path, "Ngày 12/7/2017, Tòa án nhân dân tỉnh Lào Cai mở phiên tòa xét xử 5 bị cáo về tội mua bán người.")
     assert events(g) == {}

@@ -1457,6 +1457,15 @@ def _destination(ctx: _Ctx, k: int) -> int | None:
     return stop
 
 
+def _visitor_after(ctx: _Ctx, kk: int):
+    """"… của Thủ tướng X": the visitor named after the visit noun's host or details, and the word after him."""
+    if kk < ctx.n and ctx.gap(kk) == " " and ctx.lower[kk] == "của":
+        visitor = _actor_forward(ctx, kk + 1, coordinate="any")
+        if visitor is not None and visitor.complete:
+            return visitor, visitor.end
+    return None, kk
+
+
 def _visit_noun(ctx: _Ctx, k: int, hit) -> Mention | None:
     if _plural_before(ctx.s, k, ctx.lex):
         return None
@@ -1466,14 +1475,11 @@ def _visit_noun(ctx: _Ctx, k: int, hit) -> Mention | None:
     year = re.match(r" năm \d{4}(?!\w)", ctx.text[ctx.words[kk - 1][1]:ctx.words[kk - 1][1] + 10]) if kk < ctx.n else None
     if year and kk + 2 < ctx.n and ctx.lower[kk + 2] == "của":
         kk += 2                                # "chuyến thăm Hoa Kỳ năm 2015 của …": the year is in the name
-    if kk < ctx.n and ctx.gap(kk) == " " and ctx.lower[kk] == "của":
-        visitor = _actor_forward(ctx, kk + 1, coordinate="any")
-        if visitor is not None and visitor.complete:
-            kk = visitor.end
-        else:
-            visitor = None
+    visitor, kk = _visitor_after(ctx, kk)
     if host is None:
         host, kk = _host_after(ctx, kk)
+        if visitor is None and host is not None:
+            visitor, kk = _visitor_after(ctx, kk)   # "chuyến thăm … tại Hà Lan của Thủ tướng X"
     if visitor is None and host is None:
         return None
     np_text = ctx.span(k, kk)
@@ -1490,10 +1496,13 @@ def _visit_noun(ctx: _Ctx, k: int, hit) -> Mention | None:
         # "Tháng 11/2007, trong chuyến thăm Nhật Bản, Chủ tịch nước X đã …", "Tiếp tục chuyến thăm …,
         # chiều 10-7, Thủ tướng X …": the visitor is the subject of the clause after it (a short
         # dated adjunct may come first)
+        # (up to two short adjuncts, each a date or a place: "chiều 11/7 (giờ địa phương), tại thủ đô La Hay,")
         at = kk
-        nxt = next((i for i in range(kk + 1, min(kk + 8, ctx.n)) if ctx.gap(i) == ", "), None)
-        if _actor_forward(ctx, kk, coordinate="companion") is None and nxt is not None \
-                and any(c.isdigit() for w in ctx.lower[kk:nxt] for c in w):
+        for _ in range(2):
+            nxt = next((i for i in range(at + 1, min(at + 10, ctx.n)) if ctx.gap(i) in (", ", "), ")), None)
+            if _actor_forward(ctx, at, coordinate="companion") is not None or nxt is None \
+                    or not (any(c.isdigit() for w in ctx.lower[at:nxt] for c in w) or ctx.match(at, "at") is not None):
+                break
             at = nxt
         after = _actor_forward(ctx, at, coordinate="companion")
         if after is not None and after.named:
