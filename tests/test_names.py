@@ -1802,3 +1802,15 @@ def test_czech_is_the_czech_republic(tmp_path):
     g = nodes(tmp_path, "Bộ Ngoại giao Czech thông báo trên Twitter rằng một công dân nước này đã bị thương.")
     assert {(g.nodes[u]["label"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True) if d["relation"] == "country"} \
         == {("Bộ Ngoại giao Czech", "Cộng hòa Séc")}
+
+
+def test_an_acronym_of_the_names_last_words_names_no_second_body(tmp_path):
+    # "Quỹ Dân số Liên hợp quốc (LHQ) tại Việt Nam (UNFPA)": "(LHQ)" explains "Liên hợp quốc" inside the
+    # fund's name; the UN is no partner of the ministry, and the fund's office is in Việt Nam
+    g = nodes(tmp_path, "Ngày 11/7, tại Hà Nội, Bộ Y tế phối hợp với Quỹ Dân số Liên hợp quốc (LHQ) tại Việt Nam "
+                        "(UNFPA) tổ chức Hội thảo về dân số và phát triển.")
+    links = {(g.nodes[u]["label"], d["relation"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True)}
+    assert "Liên hợp quốc" not in {d["label"] for _, d in g.nodes(data=True)}
+    assert ("Bộ Y tế", "cooperatesWith", "Quỹ Dân số Liên hợp quốc") in links
+    assert ("Quỹ Dân số Liên hợp quốc", "basedIn", "Việt Nam") in links
+    assert ("Hội thảo về dân số và phát triển", "heldIn", "Hà Nội") in links

@@ -2103,6 +2103,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _inner_names(doc, out, lex)
     out = _acronyms(doc, out)
     out = _parenthesised_short_names(doc, out)
+    out = _inner_acronyms(doc, out, lex)
     out = _qualify_by_country(doc, out, lex)
     out = _bodies_under_a_country(doc, out, lex)
     out = _posts_of_a_foreign_official(doc, out, lex)
@@ -2423,6 +2424,27 @@ def _parenthesised_short_names(doc: Document, mentions: list[Mention]) -> list[M
         return mentions
     return [replace(m, attrs=tuple(sorted({**dict(m.attrs), "canonical": same[id(m)]}.items()))) if id(m) in same else m
             for m in mentions]
+
+
+def _inner_acronyms(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """"Quỹ Dân số Liên hợp quốc (LHQ) tại Việt Nam (UNFPA)": an acronym in parentheses right after a body's
+    name that abbreviates only the name's last words (another body, "Liên hợp quốc") explains those
+    words; it names no second body beside the first."""
+    orgs = {(m.sentence, m.start): m for m in mentions if m.type == "Organization" and m.key}
+    if not orgs:
+        return mentions
+    drop = set()
+    for m in mentions:
+        if m.type != "Organization" or doc.text[m.end:m.end + 2] != " (":
+            continue
+        a = orgs.get((m.sentence, m.end + 2))
+        if a is None or a.key == m.key or not a.text.isupper() or doc.text[a.end:a.end + 1] != ")":
+            continue
+        e = lex.entries[a.key]
+        name = " " + norm_key(m.attr("canonical") or m.text)
+        if any(name.endswith(" " + norm_key(n)) for n in (e.name, *e.aliases) if " " in n):
+            drop.add(id(a))
+    return [m for m in mentions if id(m) not in drop] if drop else mentions
 
 
 def _local_acronyms(mentions: list[Mention]) -> list[Mention]:
