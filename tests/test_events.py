@@ -476,6 +476,16 @@ def test_a_country_qualifying_businesses_takes_no_part(tmp_path):
     assert not any(s == "Ba Lan" and r == "participatedIn" for s, r, _ in links)
 
 
+def test_a_signing_ceremony_is_named_with_the_whole_agreement_and_its_sides_take_part(tmp_path):
+    # "Lễ ký <agreement>": the title runs to the agreement's end ("… với các đối tác …" is the agreement's),
+    # and the sides named in the agreement take part in its signing
+    g = build(tmp_path, "Chiều 11/7, Lễ ký Thỏa thuận hợp tác giữa Bộ Y tế với Tổ chức Y tế thế giới đã diễn ra tại Hà Nội.")
+    name = "Lễ ký Thỏa thuận hợp tác giữa Bộ Y tế với Tổ chức Y tế thế giới"
+    assert name in events(g)
+    links = {(g.nodes[u]["label"], d["relation"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True)}
+    assert ("Bộ Y tế", "participatedIn", name) in links
+
+
 def test_a_court_trial_is_no_event(tmp_path):
     g = build(tmp_path, "Ngày 12/7/2017, Tòa án nhân dân tỉnh Lào Cai mở phiên tòa xét xử 5 bị cáo về tội mua bán người.")
     assert events(g) == {}

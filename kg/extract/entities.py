@@ -2114,6 +2114,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _units_of_local_bodies(doc, out, lex)
     out = _complete_short_names(out)
     out = _short_person_names(out)
+    out = _titles_through_their_agreement(doc, out)
     out = _mark_nesting(out)
     out = _no_titles_inside_known_bodies(out)
     if lex.generic:                          # "Luật hình sự" (criminal law, the field), "Lễ tiễn đoàn": generic.tsv
@@ -3394,6 +3395,23 @@ def _no_titles_inside_known_bodies(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions
             if not (m.type in ("Agreement", "Event") and not m.key and m.attr("nested")
                     and any(o.sentence == m.sentence and o.start <= m.start and m.end <= o.end for o in known))]
+
+
+def _titles_through_their_agreement(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """"Lễ ký Thỏa thuận hợp tác giữa bang Virginia với các đối tác Việt Nam": an event's title that ends
+    inside the agreement it names (a signing, a review of a plan) runs on to the agreement's end: the
+    agreement's name is whole inside it."""
+    agreements = [m for m in mentions if m.type == "Agreement"]
+    if not agreements:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.type == "Event" and not m.key and (m.attr("canonical") or m.text) == m.text:
+            a = next((a for a in agreements if a.sentence == m.sentence and m.start < a.start < m.end < a.end), None)
+            if a is not None:
+                m = replace(m, end=a.end, text=doc.text[m.start:a.end])
+        out.append(m)
+    return out
 
 
 def _mark_nesting(mentions: list[Mention]) -> list[Mention]:

@@ -146,6 +146,17 @@ class _Event:
         return event
 
 
+def _direct_units(outer: Mention, inner: list[Mention]) -> list[_Unit]:
+    """The names directly inside `outer` (not those inside them), as units at offsets in its name."""
+    units, last_end = [], -1
+    for m in inner:
+        if m.start < last_end:
+            continue
+        units.append(_Unit(m, m.start - outer.start, m.end - outer.start, TYPE_CODES[m.type]))
+        last_end = m.end
+    return units
+
+
 class _Sentence:
     event = _Event()
 
@@ -437,12 +448,13 @@ class _Sentence:
                 continue                      # no rule reads this name: its inner names are not needed
             inner = [m for m in self.all if m is not outer and outer.start <= m.start and m.end <= outer.end
                      and (m.end - m.start) < (outer.end - outer.start)] if nested else []
-            units, last_end = [], -1
-            for m in inner:                   # the names directly inside, not those inside them
-                if m.start < last_end:
-                    continue
-                units.append(_Unit(m, m.start - outer.start, m.end - outer.start, TYPE_CODES[m.type]))
-                last_end = m.end
+            units = _direct_units(outer, inner)
+            if outer.type == "Event" and len(units) == 1 and units[0].code == "A" \
+                    and units[0].end == outer.end - outer.start:
+                # "Lễ ký Bản ghi nhớ giữa A và B": a ceremony named by the agreement it signs is read
+                # through the agreement's name, whose parties are the ceremony's sides
+                g = units[0].head
+                units = _direct_units(outer, [m for m in inner if m is not g and g.start <= m.start and m.end <= g.end])
             codes = {u.code for u in units}
             skel = None
             n = len(units)
