@@ -1814,3 +1814,22 @@ def test_an_acronym_of_the_names_last_words_names_no_second_body(tmp_path):
     assert ("Bộ Y tế", "cooperatesWith", "Quỹ Dân số Liên hợp quốc") in links
     assert ("Quỹ Dân số Liên hợp quốc", "basedIn", "Việt Nam") in links
     assert ("Hội thảo về dân số và phát triển", "heldIn", "Hà Nội") in links
+
+
+def test_the_last_of_a_topics_listed_actions_stays_in_the_title(tmp_path):
+    # "về phòng ngừa, trấn áp và trừng trị …": "và" before a verb ends the list of the topic's actions,
+    # not the title; "về hợp tác kinh tế, thương mại và đầu tư": "đầu tư" (invest/investment) likewise
+    assert "Nghị định thư về phòng ngừa, trấn áp và trừng trị buôn bán người" in agreements(
+        tmp_path, "Lào đã tham gia Nghị định thư về phòng ngừa, trấn áp và trừng trị buôn bán người từ năm 2003.")
+    assert "Thỏa thuận về hợp tác kinh tế, thương mại và đầu tư" in agreements(
+        tmp_path, "Hai nước đã ký Thỏa thuận về hợp tác kinh tế, thương mại và đầu tư vào tháng 5.")
+
+
+def test_an_especially_phrase_of_nouns_ends_a_title(tmp_path):
+    # ", đặc biệt là phụ nữ và trẻ em," closes the Palermo protocol's title; a clause after "đặc biệt là"
+    # (a verb in it) is no part of the title, which ends before the comma
+    assert "Nghị định thư về phòng ngừa, trấn áp và trừng trị buôn bán người, đặc biệt là phụ nữ và trẻ em" in agreements(
+        tmp_path, "Campuchia đã phê chuẩn Nghị định thư về phòng ngừa, trấn áp và trừng trị buôn bán người, "
+                  "đặc biệt là phụ nữ và trẻ em, bổ sung Công ước về chống tội phạm có tổ chức xuyên quốc gia.")
+    assert "Kế hoạch phòng chống mua bán người" in agreements(
+        tmp_path, "Tỉnh đã ban hành Kế hoạch phòng chống mua bán người, đặc biệt là khu vực biên giới đang được chú trọng.")

@@ -1371,6 +1371,16 @@ def _inside_capitalised_name(s: _Sent, k: int, lex: Lexicon) -> bool:
 _DOC_NUMBER = re.compile(r"(?:số\s+)?\d+[\w/.-]*")
 
 
+def _topic_list_before(s: _Sent, j: int, k: int, lex: Lexicon) -> bool:
+    """Is "và" at word k the last joint of a list in the title's topic: a topic word (cues.tsv topic, "về"),
+    then lower-case words only, with a comma among them ("về phòng ngừa, trấn áp và …")?"""
+    for v in range(k - 1, max(j - 1, 0) - 1, -1):
+        if (s.words[v][2],) in lex.topics and s.gap(v + 1) == " ":
+            return v + 1 < k - 1 and any(s.gap(x).strip() == "," for x in range(v + 2, k)) \
+                and all(s.words[x][2].islower() for x in range(v + 1, k))
+    return False
+
+
 def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
     """May an agreement's title go on with word k (j: its first word after the head)?
 
@@ -1391,8 +1401,11 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
             if after + 1 < len(s.words) and s.words[after][2].islower() and (
                     _word_class_at(s, after, lex) == "verb"
                     or f"{s.words[after][2]} {s.words[after + 1][2].lower()}" in lex.compounds
-                    and lex.word_class.get(f"{s.words[after][2]} {s.words[after + 1][2].lower()}") is None):
+                    and lex.word_class.get(f"{s.words[after][2]} {s.words[after + 1][2].lower()}") is None) \
+                    and not _topic_list_before(s, j, k, lex):
                 return False                # "… trường lớp và tiến hành bế mạc …": "và" + two verbs, a clause
+                # (but "Nghị định thư về phòng ngừa, trấn áp và trừng trị buôn bán người": the last of a
+                # topic's listed actions)
         return not (nxt == "một" or nxt[:1].isdigit() or any(s.text.startswith(p + " ", s.words[k + 1][0])
                                                               for p, _, _ in lex.cues.get("plural", ())))
         # "Luật Dự trữ và một loạt các văn bản …": a quantity after "và" starts another noun phrase
@@ -1812,6 +1825,7 @@ def _title_mention(doc, si, s: _Sent, i, hn, lex, etype, rid, gaz) -> Mention | 
     long_end, short_end = _title_ends(s, j, lex, etype, gaz)
     if etype == "Agreement":
         long_end = short_end = _up_to_acronym(s, long_end, lex)
+        long_end = short_end = _through_especially(s, long_end, lex)
     tail = s.text[short_end:long_end]
     if tail.count(",") == 1 and len(tail.split()) <= 3:
         long_end = short_end                # ", khu vực" is an adjunct, not part of the title
@@ -1827,6 +1841,29 @@ def _title_mention(doc, si, s: _Sent, i, hn, lex, etype, rid, gaz) -> Mention | 
         return None
     attrs = [("aliases", short)] if short != text else []
     return Mention(doc.id, si, base + ws, base + ws + len(text), text, etype, rid, attrs=tuple(attrs))
+
+
+def _through_especially(s: _Sent, end: int, lex: Lexicon) -> int:
+    """"Nghị định thư về phòng ngừa, trấn áp và trừng trị buôn bán người, đặc biệt là phụ nữ và trẻ em, bổ
+    sung …": an "especially" phrase (cues.tsv especially) after a title's topic, then a few lower-case words
+    with no verb up to a comma or the sentence's end, is the end of the title."""
+    for phrase in lex.especially:
+        at = s.text.find(", " + phrase + " ", max(0, end - len(phrase) - 2), end + len(phrase) + 3)
+        if at < 0:
+            continue
+        start = at + len(phrase) + 3
+        stop = next((i for i in range(start, min(len(s.text), start + 60)) if s.text[i] in ",.;:()\n"), None)
+        if stop is None and len(s.text) - start <= 60:
+            stop = len(s.text)
+        if stop is None:
+            continue
+        words = s.text[start:stop].split()
+        if 0 < len(words) <= 6 and all(w.islower() and w.isalpha() for w in words) \
+                and not any(lex.word_class.get(w) in ("verb", "adverb") for w in words):
+            return start + len(s.text[start:stop].rstrip())
+        if at < end:
+            return at                       # "Kế hoạch …, đặc biệt là khu vực biên giới đang …": the title ends before it
+    return end
 
 
 def _up_to_acronym(s: _Sent, end: int, lex: Lexicon) -> int:
