@@ -1825,10 +1825,15 @@ def test_the_last_of_a_topics_listed_actions_stays_in_the_title(tmp_path):
         tmp_path, "Hai nước đã ký Thỏa thuận về hợp tác kinh tế, thương mại và đầu tư vào tháng 5.")
 
 
-def test_an_especially_phrase_of_nouns_ends_a_title(tmp_path):
-    # ", đặc biệt là phụ nữ và trẻ em," closes the Palermo protocol's title; a clause after "đặc biệt là"
-    # (a verb in it) is no part of the title, which ends before the comma
+def test_an_especially_phrase_of_nouns_is_inside_a_title(tmp_path):
+    # ", đặc biệt là phụ nữ và trẻ em" is part of the Palermo protocol's title, which goes on (as the dev gold
+    # names protocols) through ", bổ sung Công ước …" (supplementing the convention); a clause after "đặc biệt
+    # là" (a verb in it) is no part of a title, which ends before the comma
     assert "Nghị định thư về phòng ngừa, trấn áp và trừng trị buôn bán người, đặc biệt là phụ nữ và trẻ em" in agreements(
+        tmp_path, "Campuchia đã phê chuẩn Nghị định thư về phòng ngừa, trấn áp và trừng trị buôn bán người, "
+                  "đặc biệt là phụ nữ và trẻ em.")
+    assert "Nghị định thư về phòng ngừa, trấn áp và trừng trị buôn bán người, đặc biệt là phụ nữ và trẻ em, bổ sung " \
+           "Công ước về chống tội phạm có tổ chức xuyên quốc gia" in agreements(
         tmp_path, "Campuchia đã phê chuẩn Nghị định thư về phòng ngừa, trấn áp và trừng trị buôn bán người, "
                   "đặc biệt là phụ nữ và trẻ em, bổ sung Công ước về chống tội phạm có tổ chức xuyên quốc gia.")
     assert "Kế hoạch phòng chống mua bán người" in agreements(

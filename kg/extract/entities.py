@@ -1160,6 +1160,10 @@ def _title_ends(s: _Sent, j: int, lex: Lexicon, etype: str, gaz=None, through_co
     k = j
     while k < n:
         gap = s.gap(k)
+        if gap == ", " and k > j and etype == "Agreement" and (e := _especially_nouns_end(s, k, lex)):
+            end = s.words[e - 1][1]         # "…, đặc biệt là phụ nữ và trẻ em, bổ sung …": inside the title
+            k = e
+            continue
         if gap.strip() in ("", "-", "–", "—"):
             pass
         elif _comma_pair(s, k):
@@ -1843,26 +1847,32 @@ def _title_mention(doc, si, s: _Sent, i, hn, lex, etype, rid, gaz) -> Mention | 
     return Mention(doc.id, si, base + ws, base + ws + len(text), text, etype, rid, attrs=tuple(attrs))
 
 
-def _through_especially(s: _Sent, end: int, lex: Lexicon) -> int:
-    """"Nghị định thư về phòng ngừa, trấn áp và trừng trị buôn bán người, đặc biệt là phụ nữ và trẻ em, bổ
-    sung …": an "especially" phrase (cues.tsv especially) after a title's topic, then a few lower-case words
-    with no verb up to a comma or the sentence's end, is the end of the title."""
+def _especially_nouns_end(s: _Sent, k: int, lex: Lexicon) -> int:
+    """"…, đặc biệt là phụ nữ và trẻ em, …": word k opens an "especially" phrase (cues.tsv especially) followed
+    by a few lower-case words with no verb, up to a comma or the sentence's end: the word index after them
+    (a title goes on through them), else 0."""
     for phrase in lex.especially:
-        at = s.text.find(", " + phrase + " ", max(0, end - len(phrase) - 2), end + len(phrase) + 3)
-        if at < 0:
+        size = len(phrase.split())
+        if not s.phrase_at(k, phrase.split()):
             continue
-        start = at + len(phrase) + 3
-        stop = next((i for i in range(start, min(len(s.text), start + 60)) if s.text[i] in ",.;:()\n"), None)
-        if stop is None and len(s.text) - start <= 60:
-            stop = len(s.text)
-        if stop is None:
-            continue
-        words = s.text[start:stop].split()
-        if 0 < len(words) <= 6 and all(w.islower() and w.isalpha() for w in words) \
-                and not any(lex.word_class.get(w) in ("verb", "adverb") for w in words):
-            return start + len(s.text[start:stop].rstrip())
-        if at < end:
-            return at                       # "Kế hoạch …, đặc biệt là khu vực biên giới đang …": the title ends before it
+        e = k + size
+        while e < len(s.words) and s.gap(e) == " " and e - k - size < 6:
+            e += 1
+        words = [s.words[x][2] for x in range(k + size, e)]
+        if words and (e == len(s.words) or s.gap(e).strip() in (",", ".", ";")) \
+                and all(w.islower() and w.isalpha() for w in words) \
+                and not any(_word_class_at(s, x, lex) in ("verb", "adverb") for x in range(k + size, e)):
+            return e
+    return 0
+
+
+def _through_especially(s: _Sent, end: int, lex: Lexicon) -> int:
+    """"Kế hoạch …, đặc biệt là khu vực biên giới đang …": an "especially" phrase the title could not take
+    in (a clause follows it, not a few nouns) is no part of it: the title ends before its comma."""
+    for phrase in lex.especially:
+        head = ", " + phrase.rsplit(" ", 1)[0]
+        if s.text[:end].endswith(head) and s.text.startswith(phrase[len(head) - 2:], end):
+            return end - len(head)
     return end
 
 
