@@ -1838,3 +1838,25 @@ def test_an_especially_phrase_of_nouns_is_inside_a_title(tmp_path):
                   "đặc biệt là phụ nữ và trẻ em, bổ sung Công ước về chống tội phạm có tổ chức xuyên quốc gia.")
     assert "Kế hoạch phòng chống mua bán người" in agreements(
         tmp_path, "Tỉnh đã ban hành Kế hoạch phòng chống mua bán người, đặc biệt là khu vực biên giới đang được chú trọng.")
+
+
+def test_a_police_division_named_alone_is_the_one_province_polices(tmp_path):
+    # "Phòng Cảnh sát …" with no body after it, in an article about one province's police: that police's
+    # division (named as the dev gold names units, "Phòng …, Công an tỉnh X"), part of it
+    g = nodes(tmp_path, "Công an tỉnh Lai Châu vừa phá chuyên án mua bán người. Ban Giám đốc đã chỉ đạo Phòng Cảnh sát "
+                        "hình sự phối hợp với Phòng Cảnh sát Giao thông điều tra, xác minh làm rõ vụ việc.")
+    links = {(g.nodes[u]["label"], d["relation"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True)}
+    assert ("Phòng Cảnh sát hình sự, Công an tỉnh Lai Châu", "partOf", "Công an tỉnh Lai Châu") in links
+    assert ("Phòng Cảnh sát Giao thông, Công an tỉnh Lai Châu", "partOf", "Công an tỉnh Lai Châu") in links
+
+
+def test_a_police_division_named_alone_among_two_province_polices_is_no_entity(tmp_path):
+    # two province polices: the name says not whose division it is
+    assert orgs(tmp_path, "Công an tỉnh Lào Cai và Công an tỉnh Hà Giang đã họp bàn. Phòng Cảnh sát hình sự "
+                          "đã bắt giữ 2 đối tượng.") == {"Công an tỉnh Lào Cai", "Công an tỉnh Hà Giang"}
+
+
+def test_a_units_crime_field_after_ve_is_in_its_name(tmp_path):
+    # "… tội phạm về ma túy": the unit's field after "về" (cues.tsv unit-subject), up to the clause's verb
+    assert "Phòng Cảnh sát điều tra tội phạm về ma túy, Công an tỉnh Sơn La" in orgs(
+        tmp_path, "Công an tỉnh Sơn La cho biết, Phòng Cảnh sát điều tra tội phạm về ma túy đã bắt giữ 3 đối tượng.")

@@ -25,6 +25,7 @@ _WORD_AT = re.compile(r"\w*")
 _HYPHENATED_AT = re.compile(r"\w+-\w")
 _LETTERS_WORD = re.compile(r"\w+")
 _ONE_OR_TWO_WORDS_AFTER = re.compile(r" (\w+)(?: (\w+))?")
+_TWO_WORDS_AT = re.compile(r"(\w+)(?: (\w+))?")
 _WORD_BEFORE_END = re.compile(r"(\w+)\s$")
 _WORD_AFTER = re.compile(r" (\w+)")               # (" (\w+)(?!\w)" is the same: \w+ takes the whole word)
 _NUMBERED_NAME = re.compile(r"(.+ số )\d{1,3}")
@@ -626,6 +627,7 @@ def _dash_joins_services(s: _Sent, k: int, lex: Lexicon) -> bool:
 NAME_CLASSES = frozenset({"noun", "adjective"})
 NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "de", "da", "al", "el", "bte"})
 CLAUSE_CLASSES = frozenset({"preposition", "conjunction", "adverb", "pronoun", "determiner", "particle"})
+_CLAUSE_OR_VERB = CLAUSE_CLASSES | {"verb"}
 
 
 def _nouns_before_place(s: _Sent, k: int, lex: Lexicon, gaz) -> bool:
@@ -851,6 +853,9 @@ def _org_tail(s: _Sent, end: int, lex: Lexicon, gaz, tails: tuple[str, ...], lev
             kk += _word_size_at(s, kk, lex)
         if k < kk < n and s.gap(kk).strip() in ("", ",") and _parent_starts(s, kk, lex, gaz.get(s.words[kk][0]), level):
             return kk
+        if k < kk and any(s.text[:s.words[end][0]].rstrip().lower().endswith(" " + c) for c in lex.unit_subjects):
+            return kk                       # "Phòng Cảnh sát điều tra tội phạm về ma túy phối hợp …": a unit named for
+            # a crime (cues.tsv unit-subject) takes the crime's field in lower case, up to the clause's verb
         if k < kk < n and s.gap(kk) == " " and (loc := _heads_at(s, kk, lex, "Location")) and not _cap(s.words[kk][2]) \
                 and kk + loc[3] < n and _cap(s.words[kk + loc[3]][2]):
             return kk                       # "… về ma túy quận Hà Đông": the district's squad (the place is qualified later)
@@ -926,6 +931,18 @@ def _field_before_foreign_country(s: _Sent, k: int, lex: Lexicon) -> int:
     return e - k if country and country != lex.home_country else 0
 
 
+def _ends_known_field(s: _Sent, start: int, k: int, lex: Lexicon) -> bool:
+    """Do the words right before word k (two to five, after the name's head) spell out a unit's field the
+    abbreviations know ("Cảnh sát Giao thông" for CSGT)?"""
+    if not lex.field_expansions:
+        return False
+    for size in (5, 4, 3, 2):
+        if k - size >= start and all(s.gap(x) == " " for x in range(k - size + 1, k)):
+            if " ".join(s.words[x][2] for x in range(k - size, k)).lower() in lex.field_expansions:
+                return True
+    return False
+
+
 def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> int:
     """How many lower-case words from word k belong to the name before them (0: the name ends).
 
@@ -973,6 +990,9 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                 and all(words[k + i][2].islower() for i in range(size)):
             phrase = " ".join(words[k + i][2] for i in range(size)).lower()
             if phrase in lex.name_phrases:
+                if not first and lex.word_class.get(phrase) == "verb" and _ends_known_field(s, start, k, lex):
+                    return 0                # "… với Phòng Cảnh sát Giao thông điều tra, xác minh": after a unit's whole
+                    # field (rules/abbreviations.tsv: CSGT), a verb is the clause's ("Cảnh sát điều tra" is one field)
                 return size
             if phrase in lex.compounds:
                 cls = lex.word_class.get(phrase)
@@ -1002,6 +1022,8 @@ def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> i
                             and _word_class_at(s, k + size, lex) == "verb" and phrase not in lex.name_phrases:
                         return 0            # "Bộ Giáo dục - Đào tạo chính thức công bố …": an adverb of the verb
                     if cls == "verb" and not first and _capital_verb_before(s, k, start, lex, True) \
+                            and not (k + size + 1 < len(words) and s.gap(k + size) == ", "
+                                     and _word_class_at(s, k + size, lex) == "verb") \
                             and (_name_ends_at(s, k + size, lex)
                                  or (k + size < len(words) and s.gap(k + size) == " " and len(words[k + size][2]) > 1
                                      and words[k + size][2].isupper() and _name_ends_at(s, k + size + 1, lex))):
@@ -2169,7 +2191,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
                or match_form(m.attr("canonical") or m.text) not in lex.generic]
     out = events.article_events(doc, out, lex)
     out = _local_acronyms(out)
-    out = _drop_incomplete_locals(out, lex)
+    out = _drop_incomplete_locals(doc, out, lex)
     out = ownerless.provincial_bodies(out, lex)
     out = ownerless.local_namesakes(doc.text, out, lex)
     out = ownerless.routine_meetings(doc.text, out, lex)
@@ -3150,7 +3172,7 @@ def _names_a_force(words: list[str], lex: Lexicon) -> bool:
 _UNIT_CODE = re.compile(r"P[A-Z]\d{2,3}")       # a provincial police division's code: "PC45", "PA88", "PK02"
 
 
-def _drop_incomplete_locals(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+def _drop_incomplete_locals(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """"Trung tâm Công tác xã hội tỉnh", "UBND TP": a local body named without its place is the body of
     the one such place the article names ("tỉnh Lào Cai"); where it names none or several, the name
     says no which, and is no entity."""
@@ -3158,6 +3180,7 @@ def _drop_incomplete_locals(mentions: list[Mention], lex: Lexicon) -> list[Menti
     places = sorted({lex.entries[m.key].name for m in mentions if m.type == "Location" and m.key in lex.entries})
     org_starts = {(m.start) for m in mentions if m.type == "Organization"}
     place_after = {m.start: m for m in mentions if m.type == "Location"}
+    owners = None                            # (found when a force's division first needs one: most articles name none)
     out = []
     for m in mentions:
         if m.type == "Organization" and not m.key and not m.attr("canonical") and not m.attr("ref"):
@@ -3176,6 +3199,22 @@ def _drop_incomplete_locals(mentions: list[Mention], lex: Lexicon) -> list[Menti
                 if place is not None and place.text.split()[0] in loc_words:
                     # "Đội CSĐT tội phạm về quản lý kinh tế và chức vụ quận Hà Đông": the district's squad
                     out.append(replace(m, attrs=tuple(sorted({**dict(m.attrs), "canonical": f"{m.text} {place.text}"}.items()))))
+                    continue
+                if owners is None:
+                    owners = _provincial_owners(mentions, lex)
+                nxt = _TWO_WORDS_AT.match(doc.text, m.end + 1) if doc.text[m.end:m.end + 1] == " " else None
+                if len(owners) == 1 and words[0] in lex.force_division_heads \
+                        and not any(o.sentence == m.sentence and o.start > m.start and o.type == "Organization"
+                                    and o.text.startswith(lex.force_owners) for o in mentions) \
+                        and not (nxt and nxt.group(1).islower() and not _is_stop_word(nxt.group(1), lex)
+                                 and lex.word_class.get(nxt.group(1)) not in _CLAUSE_OR_VERB
+                                 and lex.word_class.get(f"{nxt.group(1)} {nxt.group(2)}".lower()) not in _CLAUSE_OR_VERB):
+                    # (not a name cut before lower-case words that go on with it: "Phòng Cảnh sát điều trội phạm …")
+                    # "Ban Giám đốc Công an tỉnh đã chỉ đạo Phòng Cảnh sát Điều tra tội phạm về ma túy …": a province
+                    # police's division, in an article about the one province police it names
+                    owner = owners[0]
+                    out.append(replace(m, attrs=tuple(sorted({**dict(m.attrs), "owner": f"{owner.start}:{owner.end}",
+                                                              "canonical": f"{m.text}, {owner.attr('canonical') or owner.text}"}.items()))))
                     continue
                 continue                    # "Phòng Cảnh sát kinh tế", "Đội CSGT": a force's division every province
                 # or district has, named by its field alone, with no body it belongs to (but "Đội CSGT Hàng Xanh":
@@ -3210,6 +3249,31 @@ def _drop_incomplete_locals(mentions: list[Mention], lex: Lexicon) -> list[Menti
                 m = replace(m, attrs=tuple(sorted(attrs.items())))
         out.append(m)
     return out
+
+
+def _provincial_owners(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """The bodies that own a force's divisions (cues.tsv force/owner: "Công an") of a province or centrally-run
+    city, one mention per body, that the article names ("Công an tỉnh Lai Châu")."""
+    found: dict[tuple[str, str], Mention] = {}
+    for m in mentions:
+        if m.type != "Organization" or m.attr("nested") or m.key:
+            continue
+        name = m.attr("canonical") or m.text
+        opener = next((o for o in lex.force_owners if name.startswith(o + " ")), None)
+        if opener is None:
+            continue
+        rest = name[len(opener) + 1:]
+        place = next((keys[0][0] for a, e, (_, keys) in lex.gazetteer_matches(rest) if e == len(rest)
+                      and lex.entries[keys[0][0]].type == "Location"
+                      and dict(lex.entries[keys[0][0]].attrs).get("kind") in ("province", "city")
+                      and not dict(lex.entries[keys[0][0]].attrs).get("parent")
+                      and (a == 0 or rest[:a].strip().split()[-1:] and rest[:a].strip().split()[-1] in
+                           lex.heads_by_first.get("Location", {}))), None)
+        if place is not None:                # ("Công an Lai Châu" and "Công an tỉnh Lai Châu" are one body,
+            k = (opener, place)              # named in full)
+            if k not in found or len(name) > len(found[k].attr("canonical") or found[k].text):
+                found[k] = m
+    return list(found.values())
 
 
 def _identities(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:

@@ -159,6 +159,10 @@ class Lexicon:
     rank_words: frozenset[str] = frozenset()           # cues.tsv rank: "cấp" ("tham vấn cấp Thứ trưởng Ngoại giao")
     other_state: re.Pattern | None = None            # cues.tsv other-state: "Bộ Ngoại giao nước này", "hai Bộ Ngoại giao"
     force_words: tuple = ()                            # cues.tsv force: forces whose divisions every province has ("Cảnh sát")
+    field_expansions: frozenset[str] = frozenset()     # abbreviations.tsv expansions of unit fields ("cảnh sát giao thông")
+    unit_subjects: tuple = ()                          # cues.tsv unit-subject: "tội phạm" ("… tội phạm về ma túy")
+    force_owners: tuple = ()                           # cues.tsv force/owner: the body a province's force divisions belong to
+    force_division_heads: frozenset[str] = frozenset() # cues.tsv force/division: the head of a province body's division ("Phòng")
     eponymous_words: frozenset[str] = frozenset()      # cues.tsv eponymous: "THPT" (schools named after persons)
     foreign_field_heads: frozenset[str] = frozenset()  # cues.tsv foreign-field: "Cục" (+ a lower-case field + a country)
     clan_words: frozenset[str] = frozenset()           # cues.tsv clan: "Tộc" (a family's name ends with it, no person's)
@@ -478,7 +482,11 @@ def _compile(rules: Rules) -> Lexicon:
         lex.other_state = re.compile("|".join(
             ([r"(?:^|\W)(?:" + "|".join(map(re.escape, before)) + r")\x00"] if before else [])
             + ([r"\x00 (?:" + "|".join(map(re.escape, after)) + r")(?!\w)"] if after else [])), re.IGNORECASE)
-    lex.force_words = tuple(c.split() for c, _, _ in lex.cues.get("force", ()))
+    lex.field_expansions = frozenset(v.lower() for v in lex.abbreviations.values() if 2 <= len(v.split()) <= 5)
+    lex.unit_subjects = tuple(c.lower() for c, _, _ in lex.cues.get("unit-subject", ()))
+    lex.force_words = tuple(c.split() for c, _, role in lex.cues.get("force", ()) if not role)
+    lex.force_owners = tuple(c for c, _, role in lex.cues.get("force", ()) if role == "owner")
+    lex.force_division_heads = frozenset(c for c, _, role in lex.cues.get("force", ()) if role == "division")
     lex.eponymous_words = frozenset(c for c, _, _ in lex.cues.get("eponymous", ()))
     lex.clan_words = frozenset(c for c, _, _ in lex.cues.get("clan", ()))
     lex.foreign_field_heads = frozenset(c for c, _, _ in lex.cues.get("foreign-field", ()))

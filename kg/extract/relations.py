@@ -835,6 +835,14 @@ def local_parents(mentions: list[Mention], lex: Lexicon) -> list[RelationMention
     return out
 
 
+def owned_divisions(mentions: list[Mention]) -> list[RelationMention]:
+    """A force's division named without its body, in an article about the one province body that owns such
+    divisions ("Phòng Cảnh sát Giao thông" + "Công an tỉnh Lai Châu", entities.py): partOf that body."""
+    owners = {f"{m.start}:{m.end}": m for m in mentions if m.type == "Organization"}
+    return [RelationMention(m, "partOf", owners[_attr(m, "owner")], "r.partOf.article-owner", m.sentence)
+            for m in mentions if m.type == "Organization" and _attr(m, "owner") in owners]
+
+
 def talks_sides(main: Mention | None, mentions: list[Mention]) -> list[Mention]:
     """Where the article names no two countries as its sides, the two sides of the talks it is about
     ("Bộ trưởng Bộ Công an hội đàm với Bộ trưởng Bộ An ninh Lào … Hai bên đã ký …"): one body or country
@@ -862,6 +870,7 @@ def find_relations(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
     for si in range(len(doc.sentences)) if sides else sorted(by_sentence):
         out += _Sentence(doc, si, by_sentence.get(si, []), lex, main, sides).run(lex.relation_rules)
     out += local_parents(mentions, lex)
+    out += owned_divisions(mentions)
     out = _without_cooperation_inside_a_body(out, lex)
     out += stated_countries(mentions, out)
     return out + place_countries(mentions, out, lex)
