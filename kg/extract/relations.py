@@ -454,7 +454,8 @@ class _Sentence:
                 # "Lễ ký Bản ghi nhớ giữa A và B": a ceremony named by the agreement it signs is read
                 # through the agreement's name, whose parties are the ceremony's sides
                 g = units[0].head
-                units = _direct_units(outer, [m for m in inner if m is not g and g.start <= m.start and m.end <= g.end])
+                units = _direct_units(outer, [m for m in inner if m is not g and g.start <= m.start and m.end <= g.end]) \
+                    or units                  # (an agreement that names no one stays what the ceremony signs)
             codes = {u.code for u in units}
             skel = None
             n = len(units)
