@@ -1860,3 +1860,33 @@ def test_a_units_crime_field_after_ve_is_in_its_name(tmp_path):
     # "… tội phạm về ma túy": the unit's field after "về" (cues.tsv unit-subject), up to the clause's verb
     assert "Phòng Cảnh sát điều tra tội phạm về ma túy, Công an tỉnh Sơn La" in orgs(
         tmp_path, "Công an tỉnh Sơn La cho biết, Phòng Cảnh sát điều tra tội phạm về ma túy đã bắt giữ 3 đối tượng.")
+
+
+def test_the_holder_after_a_post_and_its_body_is_a_person(tmp_path):
+    # "Cục trưởng Cục Lãnh sự Nguyễn Văn Bình": a post that is no title of address, its body, then the holder
+    g = nodes(tmp_path, "Cục trưởng Cục Lãnh sự Nguyễn Văn Bình cho biết 15 công dân đã về nước an toàn.")
+    links = {(g.nodes[u]["label"], d["relation"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True)}
+    assert ("Nguyễn Văn Bình", "holdsPosition", "Cục Lãnh sự") in links
+
+
+def test_a_place_after_a_post_and_its_body_is_no_holder(tmp_path):
+    # "Đội trưởng Đội CSGT Ninh Kiều": two Vietnamese syllables after the body are its place, not a person
+    assert not persons(tmp_path, "Ông Võ Văn An, nguyên Đội trưởng Đội TTGT Ninh Kiều, bị tuyên phạt 15 năm tù.") \
+        - {"Võ Văn An"}
+
+
+def test_lower_case_fields_listed_after_a_capitalised_one_stay_in_the_name(tmp_path):
+    # "Cục Quốc tịch, hộ tịch và chứng thực": the department's three fields, the last two in lower case
+    assert "Cục Quốc tịch, hộ tịch và chứng thực" in orgs(
+        tmp_path, "Cục trưởng Cục Quốc tịch, hộ tịch và chứng thực Nguyễn Công Khanh cho biết thêm.")
+
+
+def test_a_party_named_for_its_aim_after_vi(tmp_path):
+    # "Đảng Nhân dân vì Tự do và Dân chủ": "vì" + a capitalised aim goes on in the party's name
+    assert "Đảng Nhân dân vì Tự do và Dân chủ" in orgs(tmp_path, "Đảng Nhân dân vì Tự do và Dân chủ giành nhiều ghế nhất.")
+
+
+def test_a_body_named_by_a_verb_alone_takes_its_object_with_a_head(tmp_path):
+    # "Trung tâm Phát triển Quỹ Đất": "Quỹ Đất" (land fund) is what the centre develops, not its parent
+    assert "Trung tâm Phát triển Quỹ Đất TP Huế" in orgs(
+        tmp_path, "Tại TP Huế, công ty đã làm việc với Trung tâm Phát triển Quỹ Đất TP về dự án.")

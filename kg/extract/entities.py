@@ -371,6 +371,11 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
     saw_cap = False
     k = j
     while k < n:
+        if k > j and s.gap(k) == ", " and _lists_fields(level, own_head, lex) \
+                and (e := _lower_fields_end(s, j, k, lex, gaz)):
+            k = end = e                     # "Cục Quốc tịch, hộ tịch và chứng thực": fields in lower case
+            saw_cap = True
+            break
         if k > j and s.gap(k) != " " and not (s.gap(k).strip() in ("-", "–") and _cap(s.words[k][2])
                                                and not _heads_at(s, k, lex, "Organization")
                                                and not _byline_at(s, k)) \
@@ -395,7 +400,10 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             # with a name of its own (but "Vụ Giáo dục Đại học (…)": higher education, the department's subject)
         if (k > j or own_head and len(own_head) >= 2 and own_head[0].islower() and any(_cap(x) for x in own_head[1:])) \
                 and level >= 3 \
+                and not (k - j in (1, 2) and g is None and _capital_verb_before(s, k, j, lex, True)) \
                 and _parent_starts(s, k, lex, g, level):
+            # (but "Trung tâm Phát triển Quỹ Đất": a body named by a verb alone takes its object, even one with a
+            # head; "Phòng Quản lý Đào tạo Trường …" has its object, then its parent)
             # (a head that is a whole unit's name, "cơ quan CSĐT", may be followed by its parent at once)
             saw_cap = True                  # ("Phòng nghiệp vụ Công an tỉnh …": a unit named in lower case, then its parent)
             break                           # "Phòng Quản lý xuất nhập cảnh Công an tỉnh Lào Cai": the unit, then its parent
@@ -658,6 +666,38 @@ def _lists_fields(level: int, own_head: list[str] | None, lex: Lexicon) -> bool:
 
 def _glue_words(lex: Lexicon, relation: str) -> frozenset[str]:
     return frozenset(cue for cue, _, _ in lex.cues.get(relation, ()))
+
+
+def _lower_fields_end(s: _Sent, j: int, k: int, lex: Lexicon, gaz) -> int:
+    """After a body's capitalised field, does ", " open more fields written in lower case, closed by "và" and
+    ending the name ("Cục Quốc tịch, hộ tịch và chứng thực cho biết …")? Each field a noun of up to three
+    syllables (no head, no known name, no function word); after the last, the name ends: punctuation, a
+    verb or a function word. The word index after the last field, else 0."""
+    n = len(s.words)
+    if s.gap(k) != ", " or k - 1 < j or not any(_cap(s.words[x][2]) for x in range(max(j, k - 3), k)):
+        return 0
+    x, saw_and = k, False
+    while x < n:
+        size = _word_size_at(s, x, lex)
+        words = [s.words[x + i][2] for i in range(size)]
+        phrase = " ".join(words).lower()
+        if not all(w.isalpha() and w.islower() for w in words) or s.words[x][0] in gaz \
+                or _heads_at(s, x, lex, "Organization") or _is_stop(s, x, lex, "Organization") \
+                or lex.word_class.get(phrase) not in (None, "noun") or (size == 1 and lex.word_class.get(phrase) is None):
+            return 0
+        x += size
+        if saw_and:
+            ends = x >= n or s.gap(x).strip() in (",", ".", ";", ":", ")", "(") or _is_stop(s, x, lex, "Organization") \
+                or _word_class_at(s, x, lex) in _CLAUSE_OR_VERB or s.words[x][2] in lex.surnames   # (the head's holder)
+            return x if ends else 0
+        if x < n and s.gap(x) == " " and s.words[x][2] in lex.and_words:
+            saw_and = True
+            x += 1
+            if x >= n or s.gap(x) != " ":
+                return 0
+        elif not (x < n and s.gap(x) == ", " and x - k < 10):
+            return 0
+    return 0
 
 
 def _fields_listed(s: _Sent, k: int, lex: Lexicon, gaz) -> bool:
@@ -2049,6 +2089,50 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, plac
     return out
 
 
+def _holders_after_post_and_body(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, found: list[Mention],
+                                 places=()) -> list[Mention]:
+    """"Cục trưởng Cục Lãnh sự Nguyễn Văn Bình", "Vụ trưởng Vụ Pháp chế …": a post that is no title of address
+    (persons.tsv post), the body it is held in, then the holder's name (never a place: "Chỉ huy trưởng Bộ đội
+    Biên phòng Quảng Trị" names the province's border guard)."""
+    base = doc.sentences[si].start
+    if not taken:
+        return []
+    posts = _posts_by_first(lex)
+    have = {(p.start, p.end) for p in found}
+    out = []
+    for i in compress(count(), map(posts.__contains__, s.tokens)):
+        for pw in posts[s.words[i][2]]:
+            j = i + len(pw)
+            if not s.phrase_at(i, pw) or j >= len(s.words) or s.gap(j) != " " \
+                    or not any(x == s.words[j][0] for x, _ in taken):
+                continue
+            for m in _name_after_post(doc, si, s, j, taken, lex):
+                if any(a < m.end - base and m.start - base < b for a, b in places):
+                    continue
+                words = m.text.split()
+                if len(words) < 3 and all(_vietnamese(w) for w in words):
+                    continue                # "Đội trưởng Đội TTGT Ninh Kiều": two Vietnamese syllables after a
+                    # body are its place; a Vietnamese holder is named in full
+                if (m.start, m.end) not in have:
+                    have.add((m.start, m.end))
+                    out.append(m)
+            break
+    return out
+
+
+def _posts_by_first(lex: Lexicon) -> dict[str, list[list[str]]]:
+    """persons.tsv posts that are not also titles, capitalised, by first word, longest first (made once)."""
+    got = getattr(lex, "_posts_by_first", None)
+    if got is None:
+        titles = set(lex.titles)
+        got = {}
+        for p in lex.posts:                 # (longest first)
+            if p not in titles and p[:1].isupper():
+                got.setdefault(p.split()[0], []).append(p.split())
+        object.__setattr__(lex, "_posts_by_first", got)
+    return got
+
+
 def _foreign_name_after_head(doc: Document, si: int, s: _Sent, k: int, lex: Lexicon) -> list[Mention]:
     """The holder's foreign name right after a post and a body named by its head alone ("Chủ tịch
     Thượng viện Sanasee Vigneswaran"): two or more capitalised words that are not Vietnamese syllables."""
@@ -2077,6 +2161,11 @@ def _name_after_post(doc: Document, si: int, s: _Sent, j: int, taken, lex: Lexic
     acr = _ACRONYM_AFTER_BODY.match(s.text, org_end)
     if acr is not None:
         org_end = acr.end()                 # "Tổng Giám đốc Tổ chức Sở hữu trí tuệ thế giới (WIPO) Francis Gurry"
+    if s.text[org_end:org_end + 1] == " ":
+        rest = s.text[org_end + 1:org_end + 40]
+        place = max((e for a, e, (_, keys) in lex.gazetteer_matches(rest) if a == 0
+                     and lex.entries[keys[0][0]].type == "Location" and not _is_word_char(rest[e:e + 1] or " ")), default=0)
+        org_end += place + 1 if place else 0    # "Viện phó VKSND tỉnh Cao Bằng Đàm Nghĩa Quân": the body's place, then the name
     # "Đại sứ Hoa Kỳ tại Việt Nam Marc Knapper": the body's seat (country/seat cue + a known name) first
     for seat in lex.seat_words:
         if s.text.startswith(f" {seat} ", org_end):
@@ -2151,12 +2240,13 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
         if not lex.post_first_words.isdisjoint(words):
             gaz = {g[0]: g for g in gaz_spans}
             out += _bodies_named_by_posts(doc, si, s, lex, gaz, [(m.start - base, m.end - base) for m in out[first:]])
-        if lex.title_first_words.isdisjoint(words):
-            continue                         # no title, no person
+        if lex.title_first_words.isdisjoint(words) and _posts_by_first(lex).keys().isdisjoint(words):
+            continue                         # no title and no post, no person
         # a post names a body or a country ("Đại sứ Hoa Kỳ"), never a person: the name comes after it
         taken = [(m.start - base, m.end - base) for m in out[first:] if m.type in ("Organization", "Country")]
         places = [(m.start - base, m.end - base) for m in out[first:] if m.type == "Location"]
         persons = _person_mentions(doc, si, s, lex, taken, places)
+        persons += _holders_after_post_and_body(doc, si, s, lex, taken, persons, places)
         if persons:
             # a person's name is not a place nor another person: "Nguyễn Hòa Bình" names no province,
             # "Phó Thủ tướng Thường trực Trương Hòa Bình" no "Thủ tướng Thường"
