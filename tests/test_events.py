@@ -486,6 +486,11 @@ def test_a_signing_ceremony_is_named_with_the_whole_agreement_and_its_sides_take
     assert ("Bộ Y tế", "participatedIn", name) in links
 
 
+def test_meeting_one_person_is_no_event(tmp_path):
+    # "tiếp xúc với con trai" (met the son): an official meets a group or a body ("gần 200 doanh nhân"), not a relative
+    assert events(build(tmp_path, "Một luật sư có liên quan đến Điện Kremlin đã tiếp xúc với con trai của ông Trump.")) == {}
+
+
 def test_a_court_trial_is_no_event(tmp_path):
     g = build(tmp_path, "Ngày 12/7/2017, Tòa án nhân dân tỉnh Lào Cai mở phiên tòa xét xử 5 bị cáo về tội mua bán người.")
     assert events(g) == {}

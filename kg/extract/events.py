@@ -1847,6 +1847,18 @@ def _headline_meeting(ctx: _Ctx) -> Mention | None:
         "ident": f"meet{SEP}{' '.join(ctx.lower[:hit[0]])}", "headline": "1", "local": "1"})
 
 
+def _group_at(ctx: _Ctx, k: int) -> bool:
+    """Does a group start at word k: a count ("gần 200 doanh nhân"), a plural marker (cues.tsv plural: "các",
+    "một số") or a named body? An official meets a group, or a body; "tiếp xúc với con trai" (met the son)
+    is no meeting of note."""
+    if k >= ctx.n:
+        return False
+    if any(c.isdigit() for w in ctx.lower[k:k + 2] for c in w) or k in ctx.starts:
+        return True
+    return any(ctx.text.startswith(p + " ", ctx.words[k][0]) or ctx.text.startswith(p[:1].upper() + p[1:] + " ", ctx.words[k][0])
+               for p, _, _ in ctx.lex.cues.get("plural", ()))
+
+
 def _meetings(ctx: _Ctx, headline_verbs: set[str]) -> list[Mention]:
     """Meetings told by a verb with who met: the meeting verb of the headline told again in the
     body ("Chủ tịch Quốc hội X gặp mặt …": the same event, its clause an alias), and an official or
@@ -1865,7 +1877,8 @@ def _meetings(ctx: _Ctx, headline_verbs: set[str]) -> list[Mention]:
         if kk < ctx.n and ctx.lower[kk] in ctx.lex.and_words and (second := ctx.match(kk + 1, "meeting")):
             kk += 1 + second[0]
         partner = kk < ctx.n and ctx.gap(kk) == " " and ctx.match(kk, "partner") is not None
-        if verb not in headline_verbs and not (partner and (subj.named or subj.state or subj.delegation)):
+        if verb not in headline_verbs and not (partner and (subj.named or subj.state or subj.delegation)
+                                               and _group_at(ctx, kk + 1)):
             continue
         end = _phrase_end(ctx, kk + 1 if partner else kk)
         text = ctx.span(k, end)
