@@ -491,6 +491,14 @@ def test_meeting_one_person_is_no_event(tmp_path):
     assert events(build(tmp_path, "Một luật sư có liên quan đến Điện Kremlin đã tiếp xúc với con trai của ông Trump.")) == {}
 
 
+def test_talks_with_two_persons_on_the_other_side(tmp_path):
+    # "hội kiến Chủ tịch Thượng viện X và Chủ tịch Hạ viện Y": both took part (and their houses)
+    g = build(tmp_path, "Chiều 11/7, Thủ tướng Nguyễn Xuân Phúc đã hội kiến Chủ tịch Thượng viện Bỉ Christine Defraigne "
+                        "và Chủ tịch Hạ viện Bỉ Siegfried Bracke.")
+    links = {(g.nodes[u]["label"], d["relation"]) for u, v, d in g.edges(data=True) if g.nodes[v]["type"] == "Event"}
+    assert ("Christine Defraigne", "participatedIn") in links and ("Siegfried Bracke", "participatedIn") in links
+
+
 def test_a_court_trial_is_no_event(tmp_path):
     g = build(tmp_path, "Ngày 12/7/2017, Tòa án nhân dân tỉnh Lào Cai mở phiên tòa xét xử 5 bị cáo về tội mua bán người.")
     assert events(g) == {}

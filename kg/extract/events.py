@@ -1525,6 +1525,7 @@ def _talks(ctx: _Ctx) -> list[Mention]:
     for k in _starting(ctx, "talks"):
         if not (hit := ctx.match(k, "talks")):
             continue
+        also = None                            # a second person met on the other side
         n, head, rid = hit
         kk = k + n
         start = k
@@ -1547,6 +1548,9 @@ def _talks(ctx: _Ctx) -> list[Mention]:
             if b is None or not b.named and at == kk and not (b.state and not b.key.startswith("|")):
                 continue                       # "hội kiến Thủ tướng X" (no "với") needs a name, or a head of state
                 # or government with the country he acts for ("hội kiến Tổng thống Pháp")
+            if b.end + 1 < ctx.n and ctx.gap(b.end) == " " and ctx.lower[b.end] in ctx.lex.and_words \
+                    and (b2 := _actor_forward(ctx, b.end + 1, coordinate="none")) is not None and b2.named and b2.complete:
+                also = b2                      # "hội kiến Chủ tịch Thượng viện X và Chủ tịch Hạ viện Y": both met
             # "X đã có cuộc hội đàm với Y": the subject is before the verb that has the talks
             subj_at = k
             cls = _classifier_before(ctx.s, k, ctx.er) if k > 0 and ctx.gap(k) == " " else None
@@ -1578,21 +1582,24 @@ def _talks(ctx: _Ctx) -> list[Mention]:
         name = _fill(ctx.er, "talks", head=head, a=ctx.span(a.start, a.end), b=ctx.span(b.start, b.end))
         out.append(ctx.mention(k, k + n, rid, {
             "canonical": name, "aliases": ctx.span(start, b.end), "trigger": "1", "frame": "talks",
-            "ident": f"talks{SEP}" + SEP.join(sorted((a.key, b.key))), "local": "1", **_sides(ctx, a, b)}))
+            "ident": f"talks{SEP}" + SEP.join(sorted((a.key, b.key))), "local": "1", **_sides(ctx, a, b, also)}))
     return out
 
 
-def _sides(ctx: _Ctx, a: _Actor, b: _Actor) -> dict[str, str]:
-    """The participants of talks: both sides (see _actor_links)."""
+def _sides(ctx: _Ctx, a: _Actor, b: _Actor, also: _Actor | None = None) -> dict[str, str]:
+    """The participants of talks: both sides (see _actor_links), and a second person met on the other side."""
     wa, home_a = _actor_links(ctx, a, bodies=True)
     wb, _ = _actor_links(ctx, b, bodies=True)
+    side_b = _spans([m for m in wb if m.type in ("Organization", "Country")])
+    if also is not None:                 # (the side stays the first one met's)
+        wb = wb + _actor_links(ctx, also, bodies=True)[0]
     # only the subject's head of government is the home press's own ("Thủ tướng X hội đàm với Thủ
     # tướng Y": Y, named without a country, is the other side's)
     # the bodies (and countries) of the two sides work with each other ("Bộ trưởng Bộ Công an X hội
     # đàm với Bộ trưởng Bộ Nội vụ Slovakia Y": the two ministries cooperate)
     parties = ("Organization", "Country")
     return {"participants": _spans(wa + wb), "home": "1" if home_a else "",
-            "side_a": _spans([m for m in wa if m.type in parties]), "side_b": _spans([m for m in wb if m.type in parties])}
+            "side_a": _spans([m for m in wa if m.type in parties]), "side_b": side_b}
 
 
 def _partner_after_verbs(ctx: _Ctx, kk: int) -> int | None:
