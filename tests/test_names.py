@@ -1890,3 +1890,10 @@ def test_a_body_named_by_a_verb_alone_takes_its_object_with_a_head(tmp_path):
     # "Trung tâm Phát triển Quỹ Đất": "Quỹ Đất" (land fund) is what the centre develops, not its parent
     assert "Trung tâm Phát triển Quỹ Đất TP Huế" in orgs(
         tmp_path, "Tại TP Huế, công ty đã làm việc với Trung tâm Phát triển Quỹ Đất TP về dự án.")
+
+
+def test_a_place_name_ending_inside_a_hyphenated_word_stays_in_the_name(tmp_path):
+    # "Hà Nội-Amsterdam": the school is named after two cities joined by a hyphen; it is no Dutch body
+    g = nodes(tmp_path, "Học sinh Trường THPT Chuyên Hà Nội-Amsterdam đã giành huy chương vàng.")
+    assert "Trường THPT Chuyên Hà Nội-Amsterdam" in {d["label"] for _, d in g.nodes(data=True)}
+    assert not any(d["relation"] == "country" for _, _, d in g.edges(data=True))

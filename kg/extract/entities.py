@@ -424,6 +424,8 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             kk = k
             while kk < n and s.words[kk][1] <= g[1]:
                 kk += 1
+            if kk < n and s.words[kk][0] < g[1] and s.text[g[1]:g[1] + 1] == "-" and s.text[g[1] + 1:g[1] + 2].isupper():
+                kk += 1                     # ("Hà Nội-Amsterdam": the name ends inside the hyphenated word "Nội-Amsterdam")
             # a gazetteer name may end inside a hyphenated word ("ASEAN" in "ASEAN-Hàn Quốc"):
             # the word is still consumed, so the loop always advances
             k = end = max(kk, k + 1)

@@ -899,8 +899,9 @@ def place_countries(mentions: list[Mention], found: list[RelationMention], lex: 
                 m.key and dict(lex.entries[m.key].attrs).get("country")))):
             continue
         place = next((p for p in places if p.sentence == m.sentence and m.start < p.start and p.end <= m.end), None)
-        if place is None:
-            continue
+        if place is None or any(p.type == "Location" and p.key and p.sentence == m.sentence and m.start < p.start
+                                and p.end <= m.end and not dict(lex.entries[p.key].attrs).get("country") for p in mentions):
+            continue                          # (a name with a home place too: "Trường THPT Chuyên Hà Nội-Amsterdam")
         c = dict(lex.entries[place.key].attrs)["country"]
         country = Mention(m.doc, m.sentence, place.start, place.end, lex.entries[c].name, "Country",
                           "gazetteer/locations.tsv:country", c, (("nested", "Location"),))
