@@ -80,6 +80,7 @@ CODE_CLASSES = frozenset({
     "construction",                              # "Dự án mở rộng sân bay …": building works, no agreement
     "adjunct",                                   # "… Việt Nam cho đại diện …": an adjunct after a capitalised title
     "numbered",                                  # "điều 246 Bộ luật …": a numbered item, not a count
+    "numbered/article",                          # "Điều 150 Bộ luật Hình sự về tội …": the article's offence, not the law's
     "eponymous",                                 # "Trường THPT Nguyễn Trãi": a school named after a person
     "clan",                                      # "Nguyễn Phước Tộc": a family's name, not a person's
     "foreign-field",                             # "Cục điều tra phòng chống tham nhũng Singapore": a field in lower case

@@ -1897,3 +1897,12 @@ def test_a_place_name_ending_inside_a_hyphenated_word_stays_in_the_name(tmp_path
     g = nodes(tmp_path, "Học sinh Trường THPT Chuyên Hà Nội-Amsterdam đã giành huy chương vàng.")
     assert "Trường THPT Chuyên Hà Nội-Amsterdam" in {d["label"] for _, d in g.nodes(data=True)}
     assert not any(d["relation"] == "country" for _, _, d in g.edges(data=True))
+
+
+def test_a_law_cited_by_its_article_ends_before_the_offence(tmp_path):
+    # "theo Điều 150 Bộ luật Hình sự năm 2015 về tội mua bán người": "về tội …" names the article's offence
+    # (cues.tsv numbered/article), not the code; a convention's own "về" stays ("Điều 6, Công ước … về quyền trẻ em")
+    assert agreements(tmp_path, "Cơ quan điều tra đã khởi tố vụ án theo Điều 150 Bộ luật Hình sự năm 2015 về tội "
+                                "mua bán người.") == {"Bộ luật Hình sự năm 2015"}
+    assert "Công ước Liên Hợp Quốc về quyền trẻ em" in agreements(
+        tmp_path, "Theo đó, Điều 6, Công ước Liên Hợp Quốc về quyền trẻ em ghi nhận quyền được sống của trẻ em.")

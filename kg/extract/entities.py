@@ -1894,6 +1894,10 @@ def _title_mention(doc, si, s: _Sent, i, hn, lex, etype, rid, gaz) -> Mention | 
     if etype == "Agreement":
         long_end = short_end = _up_to_acronym(s, long_end, lex)
         long_end = short_end = _through_especially(s, long_end, lex)
+        if lex.cited_article is not None and s.words[j - 1][2] in lex.law_heads \
+                and lex.cited_article.search(s.text, max(0, ws - 30), ws) and (v := s.text.find(" về ", ws, long_end)) > 0:
+            long_end = short_end = v        # "theo Điều 150 Bộ luật Hình sự năm 2015 về tội mua bán người": the
+            # article's offence, not the law's subject
     tail = s.text[short_end:long_end]
     if tail.count(",") == 1 and len(tail.split()) <= 3:
         long_end = short_end                # ", khu vực" is an adjunct, not part of the title

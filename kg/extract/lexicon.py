@@ -169,6 +169,7 @@ class Lexicon:
     firm_heads: frozenset[str] = frozenset()           # cues.tsv firm: "Tập đoàn" + a bare country: a nationality
     construction_words: tuple[str, ...] = ()           # cues.tsv construction, lower case: "mở rộng", "nhà máy"
     adjunct_words: frozenset[str] = frozenset()        # cues.tsv adjunct: "cho", "trong" after a capitalised title
+    cited_article: re.Pattern | None = None            # "Điều 150 " before a law: cues.tsv numbered/article
     count_before: re.Pattern | None = None             # a count before a head, not after a cues.tsv numbered word
     home_country: str = ""                             # gazetteer key of the press's own country (events.tsv home)
     title_first_words: frozenset[str] = frozenset()
@@ -493,6 +494,9 @@ def _compile(rules: Rules) -> Lexicon:
     lex.firm_heads = frozenset(c for c, _, _ in lex.cues.get("firm", ()))
     lex.adjunct_words = frozenset(c for c, _, _ in lex.cues.get("adjunct", ()))
     numbered = [c for c, _, _ in lex.cues.get("numbered", ())]
+    articles = sorted({c for c, _, role in lex.cues.get("numbered", ()) if role == "article"}, key=len, reverse=True)
+    lex.cited_article = re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, articles)) + r")(?: \w+)? \d+\w?\s*$",
+                                   re.IGNORECASE) if articles else None
     # a count before a head: "ký 12 Hiệp định …" (twelve agreements); not a numbered item ("điều 246 Bộ luật …")
     lex.count_before = re.compile(rf"(?<!\w)(?!(?:{_alternatives(numbered)})\s)\w+\s+(?:[2-9]|[1-9]\d)$") \
         if numbered else re.compile(r"(?<!\w)\w+\s+(?:[2-9]|[1-9]\d)$")
