@@ -80,7 +80,8 @@ CODE_CLASSES = frozenset({
     "construction",                              # "Dự án mở rộng sân bay …": building works, no agreement
     "adjunct",                                   # "… Việt Nam cho đại diện …": an adjunct after a capitalised title
     "numbered",                                  # "điều 246 Bộ luật …": a numbered item, not a count
-    "numbered/article",                          # "Điều 150 Bộ luật Hình sự về tội …": the article's offence, not the law's
+    "numbered/article",
+    "charge",                                    # "Bộ luật Hình sự về tội mua bán người": the offence, not the law's subject                          # "Điều 150 Bộ luật Hình sự về tội …": the article's offence, not the law's
     "eponymous",                                 # "Trường THPT Nguyễn Trãi": a school named after a person
     "clan",                                      # "Nguyễn Phước Tộc": a family's name, not a person's
     "foreign-field",                             # "Cục điều tra phòng chống tham nhũng Singapore": a field in lower case
@@ -96,7 +97,7 @@ CODE_CLASSES = frozenset({
     "partOf/vertical",                           # "Công an huyện X" is part of "Công an tỉnh Y" (r.partOf.locality)
     "partOf/service",                            # "Trường Sĩ quan Không quân": a service inside a unit's name is its field
 })
-CUE_HELPERS = {"closed", "especially", "scope", "trial", "sides", "short", "alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "other-state", "rank", "unit-subject", "force", "provincial", "construction", "adjunct", "numbered", "eponymous", "firm", "clan", "foreign-field", "modified"}
+CUE_HELPERS = {"closed", "especially", "scope", "trial", "sides", "short", "alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "other-state", "rank", "unit-subject", "charge", "force", "provincial", "construction", "adjunct", "numbered", "eponymous", "firm", "clan", "foreign-field", "modified"}
 ENUMS = {
     ("heads.tsv", "type"): set(ENTITY_TYPES),
     ("cues.tsv", "relation"): set(RELATIONS) | CUE_HELPERS,

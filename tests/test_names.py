@@ -1906,3 +1906,9 @@ def test_a_law_cited_by_its_article_ends_before_the_offence(tmp_path):
                                 "mua bán người.") == {"Bộ luật Hình sự năm 2015"}
     assert "Công ước Liên Hợp Quốc về quyền trẻ em" in agreements(
         tmp_path, "Theo đó, Điều 6, Công ước Liên Hợp Quốc về quyền trẻ em ghi nhận quyền được sống của trẻ em.")
+
+
+def test_a_law_cited_for_a_charge_ends_before_it(tmp_path):
+    # "theo Bộ luật Hình sự về tội mua bán người": the charge (cues.tsv charge); "Luật về tội phạm mạng" is a subject
+    assert agreements(tmp_path, "Đối tượng bị khởi tố theo Bộ luật Hình sự về tội mua bán người.") == {"Bộ luật Hình sự"}
+    assert agreements(tmp_path, "Quốc hội sẽ thông qua Luật về tội phạm mạng.") == {"Luật về tội phạm mạng"}

@@ -1898,6 +1898,8 @@ def _title_mention(doc, si, s: _Sent, i, hn, lex, etype, rid, gaz) -> Mention | 
                 and lex.cited_article.search(s.text, max(0, ws - 30), ws) and (v := s.text.find(" về ", ws, long_end)) > 0:
             long_end = short_end = v        # "theo Điều 150 Bộ luật Hình sự năm 2015 về tội mua bán người": the
             # article's offence, not the law's subject
+        elif s.words[j - 1][2] in lex.law_heads and (v := _charge_at(s.text, ws, long_end, lex)):
+            long_end = short_end = v        # "bị khởi tố theo Bộ luật Hình sự về tội mua bán người": the charge
     tail = s.text[short_end:long_end]
     if tail.count(",") == 1 and len(tail.split()) <= 3:
         long_end = short_end                # ", khu vực" is an adjunct, not part of the title
@@ -1931,6 +1933,18 @@ def _especially_nouns_end(s: _Sent, k: int, lex: Lexicon) -> int:
                 and all(w.islower() and w.isalpha() for w in words) \
                 and not any(_word_class_at(s, x, lex) in ("verb", "adverb") for x in range(k + size, e)):
             return e
+    return 0
+
+
+def _charge_at(text: str, start: int, end: int, lex: Lexicon) -> int:
+    """Where a charge (cues.tsv charge: "về tội" + the offence) starts in text[start:end], or 0; "về tội phạm
+    mạng" (on cybercrime) is a subject: "tội phạm" is one word (rules/words.tsv), not "tội" + an offence."""
+    for cue in lex.charge_words:
+        at = text.find(" " + cue + " ", start, end)
+        if at > 0:
+            nxt = _LETTERS_WORD.match(text, at + len(cue) + 2)
+            if nxt and f"{cue.split()[-1]} {nxt.group()}".lower() not in lex.compounds:
+                return at
     return 0
 
 

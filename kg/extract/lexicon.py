@@ -170,6 +170,7 @@ class Lexicon:
     construction_words: tuple[str, ...] = ()           # cues.tsv construction, lower case: "mở rộng", "nhà máy"
     adjunct_words: frozenset[str] = frozenset()        # cues.tsv adjunct: "cho", "trong" after a capitalised title
     cited_article: re.Pattern | None = None            # "Điều 150 " before a law: cues.tsv numbered/article
+    charge_words: tuple[str, ...] = ()                 # cues.tsv charge: "về tội" (a law cited for an offence)
     count_before: re.Pattern | None = None             # a count before a head, not after a cues.tsv numbered word
     home_country: str = ""                             # gazetteer key of the press's own country (events.tsv home)
     title_first_words: frozenset[str] = frozenset()
@@ -494,6 +495,7 @@ def _compile(rules: Rules) -> Lexicon:
     lex.firm_heads = frozenset(c for c, _, _ in lex.cues.get("firm", ()))
     lex.adjunct_words = frozenset(c for c, _, _ in lex.cues.get("adjunct", ()))
     numbered = [c for c, _, _ in lex.cues.get("numbered", ())]
+    lex.charge_words = tuple(sorted({c for c, _, _ in lex.cues.get("charge", ())}, key=len, reverse=True))
     articles = sorted({c for c, _, role in lex.cues.get("numbered", ()) if role == "article"}, key=len, reverse=True)
     lex.cited_article = re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, articles)) + r")(?: \w+)? \d+\w?\s*$",
                                    re.IGNORECASE) if articles else None
