@@ -404,3 +404,15 @@ def test_a_level_the_gazetteer_tree_skips_can_be_a_units_stated_parent(tmp_path)
 def test_an_events_city_after_its_venue_and_a_comma_is_where_it_was_held(tmp_path):
     links = _links("Hội nghị Bộ trưởng Tư pháp ASEAN lần thứ 10 diễn ra tại Trung tâm Hội nghị Quốc gia, Hà Nội.", tmp_path)
     assert ("Hội nghị Bộ trưởng Tư pháp ASEAN lần thứ 10", "heldIn", "Hà Nội") in links
+
+
+def test_an_opening_adjunct_names_no_subject(tmp_path):
+    # "Trong khuôn khổ Dự án do X tài trợ, Y đã tổ chức …", "Với sự hỗ trợ của X, Y đã tổ chức …": the adjunct
+    # up to its comma (cues.tsv intro) is no part of the clause's subject, which is Y
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Tin\nVới sự hỗ trợ của Tổ chức Tầm nhìn Thế giới, Trung tâm Công tác xã hội tỉnh Lào Cai "
+                                  "đã tổ chức Hội thảo về hỗ trợ nạn nhân.", encoding="utf-8")
+    g = kg.build_graph(kg.read_corpus(folder), all_topics=True)
+    links = {(g.nodes[u]["label"], d["relation"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True)}
+    assert ("Trung tâm Công tác xã hội tỉnh Lào Cai", "organized", "Hội thảo về hỗ trợ nạn nhân") in links

@@ -217,6 +217,7 @@ class Lexicon:
     item_separator: re.Pattern | None = None
     seat_words: tuple[str, ...] = ()
     intro_before: re.Pattern | None = None       # intro: "Thông qua X, …" (X is a means, not in apposition)
+    intro_opening: re.Pattern | None = None      # intro at a clause's start: its adjunct runs to the first comma
     distributive: re.Pattern | None = None       # distribute: "các Bộ: Quốc phòng, Ngoại giao" (plural + head)
     distributive_head: re.Pattern | None = None  # its heads, when each is one word: a sentence without one is skipped
     distributive_spellings: frozenset[str] | None = None   # every spelling of those heads (any case), when few
@@ -785,6 +786,7 @@ def _compile_glue(lex: Lexicon) -> None:
     lex.case_heads = frozenset(_glue(lex, "trial", ""))
     intro = _glue(lex, "intro", "")
     lex.intro_before = re.compile(rf"(?:^|[,;:]\s*)(?i:{_alternatives(intro)})\s+$") if intro else None
+    lex.intro_opening = re.compile(rf"\s*(?i:{_alternatives(intro)})\s") if intro else None
     heads = _glue(lex, "distribute", "")
     plural = _led_alternatives(_glue(lex, "plural", ""), r"\w")      # (?<!\w) + the plural words, led by their letters
     # ("các bộ, ngành: Công an, Ngoại giao …": ministries and agencies, a colon then the ministries' fields)

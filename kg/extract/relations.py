@@ -518,14 +518,24 @@ class _Sentence:
         return i
 
     # --- subjects -----------------------------------------------------------------------------
+    def _after_intro(self, cl: str) -> int:
+        """Where the clause's own words start: after an opening adjunct (cues.tsv intro: "Trong khuôn khổ Dự án do
+        X tài trợ, Hội … đã tổ chức …"; "Thông qua X, …") up to its comma, when a verb follows; else 0."""
+        rx = self.lex.intro_opening
+        if rx is None or not (m := rx.match(cl)):
+            return 0
+        comma = cl.find(", ", m.end())
+        return comma + 2 if comma > 0 and self.lex.verb_cue.search(cl, comma + 2) else 0
+
     def _subjects(self, clauses: list[str]) -> list[list[_Unit]]:
         out, carried = [], []
         for cl in clauses:
-            v = self.lex.verb_cue.search(cl)
+            own = self._after_intro(cl)       # (the opening adjunct's names are no subject)
+            v = self.lex.verb_cue.search(cl, own)
             if v is None:
                 out.append(carried)
                 continue
-            before = [(int(i), p.start(), p.end()) for p in _PLACEHOLDER.finditer(cl, 0, v.start())
+            before = [(int(i), p.start(), p.end()) for p in _PLACEHOLDER.finditer(cl, own, v.start())
                       for code, i in [p.groups()] if code != "L"]
             if not before:
                 out.append(carried)
