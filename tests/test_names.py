@@ -1912,3 +1912,11 @@ def test_a_law_cited_for_a_charge_ends_before_it(tmp_path):
     # "theo Bộ luật Hình sự về tội mua bán người": the charge (cues.tsv charge); "Luật về tội phạm mạng" is a subject
     assert agreements(tmp_path, "Đối tượng bị khởi tố theo Bộ luật Hình sự về tội mua bán người.") == {"Bộ luật Hình sự"}
     assert agreements(tmp_path, "Quốc hội sẽ thông qua Luật về tội phạm mạng.") == {"Luật về tội phạm mạng"}
+
+
+def test_a_known_body_of_another_countrys_army_is_that_countrys(tmp_path):
+    # "Bộ Tổng Tham mưu QĐND Lào": the army's name (cues.tsv country/infix) between the body and its country;
+    # an acronym before "Lào" is no syllable of a person's name
+    g = nodes(tmp_path, "Đoàn đã làm việc với Bộ Tổng Tham mưu QĐND Lào về hợp tác biên giới.")
+    links = {(g.nodes[u]["label"], d["relation"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True)}
+    assert ("Bộ Tổng Tham mưu QĐND Lào", "country", "Lào") in links

@@ -251,8 +251,8 @@ def _touches_capital(text: str, start: int, end: int) -> bool:
         first = space - 1                     # back to the first letter of that word
         while first > 0 and _is_word_char(text[first - 1]):
             first -= 1
-        if text[first].isupper():
-            return True
+        if text[first].isupper() and not (space - first >= 2 and text[first:space].isupper()):
+            return True                       # (an acronym is no syllable of a person's name: "QĐND Lào")
     return end + 1 < len(text) and text[end].isspace() and _is_word_char(text[end + 1]) and text[end + 1].isupper()
 
 
