@@ -74,7 +74,8 @@ CODE_CLASSES = frozenset({
     "rank",                                      # "cấp Thứ trưởng Ngoại giao": a rank, not a post of a body
     "other-state", "other-state/before",         # "Bộ Ngoại giao nước này", "hai Bộ Ngoại giao": not Việt Nam's body
     "force",                                     # "Phòng Cảnh sát kinh tế": a force's division every province has
-    "unit-subject",                              # "… tội phạm về ma túy": a unit's field after "về", in lower case
+    "unit-subject",
+    "body-field",                                # "Ban Chỉ đạo … về phòng chống thiên tai": a field after "về"                              # "… tội phạm về ma túy": a unit's field after "về", in lower case
     "force/owner", "force/division",             # "Công an tỉnh X" owns the article's "Phòng Cảnh sát …"
     "provincial",                                # "Sở …", "… Tỉnh ủy": a body every province has (kg/extract/ownerless.py)
     "construction",                              # "Dự án mở rộng sân bay …": building works, no agreement
@@ -97,7 +98,7 @@ CODE_CLASSES = frozenset({
     "partOf/vertical",                           # "Công an huyện X" is part of "Công an tỉnh Y" (r.partOf.locality)
     "partOf/service",                            # "Trường Sĩ quan Không quân": a service inside a unit's name is its field
 })
-CUE_HELPERS = {"closed", "especially", "scope", "trial", "sides", "short", "alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "other-state", "rank", "unit-subject", "charge", "force", "provincial", "construction", "adjunct", "numbered", "eponymous", "firm", "clan", "foreign-field", "modified"}
+CUE_HELPERS = {"closed", "especially", "scope", "trial", "sides", "short", "alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "other-state", "rank", "unit-subject", "body-field", "charge", "force", "provincial", "construction", "adjunct", "numbered", "eponymous", "firm", "clan", "foreign-field", "modified"}
 ENUMS = {
     ("heads.tsv", "type"): set(ENTITY_TYPES),
     ("cues.tsv", "relation"): set(RELATIONS) | CUE_HELPERS,

@@ -1920,3 +1920,12 @@ def test_a_known_body_of_another_countrys_army_is_that_countrys(tmp_path):
     g = nodes(tmp_path, "Đoàn đã làm việc với Bộ Tổng Tham mưu QĐND Lào về hợp tác biên giới.")
     links = {(g.nodes[u]["label"], d["relation"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True)}
     assert ("Bộ Tổng Tham mưu QĐND Lào", "country", "Lào") in links
+
+
+def test_a_bodys_field_after_ve_in_lower_case_is_its_subject(tmp_path):
+    # "Ban Chỉ đạo Trung ương về phòng chống thiên tai yêu cầu …": "về" + a field of work (cues.tsv body-field)
+    # and what it fights are the committee's subject; the clause's verb after them is not
+    assert orgs(tmp_path, "Ban Chỉ đạo Trung ương về phòng chống thiên tai yêu cầu các địa phương rà soát.") \
+        == {"Ban Chỉ đạo Trung ương về phòng chống thiên tai"}
+    assert "Ban Chỉ đạo Trung ương về phòng, chống mua bán người" in orgs(
+        tmp_path, "Ban Chỉ đạo Trung ương về phòng, chống mua bán người chỉ đạo Bộ Công an tổng kết.")

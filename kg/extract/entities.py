@@ -864,6 +864,30 @@ def _proper_name_follows(s: _Sent, j: int, lex: Lexicon) -> bool:
     return False
 
 
+def _field_after_topic(s: _Sent, k: int, lex: Lexicon) -> int:
+    """"… về phòng chống thiên tai", "… về phòng, chống mua bán người": after a body's "về", a field of work
+    (cues.tsv body-field: "phòng chống") and the one dictionary word it fights (two when the first is a verb
+    and the second its object noun: "mua bán người") are the body's subject. Word index past them, or k."""
+    n = len(s.words)
+    if not s.words[k][2].islower():
+        return k                            # (a capitalised subject is read as a name: _org_tail)
+    cue = next((c for c in lex.body_fields if s.phrase_at(k, c)
+                or s.text.startswith(" ".join(c[:1]) + ", " + " ".join(c[1:]), s.words[k][0])), None)
+    if cue is None:
+        return k
+    x = k + len(cue)
+    if x >= n or s.gap(x) != " " or not s.words[x][2].isalpha() or _is_stop(s, x, lex, "Organization"):
+        return k
+    size = _word_size_at(s, x, lex)
+    cls = _word_class_at(s, x, lex)
+    if cls in CLAUSE_CLASSES:
+        return k
+    x += size
+    if cls == "verb" and x < n and s.gap(x) == " " and s.words[x][2].islower() and _word_class_at(s, x, lex) == "noun":
+        x += _word_size_at(s, x, lex)      # "mua bán" + "người": the verb's object
+    return x
+
+
 def _org_tail(s: _Sent, end: int, lex: Lexicon, gaz, tails: tuple[str, ...], level: int = 0) -> int:
     """A name may go on with an adjunct its head allows (heads.tsv, column tail): "Đại sứ quán Việt Nam
     tại Philippines" (where a mission sits), "Ủy ban liên Chính phủ ASEAN về nhân quyền (AICHR)",
@@ -886,6 +910,8 @@ def _org_tail(s: _Sent, end: int, lex: Lexicon, gaz, tails: tuple[str, ...], lev
         return max(kk, k + 1)
     if word in lex.seat_words:
         return end
+    if (fe := _field_after_topic(s, k, lex)) > k:
+        return fe                           # "Ban Chỉ đạo Trung ương về phòng chống thiên tai yêu cầu …"
     if level:
         kk = k
         while kk < n and kk - k < 8 and (kk == k or s.gap(kk) == " ") and s.words[kk][2].islower() \

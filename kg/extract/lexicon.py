@@ -160,6 +160,7 @@ class Lexicon:
     other_state: re.Pattern | None = None            # cues.tsv other-state: "Bộ Ngoại giao nước này", "hai Bộ Ngoại giao"
     force_words: tuple = ()                            # cues.tsv force: forces whose divisions every province has ("Cảnh sát")
     field_expansions: frozenset[str] = frozenset()     # abbreviations.tsv expansions of unit fields ("cảnh sát giao thông")
+    body_fields: tuple = ()                            # cues.tsv body-field: "phòng chống" after a body's "về"
     unit_subjects: tuple = ()                          # cues.tsv unit-subject: "tội phạm" ("… tội phạm về ma túy")
     force_owners: tuple = ()                           # cues.tsv force/owner: the body a province's force divisions belong to
     force_division_heads: frozenset[str] = frozenset() # cues.tsv force/division: the head of a province body's division ("Phòng")
@@ -486,6 +487,7 @@ def _compile(rules: Rules) -> Lexicon:
             ([r"(?:^|\W)(?:" + "|".join(map(re.escape, before)) + r")\x00"] if before else [])
             + ([r"\x00 (?:" + "|".join(map(re.escape, after)) + r")(?!\w)"] if after else [])), re.IGNORECASE)
     lex.field_expansions = frozenset(v.lower() for v in lex.abbreviations.values() if 2 <= len(v.split()) <= 5)
+    lex.body_fields = tuple(c.split() for c in sorted({c for c, _, _ in lex.cues.get("body-field", ())}, key=len, reverse=True))
     lex.unit_subjects = tuple(c.lower() for c, _, _ in lex.cues.get("unit-subject", ()))
     lex.force_words = tuple(c.split() for c, _, role in lex.cues.get("force", ()) if not role)
     lex.force_owners = tuple(c for c, _, role in lex.cues.get("force", ()) if role == "owner")
