@@ -28,11 +28,20 @@ def _tokens(text: str) -> frozenset[str]:
     return frozenset(t for t in re.split(r"[\W_]+", norm_key(text)) if t)
 
 
+# an ordinal spelled out ("lần thứ năm", the fifth) is the number it spells: "lần thứ 3" is another meeting
+_ORDINALS = {"nhất": "1", "hai": "2", "ba": "3", "tư": "4", "bốn": "4", "năm": "5", "sáu": "6", "bảy": "7",
+             "tám": "8", "chín": "9", "mười": "10"}
+
+
 @lru_cache(maxsize=65536)
 def _distinctive(text: str) -> frozenset[str]:
-    """Proper-name and number tokens after the first word ("… Việt Nam và Campuchia", "2021-2025")."""
+    """Proper-name and number tokens after the first word ("… Việt Nam và Campuchia", "2021-2025"), and the
+    ordinal after "thứ" as its number ("lần thứ năm" = 5)."""
     words = [w for w in re.split(r"[\W_]+", unicodedata.normalize("NFC", text)) if w][1:]
-    return frozenset(w.casefold() for w in words if w[0].isupper() or any(c.isdigit() for c in w))
+    out = {w.casefold() for w in words if w[0].isupper() or any(c.isdigit() for c in w)}
+    out.update(_ORDINALS[w.casefold()] for prev, w in zip(words, words[1:])
+               if prev.casefold() == "thứ" and w.casefold() in _ORDINALS)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=65536)

@@ -136,3 +136,16 @@ def test_a_provincial_city_s_body_is_not_the_province_s(tmp_path):
               "Tin 1\nCông an tỉnh Lào Cai đã giải cứu 3 phụ nữ.",
               "Tin 2\nCông an thành phố Lào Cai đã bàn giao 3 phụ nữ cho gia đình.")
     assert len(organizations(g)) == 2
+
+
+def test_meetings_with_different_ordinals_spelled_or_in_digits_stay_apart(tmp_path):
+    # "Hội nghị lần thứ năm …" (the fifth) and "Hội nghị lần thứ 3 …" (the third) are two plenums
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Tin\nĐề án tổng kết Nghị quyết Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa IX "
+                                  "về tiếp tục đổi mới cơ chế; Đề án tổng kết Nghị quyết Hội nghị lần thứ 3 Ban Chấp hành "
+                                  "Trung ương Đảng khóa IX về tiếp tục sắp xếp doanh nghiệp.", encoding="utf-8")
+    g = kg.build_graph(kg.read_corpus(folder), all_topics=True)
+    events = {d["label"] for _, d in g.nodes(data=True) if d["type"] == "Event"}
+    assert events == {"Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa IX",
+                      "Hội nghị lần thứ 3 Ban Chấp hành Trung ương Đảng khóa IX"}
