@@ -150,3 +150,11 @@ def test_a_national_bodys_name_with_a_bare_province_word_is_the_provinces_namesa
                            "(Ban chỉ đạo 389 tỉnh) cho biết số vụ việc đã giảm.")
     assert "Ban chỉ đạo 389 tỉnh Quảng Ninh" in found
     assert "Ban Chỉ đạo 389 quốc gia" not in found
+
+
+def test_a_provincial_city_does_not_count_as_a_second_province(tmp_path):
+    # "TP Huế" was Thừa Thiên Huế's provincial city (gazetteer parent): a bare "Sở …" in an article naming both
+    # is still the one province's department
+    found = orgs(tmp_path, "UBND TP Huế đề nghị UBND tỉnh Thừa Thiên Huế cho phép công ty phối hợp với Sở Văn hóa Thể "
+                           "thao, Trung tâm Bảo tồn Di tích Cố đô Huế để làm việc.")
+    assert "Sở Văn hóa Thể thao tỉnh Thừa Thiên Huế" in found

@@ -273,7 +273,7 @@ def countries(versions: dict[str, str]) -> list[Entry]:
 
 # --- locations -----------------------------------------------------------------------------------
 
-LOCATION_SOURCE = ("id", "match", "name", "aliases", "drop", "kind", "note", "country")
+LOCATION_SOURCE = ("id", "match", "name", "aliases", "drop", "kind", "note", "country", "parent")
 DISTRICT_PREFIX = {            # type in the data -> (id prefix, name, other prefixed forms, kind)
     "Huyện": ("huyen", "huyện {}", (), "district"),
     "Quận": ("quan", "quận {}", (), "district"),
@@ -376,7 +376,7 @@ def locations(versions: dict[str, str]) -> list[Entry]:
                 raise SourceError(f"{r.where}: match {r['match']!r} is not a generated location id")
             if not (r["name"] and r["kind"]):
                 raise SourceError(f"{r.where}: {r['id']!r} is not a generated location: a new one needs a name and a kind")
-            e = Entry("locations", r["id"], r["name"], {"kind": r["kind"], "parent": "", "note": r["note"],
+            e = Entry("locations", r["id"], r["name"], {"kind": r["kind"], "parent": r["parent"], "note": r["note"],
                                                         "country": r["country"]}, where=r.where)
             by_id[r["id"]] = e
             extra.append(r["id"])
