@@ -1929,3 +1929,8 @@ def test_a_bodys_field_after_ve_in_lower_case_is_its_subject(tmp_path):
         == {"Ban Chỉ đạo Trung ương về phòng chống thiên tai"}
     assert "Ban Chỉ đạo Trung ương về phòng, chống mua bán người" in orgs(
         tmp_path, "Ban Chỉ đạo Trung ương về phòng, chống mua bán người chỉ đạo Bộ Công an tổng kết.")
+
+
+def test_a_unit_head_before_a_tables_letter_is_no_unit(tmp_path):
+    # "Hạng Đội T B T B": a results table's column letters after "Đội" (team), not a unit named "Đội T"
+    assert not orgs(tmp_path, "Kết quả vòng bảng: Trận đấu Điểm Set Điểm Hạng Đội T B T B Tỉ lệ.")

@@ -3321,6 +3321,9 @@ def _drop_incomplete_locals(doc: Document, mentions: list[Mention], lex: Lexicon
     for m in mentions:
         if m.type == "Organization" and not m.key and not m.attr("canonical") and not m.attr("ref"):
             words = m.text.split()
+            if int(m.attr("level") or 0) >= 4 and len(words) == 2 and len(words[1]) == 1 and words[1].isupper() \
+                    and words[1] not in "IVX":
+                continue                    # "Đội T B T B": a results table's letters, no unit
             if int(m.attr("level") or 0) >= 4 and len(words) == 2 \
                     and ((words[1].isupper() and words[1].isalpha() and len(words[1]) > 1) or words[1].isdigit()
                          or _UNIT_CODE.fullmatch(words[1])) \
