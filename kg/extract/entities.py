@@ -25,6 +25,7 @@ _WORD_AT = re.compile(r"\w*")
 _HYPHENATED_AT = re.compile(r"\w+-\w")
 _LETTERS_WORD = re.compile(r"\w+")
 _ONE_OR_TWO_WORDS_AFTER = re.compile(r" (\w+)(?: (\w+))?")
+_ACRONYM_BEFORE = re.compile(r"(?<!\w)[A-ZĐ]{2,}\s$")
 _TWO_WORDS_AT = re.compile(r"(\w+)(?: (\w+))?")
 _WORD_BEFORE_END = re.compile(r"(\w+)\s$")
 _WORD_AFTER = re.compile(r" (\w+)")               # (" (\w+)(?!\w)" is the same: \w+ takes the whole word)
@@ -134,7 +135,9 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
             # (oceanography) holds no "Hải Dương"
         entry = lex.entries[key]
         if " " not in surface and entry.type == "Country" and surface.lower() in lex.syllables \
-                and _touches_capital(text, start, end) and not _foreign_name_follows(text, start, end, lex):
+                and _touches_capital(text, start, end) and not _foreign_name_follows(text, start, end, lex) \
+                and not _ACRONYM_BEFORE.search(text, max(0, start - 12), start):
+            # (an acronym before it is no syllable of a person's name: "Bộ Tổng Tham mưu QĐND Lào")
             continue                      # "Nguyễn Minh Đức" is a person, not Germany ("Malaysia" is no syllable)
         if " " not in surface and entry.type in ("Country", "Location") and end + 1 < len(text) and text[end] == " " \
                 and surface.lower() + " " + _LETTERS.match(text, end + 1).group() in lex.compounds \
@@ -251,8 +254,8 @@ def _touches_capital(text: str, start: int, end: int) -> bool:
         first = space - 1                     # back to the first letter of that word
         while first > 0 and _is_word_char(text[first - 1]):
             first -= 1
-        if text[first].isupper() and not (space - first >= 2 and text[first:space].isupper()):
-            return True                       # (an acronym is no syllable of a person's name: "QĐND Lào")
+        if text[first].isupper():
+            return True
     return end + 1 < len(text) and text[end].isspace() and _is_word_char(text[end + 1]) and text[end + 1].isupper()
 
 
