@@ -136,7 +136,8 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
         entry = lex.entries[key]
         if " " not in surface and entry.type == "Country" and surface.lower() in lex.syllables \
                 and _touches_capital(text, start, end) and not _foreign_name_follows(text, start, end, lex) \
-                and not _ACRONYM_BEFORE.search(text, max(0, start - 12), start):
+                and not (_ACRONYM_BEFORE.search(text, max(0, start - 12), start)
+                         and not (text[end:end + 1].isspace() and text[end + 1:end + 2].isupper())):
             # (an acronym before it is no syllable of a person's name: "Bộ Tổng Tham mưu QĐND Lào")
             continue                      # "Nguyễn Minh Đức" is a person, not Germany ("Malaysia" is no syllable)
         if " " not in surface and entry.type in ("Country", "Location") and end + 1 < len(text) and text[end] == " " \
