@@ -2290,12 +2290,13 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
         if not lex.post_first_words.isdisjoint(words):
             gaz = {g[0]: g for g in gaz_spans}
             out += _bodies_named_by_posts(doc, si, s, lex, gaz, [(m.start - base, m.end - base) for m in out[first:]])
-        if lex.title_first_words.isdisjoint(words) and _posts_by_first(lex).keys().isdisjoint(words):
+        titled = not lex.title_first_words.isdisjoint(words)
+        if not titled and _posts_by_first(lex).keys().isdisjoint(words):
             continue                         # no title and no post, no person
         # a post names a body or a country ("Đại sứ Hoa Kỳ"), never a person: the name comes after it
         taken = [(m.start - base, m.end - base) for m in out[first:] if m.type in ("Organization", "Country")]
         places = [(m.start - base, m.end - base) for m in out[first:] if m.type == "Location"]
-        persons = _person_mentions(doc, si, s, lex, taken, places)
+        persons = _person_mentions(doc, si, s, lex, taken, places) if titled else []
         persons += _holders_after_post_and_body(doc, si, s, lex, taken, persons, places)
         if persons:
             # a person's name is not a place nor another person: "Nguyễn Hòa Bình" names no province,

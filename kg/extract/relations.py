@@ -177,7 +177,7 @@ class _Sentence:
             a, b = m.start - self.base, m.end - self.base
             if a < last_end:
                 continue                      # overlapping names: the first one stands
-            if m.type == "Country" and lex.modified_before.search(self.text, 0, a):
+            if m.type == "Country" and lex.modified_before.search(self.text, max(0, a - 24), a):
                 continue                      # "300 doanh nghiệp Hà Lan": the businesses' nationality, no party
             self.units.append(_Unit(m, a, b, TYPE_CODES[m.type]))
             last_end = b
