@@ -1934,3 +1934,9 @@ def test_a_bodys_field_after_ve_in_lower_case_is_its_subject(tmp_path):
 def test_a_unit_head_before_a_tables_letter_is_no_unit(tmp_path):
     # "Hạng Đội T B T B": a results table's column letters after "Đội" (team), not a unit named "Đội T"
     assert not orgs(tmp_path, "Kết quả vòng bảng: Trận đấu Điểm Set Điểm Hạng Đội T B T B Tỉ lệ.")
+
+
+def test_a_bare_government_word_inside_a_bodys_name_is_no_country(tmp_path):
+    # "Tổng cục Dự trữ Nhà nước" (State Reserves): "Nhà nước" is a word of the name, not Việt Nam's state
+    g = nodes(tmp_path, "Tổng cục Dự trữ Nhà nước đã xuất cấp 500 tấn gạo cứu trợ.")
+    assert not any(d["relation"] == "country" for _, _, d in g.edges(data=True))

@@ -2327,6 +2327,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _titles_through_their_agreement(doc, out)
     out = _mark_nesting(out)
     out = _no_titles_inside_known_bodies(out)
+    out = _no_bare_governments_inside_bodies(out, lex)
     if lex.generic:                          # "Luật hình sự" (criminal law, the field), "Lễ tiễn đoàn": generic.tsv
         out = [m for m in out if m.key or m.type not in ("Agreement", "Event")
                or match_form(m.attr("canonical") or m.text) not in lex.generic]
@@ -3638,6 +3639,13 @@ def _no_overlap(spans: list[tuple[int, int, str]]) -> bool:
     """Do the spans follow one another, each ending before the next starts?"""
     spans = sorted(spans)
     return all(spans[k][1] < spans[k + 1][0] for k in range(len(spans) - 1))
+
+
+def _no_bare_governments_inside_bodies(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """"Tổng cục Dự trữ Nhà nước" (the State Reserves department): a government word alone (governments.tsv,
+    no country after it) inside a body's name is a word of that name ("State"), not the country."""
+    bare = {w for w, _, _ in lex.governments}
+    return [m for m in mentions if not (m.type == "Country" and m.text in bare and "Organization" in m.attr("nested"))]
 
 
 def _no_titles_inside_known_bodies(mentions: list[Mention]) -> list[Mention]:
