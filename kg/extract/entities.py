@@ -374,8 +374,9 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
     end = j
     saw_cap = False
     k = j
+    gaps = s.gaps
     while k < n:
-        if k > j and s.gap(k) == ", " and _lists_fields(level, own_head, lex) \
+        if k > j and gaps[k] == ", " and _lists_fields(level, own_head, lex) \
                 and (e := _lower_fields_end(s, j, k, lex, gaz)):
             k = end = e                     # "Cục Quốc tịch, hộ tịch và chứng thực": fields in lower case
             saw_cap = True
@@ -2297,7 +2298,8 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
         taken = [(m.start - base, m.end - base) for m in out[first:] if m.type in ("Organization", "Country")]
         places = [(m.start - base, m.end - base) for m in out[first:] if m.type == "Location"]
         persons = _person_mentions(doc, si, s, lex, taken, places) if titled else []
-        persons += _holders_after_post_and_body(doc, si, s, lex, taken, persons, places)
+        if not _posts_by_first(lex).keys().isdisjoint(words):
+            persons += _holders_after_post_and_body(doc, si, s, lex, taken, persons, places)
         if persons:
             # a person's name is not a place nor another person: "Nguyễn Hòa Bình" names no province,
             # "Phó Thủ tướng Thường trực Trương Hòa Bình" no "Thủ tướng Thường"
@@ -3644,7 +3646,9 @@ def _no_overlap(spans: list[tuple[int, int, str]]) -> bool:
 def _no_bare_governments_inside_bodies(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """"Tổng cục Dự trữ Nhà nước" (the State Reserves department): a government word alone (governments.tsv,
     no country after it) inside a body's name is a word of that name ("State"), not the country."""
-    bare = {w for w, _, _ in lex.governments}
+    bare = lex.government_words
+    if not any(m.type == "Country" and m.text in bare for m in mentions):
+        return mentions                     # (most articles name no government word alone)
     return [m for m in mentions if not (m.type == "Country" and m.text in bare and "Organization" in m.attr("nested"))]
 
 

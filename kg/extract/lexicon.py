@@ -147,6 +147,7 @@ class Lexicon:
     posts_and_titles: tuple[str, ...] = ()
     post_before: re.Pattern | None = None        # a post or a title just before a position (then a space)      # persons.tsv posts and titles, longest first
     governments: tuple[tuple[str, str, str], ...] = ()
+    government_words: frozenset[str] = frozenset()     # governments.tsv words ("Nhà nước")
     government_re: re.Pattern | None = None   # governments.tsv: (word, default country id, rule), longest first
     government_firsts: tuple[str, ...] = ()   # their first words, each once
     post_heads: dict[str, str] = field(default_factory=dict)
@@ -406,6 +407,7 @@ def _compile(rules: Rules) -> Lexicon:
     lex.surnames = frozenset(r["word"] for r in rules.table("persons.tsv") if r["kind"] == "surname")
     lex.governments = tuple(sorted(((r["word"], r["country"], f"{r.file}:{r.line}") for r in rules.table("governments.tsv")),
                                    key=lambda g: -len(g[0])))
+    lex.government_words = frozenset(w for w, _, _ in lex.governments)
     if lex.governments:
         lex.government_re = re.compile("|".join(re.escape(w) for w, _, _ in lex.governments))
         lex.government_firsts = tuple(dict.fromkeys(w.split(" ", 1)[0] for w, _, _ in lex.governments))
