@@ -1940,3 +1940,9 @@ def test_a_bare_government_word_inside_a_bodys_name_is_no_country(tmp_path):
     # "Tổng cục Dự trữ Nhà nước" (State Reserves): "Nhà nước" is a word of the name, not Việt Nam's state
     g = nodes(tmp_path, "Tổng cục Dự trữ Nhà nước đã xuất cấp 500 tấn gạo cứu trợ.")
     assert not any(d["relation"] == "country" for _, _, d in g.edges(data=True))
+
+
+def test_vu_before_a_count_is_a_case_not_a_department(tmp_path):
+    # "Vụ 7 thanh tra giao thông …" (the case of seven traffic inspectors); "Vụ 1, Văn phòng Chính phủ" is a department
+    assert not orgs(tmp_path, "Vụ 7 thanh tra giao thông nhận hối lộ đã được đưa ra xét xử.")
+    assert "Vụ 1" in orgs(tmp_path, "Đại diện Vụ 1, Văn phòng Chính phủ cho biết.")

@@ -1829,6 +1829,10 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                                 and _vietnamese(s.words[x][2]) for x in (j + 1, j + 2)) \
                         and _name_ends_at(s, j + 3, lex):
                     continue                 # "Vụ Trần Văn A: …": a case named after its defendant (cues.tsv trial)
+                if head in lex.case_heads and nxt.isdigit() and j + 1 < len(s.words) and s.gap(j + 1) == " " \
+                        and s.words[j + 1][2].islower():
+                    continue                 # "Vụ 7 thanh tra giao thông …": the case of seven people, not a department
+                    # (but "Vụ 1, Văn phòng Chính phủ": a numbered department)
                 subject_end = _named_by_subject(s, j, lex, lex.head_tails.get(rid, ()), gaz) if capital and nxt.islower() else j
                 if subject_end > j:
                     a, b = ws, s.words[subject_end - 1][1]
