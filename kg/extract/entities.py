@@ -2152,7 +2152,7 @@ def _holders_after_post_and_body(doc: Document, si: int, s: _Sent, lex: Lexicon,
     base = doc.sentences[si].start
     if not taken:
         return []
-    posts = _posts_by_first(lex)
+    posts = lex.untitled_posts_by_first
     have = {(p.start, p.end) for p in found}
     out = []
     for i in compress(count(), map(posts.__contains__, s.tokens)):
@@ -2173,19 +2173,6 @@ def _holders_after_post_and_body(doc: Document, si: int, s: _Sent, lex: Lexicon,
                     out.append(m)
             break
     return out
-
-
-def _posts_by_first(lex: Lexicon) -> dict[str, list[list[str]]]:
-    """persons.tsv posts that are not also titles, capitalised, by first word, longest first (made once)."""
-    got = getattr(lex, "_posts_by_first", None)
-    if got is None:
-        titles = set(lex.titles)
-        got = {}
-        for p in lex.posts:                 # (longest first)
-            if p not in titles and p[:1].isupper():
-                got.setdefault(p.split()[0], []).append(p.split())
-        object.__setattr__(lex, "_posts_by_first", got)
-    return got
 
 
 def _foreign_name_after_head(doc: Document, si: int, s: _Sent, k: int, lex: Lexicon) -> list[Mention]:
@@ -2296,13 +2283,14 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
             gaz = {g[0]: g for g in gaz_spans}
             out += _bodies_named_by_posts(doc, si, s, lex, gaz, [(m.start - base, m.end - base) for m in out[first:]])
         titled = not lex.title_first_words.isdisjoint(words)
-        if not titled and _posts_by_first(lex).keys().isdisjoint(words):
+        posted = not lex.untitled_post_first_words.isdisjoint(words)
+        if not titled and not posted:
             continue                         # no title and no post, no person
         # a post names a body or a country ("Đại sứ Hoa Kỳ"), never a person: the name comes after it
         taken = [(m.start - base, m.end - base) for m in out[first:] if m.type in ("Organization", "Country")]
         places = [(m.start - base, m.end - base) for m in out[first:] if m.type == "Location"]
         persons = _person_mentions(doc, si, s, lex, taken, places) if titled else []
-        if not _posts_by_first(lex).keys().isdisjoint(words):
+        if posted:
             persons += _holders_after_post_and_body(doc, si, s, lex, taken, persons, places)
         if persons:
             # a person's name is not a place nor another person: "Nguyễn Hòa Bình" names no province,

@@ -178,6 +178,8 @@ class Lexicon:
     title_first_words: frozenset[str] = frozenset()
     titles: list[str] = field(default_factory=list)
     posts: list[str] = field(default_factory=list)
+    untitled_posts_by_first: dict[str, list[list[str]]] = field(default_factory=dict)   # posts that are no titles
+    untitled_post_first_words: frozenset[str] = frozenset()
     # first word -> phrases starting with it (longest first): lets the scanners look up, not loop
     heads_by_first: dict[str, dict[str, list[tuple[list[str], str, int]]]] = field(default_factory=dict)
     stops_by_first: dict[str, dict[str, list[list[str]]]] = field(default_factory=dict)
@@ -510,6 +512,11 @@ def _compile(rules: Rules) -> Lexicon:
     lex.construction_words = tuple(sorted({c.lower() for c, _, _ in lex.cues.get("construction", ())}, key=len, reverse=True))
     lex.plural_words = tuple(sorted({" " + c.lower() for c, _, _ in lex.cues.get("plural", ())}, key=len, reverse=True))
     lex.title_first_words = frozenset(lex.titles_by_first)
+    titles = set(lex.titles)
+    for p in lex.posts:                                   # (longest first) "Cục trưởng Cục Lãnh sự <name>"
+        if p not in titles and p[:1].isupper():
+            lex.untitled_posts_by_first.setdefault(p.split()[0], []).append(p.split())
+    lex.untitled_post_first_words = frozenset(lex.untitled_posts_by_first)
     lex.posts_and_titles = tuple(sorted(set(lex.posts) | set(lex.titles), key=len, reverse=True))
     if lex.posts_and_titles:
         led = _led_alternatives(lex.posts_and_titles, r"\w")     # (?<!\w) + the posts, led by their letters

@@ -849,6 +849,8 @@ def local_parents(mentions: list[Mention], lex: Lexicon) -> list[RelationMention
 def owned_divisions(mentions: list[Mention]) -> list[RelationMention]:
     """A force's division named without its body, in an article about the one province body that owns such
     divisions ("Phòng Cảnh sát Giao thông" + "Công an tỉnh Lai Châu", entities.py): partOf that body."""
+    if not any(m.type == "Organization" and _attr(m, "owner") for m in mentions):
+        return []                             # (most articles name no such division)
     owners = {f"{m.start}:{m.end}": m for m in mentions if m.type == "Organization"}
     return [RelationMention(m, "partOf", owners[_attr(m, "owner")], "r.partOf.article-owner", m.sentence)
             for m in mentions if m.type == "Organization" and _attr(m, "owner") in owners]
