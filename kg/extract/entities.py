@@ -2283,8 +2283,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
             gaz = {g[0]: g for g in gaz_spans}
             out += _bodies_named_by_posts(doc, si, s, lex, gaz, [(m.start - base, m.end - base) for m in out[first:]])
         titled = not lex.title_first_words.isdisjoint(words)
-        posted = not lex.untitled_post_first_words.isdisjoint(words) and lex.untitled_post_re is not None \
-            and lex.untitled_post_re.search(sent.text) is not None
+        posted = not lex.untitled_post_first_words.isdisjoint(words)
         if not titled and not posted:
             continue                         # no title and no post, no person
         # a post names a body or a country ("Đại sứ Hoa Kỳ"), never a person: the name comes after it
@@ -3086,9 +3085,8 @@ def _bodies_of_unnamed_states(doc: Document, mentions: list[Mention], lex: Lexic
     text = doc.text
     out = []
     for m in mentions:
-        if m.type == "Organization" and m.key and any(w in text[max(0, m.start - 12):m.end + 16].lower()
-                                                      for w in lex.other_state_words) \
-                and not m.attr("country") and dict(lex.entries[m.key].attrs).get("country") == lex.home_country \
+        if m.type == "Organization" and m.key and not m.attr("country") \
+                and dict(lex.entries[m.key].attrs).get("country") == lex.home_country \
                 and lex.other_state.search(f"{text[max(0, m.start - 12):m.start].rstrip()}\x00{text[m.end:m.end + 16]}"):
             continue
         out.append(m)

@@ -157,7 +157,6 @@ class Lexicon:
     plural_words: tuple[str, ...] = ()                 # cues.tsv plural markers, lower case, with a space
     street_words: frozenset[str] = frozenset()         # cues.tsv street: "phố", "đường" (a street named after …)
     abroad_words: frozenset[str] = frozenset()         # cues.tsv abroad: bodies Việt Nam has not ("Thượng viện")
-    other_state_words: tuple[str, ...] = ()
     rank_words: frozenset[str] = frozenset()           # cues.tsv rank: "cấp" ("tham vấn cấp Thứ trưởng Ngoại giao")
     other_state: re.Pattern | None = None            # cues.tsv other-state: "Bộ Ngoại giao nước này", "hai Bộ Ngoại giao"
     force_words: tuple = ()                            # cues.tsv force: forces whose divisions every province has ("Cảnh sát")
@@ -181,7 +180,6 @@ class Lexicon:
     posts: list[str] = field(default_factory=list)
     untitled_posts_by_first: dict[str, list[list[str]]] = field(default_factory=dict)   # posts that are no titles
     untitled_post_first_words: frozenset[str] = frozenset()
-    untitled_post_re: re.Pattern | None = None
     # first word -> phrases starting with it (longest first): lets the scanners look up, not loop
     heads_by_first: dict[str, dict[str, list[tuple[list[str], str, int]]]] = field(default_factory=dict)
     stops_by_first: dict[str, dict[str, list[list[str]]]] = field(default_factory=dict)
@@ -488,7 +486,6 @@ def _compile(rules: Rules) -> Lexicon:
     lex.rank_words = frozenset(c.lower() for c, _, _ in lex.cues.get("rank", ()))
     after = sorted({c for c, _, role in lex.cues.get("other-state", ()) if role != "before"}, key=len, reverse=True)
     before = sorted({c for c, _, role in lex.cues.get("other-state", ()) if role == "before"}, key=len, reverse=True)
-    lex.other_state_words = tuple(sorted({c.lower().split()[-1] for c in after + before}))   # (a cheap test first)
     if after or before:     # one pattern, matched on "<words before>\x00<words after>" around a body's name
         lex.other_state = re.compile("|".join(
             ([r"(?:^|\W)(?:" + "|".join(map(re.escape, before)) + r")\x00"] if before else [])
@@ -520,8 +517,6 @@ def _compile(rules: Rules) -> Lexicon:
         if p not in titles and p[:1].isupper():
             lex.untitled_posts_by_first.setdefault(p.split()[0], []).append(p.split())
     lex.untitled_post_first_words = frozenset(lex.untitled_posts_by_first)
-    untitled = sorted((" ".join(p) for ps in lex.untitled_posts_by_first.values() for p in ps), key=len, reverse=True)
-    lex.untitled_post_re = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, untitled)) + r")(?!\w)") if untitled else None
     lex.posts_and_titles = tuple(sorted(set(lex.posts) | set(lex.titles), key=len, reverse=True))
     if lex.posts_and_titles:
         led = _led_alternatives(lex.posts_and_titles, r"\w")     # (?<!\w) + the posts, led by their letters
