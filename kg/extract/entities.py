@@ -1988,7 +1988,7 @@ def _through_especially(s: _Sent, end: int, lex: Lexicon) -> int:
     in (a clause follows it, not a few nouns) is no part of it: the title ends before its comma."""
     for phrase in lex.especially:
         head = ", " + phrase.rsplit(" ", 1)[0]
-        if s.text[:end].endswith(head) and s.text.startswith(phrase[len(head) - 2:], end):
+        if s.text.endswith(head, 0, end) and s.text.startswith(phrase[len(head) - 2:], end):
             return end - len(head)
     return end
 
