@@ -416,3 +416,25 @@ def test_an_opening_adjunct_names_no_subject(tmp_path):
     g = kg.build_graph(kg.read_corpus(folder), all_topics=True)
     links = {(g.nodes[u]["label"], d["relation"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True)}
     assert ("Trung tâm Công tác xã hội tỉnh Lào Cai", "organized", "Hội thảo về hỗ trợ nạn nhân") in links
+
+
+def test_a_foreign_schools_country_after_a_comma_is_its_own(tmp_path):
+    links = _links("Các nhà nghiên cứu tại Đại học Nebraska-Lincoln, Mỹ đã công bố một nghiên cứu mới.", tmp_path)
+    assert ("Đại học Nebraska-Lincoln", "country", "Hoa Kỳ") in links
+
+
+def test_a_country_that_opens_a_list_after_a_foreign_body_is_not_its_country(tmp_path):
+    links = _links("Hội thảo có các chuyên gia của Đại học Harvard, Nhật Bản, Hàn Quốc và Việt Nam.", tmp_path)
+    assert not any(r == "country" and a == "Đại học Harvard" for a, r, _ in links)
+
+
+def test_a_vietnamese_body_before_a_comma_and_a_country_is_an_item_of_a_list(tmp_path):
+    links = _links("Đoàn công tác gồm đại diện Bộ Tư pháp, Lào cùng tham dự cuộc họp.", tmp_path)
+    assert ("Bộ Tư pháp", "country", "Lào") not in links
+
+
+def test_two_units_of_one_rank_before_their_parent_are_both_its_units(tmp_path):
+    links = _links("Bệnh viện đã gửi văn bản tới Cục Quản lý dược, Cục Quản lý khám chữa bệnh, Bộ Y tế "
+                   "đề nghị hướng dẫn phòng ngộ độc.", tmp_path)
+    assert ("Cục Quản lý dược", "partOf", "Bộ Y tế") in links
+    assert ("Cục Quản lý Khám, chữa bệnh", "partOf", "Bộ Y tế") in links     # (the gazetteer's spelling)

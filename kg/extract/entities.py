@@ -2720,6 +2720,15 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
             qualifiers.add((m.sentence, m.end + paren.end()))
         if _country_in_parentheses(doc, m, by_start) is not None:
             qualifiers.add((m.sentence, m.end + 2))
+    comma_countries: list[Mention] = []          # one-syllable countries read only there ("Anh")
+    commas = {}                                  # id(org) -> the country after its comma ("Đại học Cambridge, Anh")
+    for m in orgs:
+        if text.startswith(", ", m.end) and (c := _country_after_comma(doc, m, by_start, lex)) is not None:
+            commas[id(m)] = c
+            if c.rule != "country_words.tsv":
+                qualifiers.add((m.sentence, c.start))
+            else:
+                comma_countries.append(c)
     if qualifiers:
         mentions = [replace(m, attrs=tuple(sorted({**dict(m.attrs), "qualifier": "1"}.items())))
                     if (m.sentence, m.start) in qualifiers and m.type == "Country" else m for m in mentions]
@@ -2804,6 +2813,13 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
                 out.append(replace(m, attrs=tuple(sorted(attrs.items()))))
                 continue
             c = None
+        if c is None and id(m) in commas:    # "Đại học Nebraska-Lincoln, Mỹ đã …": the foreign body's country
+            c = commas[id(m)]
+            attrs = dict(m.attrs)
+            attrs["country"] = lex.entries[c.key].name
+            attrs["country_key"] = c.key
+            out.append(replace(m, attrs=tuple(sorted(attrs.items()))))
+            continue
         if c is None and paren:              # "Tổ chức Di cư quốc tế (IOM) Việt Nam"
             c = by_start.get((m.sentence, m.end + paren.end()))
             if c is not None:
@@ -2843,7 +2859,8 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
                 # "Bộ Nội vụ Slovakia" and "Bộ Nội vụ Cộng hòa Slovakia": one body, however its country is written
                 attrs["identity"] = f"{norm_key(doc.text[m.start:m.end])}|{c.key}"
             out.append(replace(m, end=end, text=text, key="", attrs=tuple(sorted(attrs.items()))))
-    return out + [replace(c, attrs=(("nested", "Organization"),)) for c in extra_countries]
+    return out + [replace(c, attrs=(("nested", "Organization"),)) for c in extra_countries] \
+        + [replace(c, attrs=(("qualifier", "1"),)) for c in comma_countries]
 
 
 # a field of a ministry's name after its head: a capitalised word and up to three more ("Lao động", "Phúc lợi")
@@ -3128,6 +3145,33 @@ def _seat_after(doc: Document, pos: int, m: Mention, lex: Lexicon, countries: di
         return None
     key = (m.sentence, pos + len(word) + 2)
     return countries.get(key) or places.get(key)
+
+
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*(\w)|(?:và|cùng|hay|hoặc|với)\s)")
+
+
+def _country_after_comma(doc: Document, m: Mention, by_start: dict, lex: Lexicon) -> Mention | None:
+    """The foreign country after a comma that closes a foreign-named body's name ("Đại học Cambridge, Anh (…)",
+    "ĐH Quốc gia Chungnam, Hàn Quốc."): where the press puts a foreign school's or institute's state. Only a name
+    with a word no Vietnamese syllable spells (a Vietnamese body, "Bộ Công an, Lào", is an item of a list), no
+    country of its own yet, and a country that ends the phrase: not one of a list ("…, Anh, Pháp và Đức")."""
+    if m.key or m.attr("country") or m.attr("canonical"):
+        return None
+    if not any(w[:1].isupper() and not w.isupper() and not all(map(_vietnamese, w.split("-")))
+               for w in m.text.split()[1:]):
+        return None
+    c = by_start.get((m.sentence, m.end + 2))
+    if c is None and lex.country_qualifiers:
+        q = _WORD_AFTER.match(doc.text, m.end + 1, m.end + 24)
+        if q and q.group(1) in lex.country_qualifiers and lex.country_qualifiers[q.group(1)] in lex.entries:
+            c = Mention(doc.id, m.sentence, m.end + 2, q.end(), q.group(1), "Country", "country_words.tsv",
+                        lex.country_qualifiers[q.group(1)])
+    if c is None or not c.key or c.key == lex.home_country or c.key not in lex.entries:
+        return None
+    more = _LIST_GOES_ON.match(doc.text, c.end, c.end + 40)
+    if more and (more.group(1) is None or more.group(1).isupper()):
+        return None                          # a list of places or bodies goes on after it
+    return c
 
 
 def _country_in_parentheses(doc: Document, m: Mention, by_start: dict) -> Mention | None:
