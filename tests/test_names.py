@@ -1946,3 +1946,16 @@ def test_vu_before_a_count_is_a_case_not_a_department(tmp_path):
     # "Vụ 7 thanh tra giao thông …" (the case of seven traffic inspectors); "Vụ 1, Văn phòng Chính phủ" is a department
     assert not orgs(tmp_path, "Vụ 7 thanh tra giao thông nhận hối lộ đã được đưa ra xét xử.")
     assert "Vụ 1" in orgs(tmp_path, "Đại diện Vụ 1, Văn phòng Chính phủ cho biết.")
+
+
+def test_a_body_written_bare_after_one_foreign_states_is_that_states(tmp_path):
+    # foreign news: "Bộ Ngoại giao Mỹ … quyết định của Bộ Ngoại giao" is the US State Department both times
+    g = nodes(tmp_path, "Bộ Ngoại giao Mỹ hôm 11/7 tuyên bố sẵn sàng phê chuẩn hợp đồng bán tên lửa cho Rumani. "
+                        "Quốc hội Mỹ sẽ có 30 ngày để phản đối quyết định của Bộ Ngoại giao.")
+    assert {d["label"] for _, d in g.nodes(data=True) if d["type"] == "Organization"} == {"Bộ Ngoại giao Mỹ", "Quốc hội Mỹ"}
+
+
+def test_a_body_written_bare_in_an_article_about_viet_nam_stays_viet_nams(tmp_path):
+    # the article names Việt Nam: the bare ministry may be its own (a spokesperson answering about the US one)
+    assert "Bộ Ngoại giao" in orgs(tmp_path, "Bộ Ngoại giao Mỹ đã ra tuyên bố. Việt Nam hoan nghênh điều này, "
+                                             "người phát ngôn Bộ Ngoại giao cho biết.")

@@ -2314,6 +2314,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _bodies_only_abroad(doc, out, lex)
     out = _bodies_of_foreign_officials(doc, out, lex)
     out = _bodies_of_unnamed_states(doc, out, lex)
+    out = _bare_bodies_of_the_named_state(doc, out, lex)
     out = _implied_heads(doc, out, lex)
     out = _units_of_local_bodies(doc, out, lex)
     out = _complete_short_names(out)
@@ -3106,6 +3107,35 @@ def _bodies_of_unnamed_states(doc: Document, mentions: list[Mention], lex: Lexic
                 and dict(lex.entries[m.key].attrs).get("country") == lex.home_country \
                 and lex.other_state.search(f"{text[max(0, m.start - 12):m.start].rstrip()}\x00{text[m.end:m.end + 16]}"):
             continue
+        out.append(m)
+    return out
+
+
+def _bare_bodies_of_the_named_state(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """"Bộ Ngoại giao Mỹ cho biết … Quốc hội Mỹ sẽ xem xét quyết định của Bộ Ngoại giao": in foreign news a body
+    named with one foreign state and then written bare is that state's, as a reader takes it; it is Việt Nam's
+    (the gazetteer's) only where the article also names Việt Nam or that body of another state."""
+    if not lex.home_country:
+        return mentions
+    if any(m.type == "Country" and m.key == lex.home_country for m in mentions):
+        return mentions                      # (the article speaks of Việt Nam: a bare body may be its own)
+    named: dict[str, dict[str, Mention]] = {}    # a body's name -> state -> its first mention with that state
+    for m in mentions:
+        if m.type == "Organization" and (c := m.attr("country_key")) and "|" in (ident := m.attr("identity")):
+            name, _, state = ident.rpartition("|")
+            named.setdefault(name, {}).setdefault(state, m)
+    if not named:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.type == "Organization" and m.key and not m.attr("country") and not m.attr("canonical") \
+                and dict(lex.entries[m.key].attrs).get("country") == lex.home_country \
+                and len(states := named.get(norm_key(m.text), {})) == 1:
+            (state, first), = states.items()
+            if state != lex.home_country and first.start < m.start:
+                m = replace(m, key="", rule="entities.named-state-body",
+                            attrs=tuple(sorted({k: v for k, v in first.attrs if k in ("canonical", "country", "country_key",
+                                                                                     "identity", "level")}.items())))
         out.append(m)
     return out
 
