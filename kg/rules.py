@@ -62,6 +62,7 @@ EVENT_NAME_SLOTS = {"visit": {"detail", "visitor"}, "talks": {"head", "a", "b"},
 CODE_CLASSES = frozenset({
     "list", "list/and", "list/joiner",          # lists ("gồm", "và", "đại diện …")
     "country/linker", "country/seat",            # "Chính phủ nước Pháp", "Đại sứ Hoa Kỳ tại Hà Nội X"
+    "basedIn/embassy",                           # "Đại sứ quán": one per host country, wherever its city
     "country/of",                                # "Bộ Nội vụ của Lào": a body of another state than its gazetteer entry's
     "country/infix",                             # "Tổng cục Cảnh sát quốc gia Campuchia": a word inside a foreign body's name
     "country/heading",                           # "Về phía Lào có Bộ Công an, …": a country over a list of its bodies

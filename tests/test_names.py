@@ -1959,3 +1959,16 @@ def test_a_body_written_bare_in_an_article_about_viet_nam_stays_viet_nams(tmp_pa
     # the article names Việt Nam: the bare ministry may be its own (a spokesperson answering about the US one)
     assert "Bộ Ngoại giao" in orgs(tmp_path, "Bộ Ngoại giao Mỹ đã ra tuyên bố. Việt Nam hoan nghênh điều này, "
                                              "người phát ngôn Bộ Ngoại giao cho biết.")
+
+
+def test_an_embassy_in_a_city_is_the_embassy_in_the_citys_country(tmp_path):
+    # a state has one embassy in each country: "tại La Hay" (The Hague) and "tại Hà Lan" name one mission
+    found = orgs(tmp_path, "Thủ tướng thăm Đại sứ quán Việt Nam tại La Hay. "
+                           "Đại sứ quán Việt Nam tại Hà Lan đã tổ chức buổi gặp mặt kiều bào.")
+    assert len([o for o in found if o.startswith("Đại sứ quán")]) == 1
+
+
+def test_consulates_in_two_cities_of_one_country_stay_two(tmp_path):
+    found = orgs(tmp_path, "Tổng Lãnh sự quán Việt Nam tại Thượng Hải và Tổng Lãnh sự quán Việt Nam tại Quảng Châu "
+                           "đã tổ chức gặp mặt.")
+    assert len([o for o in found if o.startswith("Tổng Lãnh sự quán")]) == 2

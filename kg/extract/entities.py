@@ -2854,6 +2854,13 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
                 end = seat.end
                 text = doc.text[m.start:end]
                 attrs["seat"] = seat.key or seat.text
+                host = seat.key if seat.type == "Country" else \
+                    dict(lex.entries[seat.key].attrs).get("country", "") if seat.key in lex.entries else ""
+                head = norm_key(_spelled_out(doc.text[m.start:m.end], lex))
+                if c.key and host and host != c.key and head in lex.embassy_heads:
+                    # "Đại sứ quán Việt Nam tại La Hay" is the one "tại Hà Lan" (and "ĐSQ …"): a state has one
+                    # embassy in each country, wherever the press places it (cues.tsv basedIn/embassy; not a consulate)
+                    attrs["identity"] = f"{head}|{c.key}|{host}"
             # "Bộ Nội vụ của Lào" (of Laos) is "Bộ Nội vụ Lào": the name is read without the linker word
             attrs["canonical"] = f"{doc.text[m.start:m.end]} {doc.text[c.start:end]}" if link else text
             if c.key and not seat:
@@ -3507,9 +3514,7 @@ def _identities(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Me
             continue
         if m.type == "Organization" and not m.key and not m.attr("ref") and not m.attr("identity"):
             name = m.attr("canonical") or m.text
-            form = lex.abbreviation_re.sub(lambda a: lex.abbreviations[a.group()] + " ", name).strip() \
-                if lex.abbreviation_re else name
-            form = _division_by_code(form, lex)
+            form = _division_by_code(_spelled_out(name, lex), lex)
             last = name.split()[-1] if name.split() else ""
             local = any(hw == [last] for hw, _, _ in loc_words.get(last, ()))
             # "UBND tỉnh Nghệ An" and "UBND Nghệ An": the province's name, with or without its word
@@ -3525,6 +3530,13 @@ def _identities(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Me
                 m = replace(m, attrs=tuple(sorted({**dict(m.attrs), "identity": identity}.items())))
         out.append(m)
     return out
+
+
+def _spelled_out(name: str, lex: Lexicon) -> str:
+    """The name with its abbreviations spelled out ("UBND TP Hà Nội": "Ủy ban nhân dân thành phố Hà Nội",
+    rules/abbreviations.tsv)."""
+    return lex.abbreviation_re.sub(lambda a: lex.abbreviations[a.group()] + " ", name).strip() \
+        if lex.abbreviation_re else name
 
 
 _DIVISION_CODE = re.compile(r"(\w+) P([CAK]) ?(\d{2,3})(?!\w)")

@@ -10,7 +10,7 @@ from operator import itemgetter
 import ahocorasick
 
 from ..rules import Rules
-from ..text import tone_variants
+from ..text import norm_key, tone_variants
 
 GAZETTEERS = (
     ("gazetteer/organizations.tsv", "Organization"),
@@ -158,6 +158,7 @@ class Lexicon:
     street_words: frozenset[str] = frozenset()         # cues.tsv street: "phố", "đường" (a street named after …)
     abroad_words: frozenset[str] = frozenset()         # cues.tsv abroad: bodies Việt Nam has not ("Thượng viện")
     rank_words: frozenset[str] = frozenset()           # cues.tsv rank: "cấp" ("tham vấn cấp Thứ trưởng Ngoại giao")
+    embassy_heads: frozenset[str] = frozenset()    # cues.tsv basedIn/embassy: "đại sứ quán" (one per host country)
     other_state: re.Pattern | None = None            # cues.tsv other-state: "Bộ Ngoại giao nước này", "hai Bộ Ngoại giao"
     force_words: tuple = ()                            # cues.tsv force: forces whose divisions every province has ("Cảnh sát")
     field_expansions: frozenset[str] = frozenset()     # abbreviations.tsv expansions of unit fields ("cảnh sát giao thông")
@@ -484,6 +485,7 @@ def _compile(rules: Rules) -> Lexicon:
     lex.street_words = frozenset(c for c, _, _ in lex.cues.get("street", ()))
     lex.abroad_words = frozenset(c for c, _, _ in lex.cues.get("abroad", ()))
     lex.rank_words = frozenset(c.lower() for c, _, _ in lex.cues.get("rank", ()))
+    lex.embassy_heads = frozenset(norm_key(c) for c, _, role in lex.cues.get("basedIn", ()) if role == "embassy")
     after = sorted({c for c, _, role in lex.cues.get("other-state", ()) if role != "before"}, key=len, reverse=True)
     before = sorted({c for c, _, role in lex.cues.get("other-state", ()) if role == "before"}, key=len, reverse=True)
     if after or before:     # one pattern, matched on "<words before>\x00<words after>" around a body's name
