@@ -1972,3 +1972,10 @@ def test_consulates_in_two_cities_of_one_country_stay_two(tmp_path):
     found = orgs(tmp_path, "Tổng Lãnh sự quán Việt Nam tại Thượng Hải và Tổng Lãnh sự quán Việt Nam tại Quảng Châu "
                            "đã tổ chức gặp mặt.")
     assert len([o for o in found if o.startswith("Tổng Lãnh sự quán")]) == 2
+
+
+def test_a_research_institute_named_by_its_head_and_research_alone_is_no_body(tmp_path):
+    # "Viện Nghiên cứu" (a research institute): which one, the words do not say (rules/generic.tsv)
+    found = orgs(tmp_path, "TS Lê Văn Mười, Viện Nghiên cứu, cho rằng đô thị cần quy hoạch lại. "
+                           "Viện Nghiên cứu Phát triển TP.HCM đã đề xuất phương án.")
+    assert "Viện Nghiên cứu" not in found and "Viện Nghiên cứu Phát triển TP.HCM" in found
