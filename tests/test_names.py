@@ -1979,3 +1979,10 @@ def test_a_research_institute_named_by_its_head_and_research_alone_is_no_body(tm
     found = orgs(tmp_path, "TS Lê Văn Mười, Viện Nghiên cứu, cho rằng đô thị cần quy hoạch lại. "
                            "Viện Nghiên cứu Phát triển TP.HCM đã đề xuất phương án.")
     assert "Viện Nghiên cứu" not in found and "Viện Nghiên cứu Phát triển TP.HCM" in found
+
+
+def test_a_district_written_without_its_word_in_a_bodys_name_is_the_same_body(tmp_path):
+    # "Đội TTGT Thốt Nốt" and "Đội TTGT Q.Thốt Nốt" (quận Thốt Nốt): one team; the bare name is no other place's
+    found = orgs(tmp_path, "Nguyễn Văn Lưu, nguyên Đội trưởng Đội TTGT Thốt Nốt, và Trần Văn Pháp, nguyên cán bộ "
+                           "Đội TTGT Q.Thốt Nốt, bị đưa ra xét xử.")
+    assert len([o for o in found if o.startswith("Đội TTGT")]) == 1

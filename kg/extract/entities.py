@@ -3523,6 +3523,10 @@ def _identities(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Me
                           and " ".join(ws[-k - 1:]) not in lex.province_forms), None) if len(ws) > 2 else None
             if place:
                 form = " ".join(ws[:-place] + [lex.province_forms[" ".join(ws[-place:])]])
+            elif len(ws) > 2 and (d := next((k for k in (3, 2, 1) if len(ws) > k + 1 and " ".join(ws[-k:]) in lex.district_forms
+                                             and ws[-k - 1].lower() not in loc_words), None)):
+                # "Đội TTGT Thốt Nốt" is "Đội TTGT Q.Thốt Nốt": a district's name without its word ("quận")
+                form = " ".join(ws[:-d] + [lex.district_forms[" ".join(ws[-d:])]])
             if form != name or local:
                 identity = norm_key(form)
                 if local:

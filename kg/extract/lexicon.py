@@ -134,6 +134,7 @@ class Lexicon:
     head_within: dict[str, tuple[str, ...]] = field(default_factory=dict)  # head rule id -> the locality words of its parents
     abbreviations: dict[str, str] = field(default_factory=dict)   # abbreviations.tsv: "UBND" -> "Ủy ban nhân dân"
     abbreviation_re: re.Pattern | None = None
+    district_forms: dict[str, str] = field(default_factory=dict)   # "Thốt Nốt" -> "quận Thốt Nốt" (a unique district)
     province_forms: dict[str, str] = field(default_factory=dict)   # "tỉnh Nghệ An", "TP Hà Nội", "Nghệ An" -> bare name
     place_names: frozenset[str] = frozenset()   # every place's name without its word, lower case: "mỹ đức", "thủ đức"
     country_attributes: tuple[str, ...] = ()    # country_words.tsv attribute: "đô la", "tiếng" (+ " ")
@@ -463,6 +464,17 @@ def _compile(rules: Rules) -> Lexicon:
                     lex.province_forms[f] = bare
     loc_heads = sorted({" ".join(hw) for hws in lex.heads_by_first.get("Location", {}).values() for hw, _, _ in hws},
                        key=len, reverse=True)
+    # a district, however the name of a body in it spells its place ("Đội TTGT Thốt Nốt" / "Đội TTGT quận Thốt
+    # Nốt"): the district's name without its word, where no other place has that name
+    bare_names: dict[str, list[str]] = {}
+    for e in lex.entries.values():
+        if e.type == "Location":
+            for f in (e.name, *e.aliases):
+                h = next((h for h in loc_heads if f.lower().startswith(h.lower() + " ")), None)
+                bare_names.setdefault(f[len(h) + 1:] if h else f, []).append(e.name if dict(e.attrs).get("kind") == "district"
+                                                                          and h and f == e.name else "")
+    lex.district_forms = {b: names[0] for b, names in bare_names.items()
+                          if len(names) == 1 and names[0] and b not in lex.province_forms}
     names = set()
     for e in lex.entries.values():
         if e.type == "Location":
