@@ -689,3 +689,11 @@ def test_an_investigator_holds_a_post_in_the_division_after_a_dash(tmp_path):
     g = article(tmp_path, "Thiếu tá Vi Văn Nam - Điều tra viên phòng CSHS Công an tỉnh Nghệ An cho biết đơn vị "
                           "đang mở rộng điều tra.")
     assert ("Vi Văn Nam", "holdsPosition", "Phòng CSHS, Công an tỉnh Nghệ An") in triples(g)
+
+
+def test_a_word_class_is_found_however_the_tone_of_oa_or_uy_is_placed():
+    # the tagged sample writes "uỷ ban", "hoà bình"; the press as often "ủy ban", "hòa bình"
+    from kg.extract import compile_lexicon
+    lex = compile_lexicon(kg.load_rules())
+    assert lex.word_class.get("ủy ban") == lex.word_class.get("uỷ ban") == "noun"
+    assert lex.word_class.get("hòa bình") == lex.word_class.get("hoà bình") == "noun"

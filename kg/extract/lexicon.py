@@ -406,6 +406,11 @@ def _compile(rules: Rules) -> Lexicon:
     lex.name_phrases = frozenset(w for w in words if " " in w)
     lex.word_class = {r["word"].lower(): r["class"] for r in rules.table("word_classes.tsv")}
     lex.word_class.update({r["word"].lower(): r["class"] for r in rules.table("words.tsv")})
+    # the tagged sample places the tone of "oa", "uy" on the second vowel ("hoà", "uỷ ban"), the press as often on
+    # the first ("hòa", "ủy ban"): a word is looked up however its tones are placed (the spelling as listed wins)
+    for w, cls in list(lex.word_class.items()):
+        for v in tone_variants(w):
+            lex.word_class.setdefault(v, cls)
     lex.compounds = dictionary_words() | {w for w in lex.word_class if " " in w}
     lex.syllables = frozenset(x for w in lex.compounds for x in w.split())
     lex.surnames = frozenset(r["word"] for r in rules.table("persons.tsv") if r["kind"] == "surname")
