@@ -35,7 +35,8 @@ def test_acronym_in_parentheses_is_the_same_organisation(tmp_path):
 
 
 def test_body_qualified_by_a_foreign_country_is_that_countrys_body(tmp_path):
-    g = article(tmp_path, "Đây là hoạt động do Bộ Nội vụ Vương quốc Anh tài trợ. Bộ Nội vụ ban hành hướng dẫn.")
+    # (an article about a place in Việt Nam: the bare "Bộ Nội vụ" is Việt Nam's; see test_names for foreign news)
+    g = article(tmp_path, "Đây là hoạt động tại Hà Nội do Bộ Nội vụ Vương quốc Anh tài trợ. Bộ Nội vụ ban hành hướng dẫn.")
     assert {"Bộ Nội vụ Vương quốc Anh", "Bộ Nội vụ"} <= entities(g, "Organization")
     assert ("Bộ Nội vụ Vương quốc Anh", "country", "Vương quốc Anh") in triples(g)
 

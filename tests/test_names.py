@@ -1951,6 +1951,7 @@ def test_vu_before_a_count_is_a_case_not_a_department(tmp_path):
 def test_a_body_written_bare_after_one_foreign_states_is_that_states(tmp_path):
     # foreign news: "Bộ Ngoại giao Mỹ … quyết định của Bộ Ngoại giao" is the US State Department both times
     g = nodes(tmp_path, "Bộ Ngoại giao Mỹ hôm 11/7 tuyên bố sẵn sàng phê chuẩn hợp đồng bán tên lửa cho Rumani. "
+                        "“Hợp đồng giúp tăng cường năng lực phòng thủ”, Bộ Ngoại giao Mỹ cho biết. "
                         "Quốc hội Mỹ sẽ có 30 ngày để phản đối quyết định của Bộ Ngoại giao.")
     assert {d["label"] for _, d in g.nodes(data=True) if d["type"] == "Organization"} == {"Bộ Ngoại giao Mỹ", "Quốc hội Mỹ"}
 
@@ -1974,15 +1975,15 @@ def test_consulates_in_two_cities_of_one_country_stay_two(tmp_path):
     assert len([o for o in found if o.startswith("Tổng Lãnh sự quán")]) == 2
 
 
-def test_a_research_institute_named_by_its_head_and_research_alone_is_no_body(tmp_path):
-    # "Viện Nghiên cứu" (a research institute): which one, the words do not say (rules/generic.tsv)
-    found = orgs(tmp_path, "TS Lê Văn Mười, Viện Nghiên cứu, cho rằng đô thị cần quy hoạch lại. "
-                           "Viện Nghiên cứu Phát triển TP.HCM đã đề xuất phương án.")
-    assert "Viện Nghiên cứu" not in found and "Viện Nghiên cứu Phát triển TP.HCM" in found
-
-
 def test_a_district_written_without_its_word_in_a_bodys_name_is_the_same_body(tmp_path):
     # "Đội TTGT Thốt Nốt" and "Đội TTGT Q.Thốt Nốt" (quận Thốt Nốt): one team; the bare name is no other place's
     found = orgs(tmp_path, "Nguyễn Văn Lưu, nguyên Đội trưởng Đội TTGT Thốt Nốt, và Trần Văn Pháp, nguyên cán bộ "
                            "Đội TTGT Q.Thốt Nốt, bị đưa ra xét xử.")
     assert len([o for o in found if o.startswith("Đội TTGT")]) == 1
+
+
+def test_a_unit_of_a_numbered_region_keeps_its_number(tmp_path):
+    # "vùng VII", "khu vực I": one of several regional units, told apart by the number (cues.tsv region)
+    found = orgs(tmp_path, "Theo số liệu từ Chi cục Kiểm dịch thực vật vùng VII, lượng hàng đã tăng. "
+                           "Công ty Dịch vụ MobiFone khu vực I thông tin tới các đại lý.")
+    assert {"Chi cục Kiểm dịch thực vật vùng VII", "Công ty Dịch vụ MobiFone khu vực I"} <= found

@@ -29,6 +29,7 @@ _ACRONYM_BEFORE = re.compile(r"(?<!\w)[A-ZĐ]{2,}\s$")
 _TWO_WORDS_AT = re.compile(r"(\w+)(?: (\w+))?")
 _WORD_BEFORE_END = re.compile(r"(\w+)\s$")
 _WORD_AFTER = re.compile(r" (\w+)")               # (" (\w+)(?!\w)" is the same: \w+ takes the whole word)
+_REGION_NUMBER = re.compile(r"\d{1,2}|[IVX]{1,5}")    # "khu vực 1", "vùng VII"
 _NUMBERED_NAME = re.compile(r"(.+ số )\d{1,3}")
 _GLUED_ABBREVIATION = re.compile(r"\b(TP|Tp|TX|H|Q)\.(?=\w)")
 
@@ -555,6 +556,12 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             k = end = k + 2                 # "Đội Quản lý thị trường số 9": the number tells the unit
             saw_cap = True
             continue
+        if k > j and w in lex.region_words_by_first and (rw := next((len(r) for r in lex.region_words_by_first[w]
+                                                                   if s.phrase_at(k, r)), 0)) \
+                and k + rw < n and s.gap(k + rw) == " " and _REGION_NUMBER.fullmatch(s.words[k + rw][2]):
+            end = k + rw + 1                # "Chi cục Kiểm dịch thực vật vùng VII", "Công ty Dịch vụ MobiFone khu vực I":
+            saw_cap = True                  # the unit of a numbered region (cues.tsv region), one of several; the
+            break                           # number closes the name
         if k > j and _NUMBER.fullmatch(w) and w.isdigit() and len(w) <= 3 and (
                 _cap(s.words[k - 1][2]) or (k - 2 >= j - 1 and _cap(s.words[k - 2][2])
                                             and f"{s.words[k - 2][2].lower()} {s.words[k - 1][2]}" in lex.compounds)
@@ -3119,18 +3126,22 @@ def _bodies_of_unnamed_states(doc: Document, mentions: list[Mention], lex: Lexic
 
 
 def _bare_bodies_of_the_named_state(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
-    """"Bộ Ngoại giao Mỹ cho biết … Quốc hội Mỹ sẽ xem xét quyết định của Bộ Ngoại giao": in foreign news a body
-    named with one foreign state and then written bare is that state's, as a reader takes it; it is Việt Nam's
-    (the gazetteer's) only where the article also names Việt Nam or that body of another state."""
+    """"Bộ Ngoại giao Mỹ hôm 11/7 tuyên bố … quyết định của Bộ Ngoại giao": in foreign news (an article that names
+    neither Việt Nam nor a place in it) a body named with one foreign state and then written bare is that state's,
+    as a reader takes it; it stays Việt Nam's (the gazetteer's) where the article names Việt Nam or one of its
+    places ("dự án do Bộ Nội vụ Vương quốc Anh tài trợ tại Hà Nội … Bộ Nội vụ ban hành": the partner at home), or
+    that body of another state too."""
     if not lex.home_country:
         return mentions
-    if any(m.type == "Country" and m.key == lex.home_country for m in mentions):
-        return mentions                      # (the article speaks of Việt Nam: a bare body may be its own)
-    named: dict[str, dict[str, Mention]] = {}    # a body's name -> state -> its first mention with that state
+    if any(m.type == "Country" and m.key == lex.home_country
+           or m.type == "Location" and m.key in lex.entries and not dict(lex.entries[m.key].attrs).get("country")
+           for m in mentions):
+        return mentions                      # (the article speaks of Việt Nam or a place in it: a bare body may be its own)
+    named: dict[str, dict[str, list[Mention]]] = {}    # a body's name -> state -> its mentions with that state
     for m in mentions:
         if m.type == "Organization" and (c := m.attr("country_key")) and "|" in (ident := m.attr("identity")):
             name, _, state = ident.rpartition("|")
-            named.setdefault(name, {}).setdefault(state, m)
+            named.setdefault(name, {}).setdefault(state, []).append(m)
     if not named:
         return mentions
     out = []
@@ -3138,7 +3149,8 @@ def _bare_bodies_of_the_named_state(doc: Document, mentions: list[Mention], lex:
         if m.type == "Organization" and m.key and not m.attr("country") and not m.attr("canonical") \
                 and dict(lex.entries[m.key].attrs).get("country") == lex.home_country \
                 and len(states := named.get(norm_key(m.text), {})) == 1:
-            (state, first), = states.items()
+            (state, firsts), = states.items()
+            first = firsts[0]
             if state != lex.home_country and first.start < m.start:
                 m = replace(m, key="", rule="entities.named-state-body",
                             attrs=tuple(sorted({k: v for k, v in first.attrs if k in ("canonical", "country", "country_key",

@@ -159,6 +159,7 @@ class Lexicon:
     street_words: frozenset[str] = frozenset()         # cues.tsv street: "phố", "đường" (a street named after …)
     abroad_words: frozenset[str] = frozenset()         # cues.tsv abroad: bodies Việt Nam has not ("Thượng viện")
     rank_words: frozenset[str] = frozenset()           # cues.tsv rank: "cấp" ("tham vấn cấp Thứ trưởng Ngoại giao")
+    region_words_by_first: dict[str, list[list[str]]] = field(default_factory=dict)   # cues.tsv region: "khu vực"
     embassy_heads: frozenset[str] = frozenset()    # cues.tsv basedIn/embassy: "đại sứ quán" (one per host country)
     other_state: re.Pattern | None = None            # cues.tsv other-state: "Bộ Ngoại giao nước này", "hai Bộ Ngoại giao"
     force_words: tuple = ()                            # cues.tsv force: forces whose divisions every province has ("Cảnh sát")
@@ -502,6 +503,8 @@ def _compile(rules: Rules) -> Lexicon:
     lex.street_words = frozenset(c for c, _, _ in lex.cues.get("street", ()))
     lex.abroad_words = frozenset(c for c, _, _ in lex.cues.get("abroad", ()))
     lex.rank_words = frozenset(c.lower() for c, _, _ in lex.cues.get("rank", ()))
+    for c, _, _ in lex.cues.get("region", ()):
+        lex.region_words_by_first.setdefault(c.split()[0], []).append(c.split())
     lex.embassy_heads = frozenset(norm_key(c) for c, _, role in lex.cues.get("basedIn", ()) if role == "embassy")
     after = sorted({c for c, _, role in lex.cues.get("other-state", ()) if role != "before"}, key=len, reverse=True)
     before = sorted({c for c, _, role in lex.cues.get("other-state", ()) if role == "before"}, key=len, reverse=True)
