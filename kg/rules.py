@@ -79,6 +79,7 @@ CODE_CLASSES = frozenset({
     "unit-subject",
     "body-field",                                # "Ban Chỉ đạo … về phòng chống thiên tai": a field after "về"                              # "… tội phạm về ma túy": a unit's field after "về", in lower case
     "force/owner", "force/division",             # "Công an tỉnh X" owns the article's "Phòng Cảnh sát …"
+    "force/field",                               # "Phòng Tham mưu": a police division named by its field alone
     "provincial",                                # "Sở …", "… Tỉnh ủy": a body every province has (kg/extract/ownerless.py)
     "construction",                              # "Dự án mở rộng sân bay …": building works, no agreement
     "adjunct",                                   # "… Việt Nam cho đại diện …": an adjunct after a capitalised title

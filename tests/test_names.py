@@ -1987,3 +1987,10 @@ def test_a_unit_of_a_numbered_region_keeps_its_number(tmp_path):
     found = orgs(tmp_path, "Theo số liệu từ Chi cục Kiểm dịch thực vật vùng VII, lượng hàng đã tăng. "
                            "Công ty Dịch vụ MobiFone khu vực I thông tin tới các đại lý.")
     assert {"Chi cục Kiểm dịch thực vật vùng VII", "Công ty Dịch vụ MobiFone khu vực I"} <= found
+
+
+def test_a_police_division_named_by_its_field_alone_is_the_article_polices(tmp_path):
+    # "Phòng Kỹ thuật hình sự" (forensics): every province's police has one; here Quảng Ninh's (cues.tsv force/field)
+    found = orgs(tmp_path, "Cơ quan CSĐT Công an tỉnh Quảng Ninh đã phối hợp với Phòng Kỹ thuật hình sự, "
+                           "Viện Kiểm sát nhân dân tỉnh tiến hành khám nghiệm hiện trường.")
+    assert "Phòng Kỹ thuật hình sự, Công an tỉnh Quảng Ninh" in found and "Phòng Kỹ thuật hình sự" not in found

@@ -3392,8 +3392,11 @@ def _listed(text: str, m: Mention, parent: Mention, by_start: dict, by_end: dict
 
 def _names_a_force(words: list[str], lex: Lexicon) -> bool:
     """Do a unit's words after its head open with a force (cues.tsv force) and go on with its field ("Cảnh sát
-    kinh tế"; "CSGT", "Cảnh sát giao thông" in abbreviations.tsv)?"""
+    kinh tế"; "CSGT", "Cảnh sát giao thông" in abbreviations.tsv), or name one of the force's own fields (role
+    field: "Tham mưu", the staff division)?"""
     first = lex.abbreviations.get(words[0], words[0]).split() + words[1:]
+    if " ".join(first).lower() in lex.force_fields:
+        return True                          # "Phòng Tham mưu": a division every province's police has, by its field alone
     return any([w.lower() for w in first[:len(fw)]] == [w.lower() for w in fw] and len(first) > len(fw)
                for fw in lex.force_words)
 

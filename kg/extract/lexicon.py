@@ -162,6 +162,7 @@ class Lexicon:
     region_words_by_first: dict[str, list[list[str]]] = field(default_factory=dict)   # cues.tsv region: "khu vực"
     embassy_heads: frozenset[str] = frozenset()    # cues.tsv basedIn/embassy: "đại sứ quán" (one per host country)
     other_state: re.Pattern | None = None            # cues.tsv other-state: "Bộ Ngoại giao nước này", "hai Bộ Ngoại giao"
+    force_fields: frozenset[str] = frozenset()           # cues.tsv force/field: "Tham mưu" (a police staff division)
     force_words: tuple = ()                            # cues.tsv force: forces whose divisions every province has ("Cảnh sát")
     field_expansions: frozenset[str] = frozenset()     # abbreviations.tsv expansions of unit fields ("cảnh sát giao thông")
     body_fields: tuple = ()                            # cues.tsv body-field: "phòng chống" after a body's "về"
@@ -516,6 +517,7 @@ def _compile(rules: Rules) -> Lexicon:
     lex.body_fields = tuple(c.split() for c in sorted({c for c, _, _ in lex.cues.get("body-field", ())}, key=len, reverse=True))
     lex.unit_subjects = tuple(c.lower() for c, _, _ in lex.cues.get("unit-subject", ()))
     lex.force_words = tuple(c.split() for c, _, role in lex.cues.get("force", ()) if not role)
+    lex.force_fields = frozenset(c.lower() for c, _, role in lex.cues.get("force", ()) if role == "field")
     lex.force_owners = tuple(c for c, _, role in lex.cues.get("force", ()) if role == "owner")
     lex.force_division_heads = frozenset(c for c, _, role in lex.cues.get("force", ()) if role == "division")
     lex.eponymous_words = frozenset(c for c, _, _ in lex.cues.get("eponymous", ()))
