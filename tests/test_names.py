@@ -1994,3 +1994,16 @@ def test_a_police_division_named_by_its_field_alone_is_the_article_polices(tmp_p
     found = orgs(tmp_path, "Cơ quan CSĐT Công an tỉnh Quảng Ninh đã phối hợp với Phòng Kỹ thuật hình sự, "
                            "Viện Kiểm sát nhân dân tỉnh tiến hành khám nghiệm hiện trường.")
     assert "Phòng Kỹ thuật hình sự, Công an tỉnh Quảng Ninh" in found and "Phòng Kỹ thuật hình sự" not in found
+
+
+def test_a_foreign_states_police_written_in_lower_case_is_that_states_police(tmp_path):
+    # "phía công an Trung Quốc": the press writes a foreign force in lower case; it is the body "Công an Trung Quốc"
+    g = nodes(tmp_path, "Phía công an Trung Quốc đã bàn giao 5 phụ nữ cho Đồn Biên phòng cửa khẩu Lào Cai.")
+    labels = {d["label"] for _, d in g.nodes(data=True) if d["type"] == "Organization"}
+    assert "Công an Trung Quốc" in labels
+    assert any(g.nodes[u]["label"] == "Công an Trung Quốc" and d["relation"] == "country" and g.nodes[v]["label"] == "Trung Quốc"
+               for u, v, d in g.edges(data=True))
+
+
+def test_viet_nams_police_in_lower_case_is_police_in_general(tmp_path):
+    assert not {o for o in orgs(tmp_path, "Lực lượng công an Việt Nam đã tiếp nhận 5 công dân.") if o.startswith("Công an")}

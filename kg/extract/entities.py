@@ -2316,6 +2316,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _parenthesised_short_names(doc, out)
     out = _inner_acronyms(doc, out, lex)
     out = _qualify_by_country(doc, out, lex)
+    out = _foreign_forces_in_lower_case(doc, out, lex)
     out = _bodies_under_a_country(doc, out, lex)
     out = _posts_of_a_foreign_official(doc, out, lex)
     out = _bodies_only_abroad(doc, out, lex)
@@ -3194,6 +3195,34 @@ def _seat_after(doc: Document, pos: int, m: Mention, lex: Lexicon, countries: di
         return None
     key = (m.sentence, pos + len(word) + 2)
     return countries.get(key) or places.get(key)
+
+
+def _foreign_forces_in_lower_case(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """"cảnh sát Indonesia đã phá …", "phía công an Trung Quốc đã bàn giao …": the press writes a foreign state's
+    police in lower case, the force's word (cues.tsv force, force/owner) and the state: that state's police, the
+    body the capitalised "Cảnh sát Indonesia" names. Not Việt Nam's ("lực lượng công an Việt Nam": police in
+    general), nor a word inside another name."""
+    forces = [w.lower() + " " for w in (*(" ".join(f) for f in lex.force_words), *lex.force_owners)]
+    if not forces:
+        return mentions
+    text = doc.text
+    inside = [(m.start, m.end) for m in mentions if m.type in ("Organization", "Event", "Agreement")]
+    out, made = [], []
+    for m in mentions:
+        if m.type == "Country" and m.key and m.key != lex.home_country and m.key in lex.entries \
+                and not m.attr("nested") and not any(a <= m.start < b for a, b in inside):
+            w = next((w for w in forces if text.startswith(w, m.start - len(w))), None)
+            start = m.start - len(w) if w else -1
+            if w and not (start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-")):
+                head = w.strip().capitalize()
+                name = lex.entries[m.key].name
+                made.append(Mention(doc.id, m.sentence, start, m.end, text[start:m.end], "Organization",
+                                    "entities.foreign-force", attrs=tuple(sorted({
+                                        "canonical": f"{head} {m.text}", "country": name, "country_key": m.key,
+                                        "identity": f"{norm_key(head)}|{m.key}", "level": "2"}.items()))))
+                m = replace(m, attrs=tuple(sorted({**dict(m.attrs), "nested": "Organization"}.items())))
+        out.append(m)
+    return out + made
 
 
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(\w)|(?:và|cùng|hay|hoặc|với)\s)")
