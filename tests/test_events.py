@@ -36,6 +36,16 @@ def test_a_bust_told_by_its_verb_is_an_event_named_by_the_verb_phrase(tmp_path):
     assert set(events(g)) == {"Triệt phá một đường dây mua bán phụ nữ sang Trung Quốc"}
 
 
+def test_a_bust_of_a_case_named_by_its_crime_is_an_event_the_helper_takes_part_in(tmp_path):
+    # "phá một vụ buôn lậu ma túy" (bust a drug-smuggling case); "với sự phối hợp với C": C helps the police that act
+    g = build(tmp_path, "Với sự phối hợp với Công an tỉnh Lạng Sơn, Công an tỉnh Cao Bằng đã phá một vụ mua bán "
+                        "người qua biên giới, giải cứu 3 phụ nữ.")
+    label = next(e for e in events(g) if e.startswith("Phá một vụ mua bán người"))
+    links = {(g.nodes[u]["label"], d["relation"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True)}
+    assert ("Công an tỉnh Cao Bằng", "organized", label) in links
+    assert ("Công an tỉnh Lạng Sơn", "participatedIn", label) in links
+
+
 def test_a_rescue_of_a_counted_group_is_an_event(tmp_path):
     g = build(tmp_path, "Đồn Biên phòng Cửa khẩu Thanh Thủy đã giải cứu 4 thiếu nữ bị lừa bán sang Trung Quốc.")
     assert set(events(g)) == {"Giải cứu 4 thiếu nữ bị lừa bán sang Trung Quốc"}

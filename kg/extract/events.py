@@ -87,7 +87,8 @@ def _compile(lex: Lexicon) -> EventRules:
     er.triggers.make_automaton()
     er.frames = _any_of(er, ("forum",), "frame")
     helpers = _any_of(er, ("helper",)).pattern
-    er.helper = re.compile(helpers[:-len(r"(?!\w)")] + r"(?:\s+\w+){0,2}\s+của\s+[^,;]*$")
+    # "với sự phối hợp của C" (with C's help), "với sự phối hợp với C" (working with C): C helps, another body leads
+    er.helper = re.compile(helpers[:-len(r"(?!\w)")] + r"(?:\s+\w+){0,2}\s+(?:của|với)\s+[^,;]*$")
     dates = [(" ".join(w), c) for items in er.phrases.get("date", {}).values() for w, c, _ in items]
     er.reports = tuple(p for p, c in dates if c == "report")
     er.flashbacks = tuple(p for p, c in dates if c == "flashback")
