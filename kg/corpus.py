@@ -150,7 +150,9 @@ VIETNAMESE_LETTERS = frozenset(
 _DOUBLE_UTF8 = re.compile("[\u00c2-\u00c6\u00e1][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
                           "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
                           "\u20ac\u2122]")
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+# (and the spaces that are not the space: a no-break space from "&nbsp;", thin and wide spaces; names are read
+# between plain spaces, "tạm giữ\xa0Nguyễn Thị A" would hide the object of the verb)
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufffe\uffff]")
 # What `_mostly_controls` counts: C0 controls other than \t \n \v \f \r, DEL and C1, noncharacters.
 _BINARY_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _LEGACY_HINT = "convert it to UTF-8 (e.g. with UniKey's converter), or pass --encoding if you know its code page"
@@ -320,9 +322,9 @@ def decode(data: bytes, path: str, encoding: str | None = None, declared: str | 
 
 
 def clean_controls(text: str) -> str:
-    """Control characters (a stray backspace or NUL in scraped text) read as spaces, form and line
-    feeds as line breaks: same length, so offsets still index the file, and no label can carry a
-    character that XML (GraphML) or a terminal cannot show."""
+    """Control characters (a stray backspace or NUL in scraped text) and odd spaces (no-break, thin) read as
+    spaces, form and line feeds as line breaks: same length, so offsets still index the file, and no label
+    can carry a character that XML (GraphML) or a terminal cannot show."""
     return _CONTROLS.sub(_control_to_space, text) if _CONTROLS.search(text) else text
 
 

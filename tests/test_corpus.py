@@ -119,3 +119,12 @@ def test_a_sentence_ending_inside_a_quotation_keeps_its_closing_quote():
     text = "Hơn 100 doanh nghiệp đã dự Hội thảo “Kết nối Virginia-Việt Nam.” Lãnh đạo 6 tỉnh đã phát biểu."
     assert [s.text for s in split_sentences(text)] == [
         "Hơn 100 doanh nghiệp đã dự Hội thảo “Kết nối Virginia-Việt Nam.”", "Lãnh đạo 6 tỉnh đã phát biểu."]
+
+
+def test_a_no_break_space_reads_as_a_space_of_the_same_length(tmp_path):
+    # "&nbsp;" in saved pages, U+00A0 in scraped text: words are read between plain spaces
+    raw = "Tin\nCông an Tây Ninh ngày 12/7 tạm giữ\u00a0Nguyễn Thị Oanh để điều tra."
+    (tmp_path / "a.txt").write_text(raw, encoding="utf-8")
+    doc = read_document(tmp_path / "a.txt")
+    assert "\u00a0" not in doc.text and len(doc.text) == len(raw)
+    assert "tạm giữ Nguyễn Thị Oanh" in doc.text

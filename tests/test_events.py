@@ -755,3 +755,8 @@ def test_a_suspect_caught_by_a_named_body_is_that_bodys_operation(tmp_path):
 def test_an_ampersand_inside_an_event_title_joins_its_name(tmp_path):
     g = build(tmp_path, "Tin\nUBND tỉnh Nghệ An tổ chức Hội nghị Triển khai chương trình Khoa học & Công nghệ phục vụ nông thôn mới.")
     assert "Hội nghị Triển khai chương trình Khoa học & Công nghệ phục vụ nông thôn mới" in events(g)
+
+
+def test_a_no_break_space_does_not_hide_an_operations_object(tmp_path):
+    g = build(tmp_path, "Tin\nCông an tỉnh Tây Ninh ngày 12/7 tạm giữ\u00a0Nguyễn Thị Oanh để làm rõ hành vi mua bán người.")
+    assert "Tạm giữ Nguyễn Thị Oanh" in events(g)
