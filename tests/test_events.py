@@ -760,3 +760,12 @@ def test_an_ampersand_inside_an_event_title_joins_its_name(tmp_path):
 def test_a_no_break_space_does_not_hide_an_operations_object(tmp_path):
     g = build(tmp_path, "Tin\nCông an tỉnh Tây Ninh ngày 12/7 tạm giữ\u00a0Nguyễn Thị Oanh để làm rõ hành vi mua bán người.")
     assert "Tạm giữ Nguyễn Thị Oanh" in events(g)
+
+
+def test_a_police_division_named_whole_in_lower_case_takes_part_in_the_joint_rescue(tmp_path):
+    # "phối hợp với phòng CSGT giải cứu …": the province police's traffic division, named alone, in lower case
+    g = build(tmp_path, "Tin\nNgày 10-7, Công an tỉnh Nghệ An cho biết, cơ quan này vừa phối hợp với phòng CSGT "
+                        "giải cứu 3 thiếu nữ bị lừa bán.")
+    links = {(g.nodes[u]["label"], d["relation"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True)}
+    assert ("Phòng CSGT, Công an tỉnh Nghệ An", "partOf", "Công an tỉnh Nghệ An") in links
+    assert ("Phòng CSGT, Công an tỉnh Nghệ An", "organized", "Giải cứu 3 thiếu nữ bị lừa bán") in links

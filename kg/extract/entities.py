@@ -1805,7 +1805,7 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
         # Organizations: capitalised head + name; a lower-case head before a proper name ("tập đoàn
         # truyền thông Nikkei", "đảng UMNO"): the press writes a company's or a party's kind in lower case
         h = _heads_at(s, i, lex, "Organization") if "Organization" in types else None
-        if h and (not capital and not _proper_name_follows(s, i + h[3], lex)
+        if h and (not capital and not _proper_name_follows(s, i + h[3], lex) and not _force_division_head(h[0], lex)
                   or (" " + s.text[max(0, ws - 12):ws].rstrip().lower()).endswith(lex.plural_words)):
             h = None                         # ("các công ty IT", "Nhiều Trường Đại học …": many, not one)
         if h and capital and i > 0 and s.gap(i) == " " and s.words[i - 1][2] in lex.street_words:
@@ -1827,6 +1827,13 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
             j = i + hn
             if s.phrase_at(j, head.split()):
                 continue                     # "Phó Tổng cục Tổng cục TDTT": the name starts at the head written again
+            if not capital and _force_division_head(head, lex) and (
+                    _name_ends_at(s, j, lex) or s.words[j][2].islower() and not _lower_run(s, j, lex, True)):
+                a, b = ws, s.words[j - 1][1]     # "phối hợp với phòng CSGT giải cứu …": a division named whole in
+                out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Organization", rid,   # lower case
+                                   attrs=(("level", str(level)), ("whole", "1"))))
+                org_taken.append((a, b))
+                continue
             if j < len(s.words) and s.gap(j) == " ":
                 nxt = s.words[j][2]
                 if nxt[:1].isupper() and _ROMANISED_NAME.fullmatch(nxt):
@@ -3419,6 +3426,13 @@ def _listed(text: str, m: Mention, parent: Mention, by_start: dict, by_end: dict
     return any(text[k:m.start] in (", ", " và ", ", và ") and k in by_end for k in range(max(0, m.start - 5), m.start))
 
 
+def _force_division_head(head: str, lex: Lexicon) -> bool:
+    """Is a head a whole division's name by a force's field, written in lower case ("phòng CSGT", "phòng Cảnh sát
+    hình sự": cues.tsv force/division, then the force and its field)? Alone, it is a province police's division."""
+    words = head.split()
+    return len(words) > 1 and words[0].capitalize() in lex.force_division_heads and _names_a_force(words[1:], lex)
+
+
 def _names_a_force(words: list[str], lex: Lexicon) -> bool:
     """Do a unit's words after its head open with a force (cues.tsv force) and go on with its field ("Cảnh sát
     kinh tế"; "CSGT", "Cảnh sát giao thông" in abbreviations.tsv), or name one of the force's own fields (role
@@ -3452,7 +3466,8 @@ def _drop_incomplete_locals(doc: Document, mentions: list[Mention], lex: Lexicon
             if int(m.attr("level") or 0) >= 4 and len(words) == 2 \
                     and ((words[1].isupper() and words[1].isalpha() and len(words[1]) > 1) or words[1].isdigit()
                          or _UNIT_CODE.fullmatch(words[1])) \
-                    and not any(m.end + g in org_starts for g in (1, 2)):
+                    and not any(m.end + g in org_starts for g in (1, 2)) \
+                    and not _force_division_head(m.text, lex):     # (a province police's division: read below)
                 continue                    # "Đội QLTT", "Đội CSGT", "Đội 1", "Phòng PC67": a unit every district or
                 # province has, named by its task, its number or its police code alone, with no body it belongs to
             if int(m.attr("level") or 0) >= 4 and len(words) > 1 and _names_a_force(words[1:], lex) \
@@ -3467,10 +3482,10 @@ def _drop_incomplete_locals(doc: Document, mentions: list[Mention], lex: Lexicon
                 if owners is None:
                     owners = _provincial_owners(mentions, lex)
                 nxt = _TWO_WORDS_AT.match(doc.text, m.end + 1) if doc.text[m.end:m.end + 1] == " " else None
-                if len(owners) == 1 and words[0] in lex.force_division_heads \
+                if len(owners) == 1 and words[0].capitalize() in lex.force_division_heads \
                         and not any(o.sentence == m.sentence and o.start > m.start and o.type == "Organization"
                                     and o.text.startswith(lex.force_owners) for o in mentions) \
-                        and not (nxt and nxt.group(1).islower() and not _is_stop_word(nxt.group(1), lex)
+                        and not (nxt and not m.attr("whole") and nxt.group(1).islower() and not _is_stop_word(nxt.group(1), lex)
                                  and lex.word_class.get(nxt.group(1)) not in _CLAUSE_OR_VERB
                                  and lex.word_class.get(f"{nxt.group(1)} {nxt.group(2)}".lower()) not in _CLAUSE_OR_VERB):
                     # (not a name cut before lower-case words that go on with it: "Phòng Cảnh sát điều trội phạm …")
@@ -3478,7 +3493,8 @@ def _drop_incomplete_locals(doc: Document, mentions: list[Mention], lex: Lexicon
                     # police's division, in an article about the one province police it names
                     owner = owners[0]
                     out.append(replace(m, attrs=tuple(sorted({**dict(m.attrs), "owner": f"{owner.start}:{owner.end}",
-                                                              "canonical": f"{m.text}, {owner.attr('canonical') or owner.text}"}.items()))))
+                                                              "canonical": f"{m.text[0].upper()}{m.text[1:]}, "
+                                                                           f"{owner.attr('canonical') or owner.text}"}.items()))))
                     continue
                 continue                    # "Phòng Cảnh sát kinh tế", "Đội CSGT": a force's division every province
                 # or district has, named by its field alone, with no body it belongs to (but "Đội CSGT Hàng Xanh":
