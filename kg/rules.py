@@ -63,6 +63,7 @@ CODE_CLASSES = frozenset({
     "list", "list/and", "list/joiner",          # lists ("gồm", "và", "đại diện …")
     "country/linker", "country/seat",            # "Chính phủ nước Pháp", "Đại sứ Hoa Kỳ tại Hà Nội X"
     "region",                                    # "… khu vực I", "… vùng VII": a numbered region's unit
+    "unnamed-seat",                              # "Đại sứ quán Việt Nam tại nước sở tại": missions anywhere
     "basedIn/embassy",                           # "Đại sứ quán": one per host country, wherever its city
     "country/of",                                # "Bộ Nội vụ của Lào": a body of another state than its gazetteer entry's
     "country/infix",                             # "Tổng cục Cảnh sát quốc gia Campuchia": a word inside a foreign body's name
@@ -101,7 +102,7 @@ CODE_CLASSES = frozenset({
     "partOf/vertical",                           # "Công an huyện X" is part of "Công an tỉnh Y" (r.partOf.locality)
     "partOf/service",                            # "Trường Sĩ quan Không quân": a service inside a unit's name is its field
 })
-CUE_HELPERS = {"closed", "especially", "scope", "trial", "sides", "short", "alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "other-state", "rank", "unit-subject", "body-field", "charge", "force", "provincial", "construction", "adjunct", "numbered", "eponymous", "firm", "clan", "foreign-field", "modified", "region"}
+CUE_HELPERS = {"closed", "especially", "scope", "trial", "sides", "short", "alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "other-state", "rank", "unit-subject", "body-field", "charge", "force", "provincial", "construction", "adjunct", "numbered", "eponymous", "firm", "clan", "foreign-field", "modified", "region", "unnamed-seat"}
 ENUMS = {
     ("heads.tsv", "type"): set(ENTITY_TYPES),
     ("cues.tsv", "relation"): set(RELATIONS) | CUE_HELPERS,

@@ -2007,3 +2007,14 @@ def test_a_foreign_states_police_written_in_lower_case_is_that_states_police(tmp
 
 def test_viet_nams_police_in_lower_case_is_police_in_general(tmp_path):
     assert not {o for o in orgs(tmp_path, "Lực lượng công an Việt Nam đã tiếp nhận 5 công dân.") if o.startswith("Công an")}
+
+
+def test_an_embassy_in_the_host_country_wherever_is_no_one_body(tmp_path):
+    # "tại nước sở tại" (in the host country): the state's embassies anywhere (cues.tsv unnamed-seat)
+    assert not orgs(tmp_path, "Các đơn vị trao đổi thông tin với Đại sứ quán Việt Nam tại nước sở tại về tội phạm.")
+
+
+def test_a_mission_written_without_its_seat_is_the_one_the_article_seats(tmp_path):
+    found = orgs(tmp_path, "Người lao động cần liên hệ ngay với Đại sứ quán Việt Nam để được hỗ trợ. "
+                           "Đại sứ quán Việt Nam tại Malaysia cho biết sẽ bảo hộ công dân.")
+    assert found == {"Đại sứ quán Việt Nam tại Malaysia"}

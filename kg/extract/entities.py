@@ -2324,6 +2324,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _inner_acronyms(doc, out, lex)
     out = _qualify_by_country(doc, out, lex)
     out = _foreign_forces_in_lower_case(doc, out, lex)
+    out = _missions_named_without_their_seat(out)
     out = _bodies_under_a_country(doc, out, lex)
     out = _posts_of_a_foreign_official(doc, out, lex)
     out = _bodies_only_abroad(doc, out, lex)
@@ -2865,13 +2866,16 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
         else:
             end = c.end
             seat = _seat_after(doc, c.end, m, lex, by_start, locs)
+            head = norm_key(_spelled_out(doc.text[m.start:m.end], lex))
+            attrs["mission"] = f"{head}|{c.key or norm_key(c.text)}"      # (see _missions_named_without_their_seat)
+            if seat is None and _unnamed_seat_after(doc.text, c.end, m, lex):
+                continue                     # "Đại sứ quán Việt Nam tại nước sở tại": the embassy wherever, no one body
             if seat is not None:             # "Đại sứ quán Việt Nam tại Philippines": the mission and where it sits
                 end = seat.end
                 text = doc.text[m.start:end]
                 attrs["seat"] = seat.key or seat.text
                 host = seat.key if seat.type == "Country" else \
                     dict(lex.entries[seat.key].attrs).get("country", "") if seat.key in lex.entries else ""
-                head = norm_key(_spelled_out(doc.text[m.start:m.end], lex))
                 if c.key and host and host != c.key and head in lex.embassy_heads:
                     # "Đại sứ quán Việt Nam tại La Hay" is the one "tại Hà Lan" (and "ĐSQ …"): a state has one
                     # embassy in each country, wherever the press places it (cues.tsv basedIn/embassy; not a consulate)
@@ -3204,6 +3208,27 @@ def _seat_after(doc: Document, pos: int, m: Mention, lex: Lexicon, countries: di
     return countries.get(key) or places.get(key)
 
 
+def _missions_named_without_their_seat(mentions: list[Mention]) -> list[Mention]:
+    """"… liên hệ với Đại sứ quán Việt Nam …" in an article that names "Đại sứ quán Việt Nam tại Malaysia": a
+    state's mission written without where it sits is the one mission of that state and head the article seats
+    somewhere; with none, or two ("… tại Malaysia", "… tại Thái Lan"), the name stays as written."""
+    seated: dict[str, dict[str, Mention]] = {}
+    for m in mentions:
+        if m.type == "Organization" and m.attr("seat") and (k := m.attr("mission")):
+            seated.setdefault(k, {}).setdefault(m.attr("identity") or norm_key(m.attr("canonical") or m.text), m)
+    if not seated:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.type == "Organization" and not m.attr("seat") and len(bodies := seated.get(m.attr("mission"), {})) == 1:
+            (body,) = bodies.values()
+            attrs = {k: v for k, v in m.attrs if k != "identity"}
+            attrs.update({k: v for k, v in body.attrs if k in ("canonical", "identity", "seat")})
+            m = replace(m, attrs=tuple(sorted(attrs.items())))
+        out.append(m)
+    return out
+
+
 def _foreign_forces_in_lower_case(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """"cảnh sát Indonesia đã phá …", "phía công an Trung Quốc đã bàn giao …": the press writes a foreign state's
     police in lower case, the force's word (cues.tsv force, force/owner) and the state: that state's police, the
@@ -3233,6 +3258,13 @@ def _foreign_forces_in_lower_case(doc: Document, mentions: list[Mention], lex: L
 
 
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(\w)|(?:và|cùng|hay|hoặc|với)\s)")
+
+
+def _unnamed_seat_after(text: str, pos: int, m: Mention, lex: Lexicon) -> bool:
+    """Is a seat word then a place that is no one place (cues.tsv unnamed-seat: "tại nước sở tại", "ở nước
+    ngoài") after a mission at `pos`? Its missions in every country, not one body."""
+    return any(text.startswith(f" {w} ", pos) and any(text.startswith(f" {w} {u}", pos) for u in lex.unnamed_seats)
+               for w in lex.seat_words if w in lex.head_tails.get(m.rule, ()))
 
 
 def _country_after_comma(doc: Document, m: Mention, by_start: dict, lex: Lexicon) -> Mention | None:

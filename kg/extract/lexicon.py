@@ -224,6 +224,7 @@ class Lexicon:
     case_heads: frozenset = frozenset()          # trial: "Vụ" before a person's name is a case, not a department
     item_separator: re.Pattern | None = None
     seat_words: tuple[str, ...] = ()
+    unnamed_seats: tuple[str, ...] = ()                  # cues.tsv unnamed-seat: "nước sở tại" (no one place)
     intro_before: re.Pattern | None = None       # intro: "Thông qua X, …" (X is a means, not in apposition)
     intro_opening: re.Pattern | None = None      # intro at a clause's start: its adjunct runs to the first comma
     distributive: re.Pattern | None = None       # distribute: "các Bộ: Quốc phòng, Ngoại giao" (plural + head)
@@ -813,6 +814,7 @@ def _compile_glue(lex: Lexicon) -> None:
     lex.country_infixes = tuple(f" {w} " for w in _glue(lex, "country", "infix"))
     lex.place_marks = tuple(w + " " for w in _glue(lex, "heldIn", "place"))
     lex.seat_words = _glue(lex, "country", "seat")
+    lex.unnamed_seats = tuple(sorted({c for c, _, _ in lex.cues.get("unnamed-seat", ())}, key=len, reverse=True))
     lex.ordinals = tuple(tuple(p.split()) for p in _glue(lex, "ordinal", ""))
     lex.topics = tuple(tuple(p.split()) for p in _glue(lex, "topic", ""))
     lex.acronym_glue = frozenset(_glue(lex, "closed", ""))
