@@ -438,3 +438,16 @@ def test_two_units_of_one_rank_before_their_parent_are_both_its_units(tmp_path):
                    "đề nghị hướng dẫn phòng ngộ độc.", tmp_path)
     assert ("Cục Quản lý dược", "partOf", "Bộ Y tế") in links
     assert ("Cục Quản lý Khám, chữa bệnh", "partOf", "Bộ Y tế") in links     # (the gazetteer's spelling)
+
+
+def test_a_speaker_at_a_ceremony_the_main_events_name_does_not_hold_is_not_its_participant(tmp_path):
+    # "phát biểu tại lễ ký kết" (at the signing ceremony) in an article about a visit: another event
+    links = _links("Đoàn công tác của Đài Tiếng nói Việt Nam do Tổng Giám đốc Nguyễn Thế Kỷ làm trưởng đoàn đến thăm "
+                   "Đài PT-TH Nghệ An. Chủ tịch UBND tỉnh Nghệ An Nguyễn Xuân Đường phát biểu tại lễ ký kết.", tmp_path)
+    assert not any(a == "Nguyễn Xuân Đường" and r == "participatedIn" for a, r, _ in links)
+
+
+def test_a_speaker_at_the_opening_ceremony_takes_part_in_the_main_event(tmp_path):
+    links = _links("Hội thảo quốc gia về phòng, chống mua bán người diễn ra tại Hà Nội. "
+                   "Thứ trưởng Bộ Công an Lê Quý Vương phát biểu tại lễ khai mạc.", tmp_path)
+    assert any(a == "Lê Quý Vương" and r == "participatedIn" for a, r, _ in links)

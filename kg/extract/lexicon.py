@@ -568,7 +568,7 @@ def _compile(rules: Rules) -> Lexicon:
     governors = _glue(lex, "heldIn", "place") + _glue(lex, "participatedIn", "verb")
     if classifiers and governors:
         from .patterns import search_words, words_rx
-        lex.unnamed_event = re.compile(rf"{words_rx(governors)}\s+{words_rx(classifiers)}\s+(\w+)(?:\s+(\w+))?", re.IGNORECASE)
+        lex.unnamed_event = re.compile(rf"{words_rx(governors)}\s+({words_rx(classifiers)})\s+(\w+)(?:\s+(\w+))?", re.IGNORECASE)
         lex.event_classifier = search_words(classifiers)     # (words_rx under IGNORECASE)
     return lex
 

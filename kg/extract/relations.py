@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Document, Mention, RelationMention, SYMMETRIC_RELATIONS, mention_key
-from .lexicon import Lexicon, lowered_part, whole_words
+from .lexicon import Lexicon, lowered_part, match_form, whole_words
 from .patterns import ABSORB, ACTS_FOR, CLOSE, OPEN, SLOT_TYPES, TYPE_CODES, Compiled
 
 PARTY_CODES = frozenset("OC")
@@ -228,12 +228,13 @@ class _Sentence:
         main = self.main.text.lower() if self.main is not None else ""
         for m in self.lex.unnamed_event.finditer(self.text):
             words = []
-            for w in m.groups():
+            for w in m.groups()[1:]:
                 if not w or not w.islower() or w in stops.get("Event", ()) or w in stops.get("*", ()):
                     break
                 words.append(w)
-            if words and not whole_words(main, (" ".join(words),)):
-                return True
+            if words and not whole_words(main, (" ".join(words),)) \
+                    and match_form(" ".join([m.group(1), *words])) not in self.lex.generic:
+                return True                   # (but "tại lễ khai mạc", generic.tsv: the opening of the article's event)
         return False
 
     # --- running rules ----------------------------------------------------------------------
