@@ -60,7 +60,7 @@ EXAMPLE = ("Bộ Công an bắt tay với Tổ chức Di cư quốc tế.", "B�
      "yield: unknown relation 'cooperates' (one of partOf, country, basedIn, organized, participatedIn, "
      "cooperatesWith, funded, partyTo, memberOf, heldIn, underFramework, holdsPosition)"),
     (("r.x", "clause", "{S:Subject} bắt tay với {O:Party+}", "near(S, O)", "S cooperatesWith O", *EXAMPLE),
-     "where: unknown test 'near' (one of rank, acronym, after, after-intro, between, has-country, has-parties, head, international, "
+     "where: unknown test 'near' (one of rank, count, acronym, after, after-intro, between, has-country, has-parties, head, international, "
      "known-parent, names-other, object, paired, parent-ok, peer-follows, qualifier, same, same-place, within-ok)"),
     (("r.x", "sentence", "{S:Subject} bắt tay với {O:Party+}", "", "S cooperatesWith O", *EXAMPLE),
      "a Subject slot is for scope clause"),
@@ -201,3 +201,9 @@ def test_a_word_start_test_after_the_first_letter_finds_what_it_finds_before_it(
     before = re.compile(r"(?<!\w)(?i:" + _alternatives(phrases) + ")")
     after = re.compile(_led_ignorecase(phrases))
     assert [m.span() for m in after.finditer(text)] == [m.span() for m in before.finditer(text)]
+
+
+def test_count_compares_how_many_entities_a_list_slot_holds():
+    from kg.extract.patterns import _parse_test
+    t = _parse_test("count(S) <= 3", "rules/relations.tsv:1", {"S"})
+    assert (t.pred, t.args, t.op, t.rhs) == ("count", ("S",), "<=", 3)

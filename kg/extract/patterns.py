@@ -101,7 +101,7 @@ class Group:
 class Test:
     """One where-test: `[not] pred(args)` or `rank(X) OP rank(Y)|N`, or several joined by `or`."""
     negate: bool
-    pred: str                 # predicate name, or "rank"
+    pred: str                 # predicate name, or "rank" / "count" (compared)
     args: tuple[str, ...]
     op: str = ""
     rhs: tuple[str, ...] | int | None = None   # ("rank", "B") or a number
@@ -328,10 +328,16 @@ def _parse_test(text: str, where: str, slots: set[str]) -> Test:
             if a not in known:
                 raise _err(where, f"where: {text!r}: slot {a!r} is not in the pattern")
         return Test(negate, "rank", args, op, value)
+    if pred == "count":
+        if len(args) != 1 or not op or not rhs.strip().isdigit():
+            raise _err(where, f"where: {text!r}: count takes one slot and a comparison with a number (count(S) <= 3)")
+        if args[0] not in known:
+            raise _err(where, f"where: {text!r}: slot {args[0]!r} is not in the pattern")
+        return Test(negate, "count", args, op, int(rhs.strip()))
     if pred not in PREDICATES:
-        raise _err(where, f"where: unknown test {pred!r} (one of rank, {', '.join(sorted(PREDICATES))})")
+        raise _err(where, f"where: unknown test {pred!r} (one of rank, count, {', '.join(sorted(PREDICATES))})")
     if op:
-        raise _err(where, f"where: {text!r}: only rank() is compared")
+        raise _err(where, f"where: {text!r}: only rank() and count() are compared")
     n = PREDICATES[pred]
     if len(args) != n:
         raise _err(where, f"where: {pred} takes {n} argument{'s' if n > 1 else ''}")

@@ -646,6 +646,11 @@ class _Sentence:
         return v[0] if v else None
 
     def _test(self, t, b: dict, units: list[_Unit]) -> bool:
+        if t.pred == "count":                 # how many entities a list slot holds
+            left = len(b.get(t.args[0], ()))
+            ok = {"<": left < t.rhs, "<=": left <= t.rhs, ">": left > t.rhs, ">=": left >= t.rhs,
+                  "==": left == t.rhs, "!=": left != t.rhs}[t.op]
+            return ok != t.negate
         slots = t.args[:2] if t.pred == "between" else t.args[:1] if t.pred in ("head", "after") else t.args
         args = [self._first(b, a) for a in slots]
         if any(a is None for a in args):
