@@ -2866,17 +2866,19 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
         else:
             end = c.end
             seat = _seat_after(doc, c.end, m, lex, by_start, locs)
-            head = norm_key(_spelled_out(doc.text[m.start:m.end], lex))
-            attrs["mission"] = f"{head}|{c.key or norm_key(c.text)}"      # (see _missions_named_without_their_seat)
-            if seat is None and _unnamed_seat_after(doc.text, c.end, m, lex):
-                continue                     # "Đại sứ quán Việt Nam tại nước sở tại": the embassy wherever, no one body
+            mission = m.rule in lex.seated_heads  # (a head that may take a seat: "Đại sứ quán … tại …")
+            if mission:
+                head = norm_key(_spelled_out(doc.text[m.start:m.end], lex))
+                attrs["mission"] = f"{head}|{c.key or norm_key(c.text)}"  # (see _missions_named_without_their_seat)
+                if seat is None and _unnamed_seat_after(doc.text, c.end, m, lex):
+                    continue                 # "Đại sứ quán Việt Nam tại nước sở tại": the embassy wherever, no one body
             if seat is not None:             # "Đại sứ quán Việt Nam tại Philippines": the mission and where it sits
                 end = seat.end
                 text = doc.text[m.start:end]
                 attrs["seat"] = seat.key or seat.text
                 host = seat.key if seat.type == "Country" else \
                     dict(lex.entries[seat.key].attrs).get("country", "") if seat.key in lex.entries else ""
-                if c.key and host and host != c.key and head in lex.embassy_heads:
+                if mission and c.key and host and host != c.key and head in lex.embassy_heads:
                     # "Đại sứ quán Việt Nam tại La Hay" is the one "tại Hà Lan" (and "ĐSQ …"): a state has one
                     # embassy in each country, wherever the press places it (cues.tsv basedIn/embassy; not a consulate)
                     attrs["identity"] = f"{head}|{c.key}|{host}"
@@ -3145,17 +3147,17 @@ def _bare_bodies_of_the_named_state(doc: Document, mentions: list[Mention], lex:
     that body of another state too."""
     if not lex.home_country:
         return mentions
+    named: dict[str, dict[str, list[Mention]]] = {}    # a body's name -> state -> its mentions with that state
+    for m in mentions:
+        if m.type == "Organization" and "|" in (ident := m.attr("identity")) and m.attr("country_key"):
+            name, _, state = ident.rpartition("|")
+            named.setdefault(name, {}).setdefault(state, []).append(m)
+    if not named:
+        return mentions                      # (most articles name no body with its state)
     if any(m.type == "Country" and m.key == lex.home_country
            or m.type == "Location" and m.key in lex.entries and not dict(lex.entries[m.key].attrs).get("country")
            for m in mentions):
         return mentions                      # (the article speaks of Việt Nam or a place in it: a bare body may be its own)
-    named: dict[str, dict[str, list[Mention]]] = {}    # a body's name -> state -> its mentions with that state
-    for m in mentions:
-        if m.type == "Organization" and (c := m.attr("country_key")) and "|" in (ident := m.attr("identity")):
-            name, _, state = ident.rpartition("|")
-            named.setdefault(name, {}).setdefault(state, []).append(m)
-    if not named:
-        return mentions
     out = []
     for m in mentions:
         if m.type == "Organization" and m.key and not m.attr("country") and not m.attr("canonical") \
@@ -3234,18 +3236,26 @@ def _foreign_forces_in_lower_case(doc: Document, mentions: list[Mention], lex: L
     police in lower case, the force's word (cues.tsv force, force/owner) and the state: that state's police, the
     body the capitalised "Cảnh sát Indonesia" names. Not Việt Nam's ("lực lượng công an Việt Nam": police in
     general), nor a word inside another name."""
-    forces = [w.lower() + " " for w in (*(" ".join(f) for f in lex.force_words), *lex.force_owners)]
-    if not forces:
-        return mentions
     text = doc.text
-    inside = [(m.start, m.end) for m in mentions if m.type in ("Organization", "Event", "Agreement")]
+    after: dict[int, str] = {}               # offset right after a force's word in lower case -> the word
+    for w in lex.lower_forces:
+        at = text.find(w)
+        while at >= 0:
+            if not (at > 0 and (text[at - 1].isalnum() or text[at - 1] == "-")):
+                after[at + len(w)] = w
+            at = text.find(w, at + 1)
+    if not after:
+        return mentions                      # (most articles write no force in lower case)
+    inside = None
     out, made = [], []
     for m in mentions:
-        if m.type == "Country" and m.key and m.key != lex.home_country and m.key in lex.entries \
-                and not m.attr("nested") and not any(a <= m.start < b for a, b in inside):
-            w = next((w for w in forces if text.startswith(w, m.start - len(w))), None)
-            start = m.start - len(w) if w else -1
-            if w and not (start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-")):
+        if m.start in after and m.type == "Country" and m.key and m.key != lex.home_country and m.key in lex.entries \
+                and not m.attr("nested"):
+            if inside is None:
+                inside = [(o.start, o.end) for o in mentions if o.type in ("Organization", "Event", "Agreement")]
+            w = after[m.start]
+            start = m.start - len(w)
+            if not any(a <= m.start < b for a, b in inside):
                 head = w.strip().capitalize()
                 name = lex.entries[m.key].name
                 made.append(Mention(doc.id, m.sentence, start, m.end, text[start:m.end], "Organization",
@@ -3263,8 +3273,8 @@ _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(\w)|(?:và|cùng|hay|hoặc|với)\s)")
 def _unnamed_seat_after(text: str, pos: int, m: Mention, lex: Lexicon) -> bool:
     """Is a seat word then a place that is no one place (cues.tsv unnamed-seat: "tại nước sở tại", "ở nước
     ngoài") after a mission at `pos`? Its missions in every country, not one body."""
-    return any(text.startswith(f" {w} ", pos) and any(text.startswith(f" {w} {u}", pos) for u in lex.unnamed_seats)
-               for w in lex.seat_words if w in lex.head_tails.get(m.rule, ()))
+    return any(text.startswith(f" {w} {u}", pos) for w in lex.seat_words if w in lex.head_tails.get(m.rule, ())
+               for u in lex.unnamed_seats)
 
 
 def _country_after_comma(doc: Document, m: Mention, by_start: dict, lex: Lexicon) -> Mention | None:

@@ -162,6 +162,7 @@ class Lexicon:
     region_words_by_first: dict[str, list[list[str]]] = field(default_factory=dict)   # cues.tsv region: "khu vực"
     embassy_heads: frozenset[str] = frozenset()    # cues.tsv basedIn/embassy: "đại sứ quán" (one per host country)
     other_state: re.Pattern | None = None            # cues.tsv other-state: "Bộ Ngoại giao nước này", "hai Bộ Ngoại giao"
+    lower_forces: tuple[str, ...] = ()                   # "cảnh sát ", "công an ": a force's word in lower case
     force_fields: frozenset[str] = frozenset()           # cues.tsv force/field: "Tham mưu" (a police staff division)
     force_words: tuple = ()                            # cues.tsv force: forces whose divisions every province has ("Cảnh sát")
     field_expansions: frozenset[str] = frozenset()     # abbreviations.tsv expansions of unit fields ("cảnh sát giao thông")
@@ -224,6 +225,7 @@ class Lexicon:
     case_heads: frozenset = frozenset()          # trial: "Vụ" before a person's name is a case, not a department
     item_separator: re.Pattern | None = None
     seat_words: tuple[str, ...] = ()
+    seated_heads: frozenset[str] = frozenset()          # heads.tsv rule ids of heads whose tail is a seat word
     unnamed_seats: tuple[str, ...] = ()                  # cues.tsv unnamed-seat: "nước sở tại" (no one place)
     intro_before: re.Pattern | None = None       # intro: "Thông qua X, …" (X is a means, not in apposition)
     intro_opening: re.Pattern | None = None      # intro at a clause's start: its adjunct runs to the first comma
@@ -520,6 +522,8 @@ def _compile(rules: Rules) -> Lexicon:
     lex.force_words = tuple(c.split() for c, _, role in lex.cues.get("force", ()) if not role)
     lex.force_fields = frozenset(c.lower() for c, _, role in lex.cues.get("force", ()) if role == "field")
     lex.force_owners = tuple(c for c, _, role in lex.cues.get("force", ()) if role == "owner")
+    lex.lower_forces = tuple(sorted({w.lower() + " " for w in (*(" ".join(f) for f in lex.force_words), *lex.force_owners)},
+                                    key=len, reverse=True))
     lex.force_division_heads = frozenset(c for c, _, role in lex.cues.get("force", ()) if role == "division")
     lex.eponymous_words = frozenset(c for c, _, _ in lex.cues.get("eponymous", ()))
     lex.clan_words = frozenset(c for c, _, _ in lex.cues.get("clan", ()))
@@ -814,6 +818,7 @@ def _compile_glue(lex: Lexicon) -> None:
     lex.country_infixes = tuple(f" {w} " for w in _glue(lex, "country", "infix"))
     lex.place_marks = tuple(w + " " for w in _glue(lex, "heldIn", "place"))
     lex.seat_words = _glue(lex, "country", "seat")
+    lex.seated_heads = frozenset(rid for rid, tails in lex.head_tails.items() if set(tails) & set(lex.seat_words))
     lex.unnamed_seats = tuple(sorted({c for c, _, _ in lex.cues.get("unnamed-seat", ())}, key=len, reverse=True))
     lex.ordinals = tuple(tuple(p.split()) for p in _glue(lex, "ordinal", ""))
     lex.topics = tuple(tuple(p.split()) for p in _glue(lex, "topic", ""))
