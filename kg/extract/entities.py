@@ -3282,10 +3282,7 @@ def _country_after_comma(doc: Document, m: Mention, by_start: dict, lex: Lexicon
     "ĐH Quốc gia Chungnam, Hàn Quốc."): where the press puts a foreign school's or institute's state. Only a name
     with a word no Vietnamese syllable spells (a Vietnamese body, "Bộ Công an, Lào", is an item of a list), no
     country of its own yet, and a country that ends the phrase: not one of a list ("…, Anh, Pháp và Đức")."""
-    if m.key or m.attr("country") or m.attr("canonical"):
-        return None
-    if not any(w[:1].isupper() and not w.isupper() and not all(map(_vietnamese, w.split("-")))
-               for w in m.text.split()[1:]):
+    if m.key:
         return None
     c = by_start.get((m.sentence, m.end + 2))
     if c is None and lex.country_qualifiers:
@@ -3294,6 +3291,11 @@ def _country_after_comma(doc: Document, m: Mention, by_start: dict, lex: Lexicon
             c = Mention(doc.id, m.sentence, m.end + 2, q.end(), q.group(1), "Country", "country_words.tsv",
                         lex.country_qualifiers[q.group(1)])
     if c is None or not c.key or c.key == lex.home_country or c.key not in lex.entries:
+        return None                          # (most commas after a body open a list of bodies, not a country)
+    if m.attr("country") or m.attr("canonical"):
+        return None
+    if not any(w[:1].isupper() and not w.isupper() and not all(map(_vietnamese, w.split("-")))
+               for w in m.text.split()[1:]):
         return None
     more = _LIST_GOES_ON.match(doc.text, c.end, c.end + 40)
     if more and (more.group(1) is None or more.group(1).isupper()):
