@@ -246,6 +246,8 @@ class Lexicon:
     verb_cue: re.Pattern = re.compile(r"(?!)")   # any cue of role verb: ends a clause's subject
     preposition_before: re.Pattern = re.compile(r"(?!)")   # cues.tsv preposition, right before a subject
     modified_before: re.Pattern = re.compile(r"(?!)")      # cues.tsv modified: a noun a country right after qualifies
+    request_before: re.Pattern = re.compile(r"(?!)")       # cues.tsv unreal/request: "đề nghị" right before a subject
+    modal_between: re.Pattern = re.compile(r"(?!)")        # cues.tsv unreal/modal: "cần" between a subject and its verb
     # an event's place word or an attendance verb, then an events.tsv classifier: "tại buổi …", "dự phiên …"
     # (the word after it, when lower case and no stop word, tells an event the sentence does not name)
     unnamed_event: re.Pattern = re.compile(r"(?!)")
@@ -695,6 +697,10 @@ def _compile_relation_rules(lex: Lexicon) -> None:
     lex.preposition_before = re.compile(words_rx(preps) + r"\s*$", re.IGNORECASE) if preps else re.compile(r"(?!)")
     nouns = _glue(lex, "modified", "")
     lex.modified_before = re.compile(words_rx(nouns) + r"\s*$") if nouns else re.compile(r"(?!)")
+    asks = _glue(lex, "unreal", "request")
+    lex.request_before = re.compile(words_rx(asks) + r"\s*$", re.IGNORECASE) if asks else re.compile(r"(?!)")
+    modals = _glue(lex, "unreal", "modal")
+    lex.modal_between = re.compile(words_rx(modals), re.IGNORECASE) if modals else re.compile(r"(?!)")
 
 
 def _glue(lex: Lexicon, relation: str, role: str) -> tuple[str, ...]:

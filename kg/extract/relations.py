@@ -589,6 +589,9 @@ class _Sentence:
                     subj = []                 # "tại Bộ X và Bộ Y nhằm trao đổi …": governed by a preposition
                 elif subj and subj[0].code == "C" and self.lex.modified_before.search(cl, 0, a):
                     subj = []                 # "50 doanh nghiệp Việt Nam đã tham dự": the businesses, not the state
+                elif subj and (self.lex.request_before.search(cl, 0, a) or self.lex.modal_between.search(tail)):
+                    subj = []                 # "đề nghị Bộ X, Bộ Y phối hợp …", "Mỹ cần hợp tác với Nga": asked or
+                    # wished for, not done
             if subj:
                 carried = subj
             out.append(subj)
