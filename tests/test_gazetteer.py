@@ -134,3 +134,9 @@ def test_two_hand_kept_bodies_may_not_share_a_surface_form():
     b.add("BA", True)
     with pytest.raises(make_gazetteers.SourceError, match="x.tsv:3: 'ba' also names a"):
         make_gazetteers.expand_and_dedupe([a, b])
+
+
+def test_an_abbreviated_ministry_written_with_a_spaced_comma_is_the_ministry(tmp_path):
+    # "LĐ, TB&XH" is the press's abbreviation of "Lao động, Thương binh và Xã hội", its comma spaced or not
+    g = article(tmp_path, "Bộ trưởng Bộ LĐ, TB&XH dẫn đầu đoàn công tác. Bộ LĐ,TB&XH đề nghị các địa phương hỗ trợ nạn nhân.")
+    assert list(nodes(g, "Organization")) == ["Bộ Lao động - Thương binh và Xã hội"]

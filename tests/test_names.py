@@ -2018,3 +2018,13 @@ def test_a_mission_written_without_its_seat_is_the_one_the_article_seats(tmp_pat
     found = orgs(tmp_path, "Người lao động cần liên hệ ngay với Đại sứ quán Việt Nam để được hỗ trợ. "
                            "Đại sứ quán Việt Nam tại Malaysia cho biết sẽ bảo hộ công dân.")
     assert found == {"Đại sứ quán Việt Nam tại Malaysia"}
+
+
+def test_a_body_named_by_a_capitalised_verb_takes_its_verb_noun_object(tmp_path):
+    # "Quản lý" (manage) names the office by what it does; its object "đào tạo" (training) is a verb-noun
+    found = orgs(tmp_path, "Bà Lê Thị Hoa, Trưởng phòng Quản lý đào tạo, Trường Đại học Luật Hà Nội cho biết.")
+    assert "Phòng Quản lý đào tạo, Trường Đại học Luật Hà Nội" in found
+
+
+def test_a_listed_name_phrase_in_lower_case_stays_inside_a_law_title(tmp_path):
+    assert "Luật quản lý ngoại thương" in agreements(tmp_path, "Quốc hội thông qua Luật quản lý ngoại thương và Luật du lịch.")

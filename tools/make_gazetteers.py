@@ -101,7 +101,7 @@ def read_source(name: str, columns: tuple[str, ...]) -> list[Row]:
 
 def variants(text: str) -> list[str]:
     """`text` and the spellings the press also uses for it, in a fixed order: a spaced dash written
-    '-', ' -' or '- ' ("Bộ Lao động-Thương binh"), 'phòng, chống' / 'phòng chống', 'Đắk Lắk' / 'Đăk Lăk'.
+    '-', ' -' or '- ' ("Bộ Lao động-Thương binh"), 'phòng, chống' / 'phòng chống', 'Đắk Lắk' / 'Đăk Lăk', 'LĐ,TB&XH' / 'LĐ, TB&XH'.
     Unspaced hyphens (transliterations such as 'Cam-pu-chia') are left alone. Case, dash characters and
     the tone placement of oa/oe/uy ('Hòa'/'Hoà') need no variant: kg's match_form unifies them."""
     out = [text]
@@ -112,6 +112,12 @@ def variants(text: str) -> list[str]:
             out.append(re.sub(r"\b([Pp]hòng), chống\b", r"\1 chống", v))
         elif re.search(r"\b[Pp]hòng chống\b", v):
             out.append(re.sub(r"\b([Pp]hòng) chống\b", r"\1, chống", v))
+    for v in list(out):                # an abbreviated name's comma, written with or without its space:
+        # 'Bộ LĐ,TB&XH' / 'Bộ LĐ, TB&XH' (capitals on both sides: no list of two bodies)
+        if re.search(r"[A-ZĐ&]{2},[A-ZĐ]{2}", v):
+            out.append(re.sub(r"([A-ZĐ&]{2}),([A-ZĐ]{2})", r"\1, \2", v))
+        elif re.search(r"[A-ZĐ&]{2}, [A-ZĐ]{2}", v):
+            out.append(re.sub(r"([A-ZĐ&]{2}), ([A-ZĐ]{2})", r"\1,\2", v))
     for v in list(out):                # Tây Nguyên names: 'Đắk Lắk' / 'Đắk Lăk' / 'Đăk Lăk'
         if re.search(r"\b(Đắk|Đăk|Lắk)\b", v):
             both = [v, re.sub(r"\bĐắk\b", "Đăk", v), re.sub(r"\bĐăk\b", "Đắk", v)]

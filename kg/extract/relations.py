@@ -589,9 +589,6 @@ class _Sentence:
                     subj = []                 # "tại Bộ X và Bộ Y nhằm trao đổi …": governed by a preposition
                 elif subj and subj[0].code == "C" and self.lex.modified_before.search(cl, 0, a):
                     subj = []                 # "50 doanh nghiệp Việt Nam đã tham dự": the businesses, not the state
-                elif subj and (self.lex.request_before.search(cl, 0, a) or self.lex.modal_between.search(tail)):
-                    subj = []                 # "đề nghị Bộ X, Bộ Y phối hợp …", "Mỹ cần hợp tác với Nga": asked or
-                    # wished for, not done
             if subj:
                 carried = subj
             out.append(subj)
@@ -711,6 +708,14 @@ class _Sentence:
         elif t.pred == "after-intro":
             u = args[0]
             ok = isinstance(u, _Unit) and lex.intro_before is not None and bool(lex.intro_before.search(self.text[:u.start]))
+        elif t.pred == "unreal":
+            u = args[0]
+            if isinstance(u, _Unit):
+                v = lex.verb_cue.search(self.text, u.end)
+                ok = bool(lex.request_before.search(self.text, 0, u.start)) \
+                    or (v is not None and bool(lex.modal_between.search(self.text, u.end, v.start())))
+            else:
+                ok = False
         elif t.pred == "international":
             m = ms[0]
             ok = m.type == "Organization" and bool(m.key) and not dict(lex.entries[m.key].attrs).get("country")
