@@ -769,3 +769,15 @@ def test_a_police_division_named_whole_in_lower_case_takes_part_in_the_joint_res
     links = {(g.nodes[u]["label"], d["relation"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True)}
     assert ("Phòng CSGT, Công an tỉnh Nghệ An", "partOf", "Công an tỉnh Nghệ An") in links
     assert ("Phòng CSGT, Công an tỉnh Nghệ An", "organized", "Giải cứu 3 thiếu nữ bị lừa bán") in links
+
+
+def test_a_regular_sessions_month_is_part_of_its_name(tmp_path):
+    # "thường kỳ" (regular) is one word, not the adverb "thường" (usually) ending the title; the month of a
+    # periodic meeting says which session it is
+    g = build(tmp_path, "Tin tức\nChiều 3/7, Thủ tướng chủ trì Phiên họp Chính phủ thường kỳ tháng 6/2017.")
+    assert "Phiên họp Chính phủ thường kỳ tháng 6/2017" in events(g)
+
+
+def test_a_one_off_meetings_month_is_when_not_which(tmp_path):
+    g = build(tmp_path, "Tin tức\nHội nghị Bộ trưởng ASEAN-EU tháng 8-2017 đã kết thúc tốt đẹp.")
+    assert "Hội nghị Bộ trưởng ASEAN-EU" in events(g)

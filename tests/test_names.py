@@ -2028,3 +2028,14 @@ def test_a_body_named_by_a_capitalised_verb_takes_its_verb_noun_object(tmp_path)
 
 def test_a_listed_name_phrase_in_lower_case_stays_inside_a_law_title(tmp_path):
     assert "Luật quản lý ngoại thương" in agreements(tmp_path, "Quốc hội thông qua Luật quản lý ngoại thương và Luật du lịch.")
+
+
+def test_a_year_right_after_a_head_is_no_body(tmp_path):
+    # "Đại học 2017" is the year's university admissions, not a university
+    assert not orgs(tmp_path, "Tuyển sinh Đại học 2017: điểm sàn tăng mạnh so với năm trước.")
+
+
+def test_a_police_department_named_by_fields_joined_with_commas_is_whole(tmp_path):
+    found = orgs(tmp_path, "Đại tá Phùng Đức Thắng, Phó Cục trưởng Cục Cảnh sát đăng ký, quản lý cư trú và dữ liệu "
+                           "quốc gia về dân cư cho biết.")
+    assert "Cục Cảnh sát đăng ký, quản lý cư trú và dữ liệu quốc gia về dân cư" in found

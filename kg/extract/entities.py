@@ -573,9 +573,11 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             saw_cap = True
             continue
         if _NUMBER.fullmatch(w) and (k == j or s.words[k - 1][2].isupper() or s.words[k - 1][2] == "số") \
+                and not (k == j and len(w) == 4 and w[:2] in ("19", "20") and w.isdigit()) \
                 and not (k == j and k + 1 < n and s.gap(k + 1) == " " and s.words[k + 1][2].islower()
                          and not (_word_class_at(s, k + 1, lex) == "verb" or _is_stop(s, k + 1, lex, "Organization"))):
-            # (but "Tổ chức 04 lớp tập huấn" counts classes: a verb, then a number and its noun)
+            # (but "Tổ chức 04 lớp tập huấn" counts classes: a verb, then a number and its noun; a year right after
+            # the head dates it, "Đại học 2017" is the year's university admissions, no body)
             k = end = k + 1                 # "Phòng PC 45", "Cụm trinh sát số 1", "Liên minh 8.7": a number names it
             saw_cap = True
             continue

@@ -598,14 +598,18 @@ def _title_ends(s, j: int, lex: Lexicon, er: EventRules, gaz=None, through_comma
                 and (_e._word_class_at(s, k + 1, lex) == "verb" or _verb_kind_at(s, k + 1, er)):
             break                           # "Hội nghị Thượng đỉnh G20 và thăm chính thức …": after the name, "và" + a
             # verb is the clause's next action (but "… phát hiện và xử lý …" inside a lower-case title goes on)
-        if k > j and lex.word_class.get(s.words[k][2]) == "adverb" and _e._function_word_at(s, k, lex):
-            break                           # "Hội nghị thượng đỉnh G20 vừa diễn ra …": an adverb of the clause
+        if k > j and lex.word_class.get(s.words[k][2]) == "adverb" and _e._function_word_at(s, k, lex) \
+                and _word_class(s, k, lex) == "adverb":
+            break                           # "Hội nghị thượng đỉnh G20 vừa diễn ra …": an adverb of the clause (but
+            # not the first syllable of a longer word: "Phiên họp Chính phủ thường kỳ", regular)
         if k > j and k + 1 < n and s.gap(k + 1) == " " and s.words[k][2].islower() \
                 and lex.word_class.get(s.words[k][2]) == "noun" and _e._word_class_at(s, k + 1, lex) == "pronoun":
             break                           # "Hội nghị thượng đỉnh kiểu này": "this kind of summit", no name
             # (but "… hàng đầu thế giới": "thế giới", the world, is a noun)
-        if _MONTH_YEAR_AFTER.match(s.text, s.words[k - 1][1]):
-            break                           # "… ASEAN-EU tháng 8-2017": when, not which
+        if _MONTH_YEAR_AFTER.match(s.text, s.words[k - 1][1]) and not any(
+                s.text[:s.words[k - 1][1]].lower().endswith(" " + p) for p in lex.periodic_events):
+            break                           # "… ASEAN-EU tháng 8-2017": when, not which (but a periodic meeting's
+            # month says which: "Phiên họp Chính phủ thường kỳ tháng 6/2017", the June session)
         if k > j and s.words[k][2][:1].isupper() and _word_class(s, k, lex) in ("preposition", "conjunction", "adverb") \
                 and not s.words[k][2].isupper():
             break                           # "… Việt Nam-Hà Lan Với cơ cấu …": a new sentence glued on

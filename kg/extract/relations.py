@@ -708,6 +708,14 @@ class _Sentence:
         elif t.pred == "after-intro":
             u = args[0]
             ok = isinstance(u, _Unit) and lex.intro_before is not None and bool(lex.intro_before.search(self.text[:u.start]))
+        elif t.pred == "after-colon":
+            u = args[0]
+            if isinstance(u, _Unit):
+                colon = self.text.rfind(":", 0, u.start)
+                ok = colon >= 0 and ";" not in self.text[colon:u.start] \
+                    and lex.verb_cue.search(self.text, colon, u.start) is None
+            else:
+                ok = False
         elif t.pred == "unreal":
             u = args[0]
             if isinstance(u, _Unit):
