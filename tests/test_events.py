@@ -781,3 +781,8 @@ def test_a_regular_sessions_month_is_part_of_its_name(tmp_path):
 def test_a_one_off_meetings_month_is_when_not_which(tmp_path):
     g = build(tmp_path, "Tin tức\nHội nghị Bộ trưởng ASEAN-EU tháng 8-2017 đã kết thúc tốt đẹp.")
     assert "Hội nghị Bộ trưởng ASEAN-EU" in events(g)
+
+
+def test_a_verb_after_a_capitalised_titles_comma_is_the_clauses_next_act(tmp_path):
+    g = build(tmp_path, "Tin tức\nThủ tướng dự Tọa đàm Bàn tròn Doanh nghiệp, tiếp lãnh đạo các tập đoàn hàng đầu Hà Lan.")
+    assert "Tọa đàm Bàn tròn Doanh nghiệp" in events(g)

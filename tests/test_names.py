@@ -2039,3 +2039,7 @@ def test_a_police_department_named_by_fields_joined_with_commas_is_whole(tmp_pat
     found = orgs(tmp_path, "Đại tá Phùng Đức Thắng, Phó Cục trưởng Cục Cảnh sát đăng ký, quản lý cư trú và dữ liệu "
                            "quốc gia về dân cư cho biết.")
     assert "Cục Cảnh sát đăng ký, quản lý cư trú và dữ liệu quốc gia về dân cư" in found
+
+
+def test_a_plan_to_sell_tickets_is_no_agreement(tmp_path):
+    assert not agreements(tmp_path, "Kế hoạch phát hành vé Vòng loại U23 châu Á 2018 đã được công bố hôm qua.")

@@ -556,10 +556,11 @@ def _title_ends(s, j: int, lex: Lexicon, er: EventRules, gaz=None, through_comma
                 and (_e._cap(s.words[k - 1][2]) or _e._completes_word(s, k - 1, lex)):
             pass                            # "… chương trình Khoa học & Công nghệ …": "&" inside the title's name
         elif gap == ", " and through_commas and s.words[k][2][0].islower() and not _stop_at(s, k, lex, er, False) \
-                and not _actor_word(s, k, er) \
+                and not _actor_word(s, k, er) and not _verb_after_capitals(s, j, k, lex) \
                 and not s.words[k - 1][2].isdigit() \
                 and not any(s.text.startswith(p + " ", s.words[k][0]) for p, _, _ in lex.cues.get("plural", ())):
-            if short_end < 0:               # but a dated title ends at its year, and "…, các cơ quan" starts a clause
+            if short_end < 0:               # but a dated title ends at its year, "…, các cơ quan" starts a clause, and
+                # so does a verb after a name: "Tọa đàm Bàn tròn Doanh nghiệp, tiếp lãnh đạo …" (received)
                 short_end = end
         elif gap == ": " and _e._theme_after_colon(s, k, j, lex):
             pass                            # "Hội thảo khoa học: Chính sách tài chính …": the theme names the event
@@ -641,6 +642,15 @@ def _word_class(s, k: int, lex: Lexicon) -> str:
         if two:
             return two
     return lex.word_class.get(w, "")
+
+
+def _verb_after_capitals(s, j: int, k: int, lex: Lexicon) -> bool:
+    """After ", ", is word k a verb that follows a title whose last word is capitalised or completes a
+    capitalised word ("Tọa đàm Bàn tròn Doanh nghiệp, tiếp lãnh đạo …": the clause's next act, received)?
+    A rite's verbs in lower case go on ("Lễ tiếp nhận, bàn giao …")."""
+    prev = s.words[k - 1][2]
+    capped = _e._cap(prev) or (k - 2 >= j and _e._cap(s.words[k - 2][2]) and _e._completes_word(s, k - 1, lex))
+    return capped and _word_class(s, k, lex) == "verb"
 
 
 def _predicate_after_name(s, j: int, k: int, lex: Lexicon) -> bool:
