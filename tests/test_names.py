@@ -2043,3 +2043,11 @@ def test_a_police_department_named_by_fields_joined_with_commas_is_whole(tmp_pat
 
 def test_a_plan_to_sell_tickets_is_no_agreement(tmp_path):
     assert not agreements(tmp_path, "Kế hoạch phát hành vé Vòng loại U23 châu Á 2018 đã được công bố hôm qua.")
+
+
+def test_a_vietnamese_units_name_under_a_foreign_ministry_is_that_states_unit(tmp_path):
+    # "Tổng cục Cảnh sát" is also the name of Việt Nam's police department: under Laos's ministry it is Laos's
+    g = nodes(tmp_path, "Bộ Công an Việt Nam làm việc với Tổng cục Cảnh sát, Tổng cục An ninh thuộc Bộ An ninh Lào. "
+                        "Tổng cục Cảnh sát, Bộ Công an Việt Nam đã chủ trì cuộc họp.")
+    found = {d["label"] for _, d in g.nodes(data=True) if d["type"] == "Organization"}
+    assert {"Tổng cục Cảnh sát, Bộ An ninh Lào", "Tổng cục An ninh, Bộ An ninh Lào", "Tổng cục Cảnh sát"} <= found

@@ -2333,6 +2333,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _foreign_forces_in_lower_case(doc, out, lex)
     out = _missions_named_without_their_seat(out)
     out = _bodies_under_a_country(doc, out, lex)
+    out = _units_of_foreign_bodies(doc, out, lex)
     out = _posts_of_a_foreign_official(doc, out, lex)
     out = _bodies_only_abroad(doc, out, lex)
     out = _bodies_of_foreign_officials(doc, out, lex)
@@ -3010,6 +3011,52 @@ def _bodies_under_a_country(doc: Document, mentions: list[Mention], lex: Lexicon
         elif not m.key or home == c.key:
             m = replace(m, attrs=tuple(sorted(attrs.items())))
         out.append(m)
+    return out
+
+
+_UNDER_PARENT = re.compile(r"\s*(?:,|\(|,?\s*(?:trực\s+)?thuộc)\s*")
+_UNIT_LIST_GAP = re.compile(r",\s*|\s+và\s+")
+
+
+def _units_of_foreign_bodies(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """"Tổng cục Cảnh sát, Bộ An ninh Lào", "Cục Cảnh sát hình sự (thuộc Bộ Công an Lào)": a unit the gazetteer
+    knows as Việt Nam's (or no gazetteer lists), named with a parent of higher rank that is another state's
+    body, is that state's unit, with an identity of its own (the Lao police department, not Việt Nam's)."""
+    from .relations import _level                # (a leaf helper; relations reads mentions, not the reverse)
+    foreign = [m for m in mentions if m.type == "Organization" and m.attr("country_key") and not m.attr("nested")]
+    if not foreign:
+        return mentions
+    by_start = {(m.sentence, m.start): m for m in foreign}
+    spans = [(m.start, m.end) for m in mentions if m.type in ("Organization", "Event", "Agreement")]
+    orgs_at = {(m.sentence, m.start): m for m in mentions if m.type == "Organization"}
+    out = []
+    for m in mentions:
+        if m.type != "Organization":
+            out.append(m)
+            continue
+        # (a unit no gazetteer lists is read as Việt Nam's too when its parent is not named: "Tổng cục An ninh")
+        home = dict(lex.entries[m.key].attrs).get("country", "") if m.key else "viet-nam"
+        if not home or m.attr("country_key") or m.attr("nested") \
+                or any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in spans):
+            out.append(m)
+            continue
+        p, last = None, m
+        for _ in range(4):                   # "Tổng cục Cảnh sát, Tổng cục An ninh thuộc Bộ An ninh Lào": the parent
+            gap = _UNDER_PARENT.match(doc.text, last.end)     # after a list of units of one rank is each one's
+            p = by_start.get((m.sentence, gap.end())) if gap and gap.end() > last.end else None
+            if p is not None:
+                break
+            sep = _UNIT_LIST_GAP.match(doc.text, last.end)
+            last = orgs_at.get((m.sentence, sep.end())) if sep else None
+            if last is None or _level(last, lex) != _level(m, lex):
+                break
+        if p is None or p.attr("country_key") == home or _level(p, lex) >= _level(m, lex):
+            out.append(m)
+            continue
+        parent = p.attr("canonical") or p.text
+        attrs = {**dict(m.attrs), "country": p.attr("country"), "country_key": p.attr("country_key"),
+                 "canonical": f"{m.text}, {parent}", "identity": f"{norm_key(m.text)}, {p.attr('identity') or norm_key(parent)}"}
+        out.append(replace(m, key="", attrs=tuple(sorted(attrs.items()))))
     return out
 
 
