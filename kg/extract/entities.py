@@ -11,7 +11,7 @@ from itertools import accumulate, compress, count
 from ..model import Document, Mention, mention_key
 from ..text import norm_key
 from . import events, ownerless
-from .lexicon import LOWER_EVENT, Lexicon, lowered_part, match_form, whole_words
+from .lexicon import LOWER_EVENT, Lexicon, document_form, lowered_part, match_form, whole_words
 
 WORD = re.compile(r"\w+(?:[/.&'’-]\w+)*")
 # split() keeps the words: gap, word, gap, … The same words as WORD, written possessively (nothing
@@ -40,7 +40,7 @@ def _is_word_char(c: str) -> bool:
 
 def _cap(word: str) -> bool:
     """Capitalised word, acronym or code with a capital letter (138/CP, NQ-CP)."""
-    return word[:1].isupper() or (any(c.isupper() for c in word) and any(c.isalpha() for c in word))
+    return word[:1].isupper() or (any(map(str.isupper, word)) and any(map(str.isalpha, word)))
 
 
 def _split_words(text: str, _split=WORD_SPLIT.split) -> list[str]:
@@ -56,6 +56,10 @@ def _split_words(text: str, _split=WORD_SPLIT.split) -> list[str]:
             gap = " "
         elif not piece:
             gap += " "
+        elif piece[:-1].isalnum() and not piece[-1].isalnum() and piece[-1] != "_":
+            append(gap)                      # "Nội," "tháng.": a word, then one mark (as _split would cut it)
+            append(piece[:-1])
+            gap = piece[-1] + " "
         else:
             sub = _split(piece)
             if len(sub) == 1:
@@ -87,26 +91,34 @@ class _Sent:
 
     words = _Words()
 
-    def __init__(self, text: str, lowered: str | None = None):
+    def __init__(self, text: str, lowered: str | None = None, form: str | None = None):
         self.text = text
         self._parts = parts = _split_words(text)         # [gap 0, word 0, gap 1, word 1, …, last gap]
         self.tokens = parts[1::2]
         self.gaps = parts[0::2]
-        self.form = match_form(text, lowered)        # (lowered: text.lower(), when the caller has it)
+        # (lowered: text.lower(), when the caller has it; form: match_form(text), a slice of the document's)
+        self.form = match_form(text, lowered) if form is None else form
 
     def gap(self, i: int) -> str:
         """Text between word i-1 and word i (before word 0 for i = 0)."""
         return self.gaps[i]
 
     def phrase_at(self, i: int, phrase_words: list[str], case_sensitive: bool = True) -> bool:
-        toks, gaps = self.tokens, self.gaps
-        if i + len(phrase_words) > len(toks):
+        toks = self.tokens
+        n = len(phrase_words)
+        if i + n > len(toks):
             return False
         if case_sensitive:
+            if n == 1:                       # (most heads and cues are one or two words: no loop for them)
+                return toks[i] == phrase_words[0]
+            if n == 2:
+                return toks[i] == phrase_words[0] and toks[i + 1] == phrase_words[1] and self.gaps[i + 1] == " "
+            gaps = self.gaps
             for k, pw in enumerate(phrase_words, i):
                 if toks[k] != pw or (k > i and gaps[k] != " "):
                     return False
             return True
+        gaps = self.gaps
         for k, pw in enumerate(phrase_words, i):
             if toks[k].lower() != pw.lower() or (k > i and gaps[k] != " "):
                 return False
@@ -122,8 +134,9 @@ def _gazetteer_spans(text: str, lex: Lexicon, inner: bool = False, form: str | N
         start, end = end - len(surface_lower) + 1, end + 1      # (as lex.gazetteer_matches reads the hits)
         if inner and (start, end) == (0, len(text)):
             continue
-        if start > 0 and _is_word_char(text[start - 1]) or end < len(text) and _is_word_char(text[end]):
-            continue
+        if start > 0 and ((c := text[start - 1]).isalnum() or c == "_") \
+                or end < len(text) and ((c := text[end]).isalnum() or c == "_"):
+            continue                      # (inside a word: _is_word_char, written out, this loop is hot)
         key, surface = keys[0]
         if surface[0].isupper() and not text[start].isupper() and not _lower_head_of_known_body(text, start, end, key, lex):
             continue
@@ -2278,8 +2291,10 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     made: dict[int, _Sent] = {}
     _SENTENCES = (doc, made)
     governments = _government_words_at(doc.text, lex)
+    doc_form = document_form(doc.text)       # (a sentence's form is a slice of the document's)
     for si, sent in enumerate(doc.sentences):
-        s = made[si] = _Sent(sent.text, lowered_part(doc.text, sent.start, sent.start + len(sent.text)))
+        s = made[si] = _Sent(sent.text, None, doc_form[sent.start:sent.start + len(sent.text)]) if doc_form is not None \
+            else _Sent(sent.text, lowered_part(doc.text, sent.start, sent.start + len(sent.text)))
         if not s.tokens:
             continue
         words = set(s.tokens)                # (the word lists below are looked up in it, each word hashed once)
@@ -3023,7 +3038,7 @@ def _units_of_foreign_bodies(doc: Document, mentions: list[Mention], lex: Lexico
     knows as Việt Nam's (or no gazetteer lists), named with a parent of higher rank that is another state's
     body, is that state's unit, with an identity of its own (the Lao police department, not Việt Nam's)."""
     from .relations import _level                # (a leaf helper; relations reads mentions, not the reverse)
-    foreign = [m for m in mentions if m.type == "Organization" and m.attr("country_key") and not m.attr("nested")]
+    foreign = [m for m in mentions if m.type == "Organization" and m.attrs and m.attr("country_key") and not m.attr("nested")]
     if not foreign:
         return mentions
     by_start = {(m.sentence, m.start): m for m in foreign}

@@ -26,7 +26,7 @@ from ..model import Document, Mention, RelationMention, mention_key
 from ..text import norm_key
 from . import entities as _e
 from ..rules import EVENT_GROUPS
-from .lexicon import Lexicon, lowered as lowered_doc, lowered_part, match_form
+from .lexicon import Lexicon, document_form, lowered as lowered_doc, lowered_part, match_form
 
 ACTOR_TYPES = ("Person", "Organization", "Country")
 SEP = "§"          # between the parts of an event's identity (mention keys contain "|")
@@ -1822,7 +1822,9 @@ def _frame_events(doc: Document, mentions: list[Mention], lex: Lexicon, er: Even
     headline = _is_title(doc)
     out: list[Mention] = []
     verbs: set[str] = set()                     # the meeting verb a headline opens with
-    low = match_form(doc.text, lowered)           # lower case, same length as the text
+    low = document_form(doc.text)                 # lower case, same length as the text
+    if low is None:
+        low = match_form(doc.text, lowered)
     hits = [end - size + 1 for end, size in er.triggers.iter(low)
             if not (end - size >= 0 and low[end - size].isalnum()) and not (end + 1 < len(low) and low[end + 1].isalnum())]
     hits.sort()

@@ -90,6 +90,26 @@ def lowered_part(text: str, start: int, end: int) -> str:
     return low[start:end] if sliceable else text[start:end].lower()
 
 
+_FORM: tuple[str, str] = ("", "")
+
+
+def document_form(text: str) -> str | None:
+    """match_form of the document being read, kept for the last text asked (the entity and event passes
+    both read it; a sentence's form is a slice of it), or None where lowering does not slice
+    (see lowered_part)."""
+    last = _FORM                             # (one tuple, read and replaced whole: safe under threads)
+    if last[0] is not text:
+        _, low, sliceable = _lowered_entry(text)
+        last = _set_form(text, match_form(text, low) if sliceable else None)
+    return last[1]
+
+
+def _set_form(text: str, form: str | None) -> tuple[str, str | None]:
+    global _FORM
+    _FORM = entry = (text, form)
+    return entry
+
+
 def _lowered_entry(text: str) -> tuple[str, str, bool]:
     last = _LOWERED                          # (one tuple, read and replaced whole: safe under threads)
     if last[0] is not text:
