@@ -99,7 +99,7 @@ CODE_CLASSES = frozenset({
     "trial",                                     # "Vụ Trần Văn A": a case named after a person, not a department
     "preposition",                               # a body right after it is no clause's subject
     "modified",                                  # "doanh nghiệp Việt Nam": a noun the country after it qualifies
-    "unreal/request", "unreal/modal",            # "đề nghị Bộ X phối hợp", "Mỹ cần hợp tác với Nga": asked or wished, not done
+    "unreal/request", "unreal/modal",            # "đề nghị Bộ X phối hợp", "Bộ X cần làm việc với …": asked or wished, not done
     "partOf/vertical",                           # "Công an huyện X" is part of "Công an tỉnh Y" (r.partOf.locality)
     "partOf/service",                            # "Trường Sĩ quan Không quân": a service inside a unit's name is its field
 })

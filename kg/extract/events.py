@@ -560,7 +560,7 @@ def _title_ends(s, j: int, lex: Lexicon, er: EventRules, gaz=None, through_comma
                 and not s.words[k - 1][2].isdigit() \
                 and not any(s.text.startswith(p + " ", s.words[k][0]) for p, _, _ in lex.cues.get("plural", ())):
             if short_end < 0:               # but a dated title ends at its year, "…, các cơ quan" starts a clause, and
-                # so does a verb after a name: "Tọa đàm Bàn tròn Doanh nghiệp, tiếp lãnh đạo …" (received)
+                # so does a verb after a name: "Tọa đàm Bàn tròn Đầu tư Xanh, tiếp đại diện …" (received)
                 short_end = end
         elif gap == ": " and _e._theme_after_colon(s, k, j, lex):
             pass                            # "Hội thảo khoa học: Chính sách tài chính …": the theme names the event
@@ -610,7 +610,7 @@ def _title_ends(s, j: int, lex: Lexicon, er: EventRules, gaz=None, through_comma
         if _MONTH_YEAR_AFTER.match(s.text, s.words[k - 1][1]) and not any(
                 s.text[:s.words[k - 1][1]].lower().endswith(" " + p) for p in lex.periodic_events):
             break                           # "… ASEAN-EU tháng 8-2017": when, not which (but a periodic meeting's
-            # month says which: "Phiên họp Chính phủ thường kỳ tháng 6/2017", the June session)
+            # month says which: "Phiên họp Chính phủ thường kỳ tháng 9/2024", the September session)
         if k > j and s.words[k][2][:1].isupper() and _word_class(s, k, lex) in ("preposition", "conjunction", "adverb") \
                 and not s.words[k][2].isupper():
             break                           # "… Việt Nam-Hà Lan Với cơ cấu …": a new sentence glued on
@@ -646,7 +646,7 @@ def _word_class(s, k: int, lex: Lexicon) -> str:
 
 def _verb_after_capitals(s, j: int, k: int, lex: Lexicon) -> bool:
     """After ", ", is word k a verb that follows a title whose last word is capitalised or completes a
-    capitalised word ("Tọa đàm Bàn tròn Doanh nghiệp, tiếp lãnh đạo …": the clause's next act, received)?
+    capitalised word ("Tọa đàm Bàn tròn Đầu tư Xanh, tiếp đại diện …": the clause's next act, received)?
     A rite's verbs in lower case go on ("Lễ tiếp nhận, bàn giao …")."""
     prev = s.words[k - 1][2]
     capped = _e._cap(prev) or (k - 2 >= j and _e._cap(s.words[k - 2][2]) and _e._completes_word(s, k - 1, lex))
