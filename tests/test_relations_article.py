@@ -83,6 +83,11 @@ def test_two_countries_that_step_up_cooperation_cooperate(tmp_path):
     assert any(r == "cooperatesWith" and {s, t} == {"Việt Nam", "Australia"} for s, r, t in links), links
 
 
+def test_two_countries_committed_to_go_on_cooperating_cooperate(tmp_path):
+    links = _links("Việt Nam và Lào cam kết tiếp tục hợp tác chặt chẽ trong phòng, chống mua bán người.", tmp_path)
+    assert any(r == "cooperatesWith" and {s, t} == {"Việt Nam", "Lào"} for s, r, t in links), links
+
+
 def test_the_ministries_of_two_ministers_in_talks_cooperate(tmp_path):
     links = _links("Ngày 3/6, tại Hà Nội, Thượng tướng Trần Văn Lâm, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an "
                    "đã hội đàm với Bộ trưởng Bộ Nội vụ Campuchia Sar Kheng.", tmp_path)
