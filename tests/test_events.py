@@ -786,3 +786,16 @@ def test_a_one_off_meetings_month_is_when_not_which(tmp_path):
 def test_a_verb_after_a_capitalised_titles_comma_is_the_clauses_next_act(tmp_path):
     g = build(tmp_path, "Tin tức\nBộ trưởng dự Tọa đàm Bàn tròn Đầu tư Xanh, tiếp đại diện các quỹ đầu tư Singapore.")
     assert "Tọa đàm Bàn tròn Đầu tư Xanh" in events(g)
+
+
+def test_a_round_table_discussion_is_an_event(tmp_path):
+    # "thảo luận | bàn tròn": the head ends a word of its own and the next two syllables make one ("luận bàn"
+    # across them is no word here)
+    g = build(tmp_path, "Tin tức\nViện Nghiên cứu Lập pháp tổ chức buổi thảo luận bàn tròn về phòng, chống mua bán người.")
+    assert "Buổi thảo luận bàn tròn về phòng, chống mua bán người" in events(g)
+
+
+def test_an_event_head_right_after_another_is_no_title_of_it(tmp_path):
+    # a caption glued to the next sentence: "… Kết luận Hội nghị Hội thảo diễn ra …"
+    g = build(tmp_path, "Tin tức\nBộ trưởng phát biểu kết luận Hội nghị Hội thảo diễn ra trong một buổi sáng.")
+    assert "Hội nghị Hội thảo" not in events(g)

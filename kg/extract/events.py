@@ -616,7 +616,7 @@ def _title_ends(s, j: int, lex: Lexicon, er: EventRules, gaz=None, through_comma
             break                           # "… Việt Nam-Hà Lan Với cơ cấu …": a new sentence glued on
         if _predicate_after_name(s, j, k, lex):
             break                           # "Hội nghị Thượng đỉnh G20 thể hiện …": the sentence goes on
-        inner = _e._heads_at(s, k, lex, "Event") if s.words[k][2][0].isupper() and k > j else None
+        inner = _e._heads_at(s, k, lex, "Event") if s.words[k][2][0].isupper() and k >= j else None
         if inner and not _forum_head_at(s, k, er):
             break                           # a second event ("Diễn đàn … và Tọa đàm …"), but a forum
                                             # whose meeting this is goes on ("Hội nghị … Diễn đàn …")
@@ -676,8 +676,13 @@ def _predicate_after_name(s, j: int, k: int, lex: Lexicon) -> bool:
 def _head_inside_word(s, j: int, lex: Lexicon) -> bool:
     """Does the head that ends before word j end inside a dictionary word ("Đại hội đồng Liên hợp
     quốc": "hội đồng", a council, so no "Đại hội")?"""
-    return 0 < j < len(s.words) and s.gap(j) == " " and \
-        f"{s.words[j - 1][2]} {s.words[j][2]}".lower() in lex.compounds
+    if not (0 < j < len(s.words) and s.gap(j) == " " and f"{s.words[j - 1][2]} {s.words[j][2]}".lower() in lex.compounds):
+        return False
+    # (but "buổi thảo luận bàn tròn": the head ends a word of its own, "thảo luận", and the next two syllables
+    # make one too, "bàn tròn" (round table); "luận bàn" across them is no word of this phrase)
+    return not (j >= 2 and j + 1 < len(s.words) and s.gap(j - 1) == " " and s.gap(j + 1) == " "
+                and f"{s.words[j - 2][2]} {s.words[j - 1][2]}".lower() in lex.compounds
+                and f"{s.words[j][2]} {s.words[j + 1][2]}".lower() in lex.compounds)
 
 
 def _forum_head_at(s, k: int, er: EventRules) -> bool:
