@@ -2051,3 +2051,8 @@ def test_a_vietnamese_units_name_under_a_foreign_ministry_is_that_states_unit(tm
                         "Tổng cục Cảnh sát, Bộ Công an Việt Nam đã chủ trì cuộc họp.")
     found = {d["label"] for _, d in g.nodes(data=True) if d["type"] == "Organization"}
     assert {"Tổng cục Cảnh sát, Bộ An ninh Lào", "Tổng cục Tình báo, Bộ An ninh Lào", "Tổng cục Cảnh sát"} <= found
+
+
+def test_a_border_posts_place_does_not_run_into_the_auxiliary(tmp_path):
+    # "Cái" + "đã" is a dictionary word ("cái đã", first of all), but "đã" (already) is the clause's auxiliary
+    assert "Đồn Biên phòng cửa khẩu Móng Cái" in orgs(tmp_path, "Đồn Biên phòng cửa khẩu Móng Cái đã tiếp nhận 10 công dân.")

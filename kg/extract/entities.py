@@ -558,7 +558,8 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             while kk < n and (s.gap(kk) == " " or dotted) and (
                     s.words[kk][2][:1].isupper() and not s.words[kk][2].isupper()
                     and (dotted or not _person_starts(s, kk, lex, True))
-                    or not dotted and kk > k + loc[3] and _completes_word(s, kk, lex) and s.words[kk - 1][2][:1].isupper()):
+                    or not dotted and kk > k + loc[3] and _completes_word(s, kk, lex) and s.words[kk - 1][2][:1].isupper()
+                    and not _is_stop(s, kk, lex, "Organization")):   # ("Móng Cái" + "đã" is no word "cái đã")
                 kk += 1                     # ("TX. Long Khánh": an abbreviated locality word, its dot, the place;
                 dotted = False              # "cửa khẩu Quốc tế Lào Cai": "tế" completes "Quốc tế")
             if kk > k + loc[3]:             # "UBND quận Tân Bình chủ động …": the locality closes the name
