@@ -799,3 +799,15 @@ def test_an_event_head_right_after_another_is_no_title_of_it(tmp_path):
     # a caption glued to the next sentence: "… Kết luận Hội nghị Hội thảo diễn ra …"
     g = build(tmp_path, "Tin tức\nBộ trưởng phát biểu kết luận Hội nghị Hội thảo diễn ra trong một buổi sáng.")
     assert "Hội nghị Hội thảo" not in events(g)
+
+
+def test_a_unit_rewarded_for_an_arrest_made_it_not_the_body_that_rewards(tmp_path):
+    # "X thưởng … cho ban chuyên án đã bắt giữ …": the task force (no entity) arrested, X only rewards it
+    g = build(tmp_path, "Tin tức\nBộ Chỉ huy Bộ đội Biên phòng tỉnh Lai Châu thưởng nóng 5 triệu đồng cho tổ công tác đã "
+                        "bắt giữ ba đối tượng vận chuyển ma túy.")
+    assert not any(d["relation"] == "organized" for _, _, d in g.edges(data=True))
+
+
+def test_a_body_that_says_it_arrested_made_the_arrest(tmp_path):
+    g = build(tmp_path, "Tin tức\nCông an tỉnh Lai Châu cho biết đã bắt giữ ba đối tượng vận chuyển ma túy.")
+    assert any(d["relation"] == "organized" for _, _, d in g.edges(data=True))

@@ -1225,6 +1225,8 @@ def _operations(ctx: _Ctx, headline: bool) -> list[Mention]:
         lo = _clause_start(ctx, k)
         agent = next((m for m in ctx.mentions if m.type == "Organization" and lo <= ctx.word_at.get(m.start - ctx.base, -1)
                       and m.end - ctx.base <= ctx.words[k][0] and not dict(m.attrs).get("nested")), None)
+        if agent is not None and _own_subject_before(ctx, agent, k):
+            agent = None                       # "X thưởng … cho ban chuyên án đã bắt giữ …": the unit X rewards did it
         at_head = headline and k == 0
         if agent is None and not at_head:
             continue
@@ -1237,6 +1239,24 @@ def _operations(ctx: _Ctx, headline: bool) -> list[Mention]:
             "headline": "1" if at_head else "", "local": "1",
             "organizers": _spans(organizers), "participants": _spans(helpers)}))
     return out
+
+
+def _own_subject_before(ctx: _Ctx, agent: Mention, k: int) -> bool:
+    """Has the verb at word k a subject of its own, a common noun right before it (past its adverbs), after a
+    "cho" that follows the body named first ("Bộ Chỉ huy X thưởng nóng cho ban chuyên án đã bắt giữ …": the
+    body rewards the task force, which made the arrest)?"""
+    j = k
+    while j > 0 and (hit := ctx.match_end(j, "adverb")) is not None and hit[0] < j:
+        j = hit[0]
+    lo = next((i for i in range(k) if ctx.words[i][0] >= agent.end - ctx.base), k)   # the first word after the body
+    if j == 0 or j <= lo or ctx.gap(j) != " " or not ctx.words[j - 1][2].islower():
+        return False
+    if any(m.end - ctx.base == ctx.words[j - 1][1] for m in ctx.mentions):
+        return False                           # (a body's name ends there: it is the subject)
+    c = next((i for i in range(j - 2, lo - 1, -1) if ctx.lower[i] == "cho"), None)
+    # (the noun after "cho" is the beneficiary; "cho biết" (said) is a verb: "X cho biết đã bắt giữ …" is X's act)
+    return c is not None and ctx.lex.word_class.get(ctx.lower[c + 1]) not in ("verb", "mixed") \
+        and all(ctx.words[i][2].islower() and ctx.gap(i) == " " for i in range(c + 1, j))
 
 
 def _outcomes(ctx: _Ctx, headline: bool) -> list[Mention]:
