@@ -2056,3 +2056,7 @@ def test_a_vietnamese_units_name_under_a_foreign_ministry_is_that_states_unit(tm
 def test_a_border_posts_place_does_not_run_into_the_auxiliary(tmp_path):
     # "Cái" + "đã" is a dictionary word ("cái đã", first of all), but "đã" (already) is the clause's auxiliary
     assert "Đồn Biên phòng cửa khẩu Móng Cái" in orgs(tmp_path, "Đồn Biên phòng cửa khẩu Móng Cái đã tiếp nhận 10 công dân.")
+
+
+def test_a_numbered_body_goes_on_to_its_place(tmp_path):
+    assert "Trung tâm Cấp cứu 115 Hà Nội" in orgs(tmp_path, "Trung tâm Cấp cứu 115 Hà Nội đã điều ba xe cứu thương tới hiện trường.")

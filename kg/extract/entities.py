@@ -581,7 +581,10 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                                             and f"{s.words[k - 2][2].lower()} {s.words[k - 1][2]}" in lex.compounds)
                 or (saw_cap and s.gap(k) == " " and _name_ends_at(s, k + 1, lex))) \
                 and (k + 1 >= n or s.gap(k + 1).strip() in (",", ".", ";", ")", "(") or _is_stop(s, k + 1, lex, "Organization")
-                     or (not _cap(s.words[k - 1][2]) and _name_ends_at(s, k + 1, lex))):
+                     or (not _cap(s.words[k - 1][2]) and _name_ends_at(s, k + 1, lex))
+                     or (s.gap(k + 1) == " " and (gl := gaz.get(s.words[k + 1][0])) is not None
+                         and lex.entries[gl[2]].type == "Location")):
+            # ("Trung tâm Cấp cứu 115 Hà Nội": the number, then the place that closes the name)
             k = end = k + 1                 # "Bộ Tư lệnh Quân khu 4, …", "Tổng cục 2;", "Trường Sĩ quan lục quân 2 lấy
             # …": a numbered unit (after its name's lower-case words, where the name visibly ends)
             saw_cap = True
