@@ -2060,3 +2060,10 @@ def test_a_border_posts_place_does_not_run_into_the_auxiliary(tmp_path):
 
 def test_a_numbered_body_goes_on_to_its_place(tmp_path):
     assert "Trung tâm Cấp cứu 115 Hà Nội" in orgs(tmp_path, "Trung tâm Cấp cứu 115 Hà Nội đã điều ba xe cứu thương tới hiện trường.")
+
+
+def test_an_acronym_of_a_titles_topic_is_no_alias_of_the_title(tmp_path):
+    # "DNNVV" abbreviates "doanh nghiệp nhỏ và vừa" (small and medium firms), the law's topic, not the law
+    g = nodes(tmp_path, "Quốc hội thông qua Luật Hỗ trợ doanh nghiệp nhỏ và vừa (DNNVV). Các DNNVV sẽ được hỗ trợ vốn.")
+    law = next(d for _, d in g.nodes(data=True) if d["label"] == "Luật Hỗ trợ doanh nghiệp nhỏ và vừa")
+    assert "DNNVV" not in law.get("aliases", [])

@@ -2602,6 +2602,20 @@ def _initials(words: str) -> str:
     return "".join(w[0].upper() for w in words.replace("-", " ").split() if w not in ("và", "&") and w[0].isalpha())
 
 
+def attrs_name(m: Mention) -> str:
+    return m.attr("canonical") or m.text
+
+
+def _abbreviates_a_tail(name: str, acronym: str) -> bool:
+    """Are the acronym's letters those of the name's last words only, not of its head ("… doanh nghiệp nhỏ và
+    vừa (DNNVV)")?"""
+    words = name.split()
+    letters = _initials(acronym)
+    # ("và" may keep its letter: "nhỏ và vừa" is NVV in DNNVV)
+    return len(letters) >= 2 and any(letters in (_initials(" ".join(words[i:])), "".join(w[0].upper() for w in words[i:]))
+                                     for i in range(1, len(words)))
+
+
 _TAIL_OF_A_NAME = re.compile(r"(?:[-–—] ?|(?<![.!?:;,(“\"] )\b([^\W\d_]+) )$")
 
 
@@ -2631,6 +2645,9 @@ def _acronyms(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 # "Nhóm Các nước xuất khẩu dầu mỏ (OPEC)": a press name of a known body, told by its acronym
                 out.append(replace(m, key=known.key))
                 continue
+            if d and m.type == "Agreement" and _abbreviates_a_tail(attrs_name(m), d.group(1)):
+                out.append(m)                # "Luật Hỗ trợ doanh nghiệp nhỏ và vừa (DNNVV)": the letters are the
+                continue                     # topic's (small and medium firms), not the law's
             if d and not any(x.start == d.start(1) for x in mentions):
                 attrs = dict(m.attrs)
                 head, _, field = (attrs.get("canonical") or m.text).partition(" ")
