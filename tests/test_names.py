@@ -2067,3 +2067,10 @@ def test_an_acronym_of_a_titles_topic_is_no_alias_of_the_title(tmp_path):
     g = nodes(tmp_path, "Quốc hội thông qua Luật Hỗ trợ doanh nghiệp nhỏ và vừa (DNNVV). Các DNNVV sẽ được hỗ trợ vốn.")
     law = next(d for _, d in g.nodes(data=True) if d["label"] == "Luật Hỗ trợ doanh nghiệp nhỏ và vừa")
     assert "DNNVV" not in law.get("aliases", [])
+
+
+def test_a_joint_body_of_two_sides_written_with_an_unspaced_hyphen_is_whole(tmp_path):
+    # "Nga-NATO", "Hà Lan-Việt Nam": the two sides joined inside one hyphenated word name a joint body of both
+    found = orgs(tmp_path, "Hội đồng Nga-NATO đã họp tại Brussels. Phòng Thương mại Hà Lan-Việt Nam tổ chức hội thảo.")
+    assert {"Hội đồng Nga-NATO", "Phòng Thương mại Hà Lan-Việt Nam"} <= found
+    assert "Hội đồng Nga" not in found

@@ -430,7 +430,7 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             etype = lex.entries[g[2]].type
             if etype == "Country":
                 if (pair := _party_pair_at(s, k, lex, gaz, acronyms=k == j)) > k and (j == 0 or s.words[j - 1][0] not in gaz) \
-                        and (k > j or s.words[pair - 1][2].isupper()):
+                        and (k > j or s.words[pair - 1][2].rsplit("-", 1)[-1].isupper()):
                     end = pair              # "Phòng Thương mại Hà Lan – Việt Nam", "Hội đồng Nga - NATO": a joint
                     saw_cap = True          # body of two sides (a known body's country is its own: "Bộ Quốc phòng
                     break                   # Việt Nam - Lào" names two ministries)
@@ -1457,6 +1457,17 @@ def _party_pair_at(s: _Sent, k: int, lex: Lexicon, gaz, acronyms: bool = False) 
     if first is None or lex.entries[first[2]].type != "Country":
         return k
     m = next((x for x in range(k, len(s.words)) if s.words[x][0] >= first[1]), len(s.words))
+    if m > k and s.text[first[1]:first[1] + 1] == "-" and s.words[m - 1][1] > first[1] + 1:
+        # "Hội đồng Nga-NATO": the second side inside the same hyphenated word
+        rest = s.text[first[1] + 1:first[1] + 61]
+        hits = [(b, keys[0][0]) for a, b, (_, keys) in lex.gazetteer_matches(rest) if a == 0]
+        b, hit = max(hits, default=(0, None))
+        end = first[1] + 1 + b
+        if hit is not None and hit != first[2] and not s.text[end:end + 1].isalnum() and (
+                lex.entries[hit].type == "Country"
+                or acronyms and lex.entries[hit].type == "Organization" and rest[:b].isupper()):
+            return next((x for x in range(m - 1, len(s.words)) if s.words[x][0] >= end), len(s.words))
+        return k
     if m >= len(s.words) or s.gap(m).strip() not in ("-", "–", "—"):
         return k
     second = gaz.get(s.words[m][0])
