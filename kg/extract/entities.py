@@ -11,7 +11,7 @@ from itertools import accumulate, compress, count
 from ..model import Document, Mention, mention_key
 from ..text import norm_key
 from . import events, ownerless
-from .lexicon import LOWER_EVENT, Lexicon, document_form, lowered_part, match_form, whole_words
+from .lexicon import LOWER_EVENT, Lexicon, document_form, lowered_part, match_form, org_level, whole_words
 
 WORD = re.compile(r"\w+(?:[/.&'’-]\w+)*")
 # split() keeps the words: gap, word, gap, … The same words as WORD, written possessively (nothing
@@ -2605,16 +2605,13 @@ _ACRONYM_DEF = re.compile(r" \(([A-ZĐ][A-ZĐ0-9&-]{1,11})\)")
 _PAREN_AFTER = re.compile(r" \([^()]{1,40}\) ")      # "Tổ chức Di cư quốc tế (IOM) Việt Nam"
 
 
-def _initials(words: str) -> str:
+def _initials(words: str, keep_and: bool = False) -> str:
     """The capital letters an acronym keeps of a phrase: "Sở hữu trí tuệ" -> "SHTT", "Khoa học và Công
-    nghệ" -> "KHCN" ("và" and "&" drop); of an acronym, its letters."""
+    nghệ" -> "KHCN" ("và" and "&" drop, unless keep_and: "nhỏ và vừa" -> "NVV"); of an acronym, its letters."""
     if " " not in words and words.upper() == words:
         return words.replace("&", "").replace("-", "")
-    return "".join(w[0].upper() for w in words.replace("-", " ").split() if w not in ("và", "&") and w[0].isalpha())
-
-
-def attrs_name(m: Mention) -> str:
-    return m.attr("canonical") or m.text
+    dropped = ("&",) if keep_and else ("và", "&")
+    return "".join(w[0].upper() for w in words.replace("-", " ").split() if w not in dropped and w[0].isalpha())
 
 
 def _abbreviates_a_tail(name: str, acronym: str) -> bool:
@@ -2623,8 +2620,8 @@ def _abbreviates_a_tail(name: str, acronym: str) -> bool:
     words = name.split()
     letters = _initials(acronym)
     # ("và" may keep its letter: "nhỏ và vừa" is NVV in DNNVV)
-    return len(letters) >= 2 and any(letters in (_initials(" ".join(words[i:])), "".join(w[0].upper() for w in words[i:]))
-                                     for i in range(1, len(words)))
+    return len(letters) >= 2 and any(letters in (_initials(tail), _initials(tail, keep_and=True))
+                                     for tail in (" ".join(words[i:]) for i in range(1, len(words))))
 
 
 _TAIL_OF_A_NAME = re.compile(r"(?:[-–—] ?|(?<![.!?:;,(“\"] )\b([^\W\d_]+) )$")
@@ -2656,7 +2653,7 @@ def _acronyms(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 # "Nhóm Các nước xuất khẩu dầu mỏ (OPEC)": a press name of a known body, told by its acronym
                 out.append(replace(m, key=known.key))
                 continue
-            if d and m.type == "Agreement" and _abbreviates_a_tail(attrs_name(m), d.group(1)):
+            if d and m.type == "Agreement" and _abbreviates_a_tail(m.attr("canonical") or m.text, d.group(1)):
                 out.append(m)                # "Luật Hỗ trợ doanh nghiệp nhỏ và vừa (DNNVV)": the letters are the
                 continue                     # topic's (small and medium firms), not the law's
             if d and not any(x.start == d.start(1) for x in mentions):
@@ -3069,7 +3066,6 @@ def _units_of_foreign_bodies(doc: Document, mentions: list[Mention], lex: Lexico
     """"Tổng cục Cảnh sát, Bộ An ninh Lào", "Cục Cảnh sát hình sự (thuộc Bộ Công an Lào)": a unit the gazetteer
     knows as Việt Nam's (or no gazetteer lists), named with a parent of higher rank that is another state's
     body, is that state's unit, with an identity of its own (the Lao police department, not Việt Nam's)."""
-    from .relations import _level                # (a leaf helper; relations reads mentions, not the reverse)
     foreign = [m for m in mentions if m.type == "Organization" and m.attrs and m.attr("country_key") and not m.attr("nested")]
     if not foreign:
         return mentions
@@ -3081,8 +3077,8 @@ def _units_of_foreign_bodies(doc: Document, mentions: list[Mention], lex: Lexico
         if m.type != "Organization":
             out.append(m)
             continue
-        # (a unit no gazetteer lists is read as Việt Nam's too when its parent is not named: "Tổng cục An ninh")
-        home = dict(lex.entries[m.key].attrs).get("country", "") if m.key else "viet-nam"
+        # (a unit no gazetteer lists is read as the home country's when its parent is not named: "Tổng cục An ninh")
+        home = dict(lex.entries[m.key].attrs).get("country", "") if m.key else lex.home_country
         if not home or m.attr("country_key") or m.attr("nested") \
                 or any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in spans):
             out.append(m)
@@ -3095,9 +3091,9 @@ def _units_of_foreign_bodies(doc: Document, mentions: list[Mention], lex: Lexico
                 break
             sep = _UNIT_LIST_GAP.match(doc.text, last.end)
             last = orgs_at.get((m.sentence, sep.end())) if sep else None
-            if last is None or _level(last, lex) != _level(m, lex):
+            if last is None or org_level(last, lex) != org_level(m, lex):
                 break
-        if p is None or p.attr("country_key") == home or _level(p, lex) >= _level(m, lex):
+        if p is None or p.attr("country_key") == home or org_level(p, lex) >= org_level(m, lex):
             out.append(m)
             continue
         parent = p.attr("canonical") or p.text

@@ -1243,7 +1243,7 @@ def _operations(ctx: _Ctx, headline: bool) -> list[Mention]:
 
 def _own_subject_before(ctx: _Ctx, agent: Mention, k: int) -> bool:
     """Has the verb at word k a subject of its own, a common noun right before it (past its adverbs), after a
-    "cho" that follows the body named first ("Bộ Chỉ huy X thưởng nóng cho ban chuyên án đã bắt giữ …": the
+    beneficiary word (events.tsv beneficiary: "cho") that follows the body named first ("Bộ Chỉ huy X thưởng nóng cho ban chuyên án đã bắt giữ …": the
     body rewards the task force, which made the arrest)?"""
     j = k
     while j > 0 and (hit := ctx.match_end(j, "adverb")) is not None and hit[0] < j:
@@ -1253,10 +1253,10 @@ def _own_subject_before(ctx: _Ctx, agent: Mention, k: int) -> bool:
         return False
     if any(m.end - ctx.base == ctx.words[j - 1][1] for m in ctx.mentions):
         return False                           # (a body's name ends there: it is the subject)
-    c = next((i for i in range(j - 2, lo - 1, -1) if ctx.lower[i] == "cho"), None)
+    c = next((i + hit[0] for i in range(j - 2, lo - 1, -1) if (hit := ctx.match(i, "beneficiary")) is not None), None)
     # (the noun after "cho" is the beneficiary; "cho biết" (said) is a verb: "X cho biết đã bắt giữ …" is X's act)
-    return c is not None and ctx.lex.word_class.get(ctx.lower[c + 1]) not in ("verb", "mixed") \
-        and all(ctx.words[i][2].islower() and ctx.gap(i) == " " for i in range(c + 1, j))
+    return c is not None and c < j and ctx.lex.word_class.get(ctx.lower[c]) not in ("verb", "mixed") \
+        and all(ctx.words[i][2].islower() and ctx.gap(i) == " " for i in range(c, j))
 
 
 def _outcomes(ctx: _Ctx, headline: bool) -> list[Mention]:

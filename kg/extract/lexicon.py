@@ -90,6 +90,19 @@ def lowered_part(text: str, start: int, end: int) -> str:
     return low[start:end] if sliceable else text[start:end].lower()
 
 
+def org_level(m, lex: "Lexicon") -> int:
+    """An organisation mention's rank (heads.tsv level: 1 ministry … 4 unit; 2 when no head tells it)."""
+    lv = m.attr("level")
+    if lv:
+        return int(lv)
+    best = (0, 0)
+    text = m.text[:1].upper() + m.text[1:]          # "cục Cảnh sát Hình sự": a known body, its head in lower case
+    for head, level in lex.org_heads_by_token.get(text.split(" ", 1)[0], ()):
+        if text.startswith(head + " ") and len(head) > best[0]:
+            best = (len(head), level)
+    return best[1] or 2
+
+
 _FORM: tuple[str, str] = ("", "")
 
 

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Document, Mention, RelationMention, SYMMETRIC_RELATIONS, mention_key
-from .lexicon import Lexicon, lowered_part, match_form, whole_words
+from .lexicon import Lexicon, lowered_part, match_form, org_level as _level, whole_words
 from .patterns import ABSORB, ACTS_FOR, CLOSE, OPEN, SLOT_TYPES, TYPE_CODES, Compiled
 
 PARTY_CODES = frozenset("OC")
@@ -38,18 +38,6 @@ _DASH_ACRONYM_AFTER = re.compile(r"\s*[-–—]\s*([A-ZĐ]{2,})(?!\w)")      # "
 
 
 _attr = Mention.attr          # _attr(m, name): m.attr(name), without a call of its own (read everywhere here)
-
-
-def _level(m: Mention, lex: Lexicon) -> int:
-    lv = _attr(m, "level")
-    if lv:
-        return int(lv)
-    best = (0, 0)
-    text = m.text[:1].upper() + m.text[1:]          # "cục Cảnh sát Hình sự": a known body, its head in lower case
-    for head, level in lex.org_heads_by_token.get(text.split(" ", 1)[0], ()):
-        if text.startswith(head + " ") and len(head) > best[0]:
-            best = (len(head), level)
-    return best[1] or 2
 
 
 def _locality(name: str, lex: Lexicon) -> str:
