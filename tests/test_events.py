@@ -305,6 +305,26 @@ def test_sessions_numbered_alike_in_two_articles_stay_two_events(tmp_path):
     assert sorted(d["docs"] for _, d in g.nodes(data=True) if d["type"] == "Event") == [["a"], ["b"]]
 
 
+def test_a_grand_ceremony_is_no_pointer_back_at_the_article_s_ceremony(tmp_path):
+    # "đại lễ" (a grand ceremony) is one word: its "lễ" does not point back at "Lễ thả hoa đăng"
+    t = triples(build(tmp_path, "Đại lễ cầu siêu các anh hùng liệt sỹ tại Quảng Trị\nTối qua, người dân tiến hành "
+                                "Lễ thả hoa đăng trên sông Thạch Hãn."))
+    assert not any(r == "heldIn" and s.startswith("Lễ thả hoa đăng") for s, r, o in t), t
+
+
+def test_a_numbered_session_of_a_body_named_by_its_press_spelling_is_an_event(tmp_path):
+    # "UB Thường vụ QH" (Ủy ban Thường vụ Quốc hội): a known body whose first word is no head noun; its
+    # session's number makes the event, and a sentence glued on after the number is no part of it
+    g = build(tmp_path, "Tin\nChủ tịch Quốc hội phát biểu tại phiên họp UB Thường vụ QH thứ 10 Giải thích lý do "
+                        "về sự thay đổi này, Tổng thư ký cho biết.")
+    assert set(events(g)) == {"Phiên họp UB Thường vụ QH thứ 10"}
+
+
+def test_each_session_of_a_body_is_no_event(tmp_path):
+    g = build(tmp_path, "Tin\nMỗi kỳ họp Quốc hội có hàng trăm cơ quan báo chí đến tham dự và đưa tin.")
+    assert events(g) == {}
+
+
 # --- bodies named like events ----------------------------------------------------------------
 
 def test_standing_fora_listed_after_cac_dien_dan_are_organizations(tmp_path):
@@ -425,6 +445,15 @@ def test_a_head_of_government_visits_for_his_country_and_the_visit_is_held_in_th
     assert {("Nguyễn Xuân Phúc", "participatedIn", ev), ("Việt Nam", "participatedIn", ev),
             (ev, "heldIn", "Nhật Bản")} <= t
     assert ("Nhật Bản", "participatedIn", ev) not in t
+
+
+def test_the_home_country_of_a_head_of_government_takes_part_where_the_event_is_told(tmp_path):
+    # the headline names Việt Nam first, but only the sentence of the visit states that it took part
+    g = build(tmp_path, "Quan hệ Việt Nam - Nhật Bản\nThủ tướng Nguyễn Xuân Phúc đã thăm chính thức Nhật Bản.")
+    ev = "Chuyến thăm chính thức Nhật Bản của Thủ tướng Nguyễn Xuân Phúc"
+    evidence = [d["evidence"] for u, v, d in g.edges(data=True)
+                if (g.nodes[u]["label"], d["relation"], g.nodes[v]["label"]) == ("Việt Nam", "participatedIn", ev)]
+    assert [e["sentence"] for e in evidence[0]] == ["Thủ tướng Nguyễn Xuân Phúc đã thăm chính thức Nhật Bản."]
 
 
 def test_both_sides_of_talks_take_part_with_the_bodies_they_speak_for(tmp_path):

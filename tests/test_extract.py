@@ -198,6 +198,27 @@ def test_name_after_post_and_body_is_a_person_holding_that_post(tmp_path):
     assert ("Nguyễn Văn Long", "holdsPosition", "Bộ Công an") in t
 
 
+def test_a_general_post_whose_last_word_opens_the_body_s_name_is_its_chief(tmp_path):
+    # "Tổng Thanh tra Chính phủ": the post "Tổng Thanh tra" (inspector general) and the body "Thanh tra Chính
+    # phủ" share the word "Thanh tra"; the name after them is the holder's
+    t = triples(article(tmp_path, "Tổng Thanh tra Chính phủ Phan Văn Sáu chủ trì hội nghị trực tuyến."))
+    assert ("Phan Văn Sáu", "holdsPosition", "Thanh tra Chính phủ") in t
+
+
+def test_a_deputy_of_a_general_post_before_its_body_holds_a_post_in_it(tmp_path):
+    t = triples(article(tmp_path, "Phó Tổng Kiểm toán Nhà nước Hồ Đức Phớc cho biết kết quả kiểm toán."))
+    assert ("Hồ Đức Phớc", "holdsPosition", "Kiểm toán Nhà nước") in t
+
+
+def test_posts_after_a_person_named_after_his_post_are_other_people_s(tmp_path):
+    # a list of those who came: the later posts are held by people the sentence does not name
+    t = triples(article(tmp_path, "Tháp tùng Phó Thủ tướng có Thứ trưởng Bộ Công an Nguyễn Văn Long, Phó Chánh án "
+                                  "Tòa án nhân dân tối cao, Phó Chủ nhiệm Văn phòng Chính phủ."))
+    assert ("Nguyễn Văn Long", "holdsPosition", "Bộ Công an") in t
+    assert not {("Nguyễn Văn Long", "holdsPosition", "Tòa án nhân dân tối cao"),
+                ("Nguyễn Văn Long", "holdsPosition", "Văn phòng Chính phủ")} & t
+
+
 def test_district_and_border_gate_found_by_their_prefix(tmp_path):
     t = triples(article(tmp_path, "Ngày 3/4/2023, tại huyện Mường Tè, tỉnh Lai Châu, Đồn Biên phòng cửa khẩu Ma Lù Thàng "
                                   "phối hợp với Công an huyện Mường Tè tổ chức Lễ tiếp nhận nạn nhân."))

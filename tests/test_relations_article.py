@@ -124,6 +124,13 @@ def test_people_at_an_event_named_only_by_a_lower_case_noun_do_not_take_part_in_
     assert ("Nguyễn Văn Bình", main) in parts, parts
 
 
+def test_people_at_several_sessions_do_not_take_part_in_the_main_event(tmp_path):
+    # "tại các phiên họp này" (at these sessions): several meetings, none of them the one the article is about
+    links = _links("Bộ Tư pháp tổ chức Hội nghị sơ kết công tác phòng, chống mua bán người. "
+                   "Tại các phiên họp này, có sự tham gia của đại diện Bộ Ngoại giao.", tmp_path)
+    assert not any(r == "participatedIn" and s == "Bộ Ngoại giao" for s, r, _ in links), links
+
+
 def test_a_body_named_with_two_parties_joined_by_a_dash_has_no_country(tmp_path):
     links = _links("Ủy ban ASEAN-Nhật Bản họp tại Tokyo. Thủ tướng tiếp Hội Doanh nghiệp Thái Lan – Việt Nam. "
                    "Ban công tác liên ngành COMMIT Việt Nam báo cáo kết quả.", tmp_path)

@@ -2207,9 +2207,14 @@ def _holders_after_post_and_body(doc: Document, si: int, s: _Sent, lex: Lexicon,
     for i in compress(count(), map(posts.__contains__, s.tokens)):
         for pw in posts[s.words[i][2]]:
             j = i + len(pw)
-            if not s.phrase_at(i, pw) or j >= len(s.words) or s.gap(j) != " " \
-                    or not any(x == s.words[j][0] for x, _ in taken):
+            if not s.phrase_at(i, pw) or j >= len(s.words):
                 continue
+            if s.gap(j) != " " or not any(x == s.words[j][0] for x, _ in taken):
+                # "Tổng Thanh tra Chính phủ Phan Văn Sáu": the post's last word opens the body's name (the
+                # general inspector heads "Thanh tra Chính phủ")
+                j = next((k for k in range(i + 1, j) if any(x == s.words[k][0] for x, _ in taken)), None)
+                if j is None:
+                    continue
             for m in _name_after_post(doc, si, s, j, taken, lex):
                 if any(a < m.end - base and m.start - base < b for a, b in places):
                     continue

@@ -845,6 +845,10 @@ def lower_event(doc, si, s, i, hn, lex, rid) -> Mention | None:
     cls = None
     if i > 0 and s.gap(i) == " " and (c := _classifier_before(s, i, er)) is not None:
         cls = c
+    elif hn == 1 and i > 0 and s.gap(i) == " " and f"{s.words[i - 1][2]} {s.words[i][2]}".lower() in lex.compounds:
+        # a one-syllable head that ends a word begun before it is that word's ("đại lễ", a grand
+        # ceremony; "nghi lễ", a rite; "hôn lễ"): no event of the bare head, nor a pointer back at one
+        return None
     first = cls if cls is not None else i
     if _plural_before(s, first, lex):
         return None
@@ -903,15 +907,27 @@ def lower_event(doc, si, s, i, hn, lex, rid) -> Mention | None:
                 and (_e._heads_at(s, j + 1, lex, "Organization") or _party_name_at(s, j + 1, lex)) \
                 and len(s.text[s.words[j][0]:end].split()) >= 4:
             return make(end)
-    if j < n and s.gap(j) == " " and s.words[j][2][:1].isupper() and _e._heads_at(s, j, lex, "Organization") \
+    by_head = j < n and s.gap(j) == " " and s.words[j][2][:1].isupper() and _e._heads_at(s, j, lex, "Organization")
+    if j < n and s.gap(j) == " " and s.words[j][2][:1].isupper() \
+            and (by_head or _party_name_at(s, j, lex, ("Organization",))) \
             and " ".join(w[2] for w in s.words[i:j]).lower() in lex.session_heads:
         # "cuộc họp Hội đồng Nga - NATO ngày 13-7": a standing body's meeting, named by the body (not "hội
         # nghị Bộ Tư pháp vừa tổ chức", a relative clause: a verb or an adverb after the body)
         end, _ = _extend_title(s, j, lex, er, False)
-        k = j
+        k, numbered = j, False
         while k < n and s.words[k][0] < end:
+            numbered = numbered or (s.words[k][2] == "thứ" and _ordinal_at(s, k, lex) is not None)
+            if numbered and k + 3 < n and s.words[k + 2][0] < end and s.words[k + 2][2][:1].isupper() \
+                    and s.gap(k + 3) == " " and s.words[k + 3][2].islower() \
+                    and f"{s.words[k + 2][2].lower()} {s.words[k + 3][2]}" in lex.compounds:
+                # "phiên họp UB Thường vụ QH thứ 10 Giải thích lý do …": after the ordinal's number, a capitalised
+                # word going on in lower case ("Giải thích", explain) opens a sentence glued on (a lost full stop)
+                end = s.words[k + 1][1]
+                break
             k += 1
-        if k >= n or s.gap(k).strip() or _e._word_class_at(s, k, lex) not in ("verb", "adverb"):
+        # a body the gazetteer knows by a name with no head word ("Quốc hội", "UB Thường vụ QH") names one
+        # meeting only with its number ("phiên họp UB Thường vụ QH thứ 10"); "mỗi kỳ họp Quốc hội" is any
+        if (by_head or numbered) and (k >= n or s.gap(k).strip() or _e._word_class_at(s, k, lex) not in ("verb", "adverb")):
             return make(end)
     spec = j < n and s.gap(j) == " " and (_spec_at(s, j, er) or _spec_at(s, i, er))
     attended = not organised and spaced and _ends_with_verb(head_of, lex, "participatedIn")
@@ -951,10 +967,11 @@ def _talks_head(s, i: int, j: int, er: EventRules) -> bool:
                for w, _, _ in er.phrases.get("talks", {}).get(s.words[k][2].lower(), ()))
 
 
-def _party_name_at(s, k: int, lex: Lexicon) -> bool:
-    """Does a known country or body's name start at word k?"""
+def _party_name_at(s, k: int, lex: Lexicon, types: tuple[str, ...] = ("Country", "Organization")) -> bool:
+    """Does a known country or body's name (one of `types`) start at word k ("UB Thường vụ QH": a body
+    the gazetteer knows by its press spelling, whose first word is no head)?"""
     at = s.words[k][0]
-    return any(a == 0 and lex.entries[keys[0][0]].type in ("Country", "Organization")
+    return any(a == 0 and lex.entries[keys[0][0]].type in types
                for a, _, (_, keys) in lex.gazetteer_matches(s.text[at:at + 80]))
 
 
@@ -2257,7 +2274,8 @@ def event_links(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Re
         visits_home = any(tuple(map(int, x.split(":"))) in held_home for x in filter(None, ev.attr("held").split(";")))
         if ev.attr("home") and home is not None and not visits_home:
             # a leader named without a country visiting the home country is a foreign one
-            out.append(RelationMention(home, "participatedIn", ev, f"{ev.rule}#participatedIn"))
+            # stated where the event is told: the country's own mention may be a headline's
+            out.append(RelationMention(home, "participatedIn", ev, f"{ev.rule}#participatedIn", ev.sentence))
         for m in at(ev.attr("held"), ("Country", "Location")):
             out.append(RelationMention(ev, "heldIn", m, f"{ev.rule}#heldIn"))
         for t in ("Organization", "Country"):      # talks: the two sides' bodies, and countries, cooperate

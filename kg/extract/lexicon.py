@@ -607,7 +607,10 @@ def _compile(rules: Rules) -> Lexicon:
     governors = _glue(lex, "heldIn", "place") + _glue(lex, "participatedIn", "verb")
     if classifiers and governors:
         from .patterns import search_words, words_rx
-        lex.unnamed_event = re.compile(rf"{words_rx(governors)}\s+({words_rx(classifiers)})\s+(\w+)(?:\s+(\w+))?", re.IGNORECASE)
+        # (a plural marker may come between: "tại các phiên họp này", several events, none of them the article's)
+        plural = [c for c, _, _ in lex.cues.get("plural", ())]
+        lex.unnamed_event = re.compile(rf"{words_rx(governors)}\s+(?:({words_rx(plural)})\s+)?({words_rx(classifiers)})"
+                                       rf"\s+(\w+)(?:\s+(\w+))?", re.IGNORECASE)
         lex.event_classifier = search_words(classifiers)     # (words_rx under IGNORECASE)
     return lex
 

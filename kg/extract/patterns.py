@@ -31,13 +31,14 @@ SCOPES = ("name", "apposition", "clause", "sentence")
 ABSORB = "+"                            # yield "A + B": no link, B is read as part of A's unit
 ACTS_FOR = "for"                        # yield "P for C": P acts for C (a head of state or government):
                                         # C takes part wherever P does
+BODY_OF = ".body"                       # yield "A.body relation B": the body A's post is held in (A a person)
 WORD_CHARS = r"\w[\w/.&'’-]*+"    # possessive: a gap's words are whole words, never split (no backtracking)
 DASH = "-–—"
 
 # where-tests: name -> number of slot arguments (rank is the only one that gives a number)
 PREDICATES = {"head": 2, "after": 2, "acronym": 1, "same": 2, "same-place": 2, "parent-ok": 2, "known-parent": 2, "peer-follows": 1, "after-intro": 1,
               "international": 1, "has-country": 1, "qualifier": 1, "between": 3, "object": 1, "has-parties": 1,
-              "paired": 1, "names-other": 1, "within-ok": 2, "unreal": 1, "after-colon": 1}
+              "paired": 1, "names-other": 1, "within-ok": 2, "unreal": 1, "after-colon": 1, "same-state": 2, "posted": 1}
 COMPARISONS = ("<=", ">=", "==", "!=", "<", ">")
 
 _TOKEN = re.compile(r"""
@@ -366,11 +367,16 @@ def parse_yields(text: str, where: str, slots: set[str], scope: str) -> tuple[Yi
                 raise _err(where, f"yield: {part!r}: 'A {rel} B' is for scope apposition")
         elif rel not in RELATIONS:
             raise _err(where, f"yield: unknown relation {rel!r} (one of {', '.join(RELATIONS)})")
+        if s.endswith(BODY_OF) and s[:-len(BODY_OF)] in slots:
+            s = s[:-len(BODY_OF)]            # (checked as its slot; the yield keeps the suffix)
+            body = True
+        else:
+            body = False
         for x in (s, t):
             if x not in slots and x not in ("EVENT", "MAIN", "SIDES") and not (x == "NAME" and scope == "name"):
                 raise _err(where, f"yield: {x!r} is not a slot of the pattern"
                                   + (" (NAME is for scope name)" if x == "NAME" else ""))
-        out.append(Yield(s, rel, t))
+        out.append(Yield(s + BODY_OF if body else s, rel, t))
     if not out:
         raise _err(where, "empty yield")
     if scope == "apposition" and out[0].source not in slots:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from ..model import Document, Mention, RelationMention, SYMMETRIC_RELATIONS, mention_key
 from .lexicon import Lexicon, lowered_part, match_form, org_level as _level, whole_words
-from .patterns import ABSORB, ACTS_FOR, CLOSE, OPEN, SLOT_TYPES, TYPE_CODES, Compiled
+from .patterns import ABSORB, ACTS_FOR, BODY_OF, CLOSE, OPEN, SLOT_TYPES, TYPE_CODES, Compiled
 
 PARTY_CODES = frozenset("OC")
 SIDES_NEAR = 40          # characters: the two sides of a bilateral article are named together somewhere
@@ -214,13 +214,15 @@ class _Sentence:
         stops = self.lex.stopwords
         main = self.main.text.lower() if self.main is not None else ""
         for m in self.lex.unnamed_event.finditer(self.text):
+            if m.group(1):
+                return True                   # "tại các phiên họp này": several events, not the article's one
             words = []
-            for w in m.groups()[1:]:
+            for w in m.groups()[2:]:
                 if not w or not w.islower() or w in stops.get("Event", ()) or w in stops.get("*", ()):
                     break
                 words.append(w)
             if words and not whole_words(main, (" ".join(words),)) \
-                    and match_form(" ".join([m.group(1), *words])) not in self.lex.generic:
+                    and match_form(" ".join([m.group(2), *words])) not in self.lex.generic:
                 return True                   # (but "tại lễ khai mạc", generic.tsv: the opening of the article's event)
         return False
 
@@ -368,6 +370,8 @@ class _Sentence:
             return list(self.sides)
         if slot == "EVENT" and "EVENT" not in b:
             return [self.event] if self.event is not None else []
+        if slot.endswith(BODY_OF):           # "A.body": the bodies the persons of A hold the posts named in
+            return [u.body for u in b.get(slot[:-len(BODY_OF)], ()) if isinstance(u, _Unit) and u.body is not None]
         return [u.head if isinstance(u, _Unit) else u for u in b.get(slot, ())]
 
     def _country_of_a_place(self, c: Mention) -> bool:
@@ -717,6 +721,11 @@ class _Sentence:
         elif t.pred == "has-country":
             m = ms[0]
             ok = bool(_attr(m, "country_key")) or bool(m.key and dict(lex.entries[m.key].attrs).get("country"))
+        elif t.pred == "posted":
+            ok = ms[0].type == "Person" and bool(_attr(ms[0], "post_org"))
+        elif t.pred == "same-state":
+            a, o = (_state_of(m, lex) for m in ms)
+            ok = not (a and o) or a == o
         elif t.pred == "has-parties":
             g = ms[0]
             ok = any(r.relation == "partyTo" and r.target is g for r in self.out)
@@ -750,6 +759,13 @@ class _Sentence:
         else:                                  # the parser refuses unknown tests
             raise AssertionError(t.pred)
         return ok != t.negate
+
+
+def _state_of(m: Mention, lex: Lexicon) -> str:
+    """The state a body belongs to, by its name or the gazetteer ("" for none: an international body)."""
+    if m.type == "Country":
+        return m.key
+    return _attr(m, "country_key") or (dict(lex.entries[m.key].attrs).get("country", "") if m.key in lex.entries else "")
 
 
 def _foreign_person(m: Mention) -> bool:
