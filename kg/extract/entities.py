@@ -11,7 +11,7 @@ from itertools import accumulate, compress, count
 from ..model import Document, Mention, mention_key
 from ..text import norm_key
 from . import events, ownerless
-from .lexicon import LOWER_EVENT, Lexicon, document_form, lowered_part, match_form, org_level, whole_words
+from .lexicon import LOWER_EVENT, POST_INSIDE_BODY, Lexicon, document_form, lowered_part, match_form, org_level, whole_words
 
 WORD = re.compile(r"\w+(?:[/.&'’-]\w+)*")
 # split() keeps the words: gap, word, gap, … The same words as WORD, written possessively (nothing
@@ -2209,13 +2209,14 @@ def _holders_after_post_and_body(doc: Document, si: int, s: _Sent, lex: Lexicon,
             j = i + len(pw)
             if not s.phrase_at(i, pw) or j >= len(s.words):
                 continue
-            if s.gap(j) != " " or not any(x == s.words[j][0] for x, _ in taken):
+            inside = s.gap(j) != " " or not any(x == s.words[j][0] for x, _ in taken)
+            if inside:
                 # "Tổng Thanh tra Chính phủ Phan Văn Sáu": the post's last word opens the body's name (the
-                # general inspector heads "Thanh tra Chính phủ")
+                # general inspector heads "Thanh tra Chính phủ"); no pattern sees that post (relations.py)
                 j = next((k for k in range(i + 1, j) if any(x == s.words[k][0] for x, _ in taken)), None)
                 if j is None:
                     continue
-            for m in _name_after_post(doc, si, s, j, taken, lex):
+            for m in _name_after_post(doc, si, s, j, taken, lex, inside):
                 if any(a < m.end - base and m.start - base < b for a, b in places):
                     continue
                 words = m.text.split()
@@ -2248,7 +2249,7 @@ def _foreign_name_after_head(doc: Document, si: int, s: _Sent, k: int, lex: Lexi
 _ACRONYM_AFTER_BODY = re.compile(r" \((?=[^()]*[A-Z])[A-Z0-9+&\-]{2,12}\)(?= )")     # " (WIPO)" after a body's name
 
 
-def _name_after_post(doc: Document, si: int, s: _Sent, j: int, taken, lex: Lexicon) -> list[Mention]:
+def _name_after_post(doc: Document, si: int, s: _Sent, j: int, taken, lex: Lexicon, inside: bool = False) -> list[Mention]:
     """"Thứ trưởng Bộ Công an Nguyễn Văn Long": a post, the body it is held in, then the name."""
     org_end = max(y for x, y in taken if x <= s.words[j][0] < y)
     country = next((y for x, y in taken if x == org_end + 1 and s.text[org_end:org_end + 1] == " "), None)
@@ -2288,7 +2289,7 @@ def _name_after_post(doc: Document, si: int, s: _Sent, j: int, taken, lex: Lexic
     base = doc.sentences[si].start
     a, b = s.words[k][0], s.words[e - 1][1]
     name = s.text[a:b]
-    return [Mention(doc.id, si, base + a, base + b, name, "Person", "entities.name-after-post",
+    return [Mention(doc.id, si, base + a, base + b, name, "Person", POST_INSIDE_BODY if inside else "entities.name-after-post",
                     attrs=(("canonical", name), ("name", name), ("post_org", str(base + s.words[j][0]))))]
 
 

@@ -907,10 +907,10 @@ def lower_event(doc, si, s, i, hn, lex, rid) -> Mention | None:
                 and (_e._heads_at(s, j + 1, lex, "Organization") or _party_name_at(s, j + 1, lex)) \
                 and len(s.text[s.words[j][0]:end].split()) >= 4:
             return make(end)
-    by_head = j < n and s.gap(j) == " " and s.words[j][2][:1].isupper() and _e._heads_at(s, j, lex, "Organization")
+    by_head = False
     if j < n and s.gap(j) == " " and s.words[j][2][:1].isupper() \
-            and (by_head or _party_name_at(s, j, lex, ("Organization",))) \
-            and " ".join(w[2] for w in s.words[i:j]).lower() in lex.session_heads:
+            and " ".join(w[2] for w in s.words[i:j]).lower() in lex.session_heads \
+            and ((by_head := _e._heads_at(s, j, lex, "Organization")) or _party_name_at(s, j, lex, ("Organization",))):
         # "cuộc họp Hội đồng Nga - NATO ngày 13-7": a standing body's meeting, named by the body (not "hội
         # nghị Bộ Tư pháp vừa tổ chức", a relative clause: a verb or an adverb after the body)
         end, _ = _extend_title(s, j, lex, er, False)

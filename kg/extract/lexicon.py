@@ -137,6 +137,10 @@ def _set_lowered(text: str, low: str, sliceable: bool) -> tuple[str, str, bool]:
     return entry
 
 
+# the rule id of a person named after a post whose last word opens the body's name ("Tổng Thanh tra Chính
+# phủ Phan Văn Sáu"): entities.py reads him, relations.py gives him the post no pattern sees
+POST_INSIDE_BODY = "entities.name-after-chief"
+
 @dataclass(frozen=True)
 class GazetteerEntry:
     key: str            # gazetteer id

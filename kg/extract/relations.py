@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Document, Mention, RelationMention, SYMMETRIC_RELATIONS, mention_key
-from .lexicon import Lexicon, lowered_part, match_form, org_level as _level, whole_words
+from .lexicon import POST_INSIDE_BODY, Lexicon, lowered_part, match_form, org_level as _level, whole_words
 from .patterns import ABSORB, ACTS_FOR, BODY_OF, CLOSE, OPEN, SLOT_TYPES, TYPE_CODES, Compiled
 
 PARTY_CODES = frozenset("OC")
@@ -178,6 +178,11 @@ class _Sentence:
             self.event = ev
         else:
             self._main = main                 # (self.event, when a rule asks for it: see _Event)
+
+    def _post_body(self, m: Mention) -> Mention | None:
+        """The body a person was named after with his post ("Tổng Thanh tra Chính phủ Phan Văn Sáu"), if any."""
+        at = m.attr("post_org") if m.type == "Person" else ""
+        return next((o for o in self.all if o.type == "Organization" and o.start == int(at)), None) if at else None
 
     def _owned_anaphor(self, m: Mention) -> bool:
         """Is m a lower-case event noun that points back to the main event, but is said of a body
@@ -371,7 +376,8 @@ class _Sentence:
         if slot == "EVENT" and "EVENT" not in b:
             return [self.event] if self.event is not None else []
         if slot.endswith(BODY_OF):           # "A.body": the bodies the persons of A hold the posts named in
-            return [u.body for u in b.get(slot[:-len(BODY_OF)], ()) if isinstance(u, _Unit) and u.body is not None]
+            units = [u for u in b.get(slot[:-len(BODY_OF)], ()) if isinstance(u, _Unit)]
+            return [x for x in (u.body or self._post_body(u.head) for u in units) if x is not None]
         return [u.head if isinstance(u, _Unit) else u for u in b.get(slot, ())]
 
     def _country_of_a_place(self, c: Mention) -> bool:
@@ -881,6 +887,21 @@ def owned_divisions(mentions: list[Mention]) -> list[RelationMention]:
             for m in mentions if m.type == "Organization" and _attr(m, "owner") in owners]
 
 
+def posts_read_with_names(holders: list[Mention], mentions: list[Mention],
+                          found: list[RelationMention]) -> list[RelationMention]:
+    """A person the entity reader named after a post whose last word opens the body's name ("Tổng Thanh tra
+    Chính phủ Phan Văn Sáu": the inspector general of "Thanh tra Chính phủ") holds a post in that body: the
+    patterns, reading the body as one unit, cannot see that post (r.holdsPosition.post-read)."""
+    bodies = {m.start: m for m in mentions if m.type == "Organization"}
+    held = {(mention_key(r.source), mention_key(r.target)) for r in found if r.relation == "holdsPosition"}
+    out = []
+    for p in holders:
+        body = bodies.get(int(p.attr("post_org") or -1))
+        if body is not None and (mention_key(p), mention_key(body)) not in held:
+            out.append(RelationMention(p, "holdsPosition", body, "r.holdsPosition.post-read", p.sentence))
+    return out
+
+
 def talks_sides(main: Mention | None, mentions: list[Mention]) -> list[Mention]:
     """Where the article names no two countries as its sides, the two sides of the talks it is about
     ("Bộ trưởng Bộ Công an hội đàm với Bộ trưởng Bộ An ninh Lào … Hai bên đã ký …"): one body or country
@@ -901,6 +922,7 @@ def find_relations(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
+    holders = [m for m in mentions if m.rule == POST_INSIDE_BODY]
     main = main_event(mentions)
     sides = article_sides(mentions, lex) or talks_sides(main, mentions)
     out: list[RelationMention] = []
@@ -909,6 +931,8 @@ def find_relations(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
         out += _Sentence(doc, si, by_sentence.get(si, []), lex, main, sides).run(lex.relation_rules)
     out += local_parents(mentions, lex)
     out += owned_divisions(mentions)
+    if holders:
+        out += posts_read_with_names(holders, mentions, out)
     out = _without_cooperation_inside_a_body(out, lex)
     out += stated_countries(mentions, out)
     return out + place_countries(mentions, out, lex)
