@@ -606,6 +606,13 @@ def test_a_firm_named_by_its_trade_and_nationality(tmp_path):
     assert "Tập đoàn đóng tàu Hà Lan" in found
 
 
+def test_a_general_corporation_named_by_its_trade_and_country(tmp_path):
+    # "Tổng Công ty" (a state general corporation) is a firm head like "Công ty": its trade in lower case
+    # ("hàng không", aviation), then its country, is its whole name
+    found = orgs(tmp_path, "Tổng Công ty hàng không Việt Nam cho biết sẽ tăng thêm chuyến bay.")
+    assert "Tổng Công ty hàng không Việt Nam" in found and "Công ty hàng không Việt Nam" not in found
+
+
 def test_a_firm_named_by_its_trade_and_continent(tmp_path):
     assert "Công ty trực thăng châu Âu" in orgs(tmp_path, "Trực thăng EC-225 do Công ty trực thăng châu Âu chế tạo.")
 
