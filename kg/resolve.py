@@ -188,6 +188,7 @@ def resolve_facts(facts: Iterable[ArticleFacts], lexicon: Lexicon) -> tuple[list
     entities: list[Entity] = []
     key_to_id: dict[str, str] = {}
     used_ids: set[str] = set()
+    next_n: dict[str, int] = {}            # base -> where the search for its next free "base-N" starts
     for root in sorted(groups):
         members = sorted(groups[root])
         etype = types[root]
@@ -222,9 +223,13 @@ def resolve_facts(facts: Iterable[ArticleFacts], lexicon: Lexicon) -> tuple[list
         eid = base
         if eid in used_ids:
             eid = f"{base}-{slug(etype)}"
-        n = 2
-        while eid in used_ids:
-            eid, n = f"{base}-{n}", n + 1
+        if eid in used_ids:
+            # the first free "base-N" from N = 2; ids are only ever added, so the search goes on where
+            # the last one for this base stopped (a title shared by thousands of events: not quadratic)
+            n = next_n.get(base, 2)
+            while f"{base}-{n}" in used_ids:
+                n += 1
+            eid, next_n[base] = f"{base}-{n}", n + 1
         used_ids.add(eid)
         for k in members:
             key_to_id[k] = eid

@@ -34,11 +34,18 @@ def nfc_with_offsets(raw: str) -> tuple[str, tuple[int, ...]]:
     return "".join(out), tuple(offsets)
 
 
+# the combining marks of U+0300-U+036F (all but U+034F, the grapheme joiner): a Vietnamese name's accents
+_LATIN_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]")
+_WHITE = re.compile(r"\s+")
+
+
 def fold(text: str) -> str:
     """Accent- and case-insensitive key: 'Bộ Công an' -> 'bo cong an' (đ -> d)."""
     text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", text.casefold()).strip()
+    text = _LATIN_MARKS.sub("", text)
+    if not text.isascii():      # other scripts' marks: one character at a time (the regex is the quick path)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return _WHITE.sub(" ", text.casefold()).strip()
 
 
 def slug(text: str, max_len: int = 80) -> str:
