@@ -308,6 +308,23 @@ def test_neo4j_evidence_rows_are_sorted_as_lists_whatever_their_characters():
     assert _sorted_rows([r for r in rows if "\x00" not in "".join(r)]) == sorted(r for r in rows if "\x00" not in "".join(r))
 
 
+@pytest.mark.parametrize("odd", ["plain", "a,b", 'say "x"', "two\nlines", "cr\rhere", "nul\x00", " lead", "a;b c"])
+def test_neo4j_fast_rows_give_the_same_files_as_rows_of_cells(odd):
+    from kg.export.neo4j import _render_lists, render_neo4j
+    from kg.graph import assemble_graph
+    from kg.model import Entity, Evidence, Relation
+    evs = [Evidence(doc, f"Câu {odd} của {doc}.", start, start + 9, rule)
+           for doc in ("d1", f"d{odd}") for start in (0, 12) for rule in ("r1", f"r {odd}")]
+    g = assemble_graph([Entity("a", f"Cục {odd}", "Organization", (odd,), (), tuple(evs)),
+                        Entity(f"b{odd}", "Cục B", "Organization", (), (), tuple(evs[:3])),
+                        Entity("c", "Cục C", "Organization", (), (), ())],
+                       [Relation("a", "cooperatesWith", f"b{odd}", tuple(evs)),
+                        Relation("a", "partOf", "c", tuple(evs[1:4])), Relation(f"b{odd}", odd, "c", tuple(evs[:1]))])
+    assert render_neo4j(g) == _render_lists(g)
+    empty = assemble_graph([], [])
+    assert render_neo4j(empty) == _render_lists(empty)
+
+
 def test_kg_build_writes_the_neo4j_files_and_report_html_with_the_others(built):
     out = Path(built.out_dir)
     for name in ("report.html", "neo4j/nodes.csv", "neo4j/articles.csv", "neo4j/sentences.csv", "neo4j/evidence.csv",

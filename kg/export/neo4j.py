@@ -26,6 +26,7 @@ import re
 import networkx as nx
 
 from .graphml import edge_extras
+from .vocab import relation_label
 
 FOLDER = "neo4j"
 FILES = ("nodes.csv", "articles.csv", "sentences.csv", "evidence.csv", "relationships.csv",
@@ -35,7 +36,14 @@ NODE_FIELDS = ("country", "date", "place", "iso", "wikidata", "kind", "gazetteer
 
 def _array(values) -> str:
     """A Neo4j array cell: elements joined by ';' (a ';' inside an element becomes ',')."""
-    return ";".join(" ".join(str(v).replace(";", ",").split()) for v in values)
+    cells = [v if type(v) is str else str(v) for v in values]
+    out = ";".join(cells)
+    if out.count(";") == max(len(cells) - 1, 0) and not _SPACE.search(out):
+        return out                      # (article ids) nothing to replace or squeeze
+    return ";".join(" ".join(c.replace(";", ",").split()) for c in cells)
+
+
+_SPACE = re.compile(r"\s")             # what str.split() splits at
 
 
 def _text(value) -> str:
@@ -108,6 +116,12 @@ def evidence_id(u: str, relation: str, v: str, ev: dict) -> str:
 
 def render_neo4j(g: nx.MultiDiGraph) -> dict[str, str]:
     """{'neo4j/nodes.csv': text, …}: the six files, sorted, byte-identical for the same graph."""
+    out = _render_keyed(g)
+    return out if out is not None else _render_lists(g)
+
+
+def _render_lists(g: nx.MultiDiGraph) -> dict[str, str]:
+    """render_neo4j with every row a list of cells: the reference, and the way when a cell holds a NUL."""
     nodes = []
     for n in sorted(g.nodes, key=str):
         d = g.nodes[n]
@@ -160,3 +174,81 @@ def render_neo4j(g: nx.MultiDiGraph) -> dict[str, str]:
                                              "weight:int", "first_date", "last_date", "articles:string[]"], links),
         f"{FOLDER}/evidence_relationships.csv": _csv([":START_ID", ":END_ID", ":TYPE"], ev_links),
     }
+
+
+def _render_keyed(g: nx.MultiDiGraph) -> dict[str, str] | None:
+    """render_neo4j, faster: the million rows of evidence.csv and evidence_relationships.csv are made as
+    their cells joined by NUL (one f-string each instead of a list, a join to sort it and a join to print
+    it), sorted as such and printed by replacing the NULs (see _sorted_rows). None when a cell holds a NUL
+    (the rows would not split back into their cells): _render_lists then does it."""
+    documents = g.graph.get("documents", {})
+    docs = set(documents)
+    nodes, ev_links = [], []
+    for n in sorted(g.nodes, key=str):
+        d = g.nodes[n]
+        etype = str(d.get("type", "Entity")) or "Entity"
+        node_docs = d.get("docs", ())
+        nodes.append([n, _text(d.get("label", n)), ";".join(dict.fromkeys(["Entity", etype])), etype,
+                      _array(d.get("aliases", ())), *[_text(d.get(k, "")) for k in NODE_FIELDS],
+                      str(int(d.get("mentions", 0) or 0)), _array(node_docs)])
+        for doc in node_docs:
+            doc = str(doc)
+            docs.add(doc)
+            ev_links.append(f"article:{doc}\0{n}\0MENTIONS")
+    labels: dict[str, tuple[str, str]] = {}
+    rules: dict = {}                    # rule id -> its cell
+    links, evidence = [], []
+    sentences: dict[str, list] = {}
+    sha1 = hashlib.sha1
+    for u, v, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2]))):
+        relation = str(d.get("relation", k))
+        evs = d.get("evidence", ())
+        edge_docs = {str(e["doc"]) for e in evs}
+        docs |= edge_docs
+        dates = [x for x in (documents.get(doc, {}).get("date", "") for doc in edge_docs) if x]
+        label = labels.get(relation)
+        if label is None:
+            label = labels[relation] = (relation_label(relation, "en"), relation_label(relation, "vi"))
+        # as edge_extras gives them (weight: the articles; the first and last of their dates)
+        links.append([u, v, relation, relation, *label, str(len(edge_docs)), min(dates, default=""),
+                      max(dates, default=""), _array(sorted(edge_docs))])
+        for ev in evs:
+            # evidence_id, written out
+            key = f"{u}\x1f{relation}\x1f{v}\x1f{ev.get('doc')}\x1f{ev.get('start')}\x1f{ev.get('end')}\x1f{ev.get('rule')}"
+            eid = f"e:{sha1(key.encode('utf-8', 'surrogatepass')).hexdigest()[:16]}"
+            doc = str(ev["doc"])
+            start = int(ev["start"])
+            sid = f"sentence:{doc}#{start}"
+            if sid not in sentences:
+                sentences[sid] = [sid, "Sentence", _text(ev.get("sentence", "")), str(start), str(int(ev["end"])), doc]
+                ev_links.append(f"{sid}\0article:{doc}\0IN_ARTICLE")
+            rule = ev.get("rule", "")
+            rule = rules.get(rule) or rules.setdefault(rule, _text(rule))
+            evidence.append(f"{eid}\0Evidence\0{relation}\0{rule}\0{doc}\0{sid}")
+            ev_links += (f"{eid}\0{u}\0SUBJECT", f"{eid}\0{v}\0OBJECT", f"{eid}\0{sid}\0IN_SENTENCE")
+    if "".join(evidence).count("\0") != 5 * len(evidence) or "".join(ev_links).count("\0") != 2 * len(ev_links):
+        return None                      # a cell holds a NUL
+    articles = [[article_id(doc), "Article", doc, *[_text(documents.get(doc, {}).get(k, ""))
+                                                    for k in ("title", "date", "outlet", "url", "file")]]
+                for doc in sorted(docs)]
+    return {
+        f"{FOLDER}/nodes.csv": _csv(["id:ID", "name", ":LABEL", "type", "aliases:string[]", *NODE_FIELDS,
+                                     "mentions:int", "articles:string[]"], nodes),
+        f"{FOLDER}/articles.csv": _csv(["id:ID", ":LABEL", "article", "title", "date", "outlet", "url", "file"],
+                                       articles),
+        f"{FOLDER}/sentences.csv": _csv(["id:ID", ":LABEL", "text", "start:int", "end:int", "article"],
+                                        [sentences[k] for k in sorted(sentences)]),
+        f"{FOLDER}/evidence.csv": _keyed_csv(["id:ID", ":LABEL", "relation", "rule", "article", "sentence"], evidence),
+        f"{FOLDER}/relationships.csv": _csv([":START_ID", ":END_ID", ":TYPE", "relation", "label", "label_vi",
+                                             "weight:int", "first_date", "last_date", "articles:string[]"], links),
+        f"{FOLDER}/evidence_relationships.csv": _keyed_csv([":START_ID", ":END_ID", ":TYPE"], ev_links),
+    }
+
+
+def _keyed_csv(header: list[str], keys: list[str]) -> str:
+    """_csv(header, _sorted_rows(rows)) for rows given as their cells joined by NUL (no cell holds one)."""
+    keys.sort()
+    text = "\n".join(keys)
+    if not keys or "," in text or '"' in text or "\r" in text or text.count("\n") != len(keys) - 1:
+        return _csv(header, [k.split("\0") for k in keys])      # cells to quote: row by row
+    return _csv(header, []) + text.replace("\0", ",") + "\n"
