@@ -59,14 +59,22 @@ class _Texts:
 
     def __init__(self):
         self._text: dict[str, str] = {}
+        self._numbers: dict[tuple, str] = {}
         self._attr: dict[str, str] = {}
         self._json = JsonText(escape=_xml)       # JSON text has no invalid XML character: json escapes them
 
     def text(self, value) -> str:
-        if type(value) is str:
+        t = type(value)
+        if t is str:
             out = self._text.get(value)
             if out is None:
                 out = self._text[value] = _text(value)
+            return out
+        if t is int or t is float:          # weights and counts: few distinct values, keyed with their type
+            key = (t, value)
+            out = self._numbers.get(key)
+            if out is None:
+                out = self._numbers[key] = _text(value)
             return out
         if isinstance(value, (list, dict)):
             return self._json.value(value)
