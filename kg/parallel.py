@@ -309,11 +309,12 @@ def _extract_folder(folder, rules, workers, cache_dir, dask_scheduler, progress,
         fn = _cached_read_and_summarize if summarized else _cached_read_and_extract
         tasks = [(str(f), manifest_row(manifest, f), options, cache_folder, rules.digest, budget,
                   summarized and judge_first) for f in files]
-        for i, (key, out, wrote, error) in enumerate(map_ordered(fn, tasks, rules, workers, progress)):
+        for i, (key, out, wrote, error, fresh) in enumerate(map_ordered(fn, tasks, rules, workers, progress)):
             if isinstance(out, bytes):
-                # decoded here as results come, while the workers go on (not in one serial pass after them)
+                # decoded here as results come, while the workers go on (not in one serial pass after them);
+                # facts a worker has just made need no checking, those read from a cache file do
                 try:
-                    out = codec.decode(out)
+                    out = codec.decode(out, checked=not fresh)
                 except codec.BadPayload:
                     pass                               # recomputed below
             keys[i], results[i] = key, out
@@ -400,22 +401,23 @@ def _article_key(path: Path, meta: dict | None, digest: str, options: ReadOption
     return article_key(raw, str(path), meta, digest, opts.as_dict())
 
 
-def _cached_read_and_extract(task) -> tuple[str, Extraction | Skipped, bool, str]:
-    """(cache key, Extraction or Skipped, entry written?, cache error) of one article: from the
-    cache when its entry is valid (checksum, shape and types checked; a bad entry is removed), else
+def _cached_read_and_extract(task) -> tuple[str, Extraction | Skipped, bool, str, bool]:
+    """(cache key, Extraction or Skipped, entry written?, cache error, made here?) of one article: from
+    the cache when its entry is valid (checksum, shape and types checked; a bad entry is removed), else
     read and extracted here within its time budget and stored (temporary file + rename: never a
     torn entry)."""
-    key, out, wrote, error = _cached_read(task, summarized=False)
-    return key, (codec.decode(out) if isinstance(out, bytes) else out), wrote, error
+    key, out, wrote, error, fresh = _cached_read(task, summarized=False)
+    return key, (codec.decode(out) if isinstance(out, bytes) else out), wrote, error, fresh
 
 
-def _cached_read_and_summarize(task) -> tuple[str, bytes | Skipped, bool, str]:
-    """(cache key, encoded ArticleFacts or Skipped, entry written?, cache error) of one article, the
-    facts cached as they are sent: a warm build neither extracts nor summarizes."""
+def _cached_read_and_summarize(task) -> tuple[str, bytes | Skipped, bool, str, bool]:
+    """(cache key, encoded ArticleFacts or Skipped, entry written?, cache error, made here? (not read
+    from the cache)) of one article, the facts cached as they are sent: a warm build neither extracts
+    nor summarizes."""
     return _cached_read(task, summarized=True)
 
 
-def _cached_read(task, summarized: bool) -> tuple[str, bytes | Skipped, bool, str]:
+def _cached_read(task, summarized: bool) -> tuple[str, bytes | Skipped, bool, str, bool]:
     global _CACHE_BROKEN
     path, meta, options, cache_folder, digest, budget, judge_first = task
     key = ""
@@ -431,27 +433,27 @@ def _cached_read(task, summarized: bool) -> tuple[str, bytes | Skipped, bool, st
             for k in ((key, key + JUDGED_SUFFIX) if judge_first else (key,)) if key else ():
                 payload = cache.get_payload(k)
                 if payload is not None:
-                    return k, payload, False, ""
+                    return k, payload, False, "", False
         else:
             hit = cache.get_with_payload(key) if key else None
             if hit is not None:
-                return key, hit[1], False, ""
+                return key, hit[1], False, "", False
     try:
         payload, whole = within_budget(budget, _read_and_encode, path, meta, options, summarized, judge_first)
     except CorpusError as exc:
-        return key, skipped_article(path, exc), False, ""
+        return key, skipped_article(path, exc), False, "", True
     except ArticleTimeout:
-        return key, Skipped(path, timeout_reason(budget)), False, ""
+        return key, Skipped(path, timeout_reason(budget)), False, "", True
     if key and not whole:
         key += JUDGED_SUFFIX
     if cache is None or not key or _CACHE_BROKEN:
-        return key, payload, False, _CACHE_BROKEN
+        return key, payload, False, _CACHE_BROKEN, True
     try:
         cache.put_payload(key, payload)
     except CacheWriteError as exc:
         _CACHE_BROKEN = exc.strerror or str(exc)
-        return key, payload, False, _CACHE_BROKEN
-    return key, payload, True, ""
+        return key, payload, False, _CACHE_BROKEN, True
+    return key, payload, True, "", True
 
 
 def _read_and_encode(path: str, meta, options, summarized: bool, judge_first: bool = False) -> tuple[bytes, bool]:

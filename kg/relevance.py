@@ -55,9 +55,14 @@ class Relevance:
                 "reason": self.reason, "hits": [h.as_dict() for h in self.hits]}
 
     @classmethod
-    def from_dict(cls, d) -> "Relevance":
+    def from_dict(cls, d, checked: bool = True) -> "Relevance":
         """The decision from `as_dict`'s plain data (a cache entry, a message), its shape checked:
-        anything else raises ValueError."""
+        anything else raises ValueError. `checked=False`: data this build's own worker just made."""
+        if not checked:
+            return cls(d["on_topic"], float(d["score"]), float(d["threshold"]),
+                       tuple([Hit(h["zone"], h["sentence"], h["cue"], h["rule"], h["action"], float(h["points"]))
+                              for h in d["hits"]]), d["reason"])
+
         def need(ok: bool) -> None:
             if not ok:
                 raise ValueError("not a relevance record")
