@@ -149,7 +149,8 @@ def resolve_facts(facts: Iterable[ArticleFacts], lexicon: Lexicon) -> tuple[list
     for f in facts:
         local = local_keys[f.doc.id]
         for k, etype, forms, alias_keys, kept, ev in f.mentions:
-            k = _local(k, f.doc.id, local)
+            if local:                   # (most articles have no periodic meeting)
+                k = _local(k, f.doc.id, local)
             if k not in types:
                 types[k] = etype
                 uf.parent[k] = k
@@ -241,7 +242,9 @@ def resolve_facts(facts: Iterable[ArticleFacts], lexicon: Lexicon) -> tuple[list
     for f in facts:
         local = local_keys[f.doc.id]
         for ks, relation, kt, ev in f.links:
-            s, t = key_to_id.get(_local(ks, f.doc.id, local)), key_to_id.get(_local(kt, f.doc.id, local))
+            if local:
+                ks, kt = _local(ks, f.doc.id, local), _local(kt, f.doc.id, local)
+            s, t = key_to_id.get(ks), key_to_id.get(kt)
             if not s or not t or s == t:
                 continue
             if relation in SYMMETRIC_RELATIONS and t < s:
@@ -409,4 +412,8 @@ def _merge_event_signatures(types: dict[str, str], attrs: dict, uf: "_UnionFind"
 
 def _best_label(names: set[str]) -> str:
     """The fullest surface form: longest, then with the most capitals, then alphabetical."""
-    return sorted(names, key=lambda n: (-len(n), -sum(c.isupper() for c in n), n))[0]
+    if len(names) <= 1:
+        return [*names][0]
+    # capitals are counted only among the longest (the first key decides the rest)
+    longest = max(map(len, names))
+    return min((n for n in names if len(n) == longest), key=lambda n: (-sum(c.isupper() for c in n), n))
