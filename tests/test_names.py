@@ -128,6 +128,12 @@ def test_a_numbered_decree_ends_at_its_number(tmp_path):
     assert agreements(tmp_path, "Theo Nghị định 46/2016 không phải ai cũng bị phạt.") == {"Nghị định 46/2016"}
 
 
+def test_a_numbered_resolution_goes_on_with_its_term(tmp_path):
+    # "khóa XII" (the twelfth term) tells which Central Committee's fifth plenum passed it
+    assert "Nghị quyết Trung ương 5 khóa XII" in agreements(
+        tmp_path, "Các bộ phải thực hiện Nghị quyết Trung ương 5 khóa XII, ông An nhấn mạnh.")
+
+
 def test_a_strategist_and_a_law_school_are_no_agreements(tmp_path):
     assert agreements(tmp_path, "Chiến lược gia người Bồ Đào Nha nói. Sinh viên ĐH Luật Hà Nội dự thi.") == set()
 

@@ -1522,6 +1522,9 @@ def _topic_list_before(s: _Sent, j: int, k: int, lex: Lexicon) -> bool:
     return False
 
 
+_TERM_NUMBER = re.compile(r"[IVXL]+|\d{1,2}")      # a term ("khóa XII", "khóa 14") of a Party or an assembly
+
+
 def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
     """May an agreement's title go on with word k (j: its first word after the head)?
 
@@ -1596,8 +1599,9 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
         return False
     prev = s.text[s.words[k - 1][0]:s.words[k - 1][1]] if k > j else ""
     if k > j and _DOC_NUMBER.fullmatch(prev) and any(c.isdigit() for c in prev) and s.gap(k) == " " \
-            and w not in ("về", "ngày", "năm", "của", "giữa", "và") and not w[:1].isupper():
-        return False
+            and w not in ("về", "ngày", "năm", "của", "giữa", "và") and not w[:1].isupper() \
+            and not (w == "khóa" and k + 1 < len(s.words) and _TERM_NUMBER.fullmatch(s.words[k + 1][2])):
+        return False                        # (but "Nghị quyết Trung ương 5 khóa XII": the term names it too)
     if s.gap(k).strip() in ("-", "–", "—") and not (w[:1].isdigit() or (gaz or {}).get(s.words[k][0]) is not None
                                                      or (k > 0 and s.words[k - 1][2][:1].isdigit())
                                                      or (k > 0 and w[:1].isupper() and s.words[k - 1][2][:1].isupper())):
