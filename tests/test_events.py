@@ -51,6 +51,13 @@ def test_a_rescue_of_a_counted_group_is_an_event(tmp_path):
     assert set(events(g)) == {"Giải cứu 4 thiếu nữ bị lừa bán sang Trung Quốc"}
 
 
+def test_an_arrest_someone_is_asked_to_order_is_no_event(tmp_path):
+    # "đề nghị … ra quyết định tạm giữ" (asks that a detention be ordered): not (yet) done
+    g = build(tmp_path, "Tin\nĐội Cảnh sát hình sự Công an huyện Bát Xát đã thu giữ tang vật và đề nghị cơ quan điều "
+                        "tra ra quyết định tạm giữ đối tượng trong thời gian 3 ngày.")
+    assert events(g) == {}
+
+
 def test_a_rescue_counted_over_years_is_no_event(tmp_path):
     # "trong 5 năm qua" (over the past five years): the verb counts what was done then, no one rescue
     g = build(tmp_path, "Tin\nTrong 5 năm qua, Công an tỉnh Lào Cai đã phối hợp giải cứu 320 nạn nhân bị mua bán.")
@@ -318,6 +325,14 @@ def test_a_numbered_session_of_a_body_named_by_its_press_spelling_is_an_event(tm
     g = build(tmp_path, "Tin\nChủ tịch Quốc hội phát biểu tại phiên họp UB Thường vụ QH thứ 10 Giải thích lý do "
                         "về sự thay đổi này, Tổng thư ký cho biết.")
     assert set(events(g)) == {"Phiên họp UB Thường vụ QH thứ 10"}
+
+
+def test_a_plenum_named_in_its_resolution_s_title_leaves_the_topic_to_the_resolution(tmp_path):
+    # "Nghị quyết Hội nghị Trung ương 5 khóa XII về …": the resolution is about the topic; the plenum passed it
+    g = build(tmp_path, "Tin\nCác bộ phải thực hiện Nghị quyết Hội nghị Trung ương 5 khóa XII về sắp xếp, đổi mới "
+                        "doanh nghiệp nhà nước, Phó Thủ tướng nhấn mạnh.")
+    assert set(events(g)) == {"Hội nghị Trung ương 5 khóa XII"}
+    assert labels(g, "Agreement") == {"Nghị quyết Hội nghị Trung ương 5 khóa XII về sắp xếp, đổi mới doanh nghiệp nhà nước"}
 
 
 def test_each_session_of_a_body_is_no_event(tmp_path):

@@ -727,6 +727,12 @@ def title_event(doc, si, s, i, hn, lex, etype, rid, gaz) -> list[Mention]:
     # a title never ends on a function word or a dangling "lần" ("Hội nghị … khóa X về", "Hội nghị G20 lần")
     text = _e._without_trailing_function_words(s.text[ws:long_end].rstrip(" ,-–"), hn, lex, _DANGLING)
     short = _e._without_trailing_function_words(s.text[ws:short_end].rstrip(" ,-–"), hn, lex, _DANGLING)
+    if i > 0 and s.gap(i) == " " and " về " in text \
+            and any((h := _e._heads_at(s, k, lex, "Agreement")) and k + h[3] == i for k in range(max(0, i - 3), i)):
+        # "Nghị quyết Hội nghị Trung ương 5 khóa XII về sắp xếp …": the plenum's resolution; the topic
+        # ("về …", about) is the resolution's, the event is the plenum
+        text = text[:text.index(" về ")]
+        short = short if len(short) <= len(text) else text
     if len(text.split()) < hn + 1:
         return []
     if plural:
@@ -1244,6 +1250,9 @@ def _operations(ctx: _Ctx, headline: bool) -> list[Mention]:
                       and m.end - ctx.base <= ctx.words[k][0] and not dict(m.attrs).get("nested")), None)
         if agent is not None and _own_subject_before(ctx, agent, k):
             agent = None                       # "X thưởng … cho ban chuyên án đã bắt giữ …": the unit X rewards did it
+        if agent is not None and any(ctx.match(t, "irrealis") is not None for t in _starting(ctx, "irrealis")
+                                     if ctx.words[t][0] >= agent.end - ctx.base and t < k):
+            continue                           # "X đề nghị cơ quan điều tra ra quyết định tạm giữ …": asked for, not done
         at_head = headline and k == 0
         if agent is None and not at_head:
             continue
