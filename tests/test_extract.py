@@ -210,6 +210,15 @@ def test_a_deputy_of_a_general_post_before_its_body_holds_a_post_in_it(tmp_path)
     assert ("Hồ Đức Phớc", "holdsPosition", "Kiểm toán Nhà nước") in t
 
 
+def test_a_central_bank_governor_holds_his_post_and_a_speaker_of_the_assembly_acts_for_his_country(tmp_path):
+    # "Thống đốc" (governor) is a post held in the body after it; "Chủ tịch QH" (the press's short form of
+    # "Chủ tịch Quốc hội") is a head of state's title, who gets no holdsPosition (FORMAT.md)
+    t = triples(article(tmp_path, "Thống đốc Ngân hàng Nhà nước Lê Minh Hưng cho biết. Chủ tịch QH Nguyễn Thị Kim Ngân "
+                                  "phát biểu."))
+    assert ("Lê Minh Hưng", "holdsPosition", "Ngân hàng Nhà nước Việt Nam") in t
+    assert not any(s.endswith("Nguyễn Thị Kim Ngân") and r == "holdsPosition" for s, r, _ in t), t
+
+
 def test_posts_after_a_person_named_after_his_post_are_other_people_s(tmp_path):
     # a list of those who came: the later posts are held by people the sentence does not name
     t = triples(article(tmp_path, "Tháp tùng Phó Thủ tướng có Thứ trưởng Bộ Công an Nguyễn Văn Long, Phó Chánh án "
