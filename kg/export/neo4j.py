@@ -51,6 +51,28 @@ def _text(value) -> str:
     return " ".join(str(value).split())
 
 
+# each file's header row (the Neo4j admin import's column names and types)
+HEADERS = {
+    "nodes.csv": ["id:ID", "name", ":LABEL", "type", "aliases:string[]", *NODE_FIELDS, "mentions:int", "articles:string[]"],
+    "articles.csv": ["id:ID", ":LABEL", "article", "title", "date", "outlet", "url", "file"],
+    "sentences.csv": ["id:ID", ":LABEL", "text", "start:int", "end:int", "article"],
+    "evidence.csv": ["id:ID", ":LABEL", "relation", "rule", "article", "sentence"],
+    "relationships.csv": [":START_ID", ":END_ID", ":TYPE", "relation", "label", "label_vi", "weight:int", "first_date",
+                          "last_date", "articles:string[]"],
+    "evidence_relationships.csv": [":START_ID", ":END_ID", ":TYPE"],
+}
+
+
+def _files(nodes: list, articles: list, sentences: list, evidence: str, links: list, ev_links: str) -> dict[str, str]:
+    """The six files, from their rows (the two evidence files already rendered: each renderer has its own way)."""
+    return {f"{FOLDER}/nodes.csv": _csv(HEADERS["nodes.csv"], nodes),
+            f"{FOLDER}/articles.csv": _csv(HEADERS["articles.csv"], articles),
+            f"{FOLDER}/sentences.csv": _csv(HEADERS["sentences.csv"], sentences),
+            f"{FOLDER}/evidence.csv": evidence,
+            f"{FOLDER}/relationships.csv": _csv(HEADERS["relationships.csv"], links),
+            f"{FOLDER}/evidence_relationships.csv": ev_links}
+
+
 def _csv(header, rows) -> str:
     """The rows (lists of strings) as csv.writer(lineterminator="\\n", QUOTE_MINIMAL) writes them, faster:
     a cell is quoted (its quotes doubled) when it holds a comma, a quote or a line feed, as the writer
@@ -162,18 +184,8 @@ def _render_lists(g: nx.MultiDiGraph) -> dict[str, str]:
             ev_links.append([article_id(str(doc)), n, "MENTIONS"])
     evidence = _sorted_rows(evidence)
     ev_links = _sorted_rows(ev_links)
-    return {
-        f"{FOLDER}/nodes.csv": _csv(["id:ID", "name", ":LABEL", "type", "aliases:string[]", *NODE_FIELDS,
-                                     "mentions:int", "articles:string[]"], nodes),
-        f"{FOLDER}/articles.csv": _csv(["id:ID", ":LABEL", "article", "title", "date", "outlet", "url", "file"],
-                                       articles),
-        f"{FOLDER}/sentences.csv": _csv(["id:ID", ":LABEL", "text", "start:int", "end:int", "article"],
-                                        [sentences[k] for k in sorted(sentences)]),
-        f"{FOLDER}/evidence.csv": _csv(["id:ID", ":LABEL", "relation", "rule", "article", "sentence"], evidence),
-        f"{FOLDER}/relationships.csv": _csv([":START_ID", ":END_ID", ":TYPE", "relation", "label", "label_vi",
-                                             "weight:int", "first_date", "last_date", "articles:string[]"], links),
-        f"{FOLDER}/evidence_relationships.csv": _csv([":START_ID", ":END_ID", ":TYPE"], ev_links),
-    }
+    return _files(nodes, articles, [sentences[k] for k in sorted(sentences)], _csv(HEADERS["evidence.csv"], evidence),
+                  links, _csv(HEADERS["evidence_relationships.csv"], ev_links))
 
 
 def _render_keyed(g: nx.MultiDiGraph) -> dict[str, str] | None:
@@ -231,18 +243,9 @@ def _render_keyed(g: nx.MultiDiGraph) -> dict[str, str] | None:
     articles = [[article_id(doc), "Article", doc, *[_text(documents.get(doc, {}).get(k, ""))
                                                     for k in ("title", "date", "outlet", "url", "file")]]
                 for doc in sorted(docs)]
-    return {
-        f"{FOLDER}/nodes.csv": _csv(["id:ID", "name", ":LABEL", "type", "aliases:string[]", *NODE_FIELDS,
-                                     "mentions:int", "articles:string[]"], nodes),
-        f"{FOLDER}/articles.csv": _csv(["id:ID", ":LABEL", "article", "title", "date", "outlet", "url", "file"],
-                                       articles),
-        f"{FOLDER}/sentences.csv": _csv(["id:ID", ":LABEL", "text", "start:int", "end:int", "article"],
-                                        [sentences[k] for k in sorted(sentences)]),
-        f"{FOLDER}/evidence.csv": _keyed_csv(["id:ID", ":LABEL", "relation", "rule", "article", "sentence"], evidence),
-        f"{FOLDER}/relationships.csv": _csv([":START_ID", ":END_ID", ":TYPE", "relation", "label", "label_vi",
-                                             "weight:int", "first_date", "last_date", "articles:string[]"], links),
-        f"{FOLDER}/evidence_relationships.csv": _keyed_csv([":START_ID", ":END_ID", ":TYPE"], ev_links),
-    }
+    return _files(nodes, articles, [sentences[k] for k in sorted(sentences)],
+                  _keyed_csv(HEADERS["evidence.csv"], evidence), links,
+                  _keyed_csv(HEADERS["evidence_relationships.csv"], ev_links))
 
 
 def _keyed_csv(header: list[str], keys: list[str]) -> str:
