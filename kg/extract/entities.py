@@ -1638,7 +1638,7 @@ def _function_word_at(s: _Sent, k: int, lex: Lexicon) -> bool:
         pair = f"{w} {s.words[k + 1][2].lower()}"
         if lex.word_class.get(pair, "noun" if pair in lex.compounds else "") in ("noun", "adjective"):
             return False
-        if k > 0 and s.words[k - 1][2] == "về" and lex.word_class.get(pair) == "verb":
+        if k > 0 and (s.words[k - 1][2],) in lex.topics and lex.word_class.get(pair) == "verb":
             return False                    # "Nghị quyết … về sắp xếp, đổi mới …": a topic's verb ("sắp xếp", to
             # arrange) whose first syllable alone is an adverb ("sắp", about to)
     return True

@@ -727,11 +727,12 @@ def title_event(doc, si, s, i, hn, lex, etype, rid, gaz) -> list[Mention]:
     # a title never ends on a function word or a dangling "lần" ("Hội nghị … khóa X về", "Hội nghị G20 lần")
     text = _e._without_trailing_function_words(s.text[ws:long_end].rstrip(" ,-–"), hn, lex, _DANGLING)
     short = _e._without_trailing_function_words(s.text[ws:short_end].rstrip(" ,-–"), hn, lex, _DANGLING)
-    if i > 0 and s.gap(i) == " " and " về " in text \
+    if i > 0 and s.gap(i) == " " \
+            and (topic_at := min((x for t in lex.topics if (x := text.find(f" {' '.join(t)} ")) > 0), default=-1)) > 0 \
             and any((h := _e._heads_at(s, k, lex, "Agreement")) and k + h[3] == i for k in range(max(0, i - 3), i)):
         # "Nghị quyết Hội nghị Trung ương 5 khóa XII về sắp xếp …": the plenum's resolution; the topic
-        # ("về …", about) is the resolution's, the event is the plenum
-        text = text[:text.index(" về ")]
+        # ("về …", about: cues.tsv topic) is the resolution's, the event is the plenum
+        text = text[:topic_at]
         short = short if len(short) <= len(text) else text
     if len(text.split()) < hn + 1:
         return []
