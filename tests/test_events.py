@@ -490,6 +490,13 @@ def test_a_visit_someone_is_invited_to_make_is_no_event(tmp_path):
     assert events(g) == {}
 
 
+def test_talks_held_by_a_leaders_son_are_not_the_leaders(tmp_path):
+    # "con trai" (son) before the president: the son talks; kg names no actor and no event
+    t = triples(build(tmp_path, "Tin\nNgày 3/6, con trai Tổng thống Mỹ Donald Trump đã hội đàm với Thủ tướng Ấn Độ "
+                                "Narendra Modi tại New Delhi."))
+    assert not [x for x in t if x[1] == "participatedIn"]
+
+
 def test_a_leader_named_without_a_country_visiting_the_home_country_is_not_its_own(tmp_path):
     t = triples(build(tmp_path, "Thủ tướng Lý Hiển Long thăm chính thức Việt Nam. Việt Nam và Singapore nhất trí hợp tác."))
     ev = "Chuyến thăm chính thức Việt Nam của Thủ tướng Lý Hiển Long"

@@ -403,8 +403,8 @@ def _subject(ctx: _Ctx, k: int) -> _Actor | None:
             if do is not None and do > 0 and ctx.gap(do) == " ":
                 j = do
         a = _actor_before(ctx, j)
-        if a is None:
-            return None
+        if a is None or a.start > 0 and ctx.gap(a.start) == " " and ctx.match_end(a.start, "kin") is not None:
+            return None                        # "con trai Tổng thống X hội đàm …": his son acts, no actor we name
         if a.delegation and not a.complete:
             return next((b for b in reversed(_actors_in(ctx, 0, a.start)) if b.delegation and b.complete), None)
         cur = a
