@@ -50,11 +50,11 @@ EVENT_GROUPS = ("case", "rescue", "repatriation")
 EVENT_CLASSES: dict[str, tuple[str, ...] | None] = {
     "operation": EVENT_GROUPS, "object": EVENT_GROUPS, "outcome": EVENT_GROUPS,
     "visit": ("",), "visit-noun": ("",), "visit-prefix": ("",), "visit-detail": ("",), "host": ("",),
-    "talks": None, "meeting": ("",), "tally": ("",), "partner": ("",), "between": ("",), "actor": ("state", "leader", "delegation", "companion"), "home": ("",), "helper": ("",), "irrealis": ("",), "kin": ("",), "beneficiary": ("",), "opener": ("",), "at": ("",), "transfer": ("",),
+    "talks": None, "reception": None, "meeting": ("",), "tally": ("",), "partner": ("",), "between": ("",), "both": ("",), "actor": ("state", "leader", "delegation", "companion"), "home": ("",), "helper": ("",), "irrealis": ("",), "kin": ("",), "beneficiary": ("",), "opener": ("",), "at": ("",), "transfer": ("",),
     "adverb": ("",), "manner": ("",), "with": ("",), "led": ("",), "frame-verb": ("", "talks"), "classifier": ("",), "specifier": ("", "periodic"), "session": ("",), "field": ("",), "rite": ("",), "dated": ("",), "stop": ("", "first"), "keep": ("", "noun", "name", "owner"),
-    "forum": ("frame", "head"), "date": ("report", "flashback"), "name": ("visit", "talks", "facility", "rescue"),
+    "forum": ("frame", "head"), "date": ("report", "flashback"), "name": ("visit", "talks", "reception", "facility", "rescue"),
 }
-EVENT_NAME_SLOTS = {"visit": {"detail", "visitor"}, "talks": {"head", "a", "b"}, "facility": {"place"},
+EVENT_NAME_SLOTS = {"visit": {"detail", "visitor"}, "talks": {"head", "a", "b"}, "reception": {"head", "a", "b"}, "facility": {"place"},
                     "rescue": {"victims", "rest"}}
 # cues.tsv: a row puts its phrase in the word class "relation/role" ("relation" when it has no
 # role), which relations.tsv patterns read as <relation/role>. These classes are read by the entity

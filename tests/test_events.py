@@ -490,6 +490,28 @@ def test_a_visit_someone_is_invited_to_make_is_no_event(tmp_path):
     assert events(g) == {}
 
 
+def test_a_leader_receiving_a_visitor_is_a_reception_both_take_part_in(tmp_path):
+    # "tiếp" (receives) with the visitor after it: a call, named like talks
+    t = triples(build(tmp_path, "Tin\nNgày 14/7, tại Trụ sở Chính phủ, Thủ tướng Nguyễn Văn An tiếp ông Tanaka Hiroshi, "
+                                "Thống đốc tỉnh Chiba (Nhật Bản)."))
+    ev = "Thủ tướng Nguyễn Văn An tiếp ông Tanaka Hiroshi"
+    assert ("Nguyễn Văn An", "participatedIn", ev) in t and ("Tanaka Hiroshi", "participatedIn", ev) in t
+
+
+def test_a_coordinated_subject_before_the_reception_verb_is_no_reception(tmp_path):
+    # "tiếp" needs its visitor after it: "A và B tiếp …" is no reception between A and B
+    g = build(tmp_path, "Tin\nBộ trưởng Lê Văn Hải và Thứ trưởng Trần Văn Bình tiếp, làm việc suốt buổi sáng.")
+    assert events(g) == {}
+
+
+def test_talks_between_the_two_leaders_are_between_those_the_sentence_opens_with(tmp_path):
+    # "giữa hai nhà lãnh đạo" (between the two leaders): the pair named at the start of the sentence
+    t = triples(build(tmp_path, "Tin\nThủ tướng Nguyễn Văn An và Thủ tướng Jan de Vries nhất trí như vậy tại buổi hội "
+                                "đàm giữa hai nhà lãnh đạo."))
+    ev = "Hội đàm giữa Thủ tướng Nguyễn Văn An và Thủ tướng Jan de Vries"
+    assert ("Nguyễn Văn An", "participatedIn", ev) in t and ("Jan de Vries", "participatedIn", ev) in t
+
+
 def test_talks_held_by_a_leaders_son_are_not_the_leaders(tmp_path):
     # "con trai" (son) before the president: the son talks; kg names no actor and no event
     t = triples(build(tmp_path, "Tin\nNgày 3/6, con trai Tổng thống Mỹ Donald Trump đã hội đàm với Thủ tướng Ấn Độ "

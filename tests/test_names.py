@@ -2087,3 +2087,31 @@ def test_a_joint_body_of_two_sides_written_with_an_unspaced_hyphen_is_whole(tmp_
     found = orgs(tmp_path, "Hội đồng Nga-NATO đã họp tại Brussels. Phòng Thương mại Hà Lan-Việt Nam tổ chức hội thảo.")
     assert {"Hội đồng Nga-NATO", "Phòng Thương mại Hà Lan-Việt Nam"} <= found
     assert "Hội đồng Nga" not in found
+
+
+def test_a_provincial_party_committee_is_a_body_named_by_its_province(tmp_path):
+    # "Tỉnh ủy" (provincial party committee) opens a name like "UBND": the province closes it
+    assert "Tỉnh ủy Hà Tĩnh" in orgs(tmp_path, "Ông Lê Văn Tâm, Bí thư Tỉnh ủy Hà Tĩnh phát biểu tại hội nghị.")
+
+
+def test_a_bare_provincial_committee_stays_in_the_name_of_its_unit(tmp_path):
+    # "Ban Thường vụ Tỉnh ủy," with no province after it: the article's province's standing committee
+    assert "Ban Thường vụ Tỉnh ủy Hà Tĩnh" in orgs(
+        tmp_path, "Tỉnh Hà Tĩnh đã họp bàn. Ông Lê Văn Tâm là ủy viên Ban Thường vụ Tỉnh ủy, Trưởng ban Tuyên giáo.")
+
+
+def test_a_provincial_committee_does_not_take_the_name_of_the_member_after_it(tmp_path):
+    # "Tỉnh ủy Hoàng Văn Nam": the committee is named by a place, so "Hoàng Văn Nam" is its member
+    assert not [o for o in orgs(tmp_path, "Chủ nhiệm UB Kiểm tra Tỉnh ủy Hoàng Văn Nam cho biết sẽ kiểm tra lại.")
+                if "Hoàng" in o]
+
+
+def test_a_foreign_name_given_in_both_orders_is_one_person(tmp_path):
+    # the press writes a Japanese name family name first, then given name first
+    assert persons(tmp_path, "Thủ tướng Nguyễn Văn An tiếp ông Tanaka Hiroshi. Ông Hiroshi Tanaka cảm ơn Thủ tướng.") \
+        == {"Nguyễn Văn An", "Tanaka Hiroshi"}
+
+
+def test_a_double_barrelled_surname_given_in_part_is_one_person(tmp_path):
+    assert persons(tmp_path, "Thủ tướng hội kiến Chủ tịch Thượng viện Anna Jansen-Bakker. "
+                             "Bà Anna Jansen cảm ơn Thủ tướng.") == {"Anna Jansen-Bakker"}

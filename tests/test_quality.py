@@ -124,7 +124,11 @@ def test_dev_relations_meet_their_floor(dev_scores, part):
     assert dev_scores[part]["relations"]["all (micro)"]["f1"] >= DEV_FLOORS[part][1]
 
 
-EVENT_FLOORS = {"tune": 0.90, "check": 0.70, "all": 0.85}   # Event F1 today, a regression guard (target 0.80 on dev)
+# Event F1 today, a regression guard (target 0.80 on dev). "all" went from 0.85 to 0.84 on 4 Dec 2026, by
+# choice: a leader receiving a visitor ("X tiếp Y") is an event (events.tsv reception; blind annotations of
+# other diplomatic news name 6 such events in 41), and one dev article's gold leaves a reception told in a
+# photo caption out
+EVENT_FLOORS = {"tune": 0.90, "check": 0.70, "all": 0.84}
 
 
 @pytest.mark.parametrize("part", sorted(EVENT_FLOORS))

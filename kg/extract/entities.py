@@ -519,7 +519,13 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             continue                        # word a capital began ("tự do", free)
         if _is_stop(s, k, lex, "Organization"):
             break
-        if (k > j or (after_post and (not _vietnamese(w) or w in lex.surnames))) and _person_starts(s, k, lex, after_post):
+        # a body every province has is named by its place, never after a person: "Tỉnh ủy Hoàng Quốc Khánh"
+        # is the committee, then its member (but "Tỉnh ủy Hà Giang": a place the gazetteer knows)
+        provincial = k == j and own_head is not None and w in lex.surnames \
+            and (g is None or lex.entries[g[2]].type != "Location") \
+            and any(c == " ".join(own_head) for c, _ in lex.provincial_cues)
+        if (k > j or ((after_post or provincial) and (not _vietnamese(w) or w in lex.surnames))) \
+                and _person_starts(s, k, lex, after_post or provincial):
             saw_cap = saw_cap or after_post  # "Chánh án Tòa liên bang Raus bin Sharif": the body, then its head
             break                           # "… Cục Cảnh sát hình sự Nguyễn Văn A": the name is a person's
         if w[:1].isupper() and not w.isupper() and (
@@ -832,6 +838,11 @@ def _parent_starts(s: _Sent, k: int, lex: Lexicon, g, level: int) -> bool:
     if h and 0 < h[2] < level and k > 0 and not s.words[k - 1][2][:1].isdigit() \
             and h[0] in lex.service_words:
         return False                        # "Trường Sĩ quan Không quân": the service is the school's field
+    if h and 0 < h[2] < level and (k + h[3] >= len(s.words) or s.gap(k + h[3]) != " "
+                                   or not s.words[k + h[3]][2][:1].isupper()) \
+            and any(c == h[0] for c, _ in lex.provincial_cues):
+        return False                        # "Ban Thường vụ Tỉnh ủy,": a body every province has, named bare, is
+        # the rest of the unit's name (the article's province's: ownerless.provincial_bodies)
     if h and 0 < h[2] < level:
         # "… Nông lâm Nam Bộ": a head that completes a word with the capital before it is that word's
         return not (k > 0 and s.gap(k) == " " and h[3] == 1 and s.words[k - 1][2][:1].isupper()
@@ -3916,18 +3927,27 @@ def _complete_short_names(mentions: list[Mention]) -> list[Mention]:
 def _short_person_names(mentions: list[Mention]) -> list[Mention]:
     """"Phó Thủ tướng Hamidi" after "Phó Thủ tướng Ahmad Zahid Hamidi", "Bộ trưởng Lâm" after "Thượng
     tướng Tô Lâm": within one article, a person named by the last words of a fuller name is that person
-    (when only one fuller name ends so)."""
+    (when only one fuller name ends so); so is one named with the same words in another order."""
     full = sorted({m.attr("name") for m in mentions if m.type == "Person" and m.attr("name")}, key=len)
     if len(full) < 2:
         return mentions
+    # a foreign name given in both orders ("Kuroiwa Yuji", then "Yuji Kuroiwa"): the first spelling
+    first_order: dict[frozenset[str], str] = {}
+    for m in sorted((m for m in mentions if m.type == "Person" and " " in m.attr("name")), key=lambda m: m.start):
+        first_order.setdefault(frozenset(m.attr("name").split()), m.attr("name"))
     out = []
     for m in mentions:
         name = m.attr("name")
         if m.type == "Person" and name:
-            longer = [n for n in full if len(n) > len(name) and n.endswith(" " + name)]
-            if len(longer) == 1 or (longer and all(longer[-1].endswith(n) for n in longer)):
+            # (also a double-barrelled surname given with its first part only: "Ankie Broekers" for
+            # "Ankie Broekers-Knol")
+            longer = [n for n in full if len(n) > len(name) and (n.endswith(" " + name) or n.startswith(name + "-")
+                                                                  and n[len(name) + 1:][:1].isupper())]
+            same = longer[-1] if len(longer) == 1 or (longer and all(longer[-1].endswith(n) for n in longer)) \
+                else first_order.get(frozenset(name.split()), name)
+            if same != name:
                 attrs = dict(m.attrs)
-                attrs["name"] = attrs["canonical"] = longer[-1]
+                attrs["name"] = attrs["canonical"] = same
                 m = replace(m, attrs=tuple(sorted(attrs.items())))
         out.append(m)
     return out

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import compress, count
+from itertools import chain, compress, count, repeat
 from operator import itemgetter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -80,7 +80,7 @@ def _compile(lex: Lexicon) -> EventRules:
             items.sort(key=lambda p: -len(p[0]))
     er.first_words = {kind: frozenset(by_first) for kind, by_first in er.phrases.items()}
     er.triggers = ahocorasick.Automaton()
-    for kind in ("operation", "outcome", "visit", "visit-noun", "talks", "meeting", "transfer"):
+    for kind in ("operation", "outcome", "visit", "visit-noun", "talks", "reception", "meeting", "transfer"):
         for items in er.phrases.get(kind, {}).values():
             for words, _, _ in items:
                 er.triggers.add_word(" ".join(words), len(" ".join(words)))
@@ -496,7 +496,7 @@ def _day_name_at(ctx_s, k: int, er: EventRules) -> bool:
     return False
 
 
-_VERB_KINDS = ("visit", "talks", "operation", "meeting", "transfer")
+_VERB_KINDS = ("visit", "talks", "reception", "operation", "meeting", "transfer")
 
 
 def _verb_kind_at(s, k: int, er: EventRules) -> bool:
@@ -1559,12 +1559,18 @@ def _visit_noun(ctx: _Ctx, k: int, hit) -> Mention | None:
             visitor = subj
             detail = ctx.text[ctx.words[k + hit[0] - 1][1]:ctx.words[kk - 1][1]]
             name = _fill(ctx.er, "visit", detail=detail, visitor=ctx.span(subj.start, subj.end))
-    if visitor is None and k > 0 and ctx.match_end(k, "opener") is not None and kk < ctx.n and ctx.gap(kk) == ", ":
+    comma = kk
+    if visitor is None and k > 0 and kk < ctx.n and ctx.gap(kk) == " " and ctx.words[kk][2].islower():
+        # "trong chuyến thăm Tây Ban Nha dự lễ kỷ niệm …, Phó Thủ tướng X": what the visit was for, up to its comma
+        comma = next((i for i in range(kk + 1, min(kk + 24, ctx.n)) if ctx.gap(i) != " "), kk)
+        if ctx.gap(comma) != ", ":
+            comma = kk
+    if visitor is None and k > 0 and ctx.match_end(k, "opener") is not None and comma < ctx.n and ctx.gap(comma) == ", ":
         # "Tháng 11/2007, trong chuyến thăm Nhật Bản, Chủ tịch nước X đã …", "Tiếp tục chuyến thăm …,
         # chiều 10-7, Thủ tướng X …": the visitor is the subject of the clause after it (a short
         # dated adjunct may come first)
         # (up to two short adjuncts, each a date or a place: "chiều 11/7 (giờ địa phương), tại thủ đô La Hay,")
-        at = kk
+        at = comma
         for _ in range(2):
             nxt = next((i for i in range(at + 1, min(at + 10, ctx.n)) if ctx.gap(i) in (", ", "), ")), None)
             if _actor_forward(ctx, at, coordinate="companion") is not None or nxt is None \
@@ -1589,8 +1595,8 @@ def _talks(ctx: _Ctx) -> list[Mention]:
     """Talks: "A (tiếp và) hội đàm với B" and "(cuộc) hội đàm giữa A và B", named "Hội đàm giữa A và
     B" (events.tsv name/talks); the sides are persons, delegations, bodies or countries."""
     out = []
-    for k in _starting(ctx, "talks"):
-        if not (hit := ctx.match(k, "talks")):
+    for kind, k in chain(zip(repeat("talks"), _starting(ctx, "talks")), zip(repeat("reception"), _starting(ctx, "reception"))):
+        if not (hit := ctx.match(k, kind)):
             continue
         also = None                            # a second person met on the other side
         n, head, rid = hit
@@ -1606,10 +1612,15 @@ def _talks(ctx: _Ctx) -> list[Mention]:
             b = None
             if a is not None and a.end < ctx.n and ctx.lower[a.end] in ctx.lex.and_words and ctx.gap(a.end) == " ":
                 b = _actor_forward(ctx, a.end + 1, coordinate="none")
+            elif a is None and kk + 1 < ctx.n and ctx.match(kk + 1, "both") and (pair := _pair_opening(ctx)):
+                a, b = pair                    # "A và B nhất trí … tại buổi hội đàm giữa hai nhà lãnh đạo": the two
+                # the sentence opens with
             cls = _classifier_before(ctx.s, k, ctx.er) if k > 0 and ctx.gap(k) == " " else None
             start = cls if cls is not None else k
         elif kk < ctx.n and (ctx.match(kk, "partner") or _actor_forward(ctx, kk, coordinate="none") is not None
-                             or _partner_after_verbs(ctx, kk) is not None):
+                             or _partner_after_verbs(ctx, kk) is not None) \
+                and (kind != "reception" or _actor_forward(ctx, kk, coordinate="none") is not None):
+            # (a reception's visitor follows the verb: "tiếp và hội đàm với X" are talks with X)
             at = kk + 1 if ctx.match(kk, "partner") else (_partner_after_verbs(ctx, kk) or kk)
             b = _actor_forward(ctx, at, coordinate="none")
             if b is None or not b.named and at == kk and not (b.state and not b.key.startswith("|")):
@@ -1626,6 +1637,8 @@ def _talks(ctx: _Ctx) -> list[Mention]:
             a = _subject(ctx, subj_at)
             while start > 0 and (adv := ctx.match_end(start, "adverb")) is not None and ctx.gap(start) == " ":
                 start = adv[0]
+        elif kind == "reception":
+            continue                           # a reception is told with its visitor after the verb
         else:
             # "Thủ tướng A và Tổng thống B đã hội đàm": the coordinated subject is both sides; also
             # through the verb that has the talks ("A và B đã tiến hành / tổ chức (cuộc) hội đàm")
@@ -1646,7 +1659,7 @@ def _talks(ctx: _Ctx) -> list[Mention]:
             continue
         if a is None or b is None or not (a.complete and b.complete):
             continue
-        name = _fill(ctx.er, "talks", head=head, a=ctx.span(a.start, a.end), b=ctx.span(b.start, b.end))
+        name = _fill(ctx.er, kind, head=head, a=ctx.span(a.start, a.end), b=ctx.span(b.start, b.end))
         out.append(ctx.mention(k, k + n, rid, {
             "canonical": name, "aliases": ctx.span(start, b.end), "trigger": "1", "frame": "talks",
             "ident": f"talks{SEP}" + SEP.join(sorted((a.key, b.key))), "local": "1", **_sides(ctx, a, b, also)}))
@@ -1667,6 +1680,16 @@ def _sides(ctx: _Ctx, a: _Actor, b: _Actor, also: _Actor | None = None) -> dict[
     parties = ("Organization", "Country")
     return {"participants": _spans(wa + wb), "home": "1" if home_a else "",
             "side_a": _spans([m for m in wa if m.type in parties]), "side_b": side_b}
+
+
+def _pair_opening(ctx: _Ctx) -> tuple[_Actor, _Actor] | None:
+    """"Thủ tướng A và Thủ tướng B nhất trí …": the two named actors joined by "và" that open the sentence."""
+    a = _actor_forward(ctx, 0, coordinate="none")
+    if a is None or not a.complete or a.end + 1 >= ctx.n or ctx.lower[a.end] not in ctx.lex.and_words \
+            or ctx.gap(a.end) != " ":
+        return None
+    b = _actor_forward(ctx, a.end + 1, coordinate="none")
+    return (a, b) if b is not None and b.complete and (a.named or b.named) else None
 
 
 def _partner_after_verbs(ctx: _Ctx, kk: int) -> int | None:
