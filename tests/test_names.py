@@ -2115,3 +2115,8 @@ def test_a_foreign_name_given_in_both_orders_is_one_person(tmp_path):
 def test_a_double_barrelled_surname_given_in_part_is_one_person(tmp_path):
     assert persons(tmp_path, "Thủ tướng hội kiến Chủ tịch Thượng viện Anna Jansen-Bakker. "
                              "Bà Anna Jansen cảm ơn Thủ tướng.") == {"Anna Jansen-Bakker"}
+
+
+def test_the_foreign_ministers_of_an_international_body_name_no_ministry_of_it(tmp_path):
+    # "các Bộ trưởng Ngoại giao ASEAN": the member states' ministers; ASEAN has no "Bộ Ngoại giao"
+    assert orgs(tmp_path, "Các Bộ trưởng Ngoại giao ASEAN đã ra tuyên bố chung.") == {"ASEAN"}

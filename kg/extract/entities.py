@@ -3865,6 +3865,10 @@ def _bodies_named_by_posts(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz, 
             if foreign_holder and not any(s.words[k][0] in gaz or s.words[k][2] in lex.country_qualifiers
                                           for k in range(j, end)):
                 continue                    # a foreign official's ministry, its country unsaid: not Việt Nam's
+            if any((g := gaz.get(s.words[k][0])) is not None and lex.entries[g[2]].type == "Organization"
+                   and not dict(lex.entries[g[2]].attrs).get("country") for k in range(j + 1, end)):
+                continue                    # "các Bộ trưởng Ngoại giao ASEAN": the member states' ministers, no
+                # ministry of the international body
             if end > j:
                 a, b = s.words[j][0], s.words[end - 1][1]
                 out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Organization", f"persons.tsv:{post}",
