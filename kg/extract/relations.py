@@ -17,6 +17,7 @@ names); MAIN is always the main event; SIDES the two sides of a bilateral articl
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..model import Document, Mention, RelationMention, SYMMETRIC_RELATIONS, mention_key
@@ -438,14 +439,17 @@ class _Sentence:
         if not rules:
             return
         by_type: dict[str, list[Compiled]] = {}   # the rules that read a name of each type
+        starts = [m.start for m in self.all] if nested else []   # (self.all is sorted by start)
         for outer in self.all:
             of_type = by_type.get(outer.type)
             if of_type is None:
                 of_type = by_type[outer.type] = [c for c in rules if outer.type in c.rule.name_types]
             if not of_type:
                 continue                      # no rule reads this name: its inner names are not needed
-            inner = [m for m in self.all if m is not outer and outer.start <= m.start and m.end <= outer.end
-                     and (m.end - m.start) < (outer.end - outer.start)] if nested else []
+            # the names inside it start inside it: only those are looked at
+            inner = [m for m in self.all[bisect_left(starts, outer.start):bisect_left(starts, outer.end)]
+                     if m is not outer and m.end <= outer.end and (m.end - m.start) < (outer.end - outer.start)] \
+                if nested else []
             units = _direct_units(outer, inner)
             if outer.type == "Event" and len(units) == 1 and units[0].code == "A" \
                     and units[0].end == outer.end - outer.start:
@@ -673,7 +677,9 @@ class _Sentence:
         elif t.pred == "parent-ok":
             a, o = ms
             parent = dict(lex.entries[a.key].attrs).get("parent", "") if a.key else None
-            ok = parent is None or (bool(parent) and (not o.key or o.key == parent))
+            # a keyless body may be the known parent spelled otherwise ("Bộ Công an Việt Nam"), not another body
+            # ("Cục Cảnh sát hình sự, Công an TP HCM": a list of two)
+            ok = parent is None or (bool(parent) and (o.key == parent or not o.key and _spells(o, lex.entries.get(parent))))
             if not ok and parent and o.key and o.key in lex.entries \
                     and dict(lex.entries[o.key].attrs).get("parent", "") == parent and _level(o, lex) < _level(a, lex):
                 # a level the gazetteer's (current) tree skips: "Cục Cảnh sát hình sự thuộc Tổng cục Cảnh sát" in
@@ -765,6 +771,14 @@ class _Sentence:
         else:                                  # the parser refuses unknown tests
             raise AssertionError(t.pred)
         return ok != t.negate
+
+
+def _spells(m: Mention, entry) -> bool:
+    """Does m's name open with the gazetteer entry's name or one of its aliases ("Bộ Công an Việt Nam")?"""
+    if entry is None:
+        return False
+    name = (_attr(m, "canonical") or m.text).lower()
+    return any(name == x.lower() or name.startswith(x.lower() + " ") for x in (entry.name, *entry.aliases))
 
 
 def _state_of(m: Mention, lex: Lexicon) -> str:
