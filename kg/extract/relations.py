@@ -438,16 +438,22 @@ class _Sentence:
         rules = [c for c in rules if c.n in candidates and not any(map(present.isdisjoint, c.needs_words))]
         if not rules:
             return
-        by_type: dict[str, list[Compiled]] = {}   # the rules that read a name of each type
+        by_type: dict[str, tuple[list[Compiled], int]] = {}   # the rules that read a name of each type, and
+        # the fewest names inside it any of them needs
         starts = [m.start for m in self.all] if nested else []   # (self.all is sorted by start)
         for outer in self.all:
-            of_type = by_type.get(outer.type)
-            if of_type is None:
-                of_type = by_type[outer.type] = [c for c in rules if outer.type in c.rule.name_types]
+            hit = by_type.get(outer.type)
+            if hit is None:
+                of_type = [c for c in rules if outer.type in c.rule.name_types]
+                hit = by_type[outer.type] = (of_type, min((c.needs_count for c in of_type), default=0))
+            of_type, least = hit
             if not of_type:
                 continue                      # no rule reads this name: its inner names are not needed
-            # the names inside it start inside it: only those are looked at
-            inner = [m for m in self.all[bisect_left(starts, outer.start):bisect_left(starts, outer.end)]
+            # the names inside it start inside it: only those are looked at (most names hold none)
+            lo, hi = (bisect_left(starts, outer.start), bisect_left(starts, outer.end)) if nested else (0, 1)
+            if hi - lo - 1 < least:           # (the slice holds the name itself)
+                continue
+            inner = [m for m in self.all[lo:hi]
                      if m is not outer and m.end <= outer.end and (m.end - m.start) < (outer.end - outer.start)] \
                 if nested else []
             units = _direct_units(outer, inner)
