@@ -2120,3 +2120,9 @@ def test_a_double_barrelled_surname_given_in_part_is_one_person(tmp_path):
 def test_the_foreign_ministers_of_an_international_body_name_no_ministry_of_it(tmp_path):
     # "các Bộ trưởng Ngoại giao ASEAN": the member states' ministers; ASEAN has no "Bộ Ngoại giao"
     assert orgs(tmp_path, "Các Bộ trưởng Ngoại giao ASEAN đã ra tuyên bố chung.") == {"ASEAN"}
+
+
+def test_a_case_named_by_a_foreign_name_is_no_department(tmp_path):
+    # "Vụ" is a ministry's department and also a case: "Vụ Ceballos" (a transfer saga) names no department
+    assert orgs(tmp_path, "Vụ Rodriguez bị trì hoãn vào lúc này. Vụ ASEAN, Bộ Ngoại giao đã họp.") \
+        == {"Vụ ASEAN", "ASEAN", "Bộ Ngoại giao"}

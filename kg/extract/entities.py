@@ -1900,6 +1900,11 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                         and s.words[j + 1][2].islower():
                     continue                 # "Vụ 7 thanh tra giao thông …": the case of seven people, not a department
                     # (but "Vụ 1, Văn phòng Chính phủ": a numbered department)
+                if head in lex.case_heads and s.words[j][0] not in gaz and any(c.isalpha() for c in nxt) \
+                        and not _vietnamese(nxt) \
+                        and (not nxt.isupper() or any(c.isdigit() for c in nxt) and not nxt.isdigit()):
+                    continue                 # "Vụ Ceballos bị trì hoãn", "Vụ B-2 ném bom …": a case named by a foreign
+                    # name or a code; a department's name is Vietnamese words or an acronym ("Vụ ASEAN")
                 subject_end = _named_by_subject(s, j, lex, lex.head_tails.get(rid, ()), gaz) if capital and nxt.islower() else j
                 if subject_end > j:
                     a, b = ws, s.words[subject_end - 1][1]
