@@ -97,13 +97,14 @@ CODE_CLASSES = frozenset({
     "especially",                                # "…, đặc biệt là phụ nữ và trẻ em (ACTIP)": inside a title
     "scope",                                     # "Hội đồng HLV quốc gia": a body's reach after its acronym
     "trial",                                     # "Vụ Trần Văn A": a case named after a person, not a department
+    "passive",                                   # "Dự án bị …": right after a title's head, the head is a subject
     "preposition",                               # a body right after it is no clause's subject
     "modified",                                  # "doanh nghiệp Việt Nam": a noun the country after it qualifies
     "unreal/request", "unreal/modal",            # "đề nghị Bộ X phối hợp", "Bộ X cần làm việc với …": asked or wished, not done
     "partOf/vertical",                           # "Công an huyện X" is part of "Công an tỉnh Y" (r.partOf.locality)
     "partOf/service",                            # "Trường Sĩ quan Không quân": a service inside a unit's name is its field
 })
-CUE_HELPERS = {"closed", "especially", "scope", "trial", "sides", "short", "alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "other-state", "rank", "unit-subject", "body-field", "charge", "force", "provincial", "construction", "adjunct", "numbered", "eponymous", "firm", "clan", "foreign-field", "modified", "region", "unnamed-seat", "unreal"}
+CUE_HELPERS = {"closed", "especially", "scope", "trial", "passive", "sides", "short", "alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "other-state", "rank", "unit-subject", "body-field", "charge", "force", "provincial", "construction", "adjunct", "numbered", "eponymous", "firm", "clan", "foreign-field", "modified", "region", "unnamed-seat", "unreal"}
 ENUMS = {
     ("heads.tsv", "type"): set(ENTITY_TYPES),
     ("cues.tsv", "relation"): set(RELATIONS) | CUE_HELPERS,

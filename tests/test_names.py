@@ -2126,3 +2126,15 @@ def test_a_case_named_by_a_foreign_name_is_no_department(tmp_path):
     # "Vụ" is a ministry's department and also a case: "Vụ Ceballos" (a transfer saga) names no department
     assert orgs(tmp_path, "Vụ Rodriguez bị trì hoãn vào lúc này. Vụ ASEAN, Bộ Ngoại giao đã họp.") \
         == {"Vụ ASEAN", "ASEAN", "Bộ Ngoại giao"}
+
+
+def test_a_passive_marker_right_after_a_title_head_makes_the_head_a_subject(tmp_path):
+    # "Dự án bị …" (the project was …): no title; "nạn nhân bị mua bán" later in a title stays in it
+    assert agreements(tmp_path, "Dự án bị ban lãnh đạo gạt đi. Bộ Công an ban hành Kế hoạch hỗ trợ nạn nhân bị "
+                                "mua bán giai đoạn 2021-2025.") == {"Kế hoạch hỗ trợ nạn nhân bị mua bán giai đoạn 2021-2025"}
+
+
+def test_a_title_ends_before_its_verb_and_the_count_that_follows(tmp_path):
+    # "xử lý 180.079 hồ sơ" (handled 180,079 files): the clause's verb and its counted object
+    assert agreements(tmp_path, "Cơ chế một cửa quốc gia ASEAN xử lý 180.079 hồ sơ trong 6 tháng.") \
+        == {"Cơ chế một cửa quốc gia ASEAN"}

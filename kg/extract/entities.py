@@ -1585,6 +1585,9 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
             and s.text.startswith(".", s.words[k][1]) and (k + 1 == len(s.words) or s.words[k + 1][2][:1].isupper()):
         return False                        # "Điều 122 Bộ luật hình sự 1. Người nào …": a law is named by its year,
         # the small number is the numbered clause that opens the next sentence
+    if k == j and w in lex.passive_words:
+        return False                        # "Dự án bị ban lãnh đạo … gạt đi": the project is the subject (but "nạn
+        # nhân bị mua bán" inside a title: victims who were trafficked)
     if k == j and w.islower() and _word_class_at(s, k, lex) == "verb" and s.words[k - 1][2] in lex.law_heads:
         return False                        # "Luật điều chỉnh theo hướng …": the law is the subject of a verb
     if k > j and s.gap(k).strip() == "," and not _comma_pair(s, k) and s.words[k - 1][2].isupper() \

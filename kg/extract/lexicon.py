@@ -260,6 +260,7 @@ class Lexicon:
     especially: tuple[str, ...] = ()             # especially: "đặc biệt là" before a title's list
     scope_words: frozenset = frozenset()         # scope: "quốc gia" may follow a body's acronym in its name
     case_heads: frozenset = frozenset()          # trial: "Vụ" before a person's name is a case, not a department
+    passive_words: frozenset = frozenset()       # passive: "bị" right after a title's head makes the head a subject
     item_separator: re.Pattern | None = None
     seat_words: tuple[str, ...] = ()
     seated_heads: frozenset[str] = frozenset()          # heads.tsv rule ids of heads whose tail is a seat word
@@ -872,6 +873,7 @@ def _compile_glue(lex: Lexicon) -> None:
     lex.especially = _glue(lex, "especially", "")
     lex.scope_words = frozenset(_glue(lex, "scope", ""))
     lex.case_heads = frozenset(_glue(lex, "trial", ""))
+    lex.passive_words = frozenset(_glue(lex, "passive", ""))
     intro = _glue(lex, "intro", "")
     lex.intro_before = re.compile(rf"(?:^|[,;:]\s*)(?i:{_alternatives(intro)})\s+$") if intro else None
     lex.intro_opening = re.compile(rf"\s*(?i:{_alternatives(intro)})\s") if intro else None
