@@ -83,7 +83,9 @@ def _compile(lex: Lexicon) -> EventRules:
     for kind in ("operation", "outcome", "visit", "visit-noun", "talks", "reception", "meeting", "transfer"):
         for items in er.phrases.get(kind, {}).values():
             for words, _, _ in items:
-                er.triggers.add_word(" ".join(words), len(" ".join(words)))
+                phrase = " ".join(words)
+                if not er.triggers.exists(phrase) or kind != "reception":
+                    er.triggers.add_word(phrase, (len(phrase), kind == "reception"))
     er.triggers.make_automaton()
     er.frames = _any_of(er, ("forum",), "frame")
     helpers = _any_of(er, ("helper",)).pattern
@@ -1903,8 +1905,10 @@ def _frame_events(doc: Document, mentions: list[Mention], lex: Lexicon, er: Even
     low = document_form(doc.text)                 # lower case, same length as the text
     if low is None:
         low = match_form(doc.text, lowered)
-    hits = [end - size + 1 for end, size in er.triggers.iter(low)
-            if not (end - size >= 0 and low[end - size].isalnum()) and not (end + 1 < len(low) and low[end + 1].isalnum())]
+    actors = er.first_words.get("actor", frozenset())
+    hits = [end - size + 1 for end, (size, reception) in er.triggers.iter(low)
+            if not (end - size >= 0 and low[end - size].isalnum()) and not (end + 1 < len(low) and low[end + 1].isalnum())
+            and (not reception or _visitor_may_follow(doc.text, low, end + 1, actors))]
     hits.sort()
     for si, sent in enumerate(doc.sentences if hits else ()):
         k = bisect_left(hits, sent.start)
@@ -1928,6 +1932,17 @@ def _frame_events(doc: Document, mentions: list[Mention], lex: Lexicon, er: Even
     # article tells actively; alone it names no operation
     active = {m.attr("group") for m in out if m.attr("frame") == "operation" and not m.attr("passive")}
     return [m for m in out if not (m.attr("passive") and m.attr("group") not in active)]
+
+
+def _visitor_may_follow(text: str, low: str, at: int, actors: frozenset) -> bool:
+    """After a reception verb ("tiếp"), does a word follow that may open its visitor: a capital, or an actor's
+    first word ("ông", "đoàn")? ("tiếp tục", "tiếp nhận", the commonest, do not: their sentences need no scan.)"""
+    if text[at:at + 1] != " ":
+        return False
+    end = at + 1
+    while end < len(low) and low[end].isalnum():
+        end += 1
+    return text[at + 1:at + 2].isupper() or low[at + 1:end] in actors
 
 
 def _meeting_head(name: str, lex: Lexicon) -> bool:
