@@ -512,6 +512,18 @@ def test_talks_between_the_two_leaders_are_between_those_the_sentence_opens_with
     assert ("Nguyễn Văn An", "participatedIn", ev) in t and ("Jan de Vries", "participatedIn", ev) in t
 
 
+def test_talks_are_held_where_the_place_after_their_last_side_says(tmp_path):
+    t = triples(build(tmp_path, "Tin\nChiều 10/7, Thủ tướng Nguyễn Văn An đã hội đàm với Thủ tướng Jan de Vries tại La Hay."))
+    assert ("Hội đàm giữa Thủ tướng Nguyễn Văn An và Thủ tướng Jan de Vries", "heldIn", "La Hay") in t
+
+
+def test_the_country_visited_takes_part_in_talks_with_its_leader_named_without_it(tmp_path):
+    # on a visit to the Netherlands, "Thủ tướng Jan de Vries" (no country named) acts for it
+    t = triples(build(tmp_path, "Tin\nThủ tướng Nguyễn Văn An thăm chính thức Hà Lan từ ngày 8/7. Chiều 10/7, Thủ tướng "
+                                "Nguyễn Văn An đã hội đàm với Thủ tướng Jan de Vries. Việt Nam và Hà Lan nhất trí."))
+    assert ("Hà Lan", "participatedIn", "Hội đàm giữa Thủ tướng Nguyễn Văn An và Thủ tướng Jan de Vries") in t
+
+
 def test_talks_held_by_a_leaders_son_are_not_the_leaders(tmp_path):
     # "con trai" (son) before the president: the son talks; kg names no actor and no event
     t = triples(build(tmp_path, "Tin\nNgày 3/6, con trai Tổng thống Mỹ Donald Trump đã hội đàm với Thủ tướng Ấn Độ "

@@ -1659,7 +1659,7 @@ def _talks(ctx: _Ctx) -> list[Mention]:
             start = a.start
             out.append(ctx.mention(k, k + n, rid, {
                 "canonical": _fill(ctx.er, "talks", head=head, a=ctx.span(a.start, a.end), b=ctx.span(b.start, b.end)),
-                "aliases": ctx.span(start, k + n), "trigger": "1", "frame": "talks",
+                "aliases": ctx.span(start, k + n), "trigger": "1", "frame": "talks", "held": _place_after(ctx, k + n),
                 "ident": f"talks{SEP}" + SEP.join(sorted((a.key, b.key))), "local": "1", **_sides(ctx, a, b)}))
             continue
         if a is None or b is None or not (a.complete and b.complete):
@@ -1667,8 +1667,19 @@ def _talks(ctx: _Ctx) -> list[Mention]:
         name = _fill(ctx.er, kind, head=head, a=ctx.span(a.start, a.end), b=ctx.span(b.start, b.end))
         out.append(ctx.mention(k, k + n, rid, {
             "canonical": name, "aliases": ctx.span(start, b.end), "trigger": "1", "frame": "talks",
+            "held": _place_after(ctx, (also or b).end),
             "ident": f"talks{SEP}" + SEP.join(sorted((a.key, b.key))), "local": "1", **_sides(ctx, a, b, also)}))
     return out
+
+
+def _place_after(ctx: _Ctx, k: int) -> str:
+    """"… hội đàm với Thủ tướng X tại La Hay": the place right after the talks' last side, after "tại"
+    (cues.tsv heldIn/place), as the span of its mention ("" for none)."""
+    if k + 1 < ctx.n and ctx.gap(k) == " " and ctx.lower[k] + " " in ctx.lex.place_marks and ctx.gap(k + 1) == " ":
+        m = ctx.starts.get(k + 1)
+        if m is not None and m.type in ("Location", "Country"):
+            return _spans([m])
+    return ""
 
 
 def _sides(ctx: _Ctx, a: _Actor, b: _Actor, also: _Actor | None = None) -> dict[str, str]:
@@ -1684,7 +1695,8 @@ def _sides(ctx: _Ctx, a: _Actor, b: _Actor, also: _Actor | None = None) -> dict[
     # đàm với Bộ trưởng Bộ Nội vụ Slovakia Y": the two ministries cooperate)
     parties = ("Organization", "Country")
     return {"participants": _spans(wa + wb), "home": "1" if home_a else "",
-            "side_a": _spans([m for m in wa if m.type in parties]), "side_b": side_b}
+            "side_a": _spans([m for m in wa if m.type in parties]), "side_b": side_b,
+            "b_leader": "1" if b.state and b.named else ""}     # a head of state or government, by name
 
 
 def _pair_opening(ctx: _Ctx) -> tuple[_Actor, _Actor] | None:
@@ -2314,10 +2326,18 @@ def event_links(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Re
             a, b = map(int, span.split(":"))
             yield from (m for m in by_span.get((a, b), ()) if m.type in types)
 
+    # the one foreign country the article's visits go to: its leader, named without it in talks with the
+    # home country's ("Thủ tướng X thăm chính thức Hà Lan …; … hội đàm với Thủ tướng Mark Rutte"), acts for it
+    hosts = {m.key: m for ev in mentions if ev.type == "Event" and ev.attr("frame") == "visit"
+             for m in at(ev.attr("held"), ("Country",)) if m.key not in home_keys}
+    host = next(iter(hosts.values())) if len(hosts) == 1 else None
     out: list[RelationMention] = []
     for ev in mentions:
         if ev.type != "Event" or not ev.attr("trigger"):
             continue
+        if host is not None and ev.attr("frame") == "talks" and ev.attr("home") and ev.attr("b_leader") \
+                and not ev.attr("side_b"):
+            out.append(RelationMention(host, "participatedIn", ev, f"{ev.rule}#participatedIn", ev.sentence))
         for m in at(ev.attr("organizers"), ACTOR_TYPES):
             out.append(RelationMention(m, "organized", ev, f"{ev.rule}#organized"))
         for m in at(ev.attr("participants"), ACTOR_TYPES):
