@@ -524,6 +524,12 @@ def test_the_country_visited_takes_part_in_talks_with_its_leader_named_without_i
     assert ("Hà Lan", "participatedIn", "Hội đàm giữa Thủ tướng Nguyễn Văn An và Thủ tướng Jan de Vries") in t
 
 
+def test_an_envoy_named_with_his_seat_is_a_side_of_talks(tmp_path):
+    # "Đại sứ Hoa Kỳ tại Việt Nam X": the post, its country, its seat, then the name
+    t = triples(build(tmp_path, "Tin\nBộ trưởng Lê Văn Hải hội kiến Đại sứ Hoa Kỳ tại Việt Nam Mark Brown."))
+    assert ("Mark Brown", "participatedIn", "Hội kiến giữa Bộ trưởng Lê Văn Hải và Đại sứ Hoa Kỳ tại Việt Nam Mark Brown") in t
+
+
 def test_talks_held_by_a_leaders_son_are_not_the_leaders(tmp_path):
     # "con trai" (son) before the president: the son talks; kg names no actor and no event
     t = triples(build(tmp_path, "Tin\nNgày 3/6, con trai Tổng thống Mỹ Donald Trump đã hội đàm với Thủ tướng Ấn Độ "

@@ -703,6 +703,15 @@ class _Sentence:
             before = self.text[:u.start].rstrip().lower() if isinstance(u, _Unit) else ""
             ok = any(before.endswith(w.lower()) and (len(before) == len(w) or not before[-len(w) - 1].isalnum())
                      for w in lex.word_classes.get(t.args[1][1:-1], ()))
+        elif t.pred == "seat":
+            # "Đại sứ Hoa Kỳ tại Việt Nam X": the place after "tại" right after a country or a body is where that
+            # body or envoy sits, not where the clause's event is held
+            u = args[0]
+            before = self.text[:u.start].rstrip() if isinstance(u, _Unit) else ""
+            mark = next((w for w in lex.place_marks if before.lower().endswith(w.strip())
+                         and (len(before) == len(w.strip()) or not before[-len(w.strip()) - 1].isalnum())), None)
+            rest = before[:len(before) - len(mark.strip())].rstrip() if mark else None
+            ok = rest is not None and any(v.end == len(rest) and v.code in ("C", "O") for v in units)
         elif t.pred == "acronym":
             w = ms[0].text
             ok = " " not in w and w.upper() == w and any(c.isalpha() for c in w)
