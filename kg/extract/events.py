@@ -306,10 +306,12 @@ def _actor_forward(ctx: _Ctx, k: int, coordinate: str = "any") -> _Actor | None:
                 k += 2
             end = k
             continue
-        if end == k and k + 1 < ctx.n and (other_key or titled) and not named and ctx.lower[k] + " " in ctx.lex.place_marks \
-                and ctx.gap(k + 1) == " " and (m2 := ctx.starts.get(k + 1)) is not None and m2.type in ("Country", "Location"):
-            k = end = ctx.after_mention(m2)    # "Đại sứ Hoa Kỳ tại Việt Nam Daniel Kritenbrink": the post's seat
-            continue
+        if end == k and k + 1 < ctx.n and (other_key or titled) and not (named or state or leader) \
+                and ctx.lower[k] + " " in ctx.lex.place_marks and ctx.gap(k + 1) == " " \
+                and (m2 := ctx.starts.get(k + 1)) is not None and m2.type in ("Country", "Location") \
+                and (after := ctx.after_mention(m2)) < ctx.n and ctx.gap(after) == " " and _e._cap(ctx.words[after][2]):
+            k = end = after                    # "Đại sứ Hoa Kỳ tại Việt Nam Daniel Kritenbrink": the envoy's seat, then
+            continue                           # his name (but "Tổng thống Pháp tại Paris": where they met)
         if ctx.lower[k] == "của" and delegation and not other_key and k + 1 < ctx.n and end == k:
             m2 = ctx.starts.get(k + 1)         # "Đoàn công tác của VOV": the delegation's body
             if m2 is not None and m2.type in ("Organization", "Country"):
