@@ -2138,3 +2138,9 @@ def test_a_title_ends_before_its_verb_and_the_count_that_follows(tmp_path):
     # "xử lý 180.079 hồ sơ" (handled 180,079 files): the clause's verb and its counted object
     assert agreements(tmp_path, "Cơ chế một cửa quốc gia ASEAN xử lý 180.079 hồ sơ trong 6 tháng.") \
         == {"Cơ chế một cửa quốc gia ASEAN"}
+
+
+def test_a_plural_topic_after_ve_stays_in_the_title(tmp_path):
+    # "về các dự án …" (on the projects …): the determiner after the topic word belongs to the topic
+    assert agreements(tmp_path, "Hai bên đã ký Ý định thư về các dự án chuyển đổi quy mô lớn.") \
+        == {"Ý định thư về các dự án chuyển đổi quy mô lớn"}

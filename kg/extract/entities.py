@@ -1609,8 +1609,10 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
                                     and not _pair_of_actions(s, k, lex)
                                     or any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ()))):
         return False                        # "…, nâng tổng số …", "…, ông Hermen Borst …": a clause or a person
-    if _function_word_at(s, k, lex):
-        return False
+    if _function_word_at(s, k, lex) and not (k > j and s.gap(k) == " " and (s.words[k - 1][2],) in lex.topics
+                                             and lex.word_class.get(w) == "determiner" and k + 1 < len(s.words)
+                                             and s.gap(k + 1) == " " and s.words[k + 1][2].islower()):
+        return False                        # (but "Ý định thư về các dự án …": a plural topic after "về")
     prev = s.text[s.words[k - 1][0]:s.words[k - 1][1]] if k > j else ""
     if k > j and _DOC_NUMBER.fullmatch(prev) and any(c.isdigit() for c in prev) and s.gap(k) == " " \
             and w not in ("về", "ngày", "năm", "của", "giữa", "và") and not w[:1].isupper() \
