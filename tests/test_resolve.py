@@ -130,6 +130,14 @@ def test_a_province_s_body_with_or_without_the_word_tinh_is_one_node(tmp_path):
     assert organizations(g) == ["Công an tỉnh Quảng Bình"]
 
 
+def test_a_city_s_body_however_the_city_is_abbreviated_is_one_node(tmp_path):
+    # "TP HCM", "TPHCM", "TP.HCM": one city; its police is one body
+    g = build(tmp_path,
+              "Tin 1\nCông an TPHCM đã giải cứu 3 phụ nữ.",
+              "Tin 2\nCông an TP HCM đã bàn giao 3 phụ nữ cho gia đình.")
+    assert len(organizations(g)) == 1
+
+
 def test_a_provincial_city_s_body_is_not_the_province_s(tmp_path):
     # "thành phố Lào Cai" is a city inside "tỉnh Lào Cai": their police are two bodies
     g = build(tmp_path,

@@ -512,6 +512,9 @@ def _compile(rules: Rules) -> Lexicon:
             if all(f == bare or f.endswith(" " + bare) or f.endswith("." + bare) for f in forms):
                 for f in forms:
                     lex.province_forms[f] = bare
+            else:                        # "TP HCM", "TPHCM", "TP. Hồ Chí Minh": one city however abbreviated
+                for f in forms:
+                    lex.province_forms.setdefault(f, e.name)
     loc_heads = sorted({" ".join(hw) for hws in lex.heads_by_first.get("Location", {}).values() for hw, _, _ in hws},
                        key=len, reverse=True)
     # a district, however the name of a body in it spells its place ("Đội TTGT Thốt Nốt" / "Đội TTGT quận Thốt
