@@ -530,6 +530,12 @@ def test_an_envoy_named_with_his_seat_is_a_side_of_talks(tmp_path):
     assert ("Mark Brown", "participatedIn", "Hội kiến giữa Bộ trưởng Lê Văn Hải và Đại sứ Hoa Kỳ tại Việt Nam Mark Brown") in t
 
 
+def test_an_event_named_by_its_head_and_acronym_is_the_event_that_defined_it(tmp_path):
+    g = build(tmp_path, "Tin\nHội nghị lần thứ 12 các Bộ trưởng Tư pháp ASEAN (ALAWMM 12) diễn ra tại Hà Nội. "
+                        "Hội nghị ALAWMM 12 sẽ thảo luận về hợp tác tư pháp.")
+    assert set(events(g)) == {"Hội nghị lần thứ 12 các Bộ trưởng Tư pháp ASEAN"}
+
+
 def test_talks_held_by_a_leaders_son_are_not_the_leaders(tmp_path):
     # "con trai" (son) before the president: the son talks; kg names no actor and no event
     t = triples(build(tmp_path, "Tin\nNgày 3/6, con trai Tổng thống Mỹ Donald Trump đã hội đàm với Thủ tướng Ấn Độ "

@@ -2391,6 +2391,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _residences_are_not_places(doc, out, lex)
     out = _inner_names(doc, out, lex)
     out = _acronyms(doc, out)
+    out = _event_acronyms(doc, out, lex)
     out = _parenthesised_short_names(doc, out)
     out = _inner_acronyms(doc, out, lex)
     out = _qualify_by_country(doc, out, lex)
@@ -2714,6 +2715,28 @@ def _acronyms(doc: Document, mentions: list[Mention]) -> list[Mention]:
             if si is not None:
                 out.append(Mention(doc.id, si, start, end, acr, m.type, "entities.acronym", m.key,
                                    attrs=() if m.key else (("canonical", canonical),)))
+    return out
+
+
+_EVENT_ACRONYM = re.compile(r" \(([A-ZĐ][A-ZĐ0-9&-]{1,11}(?: \d{1,3})?)\)")
+
+
+def _event_acronyms(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """"Cuộc họp lần thứ 53 Nhóm công tác … (AWGIPC 53)", then "Cuộc họp AWGIPC 53": an event's head with the
+    acronym given in parentheses after its title names the same event."""
+    heads = {rid: h for h, rid, _ in lex.heads.get("Event", ())}
+    short: dict[str, str] = {}
+    for m in mentions:
+        if m.type == "Event" and m.rule in heads and (d := _EVENT_ACRONYM.match(doc.text, m.end)):
+            short.setdefault(f"{heads[m.rule]} {d.group(1)}".lower(), m.attr("canonical") or m.text)
+    if not short:
+        return mentions
+    out = []
+    for m in mentions:
+        name = short.get(m.text.lower()) if m.type == "Event" and not m.attr("canonical") else None
+        if name is not None and name != m.text:
+            m = replace(m, attrs=tuple(sorted({**dict(m.attrs), "canonical": name}.items())))
+        out.append(m)
     return out
 
 
