@@ -536,6 +536,13 @@ def test_an_event_named_by_its_head_and_acronym_is_the_event_that_defined_it(tmp
     assert set(events(g)) == {"Hội nghị lần thứ 12 các Bộ trưởng Tư pháp ASEAN"}
 
 
+def test_a_minister_s_lunch_with_a_group_of_ambassadors_is_a_meeting(tmp_path):
+    # "có buổi gặp và ăn trưa với đại sứ các nước …": a meeting noun after "có", what else they did, then the group
+    t = triples(build(tmp_path, "Tin\nNgày 11/7, Ngoại trưởng Nhật Bản Yamada Taro đã có buổi gặp và ăn trưa với đại sứ "
+                                "các nước ASEAN nhân dịp kỷ niệm 50 năm thành lập ASEAN."))
+    assert ("Yamada Taro", "participatedIn", "Buổi gặp và ăn trưa với đại sứ các nước ASEAN") in t
+
+
 def test_talks_held_by_a_leaders_son_are_not_the_leaders(tmp_path):
     # "con trai" (son) before the president: the son talks; kg names no actor and no event
     t = triples(build(tmp_path, "Tin\nNgày 3/6, con trai Tổng thống Mỹ Donald Trump đã hội đàm với Thủ tướng Ấn Độ "

@@ -1990,8 +1990,14 @@ def _group_at(ctx: _Ctx, k: int) -> bool:
         return False
     if any(c.isdigit() for w in ctx.lower[k:k + 2] for c in w) or k in ctx.starts:
         return True
-    return any(ctx.text.startswith(p + " ", ctx.words[k][0]) or ctx.text.startswith(p[:1].upper() + p[1:] + " ", ctx.words[k][0])
-               for p, _, _ in ctx.lex.cues.get("plural", ()))
+    # (a role before the plural: "đại sứ các nước ASEAN", the ambassadors of the ASEAN countries)
+    for at in range(k, min(k + 3, ctx.n)):
+        if at > k and (ctx.gap(at) != " " or not ctx.words[at - 1][2].islower()):
+            break
+        if any(ctx.text.startswith(p + " ", ctx.words[at][0]) or ctx.text.startswith(p[:1].upper() + p[1:] + " ", ctx.words[at][0])
+               for p, _, _ in ctx.lex.cues.get("plural", ())):
+            return True
+    return False
 
 
 def _meetings(ctx: _Ctx, headline_verbs: set[str]) -> list[Mention]:
@@ -2004,7 +2010,8 @@ def _meetings(ctx: _Ctx, headline_verbs: set[str]) -> list[Mention]:
         hit = ctx.match(k, "meeting")
         if hit is None or (k > 0 and ctx.match_end(k, "meeting") is not None):
             continue                           # the second verb of "gặp gỡ và đối thoại"
-        subj = _subject(ctx, k)
+        fv = ctx.match_end(k, "frame-verb") if k > 0 and ctx.gap(k) == " " else None
+        subj = _subject(ctx, fv[0] if fv is not None else k)    # "X đã có buổi gặp …": the subject of "có"
         if subj is None:
             continue
         verb = f"meet{SEP}{' '.join(ctx.lower[k:k + hit[0]])}"
@@ -2012,6 +2019,8 @@ def _meetings(ctx: _Ctx, headline_verbs: set[str]) -> list[Mention]:
         if kk < ctx.n and ctx.lower[kk] in ctx.lex.and_words and (second := ctx.match(kk + 1, "meeting")):
             kk += 1 + second[0]
         partner = kk < ctx.n and ctx.gap(kk) == " " and ctx.match(kk, "partner") is not None
+        if not partner and (after := _partner_after_verbs(ctx, kk)) is not None:
+            kk, partner = after - 1, True       # "buổi gặp và ăn trưa với …": what else they did, then who
         if verb not in headline_verbs and not (partner and (subj.named or subj.state or subj.delegation)
                                                and _group_at(ctx, kk + 1)):
             continue
