@@ -543,6 +543,13 @@ def test_a_minister_s_lunch_with_a_group_of_ambassadors_is_a_meeting(tmp_path):
     assert ("Yamada Taro", "participatedIn", "Buổi gặp và ăn trưa với đại sứ các nước ASEAN") in t
 
 
+def test_the_other_side_of_earlier_talks_is_no_subject_of_later_ones(tmp_path):
+    # "sau cuộc hội đàm với X, …, hội đàm với Y": X met the speaker before; X is not the one who met Y
+    g = build(tmp_path, "Tin\nHôm 12/7, sau cuộc hội đàm với người đồng cấp Bỉ Jan Peeters, Bộ trưởng Lê Văn Hải cho biết "
+                        "con trai ông, Trần Văn Nam, hội đàm với Bộ trưởng Bộ Tài chính Nguyễn Văn Bình.")
+    assert not [e for e in events(g) if "Jan Peeters" in e]
+
+
 def test_talks_held_by_a_leaders_son_are_not_the_leaders(tmp_path):
     # "con trai" (son) before the president: the son talks; kg names no actor and no event
     t = triples(build(tmp_path, "Tin\nNgày 3/6, con trai Tổng thống Mỹ Donald Trump đã hội đàm với Thủ tướng Ấn Độ "

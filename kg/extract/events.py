@@ -433,8 +433,9 @@ def _subject(ctx: _Ctx, k: int) -> _Actor | None:
         return next((a for a in actors if a.named), None)
     if j > 0 and ctx.gap(j) != ", ":
         return None
+    # (not a possessor, "lời mời của Z", nor the other side of earlier talks, "sau cuộc hội đàm với Z, …")
     actors = [a for a in _actors_in(ctx, _clause_start(ctx, k), k)
-              if a.complete and not (a.start > 0 and ctx.lower[a.start - 1] == "của")]
+              if a.complete and not (a.start > 0 and (ctx.lower[a.start - 1] == "của" or ctx.match(a.start - 1, "partner")))]
     return next((a for a in actors if a.named), actors[0] if actors else None)
 
 
