@@ -2144,3 +2144,10 @@ def test_a_plural_topic_after_ve_stays_in_the_title(tmp_path):
     # "về các dự án …" (on the projects …): the determiner after the topic word belongs to the topic
     assert agreements(tmp_path, "Hai bên đã ký Ý định thư về các dự án chuyển đổi quy mô lớn.") \
         == {"Ý định thư về các dự án chuyển đổi quy mô lớn"}
+
+
+def test_ub_is_a_committee_head_and_its_body_holds_the_post(tmp_path):
+    # "UB" is the press's "Ủy ban": "Chủ nhiệm UB Kiểm tra Tỉnh ủy X" holds his post in the inspection committee
+    t = nodes(tmp_path, "Ông Hoàng Văn Nam, Chủ nhiệm UB Kiểm tra Tỉnh ủy Hà Tĩnh phát biểu.")
+    links = {(t.nodes[u]["label"], d["relation"], t.nodes[v]["label"]) for u, v, d in t.edges(data=True)}
+    assert ("Hoàng Văn Nam", "holdsPosition", "UB Kiểm tra Tỉnh ủy Hà Tĩnh") in links
