@@ -162,6 +162,34 @@ def test_the_list_glue_written_as_a_trie_matches_what_the_flat_alternation_match
         assert (a and a.span()) == (b and b.span()), (text[i:], a, b)
 
 
+def test_a_capital_k_is_no_odd_letter_for_the_trie():
+    # "K" also matches the Kelvin sign when case is ignored, and so does "k", its lower case: the glue of
+    # posts such as "Kiểm sát viên" is a trie too, and matches what the flat alternation matches
+    phrases = ["Kiểm sát viên", "Tổng Kiểm toán", "Tổng Thư ký", "Tổng", "Ủy viên"]
+    assert _trie_alternatives(phrases) != _alternatives(phrases)
+    text = "Kiểm sát viên, \u212aiểm sát viên và KIỂM SÁT VIÊN; tổng kiểm toán, Tổng Thư \u212aý, tổng, Ủy viên"
+    flat = re.compile(r"(?<!\w)(?i:" + _alternatives(phrases) + r")(?!\w)")
+    trie = re.compile(r"(?<!\w)(?i:" + _trie_alternatives(phrases) + r")(?!\w)")
+    for i in range(len(text)):
+        a, b = flat.match(text, i), trie.match(text, i)
+        assert (a and a.span()) == (b and b.span()), (text[i:], a, b)
+
+
+@pytest.mark.parametrize("text", [
+    "Hai bên đã ký kết Biên bản ghi nhớ; CUỘC họp, buổi làm việc và đợt kiểm tra, phiên họp thứ hai.",
+    "Ông Nguyễn Văn A, Thứ trưởng Bộ Công an, Phó Thủ tướng Thường trực, phó thủ tướng; ký, ký kết, kýx",
+])
+def test_words_under_ignorecase_written_as_a_trie_match_what_the_flat_alternation_matches(text):
+    # the relation rules are compiled with IGNORECASE: their cue words and posts are a trie of letters
+    phrases = ["Thứ trưởng", "Phó Thủ tướng", "Phó Thủ tướng Thường trực", "Phó", "ký", "ký kết", "cuộc", "buổi", "Biên bản"]
+    flat = re.compile(words_rx(phrases) + r"\s*(\w*)", re.IGNORECASE)
+    trie = re.compile(words_rx(phrases, ignorecase=True) + r"\s*(\w*)", re.IGNORECASE)
+    assert trie.pattern != flat.pattern
+    for i in range(len(text) + 1):
+        a, b = flat.match(text, i), trie.match(text, i)
+        assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (text[i:], a, b)
+
+
 def test_the_list_glue_falls_back_to_plain_alternatives_for_letters_with_odd_case_folding():
     # ("ſ", the long s, matches "s" when case is ignored, though "ſ".lower() is itself)
     assert _trie_alternatives(["Sở Tư pháp", "ſở"]) == _alternatives(["Sở Tư pháp", "ſở"])

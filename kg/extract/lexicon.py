@@ -11,6 +11,7 @@ import ahocorasick
 
 from ..rules import Rules
 from ..text import norm_key, tone_variants
+from .patterns import letter_trie
 
 GAZETTEERS = (
     ("gazetteer/organizations.tsv", "Organization"),
@@ -617,7 +618,7 @@ def _compile(rules: Rules) -> Lexicon:
         from .patterns import search_words, words_rx
         # (a plural marker may come between: "tại các phiên họp này", several events, none of them the article's)
         plural = [c for c, _, _ in lex.cues.get("plural", ())]
-        lex.unnamed_event = re.compile(rf"{words_rx(governors)}\s+(?:({words_rx(plural)})\s+)?({words_rx(classifiers)})"
+        lex.unnamed_event = re.compile(rf"{words_rx(governors, True)}\s+(?:({words_rx(plural, True)})\s+)?({words_rx(classifiers, True)})"
                                        rf"\s+(\w+)(?:\s+(\w+))?", re.IGNORECASE)
         lex.event_classifier = search_words(classifiers)     # (words_rx under IGNORECASE)
     return lex
@@ -738,13 +739,13 @@ def _compile_relation_rules(lex: Lexicon) -> None:
     lex.led_by = re.compile(r"\s*do\s+[^,;]{1,80}?\s(?:" + "|".join(map(re.escape, led)) + r")(?:\s+\w+){0,3}\s*$",
                             re.IGNORECASE) if led else None
     preps = _glue(lex, "preposition", "")
-    lex.preposition_before = re.compile(words_rx(preps) + r"\s*$", re.IGNORECASE) if preps else re.compile(r"(?!)")
+    lex.preposition_before = re.compile(words_rx(preps, ignorecase=True) + r"\s*$", re.IGNORECASE) if preps else re.compile(r"(?!)")
     nouns = _glue(lex, "modified", "")
     lex.modified_before = re.compile(words_rx(nouns) + r"\s*$") if nouns else re.compile(r"(?!)")
     asks = _glue(lex, "unreal", "request")
-    lex.request_before = re.compile(words_rx(asks) + r"\s*$", re.IGNORECASE) if asks else re.compile(r"(?!)")
+    lex.request_before = re.compile(words_rx(asks, ignorecase=True) + r"\s*$", re.IGNORECASE) if asks else re.compile(r"(?!)")
     modals = _glue(lex, "unreal", "modal")
-    lex.modal_between = re.compile(words_rx(modals), re.IGNORECASE) if modals else re.compile(r"(?!)")
+    lex.modal_between = re.compile(words_rx(modals, ignorecase=True), re.IGNORECASE) if modals else re.compile(r"(?!)")
 
 
 def _glue(lex: Lexicon, relation: str, role: str) -> tuple[str, ...]:
@@ -752,41 +753,10 @@ def _glue(lex: Lexicon, relation: str, role: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(cue for cue, _, r in lex.cues.get(relation, ()) if r == role))
 
 
-_CASE_ODD = frozenset("ſıİKÅẞßµς")    # letters whose case-insensitive match is not lower() alone
-
-
 def _trie_alternatives(phrases) -> str:
-    """The regex of `_alternatives(phrases)` under IGNORECASE, written as a trie of lower-case
-    letters ("phó\\s+(?:chủ\\s+tịch|giám\\s+đốc)"): the same strings match at a place, and a
-    longer one is tried before a shorter one (so backtracking meets them in the same order), but the
-    regex is a fraction of the size: the relation rules repeat the list glue of every post and title
-    in each list slot, and compiling it was most of the cost of compiling the rules. Falls back to
-    `_alternatives` for letters whose case folding is not one lower-case letter."""
-    seqs = {tuple(p.split()) for p in phrases}
-    seqs.discard(())
-    if not seqs or any(c in _CASE_ODD or len(c.lower()) != 1 or len(c.upper()) != 1
-                       or c.upper().lower() != c.lower() for p in seqs for w in p for c in w):
-        return _alternatives(phrases)
-    trie: dict = {}
-    end = ""                            # key of a phrase's end (no letter is "")
-    for words in seqs:
-        node = trie
-        for k, w in enumerate(words):
-            for c in (" " if k else "") + w.lower():
-                node = node.setdefault(c, {})
-        node[end] = {}
-
-    def render(node: dict) -> str:
-        alts = ["\\s+" + render(node[c]) if c == " " else re.escape(c) + render(node[c])
-                for c in sorted(node) if c != end]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if end in node:                 # a phrase ends here: the longer ones first, then this one
-            return "(?:" + body + ")?"
-        return body
-
-    return "(?:" + render(trie) + ")"
+    """The regex of `_alternatives(phrases)` under IGNORECASE, written as a trie of lower-case letters
+    (patterns.letter_trie); `_alternatives` itself for letters whose case folding is not one lower-case letter."""
+    return letter_trie(phrases) or _alternatives(phrases)
 
 
 def _alternatives(phrases) -> str:

@@ -457,17 +457,61 @@ def _phrase_rx(p: str) -> str:
     return left + body + right
 
 
-def words_rx(phrases) -> str:
+# letters whose case-insensitive match holds a letter of another lower case ("ſ" matches "s", though
+# "ſ".lower() is itself): in a trie of lower-case letters they would be two branches that match alike.
+# ("K" and "Å" also match the Kelvin and Ångström signs, but those lower to "k" and "å": not odd)
+CASE_ODD = frozenset("ſıİẞßµς")
+
+
+def letter_trie(phrases) -> str | None:
+    """The alternatives of `phrases` under IGNORECASE (any of them, longest first; the words of a
+    phrase separated by any run of white space), written as a trie of lower-case letters
+    ("phó\\s+(?:chủ\\s+tịch|giám\\s+đốc)"): the same strings match at a place, and a longer one is
+    tried before a shorter one (so backtracking meets them in the same order). The regex engine tries
+    a flat alternation's phrases one by one at every place (under IGNORECASE not even their first
+    letters are screened), a trie's first letters only; and the relation rules repeat the list glue of
+    every post and title in each list slot. None for letters whose case folding is not one lower-case
+    letter (CASE_ODD), or no phrase."""
+    seqs = {tuple(p.split()) for p in phrases}
+    seqs.discard(())
+    if not seqs or any(c in CASE_ODD or len(c.lower()) != 1 or len(c.upper()) != 1
+                       or c.upper().lower() != c.lower() for p in seqs for w in p for c in w):
+        return None
+    trie: dict = {}
+    end = ""                            # key of a phrase's end (no letter is "")
+    for words in seqs:
+        node = trie
+        for k, w in enumerate(words):
+            for c in (" " if k else "") + w.lower():
+                node = node.setdefault(c, {})
+        node[end] = {}
+
+    def render(node: dict) -> str:
+        alts = ["\\s+" + render(node[c]) if c == " " else re.escape(c) + render(node[c])
+                for c in sorted(node) if c != end]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end in node:                 # a phrase ends here: the longer ones first, then this one
+            return "(?:" + body + ")?"
+        return body
+
+    return "(?:" + render(trie) + ")"
+
+
+def words_rx(phrases, ignorecase: bool = False) -> str:
     """Any of `phrases`, longest first, as whole words. The word-boundary checks stand outside the
     alternation when every phrase starts and ends with a letter or digit (the usual case): the regex
-    engine then scans for the alternatives' first letters instead of trying each one everywhere."""
+    engine then scans for the alternatives' first letters instead of trying each one everywhere.
+    `ignorecase`: the regex is compiled with IGNORECASE (then the phrases may be written as a trie)."""
     phrases = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
     if not phrases:
         return "(?!)"
     # atomic: the longest phrase that matches at a place is the cue there; a shorter one ("ký" in
     # "ký kết") is never tried instead when the rest of the pattern fails after the longer one
     if all(_wordy(p[0]) and _wordy(p[-1]) for p in phrases):
-        body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
+        body = (letter_trie(phrases) if ignorecase else None) \
+            or "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
         # the look-ahead for the phrases' first letters rules most places out in one step (the
         # regex engine would otherwise enter every alternative at every word it meets)
         firsts = "".join(re.escape(c) for c in sorted({p[0] for p in phrases}))
@@ -488,7 +532,7 @@ def search_words(phrases) -> re.Pattern:
     under (?i:…)). The second needs every phrase to open with a letter of TWO_CASES."""
     phrases = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
     if not phrases or not all(_wordy(p[0]) and _wordy(p[-1]) and p[0].lower() in TWO_CASES for p in phrases):
-        return re.compile(words_rx(phrases), re.IGNORECASE)
+        return re.compile(words_rx(phrases, ignorecase=True), re.IGNORECASE)
     firsts = sorted({p[0].lower() for p in phrases})
     alts = "|".join(rf"(?<=[{p[0].lower()}{p[0].upper()}])(?i:" + r"\s+".join(re.escape(w) for w in p.split())[1:] + ")"
                     for p in phrases)
@@ -528,7 +572,7 @@ class Compiler:
                 body = f"(?:{self.list_join})?{ph}(?:(?:{self.list_sep}){ph})*" if e.many else ph
             return f"(?P<{e.name}>{body})" if e.name else f"(?:{body})"
         if isinstance(e, Words):
-            return words_rx(self.phrases(e))
+            return words_rx(self.phrases(e), ignorecase=True)     # (the rules are compiled with IGNORECASE)
         if isinstance(e, Punct):
             return "[-–—]" if e.char == "-" else re.escape(e.char)
         if isinstance(e, Gap):
