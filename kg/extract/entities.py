@@ -81,8 +81,10 @@ class _Words:
     def __get__(self, s: "_Sent | None", owner=None):
         if s is None:
             return self
-        bounds = list(accumulate(map(len, s._parts), initial=0))
-        s.words = words = list(zip(bounds[1::2], bounds[2::2], s.tokens))
+        # the parts' end offsets are the words' starts and ends in turn (gap 0 ends where word 0 starts):
+        # one iterator, read twice per word, pairs them without a list or slices
+        ends = accumulate(map(len, s._parts))
+        s.words = words = list(zip(ends, ends, s.tokens))
         return words
 
 
@@ -2346,7 +2348,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
             else _Sent(sent.text, lowered_part(doc.text, sent.start, sent.start + len(sent.text)))
         if not s.tokens:
             continue
-        words = set(s.tokens)                # (the word lists below are looked up in it, each word hashed once)
+        words = lex.cue_words(s.tokens)      # (those of its words the word lists below are looked up for)
         form = s.form                        # match_form keeps lengths: a span's form is a slice of it
         gaz_spans = [g for g in _gazetteer_spans(sent.text, lex, form=form) if form[g[0]:g[1]] not in lex.generic
                      and not _inside_document_number(sent.text, g[0], g[1])]

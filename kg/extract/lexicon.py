@@ -272,6 +272,8 @@ class Lexicon:
     distributive_head: re.Pattern | None = None  # its heads, when each is one word: a sentence without one is skipped
     distributive_spellings: frozenset[str] | None = None   # every spelling of those heads (any case), when few
     distributive_words: dict[str, bool] = field(default_factory=dict)   # memo of may_distribute: word -> a head?
+    # every word find_mentions looks a sentence's words up for (word lists above, "về"), or None: all words needed
+    sentence_cues: frozenset[str] | None = None
     distributive_heads: set[str] = field(default_factory=set)     # the words of that memo that are heads
     # relation rules (rules/relations.tsv), compiled once: scope -> rules ("body": clause and sentence
     # rules in file order); the phrases they name, for a quick look at which may match a sentence
@@ -285,6 +287,7 @@ class Lexicon:
     verb_cue: re.Pattern = re.compile(r"(?!)")   # any cue of role verb: ends a clause's subject
     preposition_before: re.Pattern = re.compile(r"(?!)")   # cues.tsv preposition, right before a subject
     modified_before: re.Pattern = re.compile(r"(?!)")      # cues.tsv modified: a noun a country right after qualifies
+    modified_ends: tuple[str, ...] = ()                  # the last words of those nouns (see relations._modified)
     request_before: re.Pattern = re.compile(r"(?!)")       # cues.tsv unreal/request: "đề nghị" right before a subject
     modal_between: re.Pattern = re.compile(r"(?!)")        # cues.tsv unreal/modal: "cần" between a subject and its verb
     # an event's place word or an attendance verb, then an events.tsv classifier: "tại buổi …", "dự phiên …"
@@ -324,6 +327,12 @@ class Lexicon:
         """The rules (Compiled.n) one of whose rarest needed phrases occurs: the only ones worth trying."""
         by_phrase = self.relation_by_phrase
         return set(self.relation_free).union(*(by_phrase[p] for p in present if p in by_phrase))
+
+    def cue_words(self, tokens: list[str]) -> set[str]:
+        """The words of a sentence (entities._Sent tokens) that find_mentions looks up in its word lists:
+        found in one pass over the tokens; most words of a sentence are in none of the lists, and a set of
+        all of them costs more to make."""
+        return set(tokens) if self.sentence_cues is None else self.sentence_cues.intersection(tokens)
 
     def may_distribute(self, words: list[str] | set[str]) -> bool:
         """Could `distributive` match a sentence of these words (entities._Sent tokens)? Its shared
@@ -597,6 +606,9 @@ def _compile(rules: Rules) -> Lexicon:
     lex.deputies = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "deputy"), key=len, reverse=True)
     _compile_glue(lex)
     _compile_relation_rules(lex)
+    if lex.distributive is None or lex.distributive_spellings is not None:   # (else may_distribute reads every word)
+        lex.sentence_cues = lex.head_first_words | lex.post_first_words | lex.title_first_words \
+            | lex.untitled_post_first_words | {"về"} | (lex.distributive_spellings or frozenset())
     # the press's own country (events.tsv home: "Việt Nam"), as its gazetteer key
     for r in rules.table("events.tsv"):
         if r["kind"] == "home":
@@ -742,6 +754,7 @@ def _compile_relation_rules(lex: Lexicon) -> None:
     lex.preposition_before = re.compile(words_rx(preps, ignorecase=True) + r"\s*$", re.IGNORECASE) if preps else re.compile(r"(?!)")
     nouns = _glue(lex, "modified", "")
     lex.modified_before = re.compile(words_rx(nouns) + r"\s*$") if nouns else re.compile(r"(?!)")
+    lex.modified_ends = tuple(dict.fromkeys(n.split()[-1] for n in nouns))
     asks = _glue(lex, "unreal", "request")
     lex.request_before = re.compile(words_rx(asks, ignorecase=True) + r"\s*$", re.IGNORECASE) if asks else re.compile(r"(?!)")
     modals = _glue(lex, "unreal", "modal")

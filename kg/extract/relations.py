@@ -145,6 +145,13 @@ def _direct_units(outer: Mention, inner: list[Mention]) -> list[_Unit]:
     return units
 
 
+def _modified(text: str, a: int, lex: Lexicon) -> bool:
+    """Does a noun a country qualifies end right before offset `a` ("300 doanh nghiệp Hà Lan")? The regex
+    searches only a text that ends with the last word of one of the nouns (most do not: a cheap look first)."""
+    lo = max(0, a - 24)
+    return text[lo:a].rstrip().endswith(lex.modified_ends) and lex.modified_before.search(text, lo, a) is not None
+
+
 class _Sentence:
     event = _Event()
 
@@ -165,7 +172,7 @@ class _Sentence:
             a, b = m.start - self.base, m.end - self.base
             if a < last_end:
                 continue                      # overlapping names: the first one stands
-            if m.type == "Country" and lex.modified_before.search(self.text, max(0, a - 24), a):
+            if m.type == "Country" and _modified(self.text, a, lex):
                 continue                      # "300 doanh nghiệp Hà Lan": the businesses' nationality, no party
             self.units.append(_Unit(m, a, b, TYPE_CODES[m.type]))
             last_end = b
