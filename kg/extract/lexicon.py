@@ -325,8 +325,8 @@ class Lexicon:
 
     def relation_candidates(self, present: set[str]) -> set[int]:
         """The rules (Compiled.n) one of whose rarest needed phrases occurs: the only ones worth trying."""
-        by_phrase = self.relation_by_phrase
-        return set(self.relation_free).union(*(by_phrase[p] for p in present if p in by_phrase))
+        # (the rule sets of the phrases that index some, looked up without a Python loop)
+        return set(self.relation_free).union(*filter(None, map(self.relation_by_phrase.get, present)))
 
     def cue_words(self, tokens: list[str]) -> set[str]:
         """The words of a sentence (entities._Sent tokens) that find_mentions looks up in its word lists:

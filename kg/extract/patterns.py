@@ -528,15 +528,25 @@ def search_words(phrases) -> re.Pattern:
     """`words_rx(phrases)` compiled with IGNORECASE, or a regex with the same matches that is faster to
     search: it opens with the class of the phrases' first letters in both cases (the engine looks for
     them instead of entering the pattern at every position), then the word-start test, then the
-    alternatives in the same order, each behind a test of its own first letter (the rest of each
-    under (?i:…)). The second needs every phrase to open with a letter of TWO_CASES."""
+    phrases of each first letter, in the same order, behind a test of that letter (the rest of each
+    under (?i:…), as a trie of letters where it can be): at a place, only the phrases of its letter are
+    tried. The second needs every phrase to open with a letter of TWO_CASES."""
     phrases = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
     if not phrases or not all(_wordy(p[0]) and _wordy(p[-1]) and p[0].lower() in TWO_CASES for p in phrases):
         return re.compile(words_rx(phrases, ignorecase=True), re.IGNORECASE)
-    firsts = sorted({p[0].lower() for p in phrases})
-    alts = "|".join(rf"(?<=[{p[0].lower()}{p[0].upper()}])(?i:" + r"\s+".join(re.escape(w) for w in p.split())[1:] + ")"
-                    for p in phrases)
-    return re.compile("[" + "".join(c + c.upper() for c in firsts) + r"](?<!\w[\s\S])(?>(?:" + alts + r")(?!\w))")
+    by_letter: dict[str, list[str]] = {}     # first letter -> its phrases, longest first
+    for p in phrases:
+        by_letter.setdefault(p[0].lower(), []).append(p)
+    alts = "|".join(rf"(?<=[{c}{c.upper()}])(?i:{_rests_rx(ps)})" for c, ps in sorted(by_letter.items()))
+    return re.compile("[" + "".join(c + c.upper() for c in sorted(by_letter)) + r"](?<!\w[\s\S])(?>(?:" + alts + r")(?!\w))")
+
+
+def _rests_rx(phrases: list[str]) -> str:
+    """What follows the first letter of `phrases` (one letter's, longest first), as alternatives: a trie
+    when each goes on with a letter of its first word, else one by one in their order."""
+    if all(p[1:2].isalnum() for p in phrases) and (trie := letter_trie([p[1:] for p in phrases])):
+        return trie
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split())[1:] for p in phrases)
 
 
 def _wordy(c: str) -> bool:
