@@ -321,7 +321,13 @@ def _leftmost_longest(cands):
 # --- head-noun patterns --------------------------------------------------------------------
 
 def _heads_at(s: _Sent, i: int, lex: Lexicon, etype: str):
-    for hw, rid, level in lex.heads_by_first.get(etype, {}).get(s.words[i][2], ()):
+    """The longest head of `etype` at word i: (head, rule id, level, its word count), or None (none there,
+    or it is the first syllable of a longer word)."""
+    toks, w = s.tokens, s.tokens[i]
+    heads = lex.heads_by_first.get(etype, {}).get(w, ())
+    if heads and (i + 1 == len(toks) or s.gaps[i + 1] != " " or toks[i + 1] not in lex.head_seconds[etype][w]):
+        heads = lex.head_singles[etype][w]   # no longer head goes on with the next word: a one-word one, if any
+    for hw, rid, level in heads:
         if s.phrase_at(i, hw):
             if _head_is_part_of_a_word(s, i + len(hw), hw[-1], lex, " ".join(hw)):
                 return None

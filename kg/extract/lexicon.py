@@ -225,6 +225,10 @@ class Lexicon:
     untitled_post_first_words: frozenset[str] = frozenset()
     # first word -> phrases starting with it (longest first): lets the scanners look up, not loop
     heads_by_first: dict[str, dict[str, list[tuple[list[str], str, int]]]] = field(default_factory=dict)
+    # type -> first word -> the second words of its heads of two words or more, and its heads of one word: a
+    # head is looked for at a word only among those the next word allows (entities._heads_at)
+    head_seconds: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
+    head_singles: dict[str, dict[str, list[tuple[list[str], str, int]]]] = field(default_factory=dict)
     stops_by_first: dict[str, dict[str, list[list[str]]]] = field(default_factory=dict)
     stop_first_words: frozenset[str] = frozenset()      # every key of every stops_by_first bucket
     generic_by_first: dict[str, list[str]] = field(default_factory=dict)
@@ -487,6 +491,9 @@ def _compile(rules: Rules) -> Lexicon:
             words = head.split()
             idx.setdefault(words[0], []).append((words, rid, level))
             idx.setdefault(words[0].lower(), [])
+    for etype, idx in lex.heads_by_first.items():
+        lex.head_seconds[etype] = {w: frozenset(hw[1] for hw, _, _ in hs if len(hw) > 1) for w, hs in idx.items()}
+        lex.head_singles[etype] = {w: [h for h in hs if len(h[0]) == 1] for w, hs in idx.items()}
     for etype, words in lex.stopwords.items():
         idx = lex.stops_by_first.setdefault(etype, {})
         for w in sorted(words, key=len, reverse=True):
