@@ -1838,7 +1838,7 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
         generics = generic_by_first.get(w.lower())
         g_len = next((len(g) for g in generics
                       if form.startswith(g, ws) and not _is_word_char(form[ws + len(g):ws + len(g) + 1] or " ")), 0) \
-            if generics else 0
+            if generics and form.startswith(generics, ws) else 0
         if g_len:
             generic_end = ws + g_len
             continue                         # "Ban Tổ chức", "Lễ khai mạc": generic, not a name
@@ -1993,8 +1993,7 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                 out.append(m)
         # lower-case event heads: ordinal events ("hội thảo lần thứ nhất") or references
         if LOWER_EVENT in types:
-            for hw0, rid, _ in lex.heads_by_first["Event"][w.capitalize()]:
-                hw = [x.lower() for x in hw0]
+            for hw, rid in lex.lower_event_heads[w.capitalize()]:
                 if s.phrase_at(i, hw, case_sensitive=True):
                     m = events.lower_event(doc, si, s, i, len(hw), lex, rid)
                     if m:

@@ -229,9 +229,11 @@ class Lexicon:
     # head is looked for at a word only among those the next word allows (entities._heads_at)
     head_seconds: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
     head_singles: dict[str, dict[str, list[tuple[list[str], str, int]]]] = field(default_factory=dict)
+    # first word as written -> the words of its Event heads in lower case, and their rule ids ("hội thảo lần thứ …")
+    lower_event_heads: dict[str, list[tuple[list[str], str]]] = field(default_factory=dict)
     stops_by_first: dict[str, dict[str, list[list[str]]]] = field(default_factory=dict)
     stop_first_words: frozenset[str] = frozenset()      # every key of every stops_by_first bucket
-    generic_by_first: dict[str, list[str]] = field(default_factory=dict)
+    generic_by_first: dict[str, tuple[str, ...]] = field(default_factory=dict)   # longest first
     titles_by_first: dict[str, list[list[str]]] = field(default_factory=dict)
     deputies: list[str] = field(default_factory=list)
     # first space-separated token -> [(organisation head, level)], longest first: a name can only
@@ -494,6 +496,8 @@ def _compile(rules: Rules) -> Lexicon:
     for etype, idx in lex.heads_by_first.items():
         lex.head_seconds[etype] = {w: frozenset(hw[1] for hw, _, _ in hs if len(hw) > 1) for w, hs in idx.items()}
         lex.head_singles[etype] = {w: [h for h in hs if len(h[0]) == 1] for w, hs in idx.items()}
+    lex.lower_event_heads = {w: [([x.lower() for x in hw], rid) for hw, rid, _ in hs]
+                             for w, hs in lex.heads_by_first.get("Event", {}).items()}
     for etype, words in lex.stopwords.items():
         idx = lex.stops_by_first.setdefault(etype, {})
         for w in sorted(words, key=len, reverse=True):
@@ -508,7 +512,7 @@ def _compile(rules: Rules) -> Lexicon:
     # not searched as the start of a longer name
     whole = {match_form(v) for r in rules.table("generic.tsv") if r["whole"] == "yes" for v in tone_variants(r["phrase"])}
     for g in sorted(lex.generic - whole, key=len, reverse=True):
-        lex.generic_by_first.setdefault(g.split()[0], []).append(g)
+        lex.generic_by_first[g.split()[0]] = lex.generic_by_first.get(g.split()[0], ()) + (g,)
     for head, _, level in lex.heads.get("Organization", []):
         lex.org_heads_by_token.setdefault(head.split(" ", 1)[0], []).append((head, level))
     for t in lex.titles:
