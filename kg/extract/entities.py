@@ -2176,12 +2176,21 @@ def _named_enough(title: str, hn: int, lex: Lexicon) -> bool:
 
 # --- persons -------------------------------------------------------------------------------
 
+def _titles_at(s: _Sent, i: int, lex: Lexicon) -> list[list[str]]:
+    """The titles (persons.tsv) of the first word i that may start there, longest first: those of one word
+    unless the next word is the second word of a longer one (as _heads_at)."""
+    toks, w = s.tokens, s.tokens[i]
+    if i + 1 < len(toks) and s.gaps[i + 1] == " " and toks[i + 1] in lex.title_seconds[w]:
+        return lex.titles_by_first[w]
+    return lex.title_singles[w]
+
+
 def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, places=()) -> list[Mention]:
     base = doc.sentences[si].start
     out = []
     titles = lex.titles_by_first
     for i in compress(count(), map(titles.__contains__, s.tokens)):
-        for tw in titles[s.words[i][2]]:
+        for tw in _titles_at(s, i, lex):
             if not s.phrase_at(i, tw):
                 continue
             title = " ".join(tw)

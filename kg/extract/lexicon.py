@@ -235,6 +235,8 @@ class Lexicon:
     stop_first_words: frozenset[str] = frozenset()      # every key of every stops_by_first bucket
     generic_by_first: dict[str, tuple[str, ...]] = field(default_factory=dict)   # longest first
     titles_by_first: dict[str, list[list[str]]] = field(default_factory=dict)
+    title_seconds: dict[str, frozenset[str]] = field(default_factory=dict)   # as head_seconds, for the titles
+    title_singles: dict[str, list[list[str]]] = field(default_factory=dict)
     deputies: list[str] = field(default_factory=list)
     # first space-separated token -> [(organisation head, level)], longest first: a name can only
     # start with "head " when its own first token is the head's
@@ -517,6 +519,8 @@ def _compile(rules: Rules) -> Lexicon:
         lex.org_heads_by_token.setdefault(head.split(" ", 1)[0], []).append((head, level))
     for t in lex.titles:
         lex.titles_by_first.setdefault(t.split()[0], []).append(t.split())
+    lex.title_seconds = {w: frozenset(t[1] for t in ts if len(t) > 1) for w, ts in lex.titles_by_first.items()}
+    lex.title_singles = {w: [t for t in ts if len(t) == 1] for w, ts in lex.titles_by_first.items()}
     lex.abbreviations = {r["short"]: r["long"] for r in rules.table("abbreviations.tsv")}
     if lex.abbreviations:
         # "TP.Biên Hòa": an abbreviation that ends with its dot may touch the next word
