@@ -2151,3 +2151,14 @@ def test_ub_is_a_committee_head_and_its_body_holds_the_post(tmp_path):
     t = nodes(tmp_path, "Ông Hoàng Văn Nam, Chủ nhiệm UB Kiểm tra Tỉnh ủy Hà Tĩnh phát biểu.")
     links = {(t.nodes[u]["label"], d["relation"], t.nodes[v]["label"]) for u, v, d in t.edges(data=True)}
     assert ("Hoàng Văn Nam", "holdsPosition", "UB Kiểm tra Tỉnh ủy Hà Tĩnh") in links
+
+
+def test_an_army_is_a_body_of_its_country_not_the_country(tmp_path):
+    # "Quân đội Hoàng gia Campuchia" is the Royal Cambodian Army, a body; inside a unit's name "Quân đội" is its field
+    assert orgs(tmp_path, "Quân đội Hoàng gia Campuchia tổ chức lễ khánh thành. Trường ĐH Văn hóa Nghệ thuật Quân đội "
+                          "tuyển sinh.") == {"Quân đội Hoàng gia Campuchia", "Trường ĐH Văn hóa Nghệ thuật Quân đội"}
+
+
+def test_a_rank_and_a_name_after_a_body_are_its_head_s(tmp_path):
+    # "Tổng tư lệnh Quân đội Hoàng gia Thống tướng Pol Saroeun": the body ends before the rank of its commander
+    assert persons(tmp_path, "Tham dự có Tổng tư lệnh Quân đội Hoàng gia Thống tướng Pol Saroeun.") == {"Pol Saroeun"}

@@ -412,6 +412,12 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             break
         w = s.words[k][2]
         g = gaz.get(s.words[k][0])
+        if k > j and gaps[k] == " " and w in lex.titles_by_first and (t := next(
+                (t for t in lex.titles_by_first[w] if len(t) >= 2 and s.phrase_at(k, t)), None)) is not None \
+                and k + len(t) < n and gaps[k + len(t)] == " " and _cap(s.words[k + len(t)][2]) \
+                and not _heads_at(s, k + len(t), lex, "Organization"):
+            break                           # "Tổng tư lệnh Quân đội Hoàng gia Thống tướng Pol Saroeun": a rank and
+            # a name after the body are its head's (but "Văn phòng Chủ tịch nước": a title inside a body's name)
         if k > j and s.gap(k).strip() in ("-", "–") and (
                 (g is not None and lex.entries[g[2]].type == "Organization")
                 or any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ()))
@@ -1924,7 +1930,8 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                     out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Organization", rid,
                                        attrs=(("level", str(level)),)))
                     org_taken.append((a, b))
-                elif _cap(nxt) or nxt.lower() in lex.name_words or s.words[j][0] in gaz or _NUMBER.fullmatch(nxt) \
+                elif _cap(nxt) or nxt.lower() in lex.name_words or s.words[j][0] in gaz \
+                        or _NUMBER.fullmatch(nxt) and head not in lex.service_words \
                         or (nxt.islower() and _lower_run(s, j, lex, True)):
                     after_post = bool(lex.post_before.search(s.text, max(0, ws - 40), ws)
                                       # "Chánh Văn phòng Tổng cục …": a post that ends with the head itself
