@@ -537,7 +537,7 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
         # is the committee, then its member (but "Tỉnh ủy Hà Giang": a place the gazetteer knows)
         provincial = k == j and own_head is not None and w in lex.surnames \
             and (g is None or lex.entries[g[2]].type != "Location") \
-            and any(c == " ".join(own_head) for c, _ in lex.provincial_cues)
+            and " ".join(own_head) in lex.provincial_words
         if (k > j or ((after_post or provincial) and (not _vietnamese(w) or w in lex.surnames))) \
                 and _person_starts(s, k, lex, after_post or provincial):
             saw_cap = saw_cap or after_post  # "Chánh án Tòa liên bang Raus bin Sharif": the body, then its head
@@ -854,7 +854,7 @@ def _parent_starts(s: _Sent, k: int, lex: Lexicon, g, level: int) -> bool:
         return False                        # "Trường Sĩ quan Không quân": the service is the school's field
     if h and 0 < h[2] < level and (k + h[3] >= len(s.words) or s.gap(k + h[3]) != " "
                                    or not s.words[k + h[3]][2][:1].isupper()) \
-            and any(c == h[0] for c, _ in lex.provincial_cues):
+            and h[0] in lex.provincial_words:
         return False                        # "Ban Thường vụ Tỉnh ủy,": a body every province has, named bare, is
         # the rest of the unit's name (the article's province's: ownerless.provincial_bodies)
     if h and 0 < h[2] < level:

@@ -1610,9 +1610,6 @@ def _talks(ctx: _Ctx) -> list[Mention]:
         also = None                            # a second person met on the other side
         n, head, rid = hit
         kk = k + n
-        if kind == "reception" and not (kk < ctx.n and ctx.gap(kk) == " " and (
-                ctx.words[kk][2][:1].isupper() or ctx.lower[kk] in ctx.er.first_words.get("actor", ()))):
-            continue                           # "tiếp tục", "tiếp nhận": no visitor opens after the verb
         start = k
         manner = ctx.match(kk, "manner") if kk < ctx.n and ctx.gap(kk) == " " else None
         if manner is not None and kk + manner[0] < ctx.n:

@@ -313,6 +313,7 @@ class Lexicon:
     session_heads: set = field(default_factory=set)
     organized_verbs: set = field(default_factory=set)
     provincial_cues: tuple = ()                 # cues.tsv provincial: (cue, its regex: as a word, and what follows)
+    provincial_words: frozenset = frozenset()   # the same cues as written ("Tỉnh ủy", "Sở")
 
     def heads_starting(self, word: str) -> frozenset[str]:
         """The types (PATTERN_TYPES, LOWER_EVENT) with a head whose first word is `word`; empty for
@@ -663,6 +664,7 @@ def _compile_ownerless(lex: Lexicon) -> None:
     lex.organized_verbs = {c.lower() for c, _, kind in lex.cues.get("organized", ()) if kind == "verb"}
     lex.provincial_cues = tuple((w, re.compile(rf"(?:^|\s){re.escape(w)}(\s\w|$)"))
                                 for w in (c for c, _, _ in lex.cues.get("provincial", ())))
+    lex.provincial_words = frozenset(w for w, _ in lex.provincial_cues)
 
 
 def word_classes(rules: Rules) -> dict[str, tuple[str, ...]]:
