@@ -20,13 +20,14 @@ DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
 # The topic tables may be left out together (then no article is judged and every one is kept; one
 # without the other is an error, see _check_topic_tables); every other table is required.
-OPTIONAL_TABLES = frozenset({"topic.tsv", "topic_settings.tsv"})
+OPTIONAL_TABLES = frozenset({"topic.tsv", "topic_settings.tsv", "gazetteer/subdivisions.tsv"})
 # file (relative to the rules folder) -> (required columns, optional columns)
 SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "gazetteer/organizations.tsv": (("id", "name"), ("aliases", "parent", "country", "wikidata", "note")),
     "gazetteer/countries.tsv": (("id", "name", "iso"), ("aliases", "wikidata", "note")),
     "gazetteer/locations.tsv": (("id", "name"), ("aliases", "kind", "parent", "note", "country")),
     "gazetteer/agreements.tsv": (("id", "name"), ("aliases", "parent", "wikidata", "note")),
+    "gazetteer/subdivisions.tsv": (("id", "name", "country"), ("aliases", "note")),
     "heads.tsv": (("id", "type", "head"), ("level", "tail", "within", "note")),
     "cues.tsv": (("id", "relation", "cue"), ("role", "note")),
     "stopwords.tsv": (("id", "word"), ("types", "note")),
@@ -73,6 +74,7 @@ CODE_CLASSES = frozenset({
     "partyTo/negotiate",                       # "đàm phán thỏa thuận về …": a treaty named in lower case after it
     "organized/verb",                            # "tổ chức khóa tập huấn về …": an organised lower-case event
     "street",                                    # "phố Đội Cấn": a street named after a unit or a person
+    "compound",                                  # "liên bang Nga", "bà xã X": a place head inside another word
     "abroad",                                    # "Thượng viện": a body Việt Nam has not (a foreign country's)
     "rank",                                      # "cấp Thứ trưởng Ngoại giao": a rank, not a post of a body
     "other-state", "other-state/before",         # "Bộ Ngoại giao nước này", "hai Bộ Ngoại giao": not Việt Nam's body
@@ -90,6 +92,7 @@ CODE_CLASSES = frozenset({
     "eponymous",                                 # "Trường THPT Nguyễn Trãi": a school named after a person
     "clan",                                      # "Nguyễn Phước Tộc": a family's name, not a person's
     "foreign-field",                             # "Cục điều tra phòng chống tham nhũng Singapore": a field in lower case
+    "national-field",                            # "Hội tim mạch Việt Nam": an association's field in lower case, its country
     "firm",                                      # "Tập đoàn Hà Lan": a firm's nationality, not its name
     "alias", "anaphor", "plural", "ordinal", "topic", "distribute", "intro",
     "distribute/companion",                      # "các bộ, ngành: …": a second heading noun before the colon
@@ -104,7 +107,7 @@ CODE_CLASSES = frozenset({
     "partOf/vertical",                           # "Công an huyện X" is part of "Công an tỉnh Y" (r.partOf.locality)
     "partOf/service",                            # "Trường Sĩ quan Không quân": a service inside a unit's name is its field
 })
-CUE_HELPERS = {"closed", "especially", "scope", "trial", "passive", "sides", "short", "alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "abroad", "other-state", "rank", "unit-subject", "body-field", "charge", "force", "provincial", "construction", "adjunct", "numbered", "eponymous", "firm", "clan", "foreign-field", "modified", "region", "unnamed-seat", "unreal"}
+CUE_HELPERS = {"closed", "especially", "scope", "trial", "passive", "sides", "short", "alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "compound", "abroad", "other-state", "rank", "unit-subject", "body-field", "charge", "force", "provincial", "construction", "adjunct", "numbered", "eponymous", "firm", "clan", "foreign-field", "national-field", "modified", "region", "unnamed-seat", "unreal"}
 ENUMS = {
     ("heads.tsv", "type"): set(ENTITY_TYPES),
     ("cues.tsv", "relation"): set(RELATIONS) | CUE_HELPERS,
@@ -401,6 +404,9 @@ def _cross_check(tables: dict[str, tuple[Rule, ...]], label: str) -> None:
     for r in tables.get("gazetteer/agreements.tsv", ()):
         if r["parent"] and r["parent"] not in agreements:
             raise RuleError(f"{r.file}:{r.line}: parent {r['parent']!r} is not an agreement id")
+    for r in tables.get("gazetteer/subdivisions.tsv", ()):
+        if r["country"] not in countries:
+            raise RuleError(f"{r.file}:{r.line}: country {r['country']!r} is not a country id")
     for r in tables.get("country_words.tsv", ()):
         if r["kind"] == "qualifier" and r["country"] not in countries:
             raise RuleError(f"{r.file}:{r.line}: country {r['country']!r} is not a country id")

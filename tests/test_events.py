@@ -170,6 +170,24 @@ def test_a_delegation_visiting_a_named_body_is_a_visit_to_it(tmp_path):
     assert set(events(g)) == {"Thăm Học viện Cảnh sát nhân dân"}
 
 
+def test_a_visit_to_a_state_of_a_country_is_held_in_that_state(tmp_path):
+    g = build(tmp_path, "Ngày 11/7, ông Trần Văn Nam, Phó Chủ tịch UBND tỉnh Long An đã thăm và làm việc tại bang "
+                        "Virginia.")
+    ev = events(g)
+    name = "Chuyến thăm và làm việc tại bang Virginia của ông Trần Văn Nam"
+    assert set(ev) == {name}
+    held = {g.nodes[t]["label"] for _, t, d in g.out_edges(ev[name]["id"] if "id" in ev[name] else
+                                                             next(n for n, x in g.nodes(data=True) if x["label"] == name),
+                                                             data=True) if d["relation"] == "heldIn"}
+    assert held == {"bang Virginia"}
+
+
+def test_the_deputy_in_apposition_is_the_person_before_the_post(tmp_path):
+    # "ông X, Phó Chủ tịch UBND tỉnh Y thăm …": the visitor is X, not the chairman the post names
+    g = build(tmp_path, "Ông Trần Văn Nam, Phó Chủ tịch UBND tỉnh Long An thăm và làm việc tại Hàn Quốc.")
+    assert set(events(g)) == {"Chuyến thăm và làm việc tại Hàn Quốc của Ông Trần Văn Nam"}
+
+
 def test_a_visit_without_a_visitor_named_is_no_event(tmp_path):
     g = build(tmp_path, "Ông cho biết sẽ sớm thăm Việt Nam.")
     assert events(g) == {}

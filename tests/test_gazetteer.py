@@ -2,6 +2,7 @@
 kg find in a sentence, and that the committed files are exactly what the generator writes."""
 import importlib.metadata
 import importlib.util
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import kg
+from kg.errors import RuleError
 from kg.rules import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,6 +96,36 @@ def test_committed_gazetteers_load_with_kg_rules():
     rules = load_rules()
     assert len(rules.table("gazetteer/countries.tsv")) > 240
     assert len(rules.table("gazetteer/locations.tsv")) > 700
+    assert len(rules.table("gazetteer/subdivisions.tsv")) > 3000
+
+
+def test_a_subdivision_of_an_unknown_country_is_an_error_naming_its_line(tmp_path):
+    shutil.copytree(ROOT / "rules", tmp_path / "rules")
+    with open(tmp_path / "rules" / "gazetteer" / "subdivisions.tsv", "a", encoding="utf-8") as f:
+        f.write("sub-xx-1\tNowhere\tatlantis\n")
+    with pytest.raises(RuleError, match=r"subdivisions.tsv:\d+: country 'atlantis' is not a country id"):
+        load_rules(tmp_path / "rules")
+
+
+def test_a_us_state_is_the_state_and_its_governor_is_a_person(tmp_path):
+    (tmp_path / "a.txt").write_text("Tin\nThống đốc bang Virginia Terry McAuliffe đã tiếp đoàn công tác tại thủ phủ "
+                                    "Richmond.", encoding="utf-8")
+    g = kg.build_graph(kg.read_corpus(tmp_path), all_topics=True)
+    found = {(d["type"], d["label"]) for _, d in g.nodes(data=True)}
+    assert ("Location", "bang Virginia") in found and ("Person", "Terry McAuliffe") in found
+
+
+def test_a_state_of_three_words_is_one_place(tmp_path):
+    (tmp_path / "a.txt").write_text("Tin\nHội nghị được tổ chức tại bang New South Wales (Australia) vào tháng 5.",
+                                    encoding="utf-8")
+    g = kg.build_graph(kg.read_corpus(tmp_path), all_topics=True)
+    assert "bang New South Wales" in {d["label"] for _, d in g.nodes(data=True) if d["type"] == "Location"}
+
+
+def test_the_federal_in_a_federations_name_is_no_state(tmp_path):
+    (tmp_path / "a.txt").write_text("Tin\nSau khi Liên bang Xô Viết tan rã, nhiều nước ra đời.", encoding="utf-8")
+    g = kg.build_graph(kg.read_corpus(tmp_path), all_topics=True)
+    assert not any(d["label"].startswith("bang") for _, d in g.nodes(data=True))
 
 
 def _generator_ready() -> str:
@@ -112,7 +144,7 @@ def test_regenerating_gives_byte_identical_files(tmp_path):
         pytest.skip(f"cannot regenerate the gazetteers: {why}")
     done = subprocess.run([sys.executable, str(GENERATOR), "--out", str(tmp_path)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    for name in ("countries", "locations", "organizations", "agreements"):
+    for name in ("countries", "locations", "organizations", "agreements", "subdivisions"):
         assert (tmp_path / f"{name}.tsv").read_bytes() == (ROOT / "rules" / "gazetteer" / f"{name}.tsv").read_bytes(), name
 
 

@@ -2162,3 +2162,29 @@ def test_an_army_is_a_body_of_its_country_not_the_country(tmp_path):
 def test_a_rank_and_a_name_after_a_body_are_its_head_s(tmp_path):
     # "Tổng tư lệnh Quân đội Hoàng gia Thống tướng Pol Saroeun": the body ends before the rank of its commander
     assert persons(tmp_path, "Tham dự có Tổng tư lệnh Quân đội Hoàng gia Thống tướng Pol Saroeun.") == {"Pol Saroeun"}
+
+
+def test_a_national_associations_field_in_lower_case_is_part_of_its_name(tmp_path):
+    # the press writes an association's field in lower case ("tim mạch", cardiology) before its country
+    assert "Hội tim mạch Việt Nam" in orgs(tmp_path, "Hội tim mạch Việt Nam vừa tổ chức đại hội lần thứ năm.")
+
+
+def test_a_federation_of_another_country_keeps_its_country(tmp_path):
+    assert "Liên đoàn bóng đá Hàn Quốc" in orgs(tmp_path, "Liên đoàn bóng đá Hàn Quốc đã công bố danh sách cầu thủ.")
+
+
+def test_a_fair_is_no_association(tmp_path):
+    # "hội chợ" (a fair) is one word: its "Hội" opens no association's name
+    assert not orgs(tmp_path, "Hội chợ hàng Việt Nam chất lượng cao khai mạc sáng nay.")
+
+
+def test_a_place_that_runs_into_its_officials_name_ends_before_it(tmp_path):
+    # "Kanagawa Kuroiwa Yuji": the prefecture, then its governor, whom the article names again
+    found = places(tmp_path, "Thống đốc tỉnh Kanagawa Kuroiwa Yuji cảm ơn Thủ tướng. Ông Yuji Kuroiwa mời Thủ tướng "
+                             "thăm Kanagawa.")
+    assert "tỉnh Kanagawa" in found and not any("Kuroiwa" in p for p in found)
+
+
+def test_the_wife_of_someone_is_no_commune(tmp_path):
+    # "bà xã" (the wife, colloquial): its "xã" is no commune
+    assert not any("Rooney" in p for p in places(tmp_path, "Cầu thủ này cùng bà xã Helen Rooney đi nghỉ ở châu Âu."))

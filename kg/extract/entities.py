@@ -1031,10 +1031,16 @@ def _field_before_foreign_country(s: _Sent, k: int, lex: Lexicon) -> int:
     """"Cục điều tra phòng chống tham nhũng Singapore", "Bộ an ninh nội địa Mỹ": the press often writes a
     foreign body's field in lower case, right after its head (cues.tsv foreign-field heads) and before its
     country. Up to seven lower-case words with no function word (stopwords.tsv), then a foreign country:
-    the words are the name's (their verbs, "điều tra", name the body's field, not the clause's)."""
+    the words are the name's (their verbs, "điều tra", name the body's field, not the clause's). So it
+    writes a national association's ("Hội tim mạch Việt Nam", "Liên đoàn bóng đá Hàn Quốc"; cues.tsv
+    national-field heads), Việt Nam's too."""
     before = s.text[:s.words[k][0]].rstrip()
-    if k < 1 or not any(before.endswith(h) and (len(before) == len(h) or not before[-len(h) - 1].isalnum())
-                        for h in lex.foreign_field_heads):
+    if k < 1:
+        return 0
+    ends = lambda h: before.endswith(h) and (len(before) == len(h) or not before[-len(h) - 1].isalnum())  # noqa: E731
+    national = any(map(ends, lex.national_field_heads)) \
+        and f"{s.words[k - 1][2].lower()} {s.words[k][2]}" not in lex.compounds    # ("Hội chợ", "hội nhập": no field)
+    if not national and not any(map(ends, lex.foreign_field_heads)):
         return 0
     words, stops = s.words, lex.stops_by_first
     e = k
@@ -1052,7 +1058,7 @@ def _field_before_foreign_country(s: _Sent, k: int, lex: Lexicon) -> int:
     country = next((keys[0][0] for a, _, (_, keys) in found if a == at and lex.entries[keys[0][0]].type == "Country"), "")
     if any(a < at < b for a, b, _ in found):
         return 0                            # "Văn phòng đăng ký đất đai huyện Mỹ Đức": a place holds the country's name
-    return e - k if country and country != lex.home_country else 0
+    return e - k if country and (country != lex.home_country or national) else 0
 
 
 def _ends_known_field(s: _Sent, start: int, k: int, lex: Lexicon) -> bool:
@@ -1746,6 +1752,22 @@ def _word_class_at(s: _Sent, k: int, lex: Lexicon) -> str | None:
     return lex.word_class.get(toks[k].lower())
 
 
+def _subdivision_end(s: _Sent, k: int, lex: Lexicon) -> int | None:
+    """The word after a foreign state's or province's name starting at word k (gazetteer/subdivisions.tsv:
+    "New South Wales", "Virginia"), or None when no listed name starts there."""
+    if k >= len(s.words) or s.gap(k) != " " or not lex.subdivisions:
+        return None
+    at = s.words[k][0]
+    for f in lex.subdivisions.get(s.form[at:s.words[k][1]], ()):
+        end = at + len(f)
+        if s.form.startswith(f, at) and not _is_word_char(s.form[end:end + 1] or " "):
+            x = k
+            while x < len(s.words) and s.words[x][0] < end:
+                x += 1
+            return x
+    return None
+
+
 def _completes_word(s: _Sent, k: int, lex: Lexicon) -> bool:
     """Does word k finish a dictionary word begun by the word before it ("tự" + "do")?"""
     return k > 0 and s.gap(k) == " " and f"{s.words[k - 1][2].lower()} {s.words[k][2].lower()}" in lex.compounds
@@ -1853,9 +1875,17 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
         capital = w[0].isupper()
         # Locations no gazetteer lists: "huyện Mường Tè", "cửa khẩu Lao Bảo"
         hl = _heads_at(s, i, lex, "Location") if "Location" in types else None
+        if hl and i > 0 and s.gap(i) == " " and f"{s.words[i - 1][2].lower()} {w.lower()}" in lex.place_compounds:
+            hl = None                        # "Liên bang Xô Viết": "bang" of "liên bang" (federal); "bà xã X" (his wife)
         if hl and not inside(ws, we, covered) and not inside(ws, we, org_taken):
             k = i + hl[3]
-            capitals, most = 0, 3
+            listed = _subdivision_end(s, k, lex) if hl[2] and k < len(s.words) and s.words[k][0] not in gaz else None
+            # (a head that names a foreign state, one with a level in heads.tsv ("bang"): a state the list
+            # knows ends with its name ("bang New South Wales", "bang Virginia Terry McAuliffe"); another
+            # runs through at most the level's number of capitalised words. Other heads: 3)
+            capitals, most = 0, (0 if listed else hl[2] or 3)
+            if listed:
+                k = listed
             while k < len(s.words) and capitals < most and s.gap(k) == " ":
                 if s.words[k][2][:1].isupper() and not s.words[k][2].isupper() and s.words[k][0] not in gaz:
                     capitals += 1
@@ -1874,6 +1904,11 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                 a, b = ws, s.words[k - 1][1]
                 out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Location", hl[1]))
                 covered.append((a, b))
+                if listed and k < len(s.words) and s.text[:ws].rstrip().endswith(lex.post_endings):
+                    # "Thống đốc bang Virginia Terry McAuliffe": a post, its state, then its holder's name
+                    holder = _foreign_name_after_head(doc, si, s, k, lex)
+                    out += holder
+                    covered += [(m.start - base, m.end - base) for m in holder]
         # Organizations: capitalised head + name; a lower-case head before a proper name ("tập đoàn
         # truyền thông Nikkei", "đảng UMNO"): the press writes a company's or a party's kind in lower case
         h = _heads_at(s, i, lex, "Organization") if "Organization" in types else None
@@ -2430,6 +2465,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _implied_heads(doc, out, lex)
     out = _units_of_local_bodies(doc, out, lex)
     out = _complete_short_names(out)
+    out = _officials_after_their_place(doc, out)
     out = _short_person_names(out)
     out = _titles_through_their_agreement(doc, out)
     out = _mark_nesting(out)
@@ -3980,6 +4016,32 @@ def _complete_short_names(mentions: list[Mention]) -> list[Mention]:
                 attrs = dict(m.attrs)
                 attrs["canonical"] = longer[0]
                 m = replace(m, attrs=tuple(sorted(attrs.items())))
+        out.append(m)
+    return out
+
+
+def _officials_after_their_place(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """"Thống đốc bang Virginia Terry McAuliffe", "Thống đốc tỉnh Kanagawa Kuroiwa Yuji": a foreign place
+    found by its head ("bang", "tỉnh") runs on through every capitalised word, the holder's name too. When
+    its last words are a person the article names elsewhere (in either order: "ông Yuji Kuroiwa"), the
+    place ends before them and they are that person."""
+    people = {frozenset(n.split()) for m in mentions if m.type == "Person" and " " in (n := m.attr("name"))}
+    if not people:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.type == "Location" and not m.key and m.rule.startswith("loc.") and m.text.count(" ") >= 3:
+            words = [(w.start(), w.group()) for w in re.finditer(r"\S+", m.text)]
+            cut = next((t for t in range(2, len(words) - 1)
+                        if words[t - 1][1][:1].isupper() and frozenset(w for _, w in words[t:]) in people), None)
+            if cut is not None:
+                at = words[cut][0]
+                name = m.text[at:]
+                place = m.text[:at].rstrip()
+                out.append(replace(m, end=m.start + len(place), text=place))
+                out.append(Mention(doc.id, m.sentence, m.start + at, m.end, name, "Person", "entities.name-after-place",
+                                   attrs=(("canonical", name), ("name", name))))
+                continue
         out.append(m)
     return out
 

@@ -417,9 +417,12 @@ def _subject(ctx: _Ctx, k: int) -> _Actor | None:
             return next((b for b in reversed(_actors_in(ctx, 0, a.start)) if b.delegation and b.complete), None)
         cur = a
         for _ in range(3):                     # up the apposition, to the person's name
-            if a.named or a.delegation or cur.start == 0 or ctx.gap(cur.start) != ", ":
+            at = cur.start
+            if at > 1 and ctx.gap(at) == " " and ctx.words[at - 1][2] in ctx.lex.deputies:
+                at -= 1                        # ("ông X, Phó Chủ tịch UBND tỉnh Y thăm …": the deputy's post)
+            if a.named or a.delegation or at == 0 or ctx.gap(at) != ", ":
                 break                          # (a delegation is in apposition to nobody before it)
-            cur = _actor_before(ctx, cur.start)
+            cur = _actor_before(ctx, at)
             if cur is None:
                 break
             if cur.named:
@@ -1425,10 +1428,14 @@ def _agent_before(ctx: _Ctx, k: int) -> Mention | None:
 
 
 def _host_after(ctx: _Ctx, kk: int) -> tuple[Mention | None, int]:
-    """The host country right at word kk, or after a host word ("tới", "tại"): (mention, word after)."""
+    """The host country right at word kk, or after a host word ("tới", "tại"): (mention, word after). After
+    a host word the host may be a place of a country ("thăm và làm việc tại bang Virginia")."""
     if kk < ctx.n and ctx.gap(kk) == " ":
         h = ctx.match(kk, "host")
         at = kk + h[0] if h else kk
+        m = ctx.starts.get(at) if h else None
+        if m is not None and m.type == "Location" and ctx.gap(at) == " ":
+            return m, ctx.after_mention(m)
         # the country may follow the words of its state's name ("Vương quốc Hà Lan", "CHLB Đức")
         for skip in range(0, 3):
             x = at + skip

@@ -183,6 +183,8 @@ class Lexicon:
     residence_phrases: tuple[str, ...] = ()
     residence_re: re.Pattern | None = None       # residences.tsv: "trú tại" … (places after it are no Locations)
     residences_by_first: dict[str, tuple[str, ...]] = field(default_factory=dict)   # first word -> those phrases
+    # gazetteer/subdivisions.tsv: first word's match form -> the names' match forms, longest first
+    subdivisions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     posts_and_titles: tuple[str, ...] = ()
     post_before: re.Pattern | None = None        # a post or a title just before a position (then a space)      # persons.tsv posts and titles, longest first
     governments: tuple[tuple[str, str, str], ...] = ()
@@ -194,6 +196,7 @@ class Lexicon:
     post_first_words: frozenset[str] = frozenset()
     post_first_lower: frozenset[str] = frozenset()     # first words of posts, lower case ("ủy" of "Ủy viên")
     plural_words: tuple[str, ...] = ()                 # cues.tsv plural markers, lower case, with a space
+    place_compounds: frozenset[str] = frozenset()      # cues.tsv compound: "liên bang", "bà xã" (no place head)
     street_words: frozenset[str] = frozenset()         # cues.tsv street: "phố", "đường" (a street named after …)
     abroad_words: frozenset[str] = frozenset()         # cues.tsv abroad: bodies Việt Nam has not ("Thượng viện")
     rank_words: frozenset[str] = frozenset()           # cues.tsv rank: "cấp" ("tham vấn cấp Thứ trưởng Ngoại giao")
@@ -210,6 +213,8 @@ class Lexicon:
     force_division_heads: frozenset[str] = frozenset() # cues.tsv force/division: the head of a province body's division ("Phòng")
     eponymous_words: frozenset[str] = frozenset()      # cues.tsv eponymous: "THPT" (schools named after persons)
     foreign_field_heads: frozenset[str] = frozenset()  # cues.tsv foreign-field: "Cục" (+ a lower-case field + a country)
+    post_endings: tuple[str, ...] = ()                 # persons.tsv posts and titles (a text ending with one)
+    national_field_heads: frozenset[str] = frozenset()  # cues.tsv national-field: "Hội" (+ a lower-case field + any country)
     clan_words: frozenset[str] = frozenset()           # cues.tsv clan: "Tộc" (a family's name ends with it, no person's)
     firm_heads: frozenset[str] = frozenset()           # cues.tsv firm: "Tập đoàn" + a bare country: a nationality
     construction_words: tuple[str, ...] = ()           # cues.tsv construction, lower case: "mở rộng", "nhà máy"
@@ -571,9 +576,17 @@ def _compile(rules: Rules) -> Lexicon:
         for p in phrases:
             lex.residences_by_first.setdefault(p.split()[0], ())
             lex.residences_by_first[p.split()[0]] += (p,)
+    subdivisions: dict[str, set[str]] = {}
+    for r in rules.table("gazetteer/subdivisions.tsv"):
+        for name in (r["name"], *(a for a in r["aliases"].split("|") if a)):
+            form = match_form(name)
+            subdivisions.setdefault(re.split(r"[\s-]", form, maxsplit=1)[0], set()).add(form)
+    lex.subdivisions = {w: tuple(sorted(fs, key=lambda f: (-len(f), f))) for w, fs in sorted(subdivisions.items())}
+    lex.post_endings = tuple(sorted({" " + p for p in lex.posts + lex.titles} | {p for p in lex.posts + lex.titles}))
     lex.post_first_words = frozenset(lex.post_heads_by_first)
     lex.post_first_lower = frozenset(p.split()[0].lower() for p in lex.posts if " " in p)
     lex.street_words = frozenset(c for c, _, _ in lex.cues.get("street", ()))
+    lex.place_compounds = frozenset(c.lower() for c, _, _ in lex.cues.get("compound", ()))
     lex.abroad_words = frozenset(c for c, _, _ in lex.cues.get("abroad", ()))
     lex.rank_words = frozenset(c.lower() for c, _, _ in lex.cues.get("rank", ()))
     for c, _, _ in lex.cues.get("region", ()):
@@ -597,6 +610,7 @@ def _compile(rules: Rules) -> Lexicon:
     lex.eponymous_words = frozenset(c for c, _, _ in lex.cues.get("eponymous", ()))
     lex.clan_words = frozenset(c for c, _, _ in lex.cues.get("clan", ()))
     lex.foreign_field_heads = frozenset(c for c, _, _ in lex.cues.get("foreign-field", ()))
+    lex.national_field_heads = frozenset(c for c, _, _ in lex.cues.get("national-field", ()))
     lex.firm_heads = frozenset(c for c, _, _ in lex.cues.get("firm", ()))
     lex.adjunct_words = frozenset(c for c, _, _ in lex.cues.get("adjunct", ()))
     numbered = [c for c, _, _ in lex.cues.get("numbered", ())]
