@@ -134,6 +134,13 @@ def test_two_outlets_reporting_one_bust_give_one_event(tmp_path):
     assert len(ev) == 1 and ev[0]["docs"] == ["a", "b"]
 
 
+def test_prosecuting_and_remanding_an_accused_is_one_case(tmp_path):
+    # "khởi tố" (prosecute) and "bắt tạm giam" (arrest and remand): operations of one case
+    t = triples(build(tmp_path, "Tin\nNgày 12/7, Công an tỉnh Quảng Nam đã khởi tố bị can và bắt tạm giam Lê Văn Tùng về "
+                                "tội mua bán người."))
+    assert ("Công an tỉnh Quảng Nam", "organized", "Khởi tố bị can và bắt tạm giam Lê Văn Tùng về tội mua bán người") in t
+
+
 # --- visits ----------------------------------------------------------------------------------
 
 def test_a_visit_told_by_the_verb_is_named_after_its_host_and_visitor(tmp_path):
@@ -514,6 +521,37 @@ def test_a_leader_receiving_a_visitor_is_a_reception_both_take_part_in(tmp_path)
                                 "Thống đốc tỉnh Chiba (Nhật Bản)."))
     ev = "Thủ tướng Nguyễn Văn An tiếp ông Tanaka Hiroshi"
     assert ("Nguyễn Văn An", "participatedIn", ev) in t and ("Tanaka Hiroshi", "participatedIn", ev) in t
+
+
+def test_an_official_meeting_someone_named_is_a_meeting_both_take_part_in(tmp_path):
+    # "gặp" (meets) with the one met, named, after it: named like talks
+    t = triples(build(tmp_path, "Tin\nChiều 10/7, Thủ tướng Nguyễn Văn An đã gặp Tổng thống Pháp Jean Moreau."))
+    ev = "Cuộc gặp giữa Thủ tướng Nguyễn Văn An và Tổng thống Pháp Jean Moreau"
+    assert ("Nguyễn Văn An", "participatedIn", ev) in t and ("Jean Moreau", "participatedIn", ev) in t
+
+
+def test_two_people_meeting_by_their_titles_of_address_is_no_meeting(tmp_path):
+    # "ông X gặp bà Y": neither speaks for a state or a body
+    g = build(tmp_path, "Tin\nHôm sau, ông Trần Văn Hòa gặp bà Lê Thị Mai tại quán cà phê.")
+    assert events(g) == {}
+
+
+def test_meeting_someone_unnamed_is_no_meeting(tmp_path):
+    # a headline's "Thủ tướng gặp Chủ tịch Thượng viện" names no one met
+    g = build(tmp_path, "Thủ tướng gặp Chủ tịch Thượng viện\nBuổi làm việc diễn ra thân mật.")
+    assert events(g) == {}
+
+
+def test_meeting_difficulties_is_no_meeting(tmp_path):
+    g = build(tmp_path, "Tin\nThủ tướng Nguyễn Văn An cho biết doanh nghiệp gặp nhiều khó khăn.")
+    assert events(g) == {}
+
+
+def test_talks_on_the_telephone_are_talks(tmp_path):
+    t = triples(build(tmp_path, "Tin\nCuối tuần qua, Tổng thống Nga Ivan Petrov đã điện đàm với Quốc vương Qatar Tamim Bin "
+                                "Hamad Al Thani."))
+    ev = "Điện đàm giữa Tổng thống Nga Ivan Petrov và Quốc vương Qatar Tamim Bin Hamad Al Thani"
+    assert ("Tamim Bin Hamad Al Thani", "participatedIn", ev) in t
 
 
 def test_a_coordinated_subject_before_the_reception_verb_is_no_reception(tmp_path):

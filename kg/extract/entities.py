@@ -2360,9 +2360,11 @@ def _name_after_post(doc: Document, si: int, s: _Sent, j: int, taken, lex: Lexic
     k = next((i for i, w in enumerate(s.words) if w[0] >= org_end), None)
     if k is None or s.text[org_end:s.words[k][0]] != " ":
         return []
-    e = k
-    while e < len(s.words) and e - k < 4 and s.words[e][2][:1].isupper() and not s.words[e][2].isupper() \
+    e, particles = k, 0
+    # (up to four words of a name, besides the particles of Arabic and Malay names: "Tamim Bin Hamad Al Thani")
+    while e < len(s.words) and e - k - particles < 4 and s.words[e][2][:1].isupper() and not s.words[e][2].isupper() \
             and (e == k or s.gap(e) in (" ", "-")) and not any(x <= s.words[e][0] < y for x, y in taken):
+        particles += e > k and s.words[e][2].lower() in NAME_PARTICLES
         e += 1
     if e - k > 2 and e < len(s.words) and s.gap(e) == " " and s.words[e][2].islower() \
             and f"{s.words[e - 1][2].lower()} {s.words[e][2]}" in lex.compounds:

@@ -50,9 +50,11 @@ class EventRules:
     home_keys: frozenset[str] | None = None         # gazetteer ids of the home country (events.tsv home)
     reports: tuple[str, ...] = ()                   # date phrases of class report ("cho biết") and flashback
     flashbacks: tuple[str, ...] = ()                # ("Trước đó"), lower case
+    plain: frozenset[str] = frozenset()             # titles of address (events.tsv plain), lower case
 
 
 _COMPILED: dict[str, EventRules] = {}
+_CALLS = ("reception", "meet")         # verbs with the other side right after them ("tiếp X", "gặp X")
 
 
 def event_rules(lex: Lexicon) -> EventRules:
@@ -80,12 +82,13 @@ def _compile(lex: Lexicon) -> EventRules:
             items.sort(key=lambda p: -len(p[0]))
     er.first_words = {kind: frozenset(by_first) for kind, by_first in er.phrases.items()}
     er.triggers = ahocorasick.Automaton()
-    for kind in ("operation", "outcome", "visit", "visit-noun", "talks", "reception", "meeting", "transfer"):
+    for kind in ("operation", "outcome", "visit", "visit-noun", "talks", "reception", "meet", "meeting", "transfer"):
         for items in er.phrases.get(kind, {}).values():
             for words, _, _ in items:
                 phrase = " ".join(words)
-                if not er.triggers.exists(phrase) or kind != "reception":
-                    er.triggers.add_word(phrase, (len(phrase), kind == "reception"))
+                called = kind in _CALLS               # (a trigger only before a word that may open the other side)
+                if not er.triggers.exists(phrase) or not called:
+                    er.triggers.add_word(phrase, (len(phrase), called))
     er.triggers.make_automaton()
     er.frames = _any_of(er, ("forum",), "frame")
     helpers = _any_of(er, ("helper",)).pattern
@@ -94,6 +97,7 @@ def _compile(lex: Lexicon) -> EventRules:
     dates = [(" ".join(w), c) for items in er.phrases.get("date", {}).values() for w, c, _ in items]
     er.reports = tuple(p for p, c in dates if c == "report")
     er.flashbacks = tuple(p for p, c in dates if c == "flashback")
+    er.plain = frozenset(" ".join(w) for items in er.phrases.get("plain", {}).values() for w, _, _ in items)
     return er
 
 
@@ -221,6 +225,9 @@ class _Actor:
                         # delegation of a body; not a bare "Đoàn", "Phu nhân" or "Trưởng đoàn"
     delegation: bool    # opens with a delegation word ("Đoàn đại biểu cấp cao …")
     foreign: bool = False   # names a country no mention covers ("Thủ tướng Lào Thongloun Sisoulith")
+    person: bool = False    # names a person found as such ("Thủ tướng Mark Rutte"; not "Chủ tịch Thượng viện")
+    official: bool = False  # speaks for a state or a body: a leader's title, a delegation, a body or a country
+    # named in it, or a post in apposition after the name ("ông X, Chủ tịch UBND tỉnh Y"); not "ông X" alone
     posts_end: int = -1     # a person's name with posts in apposition after it: where they end
                             # ("Thượng tướng Tô Lâm, Bộ trưởng Bộ Công an": the body he speaks for)
 
@@ -269,6 +276,10 @@ def _actor_forward(ctx: _Ctx, k: int, coordinate: str = "any") -> _Actor | None:
             if m.type == "Person":
                 named = True
                 person_key = person_key or (m.attr("name") or m.text)
+                # a person named with a rank or a post speaks for his body ("Thứ trưởng X"); with a title of
+                # address only ("ông X", events.tsv plain), for no one
+                given = m.rule.removeprefix("persons.tsv:")
+                leader |= given != m.rule and given.lower() not in ctx.er.plain
                 title = ctx.match(k, "actor")          # "Phó Thủ tướng Trương Hòa Bình", title included
                 if title is not None and ctx.words[k + title[0] - 1][1] <= m.end - ctx.base:
                     leader |= title[1] in ("leader", "state")
@@ -343,7 +354,8 @@ def _actor_forward(ctx: _Ctx, k: int, coordinate: str = "any") -> _Actor | None:
         key = "|" + norm_key(ctx.span(start, end))
     complete = named or leader or bool(other_key)
     foreign = any(_strip_country(ctx, r) != r for r in (*runs, person_key))   # "Thủ tướng Lào Thongloun …"
-    return _Actor(start, end, key, named, state, complete, delegation, foreign)
+    return _Actor(start, end, key, named, state, complete, delegation, foreign, person=bool(person_key),
+                  official=leader or state or delegation or bool(other_key))
 
 
 def _completes_noun(ctx: _Ctx, k: int, w: str) -> bool:
@@ -426,7 +438,7 @@ def _subject(ctx: _Ctx, k: int) -> _Actor | None:
             if cur is None:
                 break
             if cur.named:
-                a = replace(cur, posts_end=a.end)
+                a = replace(cur, posts_end=a.end, official=True)
                 break
         return a if a.complete else None
     if j > 0 and ctx.gap(j) == "; " and ctx.words[j][2].islower():
@@ -508,7 +520,7 @@ def _day_name_at(ctx_s, k: int, er: EventRules) -> bool:
     return False
 
 
-_VERB_KINDS = ("visit", "talks", "reception", "operation", "meeting", "transfer")
+_VERB_KINDS = ("visit", "talks", "reception", "meet", "operation", "meeting", "transfer")
 
 
 def _verb_kind_at(s, k: int, er: EventRules) -> bool:
@@ -1611,7 +1623,8 @@ def _talks(ctx: _Ctx) -> list[Mention]:
     """Talks: "A (tiếp và) hội đàm với B" and "(cuộc) hội đàm giữa A và B", named "Hội đàm giữa A và
     B" (events.tsv name/talks); the sides are persons, delegations, bodies or countries."""
     out = []
-    for kind, k in chain(zip(repeat("talks"), _starting(ctx, "talks")), zip(repeat("reception"), _starting(ctx, "reception"))):
+    for kind, k in chain(zip(repeat("talks"), _starting(ctx, "talks")), zip(repeat("reception"), _starting(ctx, "reception")),
+                         zip(repeat("meet"), _starting(ctx, "meet"))):
         if not (hit := ctx.match(k, kind)):
             continue
         also = None                            # a second person met on the other side
@@ -1635,7 +1648,7 @@ def _talks(ctx: _Ctx) -> list[Mention]:
             start = cls if cls is not None else k
         elif kk < ctx.n and (ctx.match(kk, "partner") or _actor_forward(ctx, kk, coordinate="none") is not None
                              or _partner_after_verbs(ctx, kk) is not None) \
-                and (kind != "reception" or _actor_forward(ctx, kk, coordinate="none") is not None):
+                and (kind not in _CALLS or _actor_forward(ctx, kk, coordinate="none") is not None):
             # (a reception's visitor follows the verb: "tiếp và hội đàm với X" are talks with X)
             at = kk + 1 if ctx.match(kk, "partner") else (_partner_after_verbs(ctx, kk) or kk)
             b = _actor_forward(ctx, at, coordinate="none")
@@ -1653,7 +1666,7 @@ def _talks(ctx: _Ctx) -> list[Mention]:
             a = _subject(ctx, subj_at)
             while start > 0 and (adv := ctx.match_end(start, "adverb")) is not None and ctx.gap(start) == " ":
                 start = adv[0]
-        elif kind == "reception":
+        elif kind in _CALLS:
             continue                           # a reception is told with its visitor after the verb
         else:
             # "Thủ tướng A và Tổng thống B đã hội đàm": the coordinated subject is both sides; also
@@ -1675,10 +1688,17 @@ def _talks(ctx: _Ctx) -> list[Mention]:
             continue
         if a is None or b is None or not (a.complete and b.complete):
             continue
-        name = _fill(ctx.er, kind, head=head, a=ctx.span(a.start, a.end), b=ctx.span(b.start, b.end))
+        if kind in _CALLS and (not a.official or a.start > 0 and ctx.gap(a.start) == " "
+                               and ctx.match_end(a.start, "host") is not None):
+            continue                           # "ông X gặp bà Y": two people meeting, no official call; "… tới
+            # Pháp gặp Tổng thống Macron": a country after "tới" is where one goes, not who meets
+        if kind == "meet" and not b.person:
+            continue                           # "Thủ tướng gặp Chủ tịch Thượng viện" (a headline): the one met unnamed
+        name = _fill(ctx.er, "talks" if kind == "meet" else kind, head=head, a=ctx.span(a.start, a.end),
+                     b=ctx.span(b.start, b.end))
         out.append(ctx.mention(k, k + n, rid, {
             "canonical": name, "aliases": ctx.span(start, b.end), "trigger": "1", "frame": "talks",
-            "held": _place_after(ctx, (also or b).end),
+            **({"met": "1"} if kind == "meet" else {}), "held": _place_after(ctx, (also or b).end),
             "ident": f"talks{SEP}" + SEP.join(sorted((a.key, b.key))), "local": "1", **_sides(ctx, a, b, also)}))
     return out
 
@@ -2146,8 +2166,13 @@ def _same_events(mentions: list[Mention], headline: bool) -> list[Mention]:
     # a visit no mention names the visitor of ("trong chuyến thăm Myanmar, …") tells no one's visit
     visitors = {find(i) for i, a in enumerate(idents) if a[0] == "visit" and a[1]}
     nobody = {id(m) for i, m in enumerate(frames) if idents[i][0] == "visit" and find(i) not in visitors}
+    # the talks' own word names them: "hội kiến" / "hội đàm" after "gặp" (meets) in the same article
+    named_by: dict[int, int] = {}
     for i, m in enumerate(frames):
-        root = find(i)
+        if not m.attr("met"):
+            named_by.setdefault(find(i), i)
+    for i, m in enumerate(frames):
+        root = named_by.get(find(i), find(i))
         if root == i:
             continue
         attrs = dict(m.attrs)
