@@ -114,7 +114,7 @@ ENUMS = {
     ("country_words.tsv", "kind"): {"attribute", "qualifier"},
     ("persons.tsv", "kind"): {"title", "post", "deputy", "surname"},
     ("events.tsv", "kind"): set(EVENT_CLASSES),
-    ("gazetteer/locations.tsv", "kind"): {"", "province", "city", "region", "district"},
+    ("gazetteer/locations.tsv", "kind"): {"", "province", "city", "region", "district", "venue"},
     ("generic.tsv", "whole"): {"", "yes"},
     ("words.tsv", "class"): {"noun", "verb", "adjective", "preposition", "conjunction", "adverb",
                              "determiner", "pronoun", "particle", "numeral", "other", "mixed"},

@@ -122,6 +122,16 @@ def test_a_state_of_three_words_is_one_place(tmp_path):
     assert "bang New South Wales" in {d["label"] for _, d in g.nodes(data=True) if d["type"] == "Location"}
 
 
+def test_a_reception_at_a_seat_of_state_is_held_there(tmp_path):
+    # "Phủ Chủ tịch" (the Presidential Palace): a venue of sources/locations.tsv, where the call is held
+    (tmp_path / "a.txt").write_text("Tin\nSáng 13/7, tại Phủ Chủ tịch, Chủ tịch nước Trần Văn Quý tiếp Đại sứ Chile "
+                                    "Juan Carlos Ortega.", encoding="utf-8")
+    g = kg.build_graph(kg.read_corpus(tmp_path), all_topics=True)
+    lab = {n: d["label"] for n, d in g.nodes(data=True)}
+    held = {(lab[a], lab[b]) for a, b, d in g.edges(data=True) if d["relation"] == "heldIn"}
+    assert ("Chủ tịch nước Trần Văn Quý tiếp Đại sứ Chile Juan Carlos Ortega", "Phủ Chủ tịch") in held
+
+
 def test_the_federal_in_a_federations_name_is_no_state(tmp_path):
     (tmp_path / "a.txt").write_text("Tin\nSau khi Liên bang Xô Viết tan rã, nhiều nước ra đời.", encoding="utf-8")
     g = kg.build_graph(kg.read_corpus(tmp_path), all_topics=True)

@@ -378,7 +378,7 @@ def locations(versions: dict[str, str]) -> list[Entry]:
     extra = []
     for r in read_source("locations.tsv", LOCATION_SOURCE):
         target = r["match"] or r["id"]
-        if r["kind"] and r["kind"] not in ("province", "city", "district", "region"):
+        if r["kind"] and r["kind"] not in ("province", "city", "district", "region", "venue"):
             raise SourceError(f"{r.where}: unknown kind {r['kind']!r}")
         e = by_id.get(target)
         if e is None:

@@ -1692,7 +1692,7 @@ def _talks(ctx: _Ctx) -> list[Mention]:
                                and ctx.match_end(a.start, "host") is not None):
             continue                           # "ông X gặp bà Y": two people meeting, no official call; "… tới
             # Pháp gặp Tổng thống Macron": a country after "tới" is where one goes, not who meets
-        if kind == "meet" and not b.person:
+        if kind == "meet" and not (a.person and b.person):
             continue                           # "Thủ tướng gặp Chủ tịch Thượng viện" (a headline): the one met unnamed
         name = _fill(ctx.er, "talks" if kind == "meet" else kind, head=head, a=ctx.span(a.start, a.end),
                      b=ctx.span(b.start, b.end))
