@@ -51,6 +51,7 @@ class EventRules:
     reports: tuple[str, ...] = ()                   # date phrases of class report ("cho biết") and flashback
     flashbacks: tuple[str, ...] = ()                # ("Trước đó"), lower case
     plain: frozenset[str] = frozenset()             # titles of address (events.tsv plain), lower case
+    object_starts: frozenset[str] = frozenset()     # first words of operation objects, numbers and manners
 
 
 _COMPILED: dict[str, EventRules] = {}
@@ -86,7 +87,9 @@ def _compile(lex: Lexicon) -> EventRules:
         for items in er.phrases.get(kind, {}).values():
             for words, _, _ in items:
                 phrase = " ".join(words)
-                called = kind in _CALLS               # (a trigger only before a word that may open the other side)
+                # (a call's verb is a trigger only before a word that may open the other side: 1 a capital or an
+                # actor's first word, "tiếp"; 2 an actor's first word, "gặp", whose other side is titled)
+                called = 1 if kind == "reception" else 2 if kind == "meet" else 3 if kind == "operation" else 0
                 if not er.triggers.exists(phrase) or not called:
                     er.triggers.add_word(phrase, (len(phrase), called))
     er.triggers.make_automaton()
@@ -98,6 +101,8 @@ def _compile(lex: Lexicon) -> EventRules:
     er.reports = tuple(p for p, c in dates if c == "report")
     er.flashbacks = tuple(p for p, c in dates if c == "flashback")
     er.plain = frozenset(" ".join(w) for items in er.phrases.get("plain", {}).values() for w, _, _ in items)
+    er.object_starts = er.first_words.get("object", frozenset()) | er.first_words.get("manner", frozenset()) \
+        | _NUMBER_WORDS | er.first_words.get("actor", frozenset())   # (a suspect named with a title: "ông X")
     return er
 
 
@@ -1949,9 +1954,11 @@ def _frame_events(doc: Document, mentions: list[Mention], lex: Lexicon, er: Even
     if low is None:
         low = match_form(doc.text, lowered)
     actors = er.first_words.get("actor", frozenset())
-    hits = [end - size + 1 for end, (size, reception) in er.triggers.iter(low)
+    objects = er.object_starts
+    hits = [end - size + 1 for end, (size, called) in er.triggers.iter(low)
             if not (end - size >= 0 and low[end - size].isalnum()) and not (end + 1 < len(low) and low[end + 1].isalnum())
-            and (not reception or _visitor_may_follow(doc.text, low, end + 1, actors))]
+            and (not called or (_object_may_follow(doc.text, low, end + 1, objects) if called == 3
+                                else _visitor_may_follow(doc.text, low, end + 1, actors, called == 2)))]
     hits.sort()
     for si, sent in enumerate(doc.sentences if hits else ()):
         k = bisect_left(hits, sent.start)
@@ -1977,15 +1984,30 @@ def _frame_events(doc: Document, mentions: list[Mention], lex: Lexicon, er: Even
     return [m for m in out if not (m.attr("passive") and m.attr("group") not in active)]
 
 
-def _visitor_may_follow(text: str, low: str, at: int, actors: frozenset) -> bool:
-    """After a reception verb ("tiếp"), does a word follow that may open its visitor: a capital, or an actor's
-    first word ("ông", "đoàn")? ("tiếp tục", "tiếp nhận", the commonest, do not: their sentences need no scan.)"""
+def _object_may_follow(text: str, low: str, at: int, starts: frozenset) -> bool:
+    """After an operation verb, does a word follow that may open its object (_object_at): a capital or a title (a
+    suspect's name), a number, a manner word or an object's first word ("phá đường dây"), or a second verb after "," or
+    "và" ("tiếp nhận, xác minh 15 công dân")? ("phá hủy", "phá rừng", "khám phá" do not: no scan.)"""
+    if low.startswith(", ", at) or low.startswith(" và ", at):
+        return True
     if text[at:at + 1] != " ":
         return False
     end = at + 1
     while end < len(low) and low[end].isalnum():
         end += 1
-    return text[at + 1:at + 2].isupper() or low[at + 1:end] in actors
+    return text[at + 1:at + 2].isupper() or low[at + 1:end].isdigit() or low[at + 1:end] in starts
+
+
+def _visitor_may_follow(text: str, low: str, at: int, actors: frozenset, titled: bool = False) -> bool:
+    """After a reception verb ("tiếp"), does a word follow that may open its visitor: a capital, or an actor's
+    first word ("ông", "đoàn")? ("tiếp tục", "tiếp nhận", the commonest, do not: their sentences need no scan.)
+    titled: an actor's first word only ("gặp Thủ tướng X"; "gặp Thái Lan", "gặp khó khăn" need no scan)."""
+    if text[at:at + 1] != " ":
+        return False
+    end = at + 1
+    while end < len(low) and low[end].isalnum():
+        end += 1
+    return low[at + 1:end] in actors or not titled and text[at + 1:at + 2].isupper()
 
 
 def _meeting_head(name: str, lex: Lexicon) -> bool:
