@@ -52,10 +52,14 @@ class EventRules:
     flashbacks: tuple[str, ...] = ()                # ("Trước đó"), lower case
     plain: frozenset[str] = frozenset()             # titles of address (events.tsv plain), lower case
     object_starts: frozenset[str] = frozenset()     # first words of operation objects, numbers and manners
+    visit_starts: frozenset[str] = frozenset()      # first words of visit details and host words
+    meet_starts: frozenset[str] = frozenset()       # actors' first words, "giữa", "với" ("cuộc gặp giữa A và B")
 
 
 _COMPILED: dict[str, EventRules] = {}
 _CALLS = ("reception", "meet")         # verbs with the other side right after them ("tiếp X", "gặp X")
+# which test a trigger of the kind passes before its sentence is scanned (_frame_events): what follows the verb
+_SCREENS = {"reception": 1, "meet": 2, "operation": 3, "meeting": 4, "visit": 5}
 
 
 def event_rules(lex: Lexicon) -> EventRules:
@@ -89,7 +93,7 @@ def _compile(lex: Lexicon) -> EventRules:
                 phrase = " ".join(words)
                 # (a call's verb is a trigger only before a word that may open the other side: 1 a capital or an
                 # actor's first word, "tiếp"; 2 an actor's first word, "gặp", whose other side is titled)
-                called = 1 if kind == "reception" else 2 if kind == "meet" else 3 if kind == "operation" else 0
+                called = _SCREENS.get(kind, 0)
                 if not er.triggers.exists(phrase) or not called:
                     er.triggers.add_word(phrase, (len(phrase), called))
     er.triggers.make_automaton()
@@ -103,6 +107,9 @@ def _compile(lex: Lexicon) -> EventRules:
     er.plain = frozenset(" ".join(w) for items in er.phrases.get("plain", {}).values() for w, _, _ in items)
     er.object_starts = er.first_words.get("object", frozenset()) | er.first_words.get("manner", frozenset()) \
         | _NUMBER_WORDS | er.first_words.get("actor", frozenset())   # (a suspect named with a title: "ông X")
+    er.visit_starts = er.first_words.get("visit-detail", frozenset()) | er.first_words.get("host", frozenset())
+    er.meet_starts = er.first_words.get("actor", frozenset()) | er.first_words.get("between", frozenset()) \
+        | er.first_words.get("partner", frozenset())
     return er
 
 
@@ -1955,10 +1962,22 @@ def _frame_events(doc: Document, mentions: list[Mention], lex: Lexicon, er: Even
         low = match_form(doc.text, lowered)
     actors = er.first_words.get("actor", frozenset())
     objects = er.object_starts
-    hits = [end - size + 1 for end, (size, called) in er.triggers.iter(low)
-            if not (end - size >= 0 and low[end - size].isalnum()) and not (end + 1 < len(low) and low[end + 1].isalnum())
-            and (not called or (_object_may_follow(doc.text, low, end + 1, objects) if called == 3
-                                else _visitor_may_follow(doc.text, low, end + 1, actors, called == 2)))]
+    hits, meetings = [], []
+    for end, (size, called) in er.triggers.iter(low):
+        if (end - size >= 0 and low[end - size].isalnum()) or (end + 1 < len(low) and low[end + 1].isalnum()):
+            continue
+        if not called or (_object_may_follow(doc.text, low, end + 1, objects) if called == 3
+                          else _place_may_follow(doc.text, low, end + 1, er.visit_starts) if called == 5
+                          else called == 4 or _visitor_may_follow(doc.text, low, end + 1,
+                                                                  er.meet_starts if called == 2 else actors, called == 2)):
+            (meetings if called == 4 else hits).append(end - size + 1)
+    if meetings:
+        # a meeting verb tells an event in the headline, after a headline that opens with one (told again in
+        # the body), or with "với" and who met after it in its sentence (_meetings)
+        ends = [s.end for s in doc.sentences]
+        titled = headline and doc.sentences and meetings[0] < doc.sentences[0].end
+        hits += [a for a in meetings
+                 if titled or (x := bisect_left(ends, a + 1)) < len(ends) and " với " in low[a:ends[x]]]
     hits.sort()
     for si, sent in enumerate(doc.sentences if hits else ()):
         k = bisect_left(hits, sent.start)
@@ -1998,10 +2017,25 @@ def _object_may_follow(text: str, low: str, at: int, starts: frozenset) -> bool:
     return text[at + 1:at + 2].isupper() or low[at + 1:end].isdigit() or low[at + 1:end] in starts
 
 
+def _place_may_follow(text: str, low: str, at: int, starts: frozenset) -> bool:
+    """After the verb "thăm", does a word follow that may open what _visits reads: a capital (the host, a place or a
+    body), a visit detail or a host word ("chính thức", "và làm việc", "tại"), or ", " ("thăm, làm việc tại")?
+    ("thăm hỏi", "thăm khám", "thăm dò" do not: no scan.)"""
+    if low.startswith(", ", at):
+        return True
+    if text[at:at + 1] != " ":
+        return False
+    end = at + 1
+    while end < len(low) and low[end].isalnum():
+        end += 1
+    return text[at + 1:at + 2].isupper() or low[at + 1:end] in starts
+
+
 def _visitor_may_follow(text: str, low: str, at: int, actors: frozenset, titled: bool = False) -> bool:
     """After a reception verb ("tiếp"), does a word follow that may open its visitor: a capital, or an actor's
     first word ("ông", "đoàn")? ("tiếp tục", "tiếp nhận", the commonest, do not: their sentences need no scan.)
-    titled: an actor's first word only ("gặp Thủ tướng X"; "gặp Thái Lan", "gặp khó khăn" need no scan)."""
+    titled: a word of `actors` only (for "gặp", also "giữa", "với": "gặp Thủ tướng X", "cuộc gặp giữa A và B";
+    "gặp Thái Lan", "gặp khó khăn" need no scan)."""
     if text[at:at + 1] != " ":
         return False
     end = at + 1
