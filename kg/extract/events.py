@@ -60,6 +60,8 @@ _COMPILED: dict[str, EventRules] = {}
 _CALLS = ("reception", "meet")         # verbs with the other side right after them ("tiếp X", "gặp X")
 # which test a trigger of the kind passes before its sentence is scanned (_frame_events): what follows the verb
 _SCREENS = {"reception": 1, "meet": 2, "operation": 3, "meeting": 4, "visit": 5}
+# (an operation verb told in the passive with its agent before it, "được <body> giải cứu", has its object before)
+_PASSIVE_BEFORE = re.compile(r"(?<!\w)(?:được|bị) ")
 
 
 def event_rules(lex: Lexicon) -> EventRules:
@@ -1966,7 +1968,8 @@ def _frame_events(doc: Document, mentions: list[Mention], lex: Lexicon, er: Even
     for end, (size, called) in er.triggers.iter(low):
         if (end - size >= 0 and low[end - size].isalnum()) or (end + 1 < len(low) and low[end + 1].isalnum()):
             continue
-        if not called or (_object_may_follow(doc.text, low, end + 1, objects) if called == 3
+        if not called or (_object_may_follow(doc.text, low, end + 1, objects)
+                          or _PASSIVE_BEFORE.search(low, max(0, end - size - 120), end - size + 1) if called == 3
                           else _place_may_follow(doc.text, low, end + 1, er.visit_starts) if called == 5
                           else called == 4 or _visitor_may_follow(doc.text, low, end + 1,
                                                                   er.meet_starts if called == 2 else actors, called == 2)):
