@@ -132,6 +132,14 @@ def test_a_reception_at_a_seat_of_state_is_held_there(tmp_path):
     assert ("Chủ tịch nước Trần Văn Quý tiếp Đại sứ Chile Juan Carlos Ortega", "Phủ Chủ tịch") in held
 
 
+def test_asia_pacific_written_in_lower_case_is_one_region(tmp_path):
+    # the press writes "châu" (continent) in lower case: the region is one place, not Asia and the Pacific
+    (tmp_path / "a.txt").write_text("Tin\nCác doanh nghiệp muốn mở rộng sang thị trường châu Á - Thái Bình Dương.",
+                                    encoding="utf-8")
+    g = kg.build_graph(kg.read_corpus(tmp_path), all_topics=True)
+    assert {d["label"] for _, d in g.nodes(data=True) if d["type"] == "Location"} == {"châu Á - Thái Bình Dương"}
+
+
 def test_the_federal_in_a_federations_name_is_no_state(tmp_path):
     (tmp_path / "a.txt").write_text("Tin\nSau khi Liên bang Xô Viết tan rã, nhiều nước ra đời.", encoding="utf-8")
     g = kg.build_graph(kg.read_corpus(tmp_path), all_topics=True)
