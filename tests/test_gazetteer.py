@@ -140,6 +140,13 @@ def test_asia_pacific_written_in_lower_case_is_one_region(tmp_path):
     assert {d["label"] for _, d in g.nodes(data=True) if d["type"] == "Location"} == {"châu Á - Thái Bình Dương"}
 
 
+def test_the_mekong_delta_is_a_region_not_the_river(tmp_path):
+    # "đồng bằng sông Cửu Long" (the Mekong Delta), in either case: a region of Việt Nam, not "sông Cửu Long"
+    (tmp_path / "a.txt").write_text("Tin\nHà Lan hỗ trợ Đồng bằng sông Cửu Long ứng phó biến đổi khí hậu.", encoding="utf-8")
+    g = kg.build_graph(kg.read_corpus(tmp_path), all_topics=True)
+    assert {d["label"] for _, d in g.nodes(data=True) if d["type"] == "Location"} == {"đồng bằng sông Cửu Long"}
+
+
 def test_the_federal_in_a_federations_name_is_no_state(tmp_path):
     (tmp_path / "a.txt").write_text("Tin\nSau khi Liên bang Xô Viết tan rã, nhiều nước ra đời.", encoding="utf-8")
     g = kg.build_graph(kg.read_corpus(tmp_path), all_topics=True)
