@@ -2188,3 +2188,31 @@ def test_a_place_that_runs_into_its_officials_name_ends_before_it(tmp_path):
 def test_the_wife_of_someone_is_no_commune(tmp_path):
     # "bà xã" (the wife, colloquial): its "xã" is no commune
     assert not any("Rooney" in p for p in places(tmp_path, "Cầu thủ này cùng bà xã Helen Rooney đi nghỉ ở châu Âu."))
+
+
+def test_a_framework_agreement_between_many_sides_is_one_title(tmp_path):
+    # "Hiệp định khung" (framework agreement) is a head; "giữa các nước X" (between the X countries): its sides
+    assert "Hiệp định khung về hợp tác du lịch giữa các nước ASEAN" in agreements(
+        tmp_path, "Hoạt động của nhóm dựa trên Hiệp định khung về hợp tác du lịch giữa các nước ASEAN ký năm 1998.")
+
+
+def test_a_plan_named_with_its_owner_before_its_topic_is_one_title(tmp_path):
+    # "của ASEAN" (of ASEAN) between the head and "về" (on) names the plan's owner, inside its name
+    assert "Kế hoạch hành động của ASEAN về phòng, chống buôn bán người" in agreements(
+        tmp_path, "Các nước đã thông qua Kế hoạch hành động của ASEAN về phòng, chống buôn bán người.")
+
+
+def test_a_numbered_document_is_named_by_its_number_not_its_issuer_and_topic(tmp_path):
+    assert "Nghị quyết 36/NQ-CP" in agreements(
+        tmp_path, "Địa phương triển khai Nghị quyết 36/NQ-CP của Chính phủ về hỗ trợ doanh nghiệp nhỏ.")
+
+
+def test_a_treaty_named_thoa_uoc_is_an_agreement(tmp_path):
+    assert "Thỏa ước Madrid về đăng ký quốc tế nhãn hiệu" in agreements(
+        tmp_path, "Việt Nam là thành viên của Thỏa ước Madrid về đăng ký quốc tế nhãn hiệu từ lâu.")
+
+
+def test_a_dated_title_ends_at_its_years_before_a_comma(tmp_path):
+    found = agreements(tmp_path, "Hội nghị bàn về Chương trình hành động về du lịch giai đoạn 2016-2025, hoạt động hợp tác "
+                                 "với các đối tác.")
+    assert "Chương trình hành động về du lịch giai đoạn 2016-2025" in found

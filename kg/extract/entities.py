@@ -1327,6 +1327,8 @@ def _title_ends(s: _Sent, j: int, lex: Lexicon, etype: str, gaz=None, through_co
             pass
         elif gap == ", " and through_commas and s.words[k][2][0].islower() and not _is_stop(s, k, lex, etype) \
                 and not s.words[k - 1][2].isdigit() and not s.words[k - 1][2][:1].isupper() \
+                and not _YEARS.fullmatch(s.text[s.words[k - 1][0]:s.words[k - 1][1]]) \
+                and not (k > 1 and s.words[k - 2][2].isdigit() and s.gap(k - 1).strip() in ("-", "–")) \
                 and not (s.words[k][2] in ("năm", "tháng", "ngày") and k + 1 < n and s.words[k + 1][2][:1].isdigit()) \
                 and not any(s.text.startswith(p + " ", s.words[k][0]) for p, _, _ in lex.cues.get("plural", ())):
             if short_end < 0:               # but a dated title ends at its year, and "…, các cơ quan" starts a clause
@@ -1358,10 +1360,13 @@ def _title_ends(s: _Sent, j: int, lex: Lexicon, etype: str, gaz=None, through_co
                 k += 1                      # (the partners may be many: "với các …")
             end = s.words[k - 1][1]
             continue
-        if _is_stop(s, k, lex, etype) and not _stop_word_completes(s, k, lex) \
+        owner = etype == "Agreement" and _owner_before_topic(s, k, lex, gaz) \
+            and not any(c.isdigit() for c in s.text[s.words[j - 1][0]:s.words[k - 1][1]])   # (a numbered document is
+        # named by its number: "Nghị quyết 35/NQ-CP của Chính phủ về …" stays "Nghị quyết 35/NQ-CP")
+        if _is_stop(s, k, lex, etype) and not _stop_word_completes(s, k, lex) and not owner \
                 and not (etype == "Agreement" and _implements_title_at(s, k, lex)) and not _topic_possessive_at(s, j, k, lex):
             break                           # ("tự do": "do" (by) ends a title, but not the word "tự do", free)
-        if etype == "Agreement" and not _agreement_goes_on(s, k, j, lex, gaz):
+        if etype == "Agreement" and not owner and not _agreement_goes_on(s, k, j, lex, gaz):
             break
         if etype == "Event" and k > j and _heads_at(s, k, lex, "Event") and s.words[k][2][0].isupper():
             break
@@ -1412,6 +1417,21 @@ def _partner_words(lex: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
         hit = _PARTNER_WORDS[id(lex.cues)] = (lex.cues, frozenset(c for c, _, r in coop if r == "partner"),
                                               frozenset(c for c, _, r in coop if r == "between"))
     return hit[1], hit[2]
+
+
+def _owner_before_topic(s: _Sent, k: int, lex: Lexicon, gaz) -> bool:
+    """Is word k a "của" (of) that names the title's owner, a body or country the gazetteer knows, right before the
+    title's "về" (on)? "Kế hoạch hành động của ASEAN về phòng chống buôn bán người", "Công ước khung của Liên hợp
+    quốc về biến đổi khí hậu": one name (elsewhere "của" ends a title: "Hiệp định … của Chính phủ")."""
+    if s.words[k][2] != "của" or k + 2 >= len(s.words) or s.gap(k + 1) != " " or not gaz:
+        return False
+    g = gaz.get(s.words[k + 1][0])
+    if g is None or lex.entries[g[2]].type not in ("Organization", "Country"):
+        return False
+    x = k + 1
+    while x < len(s.words) and s.words[x][0] < g[1]:
+        x += 1
+    return x < len(s.words) and s.gap(x) == " " and (s.words[x][2],) in lex.topics
 
 
 def _second_party_at(s: _Sent, j: int, k: int, lex: Lexicon) -> bool:
@@ -1629,10 +1649,12 @@ def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
                                     and not _pair_of_actions(s, k, lex)
                                     or any(s.phrase_at(k, t) for t in lex.titles_by_first.get(w, ()))):
         return False                        # "…, nâng tổng số …", "…, ông Hermen Borst …": a clause or a person
-    if _function_word_at(s, k, lex) and not (k > j and s.gap(k) == " " and (s.words[k - 1][2],) in lex.topics
+    if _function_word_at(s, k, lex) and not (k > j and s.gap(k) == " " and ((s.words[k - 1][2],) in lex.topics
+                                                                          or s.words[k - 1][2] in _partner_words(lex)[1])
                                              and lex.word_class.get(w) == "determiner" and k + 1 < len(s.words)
                                              and s.gap(k + 1) == " " and s.words[k + 1][2].islower()):
-        return False                        # (but "Ý định thư về các dự án …": a plural topic after "về")
+        return False                        # (but "Ý định thư về các dự án …": a plural topic after "về"; "Hiệp định
+        # khung về hợp tác giữa các nước ASEAN": the many sides after "giữa")
     prev = s.text[s.words[k - 1][0]:s.words[k - 1][1]] if k > j else ""
     if k > j and _DOC_NUMBER.fullmatch(prev) and any(c.isdigit() for c in prev) and s.gap(k) == " " \
             and w not in ("về", "ngày", "năm", "của", "giữa", "và") and not w[:1].isupper() \
