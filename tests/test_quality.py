@@ -79,7 +79,7 @@ import pathlib
 import pytest
 
 DEV = pathlib.Path(__file__).resolve().parent.parent.parent / "shared" / "dev"
-DEV_FLOORS = {"tune": (0.96, 0.88), "check": (0.78, 0.56), "all": (0.87, 0.75)}   # (core-entity F1, relation F1)
+DEV_FLOORS = {"tune": (0.96, 0.88), "check": (0.79, 0.57), "all": (0.88, 0.75)}   # (core-entity F1, relation F1)
 
 
 def _dev_split() -> dict[str, list[str]]:
