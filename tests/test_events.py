@@ -134,6 +134,12 @@ def test_two_outlets_reporting_one_bust_give_one_event(tmp_path):
     assert len(ev) == 1 and ev[0]["docs"] == ["a", "b"]
 
 
+def test_an_operation_told_as_a_purpose_is_no_event(tmp_path):
+    # "để khởi tố" (in order to prosecute): what the body means to do, not what it did
+    g = build(tmp_path, "Tin\nHiện Công an tỉnh Đắk Nông đang củng cố hồ sơ để khởi tố vụ án giết người.")
+    assert events(g) == {}
+
+
 def test_prosecuting_and_remanding_an_accused_is_one_case(tmp_path):
     # "khởi tố" (prosecute) and "bắt tạm giam" (arrest and remand): operations of one case
     t = triples(build(tmp_path, "Tin\nNgày 12/7, Công an tỉnh Quảng Nam đã khởi tố bị can và bắt tạm giam Lê Văn Tùng về "
