@@ -2006,18 +2006,25 @@ def _frame_events(doc: Document, mentions: list[Mention], lex: Lexicon, er: Even
     return [m for m in out if not (m.attr("passive") and m.attr("group") not in active)]
 
 
+def _word_after(text: str, low: str, at: int) -> tuple[str, bool] | None:
+    """The word after a verb that ends at `at`: (its lower-case form, whether it is capitalised); None unless a
+    space follows the verb."""
+    if text[at:at + 1] != " ":
+        return None
+    end = at + 1
+    while end < len(low) and low[end].isalnum():
+        end += 1
+    return low[at + 1:end], text[at + 1:at + 2].isupper()
+
+
 def _object_may_follow(text: str, low: str, at: int, starts: frozenset) -> bool:
     """After an operation verb, does a word follow that may open its object (_object_at): a capital or a title (a
     suspect's name), a number, a manner word or an object's first word ("phá đường dây"), or a second verb after "," or
     "và" ("tiếp nhận, xác minh 15 công dân")? ("phá hủy", "phá rừng", "khám phá" do not: no scan.)"""
     if low.startswith(", ", at) or low.startswith(" và ", at):
         return True
-    if text[at:at + 1] != " ":
-        return False
-    end = at + 1
-    while end < len(low) and low[end].isalnum():
-        end += 1
-    return text[at + 1:at + 2].isupper() or low[at + 1:end].isdigit() or low[at + 1:end] in starts
+    nxt = _word_after(text, low, at)
+    return nxt is not None and (nxt[1] or nxt[0].isdigit() or nxt[0] in starts)
 
 
 def _place_may_follow(text: str, low: str, at: int, starts: frozenset) -> bool:
@@ -2026,12 +2033,8 @@ def _place_may_follow(text: str, low: str, at: int, starts: frozenset) -> bool:
     ("thăm hỏi", "thăm khám", "thăm dò" do not: no scan.)"""
     if low.startswith(", ", at):
         return True
-    if text[at:at + 1] != " ":
-        return False
-    end = at + 1
-    while end < len(low) and low[end].isalnum():
-        end += 1
-    return text[at + 1:at + 2].isupper() or low[at + 1:end] in starts
+    nxt = _word_after(text, low, at)
+    return nxt is not None and (nxt[1] or nxt[0] in starts)
 
 
 def _visitor_may_follow(text: str, low: str, at: int, actors: frozenset, titled: bool = False) -> bool:
@@ -2039,12 +2042,8 @@ def _visitor_may_follow(text: str, low: str, at: int, actors: frozenset, titled:
     first word ("ông", "đoàn")? ("tiếp tục", "tiếp nhận", the commonest, do not: their sentences need no scan.)
     titled: a word of `actors` only (for "gặp", also "giữa", "với": "gặp Thủ tướng X", "cuộc gặp giữa A và B";
     "gặp Thái Lan", "gặp khó khăn" need no scan)."""
-    if text[at:at + 1] != " ":
-        return False
-    end = at + 1
-    while end < len(low) and low[end].isalnum():
-        end += 1
-    return low[at + 1:end] in actors or not titled and text[at + 1:at + 2].isupper()
+    nxt = _word_after(text, low, at)
+    return nxt is not None and (nxt[0] in actors or not titled and nxt[1])
 
 
 def _meeting_head(name: str, lex: Lexicon) -> bool:
