@@ -71,6 +71,8 @@ def gc_paused():
     finally:
         if was:
             gc.enable()
+        else:                   # as it was (the in-process path's _init_worker turns it on)
+            gc.disable()
 
 
 def _init_worker(rules: Rules, in_pool: bool = False) -> None:
@@ -81,6 +83,11 @@ def _init_worker(rules: Rules, in_pool: bool = False) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         if hasattr(signal, "SIGTERM"):
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if in_pool:
+        # What a forked worker inherits (the rules, the lexicon: ~10^6 objects) lives as long as it does:
+        # out of the collector's sight, its collections scan only what the worker makes (and do not copy
+        # the inherited pages to write their headers).
+        gc.freeze()
     gc.enable()                 # a forked worker inherits the parent's paused collector
     _WORKER_RULES = rules
     _CACHE_BROKEN = ""
