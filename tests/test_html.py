@@ -445,3 +445,24 @@ def test_layout_components_are_networkx_connected_components():
     simple.add_nodes_from(range(n))
     simple.add_edges_from(pairs)
     assert sorted(components(n, pairs)) == sorted(sorted(c) for c in nx.connected_components(simple))
+
+
+def test_page_in_chunks_is_the_page_rendered_whole():
+    """iter_html cuts the data out of the rendered template instead of rendering it in: the same bytes as
+    rendering the data in (the page before 5 Dec 2026), hostile names and title included."""
+    import jinja2
+
+    from kg.export import html as H
+    g = small_graph()
+    g.graph["title"] = XSS_TITLE + " " + H._DATA_MARK
+    chunks = list(H.iter_html(g))
+    app_js, css, template = H._assets()
+    net, details = H.build_network(g, None)
+    csp = ("default-src 'none'; script-src " + H._csp_hash(app_js)
+           + "; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; "
+           "base-uri 'none'; form-action 'none'")
+    whole = jinja2.Environment(autoescape=True, keep_trailing_newline=True).from_string(template).render(
+        csp=csp, css=H._markup(css), app_js=H._markup(app_js),
+        data_json=H._markup(script_json({"nodes": net.nodes, "edges": net.edges, **details})),
+        node_count=len(net.nodes), edge_count=len(net.edges), title=g.graph["title"])
+    assert len(chunks) == 3 and "".join(chunks) == whole == generate_html(g)

@@ -360,3 +360,15 @@ def test_a_graphml_sample_sentence_is_cut_at_a_space_after_160_characters():
     cut = sample_text(long)
     assert cut.endswith(" …") and len(cut) <= 162 and long.startswith(cut[:-2])
     assert sample_text("Bộ Công an phối hợp với IOM.") == "Bộ Công an phối hợp với IOM."
+
+
+def test_json_records_printed_as_json_dumps_prints_them():
+    """graph.json's records go through one C encoder made once (kg.export.json._record_dumper): the same
+    text as json.dumps(ensure_ascii=False, sort_keys=True), whatever the values."""
+    from kg.export.json import _record_dumper
+    dump = _record_dumper()
+    records = [{"b": 1, "a": "Bộ Công an \u2028 </script> \"q\" \\ \x00 \ud800", "c": [1.5, -0.0, 1e300, None, True]},
+               {"id": "x", "evidence": [{"rule": "r", "sentence": "d#1"}], "n": {"z": {}, "y": []}},
+               {"nan": math.nan, "inf": math.inf, "big": 10 ** 30, "neg": -3}, {}, "plain", 7, [1, {"k": "v"}]]
+    for r in records * 2:                     # twice: the encoder is reused
+        assert dump(r) == json.dumps(r, ensure_ascii=False, sort_keys=True)

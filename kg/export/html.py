@@ -263,6 +263,16 @@ def generate_html(g: nx.MultiDiGraph, english: dict[str, str] | None = None) -> 
     """The whole page as one string: deterministic (same graph -> same bytes), no external URL.
     `english` maps node ids to English names (default: from the gazetteer rows in rules/). Its title
     is the build's (`g.graph["title"]`), escaped like all text."""
+    return "".join(iter_html(g, english))
+
+
+# Rendered in the data's place, then cut out: escaped text cannot hold '<', and our assets do not hold it.
+_DATA_MARK = "<kg-data-goes-here/>"
+
+
+def iter_html(g: nx.MultiDiGraph, english: dict[str, str] | None = None):
+    """generate_html's page in three chunks (before the data, the data, after it), for streaming to
+    disk: the data (tens of MB at 10,000 articles) is not copied into a Markup, nor joined into the page."""
     import jinja2
     app_js, css, template = _assets()
     net, details = build_network(g, english)
@@ -271,10 +281,18 @@ def generate_html(g: nx.MultiDiGraph, english: dict[str, str] | None = None) -> 
     csp = ("default-src 'none'; script-src " + _csp_hash(app_js)
            + "; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; "
            "base-uri 'none'; form-action 'none'")
-    return env.from_string(template).render(
-        csp=csp, css=_markup(css), app_js=_markup(app_js),
-        data_json=_markup(script_json(data)), node_count=len(net.nodes), edge_count=len(net.edges),
-        title=str(g.graph.get("title") or DEFAULT_TITLE))
+    data_json = script_json(data)
+    values = dict(csp=csp, css=_markup(css), app_js=_markup(app_js), node_count=len(net.nodes),
+                  edge_count=len(net.edges), title=str(g.graph.get("title") or DEFAULT_TITLE))
+    del data, net, details
+    page = env.from_string(template).render(data_json=_markup(_DATA_MARK), **values)
+    if page.count(_DATA_MARK) != 1:            # never with our template and assets; kept correct anyway
+        yield env.from_string(template).render(data_json=_markup(data_json), **values)
+        return
+    before, _, after = page.partition(_DATA_MARK)
+    yield before
+    yield data_json
+    yield after
 
 
 def _markup(text: str):

@@ -25,6 +25,24 @@ FORMAT = "kg-node-link/2"          # the value of the top-level "format" key
 _dump = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
+def _record_dumper():
+    """_dump for the file's records (dicts), with one C encoder made once instead of once per call (as
+    JSONEncoder.encode does): 300,000 records at 10,000 articles, 0.25 s less. The same arguments as
+    JSONEncoder.iterencode gives it, so the same text; without the C encoder (another Python), _dump."""
+    from json import encoder
+    make = getattr(encoder, "c_make_encoder", None)
+    if make is None:
+        return _dump
+    e = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+    c = make({}, e.default, encoder.encode_basestring, None, e.key_separator, e.item_separator, e.sort_keys,
+             e.skipkeys, e.allow_nan)
+
+    def dump(record) -> str:
+        chunks = c(record, 0)
+        return chunks[0] if len(chunks) == 1 else "".join(chunks)
+    return dump
+
+
 def sentence_id(doc: str, start: int) -> str:
     """The stable id of the sentence of article `doc` that starts at raw offset `start`."""
     return f"{doc}#{start}"
@@ -92,6 +110,7 @@ def iter_json(g: nx.MultiDiGraph):
     (diff-friendly; and the C encoder, which indent= would disable, is ten times faster)."""
     data = node_link_records(g)
     dump = _dump
+    record = _record_dumper()
     yield "{\n"
     keys = sorted(data)
     for i, key in enumerate(keys):
@@ -101,7 +120,7 @@ def iter_json(g: nx.MultiDiGraph):
             yield f"{dump(key)}: [\n"
             last = len(value) - 1
             for start in range(0, len(value), 1024):        # a chunk of 1024 records
-                yield "".join([dump(item) + (",\n" if j < last else "\n")
+                yield "".join([record(item) + (",\n" if j < last else "\n")
                                for j, item in enumerate(value[start:start + 1024], start)])
             yield "]" + sep
         else:
