@@ -260,8 +260,7 @@ def check_out_dir(out_dir: str | os.PathLike) -> None:
         raise OutputError(f"{shown(p)}: not a folder (--out must name a folder)")
 
 
-def write_all_atomic(files: dict, out_dir: str | os.PathLike, parallel: Iterable[Collection[str]] = (),
-                     after_fork: Callable[[], None] | None = None) -> None:
+def write_all_atomic(files: dict, out_dir: str | os.PathLike, parallel: Iterable[Collection[str]] = ()) -> None:
     """Write every file as one new build of `out_dir` (see the module docstring). OSError becomes
     OutputError; a KeyboardInterrupt raised once the new build is in place carries
     `output_written = True`.
@@ -273,11 +272,7 @@ def write_all_atomic(files: dict, out_dir: str | os.PathLike, parallel: Iterable
 
     `parallel`: groups of file names each rendered by a forked child process while this process
     renders the other files (only where fork is safe: Linux, no other thread; else everything is
-    rendered here). Children never switch anything: the all-or-nothing step stays here.
-
-    `after_fork`: called in this process once the children have started, before it renders its own
-    files (the build frees its per-article facts there: freed before the fork, the other core would
-    wait for it)."""
+    rendered here). Children never switch anything: the all-or-nothing step stays here."""
     out_dir = Path(out_dir)
     check_out_dir(out_dir)
     try:
@@ -288,9 +283,9 @@ def write_all_atomic(files: dict, out_dir: str | os.PathLike, parallel: Iterable
                           "previous output left intact") from exc
     with _locked(out_dir):
         if linked:
-            _Generations(out_dir).write(files, parallel, after_fork)
+            _Generations(out_dir).write(files, parallel)
         else:
-            _write_in_place(files, out_dir, parallel, after_fork)
+            _write_in_place(files, out_dir, parallel)
 
 
 @contextlib.contextmanager
@@ -436,7 +431,7 @@ class _Generations:
         if old is not None:
             _remove_tree(old)
 
-    def write(self, files: dict, parallel, after_fork=None) -> None:
+    def write(self, files: dict, parallel) -> None:
         where: Path = self.out
         gen: Path | None = None
         made: list[str] = []                      # links this build created (absent before)
@@ -453,7 +448,7 @@ class _Generations:
                         raise OutputError(f"{shown(where)}: a folder is where this output goes; "
                                           "move it away; previous output left intact")
                 gen = _new_folder(self.state, GEN_PREFIX)
-                _render_generation(files, gen, parallel, self.out, after_fork)
+                _render_generation(files, gen, parallel, self.out)
                 _fsync_tree(gen)
                 if in_the_way:
                     self.adopt(in_the_way)
@@ -494,7 +489,7 @@ class _Generations:
                 _unlink(Path(entry.path))
 
 
-def _render_generation(files: dict, gen: Path, parallel, shown_as: Path, after_fork=None) -> None:
+def _render_generation(files: dict, gen: Path, parallel, shown_as: Path) -> None:
     """Render every output into the folder `gen` (some in forked children). The first failure (by
     name, so the same whatever finished first) is raised, an OSError as an OutputError naming
     the file under `shown_as` (the output folder, as the user knows it)."""
@@ -504,8 +499,6 @@ def _render_generation(files: dict, gen: Path, parallel, shown_as: Path, after_f
     children = [_Child.start({name: files[name] for name in g}, gen) for g in groups]
     own_error: tuple[Path, BaseException] | None = None
     try:
-        if after_fork is not None:
-            after_fork()
         with _no_cyclic_gc():
             for name, data in sorted(files.items()):
                 if name in in_children:
@@ -598,7 +591,7 @@ def _stop(children: list[_Child]) -> None:
 
 # --------------------------------------------------------------------------- no symbolic links
 
-def _write_in_place(files: dict, out_dir: Path, parallel, after_fork=None) -> None:
+def _write_in_place(files: dict, out_dir: Path, parallel) -> None:
     """Fallback where links cannot be made: every file rendered to a temporary folder first, then
     renamed over its target one by one (Ctrl-C and SIGTERM held back meanwhile), restoring the
     previous files from hard-link backups if a rename fails."""
@@ -612,7 +605,7 @@ def _write_in_place(files: dict, out_dir: Path, parallel, after_fork=None) -> No
             for entry in os.scandir(out_dir):    # what a killed build left
                 if entry.name.startswith(".kg-stage-") and Path(entry.path) != stage:
                     _remove_tree(Path(entry.path))
-            _render_generation(files, stage, parallel, out_dir, after_fork)
+            _render_generation(files, stage, parallel, out_dir)
             tops = sorted({_top(n) for n in files})
             staged = [(stage / t, out_dir / t) for t in tops]
             with signals_held():

@@ -396,25 +396,3 @@ def test_a_folder_output_written_by_an_older_kg_is_taken_over(plain_previous):
     assert (plain_previous / "neo4j" / "nodes.csv").read_text(encoding="utf-8") == "mới\n"
     assert os.path.islink(plain_previous / "neo4j") and reader_view(plain_previous) == NEW_VIEW
     _no_leftovers(plain_previous)
-
-
-@pytest.mark.parametrize("parallel", [(), [("report.md",)]])
-def test_after_fork_runs_once_in_the_writer_after_the_children_start(tmp_path, parallel):
-    """`after_fork` (the build frees its facts there) runs once, in this process, after any child has
-    been forked: a child started before it would inherit what it frees, which is fine, never the reverse."""
-    calls = []
-    started = []
-    real_start = atomic._Child.start
-
-    def start(files, folder):
-        started.append(sorted(files))
-        return real_start(files, folder)
-
-    files = dict(NEW)
-    pid = os.getpid()
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(atomic._Child, "start", staticmethod(start))
-        write_all_atomic(files, tmp_path / "out", parallel=parallel,
-                         after_fork=lambda: calls.append((os.getpid(), len(started))))
-    assert calls == [(pid, len(started))]
-    assert reader_view(tmp_path / "out") == NEW_VIEW
