@@ -166,3 +166,14 @@ def test_graphml_node_and_edge_ids_with_markup_characters_read_back_the_same(tmp
     back = nx.read_graphml(tmp_path / "g.graphml", force_multigraph=True)
     assert sorted(back.nodes) == sorted(["bộ <a> & \"b\"", "c'd"])
     assert list(back.edges(keys=True)) == [("bộ <a> & \"b\"", "c'd", "bộ <a> & \"b\"|r&s|c'd")]
+
+
+@pytest.mark.parametrize("corpus", ["built", "missing"])
+def test_build_turns_the_collector_back_on_when_called_in_process(tmp_path, corpus):
+    """`kg build` runs without cyclic collection (its process ends with os._exit); `main` called in a
+    process that goes on (a test, a notebook) gets the collector back as it was, on success or error."""
+    import gc
+    assert gc.isenabled()
+    source = CORPUS if corpus == "built" else tmp_path / "missing"
+    assert main(["build", str(source), "--out", str(tmp_path / "out"), "-q", "--no-cache"]) in (0, 2)
+    assert gc.isenabled()
