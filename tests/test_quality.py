@@ -72,14 +72,16 @@ def test_kg_eval_counts_right_and_wrong_links_by_rule(tmp_path):
 
 
 # --- the dev set of real articles (../shared/dev), when it is beside the repository -------------
-# Floors are what the extractors reach today (a regression guard), below the issue's targets; the
-# split is tests/dev_split.tsv: 'check' articles are never read to write rules.
+# Core-entity floors are issue 11's targets (all 21 articles ≥ 0.85, the check split ≥ 0.80), met since 5 Dec
+# 2026 (0.890, 0.803); relation floors are what the extractors reach today (a regression guard), below issue
+# 12's targets (0.70, check 0.60: not met). The split is tests/dev_split.tsv: 'check' articles are never read
+# to write rules.
 import pathlib
 
 import pytest
 
 DEV = pathlib.Path(__file__).resolve().parent.parent.parent / "shared" / "dev"
-DEV_FLOORS = {"tune": (0.96, 0.88), "check": (0.79, 0.57), "all": (0.88, 0.75)}   # (core-entity F1, relation F1)
+DEV_FLOORS = {"tune": (0.96, 0.88), "check": (0.80, 0.57), "all": (0.88, 0.75)}   # (core-entity F1, relation F1)
 
 
 def _dev_split() -> dict[str, list[str]]:
