@@ -59,7 +59,7 @@ class EventRules:
 _COMPILED: dict[str, EventRules] = {}
 _CALLS = ("reception", "meet")         # verbs with the other side right after them ("tiếp X", "gặp X")
 # which test a trigger of the kind passes before its sentence is scanned (_frame_events): what follows the verb
-_SCREENS = {"reception": 1, "meet": 2, "operation": 3, "meeting": 4, "visit": 5}
+_SCREENS = {"reception": 1, "meet": 2, "operation": 3, "meeting": 4, "visit": 5, "transfer": 6}
 # (an operation verb told in the passive with its agent before it, "được <body> giải cứu", has its object before)
 _PASSIVE_BEFORE = re.compile(r"(?<!\w)(?:được|bị) ")
 
@@ -1964,16 +1964,20 @@ def _frame_events(doc: Document, mentions: list[Mention], lex: Lexicon, er: Even
         low = match_form(doc.text, lowered)
     actors = er.first_words.get("actor", frozenset())
     objects = er.object_starts
-    hits, meetings = [], []
+    hits, meetings, operations = [], [], set()
     for end, (size, called) in er.triggers.iter(low):
         if (end - size >= 0 and low[end - size].isalnum()) or (end + 1 < len(low) and low[end + 1].isalnum()):
             continue
         if not called or (_object_may_follow(doc.text, low, end + 1, objects)
                           or _PASSIVE_BEFORE.search(low, max(0, end - size - 120), end - size + 1) if called == 3
                           else _place_may_follow(doc.text, low, end + 1, er.visit_starts) if called == 5
+                          else _DAY_AFTER.match(doc.text, end + 1) is not None or " cho " in low[end + 1:end + 100]
+                          if called == 6
                           else called == 4 or _visitor_may_follow(doc.text, low, end + 1,
                                                                   er.meet_starts if called == 2 else actors, called == 2)):
             (meetings if called == 4 else hits).append(end - size + 1)
+            if called == 3:
+                operations.add(end - size + 1)
     if meetings:
         # a meeting verb tells an event in the headline, after a headline that opens with one (told again in
         # the body), or with "với" and who met after it in its sentence (_meetings)
@@ -1986,6 +1990,9 @@ def _frame_events(doc: Document, mentions: list[Mention], lex: Lexicon, er: Even
         k = bisect_left(hits, sent.start)
         if k == len(hits) or hits[k] >= sent.end:
             continue                                # no trigger in this sentence
+        if not (headline and si == 0) and operations.issuperset(hits[k:bisect_left(hits, sent.end, k)]) \
+                and not any(m.type == "Organization" for m in by_sentence.get(si, ())):
+            continue                                # operation verbs only, and no body to act (_operations, _outcomes)
         ctx = _Ctx(doc, si, by_sentence.get(si, []), lex, er)
         if not ctx.n:
             continue
