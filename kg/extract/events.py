@@ -1979,10 +1979,11 @@ def _frame_events(doc: Document, mentions: list[Mention], lex: Lexicon, er: Even
             if called == 3:
                 operations.add(end - size + 1)
     if meetings:
-        # a meeting verb tells an event in the headline, after a headline that opens with one (told again in
-        # the body), or with "với" and who met after it in its sentence (_meetings)
+        # a meeting verb tells an event in a headline that opens with one and in its body (told again there,
+        # _headline_meeting), or with "với" and who met after it in its sentence (_meetings)
         ends = [s.end for s in doc.sentences]
-        titled = headline and doc.sentences and meetings[0] < doc.sentences[0].end
+        first = doc.sentences[0] if headline and doc.sentences else None
+        titled = first is not None and first.start + len(first.text) - len(first.text.lstrip()) in meetings
         hits += [a for a in meetings
                  if titled or (x := bisect_left(ends, a + 1)) < len(ends) and " với " in low[a:ends[x]]]
     hits.sort()
