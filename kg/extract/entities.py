@@ -1027,6 +1027,11 @@ def _clan_name_at(s: _Sent, k: int, lex: Lexicon) -> bool:
     return e < len(s.words) and s.gap(e) == " " and s.words[e][2] in lex.clan_words    # "Nguyễn Phúc tộc"
 
 
+def _ends_with_head(before: str, heads) -> bool:
+    """Does `before` end with one of `heads` as whole words?"""
+    return any(before.endswith(h) and (len(before) == len(h) or not before[-len(h) - 1].isalnum()) for h in heads)
+
+
 def _field_before_foreign_country(s: _Sent, k: int, lex: Lexicon) -> int:
     """"Cục điều tra phòng chống tham nhũng Singapore", "Bộ an ninh nội địa Mỹ": the press often writes a
     foreign body's field in lower case, right after its head (cues.tsv foreign-field heads) and before its
@@ -1037,10 +1042,9 @@ def _field_before_foreign_country(s: _Sent, k: int, lex: Lexicon) -> int:
     before = s.text[:s.words[k][0]].rstrip()
     if k < 1:
         return 0
-    ends = lambda h: before.endswith(h) and (len(before) == len(h) or not before[-len(h) - 1].isalnum())  # noqa: E731
-    national = any(map(ends, lex.national_field_heads)) \
+    national = _ends_with_head(before, lex.national_field_heads) \
         and f"{s.words[k - 1][2].lower()} {s.words[k][2]}" not in lex.compounds    # ("Hội chợ", "hội nhập": no field)
-    if not national and not any(map(ends, lex.foreign_field_heads)):
+    if not national and not _ends_with_head(before, lex.foreign_field_heads):
         return 0
     words, stops = s.words, lex.stops_by_first
     e = k
@@ -1328,7 +1332,6 @@ def _title_ends(s: _Sent, j: int, lex: Lexicon, etype: str, gaz=None, through_co
         elif gap == ", " and through_commas and s.words[k][2][0].islower() and not _is_stop(s, k, lex, etype) \
                 and not s.words[k - 1][2].isdigit() and not s.words[k - 1][2][:1].isupper() \
                 and not _YEARS.fullmatch(s.text[s.words[k - 1][0]:s.words[k - 1][1]]) \
-                and not (k > 1 and s.words[k - 2][2].isdigit() and s.gap(k - 1).strip() in ("-", "–")) \
                 and not (s.words[k][2] in ("năm", "tháng", "ngày") and k + 1 < n and s.words[k + 1][2][:1].isdigit()) \
                 and not any(s.text.startswith(p + " ", s.words[k][0]) for p, _, _ in lex.cues.get("plural", ())):
             if short_end < 0:               # but a dated title ends at its year, and "…, các cơ quan" starts a clause

@@ -58,8 +58,9 @@ class EventRules:
 
 _COMPILED: dict[str, EventRules] = {}
 _CALLS = ("reception", "meet")         # verbs with the other side right after them ("tiếp X", "gặp X")
-# which test a trigger of the kind passes before its sentence is scanned (_frame_events): what follows the verb
-_SCREENS = {"reception": 1, "meet": 2, "operation": 3, "meeting": 4, "visit": 5, "transfer": 6}
+# kinds whose trigger opens its sentence to the scanners only when what follows it can give an event
+# (_may_tell_event; meetings by their sentence, _frame_events)
+_SCREENED = frozenset({"reception", "meet", "operation", "meeting", "visit", "transfer"})
 # (an operation verb told in the passive with its agent before it, "được <body> giải cứu", has its object before)
 _PASSIVE_BEFORE = re.compile(r"(?<!\w)(?:được|bị) ")
 
@@ -93,11 +94,9 @@ def _compile(lex: Lexicon) -> EventRules:
         for items in er.phrases.get(kind, {}).values():
             for words, _, _ in items:
                 phrase = " ".join(words)
-                # (a call's verb is a trigger only before a word that may open the other side: 1 a capital or an
-                # actor's first word, "tiếp"; 2 an actor's first word, "gặp", whose other side is titled)
-                called = _SCREENS.get(kind, 0)
-                if not er.triggers.exists(phrase) or not called:
-                    er.triggers.add_word(phrase, (len(phrase), called))
+                screened = kind in _SCREENED     # (a phrase of two kinds keeps an unscreened kind's)
+                if not er.triggers.exists(phrase) or not screened:
+                    er.triggers.add_word(phrase, (len(phrase), kind if screened else None))
     er.triggers.make_automaton()
     er.frames = _any_of(er, ("forum",), "frame")
     helpers = _any_of(er, ("helper",)).pattern
@@ -1962,22 +1961,17 @@ def _frame_events(doc: Document, mentions: list[Mention], lex: Lexicon, er: Even
     low = document_form(doc.text)                 # lower case, same length as the text
     if low is None:
         low = match_form(doc.text, lowered)
-    actors = er.first_words.get("actor", frozenset())
-    objects = er.object_starts
     hits, meetings, operations = [], [], set()
-    for end, (size, called) in er.triggers.iter(low):
+    for end, (size, kind) in er.triggers.iter(low):
         if (end - size >= 0 and low[end - size].isalnum()) or (end + 1 < len(low) and low[end + 1].isalnum()):
             continue
-        if not called or (_object_may_follow(doc.text, low, end + 1, objects)
-                          or _PASSIVE_BEFORE.search(low, max(0, end - size - 120), end - size + 1) if called == 3
-                          else _place_may_follow(doc.text, low, end + 1, er.visit_starts) if called == 5
-                          else _DAY_AFTER.match(doc.text, end + 1) is not None or " cho " in low[end + 1:end + 100]
-                          if called == 6
-                          else called == 4 or _visitor_may_follow(doc.text, low, end + 1,
-                                                                  er.meet_starts if called == 2 else actors, called == 2)):
-            (meetings if called == 4 else hits).append(end - size + 1)
-            if called == 3:
-                operations.add(end - size + 1)
+        start = end - size + 1
+        if kind == "meeting":
+            meetings.append(start)
+        elif kind is None or _may_tell_event(kind, doc.text, low, start, end + 1, er):
+            hits.append(start)
+            if kind == "operation":
+                operations.add(start)
     if meetings:
         # a meeting verb tells an event in a headline that opens with one and in its body (told again there,
         # _headline_meeting), or with "với" and who met after it in its sentence (_meetings)
@@ -2012,6 +2006,21 @@ def _frame_events(doc: Document, mentions: list[Mention], lex: Lexicon, er: Even
     # article tells actively; alone it names no operation
     active = {m.attr("group") for m in out if m.attr("frame") == "operation" and not m.attr("passive")}
     return [m for m in out if not (m.attr("passive") and m.attr("group") not in active)]
+
+
+def _may_tell_event(kind: str, text: str, low: str, start: int, at: int, er: EventRules) -> bool:
+    """May the trigger of `kind` between `start` and `at` tell an event, as its scanner reads it? (No: its
+    sentence needs no scan.)"""
+    if kind == "operation":                # (the passive with its agent before the verb has its object before)
+        return _object_may_follow(text, low, at, er.object_starts) \
+            or _PASSIVE_BEFORE.search(low, max(0, start - 121), start + 1) is not None
+    if kind == "visit":
+        return _place_may_follow(text, low, at, er.visit_starts)
+    if kind == "transfer":                 # "… chuyển giao <thing> cho Y", "… do X chuyển giao vào ngày D"
+        return _DAY_AFTER.match(text, at) is not None or " cho " in low[at:at + 100]
+    if kind == "meet":
+        return _visitor_may_follow(text, low, at, er.meet_starts, titled=True)
+    return _visitor_may_follow(text, low, at, er.first_words.get("actor", frozenset()))     # reception
 
 
 def _word_after(text: str, low: str, at: int) -> tuple[str, bool] | None:

@@ -582,7 +582,7 @@ def _compile(rules: Rules) -> Lexicon:
             form = match_form(name)
             subdivisions.setdefault(re.split(r"[\s-]", form, maxsplit=1)[0], set()).add(form)
     lex.subdivisions = {w: tuple(sorted(fs, key=lambda f: (-len(f), f))) for w, fs in sorted(subdivisions.items())}
-    lex.post_endings = tuple(sorted({" " + p for p in lex.posts + lex.titles} | {p for p in lex.posts + lex.titles}))
+    lex.post_endings = tuple(sorted(set(lex.posts + lex.titles)))
     lex.post_first_words = frozenset(lex.post_heads_by_first)
     lex.post_first_lower = frozenset(p.split()[0].lower() for p in lex.posts if " " in p)
     lex.street_words = frozenset(c for c, _, _ in lex.cues.get("street", ()))
