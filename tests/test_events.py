@@ -984,3 +984,30 @@ def test_a_unit_rewarded_for_an_arrest_made_it_not_the_body_that_rewards(tmp_pat
 def test_a_body_that_says_it_arrested_made_the_arrest(tmp_path):
     g = build(tmp_path, "Tin tức\nCông an tỉnh Lai Châu cho biết đã bắt giữ ba đối tượng vận chuyển ma túy.")
     assert any(d["relation"] == "organized" for _, _, d in g.edges(data=True))
+
+
+def test_a_king_takes_part_in_talks_for_his_country(tmp_path):
+    # "Quốc vương Qatar X" acts for Qatar (events.tsv actor class for-country)
+    t = triples(build(tmp_path, "Tin\nCuối tuần qua, Tổng thống Nga Ivan Petrov đã điện đàm với Quốc vương Qatar Tamim Bin "
+                                "Hamad Al Thani."))
+    ev = "Điện đàm giữa Tổng thống Nga Ivan Petrov và Quốc vương Qatar Tamim Bin Hamad Al Thani"
+    assert ("Qatar", "participatedIn", ev) in t
+
+
+def test_a_foreign_minister_takes_part_in_talks_for_the_country_named_with_him(tmp_path):
+    t = triples(build(tmp_path, "Tin\nNgoại trưởng Nhật Bản Kenji Sato đã hội đàm với Ngoại trưởng Australia Julie Brown "
+                                "tại Tokyo."))
+    ev = "Hội đàm giữa Ngoại trưởng Nhật Bản Kenji Sato và Ngoại trưởng Australia Julie Brown"
+    assert ("Nhật Bản", "participatedIn", ev) in t and ("Australia", "participatedIn", ev) in t
+
+
+def test_a_king_named_without_a_country_acts_for_no_country(tmp_path):
+    # Việt Nam has no king: a bare "Nhà vua" is not the home country's head of state
+    t = triples(build(tmp_path, "Tin\nNhà vua Abdullah đã hội đàm với Tổng thống Pháp Jean Martin tại Paris."))
+    assert not any(s == "Việt Nam" for s, _, _ in t)
+
+
+def test_a_leader_called_by_his_surname_takes_part_in_talks(tmp_path):
+    t = triples(build(tmp_path, "Tin\nTổng thống Nga Ivan Petrov đến Paris. Sáng nay, ông Petrov đã điện đàm với Quốc vương "
+                                "Qatar Tamim Bin Hamad Al Thani."))
+    assert ("Ivan Petrov", "participatedIn", "Điện đàm giữa ông Petrov và Quốc vương Qatar Tamim Bin Hamad Al Thani") in t

@@ -2216,3 +2216,30 @@ def test_a_dated_title_ends_at_its_years_before_a_comma(tmp_path):
     found = agreements(tmp_path, "Hội nghị bàn về Chương trình hành động về du lịch giai đoạn 2016-2025, hoạt động hợp tác "
                                  "với các đối tác.")
     assert "Chương trình hành động về du lịch giai đoạn 2016-2025" in found
+
+
+def test_a_foreign_leader_called_by_his_surname_is_the_leader_named_in_full(tmp_path):
+    # "ông Petrov" after "Tổng thống Nga Ivan Petrov": the press calls a Western leader by his surname
+    found = persons(tmp_path, "Tổng thống Nga Ivan Petrov đến Paris. Sáng nay, ông Petrov đã điện đàm với Thủ tướng "
+                              "Anh Mary Stone.")
+    assert found == {"Ivan Petrov", "Mary Stone"}
+
+
+def test_a_chinese_leader_called_by_his_surname_is_the_leader_named_in_full(tmp_path):
+    # Chinese names come surname first: "ông Tập" is Tập Cận Bình, not a person "Tập"
+    found = persons(tmp_path, "Chủ tịch Trung Quốc Tập Cận Bình đến Hà Nội. Thủ tướng Nguyễn Văn An đã gặp ông Tập tại "
+                              "Phủ Chủ tịch.")
+    assert found == {"Tập Cận Bình", "Nguyễn Văn An"}
+
+
+def test_one_word_after_a_title_of_address_names_no_one_by_itself(tmp_path):
+    # "ông Nam" with no fuller name ending in "Nam" in the article: no person
+    assert persons(tmp_path, "Theo ông Nam, người dân trong xã đã quen với lũ.") == set()
+
+
+def test_britain_between_a_post_and_a_foreign_name_is_the_posts_country(tmp_path):
+    # "Anh" is Britain only in a few places ("Anh" alone is "he"): between a leader's post and a foreign name
+    found = nodes(tmp_path, "Thủ tướng Anh Mary Stone đến Paris. Anh Tuấn cho biết như vậy.")
+    assert {(d["type"], d["label"]) for _, d in found.nodes(data=True)} >= {("Country", "Vương quốc Anh"),
+                                                                            ("Person", "Mary Stone")}
+    assert "Anh Mary Stone" not in {d["label"] for _, d in found.nodes(data=True)}

@@ -2262,6 +2262,16 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, plac
                 continue
             title = " ".join(tw)
             j = i + len(tw)
+            if j + 1 < len(s.words) and title[0].isupper() and s.words[j][2] in lex.country_qualifiers \
+                    and s.gap(j) == " " and s.gap(j + 1) == " " and _cap(s.words[j + 1][2]) \
+                    and not _vietnamese(s.words[j + 1][2]) and lex.country_qualifiers[s.words[j][2]] in lex.entries:
+                # "Thủ tướng Anh Theresa May": "Anh" (Britain; also "he", "elder brother") between a post and a
+                # foreign name is the post's country (country_words.tsv qualifier)
+                a, b = s.words[j][0], s.words[j][1]
+                out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Country", "country_words.tsv",
+                                   lex.country_qualifiers[s.words[j][2]]))
+                out += _name_after_post(doc, si, s, j, [*taken, (a, b)], lex)
+                break
             if j < len(s.words) and title[0].isupper() and s.gap(j) == " " and s.words[j][2].isupper() \
                     and any(x <= s.words[j][0] < y for x, y in taken):
                 out += _name_after_post(doc, si, s, j, taken, lex)      # "Trưởng Phái đoàn IOM … <name>"
@@ -2300,6 +2310,13 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, plac
                 name = s.text[s.words[j][0]:b]
                 out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Person", "persons.tsv:" + title,
                                    attrs=(("name", name), ("canonical", name))))
+            elif k - j == 1 and s.words[j][2].isalpha() and not any(x <= s.words[j][0] < y for x, y in places):
+                # "ông Putin", "bà Merkel", "ông Phúc": one word after a title of address names a person only
+                # as the short form of a fuller name in the article (_short_person_names keeps it then)
+                a, b = s.words[i][0], s.words[j][1]
+                name = s.words[j][2]
+                out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Person", "persons.tsv:" + title,
+                                   attrs=(("canonical", name), ("name", name), ("short", "1"))))
             break
     return out
 
@@ -2465,9 +2482,9 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
         if persons:
             # a person's name is not a place nor another person: "Nguyễn Hòa Bình" names no province,
             # "Phó Thủ tướng Thường trực Trương Hòa Bình" no "Thủ tướng Thường"
-            persons = [p for p in persons if not any(q.start <= p.start and p.end <= q.end and q.end - q.start > p.end - p.start
-                                                     for q in persons)]
-            names = [(p.end - len(p.attr("name") or p.text), p.end) for p in persons]
+            persons = [p for p in persons if p.type != "Person" or not any(
+                q.start <= p.start and p.end <= q.end and q.end - q.start > p.end - p.start for q in persons)]
+            names = [(p.end - len(p.attr("name") or p.text), p.end) for p in persons if p.type == "Person"]
             out[first:] = [m for m in out[first:] if not (m.type in ("Location", "Country", "Person")
                                                            and any(a <= m.start and m.end <= b for a, b in names))]
             out += persons
@@ -4077,9 +4094,10 @@ def _short_person_names(mentions: list[Mention]) -> list[Mention]:
     """"Phó Thủ tướng Hamidi" after "Phó Thủ tướng Ahmad Zahid Hamidi", "Bộ trưởng Lâm" after "Thượng
     tướng Tô Lâm": within one article, a person named by the last words of a fuller name is that person
     (when only one fuller name ends so); so is one named with the same words in another order."""
-    full = sorted({m.attr("name") for m in mentions if m.type == "Person" and m.attr("name")}, key=len)
-    if len(full) < 2:
-        return mentions
+    full = sorted({m.attr("name") for m in mentions if m.type == "Person" and m.attr("name") and not m.attr("short")},
+                  key=len)
+    if not full:
+        return [m for m in mentions if not m.attr("short")]
     # a foreign name given in both orders ("Kuroiwa Yuji", then "Yuji Kuroiwa"): the first spelling
     first_order: dict[frozenset[str], str] = {}
     for m in sorted((m for m in mentions if m.type == "Person" and " " in m.attr("name")), key=lambda m: m.start):
@@ -4094,12 +4112,27 @@ def _short_person_names(mentions: list[Mention]) -> list[Mention]:
                                                                   and n[len(name) + 1:][:1].isupper())]
             same = longer[-1] if len(longer) == 1 or (longer and all(longer[-1].endswith(n) for n in longer)) \
                 else first_order.get(frozenset(name.split()), name)
+            if same == name and m.attr("short"):
+                # a Chinese or Korean leader goes by his surname, which comes first ("ông Tập" for Tập Cận
+                # Bình, "ông Moon" for Moon Jae-in); a short form that names no one fuller is no person
+                first = [n for n in full if n.startswith(name + " ") and _surname_first(n)]
+                if len(first) != 1 or longer:
+                    continue
+                same = first[0]
             if same != name:
                 attrs = dict(m.attrs)
                 attrs["name"] = attrs["canonical"] = same
+                attrs.pop("short", None)
                 m = replace(m, attrs=tuple(sorted(attrs.items())))
         out.append(m)
     return out
+
+
+def _surname_first(name: str) -> bool:
+    """Is `name` written surname first, as Chinese names are in Vietnamese ("Tập Cận Bình": three
+    syllables spelled as Vietnamese) and Korean ones ("Moon Jae-in": a hyphenated given name)?"""
+    words = name.split()
+    return (len(words) == 3 and all(map(_vietnamese, words))) or (len(words) == 2 and "-" in words[1])
 
 
 def _no_overlap(spans: list[tuple[int, int, str]]) -> bool:

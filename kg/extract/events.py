@@ -243,6 +243,11 @@ class _Actor:
     # named in it, or a post in apposition after the name ("ông X, Chủ tịch UBND tỉnh Y"); not "ông X" alone
     posts_end: int = -1     # a person's name with posts in apposition after it: where they end
                             # ("Thượng tướng Tô Lâm, Bộ trưởng Bộ Công an": the body he speaks for)
+    for_country: bool = False   # opens with a title that acts for the country named in its phrase, and for
+    # none when none is named ("Quốc vương Qatar X", "Ngoại trưởng Nhật Bản Y"; events.tsv class for-country)
+
+
+_LEADING = ("leader", "state", "for-country")     # actor classes that speak for a state or a body
 
 
 def _actor_forward(ctx: _Ctx, k: int, coordinate: str = "any") -> _Actor | None:
@@ -256,7 +261,7 @@ def _actor_forward(ctx: _Ctx, k: int, coordinate: str = "any") -> _Actor | None:
     runs: list[str] = []
     run: list[str] = []
     run_from: int | None = None            # where the actor ended before the current run began
-    named = leader = delegation = titled = state = False
+    named = leader = delegation = titled = state = for_country = False
     person_key = other_key = ""
 
     def close_run() -> bool:
@@ -295,8 +300,9 @@ def _actor_forward(ctx: _Ctx, k: int, coordinate: str = "any") -> _Actor | None:
                 leader |= given != m.rule and given.lower() not in ctx.er.plain
                 title = ctx.match(k, "actor")          # "Phó Thủ tướng Trương Hòa Bình", title included
                 if title is not None and ctx.words[k + title[0] - 1][1] <= m.end - ctx.base:
-                    leader |= title[1] in ("leader", "state")
+                    leader |= title[1] in _LEADING
                     state |= title[1] == "state" and k == start
+                    for_country |= title[1] == "for-country" and k == start
             else:
                 other_key = "+".join(filter(None, (other_key, mention_key(m))))
             k = end = ctx.after_mention(m)
@@ -306,8 +312,9 @@ def _actor_forward(ctx: _Ctx, k: int, coordinate: str = "any") -> _Actor | None:
             if not close_run():
                 break
             n, cls, _ = hit
-            leader |= cls in ("leader", "state")
+            leader |= cls in _LEADING
             state |= cls == "state" and k == start
+            for_country |= cls == "for-country" and k == start
             delegation |= cls == "delegation" and k == start
             titled = True
             k += n
@@ -368,7 +375,7 @@ def _actor_forward(ctx: _Ctx, k: int, coordinate: str = "any") -> _Actor | None:
     complete = named or leader or bool(other_key)
     foreign = any(_strip_country(ctx, r) != r for r in (*runs, person_key))   # "Thủ tướng Lào Thongloun …"
     return _Actor(start, end, key, named, state, complete, delegation, foreign, person=bool(person_key),
-                  official=leader or state or delegation or bool(other_key))
+                  official=leader or state or delegation or bool(other_key), for_country=for_country)
 
 
 def _completes_noun(ctx: _Ctx, k: int, w: str) -> bool:
@@ -1198,7 +1205,8 @@ def _actor_links(ctx: _Ctx, actor: _Actor, bodies: bool = False) -> tuple[list[M
         held = _top(ctx, ("Organization",), actor.end, actor.posts_end)   # Bộ trưởng Bộ Công an": Bộ Công an)
         orgs += [m for m in sorted(held, key=lambda m: m.start)[-1:] if m not in orgs]
     out = persons + (orgs if bodies or actor.delegation or not persons else [])
-    if countries and (actor.state or (actor.delegation and not orgs) or not (persons or orgs or actor.named)):
+    if countries and (actor.state or actor.for_country or (actor.delegation and not orgs)
+                      or not (persons or orgs or actor.named)):
         out.append(countries[0])
     if actor.delegation:
         out += _delegation_head(ctx, actor.end)
