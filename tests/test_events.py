@@ -1011,3 +1011,28 @@ def test_a_leader_called_by_his_surname_takes_part_in_talks(tmp_path):
     t = triples(build(tmp_path, "Tin\nTổng thống Nga Ivan Petrov đến Paris. Sáng nay, ông Petrov đã điện đàm với Quốc vương "
                                 "Qatar Tamim Bin Hamad Al Thani."))
     assert ("Ivan Petrov", "participatedIn", "Điện đàm giữa ông Petrov và Quốc vương Qatar Tamim Bin Hamad Al Thani") in t
+
+
+def test_a_meeting_on_implementing_an_agreement_between_two_sides_is_under_it(tmp_path):
+    # the agreement names the two sides; the meeting named by it is still held under it (FORMAT.md)
+    t = triples(build(tmp_path, "Tin\nBộ Công an tổ chức Hội nghị tổng kết thực hiện Hiệp định hợp tác phòng, chống buôn "
+                                "bán người giữa Việt Nam và Lào."))
+    assert ("Hội nghị tổng kết thực hiện Hiệp định hợp tác phòng, chống buôn bán người giữa Việt Nam và Lào",
+            "underFramework", "Hiệp định hợp tác phòng, chống buôn bán người giữa Việt Nam và Lào") in t
+
+
+def test_those_also_present_take_part(tmp_path):
+    # "Tham dự Hội nghị còn có …" (also present were): "còn có" ends no title, the bare head is the article's event
+    t = triples(build(tmp_path, "Tin\nNgày 12/6, Bộ Công an tổ chức Hội nghị quốc tế về phòng, chống mua bán người. "
+                                "Tham dự Hội nghị còn có đại diện Bộ Ngoại giao."))
+    assert ("Bộ Ngoại giao", "participatedIn", "Hội nghị quốc tế về phòng, chống mua bán người") in t
+
+
+def test_a_summit_named_in_lower_case_by_its_body_is_an_event(tmp_path):
+    g = build(tmp_path, "Tin\nHai nhà lãnh đạo đã gặp nhau bên lề hội nghị thượng đỉnh G20 tại Hamburg.")
+    assert "Hội nghị thượng đỉnh G20" in events(g)
+
+
+def test_a_summit_named_by_no_body_is_no_event(tmp_path):
+    g = build(tmp_path, "Tin\nÔng nói tại hội nghị thượng đỉnh rằng hai bên nhất trí.")
+    assert events(g) == {}

@@ -2243,3 +2243,11 @@ def test_britain_between_a_post_and_a_foreign_name_is_the_posts_country(tmp_path
     assert {(d["type"], d["label"]) for _, d in found.nodes(data=True)} >= {("Country", "Vương quốc Anh"),
                                                                             ("Person", "Mary Stone")}
     assert "Anh Mary Stone" not in {d["label"] for _, d in found.nodes(data=True)}
+
+
+def test_a_resolution_on_continuing_a_reform_keeps_its_topic(tmp_path):
+    # "về tiếp tục …" (on continuing …): a stop word ("tiếp tục") may open a title's topic after "về"
+    found = agreements(tmp_path, "Ban Kinh tế Trung ương quán triệt Nghị quyết Hội nghị lần thứ năm Ban Chấp hành Trung "
+                                 "ương Đảng khóa XII về tiếp tục đổi mới cơ chế quản lý.")
+    assert found == {"Nghị quyết Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XII về tiếp tục đổi mới cơ chế "
+                     "quản lý"}

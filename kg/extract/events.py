@@ -1039,8 +1039,14 @@ def _rite_at(s, j: int, er: EventRules) -> int:
 
 
 def _spec_at(s, j: int, er: EventRules) -> bool:
+    """Does a specifier (events.tsv) start at word j? One of class `named` ("thượng đỉnh") only before a
+    proper name: "hội nghị thượng đỉnh G20" is one summit, "tại hội nghị thượng đỉnh" any."""
     w = s.words[j][2].lower()
-    return any(s.phrase_at(j, list(words), case_sensitive=False) for words, _, _ in er.phrases.get("specifier", {}).get(w, ()))
+    for words, cls, _ in er.phrases.get("specifier", {}).get(w, ()):
+        if s.phrase_at(j, list(words), case_sensitive=False):
+            k = j + len(words)
+            return cls != "named" or (k < len(s.words) and s.gap(k) == " " and s.words[k][2][:1].isupper())
+    return False
 
 
 _ORDINAL_WORDS = frozenset("nhất hai ba tư bốn năm sáu bảy tám chín mười".split())
@@ -1537,18 +1543,36 @@ def _visits(ctx: _Ctx) -> list[Mention]:
                 "visitor": visitor.key if visitor else "", "place": _country_name(ctx, host), "local": "1",
                 "visitor_text": norm_key(vis), "participants": _spans(who), "home": "1" if home else "",
                 "held": _spans([host])}))
-        elif pre is not None and visitor is not None and visitor.complete and kk == after_verb:
-            dest = _destination(ctx, kk)
-            if dest is None:
-                continue
+        elif visitor is not None and visitor.complete and (at := _facility(ctx, kk, after_verb, pre is not None)):
+            kk, dest = at
             place = ctx.span(kk, dest)
             who, home = _actor_links(ctx, visitor)
             where = [m for m in _top(ctx, ("Location",), kk, dest)]
+            # the body visited takes part ("thăm Đại học X": the university receives the visitors)
+            who += [m for m in _top(ctx, ("Organization",), kk, dest)[:1] if m.start == ctx.words[kk][0] + ctx.base]
             out.append(ctx.mention(p, after_verb, hit[2], {
                 "canonical": _fill(er, "facility", place=place), "aliases": ctx.span(p, dest), "trigger": "1",
                 "frame": "visit", "ident": f"facility{SEP}{norm_key(place)}", "place": place, "local": "1",
                 "participants": _spans(who), "held": _spans(where[:1])}))
     return out
+
+
+def _facility(ctx: _Ctx, kk: int, after_verb: int, moved: bool) -> tuple[int, int] | None:
+    """Where a visit told by "thăm" goes when it is no country: a named place or body right after a motion
+    verb and "thăm" ("đến thăm Khu công nghiệp An ninh"), a body right after "thăm" ("thăm Đại học X"), or
+    a body after the visit's details and a host word ("thăm và làm việc tại Trung tâm X"); (first word,
+    word after) or None."""
+    if kk == after_verb:
+        if moved:
+            dest = _destination(ctx, kk)
+            return (kk, dest) if dest is not None else None
+        m = ctx.starts.get(kk) if kk < ctx.n and ctx.gap(kk) == " " else None
+        return (kk, ctx.after_mention(m)) if m is not None and m.type == "Organization" else None
+    h = ctx.match(kk, "host") if kk < ctx.n and ctx.gap(kk) == " " else None
+    m = ctx.starts.get(kk + h[0]) if h is not None and kk + h[0] < ctx.n else None
+    if m is None or m.type != "Organization" or ctx.gap(kk + h[0]) != " ":
+        return None
+    return kk + h[0], ctx.after_mention(m)
 
 
 def _destination(ctx: _Ctx, k: int) -> int | None:

@@ -464,22 +464,34 @@ class _Sentence:
                      if m is not outer and m.end <= outer.end and (m.end - m.start) < (outer.end - outer.start)] \
                 if nested else []
             units = _direct_units(outer, inner)
+            readings = [units]
             if outer.type == "Event" and len(units) == 1 and units[0].code == "A" \
                     and units[0].end == outer.end - outer.start:
                 # "Lễ ký Bản ghi nhớ giữa A và B": a ceremony named by the agreement it signs is read
                 # through the agreement's name, whose parties are the ceremony's sides
                 g = units[0].head
-                units = _direct_units(outer, [m for m in inner if m is not g and g.start <= m.start and m.end <= g.end]) \
-                    or units                  # (an agreement that names no one stays what the ceremony signs)
-            codes = {u.code for u in units}
-            skel = None
-            n = len(units)
-            for c in of_type:
-                if n < c.needs_count or any(t.isdisjoint(codes) for t in c.needs_types):
-                    continue
-                skel = skel or _Skeleton(outer.text, units).text
-                for m in self._matches(c, skel):
-                    self._apply(c, m, units, {}, name=outer)
+                sides = _direct_units(outer, [m for m in inner if m is not g and g.start <= m.start and m.end <= g.end])
+                if sides:                     # (an agreement that names no one stays what the ceremony signs)
+                    # a meeting on implementing it ("Hội nghị tổng kết thực hiện Hiệp định … giữa A và B") is
+                    # read both ways: the two sides attend it, and it is held under the agreement
+                    readings = [sides, units] if self._implements(outer.text[:units[0].start]) else [sides]
+            for units in readings:
+                codes = {u.code for u in units}
+                skel = None
+                n = len(units)
+                for c in of_type:
+                    if n < c.needs_count or any(t.isdisjoint(codes) for t in c.needs_types):
+                        continue
+                    skel = skel or _Skeleton(outer.text, units).text
+                    for m in self._matches(c, skel):
+                        self._apply(c, m, units, {}, name=outer)
+
+    def _implements(self, before: str) -> bool:
+        """Does the text before an agreement in an event's name end with a word of implementing it
+        (cues.tsv underFramework/inner: "thực hiện", "triển khai")?"""
+        low = before.rstrip().lower()
+        return any(role == "inner" and (low == cue or low.endswith(" " + cue))
+                   for cue, _, role in self.lex.cues.get("underFramework", ()))
 
     # --- apposition ---------------------------------------------------------------------------
     def _apposition_round(self, c: Compiled) -> bool:
