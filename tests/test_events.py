@@ -1036,3 +1036,9 @@ def test_a_summit_named_in_lower_case_by_its_body_is_an_event(tmp_path):
 def test_a_summit_named_by_no_body_is_no_event(tmp_path):
     g = build(tmp_path, "Tin\nÔng nói tại hội nghị thượng đỉnh rằng hai bên nhất trí.")
     assert events(g) == {}
+
+
+def test_a_rally_for_a_named_day_keeps_the_days_name(tmp_path):
+    # "Ngày toàn dân …" (the people's day of …): a capitalised "Ngày" before a lower-case noun names a day, not a date
+    g = build(tmp_path, "Tin\nSáng 29/7, Bộ Công an tổ chức Lễ mít tinh hưởng ứng Ngày toàn dân phòng, chống mua bán người.")
+    assert "Lễ mít tinh hưởng ứng Ngày toàn dân phòng, chống mua bán người" in events(g)

@@ -523,21 +523,25 @@ def _stop_at(ctx_s, k: int, lex: Lexicon, er: EventRules, first: bool) -> bool:
         return True
     for words, cls, _ in er.phrases.get("stop", {}).get(w, ()):
         if (first or cls != "first") and ctx_s.phrase_at(k, list(words), case_sensitive=False):
-            return not _day_name_at(ctx_s, k, er)
+            return not _day_name_at(ctx_s, k, er, lex)
     return False
 
 
-def _day_name_at(ctx_s, k: int, er: EventRules) -> bool:
+def _day_name_at(ctx_s, k: int, er: EventRules, lex: Lexicon) -> bool:
     """Does a day's name start at word k (events.tsv keep, class name: "ngày" before a capital, "Lễ hưởng
     ứng Ngày Thế giới phòng, chống mua bán người"), rather than a date ("ngày 30/7")?"""
     w = ctx_s.words[k][2].lower()
     for words, cls, _ in er.phrases.get("keep", {}).get(w, ()):
         nxt = k + len(words)
         if cls == "name" and ctx_s.phrase_at(k, list(words), case_sensitive=False) and nxt < len(ctx_s.words) \
-                and ctx_s.gap(nxt) == " " and ctx_s.words[nxt][2][:1].isupper() and ctx_s.words[nxt][2].isalpha() \
-                and not ctx_s.words[nxt][2].isupper():
-            return True
+                and ctx_s.gap(nxt) == " " and ctx_s.words[nxt][2].isalpha() and not ctx_s.words[nxt][2].isupper() \
+                and (ctx_s.words[nxt][2][:1].isupper() or (ctx_s.words[k][2][:1].isupper() and k > 0
+                                                         and nxt + 1 < len(ctx_s.words) and ctx_s.gap(nxt + 1) == " "
+                                                         and f"{ctx_s.words[nxt][2]} {ctx_s.words[nxt + 1][2]}" in lex.compounds)):
+            return True                     # (a day's name written with its capital, then a lower-case noun:
+            # "Lễ mít tinh hưởng ứng Ngày toàn dân phòng, chống mua bán người")
     return False
+
 
 
 _VERB_KINDS = ("visit", "talks", "reception", "meet", "operation", "meeting", "transfer")
