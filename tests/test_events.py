@@ -1042,3 +1042,23 @@ def test_a_rally_for_a_named_day_keeps_the_days_name(tmp_path):
     # "Ngày toàn dân …" (the people's day of …): a capitalised "Ngày" before a lower-case noun names a day, not a date
     g = build(tmp_path, "Tin\nSáng 29/7, Bộ Công an tổ chức Lễ mít tinh hưởng ứng Ngày toàn dân phòng, chống mua bán người.")
     assert "Lễ mít tinh hưởng ứng Ngày toàn dân phòng, chống mua bán người" in events(g)
+
+
+def test_a_leader_receiving_a_bodys_leaders_receives_the_body(tmp_path):
+    # "tiếp lãnh đạo X" (receives the leaders of X): the body takes part (events.tsv actor, class delegation)
+    t = triples(build(tmp_path, "Tin\nChiều 9/7, Thủ tướng Nguyễn Văn An đã tiếp lãnh đạo Tập đoàn Vingroup tại Hà Nội."))
+    assert ("Tập đoàn Vingroup", "participatedIn", "Thủ tướng Nguyễn Văn An tiếp lãnh đạo Tập đoàn Vingroup") in t
+
+
+def test_a_fronted_reception_clause_has_its_host_after_the_comma(tmp_path):
+    # "Tiếp …, Thủ tướng X …" (receiving …, the Prime Minister …): the subject follows the fronted clause
+    t = triples(build(tmp_path, "Tin\nTiếp Đại sứ Nhật Bản Kenji Sato, Chủ tịch nước Lê Văn Hải khẳng định quan hệ hai "
+                                "nước đang phát triển tốt."))
+    ev = "Chủ tịch nước Lê Văn Hải tiếp Đại sứ Nhật Bản Kenji Sato"
+    assert ("Lê Văn Hải", "participatedIn", ev) in t and ("Kenji Sato", "participatedIn", ev) in t
+
+
+def test_a_reception_at_a_fronted_meeting_noun_has_its_host_after_the_comma(tmp_path):
+    t = triples(build(tmp_path, "Tin\nTại buổi tiếp Ban lãnh đạo Tập đoàn Vingroup, Thủ tướng Nguyễn Văn An đánh giá cao "
+                                "vai trò của doanh nghiệp."))
+    assert ("Nguyễn Văn An", "participatedIn", "Thủ tướng Nguyễn Văn An tiếp Ban lãnh đạo Tập đoàn Vingroup") in t

@@ -2251,3 +2251,9 @@ def test_a_resolution_on_continuing_a_reform_keeps_its_topic(tmp_path):
                                  "ương Đảng khóa XII về tiếp tục đổi mới cơ chế quản lý.")
     assert found == {"Nghị quyết Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XII về tiếp tục đổi mới cơ chế "
                      "quản lý"}
+
+
+def test_a_long_foreign_name_after_a_post_is_read_whole(tmp_path):
+    # five words of an Arabic name after "Đại sứ <country>": not cut after four
+    assert persons(tmp_path, "Đại sứ Cộng hòa Yemen Adel Mohamed Ali Ba Hamid trình Quốc thư.") == {
+        "Adel Mohamed Ali Ba Hamid"}

@@ -2412,8 +2412,10 @@ def _name_after_post(doc: Document, si: int, s: _Sent, j: int, taken, lex: Lexic
     if k is None or s.text[org_end:s.words[k][0]] != " ":
         return []
     e, particles = k, 0
-    # (up to four words of a name, besides the particles of Arabic and Malay names: "Tamim Bin Hamad Al Thani")
-    while e < len(s.words) and e - k - particles < 4 and s.words[e][2][:1].isupper() and not s.words[e][2].isupper() \
+    # (up to four words of a name, five of a foreign one ("Adel Mohamed Ali Ba Hamid"), besides the particles of
+    # Arabic and Malay names: "Tamim Bin Hamad Al Thani")
+    most = 4 if _vietnamese(s.words[k][2]) else 5
+    while e < len(s.words) and e - k - particles < most and s.words[e][2][:1].isupper() and not s.words[e][2].isupper() \
             and (e == k or s.gap(e) in (" ", "-")) and not any(x <= s.words[e][0] < y for x, y in taken):
         particles += e > k and s.words[e][2].lower() in NAME_PARTICLES
         e += 1
@@ -4121,6 +4123,12 @@ def _short_person_names(mentions: list[Mention]) -> list[Mention]:
                                                                   and n[len(name) + 1:][:1].isupper())]
             same = longer[-1] if len(longer) == 1 or (longer and all(longer[-1].endswith(n) for n in longer)) \
                 else first_order.get(frozenset(name.split()), name)
+            if same == name and name.count(" ") >= 2 and not m.attr("short") \
+                    and not all(_vietnamese(w) for w in name.split()):
+                # a long foreign name cut by the word limit after a post ("Đại sứ Cộng hòa Yemen Adel Mohamed Ali
+                # Ba" for Adel Mohamed Ali Ba Hamid): the one fuller name it opens
+                opened = [n for n in full if n.startswith(name + " ")]
+                same = opened[0] if len(opened) == 1 else name
             if same == name and m.attr("short"):
                 # a Chinese or Korean leader goes by his surname, which comes first ("ông Tập" for Tập Cận
                 # Bình, "ông Moon" for Moon Jae-in); a short form that names no one fuller is no person

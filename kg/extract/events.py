@@ -1701,9 +1701,11 @@ def _talks(ctx: _Ctx) -> list[Mention]:
             # (a reception's visitor follows the verb: "tiếp và hội đàm với X" are talks with X)
             at = kk + 1 if ctx.match(kk, "partner") else (_partner_after_verbs(ctx, kk) or kk)
             b = _actor_forward(ctx, at, coordinate="none")
-            if b is None or not b.named and at == kk and not (b.state and not b.key.startswith("|")):
+            if b is None or not b.named and at == kk and not (b.state and not b.key.startswith("|")) \
+                    and not (kind == "reception" and b.delegation and b.complete):
                 continue                       # "hội kiến Thủ tướng X" (no "với") needs a name, or a head of state
-                # or government with the country he acts for ("hội kiến Tổng thống Pháp")
+                # or government with the country he acts for ("hội kiến Tổng thống Pháp"); a reception may receive
+                # a body's leaders or delegation ("tiếp lãnh đạo Liên minh X", events.tsv actor delegation)
             if b.end + 1 < ctx.n and ctx.gap(b.end) == " " and ctx.lower[b.end] in ctx.lex.and_words \
                     and (b2 := _actor_forward(ctx, b.end + 1, coordinate="none")) is not None and b2.named and b2.complete:
                 also = b2                      # "hội kiến Chủ tịch Thượng viện X và Chủ tịch Hạ viện Y": both met
@@ -1713,6 +1715,8 @@ def _talks(ctx: _Ctx) -> list[Mention]:
             if cls is not None and (fv := ctx.match_end(cls, "frame-verb")) is not None and ctx.gap(cls) == " ":
                 subj_at = start = fv[0]
             a = _subject(ctx, subj_at)
+            if a is None and kind == "reception" and _fronted(ctx, start):
+                a = _subject_after_comma(ctx, b.end)
             while start > 0 and (adv := ctx.match_end(start, "adverb")) is not None and ctx.gap(start) == " ":
                 start = adv[0]
         elif kind in _CALLS:
@@ -1750,6 +1754,32 @@ def _talks(ctx: _Ctx) -> list[Mention]:
             **({"met": "1"} if kind == "meet" else {}), "held": _place_after(ctx, (also or b).end),
             "ident": f"talks{SEP}" + SEP.join(sorted((a.key, b.key))), "local": "1", **_sides(ctx, a, b, also)}))
     return out
+
+
+def _fronted(ctx: _Ctx, k: int) -> bool:
+    """Does the clause at word k open the sentence, alone or after "tại" / an opener ("Tiếp lãnh đạo X, Thủ
+    tướng …", "Tại cuộc tiếp X, …")? Such a fronted clause's subject comes after its comma."""
+    if k > 0 and ctx.gap(k) == " " and (cls := _classifier_before(ctx.s, k, ctx.er)) is not None:
+        k = cls                                # "Tại cuộc tiếp …"
+    if k == 0:
+        return True
+    if ctx.gap(k) != " ":
+        return False
+    hit = ctx.match_end(k, "opener") or ctx.match_end(k, "host")
+    return hit is not None and hit[0] == 0
+
+
+def _subject_after_comma(ctx: _Ctx, k: int) -> _Actor | None:
+    """The actor right after the comma that closes a fronted clause ending near word k (its acronym in
+    brackets may come first): "Tiếp lãnh đạo Liên minh X (EABA), Thủ tướng Y đánh giá cao …"."""
+    for x in range(k, min(ctx.n, k + 6)):
+        gap = ctx.gap(x).strip()
+        if gap.endswith(",") and gap.lstrip(")") == ",":
+            a = _actor_forward(ctx, x, coordinate="companion")
+            return a if a is not None and a.complete and a.official else None
+        if gap not in ("", "(", ")", "-", "–"):
+            break
+    return None
 
 
 def _place_after(ctx: _Ctx, k: int) -> str:
