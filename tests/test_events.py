@@ -1062,3 +1062,9 @@ def test_a_reception_at_a_fronted_meeting_noun_has_its_host_after_the_comma(tmp_
     t = triples(build(tmp_path, "Tin\nTại buổi tiếp Ban lãnh đạo Tập đoàn Vingroup, Thủ tướng Nguyễn Văn An đánh giá cao "
                                 "vai trò của doanh nghiệp."))
     assert ("Nguyễn Văn An", "participatedIn", "Thủ tướng Nguyễn Văn An tiếp Ban lãnh đạo Tập đoàn Vingroup") in t
+
+
+def test_the_work_of_rescuing_is_no_rescue(tmp_path):
+    # "công tác giải cứu nạn nhân" (the work of rescuing victims): a kind of work, not one operation
+    g = build(tmp_path, "Tin\nBộ đội Biên phòng tỉnh Lào Cai đẩy mạnh công tác giải cứu nạn nhân bị mua bán.")
+    assert events(g) == {}

@@ -1301,6 +1301,8 @@ def _operations(ctx: _Ctx, headline: bool) -> list[Mention]:
                         break
         if obj is None or any(t < k and ctx.match(t, "tally") is not None for t in _starting(ctx, "tally")):
             continue                           # "trong 5 năm qua, … đã giải cứu 320 nạn nhân": a tally, not one event
+        if k > 0 and ctx.gap(k) == " " and ctx.match_end(k, "generic") is not None:
+            continue                           # "đẩy mạnh công tác giải cứu nạn nhân": a kind of work, not one operation
         lo = _clause_start(ctx, k)
         agent = next((m for m in ctx.mentions if m.type == "Organization" and lo <= ctx.word_at.get(m.start - ctx.base, -1)
                       and m.end - ctx.base <= ctx.words[k][0] and not dict(m.attrs).get("nested")), None)
