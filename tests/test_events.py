@@ -1068,3 +1068,18 @@ def test_the_work_of_rescuing_is_no_rescue(tmp_path):
     # "công tác giải cứu nạn nhân" (the work of rescuing victims): a kind of work, not one operation
     g = build(tmp_path, "Tin\nBộ đội Biên phòng tỉnh Lào Cai đẩy mạnh công tác giải cứu nạn nhân bị mua bán.")
     assert events(g) == {}
+
+
+def test_talks_between_one_side_with_the_other_are_talks(tmp_path):
+    # "giữa A với B" (between A with B): the press's other way to pair the sides
+    t = triples(build(tmp_path, "Tin\nVấn đề được đề cập trong cuộc điện đàm giữa Tổng thống Nga Ivan Petrov với Quốc vương "
+                                "Bahrain Hamad Isa Al Khalifa."))
+    ev = "Điện đàm giữa Tổng thống Nga Ivan Petrov và Quốc vương Bahrain Hamad Isa Al Khalifa"
+    assert ("Ivan Petrov", "participatedIn", ev) in t and ("Bahrain", "participatedIn", ev) in t
+
+
+def test_the_last_meeting_between_two_leaders_is_a_meeting(tmp_path):
+    # "cuộc gặp lần trước giữa A và B" (the last meeting between): "lần trước" stands between the noun and "giữa"
+    g = build(tmp_path, "Tin\nVấn đề đã được ấn định trong cuộc gặp lần trước giữa Tổng thống Nga Ivan Petrov và Nhà vua "
+                        "Saudi Arabia Bin Salman.")
+    assert "Cuộc gặp giữa Tổng thống Nga Ivan Petrov và Nhà vua Saudi Arabia Bin Salman" in events(g)

@@ -53,7 +53,8 @@ class EventRules:
     plain: frozenset[str] = frozenset()             # titles of address (events.tsv plain), lower case
     object_starts: frozenset[str] = frozenset()     # first words of operation objects, numbers and manners
     visit_starts: frozenset[str] = frozenset()      # first words of visit details and host words
-    meet_starts: frozenset[str] = frozenset()       # actors' first words, "giữa", "với" ("cuộc gặp giữa A và B")
+    meet_starts: frozenset[str] = frozenset()       # actors' first words, "giữa", "với", manner words ("cuộc gặp
+    # giữa A và B", "cuộc gặp lần trước giữa …")
 
 
 _COMPILED: dict[str, EventRules] = {}
@@ -110,7 +111,7 @@ def _compile(lex: Lexicon) -> EventRules:
         | _NUMBER_WORDS | er.first_words.get("actor", frozenset())   # (a suspect named with a title: "ông X")
     er.visit_starts = er.first_words.get("visit-detail", frozenset()) | er.first_words.get("host", frozenset())
     er.meet_starts = er.first_words.get("actor", frozenset()) | er.first_words.get("between", frozenset()) \
-        | er.first_words.get("partner", frozenset())
+        | er.first_words.get("partner", frozenset()) | er.first_words.get("manner", frozenset())
     return er
 
 
@@ -1690,8 +1691,9 @@ def _talks(ctx: _Ctx) -> list[Mention]:
         if kk < ctx.n and ctx.match(kk, "between"):
             a = _actor_forward(ctx, kk + 1, coordinate="none")
             b = None
-            if a is not None and a.end < ctx.n and ctx.lower[a.end] in ctx.lex.and_words and ctx.gap(a.end) == " ":
-                b = _actor_forward(ctx, a.end + 1, coordinate="none")
+            if a is not None and a.end < ctx.n and ctx.gap(a.end) == " " and (
+                    ctx.lower[a.end] in ctx.lex.and_words or ctx.match(a.end, "partner") is not None):
+                b = _actor_forward(ctx, a.end + 1, coordinate="none")   # "giữa A và B", "giữa A với B"
             elif a is None and kk + 1 < ctx.n and ctx.match(kk + 1, "both") and (pair := _pair_opening(ctx)):
                 a, b = pair                    # "A và B nhất trí … tại buổi hội đàm giữa hai nhà lãnh đạo": the two
                 # the sentence opens with
