@@ -4107,8 +4107,11 @@ def _short_person_names(mentions: list[Mention]) -> list[Mention]:
     (when only one fuller name ends so); so is one named with the same words in another order."""
     full = sorted({m.attr("name") for m in mentions if m.type == "Person" and m.attr("name") and not m.attr("short")},
                   key=len)
-    if not full:
+    shorts = any(m.attr("short") for m in mentions if m.type == "Person")
+    if not full and shorts:
         return [m for m in mentions if not m.attr("short")]
+    if len(full) < 2 and not shorts:
+        return mentions
     # a foreign name given in both orders ("Kuroiwa Yuji", then "Yuji Kuroiwa"): the first spelling
     first_order: dict[frozenset[str], str] = {}
     for m in sorted((m for m in mentions if m.type == "Person" and " " in m.attr("name")), key=lambda m: m.start):
@@ -4124,11 +4127,10 @@ def _short_person_names(mentions: list[Mention]) -> list[Mention]:
             same = longer[-1] if len(longer) == 1 or (longer and all(longer[-1].endswith(n) for n in longer)) \
                 else first_order.get(frozenset(name.split()), name)
             if same == name and name.count(" ") >= 2 and not m.attr("short") \
+                    and len(opened := [n for n in full if n.startswith(name + " ")]) == 1 \
                     and not all(_vietnamese(w) for w in name.split()):
-                # a long foreign name cut by the word limit after a post ("Đại sứ Cộng hòa Yemen Adel Mohamed Ali
-                # Ba" for Adel Mohamed Ali Ba Hamid): the one fuller name it opens
-                opened = [n for n in full if n.startswith(name + " ")]
-                same = opened[0] if len(opened) == 1 else name
+                same = opened[0]            # a long foreign name cut by the word limit after a post ("Đại sứ Cộng
+                # hòa Yemen Adel Mohamed Ali Ba" for Adel Mohamed Ali Ba Hamid): the one fuller name it opens
             if same == name and m.attr("short"):
                 # a Chinese or Korean leader goes by his surname, which comes first ("ông Tập" for Tập Cận
                 # Bình, "ông Moon" for Moon Jae-in); a short form that names no one fuller is no person
