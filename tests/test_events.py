@@ -1083,3 +1083,14 @@ def test_the_last_meeting_between_two_leaders_is_a_meeting(tmp_path):
     g = build(tmp_path, "Tin\nVấn đề đã được ấn định trong cuộc gặp lần trước giữa Tổng thống Nga Ivan Petrov và Nhà vua "
                         "Saudi Arabia Bin Salman.")
     assert "Cuộc gặp giữa Tổng thống Nga Ivan Petrov và Nhà vua Saudi Arabia Bin Salman" in events(g)
+
+
+def test_prosecuting_a_case_it_does_not_name_is_no_event(tmp_path):
+    # "khởi tố vụ án" and nothing more: no crime, count or name says which case; every prosecution reads so
+    g = build(tmp_path, "Tin\nCơ quan Cảnh sát điều tra Công an tỉnh Hòa Bình đã khởi tố vụ án.")
+    assert events(g) == {}
+
+
+def test_prosecuting_a_case_named_by_its_crime_is_an_event(tmp_path):
+    g = build(tmp_path, "Tin\nCơ quan Cảnh sát điều tra Công an tỉnh Hòa Bình đã khởi tố vụ án mua bán người.")
+    assert "Khởi tố vụ án mua bán người" in events(g)

@@ -1316,6 +1316,10 @@ def _operations(ctx: _Ctx, headline: bool) -> list[Mention]:
         if agent is None and not at_head:
             continue
         end = _phrase_end(ctx, obj)
+        if end == obj and not any(ctx.lower[x].isdigit() or ctx.lower[x] in _NUMBER_WORDS or _e._cap(ctx.words[x][2])
+                                  for x in range(k + n, obj)):
+            continue                           # "khởi tố vụ án", "bắt giữ đối tượng" and nothing more: no count, no
+            # name, no crime says which case or whom; every prosecution reads so
         text = ctx.span(k, end)
         organizers, helpers = _organizers(ctx, lo, k)
         out.append(ctx.mention(k, k + n, rid, {
