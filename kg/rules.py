@@ -104,7 +104,8 @@ CODE_CLASSES = frozenset({
     "preposition",                               # a body right after it is no clause's subject
     "modified",                                  # "doanh nghiệp Việt Nam": a noun the country after it qualifies
     "unreal/request", "unreal/modal",            # "đề nghị Bộ X phối hợp", "Bộ X cần làm việc với …": asked or wished, not done
-    "partOf/vertical",                           # "Công an huyện X" is part of "Công an tỉnh Y" (r.partOf.locality)
+    "partOf/vertical",                           # "Công an tỉnh Vân Nam": a state organ, its foreign place's country's (r.country.place)
+    "country/organ",                             # "Chính quyền nhân dân tỉnh Vân Nam": a place's government, the same
     "partOf/service",                            # "Trường Sĩ quan Không quân": a service inside a unit's name is its field
 })
 CUE_HELPERS = {"closed", "especially", "scope", "trial", "passive", "sides", "short", "alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "compound", "abroad", "other-state", "rank", "unit-subject", "body-field", "charge", "force", "provincial", "construction", "adjunct", "numbered", "eponymous", "firm", "clan", "foreign-field", "national-field", "modified", "region", "unnamed-seat", "unreal"}

@@ -682,9 +682,11 @@ def test_a_district_court_is_no_part_of_the_provincial_court(tmp_path):
     assert not any(r == "partOf" for _, r, _ in t)
 
 
-def test_a_district_police_is_part_of_the_provincial_police(tmp_path):
+def test_a_district_police_is_not_made_part_of_a_provincial_police_the_text_does_not_say_it_is_in(tmp_path):
+    # FORMAT.md's partOf needs a cue ("Cục Đối ngoại, Bộ Công an"): the map, not the text, puts the district in
+    # the province (the noise samples' judges marked such links wrong)
     t = triples(article(tmp_path, "Công an huyện Tương Dương đã bắt giữ đối tượng. Công an tỉnh Nghệ An chỉ đạo điều tra."))
-    assert ("Công an huyện Tương Dương", "partOf", "Công an tỉnh Nghệ An") in t
+    assert ("Công an huyện Tương Dương", "partOf", "Công an tỉnh Nghệ An") not in t
 
 
 def test_a_body_does_not_take_part_in_its_own_meeting_named_elsewhere(tmp_path):

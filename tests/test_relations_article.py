@@ -13,10 +13,17 @@ def _links(text, tmp_path):
     return {(g.nodes[u]["label"], d["relation"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True)}
 
 
-def test_a_district_police_is_part_of_its_province_police(tmp_path):
-    links = _links("Công an huyện Vị Xuyên tiếp nhận tin báo của người dân. "
-                   "Công an tỉnh Hà Giang đã chỉ đạo điều tra vụ việc.", tmp_path)
+def test_a_district_police_named_with_its_parent_after_a_comma_is_part_of_it(tmp_path):
+    # the cue FORMAT.md asks for partOf: the parent right after the unit, after a comma
+    links = _links("Công an huyện Vị Xuyên, Công an tỉnh Hà Giang đã tiếp nhận tin báo của người dân.", tmp_path)
     assert ("Công an huyện Vị Xuyên", "partOf", "Công an tỉnh Hà Giang") in links
+
+
+def test_a_body_named_with_a_foreign_city_is_not_given_that_citys_country(tmp_path):
+    # only a state organ (police, a people's government) is its foreign place's country's: FORMAT.md links a
+    # body to the country the text names with it
+    links = _links("Hội phê bình Điện ảnh Thượng Hải đã trao giải cho bộ phim.", tmp_path)
+    assert not any(r == "country" for _, r, _ in links)
 
 
 def test_a_district_people_committee_is_not_part_of_the_province_one(tmp_path):

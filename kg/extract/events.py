@@ -1559,8 +1559,6 @@ def _visits(ctx: _Ctx) -> list[Mention]:
             place = ctx.span(kk, dest)
             who, home = _actor_links(ctx, visitor)
             where = [m for m in _top(ctx, ("Location",), kk, dest)]
-            # the body visited takes part ("thăm Đại học X": the university receives the visitors)
-            who += [m for m in _top(ctx, ("Organization",), kk, dest)[:1] if m.start == ctx.words[kk][0] + ctx.base]
             out.append(ctx.mention(p, after_verb, hit[2], {
                 "canonical": _fill(er, "facility", place=place), "aliases": ctx.span(p, dest), "trigger": "1",
                 "frame": "visit", "ident": f"facility{SEP}{norm_key(place)}", "place": place, "local": "1",

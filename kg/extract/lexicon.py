@@ -710,6 +710,18 @@ def _char_class(chars) -> str:
 _UPPER = _char_class(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
 
 
+def _phrase_uses(lex: Lexicon):
+    """How often a cue phrase occurs, to index relation rules by their rarest needs: a word's count in
+    word_classes.tsv (n), punctuation as the most common of all, any other phrase (a name, a phrase of
+    several words) as rare."""
+    counts = {r["word"].lower(): int(r["n"]) for r in lex.rules.table("word_classes.tsv") if r["n"].isdigit()}
+    top = max(counts.values(), default=0) + 1
+
+    def uses(p: str) -> int:
+        return counts.get(p, 0) if any(ch.isalnum() for ch in p) else top
+    return uses
+
+
 def _compile_relation_rules(lex: Lexicon) -> None:
     from .patterns import Compiler, Group, Slot, Words, parse_rule, search_words, words_rx
     classes = lex.word_classes = word_classes(lex.rules)
@@ -740,14 +752,16 @@ def _compile_relation_rules(lex: Lexicon) -> None:
     # after its {S:Subject} slot
     verbs = [cue for rel, cues in lex.cues.items() for cue, _, role in cues if role == "verb"]
     free: set[int] = set()
+    uses = _phrase_uses(lex)
     for n, row in enumerate(lex.rules.table("relations.tsv")):
         c = compiler.compile(parse_rule(row, set(classes)))
         c.n = n
         if c.needs_words:
-            # indexed by the phrases it needs that a sentence least often has: the set whose shortest
-            # phrase is longest (a post's or a verb's words rather than "," or "và"); a rule needs one
-            # of every set, so a sentence without one of these has no use for it
-            rare = max(c.needs_words, key=lambda ws: min(map(len, ws)))
+            # indexed by the phrases it needs that a sentence least often has: the set whose phrases are
+            # used least (word_classes.tsv n: "ký" rather than "với", "thành viên" rather than "là"), then
+            # whose shortest phrase is longest (a post's or a verb's words rather than "," or "và"); a rule
+            # needs one of every set, so a sentence without one of these has no use for it
+            rare = min(c.needs_words, key=lambda ws: (sum(uses(p) for p in ws), -min(map(len, ws))))
             for p in rare:
                 lex.relation_by_phrase.setdefault(p, set()).add(n)
         else:

@@ -898,27 +898,28 @@ def _local_body(m: Mention, lex: Lexicon) -> tuple[str, str] | None:
     return None
 
 
-def local_parents(mentions: list[Mention], lex: Lexicon) -> list[RelationMention]:
-    """A district's body is part of the same body of its province when the article names both
-    ("Công an huyện Bát Xát" partOf "Công an tỉnh Lào Cai"): the gazetteer gives the district's province.
-    Only bodies of a vertical system (cues.tsv partOf/vertical: police, procuracy, courts): a district's
-    People's Committee answers to the province's but is no part of it."""
+def local_parents(mentions: list[Mention], lex: Lexicon, text: str) -> list[RelationMention]:
+    """A district's body is part of the same body of its province named right after it, after a comma
+    ("Công an huyện Bát Xát, Công an tỉnh Lào Cai"; the gazetteer gives the district's province): the cue
+    FORMAT.md asks for, which the apposition rules do not read between two bodies of one rank. Only bodies of
+    a vertical system (cues.tsv partOf/vertical: police, procuracy, courts): a district's People's Committee
+    answers to the province's but is no part of it. Two such bodies named apart are not linked: the map, not
+    the text, would put one in the other."""
     vertical = lex.vertical_words
     # (the words before the locality are one of them: the name starts with one and a space)
     openers = tuple(v + " " for v in vertical)
-    bodies: dict[tuple[str, str], Mention] = {}
     local = []
     for m in sorted(mentions, key=lambda m: m.start):
         if m.type != "Organization" or _attr(m, "nested") or not " ".join(m.text.split()).casefold().startswith(openers):
             continue
         lb = _local_body(m, lex)
         if lb is not None and lb[0] in vertical:
-            bodies.setdefault(lb, m)
             local.append((m, lb))
     out, seen = [], set()
     for m, (head, key) in local:
         parent = dict(lex.entries[key].attrs).get("parent", "")
-        whole = bodies.get((head, parent)) if parent else None
+        whole = next((w for w, lb2 in local if lb2 == (head, parent) and w.sentence == m.sentence
+                      and w.start == m.end + 2 and text[m.end:w.start] == ", "), None) if parent else None
         if whole is not None and (mention_key(m), parent) not in seen:
             seen.add((mention_key(m), parent))
             out.append(RelationMention(m, "partOf", whole, "r.partOf.locality", m.sentence))
@@ -977,7 +978,7 @@ def find_relations(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
     # a sentence that names nobody may still speak of the two sides ("Hai bên nhất trí hợp tác …")
     for si in range(len(doc.sentences)) if sides else sorted(by_sentence):
         out += _Sentence(doc, si, by_sentence.get(si, []), lex, main, sides).run(lex.relation_rules)
-    out += local_parents(mentions, lex)
+    out += local_parents(mentions, lex, doc.text)
     out += owned_divisions(mentions)
     if holders:
         out += posts_read_with_names(holders, mentions, out)
@@ -987,8 +988,11 @@ def find_relations(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
 
 
 def place_countries(mentions: list[Mention], found: list[RelationMention], lex: Lexicon) -> list[RelationMention]:
-    """"Công an tỉnh Vân Nam", "Công an Hà Khẩu": a body named with a foreign place (a locations.tsv row with
-    a country) is that country's, when nothing else in the article gives it a country (r.country.place); a
+    """"Công an tỉnh Vân Nam", "Công an Hà Khẩu", "Chính quyền nhân dân tỉnh Vân Nam": a state organ (a body of
+    a vertical system, cues.tsv partOf/vertical, or a place's government, country/organ) named with a foreign place (a
+    locations.tsv row with a country) is that country's, when nothing else in the article gives it a country
+    (r.country.place); any other body named with a place ("Hội phê bình Điện ảnh Thượng Hải", "Văn phòng Nhà
+    Trắng") gets no country from it, as FORMAT.md links a body to the country the text names with it. A
     mission named with the foreign city it sits in ("Đại sứ quán Việt Nam tại Bắc Kinh") is based in that
     city's country (r.basedIn.place)."""
     places = [m for m in mentions if m.type == "Location" and m.key
@@ -997,12 +1001,16 @@ def place_countries(mentions: list[Mention], found: list[RelationMention], lex: 
         return []
     has = {(mention_key(r.source), r.relation) for r in found if r.relation in ("country", "basedIn")}
     missions = tuple(h.lower() + " " for h in lex.word_classes.get("basedIn/mission", ()))
+    organs = tuple(v + " " for v in lex.vertical_words) \
+        + tuple(" ".join(g.split()).casefold() + " " for g in lex.word_classes.get("country/organ", ()))
     out, done = [], set()
     for m in mentions:
         if m.type != "Organization" or _attr(m, "nested"):
             continue
         k = mention_key(m)
         mission = m.text.lower().startswith(missions) if missions else False
+        if not mission and not " ".join(m.text.split()).casefold().startswith(organs):
+            continue
         rel = "basedIn" if mission else "country"
         if (k, rel) in has or (k, rel) in done or (not mission and (_attr(m, "country_key") or (
                 m.key and dict(lex.entries[m.key].attrs).get("country")))):
