@@ -175,16 +175,20 @@ def rdf_quads(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Iterator[Quad]:
 
 
 def _rdf_items(g: nx.MultiDiGraph, base: str) -> Iterator[tuple]:
-    """The quads of the export, except that each link's evidence node and each evidence sentence come as one
-    record (see `_edge_items`, `_sentence_record`) standing for their quads: the writers print them without
-    building them."""
+    """The quads of the export, except that each link's evidence node, each evidence sentence and each
+    article's schema:mentions come as one record (see `_edge_items`, `_sentence_record`, `_record_pairs`)
+    standing for their quads: the writers print them without building them."""
     t = _Terms(base, g)
     by_name = _name_index(g)
     documents = g.graph.get("documents", {})
     docs = set(documents)
+    mentioned: dict[str, list[str]] = {}         # article node -> the entities it mentions
     for n, d in g.nodes(data=True):
         docs.update(d.get("docs", ()))
-        yield from _node_quads(t, t.node[n], d, by_name)
+        s = t.node[n]
+        yield from _node_quads(t, s, d, by_name)
+        for doc in d.get("docs", ()):
+            mentioned.setdefault(t.article(str(doc)), []).append(s)
     seen: set[tuple[str, int]] = set()
     for u, v, k, d in g.edges(keys=True, data=True):
         for ev in d.get("evidence", ()):
@@ -196,6 +200,8 @@ def _rdf_items(g: nx.MultiDiGraph, base: str) -> Iterator[tuple]:
         yield from _edge_items(t, u, v, d.get("relation", k), d.get("evidence", ()))
     for doc in docs:
         yield from _article_quads(t.article(doc), doc, documents.get(doc, {}))
+    for a, entities in mentioned.items():
+        yield (a, a, tuple(entities))            # (graph, node, objects): a mentions record
 
 
 def _name_index(g: nx.MultiDiGraph) -> dict[tuple[str, str], str]:
@@ -238,9 +244,6 @@ def _node_quads(t: _Terms, s: str, d: dict, by_name: dict) -> Iterator[Quad]:
         yield ("", s, _KIND, lit(d["kind"]))
     if d.get("gazetteer"):
         yield ("", s, _SOURCE, lit(d["gazetteer"]))
-    for doc in d.get("docs", ()):
-        a = t.article(str(doc))
-        yield (a, a, _MENTIONS, s)
 
 
 _EVIDENCE, _STATEMENT = iri(KG + "Evidence"), iri(RDF + "Statement")
@@ -292,7 +295,10 @@ def _sentence_pairs(record: tuple) -> list[tuple[str, str]]:
 
 
 def _record_pairs(record: tuple) -> list[tuple[str, str]]:
-    """The (predicate, object) pairs of a record's node: a sentence (5 items) or a link's evidence (7)."""
+    """The (predicate, object) pairs of a record's node: an article's mentions (3 items: graph, article,
+    the entities, in its own graph), a sentence (5) or a link's evidence (7)."""
+    if len(record) == 3:
+        return [(_MENTIONS, o) for o in record[2]]
     return _sentence_pairs(record) if len(record) == 5 else _evidence_pairs(record)
 
 
@@ -538,6 +544,8 @@ class _Printer:
         if type(entry) is set:
             return self._pairs(s, entry, indent)
         size = len(entry)
+        if size == 3:
+            return self._mentions(s, entry[2], indent)
         template = self._templates.get((size, indent))
         if template is None:
             template = self._templates[(size, indent)] = self._template(size, indent)
@@ -548,6 +556,12 @@ class _Printer:
         a, node, s_, p, o, sentence, rule = entry
         return template.format(get(node) or ci(node), get(a) or ci(a), get(s_) or ci(s_), get(p) or ci(p),
                                get(o) or ci(o), ci(sentence), term(rule))
+
+    def _mentions(self, s: str, entities, indent: str) -> str:
+        """`_pairs` of an article's schema:mentions pairs, the one predicate written once."""
+        ci, get = self.c.iri, self.c._cache.get
+        return (f"{indent}{get(s) or ci(s)} {ci(_MENTIONS)} "
+                + " , ".join([get(o) or ci(o) for o in sorted(set(entities))]))
 
     def _pairs(self, s: str, pairs, indent: str) -> str:
         ci, term, get = self.c.iri, self.c.term, self.c._cache.get
