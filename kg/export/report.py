@@ -24,6 +24,7 @@ PARTNER_TIES = frozenset({"cooperatesWith"})
 SHARED_ROLES = {"Event": frozenset({"organized", "participatedIn", "funded"}),
                 "Agreement": frozenset({"partyTo", "funded"})}
 ACTORS = frozenset({"Organization", "Country"})
+STRUCTURAL = frozenset({"partOf", "country", "basedIn"})      # a body's parent or country: not a partner
 
 
 @dataclass
@@ -70,10 +71,14 @@ def _pair_rows(g: nx.MultiDiGraph):
     time. Plain lists while gathering (3 million visits of a pair there): a Pair is made only for the pairs kept."""
     nodes = g.nodes
     direct: dict[str, dict[str, set]] = {}
+    structural = set()                                     # (u, v) of links that are structure, not partnership
     for u, v, k, d in g.edges(keys=True, data=True):
-        if d.get("relation", k) in PARTNER_TIES and u != v:
+        relation = d.get("relation", k)
+        if relation in PARTNER_TIES and u != v:
             a, b = (u, v) if u <= v else (v, u)
             direct.setdefault(a, {}).setdefault(b, set()).update(str(e["doc"]) for e in d.get("evidence", ()))
+        elif relation in STRUCTURAL:
+            structural.add((u, v))
     members: dict[str, list[tuple[str, set]]] = {}        # event/agreement -> its participants, sorted
     shared_of: dict[str, list[tuple[str, int]]] = {}       # participant -> (event, its place in members)
     for x, xd in g.nodes(data=True):
@@ -88,8 +93,6 @@ def _pair_rows(g: nx.MultiDiGraph):
             members[x] = sorted(ins.items())
             for i, (y, _) in enumerate(members[x][:-1]):
                 shared_of.setdefault(y, []).append((x, i))
-    structural = {(u, v) for u, v, k, d in g.edges(keys=True, data=True)
-                  if d.get("relation", k) in ("partOf", "country", "basedIn")}
     for a in sorted(set(direct) | set(shared_of)):
         local: dict[str, list] = {}                          # b -> [parts, direct, shared]
         for b, docs in direct.get(a, {}).items():
