@@ -197,14 +197,20 @@ def edge_ids(edges) -> list[str]:
     return out
 
 
-def iter_graphml(g: nx.MultiDiGraph):
-    """GraphML lines, deterministic: keys, nodes and edges in sorted order."""
+def sorted_edges(g: nx.MultiDiGraph) -> list[tuple]:
+    """(u, v, key, data) of every link, sorted as GraphML and the Neo4j files list them (one sort serves both)."""
+    return sorted(g.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+
+
+def iter_graphml(g: nx.MultiDiGraph, edges: list[tuple] | None = None):
+    """GraphML lines, deterministic: keys, nodes and edges in sorted order (`edges`: sorted_edges(g), if
+    already made)."""
     nodes = {n: node_view(d) for n, d in g.nodes(data=True)}
     node_keys: dict[str, list] = {}
     for d in nodes.values():
         for k, v in d.items():
             node_keys.setdefault(k, []).append(v)
-    edges = sorted(g.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+    edges = sorted_edges(g) if edges is None else edges
     views = _edge_views(g, edges)
     edge_keys: dict[str, list] = {}
     for d in views:
