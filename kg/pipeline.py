@@ -11,7 +11,7 @@ import networkx as nx
 from .corpus import Corpus, ReadOptions, Skipped, read_corpus, require_articles
 from .errors import KgError, shown
 from .export.atomic import check_out_dir, write_all_atomic
-from .export.graphml import generate_graphml, iter_graphml
+from .export.graphml import generate_graphml, iter_graphml, sorted_edges
 from .export.html import generate_html, iter_html
 from .export.json import generate_json, iter_json
 from .export.rdf import DEFAULT_BASE, normalize_base, rdf_chunk_renderers
@@ -137,11 +137,18 @@ def output_renderers(g: nx.MultiDiGraph, skipped: list[Skipped] = (), base_iri: 
     file at a time, so a large graph never has all its files in memory at once."""
     rdf = rdf_chunk_renderers(g, base_iri)
     neo4j: dict[str, str] = {}
+    edges: list = []
+
+    def sorted_links() -> list:
+        if not edges:                                # GraphML and the Neo4j files list them in one order
+            edges.append(sorted_edges(g))
+        return edges[0]
 
     def neo4j_file(name: str):
         def render() -> str:
             if not neo4j:
-                neo4j.update(render_neo4j(g))       # the five files come from one pass over the graph
+                neo4j.update(render_neo4j(g, sorted_links()))       # the five files come from one pass over the graph
+                edges.clear()
             return neo4j.pop(name)
         return render
 
@@ -159,7 +166,7 @@ def output_renderers(g: nx.MultiDiGraph, skipped: list[Skipped] = (), base_iri: 
         "graph.json": lambda: iter_json(g),
         "graph.ttl": rdf["graph.ttl"],
         "graph.trig": rdf["graph.trig"],
-        "graph.graphml": lambda: iter_graphml(g),
+        "graph.graphml": lambda: iter_graphml(g, sorted_links()),
         "graph.html": lambda: iter_html(g),
         "report.md": report_file(generate_report),
         "report.html": report_file(generate_report_html),

@@ -34,7 +34,7 @@ def pair_weights(g: nx.MultiDiGraph, index: dict) -> dict[tuple[int, int], int]:
         if a == b:
             continue
         pair = (a, b) if a < b else (b, a)
-        docs.setdefault(pair, set()).update(str(e.get("doc", "")) for e in d.get("evidence") or ())
+        docs.setdefault(pair, set()).update([str(e.get("doc", "")) for e in d.get("evidence") or ()])
     return {pair: max(1, len(s)) for pair, s in sorted(docs.items())}
 
 

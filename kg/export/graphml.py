@@ -143,6 +143,47 @@ def edge_view(d: dict, extra: dict) -> dict:
     return out
 
 
+def _edge_views(g: nx.MultiDiGraph, edges) -> list[dict]:
+    """[edge_view(d, edge_extras(g, relation, evidence)) for each edge], with what repeats across the
+    edges worked out once: each relation's labels, each article's date, each sample sentence's cut."""
+    documents = g.graph.get("documents", {})
+    dates: dict = {}
+    labels: dict = {}
+    samples: dict = {}
+    out = []
+    for _, _, k, d in edges:
+        relation = d.get("relation", k)
+        evidence = d.get("evidence", ()) or ()
+        docs = {str(e.get("doc")) for e in evidence}
+        on = []
+        for doc in docs:
+            date = dates.get(doc)
+            if date is None:
+                date = dates[doc] = documents.get(doc, {}).get("date", "")
+            if date:
+                on.append(date)
+        label = labels.get(relation)
+        if label is None:
+            label = labels[relation] = (relation_label(relation, "en"), relation_label(relation, "vi"))
+        view = {"label": label[0], "label_vi": label[1], "weight": float(len(docs))}
+        if on:
+            view["first_date"], view["last_date"] = min(on), max(on)
+        view.update({a: v for a, v in d.items() if a != "evidence"})
+        if "evidence" in d:
+            evidence = d.get("evidence") or ()
+            view["sentences"] = len({(e.get("doc"), e.get("start")) for e in evidence if isinstance(e, dict)})
+            first = evidence[0] if evidence else None
+            text = first.get("sentence", "") if isinstance(first, dict) else None
+            cut = samples.get(text) if type(text) is str else None
+            if cut is None:
+                cut = _sample(evidence)
+                if type(text) is str:
+                    samples[text] = cut
+            view["sample"] = cut
+        out.append(view)
+    return out
+
+
 def edge_ids(edges) -> list[str]:
     """'SOURCE|key|TARGET' for each (u, v, key) in order; a repeat (only possible when ids contain '|')
     gets '#2', '#3' … so every id is unique."""
@@ -156,15 +197,21 @@ def edge_ids(edges) -> list[str]:
     return out
 
 
-def iter_graphml(g: nx.MultiDiGraph):
-    """GraphML lines, deterministic: keys, nodes and edges in sorted order."""
+def sorted_edges(g: nx.MultiDiGraph) -> list[tuple]:
+    """(u, v, key, data) of every link, sorted as GraphML and the Neo4j files list them (one sort serves both)."""
+    return sorted(g.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+
+
+def iter_graphml(g: nx.MultiDiGraph, edges: list[tuple] | None = None):
+    """GraphML lines, deterministic: keys, nodes and edges in sorted order (`edges`: sorted_edges(g), if
+    already made)."""
     nodes = {n: node_view(d) for n, d in g.nodes(data=True)}
     node_keys: dict[str, list] = {}
     for d in nodes.values():
         for k, v in d.items():
             node_keys.setdefault(k, []).append(v)
-    edges = sorted(g.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
-    views = [edge_view(d, edge_extras(g, d.get("relation", k), d.get("evidence", ()))) for _, _, k, d in edges]
+    edges = sorted_edges(g) if edges is None else edges
+    views = _edge_views(g, edges)
     edge_keys: dict[str, list] = {}
     for d in views:
         for k, v in d.items():

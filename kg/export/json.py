@@ -79,7 +79,11 @@ class SentenceIndex:
 
 
 def _refs(evidence, index: SentenceIndex) -> list[dict]:
-    return [{"rule": e.get("rule", ""), "sentence": index.id_of(e)} for e in evidence]
+    """Each evidence item by reference. Its sentence is looked up by its own (doc, start, end) first:
+    for the str and ints kg writes, that is the converted key (equal tuples hash alike)."""
+    get, id_of = index.ids.get, index.id_of
+    return [{"rule": e.get("rule", ""), "sentence": get((e["doc"], e["start"], e["end"])) or id_of(e)}
+            for e in evidence]
 
 
 def node_link_records(g: nx.MultiDiGraph) -> dict:

@@ -25,7 +25,7 @@ import re
 
 import networkx as nx
 
-from .graphml import edge_extras
+from .graphml import edge_extras, sorted_edges
 from .vocab import relation_label
 
 FOLDER = "neo4j"
@@ -136,13 +136,15 @@ def evidence_id(u: str, relation: str, v: str, ev: dict) -> str:
     return f"e:{hashlib.sha1(key.encode('utf-8', 'surrogatepass')).hexdigest()[:16]}"
 
 
-def render_neo4j(g: nx.MultiDiGraph) -> dict[str, str]:
-    """{'neo4j/nodes.csv': text, …}: the six files, sorted, byte-identical for the same graph."""
-    out = _render_keyed(g)
-    return out if out is not None else _render_lists(g)
+def render_neo4j(g: nx.MultiDiGraph, edges: list[tuple] | None = None) -> dict[str, str]:
+    """{'neo4j/nodes.csv': text, …}: the six files, sorted, byte-identical for the same graph
+    (`edges`: graphml.sorted_edges(g), if already made)."""
+    edges = sorted_edges(g) if edges is None else edges
+    out = _render_keyed(g, edges)
+    return out if out is not None else _render_lists(g, edges)
 
 
-def _render_lists(g: nx.MultiDiGraph) -> dict[str, str]:
+def _render_lists(g: nx.MultiDiGraph, edges: list[tuple] | None = None) -> dict[str, str]:
     """render_neo4j with every row a list of cells: the reference, and the way when a cell holds a NUL."""
     nodes = []
     for n in sorted(g.nodes, key=str):
@@ -162,7 +164,7 @@ def _render_lists(g: nx.MultiDiGraph) -> dict[str, str]:
                 for doc in sorted(docs)]
     links, evidence, ev_links = [], [], []
     sentences: dict[str, list] = {}
-    for u, v, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2]))):
+    for u, v, k, d in sorted_edges(g) if edges is None else edges:
         relation = str(d.get("relation", k))
         extra = edge_extras(g, relation, d.get("evidence", ()))
         evs = d.get("evidence", ())
@@ -188,7 +190,7 @@ def _render_lists(g: nx.MultiDiGraph) -> dict[str, str]:
                   links, _csv(HEADERS["evidence_relationships.csv"], ev_links))
 
 
-def _render_keyed(g: nx.MultiDiGraph) -> dict[str, str] | None:
+def _render_keyed(g: nx.MultiDiGraph, edges: list[tuple] | None = None) -> dict[str, str] | None:
     """render_neo4j, faster: the million rows of evidence.csv and evidence_relationships.csv are made as
     their cells joined by NUL (one f-string each instead of a list, a join to sort it and a join to print
     it), sorted as such and printed by replacing the NULs (see _sorted_rows). None when a cell holds a NUL
@@ -212,7 +214,7 @@ def _render_keyed(g: nx.MultiDiGraph) -> dict[str, str] | None:
     links, evidence = [], []
     sentences: dict[str, list] = {}
     sha1 = hashlib.sha1
-    for u, v, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2]))):
+    for u, v, k, d in sorted_edges(g) if edges is None else edges:
         relation = str(d.get("relation", k))
         evs = d.get("evidence", ())
         edge_docs = {str(e["doc"]) for e in evs}

@@ -171,19 +171,24 @@ def rdf_quads(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Iterator[Quad]:
         if len(item) == 4:
             yield item
         else:
-            yield from _evidence_quads(item)
+            yield from _record_quads(item)
 
 
 def _rdf_items(g: nx.MultiDiGraph, base: str) -> Iterator[tuple]:
-    """The quads of the export, except that each link's evidence node comes as one evidence record
-    (see `_edge_items`) standing for its ten quads: the writers print it without building them."""
+    """The quads of the export, except that each link's evidence node, each evidence sentence and each
+    article's schema:mentions come as one record (see `_edge_items`, `_sentence_record`, `_record_pairs`)
+    standing for their quads: the writers print them without building them."""
     t = _Terms(base, g)
     by_name = _name_index(g)
     documents = g.graph.get("documents", {})
     docs = set(documents)
+    mentioned: dict[str, list[str]] = {}         # article node -> the entities it mentions
     for n, d in g.nodes(data=True):
         docs.update(d.get("docs", ()))
-        yield from _node_quads(t, t.node[n], d, by_name)
+        s = t.node[n]
+        yield from _node_quads(t, s, d, by_name)
+        for doc in d.get("docs", ()):
+            mentioned.setdefault(t.article(str(doc)), []).append(s)
     seen: set[tuple[str, int]] = set()
     for u, v, k, d in g.edges(keys=True, data=True):
         for ev in d.get("evidence", ()):
@@ -191,10 +196,12 @@ def _rdf_items(g: nx.MultiDiGraph, base: str) -> Iterator[tuple]:
             docs.add(doc)
             if (doc, start) not in seen:        # each sentence once, in its article's graph
                 seen.add((doc, start))
-                yield from _sentence_quads(t, doc, start, int(ev["end"]), ev.get("sentence", ""))
+                yield _sentence_record(t, doc, start, int(ev["end"]), ev.get("sentence", ""))
         yield from _edge_items(t, u, v, d.get("relation", k), d.get("evidence", ()))
     for doc in docs:
         yield from _article_quads(t.article(doc), doc, documents.get(doc, {}))
+    for a, entities in mentioned.items():
+        yield (a, a, tuple(entities))            # (graph, node, objects): a mentions record
 
 
 def _name_index(g: nx.MultiDiGraph) -> dict[tuple[str, str], str]:
@@ -237,9 +244,6 @@ def _node_quads(t: _Terms, s: str, d: dict, by_name: dict) -> Iterator[Quad]:
         yield ("", s, _KIND, lit(d["kind"]))
     if d.get("gazetteer"):
         yield ("", s, _SOURCE, lit(d["gazetteer"]))
-    for doc in d.get("docs", ()):
-        a = t.article(str(doc))
-        yield (a, a, _MENTIONS, s)
 
 
 _EVIDENCE, _STATEMENT = iri(KG + "Evidence"), iri(RDF + "Statement")
@@ -250,14 +254,15 @@ _DERIVED = iri(PROV + "wasDerivedFrom")
 _INT = XSD + "integer"
 
 
-def _sentence_quads(t: _Terms, doc: str, start: int, end: int, text: str) -> Iterator[Quad]:
-    """One evidence sentence as a node of its article's graph: its text, article and offsets."""
-    a, s = t.article(doc), t.sentence(doc, start)
-    yield (a, s, _A, _SENTENCE_CLASS)
-    yield (a, s, _TEXT, t.lit(text, "vi"))
-    yield (a, s, _PART_OF, a)
-    yield (a, s, _BEGIN, typed(start, _INT))
-    yield (a, s, _END, typed(end, _INT))
+def _sentence_record(t: _Terms, doc: str, start: int, end: int, text: str) -> tuple:
+    """One evidence sentence as a node of its article's graph (its text, article and offsets), as a
+    sentence record (graph, node, text, start, end) standing for its five quads (see _record_pairs)."""
+    return (t.article(doc), t.sentence(doc, start), t.lit(text, "vi"), _integer(start), _integer(end))
+
+
+def _integer(n: int) -> str:
+    """typed(n, xsd:integer) for an int (whose digits need no escaping)."""
+    return f'"{n}"^^<{_INT}>'
 
 
 def _edge_items(t: _Terms, u: str, v: str, relation: str, evidence: Iterable[dict]) -> Iterator[tuple]:
@@ -283,9 +288,23 @@ def _evidence_pairs(record: tuple) -> list[tuple[str, str]]:
             (_RULE, rule), (_DERIVED, a)]
 
 
-def _evidence_quads(record: tuple) -> Iterator[Quad]:
+def _sentence_pairs(record: tuple) -> list[tuple[str, str]]:
+    """The (predicate, object) pairs of a sentence record's node."""
+    a, s, text, start, end = record
+    return [(_A, _SENTENCE_CLASS), (_TEXT, text), (_PART_OF, a), (_BEGIN, start), (_END, end)]
+
+
+def _record_pairs(record: tuple) -> list[tuple[str, str]]:
+    """The (predicate, object) pairs of a record's node: an article's mentions (3 items: graph, article,
+    the entities, in its own graph), a sentence (5) or a link's evidence (7)."""
+    if len(record) == 3:
+        return [(_MENTIONS, o) for o in record[2]]
+    return _sentence_pairs(record) if len(record) == 5 else _evidence_pairs(record)
+
+
+def _record_quads(record: tuple) -> Iterator[Quad]:
     a, node = record[0], record[1]
-    for p, o in _evidence_pairs(record):
+    for p, o in _record_pairs(record):
         yield (a, node, p, o)
 
 
@@ -483,13 +502,13 @@ def _add_record(table: dict, node: str, record: tuple) -> None:
 
 
 def _as_pairs(entry) -> set[tuple[str, str]]:
-    return set(entry) if type(entry) is set else set(_evidence_pairs(entry))
+    return set(entry) if type(entry) is set else set(_record_pairs(entry))
 
 
 def subject_tables(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> tuple[dict[str, dict], dict[str, dict]]:
     """The export grouped for printing: ({graph: {subject: entry}}, {subject: entry} of all graphs merged),
-    where an entry is the subject's set of distinct (predicate, object) pairs, or one evidence record
-    (an evidence node occurs in one graph only, and prints the same every time)."""
+    where an entry is the subject's set of distinct (predicate, object) pairs, or one record (an evidence
+    node or sentence occurs in one graph only, and prints the same every time)."""
     graphs: dict[str, dict] = defaultdict(dict)
     merged: dict[str, dict] = {}
     for item in _rdf_items(g, base):
@@ -519,18 +538,30 @@ class _Printer:
 
     def __init__(self, prefixes: dict[str, str]):
         self.c = _Compactor(prefixes)
-        self._evidence: dict[str, str] = {}
+        self._templates: dict[tuple[int, str], str] = {}
 
     def block(self, s: str, entry, indent: str) -> str:
         if type(entry) is set:
             return self._pairs(s, entry, indent)
-        template = self._evidence.get(indent)
+        size = len(entry)
+        if size == 3:
+            return self._mentions(s, entry[2], indent)
+        template = self._templates.get((size, indent))
         if template is None:
-            template = self._evidence[indent] = self._evidence_template(indent)
-        a, node, s_, p, o, sentence, rule = entry
+            template = self._templates[(size, indent)] = self._template(size, indent)
         ci, term, get = self.c.iri, self.c.term, self.c._cache.get     # get(x) or ci(x): ci(x), one call less
+        if size == 5:
+            a, node, text, start, end = entry
+            return template.format(get(node) or ci(node), get(a) or ci(a), term(text), term(start), term(end))
+        a, node, s_, p, o, sentence, rule = entry
         return template.format(get(node) or ci(node), get(a) or ci(a), get(s_) or ci(s_), get(p) or ci(p),
                                get(o) or ci(o), ci(sentence), term(rule))
+
+    def _mentions(self, s: str, entities, indent: str) -> str:
+        """`_pairs` of an article's schema:mentions pairs, the one predicate written once."""
+        ci, get = self.c.iri, self.c._cache.get
+        return (f"{indent}{get(s) or ci(s)} {ci(_MENTIONS)} "
+                + " , ".join([get(o) or ci(o) for o in sorted(set(entities))]))
 
     def _pairs(self, s: str, pairs, indent: str) -> str:
         ci, term, get = self.c.iri, self.c.term, self.c._cache.get
@@ -546,17 +577,20 @@ class _Printer:
                 out.append(f" , {obj}")
         return "".join(out)
 
-    def _evidence_template(self, indent: str) -> str:
-        """The block of an evidence node as a format string with fields {0}..{6} (node, article, s, p, o,
-        sentence node, rule): `_pairs` prints it from placeholder terms, which sort like any real
-        ones (the two fixed rdf:type classes are the only predicate with two objects) and which the
-        compactor leaves as they are."""
-        mark = ["\x00%d\x00" % i for i in range(7)]
+    def _template(self, size: int, indent: str) -> str:
+        """The block of a record's node as a format string: fields {0}..{6} (node, article, s, p, o,
+        sentence node, rule) for a link's evidence, {0}..{4} (node, article, text, start, end) for a
+        sentence. `_pairs` prints it from placeholder terms, which sort like any real ones (their
+        predicates are fixed, and the evidence's two rdf:type classes are the only predicate with two
+        objects) and which the compactor leaves as they are."""
+        mark = ["\x00%d\x00" % i for i in range(size)]
         ref = ["<" + m + ">" for m in mark]
-        record = (ref[1], ref[0], ref[2], ref[3], ref[4], mark[5], mark[6])
-        pairs = list(_evidence_pairs(record))
-        text = self._pairs(ref[0], pairs, indent).replace("{", "{{").replace("}", "}}")
-        for i in range(7):
+        if size == 5:
+            record = (ref[1], ref[0], mark[2], mark[3], mark[4])
+        else:
+            record = (ref[1], ref[0], ref[2], ref[3], ref[4], mark[5], mark[6])
+        text = self._pairs(ref[0], _record_pairs(record), indent).replace("{", "{{").replace("}", "}}")
+        for i in range(size):
             text = text.replace(ref[i], "{%d}" % i).replace(mark[i], "{%d}" % i)
         return text
 

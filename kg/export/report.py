@@ -24,6 +24,7 @@ PARTNER_TIES = frozenset({"cooperatesWith"})
 SHARED_ROLES = {"Event": frozenset({"organized", "participatedIn", "funded"}),
                 "Agreement": frozenset({"partyTo", "funded"})}
 ACTORS = frozenset({"Organization", "Country"})
+STRUCTURAL = frozenset({"partOf", "country", "basedIn"})      # a body's parent or country: not a partner
 
 
 @dataclass
@@ -62,16 +63,22 @@ def _year(date: str) -> str:
 
 
 def _pair_rows(g: nx.MultiDiGraph):
-    """Every partnership as (a, b, docs, direct, shared) with a < b, structural ties left out, grouped by
+    """Every partnership as (a, b, parts, direct, shared) with a < b, structural ties left out, grouped by
     `a`: the pairs of one body are gathered, yielded and forgotten before the next body's, so memory
     stays linear in the graph (a 10,000-article graph has ~10^6 pairs; holding them all took 1.5 GB).
-    Plain lists while gathering (3 million visits of a pair there): a Pair is made only for the pairs kept."""
+    A pair's articles are the union of the sets in `parts` (see _docs), left unmerged: most pairs are only
+    weighed against a bound (strongest_partnerships), and merging every pair's sets was most of the report's
+    time. Plain lists while gathering (3 million visits of a pair there): a Pair is made only for the pairs kept."""
     nodes = g.nodes
     direct: dict[str, dict[str, set]] = {}
+    structural = set()                                     # (u, v) of links that are structure, not partnership
     for u, v, k, d in g.edges(keys=True, data=True):
-        if d.get("relation", k) in PARTNER_TIES and u != v:
+        relation = d.get("relation", k)
+        if relation in PARTNER_TIES and u != v:
             a, b = (u, v) if u <= v else (v, u)
             direct.setdefault(a, {}).setdefault(b, set()).update(str(e["doc"]) for e in d.get("evidence", ()))
+        elif relation in STRUCTURAL:
+            structural.add((u, v))
     members: dict[str, list[tuple[str, set]]] = {}        # event/agreement -> its participants, sorted
     shared_of: dict[str, list[tuple[str, int]]] = {}       # participant -> (event, its place in members)
     for x, xd in g.nodes(data=True):
@@ -86,12 +93,10 @@ def _pair_rows(g: nx.MultiDiGraph):
             members[x] = sorted(ins.items())
             for i, (y, _) in enumerate(members[x][:-1]):
                 shared_of.setdefault(y, []).append((x, i))
-    structural = {(u, v) for u, v, k, d in g.edges(keys=True, data=True)
-                  if d.get("relation", k) in ("partOf", "country", "basedIn")}
     for a in sorted(set(direct) | set(shared_of)):
-        local: dict[str, list] = {}                          # b -> [docs, direct, shared]
+        local: dict[str, list] = {}                          # b -> [parts, direct, shared]
         for b, docs in direct.get(a, {}).items():
-            local[b] = [set(docs), True, set()]
+            local[b] = [[docs], True, []]
         get = local.get
         for x, i in shared_of.get(a, ()):
             m = members[x]
@@ -99,19 +104,24 @@ def _pair_rows(g: nx.MultiDiGraph):
             for b, d2 in m[i + 1:]:
                 p = get(b)
                 if p is None:
-                    local[b] = [d1 | d2, False, {x}]
+                    local[b] = [[d1, d2], False, [x]]
                 else:
-                    p[0].update(d1, d2)
-                    p[2].add(x)
-        for b, (docs, is_direct, shared) in local.items():
+                    p[0] += (d1, d2)
+                    p[2].append(x)
+        for b, (parts, is_direct, shared) in local.items():
             if (a, b) not in structural and (b, a) not in structural:
-                yield a, b, docs, is_direct, shared
+                yield a, b, parts, is_direct, shared
+
+
+def _docs(parts: list[set]) -> set:
+    """A pair's articles: the union of its parts (see _pair_rows)."""
+    return set().union(*parts)
 
 
 def _pair_stream(g: nx.MultiDiGraph):
     """Every partnership as a Pair (see _pair_rows)."""
-    for a, b, docs, is_direct, shared in _pair_rows(g):
-        yield Pair(a, b, docs, is_direct, shared)
+    for a, b, parts, is_direct, shared in _pair_rows(g):
+        yield Pair(a, b, _docs(parts), is_direct, set(shared))
 
 
 def _labels(g: nx.MultiDiGraph) -> dict:
@@ -138,13 +148,16 @@ def strongest_partnerships(g: nx.MultiDiGraph, n: int, wanted=()) -> tuple[list[
     bar = None                  # the n-th smallest key so far, once n are known: only smaller ones matter
     most = None                 # -(its number of articles): a pair with fewer cannot come before it
     partners: dict[str, list[tuple]] = {c: [] for c in wanted}
-    for a, b, docs, is_direct, shared in _pair_rows(g):
+    for a, b, parts, is_direct, shared in _pair_rows(g):
+        if most is not None and -sum(map(len, parts)) > most and a not in partners and b not in partners:
+            continue            # too few articles even counted with repeats: its sets need no merging
+        docs = _docs(parts)
         fewer = most is not None and -len(docs) > most
         if fewer and a not in partners and b not in partners:
             continue
         key = (-len(docs), -is_direct, labels[a], labels[b], a, b)
         if not fewer and (bar is None or key < bar):
-            best.append((key, (a, b, docs, is_direct, shared)))
+            best.append((key, (a, b, docs, is_direct, set(shared))))
             if len(best) >= 4 * n + 64:
                 best.sort(key=lambda kp: kp[0])
                 del best[n:]
