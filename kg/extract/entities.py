@@ -364,9 +364,6 @@ def _head_is_part_of_a_word(s: _Sent, j: int, last: str, lex: Lexicon, head: str
     return not (after.islower() and f"{nxt} {after}" in lex.compounds)
 
 
-_FUNCTION_CLASSES = frozenset({"adverb", "conjunction", "particle", "pronoun", "determiner", "preposition"})
-
-
 def _is_stop(s: _Sent, j: int, lex: Lexicon, etype: str) -> bool:
     """Does a stop word for `etype` start at word j?"""
     w = s.words[j][2]
@@ -379,9 +376,9 @@ def _is_stop(s: _Sent, j: int, lex: Lexicon, etype: str) -> bool:
                 # resolution on continuing to reform)
                 k = j + len(sw)
                 return not (etype == "Agreement" and j > 0 and s.gap(j) == " "
-                            and s.words[j - 1][2] == "về" and lex.word_class.get(" ".join(sw).lower()) == "verb"
+                            and (s.words[j - 1][2],) in lex.topics and lex.word_class.get(" ".join(sw).lower()) == "verb"
                             and k < len(s.words) and s.gap(k) == " " and s.words[k][2].islower()
-                            and lex.word_class.get(s.words[k][2]) not in _FUNCTION_CLASSES)
+                            and lex.word_class.get(s.words[k][2]) not in CLAUSE_CLASSES)
     return False
 
 

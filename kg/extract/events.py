@@ -1780,7 +1780,7 @@ def _subject_after_comma(ctx: _Ctx, k: int) -> _Actor | None:
     brackets may come first): "Tiếp lãnh đạo Liên minh X (EABA), Thủ tướng Y đánh giá cao …"."""
     for x in range(k, min(ctx.n, k + 6)):
         gap = ctx.gap(x).strip()
-        if gap.endswith(",") and gap.lstrip(")") == ",":
+        if gap.lstrip(")") == ",":
             a = _actor_forward(ctx, x, coordinate="companion")
             return a if a is not None and a.complete and a.official else None
         if gap not in ("", "(", ")", "-", "–"):
