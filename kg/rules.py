@@ -107,6 +107,7 @@ CODE_CLASSES = frozenset({
     "partOf/vertical",                           # "Công an tỉnh Vân Nam": a state organ, its foreign place's country's (r.country.place)
     "country/organ",                             # "Chính quyền nhân dân tỉnh Vân Nam": a place's government, the same
     "partOf/service",                            # "Trường Sĩ quan Không quân": a service inside a unit's name is its field
+    "heldIn/destination",                        # "bán sang Lào tại X": a country one goes to, not a seat before "tại"
 })
 CUE_HELPERS = {"closed", "especially", "scope", "trial", "passive", "sides", "short", "alias", "list", "anaphor", "plural", "ordinal", "topic", "distribute", "intro", "preposition", "street", "compound", "abroad", "other-state", "rank", "unit-subject", "body-field", "charge", "force", "provincial", "construction", "adjunct", "numbered", "eponymous", "firm", "clan", "foreign-field", "national-field", "modified", "region", "unnamed-seat", "unreal"}
 ENUMS = {

@@ -267,6 +267,7 @@ class Lexicon:
     country_heading_re: "re.Pattern | None" = None
     country_heading_words: tuple[str, ...] = ()
     place_marks: tuple[str, ...] = ()            # heldIn/place + " ": "tại " before an event's place
+    destinations: tuple[str, ...] = ()           # heldIn/destination: "sang", "tới" before a country one goes to
     ordinals: tuple[tuple[str, ...], ...] = ()   # ordinal: "hội thảo lần thứ nhất" (words)
     topics: tuple[tuple[str, ...], ...] = ()     # topic: "tổ chức khóa tập huấn về kỹ năng …" (words)
     delegation_words: frozenset = frozenset()    # events.tsv actor/delegation first words: "Đoàn"
@@ -895,6 +896,7 @@ def _compile_glue(lex: Lexicon) -> None:
     lex.country_links = tuple(f" {w} " for w in _glue(lex, "country", "linker") + _glue(lex, "country", "of"))
     lex.country_infixes = tuple(f" {w} " for w in _glue(lex, "country", "infix"))
     lex.place_marks = tuple(w + " " for w in _glue(lex, "heldIn", "place"))
+    lex.destinations = _glue(lex, "heldIn", "destination")
     lex.seat_words = _glue(lex, "country", "seat")
     lex.seated_heads = frozenset(rid for rid, tails in lex.head_tails.items() if set(tails) & set(lex.seat_words))
     lex.unnamed_seats = tuple(sorted({c for c, _, _ in lex.cues.get("unnamed-seat", ())}, key=len, reverse=True))

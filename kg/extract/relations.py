@@ -730,7 +730,11 @@ class _Sentence:
             mark = next((w for w in lex.place_marks if before.lower().endswith(w.strip())
                          and (len(before) == len(w.strip()) or not before[-len(w.strip()) - 1].isalnum())), None)
             rest = before[:len(before) - len(mark.strip())].rstrip() if mark else None
-            ok = rest is not None and any(v.end == len(rest) and v.code in ("C", "O") for v in units)
+            seat = next((v for v in units if v.end == len(rest) and v.code in ("C", "O")), None) if rest else None
+            # (a country one goes to is no seat: "… bị lừa bán sang Lào tại tỉnh Điện Biên", cues.tsv heldIn/destination)
+            lead = self.text[:seat.start].rstrip().lower() if seat is not None else ""
+            ok = seat is not None and not any(lead.endswith(w.lower()) and (len(lead) == len(w) or not lead[-len(w) - 1].isalnum())
+                                              for w in lex.destinations)
         elif t.pred == "acronym":
             w = ms[0].text
             ok = " " not in w and w.upper() == w and any(c.isalpha() for c in w)
