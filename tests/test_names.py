@@ -2257,3 +2257,15 @@ def test_a_long_foreign_name_after_a_post_is_read_whole(tmp_path):
     # five words of an Arabic name after "Đại sứ <country>": not cut after four
     assert persons(tmp_path, "Đại sứ Cộng hòa Yemen Adel Mohamed Ali Ba Hamid trình Quốc thư.") == {
         "Adel Mohamed Ali Ba Hamid"}
+
+
+def test_a_ward_closes_a_body_s_name(tmp_path):
+    # "phường" (urban ward) is a locality as "xã" (rural commune) is: the ward's police is named with it
+    text = "Ngày 10/7, Công an quận Cẩm Lệ phối hợp Công an phường Hòa An bắt giữ 3 đối tượng mua bán người."
+    assert {"Công an quận Cẩm Lệ", "Công an phường Hòa An"} <= orgs(tmp_path, text)
+
+
+def test_a_ward_and_a_town_are_places(tmp_path):
+    # "thị trấn" (a district's town) and "phường" name places where things happen
+    text = "Công an tỉnh Nghệ An giải cứu 3 thiếu nữ tại phường Hưng Dũng. Lễ bàn giao diễn ra tại thị trấn Tà Ổi."
+    assert {"phường Hưng Dũng", "thị trấn Tà Ổi"} <= places(tmp_path, text)
