@@ -470,3 +470,16 @@ def test_a_speaker_at_the_opening_ceremony_takes_part_in_the_main_event(tmp_path
     links = _links("Hội thảo quốc gia về phòng, chống mua bán người diễn ra tại Hà Nội. "
                    "Thứ trưởng Bộ Công an Lê Quý Vương phát biểu tại lễ khai mạc.", tmp_path)
     assert any(a == "Lê Quý Vương" and r == "participatedIn" for a, r, _ in links)
+
+
+def test_a_unit_of_a_foreign_ministry_is_that_ministrys_countrys(tmp_path):
+    # "Cục …, Bộ An ninh Lào": the unit's full name ends with its parent's, which names Laos
+    links = _links("Thiếu tướng Sổm Xay, Cục trưởng Cục Cảnh sát điều tra, Bộ An ninh Lào phát biểu tại Hội nghị.", tmp_path)
+    assert ("Cục Cảnh sát điều tra, Bộ An ninh Lào", "country", "Lào") in links
+
+
+def test_a_unit_of_a_vietnamese_ministry_takes_no_country_from_it(tmp_path):
+    # a Vietnamese body named without a country gets none (FORMAT.md), even when its parent is named with one
+    links = _links("Cục Cảnh sát hình sự, Bộ Công an Việt Nam đã phối hợp với Tổ chức Di cư quốc tế.", tmp_path)
+    assert ("Bộ Công an", "country", "Việt Nam") in links
+    assert not any(s.startswith("Cục Cảnh sát") and r == "country" for s, r, _ in links)

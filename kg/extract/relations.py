@@ -988,7 +988,34 @@ def find_relations(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
         out += posts_read_with_names(holders, mentions, out)
     out = _without_cooperation_inside_a_body(out, lex)
     out += stated_countries(mentions, out)
-    return out + place_countries(mentions, out, lex)
+    out += place_countries(mentions, out, lex)
+    return out + parent_countries(out, lex)
+
+
+def parent_countries(found: list[RelationMention], lex: Lexicon) -> list[RelationMention]:
+    """"Cục Cảnh sát điều tra, Bộ An ninh Lào", "Phòng Quản lý xuất nhập cảnh, Công an tỉnh Vân Nam": a unit named
+    with a foreign body it is part of is that body's state's (r.country.parent): FORMAT.md links a body to the
+    country named in or right after its name, and the unit's full name ends with its parent's. A unit of a body
+    of the press's own country gets none from it (a Vietnamese body named without a country gets none)."""
+    parents = [r for r in found if r.relation == "partOf"]
+    if not parents:
+        return []
+    country: dict[str, Mention] = {}
+    for r in found:
+        if r.relation == "country":
+            country.setdefault(mention_key(r.source), r.target)
+    out: list[RelationMention] = []
+    grew = True
+    while grew:                               # (up a chain: "Phòng X, Cục Y, Bộ An ninh Lào")
+        grew = False
+        for r in parents:
+            unit, c = mention_key(r.source), country.get(mention_key(r.target))
+            if c is None or unit in country or mention_key(c) == lex.home_country:
+                continue
+            country[unit] = c
+            out.append(RelationMention(r.source, "country", c, "r.country.parent", r.sentence))
+            grew = True
+    return out
 
 
 def place_countries(mentions: list[Mention], found: list[RelationMention], lex: Lexicon) -> list[RelationMention]:
