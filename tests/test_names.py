@@ -2269,3 +2269,11 @@ def test_a_ward_and_a_town_are_places(tmp_path):
     # "thị trấn" (a district's town) and "phường" name places where things happen
     text = "Công an tỉnh Nghệ An giải cứu 3 thiếu nữ tại phường Hưng Dũng. Lễ bàn giao diễn ra tại thị trấn Tà Ổi."
     assert {"phường Hưng Dũng", "thị trấn Tà Ổi"} <= places(tmp_path, text)
+
+
+def test_a_ward_named_after_a_person_is_a_place_not_a_holder(tmp_path):
+    # wards are often named after people ("phường Trần Phú"): two capitalised words after the locality word are the
+    # ward's name, not the name of the post's holder
+    text = "Ông Đinh Trọng, Phó Chủ tịch UBND phường Quan Hoa cho biết, phường đã triệu tập chủ quán."
+    assert "UBND phường Quan Hoa" in orgs(tmp_path, text)
+    assert "Quan Hoa" not in persons(tmp_path, text)

@@ -583,7 +583,7 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
                 kk += 1                     # "Tòa án nhân dân quận 1", "Công an quận 3 đã …": a numbered district
             while kk < n and (s.gap(kk) == " " or dotted) and (
                     s.words[kk][2][:1].isupper() and not s.words[kk][2].isupper()
-                    and (dotted or not _person_starts(s, kk, lex, True))
+                    and (dotted or not _person_starts(s, kk, lex, True) or kk == k + loc[3] and _capitals_run(s, kk) == 2)
                     or not dotted and kk > k + loc[3] and _completes_word(s, kk, lex) and s.words[kk - 1][2][:1].isupper()
                     and not _is_stop(s, kk, lex, "Organization")):   # ("Móng Cái" + "đã" is no word "cái đã")
                 kk += 1                     # ("TX. Long Khánh": an abbreviated locality word, its dot, the place;
@@ -1081,6 +1081,16 @@ def _ends_known_field(s: _Sent, start: int, k: int, lex: Lexicon) -> bool:
             if " ".join(s.words[x][2] for x in range(k - size, k)).lower() in lex.field_expansions:
                 return True
     return False
+
+
+def _capitals_run(s: _Sent, k: int) -> int:
+    """How many capitalised words (no acronyms) run from word k, joined by spaces. A place's name after its
+    locality word is mostly two ("phường Quan Hoa", "phường Trần Phú": wards are named after people too), a
+    Vietnamese person's three ("Chủ tịch UBND TP Lê Thanh Liêm": the city left unnamed, then the chairman)."""
+    e = k
+    while e < len(s.words) and (e == k or s.gap(e) == " ") and _cap(s.words[e][2]) and not s.words[e][2].isupper():
+        e += 1
+    return e - k
 
 
 def _lower_run(s: _Sent, k: int, lex: Lexicon, first: bool, start: int = 0) -> int:
