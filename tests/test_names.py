@@ -2277,3 +2277,13 @@ def test_a_ward_named_after_a_person_is_a_place_not_a_holder(tmp_path):
     text = "Ông Đinh Trọng, Phó Chủ tịch UBND phường Quan Hoa cho biết, phường đã triệu tập chủ quán."
     assert "UBND phường Quan Hoa" in orgs(tmp_path, text)
     assert "Quan Hoa" not in persons(tmp_path, text)
+
+
+def test_a_division_whose_field_opens_with_its_head_keeps_both(tmp_path):
+    # "Phòng Phòng chống ma túy và tội phạm": the division ("Phòng") of drug and crime prevention ("phòng chống");
+    # its head's post ("Trưởng phòng") names the same body with the head left out
+    text = ("Phòng Phòng chống ma túy và tội phạm, Bộ đội Biên phòng tỉnh Quảng Trị đã bắt giữ 2 đối tượng. "
+            "Thượng tá Nguyễn Văn Diễn, Trưởng phòng Phòng chống ma túy và tội phạm, Bộ đội Biên phòng tỉnh Quảng Trị cho biết.")
+    found = orgs(tmp_path, text)
+    assert "Phòng Phòng chống ma túy và tội phạm, Bộ đội Biên phòng tỉnh Quảng Trị" in found
+    assert not any(o.startswith("Phòng chống") for o in found)

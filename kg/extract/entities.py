@@ -1973,8 +1973,12 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
         if h and ws not in gaz and not inside(ws, we, covered) and not inside(ws, we, org_taken):
             head, rid, level, hn = h
             j = i + hn
-            if s.phrase_at(j, head.split()):
+            if s.phrase_at(j, head.split()) and not (
+                    j + hn < len(s.words) and s.gap(j + hn) == " " and s.words[j + hn][2].islower()
+                    and f"{s.words[j + hn - 1][2].lower()} {s.words[j + hn][2]}" in lex.compounds):
                 continue                     # "Phó Tổng cục Tổng cục TDTT": the name starts at the head written again
+                # (but "Phòng Phòng chống ma túy và tội phạm": the division of drug prevention, whose field opens
+                # with the head's syllable in a word of its own, "phòng chống")
             if not capital and _force_division_head(head, lex) and (
                     _name_ends_at(s, j, lex) or s.words[j][2].islower() and not _lower_run(s, j, lex, True)):
                 a, b = ws, s.words[j - 1][1]     # "phối hợp với phòng CSGT giải cứu …": a division named whole in
@@ -3956,7 +3960,7 @@ def _implied_heads(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
         if m.type == "Organization" and not m.key and (not m.attr("canonical") or m.rule.startswith("persons.tsv")):
             before = doc.text[max(0, m.start - 40):m.start]
             head = next((h for post, h in lex.post_heads.items() if before.endswith(post + " ")), "")
-            if head and not name.lower().startswith(head.lower() + " "):
+            if head and not _opens_with_head(name, head, lex):
                 attrs = dict(m.attrs)
                 attrs["canonical"] = f"{head} {name}"
                 rank = next((lv for h, lv in lex.org_heads_by_token.get(head.split(" ", 1)[0], ()) if h == head), 0)
@@ -3971,6 +3975,15 @@ def _implied_heads(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
                 m = replace(m, attrs=tuple(sorted(attrs.items())))
         out.append(m)
     return out
+
+
+def _opens_with_head(name: str, head: str, lex: Lexicon) -> bool:
+    """Does the body's name open with the head noun its holder's post names? Not when the head's syllable opens
+    a word of the name's own ("Trưởng phòng Phòng chống ma túy và tội phạm": "phòng chống", prevention, is the
+    division's field, so the body is the "Phòng Phòng chống ma túy và tội phạm")."""
+    words, n = name.split(), len(head.split())
+    return name.lower().startswith(head.lower() + " ") \
+        and f"{words[n - 1].lower()} {words[n].lower()}" not in lex.compounds
 
 
 def _bodies_named_by_posts(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz, spans) -> list[Mention]:
