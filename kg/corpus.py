@@ -538,6 +538,27 @@ def _join_glued_abbreviations(chunk: str, pieces: list[str]) -> list[str]:
 
 _CLOSERS = "”»’"
 
+# A photo credit run on into the next sentence ("… được khánh thành Ảnh: TTXVN Phát biểu tại buổi lễ, …"): a
+# press agency's acronym after "Ảnh:" (photo), then a capitalised Vietnamese word that opens the next sentence
+# (a word with a Vietnamese letter or tone mark, or a common opener without one): the sentence ends after the
+# credit. An English word after the credit ("Ảnh: VTC News", "Ảnh: NEW YORK") is the credit's own.
+_PHOTO_CREDIT = re.compile(r"(?<!\w)(?:Ảnh|ẢNH|Nguồn)\s*:\s*(?:[A-ZĐ]{2,}/)?[A-ZĐ]{2,}(?= ([A-ZĐ]\w*))")
+_ASCII_OPENERS = frozenset({"Theo", "Trong", "Sau", "Khi", "Con", "Tin", "Hai", "Ba", "Anh", "Sang", "Tuy", "Nhiều"})
+
+
+def _split_after_photo_credits(pieces: list[str]) -> list[str]:
+    """Cut a piece after each photo credit that runs on into a new sentence (_PHOTO_CREDIT)."""
+    out: list[str] = []
+    for piece in pieces:
+        cut = 0
+        for m in _PHOTO_CREDIT.finditer(piece) if ":" in piece else ():
+            nxt = m.group(1)
+            if nxt[1:].islower() and (not nxt.isascii() or nxt in _ASCII_OPENERS):
+                out.append(piece[cut:m.end()])
+                cut = m.end() + 1
+        out.append(piece[cut:] if cut else piece)
+    return out
+
 
 def _attach_closing_quotes(pieces: list[str]) -> list[str]:
     """A sentence that ends inside a quotation ("… tham dự Hội thảo “Kết nối Virginia-Việt Nam.” Lãnh đạo …")
@@ -577,7 +598,7 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
         if not chunk.strip():
             continue
         pos = 0
-        for piece in _attach_closing_quotes(_join_glued_abbreviations(chunk, sent_tokenize(chunk))):
+        for piece in _split_after_photo_credits(_attach_closing_quotes(_join_glued_abbreviations(chunk, sent_tokenize(chunk)))):
             piece = piece.strip()
             if not piece:
                 continue

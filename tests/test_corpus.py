@@ -128,3 +128,14 @@ def test_a_no_break_space_reads_as_a_space_of_the_same_length(tmp_path):
     doc = read_document(tmp_path / "a.txt")
     assert "\u00a0" not in doc.text and len(doc.text) == len(raw)
     assert "tạm giữ Nguyễn Thị Oanh" in doc.text
+
+
+def test_a_photo_credit_run_on_into_the_text_ends_its_sentence():
+    # "… Ảnh: TTXVN Phát biểu tại buổi lễ, …": the caption's credit, then the next sentence (not TTXVN speaking)
+    texts = [s.text for s in split_sentences("Tòa nhà được khánh thành Ảnh: TTXVN Phát biểu tại buổi lễ, Bộ trưởng cảm ơn.")]
+    assert texts == ["Tòa nhà được khánh thành Ảnh: TTXVN", "Phát biểu tại buổi lễ, Bộ trưởng cảm ơn."]
+
+
+def test_an_english_word_after_a_photo_credit_is_the_credits_own():
+    texts = [s.text for s in split_sentences("Buổi lễ diễn ra tại Hà Nội. Ảnh: VTC News")]
+    assert texts == ["Buổi lễ diễn ra tại Hà Nội.", "Ảnh: VTC News"]
