@@ -1094,3 +1094,9 @@ def test_prosecuting_a_case_it_does_not_name_is_no_event(tmp_path):
 def test_prosecuting_a_case_named_by_its_crime_is_an_event(tmp_path):
     g = build(tmp_path, "Tin\nCơ quan Cảnh sát điều tra Công an tỉnh Hòa Bình đã khởi tố vụ án mua bán người.")
     assert "Khởi tố vụ án mua bán người" in events(g)
+
+
+def test_a_title_goes_on_through_the_work_it_names(tmp_path):
+    # "công tác phối hợp quản lý biên giới": after "công tác" (the work of), the verb names the work
+    g = build(tmp_path, "Tin\nNgày 10/7, Bộ Công an tổ chức Hội thảo về công tác phối hợp quản lý biên giới.")
+    assert "Hội thảo về công tác phối hợp quản lý biên giới" in events(g)

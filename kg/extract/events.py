@@ -51,6 +51,7 @@ class EventRules:
     reports: tuple[str, ...] = ()                   # date phrases of class report ("cho biết") and flashback
     flashbacks: tuple[str, ...] = ()                # ("Trước đó"), lower case
     plain: frozenset[str] = frozenset()             # titles of address (events.tsv plain), lower case
+    generic_words: tuple[str, ...] = ()             # nouns of a kind of work (events.tsv generic: "công tác")
     object_starts: frozenset[str] = frozenset()     # first words of operation objects, numbers and manners
     visit_starts: frozenset[str] = frozenset()      # first words of visit details and host words
     meet_starts: frozenset[str] = frozenset()       # actors' first words, "giữa", "với", manner words ("cuộc gặp
@@ -107,6 +108,7 @@ def _compile(lex: Lexicon) -> EventRules:
     er.reports = tuple(p for p, c in dates if c == "report")
     er.flashbacks = tuple(p for p, c in dates if c == "flashback")
     er.plain = frozenset(" ".join(w) for items in er.phrases.get("plain", {}).values() for w, _, _ in items)
+    er.generic_words = tuple(" ".join(w) for items in er.phrases.get("generic", {}).values() for w, _, _ in items)
     er.object_starts = er.first_words.get("object", frozenset()) | er.first_words.get("manner", frozenset()) \
         | _NUMBER_WORDS | er.first_words.get("actor", frozenset())   # (a suspect named with a title: "ông X")
     er.visit_starts = er.first_words.get("visit-detail", frozenset()) | er.first_words.get("host", frozenset())
@@ -509,6 +511,12 @@ def _stop_at(ctx_s, k: int, lex: Lexicon, er: EventRules, first: bool) -> bool:
                             and head not in lex.session_heads:
                         if nxt < len(ctx_s.words) and ctx_s.gap(nxt) == " " and ctx_s.words[nxt][2][:1].isupper():
                             return False
+                    continue
+                if cls == "work":           # "Hội thảo về công tác phối hợp quản lý biên giới": after a noun of work
+                    # (events.tsv generic: "công tác", the work of), the verb names the work the title is about
+                    before = " ".join(x[2].lower() for x in ctx_s.words[max(0, k - 3):k])
+                    if any(before == g or before.endswith(" " + g) for g in er.generic_words):
+                        return False
                     continue
                 if cls == "name":           # "… 70 năm ngày Thương binh - Liệt sĩ": the name of a day, not a date
                     if nxt < len(ctx_s.words) and ctx_s.gap(nxt) == " " and ctx_s.words[nxt][2][:1].isupper() \
