@@ -447,6 +447,13 @@ class Compiled:
     ahead: re.Pattern | None = None   # the whole pattern as a look-ahead: every place it matches at
     n: int = -1                    # its place in the rule file (see Lexicon.relation_candidates)
     tail: tuple[str, ...] = ()     # how a placeholder of its last required slot opens (see tail_marks)
+    # needs_words but the set the rule is indexed by (Lexicon.relation_by_phrase), which a sentence it is a
+    # candidate for has already: what a screen of candidates asks (the lexicon sets it)
+    screen_words: tuple[frozenset[str], ...] | None = None
+
+    def __post_init__(self):
+        if self.screen_words is None:
+            self.screen_words = self.needs_words
 
 
 def _phrase_rx(p: str) -> str:

@@ -296,8 +296,8 @@ class _Sentence:
     def _screen(self, rules: list[Compiled], codes, n: int) -> list[Compiled]:
         """The rules that _may_match, among candidates of the sentence (all of `rules`), in one pass."""
         present = self.present
-        return [c for c in rules if n >= c.needs_count and not any(map(present.isdisjoint, c.needs_words))
-                and not any(map(codes.isdisjoint, c.needs_types))]
+        return [c for c in rules if n >= c.needs_count and not any(map(codes.isdisjoint, c.needs_types))
+                and not any(map(present.isdisjoint, c.screen_words))]
 
     def _may_match(self, c: Compiled, codes, n: int) -> bool:
         """Could the rule match at all: its words occur in the sentence and it names enough entities
@@ -457,7 +457,7 @@ class _Sentence:
         if not self.all:
             return
         present, candidates = self.present, self.candidates
-        rules = [c for c in rules if c.n in candidates and not any(map(present.isdisjoint, c.needs_words))]
+        rules = [c for c in rules if c.n in candidates and not any(map(present.isdisjoint, c.screen_words))]
         if not rules:
             return
         by_type: dict[str, tuple[list[Compiled], int]] = {}   # the rules that read a name of each type, and
