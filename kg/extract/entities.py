@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from functools import lru_cache
 from itertools import accumulate, compress, count
 
 from ..model import Document, Mention, mention_key
@@ -2219,6 +2220,12 @@ def _clause_after_law(rest: list[str], lex: Lexicon) -> bool:
         and not all(x in lex.name_words for x in phrase.split())
 
 
+@lru_cache(maxsize=4)
+def _followed_by_space(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Each of `words` with a space after it, made once per word list (not at every title)."""
+    return tuple(w + " " for w in words)
+
+
 def _named_enough(title: str, hn: int, lex: Lexicon) -> bool:
     """Does an agreement's title say which one it is? A capital, a number or a quotation after the
     head does, unless the quotation opens in lower case ('Kế hoạch "xuất khẩu" cầu thủ' only puts a word
@@ -2230,7 +2237,7 @@ def _named_enough(title: str, hn: int, lex: Lexicon) -> bool:
         return False
     if title.split()[hn - 1] in lex.law_heads and rest[0].islower() and _clause_after_law(rest, lex):
         return False
-    if lex.construction_words and (" ".join(rest).lower() + " ").startswith(tuple(c + " " for c in lex.construction_words)):
+    if lex.construction_words and (" ".join(rest).lower() + " ").startswith(_followed_by_space(lex.construction_words)):
         return False                         # "Dự án mở rộng sân bay …", "Dự án Bãi đỗ xe …": building works, not an agreement
     if " ".join(title.split()[:hn]) in lex.capital_heads:
         # "Mục tiêu Phát triển Bền vững", "Tầm nhìn ASEAN 2025"; "Mục tiêu hàng đầu …" is a common noun
@@ -3003,8 +3010,8 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
             continue
         # "Chính phủ nước Cộng hòa Pháp": "nước" (country), a country/linker word, may join them
         link = ""
-        for w in lex.country_links:
-            if doc.text.startswith(w, m.end):
+        for w in lex.country_links if doc.text.startswith(lex.country_links, m.end) else ():
+            if doc.text.startswith(w, m.end):     # (the loop only where one of them stands: most names have none)
                 link = w
                 break
         c = by_start.get((m.sentence, m.end + 1)) or (
@@ -3012,7 +3019,8 @@ def _qualify_by_country(doc: Document, mentions: list[Mention], lex: Lexicon) ->
         if c is None and m.key:
             # "Tổng cục Cảnh sát quốc gia Campuchia": a gazetteer name, a lower-case word of the foreign
             # body's own name ("quốc gia" = national), then the country: the whole is that country's body
-            w = next((w for w in lex.country_infixes if doc.text.startswith(w, m.end)), "")
+            w = next((w for w in lex.country_infixes if doc.text.startswith(w, m.end)), "") \
+                if doc.text.startswith(lex.country_infixes, m.end) else ""
             c = by_start.get((m.sentence, m.end + len(w))) if w else None
             if c is not None and dict(lex.entries[m.key].attrs).get("country", "") in ("", c.key):
                 c = None                     # its own country or an international body: not another body
