@@ -765,6 +765,7 @@ def _compile_relation_rules(lex: Lexicon) -> None:
             rare = min(c.needs_words, key=lambda ws: (sum(uses(p) for p in ws), -min(map(len, ws))))
             for p in rare:
                 lex.relation_by_phrase.setdefault(p, set()).add(n)
+            c.screen_words = tuple(ws for ws in c.needs_words if ws is not rare)
         else:
             free.add(n)
         after = [e for e in c.rule.elements if not (isinstance(e, Group) and e.zero_width)]

@@ -446,6 +446,14 @@ class Compiled:
     needs_count: int = 0           # required slots: the text names at least this many entities
     ahead: re.Pattern | None = None   # the whole pattern as a look-ahead: every place it matches at
     n: int = -1                    # its place in the rule file (see Lexicon.relation_candidates)
+    tail: tuple[str, ...] = ()     # how a placeholder of its last required slot opens (see tail_marks)
+    # needs_words but the set the rule is indexed by (Lexicon.relation_by_phrase), which a sentence it is a
+    # candidate for has already: what a screen of candidates asks (the lexicon sets it)
+    screen_words: tuple[frozenset[str], ...] | None = None
+
+    def __post_init__(self):
+        if self.screen_words is None:
+            self.screen_words = self.needs_words
 
 
 def _phrase_rx(p: str) -> str:
@@ -624,4 +632,17 @@ class Compiler:
                             if s.types)
         ahead = None if first is not None or anchored else re.compile(f"(?=(?:{rx.pattern}))", rx.flags)
         return Compiled(rule, rx, first, anchored, needs_words, needs_types,
-                        {s.name: s for s in _slots(rule.elements) if s.name}, len(needs_types), ahead)
+                        {s.name: s for s in _slots(rule.elements) if s.name}, len(needs_types), ahead,
+                        tail=tail_marks(rule.elements))
+
+
+def tail_marks(elements) -> tuple[str, ...]:
+    """The openings (OPEN + type code, in both cases: the rules are compiled with IGNORECASE) of a
+    placeholder of the last slot a match must hold (outside groups): a match cannot start after the
+    last of them in a text, so a candidate start there is not tried (relations._matches). () when
+    the pattern has no such slot."""
+    slots = [e for e in elements if isinstance(e, Slot) and not e.special and e.types]
+    if not slots:
+        return ()
+    codes = [TYPE_CODES[t] for t in slots[-1].types]
+    return tuple(OPEN + c for code in codes for c in dict.fromkeys((code, code.lower())))

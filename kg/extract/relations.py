@@ -179,6 +179,7 @@ class _Sentence:
         self.present = lex.relation_words_in(lowered_part(doc.text, self.base, self.base + len(self.text)))
         self.candidates = lex.relation_candidates(self.present)
         self._skel: _Skeleton | None = None
+        self._first_at: dict[tuple[int, str], list[int]] = {}     # (see _starts)
         self.out: list[RelationMention] = []
         self.seen: set[tuple[int, str, int]] = set()
         ev = next((m for m in self.all if m.type == "Event" and not _attr(m, "nested")), None)
@@ -295,8 +296,8 @@ class _Sentence:
     def _screen(self, rules: list[Compiled], codes, n: int) -> list[Compiled]:
         """The rules that _may_match, among candidates of the sentence (all of `rules`), in one pass."""
         present = self.present
-        return [c for c in rules if n >= c.needs_count and not any(map(present.isdisjoint, c.needs_words))
-                and not any(map(codes.isdisjoint, c.needs_types))]
+        return [c for c in rules if n >= c.needs_count and not any(map(codes.isdisjoint, c.needs_types))
+                and not any(map(present.isdisjoint, c.screen_words))]
 
     def _may_match(self, c: Compiled, codes, n: int) -> bool:
         """Could the rule match at all: its words occur in the sentence and it names enough entities
@@ -318,8 +319,12 @@ class _Sentence:
             return [m] if m else []
         if c.first is not None:
             out, seen = [], set()
-            for f in c.first.finditer(skel):
-                m = c.rx.match(skel, f.start())
+            # past the last placeholder its last slot may take, the rule cannot match (Compiled.tail)
+            last = max(map(skel.rfind, c.tail)) if c.tail else len(skel)
+            for start in self._starts(c.first, skel):
+                if start > last:
+                    break
+                m = c.rx.match(skel, start)
                 if m and m.span() not in seen:
                     seen.add(m.span())
                     out.append(m)
@@ -327,6 +332,16 @@ class _Sentence:
         # no element to look for first (the pattern opens with an optional part): the regex engine
         # finds every place the whole pattern matches at, then each is read again for its groups
         return [c.rx.match(skel, a.start()) for a in c.ahead.finditer(skel)]
+
+    def _starts(self, first: re.Pattern, skel: str) -> list[int]:
+        """Where `first` (a rule's first element) matches in `skel`, as finditer finds them: found once per
+        sentence and text, since rules that open with the same element (a list of parties, an actor, a
+        post) read the same clauses."""
+        key = (id(first), skel)              # (a Pattern's own hash reads its whole compiled code)
+        starts = self._first_at.get(key)
+        if starts is None:
+            starts = self._first_at[key] = [f.start() for f in first.finditer(skel)]
+        return starts
 
     def _bind(self, c: Compiled, m: re.Match, units: list[_Unit], bound: dict) -> dict[str, list]:
         """Slot name -> the units (or mentions) it stands for."""
@@ -442,7 +457,7 @@ class _Sentence:
         if not self.all:
             return
         present, candidates = self.present, self.candidates
-        rules = [c for c in rules if c.n in candidates and not any(map(present.isdisjoint, c.needs_words))]
+        rules = [c for c in rules if c.n in candidates and not any(map(present.isdisjoint, c.screen_words))]
         if not rules:
             return
         by_type: dict[str, tuple[list[Compiled], int]] = {}   # the rules that read a name of each type, and
