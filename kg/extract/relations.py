@@ -735,21 +735,18 @@ class _Sentence:
         elif t.pred == "after":
             u = args[0]
             before = self.text[:u.start].rstrip().lower() if isinstance(u, _Unit) else ""
-            ok = any(before.endswith(w.lower()) and (len(before) == len(w) or not before[-len(w) - 1].isalnum())
-                     for w in lex.word_classes.get(t.args[1][1:-1], ()))
+            ok = _ends_with_word(before, lex.word_classes.get(t.args[1][1:-1], ())) is not None
         elif t.pred == "seat":
             # "Đại sứ Hoa Kỳ tại Việt Nam X": the place after "tại" right after a country or a body is where that
             # body or envoy sits, not where the clause's event is held
             u = args[0]
             before = self.text[:u.start].rstrip() if isinstance(u, _Unit) else ""
-            mark = next((w for w in lex.place_marks if before.lower().endswith(w.strip())
-                         and (len(before) == len(w.strip()) or not before[-len(w.strip()) - 1].isalnum())), None)
-            rest = before[:len(before) - len(mark.strip())].rstrip() if mark else None
+            mark = _ends_with_word(before.lower(), [w.strip() for w in lex.place_marks])
+            rest = before[:len(before) - len(mark)].rstrip() if mark else None
             seat = next((v for v in units if v.end == len(rest) and v.code in ("C", "O")), None) if rest else None
             # (a country one goes to is no seat: "… bị lừa bán sang Lào tại tỉnh Điện Biên", cues.tsv heldIn/destination)
             lead = self.text[:seat.start].rstrip().lower() if seat is not None else ""
-            ok = seat is not None and not any(lead.endswith(w.lower()) and (len(lead) == len(w) or not lead[-len(w) - 1].isalnum())
-                                              for w in lex.destinations)
+            ok = seat is not None and _ends_with_word(lead, lex.destinations) is None
         elif t.pred == "acronym":
             w = ms[0].text
             ok = " " not in w and w.upper() == w and any(c.isalpha() for c in w)
@@ -1005,6 +1002,12 @@ def find_relations(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
     out += stated_countries(mentions, out)
     out += place_countries(mentions, out, lex)
     return out + parent_countries(out, lex)
+
+
+def _ends_with_word(text: str, phrases) -> str | None:
+    """The first of `phrases` (lower case) that `text` (lower case) ends with as whole words, or None."""
+    return next((w for w in phrases if text.endswith(w.lower())
+                 and (len(text) == len(w) or not text[-len(w) - 1].isalnum())), None)
 
 
 def parent_countries(found: list[RelationMention], lex: Lexicon) -> list[RelationMention]:
