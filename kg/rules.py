@@ -62,6 +62,7 @@ EVENT_NAME_SLOTS = {"visit": {"detail", "visitor"}, "talks": {"head", "a", "b"},
 # extractor itself; every other class must be read by some relation rule, or it would silently do nothing.
 CODE_CLASSES = frozenset({
     "list", "list/and", "list/joiner",          # lists ("gồm", "và", "đại diện …")
+    "list/with", "list/companions",              # subjects: "A cùng B ký …", "A cùng các nước khác ký …"
     "country/linker", "country/seat",            # "Chính phủ nước Pháp", "Đại sứ Hoa Kỳ tại Hà Nội X"
     "region",                                    # "… khu vực I", "… vùng VII": a numbered region's unit
     "unnamed-seat",                              # "Đại sứ quán Việt Nam tại nước sở tại": missions anywhere

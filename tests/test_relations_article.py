@@ -483,3 +483,45 @@ def test_a_unit_of_a_vietnamese_ministry_takes_no_country_from_it(tmp_path):
     links = _links("Cục Cảnh sát hình sự, Bộ Công an Việt Nam đã phối hợp với Tổ chức Di cư quốc tế.", tmp_path)
     assert ("Bộ Công an", "country", "Việt Nam") in links
     assert not any(s.startswith("Cục Cảnh sát") and r == "country" for s, r, _ in links)
+
+
+def test_a_country_signing_with_unnamed_companions_is_a_party(tmp_path):
+    # "cùng 5 nước khác" names no one else: the named country still signs
+    links = _links("Năm 2004, Việt Nam cùng 5 nước khác trong khu vực đã ký Bản ghi nhớ về hợp tác chống buôn bán người.",
+                   tmp_path)
+    assert ("Việt Nam", "partyTo", "Bản ghi nhớ về hợp tác chống buôn bán người") in links
+
+
+def test_cung_joins_two_signing_subjects(tmp_path):
+    # "A cùng B ký X" (A together with B signs X): both are parties, as with "và"
+    links = _links("Năm 2010, Việt Nam cùng Lào ký Hiệp định về hợp tác phòng, chống mua bán người.", tmp_path)
+    assert ("Việt Nam", "partyTo", "Hiệp định về hợp tác phòng, chống mua bán người") in links
+    assert ("Lào", "partyTo", "Hiệp định về hợp tác phòng, chống mua bán người") in links
+
+
+def test_a_dated_note_in_parentheses_does_not_end_a_list_of_partners(tmp_path):
+    links = _links("Việt Nam đã ký Hiệp định hợp tác song phương về phòng chống buôn bán người với Campuchia "
+                   "(năm 2005), Thái Lan (năm 2008) và Lào (năm 2010).", tmp_path)
+    assert {p for p, r, t in links if r == "partyTo"} == {"Việt Nam", "Campuchia", "Thái Lan", "Lào"}
+
+
+def test_du_kien_is_no_attendance_verb_cutting_the_subject(tmp_path):
+    # "Dự kiến" (it is expected) opens with "dự" (attend) but is another word: the subject after it organises
+    links = _links("Dự kiến, vào tháng tới, Bộ Công an sẽ tổ chức Hội thảo về phòng, chống mua bán người.", tmp_path)
+    assert ("Bộ Công an", "organized", "Hội thảo về phòng, chống mua bán người") in links
+
+
+def test_an_untitled_name_before_a_post_is_a_person_holding_it(tmp_path):
+    # a list of guests names each by full name, a comma, then the post: no title of address before the name
+    links = _links("Tham dự Hội thảo về di cư an toàn có Nguyễn Văn Sơn, Thứ trưởng Bộ Công an; "
+                   "Lê Thị Hà, Phó Chủ tịch Hội Liên hiệp Phụ nữ Việt Nam.", tmp_path)
+    assert ("Nguyễn Văn Sơn", "holdsPosition", "Bộ Công an") in links
+    assert ("Lê Thị Hà", "participatedIn", "Hội thảo về di cư an toàn") in links
+
+
+def test_capitals_of_a_body_before_a_post_are_no_person(tmp_path):
+    # the name must open an item of a list: "… Bộ Công an Việt Nam, Thứ trưởng …" is no "Việt Nam" person
+    (tmp_path / "a.txt").write_text("Đoàn công tác Bộ Công an Việt Nam, Thứ trưởng Lê Văn Hải dẫn đầu, đã tới Lào.",
+                                    encoding="utf-8")
+    g = kg.build_graph(kg.read_corpus(tmp_path), RULES, all_topics=True)
+    assert {d["label"] for _, d in g.nodes(data=True) if d["type"] == "Person"} == {"Lê Văn Hải"}

@@ -2385,6 +2385,56 @@ def _holders_after_post_and_body(doc: Document, si: int, s: _Sent, lex: Lexicon,
     return out
 
 
+_NAME_OPENS = frozenset({"có", "và", "cùng", "gồm"})     # a list of attendees: "Tới dự có Nguyễn Văn A, …"
+
+
+def _holders_before_post(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, found: list[Mention]) -> list[Mention]:
+    """"Nguyễn Văn A, Thứ trưởng Bộ Công an; Lê Thị B, Phó Chủ tịch …": a full Vietnamese name (a surname and
+    one to three capitalised syllables) with no title before it, then a comma and a post (persons.tsv post,
+    maybe after a deputy word). The name must open the sentence or an item of a list (after ":", ";", ",",
+    "(" or "có", "và", "cùng", "gồm"), so that the capitals of a body or a place before it are not read as one."""
+    base = doc.sentences[si].start
+    have = {(p.start, p.end) for p in found}
+    out = []
+    n = len(s.words)
+    for i in range(2, n):
+        if s.gap(i).strip() != "," or not _post_at(s, i, lex):
+            continue
+        k = j = i                                 # the name is words j .. k-1
+        while j > 0 and k - j < 4 and (j == k or s.gap(j) == " "):
+            w = s.words[j - 1][2]
+            if not (w[:1].isupper() and w.isalpha() and not w.isupper()) or any(a <= s.words[j - 1][0] < b for a, b in taken):
+                break
+            j -= 1
+            if s.words[j][2] in lex.surnames and k - j >= 2 and _opens_item(s, j):
+                a, b = s.words[j][0], s.words[k - 1][1]
+                if (base + a, base + b) not in have:
+                    name = s.text[a:b]
+                    have.add((base + a, base + b))
+                    out.append(Mention(doc.id, si, base + a, base + b, name, "Person", "entities.name-before-post",
+                                       attrs=(("canonical", name), ("name", name))))
+                break
+    return out
+
+
+def _post_at(s: _Sent, i: int, lex: Lexicon) -> bool:
+    """Does a capitalised post (persons.tsv post, maybe after a deputy word: "Phó Chủ tịch") start at word i?"""
+    w = s.words[i][2]
+    if w in lex.deputies and i + 1 < len(s.words) and s.gap(i + 1) == " ":
+        i, w = i + 1, s.words[i + 1][2]
+    return any(s.phrase_at(i, p) for p in lex.posts_by_first.get(w, ()))
+
+
+def _opens_item(s: _Sent, j: int) -> bool:
+    """Does word j open the sentence or an item of a list?"""
+    if j == 0:
+        return True
+    gap = s.gap(j).strip()
+    if gap and gap[-1] in ":;,(":
+        return True
+    return not gap and s.words[j - 1][2].lower() in _NAME_OPENS
+
+
 def _foreign_name_after_head(doc: Document, si: int, s: _Sent, k: int, lex: Lexicon) -> list[Mention]:
     """The holder's foreign name right after a post and a body named by its head alone ("Chủ tịch
     Thượng viện Sanasee Vigneswaran"): two or more capitalised words that are not Vietnamese syllables."""
@@ -2508,6 +2558,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
         persons = _person_mentions(doc, si, s, lex, taken, places) if titled else []
         if posted:
             persons += _holders_after_post_and_body(doc, si, s, lex, taken, persons, places)
+        persons += _holders_before_post(doc, si, s, lex, taken + places, persons)
         if persons:
             # a person's name is not a place nor another person: "Nguyễn Hòa Bình" names no province,
             # "Phó Thủ tướng Thường trực Trương Hòa Bình" no "Thủ tướng Thường"

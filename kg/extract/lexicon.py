@@ -11,7 +11,7 @@ import ahocorasick
 
 from ..rules import Rules
 from ..text import norm_key, tone_variants
-from .patterns import letter_trie
+from .patterns import CLOSE, OPEN, letter_trie
 
 GAZETTEERS = (
     ("gazetteer/organizations.tsv", "Organization"),
@@ -227,6 +227,7 @@ class Lexicon:
     titles: list[str] = field(default_factory=list)
     posts: list[str] = field(default_factory=list)
     untitled_posts_by_first: dict[str, list[list[str]]] = field(default_factory=dict)   # posts that are no titles
+    posts_by_first: dict[str, list[list[str]]] = field(default_factory=dict)            # capitalised posts
     untitled_post_first_words: frozenset[str] = frozenset()
     # first word -> phrases starting with it (longest first): lets the scanners look up, not loop
     heads_by_first: dict[str, dict[str, list[tuple[list[str], str, int]]]] = field(default_factory=dict)
@@ -258,6 +259,7 @@ class Lexicon:
     subject_adverbs: re.Pattern | None = None         # "sẽ", "tiếp tục": between a subject and its verb
     led_by: re.Pattern | None = None                   # "do X dẫn đầu" between a delegation's body and its verb
     subject_joint: re.Pattern = re.compile(r"(?!)")     # a gap between two coordinated subjects: ",", "và"
+    subject_companions: re.Pattern = re.compile(r"(?!)")  # "cùng 5 nước khác": unnamed companions after a subject
     country_links: tuple[str, ...] = ()          # country/linker, as " nước ": "Chính phủ nước Pháp"
     country_possessives: frozenset[str] = frozenset()   # country/of: "của" ("Bộ Nội vụ của Lào")
     country_infixes: tuple[str, ...] = ()        # country/infix, as " quốc gia ": "Tổng cục Cảnh sát quốc gia Campuchia"
@@ -298,7 +300,7 @@ class Lexicon:
     relation_phrases: object = None
     relation_by_phrase: dict = field(default_factory=dict)   # phrase -> rules indexed by it (see compile_lexicon)
     relation_free: frozenset = frozenset()                   # rules that need no phrase
-    verb_cue: re.Pattern = re.compile(r"(?!)")   # any cue of role verb: ends a clause's subject
+    verb_cue: re.Pattern | VerbCue = re.compile(r"(?!)")   # any cue of role verb: ends a clause's subject
     preposition_before: re.Pattern = re.compile(r"(?!)")   # cues.tsv preposition, right before a subject
     modified_before: re.Pattern = re.compile(r"(?!)")      # cues.tsv modified: a noun a country right after qualifies
     modified_ends: tuple[str, ...] = ()                  # the last words of those nouns (see relations._modified)
@@ -630,6 +632,9 @@ def _compile(rules: Rules) -> Lexicon:
         if p not in titles and p[:1].isupper():
             lex.untitled_posts_by_first.setdefault(p.split()[0], []).append(p.split())
     lex.untitled_post_first_words = frozenset(lex.untitled_posts_by_first)
+    for p in lex.posts:                                   # (longest first) "Nguyễn Văn A, Thứ trưởng Bộ X"
+        if p[:1].isupper():
+            lex.posts_by_first.setdefault(p.split()[0], []).append(p.split())
     lex.posts_and_titles = tuple(sorted(set(lex.posts) | set(lex.titles), key=len, reverse=True))
     if lex.posts_and_titles:
         led = _led_alternatives(lex.posts_and_titles, r"\w")     # (?<!\w) + the posts, led by their letters
@@ -729,6 +734,7 @@ def _compile_relation_rules(lex: Lexicon) -> None:
     lex.vertical_words = frozenset(" ".join(w.split()).casefold() for w in classes.get("partOf/vertical", ()))
     lex.service_words = frozenset(classes.get("partOf/service", ()))
     punct = "|".join(map(re.escape, LIST_PUNCTUATION))
+    ands = _alternatives(lex.and_words)
     # between two members of a list, and before the first: joiner words ("đại diện", "các"), and the
     # posts and titles of persons.tsv ("Thứ trưởng các Bộ …, Phó Chánh án Tòa án …")
     people = classes.get("post", ()) + classes.get("deputy", ()) + classes.get("title", ())
@@ -743,9 +749,11 @@ def _compile_relation_rules(lex: Lexicon) -> None:
     # up to four lower-case words, then an opener of examples (memberOf/opens: "như", "gồm")
     openers = _trie_alternatives(list(dict.fromkeys(_glue(lex, "memberOf", "opens") + lex.list_openers)))
     kind = rf"(?:(?-i:(?!{_UPPER})[^\W\d_]+)\s+){{1,4}}(?i:{openers})(?!\w)\s*:?\s*"
-    sep = rf"(?:{name})?(?:\s*(?:{punct}|(?<!\w)(?i:{joins})(?!\w))\s*)+(?:{kind})?(?:{item})*|\s+"
+    # and a note in parentheses naming nothing after a member ("với Campuchia (năm 2005), Thái Lan (năm 2008) …")
+    note = rf"\s*\([^(){OPEN}{CLOSE}]{{1,30}}\)(?=\s*(?:{punct}|(?<!\w)(?i:{ands})(?!\w)))"
+    # (joiner words may head the next items with a colon: "…; các đồng chí: Trần Văn C, …")
+    sep = rf"(?:{name}|{note})?(?:\s*(?:{punct}|(?<!\w)(?i:{joins})(?!\w)(?:\s*:)?)\s*)+(?:{kind})?(?:{item})*|\s+"
     join = rf"(?:(?<!\w)(?i:{_trie_alternatives(joiners)})(?!\w)\s*)+"
-    ands = _alternatives(lex.and_words)
     compiler = Compiler(classes, sep, join, rf"(?:\s*(?:{punct}|(?<!\w)(?i:{ands})(?!\w))\s*)+")
     rules: dict[str, list] = {"name": [], "apposition": [], "clause": [], "body": []}
     phrases: set[str] = set()
@@ -786,7 +794,7 @@ def _compile_relation_rules(lex: Lexicon) -> None:
             A.add_word(p, p)
         A.make_automaton()
         lex.relation_phrases = A
-    lex.verb_cue = search_words(verbs)                      # (words_rx under IGNORECASE)
+    lex.verb_cue = verb_search(search_words(verbs), verbs, lex.compounds)
     # "Đoàn công tác Bộ X do Thứ trưởng Y dẫn đầu đã …": a delegation led by a person (events.tsv led)
     # words that may stand between a subject and its verb ("sẽ tiếp tục", events.tsv adverb)
     adverbs = sorted((r["phrase"] for r in lex.rules.table("events.tsv") if r["kind"] == "adverb"), key=len, reverse=True)
@@ -806,6 +814,35 @@ def _compile_relation_rules(lex: Lexicon) -> None:
     lex.request_before = re.compile(words_rx(asks, ignorecase=True) + r"\s*$", re.IGNORECASE) if asks else re.compile(r"(?!)")
     modals = _glue(lex, "unreal", "modal")
     lex.modal_between = re.compile(words_rx(modals, ignorecase=True), re.IGNORECASE) if modals else re.compile(r"(?!)")
+
+
+@dataclass(frozen=True)
+class VerbCue:
+    """Finds verb cues, but not a one-syllable cue that opens a longer dictionary word: "Dự kiến, Bộ X sẽ tổ
+    chức …" (expected), "Dự án …" (a project) hold no "dự" (attend), so the clause's subject is not cut there."""
+    cue: re.Pattern
+    compound: re.Pattern
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else endpos
+        m = self.cue.search(text, pos, end)
+        while m is not None and self.compound.match(text, m.start(), end):
+            m = self.cue.search(text, m.end(), end)
+        return m
+
+
+def verb_search(cue: re.Pattern, verbs, compounds: frozenset[str]) -> re.Pattern | VerbCue:
+    """`cue`, skipping the one-syllable verbs that open a two-syllable dictionary word which is no cue itself."""
+    cues = {" ".join(v.lower().split()) for v in verbs}
+    seconds: dict[str, list[str]] = {}
+    for w in compounds:
+        first, _, second = w.partition(" ")
+        if first in cues and second and " " not in second and w not in cues:
+            seconds.setdefault(first, []).append(second)
+    if not seconds:
+        return cue
+    alts = "|".join(rf"{re.escape(f)}\s+{_alternatives(sorted(ss))}" for f, ss in sorted(seconds.items()))
+    return VerbCue(cue, re.compile(rf"(?:{alts})(?!\w)", re.IGNORECASE))
 
 
 def _glue(lex: Lexicon, relation: str, role: str) -> tuple[str, ...]:
@@ -880,8 +917,14 @@ def _compile_glue(lex: Lexicon) -> None:
     joins = _alternatives(_glue(lex, "list", "joiner") + lex.and_words)
     punct = "|".join(map(re.escape, LIST_PUNCTUATION))
     lex.list_separators = re.compile(rf"^(?:\s*(?:{punct}|{joins})\s*)+$|^\s+$")
-    ands = _alternatives(lex.and_words)
+    ands = _alternatives(lex.and_words + _glue(lex, "list", "with"))
     lex.subject_joint = re.compile(rf"\s*(?:,|{ands}|,\s*{ands})\s*")
+    # "Việt Nam cùng 5 nước khác đã ký …": a subject, then unnamed companions before its verb
+    groups = _glue(lex, "list", "companions")
+    lex.subject_companions = re.compile(
+        rf"\s*,?\s*{ands}\s+(?:{_alternatives(groups)}|\d+)(?:\s+(?:[^\W\d_]+|{OPEN}L\d+{CLOSE})){{1,6}}\s*",
+        re.IGNORECASE) \
+        if groups else re.compile(r"(?!)")
     # between two items of a list after a shared head ("các Bộ: Quốc phòng, Ngoại giao và Tư pháp")
     lex.item_separator = re.compile(rf"\s*[,;]\s*(?:{ands}\s+)?|\s+{ands}\s+")
     lex.country_possessives = frozenset(_glue(lex, "country", "of"))

@@ -610,8 +610,10 @@ class _Sentence:
                     out.append(lead)
                     continue
             # (adverbs may stand between the subject and its verb: "sẽ tiếp tục tài trợ cho …")
+            # (or unnamed companions: "Việt Nam cùng 5 nước khác trong khu vực đã ký …")
             near = led or len(_WORD.findall(tail)) <= 2 or (
-                self.lex.subject_adverbs is not None and len(_WORD.findall(self.lex.subject_adverbs.sub(" ", tail))) <= 1)
+                self.lex.subject_adverbs is not None and len(_WORD.findall(self.lex.subject_adverbs.sub(" ", tail))) <= 1) \
+                or self.lex.subject_companions.fullmatch(tail) is not None
             if last.code in PARTY_CODES and near \
                     and not _object_of_event(last, self.units, self.text, self.lex.list_gaps):
                 # (a party right after an event told by a verb is its object: "thăm Nhật Bản và dự …")
