@@ -525,3 +525,11 @@ def test_capitals_of_a_body_before_a_post_are_no_person(tmp_path):
                                     encoding="utf-8")
     g = kg.build_graph(kg.read_corpus(tmp_path), RULES, all_topics=True)
     assert {d["label"] for _, d in g.nodes(data=True) if d["type"] == "Person"} == {"Lê Văn Hải"}
+
+
+def test_a_list_of_units_each_with_its_ministry_gives_each_pair(tmp_path):
+    # "Vụ A, Bộ X và Vụ B, Bộ Y": what follows the first ministry is another unit with its own ministry,
+    # not a peer of the first ministry
+    links = _links("Đại diện Vụ Hợp tác quốc tế, Bộ Tư pháp và Vụ Pháp chế, Bộ Ngoại giao đã tham dự.", tmp_path)
+    assert ("Vụ Hợp tác quốc tế", "partOf", "Bộ Tư pháp") in links
+    assert ("Vụ Pháp chế", "partOf", "Bộ Ngoại giao") in links

@@ -2396,9 +2396,8 @@ def _holders_before_post(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, 
     base = doc.sentences[si].start
     have = {(p.start, p.end) for p in found}
     out = []
-    n = len(s.words)
-    for i in range(2, n):
-        if s.gap(i).strip() != "," or not _post_at(s, i, lex):
+    for i in compress(count(), map(lex.post_or_deputy_first_words.__contains__, s.tokens)):
+        if i < 2 or s.gap(i).strip() != "," or not _post_at(s, i, lex):
             continue
         k = j = i                                 # the name is words j .. k-1
         while j > 0 and k - j < 4 and (j == k or s.gap(j) == " "):

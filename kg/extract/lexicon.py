@@ -228,6 +228,7 @@ class Lexicon:
     posts: list[str] = field(default_factory=list)
     untitled_posts_by_first: dict[str, list[list[str]]] = field(default_factory=dict)   # posts that are no titles
     posts_by_first: dict[str, list[list[str]]] = field(default_factory=dict)            # capitalised posts
+    post_or_deputy_first_words: frozenset[str] = frozenset()   # their first words, and the deputy words ("Phó")
     untitled_post_first_words: frozenset[str] = frozenset()
     # first word -> phrases starting with it (longest first): lets the scanners look up, not loop
     heads_by_first: dict[str, dict[str, list[tuple[list[str], str, int]]]] = field(default_factory=dict)
@@ -640,6 +641,7 @@ def _compile(rules: Rules) -> Lexicon:
         led = _led_alternatives(lex.posts_and_titles, r"\w")     # (?<!\w) + the posts, led by their letters
         lex.post_before = re.compile(rf"{led} $")
     lex.deputies = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "deputy"), key=len, reverse=True)
+    lex.post_or_deputy_first_words = frozenset(lex.posts_by_first) | frozenset(d.split()[0] for d in lex.deputies)
     _compile_glue(lex)
     _compile_relation_rules(lex)
     if lex.distributive is None or lex.distributive_spellings is not None:   # (else may_distribute reads every word)

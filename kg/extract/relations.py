@@ -760,6 +760,12 @@ class _Sentence:
             nxt = next((x for x in units if x.start >= u.end), None) if isinstance(u, _Unit) else None
             ok = nxt is not None and nxt.code == "O" and self.text[u.end:nxt.start] in lex.list_gaps \
                 and _level(nxt.head, lex) >= _level(u.head, lex)
+            if ok:
+                # "Vụ A, Bộ X và Vụ B, Bộ Y": the body after the list gap has a parent of its own after a comma,
+                # so the list is of unit-parent pairs, not of peers of the parent
+                own = next((x for x in units if x.start >= nxt.end), None)
+                ok = not (own is not None and own.code == "O" and self.text[nxt.end:own.start] == ", "
+                          and _level(own.head, lex) < _level(nxt.head, lex))
         elif t.pred == "after-intro":
             u = args[0]
             ok = isinstance(u, _Unit) and lex.intro_before is not None and bool(lex.intro_before.search(self.text[:u.start]))
