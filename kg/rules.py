@@ -96,6 +96,7 @@ CODE_CLASSES = frozenset({
     "national-field",                            # "Hội tim mạch Việt Nam": an association's field in lower case, its country
     "firm",                                      # "Tập đoàn Hà Lan": a firm's nationality, not its name
     "alias", "anaphor", "plural", "ordinal", "topic", "distribute", "intro",
+    "intro/document",                            # "Theo Quyết định … của Bộ X, Cục Y …": before a document, an adjunct
     "distribute/companion",                      # "các bộ, ngành: …": a second heading noun before the colon
     "closed",                                    # "… về kinh tế và tham nhũng (C46)": glue inside a name its acronym closes
     "especially",                                # "…, đặc biệt là phụ nữ và trẻ em (ACTIP)": inside a title

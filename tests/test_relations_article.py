@@ -533,3 +533,16 @@ def test_a_list_of_units_each_with_its_ministry_gives_each_pair(tmp_path):
     links = _links("Đại diện Vụ Hợp tác quốc tế, Bộ Tư pháp và Vụ Pháp chế, Bộ Ngoại giao đã tham dự.", tmp_path)
     assert ("Vụ Hợp tác quốc tế", "partOf", "Bộ Tư pháp") in links
     assert ("Vụ Pháp chế", "partOf", "Bộ Ngoại giao") in links
+
+
+def test_the_body_of_a_document_in_an_opening_adjunct_is_no_subject(tmp_path):
+    # "Theo Quyết định … của Bộ X, Cục Y sẽ đăng cai …": the ministry issued the decision; the department hosts
+    links = _links("Theo Quyết định số 1043/QĐ-BKHCN của Bộ trưởng Bộ Khoa học và Công nghệ, Cục Sở hữu trí tuệ sẽ "
+                   "đăng cai tổ chức Hội thảo quốc tế về sở hữu trí tuệ.", tmp_path)
+    assert ("Cục Sở hữu trí tuệ", "organized", "Hội thảo quốc tế về sở hữu trí tuệ") in links
+    assert ("Bộ Khoa học và Công nghệ", "organized", "Hội thảo quốc tế về sở hữu trí tuệ") not in links
+
+
+def test_a_sports_delegation_is_not_its_country_organising(tmp_path):
+    links = _links("Theo kế hoạch, đoàn Thể thao Việt Nam sẽ tổ chức Lễ xuất quân SEA Games 29 vào ngày 8/8.", tmp_path)
+    assert not any(r == "organized" for _, r, _ in links)

@@ -956,6 +956,10 @@ def _compile_glue(lex: Lexicon) -> None:
     intro = _glue(lex, "intro", "")
     lex.intro_before = re.compile(rf"(?:^|[,;:]\s*)(?i:{_alternatives(intro)})\s+$") if intro else None
     lex.intro_opening = re.compile(rf"\s*(?i:{_alternatives(intro)})\s") if intro else None
+    documents = _glue(lex, "intro", "document")
+    if documents:      # ("Theo Quyết định số 1043 của Bộ trưởng Bộ X, Cục Y sẽ đăng cai …": the document's body is no subject)
+        opening = rf"\s*(?i:{_alternatives(documents)})\s+{OPEN}A\d+{CLOSE}"
+        lex.intro_opening = re.compile(rf"{lex.intro_opening.pattern}|{opening}" if intro else opening)
     heads = _glue(lex, "distribute", "")
     plural = _led_alternatives(_glue(lex, "plural", ""), r"\w")      # (?<!\w) + the plural words, led by their letters
     # ("các bộ, ngành: Công an, Ngoại giao …": ministries and agencies, a colon then the ministries' fields)
