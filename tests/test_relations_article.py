@@ -546,3 +546,19 @@ def test_the_body_of_a_document_in_an_opening_adjunct_is_no_subject(tmp_path):
 def test_a_sports_delegation_is_not_its_country_organising(tmp_path):
     links = _links("Theo kế hoạch, đoàn Thể thao Việt Nam sẽ tổ chức Lễ xuất quân SEA Games 29 vào ngày 8/8.", tmp_path)
     assert not any(r == "organized" for _, r, _ in links)
+
+
+def test_a_spokesmans_bodies_do_not_make_the_prosecution_they_report(tmp_path):
+    # "X, người phát ngôn Công an tỉnh Y cho biết, Cơ quan CSĐT … đã khởi tố …": the investigation agency named
+    # after the reporting verb acts; the spokesman's division and province police only report it
+    links = _links("Thượng tá Phạm Văn Bình, Trưởng phòng Tham mưu, người phát ngôn Công an tỉnh Đắk Nông cho biết, "
+                   "Cơ quan CSĐT Công an tỉnh đã khởi tố vụ án giết người xảy ra tại huyện Đắk Mil.", tmp_path)
+    organizers = {s for s, r, _ in links if r == "organized"}
+    assert organizers and not organizers & {"Công an tỉnh Đắk Nông", "Phòng Tham mưu"}
+
+
+def test_a_body_reporting_its_own_operation_still_makes_it(tmp_path):
+    # "cơ quan này" (this agency) after the reporting verb is the reporter itself
+    links = _links("Ngày 10-7, Công an tỉnh Nghệ An cho biết, cơ quan này vừa phối hợp với Công an huyện Nam Đàn "
+                   "giải cứu 3 thiếu nữ bị lừa bán.", tmp_path)
+    assert ("Công an tỉnh Nghệ An", "organized", "Giải cứu 3 thiếu nữ bị lừa bán") in links

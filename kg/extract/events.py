@@ -1197,6 +1197,21 @@ def _clause_start(ctx: _Ctx, k: int) -> int:
     return max((i for i in range(1, k + 1) if ";" in ctx.gap(i)), default=0)
 
 
+def _after_report(ctx: _Ctx, lo: int, k: int) -> int:
+    """Where the reported clause of word k starts: after the last reporting verb (events.tsv date class report)
+    and its comma or colon, if any, between lo and k ("X, người phát ngôn Công an tỉnh Y cho biết, Cơ quan CSĐT … đã khởi
+    tố …": the spokesman's bodies report the prosecution, they do not make it); lo when there is none, or when the
+    reported clause does not open with a body."""
+    for i in range(k - 1, lo - 1, -1):
+        hit = ctx.match(i, "date")
+        if hit is not None and hit[1] == "report" and i + hit[0] < k and ctx.gap(i + hit[0]).strip() in ("", ",", ":"):
+            # (unless the reported clause opens with no body: "X cho biết, cơ quan này vừa phối hợp với Y giải cứu …"
+            # is X's own act, with Y)
+            at = i + hit[0]
+            return at if any(ctx.word_at.get(m.start - ctx.base) == at for m in _top(ctx, ("Organization",), at, k)) else lo
+    return lo
+
+
 def _spans(ms) -> str:
     """Mentions as "start:end" offsets, ';'-separated: an event's participants, kept on its mention
     until event_links turns them into links (the mentions may be rewritten in between)."""
@@ -1312,7 +1327,7 @@ def _operations(ctx: _Ctx, headline: bool) -> list[Mention]:
             continue                           # "trong 5 năm qua, … đã giải cứu 320 nạn nhân": a tally, not one event
         if k > 0 and ctx.gap(k) == " " and ctx.match_end(k, "generic") is not None:
             continue                           # "đẩy mạnh công tác giải cứu nạn nhân": a kind of work, not one operation
-        lo = _clause_start(ctx, k)
+        lo = _after_report(ctx, _clause_start(ctx, k), k)
         agent = next((m for m in ctx.mentions if m.type == "Organization" and lo <= ctx.word_at.get(m.start - ctx.base, -1)
                       and m.end - ctx.base <= ctx.words[k][0] and not dict(m.attrs).get("nested")), None)
         if agent is not None and _own_subject_before(ctx, agent, k):
