@@ -90,8 +90,9 @@ def _write_chunks(fd: int, chunks) -> None:
     _write_all(fd, b"".join(buf))
 
 
-def _write_file(path: Path, payload, exclusive: bool = True) -> None:
-    """Write `payload` (str, bytes, or an iterable of str/bytes chunks) to a new file and fsync it."""
+def _write_file(path: Path, payload, exclusive: bool = True, sync: Callable[[int], None] = os.fsync) -> None:
+    """Write `payload` (str, bytes, or an iterable of str/bytes chunks) to a new file and fsync it
+    (or hand its descriptor to `sync`, which must not close it)."""
     flags = os.O_WRONLY | os.O_CREAT | (os.O_EXCL if exclusive else os.O_TRUNC) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags, 0o666 & ~_umask())
     try:
@@ -101,20 +102,52 @@ def _write_file(path: Path, payload, exclusive: bool = True) -> None:
             _write_all(fd, payload)
         else:
             _write_chunks(fd, payload)
-        os.fsync(fd)
+        sync(fd)
     finally:
         os.close(fd)
 
 
-def _render_into(folder: Path, name: str, data) -> None:
-    """Render one output (a value, a callable giving it, or a Folder) into `folder/name`."""
+class _Syncs:
+    """Each rendered file fsynced by a thread of its own while the next file is rendered: the disk
+    writes overlap the rendering instead of stopping it (on the 10,000-article build, 0.5-0.7 s of
+    fsync in each rendering process). `wait` joins them: (output name, error) of the first that failed."""
+
+    def __init__(self):
+        self.threads: list[threading.Thread] = []
+        self.errors: list[tuple[str, OSError]] = []
+
+    def start(self, name: str) -> Callable[[int], None]:
+        def sync(fd: int) -> None:
+            copy = os.dup(fd)                 # _write_file closes its own descriptor at once
+            thread = threading.Thread(target=self._sync, args=(name, copy), daemon=True)
+            thread.start()
+            self.threads.append(thread)
+        return sync
+
+    def _sync(self, name: str, fd: int) -> None:
+        try:
+            os.fsync(fd)
+        except OSError as exc:
+            self.errors.append((name, exc))
+        finally:
+            os.close(fd)
+
+    def wait(self) -> tuple[str, OSError] | None:
+        for thread in self.threads:
+            thread.join()
+        return min(self.errors, key=lambda e: e[0]) if self.errors else None
+
+
+def _render_into(folder: Path, name: str, data, syncs: _Syncs | None = None) -> None:
+    """Render one output (a value, a callable giving it, or a Folder) into `folder/name` (fsynced
+    meanwhile by `syncs`, if given)."""
     target = folder / name
     target.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(data, Folder):
         data.write(target)
         return
     payload = data() if callable(data) else data
-    _write_file(target, payload)
+    _write_file(target, payload, sync=syncs.start(name) if syncs is not None else os.fsync)
 
 
 def _unlink(path: Path) -> None:
@@ -498,20 +531,22 @@ def _render_generation(files: dict, gen: Path, parallel, shown_as: Path) -> None
     in_children = {name for g in groups for name in g}
     children = [_Child.start({name: files[name] for name in g}, gen) for g in groups]
     own_error: tuple[Path, BaseException] | None = None
+    syncs = _Syncs()                           # (threads only now: the children are forked)
     try:
         with _no_cyclic_gc():
             for name, data in sorted(files.items()):
                 if name in in_children:
                     continue
                 try:
-                    _render_into(gen, name, data)
+                    _render_into(gen, name, data, syncs)
                 except Exception as exc:       # still collect the children below
                     own_error = (name, exc)
                     break
     except BaseException:
         _stop(children)
+        syncs.wait()
         raise
-    errors = [own_error] if own_error else []
+    errors = [e for e in (own_error, syncs.wait()) if e]
     for child in children:
         result = child.result()
         if result is not None:
@@ -567,9 +602,14 @@ def _render_in_child(files: dict, folder: Path, conn) -> None:
         if hasattr(signal, "SIGTERM"):
             signal.signal(signal.SIGTERM, signal.SIG_DFL)      # _stop ends us at once
         gc.disable()
+        syncs = _Syncs()
         for name, data in sorted(files.items()):
             where = name
-            _render_into(folder, name, data)
+            _render_into(folder, name, data, syncs)
+        failed = syncs.wait()
+        if failed:
+            where = failed[0]
+            raise failed[1]
         conn.send(("ok", None))
     except BaseException as exc:              # report it; the parent decides (and cleans up)
         try:

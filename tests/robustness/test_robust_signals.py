@@ -208,8 +208,8 @@ def test_kg_build_stopped_by_a_signal_before_the_switch_exits_130_and_keeps_the_
 import os, signal
 import kg.export.atomic as atomic
 _real = atomic._write_file
-def _write_file(path, payload, exclusive=True):
-    _real(path, payload, exclusive)
+def _write_file(path, payload, *args, **kwargs):
+    _real(path, payload, *args, **kwargs)
     if path.name == "report.md":
         os.kill(os.getpid(), signal.{sig})
 atomic._write_file = _write_file
