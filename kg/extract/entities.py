@@ -2393,12 +2393,14 @@ def _holders_before_post(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, 
     one to three capitalised syllables) with no title before it, then a comma and a post (persons.tsv post,
     maybe after a deputy word). The name must open the sentence or an item of a list (after ":", ";", ",",
     "(" or "có", "và", "cùng", "gồm"), so that the capitals of a body or a place before it are not read as one."""
+    posts = [i for i in compress(count(), map(lex.post_or_deputy_first_words.__contains__, s.tokens))
+             if i >= 2 and s.gap(i).strip() == "," and _capital_post_at(s, i, lex)]
+    if not posts:
+        return []
     base = doc.sentences[si].start
     have = {(p.start, p.end) for p in found}
     out = []
-    for i in compress(count(), map(lex.post_or_deputy_first_words.__contains__, s.tokens)):
-        if i < 2 or s.gap(i).strip() != "," or not _post_at(s, i, lex):
-            continue
+    for i in posts:
         k = j = i                                 # the name is words j .. k-1
         while j > 0 and k - j < 4 and (j == k or s.gap(j) == " "):
             w = s.words[j - 1][2]
@@ -2416,7 +2418,7 @@ def _holders_before_post(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, 
     return out
 
 
-def _post_at(s: _Sent, i: int, lex: Lexicon) -> bool:
+def _capital_post_at(s: _Sent, i: int, lex: Lexicon) -> bool:
     """Does a capitalised post (persons.tsv post, maybe after a deputy word: "Phó Chủ tịch") start at word i?"""
     w = s.words[i][2]
     if w in lex.deputies and i + 1 < len(s.words) and s.gap(i + 1) == " ":
