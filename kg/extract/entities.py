@@ -1277,8 +1277,7 @@ def _is_country_name(text: str, lex: Lexicon) -> bool:
 
 def _post_at(s: _Sent, k: int, lex: Lexicon) -> bool:
     """Does a post or a title start at word k ("Thủ tướng", "Bộ trưởng")? A person follows, not a name."""
-    w = s.words[k][2]
-    return any(s.phrase_at(k, p.split()) for p in lex.posts_and_titles if p == w or p.startswith(w + " "))
+    return any(s.phrase_at(k, p) for p in lex.posts_and_titles_by_first.get(s.words[k][2], ()))
 
 
 def _capital_verb_before(s: _Sent, k: int, start: int, lex: Lexicon, opens_name: bool = False) -> bool:

@@ -228,6 +228,7 @@ class Lexicon:
     posts: list[str] = field(default_factory=list)
     untitled_posts_by_first: dict[str, list[list[str]]] = field(default_factory=dict)   # posts that are no titles
     posts_by_first: dict[str, list[list[str]]] = field(default_factory=dict)            # capitalised posts
+    posts_and_titles_by_first: dict[str, list[list[str]]] = field(default_factory=dict)  # posts_and_titles by first word
     post_or_deputy_first_words: frozenset[str] = frozenset()   # their first words, and the deputy words ("Phó")
     untitled_post_first_words: frozenset[str] = frozenset()
     # first word -> phrases starting with it (longest first): lets the scanners look up, not loop
@@ -637,6 +638,8 @@ def _compile(rules: Rules) -> Lexicon:
         if p[:1].isupper():
             lex.posts_by_first.setdefault(p.split()[0], []).append(p.split())
     lex.posts_and_titles = tuple(sorted(set(lex.posts) | set(lex.titles), key=len, reverse=True))
+    for p in lex.posts_and_titles:                        # (longest first, as entities._post_at reads them)
+        lex.posts_and_titles_by_first.setdefault(p.split()[0], []).append(p.split())
     if lex.posts_and_titles:
         led = _led_alternatives(lex.posts_and_titles, r"\w")     # (?<!\w) + the posts, led by their letters
         lex.post_before = re.compile(rf"{led} $")
