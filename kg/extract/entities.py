@@ -2558,7 +2558,8 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
         persons = _person_mentions(doc, si, s, lex, taken, places) if titled else []
         if posted:
             persons += _holders_after_post_and_body(doc, si, s, lex, taken, persons, places)
-        persons += _holders_before_post(doc, si, s, lex, taken + places, persons)
+        if lex.comma_post is not None and lex.comma_post.search(sent.text):
+            persons += _holders_before_post(doc, si, s, lex, taken + places, persons)
         if persons:
             # a person's name is not a place nor another person: "Nguyễn Hòa Bình" names no province,
             # "Phó Thủ tướng Thường trực Trương Hòa Bình" no "Thủ tướng Thường"
