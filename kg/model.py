@@ -58,19 +58,6 @@ class Evidence(NamedTuple):
                 "end": self.end, "rule": self.rule}
 
 
-class _AttrMap:
-    """`Mention.attr_map`, the mention's `attrs` as a dict, made when first read and then kept in the instance,
-    which hides this descriptor (it has no __set__; the instance's dict is written directly, as a frozen
-    dataclass allows). Not functools.cached_property, which takes a lock in CPython 3.11. The dict is no field:
-    equality, hashing and the codec read the fields only."""
-
-    def __get__(self, m: "Mention | None", owner=None):
-        if m is None:
-            return self
-        d = m.__dict__["attr_map"] = dict(reversed(m.attrs))    # (the first of a repeated name, as `attr` read it)
-        return d
-
-
 @dataclass(frozen=True)
 class Mention:
     """A span of a sentence that names an entity. `key` is a gazetteer id when one matched."""
@@ -85,9 +72,10 @@ class Mention:
     attrs: tuple[tuple[str, str], ...] = ()   # e.g. (("country", "viet-nam"), ("date", "2024-07-10"))
 
     def attr(self, name: str, default: str = "") -> str:
-        return self.attr_map.get(name, default)
-
-    attr_map = _AttrMap()      # `attrs` as a dict, made when first read
+        for k, v in self.attrs:
+            if k == name:
+                return v
+        return default
 
 
 @dataclass(frozen=True)
