@@ -2388,7 +2388,8 @@ _NAME_OPENS = frozenset({"có", "và", "cùng", "gồm"})     # a list of attend
 
 
 def _holders_before_post(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, found: list[Mention]) -> list[Mention]:
-    """"Nguyễn Văn A, Thứ trưởng Bộ Công an; Lê Thị B, Phó Chủ tịch …": a full Vietnamese name (a surname and
+    """"Nguyễn Văn A, Thứ trưởng Bộ Công an; Lê Thị B, Phó Chủ tịch …": in a list of guests (a sentence with a
+    semicolon: looking in every sentence cost 1.3 % of extraction), a full Vietnamese name (a surname and
     one to three capitalised syllables) with no title before it, then a comma and a post (persons.tsv post,
     maybe after a deputy word). The name must open the sentence or an item of a list (after ":", ";", ",",
     "(" or "có", "và", "cùng", "gồm"), so that the capitals of a body or a place before it are not read as one."""
@@ -2558,7 +2559,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
         persons = _person_mentions(doc, si, s, lex, taken, places) if titled else []
         if posted:
             persons += _holders_after_post_and_body(doc, si, s, lex, taken, persons, places)
-        if lex.comma_post is not None and lex.comma_post.search(sent.text):
+        if ";" in sent.text:             # (guests listed by name and post: "… có A, Thứ trưởng Bộ X; B, …")
             persons += _holders_before_post(doc, si, s, lex, taken + places, persons)
         if persons:
             # a person's name is not a place nor another person: "Nguyễn Hòa Bình" names no province,

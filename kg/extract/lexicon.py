@@ -230,7 +230,6 @@ class Lexicon:
     posts_by_first: dict[str, list[list[str]]] = field(default_factory=dict)            # capitalised posts
     posts_and_titles_by_first: dict[str, list[list[str]]] = field(default_factory=dict)  # posts_and_titles by first word
     post_or_deputy_first_words: frozenset[str] = frozenset()   # their first words, and the deputy words ("Phó")
-    comma_post: re.Pattern | None = None      # ", " and a capitalised post: a name may stand before it (entities)
     untitled_post_first_words: frozenset[str] = frozenset()
     # first word -> phrases starting with it (longest first): lets the scanners look up, not loop
     heads_by_first: dict[str, dict[str, list[tuple[list[str], str, int]]]] = field(default_factory=dict)
@@ -646,8 +645,6 @@ def _compile(rules: Rules) -> Lexicon:
         lex.post_before = re.compile(rf"{led} $")
     lex.deputies = sorted((r["word"] for r in rules.table("persons.tsv") if r["kind"] == "deputy"), key=len, reverse=True)
     lex.post_or_deputy_first_words = frozenset(lex.posts_by_first) | frozenset(d.split()[0] for d in lex.deputies)
-    caps = [p for p in lex.posts if p[:1].isupper()]
-    lex.comma_post = re.compile(rf", (?:{_alternatives(lex.deputies)}\s+)?{_alternatives(caps)}(?!\w)") if caps else None
     _compile_glue(lex)
     _compile_relation_rules(lex)
     if lex.distributive is None or lex.distributive_spellings is not None:   # (else may_distribute reads every word)
