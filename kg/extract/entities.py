@@ -2384,15 +2384,12 @@ def _holders_after_post_and_body(doc: Document, si: int, s: _Sent, lex: Lexicon,
     return out
 
 
-_NAME_OPENS = frozenset({"có", "và", "cùng", "gồm"})     # a list of attendees: "Tới dự có Nguyễn Văn A, …"
-
-
 def _holders_before_post(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, found: list[Mention]) -> list[Mention]:
     """"Nguyễn Văn A, Thứ trưởng Bộ Công an; Lê Thị B, Phó Chủ tịch …": in a list of guests (a sentence with a
     semicolon: looking in every sentence cost 1.3 % of extraction), a full Vietnamese name (a surname and
     one to three capitalised syllables) with no title before it, then a comma and a post (persons.tsv post,
     maybe after a deputy word). The name must open the sentence or an item of a list (after ":", ";", ",",
-    "(" or "có", "và", "cùng", "gồm"), so that the capitals of a body or a place before it are not read as one."""
+    "(" or a cue word such as "có", "và", "cùng", "gồm"), so that the capitals of a body or a place before it are not read as one."""
     posts = [i for i in compress(count(), map(lex.post_or_deputy_first_words.__contains__, s.tokens))
              if i >= 2 and s.gap(i).strip() == "," and _capital_post_at(s, i, lex)]
     if not posts:
@@ -2407,7 +2404,7 @@ def _holders_before_post(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, 
             if not (w[:1].isupper() and w.isalpha() and not w.isupper()) or any(a <= s.words[j - 1][0] < b for a, b in taken):
                 break
             j -= 1
-            if s.words[j][2] in lex.surnames and k - j >= 2 and _opens_item(s, j):
+            if s.words[j][2] in lex.surnames and k - j >= 2 and _opens_item(s, j, lex):
                 a, b = s.words[j][0], s.words[k - 1][1]
                 if (base + a, base + b) not in have:
                     name = s.text[a:b]
@@ -2426,14 +2423,14 @@ def _capital_post_at(s: _Sent, i: int, lex: Lexicon) -> bool:
     return any(s.phrase_at(i, p) for p in lex.posts_by_first.get(w, ()))
 
 
-def _opens_item(s: _Sent, j: int) -> bool:
-    """Does word j open the sentence or an item of a list?"""
+def _opens_item(s: _Sent, j: int, lex: Lexicon) -> bool:
+    """Does word j open the sentence or an item of a list (after punctuation or lex.item_openers)?"""
     if j == 0:
         return True
     gap = s.gap(j).strip()
     if gap and gap[-1] in ":;,(":
         return True
-    return not gap and s.words[j - 1][2].lower() in _NAME_OPENS
+    return not gap and s.words[j - 1][2].lower() in lex.item_openers
 
 
 def _foreign_name_after_head(doc: Document, si: int, s: _Sent, k: int, lex: Lexicon) -> list[Mention]:

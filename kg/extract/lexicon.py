@@ -230,6 +230,7 @@ class Lexicon:
     posts_by_first: dict[str, list[list[str]]] = field(default_factory=dict)            # capitalised posts
     posts_and_titles_by_first: dict[str, list[list[str]]] = field(default_factory=dict)  # posts_and_titles by first word
     post_or_deputy_first_words: frozenset[str] = frozenset()   # their first words, and the deputy words ("Phó")
+    item_openers: frozenset[str] = frozenset()    # one-word cues after which a list's item opens (entities)
     untitled_post_first_words: frozenset[str] = frozenset()
     # first word -> phrases starting with it (longest first): lets the scanners look up, not loop
     heads_by_first: dict[str, dict[str, list[tuple[list[str], str, int]]]] = field(default_factory=dict)
@@ -924,6 +925,9 @@ def _compile_glue(lex: Lexicon) -> None:
     lex.list_separators = re.compile(rf"^(?:\s*(?:{punct}|{joins})\s*)+$|^\s+$")
     ands = _alternatives(lex.and_words + _glue(lex, "list", "with"))
     lex.subject_joint = re.compile(rf"\s*(?:,|{ands}|,\s*{ands})\s*")
+    # a word after which an item of a list opens ("và", "cùng", "gồm", "có": "Tới dự có Nguyễn Văn A, Thứ trưởng …")
+    lex.item_openers = frozenset(w.lower() for w in lex.and_words + _glue(lex, "list", "with") + lex.list_openers
+                                 + _glue(lex, "participatedIn", "attendees") if " " not in w)
     # "Việt Nam cùng 5 nước khác đã ký …": a subject, then unnamed companions before its verb
     groups = _glue(lex, "list", "companions")
     lex.subject_companions = re.compile(
