@@ -923,10 +923,11 @@ def _compile_glue(lex: Lexicon) -> None:
     joins = _alternatives(_glue(lex, "list", "joiner") + lex.and_words)
     punct = "|".join(map(re.escape, LIST_PUNCTUATION))
     lex.list_separators = re.compile(rf"^(?:\s*(?:{punct}|{joins})\s*)+$|^\s+$")
-    ands = _alternatives(lex.and_words + _glue(lex, "list", "with"))
+    joint = lex.and_words + _glue(lex, "list", "with")        # "và", "cùng": words that join two subjects
+    ands = _alternatives(joint)
     lex.subject_joint = re.compile(rf"\s*(?:,|{ands}|,\s*{ands})\s*")
     # a word after which an item of a list opens ("và", "cùng", "gồm", "có": "Tới dự có Nguyễn Văn A, Thứ trưởng …")
-    lex.item_openers = frozenset(w.lower() for w in lex.and_words + _glue(lex, "list", "with") + lex.list_openers
+    lex.item_openers = frozenset(w.lower() for w in joint + lex.list_openers
                                  + _glue(lex, "participatedIn", "attendees") if " " not in w)
     # "Việt Nam cùng 5 nước khác đã ký …": a subject, then unnamed companions before its verb
     groups = _glue(lex, "list", "companions")
