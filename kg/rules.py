@@ -63,6 +63,7 @@ EVENT_NAME_SLOTS = {"visit": {"detail", "visitor"}, "talks": {"head", "a", "b"},
 CODE_CLASSES = frozenset({
     "list", "list/and", "list/joiner",          # lists ("gồm", "và", "đại diện …")
     "list/with", "list/companions",              # subjects: "A cùng B ký …", "A cùng các nước khác ký …"
+    "list/fellows",                              # subjects: "A và các nước thành viên ASEAN ký …"
     "country/linker", "country/seat",            # "Chính phủ nước Pháp", "Đại sứ Hoa Kỳ tại Hà Nội X"
     "region",                                    # "… khu vực I", "… vùng VII": a numbered region's unit
     "unnamed-seat",                              # "Đại sứ quán Việt Nam tại nước sở tại": missions anywhere

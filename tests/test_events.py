@@ -262,6 +262,29 @@ def test_talks_two_bodies_held_are_talks_between_them(tmp_path):
     assert ("Bộ Nội vụ Lào", "participatedIn", name) in t and ("Bộ Công an", "participatedIn", name) in t
 
 
+def test_a_working_session_with_a_delegation_is_talks_between_the_two_sides(tmp_path):
+    # "có buổi làm việc với …": a working session (the classifier "buổi" makes "làm việc", to work, a meeting)
+    g = build(tmp_path, "Sáng 10/5, Cục Cảnh sát hình sự đã có buổi làm việc với Đoàn công tác của Bộ Nội vụ "
+                        "Vương quốc Anh về hợp tác phòng, chống mua bán người.")
+    name = "Buổi làm việc giữa Cục Cảnh sát hình sự và Đoàn công tác của Bộ Nội vụ Vương quốc Anh"
+    assert set(events(g)) == {name}
+    t = triples(g)
+    assert ("Bộ Nội vụ Vương quốc Anh", "participatedIn", name) in t
+    assert ("Cục Cảnh sát Hình sự", "participatedIn", name) in t
+
+
+def test_work_without_a_classifier_is_no_meeting(tmp_path):
+    g = build(tmp_path, "Đoàn công tác của Bộ Công an đã làm việc với Công an tỉnh Lào Cai về công tác phòng, "
+                        "chống mua bán người.")
+    assert not events(g)
+
+
+def test_a_proposed_working_session_is_no_event(tmp_path):
+    g = build(tmp_path, "Cục Hợp tác quốc tế đề xuất lãnh đạo Bộ tổ chức buổi làm việc với Đại sứ quán Hàn Quốc "
+                        "vào tháng tới.")
+    assert not events(g)
+
+
 def test_a_body_organising_a_visit_is_not_its_visitor(tmp_path):
     # "tổ chức" frames talks only (events.tsv frame-verb, class talks): the ministry organises the trip
     g = build(tmp_path, "Đại sứ Nguyễn Văn Nam đã tổ chức chuyến thăm Lào cho các phóng viên nước ngoài.")
@@ -1100,3 +1123,12 @@ def test_a_title_goes_on_through_the_work_it_names(tmp_path):
     # "công tác phối hợp quản lý biên giới": after "công tác" (the work of), the verb names the work
     g = build(tmp_path, "Tin\nNgày 10/7, Bộ Công an tổ chức Hội thảo về công tác phối hợp quản lý biên giới.")
     assert "Hội thảo về công tác phối hợp quản lý biên giới" in events(g)
+
+
+def test_a_greater_mekong_meeting_keeps_mo_rong_in_its_title(tmp_path):
+    # "Tiểu vùng sông Mê Công mở rộng" is the Greater Mekong Subregion: "mở rộng" (enlarged) is part of the
+    # region's name, not a verb after the title
+    g = build(tmp_path, "Ngày 19/11, Bộ Công an tổ chức Hội nghị cấp Bộ trưởng các nước Tiểu vùng sông Mê Công mở "
+                        "rộng về phòng, chống mua bán người tại Hà Nội.")
+    assert set(events(g)) == {"Hội nghị cấp Bộ trưởng các nước Tiểu vùng sông Mê Công mở rộng về phòng, chống mua "
+                              "bán người"}

@@ -562,3 +562,30 @@ def test_a_body_reporting_its_own_operation_still_makes_it(tmp_path):
     links = _links("Ngày 10-7, Công an tỉnh Nghệ An cho biết, cơ quan này vừa phối hợp với Công an huyện Nam Đàn "
                    "giải cứu 3 thiếu nữ bị lừa bán.", tmp_path)
     assert ("Công an tỉnh Nghệ An", "organized", "Giải cứu 3 thiếu nữ bị lừa bán") in links
+
+
+def test_the_member_states_of_a_bloc_after_and_sign_with_the_first_subject(tmp_path):
+    # "Việt Nam và các nước thành viên ASEAN đã ký …": both Việt Nam and the bloc sign (cues.tsv list/fellows)
+    links = _links("Năm 2015, Việt Nam và các nước thành viên ASEAN đã ký Công ước ACTIP.", tmp_path)
+    convention = "Công ước ASEAN về phòng, chống buôn bán người, đặc biệt là phụ nữ và trẻ em"
+    assert ("Việt Nam", "partyTo", convention) in links
+    assert ("ASEAN", "partyTo", convention) in links
+
+
+def test_attendees_listed_after_gom_take_part(tmp_path):
+    # "Tham dự hội thảo gồm …" lists who attended as "Tham dự hội thảo có …" does
+    links = _links("Ngày 5/3, Cục Đối ngoại tổ chức Hội thảo về hợp tác quốc tế trong phòng, chống mua bán người. "
+                   "Tham dự hội thảo gồm đại biểu Bộ Quốc phòng, Bộ Ngoại giao và Hội Liên hiệp Phụ nữ Việt Nam.",
+                   tmp_path)
+    event = "Hội thảo về hợp tác quốc tế trong phòng, chống mua bán người"
+    assert ("Bộ Quốc phòng", "participatedIn", event) in links
+    assert ("Bộ Ngoại giao", "participatedIn", event) in links
+
+
+def test_states_listed_after_a_region_in_parentheses_are_not_the_regions_country(tmp_path):
+    # "6 nước Tiểu vùng sông Mê Công (Campuchia, Lào …)": a list of the region's states, the first of them
+    # included, not "Manila (Philippines)", the one country a place lies in
+    links = _links("Tiến trình COMMIT của 6 nước Tiểu vùng sông Mê Công (Campuchia, Trung Quốc, Lào, Myanmar, "
+                   "Thái Lan và Việt Nam) được thành lập năm 2004.", tmp_path)
+    assert ("Campuchia", "memberOf", "Tiến trình COMMIT") in links
+    assert ("Việt Nam", "memberOf", "Tiến trình COMMIT") in links

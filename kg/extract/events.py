@@ -1044,6 +1044,14 @@ def _classifier_before(s, i: int, er: EventRules) -> int | None:
     return i - 1 if any(len(words) == 1 for words, _, _ in er.phrases.get("classifier", {}).get(w, ())) else None
 
 
+def _talks_classifier(ctx: "_Ctx", k: int) -> int | None:
+    """The classifier of a talks noun at word k: the word before it ("cuộc hội đàm"), or its own first word
+    when the phrase opens with one ("buổi làm việc", a working session: "làm việc" alone is any work)."""
+    if ctx.er.phrases.get("classifier", {}).get(ctx.lower[k]):
+        return k
+    return _classifier_before(ctx.s, k, ctx.er) if k > 0 and ctx.gap(k) == " " else None
+
+
 def _rite_at(s, j: int, er: EventRules) -> int:
     """Number of words of the rite (events.tsv rite) at word j: "tiếp nhận" in "lễ tiếp nhận", or 0."""
     w = s.words[j][2].lower()
@@ -1722,7 +1730,7 @@ def _talks(ctx: _Ctx) -> list[Mention]:
             elif a is None and kk + 1 < ctx.n and ctx.match(kk + 1, "both") and (pair := _pair_opening(ctx)):
                 a, b = pair                    # "A và B nhất trí … tại buổi hội đàm giữa hai nhà lãnh đạo": the two
                 # the sentence opens with
-            cls = _classifier_before(ctx.s, k, ctx.er) if k > 0 and ctx.gap(k) == " " else None
+            cls = _talks_classifier(ctx, k)
             start = cls if cls is not None else k
         elif kk < ctx.n and (ctx.match(kk, "partner") or _actor_forward(ctx, kk, coordinate="none") is not None
                              or _partner_after_verbs(ctx, kk) is not None) \
@@ -1740,12 +1748,14 @@ def _talks(ctx: _Ctx) -> list[Mention]:
                 also = b2                      # "hội kiến Chủ tịch Thượng viện X và Chủ tịch Hạ viện Y": both met
             # "X đã có cuộc hội đàm với Y": the subject is before the verb that has the talks
             subj_at = k
-            cls = _classifier_before(ctx.s, k, ctx.er) if k > 0 and ctx.gap(k) == " " else None
+            cls = _talks_classifier(ctx, k)
             if cls is not None and (fv := ctx.match_end(cls, "frame-verb")) is not None and ctx.gap(cls) == " ":
                 subj_at = start = fv[0]
             a = _subject(ctx, subj_at)
             if a is None and kind == "reception" and _fronted(ctx, start):
                 a = _subject_after_comma(ctx, b.end)
+            if a is not None and a.start > 0 and ctx.match_end(a.start, "irrealis") is not None:
+                continue                       # "Cục đề xuất lãnh đạo Bộ tổ chức buổi làm việc với …": proposed
             while start > 0 and (adv := ctx.match_end(start, "adverb")) is not None and ctx.gap(start) == " ":
                 start = adv[0]
         elif kind in _CALLS:
@@ -1754,7 +1764,7 @@ def _talks(ctx: _Ctx) -> list[Mention]:
             # "Thủ tướng A và Tổng thống B đã hội đàm": the coordinated subject is both sides; also
             # through the verb that has the talks ("A và B đã tiến hành / tổ chức (cuộc) hội đàm")
             at = k
-            cls = _classifier_before(ctx.s, k, ctx.er) if k > 0 and ctx.gap(k) == " " else None
+            cls = _talks_classifier(ctx, k)
             verb_at = cls if cls is not None else k
             if verb_at > 0 and ctx.gap(verb_at) == " " and (fv := ctx.match_end(verb_at, "frame-verb")) is not None:
                 at = fv[0]

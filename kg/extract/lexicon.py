@@ -925,7 +925,11 @@ def _compile_glue(lex: Lexicon) -> None:
     lex.list_separators = re.compile(rf"^(?:\s*(?:{punct}|{joins})\s*)+$|^\s+$")
     joint = lex.and_words + _glue(lex, "list", "with")        # "và", "cùng": words that join two subjects
     ands = _alternatives(joint)
-    lex.subject_joint = re.compile(rf"\s*(?:,|{ands}|,\s*{ands})\s*")
+    # "Việt Nam và các nước thành viên ASEAN đã ký …": after "và", a bloc's member states (list/fellows) act as
+    # the bloc, a subject beside the first
+    fellows = _glue(lex, "list", "fellows")
+    lex.subject_joint = re.compile(rf"\s*(?:,|(?:,\s*)?{ands}(?:\s+{_alternatives(fellows)})?)\s*"
+                                   if fellows else rf"\s*(?:,|{ands}|,\s*{ands})\s*")
     # a word after which an item of a list opens ("và", "cùng", "gồm", "có": "Tới dự có Nguyễn Văn A, Thứ trưởng …")
     lex.item_openers = frozenset(w.lower() for w in joint + lex.list_openers
                                  + _glue(lex, "participatedIn", "attendees") if " " not in w)

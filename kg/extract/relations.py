@@ -410,6 +410,9 @@ class _Sentence:
         before = self.text[:at].rstrip()
         if not before.endswith(("(", ",")):
             return False
+        if before.endswith("(") and re.match(r"\s*(?:,|và\s)", self.text[c.end - self.base:]):
+            return False                      # "6 nước Tiểu vùng sông Mê Công (Campuchia, Lào …)": the states of a
+            # region that spans several, listed, not the one a place lies in
         end = len(before[:-1].rstrip()) + self.base
         return any(m.type == "Location" and m.end == end for m in self.all)
 
