@@ -1132,3 +1132,23 @@ def test_a_greater_mekong_meeting_keeps_mo_rong_in_its_title(tmp_path):
                         "rộng về phòng, chống mua bán người tại Hà Nội.")
     assert set(events(g)) == {"Hội nghị cấp Bộ trưởng các nước Tiểu vùng sông Mê Công mở rộng về phòng, chống mua "
                               "bán người"}
+
+
+def test_a_quoted_meeting_name_runs_through_a_comma_to_its_closing_quote(tmp_path):
+    g = build(tmp_path, "Hai bên đã tổ chức thành công “Hội nghị thường niên Bộ trưởng Công an, Nội vụ "
+                        "Campuchia-Lào-Việt Nam” lần thứ nhất tại Đà Nẵng.")
+    assert "Hội nghị thường niên Bộ trưởng Công an, Nội vụ Campuchia-Lào-Việt Nam" in events(g)
+
+
+def test_a_review_meeting_of_a_plan_is_under_that_plan(tmp_path):
+    # FORMAT.md: "Hội nghị tổng kết … Hiệp định X" is under X (cues.tsv underFramework/inner "tổng kết")
+    g = build(tmp_path, "Ngày 19/2, Bộ Công an và Bộ Nội vụ Lào tổ chức Hội nghị tổng kết Kế hoạch hợp tác năm "
+                        "2024 tại Hà Nội.")
+    assert ("Hội nghị tổng kết Kế hoạch hợp tác năm 2024", "underFramework", "Kế hoạch hợp tác năm 2024") in triples(g)
+
+
+def test_a_place_after_tai_is_no_side_of_a_working_session(tmp_path):
+    # "tại thủ đô Phnom Penh, đoàn … đã có buổi làm việc với …": the capital is where, not who
+    g = build(tmp_path, "Ngày 21/7, tại thủ đô Phnom Penh, đoàn công tác Bộ Công an đã có buổi làm việc với "
+                        "ông Ouk Kim Lek, Quốc vụ khanh Bộ Nội vụ Campuchia.")
+    assert set(events(g)) == {"Buổi làm việc giữa đoàn công tác Bộ Công an và ông Ouk Kim Lek"}

@@ -2287,3 +2287,33 @@ def test_a_division_whose_field_opens_with_its_head_keeps_both(tmp_path):
     found = orgs(tmp_path, text)
     assert "Phòng Phòng chống ma túy và tội phạm, Bộ đội Biên phòng tỉnh Quảng Trị" in found
     assert not any(o.startswith("Phòng chống") for o in found)
+
+
+def test_a_name_written_before_its_post_without_a_comma_ends_at_the_post(tmp_path):
+    # "bà Hou Samith Quốc vụ khanh …": "Quốc vụ khanh" (secretary of state) is a post, not a third name word
+    assert persons(tmp_path, "Bà Hou Samith Quốc vụ khanh, Bộ Các vấn đề phụ nữ Campuchia đồng chủ trì "
+                             "Hội nghị.") == {"Hou Samith"}
+
+
+def test_a_name_before_a_deputys_post_ends_before_pho(tmp_path):
+    assert persons(tmp_path, "Thiếu tướng Lê Văn Hòa Phó Chủ nhiệm Tổng cục Chính trị phát biểu.") == {"Lê Văn Hòa"}
+
+
+def test_a_ministers_post_written_with_a_capital_is_no_body(tmp_path):
+    # "Bộ Trưởng Bộ Nội vụ": the post "Bộ trưởng" spelled with a capital, then the ministry
+    assert orgs(tmp_path, "Ông Sar Kheng, Phó Thủ tướng kiêm Bộ Trưởng Bộ Nội vụ Campuchia, làm trưởng "
+                          "đoàn.") == {"Bộ Nội vụ Campuchia"}
+
+
+def test_a_deputy_prime_minister_keeps_pho_in_his_title(tmp_path):
+    g = nodes(tmp_path, "Phó Thủ tướng Chính phủ Lê Minh Khái dự hội nghị.")
+    person = [d for _, d in g.nodes(data=True) if d["type"] == "Person"]
+    assert [d["label"] for d in person] == ["Lê Minh Khái"]
+    assert "Thủ tướng Chính phủ Lê Minh Khái" not in person[0].get("aliases", [])
+
+
+def test_a_chinese_police_detachment_is_a_body(tmp_path):
+    # "Chi đội" (a detachment) heads the name of a foreign border police unit
+    assert "Chi đội Công an Biên phòng thành phố Đông Hưng" in orgs(
+        tmp_path, "Đồn Biên phòng Móng Cái tiếp nhận 3 công dân do Chi đội Công an Biên phòng thành phố Đông Hưng "
+                  "trao trả.")

@@ -332,6 +332,9 @@ def _heads_at(s: _Sent, i: int, lex: Lexicon, etype: str):
         if s.phrase_at(i, hw):
             if _head_is_part_of_a_word(s, i + len(hw), hw[-1], lex, " ".join(hw)):
                 return None
+            if etype == "Organization" and i + len(hw) < len(toks) and toks[i + len(hw)][:1].isupper() \
+                    and any(len(p) > len(hw) and s.phrase_at(i, p) for p in lex.posts_and_titles_by_first.get(w, ())):
+                return None                 # "Bộ Trưởng Bộ Nội vụ": a post written with a capital, not a body
             return " ".join(hw), rid, level, len(hw)
     return None
 
@@ -1273,6 +1276,13 @@ def _lone_proper_word_before(s: _Sent, i: int, lex: Lexicon, gaz_spans) -> bool:
 def _is_country_name(text: str, lex: Lexicon) -> bool:
     return any(a == 0 and e == len(text) and lex.entries[keys[0][0]].type == "Country"
                for a, e, (_, keys) in lex.gazetteer_matches(text))
+
+
+def _post_starts(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Does a post start at word k, or a deputy word and a post ("Phó Chủ nhiệm …")? A name written before its
+    post without a comma ends there ("bà Hou Samith Quốc vụ khanh")."""
+    return _post_at(s, k, lex) or (s.words[k][2] in lex.deputies and k + 1 < len(s.words) and s.gap(k + 1) == " "
+                                   and _post_at(s, k + 1, lex))
 
 
 def _post_at(s: _Sent, k: int, lex: Lexicon) -> bool:
@@ -2307,7 +2317,8 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, plac
             if any(x == s.words[i][0] for x, _ in places):
                 break                       # "Bà Rịa - Vũng Tàu": a place, not a lady
             k = j
-            while k < len(s.words) and s.gap(k) == " " and k - j < 5 and (not s.words[k][2].isupper() or (
+            while k < len(s.words) and s.gap(k) == " " and k - j < 5 and not (k - j >= 2 and _post_starts(s, k, lex)) \
+                    and (not s.words[k][2].isupper() or (
                     len(s.words[k][2]) == 1 and k > j)) and (
                     s.words[k][2][:1].isupper() or (k > j and s.words[k][2] in NAME_PARTICLES and k + 1 < len(s.words)
                                                      and s.words[k + 1][2][:1].isupper() and not _vietnamese(s.words[k - 1][2]))):

@@ -473,8 +473,20 @@ def _subject(ctx: _Ctx, k: int) -> _Actor | None:
         return None
     # (not a possessor, "lời mời của Z", nor the other side of earlier talks, "sau cuộc hội đàm với Z, …")
     actors = [a for a in _actors_in(ctx, _clause_start(ctx, k), k)
-              if a.complete and not (a.start > 0 and (ctx.lower[a.start - 1] == "của" or ctx.match(a.start - 1, "partner")))]
+              if a.complete and not (a.start > 0 and (ctx.lower[a.start - 1] == "của" or ctx.match(a.start - 1, "partner")))
+              and not _after_place_mark(ctx, a.start)]
     return next((a for a in actors if a.named), actors[0] if actors else None)
+
+
+def _after_place_mark(ctx: _Ctx, k: int) -> bool:
+    """Is word k a name right after "tại" / "ở" (heldIn/place), or after it and a lower-case place noun ("tại thủ đô
+    Phnom Penh")? Such capitals name where, not who."""
+    for back in (1, 3):
+        i = k - back
+        if i >= 0 and all(ctx.gap(x) == " " for x in range(i + 1, k + 1)) \
+                and ctx.lower[i] + " " in ctx.lex.place_marks and all(ctx.words[x][2].islower() for x in range(i, k)):
+            return True
+    return False
 
 
 def _actors_in(ctx: _Ctx, lo: int, hi: int) -> list[_Actor]:
@@ -781,6 +793,10 @@ def title_event(doc, si, s, i, hn, lex, etype, rid, gaz) -> list[Mention]:
     tail = s.text[short_end:long_end]
     if tail.count(",") == 1 and len(tail.split()) <= 3:
         long_end = short_end                # ", khu vực" is an adjunct, not part of the title
+    if ws > 0 and s.text[ws - 1] in "“\"«" and s.text.startswith(", ", long_end) \
+            and (q := _e._quote_end(s, ws - 1)) is not None and q - 1 > long_end:
+        long_end = q - 1                    # "“Hội nghị thường niên Bộ trưởng Công an, Nội vụ Campuchia-Lào-Việt
+        # Nam”": a quoted name runs through a comma to its closing quote
     # a title never ends on a function word or a dangling "lần" ("Hội nghị … khóa X về", "Hội nghị G20 lần")
     text = _e._without_trailing_function_words(s.text[ws:long_end].rstrip(" ,-–"), hn, lex, _DANGLING)
     short = _e._without_trailing_function_words(s.text[ws:short_end].rstrip(" ,-–"), hn, lex, _DANGLING)
