@@ -1152,3 +1152,14 @@ def test_a_place_after_tai_is_no_side_of_a_working_session(tmp_path):
     g = build(tmp_path, "Ngày 21/7, tại thủ đô Phnom Penh, đoàn công tác Bộ Công an đã có buổi làm việc với "
                         "ông Ouk Kim Lek, Quốc vụ khanh Bộ Nội vụ Campuchia.")
     assert set(events(g)) == {"Buổi làm việc giữa đoàn công tác Bộ Công an và ông Ouk Kim Lek"}
+
+
+def test_a_rescue_of_a_woman_named_after_chi_is_an_event(tmp_path):
+    # "giải cứu được chị Mai": "được" (managed to) between the verb and its object; "chị" + a name, the victim
+    g = build(tmp_path, "Ngày 23/5, Đồn Biên phòng Móng Cái đã giải cứu được chị Lan bị lừa bán sang Trung Quốc.")
+    assert set(events(g)) == {"Giải cứu được chị Lan bị lừa bán sang Trung Quốc"}
+
+
+def test_an_operation_name_ends_before_truoc_khi(tmp_path):
+    g = build(tmp_path, "Công an huyện Kỳ Sơn kịp thời giải cứu thành công 2 nạn nhân trước khi bị bán sang Trung Quốc.")
+    assert set(events(g)) == {"Giải cứu thành công 2 nạn nhân"}

@@ -589,3 +589,10 @@ def test_states_listed_after_a_region_in_parentheses_are_not_the_regions_country
                    "Thái Lan và Việt Nam) được thành lập năm 2004.", tmp_path)
     assert ("Campuchia", "memberOf", "Tiến trình COMMIT") in links
     assert ("Việt Nam", "memberOf", "Tiến trình COMMIT") in links
+
+
+def test_an_embassy_listed_before_a_mass_organisation_is_not_part_of_it(tmp_path):
+    # "đại diện Đại sứ quán Anh, Hội Liên hiệp Phụ nữ, …": a list of guests, not a unit and its parent
+    links = _links("Hội thảo thu hút 200 đại biểu, bao gồm đại diện Đại sứ quán Vương quốc Anh, Hội Liên hiệp Phụ "
+                   "nữ, Đoàn Thanh niên và các tổ chức xã hội.", tmp_path)
+    assert not any(r == "partOf" for _, r, _ in links)
