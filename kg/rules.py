@@ -52,7 +52,7 @@ EVENT_CLASSES: dict[str, tuple[str, ...] | None] = {
     "operation": EVENT_GROUPS, "object": EVENT_GROUPS, "outcome": EVENT_GROUPS,
     "visit": ("",), "visit-noun": ("",), "visit-prefix": ("",), "visit-detail": ("",), "host": ("",),
     "talks": None, "reception": None, "meet": None, "meeting": ("",), "tally": ("",), "generic": ("",), "partner": ("",), "between": ("",), "both": ("",), "actor": ("state", "for-country", "leader", "delegation", "companion"), "home": ("",), "helper": ("",), "irrealis": ("",), "kin": ("",), "plain": ("",), "beneficiary": ("",), "opener": ("",), "at": ("",), "transfer": ("",),
-    "adverb": ("",), "manner": ("",), "with": ("",), "led": ("",), "frame-verb": ("", "talks"), "classifier": ("",), "specifier": ("", "periodic", "named"), "session": ("",), "field": ("",), "rite": ("",), "dated": ("",), "stop": ("", "first"), "keep": ("", "noun", "name", "owner", "work"),
+    "adverb": ("",), "manner": ("",), "with": ("",), "led": ("",), "frame-verb": ("", "talks"), "classifier": ("",), "specifier": ("", "periodic", "named"), "session": ("",), "field": ("",), "rite": ("",), "purpose": ("",), "dated": ("",), "stop": ("", "first"), "keep": ("", "noun", "name", "owner", "work"),
     "forum": ("frame", "head"), "date": ("report", "flashback"), "name": ("visit", "talks", "reception", "facility", "rescue"),
 }
 EVENT_NAME_SLOTS = {"visit": {"detail", "visitor"}, "talks": {"head", "a", "b"}, "reception": {"head", "a", "b"}, "facility": {"place"},

@@ -1163,3 +1163,15 @@ def test_a_rescue_of_a_woman_named_after_chi_is_an_event(tmp_path):
 def test_an_operation_name_ends_before_truoc_khi(tmp_path):
     g = build(tmp_path, "Công an huyện Kỳ Sơn kịp thời giải cứu thành công 2 nạn nhân trước khi bị bán sang Trung Quốc.")
     assert set(events(g)) == {"Giải cứu thành công 2 nạn nhân"}
+
+
+def test_an_organised_training_named_by_its_aim_is_an_event(tmp_path):
+    # "tổ chức lớp tập huấn nâng cao năng lực …": an aim of four words or more after the noun (events.tsv purpose)
+    g = build(tmp_path, "Từ ngày 3 đến 5/10, Cục Phòng chống ma túy và tội phạm BĐBP phối hợp với Đại sứ quán Anh tổ "
+                        "chức lớp tập huấn nâng cao năng lực phòng, chống mua bán người cho cán bộ các tỉnh phía Nam.")
+    assert set(events(g)) == {"Lớp tập huấn nâng cao năng lực phòng, chống mua bán người"}
+
+
+def test_an_organised_meeting_noun_with_a_short_aim_is_no_event(tmp_path):
+    g = build(tmp_path, "Chi bộ đã tổ chức cuộc họp chi bộ ngay sau đó.")
+    assert not events(g)

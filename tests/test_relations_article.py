@@ -596,3 +596,18 @@ def test_an_embassy_listed_before_a_mass_organisation_is_not_part_of_it(tmp_path
     links = _links("Hội thảo thu hút 200 đại biểu, bao gồm đại diện Đại sứ quán Vương quốc Anh, Hội Liên hiệp Phụ "
                    "nữ, Đoàn Thanh niên và các tổ chức xã hội.", tmp_path)
     assert not any(r == "partOf" for _, r, _ in links)
+
+
+def test_a_unit_named_with_its_body_is_not_part_of_the_next_body_in_a_list(tmp_path):
+    # "Phòng Cảnh sát Hình sự Công an tỉnh Hà Tĩnh, Bộ đội Biên phòng Hà Tĩnh phối hợp …": two peers
+    links = _links("Tháng 6, Phòng Cảnh sát Hình sự Công an tỉnh Hà Tĩnh, Bộ đội Biên phòng tỉnh Hà Tĩnh phối hợp "
+                   "với Công an tỉnh Nghệ An giải cứu 12 nạn nhân.", tmp_path)
+    assert not any(r == "partOf" and t.startswith("Bộ đội Biên phòng") for _, r, t in links)
+
+
+def test_a_missions_seat_is_not_its_country(tmp_path):
+    # "Đại sứ quán Anh tại Việt Nam": Việt Nam is where it sits (basedIn), not its state
+    links = _links("Cục Phòng chống ma túy và tội phạm phối hợp với Đại sứ quán Anh tại Việt Nam tổ chức lớp tập "
+                   "huấn.", tmp_path)
+    assert ("Đại sứ quán Anh tại Việt Nam", "basedIn", "Việt Nam") in links
+    assert ("Đại sứ quán Anh tại Việt Nam", "country", "Việt Nam") not in links

@@ -51,6 +51,7 @@ class EventRules:
     reports: tuple[str, ...] = ()                   # date phrases of class report ("cho biết") and flashback
     flashbacks: tuple[str, ...] = ()                # ("Trước đó"), lower case
     plain: frozenset[str] = frozenset()             # titles of address (events.tsv plain), lower case
+    purpose_heads: frozenset[str] = frozenset()     # event nouns an aim after them names (events.tsv purpose)
     generic_words: tuple[str, ...] = ()             # nouns of a kind of work (events.tsv generic: "công tác")
     object_starts: frozenset[str] = frozenset()     # first words of operation objects, numbers and manners
     visit_starts: frozenset[str] = frozenset()      # first words of visit details and host words
@@ -101,6 +102,7 @@ def _compile(lex: Lexicon) -> EventRules:
                     er.triggers.add_word(phrase, (len(phrase), kind if screened else None))
     er.triggers.make_automaton()
     er.frames = _any_of(er, ("forum",), "frame")
+    er.purpose_heads = frozenset(" ".join(w) for items in er.phrases.get("purpose", {}).values() for w, _, _ in items)
     helpers = _any_of(er, ("helper",)).pattern
     # "với sự phối hợp của C" (with C's help), "với sự phối hợp với C" (working with C): C helps, another body leads
     er.helper = re.compile(helpers[:-len(r"(?!\w)")] + r"(?:\s+\w+){0,2}\s+(?:của|với)\s+[^,;]*$")
@@ -969,6 +971,13 @@ def lower_event(doc, si, s, i, hn, lex, rid) -> Mention | None:
         t = j + len(topic)                   # the first word of the subject
         end, short, _ = _title_ends(s, t, lex, er) if t < n else (s.words[t - 1][1],) * 3
         if len(s.text[wstart:end].split()) > (j - first) + 2:
+            return make(end, short)
+    if organised and spaced and topic is None and j < n and s.gap(j) == " " and s.words[j][2].islower() \
+            and " ".join(w[2] for w in s.words[i:j]).lower() in er.purpose_heads and not _stop_at(s, j, lex, er, True):
+        # "tổ chức lớp tập huấn nâng cao năng lực phòng, chống mua bán người cho …": an organised event named by
+        # what it is for, a noun phrase of four words or more, individuates it as "về" + a subject does
+        end, short, _ = _title_ends(s, j, lex, er)
+        if len(s.text[s.words[j][0]:short].split()) >= 4:
             return make(end, short)
     ordinal = _ordinal_at(s, j, lex)
     if ordinal is not None:                  # "hội thảo lần thứ nhất", "phiên thảo luận đặc biệt thứ tư"

@@ -730,6 +730,12 @@ class _Sentence:
                 # a level the gazetteer's (current) tree skips: "Cục Cảnh sát hình sự thuộc Tổng cục Cảnh sát" in
                 # articles from before 2018, when the department sat under the general department
                 ok = True
+            if ok and not a.key and any(m.type == "Organization" and a.start < m.start and m.end == a.end
+                                        and _level(m, lex) < _level(a, lex) and _level(m, lex) <= 2
+                                        and not (m.key and not dict(lex.entries[m.key].attrs).get("country"))
+                                        for m in self.all if m is not o):
+                ok = False                    # "Phòng Cảnh sát Hình sự Công an tỉnh Hà Tĩnh, Bộ đội Biên phòng Hà
+                # Tĩnh": the unit's name ends with its body, so the next body is a peer in a list, not its parent
             named = _attr(a, "canonical")
             if ok and not a.key and named.startswith(a.text + ", "):
                 # the entity reader named the unit with its body ("Phòng X, Công an tỉnh Y"): no other parent
@@ -739,7 +745,8 @@ class _Sentence:
             ok = any(name == h.lower() or name.startswith(h.lower() + " ") for h in lex.word_classes.get(t.args[1][1:-1], ()))
         elif t.pred == "after":
             u = args[0]
-            before = self.text[:u.start].rstrip().lower() if isinstance(u, _Unit) else ""
+            text = b["NAME"][0].text if "NAME" in b else self.text     # (a name rule's units sit in its name)
+            before = text[:u.start].rstrip().lower() if isinstance(u, _Unit) else ""
             ok = _ends_with_word(before, lex.word_classes.get(t.args[1][1:-1], ())) is not None
         elif t.pred == "seat":
             # "Đại sứ Hoa Kỳ tại Việt Nam X": the place after "tại" right after a country or a body is where that
