@@ -332,8 +332,8 @@ def _heads_at(s: _Sent, i: int, lex: Lexicon, etype: str):
         if s.phrase_at(i, hw):
             if _head_is_part_of_a_word(s, i + len(hw), hw[-1], lex, " ".join(hw)):
                 return None
-            if w in lex.heads_under_posts and etype == "Organization" and i + len(hw) < len(toks) \
-                    and toks[i + len(hw)][:1].isupper() \
+            if (nxt := lex.heads_under_posts.get(w)) and etype == "Organization" and i + len(hw) < len(toks) \
+                    and toks[i + len(hw)] in nxt \
                     and any(len(p) > len(hw) and s.phrase_at(i, p) for p in lex.posts_and_titles_by_first.get(w, ())):
                 return None                 # "Bộ Trưởng Bộ Nội vụ": a post written with a capital, not a body
             return " ".join(hw), rid, level, len(hw)

@@ -229,7 +229,9 @@ class Lexicon:
     untitled_posts_by_first: dict[str, list[list[str]]] = field(default_factory=dict)   # posts that are no titles
     posts_by_first: dict[str, list[list[str]]] = field(default_factory=dict)            # capitalised posts
     posts_and_titles_by_first: dict[str, list[list[str]]] = field(default_factory=dict)  # posts_and_titles by first word
-    heads_under_posts: frozenset = frozenset()   # first words of organisation heads a longer post or title opens
+    heads_under_posts: dict = field(default_factory=dict)   # head's first word -> the capitalised words after the
+    # head that open a post or title with it ("Bộ" -> {"Trưởng"}: "Bộ Trưởng Bộ Nội vụ" is a post, then a body)
+    lower_classes: dict = field(default_factory=dict)   # word class -> (its phrases in lower case, longest length)
     post_or_deputy_first_words: frozenset[str] = frozenset()   # their first words, and the deputy words ("Phó")
     item_openers: frozenset[str] = frozenset()    # one-word cues after which a list's item opens (entities)
     untitled_post_first_words: frozenset[str] = frozenset()
@@ -642,12 +644,16 @@ def _compile(rules: Rules) -> Lexicon:
     lex.posts_and_titles = tuple(sorted(set(lex.posts) | set(lex.titles), key=len, reverse=True))
     for p in lex.posts_and_titles:                        # (longest first, as entities._post_at reads them)
         lex.posts_and_titles_by_first.setdefault(p.split()[0], []).append(p.split())
-    # first words of organisation heads a longer post or title opens ("Bộ" of "Bộ Trưởng"): entities._heads_at asks
-    # only at these
+    # organisation heads a longer post or title opens with a capitalised word ("Bộ Trưởng"): entities._heads_at asks
+    # only there whether a post, not a body, starts
     # whether a post, not a body, starts there
-    lex.heads_under_posts = frozenset(
-        hw[0] for by_first in lex.heads_by_first.get("Organization", {}).values() for hw, _, _ in by_first
-        if any(len(p) > len(hw) and tuple(p[:len(hw)]) == tuple(hw) for p in lex.posts_and_titles_by_first.get(hw[0], ())))
+    under: dict[str, set[str]] = {}
+    for by_first in lex.heads_by_first.get("Organization", {}).values():
+        for hw, _, _ in by_first:
+            for p in lex.posts_and_titles_by_first.get(hw[0], ()):
+                if len(p) > len(hw) and p[:len(hw)] == hw and p[len(hw)][:1].isupper():
+                    under.setdefault(hw[0], set()).add(p[len(hw)])
+    lex.heads_under_posts = {w: frozenset(nxt) for w, nxt in under.items()}
     if lex.posts_and_titles:
         led = _led_alternatives(lex.posts_and_titles, r"\w")     # (?<!\w) + the posts, led by their letters
         lex.post_before = re.compile(rf"{led} $")

@@ -745,9 +745,13 @@ class _Sentence:
             ok = any(name == h.lower() or name.startswith(h.lower() + " ") for h in lex.word_classes.get(t.args[1][1:-1], ()))
         elif t.pred == "after":
             u = args[0]
-            text = b["NAME"][0].text if "NAME" in b else self.text     # (a name rule's units sit in its name)
-            before = text[:u.start].rstrip().lower() if isinstance(u, _Unit) else ""
-            ok = _ends_with_word(before, lex.word_classes.get(t.args[1][1:-1], ())) is not None
+            ok = False
+            if isinstance(u, _Unit):
+                text = b["NAME"][0].text if "NAME" in b else self.text     # (a name rule's units sit in its name)
+                phrases, longest = _lower_class(lex, t.args[1][1:-1])
+                before = text[max(0, u.start - longest - 8):u.start].rstrip().lower()
+                ok = any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum())
+                         for w in phrases)
         elif t.pred == "seat":
             # "Đại sứ Hoa Kỳ tại Việt Nam X": the place after "tại" right after a country or a body is where that
             # body or envoy sits, not where the clause's event is held
@@ -1020,6 +1024,15 @@ def find_relations(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
     out += stated_countries(mentions, out)
     out += place_countries(mentions, out, lex)
     return out + parent_countries(out, lex)
+
+
+def _lower_class(lex: Lexicon, name: str) -> tuple[tuple[str, ...], int]:
+    """A word class's phrases in lower case and the longest one's length, made once per lexicon."""
+    hit = lex.lower_classes.get(name)
+    if hit is None:
+        phrases = tuple(w.lower() for w in lex.word_classes.get(name, ()))
+        hit = lex.lower_classes[name] = (phrases, max(map(len, phrases), default=0))
+    return hit
 
 
 def _ends_with_word(text: str, phrases) -> str | None:
