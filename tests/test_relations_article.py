@@ -611,3 +611,11 @@ def test_a_missions_seat_is_not_its_country(tmp_path):
                    "huấn.", tmp_path)
     assert ("Đại sứ quán Anh tại Việt Nam", "basedIn", "Việt Nam") in links
     assert ("Đại sứ quán Anh tại Việt Nam", "country", "Việt Nam") not in links
+
+
+def test_a_reporter_named_after_a_photo_credit_is_no_attendee(tmp_path):
+    # "(Ảnh: X/TTXVN) Theo Đặc phái viên TTXVN, sau khi dự …": the credit and the attribution name who reports
+    links = _links("Thủ tướng tiếp ông Piere Eladari. (Ảnh: Thống Nhất/TTXVN) Theo Đặc phái viên TTXVN, sau khi dự "
+                   "và phát biểu khai mạc tại Diễn đàn Doanh nghiệp Việt Nam-Hà Lan chiều 10/7, Thủ tướng Nguyễn Xuân "
+                   "Phúc đã tiếp lãnh đạo một số tập đoàn của Hà Lan.", tmp_path)
+    assert not any(s == "Thông tấn xã Việt Nam" and r == "participatedIn" for s, r, _ in links)

@@ -567,7 +567,9 @@ class _Sentence:
         """Where the clause's own words start: after an opening adjunct (cues.tsv intro: "Trong khuôn khổ Dự án do
         X tài trợ, Hội … đã tổ chức …"; "Thông qua X, …") up to its comma, when a verb follows; else 0."""
         rx = self.lex.intro_opening
-        if rx is None or not (m := rx.match(cl)):
+        close = cl.find(") ") if cl.startswith("(") else -1
+        lead = close + 2 if close > 0 else 0      # (after a photo credit: "(Ảnh: X/TTXVN) Theo …")
+        if rx is None or not (m := rx.match(cl, lead)):
             return 0
         comma = cl.find(", ", m.end())
         return comma + 2 if comma > 0 and self.lex.verb_cue.search(cl, comma + 2) else 0
