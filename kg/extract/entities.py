@@ -332,8 +332,8 @@ def _heads_at(s: _Sent, i: int, lex: Lexicon, etype: str):
         if s.phrase_at(i, hw):
             if _head_is_part_of_a_word(s, i + len(hw), hw[-1], lex, " ".join(hw)):
                 return None
-            if (nxt := lex.heads_under_posts.get(w)) and etype == "Organization" and i + len(hw) < len(toks) \
-                    and toks[i + len(hw)] in nxt \
+            if w in lex.heads_under_posts and etype == "Organization" and i + len(hw) < len(toks) \
+                    and toks[i + len(hw)] in lex.heads_under_posts[w] \
                     and any(len(p) > len(hw) and s.phrase_at(i, p) for p in lex.posts_and_titles_by_first.get(w, ())):
                 return None                 # "Bộ Trưởng Bộ Nội vụ": a post written with a capital, not a body
             return " ".join(hw), rid, level, len(hw)
@@ -2318,7 +2318,8 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, plac
             if any(x == s.words[i][0] for x, _ in places):
                 break                       # "Bà Rịa - Vũng Tàu": a place, not a lady
             k = j
-            while k < len(s.words) and s.gap(k) == " " and k - j < 5 and not (k - j >= 2 and _post_starts(s, k, lex)) \
+            while k < len(s.words) and s.gap(k) == " " and k - j < 5 \
+                    and not (k - j >= 2 and s.words[k][2] in lex.post_or_deputy_first_words and _post_starts(s, k, lex)) \
                     and (not s.words[k][2].isupper() or (
                     len(s.words[k][2]) == 1 and k > j)) and (
                     s.words[k][2][:1].isupper() or (k > j and s.words[k][2] in NAME_PARTICLES and k + 1 < len(s.words)

@@ -732,10 +732,10 @@ class _Sentence:
                 # a level the gazetteer's (current) tree skips: "Cục Cảnh sát hình sự thuộc Tổng cục Cảnh sát" in
                 # articles from before 2018, when the department sat under the general department
                 ok = True
-            if ok and not a.key and any(m.type == "Organization" and a.start < m.start and m.end == a.end
+            if ok and not a.key and any(m.end == a.end and a.start < m.start and m.type == "Organization" and m is not o
                                         and _level(m, lex) < _level(a, lex) and _level(m, lex) <= 2
                                         and not (m.key and not dict(lex.entries[m.key].attrs).get("country"))
-                                        for m in self.all if m is not o):
+                                        for m in self.all):
                 ok = False                    # "Phòng Cảnh sát Hình sự Công an tỉnh Hà Tĩnh, Bộ đội Biên phòng Hà
                 # Tĩnh": the unit's name ends with its body, so the next body is a peer in a list, not its parent
             named = _attr(a, "canonical")
