@@ -646,7 +646,6 @@ def _compile(rules: Rules) -> Lexicon:
         lex.posts_and_titles_by_first.setdefault(p.split()[0], []).append(p.split())
     # organisation heads a longer post or title opens with a capitalised word ("Bộ Trưởng"): entities._heads_at asks
     # only there whether a post, not a body, starts
-    # whether a post, not a body, starts there
     under: dict[str, set[str]] = {}
     for by_first in lex.heads_by_first.get("Organization", {}).values():
         for hw, _, _ in by_first:

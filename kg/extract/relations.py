@@ -752,8 +752,7 @@ class _Sentence:
                 text = b["NAME"][0].text if "NAME" in b else self.text     # (a name rule's units sit in its name)
                 phrases, longest = _lower_class(lex, t.args[1][1:-1])
                 before = text[max(0, u.start - longest - 8):u.start].rstrip().lower()
-                ok = any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum())
-                         for w in phrases)
+                ok = _ends_with_lower(before, phrases) is not None
         elif t.pred == "seat":
             # "Đại sứ Hoa Kỳ tại Việt Nam X": the place after "tại" right after a country or a body is where that
             # body or envoy sits, not where the clause's event is held
@@ -1039,8 +1038,13 @@ def _lower_class(lex: Lexicon, name: str) -> tuple[tuple[str, ...], int]:
 
 def _ends_with_word(text: str, phrases) -> str | None:
     """The first of `phrases` (lower case) that `text` (lower case) ends with as whole words, or None."""
-    return next((w for w in phrases if text.endswith(w.lower())
-                 and (len(text) == len(w) or not text[-len(w) - 1].isalnum())), None)
+    return _ends_with_lower(text, [w.lower() for w in phrases])
+
+
+def _ends_with_lower(text: str, phrases) -> str | None:
+    """_ends_with_word for phrases already in lower case."""
+    return next((w for w in phrases if text.endswith(w) and (len(text) == len(w) or not text[-len(w) - 1].isalnum())),
+                None)
 
 
 def parent_countries(found: list[RelationMention], lex: Lexicon) -> list[RelationMention]:
