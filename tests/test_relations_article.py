@@ -619,3 +619,26 @@ def test_a_reporter_named_after_a_photo_credit_is_no_attendee(tmp_path):
                    "và phát biểu khai mạc tại Diễn đàn Doanh nghiệp Việt Nam-Hà Lan chiều 10/7, Thủ tướng Nguyễn Xuân "
                    "Phúc đã tiếp lãnh đạo một số tập đoàn của Hà Lan.", tmp_path)
     assert not any(s == "Thông tấn xã Việt Nam" and r == "participatedIn" for s, r, _ in links)
+
+
+def test_a_list_of_attendees_runs_on_through_the_kind_of_its_next_members(tmp_path):
+    # "… và đoàn đại biểu các nước Lào, Campuchia": "nước" (country) names the kind of the members after it
+    # (cues.tsv list/kind); the list goes on through it
+    links = _links("Bộ Công an tổ chức Hội nghị ASEAN về phòng, chống mua bán người tại Hà Nội. Tham dự hội nghị có "
+                   "đại diện Bộ Ngoại giao, Bộ Tư pháp và đoàn đại biểu các nước Lào, Campuchia, Thái Lan.", tmp_path)
+    event = "Hội nghị ASEAN về phòng, chống mua bán người"
+    for party in ("Bộ Tư pháp", "Lào", "Campuchia", "Thái Lan"):
+        assert (party, "participatedIn", event) in links
+
+
+def test_a_team_whose_field_is_capitalised_is_still_part_of_the_police_named_after_it(tmp_path):
+    # "Đội Cảnh sát Hình sự Công an quận Cẩm Lệ": "Cảnh sát Hình sự" is the team's field, not a body whose
+    # name runs on; "Công an", a head of the same rank as "Cảnh sát", opens the team's parent
+    links = _links("Đội Cảnh sát Hình sự Công an quận Cẩm Lệ đã giải cứu hai nạn nhân bị lừa bán.", tmp_path)
+    assert ("Đội Cảnh sát Hình sự, Công an quận Cẩm Lệ", "partOf", "Công an quận Cẩm Lệ") in links
+
+
+def test_a_post_abbreviated_in_the_news_names_its_holder(tmp_path):
+    # "TGĐ" is how the press writes "Tổng Giám đốc" (general director)
+    links = _links("Dự lễ có ông Trần Văn Nam, TGĐ Đài Truyền hình Việt Nam.", tmp_path)
+    assert ("Trần Văn Nam", "holdsPosition", "Đài Truyền hình Việt Nam") in links

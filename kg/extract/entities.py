@@ -487,6 +487,10 @@ def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, s
             inner = None                    # "Phòng Cảnh sát hình sự Công an tỉnh X": "Cảnh sát hình sự" (criminal
             # police) is the unit's subject, not a body's name; the unit's parent may still follow (but a head
             # with a capital of its own is a body's: "Văn phòng Ban Chỉ huy phòng chống thiên tai …")
+        if inner and level >= 3 and _sibling_parent_follows(s, k + inner[3], inner[2], lex, gaz, level):
+            inner = None                    # "Đội Cảnh sát Hình sự Công an quận X": the field written in capitals;
+            # a body of the inner head's own rank after it ("Công an", as "Cảnh sát") cannot be inside its
+            # name, so it is the unit's parent (but "Văn phòng Cơ quan Thường trực Ban Chỉ đạo …": a higher body)
         if inner:                           # "Văn phòng Cơ quan Thường trực Ban Chỉ đạo 138/CP": the office
             k = end = k + inner[3]          # of a body whose own head opens the name
             saw_cap = True
@@ -877,6 +881,23 @@ def _parent_starts(s: _Sent, k: int, lex: Lexicon, g, level: int) -> bool:
         first = name.split(" ", 1)[0]
         return any(name.startswith(head + " ") and 0 < lv < level for head, lv in lex.org_heads_by_token.get(first, ()))
     return False
+
+
+def _sibling_parent_follows(s: _Sent, k: int, rank: int, lex: Lexicon, gaz, level: int) -> bool:
+    """After an inner head at a unit's start, do a few capitalised words lead to a parent head of that
+    inner head's own rank? ("Đội Cảnh sát Hình sự Công an quận Cẩm Lệ": "Công an", as "Cảnh sát")"""
+    n = len(s.words)
+    if k >= n or not _cap(s.words[k][2]):
+        return False
+    for x in range(k, min(k + 4, n)):
+        if s.gap(x) != " ":
+            return False
+        h = _cap(s.words[x][2]) and _heads_at(s, x, lex, "Organization")
+        if h:
+            return h[2] == rank and _parent_starts(s, x, lex, gaz.get(s.words[x][0]), level)
+    return False
+
+
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
 _ROMANISED_NAME = re.compile(r"[A-Z][a-z]*-[a-z]+")   # "Ki-moon", "Jae-in": Korean given names, plain Latin letters
 _ACRONYM_AHEAD = re.compile(r"[^,;:()“”\"]{1,90}? \([A-ZĐ][A-ZĐ0-9&+-]{1,11}\)")

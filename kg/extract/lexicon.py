@@ -756,7 +756,7 @@ def _compile_relation_rules(lex: Lexicon) -> None:
     # between two members of a list, and before the first: joiner words ("đại diện", "các"), and the
     # posts and titles of persons.tsv ("Thứ trưởng các Bộ …, Phó Chánh án Tòa án …")
     people = classes.get("post", ()) + classes.get("deputy", ()) + classes.get("title", ())
-    joiners = _glue(lex, "list", "joiner") + people
+    joiners = _glue(lex, "list", "joiner") + _glue(lex, "list", "kind") + people
     joins = _trie_alternatives(joiners + lex.and_words + lex.list_openers)
     # a person's name the entity rules did not read may stand after a member ("Tổng Thanh tra
     # Chính phủ Nguyễn Văn A, Phó Chánh án …"): two to four capitalised words before a separator
