@@ -642,3 +642,9 @@ def test_a_post_abbreviated_in_the_news_names_its_holder(tmp_path):
     # "TGĐ" is how the press writes "Tổng Giám đốc" (general director)
     links = _links("Dự lễ có ông Trần Văn Nam, TGĐ Đài Truyền hình Việt Nam.", tmp_path)
     assert ("Trần Văn Nam", "holdsPosition", "Đài Truyền hình Việt Nam") in links
+
+
+def test_the_side_that_hands_victims_back_takes_part_in_their_reception(tmp_path):
+    # "do phía Lào trao trả": handed back by the Lao side (r.part.handed-over-by reads "phía" before the party)
+    links = _links("Ngày 15/8, Đồn Biên phòng Tây Trang đã tiếp nhận 7 công dân Việt Nam do phía Lào trao trả.", tmp_path)
+    assert ("Lào", "participatedIn", "Tiếp nhận 7 công dân Việt Nam do phía Lào trao trả") in links
