@@ -648,3 +648,10 @@ def test_the_side_that_hands_victims_back_takes_part_in_their_reception(tmp_path
     # "do phía Lào trao trả": handed back by the Lao side (r.part.handed-over-by reads "phía" before the party)
     links = _links("Ngày 15/8, Đồn Biên phòng Tây Trang đã tiếp nhận 7 công dân Việt Nam do phía Lào trao trả.", tmp_path)
     assert ("Lào", "participatedIn", "Tiếp nhận 7 công dân Việt Nam do phía Lào trao trả") in links
+
+
+def test_the_body_victims_are_handed_over_to_takes_part_after_a_long_object(tmp_path):
+    # "bàn giao 7 công dân Việt Nam cho X": the object may run to several words before "cho" (to)
+    links = _links("Ngày 9/9, Công an tỉnh Phongsaly (Lào) đã bàn giao 7 công dân Việt Nam cho Đồn Biên phòng Tây Trang.",
+                   tmp_path)
+    assert ("Đồn Biên phòng Tây Trang", "participatedIn", "Bàn giao 7 công dân Việt Nam") in links
