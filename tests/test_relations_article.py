@@ -655,3 +655,11 @@ def test_the_body_victims_are_handed_over_to_takes_part_after_a_long_object(tmp_
     links = _links("Ngày 9/9, Công an tỉnh Phongsaly (Lào) đã bàn giao 7 công dân Việt Nam cho Đồn Biên phòng Tây Trang.",
                    tmp_path)
     assert ("Đồn Biên phòng Tây Trang", "participatedIn", "Bàn giao 7 công dân Việt Nam") in links
+
+
+def test_a_country_in_parentheses_before_the_verb_qualifies_and_does_not_act(tmp_path):
+    # "… Chính quyền châu Hồng Hà (Trung Quốc) tổ chức …": the country qualifies a body no rule names; it is
+    # not the subject of "tổ chức" (organise)
+    links = _links("Ủy ban nhân dân tỉnh Lào Cai và Chính quyền châu Hồng Hà (Trung Quốc) tổ chức Hội nghị "
+                   "hợp tác quản lý biên giới năm 2019.", tmp_path)
+    assert not any(s == "Trung Quốc" and r == "organized" for s, r, _ in links)

@@ -584,6 +584,10 @@ class _Sentence:
                 continue
             before = [(int(i), p.start(), p.end()) for p in _PLACEHOLDER.finditer(cl, own, v.start())
                       for code, i in [p.groups()] if code != "L"]
+            while before and self.units[before[-1][0]].code == "C" and cl[before[-1][1] - 1:before[-1][1]] == "(" \
+                    and cl[before[-1][2]:before[-1][2] + 1] == ")":
+                before.pop()                  # "… Chính quyền châu Hồng Hà (Trung Quốc) tổ chức": a country in
+                # parentheses qualifies the words before it (a body no rule named), it does not act
             if not before:
                 out.append(carried)
                 continue
