@@ -224,6 +224,16 @@ def test_talks_with_someone_are_named_after_both_sides(tmp_path):
     assert ev[name]["date"] == "2017-03-08" and ev[name]["place"] == "Hà Nội"
 
 
+def test_the_other_side_of_talks_may_hold_a_chain_of_posts_before_the_name(tmp_path):
+    # "Phó Thủ tướng, Bộ trưởng Bộ Nội vụ Campuchia Sar Kheng": two posts, comma by comma, of one person
+    g = build(tmp_path, "Bộ trưởng Bộ Công an Tô Lâm đã hội đàm với Phó Thủ tướng, Bộ trưởng Bộ Nội vụ Campuchia "
+                        "Samdech Sar Kheng.")
+    name = "Hội đàm giữa Bộ trưởng Bộ Công an Tô Lâm và Phó Thủ tướng, Bộ trưởng Bộ Nội vụ Campuchia Samdech Sar Kheng"
+    assert set(events(g)) == {name}
+    assert ("Samdech Sar Kheng", "participatedIn", name) in triples(g)
+    assert ("Bộ Nội vụ Campuchia", "participatedIn", name) in triples(g)
+
+
 def test_talks_between_two_coordinated_subjects(tmp_path):
     g = build(tmp_path, "Chủ tịch nước Trần Đại Quang và Tổng thống Philippines Rodrigo Duterte đã hội đàm.")
     assert set(events(g)) == {"Hội đàm giữa Chủ tịch nước Trần Đại Quang và Tổng thống Philippines Rodrigo Duterte"}

@@ -287,8 +287,11 @@ def _actor_forward(ctx: _Ctx, k: int, coordinate: str = "any") -> _Actor | None:
         return ok
 
     while k < ctx.n:
-        if k > start and ctx.gap(k) not in _SPACES:
-            break
+        if k > start and ctx.gap(k) not in _SPACES and not (
+                ctx.gap(k) == ", " and end == k and titled and not (named or run or person_key or other_key or delegation)
+                and ctx.match(k, "actor") is not None and _posts_reach_a_person(ctx, k)):
+            break                              # (but "Phó Thủ tướng, Bộ trưởng Bộ Nội vụ Campuchia Sar Kheng": a
+            # chain of posts, comma by comma, before the one name they all belong to)
         m = ctx.starts.get(k)
         if m is not None and m.type == "Location" and titled and end == k and not run:
             k = end = ctx.after_mention(m)     # "Thống đốc tỉnh Kanagawa", "Thị trưởng Berlin": the post's place
@@ -381,6 +384,18 @@ def _actor_forward(ctx: _Ctx, k: int, coordinate: str = "any") -> _Actor | None:
     foreign = any(_strip_country(ctx, r) != r for r in (*runs, person_key))   # "Thủ tướng Lào Thongloun …"
     return _Actor(start, end, key, named, state, complete, delegation, foreign, person=bool(person_key),
                   official=leader or state or delegation or bool(other_key), for_country=for_country)
+
+
+def _posts_reach_a_person(ctx: _Ctx, k: int) -> bool:
+    """Do the posts from word k run on to a person's name before the next comma ("…, Bộ trưởng Bộ Nội vụ
+    Campuchia Samdech Sar Kheng")?"""
+    for x in range(k, min(k + 16, ctx.n)):
+        if x > k and ctx.gap(x) not in _SPACES:
+            return False
+        m = ctx.starts.get(x)
+        if m is not None and m.type == "Person":
+            return True
+    return False
 
 
 def _completes_noun(ctx: _Ctx, k: int, w: str) -> bool:
