@@ -1889,7 +1889,10 @@ def _lower_agreement_rx(lex: Lexicon) -> re.Pattern | None:
     if hit is None or hit[0] is not lex.cues:
         verbs = sorted({match_form(c) for c, _, r in lex.cues.get("partyTo", ()) if r == "negotiate"}, key=len, reverse=True)
         heads = sorted({match_form(c) for c, _, r in lex.cues.get("partyTo", ()) if r == "treaty"}, key=len, reverse=True)
-        rx = re.compile(r"(?<!\w)(?:%s) ((?:%s) về) (?!việc\b)" % ("|".join(map(re.escape, verbs)), "|".join(map(re.escape, heads)))) \
+        # (or "hợp tác" and more words: "ký kết bản ghi nhớ hợp tác giữa Bộ Công an và IOM", a cooperation
+        # memorandum named by what follows; "ký thỏa thuận hợp tác." alone names none)
+        rx = re.compile(r"(?<!\w)(?:%s) ((?:%s) (?:về (?!việc\b)|hợp tác (?=[^\W\d_])(?!với\b|và\b|để\b|nhằm\b)))"
+                        % ("|".join(map(re.escape, verbs)), "|".join(map(re.escape, heads)))) \
             if verbs and heads else None
         hit = _LOWER_AGREEMENT[id(lex.cues)] = (lex.cues, rx)
     return hit[1]
@@ -1904,7 +1907,7 @@ def _lower_agreements(doc: Document, si: int, s: _Sent, lex: Lexicon, hits: list
         h = next((h for h in hits if s.form.startswith(h, ws)), None) if w.islower() else None
         if h is None:
             continue
-        hn = len(h.split()) - 1                  # the head's words, without "về"
+        hn = len(h.split()) - (1 if h.endswith(" về ") else 2)     # the head's words, without "về" / "hợp tác"
         heads = lex.heads_by_first.get("Agreement", {}).get(w.capitalize(), ())
         rid = next((r for hw, r, _ in heads if [match_form(x) for x in hw] == h.split()[:hn]), None)
         if rid is None or any(a <= ws < b for a, b in taken):
@@ -2573,7 +2576,8 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
             out.append(Mention(doc.id, si, base + a, base + b, sent.text[a:b], e.type, rules_of.get(a, e.rule), key))
         if not lex.head_first_words.isdisjoint(words):
             out += _pattern_mentions(doc, si, s, lex, gaz_spans)
-        if "về" in words and (rx := _lower_agreement_rx(lex)) is not None and (hits := rx.findall(s.form)):
+        if ("về" in words or "hợp" in words) and (rx := _lower_agreement_rx(lex)) is not None \
+                and (hits := rx.findall(s.form)):
             out += _lower_agreements(doc, si, s, lex, hits, [(m.start - base, m.end - base) for m in out[first:]])
         if lex.distributive is not None and lex.may_distribute(words) and lex.distributive.search(sent.text):
             out += _distributed_mentions(doc, si, sent.text, lex, [(m.start - base, m.end - base) for m in out[first:]])

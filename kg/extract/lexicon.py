@@ -662,7 +662,7 @@ def _compile(rules: Rules) -> Lexicon:
     _compile_relation_rules(lex)
     if lex.distributive is None or lex.distributive_spellings is not None:   # (else may_distribute reads every word)
         lex.sentence_cues = lex.head_first_words | lex.post_first_words | lex.title_first_words \
-            | lex.untitled_post_first_words | {"về"} | (lex.distributive_spellings or frozenset())
+            | lex.untitled_post_first_words | {"về", "hợp"} | (lex.distributive_spellings or frozenset())
     # the press's own country (events.tsv home: "Việt Nam"), as its gazetteer key
     for r in rules.table("events.tsv"):
         if r["kind"] == "home":
