@@ -172,6 +172,8 @@ def resolve_facts(facts: Iterable[ArticleFacts], lexicon: Lexicon) -> tuple[list
             uf.union(target, k)
 
     _merge_same_names(types, surfaces, attrs, lexicon, {f.doc.id for f in facts}, uf)
+    for f in facts:
+        _merge_agreement_wordings(f, surfaces, uf)
 
     # Case/spelling variants are already merged by norm_key; near-identical titles merge here.
     by_type: dict[str, list[str]] = defaultdict(list)
@@ -298,6 +300,47 @@ def _merge_same_names(types: dict[str, str], surfaces: dict[str, set[str]], attr
         for k in keys[1:]:
             if uf.find(k) != uf.find(keys[0]):
                 uf.union(keys[0], k)
+
+
+# words that say how parties are named, not what an agreement is about ("giữa Chính phủ nước … và …")
+_PARTY_GLUE = frozenset(norm_key(w) for w in "giữa và với của chính phủ nước nhà nhân dân cộng hòa vương quốc về".split())
+
+
+def _merge_agreement_wordings(f: ArticleFacts, surfaces: dict[str, set[str]], uf: "_UnionFind") -> None:
+    """One article may name one agreement in two wordings: "Hiệp định phòng, chống mua bán người giữa Việt
+    Nam và Lào" (a headline) and "Hiệp định giữa Chính phủ nước CHXHCN Việt Nam và Chính phủ nước CHDCND Lào
+    về hợp tác phòng, chống mua bán người …". Two agreements of one head noun, with the same two parties or
+    more (their partyTo links in the article) and no clashing numbers, are one when what the shorter says it
+    is about (its words, less its parties' names and the words that name them) is all in the longer."""
+    parties: dict[str, set[str]] = defaultdict(set)
+    for ks, rel, kt, _ in f.links:
+        if rel == "partyTo" and kt.startswith("Agreement|"):
+            parties[kt].add(ks)
+    cands = [k for k, p in parties.items() if len(p) >= 2]
+    if len(cands) < 2:
+        return
+    def topic(k: str) -> tuple[str, frozenset[str], frozenset[str], bool]:
+        title = max(surfaces[k], key=len)
+        words = _tokens(title)
+        named = [set().union(*(_tokens(x) for x in surfaces.get(p, ()))) for p in sorted(parties[k])]
+        names = set().union(*named)
+        return (_head(title), frozenset(words - names - _PARTY_GLUE - {_head(title)}), _numbers(title),
+                all(n & words for n in named))
+    seen = {k: topic(k) for k in sorted(cands)}
+    for i, a in enumerate(sorted(cands)):
+        for b in sorted(cands)[i + 1:]:
+            (ha, ta, na, named_a), (hb, tb, nb, named_b) = seen[a], seen[b]
+            # (both titles must name every party: a series of joint statements between the same two states,
+            # named by their themes, are different documents)
+            if ha != hb or parties[a] != parties[b] or (na and nb and na != nb) or not (named_a and named_b):
+                continue
+            small, large = sorted((ta, tb), key=len)
+            if len(small) >= 3 and len(small & large) >= 0.8 * len(small):
+                uf.union(a, b)
+
+
+def _numbers(title: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\d+", title))
 
 
 def _merge_similar_titles(keys: list[str], surfaces: dict[str, set[str]], attrs: dict, uf: "_UnionFind") -> None:

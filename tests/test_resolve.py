@@ -157,3 +157,20 @@ def test_meetings_with_different_ordinals_spelled_or_in_digits_stay_apart(tmp_pa
     events = {d["label"] for _, d in g.nodes(data=True) if d["type"] == "Event"}
     assert events == {"Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa IX",
                       "Hội nghị lần thứ 3 Ban Chấp hành Trung ương Đảng khóa IX"}
+
+
+def test_one_article_naming_an_agreement_in_two_wordings_gives_one_node(tmp_path):
+    # a headline's short form and the formal name of the body text: the same head noun, the same two parties,
+    # and what the short one says it is about all in the long one
+    g = build(tmp_path, "Hội nghị thực hiện Hiệp định phòng, chống mua bán người giữa Việt Nam và Lào\n"
+                        "Hai bên đánh giá việc thực hiện Hiệp định giữa Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam "
+                        "và Chính phủ nước Cộng hòa Dân chủ Nhân dân Lào về hợp tác phòng, chống mua bán người và bảo vệ "
+                        "nạn nhân bị mua bán.")
+    assert agreements(g) == ["Hiệp định giữa Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam và Chính phủ nước Cộng "
+                             "hòa Dân chủ Nhân dân Lào về hợp tác phòng, chống mua bán người và bảo vệ nạn nhân bị mua bán"]
+
+
+def test_two_agreements_between_the_same_parties_on_other_matters_stay_apart(tmp_path):
+    g = build(tmp_path, "Hai bên đã ký Hiệp định dẫn độ giữa Việt Nam và Lào và Hiệp định tương trợ tư pháp giữa "
+                        "Việt Nam và Lào.")
+    assert len(agreements(g)) == 2
