@@ -61,7 +61,7 @@ EXAMPLE = ("Bộ Công an bắt tay với Tổ chức Di cư quốc tế.", "B�
      "cooperatesWith, funded, partyTo, memberOf, heldIn, underFramework, holdsPosition)"),
     (("r.x", "clause", "{S:Subject} bắt tay với {O:Party+}", "near(S, O)", "S cooperatesWith O", *EXAMPLE),
      "where: unknown test 'near' (one of rank, count, acronym, after, after-colon, after-intro, between, has-country, has-parties, head, international, "
-     "known-parent, names-other, object, paired, parent-ok, peer-follows, posted, qualifier, same, same-place, same-state, seat, "
+     "known-parent, lower, names-other, object, paired, parent-ok, peer-follows, posted, qualifier, same, same-place, same-state, seat, "
      "unreal, within-ok)"),
     (("r.x", "sentence", "{S:Subject} bắt tay với {O:Party+}", "", "S cooperatesWith O", *EXAMPLE),
      "a Subject slot is for scope clause"),

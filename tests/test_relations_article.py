@@ -663,3 +663,18 @@ def test_a_country_in_parentheses_before_the_verb_qualifies_and_does_not_act(tmp
     links = _links("Ủy ban nhân dân tỉnh Lào Cai và Chính quyền châu Hồng Hà (Trung Quốc) tổ chức Hội nghị "
                    "hợp tác quản lý biên giới năm 2019.", tmp_path)
     assert not any(s == "Trung Quốc" and r == "organized" for s, r, _ in links)
+
+
+def test_a_provincial_body_named_by_its_level_is_the_one_province_of_the_article(tmp_path):
+    # "Công an tỉnh", "UBND tỉnh", "Bộ đội Biên phòng tỉnh": "tỉnh" (province) with no name after it is the
+    # province the article names
+    links = _links("Sáng 22/11, tại tỉnh Hà Giang diễn ra hội nghị tổng kết công tác phòng, chống mua bán người. "
+                   "Công an tỉnh đã ký kết quy chế phối hợp với Bộ đội Biên phòng tỉnh trong đấu tranh phòng, chống "
+                   "tội phạm. Ông Nguyễn Văn Sơn, Phó Chủ tịch UBND tỉnh chủ trì hội nghị.", tmp_path)
+    assert ("Bộ đội Biên phòng tỉnh Hà Giang", "cooperatesWith", "Công an tỉnh Hà Giang") in links
+    assert ("Nguyễn Văn Sơn", "holdsPosition", "UBND tỉnh Hà Giang") in links
+
+
+def test_a_body_named_by_its_level_is_none_when_the_article_names_no_province(tmp_path):
+    links = _links("Công an tỉnh đã phối hợp với Bộ đội Biên phòng tỉnh giải cứu 3 nạn nhân.", tmp_path)
+    assert not any("Công an tỉnh" in s or "Công an tỉnh" in t for s, _, t in links)

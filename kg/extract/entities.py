@@ -883,6 +883,21 @@ def _parent_starts(s: _Sent, k: int, lex: Lexicon, g, level: int) -> bool:
     return False
 
 
+def _bare_locality_at(s: _Sent, j: int, lex: Lexicon) -> int:
+    """Words of a locality word at word j ("tỉnh", "thành phố") that no place name follows: the level of a
+    body's locality, not which one ("Công an tỉnh đã …"); 0 when there is none."""
+    w = s.words[j][2]
+    if w[:1].isupper() and w != "TP":
+        return 0
+    n = len(s.words)
+    for hw, _, _ in lex.heads_by_first.get("Location", {}).get(w, ()):
+        size = len(hw)
+        if s.phrase_at(j, list(hw)) and (j + size >= n or s.gap(j + size) != " "
+                                         or not (_cap(s.words[j + size][2]) or s.words[j + size][2][:1].isdigit())):
+            return size
+    return 0
+
+
 def _sibling_parent_follows(s: _Sent, k: int, rank: int, lex: Lexicon, gaz, level: int) -> bool:
     """After an inner head at a unit's start, do a few capitalised words lead to a parent head of that
     inner head's own rank? ("Đội Cảnh sát Hình sự Công an quận Cẩm Lệ": "Công an", as "Cảnh sát")"""
@@ -2039,6 +2054,14 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                         and (not nxt.isupper() or any(c.isdigit() for c in nxt) and not nxt.isdigit()):
                     continue                 # "Vụ Ceballos bị trì hoãn", "Vụ B-2 ném bom …": a case named by a foreign
                     # name or a code; a department's name is Vietnamese words or an acronym ("Vụ ASEAN")
+                if capital and level <= 2 and (bare := _bare_locality_at(s, j, lex)):
+                    # "Công an tỉnh", "UBND tỉnh": a provincial body named by its level, not its province (the
+                    # article's one province: _drop_incomplete_locals; if it names none or several, no entity)
+                    a, b = ws, s.words[j + bare - 1][1]
+                    out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Organization", rid,
+                                       attrs=(("level", str(level)), ("locality", s.text[s.words[j][0]:b]))))
+                    org_taken.append((a, b))
+                    continue
                 subject_end = _named_by_subject(s, j, lex, lex.head_tails.get(rid, ()), gaz) if capital and nxt.islower() else j
                 if subject_end > j:
                     a, b = ws, s.words[subject_end - 1][1]
@@ -2605,6 +2628,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
             out[first:] = [m for m in out[first:] if not (m.type in ("Location", "Country", "Person")
                                                            and any(a <= m.start and m.end <= b for a, b in names))]
             out += persons
+    out = _bare_local_bodies(out, lex)
     out = _numbered_siblings(doc, out)
     out = _given_names_are_not_countries(doc, out, lex)
     out = _residences_are_not_places(doc, out, lex)
@@ -2635,11 +2659,11 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     if lex.generic:                          # "Luật hình sự" (criminal law, the field), "Lễ tiễn đoàn": generic.tsv
         out = [m for m in out if m.key or m.type not in ("Agreement", "Event")
                or match_form(m.attr("canonical") or m.text) not in lex.generic]
+    out = ownerless.local_namesakes(doc.text, out, lex)    # (before events: their organisers are read by span)
     out = events.article_events(doc, out, lex)
     out = _local_acronyms(out)
     out = _drop_incomplete_locals(doc, out, lex)
     out = ownerless.provincial_bodies(out, lex)
-    out = ownerless.local_namesakes(doc.text, out, lex)
     out = ownerless.routine_meetings(doc.text, out, lex)
     out = ownerless.ownerless_agreements(out, lex)
     out = ownerless.numbered_units(out, lex)
@@ -3949,20 +3973,44 @@ def _drop_incomplete_locals(doc: Document, mentions: list[Mention], lex: Lexicon
             size = next((len(hw) for k in (2, 1) if len(words) > k
                          for hw, _, _ in loc_words.get(words[-k], ()) if list(hw) == words[-k:]), 0)
             if size:                        # "UBND tỉnh", "UBND thành phố": the locality word, no place after it
-                word = " ".join(words[-size:])
-                kind = lex.abbreviations.get(word, word).lower()
-                which = []
-                for p in places:            # "TP Đà Nẵng" is a "thành phố"
-                    first, _, rest = p.partition(" ")
-                    if rest and lex.abbreviations.get(first, first).lower() == kind:
-                        which.append(rest)
-                    elif p.lower().startswith(kind + " "):
-                        which.append(p[len(kind) + 1:])
-                if len(set(which)) != 1:
+                which = _one_place_of_kind(" ".join(words[-size:]), places, lex)
+                if which is None:
                     continue
                 attrs = dict(m.attrs)
-                attrs["canonical"] = f"{m.text} {which[0]}"
+                attrs["canonical"] = f"{m.text} {which}"
                 m = replace(m, attrs=tuple(sorted(attrs.items())))
+        out.append(m)
+    return out
+
+
+def _one_place_of_kind(word: str, places: list[str], lex: Lexicon) -> str | None:
+    """The name of the one place of a locality word's kind ("tỉnh", "thành phố") among the article's places
+    ("tỉnh Lào Cai" -> "Lào Cai"; "TP Đà Nẵng" is a "thành phố"); None when it names none or several."""
+    kind = lex.abbreviations.get(word, word).lower()
+    which = []
+    for p in places:
+        first, _, rest = p.partition(" ")
+        if rest and lex.abbreviations.get(first, first).lower() == kind:
+            which.append(rest)
+        elif p.lower().startswith(kind + " "):
+            which.append(p[len(kind) + 1:])
+    return which[0] if len(set(which)) == 1 else None
+
+
+def _bare_local_bodies(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """"Công an tỉnh", "UBND tỉnh" (entities._bare_locality_at): the body of the one place of that kind the
+    article names, named so before units are named after it ("Cơ quan CSĐT, Công an tỉnh" is Phú Yên's); where
+    the article names none or several, the name says not which, and is no entity."""
+    if not any(m.attr("locality") for m in mentions):
+        return mentions
+    places = sorted({lex.entries[m.key].name for m in mentions if m.type == "Location" and m.key in lex.entries})
+    out = []
+    for m in mentions:
+        if m.attr("locality"):
+            which = _one_place_of_kind(m.attr("locality"), places, lex)
+            if which is None:
+                continue
+            m = replace(m, attrs=tuple(sorted({**dict(m.attrs), "canonical": f"{m.text} {which}"}.items())))
         out.append(m)
     return out
 

@@ -45,9 +45,14 @@ def local_namesakes(doc_text: str, mentions: list[Mention], lex: Lexicon) -> lis
     for m in mentions:
         if m.type == "Organization" and m.key and doc_text.startswith(" ", m.end):
             rest = doc_text[m.end + 1:m.end + 16]
-            w = next((w for w in words if rest.startswith(w) and rest[len(w):len(w) + 1] in (")", ",", ".", ";", ":")), None)
+            w = next((w for w in words if rest.startswith(w) and (rest[len(w):len(w) + 1] in (")", ",", ".", ";", ":")
+                                                                  or rest[len(w):len(w) + 2][1:].islower()
+                                                                  and rest[len(w):len(w) + 1] == " ")), None)
             e = lex.entries.get(m.key)
-            if w and e is not None and not dict(e.attrs).get("parent"):
+            # (a body with a parent has namesakes only if every province has one: "Bộ đội Biên phòng tỉnh",
+            # cues.tsv partOf/vertical)
+            if w and e is not None and (not dict(e.attrs).get("parent")
+                                        or " ".join(doc_text[m.start:m.end].split()).casefold() in lex.vertical_words):
                 if provinces is None:
                     provinces = _provinces(mentions, lex)[0]
                 if len(provinces) != 1:
@@ -55,7 +60,9 @@ def local_namesakes(doc_text: str, mentions: list[Mention], lex: Lexicon) -> lis
                 place = next(iter(provinces.values()))
                 text = doc_text[m.start:m.end]
                 attrs = {k: v for k, v in m.attrs if k != "aliases"}
-                m = replace(m, key="", attrs=tuple(sorted({**attrs, "canonical": f"{text} {place}"}.items())))
+                end = m.end + 1 + len(w)     # (the mention takes its locality word: "Bộ đội Biên phòng tỉnh")
+                m = replace(m, end=end, text=doc_text[m.start:end], key="",
+                            attrs=tuple(sorted({**attrs, "canonical": f"{text} {place}"}.items())))
         out.append(m)
     return out
 

@@ -38,7 +38,7 @@ DASH = "-–—"
 # where-tests: name -> number of slot arguments (rank is the only one that gives a number)
 PREDICATES = {"head": 2, "after": 2, "acronym": 1, "same": 2, "same-place": 2, "parent-ok": 2, "known-parent": 2, "peer-follows": 1, "after-intro": 1,
               "international": 1, "has-country": 1, "qualifier": 1, "between": 3, "object": 1, "has-parties": 1,
-              "paired": 1, "names-other": 1, "within-ok": 2, "unreal": 1, "after-colon": 1, "same-state": 2, "posted": 1, "seat": 1}
+              "paired": 1, "names-other": 1, "within-ok": 2, "unreal": 1, "after-colon": 1, "same-state": 2, "posted": 1, "seat": 1, "lower": 1}
 COMPARISONS = ("<=", ">=", "==", "!=", "<", ">")
 
 _TOKEN = re.compile(r"""

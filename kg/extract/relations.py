@@ -834,6 +834,8 @@ class _Sentence:
             ok = self._paired(args[0], b, units)
         elif t.pred == "qualifier":
             ok = bool(_attr(ms[0], "qualifier"))
+        elif t.pred == "lower":
+            ok = ms[0].text[:1].islower()
         elif t.pred == "between":
             x, y = args
             codes = {TYPE_CODES[ty] for part in t.args[2].split("|") for ty in SLOT_TYPES[part.strip()]}
