@@ -2940,7 +2940,7 @@ _EVENT_ACRONYM = re.compile(r" \(([A-ZĐ][A-ZĐ0-9&-]{1,11}(?: \d{1,3})?)\)")
 def _event_acronyms(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """"Cuộc họp lần thứ 53 Nhóm công tác … (AWGIPC 53)", then "Cuộc họp AWGIPC 53": an event's head with the
     acronym given in parentheses after its title names the same event."""
-    heads = {rid: h for h, rid, _ in lex.heads.get("Event", ())}
+    heads = lex.event_head_of_rule           # (rule id -> head, made once per rule set)
     short: dict[str, str] = {}
     for m in mentions:
         if m.type == "Event" and m.rule in heads and (d := _EVENT_ACRONYM.match(doc.text, m.end)):

@@ -36,8 +36,7 @@ def local_namesakes(doc_text: str, mentions: list[Mention], lex: Lexicon) -> lis
     """A national body's name followed by a bare locality word ("Ban chỉ đạo 389 tỉnh", the province's
     steering committee 389) names the namesake body of the one province the article names, not the national
     one; where the article names none or several, the name says not which, and is no entity."""
-    words = tuple(sorted({" ".join(hw) for heads in lex.heads_by_first.get("Location", {}).values()
-                          for hw, _, _ in heads if hw[0][:1].islower()}, key=len, reverse=True))
+    words = lex.lower_location_heads          # ("tỉnh", "thành phố": made once per rule set)
     if not words:
         return mentions
     provinces = None
