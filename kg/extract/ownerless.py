@@ -256,7 +256,7 @@ def bare_events(doc_text: str, mentions: list[Mention], lex: Lexicon) -> list[Me
     meeting the article only ever calls so ("Hội nghị"), and stays; so does one the clause names its organiser
     right before ("Cục Đối ngoại tổ chức Hội nghị giao ban": that department's)."""
     heads = lex.heads_by_first.get("Event", {})
-    verbs = {c.lower() for c, _, kind in lex.cues.get("organized", ()) if kind == "verb"}
+    verbs = lex.organized_verbs               # (cues.tsv organized/verb, lower case: made once per rule set)
     org_ends = {(m.sentence, m.end) for m in mentions if m.type == "Organization"}
     out, dropped = [], set()
     for m in mentions:
