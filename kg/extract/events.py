@@ -57,6 +57,8 @@ class EventRules:
     visit_starts: frozenset[str] = frozenset()      # first words of visit details and host words
     meet_starts: frozenset[str] = frozenset()       # actors' first words, "giữa", "với", manner words ("cuộc gặp
     # giữa A và B", "cuộc gặp lần trước giữa …")
+    forum_heads: tuple[tuple[tuple[str, ...], str], ...] = ()   # (words, rule id) of the forum heads (class head)
+    forum_frame_rule: str = ""                      # the rule id of the first forum frame
 
 
 _COMPILED: dict[str, EventRules] = {}
@@ -102,6 +104,10 @@ def _compile(lex: Lexicon) -> EventRules:
                     er.triggers.add_word(phrase, (len(phrase), kind if screened else None))
     er.triggers.make_automaton()
     er.frames = _any_of(er, ("forum",), "frame")
+    er.forum_heads = tuple((words, rid) for items in er.phrases.get("forum", {}).values() for words, cls, rid in items
+                           if cls == "head")
+    er.forum_frame_rule = next((rid for items in er.phrases.get("forum", {}).values() for _, cls, rid in items
+                                if cls == "frame"), "")
     er.purpose_heads = frozenset(" ".join(w) for items in er.phrases.get("purpose", {}).values() for w, _, _ in items)
     helpers = _any_of(er, ("helper",)).pattern
     # "với sự phối hợp của C" (with C's help), "với sự phối hợp với C" (working with C): C helps, another body leads
@@ -1958,8 +1964,7 @@ def _forum_bodies(doc: Document, mentions: list[Mention], er: EventRules, lowere
     """Standing intergovernmental bodies named like events are Organizations: those listed after a
     forum frame ("các diễn đàn khu vực và quốc tế như …, Diễn đàn Khu vực ASEAN (ARF)"), and a forum
     head nested in a meeting's title ("Hội nghị Quan chức cao cấp Diễn đàn khu vực ASEAN")."""
-    heads = [(words, rid) for items in er.phrases.get("forum", {}).values() for words, cls, rid in items if cls == "head"]
-    frame_rule = next((rid for items in er.phrases.get("forum", {}).values() for _, cls, rid in items if cls == "frame"), "")
+    heads, frame_rule = er.forum_heads, er.forum_frame_rule     # (made once per rule set)
     listed: dict[int, str] = {}
     for si, sent in enumerate(doc.sentences if er.frames.search(lowered) else ()):
         low = lowered_part(doc.text, sent.start, sent.start + len(sent.text))

@@ -305,6 +305,10 @@ class Lexicon:
     relation_rules: dict = field(default_factory=dict)
     word_classes: dict = field(default_factory=dict)   # class name -> phrases (see word_classes())
     vertical_words: frozenset[str] = frozenset()     # word_classes partOf/vertical, spaces collapsed, casefolded
+    # relations.place_countries: the mission heads (basedIn/mission) lower-cased, and the state organs (the vertical
+    # words, country/organ with spaces collapsed, casefolded), each with a space after it
+    mission_prefixes: tuple[str, ...] = ()
+    organ_prefixes: tuple[str, ...] = ()
     service_words: frozenset[str] = frozenset()      # word_classes partOf/service, as written
     relation_phrases: object = None
     relation_by_phrase: dict = field(default_factory=dict)   # phrase -> rules indexed by it (see compile_lexicon)
@@ -756,6 +760,9 @@ def _compile_relation_rules(lex: Lexicon) -> None:
     from .patterns import Compiler, Group, Slot, Words, parse_rule, search_words, words_rx
     classes = lex.word_classes = word_classes(lex.rules)
     lex.vertical_words = frozenset(" ".join(w.split()).casefold() for w in classes.get("partOf/vertical", ()))
+    lex.mission_prefixes = tuple(h.lower() + " " for h in classes.get("basedIn/mission", ()))
+    lex.organ_prefixes = tuple(v + " " for v in lex.vertical_words) \
+        + tuple(" ".join(g.split()).casefold() + " " for g in classes.get("country/organ", ()))
     lex.service_words = frozenset(classes.get("partOf/service", ()))
     punct = "|".join(map(re.escape, LIST_PUNCTUATION))
     ands = _alternatives(lex.and_words)

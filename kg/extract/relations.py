@@ -1092,9 +1092,7 @@ def place_countries(mentions: list[Mention], found: list[RelationMention], lex: 
     if not places:
         return []
     has = {(mention_key(r.source), r.relation) for r in found if r.relation in ("country", "basedIn")}
-    missions = tuple(h.lower() + " " for h in lex.word_classes.get("basedIn/mission", ()))
-    organs = tuple(v + " " for v in lex.vertical_words) \
-        + tuple(" ".join(g.split()).casefold() + " " for g in lex.word_classes.get("country/organ", ()))
+    missions, organs = lex.mission_prefixes, lex.organ_prefixes     # (made once per rule set)
     out, done = [], set()
     for m in mentions:
         if m.type != "Organization" or _attr(m, "nested"):
