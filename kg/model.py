@@ -1,6 +1,7 @@
 """Frozen records that flow one way: Document -> Mention -> Entity/Relation (with Evidence)."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -83,6 +84,14 @@ class Mention:
             if k == name:
                 return v
         return default
+
+
+def replace(obj, **changes):
+    """dataclasses.replace(obj, **changes); a Mention's fields are its instance dict (Mention.__init__), so
+    it is made again from that dict without dataclasses.replace's walk over the fields' metadata."""
+    if type(obj) is Mention:
+        return Mention(**{**obj.__dict__, **changes})
+    return dataclasses.replace(obj, **changes)
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import replace
 from functools import lru_cache
 from itertools import accumulate, compress, count
 
-from ..model import Document, Mention, mention_key
+from ..model import Document, Mention, mention_key, replace
 from ..text import norm_key
 from . import events, ownerless
 from .lexicon import LOWER_EVENT, POST_INSIDE_BODY, Lexicon, document_form, lowered_part, match_form, org_level, whole_words

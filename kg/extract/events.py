@@ -17,12 +17,12 @@ import re
 from bisect import bisect_left
 from itertools import chain, compress, count, repeat
 from operator import itemgetter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import ahocorasick
 
-from ..model import Document, Mention, RelationMention, mention_key
+from ..model import Document, Mention, RelationMention, mention_key, replace
 from ..text import norm_key
 from . import entities as _e
 from ..rules import EVENT_GROUPS

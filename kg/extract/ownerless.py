@@ -4,9 +4,8 @@ name ("Cuộc họp sơ kết công việc 6 tháng đầu năm", "Phiên họp 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from ..model import Mention, mention_key
+from ..model import Mention, mention_key, replace
 from .lexicon import Lexicon
 
 
