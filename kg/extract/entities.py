@@ -4,6 +4,7 @@ country-qualified bodies, anaphoric event references."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate, compress, count
@@ -279,11 +280,12 @@ def _touches_capital(text: str, start: int, end: int) -> bool:
 _VIET_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
 
 
+@lru_cache(maxsize=4096)
 def _vietnamese(word: str) -> bool:
     """Could `word` be one Vietnamese syllable? Vietnamese spelling allows one vowel group between a
     few initial consonant clusters and six finals, and no f, j, w, z: "William", "Malaysia",
-    "Shahidan" are foreign names; "Hùng", "Nguyễn", "Thủy" are not."""
-    import unicodedata
+    "Shahidan" are foreign names; "Hùng", "Nguyễn", "Thủy" are not. (A function of the word alone,
+    remembered: an article asks again for the same names, walked letter by letter here.)"""
     base = "".join(c for c in unicodedata.normalize("NFD", word.lower().replace("đ", "d")) if not unicodedata.combining(c))
     return bool(_VIET_SYLLABLE.fullmatch(base))
 
