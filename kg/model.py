@@ -1,6 +1,7 @@
 """Frozen records that flow one way: Document -> Mention -> Entity/Relation (with Evidence)."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -71,11 +72,26 @@ class Mention:
     key: str = ""           # gazetteer id, or "" for pattern-found names
     attrs: tuple[tuple[str, str], ...] = ()   # e.g. (("country", "viet-nam"), ("date", "2024-07-10"))
 
+    def __init__(self, doc: str, sentence: int, start: int, end: int, text: str, type: str, rule: str,
+                 key: str = "", attrs: tuple[tuple[str, str], ...] = ()):
+        # (the fields in their order, as the generated __init__ would take them: a frozen dataclass's own
+        # __init__ sets each field through object.__setattr__, a slow call; an article makes ~25 mentions)
+        self.__dict__.update(doc=doc, sentence=sentence, start=start, end=end, text=text, type=type, rule=rule,
+                             key=key, attrs=attrs)
+
     def attr(self, name: str, default: str = "") -> str:
         for k, v in self.attrs:
             if k == name:
                 return v
         return default
+
+
+def replace(obj, **changes):
+    """dataclasses.replace(obj, **changes); a Mention's fields are its instance dict (Mention.__init__), so
+    it is made again from that dict without dataclasses.replace's walk over the fields' metadata."""
+    if type(obj) is Mention:
+        return Mention(**{**obj.__dict__, **changes})
+    return dataclasses.replace(obj, **changes)
 
 
 @dataclass(frozen=True)

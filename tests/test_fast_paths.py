@@ -100,3 +100,29 @@ def _doc(tmp_path, text):
 @functools.lru_cache(maxsize=1)
 def _lexicon():
     return compile_lexicon(kg.load_rules())
+
+
+def test_a_mention_made_by_its_own_init_is_the_frozen_dataclass_it_was():
+    """Mention writes its fields at once (kg.model): the same fields, in order, with their defaults, and
+    still frozen, equal, hashed and replaced as a dataclass; kg.model.replace makes what dataclasses.replace
+    makes."""
+    import dataclasses
+    import inspect
+
+    from kg.model import Mention, replace
+    fields = dataclasses.fields(Mention)
+    params = list(inspect.signature(Mention.__init__).parameters.values())[1:]
+    assert [(f.name, f.default) for f in fields] == [(p.name, p.default if p.default is not p.empty
+                                                      else dataclasses.MISSING) for p in params]
+    m = Mention("d", 1, 2, 9, "Bộ Công an", "Organization", "r", attrs=(("level", "1"),))
+    assert (m.doc, m.sentence, m.start, m.end, m.text, m.type, m.rule, m.key, m.attrs) == \
+        ("d", 1, 2, 9, "Bộ Công an", "Organization", "r", "", (("level", "1"),))
+    assert m == Mention("d", 1, 2, 9, "Bộ Công an", "Organization", "r", "", (("level", "1"),))
+    assert hash(m) == hash(Mention("d", 1, 2, 9, "Bộ Công an", "Organization", "r", "", (("level", "1"),)))
+    assert dataclasses.replace(m, key="bo-cong-an").key == "bo-cong-an"
+    for changes in ({}, {"key": "bo-cong-an"}, {"attrs": (), "type": "Country", "start": 3}):
+        assert replace(m, **changes) == dataclasses.replace(m, **changes)
+    with pytest.raises(TypeError):
+        replace(m, name="x")                 # (not a field, as dataclasses.replace says)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        m.key = "x"

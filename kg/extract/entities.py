@@ -4,12 +4,12 @@ country-qualified bodies, anaphoric event references."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
-from dataclasses import replace
 from functools import lru_cache
 from itertools import accumulate, compress, count
 
-from ..model import Document, Mention, mention_key
+from ..model import Document, Mention, mention_key, replace
 from ..text import norm_key
 from . import events, ownerless
 from .lexicon import LOWER_EVENT, POST_INSIDE_BODY, Lexicon, document_form, lowered_part, match_form, org_level, whole_words
@@ -280,11 +280,12 @@ def _touches_capital(text: str, start: int, end: int) -> bool:
 _VIET_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
 
 
+@lru_cache(maxsize=4096)
 def _vietnamese(word: str) -> bool:
     """Could `word` be one Vietnamese syllable? Vietnamese spelling allows one vowel group between a
     few initial consonant clusters and six finals, and no f, j, w, z: "William", "Malaysia",
-    "Shahidan" are foreign names; "Hùng", "Nguyễn", "Thủy" are not."""
-    import unicodedata
+    "Shahidan" are foreign names; "Hùng", "Nguyễn", "Thủy" are not. (A function of the word alone,
+    remembered: an article asks again for the same names, walked letter by letter here.)"""
     base = "".join(c for c in unicodedata.normalize("NFD", word.lower().replace("đ", "d")) if not unicodedata.combining(c))
     return bool(_VIET_SYLLABLE.fullmatch(base))
 
@@ -2968,7 +2969,7 @@ _EVENT_ACRONYM = re.compile(r" \(([A-ZĐ][A-ZĐ0-9&-]{1,11}(?: \d{1,3})?)\)")
 def _event_acronyms(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """"Cuộc họp lần thứ 53 Nhóm công tác … (AWGIPC 53)", then "Cuộc họp AWGIPC 53": an event's head with the
     acronym given in parentheses after its title names the same event."""
-    heads = {rid: h for h, rid, _ in lex.heads.get("Event", ())}
+    heads = lex.event_head_of_rule           # (rule id -> head, made once per rule set)
     short: dict[str, str] = {}
     for m in mentions:
         if m.type == "Event" and m.rule in heads and (d := _EVENT_ACRONYM.match(doc.text, m.end)):

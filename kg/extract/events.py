@@ -17,12 +17,12 @@ import re
 from bisect import bisect_left
 from itertools import chain, compress, count, repeat
 from operator import itemgetter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import ahocorasick
 
-from ..model import Document, Mention, RelationMention, mention_key
+from ..model import Document, Mention, RelationMention, mention_key, replace
 from ..text import norm_key
 from . import entities as _e
 from ..rules import EVENT_GROUPS
@@ -57,6 +57,8 @@ class EventRules:
     visit_starts: frozenset[str] = frozenset()      # first words of visit details and host words
     meet_starts: frozenset[str] = frozenset()       # actors' first words, "giữa", "với", manner words ("cuộc gặp
     # giữa A và B", "cuộc gặp lần trước giữa …")
+    forum_heads: tuple[tuple[tuple[str, ...], str], ...] = ()   # (words, rule id) of the forum heads (class head)
+    forum_frame_rule: str = ""                      # the rule id of the first forum frame
 
 
 _COMPILED: dict[str, EventRules] = {}
@@ -102,6 +104,10 @@ def _compile(lex: Lexicon) -> EventRules:
                     er.triggers.add_word(phrase, (len(phrase), kind if screened else None))
     er.triggers.make_automaton()
     er.frames = _any_of(er, ("forum",), "frame")
+    er.forum_heads = tuple((words, rid) for items in er.phrases.get("forum", {}).values() for words, cls, rid in items
+                           if cls == "head")
+    er.forum_frame_rule = next((rid for items in er.phrases.get("forum", {}).values() for _, cls, rid in items
+                                if cls == "frame"), "")
     er.purpose_heads = frozenset(" ".join(w) for items in er.phrases.get("purpose", {}).values() for w, _, _ in items)
     helpers = _any_of(er, ("helper",)).pattern
     # "với sự phối hợp của C" (with C's help), "với sự phối hợp với C" (working with C): C helps, another body leads
@@ -921,11 +927,24 @@ def _trailing_glue_re(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?:[ ,]+(?:" + "|".join(map(re.escape, words)) + r"))+$")
 
 
+_VERB_CUES: dict[tuple[int, str], tuple[object, tuple[str, ...]]] = {}
+
+
+def _verb_cues(lex: Lexicon, relation: str) -> tuple[str, ...]:
+    """The relation's verb cues (cues.tsv role verb), in file order, once per rule set."""
+    hit = _VERB_CUES.get((id(lex.cues), relation))
+    if hit is None or hit[0] is not lex.cues:
+        hit = _VERB_CUES[(id(lex.cues), relation)] = (lex.cues, tuple(c for c, _, role in lex.cues.get(relation, ())
+                                                                     if role == "verb"))
+    return hit[1]
+
+
 def _ends_with_verb(before: str, lex: Lexicon, relation: str) -> bool:
     """Does the lower-cased text before an event noun end with a verb cue of the relation, as a whole word
     ("tổ chức lễ …" organised, "dự lễ …" attended)?"""
-    return any(before.endswith(c) and not before[-len(c) - 1:-len(c)].isalnum()
-               for c, _, role in lex.cues.get(relation, ()) if role == "verb")
+    verbs = _verb_cues(lex, relation)
+    # (most texts end with none: one endswith of them all first)
+    return before.endswith(verbs) and any(before.endswith(c) and not before[-len(c) - 1:-len(c)].isalnum() for c in verbs)
 
 
 def lower_event(doc, si, s, i, hn, lex, rid) -> Mention | None:
@@ -1960,8 +1979,7 @@ def _forum_bodies(doc: Document, mentions: list[Mention], er: EventRules, lowere
     """Standing intergovernmental bodies named like events are Organizations: those listed after a
     forum frame ("các diễn đàn khu vực và quốc tế như …, Diễn đàn Khu vực ASEAN (ARF)"), and a forum
     head nested in a meeting's title ("Hội nghị Quan chức cao cấp Diễn đàn khu vực ASEAN")."""
-    heads = [(words, rid) for items in er.phrases.get("forum", {}).values() for words, cls, rid in items if cls == "head"]
-    frame_rule = next((rid for items in er.phrases.get("forum", {}).values() for _, cls, rid in items if cls == "frame"), "")
+    heads, frame_rule = er.forum_heads, er.forum_frame_rule     # (made once per rule set)
     listed: dict[int, str] = {}
     for si, sent in enumerate(doc.sentences if er.frames.search(lowered) else ()):
         low = lowered_part(doc.text, sent.start, sent.start + len(sent.text))

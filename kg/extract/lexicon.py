@@ -243,6 +243,9 @@ class Lexicon:
     head_singles: dict[str, dict[str, list[tuple[list[str], str, int]]]] = field(default_factory=dict)
     # first word as written -> the words of its Event heads in lower case, and their rule ids ("hội thảo lần thứ …")
     lower_event_heads: dict[str, list[tuple[list[str], str]]] = field(default_factory=dict)
+    # the Location heads written in lower case ("tỉnh", "thành phố"), longest first (ownerless.local_namesakes)
+    lower_location_heads: tuple[str, ...] = ()
+    event_head_of_rule: dict[str, str] = field(default_factory=dict)   # Event head rule id -> its head
     stops_by_first: dict[str, dict[str, list[list[str]]]] = field(default_factory=dict)
     stop_first_words: frozenset[str] = frozenset()      # every key of every stops_by_first bucket
     generic_by_first: dict[str, tuple[str, ...]] = field(default_factory=dict)   # longest first
@@ -302,6 +305,10 @@ class Lexicon:
     relation_rules: dict = field(default_factory=dict)
     word_classes: dict = field(default_factory=dict)   # class name -> phrases (see word_classes())
     vertical_words: frozenset[str] = frozenset()     # word_classes partOf/vertical, spaces collapsed, casefolded
+    # relations.place_countries: the mission heads (basedIn/mission) lower-cased, and the state organs (the vertical
+    # words, country/organ with spaces collapsed, casefolded), each with a space after it
+    mission_prefixes: tuple[str, ...] = ()
+    organ_prefixes: tuple[str, ...] = ()
     service_words: frozenset[str] = frozenset()      # word_classes partOf/service, as written
     relation_phrases: object = None
     relation_by_phrase: dict = field(default_factory=dict)   # phrase -> rules indexed by it (see compile_lexicon)
@@ -515,6 +522,9 @@ def _compile(rules: Rules) -> Lexicon:
         lex.head_singles[etype] = {w: [h for h in hs if len(h[0]) == 1] for w, hs in idx.items()}
     lex.lower_event_heads = {w: [([x.lower() for x in hw], rid) for hw, rid, _ in hs]
                              for w, hs in lex.heads_by_first.get("Event", {}).items()}
+    lex.lower_location_heads = tuple(sorted({" ".join(hw) for heads in lex.heads_by_first.get("Location", {}).values()
+                                             for hw, _, _ in heads if hw[0][:1].islower()}, key=len, reverse=True))
+    lex.event_head_of_rule = {rid: h for h, rid, _ in lex.heads.get("Event", ())}
     for etype, words in lex.stopwords.items():
         idx = lex.stops_by_first.setdefault(etype, {})
         for w in sorted(words, key=len, reverse=True):
@@ -750,6 +760,9 @@ def _compile_relation_rules(lex: Lexicon) -> None:
     from .patterns import Compiler, Group, Slot, Words, parse_rule, search_words, words_rx
     classes = lex.word_classes = word_classes(lex.rules)
     lex.vertical_words = frozenset(" ".join(w.split()).casefold() for w in classes.get("partOf/vertical", ()))
+    lex.mission_prefixes = tuple(h.lower() + " " for h in classes.get("basedIn/mission", ()))
+    lex.organ_prefixes = tuple(v + " " for v in lex.vertical_words) \
+        + tuple(" ".join(g.split()).casefold() + " " for g in classes.get("country/organ", ()))
     lex.service_words = frozenset(classes.get("partOf/service", ()))
     punct = "|".join(map(re.escape, LIST_PUNCTUATION))
     ands = _alternatives(lex.and_words)

@@ -4,9 +4,8 @@ name ("Cuộc họp sơ kết công việc 6 tháng đầu năm", "Phiên họp 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from ..model import Mention, mention_key
+from ..model import Mention, mention_key, replace
 from .lexicon import Lexicon
 
 
@@ -36,8 +35,7 @@ def local_namesakes(doc_text: str, mentions: list[Mention], lex: Lexicon) -> lis
     """A national body's name followed by a bare locality word ("Ban chỉ đạo 389 tỉnh", the province's
     steering committee 389) names the namesake body of the one province the article names, not the national
     one; where the article names none or several, the name says not which, and is no entity."""
-    words = tuple(sorted({" ".join(hw) for heads in lex.heads_by_first.get("Location", {}).values()
-                          for hw, _, _ in heads if hw[0][:1].islower()}, key=len, reverse=True))
+    words = lex.lower_location_heads          # ("tỉnh", "thành phố": made once per rule set)
     if not words:
         return mentions
     provinces = None
@@ -264,7 +262,7 @@ def bare_events(doc_text: str, mentions: list[Mention], lex: Lexicon) -> list[Me
     meeting the article only ever calls so ("Hội nghị"), and stays; so does one the clause names its organiser
     right before ("Cục Đối ngoại tổ chức Hội nghị giao ban": that department's)."""
     heads = lex.heads_by_first.get("Event", {})
-    verbs = {c.lower() for c, _, kind in lex.cues.get("organized", ()) if kind == "verb"}
+    verbs = lex.organized_verbs               # (cues.tsv organized/verb, lower case: made once per rule set)
     org_ends = {(m.sentence, m.end) for m in mentions if m.type == "Organization"}
     out, dropped = [], set()
     for m in mentions:

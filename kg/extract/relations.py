@@ -104,21 +104,27 @@ class _Skeleton:
         return self.text.split(";")
 
 
-_INDEX: dict[int, tuple[dict, dict[str, dict[int, Compiled]]]] = {}
+_INDEX: dict[int, tuple[dict, dict[str, tuple[dict[int, Compiled], frozenset[int]]]]] = {}
 
 
-def _scope_index(rules: dict[str, list[Compiled]]) -> dict[str, dict[int, Compiled]]:
-    """scope -> {rule number: rule} for a rule table (made once per table)."""
+def _scope_index(rules: dict[str, list[Compiled]]) -> dict[str, tuple[dict[int, Compiled], frozenset[int]]]:
+    """scope -> ({rule number: rule}, the set of those numbers) for a rule table (made once per table)."""
     hit = _INDEX.get(id(rules))
     if hit is None or hit[0] is not rules:
-        hit = _INDEX[id(rules)] = (rules, {scope: {c.n: c for c in cs} for scope, cs in rules.items()})
+        hit = _INDEX[id(rules)] = (rules, {scope: ({c.n: c for c in cs}, frozenset(c.n for c in cs))
+                                           for scope, cs in rules.items()})
     return hit[1]
 
 
-def _in_scope(index: dict[str, dict[int, Compiled]], scope: str, order: list[int]) -> list[Compiled]:
-    """The rules of `scope` among the rule numbers `order` (sorted: file order)."""
-    of = index.get(scope)
-    return [of[n] for n in order if n in of] if of else []
+def _in_scope(index: dict[str, tuple[dict[int, Compiled], frozenset[int]]], scope: str,
+              candidates: set[int]) -> list[Compiled]:
+    """The rules of `scope` among the rule numbers `candidates`, in file order (a rule's number): the
+    sets are intersected in C, and only the few rules in both are sorted and looked up."""
+    hit = index.get(scope)
+    if hit is None:
+        return []
+    of, numbers = hit
+    return list(map(of.__getitem__, sorted(numbers.intersection(candidates))))
 
 
 class _Event:
@@ -250,8 +256,8 @@ class _Sentence:
         # takes it; then again from the first rule if anything changed
         codes = {u.code for u in self.units}
         # the candidate rules of each scope, in file order: a sentence has a few of the file's ~100
-        index, order = _scope_index(rules), sorted(self.candidates)
-        appos = self._screen(_in_scope(index, "apposition", order), codes, len(self.units))
+        index = _scope_index(rules)
+        appos = self._screen(_in_scope(index, "apposition", self.candidates), codes, len(self.units))
         self._screened = self.units           # the units `appos` was screened on (until a round merges some)
         for _ in range(3 if appos else 0):
             changed = False
@@ -265,7 +271,7 @@ class _Sentence:
         codes = {u.code for u in self.units}
         n = len(self.units)
         skel = clauses = subjects = None
-        for c in self._screen(_in_scope(index, "body", order), codes, n):    # (the units no longer change)
+        for c in self._screen(_in_scope(index, "body", self.candidates), codes, n):    # (the units no longer change)
             if skel is None:
                 skel = self._skeleton()
             if c.rule.scope == "sentence":
@@ -1092,9 +1098,7 @@ def place_countries(mentions: list[Mention], found: list[RelationMention], lex: 
     if not places:
         return []
     has = {(mention_key(r.source), r.relation) for r in found if r.relation in ("country", "basedIn")}
-    missions = tuple(h.lower() + " " for h in lex.word_classes.get("basedIn/mission", ()))
-    organs = tuple(v + " " for v in lex.vertical_words) \
-        + tuple(" ".join(g.split()).casefold() + " " for g in lex.word_classes.get("country/organ", ()))
+    missions, organs = lex.mission_prefixes, lex.organ_prefixes     # (made once per rule set)
     out, done = [], set()
     for m in mentions:
         if m.type != "Organization" or _attr(m, "nested"):
