@@ -2057,7 +2057,7 @@ def _pattern_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz_spans)
                     # name or a code; a department's name is Vietnamese words or an acronym ("Vụ ASEAN")
                 if capital and level <= 2 and (bare := _bare_locality_at(s, j, lex)):
                     # "Công an tỉnh", "UBND tỉnh": a provincial body named by its level, not its province (the
-                    # article's one province: _drop_incomplete_locals; if it names none or several, no entity)
+                    # article's one province: _bare_local_bodies; if it names none or several, no entity)
                     a, b = ws, s.words[j + bare - 1][1]
                     out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Organization", rid,
                                        attrs=(("level", str(level)), ("locality", s.text[s.words[j][0]:b]))))
