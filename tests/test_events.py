@@ -1185,3 +1185,12 @@ def test_an_organised_training_named_by_its_aim_is_an_event(tmp_path):
 def test_an_organised_meeting_noun_with_a_short_aim_is_no_event(tmp_path):
     g = build(tmp_path, "Chi bộ đã tổ chức cuộc họp chi bộ ngay sau đó.")
     assert not events(g)
+
+
+def test_the_meeting_called_this_time_points_back_at_the_articles_meeting(tmp_path):
+    # "Hội nghị lần này" (this meeting): "lần này" (this time) is a determiner (words.tsv), not a title's ordinal
+    g = build(tmp_path, "Bộ Công an tham dự Hội nghị Bộ trưởng ASEAN về tội phạm xuyên quốc gia lần thứ 12. "
+                        "Hội nghị lần này do Campuchia đăng cai tổ chức tại thủ đô Phnom Penh.")
+    name = "Hội nghị Bộ trưởng ASEAN về tội phạm xuyên quốc gia lần thứ 12"
+    assert set(events(g)) == {name}
+    assert ("Campuchia", "organized", name) in triples(g)
