@@ -678,3 +678,19 @@ def test_a_provincial_body_named_by_its_level_is_the_one_province_of_the_article
 def test_a_body_named_by_its_level_is_none_when_the_article_names_no_province(tmp_path):
     links = _links("Công an tỉnh đã phối hợp với Bộ đội Biên phòng tỉnh giải cứu 3 nạn nhân.", tmp_path)
     assert not any("Công an tỉnh" in s or "Công an tỉnh" in t for s, _, t in links)
+
+
+def test_attendance_told_by_presence_words_makes_the_attendees_take_part(tmp_path):
+    # "có sự góp mặt của" (with the presence of), "có mặt tại" (present at), "dự và chỉ đạo" (attend and direct)
+    links = _links("Ngày 10/5, Bộ Công an tổ chức Hội nghị ASEAN về phòng, chống mua bán người. Hội nghị còn có sự góp "
+                   "mặt của đại diện Bộ Ngoại giao. Đại diện Bộ Tư pháp cũng có mặt tại hội nghị. Dự và chỉ đạo hội "
+                   "nghị có Thứ trưởng Bộ Y tế Lê Văn Hùng.", tmp_path)
+    event = "Hội nghị ASEAN về phòng, chống mua bán người"
+    for who in ("Bộ Ngoại giao", "Bộ Tư pháp", "Lê Văn Hùng"):
+        assert (who, "participatedIn", event) in links
+
+
+def test_a_military_presence_is_no_attendance(tmp_path):
+    links = _links("Hội nghị ASEAN về an ninh khu vực diễn ra tại Hà Nội. Nhiều nước phản đối sự hiện diện của Mỹ ở "
+                   "châu Phi.", tmp_path)
+    assert not any(s == "Hoa Kỳ" and r == "participatedIn" for s, r, _ in links)
