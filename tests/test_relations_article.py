@@ -694,3 +694,17 @@ def test_a_military_presence_is_no_attendance(tmp_path):
     links = _links("Hội nghị ASEAN về an ninh khu vực diễn ra tại Hà Nội. Nhiều nước phản đối sự hiện diện của Mỹ ở "
                    "châu Phi.", tmp_path)
     assert not any(s == "Hoa Kỳ" and r == "participatedIn" for s, r, _ in links)
+
+
+def test_a_lower_case_agreement_between_named_parties_is_one_without_its_verb(tmp_path):
+    # "theo quy định tại bản ghi nhớ về tuyển dụng lao động giữa Việt Nam và Malaysia": the parties named after
+    # "giữa" (between) make it an agreement, and its parties; its name ends at the comma after them
+    links = _links("Theo quy định tại bản ghi nhớ về tuyển dụng lao động giữa Việt Nam và Malaysia, người lao động "
+                   "phải đăng ký với doanh nghiệp được cấp phép.", tmp_path)
+    memo = "Bản ghi nhớ về tuyển dụng lao động giữa Việt Nam và Malaysia"
+    assert ("Việt Nam", "partyTo", memo) in links and ("Malaysia", "partyTo", memo) in links
+
+
+def test_a_lower_case_agreement_between_unnamed_parties_is_none(tmp_path):
+    links = _links("Đây là thỏa thuận hợp tác đầu tiên giữa một bang quan trọng hàng đầu của Mỹ với Việt Nam.", tmp_path)
+    assert not any(r == "partyTo" for _, r, _ in links)

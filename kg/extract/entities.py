@@ -1907,20 +1907,31 @@ def _lower_agreement_rx(lex: Lexicon) -> re.Pattern | None:
         heads = sorted({match_form(c) for c, _, r in lex.cues.get("partyTo", ()) if r == "treaty"}, key=len, reverse=True)
         # (or "hợp tác" and more words: "ký kết bản ghi nhớ hợp tác giữa Bộ Công an và IOM", a cooperation
         # memorandum named by what follows; "ký thỏa thuận hợp tác." alone names none)
-        rx = re.compile(r"(?<!\w)(?:%s) ((?:%s) (?:về (?!việc\b)|hợp tác (?=[^\W\d_])(?!với\b|và\b|để\b|nhằm\b)))"
-                        % ("|".join(map(re.escape, verbs)), "|".join(map(re.escape, heads)))) \
+        # (or, without the verb, the parties after "giữa" (between) in the same phrase: "theo quy định tại bản ghi
+        # nhớ về tuyển dụng lao động giữa hai nước", "thỏa thuận hợp tác công nghệ giữa Nhật Bản và ASEAN")
+        alts = "|".join(map(re.escape, heads))
+        rx = re.compile(r"(?<!\w)(?:(?:%s) ((?:%s) (?:về (?!việc\b)|hợp tác (?=[^\W\d_])(?!với\b|và\b|để\b|nhằm\b)))"
+                        r"|((?:%s) (?:về (?!việc\b)|hợp tác ))(?=[^.;:,()]{1,60}? giữa (?!các\b)\w))"
+                        % ("|".join(map(re.escape, verbs)), alts, alts)) \
             if verbs and heads else None
         hit = _LOWER_AGREEMENT[id(lex.cues)] = (lex.cues, rx)
     return hit[1]
 
 
-def _lower_agreements(doc: Document, si: int, s: _Sent, lex: Lexicon, hits: list[str], taken) -> list[Mention]:
+def _parties_named_after_between(title: str) -> bool:
+    """Does "giữa" (between) in a title go on with a name or "hai" (the two …)?"""
+    at = title.find(" giữa ")
+    nxt = title[at + 6:].split(" ", 1)[0] if at >= 0 else ""
+    return nxt == "hai" or nxt[:1].isupper()
+
+
+def _lower_agreements(doc: Document, si: int, s: _Sent, lex: Lexicon, hits: dict[int, tuple[str, bool]], taken) -> list[Mention]:
     """A treaty named in lower case right after the verb that signs or negotiates it, by its topic: "hai
     bên nhất trí sớm đàm phán thỏa thuận về hợp tác nghề cá" is the Agreement "Thỏa thuận về hợp tác nghề
     cá" (a business's "thỏa thuận về việc …" is not)."""
     out = []
     for i, (ws, _, w) in enumerate(s.words):
-        h = next((h for h in hits if s.form.startswith(h, ws)), None) if w.islower() else None
+        h, signed = hits.get(ws, (None, False)) if w.islower() else (None, False)   # (start -> its words, after a verb?)
         if h is None:
             continue
         hn = len(h.split()) - (1 if h.endswith(" về ") else 2)     # the head's words, without "về" / "hợp tác"
@@ -1929,6 +1940,11 @@ def _lower_agreements(doc: Document, si: int, s: _Sent, lex: Lexicon, hits: list
         if rid is None or any(a <= ws < b for a, b in taken):
             continue
         m = _title_mention(doc, si, s, i, hn, lex, "Agreement", rid, {})
+        if m is not None and not signed and not _parties_named_after_between(m.text):
+            continue                        # (without its verb, the parties must be named: "giữa Nhật Bản và ASEAN",
+            # "giữa hai nước"; "thỏa thuận hợp tác đầu tiên giữa một bang …" names none)
+        if m is not None and (cut := m.text.find(", ", m.text.find(" giữa "))) > 0 and " giữa " in m.text:
+            m = replace(m, end=m.start + cut, text=m.text[:cut])   # "… giữa hai nước, người lao động …": the parties end it
         if m is not None:
             out.append(replace(m, attrs=tuple(sorted({**dict(m.attrs), "canonical": m.text[0].upper() + m.text[1:]}.items()))))
     return out
@@ -2601,7 +2617,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
         if not lex.head_first_words.isdisjoint(words):
             out += _pattern_mentions(doc, si, s, lex, gaz_spans)
         if ("về" in words or "hợp" in words) and (rx := _lower_agreement_rx(lex)) is not None \
-                and (hits := rx.findall(s.form)):
+                and (hits := {m.start(g): (m.group(g), g == 1) for m in rx.finditer(s.form) for g in (1, 2) if m.group(g)}):
             out += _lower_agreements(doc, si, s, lex, hits, [(m.start - base, m.end - base) for m in out[first:]])
         if lex.distributive is not None and lex.may_distribute(words) and lex.distributive.search(sent.text):
             out += _distributed_mentions(doc, si, sent.text, lex, [(m.start - base, m.end - base) for m in out[first:]])
