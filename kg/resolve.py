@@ -172,8 +172,9 @@ def resolve_facts(facts: Iterable[ArticleFacts], lexicon: Lexicon) -> tuple[list
             uf.union(target, k)
 
     _merge_same_names(types, surfaces, attrs, lexicon, {f.doc.id for f in facts}, uf)
+    glue = _party_glue(lexicon)
     for f in facts:
-        _merge_agreement_wordings(f, surfaces, uf)
+        _merge_agreement_wordings(f, surfaces, uf, glue)
 
     # Case/spelling variants are already merged by norm_key; near-identical titles merge here.
     by_type: dict[str, list[str]] = defaultdict(list)
@@ -302,11 +303,17 @@ def _merge_same_names(types: dict[str, str], surfaces: dict[str, set[str]], attr
                 uf.union(keys[0], k)
 
 
-# words that say how parties are named, not what an agreement is about ("giữa Chính phủ nước … và …")
-_PARTY_GLUE = frozenset(norm_key(w) for w in "giữa và với của chính phủ nước nhà nhân dân cộng hòa vương quốc về".split())
+def _party_glue(lexicon: Lexicon) -> frozenset[str]:
+    """The words that say how an agreement's parties are named, not what it is about ("giữa Chính phủ nước … và
+    … về"): governments.tsv words, cues.tsv country/linker and of, cooperatesWith/between and partner, list/and, topic."""
+    cues = lexicon.cues
+    words = [*lexicon.government_words, *lexicon.country_links, *lexicon.and_words, *(" ".join(t) for t in lexicon.topics),
+             *(c for c, _, role in cues.get("cooperatesWith", ()) if role in ("between", "partner"))]
+    return frozenset(t for w in words for t in _tokens(w))
 
 
-def _merge_agreement_wordings(f: ArticleFacts, surfaces: dict[str, set[str]], uf: "_UnionFind") -> None:
+def _merge_agreement_wordings(f: ArticleFacts, surfaces: dict[str, set[str]], uf: "_UnionFind",
+                              glue: frozenset[str]) -> None:
     """One article may name one agreement in two wordings: "Hiệp định phòng, chống mua bán người giữa Việt
     Nam và Lào" (a headline) and "Hiệp định giữa Chính phủ nước CHXHCN Việt Nam và Chính phủ nước CHDCND Lào
     về hợp tác phòng, chống mua bán người …". Two agreements of one head noun, with the same two parties or
@@ -316,7 +323,7 @@ def _merge_agreement_wordings(f: ArticleFacts, surfaces: dict[str, set[str]], uf
     for ks, rel, kt, _ in f.links:
         if rel == "partyTo" and kt.startswith("Agreement|"):
             parties[kt].add(ks)
-    cands = [k for k, p in parties.items() if len(p) >= 2]
+    cands = sorted(k for k, p in parties.items() if len(p) >= 2)
     if len(cands) < 2:
         return
     def topic(k: str) -> tuple[str, frozenset[str], frozenset[str], bool]:
@@ -324,11 +331,11 @@ def _merge_agreement_wordings(f: ArticleFacts, surfaces: dict[str, set[str]], uf
         words = _tokens(title)
         named = [set().union(*(_tokens(x) for x in surfaces.get(p, ()))) for p in sorted(parties[k])]
         names = set().union(*named)
-        return (_head(title), frozenset(words - names - _PARTY_GLUE - {_head(title)}), _numbers(title),
+        return (_head(title), frozenset(words - names - glue - {_head(title)}), _numbers(title),
                 all(n & words for n in named))
-    seen = {k: topic(k) for k in sorted(cands)}
-    for i, a in enumerate(sorted(cands)):
-        for b in sorted(cands)[i + 1:]:
+    seen = {k: topic(k) for k in cands}
+    for i, a in enumerate(cands):
+        for b in cands[i + 1:]:
             (ha, ta, na, named_a), (hb, tb, nb, named_b) = seen[a], seen[b]
             # (both titles must name every party: a series of joint statements between the same two states,
             # named by their themes, are different documents)

@@ -1943,7 +1943,8 @@ def _lower_agreements(doc: Document, si: int, s: _Sent, lex: Lexicon, hits: dict
         if m is not None and not signed and not _parties_named_after_between(m.text):
             continue                        # (without its verb, the parties must be named: "giữa Nhật Bản và ASEAN",
             # "giữa hai nước"; "thỏa thuận hợp tác đầu tiên giữa một bang …" names none)
-        if m is not None and (cut := m.text.find(", ", m.text.find(" giữa "))) > 0 and " giữa " in m.text:
+        between = m.text.find(" giữa ") if m is not None else -1
+        if between > 0 and (cut := m.text.find(", ", between)) > 0:
             m = replace(m, end=m.start + cut, text=m.text[:cut])   # "… giữa hai nước, người lao động …": the parties end it
         if m is not None:
             out.append(replace(m, attrs=tuple(sorted({**dict(m.attrs), "canonical": m.text[0].upper() + m.text[1:]}.items()))))

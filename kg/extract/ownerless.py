@@ -31,6 +31,12 @@ def _provinces(mentions: list[Mention], lex: Lexicon) -> tuple[dict[str, str], l
     return provinces, spans
 
 
+def _names_no_place(after: str) -> bool:
+    """Does a locality word ("tỉnh") stop short of a place's name: punctuation after it, or a word in lower case
+    ("Bộ đội Biên phòng tỉnh trong đấu tranh …")?"""
+    return after[:1] in (")", ",", ".", ";", ":") or (after[:1] == " " and after[1:2].islower())
+
+
 def local_namesakes(doc_text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """A national body's name followed by a bare locality word ("Ban chỉ đạo 389 tỉnh", the province's
     steering committee 389) names the namesake body of the one province the article names, not the national
@@ -43,9 +49,7 @@ def local_namesakes(doc_text: str, mentions: list[Mention], lex: Lexicon) -> lis
     for m in mentions:
         if m.type == "Organization" and m.key and doc_text.startswith(" ", m.end):
             rest = doc_text[m.end + 1:m.end + 16]
-            w = next((w for w in words if rest.startswith(w) and (rest[len(w):len(w) + 1] in (")", ",", ".", ";", ":")
-                                                                  or rest[len(w):len(w) + 2][1:].islower()
-                                                                  and rest[len(w):len(w) + 1] == " ")), None)
+            w = next((w for w in words if rest.startswith(w) and _names_no_place(rest[len(w):])), None)
             e = lex.entries.get(m.key)
             # (a body with a parent has namesakes only if every province has one: "Bộ đội Biên phòng tỉnh",
             # cues.tsv partOf/vertical)
