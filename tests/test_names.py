@@ -321,6 +321,16 @@ def test_a_foreign_deputy_ministers_ministry_is_not_vietnams(tmp_path):
     assert orgs(tmp_path, "Người phát ngôn cho biết Thứ trưởng Ngoại giao Shannon đã rất nỗ lực.") == set()
 
 
+def test_a_foreign_name_whose_last_syllable_could_be_vietnamese_is_no_part_of_the_ministry(tmp_path):
+    # "Tea" holds a vowel group Vietnamese spelling never has ("ea"): it opens the minister's name
+    # "Banh" could be a Vietnamese syllable; the minister's ministry, its country unsaid, is not Việt Nam's
+    assert orgs(tmp_path, "Phát biểu tại buổi lễ, Bộ trưởng Quốc phòng Tea Banh đánh giá cao quan hệ hai nước.") == set()
+
+
+def test_a_highlands_name_in_vietnamese_letters_is_not_foreign(tmp_path):
+    assert "Ya Ly" not in persons(tmp_path, "Ông Tạ Văn Luận, Giám đốc Công ty thủy điện Ya Ly, cho biết hồ đã đầy nước.")
+
+
 def test_a_body_named_by_a_verb_the_sample_does_not_tag_keeps_its_object(tmp_path):
     assert "Trung tâm Gìn giữ hòa bình" in orgs(tmp_path, "Hà Lan hỗ trợ Trung tâm Gìn giữ hòa bình của Việt Nam.")
 

@@ -277,7 +277,12 @@ def _touches_capital(text: str, start: int, end: int) -> bool:
     return end + 1 < len(text) and text[end].isspace() and _is_word_char(text[end + 1]) and text[end + 1].isupper()
 
 
-_VIET_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
+# The vowel groups Vietnamese spelling has, tone and vowel marks stripped ("ươi" is "uoi", "uyê" "uye"):
+# "Tea", "Sean", "Lee", "Kyung" hold none of them, so they are foreign names, not syllables ("ya" stays:
+# the Highlands' names written in Vietnamese letters, "Ya Ly", are not foreign).
+_VIET_VOWELS = ("ieu|oai|oao|oay|oeo|uay|uoi|uou|uya|uye|uyu|yeu|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo"
+                "|uu|uy|ya|ye|a|e|i|o|u|y")
+_VIET_SYLLABLE = re.compile(rf"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?(?:{_VIET_VOWELS})(?:ch|ng|nh|[cmnpt])?")
 
 
 @lru_cache(maxsize=4096)
@@ -4196,10 +4201,12 @@ def _bodies_named_by_posts(doc: Document, si: int, s: _Sent, lex: Lexicon, gaz, 
             if end - 1 > j + 1 and len(s.words[end - 1][2]) == 1 and s.words[end - 1][2].isupper():
                 end -= 1                    # "Thứ trưởng Ngoại giao V K Singh": an initial opens the person's name
             foreign_holder = False
-            while end - 1 > j + 1 and s.words[end - 1][2][:1].isupper() and not _vietnamese(s.words[end - 1][2]) \
-                    and s.words[end - 1][0] not in gaz:
-                end -= 1                    # "Thứ trưởng Ngoại giao Shannon": the deputy minister's own name
-                foreign_holder = True
+            # "Thứ trưởng Ngoại giao Shannon", "Bộ trưởng Quốc phòng Tea Banh": the first capitalised word that
+            # can be no Vietnamese syllable, and no place or body, opens the minister's own name
+            first_foreign = next((k for k in range(j + 2, end) if s.words[k][2][:1].isupper()
+                                  and not _vietnamese(s.words[k][2]) and s.words[k][0] not in gaz), None)
+            if first_foreign is not None:
+                end, foreign_holder = first_foreign, True
             if end + 1 < len(s.words) and s.gap(end) == " " and s.gap(end + 1) == " " and len(s.words[end][2]) == 1 \
                     and s.words[end][2].isupper() and s.words[end + 1][2][:1].isupper():
                 foreign_holder = True       # "Thứ trưởng Ngoại giao V K Singh": initials open a foreign holder's name
