@@ -327,6 +327,16 @@ def test_a_foreign_name_whose_last_syllable_could_be_vietnamese_is_no_part_of_th
     assert orgs(tmp_path, "Phát biểu tại buổi lễ, Bộ trưởng Quốc phòng Tea Banh đánh giá cao quan hệ hai nước.") == set()
 
 
+def test_a_member_of_parliament_is_named_after_his_title(tmp_path):
+    text = "Thứ trưởng có buổi làm việc với đoàn Nghị sĩ Hạ viện Nhật Bản do Nghị sĩ Tabata Hiroaki làm Trưởng đoàn."
+    assert "Tabata Hiroaki" in persons(tmp_path, text)
+
+
+def test_a_mayors_city_is_no_part_of_his_name(tmp_path):
+    # "Thị trưởng" (mayor) is a post, not a title: the city's name follows it, then the mayor's
+    assert not any("Rotterdam" in p for p in persons(tmp_path, "Thủ tướng tiếp Thị trưởng Rotterdam Ahmed Aboutaleb."))
+
+
 def test_a_highlands_name_in_vietnamese_letters_is_not_foreign(tmp_path):
     assert "Ya Ly" not in persons(tmp_path, "Ông Tạ Văn Luận, Giám đốc Công ty thủy điện Ya Ly, cho biết hồ đã đầy nước.")
 
