@@ -117,7 +117,7 @@ CUE_HELPERS = {"closed", "especially", "scope", "trial", "passive", "sides", "sh
 ENUMS = {
     ("heads.tsv", "type"): set(ENTITY_TYPES),
     ("cues.tsv", "relation"): set(RELATIONS) | CUE_HELPERS,
-    ("country_words.tsv", "kind"): {"attribute", "qualifier"},
+    ("country_words.tsv", "kind"): {"attribute", "qualifier", "before", "not-before"},
     ("persons.tsv", "kind"): {"title", "post", "deputy", "surname"},
     ("events.tsv", "kind"): set(EVENT_CLASSES),
     ("gazetteer/locations.tsv", "kind"): {"", "province", "city", "region", "district", "venue"},

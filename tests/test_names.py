@@ -197,7 +197,8 @@ def test_where_a_suspect_lives_is_no_location(tmp_path):
 def test_names_that_only_look_like_bodies_or_agreements_are_nothing(tmp_path):
     g = nodes(tmp_path, "Đường Trường Chinh bị ngập. Luật sư Nguyễn Văn A bào chữa. Chiến lược gia người Anh nhận định. "
                         "Chương trình này rất hay. Dự án kéo dài 2 năm tới.")
-    assert {d["type"] for _, d in g.nodes(data=True)} <= {"Person"}
+    # ("người Anh", a Briton, names the country, as "người Mỹ" does: a nationality, FORMAT.md)
+    assert {d["type"] for _, d in g.nodes(data=True)} <= {"Person", "Country"}
 
 
 def test_a_country_before_a_foreign_officials_name_still_qualifies_the_body(tmp_path):
@@ -2337,3 +2338,20 @@ def test_a_chinese_police_detachment_is_a_body(tmp_path):
     assert "Chi đội Công an Biên phòng thành phố Đông Hưng" in orgs(
         tmp_path, "Đồn Biên phòng Móng Cái tiếp nhận 3 công dân do Chi đội Công an Biên phòng thành phố Đông Hưng "
                   "trao trả.")
+
+
+def test_anh_after_a_word_of_place_is_britain(tmp_path):
+    # "Anh" is Britain after "sang" (to), "tại" (in), "nước" (the country of) …
+    assert labels(tmp_path, "Nhiều nạn nhân bị đưa sang Anh làm việc trong các tiệm nail.", "Country") \
+        == {"Vương quốc Anh"}
+
+
+def test_anh_after_another_country_and_va_is_britain(tmp_path):
+    assert labels(tmp_path, "Hôm qua, Việt Nam và Anh đã ký Thỏa thuận hồi hương.", "Country") \
+        == {"Việt Nam", "Vương quốc Anh"}
+
+
+def test_anh_as_a_pronoun_or_in_a_name_is_no_country(tmp_path):
+    # "Anh cho biết" (he said), "Anh em" (brothers), "với Anh Dũng" (with Mr Anh Dũng): no Britain
+    text = "Anh cho biết đơn vị rất vui. Anh em trong đơn vị làm việc với Anh Dũng suốt đêm."
+    assert labels(tmp_path, text, "Country") == set()

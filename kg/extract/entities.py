@@ -2654,6 +2654,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _bare_local_bodies(out, lex)
     out = _numbered_siblings(doc, out)
     out = _given_names_are_not_countries(doc, out, lex)
+    out = _one_syllable_countries(doc, out, lex)
     out = _residences_are_not_places(doc, out, lex)
     out = _inner_names(doc, out, lex)
     out = _acronyms(doc, out)
@@ -2812,6 +2813,37 @@ def _given_names_are_not_countries(doc: Document, mentions: list[Mention], lex: 
     if not given:
         return mentions
     return [m for m in mentions if not (m.type == "Country" and m.text in given)]
+
+
+def _one_syllable_countries(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """"sang Anh", "tại Ý", "Việt Nam và Anh": a one-syllable country name (country_words.tsv qualifier), capitalised
+    inside a sentence, is the country after a word that takes a place or a state (country_words.tsv before) or
+    after another country and "và", a comma or a dash. Elsewhere it stays no country: "Anh" is also "he", "elder
+    brother" and a given name, and a capitalised word after it makes it part of a name ("Anh Dũng", "Anh
+    hùng" after a title word is no lead), as do the words of country_words.tsv not-before ("Anh em", "Anh ấy")."""
+    if not lex.qualifier_leads or not any(w in doc.text for w in lex.country_qualifiers):
+        return mentions
+    text = doc.text
+    taken = sorted((m.start, m.end) for m in mentions)
+    country_ends = {m.end for m in mentions if m.type == "Country"}
+    starts = [s.start for s in doc.sentences]
+    added = []
+    for a, b in whole_words(text, sorted(lex.country_qualifiers)):
+        key = lex.country_qualifiers[text[a:b]]
+        if key not in lex.entries or a < 2 or any(x < b and a < y for x, y in taken):
+            continue
+        si = bisect_right(starts, a) - 1
+        if si < 0 or a >= doc.sentences[si].end or doc.sentences[si].start >= a - 1:
+            continue                         # a sentence's first word: the pronoun ("Anh cho biết …")
+        after = _WORD_AFTER.match(text[b:b + 20])
+        if after and (after.group(1)[:1].isupper() or after.group(1).lower() in lex.qualifier_not_before):
+            continue
+        before = " " + text[max(doc.sentences[si].start, a - 30):a].lower()
+        lead = before.endswith(lex.qualifier_leads)
+        paired = any(text.endswith(sep, 0, a) and (a - len(sep)) in country_ends for sep in (" và ", ", ", " - ", " – "))
+        if lead or paired:
+            added.append(Mention(doc.id, si, a, b, text[a:b], "Country", "country_words.tsv", key))
+    return mentions + added if added else mentions
 
 
 def _government_words_at(text: str, lex: Lexicon) -> list[int]:

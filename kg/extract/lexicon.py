@@ -177,6 +177,8 @@ class Lexicon:
     place_names: frozenset[str] = frozenset()   # every place's name without its word, lower case: "mỹ đức", "thủ đức"
     country_attributes: tuple[str, ...] = ()    # country_words.tsv attribute: "đô la", "tiếng" (+ " ")
     country_qualifiers: dict[str, str] = field(default_factory=dict)   # "Anh" -> vuong-quoc-anh, after a body only
+    qualifier_leads: tuple[str, ...] = ()       # country_words.tsv before: " tại ", " nước " (lower case, spaced)
+    qualifier_not_before: frozenset[str] = frozenset()   # country_words.tsv not-before: "em" ("Anh em"), "ấy"
     numbered_heads: frozenset[str] = frozenset()
     capital_heads: frozenset[str] = frozenset()  # Agreement heads of level 2: a capital or number right after
     law_heads: frozenset[str] = frozenset()      # last words of heads named by a noun ("Luật", "Nghị định"), not a verb  # Agreement heads of level 1: named only with a number/capital/quote
@@ -587,6 +589,10 @@ def _compile(rules: Rules) -> Lexicon:
     lex.place_names = frozenset(names)
     lex.country_attributes = tuple(r["word"] + " " for r in rules.table("country_words.tsv") if r["kind"] == "attribute")
     lex.country_qualifiers = {r["word"]: r["country"] for r in rules.table("country_words.tsv") if r["kind"] == "qualifier"}
+    lex.qualifier_leads = tuple(sorted(f" {r['word'].lower()} " for r in rules.table("country_words.tsv")
+                                       if r["kind"] == "before"))
+    lex.qualifier_not_before = frozenset(r["word"].lower() for r in rules.table("country_words.tsv")
+                                         if r["kind"] == "not-before")
     phrases = [r["phrase"] for r in rules.table("residences.tsv")]
     lex.residence_phrases = tuple(phrases)
     if phrases:
