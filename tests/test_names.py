@@ -2355,3 +2355,8 @@ def test_anh_as_a_pronoun_or_in_a_name_is_no_country(tmp_path):
     # "Anh cho biết" (he said), "Anh em" (brothers), "với Anh Dũng" (with Mr Anh Dũng): no Britain
     text = "Anh cho biết đơn vị rất vui. Anh em trong đơn vị làm việc với Anh Dũng suốt đêm."
     assert labels(tmp_path, text, "Country") == set()
+
+
+def test_an_envoys_country_before_his_seat_is_no_name(tmp_path):
+    # "Đại sứ Anh tại Việt Nam Gareth Ward": the British ambassador, not a Mr Anh
+    assert persons(tmp_path, "Đại sứ Anh tại Việt Nam Gareth Ward đánh giá cao hợp tác hai nước.") == {"Gareth Ward"}

@@ -2370,10 +2370,12 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, plac
             title = " ".join(tw)
             j = i + len(tw)
             if j + 1 < len(s.words) and title[0].isupper() and s.words[j][2] in lex.country_qualifiers \
-                    and s.gap(j) == " " and s.gap(j + 1) == " " and _cap(s.words[j + 1][2]) \
-                    and not _vietnamese(s.words[j + 1][2]) and lex.country_qualifiers[s.words[j][2]] in lex.entries:
-                # "Thủ tướng Anh Theresa May": "Anh" (Britain; also "he", "elder brother") between a post and a
-                # foreign name is the post's country (country_words.tsv qualifier)
+                    and s.gap(j) == " " and s.gap(j + 1) == " " and (
+                    _cap(s.words[j + 1][2]) and not _vietnamese(s.words[j + 1][2]) or s.words[j + 1][2] == "tại") \
+                    and lex.country_qualifiers[s.words[j][2]] in lex.entries:
+                # "Thủ tướng Anh Theresa May", "Đại sứ Anh tại Việt Nam Gareth Ward": "Anh" (Britain; also "he",
+                # "elder brother") between a post and a foreign name, or the seat of a mission, is the post's
+                # country (country_words.tsv qualifier)
                 a, b = s.words[j][0], s.words[j][1]
                 out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Country", "country_words.tsv",
                                    lex.country_qualifiers[s.words[j][2]]))
