@@ -2360,3 +2360,10 @@ def test_anh_as_a_pronoun_or_in_a_name_is_no_country(tmp_path):
 def test_an_envoys_country_before_his_seat_is_no_name(tmp_path):
     # "Đại sứ Anh tại Việt Nam Gareth Ward": the British ambassador, not a Mr Anh
     assert persons(tmp_path, "Đại sứ Anh tại Việt Nam Gareth Ward đánh giá cao hợp tác hai nước.") == {"Gareth Ward"}
+
+
+def test_a_caption_run_on_into_who_came_ends_the_events_name(tmp_path):
+    # a photo caption ("Toàn cảnh Hội thảo") with no full stop before the next sentence ("Tham dự Hội thảo có …")
+    text = ("Cục Cảnh sát hình sự tổ chức Hội thảo về phòng, chống mua bán người. "
+            "Toàn cảnh Hội thảo Tham dự Hội thảo có đại diện Bộ Ngoại giao.")
+    assert events_of(tmp_path, text) == {"Hội thảo về phòng, chống mua bán người"}

@@ -1648,6 +1648,18 @@ def _topic_list_before(s: _Sent, j: int, k: int, lex: Lexicon) -> bool:
 _TERM_NUMBER = re.compile(r"[IVXL]+|\d{1,2}")      # a term ("khóa XII", "khóa 14") of a Party or an assembly
 
 
+def _attendance_opens(s: _Sent, k: int, lex: Lexicon) -> bool:
+    """Does word k open an attendance cue of cues.tsv ("Tham dự", "Cùng dự có", "Phát biểu tại"), as a whole
+    word ("Dự án" is a project, not "dự", attend)?"""
+    for cue, _, role in lex.cues.get("participatedIn", ()):
+        words = cue.split()
+        if role in ("before", "verb", "after") and s.phrase_at(k, words, case_sensitive=False) and not (
+                k + len(words) < len(s.words) and s.gap(k + len(words)) == " "
+                and f"{s.words[k + len(words) - 1][2].lower()} {s.words[k + len(words)][2].lower()}" in lex.compounds):
+            return True
+    return False
+
+
 def _agreement_goes_on(s: _Sent, k: int, j: int, lex: Lexicon, gaz) -> bool:
     """May an agreement's title go on with word k (j: its first word after the head)?
 

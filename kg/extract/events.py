@@ -803,6 +803,9 @@ def title_event(doc, si, s, i, hn, lex, etype, rid, gaz) -> list[Mention]:
     determiner = determiner or (j + 1 < len(s.words) and s.words[j][2][:1].isupper() and not s.words[j][2].isupper()
                                 and (_word_class(s, j, lex) == "preposition" or _e._is_stop_word(s.words[j][2].lower(), lex))
                                 and s.words[j + 1][2][:1].islower())
+    # "Toàn cảnh Hội thảo Tham dự Hội thảo có …": a caption run on into the next sentence, which opens with
+    # who came (an attendance cue, capitalised)
+    determiner = determiner or (j < len(s.words) and s.words[j][2][:1].isupper() and _e._attendance_opens(s, j, lex))
     if j >= len(s.words) or determiner or _stop_at(s, j, lex, er, True) \
             or s.gap(j).strip() not in ("", ":", "“", "\"", ": “"):
         # "Diễn đàn những thế mạnh" (not "Cuộc họp các Quan chức …") opens no title
