@@ -117,7 +117,7 @@ CUE_HELPERS = {"closed", "especially", "scope", "trial", "passive", "sides", "sh
 ENUMS = {
     ("heads.tsv", "type"): set(ENTITY_TYPES),
     ("cues.tsv", "relation"): set(RELATIONS) | CUE_HELPERS,
-    ("country_words.tsv", "kind"): {"attribute", "qualifier", "before", "not-before"},
+    ("country_words.tsv", "kind"): {"attribute", "qualifier", "before", "not-before", "short"},
     ("persons.tsv", "kind"): {"title", "post", "deputy", "surname"},
     ("events.tsv", "kind"): set(EVENT_CLASSES),
     ("gazetteer/locations.tsv", "kind"): {"", "province", "city", "region", "district", "venue"},
@@ -414,7 +414,7 @@ def _cross_check(tables: dict[str, tuple[Rule, ...]], label: str) -> None:
         if r["country"] not in countries:
             raise RuleError(f"{r.file}:{r.line}: country {r['country']!r} is not a country id")
     for r in tables.get("country_words.tsv", ()):
-        if r["kind"] == "qualifier" and r["country"] not in countries:
+        if r["kind"] in ("qualifier", "short") and r["country"] not in countries:
             raise RuleError(f"{r.file}:{r.line}: country {r['country']!r} is not a country id")
     for r in tables.get("governments.tsv", ()):
         if r["country"] and r["country"] not in countries:

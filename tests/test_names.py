@@ -2367,3 +2367,9 @@ def test_a_caption_run_on_into_who_came_ends_the_events_name(tmp_path):
     text = ("Cục Cảnh sát hình sự tổ chức Hội thảo về phòng, chống mua bán người. "
             "Toàn cảnh Hội thảo Tham dự Hội thảo có đại diện Bộ Ngoại giao.")
     assert events_of(tmp_path, text) == {"Hội thảo về phòng, chống mua bán người"}
+
+
+def test_short_forms_of_states_paired_by_a_dash_are_the_states(tmp_path):
+    # "Nhật" (Japan) and "Việt" (Viet Nam) in "Nhật - Việt"; "Trung" alone is "middle": "miền Trung - Tây Nguyên"
+    text = "Ông Nguyễn Văn An là đồng Chủ tịch Ủy ban hợp tác Nhật - Việt. Miền Trung - Tây Nguyên mưa lớn."
+    assert labels(tmp_path, text, "Country") == {"Nhật Bản", "Việt Nam"}

@@ -2669,6 +2669,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _numbered_siblings(doc, out)
     out = _given_names_are_not_countries(doc, out, lex)
     out = _one_syllable_countries(doc, out, lex)
+    out = _short_country_pairs(doc, out, lex)
     out = _residences_are_not_places(doc, out, lex)
     out = _inner_names(doc, out, lex)
     out = _acronyms(doc, out)
@@ -2857,6 +2858,40 @@ def _one_syllable_countries(doc: Document, mentions: list[Mention], lex: Lexicon
         paired = any(text.endswith(sep, 0, a) and (a - len(sep)) in country_ends for sep in (" và ", ", ", " - ", " – "))
         if lead or paired:
             added.append(Mention(doc.id, si, a, b, text[a:b], "Country", "country_words.tsv", key))
+    return mentions + added if added else mentions
+
+
+_DASH_AFTER = re.compile(r" ?[-–—] ?")
+_DASH_BEFORE = re.compile(r" ?[-–—] ?$")
+
+
+def _short_country_pairs(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """"quan hệ Việt - Trung", "Ủy ban hợp tác Nhật-Việt": a state's one-syllable short form (country_words.tsv
+    short) is the state in a pair joined by a dash with another short form or a country ("Việt - Lào"); alone it
+    is a word ("Trung" also means middle: "miền Trung - Tây Nguyên" pairs no states)."""
+    if not lex.country_shorts or not any(w in doc.text for w in lex.country_shorts):
+        return mentions
+    text = doc.text
+    shorts = whole_words(text, sorted(lex.country_shorts))
+    if not shorts:
+        return mentions
+    short_at = {a: b for a, b in shorts}
+    short_end = {b: a for a, b in shorts}
+    countries = [m for m in mentions if m.type == "Country"]
+    country_at = {m.start for m in countries}
+    country_end = {m.end for m in countries}
+    taken = sorted((m.start, m.end) for m in mentions if m.type in ("Country", "Location", "Person"))
+    starts = [s.start for s in doc.sentences]
+    added = []
+    for a, b in shorts:
+        right = _DASH_AFTER.match(text, b)
+        left = _DASH_BEFORE.search(text, max(0, a - 3), a)
+        paired = right and (right.end() in short_at or right.end() in country_at) \
+            or left and (left.start() in short_end or left.start() in country_end)
+        si = bisect_right(starts, a) - 1
+        if paired and si >= 0 and not any(x < b and a < y for x, y in taken if (x, y) != (a, b)):
+            added.append(Mention(doc.id, si, a, b, text[a:b], "Country", "country_words.tsv",
+                                 lex.country_shorts[text[a:b]]))
     return mentions + added if added else mentions
 
 
