@@ -2373,3 +2373,14 @@ def test_short_forms_of_states_paired_by_a_dash_are_the_states(tmp_path):
     # "Nhật" (Japan) and "Việt" (Viet Nam) in "Nhật - Việt"; "Trung" alone is "middle": "miền Trung - Tây Nguyên"
     text = "Ông Nguyễn Văn An là đồng Chủ tịch Ủy ban hợp tác Nhật - Việt. Miền Trung - Tây Nguyên mưa lớn."
     assert labels(tmp_path, text, "Country") == {"Nhật Bản", "Việt Nam"}
+
+
+def test_a_country_after_a_full_stop_is_no_given_name(tmp_path):
+    # "Thái" is a surname, but "… Thái Lan. Lào đã ký …" names no "Thái Lan Lào": a sentence ends between
+    text = "Việt Nam đã ký Bản ghi nhớ cùng với Campuchia và Thái Lan. Lào đã ký Hiệp định ATIGA."
+    assert "Lào" in labels(tmp_path, text, "Country")
+
+
+def test_an_agreements_title_ends_before_cung_voi(tmp_path):
+    text = "Năm 2004, Việt Nam đã ký Bản ghi nhớ về hợp tác phòng, chống mua bán người cùng với Campuchia và Lào."
+    assert agreements(tmp_path, text) == {"Bản ghi nhớ về hợp tác phòng, chống mua bán người"}

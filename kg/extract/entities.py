@@ -2822,6 +2822,9 @@ def _given_names_are_not_countries(doc: Document, mentions: list[Mention], lex: 
         if a < 2 or doc.text[a - 1] != " ":
             continue
         before = doc.text[max(0, a - 40):a].split()
+        if len(before) >= 2 and not all(w.isalpha() for w in before[-3:]):
+            before = before[len(before) - next(i for i, w in enumerate(reversed(before)) if not w.isalpha()):]
+        # (a name's words are whole words with no punctuation: "… và Thái Lan. Lào đã ký …" names no "Thái Lan Lào")
         if len(before) >= 2 and before[-1][:1].isupper() and (
                 before[-2] in lex.surnames or (len(before) >= 3 and before[-3] in lex.surnames and before[-2][:1].isupper())):
             given.add(doc.text[a:b])
