@@ -631,6 +631,15 @@ def test_a_list_of_attendees_runs_on_through_the_kind_of_its_next_members(tmp_pa
         assert (party, "participatedIn", event) in links
 
 
+def test_a_list_of_attendees_runs_on_through_partner_countries(tmp_path):
+    # "… Tổng Thư ký ASEAN và đại diện các nước đối tác Trung Quốc, Nhật Bản": "nước đối tác" (partner
+    # countries) names the kind of the members after it
+    links = _links("Bộ Công an tổ chức Hội nghị an ninh khu vực tại Hà Nội. Tham dự hội nghị có Tổng Thư ký ASEAN "
+                   "và đại diện các nước đối tác Trung Quốc, Nhật Bản.", tmp_path)
+    for party in ("Trung Quốc", "Nhật Bản"):
+        assert (party, "participatedIn", "Hội nghị an ninh khu vực") in links
+
+
 def test_a_team_whose_field_is_capitalised_is_still_part_of_the_police_named_after_it(tmp_path):
     # "Đội Cảnh sát Hình sự Công an quận Cẩm Lệ": "Cảnh sát Hình sự" is the team's field, not a body whose
     # name runs on; "Công an", a head of the same rank as "Cảnh sát", opens the team's parent
