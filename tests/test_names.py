@@ -2384,3 +2384,10 @@ def test_a_country_after_a_full_stop_is_no_given_name(tmp_path):
 def test_an_agreements_title_ends_before_cung_voi(tmp_path):
     text = "Năm 2004, Việt Nam đã ký Bản ghi nhớ về hợp tác phòng, chống mua bán người cùng với Campuchia và Lào."
     assert agreements(tmp_path, text) == {"Bản ghi nhớ về hợp tác phòng, chống mua bán người"}
+
+
+def test_two_bodies_of_one_province_side_by_side_are_peers(tmp_path):
+    # "Sở …tỉnh Lạng Sơn, Hội … tỉnh Lạng Sơn": each names its own province: a list, not a unit and its parent
+    text = ("Tham gia buổi tiếp nhận có đại diện Sở Lao động - Thương binh và Xã hội tỉnh Lạng Sơn, "
+            "Hội Liên hiệp Phụ nữ tỉnh Lạng Sơn.")
+    assert orgs(tmp_path, text) == {"Sở Lao động - Thương binh và Xã hội tỉnh Lạng Sơn", "Hội Liên hiệp Phụ nữ tỉnh Lạng Sơn"}

@@ -3929,6 +3929,10 @@ def _units_of_local_bodies(doc: Document, mentions: list[Mention], lex: Lexicon)
             if within and place and not any(place.startswith(w + " ") for w in within):
                 place = ""                  # "Sở Quy hoạch - Kiến trúc, UBND quận Tân Bình": a province's department is
                 # no unit of a district (heads.tsv within): the two are listed side by side
+            if place and gap != " " and _locality_of(name, lex) == place:
+                place = ""                  # "Sở Lao động - Thương binh và Xã hội tỉnh Lạng Sơn, Hội Liên hiệp Phụ nữ tỉnh
+                # Lạng Sơn": a body that names its own province is no unit of the next one of that province, but
+                # its peer in a list
             if parent is not None and not place and gap == " " and parent.attr("country") \
                     and parent.attr("country_key") != lex.home_country:
                 place = parent.attr("country")  # "Trung tâm Phân tích Hải quân Mỹ": a unit of a foreign body
