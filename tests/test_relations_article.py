@@ -717,3 +717,10 @@ def test_a_lower_case_agreement_between_named_parties_is_one_without_its_verb(tm
 def test_a_lower_case_agreement_between_unnamed_parties_is_none(tmp_path):
     links = _links("Đây là thỏa thuận hợp tác đầu tiên giữa một bang quan trọng hàng đầu của Mỹ với Việt Nam.", tmp_path)
     assert not any(r == "partyTo" for _, r, _ in links)
+
+
+def test_a_commander_written_without_truong_holds_his_post(tmp_path):
+    # "Chỉ huy Bộ Chỉ huy Bộ đội Biên phòng tỉnh Quảng Nam": "Chỉ huy" (commander) is the post "Chỉ huy trưởng"
+    links = _links("Ngày 13-7, Đại tá Nguyễn Hữu Thắng, Chỉ huy Bộ Chỉ huy Bộ đội Biên phòng tỉnh Quảng Nam xác nhận "
+                   "vụ việc.", tmp_path)
+    assert ("Nguyễn Hữu Thắng", "holdsPosition", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Quảng Nam") in links
