@@ -724,3 +724,13 @@ def test_a_commander_written_without_truong_holds_his_post(tmp_path):
     links = _links("Ngày 13-7, Đại tá Nguyễn Hữu Thắng, Chỉ huy Bộ Chỉ huy Bộ đội Biên phòng tỉnh Quảng Nam xác nhận "
                    "vụ việc.", tmp_path)
     assert ("Nguyễn Hữu Thắng", "holdsPosition", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Quảng Nam") in links
+
+
+def test_a_body_does_not_take_part_in_its_own_meeting(tmp_path):
+    # FORMAT.md: "a body's own meeting gets no link to that body"; its member states take part
+    links = _links("Hội nghị COMMIT\nBộ Công an tổ chức Hội nghị quan chức cao cấp Tiến trình COMMIT lần thứ 14. "
+                   "Tham dự Hội nghị có các đoàn đại biểu đến từ 6 quốc gia thành viên Tiến trình COMMIT gồm "
+                   "Campuchia, Lào và Việt Nam.", tmp_path)
+    event = "Hội nghị quan chức cao cấp Tiến trình COMMIT lần thứ 14"
+    assert ("Lào", "participatedIn", event) in links
+    assert not any(s == "Tiến trình COMMIT" and r == "participatedIn" for s, r, _ in links)

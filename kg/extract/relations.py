@@ -1034,6 +1034,7 @@ def find_relations(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
     if holders:
         out += posts_read_with_names(holders, mentions, out)
     out = _without_cooperation_inside_a_body(out, lex)
+    out = _no_body_at_its_own_meeting(out, main)
     out += stated_countries(mentions, out)
     out += place_countries(mentions, out, lex)
     return out + parent_countries(out, lex)
@@ -1121,6 +1122,32 @@ def place_countries(mentions: list[Mention], found: list[RelationMention], lex: 
         done.add((k, rel))
         out.append(RelationMention(m, rel, country, f"r.{rel}.place", m.sentence))
     return out
+
+
+_PARTY_BEFORE = ("do", "giữa", "với", "và", "cho", "của", "-", "–", "—")
+
+
+def _no_body_at_its_own_meeting(found: list[RelationMention], main: Mention | None) -> list[RelationMention]:
+    """A body does not take part in its own meeting (FORMAT.md): "Hội nghị quan chức cao cấp Tiến trình COMMIT lần
+    thứ 14", "Hội nghị Bộ trưởng ASEAN …" are the body's; its members and guests take part. A body named in the
+    event's name as a party ("… giữa Bộ Công an và IOM", "… do X trao trả", "Việt Nam - Lào") still does. A bare
+    head ("Tham dự Hội nghị có …") is the article's main event."""
+    def own(body: Mention, event: Mention) -> bool:
+        if main is not None and (_attr(event, "bare") or _attr(event, "anaphor")):
+            event = main
+        name = _attr(event, "canonical") or event.text
+        for form in {body.text, _attr(body, "canonical") or body.text}:
+            at = name.find(form)
+            while at > 0:
+                end = at + len(form)
+                before = name[:at].split()
+                if (end == len(name) or not name[end].isalnum()) and name[at - 1] == " " and before \
+                        and before[-1].lower() not in _PARTY_BEFORE and not name[end:].lstrip().startswith(("-", "–", "và ")):
+                    return True
+                at = name.find(form, at + 1)
+        return False
+    return [r for r in found if not (r.relation == "participatedIn" and r.source.type == "Organization"
+                                     and r.target.type == "Event" and own(r.source, r.target))]
 
 
 def _without_cooperation_inside_a_body(found: list[RelationMention], lex: Lexicon) -> list[RelationMention]:
