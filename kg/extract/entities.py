@@ -2833,6 +2833,9 @@ def _given_names_are_not_countries(doc: Document, mentions: list[Mention], lex: 
     return [m for m in mentions if not (m.type == "Country" and m.text in given)]
 
 
+_PAIR_SEPARATORS = (" và ", ", ", " - ", " – ")
+
+
 def _one_syllable_countries(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """"sang Anh", "tại Ý", "Việt Nam và Anh": a one-syllable country name (country_words.tsv qualifier), capitalised
     inside a sentence, is the country after a word that takes a place or a state (country_words.tsv before) or
@@ -2842,59 +2845,78 @@ def _one_syllable_countries(doc: Document, mentions: list[Mention], lex: Lexicon
     if not lex.qualifier_leads or not any(w in doc.text for w in lex.country_qualifiers):
         return mentions
     text = doc.text
-    taken = sorted((m.start, m.end) for m in mentions)
-    country_ends = {m.end for m in mentions if m.type == "Country"}
-    starts = [s.start for s in doc.sentences]
+    starts = None
+    country_ends = None
     added = []
-    for a, b in whole_words(text, sorted(lex.country_qualifiers)):
-        key = lex.country_qualifiers[text[a:b]]
-        if key not in lex.entries or a < 2 or any(x < b and a < y for x, y in taken):
-            continue
+    for a, b in whole_words(text, lex.country_qualifier_words):
+        if a < 2 or text[a - 1] != " " or not (text.endswith(_PAIR_SEPARATORS, 0, a)
+                                              or (" " + text[max(0, a - 16):a].lower()).endswith(lex.qualifier_leads)):
+            continue                         # (the cheap tests first: most are given names, "Tuấn Anh")
+        after = _WORD_AFTER.match(text, b)
+        if after and (after.group(1)[:1].isupper() or after.group(1).lower() in lex.qualifier_not_before):
+            continue                         # "Anh Dũng", "Anh em"
+        if starts is None:
+            starts = [s.start for s in doc.sentences]
         si = bisect_right(starts, a) - 1
         if si < 0 or a >= doc.sentences[si].end or doc.sentences[si].start >= a - 1:
             continue                         # a sentence's first word: the pronoun ("Anh cho biết …")
-        after = _WORD_AFTER.match(text[b:b + 20])
-        if after and (after.group(1)[:1].isupper() or after.group(1).lower() in lex.qualifier_not_before):
-            continue
-        before = " " + text[max(doc.sentences[si].start, a - 30):a].lower()
-        lead = before.endswith(lex.qualifier_leads)
-        paired = any(text.endswith(sep, 0, a) and (a - len(sep)) in country_ends for sep in (" và ", ", ", " - ", " – "))
-        if lead or paired:
+        lead = (" " + text[max(doc.sentences[si].start, a - 30):a].lower()).endswith(lex.qualifier_leads)
+        if not lead:
+            if country_ends is None:
+                country_ends = {m.end for m in mentions if m.type == "Country"}
+            if not any(text.endswith(sep, 0, a) and (a - len(sep)) in country_ends for sep in _PAIR_SEPARATORS):
+                continue
+        key = lex.country_qualifiers[text[a:b]]
+        if key in lex.entries and not any(m.start < b and a < m.end for m in mentions if m.sentence == si):
             added.append(Mention(doc.id, si, a, b, text[a:b], "Country", "country_words.tsv", key))
     return mentions + added if added else mentions
 
 
-_DASH_AFTER = re.compile(r" ?[-–—] ?")
-_DASH_BEFORE = re.compile(r" ?[-–—] ?$")
+_DASHES = ("-", "–", "—")
+_WORD_BEFORE_DASH = re.compile(r"(\w+) ?$")
+_WORD_AFTER_DASH = re.compile(r" ?(\w+)")
 
 
 def _short_country_pairs(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """"quan hệ Việt - Trung", "Ủy ban hợp tác Nhật-Việt": a state's one-syllable short form (country_words.tsv
     short) is the state in a pair joined by a dash with another short form or a country ("Việt - Lào"); alone it
-    is a word ("Trung" also means middle: "miền Trung - Tây Nguyên" pairs no states)."""
-    if not lex.country_shorts or not any(w in doc.text for w in lex.country_shorts):
+    is a word ("Trung" also means middle: "miền Trung - Tây Nguyên" pairs no states). Only the words beside a
+    dash are read (most articles have a few dashes, and "Việt", "Trung" in every line)."""
+    if not lex.country_shorts:
         return mentions
     text = doc.text
-    shorts = whole_words(text, sorted(lex.country_shorts))
-    if not shorts:
+    shorts = lex.country_shorts
+    sides = []                               # (start, end, the other side's span) of short forms beside a dash
+    before, after = lex.country_short_ends
+    for dash in _DASHES:
+        d = text.find(dash)
+        while d >= 0:
+            if not (text.endswith(before, 0, d) or text.startswith(after, d + 1)):
+                d = text.find(dash, d + 1)
+                continue                     # (most dashes join years or a byline: no short form beside them)
+            left = _WORD_BEFORE_DASH.search(text, max(0, d - 12), d)
+            right = _WORD_AFTER_DASH.match(text, d + 1)
+            if left and right and (left.group(1) in shorts or right.group(1) in shorts) \
+                    and (left.start(1) == 0 or not _is_word_char(text[left.start(1) - 1])):
+                sides.append((left.start(1), left.end(1), right.start(1), right.end(1)))
+            d = text.find(dash, d + 1)
+    if not sides:
         return mentions
-    short_at = {a: b for a, b in shorts}
-    short_end = {b: a for a, b in shorts}
     countries = [m for m in mentions if m.type == "Country"]
     country_at = {m.start for m in countries}
     country_end = {m.end for m in countries}
-    taken = sorted((m.start, m.end) for m in mentions if m.type in ("Country", "Location", "Person"))
     starts = [s.start for s in doc.sentences]
     added = []
-    for a, b in shorts:
-        right = _DASH_AFTER.match(text, b)
-        left = _DASH_BEFORE.search(text, max(0, a - 3), a)
-        paired = right and (right.end() in short_at or right.end() in country_at) \
-            or left and (left.start() in short_end or left.start() in country_end)
-        si = bisect_right(starts, a) - 1
-        if paired and si >= 0 and not any(x < b and a < y for x, y in taken if (x, y) != (a, b)):
-            added.append(Mention(doc.id, si, a, b, text[a:b], "Country", "country_words.tsv",
-                                 lex.country_shorts[text[a:b]]))
+    for la, lb, ra, rb in sides:
+        left, right = text[la:lb], text[ra:rb]
+        for a, b, word, other_ok in ((la, lb, left, right in shorts or ra in country_at),
+                                     (ra, rb, right, left in shorts or lb in country_end)):
+            if word not in shorts or not other_ok or (a, b) in {(m.start, m.end) for m in added}:
+                continue
+            si = bisect_right(starts, a) - 1
+            if si >= 0 and not any(m.start < b and a < m.end for m in mentions
+                                   if m.sentence == si and m.type in ("Country", "Location", "Person")):
+                added.append(Mention(doc.id, si, a, b, word, "Country", "country_words.tsv", shorts[word]))
     return mentions + added if added else mentions
 
 

@@ -177,7 +177,9 @@ class Lexicon:
     place_names: frozenset[str] = frozenset()   # every place's name without its word, lower case: "mỹ đức", "thủ đức"
     country_attributes: tuple[str, ...] = ()    # country_words.tsv attribute: "đô la", "tiếng" (+ " ")
     country_qualifiers: dict[str, str] = field(default_factory=dict)   # "Anh" -> vuong-quoc-anh, after a body only
-    country_shorts: dict[str, str] = field(default_factory=dict)   # country_words.tsv short: "Nhật" -> nhat-ban
+    country_qualifier_words: tuple[str, ...] = ()   # the qualifiers' words, sorted (whole_words' order)
+    country_shorts: dict[str, str] = field(default_factory=dict)
+    country_short_ends: tuple = ((), ())       # the short forms as a dash's left side ("Việt ", "Việt") and right side   # country_words.tsv short: "Nhật" -> nhat-ban
     qualifier_leads: tuple[str, ...] = ()       # country_words.tsv before: " tại ", " nước " (lower case, spaced)
     qualifier_not_before: frozenset[str] = frozenset()   # country_words.tsv not-before: "em" ("Anh em"), "ấy"
     numbered_heads: frozenset[str] = frozenset()
@@ -590,7 +592,10 @@ def _compile(rules: Rules) -> Lexicon:
     lex.place_names = frozenset(names)
     lex.country_attributes = tuple(r["word"] + " " for r in rules.table("country_words.tsv") if r["kind"] == "attribute")
     lex.country_qualifiers = {r["word"]: r["country"] for r in rules.table("country_words.tsv") if r["kind"] == "qualifier"}
+    lex.country_qualifier_words = tuple(sorted(lex.country_qualifiers))
     lex.country_shorts = {r["word"]: r["country"] for r in rules.table("country_words.tsv") if r["kind"] == "short"}
+    lex.country_short_ends = (tuple(w + sp for w in lex.country_shorts for sp in ("", " ")),
+                              tuple(sp + w for w in lex.country_shorts for sp in ("", " ")))
     lex.qualifier_leads = tuple(sorted(f" {r['word'].lower()} " for r in rules.table("country_words.tsv")
                                        if r["kind"] == "before"))
     lex.qualifier_not_before = frozenset(r["word"].lower() for r in rules.table("country_words.tsv")
