@@ -76,21 +76,31 @@ class Mention:
                  key: str = "", attrs: tuple[tuple[str, str], ...] = ()):
         # (the fields in their order, as the generated __init__ would take them: a frozen dataclass's own
         # __init__ sets each field through object.__setattr__, a slow call; an article makes ~25 mentions)
+        # (and the attributes as a dict, read by attr: an article asks ~300 times; not a field, so not compared,
+        # hashed or shown; the first value of a repeated attribute wins, as it always has)
         self.__dict__.update(doc=doc, sentence=sentence, start=start, end=end, text=text, type=type, rule=rule,
-                             key=key, attrs=attrs)
+                             key=key, attrs=attrs, _by_name=dict(reversed(attrs)) if attrs else _NO_ATTRS)
 
     def attr(self, name: str, default: str = "") -> str:
-        for k, v in self.attrs:
-            if k == name:
-                return v
-        return default
+        return self._by_name.get(name, default)
+
+    def __getstate__(self):
+        return {k: v for k, v in self.__dict__.items() if k != "_by_name"}
+
+    def __setstate__(self, state):
+        Mention.__init__(self, **state)
+
+
+_NO_ATTRS: dict[str, str] = {}
 
 
 def replace(obj, **changes):
     """dataclasses.replace(obj, **changes); a Mention's fields are its instance dict (Mention.__init__), so
     it is made again from that dict without dataclasses.replace's walk over the fields' metadata."""
     if type(obj) is Mention:
-        return Mention(**{**obj.__dict__, **changes})
+        fields = {**obj.__dict__, **changes}
+        del fields["_by_name"]
+        return Mention(**fields)
     return dataclasses.replace(obj, **changes)
 
 
@@ -157,20 +167,12 @@ def mention_key(m: Mention) -> str:
     """Provisional identity of a mention before merging."""
     if m.key:
         return m.key
-    ref = bare = name = canonical = identity = local = ""
-    for k, v in reversed(m.attrs):         # reversed: the first value of a repeated attribute wins
-        if k == "identity":
-            identity = v
-        elif k == "ref":
-            ref = v
-        elif k == "bare":
-            bare = v
-        elif k == "local":
-            local = v
-        elif k == "name":
-            name = v
-        elif k == "canonical":
-            canonical = v
+    attrs = m._by_name                     # (the first value of a repeated attribute wins)
+    if not attrs:
+        return f"{m.type}|{_norm_key(m.text)}"
+    ref, identity = attrs.get("ref"), attrs.get("identity")
+    bare, local = attrs.get("bare"), attrs.get("local")
+    name, canonical = attrs.get("name"), attrs.get("canonical")
     if ref:                                # anaphoric reference resolved by the extractor
         return ref
     if identity:                           # the name with its abbreviations spelled out (see entities)

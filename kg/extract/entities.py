@@ -2822,12 +2822,12 @@ def _given_names_are_not_countries(doc: Document, mentions: list[Mention], lex: 
         if a < 2 or doc.text[a - 1] != " ":
             continue
         before = doc.text[max(0, a - 40):a].split()
-        if len(before) >= 2 and not all(w.isalpha() for w in before[-3:]):
-            before = before[len(before) - next(i for i, w in enumerate(reversed(before)) if not w.isalpha()):]
-        # (a name's words are whole words with no punctuation: "… và Thái Lan. Lào đã ký …" names no "Thái Lan Lào")
         if len(before) >= 2 and before[-1][:1].isupper() and (
-                before[-2] in lex.surnames or (len(before) >= 3 and before[-3] in lex.surnames and before[-2][:1].isupper())):
-            given.add(doc.text[a:b])
+                before[-2] in lex.surnames and before[-1].isalpha()
+                or len(before) >= 3 and before[-3] in lex.surnames and before[-2][:1].isupper()
+                and before[-1].isalpha() and before[-2].isalpha()):
+            given.add(doc.text[a:b])        # (a name's words are whole words with no punctuation: "… và Thái Lan.
+            # Lào đã ký …" names no "Thái Lan Lào")
     if not given:
         return mentions
     return [m for m in mentions if not (m.type == "Country" and m.text in given)]
@@ -2842,7 +2842,7 @@ def _one_syllable_countries(doc: Document, mentions: list[Mention], lex: Lexicon
     after another country and "và", a comma or a dash. Elsewhere it stays no country: "Anh" is also "he", "elder
     brother" and a given name, and a capitalised word after it makes it part of a name ("Anh Dũng", "Anh
     hùng" after a title word is no lead), as do the words of country_words.tsv not-before ("Anh em", "Anh ấy")."""
-    if not lex.qualifier_leads or not any(w in doc.text for w in lex.country_qualifiers):
+    if not lex.qualifier_leads:
         return mentions
     text = doc.text
     starts = None
@@ -2877,6 +2877,14 @@ _WORD_BEFORE_DASH = re.compile(r"(\w+) ?$")
 _WORD_AFTER_DASH = re.compile(r" ?(\w+)")
 
 
+def _capital_word_before(text: str, at: int) -> bool:
+    """Is the word before offset `at` (after one space) capitalised ("Hà Nội - …": "Nội" ends a name)?"""
+    if at < 2 or text[at - 1] != " ":
+        return False
+    k = text.rfind(" ", 0, at - 1)
+    return text[k + 1:k + 2].isupper()
+
+
 def _short_country_pairs(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """"quan hệ Việt - Trung", "Ủy ban hợp tác Nhật-Việt": a state's one-syllable short form (country_words.tsv
     short) is the state in a pair joined by a dash with another short form or a country ("Việt - Lào"); alone it
@@ -2896,8 +2904,11 @@ def _short_country_pairs(doc: Document, mentions: list[Mention], lex: Lexicon) -
                 continue                     # (most dashes join years or a byline: no short form beside them)
             left = _WORD_BEFORE_DASH.search(text, max(0, d - 12), d)
             right = _WORD_AFTER_DASH.match(text, d + 1)
-            if left and right and (left.group(1) in shorts or right.group(1) in shorts) \
-                    and (left.start(1) == 0 or not _is_word_char(text[left.start(1) - 1])):
+            if left and right and (left.start(1) == 0 or not _is_word_char(text[left.start(1) - 1])) \
+                    and (left.group(1) in shorts and not _capital_word_before(text, left.start(1))
+                         or right.group(1) in shorts and not text[right.end(1) + 1:right.end(1) + 2].isupper()
+                         or right.group(1) in shorts and text[right.end(1):right.end(1) + 1] != " "):
+                # ("- Việt Nam": "Việt" begins the name "Việt Nam", no short form)
                 sides.append((left.start(1), left.end(1), right.start(1), right.end(1)))
             d = text.find(dash, d + 1)
     if not sides:
