@@ -189,15 +189,7 @@ def _rdf_items(g: nx.MultiDiGraph, base: str) -> Iterator[tuple]:
         yield from _node_quads(t, s, d, by_name)
         for doc in d.get("docs", ()):
             mentioned.setdefault(t.article(str(doc)), []).append(s)
-    seen: set[tuple[str, int]] = set()
-    for u, v, k, d in g.edges(keys=True, data=True):
-        for ev in d.get("evidence", ()):
-            doc, start = str(ev["doc"]), int(ev["start"])
-            docs.add(doc)
-            if (doc, start) not in seen:        # each sentence once, in its article's graph
-                seen.add((doc, start))
-                yield _sentence_record(t, doc, start, int(ev["end"]), ev.get("sentence", ""))
-        yield from _edge_items(t, u, v, d.get("relation", k), d.get("evidence", ()))
+    yield from _link_items(t, g, docs)
     for doc in docs:
         yield from _article_quads(t.article(doc), doc, documents.get(doc, {}))
     for a, entities in mentioned.items():
@@ -279,6 +271,46 @@ def _edge_items(t: _Terms, u: str, v: str, relation: str, evidence: Iterable[dic
         stated = True
     if not stated:
         yield ("", s, p, o)
+
+
+def _link_items(t: _Terms, g: nx.MultiDiGraph, docs: set[str]) -> Iterator[tuple]:
+    """For each link in graph order: a sentence record for each of its evidence sentences not seen before
+    (each sentence once, in its article's graph), then `_edge_items`; the articles named go into `docs`.
+    One loop with each term made once, the evidence IRI (`_Terms.evidence`) written out: 235,000 evidence
+    items at 10,000 articles, where the calls per item were a third of the RDF files' grouping."""
+    sentences: dict[tuple[str, int], str] = {}          # (doc, start) -> the sentence's IRI
+    props: dict[str, str] = {}
+    node, article, lit, segments = t.node, t.article, t.lit, t._segments
+    base = t.base
+    sha1 = hashlib.sha1
+    for u, v, k, d in g.edges(keys=True, data=True):
+        evidence = d.get("evidence", ())
+        said = []
+        for ev in evidence:
+            doc, start = str(ev["doc"]), int(ev["start"])
+            docs.add(doc)
+            sentence = sentences.get((doc, start))
+            if sentence is None:
+                sentence = sentences[(doc, start)] = t.sentence(doc, start)
+                yield (article(doc), sentence, lit(ev.get("sentence", ""), "vi"), _integer(start),
+                       _integer(int(ev["end"])))
+            said.append(sentence)
+        relation = d.get("relation", k)
+        s, o = node[u], node[v]
+        p = props.get(relation)
+        if p is None:
+            p = props[relation] = iri(relation_property(relation))
+        if not said:
+            yield ("", s, p, o)
+            continue
+        for ev, sentence in zip(evidence, said):
+            doc = str(ev["doc"])
+            a = article(doc)
+            key = f"{u}\x1f{relation}\x1f{v}\x1f{doc}\x1f{ev['start']}\x1f{ev['end']}\x1f{ev['rule']}"
+            digest = sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+            seg = segments.get(doc)         # (set by t.sentence above)
+            yield (a, s, p, o)
+            yield (a, f"<{base}evidence/{seg}-{digest}>", s, p, o, sentence, lit(ev.get("rule", "")))
 
 
 def _evidence_pairs(record: tuple) -> list[tuple[str, str]]:
