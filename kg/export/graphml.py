@@ -197,9 +197,11 @@ def edge_ids(edges) -> list[str]:
     return out
 
 
-def sorted_edges(g: nx.MultiDiGraph) -> list[tuple]:
-    """(u, v, key, data) of every link, sorted as GraphML and the Neo4j files list them (one sort serves both)."""
-    return sorted(g.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+def sorted_edges(g: nx.MultiDiGraph, edges: list[tuple] | None = None) -> list[tuple]:
+    """(u, v, key, data) of every link, sorted as GraphML and the Neo4j files list them (one sort serves both;
+    `edges`: list(g.edges(keys=True, data=True)), if already made)."""
+    return sorted(g.edges(keys=True, data=True) if edges is None else edges,
+                  key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
 
 
 def iter_graphml(g: nx.MultiDiGraph, edges: list[tuple] | None = None):

@@ -16,7 +16,7 @@ import functools
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import networkx as nx
 
@@ -174,7 +174,7 @@ def rdf_quads(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Iterator[Quad]:
             yield from _record_quads(item)
 
 
-def _rdf_items(g: nx.MultiDiGraph, base: str) -> Iterator[tuple]:
+def _rdf_items(g: nx.MultiDiGraph, base: str, edges: list[tuple] | None = None) -> Iterator[tuple]:
     """The quads of the export, except that each link's evidence node, each evidence sentence and each
     article's schema:mentions come as one record (see `_edge_items`, `_sentence_record`, `_record_pairs`)
     standing for their quads: the writers print them without building them."""
@@ -189,7 +189,7 @@ def _rdf_items(g: nx.MultiDiGraph, base: str) -> Iterator[tuple]:
         yield from _node_quads(t, s, d, by_name)
         for doc in d.get("docs", ()):
             mentioned.setdefault(t.article(str(doc)), []).append(s)
-    yield from _link_items(t, g, docs)
+    yield from _link_items(t, g.edges(keys=True, data=True) if edges is None else edges, docs)
     for doc in docs:
         yield from _article_quads(t.article(doc), doc, documents.get(doc, {}))
     for a, entities in mentioned.items():
@@ -273,7 +273,7 @@ def _edge_items(t: _Terms, u: str, v: str, relation: str, evidence: Iterable[dic
         yield ("", s, p, o)
 
 
-def _link_items(t: _Terms, g: nx.MultiDiGraph, docs: set[str]) -> Iterator[tuple]:
+def _link_items(t: _Terms, edges: Iterable[tuple], docs: set[str]) -> Iterator[tuple]:
     """For each link in graph order: a sentence record for each of its evidence sentences not seen before
     (each sentence once, in its article's graph), then `_edge_items`; the articles named go into `docs`.
     One loop with each term made once, the evidence IRI (`_Terms.evidence`) written out: 235,000 evidence
@@ -283,7 +283,7 @@ def _link_items(t: _Terms, g: nx.MultiDiGraph, docs: set[str]) -> Iterator[tuple
     node, article, lit, segments = t.node, t.article, t.lit, t._segments
     base = t.base
     sha1 = hashlib.sha1
-    for u, v, k, d in g.edges(keys=True, data=True):
+    for u, v, k, d in edges:
         evidence = d.get("evidence", ())
         said = []
         for ev in evidence:
@@ -537,13 +537,14 @@ def _as_pairs(entry) -> set[tuple[str, str]]:
     return set(entry) if type(entry) is set else set(_record_pairs(entry))
 
 
-def subject_tables(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> tuple[dict[str, dict], dict[str, dict]]:
+def subject_tables(g: nx.MultiDiGraph, base: str = DEFAULT_BASE,
+                   edges: list[tuple] | None = None) -> tuple[dict[str, dict], dict[str, dict]]:
     """The export grouped for printing: ({graph: {subject: entry}}, {subject: entry} of all graphs merged),
     where an entry is the subject's set of distinct (predicate, object) pairs, or one record (an evidence
     node or sentence occurs in one graph only, and prints the same every time)."""
     graphs: dict[str, dict] = defaultdict(dict)
     merged: dict[str, dict] = {}
-    for item in _rdf_items(g, base):
+    for item in _rdf_items(g, base, edges):
         if len(item) == 4:
             name, s, p, o = item
             pair = (p, o)
@@ -652,16 +653,17 @@ def _turtle_chunks(printer: _Printer, merged: dict[str, dict], prefixes: dict[st
     return _graph_chunks(printer, {"": merged}, prefixes)
 
 
-def rdf_chunk_renderers(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> dict:
+def rdf_chunk_renderers(g: nx.MultiDiGraph, base: str = DEFAULT_BASE, edges: Callable[[], list] | None = None) -> dict:
     """{"graph.trig": render, "graph.ttl": render}: each render() returns an iterator of text chunks
     for streaming to disk. The quads are grouped once, for whichever file comes first; each file's
-    table is released once that file is written."""
+    table is released once that file is written. `edges()` gives list(g.edges(keys=True, data=True)),
+    if another file lists them too."""
     state: dict = {}
     prefixes = output_prefixes(base)
 
     def tables() -> dict:
         if not state:
-            state["graphs"], state["merged"] = subject_tables(g, base)
+            state["graphs"], state["merged"] = subject_tables(g, base, edges() if edges else None)
             state["printer"] = _Printer(prefixes)
         return state
 
