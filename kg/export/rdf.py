@@ -176,7 +176,7 @@ def rdf_quads(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Iterator[Quad]:
 
 def _rdf_items(g: nx.MultiDiGraph, base: str, edges: list[tuple] | None = None) -> Iterator[tuple]:
     """The quads of the export, except that each link's evidence node, each evidence sentence and each
-    article's schema:mentions come as one record (see `_edge_items`, `_sentence_record`, `_record_pairs`)
+    article's schema:mentions come as one record (see `_link_items`, `_record_pairs`)
     standing for their quads: the writers print them without building them."""
     t = _Terms(base, g)
     by_name = _name_index(g)
@@ -246,38 +246,19 @@ _DERIVED = iri(PROV + "wasDerivedFrom")
 _INT = XSD + "integer"
 
 
-def _sentence_record(t: _Terms, doc: str, start: int, end: int, text: str) -> tuple:
-    """One evidence sentence as a node of its article's graph (its text, article and offsets), as a
-    sentence record (graph, node, text, start, end) standing for its five quads (see _record_pairs)."""
-    return (t.article(doc), t.sentence(doc, start), t.lit(text, "vi"), _integer(start), _integer(end))
-
-
 def _integer(n: int) -> str:
     """typed(n, xsd:integer) for an int (whose digits need no escaping)."""
     return f'"{n}"^^<{_INT}>'
 
 
-def _edge_items(t: _Terms, u: str, v: str, relation: str, evidence: Iterable[dict]) -> Iterator[tuple]:
-    """The link in the graph of each article that states it, plus one reified Evidence node per sentence,
-    as an evidence record (graph, node, s, p, o, sentence node, rule literal)."""
-    s, p, o = t.node[u], iri(relation_property(relation)), t.node[v]
-    stated = False
-    for ev in evidence:
-        doc = str(ev["doc"])
-        a = t.article(doc)
-        node = t.evidence(doc, "\x1f".join(map(str, (u, relation, v, doc, ev["start"], ev["end"], ev["rule"]))))
-        yield (a, s, p, o)
-        yield (a, node, s, p, o, t.sentence(doc, int(ev["start"])), t.lit(ev.get("rule", "")))
-        stated = True
-    if not stated:
-        yield ("", s, p, o)
-
-
 def _link_items(t: _Terms, edges: Iterable[tuple], docs: set[str]) -> Iterator[tuple]:
-    """For each link in graph order: a sentence record for each of its evidence sentences not seen before
-    (each sentence once, in its article's graph), then `_edge_items`; the articles named go into `docs`.
-    One loop with each term made once, the evidence IRI (`_Terms.evidence`) written out: 235,000 evidence
-    items at 10,000 articles, where the calls per item were a third of the RDF files' grouping."""
+    """For each link in graph order: a sentence record (graph, node, text, start, end) standing for its
+    five quads, for each of its evidence sentences not seen before (each sentence once, in its article's
+    graph); then, for each evidence item, the link in the graph of the article that states it and one
+    reified Evidence node, as an evidence record (graph, node, s, p, o, sentence node, rule literal); a
+    link without evidence in the default graph. The articles named go into `docs`. One loop with each
+    term made once, the evidence IRI (`_Terms.evidence`) written out: 235,000 evidence items at 10,000
+    articles, where the calls per item were a third of the RDF files' grouping."""
     sentences: dict[tuple[str, int], str] = {}          # (doc, start) -> the sentence's IRI
     props: dict[str, str] = {}
     node, article, lit, segments, articles = t.node, t.article, t.lit, t._segments, t._articles
