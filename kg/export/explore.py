@@ -26,10 +26,11 @@ def importance_order(articles: list[int], degree: list[int], labels: list[str], 
     return sorted(range(len(keys)), key=lambda i: (-articles[i], -degree[i], labels[i], keys[i]))
 
 
-def pair_weights(g: nx.MultiDiGraph, index: dict) -> dict[tuple[int, int], int]:
-    """(i, j) with i < j -> number of distinct articles stating any link between the two entities."""
+def pair_weights(g: nx.MultiDiGraph, index: dict, edges: list[tuple] | None = None) -> dict[tuple[int, int], int]:
+    """(i, j) with i < j -> number of distinct articles stating any link between the two entities
+    (`edges`: list(g.edges(keys=True, data=True)), if already made)."""
     docs: dict[tuple[int, int], set] = {}
-    for u, v, d in g.edges(data=True):
+    for u, v, _, d in g.edges(keys=True, data=True) if edges is None else edges:
         a, b = index[u], index[v]
         if a == b:
             continue

@@ -152,9 +152,11 @@ def _time_of(on: list[int], doc_dates: list[str], doc_months: list[list[int]]) -
     return months, doc_dates[on[0]], doc_dates[last_k]
 
 
-def build_network(g: nx.MultiDiGraph, english: dict[str, str] | None = None):
-    """A pyvis Network filled in bulk (pyvis' add_node is quadratic) plus the explorer's details."""
+def build_network(g: nx.MultiDiGraph, english: dict[str, str] | None = None, links: list[tuple] | None = None):
+    """A pyvis Network filled in bulk (pyvis' add_node is quadratic) plus the explorer's details
+    (`links`: list(g.edges(keys=True, data=True)), if already made)."""
     from pyvis.network import Network
+    links = list(g.edges(keys=True, data=True)) if links is None else links
     nodes = sorted(g.nodes, key=str)
     n = len(nodes)
     index = {node: i for i, node in enumerate(nodes)}
@@ -173,7 +175,7 @@ def build_network(g: nx.MultiDiGraph, english: dict[str, str] | None = None):
     rank = [0] * n
     for r, i in enumerate(order):
         rank[i] = r
-    weights = pair_weights(g, index)
+    weights = pair_weights(g, index, links)
     group_of, groups = communities(n, weights, rank, labels)
     xy = positions(n, sorted(weights), group_of, order, LAYOUT_SEED, weights)
     sentences = SentenceTable(doc_index, EVIDENCE_CAP if n <= LARGE else EVIDENCE_CAP_LARGE)
@@ -201,7 +203,7 @@ def build_network(g: nx.MultiDiGraph, english: dict[str, str] | None = None):
 
     edge_vis, edge_info = [], []
     edges = sorted((index[u], index[v], str(key), i, d)   # i: ties keep the graph's order
-                   for i, (u, v, key, d) in enumerate(g.edges(keys=True, data=True)))
+                   for i, (u, v, key, d) in enumerate(links))
     for iu, iv, key, _, d in edges:
         rel = str(d.get("relation", key))
         edge_vis.append({"from": iu, "to": iv, "color": RELATION_COLORS.get(rel, OTHER_RELATION_COLOR)})
@@ -270,12 +272,12 @@ def generate_html(g: nx.MultiDiGraph, english: dict[str, str] | None = None) -> 
 _DATA_MARK = "<kg-data-goes-here/>"
 
 
-def iter_html(g: nx.MultiDiGraph, english: dict[str, str] | None = None):
+def iter_html(g: nx.MultiDiGraph, english: dict[str, str] | None = None, links: list[tuple] | None = None):
     """generate_html's page in three chunks (before the data, the data, after it), for streaming to
     disk: the data (tens of MB at 10,000 articles) is not copied into a Markup, nor joined into the page."""
     import jinja2
     app_js, css, template = _assets()
-    net, details = build_network(g, english)
+    net, details = build_network(g, english, links)
     data = {"nodes": net.nodes, "edges": net.edges, **details}
     env = jinja2.Environment(autoescape=True, keep_trailing_newline=True)
     csp = ("default-src 'none'; script-src " + _csp_hash(app_js)

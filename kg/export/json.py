@@ -51,12 +51,12 @@ def sentence_id(doc: str, start: int) -> str:
 class SentenceIndex:
     """Every distinct evidence sentence of a graph, keyed (article, start, end), with its id."""
 
-    def __init__(self, g: nx.MultiDiGraph):
+    def __init__(self, g: nx.MultiDiGraph, edges: list[tuple] | None = None):
         found: dict[tuple[str, int, int], str] = {}
         for _, d in g.nodes(data=True):
             for e in d.get("evidence") or ():
                 found.setdefault((str(e["doc"]), int(e["start"]), int(e["end"])), str(e.get("sentence", "")))
-        for _, _, d in g.edges(data=True):
+        for _, _, _, d in g.edges(keys=True, data=True) if edges is None else edges:
             for e in d.get("evidence") or ():
                 found.setdefault((str(e["doc"]), int(e["start"]), int(e["end"])), str(e.get("sentence", "")))
         self.keys = sorted(found)
@@ -86,9 +86,11 @@ def _refs(evidence, index: SentenceIndex) -> list[dict]:
             for e in evidence]
 
 
-def node_link_records(g: nx.MultiDiGraph) -> dict:
-    """The file's top-level values: nodes and edges with evidence by reference, and the two tables."""
-    index = SentenceIndex(g)
+def node_link_records(g: nx.MultiDiGraph, links: list[tuple] | None = None) -> dict:
+    """The file's top-level values: nodes and edges with evidence by reference, and the two tables
+    (`links`: list(g.edges(keys=True, data=True)), if already made)."""
+    links = list(g.edges(keys=True, data=True)) if links is None else links
+    index = SentenceIndex(g, links)
     nodes = []
     for n, d in g.nodes(data=True):
         rec = {k: v for k, v in d.items() if k != "evidence"}
@@ -97,7 +99,7 @@ def node_link_records(g: nx.MultiDiGraph) -> dict:
         rec["id"] = n
         nodes.append(rec)
     edges = []
-    for u, v, k, d in g.edges(keys=True, data=True):
+    for u, v, k, d in links:
         rec = {kk: vv for kk, vv in d.items() if kk != "evidence"}
         if "evidence" in d:
             rec["evidence"] = _refs(d["evidence"], index)
@@ -109,10 +111,10 @@ def node_link_records(g: nx.MultiDiGraph) -> dict:
             "graph": graph, "multigraph": g.is_multigraph(), "nodes": nodes, "sentences": list(index.rows())}
 
 
-def iter_json(g: nx.MultiDiGraph):
+def iter_json(g: nx.MultiDiGraph, edges: list[tuple] | None = None):
     """The node-link JSON in chunks: keys sorted, one node, link, article or sentence a line
     (diff-friendly; and the C encoder, which indent= would disable, is ten times faster)."""
-    data = node_link_records(g)
+    data = node_link_records(g, edges)
     dump = _dump
     record = _record_dumper()
     yield "{\n"

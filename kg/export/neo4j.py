@@ -214,12 +214,19 @@ def _render_keyed(g: nx.MultiDiGraph, edges: list[tuple] | None = None) -> dict[
     links, evidence = [], []
     sentences: dict[str, list] = {}
     sha1 = hashlib.sha1
+    dated: dict[str, str] = {}          # article -> its date
     for u, v, k, d in sorted_edges(g) if edges is None else edges:
         relation = str(d.get("relation", k))
         evs = d.get("evidence", ())
         edge_docs = {str(e["doc"]) for e in evs}
         docs |= edge_docs
-        dates = [x for x in (documents.get(doc, {}).get("date", "") for doc in edge_docs) if x]
+        dates = []
+        for doc in edge_docs:
+            date = dated.get(doc)
+            if date is None:
+                date = dated[doc] = documents.get(doc, {}).get("date", "")
+            if date:
+                dates.append(date)
         label = labels.get(relation)
         if label is None:
             label = labels[relation] = (relation_label(relation, "en"), relation_label(relation, "vi"))
@@ -240,20 +247,24 @@ def _render_keyed(g: nx.MultiDiGraph, edges: list[tuple] | None = None) -> dict[
             rule = rules.get(rule) or rules.setdefault(rule, _text(rule))
             evidence.append(f"{eid}\0Evidence\0{relation}\0{rule}\0{doc}\0{sid}")
             ev_links += (f"{eid}\0{u}\0SUBJECT", f"{eid}\0{v}\0OBJECT", f"{eid}\0{sid}\0IN_SENTENCE")
-    if "".join(evidence).count("\0") != 5 * len(evidence) or "".join(ev_links).count("\0") != 2 * len(ev_links):
+    evidence_csv = _keyed_csv(HEADERS["evidence.csv"], evidence, 5)
+    ev_links_csv = _keyed_csv(HEADERS["evidence_relationships.csv"], ev_links, 2) if evidence_csv is not None else None
+    if ev_links_csv is None:
         return None                      # a cell holds a NUL
     articles = [[article_id(doc), "Article", doc, *[_text(documents.get(doc, {}).get(k, ""))
                                                     for k in ("title", "date", "outlet", "url", "file")]]
                 for doc in sorted(docs)]
-    return _files(nodes, articles, [sentences[k] for k in sorted(sentences)],
-                  _keyed_csv(HEADERS["evidence.csv"], evidence), links,
-                  _keyed_csv(HEADERS["evidence_relationships.csv"], ev_links))
+    return _files(nodes, articles, [sentences[k] for k in sorted(sentences)], evidence_csv, links, ev_links_csv)
 
 
-def _keyed_csv(header: list[str], keys: list[str]) -> str:
-    """_csv(header, _sorted_rows(rows)) for rows given as their cells joined by NUL (no cell holds one)."""
+def _keyed_csv(header: list[str], keys: list[str], nuls: int) -> str | None:
+    """_csv(header, _sorted_rows(rows)) for rows given as their cells joined by NUL, `nuls` a row; None
+    when the rows hold more (a cell holds one: they would not split back into their cells). The NULs are
+    counted in the text that is printed anyway, not in a join of their own."""
     keys.sort()
     text = "\n".join(keys)
+    if text.count("\0") != nuls * len(keys):
+        return None
     if not keys or "," in text or '"' in text or "\r" in text or text.count("\n") != len(keys) - 1:
         return _csv(header, [k.split("\0") for k in keys])      # cells to quote: row by row
     return _csv(header, []) + text.replace("\0", ",") + "\n"

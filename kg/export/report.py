@@ -62,7 +62,7 @@ def _year(date: str) -> str:
     return date[:4] if len(date) >= 4 and date[:4].isdigit() else ""
 
 
-def _pair_rows(g: nx.MultiDiGraph):
+def _pair_rows(g: nx.MultiDiGraph, edges: list[tuple] | None = None):
     """Every partnership as (a, b, parts, direct, shared) with a < b, structural ties left out, grouped by
     `a`: the pairs of one body are gathered, yielded and forgotten before the next body's, so memory
     stays linear in the graph (a 10,000-article graph has ~10^6 pairs; holding them all took 1.5 GB).
@@ -72,7 +72,7 @@ def _pair_rows(g: nx.MultiDiGraph):
     nodes = g.nodes
     direct: dict[str, dict[str, set]] = {}
     structural = set()                                     # (u, v) of links that are structure, not partnership
-    for u, v, k, d in g.edges(keys=True, data=True):
+    for u, v, k, d in g.edges(keys=True, data=True) if edges is None else edges:
         relation = d.get("relation", k)
         if relation in PARTNER_TIES and u != v:
             a, b = (u, v) if u <= v else (v, u)
@@ -140,15 +140,17 @@ def partnerships(g: nx.MultiDiGraph) -> list[Pair]:
     return sorted(_pair_stream(g), key=_pair_order(g))
 
 
-def strongest_partnerships(g: nx.MultiDiGraph, n: int, wanted=()) -> tuple[list[Pair], dict[str, list[str]]]:
+def strongest_partnerships(g: nx.MultiDiGraph, n: int, wanted=(),
+                           edges: list[tuple] | None = None) -> tuple[list[Pair], dict[str, list[str]]]:
     """(the first `n` of partnerships(g), and for each node of `wanted` the other end of each of its
-    pairs in that order), without holding every pair at once."""
+    pairs in that order), without holding every pair at once (`edges`: list(g.edges(keys=True,
+    data=True)), if already made)."""
     labels = _labels(g)
     best: list[tuple] = []
     bar = None                  # the n-th smallest key so far, once n are known: only smaller ones matter
     most = None                 # -(its number of articles): a pair with fewer cannot come before it
     partners: dict[str, list[tuple]] = {c: [] for c in wanted}
-    for a, b, parts, is_direct, shared in _pair_rows(g):
+    for a, b, parts, is_direct, shared in _pair_rows(g, edges):
         if most is not None and -sum(map(len, parts)) > most and a not in partners and b not in partners:
             continue            # too few articles even counted with repeats: its sets need no merging
         docs = _docs(parts)
@@ -197,16 +199,18 @@ def in_graph(g: nx.MultiDiGraph, meta: dict) -> bool:
     return not rel or rel.get("on_topic", True) or bool((g.graph.get("relevance") or {}).get("all_topics"))
 
 
-def report_data(g: nx.MultiDiGraph, skipped=None) -> ReportData:
+def report_data(g: nx.MultiDiGraph, skipped=None, edges: list[tuple] | None = None) -> ReportData:
+    """Every figure of both reports (`edges`: list(g.edges(keys=True, data=True)), if already made)."""
+    edges = list(g.edges(keys=True, data=True)) if edges is None else edges
     docs = g.graph.get("documents", {})
     types = Counter(d.get("type") for _, d in g.nodes(data=True))
-    rels = Counter(d.get("relation") for _, _, d in g.edges(data=True))
+    rels = Counter(d.get("relation") for _, _, _, d in edges)
     art_years = Counter(_year(m.get("date", "")) for m in docs.values() if in_graph(g, m))
     ev_years = Counter(_year(d.get("date", "")) for _, d in g.nodes(data=True) if d.get("type") == "Event")
     years = sorted(y for y in set(art_years) | set(ev_years) if y)
     countries = _activity(g, "Country")
     top = [c for c, n, _ in countries[:COUNTRIES] if n]
-    pairs, partners = strongest_partnerships(g, TOP, top)
+    pairs, partners = strongest_partnerships(g, TOP, top, edges)
     return ReportData(types, rels, years, {y: art_years.get(y, 0) for y in years}, {y: ev_years.get(y, 0) for y in years},
                       _activity(g, "Organization"), countries, pairs,
                       [_country_summary(g, c, pairs, partners[c]) for c in top],
