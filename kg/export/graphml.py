@@ -163,16 +163,8 @@ def _edge_views(g: nx.MultiDiGraph, edges) -> list[dict]:
         relation = d.get("relation", k)
         evidence = d.get("evidence", ()) or ()
         docs = {str(e.get("doc")) for e in evidence}
-        on = []
-        for doc in docs:
-            date = dates.get(doc)
-            if date is None:
-                date = dates[doc] = documents.get(doc, {}).get("date", "")
-            if date:
-                on.append(date)
-        label = labels.get(relation)
-        if label is None:
-            label = labels[relation] = (relation_label(relation, "en"), relation_label(relation, "vi"))
+        on = article_dates(docs, documents, dates)
+        label = relation_labels(relation, labels)
         view = {"label": label[0], "label_vi": label[1], "weight": float(len(docs))}
         if on:
             view["first_date"], view["last_date"] = min(on), max(on)
@@ -203,6 +195,27 @@ def edge_ids(edges) -> list[str]:
         seen[base] = n
         out.append(base if n == 1 else f"{base}#{n}")
     return out
+
+
+def article_dates(docs, documents: dict, seen: dict[str, str]) -> list[str]:
+    """The dates of the articles `docs` that have one, each article's looked up once per export (`seen`:
+    article -> date); a link's first and last dates are their min and max (GraphML, Neo4j)."""
+    out = []
+    for doc in docs:
+        date = seen.get(doc)
+        if date is None:
+            date = seen[doc] = documents.get(doc, {}).get("date", "")
+        if date:
+            out.append(date)
+    return out
+
+
+def relation_labels(relation: str, seen: dict[str, tuple[str, str]]) -> tuple[str, str]:
+    """A relation's English and Vietnamese labels, made once per export (`seen`: relation -> labels)."""
+    label = seen.get(relation)
+    if label is None:
+        label = seen[relation] = (relation_label(relation, "en"), relation_label(relation, "vi"))
+    return label
 
 
 def sorted_edges(g: nx.MultiDiGraph, edges: list[tuple] | None = None) -> list[tuple]:

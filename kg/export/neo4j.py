@@ -25,8 +25,7 @@ import re
 
 import networkx as nx
 
-from .graphml import edge_extras, sorted_edges
-from .vocab import relation_label
+from .graphml import article_dates, edge_extras, relation_labels, sorted_edges
 
 FOLDER = "neo4j"
 FILES = ("nodes.csv", "articles.csv", "sentences.csv", "evidence.csv", "relationships.csv",
@@ -220,16 +219,8 @@ def _render_keyed(g: nx.MultiDiGraph, edges: list[tuple] | None = None) -> dict[
         evs = d.get("evidence", ())
         edge_docs = {str(e["doc"]) for e in evs}
         docs |= edge_docs
-        dates = []
-        for doc in edge_docs:
-            date = dated.get(doc)
-            if date is None:
-                date = dated[doc] = documents.get(doc, {}).get("date", "")
-            if date:
-                dates.append(date)
-        label = labels.get(relation)
-        if label is None:
-            label = labels[relation] = (relation_label(relation, "en"), relation_label(relation, "vi"))
+        dates = article_dates(edge_docs, documents, dated)
+        label = relation_labels(relation, labels)
         # as edge_extras gives them (weight: the articles; the first and last of their dates)
         links.append([u, v, relation, relation, *label, str(len(edge_docs)), min(dates, default=""),
                       max(dates, default=""), _array(sorted(edge_docs))])
