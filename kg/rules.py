@@ -65,6 +65,7 @@ CODE_CLASSES = frozenset({
     "list/with", "list/companions",              # subjects: "A cùng B ký …", "A cùng các nước khác ký …"
     "list/fellows",                              # subjects: "A và các nước thành viên ASEAN ký …"
     "list/kind",                                 # in a list's gap: "… và đoàn đại biểu các nước Lào, …"
+    "participatedIn/party",                      # "… giữa Bộ Công an và IOM": a party named in an event's name
     "country/linker", "country/seat",            # "Chính phủ nước Pháp", "Đại sứ Hoa Kỳ tại Hà Nội X"
     "region",                                    # "… khu vực I", "… vùng VII": a numbered region's unit
     "unnamed-seat",                              # "Đại sứ quán Việt Nam tại nước sở tại": missions anywhere

@@ -2833,7 +2833,6 @@ def _given_names_are_not_countries(doc: Document, mentions: list[Mention], lex: 
     return [m for m in mentions if not (m.type == "Country" and m.text in given)]
 
 
-_PAIR_SEPARATORS = (" và ", ", ", " - ", " – ")
 
 
 def _one_syllable_countries(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -2845,11 +2844,12 @@ def _one_syllable_countries(doc: Document, mentions: list[Mention], lex: Lexicon
     if not lex.qualifier_leads:
         return mentions
     text = doc.text
+    separators = lex.country_pair_separators
     starts = None
     country_ends = None
     added = []
     for a, b in whole_words(text, lex.country_qualifier_words):
-        if a < 2 or text[a - 1] != " " or not (text.endswith(_PAIR_SEPARATORS, 0, a)
+        if a < 2 or text[a - 1] != " " or not (text.endswith(separators, 0, a)
                                               or (" " + text[max(0, a - 16):a].lower()).endswith(lex.qualifier_leads)):
             continue                         # (the cheap tests first: most are given names, "Tuấn Anh")
         after = _WORD_AFTER.match(text, b)
@@ -2864,7 +2864,7 @@ def _one_syllable_countries(doc: Document, mentions: list[Mention], lex: Lexicon
         if not lead:
             if country_ends is None:
                 country_ends = {m.end for m in mentions if m.type == "Country"}
-            if not any(text.endswith(sep, 0, a) and (a - len(sep)) in country_ends for sep in _PAIR_SEPARATORS):
+            if not any(text.endswith(sep, 0, a) and (a - len(sep)) in country_ends for sep in separators):
                 continue
         key = lex.country_qualifiers[text[a:b]]
         if key in lex.entries and not any(m.start < b and a < m.end for m in mentions if m.sentence == si):

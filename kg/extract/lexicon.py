@@ -267,6 +267,8 @@ class Lexicon:
     # grammatical glue from cues.tsv, compiled once; never hard-coded in the extractors
     list_openers: tuple[str, ...] = ()           # list, no role: "gồm", "bao gồm" open a list
     and_words: tuple[str, ...] = ()              # list/and: "và" joins two members, two subjects, two sides
+    country_pair_separators: tuple[str, ...] = ()   # " và ", ", ", " - ": what joins two countries ("Việt Nam và Anh")
+    event_party_words: frozenset[str] = frozenset()   # participatedIn/party: "giữa", "do" before a party in an event's name
     list_joiners: tuple[str, ...] = ()           # list/joiner: "cùng", "đại diện", "các" (never a name's last word)
     list_gaps: tuple[str, ...] = (", ",)         # ", " and " và ": the gap between two peers of a list
     list_separators: re.Pattern = re.compile(r"(?!)")   # a gap between two list members: punctuation, joiners
@@ -956,6 +958,8 @@ def _led_ignorecase(phrases) -> str:
 def _compile_glue(lex: Lexicon) -> None:
     lex.list_openers = _glue(lex, "list", "")
     lex.and_words = _glue(lex, "list", "and")
+    lex.event_party_words = frozenset(_glue(lex, "participatedIn", "party"))
+    lex.country_pair_separators = (*(f" {w} " for w in lex.and_words), ", ", " - ", " – ")
     lex.list_joiners = _glue(lex, "list", "joiner")
     lex.list_gaps = (", ",) + tuple(f" {w} " for w in lex.and_words)
     joins = _alternatives(_glue(lex, "list", "joiner") + lex.and_words)

@@ -1034,7 +1034,7 @@ def find_relations(doc: Document, mentions: list[Mention], lex: Lexicon) -> list
     if holders:
         out += posts_read_with_names(holders, mentions, out)
     out = _without_cooperation_inside_a_body(out, lex)
-    out = _no_body_at_its_own_meeting(out, main)
+    out = _no_body_at_its_own_meeting(out, main, lex)
     out += stated_countries(mentions, out)
     out += place_countries(mentions, out, lex)
     return out + parent_countries(out, lex)
@@ -1124,14 +1124,17 @@ def place_countries(mentions: list[Mention], found: list[RelationMention], lex: 
     return out
 
 
-_PARTY_BEFORE = ("do", "giữa", "với", "và", "cho", "của", "-", "–", "—")
+_DASHES = ("-", "–", "—")
 
 
-def _no_body_at_its_own_meeting(found: list[RelationMention], main: Mention | None) -> list[RelationMention]:
+def _no_body_at_its_own_meeting(found: list[RelationMention], main: Mention | None,
+                                lex: Lexicon) -> list[RelationMention]:
     """A body does not take part in its own meeting (FORMAT.md): "Hội nghị quan chức cao cấp Tiến trình COMMIT lần
     thứ 14", "Hội nghị Bộ trưởng ASEAN …" are the body's; its members and guests take part. A body named in the
-    event's name as a party ("… giữa Bộ Công an và IOM", "… do X trao trả", "Việt Nam - Lào") still does. A bare
-    head ("Tham dự Hội nghị có …") is the article's main event."""
+    event's name as a party (after a word of cues.tsv participatedIn/party or a dash, or before list/and or a dash:
+    "… giữa Bộ Công an và IOM", "… do X trao trả", "Việt Nam - Lào") still does. A bare head ("Tham dự Hội nghị
+    có …") is the article's main event."""
+    party_words, and_words = lex.event_party_words, lex.and_words
     def own(body: Mention, event: Mention) -> bool:
         if main is not None and (_attr(event, "bare") or _attr(event, "anaphor")):
             event = main
@@ -1142,7 +1145,9 @@ def _no_body_at_its_own_meeting(found: list[RelationMention], main: Mention | No
                 end = at + len(form)
                 before = name[:at].split()
                 if (end == len(name) or not name[end].isalnum()) and name[at - 1] == " " and before \
-                        and before[-1].lower() not in _PARTY_BEFORE and not name[end:].lstrip().startswith(("-", "–", "và ")):
+                        and before[-1].lower() not in party_words and before[-1] not in _DASHES \
+                        and not name[end:].lstrip().startswith(_DASHES) \
+                        and not any(name[end:].split(" ", 2)[1:2] == [w] for w in and_words):
                     return True
                 at = name.find(form, at + 1)
         return False
