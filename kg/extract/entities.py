@@ -2616,6 +2616,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     made: dict[int, _Sent] = {}
     _SENTENCES = (doc, made)
     governments = _government_words_at(doc.text, lex)
+    titled_persons = False                   # (a person named with a persons.tsv title: see _titles_written_alone)
     doc_form = document_form(doc.text)       # (a sentence's form is a slice of the document's)
     for si, sent in enumerate(doc.sentences):
         s = made[si] = _Sent(sent.text, None, doc_form[sent.start:sent.start + len(sent.text)]) if doc_form is not None \
@@ -2665,6 +2666,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
             out[first:] = [m for m in out[first:] if not (m.type in ("Location", "Country", "Person")
                                                            and any(a <= m.start and m.end <= b for a, b in names))]
             out += persons
+            titled_persons = titled_persons or any(p.rule.startswith("persons.tsv:") for p in persons)
     out = _bare_local_bodies(out, lex)
     out = _numbered_siblings(doc, out)
     out = _given_names_are_not_countries(doc, out, lex)
@@ -2698,7 +2700,8 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     if lex.generic:                          # "Luật hình sự" (criminal law, the field), "Lễ tiễn đoàn": generic.tsv
         out = [m for m in out if m.key or m.type not in ("Agreement", "Event")
                or match_form(m.attr("canonical") or m.text) not in lex.generic]
-    out = _titles_written_alone(doc, out, lex)             # (before events: their visitors are read by span)
+    if titled_persons:                                     # (before events: their visitors are read by span)
+        out = _titles_written_alone(doc, out, lex)
     out = ownerless.local_namesakes(doc.text, out, lex)    # (before events: their organisers are read by span)
     out = events.article_events(doc, out, lex)
     out = _local_acronyms(out)
@@ -2730,11 +2733,11 @@ def _titles_written_alone(doc: Document, mentions: list[Mention], lex: Lexicon) 
         q = text.find(first + " ", since)
         while q >= 0:
             at, q = q, text.find(first + " ", q + 1)
-            # a clause's start: a sentence's, or after a semicolon
-            if text[at - 2:at] not in (". ", "; ", "? ", "! ", ".\n") and text[at - 1] != "\n":
+            # a clause's start: a sentence's, or after a semicolon or an opening adjunct's comma ("Trong
+            # chuyến thăm, Thủ tướng cũng đã …")
+            if text[at - 2:at] not in (". ", "; ", ", ", "? ", "! ") and text[at - 1] != "\n":
                 continue
-            titles = sorted((" ".join(t) for t in lex.titles_by_first.get(first, ())), key=len, reverse=True)
-            t = next((t for t in titles if text.startswith(t + " ", at)), None)
+            t = next((t for t in lex.titles_longest_first.get(first, ()) if text.startswith(t + " ", at)), None)
             after = _WORD_AFTER.match(text, at + len(t)) if t else None
             if after is None or not after.group(1).islower():
                 continue             # "Thủ tướng Nguyễn Xuân Phúc": a name, read elsewhere
