@@ -734,3 +734,43 @@ def test_a_body_does_not_take_part_in_its_own_meeting(tmp_path):
     event = "Hội nghị quan chức cao cấp Tiến trình COMMIT lần thứ 14"
     assert ("Lào", "participatedIn", event) in links
     assert not any(s == "Tiến trình COMMIT" and r == "participatedIn" for s, r, _ in links)
+
+
+def test_a_title_written_alone_is_the_person_named_with_it_before(tmp_path):
+    # "Thủ tướng cũng đã dự …": a title alone as the subject is the one person the article named with it
+    links = _links("Thủ tướng Trần Văn Minh đã thăm chính thức Lào. Trong chuyến thăm, Thủ tướng cũng đã tham dự "
+                   "Diễn đàn Doanh nghiệp Việt Nam - Lào.", tmp_path)
+    assert ("Trần Văn Minh", "participatedIn", "Diễn đàn Doanh nghiệp Việt Nam - Lào") in links
+
+
+def test_a_title_written_alone_after_two_people_with_it_is_no_one(tmp_path):
+    links = _links("Thủ tướng Trần Văn Minh và Thủ tướng Phạm Hữu Lộc gặp nhau tại Hà Nội. Thủ tướng cũng đã "
+                   "tham dự Diễn đàn Doanh nghiệp Việt Nam - Lào.", tmp_path)
+    assert not any(r == "participatedIn" and s in ("Trần Văn Minh", "Phạm Hữu Lộc") and "Diễn đàn" in t
+                   for s, r, t in links)
+
+
+def test_a_title_of_address_written_alone_is_a_pronoun_not_the_person(tmp_path):
+    # "Ông" (Mr) alone is "he": whoever the sentence speaks of, not the one man the article titled so
+    links = _links("Ông Trần Văn Minh làm việc tại Hà Nội. Ông cũng đã tham dự Diễn đàn Doanh nghiệp Việt Nam - Lào.",
+                   tmp_path)
+    assert ("Trần Văn Minh", "participatedIn", "Diễn đàn Doanh nghiệp Việt Nam - Lào") not in links
+
+
+def test_a_ceremony_named_again_by_its_head_alone_is_the_one_named_in_full(tmp_path):
+    # "Tham dự Lễ ký kết có …" after "Lễ ký kết hợp tác … giữa A và B": the short form is that ceremony
+    links = _links("Ngày 12/7, Lễ ký kết hợp tác truyền thông giữa tỉnh Hà Giang và Báo Lao động đã diễn ra tại "
+                   "Hà Nội. Tham dự Lễ ký kết có Bộ trưởng Bộ Tư pháp Lê Văn Tâm.", tmp_path)
+    assert ("Lê Văn Tâm", "participatedIn",
+            "Lễ ký kết hợp tác truyền thông giữa tỉnh Hà Giang và Báo Lao động") in links
+
+
+def test_two_ceremonies_named_again_by_their_head_in_two_articles_stay_two(tmp_path):
+    # the short form names its own article's ceremony: no alias that would join another article's
+    (tmp_path / "b.txt").write_text("Ngày 14/7, Lễ ký kết hợp tác phòng, chống mua bán người giữa Bộ Công an và "
+                                    "Tổ chức Di cư quốc tế đã diễn ra tại Hà Nội. Tham dự Lễ ký kết có Thứ trưởng "
+                                    "Bộ Ngoại giao Phạm Thị Lan.", encoding="utf-8")
+    links = _links("Ngày 12/7, Lễ ký kết hợp tác truyền thông giữa tỉnh Hà Giang và Báo Lao động đã diễn ra tại "
+                   "Hà Nội. Tham dự Lễ ký kết có Bộ trưởng Bộ Tư pháp Lê Văn Tâm.", tmp_path)
+    events = {t for s, r, t in links if r == "participatedIn"}
+    assert len(events) == 2

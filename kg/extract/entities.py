@@ -2616,6 +2616,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     made: dict[int, _Sent] = {}
     _SENTENCES = (doc, made)
     governments = _government_words_at(doc.text, lex)
+    titled_persons = False                   # (a person named with a persons.tsv title: see _titles_written_alone)
     doc_form = document_form(doc.text)       # (a sentence's form is a slice of the document's)
     for si, sent in enumerate(doc.sentences):
         s = made[si] = _Sent(sent.text, None, doc_form[sent.start:sent.start + len(sent.text)]) if doc_form is not None \
@@ -2665,6 +2666,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
             out[first:] = [m for m in out[first:] if not (m.type in ("Location", "Country", "Person")
                                                            and any(a <= m.start and m.end <= b for a, b in names))]
             out += persons
+            titled_persons = titled_persons or any(p.rule.startswith("persons.tsv:") for p in persons)
     out = _bare_local_bodies(out, lex)
     out = _numbered_siblings(doc, out)
     out = _given_names_are_not_countries(doc, out, lex)
@@ -2698,6 +2700,8 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     if lex.generic:                          # "Luật hình sự" (criminal law, the field), "Lễ tiễn đoàn": generic.tsv
         out = [m for m in out if m.key or m.type not in ("Agreement", "Event")
                or match_form(m.attr("canonical") or m.text) not in lex.generic]
+    if titled_persons:                                     # (before events: their visitors are read by span)
+        out = _titles_written_alone(doc, out, lex)
     out = ownerless.local_namesakes(doc.text, out, lex)    # (before events: their organisers are read by span)
     out = events.article_events(doc, out, lex)
     out = _local_acronyms(out)
@@ -2710,6 +2714,48 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
     out = _identities(doc, out, lex)
     out = _short_forms(doc, out, lex)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type, m.text))
+
+
+def _titles_written_alone(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """"Thủ tướng Nguyễn Xuân Phúc đã hội đàm … Thủ tướng cũng đã tham dự Hội nghị …": a title (persons.tsv
+    title) written alone as a clause's subject, a lower-case word after it, is the one person the article
+    named with that title right before the name. It is that person (a reference, not a new name); where the
+    article named two so, or none, it is none. A title with a country ("Thủ tướng Hà Lan Mark Rutte") is
+    another state's: the bare one in a Vietnamese article is the home one's, as an unqualified "Chính phủ" is."""
+    plain = events.event_rules(lex).plain      # ("ông", "bà": a title of address, and a pronoun when alone)
+    titled = [m for m in mentions if m.type == "Person" and m.rule.startswith("persons.tsv:")
+              and m.rule[12:].lower() not in plain]
+    if not titled:
+        return mentions
+    text, out, since = doc.text, None, min(m.end for m in titled)
+    firsts = {m.rule[12:].split(" ", 1)[0] for m in titled}
+    for first in firsts | {f[:1].upper() + f[1:] for f in firsts}:   # ("bà Haley" … "Bà cho biết")
+        q = text.find(first + " ", since)
+        while q >= 0:
+            at, q = q, text.find(first + " ", q + 1)
+            # a clause's start: a sentence's, or after a semicolon or an opening adjunct's comma ("Trong
+            # chuyến thăm, Thủ tướng cũng đã …")
+            if text[at - 2:at] not in (". ", "; ", ", ", "? ", "! ") and text[at - 1] != "\n":
+                continue
+            t = next((t for t in lex.titles_longest_first.get(first, ()) if text.startswith(t + " ", at)), None)
+            after = _WORD_AFTER.match(text, at + len(t)) if t else None
+            if after is None or not after.group(1).islower():
+                continue             # "Thủ tướng Nguyễn Xuân Phúc": a name, read elsewhere
+            low = t.lower()
+            named = {mention_key(m): m for m in titled if m.end <= at
+                     and ((w := m.rule[12:].lower()).startswith(low) or low.startswith(w))}
+            if len(named) != 1 or any(m.start <= at < m.end for m in mentions):
+                continue
+            who = next(iter(named.values()))
+            si = next((i for i, sent in enumerate(doc.sentences) if sent.start <= at < sent.end), None)
+            if si is None:
+                continue
+            name = who.attr("name") or who.attr("canonical") or who.text
+            if out is None:
+                out = list(mentions)
+            out.append(Mention(doc.id, si, at, at + len(t), t, "Person", "entities.title-alone",
+                               attrs=(("anaphor", "1"), ("canonical", name), ("name", name))))
+    return mentions if out is None else out
 
 
 def _short_forms(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:

@@ -255,6 +255,7 @@ class Lexicon:
     stop_first_words: frozenset[str] = frozenset()      # every key of every stops_by_first bucket
     generic_by_first: dict[str, tuple[str, ...]] = field(default_factory=dict)   # longest first
     titles_by_first: dict[str, list[list[str]]] = field(default_factory=dict)
+    titles_longest_first: dict[str, list[str]] = field(default_factory=dict)   # titles_by_first as text, longest first
     title_seconds: dict[str, frozenset[str]] = field(default_factory=dict)   # as head_seconds, for the titles
     title_singles: dict[str, list[list[str]]] = field(default_factory=dict)
     deputies: list[str] = field(default_factory=list)
@@ -551,6 +552,7 @@ def _compile(rules: Rules) -> Lexicon:
         lex.org_heads_by_token.setdefault(head.split(" ", 1)[0], []).append((head, level))
     for t in lex.titles:
         lex.titles_by_first.setdefault(t.split()[0], []).append(t.split())
+    lex.titles_longest_first = {w: sorted((" ".join(t) for t in ts), key=len, reverse=True) for w, ts in lex.titles_by_first.items()}
     lex.title_seconds = {w: frozenset(t[1] for t in ts if len(t) > 1) for w, ts in lex.titles_by_first.items()}
     lex.title_singles = {w: [t for t in ts if len(t) == 1] for w, ts in lex.titles_by_first.items()}
     lex.abbreviations = {r["short"]: r["long"] for r in rules.table("abbreviations.tsv")}

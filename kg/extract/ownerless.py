@@ -269,6 +269,9 @@ def bare_events(doc_text: str, mentions: list[Mention], lex: Lexicon) -> list[Me
     verbs = lex.organized_verbs               # (cues.tsv organized/verb, lower case: made once per rule set)
     org_ends = {(m.sentence, m.end) for m in mentions if m.type == "Organization"}
     out, dropped = [], set()
+    # a short form of an event the article has named in full before ("Tham dự Lễ ký kết có …" after "Lễ ký
+    # kết hợp tác truyền thông giữa …") is that event, not an anonymous ceremony
+    titles = [m for m in mentions if m.type == "Event" and not m.key and not m.attr("ref")]
     for m in mentions:
         if m.type == "Event" and not m.key and not m.attr("ref"):
             w = (m.attr("canonical") or m.text).split()
@@ -279,7 +282,12 @@ def bare_events(doc_text: str, mentions: list[Mention], lex: Lexicon) -> list[Me
                        or (len(rest) <= 2 and all(x.isalpha() and x.islower() for x in rest)
                            and (len(rest) == 1 or " ".join(rest) in lex.compounds))) \
                     and not _held_by_body_before(doc_text, m, verbs, org_ends):
-                dropped.add(mention_key(m))
-                continue
+                short = m.text.lower() + " "
+                full = next((t for t in titles if t.start < m.start and t.sentence < m.sentence
+                             and (t.attr("canonical") or t.text).lower().startswith(short)), None)
+                if full is None:
+                    dropped.add(mention_key(m))
+                    continue
+                m = replace(m, attrs=tuple(sorted({**m._by_name, "anaphor": "1", "ref": mention_key(full)}.items())))
         out.append(m)
     return [m for m in out if not (dropped and m.attr("ref") in dropped)] if dropped else out

@@ -17,6 +17,7 @@ names); MAIN is always the main event; SIDES the two sides of a bilateral articl
 from __future__ import annotations
 
 import re
+from operator import gt
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -166,7 +167,7 @@ class _Sentence:
         self.doc, self.si, self.lex, self.main, self.sides = doc, si, lex, main, sides
         self.base = doc.sentences[si].start
         self.text = doc.sentences[si].text
-        self.all = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self.all = mentions                   # (in text order: find_relations sorts them)
         owned = [m for m in self.all if m.type == "Event" and self._owned_anaphor(m)]
         if owned:                             # another body's meeting, not the main event: no event of the sentence
             self.all = [m for m in self.all if all(m is not o for o in owned)]
@@ -897,9 +898,9 @@ def _object_of_event(u: _Unit, units: list[_Unit], text: str, gaps: tuple[str, .
 
 
 def main_event(mentions: list[Mention]) -> Mention | None:
-    """The article's main event: the first event it names (not a reference back to another)."""
-    events = sorted((m for m in mentions if m.type == "Event" and not _attr(m, "ref")), key=lambda m: m.start)
-    return events[0] if events else None
+    """The article's main event: the first event it names (not a reference back to another); `mentions` in
+    text order, as find_relations has them."""
+    return next((m for m in mentions if m.type == "Event" and not _attr(m, "ref")), None)
 
 
 def _side(m: Mention, lex: Lexicon | None) -> bool:
@@ -960,7 +961,7 @@ def local_parents(mentions: list[Mention], lex: Lexicon, text: str) -> list[Rela
     # (the words before the locality are one of them: the name starts with one and a space)
     openers = tuple(v + " " for v in vertical)
     local = []
-    for m in sorted(mentions, key=lambda m: m.start):
+    for m in mentions:                        # (in text order, as find_relations has them)
         if m.type != "Organization" or _attr(m, "nested") or not " ".join(m.text.split()).casefold().startswith(openers):
             continue
         lb = _local_body(m, lex)
@@ -1020,6 +1021,11 @@ def talks_sides(main: Mention | None, mentions: list[Mention]) -> list[Mention]:
 
 def find_relations(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[RelationMention]:
     by_sentence: dict[int, list[Mention]] = {}
+    # each sentence reads its names in text order, longer first where two start together: the order
+    # find_mentions gives them in (a caller's own list is sorted here, once, not again for every sentence)
+    starts = [m.start for m in mentions]
+    if any(map(gt, starts, starts[1:])):
+        mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
     holders = [m for m in mentions if m.rule == POST_INSIDE_BODY]
