@@ -2391,3 +2391,9 @@ def test_two_bodies_of_one_province_side_by_side_are_peers(tmp_path):
     text = ("Tham gia buổi tiếp nhận có đại diện Sở Lao động - Thương binh và Xã hội tỉnh Lạng Sơn, "
             "Hội Liên hiệp Phụ nữ tỉnh Lạng Sơn.")
     assert orgs(tmp_path, text) == {"Sở Lao động - Thương binh và Xã hội tỉnh Lạng Sơn", "Hội Liên hiệp Phụ nữ tỉnh Lạng Sơn"}
+
+
+def test_an_event_title_runs_through_numbers_written_with_a_comma(tmp_path):
+    # "mức độ 3,4" (levels 3 and 4): a comma between two digits with no space is no clause punctuation
+    assert "Hội thảo về dịch vụ công trực tuyến mức độ 3,4" in labels(
+        tmp_path, "Sở Tư pháp tổ chức Hội thảo về dịch vụ công trực tuyến mức độ 3,4 trong năm 2017.", "Event")

@@ -1396,6 +1396,8 @@ def _title_ends(s: _Sent, j: int, lex: Lexicon, etype: str, gaz=None, through_co
             continue
         if gap.strip() in ("", "-", "–", "—"):
             pass
+        elif gap == "," and s.words[k - 1][2].isdigit() and s.words[k][2].isdigit():
+            pass                            # "mức độ 3,4": two numbers (or a decimal) written with a comma, no space
         elif _comma_pair(s, k):
             pass
         elif gap == ", " and through_commas and s.words[k][2][0].islower() and not _is_stop(s, k, lex, etype) \
