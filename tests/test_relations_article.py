@@ -774,3 +774,11 @@ def test_two_ceremonies_named_again_by_their_head_in_two_articles_stay_two(tmp_p
                    "Hà Nội. Tham dự Lễ ký kết có Bộ trưởng Bộ Tư pháp Lê Văn Tâm.", tmp_path)
     events = {t for s, r, t in links if r == "participatedIn"}
     assert len(events) == 2
+
+
+def test_a_fronted_membership_is_no_subject_of_the_clause(tmp_path):
+    # "Là thành viên ASEAN, Việt Nam đã phê chuẩn …": the bloc is what Việt Nam is a member of, not a ratifier
+    links = _links("Là thành viên ASEAN, Việt Nam đã phê chuẩn Công ước ASEAN về phòng, chống buôn bán người, "
+                   "đặc biệt là phụ nữ và trẻ em.", tmp_path)
+    assert ("Việt Nam", "memberOf", "ASEAN") in links
+    assert not any(s == "ASEAN" and r == "partyTo" for s, r, _ in links)
