@@ -30,6 +30,7 @@ _ACRONYM_BEFORE = re.compile(r"(?<!\w)[A-ZĐ]{2,}\s$")
 _TWO_WORDS_AT = re.compile(r"(\w+)(?: (\w+))?")
 _WORD_BEFORE_END = re.compile(r"(\w+)\s$")
 _WORD_AFTER = re.compile(r" (\w+)")               # (" (\w+)(?!\w)" is the same: \w+ takes the whole word)
+_TITLED = "persons.tsv:"                 # the rule of a person named after a title (persons.tsv title)
 _REGION_NUMBER = re.compile(r"\d{1,2}|[IVX]{1,5}")    # "khu vực 1", "vùng VII"
 _NUMBERED_NAME = re.compile(r"(.+ số )\d{1,3}")
 _GLUED_ABBREVIATION = re.compile(r"\b(TP|Tp|TX|H|Q)\.(?=\w)")
@@ -2433,14 +2434,14 @@ def _person_mentions(doc: Document, si: int, s: _Sent, lex: Lexicon, taken, plac
                     out += _name_after_post(doc, si, s, j, taken, lex)
                     break
                 name = s.text[s.words[j][0]:b]
-                out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Person", "persons.tsv:" + title,
+                out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Person", _TITLED + title,
                                    attrs=(("name", name), ("canonical", name))))
             elif k - j == 1 and s.words[j][2].isalpha() and not any(x <= s.words[j][0] < y for x, y in places):
                 # "ông Putin", "bà Merkel", "ông Phúc": one word after a title of address names a person only
                 # as the short form of a fuller name in the article (_short_person_names keeps it then)
                 a, b = s.words[i][0], s.words[j][1]
                 name = s.words[j][2]
-                out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Person", "persons.tsv:" + title,
+                out.append(Mention(doc.id, si, base + a, base + b, s.text[a:b], "Person", _TITLED + title,
                                    attrs=(("canonical", name), ("name", name), ("short", "1"))))
             break
     return out
@@ -2668,7 +2669,7 @@ def find_mentions(doc: Document, lex: Lexicon) -> list[Mention]:
             out[first:] = [m for m in out[first:] if not (m.type in ("Location", "Country", "Person")
                                                            and any(a <= m.start and m.end <= b for a, b in names))]
             out += persons
-            titled_persons = titled_persons or any(p.rule.startswith("persons.tsv:") for p in persons)
+            titled_persons = titled_persons or any(p.rule.startswith(_TITLED) for p in persons)
     out = _bare_local_bodies(out, lex)
     out = _numbered_siblings(doc, out)
     out = _given_names_are_not_countries(doc, out, lex)
@@ -2725,12 +2726,12 @@ def _titles_written_alone(doc: Document, mentions: list[Mention], lex: Lexicon) 
     article named two so, or none, it is none. A title with a country ("Thủ tướng Hà Lan Mark Rutte") is
     another state's: the bare one in a Vietnamese article is the home one's, as an unqualified "Chính phủ" is."""
     plain = events.event_rules(lex).plain      # ("ông", "bà": a title of address, and a pronoun when alone)
-    titled = [m for m in mentions if m.type == "Person" and m.rule.startswith("persons.tsv:")
-              and m.rule[12:].lower() not in plain]
+    titled = [m for m in mentions if m.type == "Person" and m.rule.startswith(_TITLED)
+              and m.rule[len(_TITLED):].lower() not in plain]
     if not titled:
         return mentions
     text, out, since = doc.text, None, min(m.end for m in titled)
-    firsts = {m.rule[12:].split(" ", 1)[0] for m in titled}
+    firsts = {m.rule[len(_TITLED):].split(" ", 1)[0] for m in titled}
     for first in firsts | {f[:1].upper() + f[1:] for f in firsts}:   # ("bà Haley" … "Bà cho biết")
         q = text.find(first + " ", since)
         while q >= 0:
@@ -2745,7 +2746,7 @@ def _titles_written_alone(doc: Document, mentions: list[Mention], lex: Lexicon) 
                 continue             # "Thủ tướng Nguyễn Xuân Phúc": a name, read elsewhere
             low = t.lower()
             named = {mention_key(m): m for m in titled if m.end <= at
-                     and ((w := m.rule[12:].lower()).startswith(low) or low.startswith(w))}
+                     and ((w := m.rule[len(_TITLED):].lower()).startswith(low) or low.startswith(w))}
             if len(named) != 1 or any(m.start <= at < m.end for m in mentions):
                 continue
             who = next(iter(named.values()))
