@@ -400,6 +400,12 @@ def _comma_pair(s: _Sent, k: int) -> bool:
     return s.gap(k) == ", " and s.words[k][2] == "chống"
 
 
+def _number_list(s: _Sent, k: int) -> bool:
+    """Words k-1 and k are two numbers written with a comma and no space ("mức độ 3,4", levels 3 and 4; or a
+    decimal): the comma does not end a title."""
+    return s.gap(k) == "," and s.words[k - 1][2].isdigit() and s.words[k][2].isdigit()
+
+
 def _extend_org(s: _Sent, j: int, lex: Lexicon, gaz: dict[int, tuple[int, int, str]], level: int = 0,
                 after_post: bool = False, own_head: list[str] | None = None) -> int:
     """Word index just past an organisation's name that starts at word j (after its head).
@@ -1397,9 +1403,7 @@ def _title_ends(s: _Sent, j: int, lex: Lexicon, etype: str, gaz=None, through_co
             continue
         if gap.strip() in ("", "-", "–", "—"):
             pass
-        elif gap == "," and s.words[k - 1][2].isdigit() and s.words[k][2].isdigit():
-            pass                            # "mức độ 3,4": two numbers (or a decimal) written with a comma, no space
-        elif _comma_pair(s, k):
+        elif _number_list(s, k) or _comma_pair(s, k):
             pass
         elif gap == ", " and through_commas and s.words[k][2][0].islower() and not _is_stop(s, k, lex, etype) \
                 and not s.words[k - 1][2].isdigit() and not s.words[k - 1][2][:1].isupper() \
@@ -2726,12 +2730,12 @@ def _titles_written_alone(doc: Document, mentions: list[Mention], lex: Lexicon) 
     article named two so, or none, it is none. A title with a country ("Thủ tướng Hà Lan Mark Rutte") is
     another state's: the bare one in a Vietnamese article is the home one's, as an unqualified "Chính phủ" is."""
     plain = events.event_rules(lex).plain      # ("ông", "bà": a title of address, and a pronoun when alone)
-    titled = [m for m in mentions if m.type == "Person" and m.rule.startswith(_TITLED)
-              and m.rule[len(_TITLED):].lower() not in plain]
+    titled = [(m.rule[len(_TITLED):], m) for m in mentions if m.type == "Person" and m.rule.startswith(_TITLED)]
+    titled = [(w, m) for w, m in titled if w.lower() not in plain]     # (the title each was named with)
     if not titled:
         return mentions
-    text, out, since = doc.text, None, min(m.end for m in titled)
-    firsts = {m.rule[len(_TITLED):].split(" ", 1)[0] for m in titled}
+    text, out, since = doc.text, None, min(m.end for _, m in titled)
+    firsts = {w.split(" ", 1)[0] for w, _ in titled}
     for first in firsts | {f[:1].upper() + f[1:] for f in firsts}:   # ("bà Haley" … "Bà cho biết")
         q = text.find(first + " ", since)
         while q >= 0:
@@ -2745,8 +2749,8 @@ def _titles_written_alone(doc: Document, mentions: list[Mention], lex: Lexicon) 
             if after is None or not after.group(1).islower():
                 continue             # "Thủ tướng Nguyễn Xuân Phúc": a name, read elsewhere
             low = t.lower()
-            named = {mention_key(m): m for m in titled if m.end <= at
-                     and ((w := m.rule[len(_TITLED):].lower()).startswith(low) or low.startswith(w))}
+            named = {mention_key(m): m for w, m in titled if m.end <= at
+                     and (w.lower().startswith(low) or low.startswith(w.lower()))}
             if len(named) != 1 or any(m.start <= at < m.end for m in mentions):
                 continue
             who = next(iter(named.values()))

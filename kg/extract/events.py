@@ -642,9 +642,7 @@ def _title_ends(s, j: int, lex: Lexicon, er: EventRules, gaz=None, through_comma
         gap = s.gap(k)
         if gap.strip() in ("", "-", "–", "—"):
             pass
-        elif gap == "," and s.words[k - 1][2].isdigit() and s.words[k][2].isdigit():
-            pass                            # "mức độ 3,4": two numbers (or a decimal) written with a comma, no space
-        elif _e._comma_pair(s, k):
+        elif _e._number_list(s, k) or _e._comma_pair(s, k):
             pass
         elif gap == " & " and k > j and _e._cap(s.words[k][2]) \
                 and (_e._cap(s.words[k - 1][2]) or _e._completes_word(s, k - 1, lex)):
